@@ -1,0 +1,19 @@
+"""l10n: offline-first translation and localization workflow for news articles."""
+
+from l10n.errors import L10nError
+from l10n.model import Article, Block, Finding, Hypothesis, Segment, Severity, Term, TermMatch
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Block",
+    "Finding",
+    "Hypothesis",
+    "L10nError",
+    "Segment",
+    "Severity",
+    "Term",
+    "TermMatch",
+    "__version__",
+]

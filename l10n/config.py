@@ -1,0 +1,187 @@
+"""Project settings: one frozen :class:`Settings` from ``l10n.toml`` or ``[tool.l10n]``.
+
+Nothing is read at import time. :func:`load_settings` finds the project root (the
+folder holding ``l10n.toml``, or a ``pyproject.toml`` with ``[tool.l10n]``), reads the
+file, validates every key, and applies overrides from the command line.
+
+Example ``l10n.toml`` (every key optional)::
+
+    source = "en"
+    targets = ["ko", "ja", "zh", "es"]
+    articles = "seeds"            # folder of source articles
+    locales = "locales"           # catalogs: locales/templates/*.pot, locales/<lang>/*.po
+    glossaries = "glossaries"
+    build = "build"
+    memory = ".l10n/memory.sqlite"
+    furniture = ["WEEKLY HOT"]    # a line that starts the site furniture of a news dump
+    engine = "argos"              # default engine; "pseudo" and "none" are built in
+    models = "~/.local/share/argos-translate/packages"   # or $L10N_MODELS_DIR
+    fuzzy_threshold = 0.75        # memory: similarity for fuzzy suggestions
+    min_reviewed = 0              # build: skip articles below this percent reviewed
+
+    [engines.argos]               # passed to the engine as keyword arguments
+    beam_size = 2
+    batch_size = 32
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from l10n.errors import ConfigError
+from l10n.tomlfile import line_of, load_toml
+
+CONFIG_NAME = "l10n.toml"
+MODELS_ENV = "L10N_MODELS_DIR"
+
+
+def _default_models_dir() -> Path:
+    """Argos's own packages folder, so packages installed with ``argospm`` are found."""
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "argos-translate" / "packages"
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path = field(default_factory=Path.cwd)
+    source: str = "en"
+    targets: tuple[str, ...] = ("ko",)
+    articles: Path = Path("seeds")
+    locales: Path = Path("locales")
+    glossaries: Path = Path("glossaries")
+    build: Path = Path("build")
+    memory: Path = Path(".l10n/memory.sqlite")
+    furniture: tuple[str, ...] = ("WEEKLY HOT",)
+    engine: str | None = None
+    models: Path | None = None
+    fuzzy_threshold: float = 0.75
+    min_reviewed: float = 0.0
+    engines: Mapping[str, Mapping[str, Any]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    config_file: Path | None = None
+
+    def path(self, value: Path) -> Path:
+        """A configured path, resolved against the project root."""
+        return value if value.is_absolute() else self.root / value
+
+    @property
+    def state_dir(self) -> Path:
+        """Where l10n keeps its own state (lock, memory by default)."""
+        return self.root / ".l10n"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.path(self.locales) / "templates"
+
+    def models_dir(self) -> Path:
+        if self.models is not None:
+            return self.path(self.models).expanduser()
+        env = os.environ.get(MODELS_ENV)
+        return Path(env).expanduser() if env else _default_models_dir()
+
+    def engine_options(self, name: str) -> dict[str, Any]:
+        return dict(self.engines.get(name, {}))
+
+
+_PATH_KEYS = {"articles", "locales", "glossaries", "build", "memory", "models"}
+_LIST_KEYS = {"targets", "furniture"}
+_STR_KEYS = {"source", "engine"}
+_FLOAT_KEYS = {"fuzzy_threshold": (0.0, 1.0), "min_reviewed": (0.0, 100.0)}
+
+
+def find_config(start: Path) -> tuple[Path, Path | None]:
+    """Walk up from ``start``: (project root, config file or None)."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder, folder / CONFIG_NAME
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            data, _ = load_toml(pyproject, ConfigError)
+            if "l10n" in data.get("tool", {}):
+                return folder, pyproject
+    return start, None
+
+
+def load_settings(
+    config: Path | None = None, *, cwd: Path | None = None, **overrides: Any
+) -> Settings:
+    """Settings from ``config`` (or the one found from ``cwd``), then ``overrides``.
+
+    Overrides whose value is None are ignored, so CLI options can be passed straight in.
+    """
+    if config is not None:
+        if not config.is_file():
+            raise ConfigError("config file not found", path=config)
+        root, file = config.resolve().parent, config
+    else:
+        root, file = find_config(cwd or Path.cwd())
+    values: dict[str, Any] = {}
+    if file is not None:
+        values = _read(file)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    for key in ("targets", "furniture"):
+        if key in values:
+            values[key] = tuple(values[key])
+    return Settings(root=root, config_file=file, **values)
+
+
+def _read(file: Path) -> dict[str, Any]:
+    data, text = load_toml(file, ConfigError)
+    table = ""
+    if file.name == "pyproject.toml":
+        data, table = data.get("tool", {}).get("l10n", {}), "tool.l10n"
+
+    def fail(key: str, message: str, hint: str | None = None, sub: str = "") -> ConfigError:
+        where = f"{table}.{sub}".strip(".") if sub else table
+        return ConfigError(
+            f"{message} (key '{key}')", path=file, line=line_of(text, where, key), hint=hint
+        )
+
+    values: dict[str, Any] = {}
+    known = {f.name for f in dataclasses.fields(Settings)} - {"root", "config_file"}
+    for key, value in data.items():
+        if key not in known:
+            raise fail(key, "unknown key", f"known keys: {', '.join(sorted(known))}")
+        if key in _PATH_KEYS or key in _STR_KEYS:
+            if not isinstance(value, str) or not value:
+                raise fail(key, "must be a non-empty string")
+            values[key] = Path(value) if key in _PATH_KEYS else value
+        elif key in _LIST_KEYS:
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise fail(key, "must be a list of strings", 'e.g. targets = ["ko", "ja"]')
+            values[key] = tuple(value)
+        elif key in _FLOAT_KEYS:
+            low, high = _FLOAT_KEYS[key]
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise fail(key, "must be a number")
+            if not low <= value <= high:
+                raise fail(key, f"must be between {low:g} and {high:g}")
+            values[key] = float(value)
+        elif key == "engines":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                raise fail(key, "must be tables such as [engines.argos]")
+            values[key] = MappingProxyType({k: MappingProxyType(v) for k, v in value.items()})
+    _check_languages(values, fail)
+    return values
+
+
+def _check_languages(values: dict[str, Any], fail: Any) -> None:
+    from l10n.langs import validate_language
+
+    for key in ("source", "targets"):
+        codes = values.get(key)
+        if codes is None:
+            continue
+        for code in (codes,) if isinstance(codes, str) else codes:
+            try:
+                validate_language(code)
+            except ValueError as exc:
+                raise fail(key, str(exc)) from None

@@ -1,0 +1,105 @@
+"""One exception hierarchy for everything a user can get wrong (modelled on click's).
+
+Library code raises these; the CLI catches :class:`L10nError` once, prints
+``Error: <where>: <what> <how to fix>`` on stderr and exits with :attr:`exit_code`.
+
+Exit codes (documented in the README):
+    0  success
+    1  checks found errors (not an exception: ``l10n check`` returns it)
+    2  bad input: usage, config, article, glossary, catalog, model file
+    3  a language pair has no model / an engine failed
+    4  another l10n run holds the lock on the same project
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class L10nError(Exception):
+    """Base class: a message a user can act on, where it happened, and how to fix it."""
+
+    exit_code = 2
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.hint = hint
+
+    def where(self) -> str:
+        if self.path is None:
+            return ""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def format_message(self) -> str:
+        """One line: ``path:line: message (hint)``."""
+        text = self.message
+        if self.where():
+            text = f"{self.where()}: {text}"
+        if self.hint:
+            text = f"{text} ({self.hint})"
+        return text
+
+    def __str__(self) -> str:
+        return self.format_message()
+
+
+class UsageError(L10nError):
+    """The command line asks for something impossible (unknown language, bad option)."""
+
+
+class InputError(L10nError):
+    """A user's file cannot be read or understood."""
+
+
+class ConfigError(InputError):
+    """l10n.toml / [tool.l10n] is malformed."""
+
+
+class ArticleError(InputError):
+    """A source article is missing, empty, binary, not UTF-8 or malformed."""
+
+
+class GlossaryError(InputError):
+    """A glossary file is invalid; carries every problem found, not only the first."""
+
+    def __init__(self, message: str, *, problems: tuple[L10nError, ...] = (), **kw: object) -> None:
+        super().__init__(message, **kw)  # type: ignore[arg-type]
+        self.problems = problems
+
+
+class CatalogError(InputError):
+    """A PO/POT file is broken (for example, edited by hand into a syntax error)."""
+
+
+class ModelError(L10nError):
+    """A translation model is missing, cannot be installed, or a package file is invalid."""
+
+    exit_code = 3
+
+
+class ModelFileError(ModelError):
+    """A local .argosmodel file is corrupt or foreign: it is refused, nothing installed."""
+
+    exit_code = 2
+
+
+class EngineError(L10nError):
+    """An engine is unknown or failed while translating."""
+
+    exit_code = 3
+
+
+class LockedError(L10nError):
+    """Another l10n run is working on the same locales."""
+
+    exit_code = 4

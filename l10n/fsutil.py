@@ -1,0 +1,72 @@
+"""Safe writes of users' files: atomic replace, no churn, and one run at a time."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from l10n.errors import LockedError
+
+
+def write_atomic(path: Path, data: str | bytes) -> bool:
+    """Write ``data`` to ``path`` atomically; return False (and touch nothing) if unchanged.
+
+    The data goes to a temporary file in the same folder, is flushed to disk, then
+    renamed over ``path``: a reader (or a crash) sees the old file or the new one,
+    never half of one. An unchanged file keeps its bytes and its modification time.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    path = Path(path)
+    try:
+        if path.read_bytes() == raw:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(tmp, os.stat(path).st_mode & 0o777)
+        if not path.exists():
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return True
+
+
+@contextlib.contextmanager
+def project_lock(folder: Path, name: str = "lock") -> Iterator[None]:
+    """Hold an exclusive, non-blocking lock on ``folder/name`` for the block's duration.
+
+    A second run on the same folder stops at once with :class:`LockedError`. The lock
+    is an OS-level ``flock``: it is released when the process ends, even by SIGKILL.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    lock_path = folder / name
+    handle = lock_path.open("a+")
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EACCES):
+                raise LockedError(
+                    "another l10n run is working on this project",
+                    path=lock_path,
+                    hint="wait for it to finish, then run again",
+                ) from None
+            raise
+        yield
+    finally:
+        handle.close()

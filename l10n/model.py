@@ -1,0 +1,137 @@
+"""The data that flows through l10n, as frozen dataclasses. No I/O here.
+
+article -> blocks -> segments -> (glossary terms, memory, engine hypotheses)
+-> catalog entries -> findings -> builds
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from types import MappingProxyType
+
+# Block kinds, in the words the extracted comments use.
+TITLE = "title"
+BYLINE = "byline"
+PARAGRAPH = "paragraph"
+HEADING = "heading"
+LIST_ITEM = "list-item"
+QUOTE = "quote"
+CODE = "code"  # fenced code: kept in builds, never translated
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One structural unit of an article: a title, a paragraph, a list item..."""
+
+    index: int
+    kind: str
+    text: str
+    line: int  # 1-based line of the block's first character in the source file
+    level: int = 0  # heading level, or list nesting depth
+    translatable: bool = True
+    ordered: bool = False  # list items of a numbered list
+    info: str = ""  # fenced code: the info string (language)
+
+    @property
+    def label(self) -> str:
+        """How the extracted comment names the block: 'title', 'paragraph 3'."""
+        return self.kind if self.kind in (TITLE, BYLINE) else f"{self.kind} {self.index}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A source article as read from disk, whatever its format."""
+
+    path: Path
+    slug: str
+    title: str
+    blocks: tuple[Block, ...]
+    lang: str = "en"
+    author: str | None = None
+    contact: str | None = None
+    published: datetime | None = None
+    format: str = "text"  # "text" (news dump) or "markdown"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence of a block: the unit that is translated and becomes a catalog entry.
+
+    ``block.text[start:start + len(text)] == text``; the text between two segments of a
+    block is whitespace only, so the sentences joined with it give the block back.
+    """
+
+    text: str
+    block: int  # index of the block in the article
+    index: int  # index of the sentence in the block
+    kind: str
+    line: int  # 1-based source line of the sentence
+    start: int  # offset of the sentence in its block's text
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A glossary entry: how one source term must be written in each target language."""
+
+    source: str
+    targets: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    variants: tuple[str, ...] = ()
+    keep: bool = False  # do not translate: the target is the source, verbatim
+    case_sensitive: bool = True
+    note: str = ""
+    readings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    file: str = ""
+    line: int = 0
+
+    def target(self, lang: str) -> str | None:
+        """The term's form in ``lang`` (``ko_KR`` falls back to ``ko``), or None."""
+        if self.keep:
+            return self.targets.get(lang) or self.targets.get(lang.split("_")[0]) or self.source
+        return self.targets.get(lang) or self.targets.get(lang.split("_")[0])
+
+    def reading(self, lang: str) -> str | None:
+        return self.readings.get(lang) or self.readings.get(lang.split("_")[0])
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """One occurrence of a term in a text: ``text[start:end]`` is what was matched."""
+
+    term: Term
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hypothesis:
+    """One candidate translation from an engine, best first in a list."""
+
+    text: str
+    score: float | None = None
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem a check found in one catalog entry."""
+
+    check: str
+    severity: Severity
+    message: str
+    path: str = ""
+    line: int = 0
+    msgid: str = ""
+    lang: str = ""
