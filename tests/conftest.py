@@ -1,0 +1,75 @@
+"""Test session set-up: no network, ever; shared fixtures."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["tests.fixtures_models"]
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SEED = ROOT / "seeds" / "nvidia-korea-ai-alliance.txt"
+
+
+class NetworkBlocked(RuntimeError):
+    pass
+
+
+def _blocked(*args: object, **kwargs: object) -> None:
+    raise NetworkBlocked(f"tests run offline: a network connection was attempted ({args!r})")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network() -> Iterator[None]:
+    """Block every internet socket for the whole session (Unix sockets stay usable)."""
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def guarded(self: socket.socket, address: object) -> object:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            _blocked(address)
+        return real_connect(self, address)  # type: ignore[arg-type]
+
+    def guarded_ex(self: socket.socket, address: object) -> object:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            _blocked(address)
+        return real_connect_ex(self, address)  # type: ignore[arg-type]
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(socket.socket, "connect", guarded)
+    mp.setattr(socket.socket, "connect_ex", guarded_ex)
+    mp.setattr(socket, "create_connection", _blocked)
+    mp.setattr(socket, "getaddrinfo", _blocked)
+    yield
+    mp.undo()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argos and friends write under $HOME and XDG folders: point them at a temp folder."""
+    home = tmp_path_factory.getbasetemp() / "home"
+    home.mkdir(exist_ok=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.delenv("L10N_MODELS_DIR", raising=False)
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    """A fresh project folder holding the seed article, the glossaries and a config."""
+    import shutil
+
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    if (ROOT / "glossaries").is_dir():
+        shutil.copytree(ROOT / "glossaries", tmp_path / "glossaries")
+    (tmp_path / "l10n.toml").write_text(
+        'source = "en"\ntargets = ["ko"]\nmodels = "models"\n', encoding="utf-8"
+    )
+    return tmp_path

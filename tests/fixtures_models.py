@@ -1,0 +1,1 @@
+"""Fixtures that build real (copy) Argos models for the test session."""
