@@ -62,9 +62,7 @@ class Settings:
     models: Path | None = None
     fuzzy_threshold: float = 0.75
     min_reviewed: float = 0.0
-    engines: Mapping[str, Mapping[str, Any]] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
+    engines: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     config_file: Path | None = None
 
     def path(self, value: Path) -> Path:

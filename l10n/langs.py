@@ -21,7 +21,9 @@ def validate_language(code: str) -> str:
     try:
         locale = Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
-        raise ValueError(f"unknown language code '{code}' (use e.g. ko, ja, zh, es, pt_BR)") from None
+        raise ValueError(
+            f"unknown language code '{code}' (use e.g. ko, ja, zh, es, pt_BR)"
+        ) from None
     return str(locale)
 
 

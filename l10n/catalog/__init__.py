@@ -1,0 +1,33 @@
+"""Gettext catalogs: the only package that imports polib.
+
+``locales/templates/<slug>.pot`` holds an article's segments; ``locales/<lang>/<slug>.po``
+its translations. :class:`Catalog` reads, changes and writes them; :class:`Entry` is the
+read-only view the checks, status and publishing use.
+"""
+
+from l10n.catalog.entry import (
+    FUZZY,
+    MACHINE,
+    OBSOLETE,
+    REVIEWED,
+    UNTRANSLATED,
+    Entry,
+    Provenance,
+    TermNote,
+    fingerprint,
+)
+from l10n.catalog.pofile import Catalog, TemplateEntry
+
+__all__ = [
+    "FUZZY",
+    "MACHINE",
+    "OBSOLETE",
+    "REVIEWED",
+    "UNTRANSLATED",
+    "Catalog",
+    "Entry",
+    "Provenance",
+    "TemplateEntry",
+    "TermNote",
+    "fingerprint",
+]

@@ -1,0 +1,160 @@
+"""A read-only view of catalog entries, and the provenance comments l10n writes.
+
+Machine output carries its provenance as extracted comments (``#.``), which every PO
+editor shows to the translator and keeps on save::
+
+    #. mt: engine=argos model=translate-en_ko-1.1 score=-0.4210 sha=3f2a9c0d1e7b
+    #. term: Blackwell -> 블랙웰 (applied)
+    #. tm: 92% from seeds/other-article.txt
+
+``sha`` is a fingerprint of the machine output. A fuzzy entry whose msgstr no longer
+matches it was edited by a translator, and l10n never replaces it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+MT_PREFIX = "mt: "
+TERM_PREFIX = "term: "
+TM_PREFIX = "tm: "
+
+REVIEWED = "reviewed"
+MACHINE = "machine"
+FUZZY = "fuzzy"  # needs review: an update, a memory suggestion, or edited machine output
+UNTRANSLATED = "untranslated"
+OBSOLETE = "obsolete"
+
+_TERM = re.compile(r"^term: (?P<source>.+?) -> (?P<target>.*) \((?P<status>[a-z-]+)\)$")
+
+
+def fingerprint(text: str) -> str:
+    """12 hex digits identifying a machine output."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class TermNote:
+    """What happened to one glossary term of the segment: applied, missing or hint."""
+
+    source: str
+    target: str
+    status: str
+
+    def comment(self) -> str:
+        return f"{TERM_PREFIX}{self.source} -> {self.target} ({self.status})"
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a machine translation came from."""
+
+    engine: str
+    model: str = ""
+    score: float | None = None
+    sha: str = ""
+
+    def comment(self) -> str:
+        parts = [f"engine={self.engine}"]
+        if self.model:
+            parts.append(f"model={self.model.replace(' ', '_')}")
+        if self.score is not None:
+            parts.append(f"score={self.score:.4f}")
+        if self.sha:
+            parts.append(f"sha={self.sha}")
+        return MT_PREFIX + " ".join(parts)
+
+    @classmethod
+    def parse(cls, comment: str) -> Provenance | None:
+        if not comment.startswith(MT_PREFIX):
+            return None
+        fields = dict(
+            part.split("=", 1) for part in comment[len(MT_PREFIX) :].split() if "=" in part
+        )
+        score = fields.get("score")
+        try:
+            value = float(score) if score is not None else None
+        except ValueError:
+            value = None
+        return cls(fields.get("engine", ""), fields.get("model", ""), value, fields.get("sha", ""))
+
+
+def is_l10n_comment(comment: str) -> bool:
+    """True for the comment lines l10n owns (provenance, terms, memory)."""
+    return comment.startswith((MT_PREFIX, TERM_PREFIX, TM_PREFIX))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One catalog entry as checks, status and publishing see it."""
+
+    msgid: str
+    msgstr: str
+    fuzzy: bool = False
+    obsolete: bool = False
+    line: int = 0
+    references: tuple[str, ...] = ()
+    comments: tuple[str, ...] = ()  # extracted comments (#.), all of them
+    translator_comment: str = ""
+    previous_msgid: str | None = None
+
+    @property
+    def provenance(self) -> Provenance | None:
+        for comment in self.comments:
+            found = Provenance.parse(comment)
+            if found is not None:
+                return found
+        return None
+
+    @property
+    def terms(self) -> tuple[TermNote, ...]:
+        notes = []
+        for comment in self.comments:
+            found = _TERM.match(comment)
+            if found:
+                notes.append(TermNote(found["source"], found["target"], found["status"]))
+        return tuple(notes)
+
+    @property
+    def memory(self) -> str | None:
+        """The ``tm:`` comment (without the prefix) when this is a memory suggestion."""
+        for comment in self.comments:
+            if comment.startswith(TM_PREFIX):
+                return comment[len(TM_PREFIX) :]
+        return None
+
+    @property
+    def block_label(self) -> str:
+        for comment in self.comments:
+            if not is_l10n_comment(comment):
+                return comment
+        return ""
+
+    @property
+    def is_machine(self) -> bool:
+        """Fuzzy machine output that nobody has touched since the engine wrote it."""
+        prov = self.provenance
+        return (
+            self.fuzzy
+            and bool(self.msgstr)
+            and prov is not None
+            and prov.sha == fingerprint(self.msgstr)
+        )
+
+    @property
+    def edited(self) -> bool:
+        """Machine output that a translator changed but left fuzzy: never overwrite it."""
+        prov = self.provenance
+        return self.fuzzy and prov is not None and bool(prov.sha) and not self.is_machine
+
+    @property
+    def state(self) -> str:
+        if self.obsolete:
+            return OBSOLETE
+        if not self.msgstr:
+            return UNTRANSLATED
+        if not self.fuzzy:
+            return REVIEWED
+        return MACHINE if self.is_machine else FUZZY
