@@ -1,0 +1,216 @@
+"""Reader for Markdown articles with YAML front matter.
+
+Front matter: the file starts with a line ``---``; the YAML mapping ends at the next line
+``---`` (or ``...``). Keys: ``title`` (required), ``author``, ``date`` (a date or a
+date-time), ``lang``, ``slug``; other keys are ignored. Errors (unclosed front matter, a
+YAML syntax error, a value of the wrong type) name the file line.
+
+Blocks, in document order (CommonMark, parsed with markdown-it-py):
+
+- ``title`` from the front matter (line of the ``title`` key), ``byline`` from ``author``;
+- ``heading`` (``level`` 1-6) and ``paragraph``;
+- ``list-item``: each paragraph inside a list item; ``level`` is the list nesting depth
+  (1 = top-level list), ``ordered`` is True in numbered lists;
+- ``quote``: each paragraph inside a block quote (a list or heading inside a quote keeps
+  its own kind);
+- ``code``: fenced or indented code, not translatable; ``info`` is the fence's language;
+- ``html``: raw HTML blocks, not translatable.
+
+The text of a translatable block is the Markdown source of its inline content, exactly as
+written (inline code, links, emphasis markers and bare URLs included) so that later steps
+can protect the markup and rebuild it. Lines of a multi-line paragraph are joined with
+"\\n" (soft breaks), without the indentation of continuation lines; ``Block.line`` is the
+first line.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from l10n.errors import ArticleError
+from l10n.model import BYLINE, CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TITLE, Article, Block
+
+HTML = "html"
+_FM_HINT = "front matter is a YAML mapping between two '---' lines, e.g. '---\\ntitle: ...\\n---'"
+
+
+class FrontMatter:
+    """The front matter's values, and the file line of each key."""
+
+    def __init__(self, values: dict[str, Any], lines: dict[str, int], end: int) -> None:
+        self.values = values
+        self.lines = lines
+        self.end = end  # number of file lines the front matter takes (0 if none)
+
+
+def parse_markdown(path: Path, text: str, *, lang: str = "en") -> Article:
+    """Build an :class:`Article` from Markdown ``text`` (LF line endings) read from ``path``."""
+    from l10n.articles import safe_slug
+
+    lines = text.split("\n")
+    front = read_front_matter(path, lines)
+    title = _string(front, "title", path, required=True) or ""
+    author = _string(front, "author", path)
+    blocks = [Block(0, TITLE, title, front.lines["title"])]
+    if author:
+        blocks.append(Block(1, BYLINE, author, front.lines["author"]))
+    body = "\n" * front.end + "\n".join(lines[front.end :])
+    blocks.extend(_body_blocks(body, start=len(blocks)))
+    if len(blocks) == (2 if author else 1):
+        raise ArticleError(
+            "the article has no body", path=path, line=front.end + 1,
+            hint="write the article below the front matter",
+        )
+    slug_value = _string(front, "slug", path)
+    slug = (
+        safe_slug(slug_value, path, line=front.lines["slug"], source="front matter 'slug'")
+        if slug_value
+        else safe_slug(path.stem, path)
+    )
+    return Article(
+        path=path,
+        slug=slug,
+        title=title,
+        blocks=tuple(blocks),
+        lang=_lang(front, path) or lang,
+        author=author,
+        published=_date(front, path),
+        format="markdown",
+    )
+
+
+def read_front_matter(path: Path, lines: list[str]) -> FrontMatter:
+    """Parse the leading ``---`` ... ``---`` YAML mapping; no front matter -> empty."""
+    if not lines or lines[0].rstrip() != "---":
+        return FrontMatter({}, {}, 0)
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if close is None:
+        raise ArticleError(
+            "front matter is not closed", path=path, line=1,
+            hint="end it with a line '---' before the article text",
+        )
+    import yaml
+
+    loader = yaml.SafeLoader("\n".join(lines[1:close]) + "\n")
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ArticleError(
+            f"front matter is not valid YAML: {problem}",
+            path=path, line=mark.line + 2 if mark is not None else 1, hint=_FM_HINT,
+        ) from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise ArticleError(
+            f"front matter must be a mapping of keys, not a {type(data).__name__}",
+            path=path, line=2, hint=_FM_HINT,
+        )
+    key_lines = {
+        str(key.value): key.start_mark.line + 2 for key, _ in node.value
+    } if node is not None else {}
+    return FrontMatter({str(k): v for k, v in data.items()}, key_lines, close + 1)
+
+
+def _string(front: FrontMatter, key: str, path: Path, *, required: bool = False) -> str | None:
+    value = front.values.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ArticleError(
+                f"front matter has no '{key}'", path=path, line=1 if front.end else None,
+                hint=f"add '{key}: ...' to the front matter ('---' lines at the top)",
+            )
+        return None
+    if isinstance(value, dict | list):
+        raise ArticleError(
+            f"front matter '{key}' must be text, not a {type(value).__name__}",
+            path=path, line=front.lines.get(key), hint=f"write '{key}: some text'",
+        )
+    return str(value).strip()
+
+
+def _date(front: FrontMatter, path: Path) -> datetime | None:
+    value = front.values.get("date")
+    if value is None or isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime.combine(value, time())
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ArticleError(
+            f"front matter 'date' is not a date: '{value}'", path=path,
+            line=front.lines.get("date"), hint="write e.g. 'date: 2025-11-02 06:24:39'",
+        ) from None
+
+
+def _lang(front: FrontMatter, path: Path) -> str | None:
+    value = _string(front, "lang", path)
+    if value is None:
+        return None
+    from l10n.langs import validate_language
+
+    try:
+        return validate_language(value)
+    except ValueError as exc:
+        raise ArticleError(str(exc), path=path, line=front.lines.get("lang")) from None
+
+
+def _body_blocks(body: str, *, start: int) -> list[Block]:
+    """Blocks of the Markdown ``body`` (whose line numbers are already the file's)."""
+    from markdown_it import MarkdownIt
+
+    blocks: list[Block] = []
+    containers: list[tuple[str, bool]] = []  # open lists/quotes: ("list", ordered) / ("quote", _)
+    heading = 0
+    for token in MarkdownIt("commonmark").parse(body):
+        line = token.map[0] + 1 if token.map else 0
+        index = start + len(blocks)
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            containers.append(("list", token.type == "ordered_list_open"))
+        elif token.type == "blockquote_open":
+            containers.append(("quote", False))
+        elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            containers.pop()
+        elif token.type == "heading_open":
+            heading = int(token.tag[1:])
+        elif token.type == "heading_close":
+            heading = 0
+        if token.type == "inline" and token.map:
+            blocks.append(_inline_block(index, token.content, line, heading, containers))
+        elif token.type in ("fence", "code_block"):
+            info = token.info.split()[0] if token.info.strip() else ""
+            blocks.append(
+                Block(index, CODE, _drop_newline(token.content), line, translatable=False,
+                      info=info)
+            )
+        elif token.type == "html_block":
+            blocks.append(Block(index, HTML, _drop_newline(token.content), line,
+                                translatable=False))
+    return blocks
+
+
+def _inline_block(
+    index: int, content: str, line: int, heading: int, containers: list[tuple[str, bool]]
+) -> Block:
+    """A heading, list-item, quote or paragraph block from an inline token's source."""
+    text = "\n".join(
+        part if n == 0 else part.lstrip() for n, part in enumerate(content.split("\n"))
+    )
+    if heading:
+        return Block(index, HEADING, text, line, level=heading)
+    if containers and containers[-1][0] == "list":
+        depth = sum(1 for kind, _ in containers if kind == "list")
+        return Block(index, LIST_ITEM, text, line, level=depth, ordered=containers[-1][1])
+    if containers:
+        return Block(index, QUOTE, text, line)
+    return Block(index, PARAGRAPH, text, line)
+
+
+def _drop_newline(text: str) -> str:
+    return text[:-1] if text.endswith("\n") else text
