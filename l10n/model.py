@@ -36,11 +36,6 @@ class Block:
     ordered: bool = False  # list items of a numbered list
     info: str = ""  # fenced code: the info string (language)
 
-    @property
-    def label(self) -> str:
-        """How the extracted comment names the block: 'title', 'paragraph 3'."""
-        return self.kind if self.kind in (TITLE, BYLINE) else f"{self.kind} {self.index}"
-
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -55,6 +50,17 @@ class Article:
     contact: str | None = None
     published: datetime | None = None
     format: str = "text"  # "text" (news dump) or "markdown"
+
+    def block_labels(self) -> list[str]:
+        """How comments name each block: 'title', 'byline', 'paragraph 3' (the third
+        paragraph), 'heading 1', 'list-item 4'... numbered per kind, from 1."""
+        counts: dict[str, int] = {}
+        labels = []
+        for block in self.blocks:
+            counts[block.kind] = counts.get(block.kind, 0) + 1
+            unique = block.kind in (TITLE, BYLINE)
+            labels.append(block.kind if unique else f"{block.kind} {counts[block.kind]}")
+        return labels
 
 
 @dataclass(frozen=True, slots=True)

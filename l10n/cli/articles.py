@@ -1,9 +1,53 @@
-"""Commands: (to be filled by the owner of this group)."""
+"""Commands that read source articles: ``segment``."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from l10n.cli import _common
+
+ArticleArgument = Annotated[
+    Path, typer.Argument(help="An article file (.txt news dump, or .md with front matter).")
+]
+
+
+def segment(
+    article: ArticleArgument,
+    as_json: _common.JsonOption = False,
+    config: _common.ConfigOption = None,
+) -> None:
+    """Show how ARTICLE is split into segments (the sentences that get translated)."""
+    from l10n.articles import read_article
+    from l10n.segment import segment_article
+
+    settings = _common.settings(config)
+    parsed = read_article(article, furniture=settings.furniture, lang=settings.source)
+    segments = segment_article(parsed)
+    labels = parsed.block_labels()
+    if as_json:
+        _common.print_json(
+            [
+                {
+                    "text": seg.text,
+                    "block": seg.block,
+                    "index": seg.index,
+                    "kind": seg.kind,
+                    "label": labels[seg.block],
+                    "line": seg.line,
+                    "start": seg.start,
+                }
+                for seg in segments
+            ]
+        )
+        return
+    typer.echo(f"{article}: {parsed.slug}, {len(segments)} segments")
+    for seg in segments:
+        typer.echo(f"{seg.block:>4}:{seg.index:<3} {labels[seg.block]:<14} L{seg.line:<5} {seg.text}")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.command("segment")(segment)

@@ -1,9 +1,174 @@
-"""Commands: (to be filled by the owner of this group)."""
+"""Commands that produce catalogs: extract, update, translate."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from l10n.cli._common import ConfigOption, JsonOption, print_json, settings
+
+ArticlesArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Article files (default: every article in the article folder).", show_default=False
+    ),
+]
+
+
+def extract(
+    articles: ArticlesArg = None, config: ConfigOption = None, json_: JsonOption = False
+) -> None:
+    """Write each article's segments to locales/templates/<slug>.pot."""
+    from l10n.workflow.extract import extract as run
+
+    results = run(settings(config), articles)
+    if json_:
+        print_json(
+            [
+                {
+                    "article": str(r.article.path),
+                    "slug": r.article.slug,
+                    "template": str(r.template),
+                    "entries": r.entries,
+                    "written": r.written,
+                }
+                for r in results
+            ]
+        )
+        return
+    for r in results:
+        state = "written" if r.written else "unchanged"
+        typer.echo(f"{r.template}: {r.entries} entries ({state})")
+
+
+ToOption = Annotated[
+    str | None,
+    typer.Option(
+        "--to",
+        "--lang",
+        "-l",
+        help="Target languages, comma-separated, e.g. ko,ja,es (default: config targets).",
+    ),
+]
+
+
+def update(
+    articles: ArticlesArg = None,
+    to: ToOption = None,
+    purge_obsolete: Annotated[
+        bool, typer.Option("--purge-obsolete", help="Delete obsolete (#~) entries.")
+    ] = False,
+    config: ConfigOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Extract templates and merge them into the catalogs, without machine translation.
+
+    Unchanged entries keep their translation and review state; changed ones become fuzzy
+    with the previous source (#| msgid); removed ones become obsolete (#~).
+    """
+    from l10n.langs import split_languages
+    from l10n.workflow.translate import update as run
+
+    report = run(settings(config), articles, split_languages(to), purge_obsolete=purge_obsolete)
+    _print_report(report, json_)
+
+
+def translate(
+    articles: ArticlesArg = None,
+    to: ToOption = None,
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            "--engine",
+            "-e",
+            help="Engine: argos, pseudo, none, or an installed "
+            "plug-in (default: argos when a model for the pair is installed).",
+        ),
+    ] = None,
+    config: ConfigOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Update the catalogs, then machine-translate every entry without a translation.
+
+    Machine output is marked fuzzy with its provenance; reviewed and translator-edited
+    entries are never touched. Exact and fuzzy matches from the translation memory are
+    used before the engine.
+    """
+    from l10n.langs import split_languages
+    from l10n.workflow.translate import translate as run
+
+    with _progress_bar(enabled=not json_) as progress:
+        report = run(
+            settings(config), articles, split_languages(to), engine_name=engine, progress=progress
+        )
+    _print_report(report, json_)
+
+
+class _progress_bar:
+    """A rich progress bar on stderr, one task per language (off for --json or no TTY)."""
+
+    def __init__(self, enabled: bool) -> None:
+        import sys
+
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar: object = None
+        self.tasks: dict[str, object] = {}
+
+    def __enter__(self) -> object:
+        if not self.enabled:
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        bar = Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        )
+        bar.start()
+        self.bar = bar
+
+        def update(lang: str, done: int, total: int) -> None:
+            if lang not in self.tasks:
+                self.tasks[lang] = bar.add_task(f"translate {lang}", total=total)
+            bar.update(self.tasks[lang], completed=done, total=total)  # type: ignore[arg-type]
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()  # type: ignore[attr-defined]
+
+
+def _print_report(report: object, json_: bool) -> None:
+    import dataclasses
+
+    data = dataclasses.asdict(report)  # type: ignore[call-overload]
+    if json_:
+        print_json(data)
+        return
+    for lang, item in data["languages"].items():
+        merged = ", ".join(f"{v} {k}" for k, v in item["merged"].items() if v)
+        parts = [
+            f"{item['machine']} machine-translated" if item["engine"] else "",
+            f"{item['memory_exact']} from memory" if item["memory_exact"] else "",
+            f"{item['memory_fuzzy']} memory suggestions" if item["memory_fuzzy"] else "",
+            f"{item['hints']} with glossary hints" if item["hints"] else "",
+            f"{item['glossary_misses']} glossary misses" if item["glossary_misses"] else "",
+            f"{item['untranslated']} untranslated",
+            f"merge: {merged}" if merged else "",
+            f"{item['catalogs_written']} catalogs written",
+        ]
+        typer.echo(f"{lang}: " + "; ".join(p for p in parts if p))
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.command()(extract)
+    app.command()(update)
+    app.command()(translate)

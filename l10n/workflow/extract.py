@@ -67,9 +67,10 @@ def template_entries(
     ref = reference(settings, article)
     refs: dict[str, list[str]] = {}
     labels: dict[str, list[str]] = {}
+    block_labels = article.block_labels()
     for segment in segments:
         refs.setdefault(segment.text, []).append(f"{ref}:{segment.line}")
-        label = article.blocks[segment.block].label
+        label = block_labels[segment.block]
         if label not in labels.setdefault(segment.text, []):
             labels[segment.text].append(label)
     return [
