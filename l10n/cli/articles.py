@@ -10,7 +10,10 @@ import typer
 from l10n.cli import _common
 
 ArticleArgument = Annotated[
-    Path, typer.Argument(help="An article file (.txt news dump, or .md with front matter).")
+    Path,
+    typer.Argument(
+        metavar="ARTICLE", help="An article file (.txt news dump, or .md with front matter)."
+    ),
 ]
 
 
@@ -45,7 +48,8 @@ def segment(
         return
     typer.echo(f"{article}: {parsed.slug}, {len(segments)} segments")
     for seg in segments:
-        typer.echo(f"{seg.block:>4}:{seg.index:<3} {labels[seg.block]:<14} L{seg.line:<5} {seg.text}")
+        where = f"{seg.block}:{seg.index}"
+        typer.echo(f"{where:>6}  {labels[seg.block]:<14} line {seg.line:<4} {seg.text}")
 
 
 def register(app: typer.Typer) -> None:
