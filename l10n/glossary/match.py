@@ -1,0 +1,207 @@
+"""Find glossary terms in a text: :class:`Glossary` and its matcher.
+
+How a text is matched (one pass, whatever the size of the glossary):
+
+1. The text is tokenised ONCE with one compiled regex. A token is a maximal run of
+   letters/digits (``\\w`` without CJK), or a single Hangul, kana or Han character
+   (scripts written without spaces, so ``블랙웰`` is found in ``블랙웰은``). Whatever lies
+   between two tokens is their separator.
+2. Every surface form of every term (its source and its variants) is tokenised the same
+   way when the :class:`Glossary` is built, and indexed by its first token, casefolded.
+   This index is the prefilter: at each token position of the text only the forms that
+   start with that token are looked at (a dict lookup), so the cost per segment grows
+   with the segment's length and the few candidates per token, not with the glossary.
+3. Candidates are tried longest first (most tokens, then most characters), and the scan
+   goes left to right, skipping past each match: matches never overlap and the leftmost
+   longest wins ("Samsung Electronics" before "Samsung", "Naver Cloud" before "Naver").
+
+Rules that follow from this:
+
+- Word boundaries: a match starts and ends on token boundaries, so "LG" is not found in
+  "ALGORITHM" nor "SK" in "ASK".
+- Separators must agree after normalisation: any run of whitespace equals one space,
+  curly apostrophes (’ ‘ ʼ) equal ``'``, and the Unicode hyphens U+2010/U+2011 equal
+  ``-``. "e-sports" and "G-SYNC" therefore match as written, and "e sports" does not.
+- Case: a case-sensitive term (the default) matches its tokens exactly; with
+  ``case_sensitive = false`` tokens are compared casefolded ("pc bang" matches "PC Bang").
+- Punctuation next to a term is not part of it ("'PC Bang'", "(Blackwell)", "e-sports,");
+  a possessive is outside the span too ("NVIDIA's" and "Korea’s" match "NVIDIA", "Korea").
+- A form that starts or ends with punctuation (".NET", "C++") needs that punctuation
+  right before/after its first/last token; it is part of the span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from l10n.model import Term, TermMatch
+
+# Scripts written without spaces between words: each character is a token of its own.
+_CJK = (
+    "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+)
+TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+_SPACES = re.compile(r"\s+")
+_SEP_TABLE = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"}
+)
+
+
+def normalize_separator(text: str) -> str:
+    """Whitespace runs become one space; curly apostrophes and Unicode hyphens plain ones."""
+    return _SPACES.sub(" ", text).translate(_SEP_TABLE)
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One surface form of a term (its source or a variant), tokenised for matching."""
+
+    term: Term
+    text: str
+    tokens: tuple[str, ...]  # as written (case-sensitive terms) or casefolded
+    seps: tuple[str, ...]  # normalised separators between the tokens
+    lead: str  # punctuation before the first token (".NET")
+    trail: str  # punctuation after the last token ("C++")
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """Sort key: more tokens first, then more characters."""
+        return len(self.tokens), len(self.text)
+
+
+def form_key(text: str) -> str | None:
+    """A form reduced to what matching compares (tokens and normalised separators).
+
+    Two forms with the same key match the same texts; None when the form has no
+    letter or digit at all (such a form can never match).
+    """
+    found = list(TOKEN.finditer(text))
+    if not found:
+        return None
+    inner = normalize_separator(text[found[0].start() : found[-1].end()])
+    return text[: found[0].start()].strip() + inner + text[found[-1].end() :].strip()
+
+
+def make_form(term: Term, text: str) -> Form | None:
+    found = list(TOKEN.finditer(text))
+    if not found:
+        return None
+    tokens = tuple(m.group() if term.case_sensitive else m.group().casefold() for m in found)
+    pairs = zip(found, found[1:], strict=False)
+    seps = tuple(normalize_separator(text[a.end() : b.start()]) for a, b in pairs)
+    lead = text[: found[0].start()].strip()
+    trail = text[found[-1].end() :].strip()
+    return Form(term, text, tokens, seps, lead, trail)
+
+
+class _Text:
+    """A text tokenised once: tokens, their casefolded forms, normalised separators."""
+
+    __slots__ = ("folded", "raw", "seps", "spans", "text")
+
+    def __init__(self, text: str) -> None:
+        found = list(TOKEN.finditer(text))
+        self.text = text
+        self.raw = [m.group() for m in found]
+        self.folded = [t.casefold() for t in self.raw]
+        self.spans = [m.span() for m in found]
+        # seps[k] lies between token k and token k + 1
+        self.seps = [
+            normalize_separator(text[a[1] : b[0]])
+            for a, b in zip(self.spans, self.spans[1:], strict=False)
+        ]
+
+    def match(self, form: Form, i: int) -> tuple[int, int] | None:
+        """(start, end) when ``form`` matches at token ``i``; None otherwise."""
+        n = len(form.tokens)
+        if i + n > len(self.raw):
+            return None
+        words = self.raw if form.term.case_sensitive else self.folded
+        for j in range(n):
+            if words[i + j] != form.tokens[j]:
+                return None
+            if j and self.seps[i + j - 1] != form.seps[j - 1]:
+                return None
+        start, end = self.spans[i][0], self.spans[i + n - 1][1]
+        if form.lead:
+            if not self.text[:start].endswith(form.lead):
+                return None
+            start -= len(form.lead)
+        if form.trail:
+            if not self.text[end:].startswith(form.trail):
+                return None
+            end += len(form.trail)
+        return start, end
+
+
+class Glossary:
+    """A set of terms, indexed once for fast matching (see the module docstring).
+
+    Build it with :func:`l10n.glossary.load_glossary`; the constructor does not validate.
+    """
+
+    __slots__ = ("_by_source", "_index", "terms")
+
+    def __init__(self, terms: Iterable[Term] = ()) -> None:
+        self.terms: tuple[Term, ...] = tuple(terms)
+        self._by_source = {term.source: term for term in self.terms}
+        index: dict[str, list[Form]] = {}
+        for term in self.terms:
+            for text in dict.fromkeys((term.source, *term.variants)):
+                form = make_form(term, text)
+                if form is not None:
+                    index.setdefault(form.tokens[0].casefold(), []).append(form)
+        for forms in index.values():
+            forms.sort(key=lambda f: f.size, reverse=True)
+        self._index = index
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.terms)
+
+    def __repr__(self) -> str:
+        return f"Glossary({len(self.terms)} terms)"
+
+    def get(self, source: str) -> Term | None:
+        """The term whose source is exactly ``source``, or None."""
+        return self._by_source.get(source)
+
+    def languages(self) -> set[str]:
+        """Every language that some term has a target or a reading for."""
+        return {lang for term in self.terms for lang in (*term.targets, *term.readings)}
+
+    def find(self, text: str, lang: str | None = None) -> list[TermMatch]:
+        """Every term occurrence in ``text``: non-overlapping, by start, longest first.
+
+        With ``lang``, only terms that have a target in that language are looked for
+        (keep terms always have one: their source); a shorter term can then match
+        where a longer one has no target ("Naver" inside "Naver Cloud").
+        """
+        tokens = _Text(text)
+        matches: list[TermMatch] = []
+        i = 0
+        while i < len(tokens.raw):
+            found = self._match_at(tokens, i, lang)
+            if found is None:
+                i += 1
+                continue
+            form, (start, end) = found
+            matches.append(TermMatch(form.term, start, end, text[start:end]))
+            i += len(form.tokens)
+        return matches
+
+    def _match_at(
+        self, tokens: _Text, i: int, lang: str | None
+    ) -> tuple[Form, tuple[int, int]] | None:
+        for form in self._index.get(tokens.folded[i], ()):
+            if lang is not None and form.term.target(lang) is None:
+                continue
+            span = tokens.match(form, i)
+            if span is not None:
+                return form, span
+        return None
