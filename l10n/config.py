@@ -139,9 +139,8 @@ def _read(file: Path) -> dict[str, Any]:
 
     def fail(key: str, message: str, hint: str | None = None, sub: str = "") -> ConfigError:
         where = f"{table}.{sub}".strip(".") if sub else table
-        return ConfigError(
-            f"{message} (key '{key}')", path=file, line=line_of(text, where, key), hint=hint
-        )
+        line = line_of(text, where, key) or line_of(text, f"{where}.{key}".strip("."))
+        return ConfigError(f"{message} (key '{key}')", path=file, line=line, hint=hint)
 
     values: dict[str, Any] = {}
     known = {f.name for f in dataclasses.fields(Settings)} - {"root", "config_file"}

@@ -88,7 +88,11 @@ def test_cli_extract_all_articles(project: Path) -> None:
         ("missing.txt", None, "not found"),
         ("empty.txt", b"", "empty"),
         ("binary.txt", b"title\x00\x01\x02\nby\n", "binary"),
-        ("latin1.txt", "Título\nby\nx@y.z | 2025-01-01 00:00:00\nCafé\n".encode("latin-1"), "UTF-8"),
+        (
+            "latin1.txt",
+            "Título\nby\nx@y.z | 2025-01-01 00:00:00\nCafé\n".encode("latin-1"),
+            "UTF-8",
+        ),
         ("broken.md", b"---\ntitle: [unclosed\n---\nBody.\n", "front matter"),
     ],
 )

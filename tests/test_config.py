@@ -1,0 +1,80 @@
+"""Settings from l10n.toml / [tool.l10n]: values, overrides, and errors with file:line:key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from l10n.config import load_settings
+from l10n.errors import ConfigError
+
+
+def test_defaults_without_a_config(tmp_path: Path) -> None:
+    settings = load_settings(cwd=tmp_path)
+    assert settings.config_file is None
+    assert settings.source == "en"
+    assert settings.path(settings.locales) == tmp_path.resolve() / "locales"
+
+
+def test_l10n_toml_is_found_from_a_subfolder(tmp_path: Path) -> None:
+    (tmp_path / "l10n.toml").write_text(
+        'targets = ["ko", "ja"]\nfuzzy_threshold = 0.8\n[engines.argos]\nbeam_size = 2\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "sub").mkdir()
+    settings = load_settings(cwd=tmp_path / "sub")
+    assert settings.root == tmp_path.resolve()
+    assert settings.targets == ("ko", "ja")
+    assert settings.fuzzy_threshold == 0.8
+    assert settings.engine_options("argos") == {"beam_size": 2}
+
+
+def test_tool_l10n_in_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.l10n]\ntargets = ["es"]\n', encoding="utf-8"
+    )
+    assert load_settings(cwd=tmp_path).targets == ("es",)
+
+
+def test_cli_overrides_win_and_none_is_ignored(tmp_path: Path) -> None:
+    (tmp_path / "l10n.toml").write_text('targets = ["ko"]\nengine = "none"\n', encoding="utf-8")
+    settings = load_settings(cwd=tmp_path, targets=("ja",), engine=None)
+    assert settings.targets == ("ja",)
+    assert settings.engine == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "needle"),
+    [
+        ('source = "en"\ntargets = "ko"\n', 2, "targets"),
+        ('source = "en"\n\ntargets = ["xx"]\n', 3, "unknown language code 'xx'"),
+        ('colour = "blue"\n', 1, "unknown key (key 'colour')"),
+        ("fuzzy_threshold = 2\n", 1, "between 0 and 1"),
+        ('source = "en"\ntargets = [\n', 2, "invalid TOML"),
+        ("[engines]\nargos = 3\n", 1, "engines"),
+    ],
+)
+def test_malformed_config_names_file_line_and_key(
+    tmp_path: Path, text: str, line: int, needle: str
+) -> None:
+    (tmp_path / "l10n.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(cwd=tmp_path)
+    message = caught.value.format_message()
+    assert f"l10n.toml:{line}:" in message
+    assert needle in message
+    assert caught.value.exit_code == 2
+
+
+def test_key_line_inside_tool_table(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.l10n]\nsource = "en"\ntargets = 5\n', encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match=r"pyproject.toml:6: must be a list"):
+        load_settings(cwd=tmp_path)
+
+
+def test_models_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("L10N_MODELS_DIR", str(tmp_path / "m"))
+    assert load_settings(cwd=tmp_path).models_dir() == tmp_path / "m"
