@@ -13,13 +13,19 @@ from l10n.errors import L10nError
 
 ConfigOption = Annotated[
     Path | None,
-    typer.Option("--config", "-c", help="Config file (default: l10n.toml or [tool.l10n] "
-                 "in pyproject.toml, found from the current folder upwards)."),
+    typer.Option(
+        "--config",
+        "-c",
+        help="Config file (default: l10n.toml or [tool.l10n] "
+        "in pyproject.toml, found from the current folder upwards).",
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", "-l", help="Target languages, comma-separated (default: config targets)."),
+    typer.Option(
+        "--lang", "-l", help="Target languages, comma-separated (default: config targets)."
+    ),
 ]
 
 
@@ -35,24 +41,12 @@ def print_json(data: Any) -> None:
 
 
 def run_app(app: typer.Typer) -> None:
-    """Run the app; an L10nError anywhere becomes one ``Error:`` line and its exit code."""
+    """Run the app; an L10nError anywhere becomes one ``Error:`` line and its exit code.
+
+    Usage errors (unknown option, missing argument) are typer's: exit code 2.
+    """
     try:
-        app(standalone_mode=False)
+        app()
     except L10nError as exc:
         typer.echo(f"Error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        typer.echo("Interrupted.", err=True)
-        sys.exit(130)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        typer.echo("Aborted.", err=True)
-        sys.exit(1)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise

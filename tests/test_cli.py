@@ -1,0 +1,85 @@
+"""The command line as a whole: every command documented, entry points, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from l10n.cli import app
+from tests.cli_helpers import run_l10n
+
+EXPECTED = {
+    "segment",
+    "extract",
+    "update",
+    "translate",
+    "check",
+    "status",
+    "build",
+    "glossary",
+    "models",
+    "memory",
+}
+
+
+def _commands(group: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """Every command under ``group`` (typer vendors its own click: duck-type it)."""
+    yield path or "l10n", group
+    if hasattr(group, "commands"):
+        for name, command in group.commands.items():
+            yield from _commands(command, f"{path} {name}".strip())
+
+
+def test_all_expected_commands_exist() -> None:
+    root = typer.main.get_command(app)
+    assert hasattr(root, "commands")
+    assert set(root.commands) >= EXPECTED
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_command_has_help_text(name: str) -> None:
+    root = typer.main.get_command(app)
+    assert hasattr(root, "commands")
+    for path, command in _commands(root.commands[name], name):
+        assert (command.help or "").strip(), f"'l10n {path}' has no help text"
+        for param in command.params:
+            if param.param_type_name == "option" and not getattr(param, "hidden", False):
+                assert (param.help or "").strip(), f"'l10n {path} {param.opts[0]}' has no help"
+        result = CliRunner().invoke(app, [*path.split(), "--help"])
+        assert result.exit_code == 0, result.output
+        assert "Usage:" in result.output
+
+
+def test_python_dash_m_works(tmp_path: Path) -> None:
+    done = run_l10n("--help", cwd=tmp_path)
+    assert done.returncode == 0
+    assert "translate" in done.stdout
+
+
+def test_shell_completion_is_offered() -> None:
+    result = CliRunner().invoke(app, ["--help"])
+    assert "--install-completion" in result.output
+
+
+def test_usage_error_exit_code(tmp_path: Path) -> None:
+    done = run_l10n("translate", "--no-such-option", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "No such option" in done.stderr
+
+
+def test_cli_import_stays_light() -> None:
+    """`l10n --help` must not import the heavy machinery (models, PO parsing, templates)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, l10n.cli; heavy = [m for m in ('argostranslate', 'ctranslate2', 'polib', "
+        "'babel', 'jinja2', 'markdown_it', 'pysbd', 'sqlite3') if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
