@@ -122,9 +122,9 @@ def read_folder(
         return [], [GlossaryError("the glossary folder is a file", path=shown(folder),
                                   hint="point `glossaries` in l10n.toml at a folder")]
     files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
-    texts: dict[Path, str | None] = {path: None for path in files}
+    texts: dict[Path, str | None] = {path.resolve(): None for path in files}
     if replace_file is not None:
-        texts[replace_file[0]] = replace_file[1]
+        texts[replace_file[0].resolve()] = replace_file[1]
     entries: list[Entry] = []
     problems: list[L10nError] = []
     for path in sorted(texts):
