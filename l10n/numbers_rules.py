@@ -1,0 +1,276 @@
+"""The per-language tables :mod:`l10n.numbers` reads numbers with (see its docstring).
+
+Babel's CLDR data gives the group and decimal symbols, the month names and the local
+currency symbols; what CLDR does not have (scale words such as "Mrd.", currency words as
+newsrooms write them, 만/억/조) is listed here, one table per base language. A language
+without a table of its own is read with the English words and its own Babel symbols.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+CJK_LANGS = ("ko", "ja", "zh")
+CODES = ("USD", "KRW", "EUR", "JPY", "CNY", "GBP")
+SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
+
+SCALES: dict[str, dict[str, int]] = {
+    "en": {"thousand": 3, "million": 6, "billion": 9, "trillion": 12},
+    "es": {"mil millones": 9, "millardo": 9, "millardos": 9, "millón": 6, "millones": 6,
+           "billón": 12, "billones": 12, "mil": 3},
+    "de": {"tsd.": 3, "tausend": 3, "mio.": 6, "million": 6, "millionen": 6, "mrd.": 9,
+           "milliarde": 9, "milliarden": 9, "bio.": 12, "billion": 12, "billionen": 12},
+    "fr": {"mille": 3, "million": 6, "millions": 6, "milliard": 9, "milliards": 9,
+           "billion": 12, "billions": 12},
+    "pt": {"mil": 3, "milhão": 6, "milhões": 6, "bilhão": 9, "bilhões": 9, "trilhão": 12,
+           "trilhões": 12},
+}
+# Only right after a currency sign or code: "$800M", "$10.3bn" ("4K" and "5G" are not scales).
+SHORT_SCALES = {"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9, "tn": 12, "trn": 12}
+CJK_SMALL = {"천": 3, "千": 3, "백": 2, "百": 2}
+CJK_BIG = {"만": 4, "万": 4, "萬": 4, "억": 8, "億": 8, "亿": 8, "조": 12, "兆": 12}
+
+CURRENCY_WORDS: dict[str, dict[str, str]] = {
+    "en": {"us dollars": "USD", "dollars": "USD", "dollar": "USD", "won": "KRW",
+           "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+           "pounds": "GBP", "pound": "GBP"},
+    # 원 and 엔 are not money in 원인, 원래, 원자, 원전 ... or 엔비디아: see _KO_GUARD.
+    "ko": {"미국 달러": "USD", "달러": "USD", "원": "KRW", "유로": "EUR", "엔": "JPY",
+           "위안": "CNY", "파운드": "GBP"},
+    "ja": {"米ドル": "USD", "ドル": "USD", "韓国ウォン": "KRW", "ウォン": "KRW", "ユーロ": "EUR",
+           "円": "JPY", "人民元": "CNY", "元": "CNY", "ポンド": "GBP"},
+    "zh": {"美元": "USD", "韩元": "KRW", "韓元": "KRW", "欧元": "EUR", "歐元": "EUR",
+           "日元": "JPY", "人民币": "CNY", "元": "CNY", "英镑": "GBP"},
+    "es": {"dólares estadounidenses": "USD", "dólares": "USD", "dólar": "USD",
+           "wones surcoreanos": "KRW", "wones": "KRW", "won": "KRW", "euros": "EUR",
+           "euro": "EUR", "yenes": "JPY", "yen": "JPY", "yuanes": "CNY", "yuan": "CNY",
+           "libras": "GBP"},
+    "de": {"us-dollar": "USD", "dollar": "USD", "won": "KRW", "euro": "EUR", "yen": "JPY",
+           "yuan": "CNY", "pfund": "GBP"},
+    "fr": {"dollars américains": "USD", "dollars": "USD", "dollar": "USD", "wons": "KRW",
+           "won": "KRW", "euros": "EUR", "euro": "EUR", "yens": "JPY", "yen": "JPY",
+           "yuans": "CNY", "livres": "GBP"},
+    "pt": {"dólares": "USD", "dólar": "USD", "wons": "KRW", "won": "KRW", "euros": "EUR",
+           "ienes": "JPY", "iuanes": "CNY"},
+}
+_KO_GUARD = {"원": "(?![인래자전칙유작료소형])", "엔": "(?!비|진|터|씨)"}
+
+PERCENT_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("percent", "per cent", "pct"), "ko": ("퍼센트", "프로"), "ja": ("パーセント",),
+    "zh": (), "es": ("por ciento",), "de": ("prozent",), "fr": ("pour cent",),
+    "pt": ("por cento",),
+}
+DURATION_WORDS: dict[str, dict[str, str]] = {
+    "en": {"hours": "hour", "hour": "hour", "hrs": "hour", "hr": "hour", "minutes": "minute",
+           "minute": "minute", "mins": "minute", "min": "minute", "seconds": "second",
+           "second": "second", "secs": "second", "sec": "second"},
+    "ko": {"시간": "hour", "분": "minute", "초": "second"},
+    "ja": {"時間": "hour", "分": "minute", "秒": "second"},
+    "zh": {"个小时": "hour", "小时": "hour", "分钟": "minute", "分": "minute", "秒钟": "second",
+           "秒": "second"},
+    "es": {"horas": "hour", "hora": "hour", "minutos": "minute", "minuto": "minute",
+           "segundos": "second", "segundo": "second"},
+    "de": {"stunden": "hour", "stunde": "hour", "minuten": "minute", "minute": "minute",
+           "sekunden": "second", "sekunde": "second"},
+    "fr": {"heures": "hour", "heure": "hour", "minutes": "minute", "minute": "minute",
+           "secondes": "second", "seconde": "second"},
+    "pt": {"horas": "hour", "hora": "hour", "minutos": "minute", "minuto": "minute",
+           "segundos": "second", "segundo": "second"},
+}
+# 1분기 is a quarter, 3分の1 and 3分之1 are fractions.
+_DURATION_GUARD = {"분": "(?!기)", "分": "(?![の之])"}
+
+# Not followed by a Latin letter; a Korean particle may follow ("14조 원을", "12퍼센트의").
+_LATIN_END = r"(?![A-Za-z\u00c0-\u024f])"
+_ISO = r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
+_CJK_DATE = (
+    r"(?:(?P<year>\d{4})\s?[년年]\s?)?(?P<month>\d{1,2})\s?[월月]\s?(?P<day>\d{1,2})\s?[일日号號]"
+)
+_KO_DOTTED = r"(?<!\d)(?P<year>\d{4})\.\s?(?P<month>\d{1,2})\.\s?(?P<day>\d{1,2})(?!\d)\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_NAMED_DATES: dict[str, tuple[str, ...]] = {
+    "en": (rf"\b(?P<month>M)\.?\s+(?P<day>\d{{1,2}}){_ORD}(?!\d)(?:,?\s+(?P<year>\d{{4}})(?!\d))?",
+           rf"(?<!\d)(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<month>M)\b\.?(?:,?\s+(?P<year>\d{{4}}))?"),
+    "es": (r"(?<!\d)(?P<day>\d{1,2})\s+de\s+(?P<month>M)\b(?:\s+del?\s+(?P<year>\d{4}))?",),
+    "pt": (r"(?<!\d)(?P<day>\d{1,2})\s+de\s+(?P<month>M)\b(?:\s+de\s+(?P<year>\d{4}))?",),
+    "de": (r"(?<!\d)(?P<day>\d{1,2})\.\s*(?P<month>M)\b\.?(?:\s+(?P<year>\d{4}))?",),
+    "fr": (r"(?<!\d)(?P<day>\d{1,2})(?:er)?\s+(?P<month>M)\b\.?(?:\s+(?P<year>\d{4}))?",),
+}
+
+
+def _alternation(words: Iterable[str], guards: dict[str, str] | None = None) -> str:
+    """A regex alternation of ``words``, longest first (so "mil millones" beats "mil")."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) + (guards or {}).get(w, "") for w in items) or "(?!)"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Compiled patterns and lookups for one language."""
+
+    lang: str
+    locale: str
+    number: re.Pattern[str]
+    dates: tuple[re.Pattern[str], ...]
+    months: dict[str, int]
+    prefix_currency: re.Pattern[str]
+    suffix_currency: re.Pattern[str]
+    currencies: dict[str, str]
+    scale: re.Pattern[str]
+    short_scale: re.Pattern[str]
+    scales: dict[str, int]
+    percent: re.Pattern[str]
+    duration: re.Pattern[str]
+    durations: dict[str, str]
+    cjk: bool
+    cjk_units: re.Pattern[str]
+    cjk_next: re.Pattern[str]
+
+    def parse(self, token: str) -> Decimal | None:
+        """Digits with separators -> Decimal, Babel strict in the language, then the other
+        convention (``10.3`` in Spanish); None when neither reads it (``1.2.3``)."""
+        from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
+
+        token = token.replace("’", "'")
+        group = get_group_symbol(self.locale)
+        if group.isspace():
+            token = re.sub(r"[\s\u202f]", group, token)
+        other = "de" if _decimal_is_point(self.locale) else "en"
+        for locale in (self.locale, other):
+            try:
+                return Decimal(parse_decimal(token, locale=locale, strict=True))
+            except NumberFormatError:
+                continue
+        return None
+
+    def month(self, text: str) -> int | None:
+        if text.isdigit():
+            return int(text)
+        return self.months.get(text.lower().rstrip("."))
+
+    def currency_code(self, text: str) -> str:
+        text = text.strip()
+        return self.currencies.get(text.lower(), text.upper())
+
+    def factor(self, word: str) -> Decimal:
+        word = re.sub(r"\s+", " ", word.lower())
+        exponent = self.scales.get(word, SHORT_SCALES.get(word, 0))
+        return Decimal(10) ** exponent
+
+    def duration_unit(self, word: str) -> str:
+        return self.durations[word.lower()]
+
+    @staticmethod
+    def cjk_factor(units: str) -> Decimal:
+        exponent = sum(CJK_SMALL.get(ch, 0) + CJK_BIG.get(ch, 0) for ch in units)
+        return Decimal(10) ** exponent
+
+    @staticmethod
+    def cjk_big(units: str) -> bool:
+        return any(ch in CJK_BIG for ch in units)
+
+
+def _decimal_is_point(locale: str) -> bool:
+    from babel.numbers import get_decimal_symbol
+
+    return get_decimal_symbol(locale) == "."
+
+
+def _month_names(locale: str) -> dict[str, int]:
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context, locale).items():
+                key = name.lower().rstrip(".")
+                if key and not any(ch.isdigit() for ch in key):
+                    names.setdefault(key, number)
+    if locale.startswith("en"):
+        names.setdefault("sept", 9)
+    return names
+
+
+def _currencies(base: str, locale: str) -> dict[str, str]:
+    """Symbols, codes and words -> ISO code; Babel adds the locale's own symbols."""
+    from babel.numbers import get_currency_symbol
+
+    table = {k.lower(): v for k, v in SYMBOLS.items()}
+    table.update({code.lower(): code for code in CODES})
+    for code in CODES:
+        symbol = get_currency_symbol(code, locale)
+        if symbol and not symbol.isalpha():
+            table.setdefault(symbol.lower(), code)
+    if base == "zh":
+        table["¥"] = "CNY"
+    table.update(CURRENCY_WORDS.get(base, CURRENCY_WORDS["en"]))
+    return table
+
+
+def _number_pattern(locale: str) -> re.Pattern[str]:
+    from babel.numbers import get_group_symbol
+
+    spaced = r"|[\u00a0\u202f ](?=\d{3}(?!\d))" if get_group_symbol(locale).isspace() else ""
+    return re.compile(rf"(?<!\d)\d+(?:(?:[.,'’]{spaced})\d+)*")
+
+
+@lru_cache(maxsize=32)
+def rules_for(lang: str) -> Rules:
+    """The compiled rules for ``lang`` (``ko``, ``ko_KR``, ``es``, ``pt_BR`` ...)."""
+    from babel import Locale, UnknownLocaleError
+
+    base = lang.replace("-", "_").split("_")[0].lower()
+    try:
+        locale = str(Locale.parse(lang.replace("-", "_")))
+    except (UnknownLocaleError, ValueError):
+        locale = "en"
+    table = base if base in SCALES or base in CJK_LANGS else "en"
+    currencies = _currencies(base, locale)
+    symbols = [k for k in currencies if not re.sub(r"[\s-]", "", k).isalpha()]
+    words = [w for w in currencies if w not in symbols]
+    guard = _KO_GUARD if base == "ko" else {}
+    months = {} if base in CJK_LANGS else _month_names(locale)
+    month_alt = _alternation(months)
+    dates = [_ISO]
+    if base in CJK_LANGS:
+        dates += [_CJK_DATE, _KO_DOTTED] if base == "ko" else [_CJK_DATE]
+    else:
+        dates += [p.replace("(?P<month>M)", f"(?P<month>{month_alt})")
+                  for p in _NAMED_DATES.get(base, _NAMED_DATES["en"] + _NAMED_DATES["fr"])]
+    scales = SCALES.get(table, {}) if base not in CJK_LANGS else {}
+    durations = DURATION_WORDS.get(base, DURATION_WORDS["en"])
+    dash = r"(?:\s|-)?" if base not in CJK_LANGS else r"\s?"
+    cur = f"(?:(?:{_alternation(symbols)})(?!\\d)|(?:{_alternation(words, guard)}){_LATIN_END})"
+    percent_words = PERCENT_WORDS.get(base, PERCENT_WORDS["en"])
+    return Rules(
+        lang=lang,
+        locale=locale,
+        number=_number_pattern(locale),
+        dates=tuple(re.compile(p, re.I) for p in dates),
+        months=months,
+        prefix_currency=re.compile(
+            rf"(?:{_alternation(symbols)}"
+            rf"|\b(?:{'|'.join(CODES)})\s?)\Z",
+            re.I,
+        ),
+        suffix_currency=re.compile(rf"\s?(?:(?:de|of)\s+)?(?P<cur>{cur})", re.I),
+        currencies=currencies,
+        scale=re.compile(rf"\s?(?P<scale>{_alternation(scales)}){_LATIN_END}", re.I),
+        short_scale=re.compile(rf"(?P<scale>{_alternation(SHORT_SCALES)})(?![A-Za-z])", re.I),
+        scales=scales,
+        percent=re.compile(rf"\s?(?:%|(?:{_alternation(percent_words)}){_LATIN_END})", re.I),
+        duration=re.compile(
+            rf"{dash}(?P<unit>{_alternation(durations, _DURATION_GUARD)}){_LATIN_END}"
+            if base not in CJK_LANGS
+            else rf"{dash}(?P<unit>{_alternation(durations, _DURATION_GUARD)})",
+            re.I,
+        ),
+        durations=durations,
+        cjk=base in CJK_LANGS,
+        cjk_units=re.compile(r"[천千百백]?[만万萬억億亿조兆]*"),
+        cjk_next=re.compile(r"\s?(?P<num>\d+(?:[.,]\d+)*)"),
+    )
