@@ -119,8 +119,9 @@ def find(
     table = Table("line", "segment", "found", "span", *langs)
     for item in found:
         for m in item.matches:
-            table.add_row(str(item.segment.line), f"{item.label}, sentence {item.segment.index + 1}", m.text,
-                          f"{m.start}-{m.end}", *(m.term.target(c) or "-" for c in langs))
+            where = f"{item.label}, sentence {item.segment.index + 1}"
+            table.add_row(str(item.segment.line), where, m.text, f"{m.start}-{m.end}",
+                          *(m.term.target(c) or "-" for c in langs))
     Console().print(table)
 
 
