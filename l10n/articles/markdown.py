@@ -33,7 +33,7 @@ from l10n.errors import ArticleError
 from l10n.model import BYLINE, CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TITLE, Article, Block
 
 HTML = "html"
-_FM_HINT = "front matter is a YAML mapping between two '---' lines, e.g. '---\\ntitle: ...\\n---'"
+_FM_HINT = "front matter is a YAML mapping (key: value lines) between two '---' lines"
 
 
 class FrontMatter:

@@ -1,0 +1,289 @@
+"""Article readers: the news dump, Markdown with front matter, and every bad input."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from l10n.articles import find_articles, read_article
+from l10n.errors import ArticleError
+from l10n.segment import segment_article
+from tests.conftest import DATA, SEED
+
+ARTICLES = DATA / "articles"
+SAMPLE_MD = ARTICLES / "sample-article.md"
+
+DUMP = (
+    "A Title\n"
+    "Jane Doe Staff Reporter\n"
+    "desk@example.com | 2025-11-02 06:24:39\n"
+    "First paragraph. It has two sentences.\n"
+    "\n"
+    "Second paragraph.\n"
+)
+
+
+def write(folder: Path, name: str, data: str | bytes) -> Path:
+    path = folder / name
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path
+
+
+def fails(path: Path, *, line: int | None, match: str, **kwargs: object) -> ArticleError:
+    """Read ``path`` expecting an ArticleError at ``line`` that names the file."""
+    with pytest.raises(ArticleError, match=match) as info:
+        read_article(path, **kwargs)  # type: ignore[arg-type]
+    error = info.value
+    assert error.path == str(path)
+    assert error.line == line
+    assert error.exit_code == 2
+    assert str(path) in error.format_message()
+    return error
+
+
+# --- the plain-text news dump ---------------------------------------------------------
+
+
+def test_seed_header_and_blocks() -> None:
+    article = read_article(SEED)
+    assert article.slug == "nvidia-korea-ai-alliance"
+    assert article.format == "text"
+    assert article.title.startswith("NVIDIA Hails South Korea as Global AI Epicenter")
+    assert article.author == "Pedro Espinola Special Correspondent"
+    assert article.contact == "mesa.entrada@senatur.gov.py"
+    assert article.published == datetime(2025, 11, 2, 6, 24, 39)
+    kinds = [(b.index, b.kind, b.line) for b in article.blocks]
+    assert kinds == [
+        (0, "title", 1),
+        (1, "byline", 2),
+        (2, "paragraph", 4),
+        (3, "paragraph", 5),
+        (4, "paragraph", 6),
+    ]
+    source = SEED.read_text(encoding="utf-8").split("\n")
+    for block in article.blocks:
+        assert block.text == source[block.line - 1].strip()
+
+
+def test_seed_furniture_is_left_out() -> None:
+    article = read_article(SEED)
+    body = "\n".join(b.text for b in article.blocks)
+    assert "WEEKLY HOT" not in body
+    assert "Magok" not in body and "Vishay" not in body
+    assert article.blocks[-1].text.endswith("real-world industrial application.")
+
+
+def test_furniture_markers_are_configurable_and_exact(tmp_path: Path) -> None:
+    text = DUMP + "MORE NEWS\nSomething else.\nweekly hot\n"
+    path = write(tmp_path, "custom.txt", text)
+    default = [b.text for b in read_article(path).blocks]
+    assert "MORE NEWS" in default and "weekly hot" in default  # case-sensitive, exact
+    custom = [b.text for b in read_article(path, furniture=["MORE NEWS"]).blocks]
+    assert custom[-1] == "Second paragraph."
+    assert "Something else." not in custom
+
+
+def test_bom_and_crlf_are_tolerated(tmp_path: Path) -> None:
+    plain = read_article(write(tmp_path, "plain.txt", DUMP))
+    windows = read_article(
+        write(tmp_path, "windows.txt", b"\xef\xbb\xbf" + DUMP.replace("\n", "\r\n").encode())
+    )
+    assert windows.blocks == plain.blocks
+    assert windows.title == "A Title"
+
+
+def test_dump_paragraph_lines_and_indices(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "dump.txt", DUMP), lang="en")
+    assert [(b.index, b.kind, b.line) for b in article.blocks] == [
+        (0, "title", 1),
+        (1, "byline", 2),
+        (2, "paragraph", 4),
+        (3, "paragraph", 6),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "match"),
+    [
+        ("Title\nByline\n", 3, "missing contact and date"),
+        ("Title\nByline", 3, "missing contact and date"),
+        ("Title\nByline\ndesk@example.com 2025-11-02 06:24:39\nBody.\n", 3, "malformed"),
+        ("Title\nByline\ndesk@example.com | yesterday\nBody.\n", 3, "malformed"),
+        ("Title\nByline\ndesk@example.com | 2025-13-45 06:24:39\nBody.\n", 3, "invalid date"),
+        ("Title\nByline\ndesk@example.com | 2025-11-02 06:24:39\n", 4, "no body"),
+        ("Title\nByline\nd@e.com | 2025-11-02 06:24:39\nWEEKLY HOT\n- 1 x\n", 4, "no body"),
+        ("\nByline\nd@e.com | 2025-11-02 06:24:39\nBody.\n", 1, "title"),
+        ("Title\n   \nd@e.com | 2025-11-02 06:24:39\nBody.\n", 2, "byline"),
+    ],
+)
+def test_malformed_dump(tmp_path: Path, text: str, line: int, match: str) -> None:
+    error = fails(write(tmp_path, "bad.txt", text), line=line, match=match)
+    assert error.hint
+
+
+def test_bad_header_fixture_explains_the_format() -> None:
+    error = fails(ARTICLES / "bad-header.txt", line=3, match="malformed contact and date line")
+    assert "contact | YYYY-MM-DD HH:MM:SS" in (error.hint or "")
+
+
+# --- bad input of any format -----------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    fails(tmp_path / "nope.txt", line=None, match="not found")
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "empty.md"])
+@pytest.mark.parametrize("data", ["", "  \n\t\n \r\n"])
+def test_empty_article(tmp_path: Path, name: str, data: str) -> None:
+    fails(write(tmp_path, name, data), line=None, match="empty article")
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "binary.txt", b"Title\nByline\n\x00\x01\x02\xff")
+    fails(path, line=3, match="binary")
+
+
+@pytest.mark.parametrize("name", ["latin1.txt", "latin1.md"])
+def test_non_utf8_names_the_line(tmp_path: Path, name: str) -> None:
+    data = DUMP.encode() + "Caf\u00e9 cr\u00e8me.\n".encode("latin-1")
+    error = fails(write(tmp_path, name, data), line=7, match="not valid UTF-8")
+    assert "0xe9" in error.message
+
+
+def test_unsupported_suffix_names_the_formats(tmp_path: Path) -> None:
+    error = fails(write(tmp_path, "article.html", "<p>Hi</p>"), line=None, match="unsupported")
+    assert ".txt" in (error.hint or "") and ".md" in (error.hint or "")
+
+
+@pytest.mark.parametrize("name", ["Bad_Name.txt", "-dash.txt", "spa ce.txt", "caf\u00e9.txt"])
+def test_unsafe_slug_from_file_name(tmp_path: Path, name: str) -> None:
+    fails(write(tmp_path, name, DUMP), line=None, match="not a safe slug")
+
+
+def test_file_name_slug_is_lowercased(tmp_path: Path) -> None:
+    assert read_article(write(tmp_path, "Seoul-News-2.txt", DUMP)).slug == "seoul-news-2"
+
+
+@pytest.mark.parametrize("slug", ["../escape", "a/b", "..", "x y", "'-x'"])
+def test_unsafe_slug_from_front_matter(tmp_path: Path, slug: str) -> None:
+    text = f"---\ntitle: T\nslug: {slug}\n---\n\nBody.\n"
+    fails(write(tmp_path, "ok.md", text), line=3, match="not a safe slug")
+
+
+# --- Markdown -------------------------------------------------------------------------
+
+
+def test_markdown_sample_article() -> None:
+    article = read_article(SAMPLE_MD)
+    assert (article.slug, article.title, article.format) == (
+        "seoul-ai-summit",
+        "Seoul Hosts the AI Summit",
+        "markdown",
+    )
+    assert article.author == "Jane Doe, Staff Reporter"
+    assert article.published == datetime(2025, 11, 2, 6, 24, 39)
+    shape = [(b.kind, b.line, b.level, b.ordered, b.translatable) for b in article.blocks]
+    assert shape == [
+        ("title", 2, 0, False, True),
+        ("byline", 3, 0, False, True),
+        ("heading", 10, 1, False, True),
+        ("paragraph", 12, 0, False, True),
+        ("heading", 15, 2, False, True),
+        ("paragraph", 17, 0, False, True),
+        ("list-item", 19, 1, False, True),
+        ("list-item", 20, 2, False, True),
+        ("list-item", 21, 1, False, True),
+        ("list-item", 22, 1, True, True),
+        ("list-item", 23, 1, True, True),
+        ("quote", 25, 0, False, True),
+        ("code", 27, 0, False, False),
+        ("paragraph", 31, 0, False, True),
+    ]
+    assert [b.index for b in article.blocks] == list(range(len(article.blocks)))
+    code = article.blocks[12]
+    assert code.info == "python"
+    assert code.text == 'print("Do not translate. Ever.")'
+    # a multi-line paragraph: source lines joined with "\n"
+    assert article.blocks[3].text == (
+        "The summit opened at 9 a.m. on Monday. Officials from the U.S. and Korea\n"
+        "attended, e.g. Mr. Kim of the ministry."
+    )
+
+
+def test_markdown_markup_survives_into_segments() -> None:
+    segments = segment_article(read_article(SAMPLE_MD))
+    texts = [s.text for s in segments]
+    assert "Run `pip install l10n.core` first." in texts
+    assert (
+        "Then read [the guide. It helps](https://example.com/guide.html?x=1) "
+        "or visit https://example.org/a.b?c=d for more."
+    ) in texts
+    assert "Officials from the U.S. and Korea\nattended, e.g. Mr. Kim of the ministry." in texts
+    assert not any("Do not translate" in t for t in texts)  # fenced code is not translatable
+    second = next(s for s in segments if s.text.startswith("Officials"))
+    assert second.line == 12  # starts on the paragraph's first line
+    assert [
+        s.text for s in segments if s.kind == "quote"
+    ] == ['"We are honored to be with you."', "The miracle continues."]
+
+
+def test_markdown_date_only_and_lang(tmp_path: Path) -> None:
+    text = "---\ntitle: T\ndate: 2025-11-02\nlang: ko\n---\n\nBody.\n"
+    article = read_article(write(tmp_path, "dated.md", text))
+    assert article.published == datetime(2025, 11, 2)
+    assert article.lang == "ko"
+    assert article.slug == "dated"
+    assert article.author is None
+    assert [b.kind for b in article.blocks] == ["title", "paragraph"]
+
+
+def test_markdown_crlf_and_bom(tmp_path: Path) -> None:
+    raw = SAMPLE_MD.read_bytes()
+    path = write(tmp_path, "sample-article.md", b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n"))
+    assert read_article(path).blocks == read_article(SAMPLE_MD).blocks
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "match"),
+    [
+        ("---\ntitle: Never closed\n\nBody.\n", 1, "not closed"),
+        ("---\ntitle: a: b\n---\n\nBody.\n", 2, "not valid YAML"),
+        ("---\ntitle: T\nauthor: x\n  bad: indent\n---\nBody.\n", 4, "not valid YAML"),
+        ("---\n- a list\n---\n\nBody.\n", 2, "must be a mapping"),
+        ("---\nauthor: Nobody\n---\n\nBody.\n", 1, "no 'title'"),
+        ("# Heading only, no front matter\n\nBody.\n", None, "no 'title'"),
+        ("---\ntitle: T\ndate: someday\n---\n\nBody.\n", 3, "not a date"),
+        ("---\ntitle: T\nlang: xx-nope-\n---\n\nBody.\n", 3, "language code"),
+        ("---\ntitle: [a, b]\n---\n\nBody.\n", 2, "must be text"),
+        ("---\ntitle: T\n---\n\n", 4, "no body"),
+    ],
+)
+def test_broken_front_matter(tmp_path: Path, text: str, line: int | None, match: str) -> None:
+    fails(write(tmp_path, "broken.md", text), line=line, match=match)
+
+
+def test_broken_yaml_fixture() -> None:
+    fails(ARTICLES / "broken-yaml.md", line=4, match="not valid YAML")
+    fails(ARTICLES / "unclosed-front-matter.md", line=1, match="not closed")
+
+
+# --- finding articles -------------------------------------------------------------------
+
+
+def test_find_articles_sorted_by_suffix(tmp_path: Path) -> None:
+    for name in ["b.md", "a.txt", "c.markdown", "notes.html", "d.TXT"]:
+        write(tmp_path, name, "x")
+    (tmp_path / "sub.md").mkdir()
+    assert [p.name for p in find_articles(tmp_path)] == ["a.txt", "b.md", "c.markdown", "d.TXT"]
+
+
+def test_find_articles_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="folder not found") as info:
+        find_articles(tmp_path / "missing")
+    assert info.value.path == str(tmp_path / "missing")

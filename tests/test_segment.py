@@ -1,0 +1,284 @@
+"""Segmentation: golden seed sentences, tricky sentences, the lossless property, the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from l10n.articles import read_article
+from l10n.cli import app
+from l10n.model import Block, Segment
+from l10n.segment import segment_article, segment_block
+from tests.conftest import DATA, ROOT, SEED
+
+GOLDEN = DATA / "golden" / "seed_segments.json"
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text for s in segment_block(Block(0, "paragraph", text, 1))]
+
+
+def assert_lossless(block: Block, segments: list[Segment]) -> None:
+    """Segments are stripped, non-empty, in order, and joined with the gaps give the block."""
+    text = block.text
+    rebuilt, cursor = [], 0
+    for n, seg in enumerate(segments):
+        assert seg.text and seg.text == seg.text.strip()
+        assert seg.index == n and seg.block == block.index and seg.kind == block.kind
+        assert seg.start >= cursor
+        assert text[seg.start : seg.end] == seg.text
+        gap = text[cursor : seg.start]
+        assert not gap.strip(), f"non-whitespace lost between segments: {gap!r}"
+        assert seg.line == block.line + text.count("\n", 0, seg.start)
+        rebuilt += [gap, seg.text]
+        cursor = seg.end
+    assert not text[cursor:].strip()
+    assert "".join(rebuilt) + text[cursor:] == text
+    assert bool(segments) == bool(text.strip())
+
+
+# --- golden: the seed article ---------------------------------------------------------
+
+
+def test_seed_segments_match_golden() -> None:
+    article = read_article(SEED)
+    got = [
+        {"block": s.block, "index": s.index, "kind": s.kind, "line": s.line, "start": s.start,
+         "text": s.text}
+        for s in segment_article(article)
+    ]
+    assert got == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_seed_segments_are_lossless() -> None:
+    article = read_article(SEED)
+    for block in article.blocks:
+        assert_lossless(block, segment_block(block))
+
+
+# --- tricky sentences ---------------------------------------------------------------------
+
+SEED_DEAL = (
+    "The massive GPU deal, valued up to 14 trillion KRW (approximately $10.3 billion), "
+    "involves supplying the government and four major firms."
+)
+SEED_QUOTE = (
+    'The video begins by celebrating the "Miracle on the Han River," noting, "Through your '
+    'determination and sacrifice, you achieved the fastest industrialization in history."'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (SEED_DEAL, [SEED_DEAL]),
+        (SEED_QUOTE, [SEED_QUOTE]),
+        (SEED_QUOTE + " It then moves on.", [SEED_QUOTE, "It then moves on."]),
+        ("Talks with the U.S. President were held.", None),
+        ("He moved to the U.S. in 2010. Then he left.",
+         ["He moved to the U.S. in 2010.", "Then he left."]),
+        ("It was in the U.S. The end.", ["It was in the U.S.", "The end."]),
+        ("Mr. Smith arrived. Mrs. Lee and Dr. Kim met Prof. Park.",
+         ["Mr. Smith arrived.", "Mrs. Lee and Dr. Kim met Prof. Park."]),
+        ("She arrived at 10 a.m. on Monday.", None),
+        ("She arrived at 10 a.m. Monday and left.", None),
+        ("At 9 a.m. Seoul time the deal closed.", None),
+        ("The shop opens at 10 a.m. The queue starts early.",
+         ["The shop opens at 10 a.m.", "The queue starts early."]),
+        ("It cost $100.00 in total. Yes.", ["It cost $100.00 in total.", "Yes."]),
+        ("Use a splitter, e.g. pysbd, for this.", None),
+        ("Use a splitter, i.e. pysbd. Done.", ["Use a splitter, i.e. pysbd.", "Done."]),
+        ("Samsung Electronics Co. Ltd. reported gains. Yes.",
+         ["Samsung Electronics Co. Ltd. reported gains.", "Yes."]),
+        ("About approx. 5 people came.", None),
+        ('He said "stop." and left.', None),
+        ('He said, "Stop." Then he left.', ['He said, "Stop."', "Then he left."]),
+        ('The message: "We are honored. Right here." Then silence.',
+         ['The message: "We are honored. Right here."', "Then silence."]),
+        ("He said \u201cstop.\u201d Then he left.", ["He said \u201cstop.\u201d", "Then he left."]),
+        ("Run `a.b(). Now` first. Then go.", ["Run `a.b(). Now` first.", "Then go."]),
+        ("Read [the guide. It helps](https://x.y/a.b?c=1) now. Done.",
+         ["Read [the guide. It helps](https://x.y/a.b?c=1) now.", "Done."]),
+        ("Visit https://example.com/a.b?x=1. Done.",
+         ["Visit https://example.com/a.b?x=1.", "Done."]),
+        ("See <https://example.com/a.b?x=1> first. Then go.",
+         ["See <https://example.com/a.b?x=1> first.", "Then go."]),
+        ("One line\ncontinues here. Next\nsentence.",
+         ["One line\ncontinues here.", "Next\nsentence."]),
+        ("Wait... what happened? Nothing!", ["Wait... what happened?", "Nothing!"]),
+    ],
+)
+def test_tricky_sentences(text: str, expected: list[str] | None) -> None:
+    assert sentences(text) == (expected or [text])
+
+
+def test_segment_lines_follow_soft_breaks() -> None:
+    block = Block(3, "paragraph", "First line.\nSecond line. Third\nline.", 10)
+    segs = segment_block(block)
+    assert [(s.text, s.line, s.start) for s in segs] == [
+        ("First line.", 10, 0),
+        ("Second line.", 11, 12),
+        ("Third\nline.", 11, 25),
+    ]
+
+
+def test_untranslatable_blocks_are_skipped() -> None:
+    article = read_article(DATA / "articles" / "sample-article.md")
+    code = [b.index for b in article.blocks if not b.translatable]
+    assert code and all(s.block not in code for s in segment_article(article))
+
+
+def test_deterministic() -> None:
+    article = read_article(SEED)
+    assert segment_article(article) == segment_article(article)
+
+
+def test_pysbd_surprises_fall_back_without_loss(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sentences pysbd returns that are not in the text merge into the previous segment."""
+    import pysbd
+
+    def odd(self: object, text: str) -> list[str]:
+        return ["One.", "not in the text at all", "Three.", "Three."]
+
+    monkeypatch.setattr(pysbd.Segmenter, "segment", odd)
+    text = "One. Two. Three."
+    assert sentences(text) == ["One. Two.", "Three."]
+    assert_lossless(Block(0, "paragraph", text, 1), segment_block(Block(0, "paragraph", text, 1)))
+
+
+def test_cuts_inside_markup_are_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever pysbd proposes, no segment ends inside a link, inline code or URL."""
+    import pysbd
+
+    text = "Read [the guide. Then act](https://x.y/a.b?c=1) and `x. y` at www.a.b/c.d?e now. Done."
+
+    def every_word(self: object, flat: str) -> list[str]:
+        return [word + " " for word in flat.split(" ")]  # a cut before every word
+
+    monkeypatch.setattr(pysbd.Segmenter, "segment", every_word)
+    got = sentences(text)
+    assert "[the guide. Then act](https://x.y/a.b?c=1)" in got
+    assert "`x. y`" in got
+    assert "www.a.b/c.d?e" in got
+
+
+# --- property: segment then join gives the block back ----------------------------------
+
+_PIECES = st.one_of(
+    st.text(
+        alphabet=st.sampled_from(
+            list("abcXYZ019 .!?;:,-\"'()[]`$%\n\t\r") + ["\u201c", "\u201d", "\u2019", "\u2014",
+            "\xa0", "\u3000", "\u2028", "\u00e9", "\ud55c", "\u2026", "\U0001f600"]
+        ),
+        max_size=8,
+    ),
+    st.sampled_from(
+        ["U.S.", "Mr.", "a.m.", "$100.00", "e.g.", "etc.", " Co. Ltd.", "https://x.y/a.b?c=d",
+         "`code. x`", "[a. b](u.v)", '"Quoted." ', "\n\n", "  ", "...", "?!", "Dr. ", " The "]
+    ),
+    st.text(max_size=6),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=12).map("".join), st.integers(1, 500))
+def test_segment_then_join_is_identity(text: str, line: int) -> None:
+    block = Block(2, "paragraph", text, line)
+    assert_lossless(block, segment_block(block))
+
+
+# --- CLI --------------------------------------------------------------------------------
+
+
+def run_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+             *args: str) -> tuple[int, str, str]:
+    """Run the real entry point (``l10n.cli.main``, which maps errors to exit codes)."""
+    from l10n.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["l10n", *args])
+    with pytest.raises(SystemExit) as info:
+        main()
+        raise SystemExit(0)
+    out, err = capsys.readouterr()
+    return int(info.value.code or 0), out, err
+
+
+def test_cli_segment_json(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(app, ["segment", "--json", f"seeds/{SEED.name}"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert [d["text"] for d in data] == [g["text"] for g in golden]
+    assert {"text", "block", "index", "kind", "line"} <= set(data[0])
+    assert (data[0]["kind"], data[0]["line"], data[2]["label"]) == ("title", 1, "paragraph 1")
+
+
+def test_cli_segment_listing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(app, ["segment", f"seeds/{SEED.name}"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "13 segments" in lines[0]
+    assert any("3:1" in ln and "paragraph 2" in ln and "line 5" in ln and "It chronologically"
+               in ln for ln in lines)
+    assert "WEEKLY HOT" not in result.stdout
+
+
+def test_cli_segment_uses_configured_furniture(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "l10n.toml").write_text('furniture = ["Looking forward"]\n', encoding="utf-8")
+    article = project / "seeds" / "cut.txt"
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    article.write_text("\n".join([*lines[:5], "Looking forward", *lines[5:]]), encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(app, ["segment", "--json", "seeds/cut.txt"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[-1]["text"].endswith("indebted to Korean e-sports.")
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("missing.txt", None),
+        ("empty.txt", b""),
+        ("binary.txt", b"Title\n\x00\x00"),
+        ("latin1.txt", "Caf\u00e9\n".encode("latin-1")),
+        ("broken.md", b"---\ntitle: a: b\n---\n\nBody.\n"),
+        ("bad-line3.txt", b"Title\nByline\nno date here\nBody.\n"),
+    ],
+)
+def test_cli_bad_input_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    name: str, data: bytes | None,
+) -> None:
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_main(monkeypatch, capsys, "segment", str(path))
+    assert code == 2
+    assert out == ""
+    assert err.startswith("Error: ") and str(path) in err
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_console_entry_point_reports_bad_input(tmp_path: Path) -> None:
+    path = tmp_path / "empty.md"
+    path.write_text("\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "l10n", "segment", str(path)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=60, check=False,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 2
+    assert f"{path}: empty article" in result.stderr
