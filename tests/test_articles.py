@@ -243,6 +243,14 @@ def test_markdown_date_only_and_lang(tmp_path: Path) -> None:
     assert [b.kind for b in article.blocks] == ["title", "paragraph"]
 
 
+def test_markdown_empty_heading_is_not_a_block(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "h.md", "---\ntitle: T\n---\n#\n\nBody.\n"))
+    assert [(b.kind, b.text, b.line) for b in article.blocks] == [
+        ("title", "T", 2),
+        ("paragraph", "Body.", 6),
+    ]
+
+
 def test_markdown_crlf_and_bom(tmp_path: Path) -> None:
     raw = SAMPLE_MD.read_bytes()
     path = write(tmp_path, "sample-article.md", b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n"))
@@ -277,7 +285,7 @@ def test_broken_yaml_fixture() -> None:
 
 
 def test_find_articles_sorted_by_suffix(tmp_path: Path) -> None:
-    for name in ["b.md", "a.txt", "c.markdown", "notes.html", "d.TXT"]:
+    for name in ["b.md", "a.txt", "c.markdown", "notes.html", "d.TXT", ".#b.md"]:
         write(tmp_path, name, "x")
     (tmp_path / "sub.md").mkdir()
     assert [p.name for p in find_articles(tmp_path)] == ["a.txt", "b.md", "c.markdown", "d.TXT"]

@@ -66,7 +66,10 @@ def read_article(
 
 
 def find_articles(folder: Path) -> list[Path]:
-    """Every article file directly in ``folder`` (by supported suffix), sorted by name."""
+    """Every article file directly in ``folder`` (by supported suffix), sorted by name.
+
+    Hidden files (a name starting with '.', such as editor lock files) are skipped.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise ArticleError(
@@ -75,7 +78,9 @@ def find_articles(folder: Path) -> list[Path]:
             hint="create it, or set `articles` in l10n.toml to the folder holding your articles",
         )
     return sorted(
-        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
     )
 
 

@@ -181,7 +181,7 @@ def _body_blocks(body: str, *, start: int) -> list[Block]:
             heading = int(token.tag[1:])
         elif token.type == "heading_close":
             heading = 0
-        if token.type == "inline" and token.map:
+        if token.type == "inline" and token.map and token.content.strip():
             blocks.append(_inline_block(index, token.content, line, heading, containers))
         elif token.type in ("fence", "code_block"):
             info = token.info.split()[0] if token.info.strip() else ""
