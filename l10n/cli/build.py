@@ -1,9 +1,107 @@
-"""Commands: (to be filled by the owner of this group)."""
+"""Command: build (publish localized HTML and Markdown from the catalogs)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+
+from l10n.cli._common import ConfigOption, JsonOption, LangOption, print_json, settings
+
+ArticlesArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Article files (default: every article in the article folder).", show_default=False
+    ),
+]
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help="Build folder (default: `build` in l10n.toml, or build/)."),
+]
+MinReviewedOption = Annotated[
+    float | None,
+    typer.Option(
+        "--min-reviewed",
+        min=0.0,
+        max=100.0,
+        help="Skip a language whose catalog has less than this percent of the article's "
+        "entries reviewed (default: `min_reviewed` in l10n.toml, or 0).",
+    ),
+]
+MachineOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-machine",
+        help="Also publish unreviewed (fuzzy) translations; the pages then say "
+        "'machine-translated, not yet reviewed'.",
+    ),
+]
+
+
+def build(
+    articles: ArticlesArg = None,
+    lang: LangOption = None,
+    out: OutOption = None,
+    min_reviewed: MinReviewedOption = None,
+    include_machine: MachineOption = False,
+    config: ConfigOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Write build/<lang>/<slug>.html and .md for each article and language, with
+    indexes; only reviewed translations unless --include-machine."""
+    from l10n.langs import split_languages
+    from l10n.workflow.build import build as run
+
+    result = run(
+        settings(config),
+        articles,
+        langs=split_languages(lang),
+        out=out,
+        min_reviewed=min_reviewed,
+        include_machine=include_machine,
+    )
+    if json_:
+        print_json(_as_json(result))
+        return
+    for page in result.pages:
+        typer.echo(
+            f"{page.lang}/{page.slug}: {page.coverage.reviewed_percent:g}% reviewed"
+            + (", includes machine translation" if page.used_machine else "")
+        )
+    typer.echo(
+        f"{len(result.written)} files written, {len(result.unchanged)} unchanged in {result.out}"
+    )
+    for skip in result.skipped:
+        typer.echo(f"skipped {skip.lang}/{skip.slug}: {skip.reason}", err=True)
+
+
+def _as_json(result: Any) -> dict[str, Any]:
+    return {
+        "out": str(result.out),
+        "pages": [
+            {
+                "slug": p.slug,
+                "lang": p.lang,
+                "reviewed_percent": p.coverage.reviewed_percent,
+                "machine": p.used_machine,
+                "segments": p.coverage.total,
+                "reviewed": p.coverage.reviewed,
+                "unreviewed": p.coverage.machine,
+                "untranslated": p.coverage.untranslated,
+            }
+            for p in result.pages
+        ],
+        "written": [str(path) for path in result.written],
+        "unchanged": [str(path) for path in result.unchanged],
+        "skipped": [
+            {"slug": s.slug, "lang": s.lang, "reason": s.reason,
+             "reviewed_percent": s.reviewed_percent}
+            for s in result.skipped
+        ],
+    }
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.command("build")(build)

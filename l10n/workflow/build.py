@@ -1,0 +1,220 @@
+"""Catalogs + articles -> a localized build: ``<out>/<lang>/<slug>.html|.md``, indexes.
+
+Rules:
+
+* Each article is built in its source language (the original, the x-default of every
+  translation) and in each requested language whose catalog
+  ``locales/<lang>/<slug>.po`` exists and passes the gates:
+  - its share of reviewed entries (distinct segment texts of the article as it is now)
+    is at least ``min_reviewed`` percent;
+  - it has something to show: a reviewed translation, or with ``include_machine`` an
+    unreviewed one.
+  A language that fails a gate is skipped, with the reason, in the result.
+* Reviewed entries (translated, not fuzzy) are used; fuzzy entries (machine output,
+  memory suggestions, edited machine output) only with ``include_machine``.
+* Slugs and language codes are validated before they become paths, and every output
+  path is checked to lie inside ``out``.
+* All-or-nothing: every page is rendered in memory first; a broken catalog, an unsafe
+  name or a template error stops the build before anything is written. Files are then
+  written with :func:`~l10n.fsutil.write_atomic` (unchanged files are not touched).
+  Pages of languages skipped in this build are left as they were, not deleted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from l10n.catalog import FUZZY, MACHINE, REVIEWED, Catalog
+from l10n.config import Settings
+from l10n.errors import InputError, UsageError
+from l10n.fsutil import project_lock, write_atomic
+from l10n.model import Article
+from l10n.publish import Page, Translation
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,127}")
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An article not built in a language, and why."""
+
+    slug: str
+    lang: str
+    reason: str
+    reviewed_percent: float | None = None
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out: Path
+    pages: tuple[Page, ...]  # every page built, originals included
+    written: tuple[Path, ...]  # files whose bytes changed
+    unchanged: tuple[Path, ...]  # files already up to date, not touched
+    skipped: tuple[Skipped, ...]
+
+
+def build(
+    settings: Settings,
+    paths: Sequence[Path] | None = None,
+    *,
+    langs: Sequence[str] | None = None,
+    out: Path | None = None,
+    min_reviewed: float | None = None,
+    include_machine: bool = False,
+) -> BuildResult:
+    """Build the articles at ``paths`` (default: all) in ``langs`` (default: the
+    config's targets) into ``out`` (default: the config's build folder)."""
+    from l10n.workflow.extract import read_articles, reference
+
+    targets = languages(settings, langs)
+    gate = settings.min_reviewed if min_reviewed is None else min_reviewed
+    if not 0.0 <= gate <= 100.0:
+        raise UsageError(f"--min-reviewed must be between 0 and 100, not {gate:g}")
+    folder = settings.path(out if out is not None else settings.build)
+    with project_lock(settings.state_dir):
+        articles = read_articles(settings, paths)
+        pages: list[Page] = []
+        skipped: list[Skipped] = []
+        for article in articles:
+            check_slug(article)
+            ref = reference(settings, article)
+            built, missed = _article_pages(settings, article, targets, gate, include_machine, ref)
+            pages += built
+            skipped += missed
+        files = render_all(pages, settings.source)
+        safe = {safe_path(folder, name): text for name, text in files.items()}
+        written = [path for path, text in safe.items() if write_atomic(path, text)]
+    unchanged = [path for path in safe if path not in written]
+    return BuildResult(folder, tuple(pages), tuple(written), tuple(unchanged), tuple(skipped))
+
+
+def languages(settings: Settings, langs: Sequence[str] | None) -> tuple[str, ...]:
+    """The target languages, validated (a code such as ``../../etc`` is refused), in
+    gettext form, without duplicates or the source language."""
+    from l10n.langs import validate_language
+
+    result: list[str] = []
+    for code in langs if langs is not None else settings.targets:
+        try:
+            lang = validate_language(code)
+        except ValueError as exc:
+            raise UsageError(str(exc), hint="pass --lang ko,ja") from None
+        if lang not in result and lang != settings.source:
+            result.append(lang)
+    return tuple(result)
+
+
+def check_slug(article: Article) -> None:
+    """A slug becomes a file name: only ``[a-z0-9][a-z0-9-]*`` is accepted."""
+    if SLUG.fullmatch(article.slug) is None:
+        raise InputError(
+            f"unsafe article slug '{article.slug}'",
+            path=article.path,
+            hint="use lowercase letters, digits and '-' only",
+        )
+
+
+def safe_path(folder: Path, name: str) -> Path:
+    """``folder/name``, refused unless it stays inside ``folder``."""
+    root = folder.resolve()
+    path = (root / name).resolve()
+    if not path.is_relative_to(root) or path == root:
+        raise UsageError(f"refusing to write '{name}' outside the build folder", path=folder)
+    return path
+
+
+def catalog_path(settings: Settings, lang: str, slug: str) -> Path:
+    return settings.path(settings.locales) / lang / f"{slug}.po"
+
+
+def translations(catalog: Catalog) -> dict[str, Translation]:
+    """msgid -> translation: reviewed entries, and fuzzy ones marked unreviewed."""
+    found: dict[str, Translation] = {}
+    for entry in catalog.entries():
+        if entry.state == REVIEWED:
+            found[entry.msgid] = Translation(entry.msgstr, reviewed=True)
+        elif entry.state in (MACHINE, FUZZY):
+            found[entry.msgid] = Translation(entry.msgstr, reviewed=False)
+    return found
+
+
+def _article_pages(
+    settings: Settings,
+    article: Article,
+    targets: Sequence[str],
+    gate: float,
+    include_machine: bool,
+    ref: str,
+) -> tuple[list[Page], list[Skipped]]:
+    """The original page, then one page per target language that passes the gates."""
+    from l10n.publish import localize
+
+    pages = [localize(article, article.lang, {}, source_ref=ref)]
+    skipped: list[Skipped] = []
+    for lang in (code for code in targets if code != article.lang):
+        path = catalog_path(settings, lang, article.slug)
+        if not path.is_file():
+            reason = f"no catalog {_rel(settings, path)} (run `l10n translate --lang {lang}`)"
+            skipped.append(Skipped(article.slug, lang, reason))
+            continue
+        page = localize(
+            article,
+            lang,
+            translations(Catalog.read(path)),
+            include_machine=include_machine,
+            source_ref=ref,
+        )
+        why = _gate(page, gate, include_machine, _rel(settings, path))
+        if why:
+            skipped.append(Skipped(article.slug, lang, why, page.coverage.reviewed_percent))
+        else:
+            pages.append(page)
+    return pages, skipped
+
+
+def _gate(page: Page, gate: float, include_machine: bool, catalog: str) -> str | None:
+    """Why ``page`` must not be published, or None."""
+    cov = page.coverage
+    if cov.reviewed_percent < gate:
+        return (
+            f"{cov.reviewed_percent:g}% of its {cov.total} entries reviewed in {catalog}, "
+            f"below --min-reviewed {gate:g}% ({cov.reviewed} reviewed, {cov.machine} "
+            f"unreviewed, {cov.untranslated} untranslated)"
+        )
+    if not page.translated:
+        hint = ""
+        if cov.machine and not include_machine:
+            hint = f"; --include-machine would use its {cov.machine} unreviewed entries"
+        return f"nothing to publish: no reviewed translation in {catalog}{hint}"
+    return None
+
+
+def render_all(pages: Sequence[Page], source: str) -> dict[str, str]:
+    """Every file of the build, by path relative to the build folder, in memory."""
+    from l10n.publish import render_html, render_index, render_markdown, render_root
+
+    by_slug: dict[str, list[str]] = {}
+    by_lang: dict[str, list[Page]] = {}
+    for page in pages:
+        by_slug.setdefault(page.slug, []).append(page.lang)
+        by_lang.setdefault(page.lang, []).append(page)
+    order = sorted(by_lang, key=lambda lang: (lang != source, lang))
+    files: dict[str, str] = {}
+    for page in pages:
+        files[f"{page.lang}/{page.slug}.html"] = render_html(page, by_slug[page.slug])
+        files[f"{page.lang}/{page.slug}.md"] = render_markdown(page)
+    for lang in order:
+        files[f"{lang}/index.html"] = render_index(lang, by_lang[lang], order)
+    if order:
+        files["index.html"] = render_root(order, source)
+    return files
+
+
+def _rel(settings: Settings, path: Path) -> str:
+    try:
+        return path.relative_to(settings.root).as_posix()
+    except ValueError:
+        return str(path)
