@@ -184,14 +184,13 @@ def _entry(table: dict[str, Any], index: int, text: str, name: str,
         if key not in KEYS:
             problem(f"unknown key '{key}' in [[term]]", lines[key],
                     f"known keys: {', '.join(KEYS)}")
-            ok = False
         elif not isinstance(value, KEYS[key][0]):
             problem(f"'{key}' must be {KEYS[key][1]}", lines[key], None)
             ok = False
     source = table.get("source")
     label = f"term '{source}'" if isinstance(source, str) else f"[[term]] #{index + 1}"
     if source is None:
-        problem("[[term]] has no source", head, 'add source = "..." (the term as written)')
+        problem("[[term]] has no source", head, 'add source = "...": the term as written')
         ok = False
     elif isinstance(source, str):
         ok &= _text_ok(source, f"source of {label}", head, problem)
@@ -202,25 +201,30 @@ def _entry(table: dict[str, Any], index: int, text: str, name: str,
             ok = False
         else:
             ok &= _text_ok(variant, f"variant of {label}", lines["variants"], problem)
-    targets = _languages(table, "targets", index, text, label, problem)
-    readings = _languages(table, "readings", index, text, label, problem)
-    if not ok or targets is None or readings is None:
+    targets, complete = _languages(table, "targets", index, text, label, problem)
+    readings, _ = _languages(table, "readings", index, text, label, problem)
+    if not ok:
         return None
-    return _build(table, targets, readings, label, head, name, lines, problem)
+    return _build(table, targets, readings, label, (head, name, lines, complete), problem)
 
 
 def _build(table: dict[str, Any], targets: dict[str, str], readings: dict[str, str], label: str,
-           head: int, name: str, lines: dict[str, int], problem: Problem) -> Entry | None:
-    """The Term of a well-typed table, after the rules that tie keys together."""
+           where: tuple[int, str, dict[str, int], bool], problem: Problem) -> Entry | None:
+    """The Term of a well-typed table, after the rules that tie keys together.
+
+    ``where``: header line, file name, key lines, and whether every target was valid
+    (if not, the missing-target rule is not applied: that problem is already reported).
+    """
+    head, name, lines, complete = where
     source: str = table["source"]
     keep: bool = table.get("keep", False)
     ok = True
-    if not keep and not targets:
+    if not keep and not targets and complete:
         problem(f"{label} has no target", lines.get("targets", head),
                 'add [term.targets] with e.g. ko = "...", or set keep = true')
         ok = False
     for lang in readings:
-        if not keep and lang not in targets:
+        if not keep and lang not in targets and complete:
             problem(f"{label} has a reading for '{lang}' but no target", head,
                     f"add a '{lang}' target, or remove the reading")
             ok = False
@@ -249,21 +253,23 @@ def _text_ok(value: str, what: str, line: int, problem: Problem) -> bool:
 
 
 def _languages(table: dict[str, Any], key: str, index: int, text: str, label: str,
-               problem: Problem) -> dict[str, str] | None:
-    """``targets`` or ``readings``: validated, codes in gettext form; None if unusable."""
+               problem: Problem) -> tuple[dict[str, str], bool]:
+    """``targets`` or ``readings``: the valid ones (codes in gettext form), and whether
+    all were valid. A wrong type was already reported by the caller."""
     from l10n.langs import validate_language
 
     values = table.get(key, {})
     if not isinstance(values, dict):
-        return None
+        return {}, False
     result: dict[str, str] = {}
     ok = True
     for lang, value in values.items():
         line = sub_line(text, index, key, lang)
         try:
             code = validate_language(lang)
-        except ValueError as exc:
-            problem(f"{exc} in {key} of {label}", line, "use a code Babel knows: ko, ja, zh, es")
+        except ValueError:
+            problem(f"unknown language code '{lang}' in {key} of {label}", line,
+                    "use a code Babel knows, e.g. ko, ja, zh, es, pt_BR")
             ok = False
             continue
         if not isinstance(value, str):
@@ -273,7 +279,7 @@ def _languages(table: dict[str, Any], key: str, index: int, text: str, label: st
             result[code] = value
         else:
             ok = False
-    return result if ok else None
+    return result, ok
 
 
 def sub_line(text: str, index: int, table: str, key: str) -> int:
