@@ -1,0 +1,340 @@
+"""Quality checks on catalog entries: plain functions, one registry.
+
+Each check is ``check_x(entry, ctx) -> list[Finding]`` and is listed in :data:`CHECKS`;
+adding a check is adding one function and one line there. :func:`run_checks` applies
+them. An untranslated entry gets the ``untranslated`` warning and nothing else; the other
+checks look at translated entries only. What each check reports:
+
+============  ========  ===========================================================
+check         severity  rule
+============  ========  ===========================================================
+untranslated  warning   the entry has no translation yet
+identical     warning   the translation equals the source although the source has
+                        words to translate (markup and ``keep`` terms do not count)
+glossary      error     a glossary term of the source whose target form is not in the
+                        translation, or a ``keep`` term not written as it is
+                        (:func:`l10n.enforce.verify_terms`, the test translation uses)
+numbers       error     a number, amount, percentage, duration or date of the source
+                        missing from the translation or changed (:mod:`l10n.numbers`);
+                        numbers inside markup are left to the markup check
+markup        error     inline code, link targets, URLs, e-mail addresses, HTML tags and
+                        placeholders (``{x}``, ``%s``, ``%(x)s``) of the source missing or
+                        changed, or new ones in the translation (:mod:`l10n.protect`'s
+                        patterns)
+particles     error     Korean: the particle after a glossary term disagrees with how the
+                        term ends (블랙웰는 -> 블랙웰은), :func:`l10n.korean.particle_problems`
+brackets      warning   ``()``, ``[]``, ``{}`` (and full-width forms) unbalanced, or an odd
+                        number of double quotes (" “ ” „ « » 「 」 『 』), where the
+                        source is balanced; single quotes are apostrophes too, not counted
+spaces        warning   two spaces in a row that the source does not have
+whitespace    warning   leading or trailing whitespace different from the source
+length        warning   translation length / source length (characters) outside
+                        0.4x-2.5x of the language's norm (:data:`LENGTH_NORMS`), for
+                        sources of 20 characters or more
+============  ========  ===========================================================
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import TYPE_CHECKING
+
+from l10n.catalog import Entry
+from l10n.model import Finding, Severity
+
+if TYPE_CHECKING:
+    from l10n.glossary import Glossary
+    from l10n.model import TermMatch
+
+Check = Callable[[Entry, "CheckContext"], list[Finding]]
+
+# Translation length in characters per source character, English source (typical news
+# copy): Hangul syllables, kana and Han characters carry more per character, Spanish,
+# German and French run longer.
+LENGTH_NORMS = {
+    "en": 1.0, "ko": 0.55, "ja": 0.5, "zh": 0.35,
+    "es": 1.2, "de": 1.25, "fr": 1.2, "pt": 1.15, "it": 1.15,
+}  # fmt: skip
+LENGTH_LOW, LENGTH_HIGH = 0.4, 2.5
+MIN_LENGTH = 20
+
+_OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "〔": "〕", "［": "］", "｛": "｝"}
+_CLOSE = {close: open_ for open_, close in _OPEN.items()}
+_DOUBLE_QUOTES = set('"“”„«»「」『』')
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What checks need besides the entry: languages, glossary, and where the entry is."""
+
+    source: str
+    target: str
+    glossary: Glossary | None = None
+    path: str = ""
+
+    def finding(self, check: str, severity: Severity, entry: Entry, message: str) -> Finding:
+        return Finding(check, severity, message, self.path, entry.line, entry.msgid, self.target)
+
+    def matches(self, entry: Entry) -> list[TermMatch]:
+        """The glossary terms of the entry's source that have a form in the target language."""
+        if self.glossary is None:
+            return []
+        return self.glossary.find(entry.msgid, self.target)
+
+
+def _base(lang: str) -> str:
+    return re.split(r"[_-]", lang)[0].lower()
+
+
+def translated(check: Check) -> Check:
+    """Run ``check`` only on entries that have a translation."""
+
+    @wraps(check)
+    def run(entry: Entry, ctx: CheckContext) -> list[Finding]:
+        return check(entry, ctx) if entry.msgstr else []
+
+    return run
+
+
+def _markup(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, text) of each markup span, found by l10n.protect's patterns."""
+    from l10n.protect import TERM, mask
+
+    return [(s.start, s.end, s.kind, s.original) for s in mask(text).slots if s.kind != TERM]
+
+
+def _has_word(form: str, text: str) -> bool:
+    """``form`` occurs in ``text``, not inside a longer Latin word or number."""
+    return re.search(rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])", text) is not None
+
+
+def _blank_markup(text: str) -> str:
+    for start, end, _, _ in _markup(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+# ------------------------------------------------------------------------------ checks
+def check_untranslated(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    if entry.msgstr or entry.obsolete:
+        return []
+    return [ctx.finding("untranslated", Severity.WARNING, entry, "not translated yet")]
+
+
+@translated
+def check_identical(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    if entry.msgstr.strip() != entry.msgid.strip():
+        return []
+    rest = _blank_markup(entry.msgid)
+    for match in sorted(ctx.matches(entry), key=lambda m: -m.start):
+        if match.term.keep or match.term.target(ctx.target) == match.text:
+            rest = rest[: match.start] + " " * (match.end - match.start) + rest[match.end :]
+    if not _WORD.search(rest):
+        return []
+    return [
+        ctx.finding(
+            "identical", Severity.WARNING, entry,
+            "the translation is the source text unchanged: translate it "
+            "(names and terms that stay as they are belong in the glossary as keep terms)",
+        )
+    ]
+
+
+@translated
+def check_glossary(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    from l10n.enforce import MISSING, verify_terms
+
+    matches = ctx.matches(entry)
+    # A keep term may be written as the source wrote it ("GPUs", a variant of "GPU").
+    keep: dict[str, set[str]] = {}
+    for m in matches:
+        if m.term.keep:
+            keep.setdefault(m.term.source, set()).add(m.text)
+    findings = []
+    for outcome in verify_terms(entry.msgstr, matches, ctx.target):
+        if outcome.status != MISSING:
+            continue
+        if outcome.source in keep:
+            if any(_has_word(form, entry.msgstr) for form in keep[outcome.source]):
+                continue
+            message = f"keep the term '{outcome.source}' as it is written: '{outcome.target}'"
+        else:
+            message = f"'{outcome.source}' must be translated as '{outcome.target}' (glossary)"
+        findings.append(ctx.finding("glossary", Severity.ERROR, entry, message))
+    return findings
+
+
+@translated
+def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    from l10n.numbers import compare_numbers
+
+    problems = compare_numbers(
+        _blank_markup(entry.msgid), ctx.source, _blank_markup(entry.msgstr), ctx.target
+    )
+    return [ctx.finding("numbers", Severity.ERROR, entry, p.message) for p in problems]
+
+
+@translated
+def check_markup(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    source = Counter((kind, text) for _, _, kind, text in _markup(entry.msgid))
+    target = Counter((kind, text) for _, _, kind, text in _markup(entry.msgstr))
+    findings = []
+    for (kind, text), count in source.items():
+        if target[(kind, text)] < count:
+            findings.append(
+                ctx.finding(
+                    "markup", Severity.ERROR, entry,
+                    f"{_KIND_NAMES.get(kind, kind)} {text!r} of the source is missing or "
+                    "changed: copy it unchanged",
+                )
+            )
+    for (kind, text), count in target.items():
+        if source[(kind, text)] < count:
+            findings.append(
+                ctx.finding(
+                    "markup", Severity.ERROR, entry,
+                    f"{_KIND_NAMES.get(kind, kind)} {text!r} is not in the source: remove it "
+                    "or make it match the source",
+                )
+            )
+    return findings
+
+
+_KIND_NAMES = {
+    "code": "inline code", "link": "link target", "url": "URL", "email": "e-mail address",
+    "html": "HTML tag", "placeholder": "placeholder",
+}  # fmt: skip
+
+
+@translated
+def check_particles(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    if _base(ctx.target) != "ko":
+        return []
+    from l10n.korean import particle_problems, term_spans
+
+    words = {
+        (form, m.term.reading(ctx.target))
+        for m in ctx.matches(entry)
+        if (form := m.term.target(ctx.target))
+    }
+    spans = term_spans(entry.msgstr, sorted(words, key=lambda w: w[0]))
+    text = entry.msgstr
+    findings = []
+    for problem in particle_problems(text, spans):
+        word = next((text[s:e] for s, e, _ in spans if e == problem.start), "")
+        findings.append(
+            ctx.finding(
+                "particles", Severity.ERROR, entry,
+                f"'{word}{problem.found}': after '{word}' the particle is "
+                f"'{problem.expected}' ({word}{problem.expected})",
+            )
+        )
+    return findings
+
+
+def _brackets_balanced(text: str) -> bool:
+    stack: list[str] = []
+    for ch in text:
+        if ch in _OPEN:
+            stack.append(ch)
+        elif ch in _CLOSE and (not stack or stack.pop() != _CLOSE[ch]):
+            return False
+    return not stack
+
+
+def _quotes_even(text: str) -> bool:
+    return sum(ch in _DOUBLE_QUOTES for ch in text) % 2 == 0
+
+
+@translated
+def check_brackets(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    findings = []
+    if _brackets_balanced(entry.msgid) and not _brackets_balanced(entry.msgstr):
+        findings.append(
+            ctx.finding("brackets", Severity.WARNING, entry,
+                        "brackets are not balanced: a bracket is missing or extra")
+        )
+    if _quotes_even(entry.msgid) and not _quotes_even(entry.msgstr):
+        findings.append(
+            ctx.finding("brackets", Severity.WARNING, entry,
+                        "quotation marks are not balanced: a quote is missing or extra")
+        )
+    return findings
+
+
+@translated
+def check_spaces(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    if "  " not in entry.msgstr.strip() or "  " in entry.msgid:
+        return []
+    return [ctx.finding("spaces", Severity.WARNING, entry, "two spaces in a row: remove one")]
+
+
+def _edges(text: str) -> tuple[str, str]:
+    core = text.strip()
+    if not core:
+        return text, ""
+    start = text.index(core)
+    return text[:start], text[start + len(core) :]
+
+
+@translated
+def check_whitespace(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    (lead_s, trail_s), (lead_t, trail_t) = _edges(entry.msgid), _edges(entry.msgstr)
+    findings = []
+    for where, source, target in (("starts", lead_s, lead_t), ("ends", trail_s, trail_t)):
+        if source != target:
+            findings.append(
+                ctx.finding(
+                    "whitespace", Severity.WARNING, entry,
+                    f"the translation {where} with {target!r} where the source has {source!r}",
+                )
+            )
+    return findings
+
+
+@translated
+def check_length(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    source, target = entry.msgid.strip(), entry.msgstr.strip()
+    if len(source) < MIN_LENGTH:
+        return []
+    norm = LENGTH_NORMS.get(_base(ctx.target), 1.0) / LENGTH_NORMS.get(_base(ctx.source), 1.0)
+    ratio = len(target) / len(source)
+    if LENGTH_LOW * norm <= ratio <= LENGTH_HIGH * norm:
+        return []
+    what = "short" if ratio < norm else "long"
+    return [
+        ctx.finding(
+            "length", Severity.WARNING, entry,
+            f"the translation is {len(target)} characters for {len(source)} in the source "
+            f"(x{ratio:.2f}, usually about x{norm:.2f}): it looks too {what}; check for "
+            f"{'missing' if what == 'short' else 'extra or repeated'} text",
+        )
+    ]
+
+
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("untranslated", check_untranslated),
+    ("identical", check_identical),
+    ("glossary", check_glossary),
+    ("numbers", check_numbers),
+    ("markup", check_markup),
+    ("particles", check_particles),
+    ("brackets", check_brackets),
+    ("spaces", check_spaces),
+    ("whitespace", check_whitespace),
+    ("length", check_length),
+)
+
+
+def run_checks(
+    entry: Entry, ctx: CheckContext, checks: tuple[tuple[str, Check], ...] = CHECKS
+) -> list[Finding]:
+    """Every finding of ``checks`` on ``entry`` (none for an obsolete entry), in check order."""
+    if entry.obsolete:
+        return []
+    return [finding for _, check in checks for finding in check(entry, ctx)]
