@@ -27,7 +27,10 @@ Rules that follow from this:
 - Punctuation next to a term is not part of it ("'PC Bang'", "(Blackwell)", "e-sports,");
   a possessive is outside the span too ("NVIDIA's" and "Korea’s" match "NVIDIA", "Korea").
 - A form that starts or ends with punctuation (".NET", "C++") needs that punctuation
-  right before/after its first/last token; it is part of the span.
+  right before/after its first/last token, and no letter or digit beyond it ("ASP.NET"
+  does not contain ".NET"); the punctuation is part of the span.
+- Limits: text is not Unicode-normalised (NFC is assumed), and in scripts without
+  spaces any character boundary is a word boundary.
 """
 
 from __future__ import annotations
@@ -130,10 +133,14 @@ class _Text:
             if not self.text[:start].endswith(form.lead):
                 return None
             start -= len(form.lead)
+            if start and self.text[start - 1].isalnum():
+                return None
         if form.trail:
             if not self.text[end:].startswith(form.trail):
                 return None
             end += len(form.trail)
+            if end < len(self.text) and self.text[end].isalnum():
+                return None
         return start, end
 
 
