@@ -67,6 +67,8 @@ class Slot:
     term: Term | None = None
     start: int = 0  # offset of ``original`` in the source segment
     end: int = 0
+    pad_before: bool = False  # a space was put between the token and a letter before it
+    pad_after: bool = False  # ... and after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,17 +159,24 @@ def mask(text: str, matches: Sequence[TermMatch] = ()) -> Masked:
     """Replace term matches and markup in ``text`` with tokens numbered left to right.
 
     Markup wins over a term it overlaps (a term inside inline code or a URL stays as it
-    is); among overlapping terms the longer wins. Raises ValueError when a match does
-    not describe ``text`` (a bug in the caller, not a user error).
+    is); among overlapping terms the longer wins. A token that would touch a letter or
+    digit (``[the docs](url)``, ``NVIDIA는``, two adjacent spans) is set off by a space, so
+    engines see a word of its own; :func:`restore_spans` takes that space away again.
+    Raises ValueError when a match does not describe ``text`` (a bug in the caller).
     """
     prefix = choose_prefix(text)
+    spans = _select(text, matches)
+    starts = {start for start, _, _, _ in spans}
     parts: list[str] = []
     slots: list[Slot] = []
     pos = 0
-    for number, (start, end, kind, term) in enumerate(_select(text, matches), 1):
+    for number, (start, end, kind, term) in enumerate(spans, 1):
         token = f"{prefix}{number}{prefix[-1]}"
-        slots.append(Slot(token, text[start:end], kind, term, start, end))
-        parts += [text[pos:start], token]
+        parts.append(text[pos:start])
+        before = next((p[-1] for p in reversed(parts) if p), " ").isalnum()
+        after = end < len(text) and (text[end].isalnum() or end in starts)
+        slots.append(Slot(token, text[start:end], kind, term, start, end, before, after))
+        parts += [" " * before, token, " " * after]
         pos = end
     parts.append(text[pos:])
     return Masked("".join(parts), text, tuple(slots), prefix)
@@ -207,9 +216,10 @@ def restore_spans(
 ) -> tuple[str, tuple[Placed, ...]]:
     """Replace every known token in ``output`` by ``replacement(slot)``; say where each went.
 
-    Unknown tokens are left as they are. With ``lenient``, garbled tokens (``zqx1x``,
-    ``ZQX 1``, ``Z Q X 1 X``) are restored too: for best-effort output only, after
-    :func:`tokens_ok` said no.
+    A space the mask put between a token and a neighbouring letter is removed when the
+    engine kept it. Unknown tokens are left as they are. With ``lenient``, garbled tokens
+    (``zqx1x``, ``ZQX 1``, ``Z Q X 1 X``) are restored too: for best-effort output only,
+    after :func:`tokens_ok` said no.
     """
     pattern = masked.lenient if lenient else masked.pattern
     parts: list[str] = []
@@ -224,12 +234,14 @@ def restore_spans(
         if slot is None:
             continue
         before = output[pos : hit.start()]
+        if slot.pad_before and before.endswith(" "):
+            before = before[:-1]
         new = replacement(slot)
         length += len(before)
         parts += [before, new]
         placed.append(Placed(length, length + len(new), slot))
         length += len(new)
-        pos = hit.end()
+        pos = hit.end() + (slot.pad_after and output.startswith(" ", hit.end()))
     parts.append(output[pos:])
     return "".join(parts), tuple(placed)
 

@@ -108,6 +108,26 @@ def test_prefix_never_collides_with_the_text(text: str) -> None:
     assert restore(masked.text, masked) == text + " `x`"
 
 
+@pytest.mark.parametrize(
+    ("text", "masked_text", "engine_dropped_the_spaces"),
+    [
+        ("See [docs](https://x.org) now.", "See [docs ZQX1X now.", "See [docsZQX1X now."),
+        ("NVIDIA는 좋다", "ZQX1X 는 좋다", "ZQX1X는 좋다"),
+        ("<b>bold</b>", "ZQX1X bold ZQX2X", "ZQX1XboldZQX2X"),
+        ("<b>`x`</b>", "ZQX1X ZQX2X ZQX3X", "ZQX1XZQX2XZQX3X"),
+        ("a `x`, b", "a ZQX1X, b", "a ZQX1X, b"),
+    ],
+)
+def test_tokens_touching_letters_are_set_off_by_a_space(
+    text: str, masked_text: str, engine_dropped_the_spaces: str
+) -> None:
+    terms = [match(text, NVIDIA)] if "NVIDIA" in text else []
+    masked = mask(text, terms)
+    assert masked.text == masked_text
+    assert restore(masked.text, masked) == text
+    assert restore(engine_dropped_the_spaces, masked) == text
+
+
 def test_token_followed_by_digits_stays_unambiguous() -> None:
     text = "`a`1 `b`2 `c`3 `d`4 `e`5 `f`6 `g`7 `h`8 `i`9 `j`10 `k`11"
     masked = mask(text)
