@@ -113,18 +113,19 @@ def verify_terms(text: str, matches: Sequence[TermMatch], target: str) -> list[T
     A term is applied when its target form occurs in ``text`` (case-insensitively for
     case-insensitive terms; whole words where the form starts or ends with a Latin letter or
     digit). Longer forms claim their occurrences first, so 네이버클라우드 does not also count
-    as 네이버.
+    as 네이버; terms with the same target form (Korea, South Korea: 한국) share it.
     """
     terms = _distinct(matches, target)
+    forms = {(form, case) for _, form, case in terms}
     claimed: list[tuple[int, int]] = []
-    present: set[str] = set()
-    for src, form, case in sorted(terms, key=lambda t: -len(t[1])):
+    present: set[str] = set()  # forms found; terms sharing a form (Korea, South Korea) share it
+    for form, case in sorted(forms, key=lambda f: (-len(f[0]), f)):
         for start, end in _occurs(form, text, case):
             if all(end <= s or start >= e for s, e in claimed):
                 claimed.append((start, end))
-                present.add(src)
+                present.add(form)
     return [
-        TermOutcome(src, form, APPLIED if src in present else MISSING) for src, form, _ in terms
+        TermOutcome(src, form, APPLIED if form in present else MISSING) for src, form, _ in terms
     ]
 
 

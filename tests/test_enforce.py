@@ -346,3 +346,10 @@ def test_verify_terms_latin_forms_are_whole_words_and_case_follows_the_term() ->
     assert [t.status for t in verify_terms("LGBT pc방", matches, "ko")] == [MISSING, APPLIED]
     assert [t.status for t in verify_terms("LG전자 PC방", matches, "ko")] == [APPLIED, APPLIED]
     assert [t.status for t in verify_terms("lg", matches, "ko")] == [MISSING, MISSING]
+
+
+def test_verify_terms_shared_target_forms_do_not_compete() -> None:
+    korea = Term("Korea", {"ko": "한국"})
+    south = Term("South Korea", {"ko": "한국"})
+    matches = find("South Korea leads; Korea grows", south, korea)
+    assert [t.status for t in verify_terms("한국이 앞선다", matches, "ko")] == [APPLIED, APPLIED]
