@@ -82,6 +82,9 @@ SIZES = {
                  quantization=None),
     "base": Size(layers=6, d_model=512, ffn=2048, vocab=32000, random_mutes=True,
                  quantization="int8"),
+    # "base" scaled down for tests: same int8 and random muted sublayers, built in ~1 s
+    "small": Size(layers=2, d_model=128, ffn=512, vocab=8000, random_mutes=True,
+                  quantization="int8"),
 }
 
 
