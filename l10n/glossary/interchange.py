@@ -84,9 +84,10 @@ def read_csv(path: Path, lang: str) -> list[Term]:
                         delimiter="\t" if path.suffix.lower() == ".tsv" else ",", strict=True)
     terms: list[Term] = []
     problems: list[L10nError] = []
+    start = 1  # the line the next record begins on
     try:
         for row in reader:
-            line = reader.line_num
+            line, start = start, reader.line_num + 1
             if not any(cell.strip() for cell in row):
                 continue
             if not terms and not problems and _is_header(row):
@@ -101,7 +102,7 @@ def read_csv(path: Path, lang: str) -> list[Term]:
                 {lang: row[1].strip()}), note=note, file=str(path), line=line))
     except csv.Error as exc:
         problems.append(GlossaryError(f"malformed CSV: {exc}", path=str(path),
-                                      line=reader.line_num, hint="check the quotes"))
+                                      line=start, hint="check the quotes"))
     if problems:
         raise glossary_error(problems, path)
     return terms

@@ -27,8 +27,10 @@ Read: ``tbx``/``conceptEntry``/``langSec``/``termSec`` (v3, with or without name
 ``martif``/``termEntry``/``langSet``/``tig``/``ntig`` (TBX-Basic 2008). In the source
 language the preferred term (else the first) is the source and the others are variants;
 in a target language the preferred term (else the first that is not deprecated,
-superseded or forbidden) is the target. Notes and definitions of the concept and of the
-source language become the note; notes of target languages are dropped. An entry with
+superseded or forbidden) is the target. Codes are stored as Babel names them
+(``zh-CN`` -> ``zh_Hans_CN``); with ``langs=["zh"]`` a ``zh-CN`` section is read as
+``zh``. Notes and definitions of the concept and of the source language become the
+note; notes of target languages are dropped. An entry with
 no target (after ``langs``) is skipped and reported. A document type declaration with
 an internal subset, or any entity declaration, is refused (no entity expansion attacks);
 external DTDs are never fetched.
@@ -258,7 +260,10 @@ class _EntryReader:
             self.fail(sec, str(exc), "set xml:lang to a language code such as ko, ja, zh-CN")
             return
         if self.langs is not None and code not in self.langs:
-            return
+            # zh-CN is wanted as zh when zh is asked for
+            code = next((w for w in self.langs if w == code.split("_")[0]), "")
+            if not code:
+                return
         usable = [g for g in groups if _term_text(g) and _status(g) not in _REJECTED]
         usable.sort(key=lambda g: _status(g) != PREFERRED)
         if not usable:
