@@ -1,0 +1,91 @@
+"""The benchmark measures real work: its sentences, its model and its projects are checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks import measure, workload
+from l10n.model import Block
+from l10n.segment import segment_block
+
+
+def test_sentence_file_has_300_distinct_news_sentences_of_5_to_60_words() -> None:
+    sentences = workload.load_sentences()
+    assert len(sentences) >= 300
+    assert len(set(sentences)) == len(sentences)
+    lengths = [len(s.split()) for s in sentences]
+    assert min(lengths) >= 5
+    assert max(lengths) <= 60
+    assert sum(n >= 30 for n in lengths) >= 5  # varied: long sentences too
+    assert sum(n <= 10 for n in lengths) >= 5  # and short ones
+    assert sum(any(c.isdigit() for c in s) for s in sentences) >= 100  # numbers
+    assert sum('"' in s for s in sentences) >= 10  # quotes
+
+
+def test_every_sentence_is_one_segment() -> None:
+    for text in workload.load_sentences():
+        segments = segment_block(Block(0, "paragraph", text, 1))
+        assert [s.text for s in segments] == [text]
+
+
+@pytest.fixture(scope="module")
+def small_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    cache = tmp_path_factory.mktemp("bench-cache")
+    path, built = workload.benchmark_model(cache, size="small")
+    assert built
+    return path
+
+
+@pytest.mark.slow
+def test_model_is_built_once_and_reused(small_model: Path) -> None:
+    again, built = workload.benchmark_model(small_model.parent.parent, size="small")
+    assert (again, built) == (small_model, False)
+
+
+@pytest.mark.slow
+def test_benchmark_model_copies_through_l10n_argos_engine(
+    small_model: Path, tmp_path: Path
+) -> None:
+    from l10n.engines import create_engine
+
+    models_dir = tmp_path / "models"
+    workload.install(small_model, models_dir)
+    engine = create_engine("argos", models_dir=models_dir)
+    sentences = workload.spread(workload.load_sentences(), 40)
+    results = engine.translate_batch(sentences, "en", "ko", n_best=4)
+    assert [hyps[0].text for hyps in results] == sentences
+    assert all(len(hyps) == 4 for hyps in results)
+
+
+@pytest.mark.slow
+def test_limit_measurement_decodes_every_sentence_as_a_copy(
+    small_model: Path, tmp_path: Path
+) -> None:
+    package = workload.install(small_model, tmp_path / "models")
+    sp, ct2_model = measure.load_limit_model(package)
+    tokens = [sp.encode(s, out_type=str) for s in workload.load_sentences()[:40]]
+    for config in measure.LIMIT_CONFIGS:
+        figures = measure.limit(ct2_model, tokens, beam=2, config=config, batch=8)
+        assert (figures["sentences"], figures["copied"]) == (40, 40)
+        assert figures["per_second"] > 0
+
+
+def test_project_articles_give_one_catalog_entry_per_sentence(tmp_path: Path) -> None:
+    from l10n.config import load_settings
+    from l10n.workflow.extract import extract
+
+    sentences = workload.load_sentences()
+    articles = workload.split_articles(sentences, 6)
+    assert sum(articles, []) == sentences
+    project = workload.make_project(tmp_path / "p", articles, tmp_path / "models")
+    results = extract(load_settings(cwd=project))
+    assert sum(r.entries for r in results) == len(sentences)
+
+
+def test_rotating_articles_wrap_without_repeating_within_an_article() -> None:
+    sentences = [f"Sentence number {i} is here." for i in range(7)]
+    articles = workload.rotating_articles(sentences, 4, 3)
+    assert articles[2] == [sentences[6], sentences[0], sentences[1]]
+    assert all(len(set(a)) == 3 for a in articles)
