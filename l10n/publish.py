@@ -313,6 +313,7 @@ def render_html(page: Page, languages: Sequence[str]) -> str:
         date=_date(page),
         source=_language(page.article.lang),
         nodes=_nodes(page, pieces),
+        shift=_heading_shift(page),
         **_common(page.lang, languages, lambda code: f"../{code}/{page.slug}.html"),
     )
 
@@ -417,10 +418,16 @@ def _nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, A
         elif not block.translatable:
             nodes.append({"type": "raw", "text": block.text})
         else:
-            level = min(max(block.level, 2), 6) if block.kind == HEADING else 0
+            level = block.level if block.kind == HEADING else 0
             kind = "heading" if block.kind == HEADING else "paragraph"
             nodes.append({"type": kind, "level": level, "content": content(local)})
     return nodes
+
+
+def _heading_shift(page: Page) -> int:
+    """How far body headings move down in HTML so that the title is the only <h1>."""
+    levels = [b.block.level for b in page.blocks if b.block.kind == HEADING]
+    return max(0, 2 - min(levels, default=2))
 
 
 def _add_item(

@@ -1,0 +1,268 @@
+"""Rendering localized pages (pure): pieces and coverage, HTML5 structure, escaping,
+inline Markdown, typography per script, the page's own words, Markdown output."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+
+import html5lib
+import pytest
+from markdown_it import MarkdownIt
+
+from l10n.articles import read_article
+from l10n.model import Article, Block
+from l10n.publish import (
+    MACHINE,
+    ORIGINAL,
+    REVIEWED,
+    SOURCE,
+    Translation,
+    language_name,
+    localize,
+    md_text,
+    render_html,
+    render_index,
+    render_markdown,
+    render_root,
+    typography,
+    ui,
+)
+from tests.conftest import SEED
+
+STRUCTURE = Path(__file__).resolve().parent / "data" / "build" / "structure.md"
+
+
+def parse(html: str) -> ET.Element:
+    """Parse as an HTML5 parser must; any parse error (invalid HTML) fails the test."""
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    return parser.parse(html)
+
+
+def text(element: ET.Element) -> str:
+    return "".join(element.itertext())
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    return read_article(SEED)
+
+
+@pytest.fixture(scope="module")
+def structure() -> Article:
+    return read_article(STRUCTURE)
+
+
+def test_original_page_gives_the_source_back(seed: Article) -> None:
+    page = localize(seed, "en", {})
+    for local, block in zip(page.blocks, seed.blocks, strict=True):
+        assert local.text == block.text
+        assert {p.status for p in local.pieces} <= {ORIGINAL, "space"}
+    assert page.coverage.reviewed_percent == 100.0 and not page.used_machine
+
+
+def test_pieces_follow_review_state(seed: Article) -> None:
+    first, second = "Pedro Espinola Special Correspondent", seed.title
+    translations = {first: Translation("특파원", reviewed=True), second: Translation("제목", False)}
+    page = localize(seed, "ko", translations)
+    assert (page.byline, page.title) == ("특파원", seed.title)
+    assert [p.status for p in page.blocks[0].pieces] == [SOURCE]
+    assert page.coverage.total == 13 and page.coverage.reviewed == 1
+    assert page.coverage.machine == 1 and page.coverage.untranslated == 11
+    assert page.coverage.reviewed_percent == 7.7 and not page.used_machine
+    machine = localize(seed, "ko", translations, include_machine=True)
+    assert machine.title == "제목" and machine.blocks[0].pieces[0].status == MACHINE
+    assert machine.used_machine and machine.translated == 2
+    assert machine.blocks[1].pieces[0].status == REVIEWED
+
+
+def test_whitespace_between_segments_is_the_source_s(structure: Article) -> None:
+    page = localize(
+        structure,
+        "ko",
+        {
+            "Read the [docs](https://example.com/docs) first.": Translation(
+                "먼저 [문서](https://example.com/docs)를 읽으세요."
+            )
+        },
+    )
+    paragraph = page.blocks[3]
+    assert paragraph.text.startswith("먼저 [문서](https://example.com/docs)를 읽으세요. Run `l10n")
+    assert "the output.\nNever follow" in paragraph.text
+
+
+def test_html_pages_are_valid_html5(seed: Article, structure: Article) -> None:
+    for article in (seed, structure):
+        for lang in ("en", "ko", "ar"):
+            page = localize(article, lang, {}, include_machine=True)
+            parse(render_html(page, ["en", lang]))
+            parse(render_index(lang, [page], ["en", lang]))
+    parse(render_root(["en", "ko", "ja"], "en"))
+
+
+def test_markdown_structure_becomes_html(structure: Article) -> None:
+    page = localize(structure, "ko", {"Install the package.": Translation("패키지를 설치합니다.")})
+    root = parse(render_html(page, ["en", "ko"]))
+    body = root.find("body/article")
+    assert body is not None
+    assert [h.tag for h in body.iter() if h.tag[0] == "h" and h.tag[1:].isdigit()] == [
+        "h1",
+        "h2",
+        "h3",
+    ]  # the title is the only h1: '# Overview' becomes h2, '## Steps' h3
+    ol = body.find("ol")
+    assert ol is not None and [text(li).split("\n")[0] for li in ol.findall("li")] == [
+        "패키지를 설치합니다.",
+        "Translate the catalog.",
+        "Publish.",
+    ]
+    nested = ol.findall("li")[1].find("ul")
+    assert nested is not None and len(nested.findall("li")) == 2
+    assert len(body.findall("blockquote/p")) == 2
+    code = body.find("pre/code")
+    assert code is not None and code.get("class") == "language-python"
+    assert code.text == 'print("<script>")'
+
+
+def test_inline_markdown_rendered_and_raw_html_escaped(structure: Article) -> None:
+    html = render_html(localize(structure, "en", {}), ["en"])
+    root = parse(html)
+    links = [a for a in root.iter("a") if a.get("href", "").startswith(("http", "java"))]
+    assert [a.get("href") for a in links] == ["https://example.com/docs"]  # no javascript:
+    assert [c.text for c in root.iter("code")] == ["l10n build", 'print("<script>")']
+    assert [e.text for e in root.iter("em")] == ["check"]
+    assert not list(root.iter("b")) and not list(root.iter("div"))
+    assert "onmouseover" not in " ".join(str(e.attrib) for e in root.iter())
+    assert "&lt;b onmouseover=&quot;alert(1)&quot;&gt;raw html&lt;/b&gt;" in html
+    assert "&lt;div onclick=&#34;steal()&#34;&gt;raw block&lt;/div&gt;" in html
+    assert "<title>Chips &amp; &lt;Data&gt;: a guide</title>" in html
+
+
+def test_untranslated_text_keeps_its_language_and_direction(seed: Article) -> None:
+    root = parse(
+        render_html(localize(seed, "ar", {seed.title: Translation("عنوان")}), ["en", "ar"])
+    )
+    assert root.get("lang") == "ar" and root.get("dir") == "rtl"
+    spans = [s for s in root.iter("span") if s.get("lang") == "en"]
+    assert len(spans) == 12 and all(s.get("dir") == "ltr" for s in spans)
+
+
+def test_machine_notice_in_page_language_or_english(seed: Article) -> None:
+    translations = {seed.title: Translation("Título", reviewed=False)}
+    for lang, notice, tag in [
+        ("es", "Traducción automática, aún no revisada.", "es"),
+        ("pt_BR", "Tradução automática, ainda não revisada.", "pt"),
+        ("sw", "Machine-translated, not yet reviewed.", "en"),
+    ]:
+        page = localize(seed, lang, translations, include_machine=True)
+        root = parse(render_html(page, ["en", lang]))
+        (note,) = [p for p in root.iter("p") if p.get("class") == "notice"]
+        assert (note.text, note.get("lang")) == (notice, tag)
+        metas = {m.get("name"): m.get("content") for m in root.iter("meta")}
+        assert metas["translation-status"] == "machine"
+        assert metas["translation-notice"] == notice
+
+
+def test_dates_and_names_follow_the_locale(seed: Article) -> None:
+    for lang, date in [
+        ("ko", "2025년 11월 2일"),
+        ("ja", "2025年11月2日"),
+        ("de", "2. November 2025"),
+        ("en", "November 2, 2025"),
+    ]:
+        root = parse(render_html(localize(seed, lang, {}), [lang]))
+        assert [t.text for t in root.iter("time")] == [date]
+    assert [language_name(c) for c in ("ko", "ja", "es", "zh_Hant")] == [
+        "한국어",
+        "日本語",
+        "Español",
+        "中文 (繁體)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ko", {"word_break": "keep-all", "line_height": "1.8", "dir": "ltr"}),
+        ("ja", {"word_break": "normal", "line_break": "strict", "line_height": "1.8"}),
+        ("zh_Hant", {"line_break": "strict"}),
+        ("es", {"word_break": "normal", "line_height": "1.6"}),
+        ("ar", {"dir": "rtl"}),
+    ],
+)
+def test_typography_suits_the_script(lang: str, expected: dict[str, str]) -> None:
+    style = typography(lang)
+    assert {key: style[key] for key in expected} == expected
+    if lang in ("ko", "ja", "zh_Hant"):
+        assert style["font"].startswith(
+            '"Noto Sans CJK ' + {"ko": "KR", "ja": "JP"}.get(lang, "TC")
+        )
+
+
+def test_ui_words_fall_back_to_base_language_then_english() -> None:
+    assert ui("ko", "languages") == ("언어", "ko")
+    assert ui("pt_BR", "articles") == ("Artigos", "pt")
+    assert ui("sw", "languages") == ("Languages", "en")
+
+
+def test_index_lists_newest_first(seed: Article) -> None:
+    older = Article(
+        SEED,
+        "older",
+        "Older story",
+        (Block(0, "title", "Older story", 1),),
+        published=datetime(2024, 1, 1),
+    )
+    pages = [localize(older, "en", {}), localize(seed, "en", {})]
+    root = parse(render_index("en", pages, ["en"]))
+    assert [a.get("href") for a in root.iter("a") if a.get("href", "").count("/") == 0] == [
+        "nvidia-korea-ai-alliance.html",
+        "older.html",
+    ]
+
+
+def test_markdown_output_keeps_the_structure(structure: Article) -> None:
+    page = localize(structure, "ko", {"Install the package.": Translation("패키지를 설치합니다.")})
+    md = render_markdown(page)
+    front, body = md.split("---\n")[1:3]
+    assert "title: 'Chips & <Data>: a guide'\nlang: ko\n" in front
+    assert "  reviewed_percent: 6.7\n  machine: false\n" in front
+    assert "# Overview\n" in body and "## Steps\n" in body
+    assert (
+        "1. 패키지를 설치합니다.\n2. Translate the catalog.\n    - Review fuzzy entries.\n" in body
+    )
+    assert "> Quoted line one.\n>\n> Quoted line two.\n" in body
+    assert '```python\nprint("<script>")\n```\n' in body
+    html = MarkdownIt("commonmark").render(body)  # raw HTML allowed, as many sites do
+    assert "<ol>" in html and "<ul>" in html and "<blockquote>" in html
+    assert "<b " not in html and "<div " not in html  # raw HTML came out as text
+
+
+def test_text_article_markdown_escapes_markup(seed: Article) -> None:
+    md = render_markdown(localize(seed, "en", {}))
+    assert md.startswith("---\ntitle: NVIDIA Hails South Korea")
+    assert "source_lang: en\nbyline: Pedro Espinola Special Correspondent\n" in md
+    assert md.count("\n\n") == 3 and "Global AI powerhouse" in md
+
+
+@pytest.mark.parametrize(
+    ("source", "plain", "escaped"),
+    [
+        ("# not a heading", True, "\\# not a heading"),
+        ("1. not a list", True, "1\\. not a list"),
+        ("- not a list", True, "\\- not a list"),
+        ("a *b* [c](d) `e` <f> &amp;", True, "a \\*b\\* \\[c\\](d) \\`e\\` \\<f\\> \\&amp;"),
+        ("AT&T 3 < 4", True, "AT&T 3 \\< 4"),
+        (
+            "<script>x</script> `<b>` <https://a.b>",
+            False,
+            "\\<script>x\\</script> `<b>` <https://a.b>",
+        ),
+        ("*kept* [link](u)", False, "*kept* [link](u)"),
+    ],
+)
+def test_md_text(source: str, plain: bool, escaped: str) -> None:
+    assert md_text(source, plain=plain) == escaped
+    rendered = MarkdownIt("commonmark").renderInline(escaped)
+    assert "<script" not in rendered and "<f>" not in rendered
