@@ -16,9 +16,11 @@ from l10n.catalog.entry import (
     TermNote,
     fingerprint,
 )
+from l10n.catalog.merge import DEFAULT_SIMILARITY, MergeReport, merge
 from l10n.catalog.pofile import Catalog, TemplateEntry
 
 __all__ = [
+    "DEFAULT_SIMILARITY",
     "FUZZY",
     "MACHINE",
     "OBSOLETE",
@@ -26,8 +28,10 @@ __all__ = [
     "UNTRANSLATED",
     "Catalog",
     "Entry",
+    "MergeReport",
     "Provenance",
     "TemplateEntry",
     "TermNote",
     "fingerprint",
+    "merge",
 ]
