@@ -49,7 +49,9 @@ def _no_network() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Argos and friends write under $HOME and XDG folders: point them at a temp folder."""
     home = tmp_path_factory.getbasetemp() / "home"
     home.mkdir(exist_ok=True)
