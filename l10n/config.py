@@ -115,6 +115,7 @@ def load_settings(
 
     Overrides whose value is None are ignored, so CLI options can be passed straight in.
     """
+    file: Path | None
     if config is not None:
         if not config.is_file():
             raise ConfigError("config file not found", path=config)

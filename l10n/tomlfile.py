@@ -30,10 +30,10 @@ def load_toml(path: Path, error: type[InputError] = InputError) -> tuple[dict[st
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         message = str(exc).split(" (at line")[0]
-        line: int | None = getattr(exc, "lineno", None) or _line_from_message(str(exc))
-        if line is None and "end of document" in str(exc):
-            line = text.count("\n") + (0 if text.endswith("\n") else 1)
-        raise error(f"invalid TOML: {message}", path=path, line=line) from None
+        at: int | None = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        if at is None and "end of document" in str(exc):
+            at = text.count("\n") + (0 if text.endswith("\n") else 1)
+        raise error(f"invalid TOML: {message}", path=path, line=at) from None
 
 
 def _line_from_message(message: str) -> int | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -106,43 +108,27 @@ def translate(
     _print_report(report, json_)
 
 
-class _progress_bar:
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
     """A rich progress bar on stderr, one task per language (off for --json or no TTY)."""
+    import sys
 
-    def __init__(self, enabled: bool) -> None:
-        import sys
+    if not (enabled and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
 
-        self.enabled = enabled and sys.stderr.isatty()
-        self.bar: object = None
-        self.tasks: dict[str, object] = {}
-
-    def __enter__(self) -> object:
-        if not self.enabled:
-            return None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
-        bar = Progress(
-            "[progress.description]{task.description}",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=Console(stderr=True),
-            transient=False,
-        )
-        bar.start()
-        self.bar = bar
+    tasks: dict[str, TaskID] = {}
+    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True)) as bar:
 
         def update(lang: str, done: int, total: int) -> None:
-            if lang not in self.tasks:
-                self.tasks[lang] = bar.add_task(f"translate {lang}", total=total)
-            bar.update(self.tasks[lang], completed=done, total=total)  # type: ignore[arg-type]
+            if lang not in tasks:
+                tasks[lang] = bar.add_task(f"translate {lang}", total=total)
+            bar.update(tasks[lang], completed=done, total=total)
 
-        return update
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()  # type: ignore[attr-defined]
+        yield update
 
 
 def _print_report(report: object, json_: bool) -> None:

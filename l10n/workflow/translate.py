@@ -1,0 +1,305 @@
+"""Templates -> catalogs: ``update`` merges, ``translate`` merges then fills the gaps.
+
+The order of work in :func:`translate` is what keeps it safe and fast:
+
+1. the glossary and every article are read (and so validated) before anything is written;
+2. one lock per project: a second run stops at once;
+3. templates are extracted and merged into each catalog (``update``); every reviewed
+   entry is harvested into the translation memory;
+4. per language, the entries without a translation are filled, in chunks across
+   articles: exact memory matches first, then fuzzy memory suggestions, then the
+   engine (one batch per chunk, under the glossary). Each catalog is written
+   atomically as soon as its chunk is done, so a killed run loses at most one chunk
+   and a re-run resumes where it stopped;
+5. the engine (and its model) is created only when there is something to translate.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from l10n.catalog import Catalog, Entry, Provenance, TermNote
+from l10n.config import Settings
+from l10n.errors import UsageError
+from l10n.fsutil import project_lock
+from l10n.langs import validate_language
+from l10n.model import Article
+from l10n.workflow.extract import extract, read_articles, template_path
+
+Progress = Callable[[str, int, int], None]  # (language, done, total)
+CHUNK = 256  # segments translated per engine call (bounded memory, real batching)
+
+
+@dataclass
+class LanguageReport:
+    lang: str
+    catalogs_written: int = 0
+    machine: int = 0  # entries filled by the engine
+    memory_exact: int = 0
+    memory_fuzzy: int = 0
+    hints: int = 0  # no translation; glossary targets shown to the translator
+    glossary_misses: int = 0
+    untranslated: int = 0  # still without a translation after the run
+    merged: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    engine: str = ""
+
+
+@dataclass
+class RunReport:
+    templates_written: int = 0
+    model_loaded: bool = False
+    languages: dict[str, LanguageReport] = field(default_factory=dict)
+
+
+def catalog_path(settings: Settings, lang: str, slug: str) -> Path:
+    return settings.path(settings.locales) / lang / f"{slug}.po"
+
+
+def target_languages(settings: Settings, langs: Sequence[str] | None) -> list[str]:
+    codes = list(langs) if langs else list(settings.targets)
+    if not codes:
+        raise UsageError("no target language", hint="pass --to ko,ja or set targets in l10n.toml")
+    result = []
+    for code in codes:
+        try:
+            result.append(validate_language(code))
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        if result[-1] == settings.source:
+            raise UsageError(f"'{code}' is the source language", hint="pick another target")
+    return list(dict.fromkeys(result))
+
+
+def update(
+    settings: Settings,
+    paths: Sequence[Path] | None = None,
+    langs: Sequence[str] | None = None,
+    *,
+    purge_obsolete: bool = False,
+) -> RunReport:
+    """Extract the templates and merge them into every catalog; no machine translation."""
+    targets = target_languages(settings, langs)
+    articles = read_articles(settings, paths)
+    with project_lock(settings.state_dir):
+        return _merge_all(settings, articles, targets, purge_obsolete)
+
+
+def _merge_all(
+    settings: Settings, articles: Sequence[Article], targets: Sequence[str], purge: bool
+) -> RunReport:
+    from l10n.catalog import merge
+
+    report = RunReport()
+    extracted = extract(settings, [a.path for a in articles])
+    report.templates_written = sum(r.written for r in extracted)
+    for lang in targets:
+        lang_report = report.languages.setdefault(lang, LanguageReport(lang))
+        for article in articles:
+            template = Catalog.read(template_path(settings, article.slug))
+            path = catalog_path(settings, lang, article.slug)
+            if path.exists():
+                catalog = Catalog.read(path)
+                merged = merge(catalog, template, purge_obsolete=purge)
+                for key, value in merged.as_dict().items():
+                    if isinstance(value, int):
+                        lang_report.merged[key] = lang_report.merged.get(key, 0) + value
+            else:
+                catalog = Catalog.from_template(template, path, lang)
+            lang_report.catalogs_written += catalog.write()
+            lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
+    return report
+
+
+def _pending(entry: Entry, engine_name: str) -> bool:
+    """Entries the run may fill: no translation yet, or untouched pseudo output that a
+    real engine replaces. A translator's work (reviewed or edited) is never pending."""
+    if not entry.msgstr:
+        return True
+    prov = entry.provenance
+    return (
+        engine_name != "pseudo"
+        and entry.is_machine
+        and prov is not None
+        and prov.engine == "pseudo"
+    )
+
+
+def translate(
+    settings: Settings,
+    paths: Sequence[Path] | None = None,
+    langs: Sequence[str] | None = None,
+    *,
+    engine_name: str | None = None,
+    progress: Progress | None = None,
+    n_best: int = 4,
+) -> RunReport:
+    """Merge, then fill every entry without a translation (memory, then the engine)."""
+    from l10n.glossary import load_glossary
+
+    targets = target_languages(settings, langs)
+    glossary = load_glossary(settings.path(settings.glossaries))
+    articles = read_articles(settings, paths)
+    name = engine_name or settings.engine
+    with project_lock(settings.state_dir):
+        report = _merge_all(settings, articles, targets, purge=False)
+        from l10n.memory import Memory
+
+        with Memory.open(settings.path(settings.memory)) as memory:
+            for lang in targets:
+                _harvest(settings, articles, lang, memory)
+            for lang in targets:
+                lang_report = report.languages[lang]
+                started = time.perf_counter()
+                filler = _Filler(settings, lang, name, glossary, memory, lang_report, n_best)
+                total = _count_pending(settings, articles, lang, filler.engine_name)
+                done = 0
+                if progress:
+                    progress(lang, 0, total)
+                for chunk in _chunks(settings, articles, lang, filler.engine_name):
+                    done += filler.fill(chunk)
+                    if progress:
+                        progress(lang, done, total)
+                report.model_loaded |= filler.engine is not None
+                lang_report.untranslated = _count_untranslated(settings, articles, lang)
+                lang_report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _harvest(settings: Settings, articles: Sequence[Article], lang: str, memory: Any) -> None:
+    for article in articles:
+        path = catalog_path(settings, lang, article.slug)
+        catalog = Catalog.read(path)
+        memory.harvest(catalog.entries(), settings.source, lang, origin=_rel(settings, path))
+
+
+def _rel(settings: Settings, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(settings.root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _count_pending(settings: Settings, articles: Sequence[Article], lang: str, engine: str) -> int:
+    return sum(
+        sum(
+            1
+            for e in Catalog.read(catalog_path(settings, lang, a.slug)).entries()
+            if _pending(e, engine)
+        )
+        for a in articles
+    )
+
+
+def _count_untranslated(settings: Settings, articles: Sequence[Article], lang: str) -> int:
+    return sum(
+        sum(1 for e in Catalog.read(catalog_path(settings, lang, a.slug)).entries() if not e.msgstr)
+        for a in articles
+    )
+
+
+def _chunks(
+    settings: Settings, articles: Sequence[Article], lang: str, engine: str
+) -> Iterator[list[tuple[Catalog, list[Entry]]]]:
+    """Catalogs with pending entries, grouped so that a chunk holds about CHUNK segments."""
+    chunk: list[tuple[Catalog, list[Entry]]] = []
+    size = 0
+    for article in articles:
+        catalog = Catalog.read(catalog_path(settings, lang, article.slug))
+        pending = [e for e in catalog.entries() if _pending(e, engine)]
+        if not pending:
+            continue
+        chunk.append((catalog, pending))
+        size += len(pending)
+        if size >= CHUNK:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+class _Filler:
+    """Fills pending entries of one language: memory first, then the engine."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        lang: str,
+        engine_name: str | None,
+        glossary: Any,
+        memory: Any,
+        report: LanguageReport,
+        n_best: int,
+    ) -> None:
+        from l10n.engines import default_engine_name
+
+        self.settings, self.lang, self.glossary, self.memory = settings, lang, glossary, memory
+        self.report, self.n_best = report, n_best
+        self.engine_name = engine_name or default_engine_name(settings, settings.source, lang)
+        self.engine: Any = None
+        report.engine = self.engine_name
+
+    def _engine(self) -> Any:
+        if self.engine is None:
+            from l10n.engines import create_engine
+
+            options = self.settings.engine_options(self.engine_name)
+            if self.engine_name == "argos":
+                options.setdefault("models_dir", self.settings.models_dir())
+            self.engine = create_engine(self.engine_name, **options)
+        return self.engine
+
+    def fill(self, chunk: list[tuple[Catalog, list[Entry]]]) -> int:
+        """Fill every pending entry of the chunk; write each catalog; return entries done."""
+        todo: list[tuple[Catalog, Entry]] = []
+        for catalog, entries in chunk:
+            for entry in entries:
+                if not self._from_memory(catalog, entry):
+                    todo.append((catalog, entry))
+        if todo:
+            self._from_engine(todo)
+        for catalog, _ in chunk:
+            catalog.write()
+        return sum(len(entries) for _, entries in chunk)
+
+    def _from_memory(self, catalog: Catalog, entry: Entry) -> bool:
+        source, lang = self.settings.source, self.lang
+        exact = self.memory.exact(entry.msgid, source, lang)
+        if exact is not None and exact.kind == "reviewed":
+            catalog.set_suggestion(entry.msgid, exact.target_text, f"100% from {exact.origin}")
+            self.report.memory_exact += 1
+            return True
+        matches = self.memory.fuzzy(entry.msgid, source, lang, self.settings.fuzzy_threshold)
+        best = next((m for m in matches if m.unit.kind == "reviewed"), None)
+        if best is not None:
+            note = f"{round(best.score * 100)}% from {best.unit.origin}: {best.unit.source_text}"
+            catalog.set_suggestion(entry.msgid, best.unit.target_text, note)
+            self.report.memory_fuzzy += 1
+            return True
+        return False
+
+    def _from_engine(self, todo: list[tuple[Catalog, Entry]]) -> None:
+        from l10n.enforce import translate_segments
+
+        engine = self._engine()
+        source, lang = self.settings.source, self.lang
+        texts = [entry.msgid for _, entry in todo]
+        matches = [self.glossary.find(text, lang) for text in texts]
+        results = translate_segments(engine, texts, matches, source, lang, n_best=self.n_best)
+        model = engine.describe(source, lang)
+        for (catalog, entry), result in zip(todo, results, strict=True):
+            notes = [TermNote(t.source, t.target, t.status) for t in result.terms]
+            if not result.text:
+                catalog.set_hints(entry.msgid, notes)
+                self.report.hints += 1
+                continue
+            catalog.set_machine(
+                entry.msgid, result.text, Provenance(self.engine_name, model, result.score), notes
+            )
+            self.memory.add_machine(entry.msgid, result.text, source, lang, self.engine_name, model)
+            self.report.machine += 1
+            self.report.glossary_misses += sum(t.status == "missing" for t in result.terms)
