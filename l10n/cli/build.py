@@ -95,8 +95,12 @@ def _as_json(result: Any) -> dict[str, Any]:
         "written": [str(path) for path in result.written],
         "unchanged": [str(path) for path in result.unchanged],
         "skipped": [
-            {"slug": s.slug, "lang": s.lang, "reason": s.reason,
-             "reviewed_percent": s.reviewed_percent}
+            {
+                "slug": s.slug,
+                "lang": s.lang,
+                "reason": s.reason,
+                "reviewed_percent": s.reviewed_percent,
+            }
             for s in result.skipped
         ],
     }
