@@ -10,7 +10,7 @@ check         severity  rule
 ============  ========  ===========================================================
 untranslated  warning   the entry has no translation yet
 identical     warning   the translation equals the source although the source has
-                        words to translate (markup and ``keep`` terms do not count)
+                        words to translate (markup and glossary terms do not count)
 glossary      error     a glossary term of the source whose target form is not in the
                         translation, or a ``keep`` term not written as it is
                         (:func:`l10n.enforce.verify_terms`, the test translation uses)
@@ -131,9 +131,8 @@ def check_identical(entry: Entry, ctx: CheckContext) -> list[Finding]:
     if entry.msgstr.strip() != entry.msgid.strip():
         return []
     rest = _blank_markup(entry.msgid)
-    for match in sorted(ctx.matches(entry), key=lambda m: -m.start):
-        if match.term.keep or match.term.target(ctx.target) == match.text:
-            rest = rest[: match.start] + " " * (match.end - match.start) + rest[match.end :]
+    for match in ctx.matches(entry):  # terms are the glossary check's business
+        rest = rest[: match.start] + " " * (match.end - match.start) + rest[match.end :]
     if not _WORD.search(rest):
         return []
     return [
@@ -183,25 +182,21 @@ def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
 def check_markup(entry: Entry, ctx: CheckContext) -> list[Finding]:
     source = Counter((kind, text) for _, _, kind, text in _markup(entry.msgid))
     target = Counter((kind, text) for _, _, kind, text in _markup(entry.msgstr))
+    lost, added = source - target, target - source
     findings = []
-    for (kind, text), count in source.items():
-        if target[(kind, text)] < count:
-            findings.append(
-                ctx.finding(
-                    "markup", Severity.ERROR, entry,
-                    f"{_KIND_NAMES.get(kind, kind)} {text!r} of the source is missing or "
-                    "changed: copy it unchanged",
-                )
-            )
-    for (kind, text), count in target.items():
-        if source[(kind, text)] < count:
-            findings.append(
-                ctx.finding(
-                    "markup", Severity.ERROR, entry,
-                    f"{_KIND_NAMES.get(kind, kind)} {text!r} is not in the source: remove it "
-                    "or make it match the source",
-                )
-            )
+    for kind in dict.fromkeys(k for k, _ in (*lost, *added)):
+        gone = [text for k, text in lost.elements() if k == kind]
+        new = [text for k, text in added.elements() if k == kind]
+        name = _KIND_NAMES.get(kind, kind)
+        messages = [
+            f"{name} {old!r} was changed to {now!r}: copy it from the source unchanged"
+            for old, now in zip(gone, new, strict=False)
+        ]
+        messages += [f"{name} {old!r} of the source is missing: copy it unchanged"
+                     for old in gone[len(new):]]
+        messages += [f"{name} {now!r} is not in the source: remove it or make it match"
+                     for now in new[len(gone):]]
+        findings += [ctx.finding("markup", Severity.ERROR, entry, m) for m in messages]
     return findings
 
 
