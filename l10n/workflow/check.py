@@ -94,8 +94,13 @@ def check(
 
 def _no_catalog(path: Path, lang: str) -> Finding:
     return Finding(
-        "untranslated", Severity.WARNING,
-        "no catalog for this article yet: run `l10n translate`", shown(path), 0, "", lang,
+        "untranslated",
+        Severity.WARNING,
+        "no catalog for this article yet: run `l10n translate`",
+        shown(path),
+        0,
+        "",
+        lang,
     )
 
 
