@@ -1,0 +1,446 @@
+"""The translation memory store: reviewed and machine translations in one SQLite file.
+
+A unit is one source text and its translation for a language pair, with its origin (the
+catalog it was harvested from, or ``tmx:<file>``), its kind (``reviewed`` or ``machine``,
+with engine and model) and when it was created and last changed. Rules:
+
+* a pair of texts is stored once per language pair; harvesting the same reviewed entry
+  again changes nothing (not even the file), so a re-run leaves the memory untouched;
+* a reviewed unit replaces the machine unit of the same source; there is at most one
+  machine unit per source (the latest), and none once a reviewed one exists;
+* lookups prefer reviewed over machine, then the most recently changed unit.
+
+Languages are stored in gettext form (TMX ``ko-KR`` becomes ``ko_KR``). A lookup for a
+bare language matches every region of it (``ko`` finds ``ko`` and ``ko_KR``); a lookup
+with a region matches that region or the bare language (``ko_KR`` finds ``ko_KR`` and
+``ko``, not ``ko_KP``), the exact code first.
+
+Fuzzy lookup never compares against every unit: an FTS5 index with the ``trigram``
+tokenizer (any script, no word splitting needed) gives candidates. The query uses the
+rarest trigrams of the text (document frequencies from ``fts5vocab``), keeps candidates
+whose length allows the threshold, takes the best 200 by bm25, re-ranks them by trigram
+Dice coefficient, and scores the best 30 with difflib's ratio (the measure the catalog
+merge uses). About 70 ms per lookup in a memory of 100,000 units.
+
+The file uses WAL journaling, its schema version is ``PRAGMA user_version``, and every
+write happens in one transaction: a crash leaves the memory as it was before or after.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from l10n.errors import InputError
+
+if TYPE_CHECKING:
+    from l10n.catalog.entry import Entry
+
+SCHEMA_VERSION = 1
+REVIEWED = "reviewed"
+MACHINE = "machine"
+_CANDIDATES = 200  # by bm25 from the index
+_SCORED = 30  # by difflib, after the Dice re-ranking
+_RARE_GRAMS = 16
+
+_SCHEMA = """
+CREATE TABLE unit (
+    id INTEGER PRIMARY KEY,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source_base TEXT NOT NULL,
+    target_base TEXT NOT NULL,
+    source_text TEXT NOT NULL,
+    target_text TEXT NOT NULL,
+    source_len INTEGER NOT NULL,
+    origin TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL CHECK (kind IN ('reviewed', 'machine')),
+    engine TEXT NOT NULL DEFAULT '',
+    model TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    UNIQUE (source_lang, target_lang, source_text, target_text)
+);
+CREATE UNIQUE INDEX unit_machine ON unit (source_lang, target_lang, source_text)
+    WHERE kind = 'machine';
+CREATE INDEX unit_source ON unit (source_text, target_base);
+CREATE VIRTUAL TABLE unit_fts USING fts5 (
+    source_text, content = 'unit', content_rowid = 'id', tokenize = 'trigram'
+);
+CREATE VIRTUAL TABLE unit_vocab USING fts5vocab (unit_fts, 'row');
+CREATE TRIGGER unit_ai AFTER INSERT ON unit BEGIN
+    INSERT INTO unit_fts (rowid, source_text) VALUES (new.id, new.source_text);
+END;
+CREATE TRIGGER unit_ad AFTER DELETE ON unit BEGIN
+    INSERT INTO unit_fts (unit_fts, rowid, source_text) VALUES ('delete', old.id, old.source_text);
+END;
+CREATE TRIGGER unit_au AFTER UPDATE OF source_text ON unit BEGIN
+    INSERT INTO unit_fts (unit_fts, rowid, source_text) VALUES ('delete', old.id, old.source_text);
+    INSERT INTO unit_fts (rowid, source_text) VALUES (new.id, new.source_text);
+END;
+"""
+
+_COLUMNS = (
+    "id, source_lang, target_lang, source_text, target_text, origin, kind, engine, model, "
+    "created, updated"
+)
+_LANGS = (
+    "unit.source_base = :sb AND unit.target_base = :tb"
+    " AND (:sc = :sb OR unit.source_lang IN (:sc, :sb))"
+    " AND (:tc = :tb OR unit.target_lang IN (:tc, :tb))"
+)
+_BEST_FIRST = "(unit.kind = 'reviewed') DESC, (unit.target_lang = :tc) DESC, updated DESC, id DESC"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One stored translation."""
+
+    id: int
+    source_lang: str
+    target_lang: str
+    source_text: str
+    target_text: str
+    origin: str
+    kind: str
+    engine: str
+    model: str
+    created: str  # ISO 8601, UTC
+    updated: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A fuzzy match: the unit and its similarity to the looked-up text, 0..1."""
+
+    unit: Unit
+    score: float
+
+
+def lang_code(code: str) -> str:
+    """gettext form of a language code: ``ko-KR`` -> ``ko_KR`` (no validation)."""
+    return code.strip().replace("-", "_")
+
+
+def _base(code: str) -> str:
+    return code.split("_")[0].lower()
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def trigrams(text: str) -> set[str]:
+    folded = text.lower()
+    return {folded[i : i + 3] for i in range(len(folded) - 2)}
+
+
+class Memory:
+    """A translation memory file. Use ``with Memory.open(path) as memory: ...``."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = True) -> Memory:
+        """Open (or create, with its folders) the memory at ``path``.
+
+        A file that is not a memory, or one written by a newer l10n, raises InputError."""
+        path = Path(path)
+        if not path.exists():
+            if not create:
+                raise InputError(
+                    "no translation memory yet", path=path, hint="run `l10n translate` first"
+                )
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise InputError(f"cannot open the translation memory: {exc}", path=path) from None
+        memory = cls(db, path)
+        try:
+            memory._prepare()
+        except BaseException:
+            db.close()
+            raise
+        return memory
+
+    def _prepare(self) -> None:
+        try:
+            if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self._db.execute("PRAGMA journal_mode = WAL")
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                with self._transaction():
+                    if self._db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]:
+                        raise InputError(
+                            "not an l10n translation memory (unknown tables)", path=self.path
+                        )
+                    for statement in _statements(_SCHEMA):
+                        self._db.execute(statement)
+                    self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            raise InputError(
+                f"not a translation memory: {exc}",
+                path=self.path,
+                hint="move the file away; l10n creates a new memory",
+            ) from None
+        if version > SCHEMA_VERSION:
+            raise InputError(
+                f"translation memory schema {version} is newer than this l10n ({SCHEMA_VERSION})",
+                path=self.path,
+                hint="upgrade l10n",
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Memory:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # ------------------------------------------------------------------ writing
+    def harvest(
+        self, catalog_entries: Iterable[Entry], source: str, target: str, origin: str
+    ) -> int:
+        """Store every reviewed entry (translated, not fuzzy, not obsolete); return how
+        many units were added or turned from machine into reviewed."""
+        with self._transaction():
+            return sum(
+                self._put_reviewed(entry.msgid, entry.msgstr, source, target, origin, now(), now())
+                for entry in catalog_entries
+                if entry.msgid and entry.msgstr and not entry.fuzzy and not entry.obsolete
+            )
+
+    def add_machine(
+        self, source_text: str, target_text: str, source: str, target: str, engine: str,
+        model: str, *, origin: str = "",
+    ) -> bool:
+        """Store an engine's output, replacing the source's previous machine unit; nothing
+        is stored when a reviewed unit covers the source. True when the memory changed."""
+        with self._transaction():
+            return self._put_machine(
+                source_text, target_text, source, target, engine, model, origin, now(), now()
+            )
+
+    def _put_reviewed(
+        self, text: str, translation: str, source: str, target: str, origin: str,
+        created: str, updated: str,
+    ) -> int:
+        sl, tl = lang_code(source), lang_code(target)
+        changed = self._db.execute(
+            "INSERT INTO unit (source_lang, target_lang, source_base, target_base, source_text,"
+            " target_text, source_len, origin, kind, created, updated)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reviewed', ?, ?)"
+            " ON CONFLICT (source_lang, target_lang, source_text, target_text) DO UPDATE SET"
+            " kind = 'reviewed', engine = '', model = '', updated = excluded.updated"
+            " WHERE kind <> 'reviewed'",
+            (sl, tl, _base(sl), _base(tl), text, translation, len(text), origin, created, updated),
+        ).rowcount
+        self._db.execute(
+            "DELETE FROM unit WHERE kind = 'machine' AND source_lang = ? AND target_lang = ?"
+            " AND source_text = ?",
+            (sl, tl, text),
+        )
+        return int(changed > 0)
+
+    def _put_machine(
+        self, text: str, translation: str, source: str, target: str, engine: str, model: str,
+        origin: str, created: str, updated: str,
+    ) -> bool:
+        sl, tl = lang_code(source), lang_code(target)
+        key = (sl, tl, text)
+        if self._db.execute(
+            "SELECT 1 FROM unit WHERE kind = 'reviewed' AND source_lang = ? AND target_lang = ?"
+            " AND source_text = ?",
+            key,
+        ).fetchone():
+            return False
+        changed = self._db.execute(
+            "DELETE FROM unit WHERE kind = 'machine' AND source_lang = ? AND target_lang = ?"
+            " AND source_text = ? AND target_text <> ?",
+            (*key, translation),
+        ).rowcount
+        changed += self._db.execute(
+            "INSERT INTO unit (source_lang, target_lang, source_base, target_base, source_text,"
+            " target_text, source_len, origin, kind, engine, model, created, updated)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?, ?, ?, ?)"
+            " ON CONFLICT (source_lang, target_lang, source_text, target_text) DO UPDATE SET"
+            " engine = excluded.engine, model = excluded.model, updated = excluded.updated"
+            " WHERE engine <> excluded.engine OR model <> excluded.model",
+            (sl, tl, _base(sl), _base(tl), text, translation, len(text), origin, engine, model,
+             created, updated),
+        ).rowcount
+        return changed > 0
+
+    # ------------------------------------------------------------------ reading
+    def _params(self, source: str, target: str) -> dict[str, Any]:
+        sc, tc = lang_code(source), lang_code(target)
+        return {"sc": sc, "sb": _base(sc), "tc": tc, "tb": _base(tc)}
+
+    def exact(self, text: str, source: str, target: str) -> Unit | None:
+        """The unit for exactly ``text``: reviewed before machine, then the most recent."""
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM unit WHERE source_text = :text AND {_LANGS}"
+            f" ORDER BY {_BEST_FIRST} LIMIT 1",
+            {"text": text, **self._params(source, target)},
+        ).fetchone()
+        return Unit(*row) if row else None
+
+    def fuzzy(
+        self, text: str, source: str, target: str, threshold: float = 0.75, *, limit: int = 5
+    ) -> list[Match]:
+        """Units whose source is at least ``threshold`` similar to ``text`` (difflib
+        ratio), best first; at equal scores reviewed first, then the most recent."""
+        grams = trigrams(text)
+        rare = self._rarest(grams)
+        if not rare:
+            return []
+        low = threshold / (2 - threshold) if threshold > 0 else 0.0
+        query = " OR ".join('"' + gram.replace('"', '""') + '"' for gram in rare)
+        rows = self._db.execute(
+            f"SELECT {', '.join('unit.' + c.strip() for c in _COLUMNS.split(','))}"
+            " FROM unit_fts JOIN unit ON unit.id = unit_fts.rowid"
+            f" WHERE unit_fts MATCH :query AND {_LANGS}"
+            " AND unit.source_len BETWEEN :shortest AND :longest"
+            " ORDER BY unit_fts.rank LIMIT :candidates",
+            {
+                "query": query,
+                "shortest": len(text) * low,
+                "longest": len(text) / low if low else len(text) * 1000,
+                "candidates": _CANDIDATES,
+                **self._params(source, target),
+            },
+        ).fetchall()
+        units = [Unit(*row) for row in rows]
+        units.sort(key=lambda u: _dice(grams, trigrams(u.source_text)), reverse=True)
+        matches = [Match(u, similarity_ratio(text, u.source_text)) for u in units[:_SCORED]]
+        matches = [m for m in matches if m.score >= threshold]
+        matches.sort(key=lambda m: (m.score, m.unit.kind == REVIEWED, m.unit.updated, m.unit.id))
+        return matches[::-1][:limit]
+
+    def _rarest(self, grams: set[str]) -> list[str]:
+        """The query's trigrams that occur in the fewest units (but in some)."""
+        terms = sorted(grams)
+        if len(terms) > 64:
+            terms = terms[:: len(terms) // 64 + 1]
+        if not terms:
+            return []
+        counts = dict(
+            self._db.execute(
+                f"SELECT term, doc FROM unit_vocab WHERE term IN ({', '.join('?' * len(terms))})",
+                terms,
+            ).fetchall()
+        )
+        return sorted(counts, key=lambda term: (counts[term], term))[:_RARE_GRAMS]
+
+    def units(
+        self, source: str | None = None, target: str | Sequence[str] | None = None
+    ) -> list[Unit]:
+        """Every unit (of the given languages), ordered by languages, source and age."""
+        clauses, params = [], []
+        if source is not None:
+            clauses.append("(source_lang = ? OR source_base = ?)")
+            params += [lang_code(source), lang_code(source)]
+        if target is not None:
+            wanted = [target] if isinstance(target, str) else list(target)
+            parts = ["(target_lang = ? OR target_base = ?)"] * len(wanted)
+            clauses.append("(" + " OR ".join(parts) + ")")
+            for code in wanted:
+                params += [lang_code(code), lang_code(code)]
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM unit{where}"
+            " ORDER BY source_lang, target_lang, source_text, created, id",
+            params,
+        ).fetchall()
+        return [Unit(*row) for row in rows]
+
+    def stats(self) -> dict[str, Any]:
+        """``{"units": n, "pairs": [{"source", "target", "reviewed", "machine"}, ...]}``."""
+        pairs: dict[tuple[str, str], dict[str, Any]] = {}
+        for sl, tl, kind, count in self._db.execute(
+            "SELECT source_lang, target_lang, kind, count(*) FROM unit"
+            " GROUP BY source_lang, target_lang, kind ORDER BY source_lang, target_lang"
+        ):
+            pair = pairs.setdefault((sl, tl), {"source": sl, "target": tl, REVIEWED: 0, MACHINE: 0})
+            pair[kind] = count
+        total = sum(p[REVIEWED] + p[MACHINE] for p in pairs.values())
+        return {"units": total, "pairs": list(pairs.values())}
+
+    # ------------------------------------------------------------------ TMX
+    def import_tmx(self, path: Path) -> int:
+        """Read a TMX file (rules in :mod:`l10n.memory.tmx`) and store its units in one
+        transaction; return how many were added or changed (0 for a second import).
+        A malformed file raises InputError with its line, and nothing is imported."""
+        from l10n.memory.tmx import read_tmx
+
+        units = read_tmx(Path(path))
+        with self._transaction():
+            changed = 0
+            for u in units:
+                if u.kind == REVIEWED:
+                    changed += self._put_reviewed(
+                        u.source_text, u.target_text, u.source_lang, u.target_lang, u.origin,
+                        u.created, u.updated,
+                    )
+                else:
+                    changed += self._put_machine(
+                        u.source_text, u.target_text, u.source_lang, u.target_lang, u.engine,
+                        u.model, u.origin, u.created, u.updated,
+                    )
+            return changed
+
+    def export_tmx(
+        self, path: Path, source: str | None = None, target: str | Sequence[str] | None = None
+    ) -> int:
+        """Write the units (of the given languages) as TMX 1.4b, atomically; return how
+        many. An unchanged export leaves the file untouched."""
+        from l10n.fsutil import write_atomic
+        from l10n.memory.tmx import render_tmx
+
+        units = self.units(source, target)
+        write_atomic(Path(path), render_tmx(units, source))
+        return len(units)
+
+
+def similarity_ratio(a: str, b: str) -> float:
+    """difflib's ratio, as the catalog merge measures similarity (0..1)."""
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of ``script`` (triggers hold ``;`` inside their body)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
