@@ -1,0 +1,157 @@
+"""Translation engines: one small interface, found by name through entry points.
+
+An engine is any object with the :class:`Engine` methods. Engines are registered in the
+entry-point group ``l10n.engines``; each entry point names a callable that takes the
+engine's options (``[engines.<name>]`` in the config) as keyword arguments and returns an
+engine. The built-in ``argos``, ``pseudo`` and ``none`` engines register themselves the
+same way, so a third-party package can add one without touching ``l10n``.
+
+Rules every engine follows:
+
+* creating an engine is cheap: models load lazily, on the first translation;
+* ``translate_batch`` returns one list per input text, best hypothesis first; a list may
+  hold fewer than ``n_best`` hypotheses (even none: the ``none`` engine);
+* ``progress``, when given, is called with the number of texts just finished, and the
+  calls of one ``translate_batch`` add up to ``len(texts)``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Sequence
+from importlib.metadata import EntryPoint, entry_points
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from l10n.errors import EngineError, ModelError
+from l10n.model import Hypothesis
+
+if TYPE_CHECKING:
+    from l10n.config import Settings
+
+ENTRY_POINT_GROUP = "l10n.engines"
+
+Progress = Callable[[int], None]
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "Engine",
+    "Progress",
+    "available_engines",
+    "create_engine",
+    "default_engine_name",
+    "engine_for",
+]
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """What the translation workflow needs from an engine."""
+
+    name: str
+
+    def translate_batch(
+        self,
+        texts: Sequence[str],
+        source: str,
+        target: str,
+        *,
+        n_best: int = 1,
+        progress: Progress | None = None,
+    ) -> list[list[Hypothesis]]:
+        """One list of hypotheses per text, best first (possibly fewer than ``n_best``)."""
+        ...
+
+    def supports(self, source: str, target: str) -> bool:
+        """Whether the engine can translate from ``source`` to ``target``."""
+        ...
+
+    def describe(self, source: str, target: str) -> str:
+        """Engine, model and version for provenance, e.g. ``argos translate-en_ko 1.1``."""
+        ...
+
+
+def available_engines() -> dict[str, EntryPoint]:
+    """The engines installed in this environment, by name (sorted)."""
+    found = entry_points(group=ENTRY_POINT_GROUP)
+    return {ep.name: ep for ep in sorted(found, key=lambda ep: ep.name)}
+
+
+def create_engine(name: str, **options: Any) -> Engine:
+    """Build the engine ``name`` with ``options`` (from ``[engines.<name>]``).
+
+    Raises EngineError for an unknown engine (listing the known ones), an option the
+    engine does not take (naming it), or an engine whose factory fails to load.
+    """
+    engines = available_engines()
+    if name not in engines:
+        raise EngineError(
+            f"unknown engine '{name}'",
+            hint=f"available engines: {', '.join(engines) or 'none installed'}",
+        )
+    try:
+        factory = engines[name].load()
+    except (ImportError, AttributeError) as exc:
+        raise EngineError(f"engine '{name}' cannot be loaded: {exc}") from None
+    _check_options(name, factory, options)
+    engine: Engine = factory(**options)
+    return engine
+
+
+def _check_options(name: str, factory: Callable[..., Any], options: dict[str, Any]) -> None:
+    """Refuse options the factory's signature does not accept (unless it takes **kwargs)."""
+    try:
+        params = inspect.signature(factory).parameters.values()
+    except (TypeError, ValueError):
+        return
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
+        return
+    accepted = {
+        p.name for p in params
+        if p.kind in (inspect.Parameter.KEYWORD_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    }
+    for key in options:
+        if key not in accepted:
+            raise EngineError(
+                f"engine '{name}' has no option '{key}'",
+                hint=f"options of [engines.{name}]: {', '.join(sorted(accepted)) or 'none'}",
+            )
+
+
+def default_engine_name(settings: Settings, source: str, target: str) -> str:
+    """The engine to use when ``--engine`` is not given.
+
+    The config's ``engine`` key wins; otherwise ``argos`` when a model for the pair is
+    installed in ``settings.models_dir()`` (directly or by pivoting through English);
+    otherwise ModelError, in one line, saying how to install a model and that
+    ``--engine pseudo`` shows the whole workflow without one.
+    """
+    if settings.engine:
+        return settings.engine
+    from l10n.engines.models import find_route
+
+    models_dir = settings.models_dir()
+    if find_route(models_dir, source, target) is None:
+        raise missing_model_error(source, target, models_dir)
+    return "argos"
+
+
+def missing_model_error(source: str, target: str, models_dir: object) -> ModelError:
+    """The one-line error for a pair without an installed model."""
+    return ModelError(
+        f"no translation model for {source} -> {target} in {models_dir}",
+        hint=f"install one with `l10n models install {source} {target}` (online) or "
+        "`l10n models install --file PATH.argosmodel`, or try the whole workflow "
+        "without a model with `--engine pseudo`",
+    )
+
+
+def engine_for(settings: Settings, source: str, target: str, name: str | None = None) -> Engine:
+    """The engine ``name`` (default: :func:`default_engine_name`) with its config options.
+
+    For ``argos``, ``models_dir`` defaults to ``settings.models_dir()``.
+    """
+    chosen = name or default_engine_name(settings, source, target)
+    options = settings.engine_options(chosen)
+    if chosen == "argos":
+        options.setdefault("models_dir", settings.models_dir())
+    return create_engine(chosen, **options)
