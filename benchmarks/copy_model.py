@@ -61,8 +61,16 @@ ATTENTION_MARGIN = 60.0  # nats between the copied source position and any other
 COPY_GAIN = 64.0  # norm of the copied token vector vs. the decoder's own input
 LOGIT_GAIN = 40.0  # logit of the copied token before the softmax
 
-NAMES = {"en": "English", "ko": "Korean", "es": "Spanish", "ja": "Japanese", "zh": "Chinese",
-         "fr": "French", "de": "German", "pt": "Portuguese"}
+NAMES = {
+    "en": "English",
+    "ko": "Korean",
+    "es": "Spanish",
+    "ja": "Japanese",
+    "zh": "Chinese",
+    "fr": "French",
+    "de": "German",
+    "pt": "Portuguese",
+}
 
 
 @dataclass(frozen=True)
@@ -78,13 +86,14 @@ class Size:
 
 
 SIZES = {
-    "tiny": Size(layers=1, d_model=128, ffn=256, vocab=1000, random_mutes=False,
-                 quantization=None),
-    "base": Size(layers=6, d_model=512, ffn=2048, vocab=32000, random_mutes=True,
-                 quantization="int8"),
+    "tiny": Size(layers=1, d_model=128, ffn=256, vocab=1000, random_mutes=False, quantization=None),
+    "base": Size(
+        layers=6, d_model=512, ffn=2048, vocab=32000, random_mutes=True, quantization="int8"
+    ),
     # "base" scaled down for tests: same int8 and random muted sublayers, built in ~1 s
-    "small": Size(layers=2, d_model=128, ffn=512, vocab=8000, random_mutes=True,
-                  quantization="int8"),
+    "small": Size(
+        layers=2, d_model=128, ffn=512, vocab=8000, random_mutes=True, quantization="int8"
+    ),
 }
 
 
@@ -97,10 +106,20 @@ def train_tokenizer(lines: list[str], vocab: int, seed: int) -> bytes:
     spm.set_random_generator_seed(seed)
     out = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(lines), model_writer=out, model_type="unigram",
-        vocab_size=vocab, hard_vocab_limit=False, character_coverage=1.0,
-        byte_fallback=True, normalization_rule_name="identity",
-        unk_id=0, bos_id=1, eos_id=2, pad_id=-1, num_threads=1, minloglevel=2,
+        sentence_iterator=iter(lines),
+        model_writer=out,
+        model_type="unigram",
+        vocab_size=vocab,
+        hard_vocab_limit=False,
+        character_coverage=1.0,
+        byte_fallback=True,
+        normalization_rule_name="identity",
+        unk_id=0,
+        bos_id=1,
+        eos_id=2,
+        pad_id=-1,
+        num_threads=1,
+        minloglevel=2,
     )
     return out.getvalue()
 
@@ -201,7 +220,9 @@ def build_spec(vocabulary: list[str], size: Size, seed: int) -> Any:
     positions[:, d - HEAD_DIM :] = codes
 
     spec = transformer_spec.TransformerSpec.from_config(
-        num_layers=size.layers, num_heads=d // HEAD_DIM, pre_norm=True,
+        num_layers=size.layers,
+        num_heads=d // HEAD_DIM,
+        pre_norm=True,
         activation=common_spec.Activation.RELU,
     )
     for stack, is_decoder in ((spec.encoder, False), (spec.decoder, True)):
@@ -241,8 +262,10 @@ def self_check(model_dir: Path, tokenizer: spm.SentencePieceProcessor, lines: li
 def write_package_zip(folder: Path, out_file: Path) -> None:
     """Zip ``folder`` as ``<folder name>/...``: sorted entries, fixed dates, one top folder."""
     entries = [(folder.name + "/", folder)] + [
-        (f"{folder.name}/{path.relative_to(folder).as_posix()}" + ("/" if path.is_dir() else ""),
-         path)
+        (
+            f"{folder.name}/{path.relative_to(folder).as_posix()}" + ("/" if path.is_dir() else ""),
+            path,
+        )
         for path in sorted(folder.rglob("*"))
     ]
     with zipfile.ZipFile(out_file, "w") as archive:
@@ -298,9 +321,14 @@ def build_copy_model(
         build_spec(vocabulary, shape, seed).save(str(package / "model"))
         (package / "sentencepiece.model").write_bytes(sp_bytes)
         metadata = {
-            "package_version": version, "argos_version": "1.9", "type": "translate",
-            "from_code": from_code, "from_name": NAMES.get(from_code, from_code),
-            "to_code": to_code, "to_name": NAMES.get(to_code, to_code), "links": [],
+            "package_version": version,
+            "argos_version": "1.9",
+            "type": "translate",
+            "from_code": from_code,
+            "from_name": NAMES.get(from_code, from_code),
+            "to_code": to_code,
+            "to_name": NAMES.get(to_code, to_code),
+            "links": [],
         }
         (package / "metadata.json").write_text(json.dumps(metadata, indent=2) + "\n")
         (package / "README.md").write_text(
@@ -328,8 +356,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-check", action="store_true", help="skip the copy self-check")
     args = parser.parse_args(argv)
     path = build_copy_model(
-        args.out_dir, args.from_code, args.to_code, args.corpus.read_text(encoding="utf-8"),
-        size=args.size, vocab=args.vocab, seed=args.seed, check=not args.no_check,
+        args.out_dir,
+        args.from_code,
+        args.to_code,
+        args.corpus.read_text(encoding="utf-8"),
+        size=args.size,
+        vocab=args.vocab,
+        seed=args.seed,
+        check=not args.no_check,
     )
     print(f"{path} ({path.stat().st_size / 1e6:.2f} MB)")
 

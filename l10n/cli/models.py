@@ -16,8 +16,10 @@ MODELS_HELP = (
 )
 ModelsDirOption = Annotated[
     Path | None,
-    typer.Option("--models-dir", help="Models folder (default: config, $L10N_MODELS_DIR, "
-                 "or Argos's packages folder)."),
+    typer.Option(
+        "--models-dir",
+        help="Models folder (default: config, $L10N_MODELS_DIR, or Argos's packages folder).",
+    ),
 ]
 FromArgument = Annotated[str | None, typer.Argument(metavar="FROM", help="Source language.")]
 ToArgument = Annotated[str | None, typer.Argument(metavar="TO", help="Target language.")]
@@ -44,8 +46,10 @@ def list_(
         print_json({"models_dir": str(folder), "models": [m.as_dict() for m in models]})
         return
     if not models:
-        typer.echo(f"No models in {folder}. Install one with `l10n models install FROM TO` "
-                   "or `l10n models install --file PATH.argosmodel`.")
+        typer.echo(
+            f"No models in {folder}. Install one with `l10n models install FROM TO` "
+            "or `l10n models install --file PATH.argosmodel`."
+        )
         return
     from rich.console import Console
     from rich.table import Table
@@ -79,14 +83,16 @@ def install(
     elif from_code and to_code:
         info = models.install_from_index(from_code, to_code, folder)
     else:
-        raise UsageError("say which model to install",
-                         hint="`l10n models install en ko` or `l10n models install --file "
-                         "PATH.argosmodel`")
+        raise UsageError(
+            "say which model to install",
+            hint="`l10n models install en ko` or `l10n models install --file PATH.argosmodel`",
+        )
     if as_json:
         print_json(info.as_dict())
         return
-    typer.echo(f"Installed {info.name} {info.version} ({info.from_code} -> {info.to_code}) "
-               f"in {info.path}")
+    typer.echo(
+        f"Installed {info.name} {info.version} ({info.from_code} -> {info.to_code}) in {info.path}"
+    )
 
 
 def remove(

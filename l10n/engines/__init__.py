@@ -106,7 +106,8 @@ def _check_options(name: str, factory: Callable[..., Any], options: dict[str, An
     if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
         return
     accepted = {
-        p.name for p in params
+        p.name
+        for p in params
         if p.kind in (inspect.Parameter.KEYWORD_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
     }
     for key in options:

@@ -73,8 +73,11 @@ class _Loaded:
     def decode(self, pieces: list[str]) -> str:
         if self.info.target_prefix and pieces[:1] == [self.info.target_prefix]:
             pieces = pieces[1:]
-        text: str = (self.tokenizer.decode_pieces(pieces) if self.sentencepiece
-                     else self.tokenizer.decode(pieces))
+        text: str = (
+            self.tokenizer.decode_pieces(pieces)
+            if self.sentencepiece
+            else self.tokenizer.decode(pieces)
+        )
         return text.strip()
 
 
@@ -93,8 +96,12 @@ class ArgosEngine:
         compute_type: str = "auto",
         max_length: int = 512,
     ) -> None:
-        for option, value in (("beam_size", beam_size), ("batch_size", batch_size),
-                              ("max_length", max_length), ("threads", threads or 1)):
+        for option, value in (
+            ("beam_size", beam_size),
+            ("batch_size", batch_size),
+            ("max_length", max_length),
+            ("threads", threads or 1),
+        ):
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise EngineError(f"[engines.argos] {option} must be a positive integer")
         self.models_dir = Path(models_dir).expanduser()
@@ -134,13 +141,17 @@ class ArgosEngine:
         inter, intra = split_threads(self.threads)
         try:
             translator = ctranslate2.Translator(
-                str(info.path / "model"), device="cpu", compute_type=self.compute_type,
-                inter_threads=inter, intra_threads=intra,
+                str(info.path / "model"),
+                device="cpu",
+                compute_type=self.compute_type,
+                inter_threads=inter,
+                intra_threads=intra,
             )
             tokenizer, is_sp = _tokenizer(info)
         except (RuntimeError, ValueError, OSError) as exc:
             raise ModelError(
-                f"the {info.describe()} model cannot be loaded: {exc}", path=info.path,
+                f"the {info.describe()} model cannot be loaded: {exc}",
+                path=info.path,
                 hint=f"reinstall it (`l10n models remove {info.from_code} {info.to_code}`, "
                 "then `l10n models install`)",
             ) from None
@@ -176,8 +187,12 @@ class ArgosEngine:
     ) -> list[list[Hypothesis]]:
         """Translate every line of every text in sorted batches, then reassemble texts."""
         lines = [_split_lines(text) for text in texts]
-        jobs = [(t, i, body) for t, parts in enumerate(lines)
-                for i, (_, body, _) in enumerate(parts) if body]
+        jobs = [
+            (t, i, body)
+            for t, parts in enumerate(lines)
+            for i, (_, body, _) in enumerate(parts)
+            if body
+        ]
         tokens = [model.encode(body) for _, _, body in jobs]
         order = sorted(range(len(jobs)), key=lambda j: len(tokens[j]))
         pending = [sum(1 for _, body, _ in parts if body) for parts in lines]
@@ -203,11 +218,16 @@ class ArgosEngine:
         prefix = [model.info.target_prefix] if model.info.target_prefix else None
         submitted = []
         for start in range(0, len(tokens), self.batch_size):
-            chunk = tokens[start:start + self.batch_size]
+            chunk = tokens[start : start + self.batch_size]
             futures = model.translator.translate_batch(
-                chunk, [prefix] * len(chunk) if prefix else None, asynchronous=True,
-                beam_size=max(self.beam_size, n_best), num_hypotheses=n_best,
-                length_penalty=LENGTH_PENALTY, replace_unknowns=True, return_scores=True,
+                chunk,
+                [prefix] * len(chunk) if prefix else None,
+                asynchronous=True,
+                beam_size=max(self.beam_size, n_best),
+                num_hypotheses=n_best,
+                length_penalty=LENGTH_PENALTY,
+                replace_unknowns=True,
+                return_scores=True,
                 max_decoding_length=self.max_length,
             )
             submitted.append((range(start, start + len(chunk)), futures))
@@ -216,11 +236,16 @@ class ArgosEngine:
                 outputs = [f.result() for f in futures]
             except RuntimeError as exc:
                 raise EngineError(f"{model.info.describe()} failed: {exc}") from None
-            yield positions, [
-                [Hypothesis(model.decode(list(h)), float(s))
-                 for h, s in zip(out.hypotheses, out.scores, strict=True)]
-                for out in outputs
-            ]
+            yield (
+                positions,
+                [
+                    [
+                        Hypothesis(model.decode(list(h)), float(s))
+                        for h, s in zip(out.hypotheses, out.scores, strict=True)
+                    ]
+                    for out in outputs
+                ],
+            )
 
 
 def _tokenizer(info: ModelInfo) -> tuple[Any, bool]:
@@ -243,13 +268,15 @@ def _split_lines(text: str) -> list[tuple[str, str, str]]:
             parts.append((line, "", ""))
             continue
         start = line.index(body)
-        parts.append((line[:start], body, line[start + len(body):]))
+        parts.append((line[:start], body, line[start + len(body) :]))
     return parts
 
 
 def _join(
-    parts: list[tuple[str, str, str]], t: int,
-    results: dict[tuple[int, int], list[Hypothesis]], n_best: int,
+    parts: list[tuple[str, str, str]],
+    t: int,
+    results: dict[tuple[int, int], list[Hypothesis]],
+    n_best: int,
 ) -> list[Hypothesis]:
     """The hypotheses of one text: the k-th joins every line's k-th (or last) hypothesis."""
     line_hyps = [results.get((t, i)) for i in range(len(parts))]
@@ -288,5 +315,11 @@ def create(
         from l10n.config import Settings
 
         models_dir = Settings().models_dir()
-    return ArgosEngine(Path(models_dir), beam_size=beam_size, batch_size=batch_size,
-                       threads=threads, compute_type=compute_type, max_length=max_length)
+    return ArgosEngine(
+        Path(models_dir),
+        beam_size=beam_size,
+        batch_size=batch_size,
+        threads=threads,
+        compute_type=compute_type,
+        max_length=max_length,
+    )

@@ -55,8 +55,13 @@ class ModelInfo:
         return f"{self.name} {self.version}"
 
     def as_dict(self) -> dict[str, str]:
-        return {"from": self.from_code, "to": self.to_code, "name": self.name,
-                "version": self.version, "path": str(self.path)}
+        return {
+            "from": self.from_code,
+            "to": self.to_code,
+            "name": self.name,
+            "version": self.version,
+            "path": str(self.path),
+        }
 
 
 def _read_metadata(folder: Path) -> ModelInfo | None:
@@ -71,8 +76,11 @@ def _read_metadata(folder: Path) -> ModelInfo | None:
     if not (isinstance(src, str) and isinstance(tgt, str) and src and tgt):
         return None
     return ModelInfo(
-        from_code=src, to_code=tgt, name=f"translate-{src}_{tgt}",
-        version=str(data.get("package_version", "?")), path=folder,
+        from_code=src,
+        to_code=tgt,
+        name=f"translate-{src}_{tgt}",
+        version=str(data.get("package_version", "?")),
+        path=folder,
         target_prefix=str(data.get("target_prefix") or ""),
     )
 
@@ -128,7 +136,8 @@ def find_route(models_dir: Path, source: str, target: str) -> tuple[ModelInfo, .
 
 def _refuse(path: Path, reason: str) -> ModelFileError:
     return ModelFileError(
-        f"not a valid Argos model package: {reason}", path=path,
+        f"not a valid Argos model package: {reason}",
+        path=path,
         hint="nothing was installed; get .argosmodel files from " + INDEX_URL,
     )
 
@@ -223,8 +232,11 @@ def _move_into_place(package: Path, models_dir: Path) -> ModelInfo:
     if info is None:  # validated already; only a race could get here
         raise ModelFileError("metadata.json could not be read after extraction", path=package)
     dest = models_dir / package.name
-    old = [m.path for m in list_models(models_dir)
-           if (m.from_code, m.to_code) == (info.from_code, info.to_code) or m.path == dest]
+    old = [
+        m.path
+        for m in list_models(models_dir)
+        if (m.from_code, m.to_code) == (info.from_code, info.to_code) or m.path == dest
+    ]
     trash = package.parent / ".replaced"
     trash.mkdir()
     if dest.exists():
@@ -310,8 +322,12 @@ def install_from_index(from_code: str, to_code: str, models_dir: Path) -> ModelI
         available = package.get_available_packages()
     except (OSError, ValueError) as exc:
         raise _offline_error(from_code, to_code, f"unreadable index: {exc}") from None
-    matches = [p for p in available if getattr(p, "type", "translate") == "translate"
-               and (p.from_code, p.to_code) == (from_code, to_code)]
+    matches = [
+        p
+        for p in available
+        if getattr(p, "type", "translate") == "translate"
+        and (p.from_code, p.to_code) == (from_code, to_code)
+    ]
     if not matches:
         raise ModelError(
             f"the Argos package index has no {from_code} -> {to_code} model",

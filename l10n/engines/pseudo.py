@@ -48,7 +48,7 @@ def pseudo_localize(text: str, *, keep: re.Pattern[str] = KEEP, expansion: float
     """``text`` pseudo-localized by the module's rules; protected spans stay verbatim."""
     pieces, last, changed = [], 0, False
     for match in keep.finditer(text):
-        outside = text[last:match.start()]
+        outside = text[last : match.start()]
         pieces.append(outside.translate(ACCENTS))
         changed = changed or any(c in _PLAIN for c in outside)
         pieces.append(match.group())
@@ -60,7 +60,7 @@ def pseudo_localize(text: str, *, keep: re.Pattern[str] = KEEP, expansion: float
         return text
     core = "".join(pieces)
     lead = core[: len(core) - len(core.lstrip())]
-    trail = core[len(core.rstrip()):]
+    trail = core[len(core.rstrip()) :]
     padding = "~" * math.ceil(len(text.strip()) * expansion)
     return f"{lead}⟦{core.strip()} {padding}⟧{trail}"
 
@@ -89,8 +89,10 @@ class PseudoEngine:
         n_best: int = 1,
         progress: Progress | None = None,
     ) -> list[list[Hypothesis]]:
-        out = [[Hypothesis(pseudo_localize(t, keep=self.keep, expansion=self.expansion))]
-               for t in texts]
+        out = [
+            [Hypothesis(pseudo_localize(t, keep=self.keep, expansion=self.expansion))]
+            for t in texts
+        ]
         if progress and texts:
             progress(len(texts))
         return out
