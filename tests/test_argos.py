@@ -1,0 +1,144 @@
+"""The argos engine through the real CTranslate2 + SentencePiece path, on copy models."""
+
+from __future__ import annotations
+
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+from l10n.engines import create_engine
+from l10n.engines.argos import ArgosEngine, split_threads
+from l10n.errors import EngineError, ModelError
+
+pytestmark = pytest.mark.slow
+
+SENTENCES = [
+    "Nvidia said on Tuesday that revenue rose 18% to $26.3 billion.",
+    "반도체 업체는 화요일 분기 매출이 18% 증가했다고 밝혔다.",
+    "Short.",
+    "The alliance covers robotics, autonomous driving and “digital twin” factories in Korea.",
+    "엔비디아를 비롯한 미국 기업들은 한국과의 인공지능 협력을 강화하고 있다.",
+    "snake_case_names, __dunder__ and XTERM1X stay as they are",
+    "A",
+]
+
+
+@pytest.fixture()
+def engine(shared_models_dir: Path) -> ArgosEngine:
+    return ArgosEngine(shared_models_dir, threads=2)
+
+
+def test_copy_model_output_equals_input(engine: ArgosEngine) -> None:
+    result = engine.translate_batch(SENTENCES, "en", "ko")
+    assert [hyps[0].text for hyps in result] == SENTENCES
+    assert all(len(hyps) == 1 and isinstance(hyps[0].score, float) for hyps in result)
+
+
+def test_batches_keep_the_input_order(shared_models_dir: Path) -> None:
+    """Many texts of very different lengths, in batches of 3: sorted inside, restored outside."""
+    texts = [" ".join(SENTENCES[: 1 + i % len(SENTENCES)]) + f" #{i}" for i in range(40)]
+    texts.reverse()
+    engine = ArgosEngine(shared_models_dir, batch_size=3, threads=2)
+    done: list[int] = []
+    result = engine.translate_batch(texts, "en", "ko", progress=done.append)
+    assert [hyps[0].text for hyps in result] == texts
+    assert sum(done) == len(texts) and len(done) > 1
+
+
+def test_n_best_returns_n_scored_hypotheses_best_first(engine: ArgosEngine) -> None:
+    result = engine.translate_batch(SENTENCES[:3], "en", "ko", n_best=3)
+    for text, hyps in zip(SENTENCES[:3], result, strict=True):
+        assert len(hyps) == 3
+        assert hyps[0].text == text
+        scores = [h.score for h in hyps]
+        assert all(isinstance(s, float) for s in scores)
+        assert scores == sorted(scores, reverse=True)  # type: ignore[type-var]
+        assert len({h.text for h in hyps}) == 3
+
+
+def test_lines_are_translated_separately_and_rejoined(engine: ArgosEngine) -> None:
+    texts = ["First line.\n\n  두 번째 줄  \nThird", "", "   "]
+    result = engine.translate_batch(texts, "en", "ko")
+    assert [hyps[0].text for hyps in result] == texts
+    assert result[1][0].score is None
+
+
+def test_pivot_through_english(engine: ArgosEngine) -> None:
+    assert engine.supports("ko", "es")
+    assert engine.describe("ko", "es") == "argos translate-ko_en 1.0 + translate-en_es 1.0"
+    result = engine.translate_batch(SENTENCES, "ko", "es", n_best=2)
+    assert [hyps[0].text for hyps in result] == SENTENCES
+    assert all(len(hyps) == 2 and hyps[0].score is not None for hyps in result)
+
+
+def test_regional_target_uses_the_language_package(engine: ArgosEngine) -> None:
+    assert engine.describe("en", "ko_KR") == "argos translate-en_ko 1.0"
+    assert engine.translate_batch(["Hello"], "en", "ko_KR")[0][0].text == "Hello"
+
+
+def test_uninstalled_pair_raises_model_error(engine: ArgosEngine) -> None:
+    assert not engine.supports("en", "ja")
+    with pytest.raises(ModelError) as caught:
+        engine.translate_batch(["Hello"], "en", "ja")
+    message = caught.value.format_message()
+    assert "en -> ja" in message and "l10n models install en ja" in message
+    assert "--engine pseudo" in message and "\n" not in message
+
+
+def test_created_lazily_and_the_translator_is_reused(shared_models_dir: Path) -> None:
+    engine = create_engine("argos", models_dir=shared_models_dir, beam_size=1)
+    assert isinstance(engine, ArgosEngine)
+    assert engine.describe("en", "ko") == "argos translate-en_ko 1.0"
+    assert engine._loaded == {}  # describing loads nothing
+    engine.translate_batch(["one"], "en", "ko")
+    loaded = dict(engine._loaded)
+    engine.translate_batch(["two"], "en", "ko")
+    assert len(loaded) == 1 and engine._loaded == loaded
+
+
+def test_empty_batch(engine: ArgosEngine) -> None:
+    assert engine.translate_batch([], "en", "ko") == []
+
+
+def test_a_broken_model_folder_is_a_model_error(tmp_path: Path, models_dir: Path) -> None:
+    engine = ArgosEngine(models_dir)
+    package = next(p for p in models_dir.iterdir() if p.name.startswith("translate-en_ko"))
+    (package / "model" / "model.bin").write_bytes(b"garbage")
+    with pytest.raises(ModelError, match="cannot be loaded"):
+        engine.translate_batch(["Hello"], "en", "ko")
+
+
+@pytest.mark.parametrize("option", [{"beam_size": 0}, {"batch_size": -1}, {"threads": "two"}])
+def test_bad_options(option: dict[str, object], shared_models_dir: Path) -> None:
+    with pytest.raises(EngineError, match=next(iter(option))):
+        create_engine("argos", models_dir=shared_models_dir, **option)
+
+
+def test_thread_split() -> None:
+    assert split_threads(1) == (1, 1)
+    assert split_threads(2) == (2, 1)
+    assert split_threads(8) == (4, 2)
+
+
+def test_translating_opens_no_socket(shared_models_dir: Path) -> None:
+    """An audit hook sees every socket attempt (the conftest guard would also raise)."""
+    events: list[str] = []
+    recording = [True]
+
+    def hook(event: str, args: object) -> None:
+        if recording[0] and event.startswith(("socket.", "urllib.")):
+            events.append(event)
+
+    sys.addaudithook(hook)  # hooks cannot be removed: this one goes quiet after the test
+    try:
+        engine = create_engine("argos", models_dir=shared_models_dir)
+        result = engine.translate_batch(SENTENCES, "ko", "es", n_best=2)
+        translated_events = list(events)
+        socket.socket().close()  # control: the hook does see sockets
+    finally:
+        recording[0] = False
+    assert [hyps[0].text for hyps in result] == SENTENCES
+    assert translated_events == []
+    assert "socket.__new__" in events
