@@ -325,3 +325,15 @@ def test_cli_refuses_malformed_tmx_with_exit_2(tmp_path):
     assert done.returncode == 2
     assert f"Error: {DATA / 'unclosed.tmx'}:11: malformed XML" in done.stderr
     assert json.loads(_l10n(tmp_path, "memory", "stats", "--json").stdout)["units"] == 0
+
+
+def test_a_batch_is_one_transaction_all_or_nothing(memory):
+    with pytest.raises(RuntimeError), memory.transaction():
+        memory.add_machine(CAT, "하나", "en", "ko", "argos", "m")
+        memory.add_machine(BIRDS, "둘", "en", "ko", "argos", "m")
+        raise RuntimeError("killed mid-batch")
+    assert memory.stats()["units"] == 0
+    with memory.transaction():
+        memory.add_machine(CAT, "하나", "en", "ko", "argos", "m")
+        memory.add_machine(BIRDS, "둘", "en", "ko", "argos", "m")
+    assert memory.stats()["units"] == 2

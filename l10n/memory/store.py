@@ -179,7 +179,7 @@ class Memory:
                 self._db.execute("PRAGMA journal_mode = WAL")
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
-                with self._transaction():
+                with self.transaction():
                     if self._db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]:
                         raise InputError(
                             "not an l10n translation memory (unknown tables)", path=self.path
@@ -212,10 +212,16 @@ class Memory:
         self.close()
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[None]:
+        """Group many writes (``add_machine`` per segment) into one commit; all or none.
+
+        Writes inside join it; on its own, every write method is one transaction."""
+        if self._db.in_transaction:
+            yield
+            return
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            yield self._db
+            yield
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
@@ -227,7 +233,7 @@ class Memory:
     ) -> int:
         """Store every reviewed entry (translated, not fuzzy, not obsolete); return how
         many units were added or turned from machine into reviewed."""
-        with self._transaction():
+        with self.transaction():
             return sum(
                 self._put_reviewed(entry.msgid, entry.msgstr, source, target, origin, now(), now())
                 for entry in catalog_entries
@@ -240,7 +246,7 @@ class Memory:
     ) -> bool:
         """Store an engine's output, replacing the source's previous machine unit; nothing
         is stored when a reviewed unit covers the source. True when the memory changed."""
-        with self._transaction():
+        with self.transaction():
             return self._put_machine(
                 source_text, target_text, source, target, engine, model, origin, now(), now()
             )
@@ -398,7 +404,7 @@ class Memory:
         from l10n.memory.tmx import read_tmx
 
         units = read_tmx(Path(path))
-        with self._transaction():
+        with self.transaction():
             changed = 0
             for u in units:
                 if u.kind == REVIEWED:
