@@ -3,7 +3,7 @@
 Machine output carries its provenance as extracted comments (``#.``), which every PO
 editor shows to the translator and keeps on save::
 
-    #. mt: engine=argos model=translate-en_ko-1.1 score=-0.4210 sha=3f2a9c0d1e7b
+    #. mt: engine=argos score=-0.4210 sha=3f2a9c0d1e7b model=argos translate-en_ko 1.1
     #. term: Blackwell -> 블랙웰 (applied)
     #. tm: 92% from seeds/other-article.txt
 
@@ -27,6 +27,8 @@ FUZZY = "fuzzy"  # needs review: an update, a memory suggestion, or edited machi
 UNTRANSLATED = "untranslated"
 OBSOLETE = "obsolete"
 
+# key=value pairs; a value (a model's name) may hold spaces up to the next known key
+_FIELD = re.compile(r"(engine|score|sha|model)=(.*?)\s*(?= (?:engine|score|sha|model)=|$)")
 _TERM = re.compile(r"^term: (?P<source>.+?) -> (?P<target>.*) \((?P<status>[a-z-]+)\)$")
 
 
@@ -57,28 +59,26 @@ class Provenance:
     sha: str = ""
 
     def comment(self) -> str:
+        """``mt: engine=argos score=-0.4210 sha=3f2a9c0d1e7b model=<rest of the line>``."""
         parts = [f"engine={self.engine}"]
-        if self.model:
-            parts.append(f"model={self.model.replace(' ', '_')}")
         if self.score is not None:
             parts.append(f"score={self.score:.4f}")
         if self.sha:
             parts.append(f"sha={self.sha}")
+        if self.model:
+            parts.append(f"model={self.model}")
         return MT_PREFIX + " ".join(parts)
 
     @classmethod
     def parse(cls, comment: str) -> Provenance | None:
         if not comment.startswith(MT_PREFIX):
             return None
-        fields = dict(
-            part.split("=", 1) for part in comment[len(MT_PREFIX) :].split() if "=" in part
-        )
-        score = fields.get("score")
+        fields = dict(_FIELD.findall(comment[len(MT_PREFIX) :]))
         try:
-            value = float(score) if score is not None else None
+            score = float(fields["score"]) if "score" in fields else None
         except ValueError:
-            value = None
-        return cls(fields.get("engine", ""), fields.get("model", ""), value, fields.get("sha", ""))
+            score = None
+        return cls(fields.get("engine", ""), fields.get("model", ""), score, fields.get("sha", ""))
 
 
 def is_l10n_comment(comment: str) -> bool:

@@ -81,6 +81,25 @@ def language_header(lang: str) -> dict[str, str]:
     }
 
 
+class _OneLineComments(polib.POEntry):
+    """An entry whose comment lines are written as they are, never wrapped.
+
+    polib wraps long comments like xgettext; that would split l10n's one-line
+    provenance and term notes, which must survive a round trip intact.
+    """
+
+    def __unicode__(self, wrapwidth: int = WRAP_WIDTH) -> str:
+        saved = self.tcomment, self.comment
+        prefixes = [("# ", self.tcomment)] + ([] if self.obsolete else [("#. ", self.comment)])
+        lines = [f"{p}{c}".rstrip() for p, text in prefixes if text for c in text.split("\n")]
+        self.tcomment = self.comment = ""
+        try:
+            body: str = super().__unicode__(wrapwidth)
+        finally:
+            self.tcomment, self.comment = saved
+        return "\n".join([*lines, body])
+
+
 def _new_pofile() -> polib.POFile:
     po = polib.POFile(wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
     po.encoding = "utf-8"
@@ -218,6 +237,9 @@ class Catalog:
 
     # ------------------------------------------------------------------ writing
     def render(self) -> str:
+        for entry in self._po:
+            if type(entry) is polib.POEntry:
+                entry.__class__ = _OneLineComments
         return str(self._po)
 
     def write(self) -> bool:

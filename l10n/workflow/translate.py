@@ -144,7 +144,7 @@ def translate(
     targets = target_languages(settings, langs)
     glossary = load_glossary(settings.path(settings.glossaries))
     articles = read_articles(settings, paths)
-    name = engine_name or settings.engine
+    engines = _engine_names(settings, targets, engine_name)
     with project_lock(settings.state_dir):
         report = _merge_all(settings, articles, targets, purge=False)
         from l10n.memory import Memory
@@ -155,7 +155,9 @@ def translate(
             for lang in targets:
                 lang_report = report.languages[lang]
                 started = time.perf_counter()
-                filler = _Filler(settings, lang, name, glossary, memory, lang_report, n_best)
+                filler = _Filler(
+                    settings, lang, engines[lang], glossary, memory, lang_report, n_best
+                )
                 total = _count_pending(settings, articles, lang, filler.engine_name)
                 done = 0
                 if progress:
@@ -168,6 +170,18 @@ def translate(
                 lang_report.untranslated = _count_untranslated(settings, articles, lang)
                 lang_report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _engine_names(settings: Settings, targets: Sequence[str], name: str | None) -> dict[str, str]:
+    """The engine for each language, chosen before anything is written (a missing model
+    stops the run here, with the message that says how to install one)."""
+    from l10n.engines import available_engines, default_engine_name
+
+    if name is not None and name not in available_engines():
+        from l10n.engines import create_engine
+
+        create_engine(name)  # raises EngineError naming the engines there are
+    return {lang: name or default_engine_name(settings, settings.source, lang) for lang in targets}
 
 
 def _harvest(settings: Settings, articles: Sequence[Article], lang: str, memory: Any) -> None:
@@ -229,28 +243,25 @@ class _Filler:
         self,
         settings: Settings,
         lang: str,
-        engine_name: str | None,
+        engine_name: str,
         glossary: Any,
         memory: Any,
         report: LanguageReport,
         n_best: int,
     ) -> None:
-        from l10n.engines import default_engine_name
-
         self.settings, self.lang, self.glossary, self.memory = settings, lang, glossary, memory
         self.report, self.n_best = report, n_best
-        self.engine_name = engine_name or default_engine_name(settings, settings.source, lang)
+        self.engine_name = engine_name
         self.engine: Any = None
         report.engine = self.engine_name
 
     def _engine(self) -> Any:
         if self.engine is None:
-            from l10n.engines import create_engine
+            from l10n.engines import engine_for
 
-            options = self.settings.engine_options(self.engine_name)
-            if self.engine_name == "argos":
-                options.setdefault("models_dir", self.settings.models_dir())
-            self.engine = create_engine(self.engine_name, **options)
+            self.engine = engine_for(
+                self.settings, self.settings.source, self.lang, self.engine_name
+            )
         return self.engine
 
     def fill(self, chunk: list[tuple[Catalog, list[Entry]]]) -> int:
@@ -263,7 +274,7 @@ class _Filler:
         if todo:
             self._from_engine(todo)
         for catalog, _ in chunk:
-            catalog.write()
+            self.report.catalogs_written += catalog.write()
         return sum(len(entries) for _, entries in chunk)
 
     def _from_memory(self, catalog: Catalog, entry: Entry) -> bool:
