@@ -207,6 +207,7 @@ class Catalog:
         """Fill an entry with machine output: fuzzy, with provenance and term notes."""
         entry = self._require(msgid)
         entry.msgstr = text
+        entry.previous_msgid = None
         prov = Provenance(provenance.engine, provenance.model, provenance.score, fingerprint(text))
         _set_l10n_comments(entry, [prov.comment(), *(t.comment() for t in terms)])
         if "fuzzy" not in entry.flags:
@@ -216,6 +217,7 @@ class Catalog:
         """A fuzzy suggestion from the translation memory, naming its origin and score."""
         entry = self._require(msgid)
         entry.msgstr = text
+        entry.previous_msgid = None
         _set_l10n_comments(entry, [TM_PREFIX + note])
         if "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")

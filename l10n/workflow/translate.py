@@ -116,17 +116,17 @@ def _merge_all(
 
 
 def _pending(entry: Entry, engine_name: str) -> bool:
-    """Entries the run may fill: no translation yet, or untouched pseudo output that a
-    real engine replaces. A translator's work (reviewed or edited) is never pending."""
+    """Entries the run may fill: no translation yet; untouched machine output of a source
+    that has since changed (``#| msgid``); untouched pseudo output, which a real engine
+    replaces. A translator's work (reviewed or edited) is never pending."""
     if not entry.msgstr:
         return True
+    if not entry.is_machine:
+        return False
     prov = entry.provenance
-    return (
-        engine_name != "pseudo"
-        and entry.is_machine
-        and prov is not None
-        and prov.engine == "pseudo"
-    )
+    stale = entry.previous_msgid is not None
+    pseudo = prov is not None and prov.engine == "pseudo" and engine_name != "pseudo"
+    return stale or pseudo
 
 
 def translate(
@@ -272,7 +272,8 @@ class _Filler:
                 if not self._from_memory(catalog, entry):
                     todo.append((catalog, entry))
         if todo:
-            self._from_engine(todo)
+            with self.memory.transaction():
+                self._from_engine(todo)
         for catalog, _ in chunk:
             self.report.catalogs_written += catalog.write()
         return sum(len(entries) for _, entries in chunk)
