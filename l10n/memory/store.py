@@ -241,8 +241,15 @@ class Memory:
             )
 
     def add_machine(
-        self, source_text: str, target_text: str, source: str, target: str, engine: str,
-        model: str, *, origin: str = "",
+        self,
+        source_text: str,
+        target_text: str,
+        source: str,
+        target: str,
+        engine: str,
+        model: str,
+        *,
+        origin: str = "",
     ) -> bool:
         """Store an engine's output, replacing the source's previous machine unit; nothing
         is stored when a reviewed unit covers the source. True when the memory changed."""
@@ -252,8 +259,14 @@ class Memory:
             )
 
     def _put_reviewed(
-        self, text: str, translation: str, source: str, target: str, origin: str,
-        created: str, updated: str,
+        self,
+        text: str,
+        translation: str,
+        source: str,
+        target: str,
+        origin: str,
+        created: str,
+        updated: str,
     ) -> int:
         sl, tl = lang_code(source), lang_code(target)
         changed = self._db.execute(
@@ -273,8 +286,16 @@ class Memory:
         return int(changed > 0)
 
     def _put_machine(
-        self, text: str, translation: str, source: str, target: str, engine: str, model: str,
-        origin: str, created: str, updated: str,
+        self,
+        text: str,
+        translation: str,
+        source: str,
+        target: str,
+        engine: str,
+        model: str,
+        origin: str,
+        created: str,
+        updated: str,
     ) -> bool:
         sl, tl = lang_code(source), lang_code(target)
         key = (sl, tl, text)
@@ -296,8 +317,20 @@ class Memory:
             " ON CONFLICT (source_lang, target_lang, source_text, target_text) DO UPDATE SET"
             " engine = excluded.engine, model = excluded.model, updated = excluded.updated"
             " WHERE engine <> excluded.engine OR model <> excluded.model",
-            (sl, tl, _base(sl), _base(tl), text, translation, len(text), origin, engine, model,
-             created, updated),
+            (
+                sl,
+                tl,
+                _base(sl),
+                _base(tl),
+                text,
+                translation,
+                len(text),
+                origin,
+                engine,
+                model,
+                created,
+                updated,
+            ),
         ).rowcount
         return changed > 0
 
@@ -315,11 +348,27 @@ class Memory:
         ).fetchone()
         return Unit(*row) if row else None
 
+    def count(self, source: str, target: str, kind: str | None = None) -> int:
+        """How many units the pair has (of one ``kind``, or all)."""
+        row = self._db.execute(
+            f"SELECT count(*) FROM unit WHERE {_LANGS} AND (:kind IS NULL OR unit.kind = :kind)",
+            {"kind": kind, **self._params(source, target)},
+        ).fetchone()
+        return int(row[0])
+
     def fuzzy(
-        self, text: str, source: str, target: str, threshold: float = 0.75, *, limit: int = 5
+        self,
+        text: str,
+        source: str,
+        target: str,
+        threshold: float = 0.75,
+        *,
+        limit: int = 5,
+        kind: str | None = None,
     ) -> list[Match]:
-        """Units whose source is at least ``threshold`` similar to ``text`` (difflib
-        ratio), best first; at equal scores reviewed first, then the most recent."""
+        """Units (of one ``kind``, or all) whose source is at least ``threshold`` similar
+        to ``text`` (difflib ratio), best first; at equal scores reviewed first, then the
+        most recent."""
         grams = trigrams(text)
         rare = self._rarest(grams)
         if not rare:
@@ -331,12 +380,14 @@ class Memory:
             " FROM unit_fts JOIN unit ON unit.id = unit_fts.rowid"
             f" WHERE unit_fts MATCH :query AND {_LANGS}"
             " AND unit.source_len BETWEEN :shortest AND :longest"
+            " AND (:kind IS NULL OR unit.kind = :kind)"
             " ORDER BY unit_fts.rank LIMIT :candidates",
             {
                 "query": query,
                 "shortest": len(text) * low,
                 "longest": len(text) / low if low else len(text) * 1000,
                 "candidates": _CANDIDATES,
+                "kind": kind,
                 **self._params(source, target),
             },
         ).fetchall()
@@ -409,13 +460,25 @@ class Memory:
             for u in units:
                 if u.kind == REVIEWED:
                     changed += self._put_reviewed(
-                        u.source_text, u.target_text, u.source_lang, u.target_lang, u.origin,
-                        u.created, u.updated,
+                        u.source_text,
+                        u.target_text,
+                        u.source_lang,
+                        u.target_lang,
+                        u.origin,
+                        u.created,
+                        u.updated,
                     )
                 else:
                     changed += self._put_machine(
-                        u.source_text, u.target_text, u.source_lang, u.target_lang, u.engine,
-                        u.model, u.origin, u.created, u.updated,
+                        u.source_text,
+                        u.target_text,
+                        u.source_lang,
+                        u.target_lang,
+                        u.engine,
+                        u.model,
+                        u.origin,
+                        u.created,
+                        u.updated,
                     )
             return changed
 
@@ -449,4 +512,3 @@ def _statements(script: str) -> Iterator[str]:
 
 def _dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
-

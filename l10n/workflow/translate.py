@@ -253,6 +253,7 @@ class _Filler:
         self.report, self.n_best = report, n_best
         self.engine_name = engine_name
         self.engine: Any = None
+        self.reviewed_in_memory = memory.count(settings.source, lang, "reviewed") > 0
         report.engine = self.engine_name
 
     def _engine(self) -> Any:
@@ -285,9 +286,13 @@ class _Filler:
             catalog.set_suggestion(entry.msgid, exact.target_text, f"100% from {exact.origin}")
             self.report.memory_exact += 1
             return True
-        matches = self.memory.fuzzy(entry.msgid, source, lang, self.settings.fuzzy_threshold)
-        best = next((m for m in matches if m.unit.kind == "reviewed"), None)
-        if best is not None:
+        if not self.reviewed_in_memory:
+            return False
+        matches = self.memory.fuzzy(
+            entry.msgid, source, lang, self.settings.fuzzy_threshold, limit=1, kind="reviewed"
+        )
+        if matches:
+            best = matches[0]
             note = f"{round(best.score * 100)}% from {best.unit.origin}: {best.unit.source_text}"
             catalog.set_suggestion(entry.msgid, best.unit.target_text, note)
             self.report.memory_fuzzy += 1
