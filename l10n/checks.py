@@ -137,7 +137,9 @@ def check_identical(entry: Entry, ctx: CheckContext) -> list[Finding]:
         return []
     return [
         ctx.finding(
-            "identical", Severity.WARNING, entry,
+            "identical",
+            Severity.WARNING,
+            entry,
             "the translation is the source text unchanged: translate it "
             "(names and terms that stay as they are belong in the glossary as keep terms)",
         )
@@ -149,18 +151,12 @@ def check_glossary(entry: Entry, ctx: CheckContext) -> list[Finding]:
     from l10n.enforce import MISSING, verify_terms
 
     matches = ctx.matches(entry)
-    # A keep term may be written as the source wrote it ("GPUs", a variant of "GPU").
-    keep: dict[str, set[str]] = {}
-    for m in matches:
-        if m.term.keep:
-            keep.setdefault(m.term.source, set()).add(m.text)
+    keep = {m.term.source for m in matches if m.term.keep}
     findings = []
     for outcome in verify_terms(entry.msgstr, matches, ctx.target):
         if outcome.status != MISSING:
             continue
         if outcome.source in keep:
-            if any(_has_word(form, entry.msgstr) for form in keep[outcome.source]):
-                continue
             message = f"keep the term '{outcome.source}' as it is written: '{outcome.target}'"
         else:
             message = f"'{outcome.source}' must be translated as '{outcome.target}' (glossary)"
@@ -192,10 +188,14 @@ def check_markup(entry: Entry, ctx: CheckContext) -> list[Finding]:
             f"{name} {old!r} was changed to {now!r}: copy it from the source unchanged"
             for old, now in zip(gone, new, strict=False)
         ]
-        messages += [f"{name} {old!r} of the source is missing: copy it unchanged"
-                     for old in gone[len(new):]]
-        messages += [f"{name} {now!r} is not in the source: remove it or make it match"
-                     for now in new[len(gone):]]
+        messages += [
+            f"{name} {old!r} of the source is missing: copy it unchanged"
+            for old in gone[len(new) :]
+        ]
+        messages += [
+            f"{name} {now!r} is not in the source: remove it or make it match"
+            for now in new[len(gone) :]
+        ]
         findings += [ctx.finding("markup", Severity.ERROR, entry, m) for m in messages]
     return findings
 
@@ -224,7 +224,9 @@ def check_particles(entry: Entry, ctx: CheckContext) -> list[Finding]:
         word = next((text[s:e] for s, e, _ in spans if e == problem.start), "")
         findings.append(
             ctx.finding(
-                "particles", Severity.ERROR, entry,
+                "particles",
+                Severity.ERROR,
+                entry,
                 f"'{word}{problem.found}': after '{word}' the particle is "
                 f"'{problem.expected}' ({word}{problem.expected})",
             )
@@ -251,13 +253,21 @@ def check_brackets(entry: Entry, ctx: CheckContext) -> list[Finding]:
     findings = []
     if _brackets_balanced(entry.msgid) and not _brackets_balanced(entry.msgstr):
         findings.append(
-            ctx.finding("brackets", Severity.WARNING, entry,
-                        "brackets are not balanced: a bracket is missing or extra")
+            ctx.finding(
+                "brackets",
+                Severity.WARNING,
+                entry,
+                "brackets are not balanced: a bracket is missing or extra",
+            )
         )
     if _quotes_even(entry.msgid) and not _quotes_even(entry.msgstr):
         findings.append(
-            ctx.finding("brackets", Severity.WARNING, entry,
-                        "quotation marks are not balanced: a quote is missing or extra")
+            ctx.finding(
+                "brackets",
+                Severity.WARNING,
+                entry,
+                "quotation marks are not balanced: a quote is missing or extra",
+            )
         )
     return findings
 
@@ -285,7 +295,9 @@ def check_whitespace(entry: Entry, ctx: CheckContext) -> list[Finding]:
         if source != target:
             findings.append(
                 ctx.finding(
-                    "whitespace", Severity.WARNING, entry,
+                    "whitespace",
+                    Severity.WARNING,
+                    entry,
                     f"the translation {where} with {target!r} where the source has {source!r}",
                 )
             )
@@ -304,7 +316,9 @@ def check_length(entry: Entry, ctx: CheckContext) -> list[Finding]:
     what = "short" if ratio < norm else "long"
     return [
         ctx.finding(
-            "length", Severity.WARNING, entry,
+            "length",
+            Severity.WARNING,
+            entry,
             f"the translation is {len(target)} characters for {len(source)} in the source "
             f"(x{ratio:.2f}, usually about x{norm:.2f}): it looks too {what}; check for "
             f"{'missing' if what == 'short' else 'extra or repeated'} text",

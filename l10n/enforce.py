@@ -92,12 +92,17 @@ def enforceable(matches: Sequence[TermMatch], target: str) -> list[TermMatch]:
     return [m for m in matches if m.term.target(target)]
 
 
-def _distinct(matches: Sequence[TermMatch], target: str) -> list[tuple[str, str, bool]]:
-    """(source, target form, case sensitive) per distinct term, in order of first match."""
-    seen: dict[tuple[str, str], bool] = {}
+def _distinct(matches: Sequence[TermMatch], target: str) -> list[tuple[str, str, bool, set[str]]]:
+    """Per distinct term, in order of first match: (source, target form, case sensitive,
+    every form that counts as applied). A ``keep`` term without a target may appear as
+    the source wrote it (a variant such as "GPUs") or in its canonical form."""
+    seen: dict[tuple[str, str], tuple[bool, set[str]]] = {}
     for m in enforceable(matches, target):
-        seen.setdefault((m.term.source, m.term.target(target) or ""), m.term.case_sensitive)
-    return [(src, form, case) for (src, form), case in seen.items()]
+        form = m.term.target(target) or ""
+        case, accepted = seen.setdefault((m.term.source, form), (m.term.case_sensitive, {form}))
+        if m.term.keep and m.term.form(target, m.text) != form:
+            accepted.add(m.text)
+    return [(src, form, case, accepted) for (src, form), (case, accepted) in seen.items()]
 
 
 def _occurs(form: str, text: str, case_sensitive: bool) -> list[tuple[int, int]]:
@@ -112,11 +117,12 @@ def verify_terms(text: str, matches: Sequence[TermMatch], target: str) -> list[T
 
     A term is applied when its target form occurs in ``text`` (case-insensitively for
     case-insensitive terms; whole words where the form starts or ends with a Latin letter or
-    digit). Longer forms claim their occurrences first, so 네이버클라우드 does not also count
-    as 네이버; terms with the same target form (Korea, South Korea: 한국) share it.
+    digit); a ``keep`` term also when it occurs as the source wrote it. Longer forms claim
+    their occurrences first, so 네이버클라우드 does not also count as 네이버; terms with the
+    same target form (Korea, South Korea: 한국) share it.
     """
     terms = _distinct(matches, target)
-    forms = {(form, case) for _, form, case in terms}
+    forms = {(form, case) for _, _, case, accepted in terms for form in accepted}
     claimed: list[tuple[int, int]] = []
     present: set[str] = set()  # forms found; terms sharing a form (Korea, South Korea) share it
     for form, case in sorted(forms, key=lambda f: (-len(f[0]), f)):
@@ -125,14 +131,15 @@ def verify_terms(text: str, matches: Sequence[TermMatch], target: str) -> list[T
                 claimed.append((start, end))
                 present.add(form)
     return [
-        TermOutcome(src, form, APPLIED if form in present else MISSING) for src, form, _ in terms
+        TermOutcome(src, form, APPLIED if accepted & present else MISSING)
+        for src, form, _, accepted in terms
     ]
 
 
 def _replacement(target: str) -> Callable[[Slot], str]:
     def replace(slot: Slot) -> str:
         if slot.kind == TERM and slot.term is not None:
-            return slot.term.target(target) or slot.original
+            return slot.term.form(target, slot.original) or slot.original
         return slot.original
 
     return replace
@@ -184,7 +191,7 @@ def _protected(
 ) -> Enforced | None:
     """Step 3 (or the ``none`` result); None when no hypothesis kept every token."""
     if not hyps:
-        hints = tuple(TermOutcome(s, f, HINT) for s, f, _ in _distinct(matches, target))
+        hints = tuple(TermOutcome(s, f, HINT) for s, f, _, _ in _distinct(matches, target))
         return Enforced("", None, hints, NO_TRANSLATION, "no machine translation")
     for rank, hyp in enumerate(hyps):
         if tokens_ok(hyp.text, masked):

@@ -103,6 +103,15 @@ class Term:
             return self.targets.get(lang) or self.targets.get(lang.split("_")[0]) or self.source
         return self.targets.get(lang) or self.targets.get(lang.split("_")[0])
 
+    def form(self, lang: str, matched: str | None = None) -> str | None:
+        """How this occurrence must be written in ``lang``: the target; for a ``keep`` term
+        without one, the source text exactly as matched (a variant such as "GPUs" stays
+        "GPUs"); None when the term has no form in ``lang``."""
+        explicit = self.targets.get(lang) or self.targets.get(lang.split("_")[0])
+        if explicit:
+            return explicit
+        return (matched or self.source) if self.keep else None
+
     def reading(self, lang: str) -> str | None:
         return self.readings.get(lang) or self.readings.get(lang.split("_")[0])
 

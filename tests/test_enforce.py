@@ -353,3 +353,19 @@ def test_verify_terms_shared_target_forms_do_not_compete() -> None:
     south = Term("South Korea", {"ko": "한국"})
     matches = find("South Korea leads; Korea grows", south, korea)
     assert [t.status for t in verify_terms("한국이 앞선다", matches, "ko")] == [APPLIED, APPLIED]
+
+
+def test_keep_term_comes_out_as_the_source_wrote_it() -> None:
+    """A keep term is verbatim: the variant "RTX cards" stays "RTX cards", not "RTX card"."""
+    rtx = Term("RTX card", keep=True, variants=("RTX cards",))
+    segment = "Gamers love RTX cards."
+    engine = FakeEngine(lambda text: [text.replace("Gamers love", "게이머들은 좋아한다")])
+    result = run(engine, segment, rtx)
+    assert result.text == "게이머들은 좋아한다 RTX cards."
+    assert statuses(result) == {"RTX card": "applied"}
+    assert verify_terms("게이머들은 RTX card를 좋아한다.", find(segment, rtx), "ko")[0].status == (
+        "applied"
+    )
+    assert verify_terms("게이머들은 그래픽카드를 좋아한다.", find(segment, rtx), "ko")[
+        0
+    ].status == ("missing")
