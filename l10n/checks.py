@@ -108,11 +108,6 @@ def _markup(text: str) -> list[tuple[int, int, str, str]]:
     return [(s.start, s.end, s.kind, s.original) for s in mask(text).slots if s.kind != TERM]
 
 
-def _has_word(form: str, text: str) -> bool:
-    """``form`` occurs in ``text``, not inside a longer Latin word or number."""
-    return re.search(rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])", text) is not None
-
-
 def _blank_markup(text: str) -> str:
     for start, end, _, _ in _markup(text):
         text = text[:start] + " " * (end - start) + text[end:]
