@@ -148,7 +148,7 @@ def _print_report(report: object, json_: bool) -> None:
             f"{item['glossary_misses']} glossary misses" if item["glossary_misses"] else "",
             f"{item['untranslated']} untranslated",
             f"merge: {merged}" if merged else "",
-            f"{item['catalogs_written']} catalogs written",
+            f"{len(item['catalogs_written'])} catalogs written",
         ]
         typer.echo(f"{lang}: " + "; ".join(p for p in parts if p))
 

@@ -37,7 +37,7 @@ CHUNK = 256  # segments translated per engine call (bounded memory, real batchin
 @dataclass
 class LanguageReport:
     lang: str
-    catalogs_written: int = 0
+    catalogs_written: list[str] = field(default_factory=list)  # paths, each once
     machine: int = 0  # entries filled by the engine
     memory_exact: int = 0
     memory_fuzzy: int = 0
@@ -47,6 +47,11 @@ class LanguageReport:
     merged: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     engine: str = ""
+
+    def wrote(self, settings: Settings, path: Path) -> None:
+        name = _rel(settings, path)
+        if name not in self.catalogs_written:
+            self.catalogs_written.append(name)
 
 
 @dataclass
@@ -110,7 +115,8 @@ def _merge_all(
                         lang_report.merged[key] = lang_report.merged.get(key, 0) + value
             else:
                 catalog = Catalog.from_template(template, path, lang)
-            lang_report.catalogs_written += catalog.write()
+            if catalog.write():
+                lang_report.wrote(settings, catalog.path)
             lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
     return report
 
@@ -276,7 +282,8 @@ class _Filler:
             with self.memory.transaction():
                 self._from_engine(todo)
         for catalog, _ in chunk:
-            self.report.catalogs_written += catalog.write()
+            if catalog.write():
+                self.report.wrote(self.settings, catalog.path)
         return sum(len(entries) for _, entries in chunk)
 
     def _from_memory(self, catalog: Catalog, entry: Entry) -> bool:
