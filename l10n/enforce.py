@@ -27,12 +27,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from l10n.errors import EngineError
 from l10n.korean import repair_particles, term_spans
 from l10n.model import Hypothesis, TermMatch
 from l10n.protect import TERM, Masked, Slot, mask, missing_tokens, restore_spans, tokens_ok
+
+if TYPE_CHECKING:
+    from l10n.engines import Engine
 
 APPLIED = "applied"
 MISSING = "missing"
@@ -43,20 +46,6 @@ PROTECTED_NBEST = "protected-nbest"
 UNPROTECTED = "unprotected"
 BEST_EFFORT = "best-effort"
 NO_TRANSLATION = "none"
-
-
-class BatchEngine(Protocol):
-    """The part of an engine (l10n.engines.Engine) that enforcement needs."""
-
-    def translate_batch(
-        self,
-        texts: Sequence[str],
-        source: str,
-        target: str,
-        *,
-        n_best: int = 1,
-        progress: Callable[[int], None] | None = None,
-    ) -> list[list[Hypothesis]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +156,7 @@ def _repair_plain(text: str, matches: Sequence[TermMatch], target: str) -> str:
 
 
 def _call(
-    engine: BatchEngine,
+    engine: Engine,
     texts: Sequence[str],
     source: str,
     target: str,
@@ -258,7 +247,7 @@ def _best_effort(
 
 
 def translate_segments(
-    engine: BatchEngine,
+    engine: Engine,
     segments: Sequence[str],
     matches: Sequence[Sequence[TermMatch]],
     source: str,
