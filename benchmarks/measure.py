@@ -97,6 +97,8 @@ LIMIT_CONFIGS = {
     "1 translator x 2 threads": {"translators": 1, "inter": 1, "intra": 2},
     "inter_threads=2 x 1 thread": {"translators": 1, "inter": 2, "intra": 1},
     "2 translators x 1 thread": {"translators": 2, "inter": 1, "intra": 1},
+    "inter_threads=2, batches submitted asynchronously": {
+        "translators": 1, "inter": 2, "intra": 1, "async": 1},
 }
 
 
@@ -127,6 +129,13 @@ def limit(
     options = {"beam_size": beam, "length_penalty": 0.2, "max_batch_size": batch}
 
     def work(translator: Any, share: list[list[int]]) -> None:
+        if shape.get("async"):  # every batch queued at once, results collected after
+            futures = [(b, translator.translate_batch([tokens[i] for i in b], asynchronous=True,
+                                                      **options)) for b in share]
+            for b, results in futures:
+                for i, future in zip(b, results, strict=True):
+                    outputs[i] = future.result().hypotheses[0]
+            return
         flat = [i for b in share for i in b]
         results = translator.translate_batch([tokens[i] for i in flat], **options)
         for i, result in zip(flat, results, strict=True):

@@ -39,7 +39,7 @@ def print_report(r: dict[str, Any]) -> dict[str, dict[str, Any]]:
          f"{t['entries_filled']} entries filled in {t['pipeline_seconds']:.1f} s"),
         ("(c) CTranslate2 limit", f"{t['limit_per_second']:.2f} sentences/s",
          t["limit_config"]),
-        ("b/a", f"{t['b_over_a']:.1f}x", f"target >= 8: {mark['b_over_a']}"),
+        ("b/a", f"{t['b_over_a']:.2f}x", f"target >= 8: {mark['b_over_a']}"),
         ("b/c", f"{t['b_over_c']:.2f} (limit {1 / t['b_over_c']:.2f}x faster)",
          f"target: limit <= 1.2x faster: {mark['b_over_c']}"),
         ("no-change re-run", f"{t['rerun_seconds']:.2f} s, {t['rerun_speedup']:.0f}x faster",
