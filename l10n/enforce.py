@@ -259,8 +259,10 @@ def translate_segments(
     """Translate ``segments`` under the glossary, one :class:`Enforced` per segment.
 
     ``matches[i]`` are the glossary matches of ``segments[i]`` (source-language offsets).
-    The engine is called once for all segments, and once more for the segments whose
-    protected tokens did not survive in any hypothesis; ``progress`` follows the first call.
+    The engine is called once for the segments with protected spans, asking for ``n_best``
+    hypotheses (an alternative can stand in when a token is lost), once for the others at
+    1-best (nothing to verify, and a smaller beam is much faster), and once more for the
+    segments whose tokens survived in no hypothesis; ``progress`` follows the first two.
     """
     if len(matches) != len(segments):
         raise ValueError(f"{len(matches)} match lists for {len(segments)} segments")
@@ -268,7 +270,15 @@ def translate_segments(
         raise ValueError("n_best must be at least 1")
     used = [enforceable(m, target) for m in matches]
     masked = [mask(text, m) for text, m in zip(segments, used, strict=True)]
-    first = _call(engine, [m.text for m in masked], source, target, n_best, progress)
+    first: list[list[Hypothesis]] = [[] for _ in segments]
+    guarded = [i for i, m in enumerate(masked) if m.slots]
+    unguarded = [i for i, m in enumerate(masked) if not m.slots]
+    for group, k in ((guarded, n_best), (unguarded, 1)):
+        texts = [masked[i].text for i in group]
+        for i, hypotheses in zip(
+            group, _call(engine, texts, source, target, k, progress), strict=True
+        ):
+            first[i] = hypotheses
     results = [_protected(h, m, u, target) for h, m, u in zip(first, masked, used, strict=True)]
     failed = [i for i, r in enumerate(results) if r is None]
     second = _call(engine, [segments[i] for i in failed], source, target, n_best, None)

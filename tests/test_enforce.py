@@ -216,7 +216,9 @@ def test_engine_without_output_gives_hints() -> None:
     assert len(engine.calls) == 1
 
 
-def test_one_engine_call_for_all_segments_in_the_happy_path() -> None:
+def test_one_n_best_call_for_guarded_segments_and_one_1_best_call_for_the_rest() -> None:
+    """Batching across segments: every segment with protected spans goes in one call with
+    n-best; segments with nothing to verify go in one 1-best call (a smaller beam)."""
     engine = FakeEngine(lambda text: [text])  # copies its input, like the test model
     segments = ["NVIDIA is here.", "Blackwell ships.", "No terms at all.", "NVIDIA and NVIDIA."]
     seen: list[int] = []
@@ -229,10 +231,11 @@ def test_one_engine_call_for_all_segments_in_the_happy_path() -> None:
         n_best=2,
         progress=seen.append,
     )
-    assert len(engine.calls) == 1
-    masked = ["ZQX1X is here.", "ZQX1X ships.", "No terms at all.", "ZQX1X and ZQX2X."]
-    assert engine.calls[0] == (masked, 2)
-    assert seen == [4]
+    assert engine.calls == [
+        (["ZQX1X is here.", "ZQX1X ships.", "ZQX1X and ZQX2X."], 2),
+        (["No terms at all."], 1),
+    ]
+    assert seen == [3, 1]
     assert [r.text for r in results] == [
         "엔비디아 is here.",
         "블랙웰 ships.",
