@@ -17,10 +17,11 @@ from l10n.catalog.entry import (
     fingerprint,
 )
 from l10n.catalog.merge import DEFAULT_SIMILARITY, MergeReport, merge
-from l10n.catalog.pofile import Catalog, TemplateEntry
+from l10n.catalog.pofile import DIGEST_HEADER, Catalog, TemplateEntry, stored_digest
 
 __all__ = [
     "DEFAULT_SIMILARITY",
+    "DIGEST_HEADER",
     "FUZZY",
     "MACHINE",
     "OBSOLETE",
@@ -33,5 +34,6 @@ __all__ = [
     "TemplateEntry",
     "TermNote",
     "fingerprint",
+    "stored_digest",
     "merge",
 ]

@@ -52,10 +52,10 @@ from dataclasses import dataclass, field
 import polib
 
 from l10n.catalog.entry import is_l10n_comment
-from l10n.catalog.pofile import Catalog
+from l10n.catalog.pofile import DIGEST_HEADER, Catalog
 
 DEFAULT_SIMILARITY = 0.6  # msgmerge's FUZZY_THRESHOLD
-TEMPLATE_HEADERS = ("Project-Id-Version", "POT-Creation-Date")
+TEMPLATE_HEADERS = ("Project-Id-Version", "POT-Creation-Date", DIGEST_HEADER)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.catalog import Catalog, TemplateEntry
+from l10n.catalog import Catalog, TemplateEntry, stored_digest
 from l10n.config import Settings
 from l10n.errors import ArticleError
 from l10n.model import Article, Segment
@@ -18,10 +19,10 @@ class Extracted:
     """One article's template: where it is, how many entries, whether it was rewritten."""
 
     article: Article
-    segments: tuple[Segment, ...]
     template: Path
     entries: int
     written: bool
+    digest: str  # of the article and the settings it was extracted with
 
 
 def article_paths(settings: Settings, paths: Sequence[Path] | None) -> list[Path]:
@@ -82,16 +83,37 @@ def template_path(settings: Settings, slug: str) -> Path:
     return settings.templates_dir / f"{slug}.pot"
 
 
-def extract(settings: Settings, paths: Sequence[Path] | None = None) -> list[Extracted]:
-    """Write each article's template; unchanged templates are left untouched."""
+def source_digest(settings: Settings, article: Article) -> str:
+    """A fingerprint of everything a template depends on: the article's bytes, where it
+    is, the settings that shape its reading, and the l10n version (segmentation rules)."""
+    from l10n import __version__
+
+    digest = hashlib.sha256()
+    for part in (__version__, reference(settings, article), settings.source, *settings.furniture):
+        digest.update(part.encode("utf-8") + b"\0")
+    digest.update(article.path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def extract(
+    settings: Settings,
+    paths: Sequence[Path] | None = None,
+    *,
+    articles: Sequence[Article] | None = None,
+) -> list[Extracted]:
+    """Write each article's template; unchanged templates are left untouched, and an
+    article whose template already has its digest is not segmented again."""
     from l10n.segment import segment_article
 
     results = []
-    articles = read_articles(settings, paths)
-    for article in articles:
-        segments = tuple(segment_article(article))
-        entries = template_entries(settings, article, segments)
+    for article in read_articles(settings, paths) if articles is None else articles:
+        digest = source_digest(settings, article)
         path = template_path(settings, article.slug)
-        written = Catalog.template(path, article.slug, entries).write()
-        results.append(Extracted(article, segments, path, len(entries), written))
+        if stored_digest(path) == digest:
+            entries = len(Catalog.read(path).entries())
+            results.append(Extracted(article, path, entries, False, digest))
+            continue
+        items = template_entries(settings, article, segment_article(article))
+        written = Catalog.template(path, article.slug, items, digest=digest).write()
+        results.append(Extracted(article, path, len(items), written, digest))
     return results

@@ -28,10 +28,10 @@ from l10n.errors import UsageError
 from l10n.fsutil import project_lock
 from l10n.langs import validate_language
 from l10n.model import Article
-from l10n.workflow.extract import extract, read_articles, template_path
+from l10n.workflow.extract import Extracted, extract, read_articles
 
 Progress = Callable[[str, int, int], None]  # (language, done, total)
-CHUNK = 256  # segments translated per engine call (bounded memory, real batching)
+CHUNK = 1024  # segments per engine call: full batches on every core, bounded memory
 
 
 @dataclass
@@ -94,31 +94,50 @@ def update(
         return _merge_all(settings, articles, targets, purge_obsolete)
 
 
-def _merge_all(
-    settings: Settings, articles: Sequence[Article], targets: Sequence[str], purge: bool
-) -> RunReport:
-    from l10n.catalog import merge
+Visit = Callable[[str, Catalog], None]
 
+
+def _merge_all(
+    settings: Settings,
+    articles: Sequence[Article],
+    targets: Sequence[str],
+    purge: bool,
+    visit: Visit | None = None,
+) -> RunReport:
+    """Extract, then bring every catalog up to date with its template; ``visit`` sees
+    each catalog once, after its merge (so the caller needs no second read)."""
     report = RunReport()
-    extracted = extract(settings, [a.path for a in articles])
+    extracted = extract(settings, articles=articles)
     report.templates_written = sum(r.written for r in extracted)
     for lang in targets:
         lang_report = report.languages.setdefault(lang, LanguageReport(lang))
-        for article in articles:
-            template = Catalog.read(template_path(settings, article.slug))
-            path = catalog_path(settings, lang, article.slug)
-            if path.exists():
-                catalog = Catalog.read(path)
-                merged = merge(catalog, template, purge_obsolete=purge)
-                for key, value in merged.as_dict().items():
-                    if isinstance(value, int):
-                        lang_report.merged[key] = lang_report.merged.get(key, 0) + value
-            else:
-                catalog = Catalog.from_template(template, path, lang)
+        for item in extracted:
+            catalog = _merged(
+                item, catalog_path(settings, lang, item.article.slug), lang, purge, lang_report
+            )
             if catalog.write():
                 lang_report.wrote(settings, catalog.path)
             lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
+            if visit is not None:
+                visit(lang, catalog)
     return report
+
+
+def _merged(item: Extracted, path: Path, lang: str, purge: bool, report: LanguageReport) -> Catalog:
+    """The catalog at ``path`` merged with the item's template (or made from it). A
+    catalog already merged from this very template (same digest) is left as it is."""
+    from l10n.catalog import DIGEST_HEADER, merge
+
+    if not path.exists():
+        return Catalog.from_template(Catalog.read(item.template), path, lang)
+    catalog = Catalog.read(path)
+    if catalog.metadata.get(DIGEST_HEADER) == item.digest and not purge:
+        return catalog
+    merged = merge(catalog, Catalog.read(item.template), purge_obsolete=purge)
+    for key, value in merged.as_dict().items():
+        if isinstance(value, int):
+            report.merged[key] = report.merged.get(key, 0) + value
+    return catalog
 
 
 def _pending(entry: Entry, engine_name: str) -> bool:
@@ -151,30 +170,35 @@ def translate(
     glossary = load_glossary(settings.path(settings.glossaries))
     articles = read_articles(settings, paths)
     engines = _engine_names(settings, targets, engine_name)
-    with project_lock(settings.state_dir):
-        report = _merge_all(settings, articles, targets, purge=False)
-        from l10n.memory import Memory
+    from l10n.memory import Memory
 
-        with Memory.open(settings.path(settings.memory)) as memory:
-            for lang in targets:
-                _harvest(settings, articles, lang, memory)
-            for lang in targets:
-                lang_report = report.languages[lang]
-                started = time.perf_counter()
-                filler = _Filler(
-                    settings, lang, engines[lang], glossary, memory, lang_report, n_best
-                )
-                total = _count_pending(settings, articles, lang, filler.engine_name)
-                done = 0
+    with project_lock(settings.state_dir), Memory.open(settings.path(settings.memory)) as memory:
+        pending: dict[str, dict[Path, int]] = {lang: {} for lang in targets}
+
+        def visit(lang: str, catalog: Catalog) -> None:
+            entries = catalog.entries()
+            memory.harvest(entries, settings.source, lang, origin=_rel(settings, catalog.path))
+            count = sum(_pending(e, engines[lang]) for e in entries)
+            if count:
+                pending[lang][catalog.path] = count
+
+        report = _merge_all(settings, articles, targets, purge=False, visit=visit)
+        for lang in targets:
+            lang_report = report.languages[lang]
+            started = time.perf_counter()
+            filler = _Filler(settings, lang, engines[lang], glossary, memory, lang_report, n_best)
+            total, done = sum(pending[lang].values()), 0
+            if progress:
+                progress(lang, 0, total)
+            for chunk in _chunks(list(pending[lang]), filler.engine_name):
+                before = sum(1 for _, entries in chunk for e in entries if not e.msgstr)
+                done += filler.fill(chunk)
+                after = sum(1 for c, _ in chunk for e in c.entries() if not e.msgstr)
+                lang_report.untranslated -= before - after
                 if progress:
-                    progress(lang, 0, total)
-                for chunk in _chunks(settings, articles, lang, filler.engine_name):
-                    done += filler.fill(chunk)
-                    if progress:
-                        progress(lang, done, total)
-                report.model_loaded |= filler.engine is not None
-                lang_report.untranslated = _count_untranslated(settings, articles, lang)
-                lang_report.seconds = round(time.perf_counter() - started, 3)
+                    progress(lang, done, total)
+            report.model_loaded |= filler.engine is not None
+            lang_report.seconds = round(time.perf_counter() - started, 3)
     return report
 
 
@@ -190,13 +214,6 @@ def _engine_names(settings: Settings, targets: Sequence[str], name: str | None) 
     return {lang: name or default_engine_name(settings, settings.source, lang) for lang in targets}
 
 
-def _harvest(settings: Settings, articles: Sequence[Article], lang: str, memory: Any) -> None:
-    for article in articles:
-        path = catalog_path(settings, lang, article.slug)
-        catalog = Catalog.read(path)
-        memory.harvest(catalog.entries(), settings.source, lang, origin=_rel(settings, path))
-
-
 def _rel(settings: Settings, path: Path) -> str:
     try:
         return path.resolve().relative_to(settings.root.resolve()).as_posix()
@@ -204,37 +221,18 @@ def _rel(settings: Settings, path: Path) -> str:
         return str(path)
 
 
-def _count_pending(settings: Settings, articles: Sequence[Article], lang: str, engine: str) -> int:
-    return sum(
-        sum(
-            1
-            for e in Catalog.read(catalog_path(settings, lang, a.slug)).entries()
-            if _pending(e, engine)
-        )
-        for a in articles
-    )
-
-
-def _count_untranslated(settings: Settings, articles: Sequence[Article], lang: str) -> int:
-    return sum(
-        sum(1 for e in Catalog.read(catalog_path(settings, lang, a.slug)).entries() if not e.msgstr)
-        for a in articles
-    )
-
-
-def _chunks(
-    settings: Settings, articles: Sequence[Article], lang: str, engine: str
-) -> Iterator[list[tuple[Catalog, list[Entry]]]]:
-    """Catalogs with pending entries, grouped so that a chunk holds about CHUNK segments."""
+def _chunks(paths: Sequence[Path], engine: str) -> Iterator[list[tuple[Catalog, list[Entry]]]]:
+    """Catalogs with pending entries, grouped so that a chunk holds about CHUNK segments:
+    enough for full batches on every core, few enough to bound memory and lost work."""
     chunk: list[tuple[Catalog, list[Entry]]] = []
     size = 0
-    for article in articles:
-        catalog = Catalog.read(catalog_path(settings, lang, article.slug))
-        pending = [e for e in catalog.entries() if _pending(e, engine)]
-        if not pending:
+    for path in paths:
+        catalog = Catalog.read(path)
+        todo = [e for e in catalog.entries() if _pending(e, engine)]
+        if not todo:
             continue
-        chunk.append((catalog, pending))
-        size += len(pending)
+        chunk.append((catalog, todo))
+        size += len(todo)
         if size >= CHUNK:
             yield chunk
             chunk, size = [], 0
