@@ -30,6 +30,16 @@ def test_every_sentence_is_one_segment() -> None:
         assert [s.text for s in segments] == [text]
 
 
+def test_sentences_have_nothing_to_protect_so_l10n_decodes_at_the_engine_beam() -> None:
+    """(a), (b) and (c) are compared at one beam: measure.effective_beam() relies on the
+    sentences having no protected spans (which would be decoded n-best)."""
+    from l10n.engines import argos
+    from l10n.protect import mask
+
+    assert all(not mask(text).slots for text in workload.load_sentences())
+    assert measure.effective_beam() == argos.DEFAULT_BEAM
+
+
 @pytest.fixture(scope="module")
 def small_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cache = tmp_path_factory.mktemp("bench-cache")
