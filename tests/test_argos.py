@@ -37,8 +37,8 @@ def test_copy_model_output_equals_input(engine: ArgosEngine) -> None:
 
 
 def test_batches_keep_the_input_order(shared_models_dir: Path) -> None:
-    """Many texts of very different lengths, in batches of 3: sorted inside, restored outside."""
-    texts = [" ".join(SENTENCES[: 1 + i % len(SENTENCES)]) + f" #{i}" for i in range(40)]
+    """Texts of very different lengths, batches of 3 (groups of 48): sorted inside, restored."""
+    texts = [" ".join(SENTENCES[: 1 + i % len(SENTENCES)]) + f" #{i}" for i in range(100)]
     texts.reverse()
     engine = ArgosEngine(shared_models_dir, batch_size=3, threads=2)
     done: list[int] = []
