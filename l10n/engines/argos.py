@@ -8,7 +8,8 @@ sentences with a splitter that downloads a model from the internet, and turns ``
 into spaces when decoding. Here:
 
 * every text of a call is tokenized, then all sentences are sorted by token length
-  and translated in batches of ``batch_size`` sentences, several batches in parallel
+  and translated in batches of at most ``batch_tokens`` tokens (about ``batch_size``
+  news sentences), several batches in parallel
   (``inter_threads``), in groups of a few batches per thread so that progress can be
   reported and memory stays bounded; results are put back in input order;
 * a text holding ``\\n`` is translated line by line and joined again; blank lines and the
@@ -94,6 +95,7 @@ class ArgosEngine:
         *,
         beam_size: int = DEFAULT_BEAM,
         batch_size: int = 32,
+        batch_tokens: int = 768,
         threads: int | None = None,
         compute_type: str = "auto",
         max_length: int = 512,
@@ -101,6 +103,7 @@ class ArgosEngine:
         for option, value in (
             ("beam_size", beam_size),
             ("batch_size", batch_size),
+            ("batch_tokens", batch_tokens),
             ("max_length", max_length),
             ("threads", threads or 1),
         ):
@@ -109,6 +112,7 @@ class ArgosEngine:
         self.models_dir = Path(models_dir).expanduser()
         self.beam_size = beam_size
         self.batch_size = batch_size
+        self.batch_tokens = batch_tokens
         self.threads = threads or available_cores()
         self.compute_type = compute_type
         self.max_length = max_length
@@ -218,11 +222,13 @@ class ArgosEngine:
         """Translate length-sorted ``tokens`` in groups, yielding each group in order:
         (positions in ``tokens``, hypotheses per sentence).
 
-        Each group is one synchronous CTranslate2 call with ``max_batch_size``: CTranslate2
-        cuts it into batches and keeps every ``inter_threads`` replica busy until the group
-        ends. Measured here (base copy model, 2 cores): 19.5 sentences/s, against 13.6 for
-        submitting each batch asynchronously. Groups of GROUP_BATCHES batches per replica
-        bound memory and give the progress bar its steps.
+        Each group (``batch_size`` x replicas x GROUP_BATCHES sentences) is one synchronous
+        CTranslate2 call: CTranslate2 cuts it into batches of at most ``batch_tokens``
+        tokens and keeps every ``inter_threads`` replica busy until the group ends.
+        Measured here (base copy model, 2 cores): 19.5 sentences/s, against 13.6 for
+        submitting each batch asynchronously. A token budget rather than a sentence count
+        bounds the decoding working set whatever the sentence lengths (10 articles:
+        peak 316 MB against 415 MB, same speed); groups give the progress bar its steps.
         """
         prefix = [model.info.target_prefix] if model.info.target_prefix else None
         inter, _ = split_threads(self.threads)
@@ -233,7 +239,8 @@ class ArgosEngine:
                 outputs = model.translator.translate_batch(
                     chunk,
                     [prefix] * len(chunk) if prefix else None,
-                    max_batch_size=self.batch_size,
+                    max_batch_size=self.batch_tokens,
+                    batch_type="tokens",
                     beam_size=max(self.beam_size, n_best),
                     num_hypotheses=n_best,
                     length_penalty=LENGTH_PENALTY,
@@ -309,6 +316,7 @@ def create(
     models_dir: Path | str | None = None,
     beam_size: int = DEFAULT_BEAM,
     batch_size: int = 32,
+    batch_tokens: int = 768,
     threads: int | None = None,
     compute_type: str = "auto",
     max_length: int = 512,
@@ -326,6 +334,7 @@ def create(
         Path(models_dir),
         beam_size=beam_size,
         batch_size=batch_size,
+        batch_tokens=batch_tokens,
         threads=threads,
         compute_type=compute_type,
         max_length=max_length,
