@@ -222,3 +222,18 @@ def test_broken_catalog_is_left_exactly_as_it_was(project: Path) -> None:
     assert str(PO) in done.stderr and ":" in done.stderr
     assert path.read_text("utf-8") == broken
     assert path.stat().st_mtime_ns == before
+
+
+def test_progress_reports_every_language_up_to_its_total(models_project: Path) -> None:
+    calls: list[tuple[str, int, int]] = []
+    translate(
+        load_settings(cwd=models_project),
+        langs=["ko", "es"],
+        progress=lambda lang, done, total: calls.append((lang, done, total)),
+    )
+    for lang in ("ko", "es"):
+        mine = [(done, total) for name, done, total in calls if name == lang]
+        assert mine[0] == (0, 13)
+        assert mine[-1] == (13, 13)
+        assert [d for d, _ in mine] == sorted(d for d, _ in mine)
+        assert len(mine) > 2  # the engine reports as segments finish, not only at the end

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from l10n.catalog import Catalog, Entry, Provenance, TermNote
 from l10n.config import Settings
@@ -30,12 +30,18 @@ from l10n.langs import validate_language
 from l10n.model import Article
 from l10n.workflow.extract import Extracted, extract, read_articles
 
+if TYPE_CHECKING:
+    from l10n.glossary import Glossary
+    from l10n.memory import Memory
+
 Progress = Callable[[str, int, int], None]  # (language, done, total)
 CHUNK = 1024  # segments per engine call: full batches on every core, bounded memory
 
 
 @dataclass
 class LanguageReport:
+    """What a run did for one target language (the CLI prints it; --json dumps it)."""
+
     lang: str
     catalogs_written: list[str] = field(default_factory=list)  # paths, each once
     machine: int = 0  # entries filled by the engine
@@ -56,6 +62,8 @@ class LanguageReport:
 
 @dataclass
 class RunReport:
+    """What a run did: templates rewritten, whether a model was loaded, per language."""
+
     templates_written: int = 0
     model_loaded: bool = False
     languages: dict[str, LanguageReport] = field(default_factory=dict)
@@ -188,18 +196,35 @@ def translate(
             started = time.perf_counter()
             filler = _Filler(settings, lang, engines[lang], glossary, memory, lang_report, n_best)
             total, done = sum(pending[lang].values()), 0
-            if progress:
-                progress(lang, 0, total)
+            step = _Steps(lang, total, progress)
             for chunk in _chunks(list(pending[lang]), filler.engine_name):
                 before = sum(1 for _, entries in chunk for e in entries if not e.msgstr)
-                done += filler.fill(chunk)
+                done += filler.fill(chunk, step.advance)
+                step.reach(done)
                 after = sum(1 for c, _ in chunk for e in c.entries() if not e.msgstr)
                 lang_report.untranslated -= before - after
-                if progress:
-                    progress(lang, done, total)
             report.model_loaded |= filler.engine is not None
             lang_report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+class _Steps:
+    """Drives the progress callback: the engine reports segments as they finish, and each
+    finished chunk settles the count (an engine may not report at all)."""
+
+    def __init__(self, lang: str, total: int, progress: Progress | None) -> None:
+        self.lang, self.total, self.progress, self.done = lang, total, progress, 0
+        if progress:
+            progress(lang, 0, total)
+
+    def advance(self, count: int) -> None:
+        self.reach(self.done + count)
+
+    def reach(self, done: int) -> None:
+        done = min(done, self.total)
+        if done != self.done and self.progress:
+            self.progress(self.lang, done, self.total)
+        self.done = max(done, self.done)
 
 
 def _engine_names(settings: Settings, targets: Sequence[str], name: str | None) -> dict[str, str]:
@@ -248,8 +273,8 @@ class _Filler:
         settings: Settings,
         lang: str,
         engine_name: str,
-        glossary: Any,
-        memory: Any,
+        glossary: Glossary,
+        memory: Memory,
         report: LanguageReport,
         n_best: int,
     ) -> None:
@@ -269,20 +294,23 @@ class _Filler:
             )
         return self.engine
 
-    def fill(self, chunk: list[tuple[Catalog, list[Entry]]]) -> int:
-        """Fill every pending entry of the chunk; write each catalog; return entries done."""
+    def fill(self, chunk: list[tuple[Catalog, list[Entry]]], advance: Callable[[int], None]) -> int:
+        """Fill every pending entry of the chunk; write each catalog; return entries done.
+        ``advance(n)`` is told as entries are filled."""
         todo: list[tuple[Catalog, Entry]] = []
         for catalog, entries in chunk:
             for entry in entries:
                 if not self._from_memory(catalog, entry):
                     todo.append((catalog, entry))
+        size = sum(len(entries) for _, entries in chunk)
+        advance(size - len(todo))
         if todo:
             with self.memory.transaction():
-                self._from_engine(todo)
+                self._from_engine(todo, advance)
         for catalog, _ in chunk:
             if catalog.write():
                 self.report.wrote(self.settings, catalog.path)
-        return sum(len(entries) for _, entries in chunk)
+        return size
 
     def _from_memory(self, catalog: Catalog, entry: Entry) -> bool:
         source, lang = self.settings.source, self.lang
@@ -304,14 +332,18 @@ class _Filler:
             return True
         return False
 
-    def _from_engine(self, todo: list[tuple[Catalog, Entry]]) -> None:
+    def _from_engine(
+        self, todo: list[tuple[Catalog, Entry]], advance: Callable[[int], None]
+    ) -> None:
         from l10n.enforce import translate_segments
 
         engine = self._engine()
         source, lang = self.settings.source, self.lang
         texts = [entry.msgid for _, entry in todo]
         matches = [self.glossary.find(text, lang) for text in texts]
-        results = translate_segments(engine, texts, matches, source, lang, n_best=self.n_best)
+        results = translate_segments(
+            engine, texts, matches, source, lang, n_best=self.n_best, progress=advance
+        )
         model = engine.describe(source, lang)
         for (catalog, entry), result in zip(todo, results, strict=True):
             notes = [TermNote(t.source, t.target, t.status) for t in result.terms]
