@@ -22,7 +22,6 @@ Rules:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,8 +32,6 @@ from l10n.errors import InputError, UsageError
 from l10n.fsutil import project_lock, write_atomic
 from l10n.model import Article
 from l10n.publish import Page, Translation
-
-SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,127}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,13 +105,11 @@ def languages(settings: Settings, langs: Sequence[str] | None) -> tuple[str, ...
 
 
 def check_slug(article: Article) -> None:
-    """A slug becomes a file name: only ``[a-z0-9][a-z0-9-]*`` is accepted."""
-    if SLUG.fullmatch(article.slug) is None:
-        raise InputError(
-            f"unsafe article slug '{article.slug}'",
-            path=article.path,
-            hint="use lowercase letters, digits and '-' only",
-        )
+    """A slug becomes a file name: the readers' rule again, for an Article built by hand."""
+    from l10n.articles import safe_slug
+
+    if safe_slug(article.slug, article.path, source="the article") != article.slug:
+        raise InputError(f"unsafe article slug '{article.slug}'", path=article.path)
 
 
 def safe_path(folder: Path, name: str) -> Path:
