@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from l10n.engines import create_engine
-from l10n.engines.argos import ArgosEngine, split_threads
+from l10n.engines.argos import ArgosEngine, balanced_budget, split_threads
 from l10n.errors import EngineError, ModelError
 
 pytestmark = pytest.mark.slow
@@ -120,6 +122,36 @@ def test_thread_split() -> None:
     assert split_threads(1) == (1, 1)
     assert split_threads(2) == (2, 1)
     assert split_threads(8) == (4, 2)
+
+
+def _greedy_batches(lengths: list[int], budget: int) -> list[list[int]]:
+    """CTranslate2's BatchReader with batch_type="tokens": add while the sum fits."""
+    batches: list[list[int]] = []
+    for n in lengths:
+        if batches and sum(batches[-1]) + n <= budget:
+            batches[-1].append(n)
+        else:
+            batches.append([n])
+    return batches
+
+
+@given(st.lists(st.integers(1, 120), min_size=1, max_size=200), st.integers(1, 4))
+def test_a_small_group_is_shared_by_every_replica(lengths: list[int], replicas: int) -> None:
+    lengths.sort()
+    chunk = [["x"] * n for n in lengths]
+    budget = balanced_budget(chunk, replicas, 768)
+    batches = _greedy_batches(lengths, budget)
+    if sum(lengths) > replicas * 768:
+        assert budget == 768  # a full group keeps the configured budget
+    else:
+        assert len(batches) <= replicas  # one article is not left to a single replica
+    assert budget <= 768
+
+
+def test_one_article_is_cut_in_two_for_two_replicas() -> None:
+    lengths = [10] * 30 + [40, 45]  # 385 tokens, sorted
+    budget = balanced_budget([["x"] * n for n in lengths], 2, 768)
+    assert [sum(b) for b in _greedy_batches(lengths, budget)] == [230, 155]
 
 
 def test_translating_opens_no_socket(shared_models_dir: Path) -> None:
