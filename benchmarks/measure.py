@@ -100,6 +100,9 @@ LIMIT_CONFIGS = {
     "2 translators x 1 thread": {"translators": 2, "inter": 1, "intra": 1},
     "inter_threads=2, batches submitted asynchronously": {
         "translators": 1, "inter": 2, "intra": 1, "async": 1},
+    # batches cut by a token budget instead of 32 sentences: CTranslate2's other batch type
+    "inter_threads=2 x 1 thread, batches of 768 tokens": {
+        "translators": 1, "inter": 2, "intra": 1, "tokens": 768},
 }
 
 
@@ -114,8 +117,9 @@ def load_limit_model(package: Path) -> tuple[Any, Any]:
 def limit(
     model_dir: Path, tokens: list[list[str]], beam: int, config: str, batch: int = 32
 ) -> dict[str, Any]:
-    """(c) every sentence at once, in batches of ``batch`` sorted by length, with the
-    translators and threads of ``config`` (model load not timed); int8."""
+    """(c) every sentence at once, sorted by length, in batches of ``batch`` sentences (or
+    of the token budget of ``config``), with the translators and threads of ``config``
+    (model load not timed); int8."""
     import ctranslate2
 
     shape = LIMIT_CONFIGS[config]
@@ -127,7 +131,9 @@ def limit(
     order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
     batches = [order[i:i + batch] for i in range(0, len(order), batch)]
     outputs: dict[int, list[str]] = {}
-    options = {"beam_size": beam, "length_penalty": 0.2, "max_batch_size": batch}
+    options: dict[str, Any] = {"beam_size": beam, "length_penalty": 0.2, "max_batch_size": batch}
+    if shape.get("tokens"):
+        options.update(max_batch_size=shape["tokens"], batch_type="tokens")
 
     def work(translator: Any, share: list[list[int]]) -> None:
         if shape.get("async"):  # every batch queued at once, results collected after
