@@ -161,9 +161,15 @@ class Bench:
         self.results["memory"] = memory
 
     def _peak(self, name: str, articles: list[list[str]], options: str = "") -> dict[str, Any]:
-        project = workload.make_project(self.work / name, articles, self.models_dir, options)
-        figures = measure.peak_rss_mb(project, self.work / "home")
+        """Peak RSS of one fresh run; a single article's run is cheap and its peak varies
+        by several MB from run to run, so it is the median of 3 (each from a fresh project)."""
+        runs = []
+        for _ in range(3 if len(articles) == 1 else 1):
+            project = workload.make_project(self.work / name, articles, self.models_dir, options)
+            runs.append(measure.peak_rss_mb(project, self.work / "home"))
+        figures = dict(sorted(runs, key=lambda r: r["peak_mb"])[len(runs) // 2])
         figures["segments"] = sum(map(len, articles))
+        figures["peaks_mb"] = [r["peak_mb"] for r in runs]
         return figures
 
 
