@@ -38,6 +38,9 @@ from l10n.model import Hypothesis
 
 LENGTH_PENALTY = 0.2  # as Argos Translate
 DEFAULT_BEAM = 2  # Argos uses 4; 2 is ~1.7x faster and loses little on news text
+DEFAULT_BATCH_SIZE = 32  # sentences per batch, for the size of a group
+DEFAULT_BATCH_TOKENS = 768  # token budget of one batch (see ArgosEngine._run)
+DEFAULT_MAX_LENGTH = 512  # decoding stops after this many tokens
 GROUP_BATCHES = 8  # batches per replica in one CTranslate2 call (progress steps, memory)
 
 
@@ -96,11 +99,11 @@ class ArgosEngine:
         models_dir: Path,
         *,
         beam_size: int = DEFAULT_BEAM,
-        batch_size: int = 32,
-        batch_tokens: int = 768,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        batch_tokens: int = DEFAULT_BATCH_TOKENS,
         threads: int | None = None,
         compute_type: str = "auto",
-        max_length: int = 512,
+        max_length: int = DEFAULT_MAX_LENGTH,
     ) -> None:
         for option, value in (
             ("beam_size", beam_size),
@@ -328,11 +331,11 @@ def _add(a: float | None, b: float | None) -> float | None:
 def create(
     models_dir: Path | str | None = None,
     beam_size: int = DEFAULT_BEAM,
-    batch_size: int = 32,
-    batch_tokens: int = 768,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_tokens: int = DEFAULT_BATCH_TOKENS,
     threads: int | None = None,
     compute_type: str = "auto",
-    max_length: int = 512,
+    max_length: int = DEFAULT_MAX_LENGTH,
 ) -> ArgosEngine:
     """Entry point ``argos``: the options of ``[engines.argos]``; loads nothing yet.
 
