@@ -103,6 +103,9 @@ LIMIT_CONFIGS = {
     # batches cut by a token budget instead of 32 sentences: CTranslate2's other batch type
     "inter_threads=2 x 1 thread, batches of 768 tokens": {
         "translators": 1, "inter": 2, "intra": 1, "tokens": 768},
+    # how l10n feeds it: one Python thread per replica, one synchronous call per batch
+    "inter_threads=2, one feeding thread per replica": {
+        "translators": 1, "inter": 2, "intra": 1, "feed": 1},
 }
 
 
@@ -136,6 +139,20 @@ def limit(
         options.update(max_batch_size=shape["tokens"], batch_type="tokens")
 
     def work(translator: Any, share: list[list[int]]) -> None:
+        if shape.get("feed"):  # inter_threads threads take the next batch as they finish
+            def feed() -> None:
+                for b in queue:
+                    for i, result in zip(b, translator.translate_batch(
+                            [tokens[i] for i in b], **options), strict=True):
+                        outputs[i] = result.hypotheses[0]
+
+            queue = iter(share)  # next() on a list iterator is atomic under the GIL
+            feeders = [threading.Thread(target=feed) for _ in range(shape["inter"])]
+            for feeder in feeders:
+                feeder.start()
+            for feeder in feeders:
+                feeder.join()
+            return
         if shape.get("async"):  # every batch queued at once, results collected after
             futures = [(b, translator.translate_batch([tokens[i] for i in b], asynchronous=True,
                                                       **options)) for b in share]

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from l10n.engines import create_engine
-from l10n.engines.argos import ArgosEngine, balanced_budget, split_threads
+from l10n.engines.argos import ArgosEngine, cut_batches, split_threads
 from l10n.errors import EngineError, ModelError
 
 pytestmark = pytest.mark.slow
@@ -39,7 +39,7 @@ def test_copy_model_output_equals_input(engine: ArgosEngine) -> None:
 
 
 def test_batches_keep_the_input_order(shared_models_dir: Path) -> None:
-    """Texts of very different lengths, batches of 3 (groups of 48): sorted inside, restored."""
+    """Texts of very different lengths, batches of 3 on 2 threads: sorted inside, restored."""
     texts = [" ".join(SENTENCES[: 1 + i % len(SENTENCES)]) + f" #{i}" for i in range(100)]
     texts.reverse()
     engine = ArgosEngine(shared_models_dir, batch_size=3, threads=2)
@@ -124,34 +124,42 @@ def test_thread_split() -> None:
     assert split_threads(8) == (4, 2)
 
 
-def _greedy_batches(lengths: list[int], budget: int) -> list[list[int]]:
-    """CTranslate2's BatchReader with batch_type="tokens": add while the sum fits."""
-    batches: list[list[int]] = []
-    for n in lengths:
-        if batches and sum(batches[-1]) + n <= budget:
-            batches[-1].append(n)
-        else:
-            batches.append([n])
-    return batches
+def _fits(batch: list[int], max_sentences: int, max_tokens: int) -> bool:
+    return len(batch) <= max_sentences and len(batch) * max(batch) <= max_tokens
 
 
-@given(st.lists(st.integers(1, 120), min_size=1, max_size=200), st.integers(1, 4))
-def test_a_small_group_is_shared_by_every_replica(lengths: list[int], replicas: int) -> None:
+@given(
+    st.lists(st.integers(1, 120), max_size=200),
+    st.integers(1, 4),
+    st.integers(1, 40),
+    st.integers(1, 1000),
+)
+def test_batches_respect_both_caps_and_use_every_replica(
+    lengths: list[int], replicas: int, max_sentences: int, max_tokens: int
+) -> None:
     lengths.sort()
-    chunk = [["x"] * n for n in lengths]
-    budget = balanced_budget(chunk, replicas, 768)
-    batches = _greedy_batches(lengths, budget)
-    if sum(lengths) > replicas * 768:
-        assert budget == 768  # a full group keeps the configured budget
-    else:
-        assert len(batches) <= replicas  # one article is not left to a single replica
-    assert budget <= 768
+    batches = cut_batches(lengths, replicas, max_sentences, max_tokens)
+    assert [i for b in batches for i in b] == list(range(len(lengths)))  # in order, all once
+    assert all(len(b) > 0 for b in batches)
+    sizes = [[lengths[i] for i in b] for b in batches]
+    # a batch breaks a cap only when it is a single sentence too long for any batch
+    assert all(len(b) == 1 or _fits(b, max_sentences, max_tokens) for b in sizes)
+    assert len(batches) >= min(replicas, len(lengths))  # no replica left idle
+    if len(batches) > replicas:  # nothing was cut in two: every batch is as full as allowed
+        for batch, following in zip(sizes, sizes[1:], strict=False):
+            assert not _fits([*batch, following[0]], max_sentences, max_tokens)
 
 
 def test_one_article_is_cut_in_two_for_two_replicas() -> None:
-    lengths = [10] * 30 + [40, 45]  # 385 tokens, sorted
-    budget = balanced_budget([["x"] * n for n in lengths], 2, 768)
-    assert [sum(b) for b in _greedy_batches(lengths, budget)] == [230, 155]
+    lengths = [10] * 10 + [40, 45]  # fits one batch of 16 sentences and 768 padded tokens
+    assert cut_batches(lengths, 2, 16, 768) == [range(0, 6), range(6, 12)]
+    assert cut_batches(lengths, 1, 16, 768) == [range(0, 12)]
+
+
+def test_short_sentences_are_capped_by_count_long_ones_by_tokens() -> None:
+    lengths = [8] * 40 + [60] * 20
+    batches = cut_batches(lengths, 2, 16, 512)
+    assert [len(b) for b in batches] == [16, 16, 8, 8, 8, 4]
 
 
 def test_translating_opens_no_socket(shared_models_dir: Path) -> None:

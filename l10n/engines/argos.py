@@ -8,12 +8,11 @@ sentences with a splitter that downloads a model from the internet, and turns ``
 into spaces when decoding. Here:
 
 * every text of a call is tokenized, then all sentences are sorted by token length
-  and translated in batches of at most ``batch_tokens`` tokens (about ``batch_size``
-  news sentences), several batches in parallel
-  (``inter_threads``), in groups of a few batches per thread so that progress can be
-  reported and memory stays bounded; a group smaller than one batch per replica (one
-  article) is cut into one batch per replica, so that it does not run on one core;
-  results are put back in input order;
+  and cut into batches of at most ``batch_size`` sentences and ``batch_tokens`` padded
+  tokens (:func:`cut_batches`); one thread per CTranslate2 replica (``inter_threads``)
+  feeds it batch after batch, longest first, so both caps bound the memory in flight
+  and every core stays busy to the end; a single short article is cut into one batch
+  per replica; results are put back in input order;
 * a text holding ``\\n`` is translated line by line and joined again; blank lines and the
   whitespace around each line are kept as they are;
 * a pair without a package pivots through English (``ko -> en -> es``): the best
@@ -38,10 +37,9 @@ from l10n.model import Hypothesis
 
 LENGTH_PENALTY = 0.2  # as Argos Translate
 DEFAULT_BEAM = 2  # Argos uses 4; 2 is ~1.7x faster and loses little on news text
-DEFAULT_BATCH_SIZE = 32  # sentences per batch, for the size of a group
-DEFAULT_BATCH_TOKENS = 768  # token budget of one batch (see ArgosEngine._run)
+DEFAULT_BATCH_SIZE = 16  # at most this many sentences per batch (see cut_batches)
+DEFAULT_BATCH_TOKENS = 384  # and at most this many padded tokens
 DEFAULT_MAX_LENGTH = 512  # decoding stops after this many tokens
-GROUP_BATCHES = 8  # batches per replica in one CTranslate2 call (progress steps, memory)
 
 
 def available_cores() -> int:
@@ -224,58 +222,79 @@ class ArgosEngine:
     def _run(
         self, model: _Loaded, tokens: list[list[str]], n_best: int
     ) -> Iterator[tuple[range, list[list[Hypothesis]]]]:
-        """Translate length-sorted ``tokens`` in groups, yielding each group in order:
-        (positions in ``tokens``, hypotheses per sentence).
+        """Translate length-sorted ``tokens`` batch by batch, yielding each batch in the
+        order they start: (positions in ``tokens``, hypotheses per sentence).
 
-        Each group (``batch_size`` x replicas x GROUP_BATCHES sentences) is one synchronous
-        CTranslate2 call: CTranslate2 cuts it into batches of at most ``batch_tokens``
-        tokens and keeps every ``inter_threads`` replica busy until the group ends.
-        Measured here (base copy model, 2 cores): 19.5 sentences/s, against 13.6 for
-        submitting each batch asynchronously. A token budget rather than a sentence count
-        bounds the decoding working set whatever the sentence lengths (10 articles:
-        peak 316 MB against 415 MB, same speed); groups give the progress bar its steps.
-        A small group is shared by every replica (:func:`balanced_budget`): one article of
-        32 sentences took 2.3 s instead of 2.7 s.
+        Batches come from :func:`cut_batches`. One Python thread per replica feeds
+        CTranslate2 one batch at a time, longest batches first, so every replica stays
+        busy until the last batch and the small batches fill the end.
         """
+        from concurrent.futures import ThreadPoolExecutor
+
         prefix = [model.info.target_prefix] if model.info.target_prefix else None
         inter, _ = split_threads(self.threads)
-        group = self.batch_size * inter * GROUP_BATCHES
-        for start in range(0, len(tokens), group):
-            chunk = tokens[start : start + group]
+        batches = cut_batches([len(t) for t in tokens], inter, self.batch_size, self.batch_tokens)
+        options = {
+            "beam_size": max(self.beam_size, n_best),
+            "num_hypotheses": n_best,
+            "length_penalty": LENGTH_PENALTY,
+            "replace_unknowns": True,
+            "return_scores": True,
+            "max_decoding_length": self.max_length,
+        }
+
+        def run(batch: range) -> tuple[range, list[list[Hypothesis]]]:
+            source = tokens[batch.start : batch.stop]
             try:
                 outputs = model.translator.translate_batch(
-                    chunk,
-                    [prefix] * len(chunk) if prefix else None,
-                    max_batch_size=balanced_budget(chunk, inter, self.batch_tokens),
-                    batch_type="tokens",
-                    beam_size=max(self.beam_size, n_best),
-                    num_hypotheses=n_best,
-                    length_penalty=LENGTH_PENALTY,
-                    replace_unknowns=True,
-                    return_scores=True,
-                    max_decoding_length=self.max_length,
+                    source, [prefix] * len(source) if prefix else None, **options
                 )
             except RuntimeError as exc:
                 raise EngineError(f"{model.info.describe()} failed: {exc}") from None
-            yield (
-                range(start, start + len(chunk)),
+            return batch, [
                 [
-                    [
-                        Hypothesis(model.decode(list(h)), float(sc))
-                        for h, sc in zip(out.hypotheses, out.scores, strict=True)
-                    ]
-                    for out in outputs
-                ],
-            )
+                    Hypothesis(model.decode(list(h)), float(sc))
+                    for h, sc in zip(out.hypotheses, out.scores, strict=True)
+                ]
+                for out in outputs
+            ]
+
+        pool = ThreadPoolExecutor(max_workers=inter, thread_name_prefix="l10n-argos")
+        try:
+            yield from pool.map(run, sorted(batches, key=lambda b: -b.stop))
+        finally:  # an error or an interrupt: the batches not started yet are dropped
+            pool.shutdown(cancel_futures=True)
 
 
-def balanced_budget(chunk: list[list[str]], replicas: int, batch_tokens: int) -> int:
-    """The token budget per batch for one length-sorted group: ``batch_tokens``, or less
-    when the whole group fits in fewer than one full batch per replica, so that a single
-    article still keeps every replica busy (CTranslate2 fills batches greedily: a budget
-    of a 1/``replicas`` share plus the longest sentence gives ``replicas`` batches)."""
-    share = -(-sum(map(len, chunk)) // replicas) + (len(chunk[-1]) if chunk else 0)
-    return max(1, min(batch_tokens, share))
+def cut_batches(
+    lengths: Sequence[int], replicas: int, max_sentences: int, max_tokens: int
+) -> list[range]:
+    """Consecutive batches of length-sorted sentences (``lengths`` in tokens).
+
+    Each batch holds at most ``max_sentences`` sentences and ``max_tokens`` padded tokens
+    (its size times its longest sentence), or one sentence longer than that. Both caps
+    bound the decoder's working set: tokens bound the attention caches, sentences bound the
+    beam search over the vocabulary, which costs about 0.5 MB per hypothesis with a 32k
+    vocabulary whatever the sentence's length. While there are fewer batches than replicas,
+    the largest is cut in two, so that one short article still uses every core.
+    """
+    batches: list[range] = []
+    start, longest = 0, 0
+    for i, length in enumerate(lengths):
+        longest = max(longest, length)
+        size = i - start + 1
+        if size > 1 and (size > max_sentences or size * longest > max_tokens):
+            batches.append(range(start, i))
+            start, longest = i, length
+    if start < len(lengths):
+        batches.append(range(start, len(lengths)))
+    while len(batches) < min(replicas, len(lengths)):
+        splittable = [b for b in batches if len(b) > 1]
+        big = max(splittable, key=lambda b: len(b) * max(lengths[i] for i in b))
+        middle = big.start + len(big) // 2
+        at = batches.index(big)
+        batches[at : at + 1] = [range(big.start, middle), range(middle, big.stop)]
+    return batches
 
 
 def _tokenizer(info: ModelInfo) -> tuple[Any, bool]:
