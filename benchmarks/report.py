@@ -31,7 +31,7 @@ def print_report(r: dict[str, Any]) -> dict[str, dict[str, Any]]:
     s, t, m = r["setup"], r["throughput"], r["memory"]
     ok = verdicts(r)
     mark = {key: "PASS" if value else "MISS" for key, value in ok.items()}
-    counts = [k for k in m if k not in ("ratio", "previous")]
+    counts = [k for k in m if k not in ("ratio", "lean")]
     rows = [
         ("(a) naive Argos, 1 sentence per call", f"{t['naive_per_second']:.2f} sentences/s",
          f"on {s['naive_sentences']} of the {s['sentences']} sentences per run"),
@@ -50,14 +50,14 @@ def print_report(r: dict[str, Any]) -> dict[str, dict[str, Any]]:
     rows += [(f"peak RSS, {c} article(s)", f"{m[c]['peak_mb']:.0f} MB",
               f"{m[c]['segments']} segments, {m[c]['seconds']:.1f} s") for c in counts]
     rows.append(("peak RSS ratio", f"{m['ratio']:.2f}x", f"target <= 1.2x: {mark['memory']}"))
-    if "previous" in m:
-        previous = m["previous"]
-        sizes = [k for k in previous if k not in ("ratio", "option")]
-        rows.append((f"  with {previous['option']}",
-                     " / ".join(f"{previous[k]['peak_mb']:.0f}" for k in sizes) + " MB",
-                     f"ratio {previous['ratio']:.2f}x ({previous[sizes[-1]]['seconds']:.0f} s vs "
+    if "lean" in m:
+        lean = m["lean"]
+        sizes = [k for k in lean if k not in ("ratio", "option")]
+        rows.append((f"  with {lean['option']}",
+                     " / ".join(f"{lean[k]['peak_mb']:.0f}" for k in sizes) + " MB",
+                     f"ratio {lean['ratio']:.2f}x ({lean[sizes[-1]]['seconds']:.0f} s vs "
                      f"{m[counts[-1]]['seconds']:.0f} s for {sizes[-1]} articles): "
-                     + ("PASS" if previous["ratio"] <= 1.2 else "MISS")))
+                     + ("PASS" if lean["ratio"] <= 1.2 else "MISS")))
     width = max(len(row[0]) for row in rows)
     vwidth = max(len(row[1]) for row in rows)
     print()

@@ -21,7 +21,7 @@ Example ``l10n.toml`` (every key optional)::
 
     [engines.argos]               # passed to the engine as keyword arguments
     beam_size = 2
-    batch_size = 16
+    batch_size = 32
 """
 
 from __future__ import annotations

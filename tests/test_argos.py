@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -98,6 +100,29 @@ def test_created_lazily_and_the_translator_is_reused(shared_models_dir: Path) ->
     loaded = dict(engine._loaded)
     engine.translate_batch(["two"], "en", "ko")
     assert len(loaded) == 1 and engine._loaded == loaded
+
+
+class _FailingTranslator:
+    """Stands in for a CTranslate2 translator whose every batch fails after a while."""
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []  # list.append is atomic across the feeding threads
+
+    def translate_batch(self, *args: object, **kwargs: object) -> list[object]:
+        self.calls.append(1)
+        time.sleep(0.2)
+        raise RuntimeError("std::bad_alloc")
+
+
+def test_a_failed_batch_is_an_engine_error_and_stops_the_rest(shared_models_dir: Path) -> None:
+    engine = ArgosEngine(shared_models_dir, batch_size=1, threads=2)
+    engine.translate_batch(["load the model"], "en", "ko")
+    [(path, loaded)] = engine._loaded.items()
+    failing = _FailingTranslator()
+    engine._loaded[path] = dataclasses.replace(loaded, translator=failing)
+    with pytest.raises(EngineError, match="translate-en_ko 1.0 failed: std::bad_alloc"):
+        engine.translate_batch([f"sentence {i}" for i in range(20)], "en", "ko")
+    assert len(failing.calls) <= 6  # 20 batches: those not started yet were dropped
 
 
 def test_empty_batch(engine: ArgosEngine) -> None:
