@@ -15,6 +15,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -140,18 +141,12 @@ def limit(
 
     def work(translator: Any, share: list[list[int]]) -> None:
         if shape.get("feed"):  # inter_threads threads take the next batch as they finish
-            def feed() -> None:
-                for b in queue:
-                    for i, result in zip(b, translator.translate_batch(
-                            [tokens[i] for i in b], **options), strict=True):
+            with ThreadPoolExecutor(max_workers=shape["inter"]) as pool:
+                done = pool.map(lambda b: translator.translate_batch(
+                    [tokens[i] for i in b], **options), share)
+                for b, results in zip(share, done, strict=True):
+                    for i, result in zip(b, results, strict=True):
                         outputs[i] = result.hypotheses[0]
-
-            queue = iter(share)  # next() on a list iterator is atomic under the GIL
-            feeders = [threading.Thread(target=feed) for _ in range(shape["inter"])]
-            for feeder in feeders:
-                feeder.start()
-            for feeder in feeders:
-                feeder.join()
             return
         if shape.get("async"):  # every batch queued at once, results collected after
             futures = [(b, translator.translate_batch([tokens[i] for i in b], asynchronous=True,
