@@ -1,7 +1,7 @@
 """What the benchmark translates, and with which model.
 
 * ``sentences.txt``: 300+ news-style English sentences (5-60 words), one per line, each
-  a single segment for ``l10n.segment``.
+  a single segment for ``l10n.text.segment``.
 * The benchmark model: a copy model (``benchmarks/copy_model.py``) whose tokenizer is
   trained on ``corpus.txt`` plus the sentences, so a sentence is about 1.7 pieces per
   word, close to a real Argos model. Built once into a cache folder and reused while the
@@ -66,7 +66,7 @@ def benchmark_model(cache: Path, size: str = "base", seed: int = 20240) -> tuple
 
 def install(model_file: Path, models_dir: Path) -> Path:
     """Install ``model_file`` into ``models_dir`` with l10n's own installer; its folder."""
-    from l10n.engines.models import install_model_file
+    from l10n.engines.packages import install_model_file
 
     return install_model_file(model_file, models_dir).path
 

@@ -1,9 +1,19 @@
 """l10n: offline-first translation and localization workflow for news articles."""
 
-from l10n.errors import L10nError
-from l10n.model import Article, Block, Finding, Hypothesis, Segment, Severity, Term, TermMatch
-
 __version__ = "0.1.0"
+
+from l10n.errors import L10nError
+from l10n.model import (
+    Article,
+    Block,
+    Finding,
+    Hypothesis,
+    Segment,
+    Severity,
+    Term,
+    TermMatch,
+    TermOutcome,
+)
 
 __all__ = [
     "Article",
@@ -15,5 +25,6 @@ __all__ = [
     "Severity",
     "Term",
     "TermMatch",
+    "TermOutcome",
     "__version__",
 ]

@@ -28,13 +28,15 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from l10n.errors import ConfigError
+from l10n.errors import ConfigError, LanguageError, UsageError
+from l10n.fsutil import display_path
+from l10n.lang import validate_language
 from l10n.tomlfile import line_of, load_toml
 
 CONFIG_NAME = "l10n.toml"
@@ -65,6 +67,7 @@ class Settings:
     engines: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     config_file: Path | None = None
 
+    # ------------------------------------------------------------ the project's layout
     def path(self, value: Path) -> Path:
         """A configured path, resolved against the project root."""
         return value if value.is_absolute() else self.root / value
@@ -75,8 +78,73 @@ class Settings:
         return self.root / ".l10n"
 
     @property
+    def articles_dir(self) -> Path:
+        return self.path(self.articles)
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.path(self.locales)
+
+    @property
     def templates_dir(self) -> Path:
-        return self.path(self.locales) / "templates"
+        return self.locales_dir / "templates"
+
+    @property
+    def glossary_dir(self) -> Path:
+        return self.path(self.glossaries)
+
+    @property
+    def memory_path(self) -> Path:
+        return self.path(self.memory)
+
+    @property
+    def build_dir(self) -> Path:
+        return self.path(self.build)
+
+    def template_path(self, slug: str) -> Path:
+        """``locales/templates/<slug>.pot``."""
+        return self.templates_dir / f"{slug}.pot"
+
+    def catalog_path(self, lang: str, slug: str) -> Path:
+        """``locales/<lang>/<slug>.po``."""
+        return self.locales_dir / lang / f"{slug}.po"
+
+    def reference(self, path: Path) -> str:
+        """A project file as catalogs cite it: relative to the root, with '/' (else absolute)."""
+        return self.display(path) if self.contains(path) else path.resolve().as_posix()
+
+    def contains(self, path: Path) -> bool:
+        return path.resolve().is_relative_to(self.root.resolve())
+
+    def display(self, path: Path) -> str:
+        """A path as messages and reports show it: relative to the project root for the
+        project's own files (the same from any folder, in text and in --json), else as
+        :func:`l10n.fsutil.display_path` shows it."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return display_path(path)
+
+    def target_languages(self, langs: Sequence[str] | None = None) -> tuple[str, ...]:
+        """The languages a command works on: ``langs`` (from ``--lang``/``--to``) or the
+        configured targets; each validated and in gettext form, without duplicates.
+
+        The one rule for every command: an unknown code, the source language or no
+        language at all is a UsageError.
+        """
+        codes = list(langs) if langs else list(self.targets)
+        if not codes:
+            raise UsageError("no target language", hint="pass --lang ko,ja or set targets "
+                             "in l10n.toml")
+        result: list[str] = []
+        for code in codes:
+            lang = validate_language(code)
+            if lang == validate_language(self.source):
+                raise UsageError(f"'{code}' is the source language", hint="pick a target "
+                                 "language, e.g. --lang ko")
+            if lang not in result:
+                result.append(lang)
+        return tuple(result)
 
     def models_dir(self) -> Path:
         if self.models is not None:
@@ -172,8 +240,6 @@ def _read(file: Path) -> dict[str, Any]:
 
 
 def _check_languages(values: dict[str, Any], fail: Any) -> None:
-    from l10n.langs import validate_language
-
     for key in ("source", "targets"):
         codes = values.get(key)
         if codes is None:
@@ -181,5 +247,5 @@ def _check_languages(values: dict[str, Any], fail: Any) -> None:
         for code in (codes,) if isinstance(codes, str) else codes:
             try:
                 validate_language(code)
-            except ValueError as exc:
-                raise fail(key, str(exc)) from None
+            except LanguageError as exc:
+                raise fail(key, exc.message, exc.hint) from None

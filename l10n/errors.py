@@ -57,6 +57,10 @@ class UsageError(L10nError):
     """The command line asks for something impossible (unknown language, bad option)."""
 
 
+class LanguageError(UsageError):
+    """A language code that Babel does not know (or that is not a code at all)."""
+
+
 class InputError(L10nError):
     """A user's file cannot be read or understood."""
 

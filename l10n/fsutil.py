@@ -13,6 +13,19 @@ from pathlib import Path
 from l10n.errors import LockedError
 
 
+def display_path(path: Path | str) -> str:
+    """``path`` as messages show it: relative to the current folder when it lies under
+    it (``locales/ko/x.po``, clickable in a terminal), else absolute; always with '/'."""
+    path = Path(path)
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return path.as_posix()
+    if relative.startswith(".."):
+        return (path if path.is_absolute() else path.resolve()).as_posix()
+    return Path(relative).as_posix()
+
+
 def write_atomic(path: Path, data: str | bytes) -> bool:
     """Write ``data`` to ``path`` atomically; return False (and touch nothing) if unchanged.
 

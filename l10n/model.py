@@ -126,6 +126,21 @@ class TermMatch:
     text: str
 
 
+# What became of a glossary term in a translation (TermOutcome.status).
+APPLIED = "applied"  # its target form is in the translation
+MISSING = "missing"  # it is not
+HINT = "hint"  # no translation yet: the target form is shown to the translator
+
+
+@dataclass(frozen=True, slots=True)
+class TermOutcome:
+    """What became of one glossary term of a segment in its translation."""
+
+    source: str
+    target: str
+    status: str  # APPLIED, MISSING or HINT
+
+
 @dataclass(frozen=True, slots=True)
 class Hypothesis:
     """One candidate translation from an engine, best first in a list."""

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.copy_model import build_copy_model
-from l10n.engines.models import install_model_file
+from l10n.engines.packages import install_model_file
 
 PAIRS = (("en", "ko"), ("ko", "en"), ("en", "es"))
 

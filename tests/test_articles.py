@@ -9,7 +9,7 @@ import pytest
 
 from l10n.articles import find_articles, read_article
 from l10n.errors import ArticleError
-from l10n.segment import segment_article
+from l10n.text.segment import segment_article
 from tests.conftest import DATA, SEED
 
 ARTICLES = DATA / "articles"

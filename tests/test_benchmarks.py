@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks import measure, workload
 from l10n.model import Block
-from l10n.segment import segment_block
+from l10n.text.segment import segment_block
 
 
 def test_sentence_file_has_300_distinct_news_sentences_of_5_to_60_words() -> None:
@@ -34,7 +34,7 @@ def test_sentences_have_nothing_to_protect_so_l10n_decodes_at_the_engine_beam() 
     """(a), (b) and (c) are compared at one beam: measure.effective_beam() relies on the
     sentences having no protected spans (which would be decoded n-best)."""
     from l10n.engines import argos
-    from l10n.protect import mask
+    from l10n.text.protect import mask
 
     assert all(not mask(text).slots for text in workload.load_sentences())
     assert measure.effective_beam() == argos.DEFAULT_BEAM

@@ -269,7 +269,7 @@ def test_catalog_from_extract_round_trip(project: Path) -> None:
     settings = load_settings(cwd=project)
     (extracted,) = extract(settings)
     catalog = polib.pofile(str(DATA / "ko.po"))
-    template = polib.pofile(str(extracted.template))
+    template = polib.pofile(str(extracted.path))
     assert {e.msgid for e in catalog} == {e.msgid for e in template}
 
 

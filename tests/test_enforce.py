@@ -6,22 +6,18 @@ from collections.abc import Callable, Mapping, Sequence
 
 import pytest
 
-from l10n.enforce import (
-    APPLIED,
+from l10n.engines.enforce import (
     BEST_EFFORT,
-    HINT,
-    MISSING,
     NO_TRANSLATION,
     PROTECTED,
     PROTECTED_NBEST,
     UNPROTECTED,
     Enforced,
-    TermOutcome,
     translate_segments,
-    verify_terms,
 )
 from l10n.errors import EngineError
-from l10n.model import Hypothesis, Term, TermMatch
+from l10n.glossary.verify import verify_terms
+from l10n.model import APPLIED, HINT, MISSING, Hypothesis, Term, TermMatch, TermOutcome
 
 NVIDIA = Term("NVIDIA", {"ko": "엔비디아", "ja": "エヌビディア"})
 BLACKWELL = Term("Blackwell", {"ko": "블랙웰"}, keep=False)

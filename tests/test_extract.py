@@ -26,14 +26,14 @@ def _normalise(text: str) -> str:
 def test_seed_template_matches_golden(project: Path) -> None:
     (result,) = extract(load_settings(cwd=project))
     assert result.written
-    assert result.template == project / "locales/templates/nvidia-korea-ai-alliance.pot"
-    text = result.template.read_text(encoding="utf-8")
+    assert result.path == project / "locales/templates/nvidia-korea-ai-alliance.pot"
+    text = result.path.read_text(encoding="utf-8")
     assert _normalise(text) == GOLDEN.read_text(encoding="utf-8")
 
 
 def test_header_is_complete(project: Path) -> None:
     (result,) = extract(load_settings(cwd=project))
-    header = Catalog.read(result.template).metadata
+    header = Catalog.read(result.path).metadata
     for key in (
         "Project-Id-Version",
         "POT-Creation-Date",
@@ -53,7 +53,7 @@ def test_identical_sentences_merge_with_all_references(project: Path) -> None:
         encoding="utf-8",
     )
     results = extract(load_settings(cwd=project), [article])
-    entries = Catalog.read(results[0].template).entries()
+    entries = Catalog.read(results[0].path).entries()
     same = [e for e in entries if e.msgid == "Same sentence here."]
     assert len(same) == 1
     assert same[0].references == ("seeds/repeat.md:5", "seeds/repeat.md:7")
@@ -72,7 +72,7 @@ def test_second_run_leaves_files_byte_identical(project: Path) -> None:
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext's msgfmt is not installed")
 def test_msgfmt_accepts_template(project: Path) -> None:
     (result,) = extract(load_settings(cwd=project))
-    subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(result.template)], check=True)
+    subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(result.path)], check=True)
 
 
 def test_cli_extract_all_articles(project: Path) -> None:

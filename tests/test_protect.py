@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from l10n.model import Term, TermMatch
-from l10n.protect import (
+from l10n.text.protect import (
     Slot,
     choose_prefix,
     mask,

@@ -14,21 +14,16 @@ from markdown_it import MarkdownIt
 from l10n.articles import read_article
 from l10n.model import Article, Block
 from l10n.publish import (
-    MACHINE,
-    ORIGINAL,
-    REVIEWED,
-    SOURCE,
     Translation,
-    language_name,
     localize,
-    md_text,
     render_html,
     render_index,
     render_markdown,
     render_root,
-    typography,
-    ui,
 )
+from l10n.publish.locale import language_name, typography, ui
+from l10n.publish.markdown import md_text
+from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SOURCE
 from tests.conftest import SEED
 
 STRUCTURE = Path(__file__).resolve().parent / "data" / "build" / "structure.md"

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from l10n.articles import read_article
 from l10n.cli import app
 from l10n.model import Block, Segment
-from l10n.segment import segment_article, segment_block
+from l10n.text.segment import segment_article, segment_block
 from tests.conftest import DATA, ROOT, SEED
 
 GOLDEN = DATA / "golden" / "seed_segments.json"

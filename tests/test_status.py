@@ -10,7 +10,7 @@ import pytest
 
 from l10n.catalog import Catalog
 from l10n.config import load_settings
-from l10n.workflow.check import count_words, status
+from l10n.workflow.status import count_words, status
 from tests.cli_helpers import run_l10n
 from tests.conftest import DATA, ROOT
 

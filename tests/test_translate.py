@@ -14,7 +14,8 @@ from l10n.catalog import MACHINE, REVIEWED, UNTRANSLATED, Catalog, Entry
 from l10n.config import load_settings
 from l10n.errors import LockedError, ModelError
 from l10n.fsutil import project_lock
-from l10n.workflow.translate import translate, update
+from l10n.workflow.translate import translate
+from l10n.workflow.update import update
 from tests.cli_helpers import run_l10n, snapshot
 
 PO = Path("locales/ko/nvidia-korea-ai-alliance.po")

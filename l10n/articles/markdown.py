@@ -29,7 +29,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from l10n.errors import ArticleError
+from l10n.articles.source import safe_slug
+from l10n.errors import ArticleError, LanguageError
+from l10n.lang import validate_language
 from l10n.model import BYLINE, CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TITLE, Article, Block
 
 HTML = "html"
@@ -47,8 +49,6 @@ class FrontMatter:
 
 def parse_markdown(path: Path, text: str, *, lang: str = "en") -> Article:
     """Build an :class:`Article` from Markdown ``text`` (LF line endings) read from ``path``."""
-    from l10n.articles import safe_slug
-
     lines = text.split("\n")
     front = read_front_matter(path, lines)
     title = _string(front, "title", path, required=True) or ""
@@ -153,12 +153,11 @@ def _lang(front: FrontMatter, path: Path) -> str | None:
     value = _string(front, "lang", path)
     if value is None:
         return None
-    from l10n.langs import validate_language
-
     try:
         return validate_language(value)
-    except ValueError as exc:
-        raise ArticleError(str(exc), path=path, line=front.lines.get("lang")) from None
+    except LanguageError as exc:
+        raise ArticleError(exc.message, path=path, line=front.lines.get("lang"),
+                           hint=exc.hint) from None
 
 
 def _body_blocks(body: str, *, start: int) -> list[Block]:

@@ -22,6 +22,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+from l10n.articles.source import safe_slug
 from l10n.errors import ArticleError
 from l10n.model import BYLINE, PARAGRAPH, TITLE, Article, Block
 
@@ -38,8 +39,6 @@ def parse_text(
     path: Path, text: str, *, furniture: tuple[str, ...], lang: str = "en"
 ) -> Article:
     """Build an :class:`Article` from the news dump ``text`` (LF line endings) of ``path``."""
-    from l10n.articles import safe_slug
-
     lines = text.split("\n")
     title = _required(lines, 0, path, "title")
     byline = _required(lines, 1, path, "byline (author)")

@@ -13,8 +13,8 @@ from l10n.catalog.entry import (
     UNTRANSLATED,
     Entry,
     Provenance,
-    TermNote,
     fingerprint,
+    term_comment,
 )
 from l10n.catalog.merge import DEFAULT_SIMILARITY, MergeReport, merge
 from l10n.catalog.pofile import DIGEST_HEADER, Catalog, TemplateEntry, stored_digest
@@ -32,8 +32,8 @@ __all__ = [
     "MergeReport",
     "Provenance",
     "TemplateEntry",
-    "TermNote",
     "fingerprint",
+    "term_comment",
     "stored_digest",
     "merge",
 ]

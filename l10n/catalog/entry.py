@@ -17,6 +17,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from l10n.model import TermOutcome
+
 MT_PREFIX = "mt: "
 TERM_PREFIX = "term: "
 TM_PREFIX = "tm: "
@@ -37,16 +39,9 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-@dataclass(frozen=True, slots=True)
-class TermNote:
-    """What happened to one glossary term of the segment: applied, missing or hint."""
-
-    source: str
-    target: str
-    status: str
-
-    def comment(self) -> str:
-        return f"{TERM_PREFIX}{self.source} -> {self.target} ({self.status})"
+def term_comment(outcome: TermOutcome) -> str:
+    """``term: Blackwell -> 블랙웰 (applied)``: a term's outcome as an extracted comment."""
+    return f"{TERM_PREFIX}{outcome.source} -> {outcome.target} ({outcome.status})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +104,12 @@ class Entry:
         return None
 
     @property
-    def terms(self) -> tuple[TermNote, ...]:
+    def terms(self) -> tuple[TermOutcome, ...]:
         notes = []
         for comment in self.comments:
             found = _TERM.match(comment)
             if found:
-                notes.append(TermNote(found["source"], found["target"], found["status"]))
+                notes.append(TermOutcome(found["source"], found["target"], found["status"]))
         return tuple(notes)
 
     @property

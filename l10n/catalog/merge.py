@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import polib
 
@@ -73,7 +73,6 @@ class MergeReport:
     dropped: int = 0
     new_msgids: tuple[str, ...] = ()
     fuzzy_msgids: tuple[str, ...] = ()
-    changed: bool = field(default=False, compare=False)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -87,11 +86,6 @@ class MergeReport:
             "new_msgids": list(self.new_msgids),
             "fuzzy_msgids": list(self.fuzzy_msgids),
         }
-
-
-def similarity_ratio(a: str, b: str) -> float:
-    """difflib's ratio of two source texts, 0..1 (1 when equal)."""
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def merge(
@@ -133,8 +127,7 @@ def merge(
             new_ids.append(item.msgid)
             merged.append(_fresh(item))
     leftovers = _leftovers(old, used, exact, wanted_ids, purge_obsolete)
-    before = catalog.render()
-    catalog.po[:] = merged + leftovers.entries
+    catalog.replace_entries(merged + leftovers.entries)
     _merge_header(catalog.po, template.po)
     return MergeReport(
         **counts,
@@ -143,7 +136,6 @@ def merge(
         dropped=leftovers.dropped,
         new_msgids=tuple(new_ids),
         fuzzy_msgids=tuple(fuzzy_ids),
-        changed=catalog.render() != before,
     )
 
 
@@ -281,4 +273,4 @@ def _merge_header(po: polib.POFile, template: polib.POFile) -> None:
             po.metadata[key] = value
 
 
-__all__ = ["DEFAULT_SIMILARITY", "MergeReport", "merge", "similarity_ratio"]
+__all__ = ["DEFAULT_SIMILARITY", "MergeReport", "merge"]

@@ -19,17 +19,19 @@ from pathlib import Path
 
 import polib
 
+from l10n import __version__
 from l10n.catalog.entry import (
     TERM_PREFIX,
     TM_PREFIX,
     Entry,
     Provenance,
-    TermNote,
     fingerprint,
     is_l10n_comment,
+    term_comment,
 )
 from l10n.errors import CatalogError
 from l10n.fsutil import write_atomic
+from l10n.model import TermOutcome
 
 WRAP_WIDTH = 78
 # A fingerprint of the article (and settings) a template was extracted from: an unchanged
@@ -51,8 +53,6 @@ def _now() -> str:
 
 
 def _generator() -> str:
-    from l10n import __version__
-
     return f"l10n {__version__}"
 
 
@@ -112,9 +112,11 @@ def _new_pofile() -> polib.POFile:
 class Catalog:
     """A POT or PO file: read it, change it through these methods, write it."""
 
-    def __init__(self, po: polib.POFile, path: Path) -> None:
+    def __init__(self, po: polib.POFile, path: Path, *, disk_text: str | None = None) -> None:
         self._po = po
         self.path = path
+        self._disk_text = disk_text  # the file as last read or written, to skip no-op writes
+        self._index: dict[tuple[str | None, str], polib.POEntry] | None = None
 
     # ------------------------------------------------------------------ reading
     @classmethod
@@ -142,7 +144,7 @@ class Catalog:
                 hint="fix it in a PO editor or restore it from git; the file was left as it was",
             ) from None
         _check_duplicates(po, path)
-        return cls(po, path)
+        return cls(po, path, disk_text=text)
 
     @classmethod
     def template(
@@ -205,19 +207,35 @@ class Catalog:
         return [_view(e) for e in self._po if obsolete or not e.obsolete]
 
     def get(self, msgid: str) -> Entry | None:
-        found = self._po.find(msgid)
+        found = self._find(msgid)
         return _view(found) if found is not None else None
+
+    def msgstr(self, msgid: str) -> str:
+        """The translation of the live entry ``msgid`` ("" when it has none or is absent)."""
+        found = self._find(msgid)
+        return found.msgstr if found is not None else ""
+
+    def _find(self, msgid: str, msgctxt: str | None = None) -> polib.POEntry | None:
+        """The live entry with this msgid (and context): a dict lookup, not a scan."""
+        if self._index is None:
+            self._index = {(e.msgctxt, e.msgid): e for e in self._po if not e.obsolete}
+        return self._index.get((msgctxt, msgid))
+
+    def replace_entries(self, entries: list[polib.POEntry]) -> None:
+        """Put ``entries`` in place of the file's entries (the merge's result)."""
+        self._po[:] = entries
+        self._index = None
 
     # ------------------------------------------------------------------ changing
     def set_machine(
-        self, msgid: str, text: str, provenance: Provenance, terms: Sequence[TermNote] = ()
+        self, msgid: str, text: str, provenance: Provenance, terms: Sequence[TermOutcome] = ()
     ) -> None:
         """Fill an entry with machine output: fuzzy, with provenance and term notes."""
         entry = self._require(msgid)
         entry.msgstr = text
         entry.previous_msgid = None
         prov = Provenance(provenance.engine, provenance.model, provenance.score, fingerprint(text))
-        _set_l10n_comments(entry, [prov.comment(), *(t.comment() for t in terms)])
+        _set_l10n_comments(entry, [prov.comment(), *(term_comment(t) for t in terms)])
         if "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")
 
@@ -230,12 +248,12 @@ class Catalog:
         if "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")
 
-    def set_hints(self, msgid: str, terms: Sequence[TermNote]) -> None:
+    def set_hints(self, msgid: str, terms: Sequence[TermOutcome]) -> None:
         """No translation, but the glossary's targets shown to the translator."""
-        _set_l10n_comments(self._require(msgid), [t.comment() for t in terms])
+        _set_l10n_comments(self._require(msgid), [term_comment(t) for t in terms])
 
     def _require(self, msgid: str) -> polib.POEntry:
-        entry = self._po.find(msgid)
+        entry = self._find(msgid)
         if entry is None:
             raise KeyError(msgid)
         return entry
@@ -259,10 +277,12 @@ class Catalog:
         now only when something else changed. Returns True when the file was written.
         """
         key = "PO-Revision-Date" if self.language else "POT-Creation-Date"
-        try:
-            old: str | None = self.path.read_text(encoding="utf-8")
-        except (FileNotFoundError, UnicodeDecodeError):
-            old = None
+        old = self._disk_text
+        if old is None:
+            try:
+                old = self.path.read_text(encoding="utf-8")
+            except (FileNotFoundError, UnicodeDecodeError):
+                old = None
         if old is not None:
             found = re.search(rf'^"{key}: (.*)\\n"$', old, re.MULTILINE)
             if found:
@@ -270,7 +290,10 @@ class Catalog:
                 if self.render() == old:
                     return False
         self._po.metadata[key] = _now()
-        return write_atomic(self.path, self.render())
+        text = self.render()
+        written = write_atomic(self.path, text)
+        self._disk_text = text
+        return written
 
 
 def _set_l10n_comments(entry: polib.POEntry, lines: list[str]) -> None:

@@ -24,7 +24,7 @@ def segment(
 ) -> None:
     """Show how ARTICLE is split into segments (the sentences that get translated)."""
     from l10n.articles import read_article
-    from l10n.segment import segment_article
+    from l10n.text.segment import segment_article
 
     settings = _common.settings(config)
     parsed = read_article(article, furniture=settings.furniture, lang=settings.source)

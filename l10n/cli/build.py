@@ -50,7 +50,7 @@ def build(
 ) -> None:
     """Write build/<lang>/<slug>.html and .md for each article and language, with
     indexes; only reviewed translations unless --include-machine."""
-    from l10n.langs import split_languages
+    from l10n.lang import split_languages
     from l10n.workflow.build import build as run
 
     result = run(

@@ -13,7 +13,7 @@ from l10n.cli._common import ConfigOption, JsonOption, LangOption, print_json, s
 
 if TYPE_CHECKING:
     from l10n.model import Finding
-    from l10n.workflow.check import StatusReport
+    from l10n.workflow.status import StatusReport
 
 ArticlesArg = Annotated[
     list[Path] | None,
@@ -42,8 +42,8 @@ def check(
 ) -> None:
     """Run the quality checks on the catalogs: `path:line: severity [check] message` per
     finding. Exit code 1 if any finding is an error, 0 if there are only warnings."""
-    from l10n.langs import split_languages
-    from l10n.workflow.check import check as run
+    from l10n.lang import split_languages
+    from l10n.workflow.qa import check as run
 
     findings = run(settings(config), articles, split_languages(lang), only)
     if json_:
@@ -75,8 +75,8 @@ def status(
 ) -> None:
     """Show translation progress per language and article: entries reviewed, machine
     (unreviewed engine output), fuzzy, untranslated, obsolete, source words."""
-    from l10n.langs import split_languages
-    from l10n.workflow.check import status as run
+    from l10n.lang import split_languages
+    from l10n.workflow.status import status as run
 
     report = run(settings(config), articles, split_languages(lang))
     if json_:

@@ -32,7 +32,7 @@ def _load(config: Path | None) -> tuple[Any, Glossary]:
 
 def _langs(value: str | None, glossary: Glossary) -> list[str]:
     from l10n.glossary.interchange import language_codes
-    from l10n.langs import split_languages
+    from l10n.lang import split_languages
 
     return language_codes(split_languages(value)) or sorted(glossary.languages())
 
@@ -139,7 +139,7 @@ def export(
 ) -> None:
     """Export the glossary as TBX-Basic (all languages) or CSV (source,target for one --lang)."""
     from l10n.glossary.interchange import export_glossary
-    from l10n.langs import split_languages
+    from l10n.lang import split_languages
 
     conf, glossary = _load(config)
     langs = split_languages(lang)
@@ -167,7 +167,7 @@ def import_(
 ) -> None:
     """Import a TBX or CSV glossary into a TOML file; nothing is written unless all is valid."""
     from l10n.glossary.interchange import import_glossary
-    from l10n.langs import split_languages
+    from l10n.lang import split_languages
 
     conf = settings(config)
     folder = conf.path(conf.glossaries)

@@ -20,8 +20,7 @@ TargetsOption = Annotated[
 
 
 def _path(config: Path | None) -> Path:
-    conf = settings(config)
-    return Path(conf.path(conf.memory))
+    return Path(settings(config).memory_path)
 
 
 def export(
@@ -34,16 +33,16 @@ def export(
 ) -> None:
     """Export the memory as TMX 1.4b, one <tu> per unit, kind/origin/engine as props."""
     from l10n.errors import UsageError
-    from l10n.langs import split_languages
+    from l10n.lang import split_languages
     from l10n.memory import Memory
-    from l10n.memory.tmx import render_tmx
+    from l10n.memory.tmx import export_tmx, render_tmx
 
     if format_.lower() != "tmx":
         raise UsageError(f"unknown format '{format_}'", hint="use --format tmx")
     targets = split_languages(lang)
     with Memory.open(_path(config), create=False) as memory:
         if out is not None:
-            count = memory.export_tmx(out, target=targets)
+            count = export_tmx(memory, out, target=targets)
             typer.echo(f"{out}: {count} units", err=True)
             return
         typer.echo(render_tmx(memory.units(target=targets)), nl=False)
@@ -55,9 +54,10 @@ def import_(
 ) -> None:
     """Import a TMX file into the memory; a malformed file imports nothing (exit 2)."""
     from l10n.memory import Memory
+    from l10n.memory.tmx import import_tmx
 
     with Memory.open(_path(config)) as memory:
-        count = memory.import_tmx(file)
+        count = import_tmx(memory, file)
         total = memory.stats()["units"]
     typer.echo(f"{file}: {count} units added or changed; the memory holds {total} units")
 

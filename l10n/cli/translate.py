@@ -32,7 +32,7 @@ def extract(
                 {
                     "article": str(r.article.path),
                     "slug": r.article.slug,
-                    "template": str(r.template),
+                    "template": str(r.path),
                     "entries": r.entries,
                     "written": r.written,
                 }
@@ -42,7 +42,7 @@ def extract(
         return
     for r in results:
         state = "written" if r.written else "unchanged"
-        typer.echo(f"{r.template}: {r.entries} entries ({state})")
+        typer.echo(f"{r.path}: {r.entries} entries ({state})")
 
 
 ToOption = Annotated[
@@ -70,8 +70,8 @@ def update(
     Unchanged entries keep their translation and review state; changed ones become fuzzy
     with the previous source (#| msgid); removed ones become obsolete (#~).
     """
-    from l10n.langs import split_languages
-    from l10n.workflow.translate import update as run
+    from l10n.lang import split_languages
+    from l10n.workflow.update import update as run
 
     report = run(settings(config), articles, split_languages(to), purge_obsolete=purge_obsolete)
     _print_report(report, json_)
@@ -98,7 +98,7 @@ def translate(
     entries are never touched. Exact and fuzzy matches from the translation memory are
     used before the engine.
     """
-    from l10n.langs import split_languages
+    from l10n.lang import split_languages
     from l10n.workflow.translate import translate as run
 
     with _progress_bar(enabled=not json_) as progress:

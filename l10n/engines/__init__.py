@@ -18,56 +18,29 @@ Rules every engine follows:
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from importlib.metadata import EntryPoint, entry_points
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any
 
-from l10n.errors import EngineError, ModelError
-from l10n.model import Hypothesis
+from l10n.engines.base import Advance, Engine, missing_model_error
+from l10n.engines.packages import find_route
+from l10n.errors import EngineError
 
 if TYPE_CHECKING:
     from l10n.config import Settings
 
 ENTRY_POINT_GROUP = "l10n.engines"
 
-Progress = Callable[[int], None]
-
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "Advance",
     "Engine",
-    "Progress",
     "available_engines",
     "create_engine",
     "default_engine_name",
     "engine_for",
+    "missing_model_error",
 ]
-
-
-@runtime_checkable
-class Engine(Protocol):
-    """What the translation workflow needs from an engine."""
-
-    name: str
-
-    def translate_batch(
-        self,
-        texts: Sequence[str],
-        source: str,
-        target: str,
-        *,
-        n_best: int = 1,
-        progress: Progress | None = None,
-    ) -> list[list[Hypothesis]]:
-        """One list of hypotheses per text, best first (possibly fewer than ``n_best``)."""
-        ...
-
-    def supports(self, source: str, target: str) -> bool:
-        """Whether the engine can translate from ``source`` to ``target``."""
-        ...
-
-    def describe(self, source: str, target: str) -> str:
-        """Engine, model and version for provenance, e.g. ``argos translate-en_ko 1.1``."""
-        ...
 
 
 def available_engines() -> dict[str, EntryPoint]:
@@ -128,22 +101,10 @@ def default_engine_name(settings: Settings, source: str, target: str) -> str:
     """
     if settings.engine:
         return settings.engine
-    from l10n.engines.models import find_route
-
     models_dir = settings.models_dir()
     if find_route(models_dir, source, target) is None:
         raise missing_model_error(source, target, models_dir)
     return "argos"
-
-
-def missing_model_error(source: str, target: str, models_dir: object) -> ModelError:
-    """The one-line error for a pair without an installed model."""
-    return ModelError(
-        f"no translation model for {source} -> {target} in {models_dir}",
-        hint=f"install one with `l10n models install {source} {target}` (online) or "
-        "`l10n models install --file PATH.argosmodel`, or try the whole workflow "
-        "without a model with `--engine pseudo`",
-    )
 
 
 def engine_for(settings: Settings, source: str, target: str, name: str | None = None) -> Engine:

@@ -30,8 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from l10n.engines import Progress, missing_model_error
-from l10n.engines.models import ModelInfo, find_route
+from l10n.config import Settings
+from l10n.engines.base import Advance, missing_model_error
+from l10n.engines.packages import ModelInfo, find_route, list_models
 from l10n.errors import EngineError, ModelError
 from l10n.model import Hypothesis
 
@@ -133,8 +134,6 @@ class ArgosEngine:
 
     def pairs(self) -> set[tuple[str, str]]:
         """Installed direct pairs (pivots through English not included)."""
-        from l10n.engines.models import list_models
-
         return {(m.from_code, m.to_code) for m in list_models(self.models_dir)}
 
     def describe(self, source: str, target: str) -> str:
@@ -176,7 +175,7 @@ class ArgosEngine:
         target: str,
         *,
         n_best: int = 1,
-        progress: Progress | None = None,
+        progress: Advance | None = None,
     ) -> list[list[Hypothesis]]:
         if n_best < 1:
             raise EngineError("n_best must be at least 1")
@@ -192,7 +191,7 @@ class ArgosEngine:
         ]
 
     def _translate(
-        self, model: _Loaded, texts: Sequence[str], n_best: int, progress: Progress | None
+        self, model: _Loaded, texts: Sequence[str], n_best: int, progress: Advance | None
     ) -> list[list[Hypothesis]]:
         """Translate every line of every text in sorted batches, then reassemble texts."""
         lines = [_split_lines(text) for text in texts]
@@ -362,8 +361,6 @@ def create(
     Argos's own packages folder).
     """
     if models_dir is None:
-        from l10n.config import Settings
-
         models_dir = Settings().models_dir()
     return ArgosEngine(
         Path(models_dir),

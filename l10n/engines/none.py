@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from l10n.engines import Progress
+from l10n.engines.base import Advance
 from l10n.model import Hypothesis
 
 
@@ -31,7 +31,7 @@ class NoEngine:
         target: str,
         *,
         n_best: int = 1,
-        progress: Progress | None = None,
+        progress: Advance | None = None,
     ) -> list[list[Hypothesis]]:
         if progress and texts:
             progress(len(texts))

@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from l10n.engines import Progress
+from l10n.engines.base import Advance
 from l10n.model import Hypothesis
 
 KEEP = re.compile(
@@ -87,7 +87,7 @@ class PseudoEngine:
         target: str,
         *,
         n_best: int = 1,
-        progress: Progress | None = None,
+        progress: Advance | None = None,
     ) -> list[list[Hypothesis]]:
         out = [
             [Hypothesis(pseudo_localize(t, keep=self.keep, expansion=self.expansion))]

@@ -26,8 +26,11 @@ from pathlib import Path
 from types import MappingProxyType
 
 from l10n.errors import GlossaryError, InputError, L10nError, UsageError
+from l10n.fsutil import write_atomic
 from l10n.glossary.load import Entry, collisions, glossary_error, merge, read_file, read_folder
 from l10n.glossary.match import Glossary
+from l10n.glossary.tbx import read_tbx, write_tbx
+from l10n.lang import validate_language
 from l10n.model import Term
 
 FORMATS = ("tbx", "csv")
@@ -45,8 +48,6 @@ class ImportResult:
 def export_glossary(glossary: Glossary, fmt: str, *, langs: Sequence[str] | None = None,
                     source_lang: str = "en", notes: bool = False) -> str:
     """The glossary as TBX or CSV text. CSV needs exactly one language in ``langs``."""
-    from l10n.glossary.tbx import write_tbx
-
     langs = language_codes(langs)
     if fmt == "tbx":
         terms = glossary.terms if langs is None else [
@@ -121,9 +122,6 @@ def import_glossary(file: Path, *, into: Path, folder: Path, fmt: str | None = N
     Nothing is written unless the imported terms are valid on their own and together
     with the glossary in ``folder`` (when ``into`` is in it). CSV needs one language.
     """
-    from l10n.fsutil import write_atomic
-    from l10n.glossary.tbx import read_tbx
-
     langs = language_codes(langs)
     fmt = fmt or {".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".tsv": "csv"}.get(
         file.suffix.lower(), "")
@@ -159,14 +157,9 @@ def import_glossary(file: Path, *, into: Path, folder: Path, fmt: str | None = N
 
 def language_codes(langs: Sequence[str] | None) -> list[str] | None:
     """Codes in gettext form; an unknown one is a UsageError."""
-    from l10n.langs import validate_language
-
     if langs is None:
         return None
-    try:
-        return [validate_language(lang) for lang in langs]
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    return [validate_language(lang) for lang in langs]
 
 
 def _validate(into: Path, text: str, folder: Path) -> None:

@@ -23,7 +23,7 @@ raises one :class:`GlossaryError` carrying all of them, :func:`check_glossary` r
 
 - A file with no ``[[term]]`` table is an error (an empty or missing folder is simply an
   empty glossary). Only the keys above are allowed, each with its type.
-- Language codes must be known to Babel (``l10n.langs.validate_language``); they are stored
+- Language codes must be known to Babel (:func:`l10n.lang.validate_language`); they are stored
   in gettext form (``pt-BR`` -> ``pt_BR``). A reading needs a target (or ``keep``).
 - Sources, variants, targets and readings are non-empty strings without spaces at either
   end; a source or variant needs at least one letter or digit.
@@ -38,16 +38,18 @@ raises one :class:`GlossaryError` carrying all of them, :func:`check_glossary` r
 
 from __future__ import annotations
 
-import os
 import re
+import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from l10n.errors import GlossaryError, L10nError
+from l10n.errors import GlossaryError, L10nError, LanguageError
+from l10n.fsutil import display_path
 from l10n.glossary.match import Glossary, form_key
+from l10n.lang import validate_language
 from l10n.model import Term
 from l10n.tomlfile import line_of, load_toml
 
@@ -76,15 +78,6 @@ class Entry:
         return self.lines.get(key, self.term.line)
 
 
-def shown(path: Path) -> str:
-    """``path`` relative to the current folder when it is under it (shorter messages)."""
-    try:
-        return os.path.relpath(path) if path.is_absolute() and not os.path.relpath(
-            path).startswith("..") else str(path)
-    except ValueError:
-        return str(path)
-
-
 def load_glossary(folder: Path) -> Glossary:
     """Every ``*.toml`` in ``folder``, validated and merged; raise if anything is wrong."""
     entries, problems = read_folder(folder)
@@ -106,7 +99,7 @@ def glossary_error(problems: list[L10nError], folder: Path) -> GlossaryError:
                              problems=(one,))
     listing = "".join(f"\n  {p.format_message()}" for p in problems)
     return GlossaryError(f"{len(problems)} problems in the glossary:{listing}",
-                         path=shown(folder), problems=tuple(problems),
+                         path=display_path(folder), problems=tuple(problems),
                          hint="fix them, then run `l10n glossary check`")
 
 
@@ -119,7 +112,7 @@ def read_folder(
     when it does not exist yet): how an import is validated before it is written.
     """
     if folder.exists() and not folder.is_dir():
-        return [], [GlossaryError("the glossary folder is a file", path=shown(folder),
+        return [], [GlossaryError("the glossary folder is a file", path=display_path(folder),
                                   hint="point `glossaries` in l10n.toml at a folder")]
     files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     texts: dict[Path, str | None] = {path.resolve(): None for path in files}
@@ -139,9 +132,7 @@ def read_folder(
 
 def read_file(path: Path, text: str | None = None) -> tuple[list[Entry], list[L10nError]]:
     """The entries of one glossary file (``text`` given: parse it instead of reading)."""
-    import tomllib
-
-    name = shown(path)
+    name = display_path(path)
     try:
         if text is None:
             data, text = load_toml(path, GlossaryError)
@@ -256,8 +247,6 @@ def _languages(table: dict[str, Any], key: str, index: int, text: str, label: st
                problem: Problem) -> tuple[dict[str, str], bool]:
     """``targets`` or ``readings``: the valid ones (codes in gettext form), and whether
     all were valid. A wrong type was already reported by the caller."""
-    from l10n.langs import validate_language
-
     values = table.get(key, {})
     if not isinstance(values, dict):
         return {}, False
@@ -267,7 +256,7 @@ def _languages(table: dict[str, Any], key: str, index: int, text: str, label: st
         line = sub_line(text, index, key, lang)
         try:
             code = validate_language(lang)
-        except ValueError:
+        except LanguageError:
             problem(f"unknown language code '{lang}' in {key} of {label}", line,
                     "use a code Babel knows, e.g. ko, ja, zh, es, pt_BR")
             ok = False

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from l10n.glossary.match import Glossary
 from l10n.model import Article, Segment, TermMatch
+from l10n.text.segment import segment_article
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +24,6 @@ def find_in_article(glossary: Glossary, article: Article,
 
     ``lang`` as in :meth:`Glossary.find`: only terms with a target in that language.
     """
-    from l10n.segment import segment_article
-
     labels = article.block_labels()
     found: list[SegmentTerms] = []
     for segment in segment_article(article):

@@ -45,7 +45,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from l10n.errors import GlossaryError, InputError, L10nError
+from l10n.errors import GlossaryError, InputError, L10nError, LanguageError
+from l10n.glossary.load import glossary_error
+from l10n.lang import validate_language
 from l10n.model import Term
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -127,8 +129,6 @@ def read_tbx(path: Path, *, source_lang: str = "en",
         elif term is not None:
             skipped.append(f"{path}:{term.line}: {term.source}")
     if problems:
-        from l10n.glossary.load import glossary_error
-
         raise glossary_error(problems, path)
     return TbxResult(tuple(terms), tuple(skipped))
 
@@ -252,12 +252,10 @@ class _EntryReader:
 
     def _target(self, sec: ET.Element, lang: str, groups: list[ET.Element],
                 targets: dict[str, str], readings: dict[str, str]) -> None:
-        from l10n.langs import validate_language
-
         try:
             code = validate_language(lang)
-        except ValueError as exc:
-            self.fail(sec, str(exc), "set xml:lang to a language code such as ko, ja, zh-CN")
+        except LanguageError as exc:
+            self.fail(sec, exc.message, "set xml:lang to a language code such as ko, ja, zh-CN")
             return
         if self.langs is not None and code not in self.langs:
             # zh-CN is wanted as zh when zh is asked for

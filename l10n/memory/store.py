@@ -29,117 +29,24 @@ write happens in one transaction: a crash leaves the memory as it was before or 
 from __future__ import annotations
 
 import contextlib
-import difflib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from l10n.errors import InputError
+from l10n.lang import base_language
+from l10n.memory.schema import BEST_FIRST, COLUMNS, LANGS, SCHEMA, SCHEMA_VERSION, statements
+from l10n.memory.units import MACHINE, REVIEWED, Match, Unit, dice, lang_code, now, trigrams
+from l10n.text.compare import similarity_ratio
 
 if TYPE_CHECKING:
     from l10n.catalog.entry import Entry
 
-SCHEMA_VERSION = 1
-REVIEWED = "reviewed"
-MACHINE = "machine"
 _CANDIDATES = 200  # by bm25 from the index
 _SCORED = 30  # by difflib, after the Dice re-ranking
 _RARE_GRAMS = 16
-
-_SCHEMA = """
-CREATE TABLE unit (
-    id INTEGER PRIMARY KEY,
-    source_lang TEXT NOT NULL,
-    target_lang TEXT NOT NULL,
-    source_base TEXT NOT NULL,
-    target_base TEXT NOT NULL,
-    source_text TEXT NOT NULL,
-    target_text TEXT NOT NULL,
-    source_len INTEGER NOT NULL,
-    origin TEXT NOT NULL DEFAULT '',
-    kind TEXT NOT NULL CHECK (kind IN ('reviewed', 'machine')),
-    engine TEXT NOT NULL DEFAULT '',
-    model TEXT NOT NULL DEFAULT '',
-    created TEXT NOT NULL,
-    updated TEXT NOT NULL,
-    UNIQUE (source_lang, target_lang, source_text, target_text)
-);
-CREATE UNIQUE INDEX unit_machine ON unit (source_lang, target_lang, source_text)
-    WHERE kind = 'machine';
-CREATE INDEX unit_source ON unit (source_text, target_base);
-CREATE VIRTUAL TABLE unit_fts USING fts5 (
-    source_text, content = 'unit', content_rowid = 'id', tokenize = 'trigram'
-);
-CREATE VIRTUAL TABLE unit_vocab USING fts5vocab (unit_fts, 'row');
-CREATE TRIGGER unit_ai AFTER INSERT ON unit BEGIN
-    INSERT INTO unit_fts (rowid, source_text) VALUES (new.id, new.source_text);
-END;
-CREATE TRIGGER unit_ad AFTER DELETE ON unit BEGIN
-    INSERT INTO unit_fts (unit_fts, rowid, source_text) VALUES ('delete', old.id, old.source_text);
-END;
-CREATE TRIGGER unit_au AFTER UPDATE OF source_text ON unit BEGIN
-    INSERT INTO unit_fts (unit_fts, rowid, source_text) VALUES ('delete', old.id, old.source_text);
-    INSERT INTO unit_fts (rowid, source_text) VALUES (new.id, new.source_text);
-END;
-"""
-
-_COLUMNS = (
-    "id, source_lang, target_lang, source_text, target_text, origin, kind, engine, model, "
-    "created, updated"
-)
-_LANGS = (
-    "unit.source_base = :sb AND unit.target_base = :tb"
-    " AND (:sc = :sb OR unit.source_lang IN (:sc, :sb))"
-    " AND (:tc = :tb OR unit.target_lang IN (:tc, :tb))"
-)
-_BEST_FIRST = "(unit.kind = 'reviewed') DESC, (unit.target_lang = :tc) DESC, updated DESC, id DESC"
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One stored translation."""
-
-    id: int
-    source_lang: str
-    target_lang: str
-    source_text: str
-    target_text: str
-    origin: str
-    kind: str
-    engine: str
-    model: str
-    created: str  # ISO 8601, UTC
-    updated: str
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A fuzzy match: the unit and its similarity to the looked-up text, 0..1."""
-
-    unit: Unit
-    score: float
-
-
-def lang_code(code: str) -> str:
-    """gettext form of a language code: ``ko-KR`` -> ``ko_KR`` (no validation)."""
-    return code.strip().replace("-", "_")
-
-
-def _base(code: str) -> str:
-    return code.split("_")[0].lower()
-
-
-def now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def trigrams(text: str) -> set[str]:
-    folded = text.lower()
-    return {folded[i : i + 3] for i in range(len(folded) - 2)}
 
 
 class Memory:
@@ -184,7 +91,7 @@ class Memory:
                         raise InputError(
                             "not an l10n translation memory (unknown tables)", path=self.path
                         )
-                    for statement in _statements(_SCHEMA):
+                    for statement in statements(SCHEMA):
                         self._db.execute(statement)
                     self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
@@ -276,7 +183,8 @@ class Memory:
             " ON CONFLICT (source_lang, target_lang, source_text, target_text) DO UPDATE SET"
             " kind = 'reviewed', engine = '', model = '', updated = excluded.updated"
             " WHERE kind <> 'reviewed'",
-            (sl, tl, _base(sl), _base(tl), text, translation, len(text), origin, created, updated),
+            (sl, tl, base_language(sl), base_language(tl), text, translation, len(text), origin,
+             created, updated),
         ).rowcount
         self._db.execute(
             "DELETE FROM unit WHERE kind = 'machine' AND source_lang = ? AND target_lang = ?"
@@ -320,8 +228,8 @@ class Memory:
             (
                 sl,
                 tl,
-                _base(sl),
-                _base(tl),
+                base_language(sl),
+                base_language(tl),
                 text,
                 translation,
                 len(text),
@@ -334,16 +242,30 @@ class Memory:
         ).rowcount
         return changed > 0
 
+    def put(self, unit: Unit) -> bool:
+        """Store a unit as it is (an import): reviewed or machine, with its own origin and
+        dates; the same rules as harvesting. True when the memory changed."""
+        with self.transaction():
+            if unit.kind == REVIEWED:
+                return bool(self._put_reviewed(
+                    unit.source_text, unit.target_text, unit.source_lang, unit.target_lang,
+                    unit.origin, unit.created, unit.updated,
+                ))
+            return self._put_machine(
+                unit.source_text, unit.target_text, unit.source_lang, unit.target_lang,
+                unit.engine, unit.model, unit.origin, unit.created, unit.updated,
+            )
+
     # ------------------------------------------------------------------ reading
     def _params(self, source: str, target: str) -> dict[str, Any]:
         sc, tc = lang_code(source), lang_code(target)
-        return {"sc": sc, "sb": _base(sc), "tc": tc, "tb": _base(tc)}
+        return {"sc": sc, "sb": base_language(sc), "tc": tc, "tb": base_language(tc)}
 
     def exact(self, text: str, source: str, target: str) -> Unit | None:
         """The unit for exactly ``text``: reviewed before machine, then the most recent."""
         row = self._db.execute(
-            f"SELECT {_COLUMNS} FROM unit WHERE source_text = :text AND {_LANGS}"
-            f" ORDER BY {_BEST_FIRST} LIMIT 1",
+            f"SELECT {COLUMNS} FROM unit WHERE source_text = :text AND {LANGS}"
+            f" ORDER BY {BEST_FIRST} LIMIT 1",
             {"text": text, **self._params(source, target)},
         ).fetchone()
         return Unit(*row) if row else None
@@ -351,7 +273,7 @@ class Memory:
     def count(self, source: str, target: str, kind: str | None = None) -> int:
         """How many units the pair has (of one ``kind``, or all)."""
         row = self._db.execute(
-            f"SELECT count(*) FROM unit WHERE {_LANGS} AND (:kind IS NULL OR unit.kind = :kind)",
+            f"SELECT count(*) FROM unit WHERE {LANGS} AND (:kind IS NULL OR unit.kind = :kind)",
             {"kind": kind, **self._params(source, target)},
         ).fetchone()
         return int(row[0])
@@ -376,9 +298,9 @@ class Memory:
         low = threshold / (2 - threshold) if threshold > 0 else 0.0
         query = " OR ".join('"' + gram.replace('"', '""') + '"' for gram in rare)
         rows = self._db.execute(
-            f"SELECT {', '.join('unit.' + c.strip() for c in _COLUMNS.split(','))}"
+            f"SELECT {', '.join('unit.' + c.strip() for c in COLUMNS.split(','))}"
             " FROM unit_fts JOIN unit ON unit.id = unit_fts.rowid"
-            f" WHERE unit_fts MATCH :query AND {_LANGS}"
+            f" WHERE unit_fts MATCH :query AND {LANGS}"
             " AND unit.source_len BETWEEN :shortest AND :longest"
             " AND (:kind IS NULL OR unit.kind = :kind)"
             " ORDER BY unit_fts.rank LIMIT :candidates",
@@ -392,7 +314,7 @@ class Memory:
             },
         ).fetchall()
         units = [Unit(*row) for row in rows]
-        units.sort(key=lambda u: _dice(grams, trigrams(u.source_text)), reverse=True)
+        units.sort(key=lambda u: dice(grams, trigrams(u.source_text)), reverse=True)
         matches = [Match(u, similarity_ratio(text, u.source_text)) for u in units[:_SCORED]]
         matches = [m for m in matches if m.score >= threshold]
         matches.sort(key=lambda m: (m.score, m.unit.kind == REVIEWED, m.unit.updated, m.unit.id))
@@ -429,7 +351,7 @@ class Memory:
                 params += [lang_code(code), lang_code(code)]
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM unit{where}"
+            f"SELECT {COLUMNS} FROM unit{where}"
             " ORDER BY source_lang, target_lang, source_text, created, id",
             params,
         ).fetchall()
@@ -446,69 +368,3 @@ class Memory:
             pair[kind] = count
         total = sum(p[REVIEWED] + p[MACHINE] for p in pairs.values())
         return {"units": total, "pairs": list(pairs.values())}
-
-    # ------------------------------------------------------------------ TMX
-    def import_tmx(self, path: Path) -> int:
-        """Read a TMX file (rules in :mod:`l10n.memory.tmx`) and store its units in one
-        transaction; return how many were added or changed (0 for a second import).
-        A malformed file raises InputError with its line, and nothing is imported."""
-        from l10n.memory.tmx import read_tmx
-
-        units = read_tmx(Path(path))
-        with self.transaction():
-            changed = 0
-            for u in units:
-                if u.kind == REVIEWED:
-                    changed += self._put_reviewed(
-                        u.source_text,
-                        u.target_text,
-                        u.source_lang,
-                        u.target_lang,
-                        u.origin,
-                        u.created,
-                        u.updated,
-                    )
-                else:
-                    changed += self._put_machine(
-                        u.source_text,
-                        u.target_text,
-                        u.source_lang,
-                        u.target_lang,
-                        u.engine,
-                        u.model,
-                        u.origin,
-                        u.created,
-                        u.updated,
-                    )
-            return changed
-
-    def export_tmx(
-        self, path: Path, source: str | None = None, target: str | Sequence[str] | None = None
-    ) -> int:
-        """Write the units (of the given languages) as TMX 1.4b, atomically; return how
-        many. An unchanged export leaves the file untouched."""
-        from l10n.fsutil import write_atomic
-        from l10n.memory.tmx import render_tmx
-
-        units = self.units(source, target)
-        write_atomic(Path(path), render_tmx(units, source))
-        return len(units)
-
-
-def similarity_ratio(a: str, b: str) -> float:
-    """difflib's ratio, as the catalog merge measures similarity (0..1)."""
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
-def _statements(script: str) -> Iterator[str]:
-    """The SQL statements of ``script`` (triggers hold ``;`` inside their body)."""
-    pending = ""
-    for line in script.splitlines(keepends=True):
-        pending += line
-        if sqlite3.complete_statement(pending):
-            yield pending.strip()
-            pending = ""
-
-
-def _dice(a: set[str], b: set[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0

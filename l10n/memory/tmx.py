@@ -29,10 +29,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.parsers import expat
 
-from l10n.errors import InputError
-from l10n.memory.store import MACHINE, REVIEWED, Unit, now
+from l10n import __version__
+from l10n.errors import InputError, LanguageError
+from l10n.fsutil import write_atomic
+from l10n.lang import base_language, bcp47, validate_language
+from l10n.memory.units import MACHINE, REVIEWED, Unit, now
+
+if TYPE_CHECKING:
+    from l10n.memory.store import Memory
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODES = {"bpt", "ept", "it", "ph", "ut"}  # native codes: not text
@@ -160,12 +167,10 @@ class _Reader:
             self.variant.text.append(data)
 
     def language(self, code: str) -> str:
-        from l10n.langs import validate_language
-
         try:
             return validate_language(code)
-        except ValueError as exc:
-            raise self.fail(str(exc)) from None
+        except LanguageError as exc:
+            raise self.fail(exc.format_message()) from None
 
     def convert(self, tu: _Tu) -> list[Unit]:
         """One unit per translation of the tu's source variant."""
@@ -180,7 +185,7 @@ class _Reader:
         if srclang and srclang != "*all*":
             wanted = self.language(srclang)
             found = [v for v in variants if v.lang == wanted]
-            found = found or [v for v in variants if _base(v.lang) == _base(wanted)]
+            found = found or [v for v in variants if base_language(v.lang) == base_language(wanted)]
             if not found:
                 return []
             source = found[0]
@@ -193,12 +198,8 @@ class _Reader:
                 created, tu.updated or created,
             )  # fmt: skip
             for v in variants
-            if _base(v.lang) != _base(source.lang)
+            if base_language(v.lang) != base_language(source.lang)
         ]
-
-
-def _base(code: str) -> str:
-    return code.split("_")[0].lower()
 
 
 def _date(value: str | None) -> str | None:
@@ -224,9 +225,6 @@ def read_tmx(path: Path) -> list[Unit]:
 
 def render_tmx(units: Sequence[Unit], source: str | None = None) -> str:
     """TMX 1.4b for ``units``: one ``<tu>`` per unit, l10n's data as ``x-l10n-*`` props."""
-    from l10n import __version__
-    from l10n.langs import bcp47
-
     sources = {u.source_lang for u in units}
     srclang = bcp47(source) if source else bcp47(sources.pop()) if len(sources) == 1 else "*all*"
     root = ET.Element("tmx", version="1.4")
@@ -261,4 +259,26 @@ def render_tmx(units: Sequence[Unit], source: str | None = None) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-__all__ = ["read_tmx", "render_tmx"]
+def import_tmx(memory: Memory, path: Path) -> int:
+    """Read a TMX file (the module's rules) and store its units in one transaction; return
+    how many were added or changed (0 for a second import). A malformed file raises
+    InputError with its line, and nothing is imported."""
+    units = read_tmx(Path(path))
+    with memory.transaction():
+        return sum(memory.put(unit) for unit in units)
+
+
+def export_tmx(
+    memory: Memory,
+    path: Path,
+    source: str | None = None,
+    target: str | Sequence[str] | None = None,
+) -> int:
+    """Write the units (of the given languages) as TMX 1.4b, atomically; return how many.
+    An unchanged export leaves the file untouched."""
+    units = memory.units(source, target)
+    write_atomic(Path(path), render_tmx(units, source))
+    return len(units)
+
+
+__all__ = ["export_tmx", "import_tmx", "read_tmx", "render_tmx"]

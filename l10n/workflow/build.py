@@ -26,12 +26,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from l10n.articles import safe_slug
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, Catalog
 from l10n.config import Settings
 from l10n.errors import InputError, UsageError
 from l10n.fsutil import project_lock, write_atomic
 from l10n.model import Article
-from l10n.publish import Page, Translation
+from l10n.publish import (
+    Page,
+    Translation,
+    localize,
+    render_html,
+    render_index,
+    render_markdown,
+    render_root,
+)
+from l10n.workflow.extract import read_articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,20 +74,18 @@ def build(
 ) -> BuildResult:
     """Build the articles at ``paths`` (default: all) in ``langs`` (default: the
     config's targets) into ``out`` (default: the config's build folder)."""
-    from l10n.workflow.extract import read_articles, reference
-
-    targets = languages(settings, langs)
+    targets = settings.target_languages(langs)
     gate = settings.min_reviewed if min_reviewed is None else min_reviewed
     if not 0.0 <= gate <= 100.0:
         raise UsageError(f"--min-reviewed must be between 0 and 100, not {gate:g}")
-    folder = settings.path(out if out is not None else settings.build)
+    folder = settings.path(out) if out is not None else settings.build_dir
     with project_lock(settings.state_dir):
         articles = read_articles(settings, paths)
         pages: list[Page] = []
         skipped: list[Skipped] = []
         for article in articles:
             check_slug(article)
-            ref = reference(settings, article)
+            ref = settings.reference(article.path)
             built, missed = _article_pages(settings, article, targets, gate, include_machine, ref)
             pages += built
             skipped += missed
@@ -88,26 +96,8 @@ def build(
     return BuildResult(folder, tuple(pages), tuple(written), tuple(unchanged), tuple(skipped))
 
 
-def languages(settings: Settings, langs: Sequence[str] | None) -> tuple[str, ...]:
-    """The target languages, validated (a code such as ``../../etc`` is refused), in
-    gettext form, without duplicates or the source language."""
-    from l10n.langs import validate_language
-
-    result: list[str] = []
-    for code in langs if langs is not None else settings.targets:
-        try:
-            lang = validate_language(code)
-        except ValueError as exc:
-            raise UsageError(str(exc), hint="pass --lang ko,ja") from None
-        if lang not in result and lang != settings.source:
-            result.append(lang)
-    return tuple(result)
-
-
 def check_slug(article: Article) -> None:
     """A slug becomes a file name: the readers' rule again, for an Article built by hand."""
-    from l10n.articles import safe_slug
-
     if safe_slug(article.slug, article.path, source="the article") != article.slug:
         raise InputError(f"unsafe article slug '{article.slug}'", path=article.path)
 
@@ -119,10 +109,6 @@ def safe_path(folder: Path, name: str) -> Path:
     if not path.is_relative_to(root) or path == root:
         raise UsageError(f"refusing to write '{name}' outside the build folder", path=folder)
     return path
-
-
-def catalog_path(settings: Settings, lang: str, slug: str) -> Path:
-    return settings.path(settings.locales) / lang / f"{slug}.po"
 
 
 def translations(catalog: Catalog) -> dict[str, Translation]:
@@ -145,14 +131,12 @@ def _article_pages(
     ref: str,
 ) -> tuple[list[Page], list[Skipped]]:
     """The original page, then one page per target language that passes the gates."""
-    from l10n.publish import localize
-
     pages = [localize(article, article.lang, {}, source_ref=ref)]
     skipped: list[Skipped] = []
     for lang in (code for code in targets if code != article.lang):
-        path = catalog_path(settings, lang, article.slug)
+        path = settings.catalog_path(lang, article.slug)
         if not path.is_file():
-            reason = f"no catalog {_rel(settings, path)} (run `l10n translate --lang {lang}`)"
+            reason = f"no catalog {settings.display(path)} (run `l10n translate --lang {lang}`)"
             skipped.append(Skipped(article.slug, lang, reason))
             continue
         page = localize(
@@ -162,7 +146,7 @@ def _article_pages(
             include_machine=include_machine,
             source_ref=ref,
         )
-        why = _gate(page, gate, include_machine, _rel(settings, path))
+        why = _gate(page, gate, include_machine, settings.display(path))
         if why:
             skipped.append(Skipped(article.slug, lang, why, page.coverage.reviewed_percent))
         else:
@@ -189,8 +173,6 @@ def _gate(page: Page, gate: float, include_machine: bool, catalog: str) -> str |
 
 def render_all(pages: Sequence[Page], source: str) -> dict[str, str]:
     """Every file of the build, by path relative to the build folder, in memory."""
-    from l10n.publish import render_html, render_index, render_markdown, render_root
-
     by_slug: dict[str, list[str]] = {}
     by_lang: dict[str, list[Page]] = {}
     for page in pages:
@@ -206,10 +188,3 @@ def render_all(pages: Sequence[Page], source: str) -> dict[str, str]:
     if order:
         files["index.html"] = render_root(order, source)
     return files
-
-
-def _rel(settings: Settings, path: Path) -> str:
-    try:
-        return path.relative_to(settings.root).as_posix()
-    except ValueError:
-        return str(path)

@@ -3,41 +3,51 @@
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from l10n import __version__
+from l10n.articles import find_articles, read_article
 from l10n.catalog import Catalog, TemplateEntry, stored_digest
 from l10n.config import Settings
 from l10n.errors import ArticleError
 from l10n.model import Article, Segment
+from l10n.text.segment import segment_article
 
 
-@dataclass(frozen=True)
+@dataclass
 class Extracted:
-    """One article's template: where it is, how many entries, whether it was rewritten."""
+    """One article's template: where it is, whether it was rewritten, and the template
+    itself, read from disk only when someone needs it (an unchanged article whose
+    catalogs are up to date needs nothing)."""
 
     article: Article
-    template: Path
-    entries: int
+    path: Path
     written: bool
     digest: str  # of the article and the settings it was extracted with
+    _template: Catalog | None = field(default=None, repr=False)
+
+    @property
+    def template(self) -> Catalog:
+        if self._template is None:
+            self._template = Catalog.read(self.path)
+        return self._template
+
+    @property
+    def entries(self) -> int:
+        return len(self.template.entries())
 
 
 def article_paths(settings: Settings, paths: Sequence[Path] | None) -> list[Path]:
     """The articles named on the command line, or every article in the article folder."""
-    from l10n.articles import find_articles
-
     if paths:
         return list(paths)
-    return find_articles(settings.path(settings.articles))
+    return find_articles(settings.articles_dir)
 
 
 def read_articles(settings: Settings, paths: Sequence[Path] | None) -> list[Article]:
     """Read (and so validate) every article before anything is written."""
-    from l10n.articles import read_article
-
     articles = [
         read_article(path, furniture=settings.furniture, lang=settings.source)
         for path in article_paths(settings, paths)
@@ -54,18 +64,12 @@ def read_articles(settings: Settings, paths: Sequence[Path] | None) -> list[Arti
     return articles
 
 
-def reference(settings: Settings, article: Article) -> str:
-    """The article's path as catalogs cite it: relative to the project, with '/'."""
-    path = Path(os.path.relpath(article.path.resolve(), settings.root.resolve()))
-    return path.as_posix()
-
-
 def template_entries(
     settings: Settings, article: Article, segments: Sequence[Segment]
 ) -> list[TemplateEntry]:
     """One entry per distinct segment text, in order of first occurrence, with every
     reference and block label of its occurrences."""
-    ref = reference(settings, article)
+    ref = settings.reference(article.path)
     refs: dict[str, list[str]] = {}
     labels: dict[str, list[str]] = {}
     block_labels = article.block_labels()
@@ -79,20 +83,30 @@ def template_entries(
     ]
 
 
-def template_path(settings: Settings, slug: str) -> Path:
-    return settings.templates_dir / f"{slug}.pot"
-
-
 def source_digest(settings: Settings, article: Article) -> str:
     """A fingerprint of everything a template depends on: the article's bytes, where it
     is, the settings that shape its reading, and the l10n version (segmentation rules)."""
-    from l10n import __version__
-
     digest = hashlib.sha256()
-    for part in (__version__, reference(settings, article), settings.source, *settings.furniture):
+    parts = (__version__, settings.reference(article.path), settings.source, *settings.furniture)
+    for part in parts:
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(article.path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def extract_each(settings: Settings, articles: Sequence[Article]) -> Iterator[Extracted]:
+    """Write each article's template, one article at a time; unchanged templates are left
+    untouched, and an article whose template already has its digest is not segmented
+    (nor its template read) again."""
+    for article in articles:
+        digest = source_digest(settings, article)
+        path = settings.template_path(article.slug)
+        if stored_digest(path) == digest:
+            yield Extracted(article, path, False, digest)
+            continue
+        items = template_entries(settings, article, segment_article(article))
+        template = Catalog.template(path, article.slug, items, digest=digest)
+        yield Extracted(article, path, template.write(), digest, template)
 
 
 def extract(
@@ -101,19 +115,6 @@ def extract(
     *,
     articles: Sequence[Article] | None = None,
 ) -> list[Extracted]:
-    """Write each article's template; unchanged templates are left untouched, and an
-    article whose template already has its digest is not segmented again."""
-    from l10n.segment import segment_article
-
-    results = []
-    for article in read_articles(settings, paths) if articles is None else articles:
-        digest = source_digest(settings, article)
-        path = template_path(settings, article.slug)
-        if stored_digest(path) == digest:
-            entries = len(Catalog.read(path).entries())
-            results.append(Extracted(article, path, entries, False, digest))
-            continue
-        items = template_entries(settings, article, segment_article(article))
-        written = Catalog.template(path, article.slug, items, digest=digest).write()
-        results.append(Extracted(article, path, len(items), written, digest))
-    return results
+    """Every article's template (see :func:`extract_each`)."""
+    return list(extract_each(settings, read_articles(settings, paths) if articles is None
+                             else articles))

@@ -10,7 +10,9 @@ from types import MappingProxyType
 import pytest
 
 from l10n.catalog import Entry
-from l10n.checks import (
+from l10n.glossary import Glossary
+from l10n.model import Severity, Term
+from l10n.qa.checks import (
     CHECKS,
     CheckContext,
     check_brackets,
@@ -25,8 +27,6 @@ from l10n.checks import (
     check_whitespace,
     run_checks,
 )
-from l10n.glossary import Glossary
-from l10n.model import Severity, Term
 from tests.cli_helpers import run_l10n
 from tests.conftest import DATA, ROOT
 
@@ -210,7 +210,7 @@ def project(tmp_path: Path) -> Path:
 
 def test_seed_catalog_findings(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from l10n.config import load_settings
-    from l10n.workflow.check import check
+    from l10n.workflow.qa import check
 
     monkeypatch.chdir(project)
     findings = check(load_settings(cwd=project))
@@ -236,7 +236,7 @@ def test_only_filters_by_state(
     project: Path, monkeypatch: pytest.MonkeyPatch, only: str, expected: list[object]
 ) -> None:
     from l10n.config import load_settings
-    from l10n.workflow.check import check
+    from l10n.workflow.qa import check
 
     monkeypatch.chdir(project)
     findings = check(load_settings(cwd=project), only=only)

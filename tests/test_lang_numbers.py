@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from l10n.numbers import (
+from l10n.lang.numbers import (
     DATE,
     DURATION,
     MONEY,

@@ -13,16 +13,16 @@ identical     warning   the translation equals the source although the source ha
                         words to translate (markup and glossary terms do not count)
 glossary      error     a glossary term of the source whose target form is not in the
                         translation, or a ``keep`` term not written as it is
-                        (:func:`l10n.enforce.verify_terms`, the test translation uses)
+                        (:func:`l10n.glossary.verify.verify_terms`, as translation does)
 numbers       error     a number, amount, percentage, duration or date of the source
-                        missing from the translation or changed (:mod:`l10n.numbers`);
+                        missing from the translation or changed (:mod:`l10n.lang.numbers`);
                         numbers inside markup are left to the markup check
 markup        error     inline code, link targets, URLs, e-mail addresses, HTML tags and
                         placeholders (``{x}``, ``%s``, ``%(x)s``) of the source missing or
-                        changed, or new ones in the translation (:mod:`l10n.protect`'s
+                        changed, or new ones in the translation (:mod:`l10n.text.protect`'s
                         patterns)
 particles     error     Korean: the particle after a glossary term disagrees with how the
-                        term ends (블랙웰는 -> 블랙웰은), :func:`l10n.korean.particle_problems`
+                        term ends (블랙웰는 -> 블랙웰은), :func:`l10n.lang.ko.particle_problems`
 brackets      warning   ``()``, ``[]``, ``{}`` (and full-width forms) unbalanced, or an odd
                         number of double quotes (" “ ” „ « » 「 」 『 』), where the
                         source is balanced; single quotes are apostrophes too, not counted
@@ -44,7 +44,12 @@ from functools import wraps
 from typing import TYPE_CHECKING
 
 from l10n.catalog import Entry
-from l10n.model import Finding, Severity
+from l10n.glossary.verify import verify_terms
+from l10n.lang import base_language
+from l10n.lang.ko import particle_problems, term_spans
+from l10n.lang.numbers import compare_numbers
+from l10n.model import MISSING, Finding, Severity
+from l10n.text.protect import TERM, mask
 
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
@@ -87,10 +92,6 @@ class CheckContext:
         return self.glossary.find(entry.msgid, self.target)
 
 
-def _base(lang: str) -> str:
-    return re.split(r"[_-]", lang)[0].lower()
-
-
 def translated(check: Check) -> Check:
     """Run ``check`` only on entries that have a translation."""
 
@@ -102,9 +103,7 @@ def translated(check: Check) -> Check:
 
 
 def _markup(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, kind, text) of each markup span, found by l10n.protect's patterns."""
-    from l10n.protect import TERM, mask
-
+    """(start, end, kind, text) of each markup span, found by l10n.text.protect's patterns."""
     return [(s.start, s.end, s.kind, s.original) for s in mask(text).slots if s.kind != TERM]
 
 
@@ -143,8 +142,6 @@ def check_identical(entry: Entry, ctx: CheckContext) -> list[Finding]:
 
 @translated
 def check_glossary(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    from l10n.enforce import MISSING, verify_terms
-
     matches = ctx.matches(entry)
     keep = {m.term.source for m in matches if m.term.keep}
     findings = []
@@ -161,8 +158,6 @@ def check_glossary(entry: Entry, ctx: CheckContext) -> list[Finding]:
 
 @translated
 def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    from l10n.numbers import compare_numbers
-
     problems = compare_numbers(
         _blank_markup(entry.msgid), ctx.source, _blank_markup(entry.msgstr), ctx.target
     )
@@ -203,10 +198,8 @@ _KIND_NAMES = {
 
 @translated
 def check_particles(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    if _base(ctx.target) != "ko":
+    if base_language(ctx.target) != "ko":
         return []
-    from l10n.korean import particle_problems, term_spans
-
     words = {
         (form, m.term.reading(ctx.target))
         for m in ctx.matches(entry)
@@ -304,7 +297,9 @@ def check_length(entry: Entry, ctx: CheckContext) -> list[Finding]:
     source, target = entry.msgid.strip(), entry.msgstr.strip()
     if len(source) < MIN_LENGTH:
         return []
-    norm = LENGTH_NORMS.get(_base(ctx.target), 1.0) / LENGTH_NORMS.get(_base(ctx.source), 1.0)
+    norm = LENGTH_NORMS.get(base_language(ctx.target), 1.0) / LENGTH_NORMS.get(
+        base_language(ctx.source), 1.0
+    )
     ratio = len(target) / len(source)
     if LENGTH_LOW * norm <= ratio <= LENGTH_HIGH * norm:
         return []

@@ -1,4 +1,4 @@
-"""The per-language tables :mod:`l10n.numbers` reads numbers with (see its docstring).
+"""The per-language tables :mod:`l10n.lang.numbers` reads numbers with (see its docstring).
 
 Babel's CLDR data gives the group and decimal symbols, the month names and the local
 currency symbols; what CLDR does not have (scale words such as "Mrd.", currency words as

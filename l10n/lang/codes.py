@@ -5,26 +5,34 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from l10n.errors import LanguageError
+
 _SAFE = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
+_EXAMPLES = "use e.g. ko, ja, zh, es, pt_BR"
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def validate_language(code: str) -> str:
-    """Return ``code`` in gettext form (``pt_BR``, ``zh_Hans``) or raise ValueError.
+    """Return ``code`` in gettext form (``pt_BR``, ``zh_Hans``) or raise LanguageError.
 
     Only codes Babel knows are accepted; this also keeps codes safe as path parts.
+    Callers that know where the code came from (a config key, a glossary line) catch
+    the error and raise their own with that place.
     """
     from babel import Locale, UnknownLocaleError
 
     if not _SAFE.match(code):
-        raise ValueError(f"'{code}' is not a language code (use e.g. ko, ja, zh, es, pt_BR)")
+        raise LanguageError(f"'{code}' is not a language code", hint=_EXAMPLES)
     try:
         locale = Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
-        raise ValueError(
-            f"unknown language code '{code}' (use e.g. ko, ja, zh, es, pt_BR)"
-        ) from None
+        raise LanguageError(f"unknown language code '{code}'", hint=_EXAMPLES) from None
     return str(locale)
+
+
+def base_language(code: str) -> str:
+    """The language without region or script: ``ko_KR``, ``ko-KR`` and ``KO`` -> ``ko``."""
+    return re.split(r"[_-]", code.strip(), maxsplit=1)[0].lower()
 
 
 def bcp47(code: str) -> str:

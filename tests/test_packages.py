@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n.engines.models import (
+from l10n.engines.packages import (
     find_route,
     install_from_index,
     install_model_file,

@@ -1,4 +1,4 @@
-"""Commands: ``l10n models list|install|remove`` (see :mod:`l10n.engines.models`)."""
+"""Commands: ``l10n models list|install|remove`` (see :mod:`l10n.engines.packages`)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def list_(
     config: ConfigOption = None,
 ) -> None:
     """List the installed models: language pair, package version, folder."""
-    from l10n.engines.models import list_models
+    from l10n.engines.packages import list_models
 
     folder = _models_dir(config, models_dir)
     models = list_models(folder)
@@ -72,16 +72,16 @@ def install(
     config: ConfigOption = None,
 ) -> None:
     """Install the FROM -> TO model from the Argos index (online), or a file with --file."""
-    from l10n.engines import models
+    from l10n.engines import packages
     from l10n.errors import UsageError
 
     folder = _models_dir(config, models_dir)
     if file is not None:
         if from_code or to_code:
             raise UsageError("give either FROM TO or --file, not both")
-        info = models.install_model_file(file, folder)
+        info = packages.install_model_file(file, folder)
     elif from_code and to_code:
-        info = models.install_from_index(from_code, to_code, folder)
+        info = packages.install_from_index(from_code, to_code, folder)
     else:
         raise UsageError(
             "say which model to install",
@@ -102,7 +102,7 @@ def remove(
     config: ConfigOption = None,
 ) -> None:
     """Remove the installed FROM -> TO model."""
-    from l10n.engines.models import remove_model
+    from l10n.engines.packages import remove_model
 
     for info in remove_model(from_code, to_code, _models_dir(config, models_dir)):
         typer.echo(f"Removed {info.name} {info.version} from {info.path}")

@@ -3,7 +3,7 @@
 One reader for every language the project translates into, used by the ``numbers`` check
 and by glossary-enforced translation. :func:`read_numbers` returns :class:`Quantity`
 values; :func:`compare_numbers` says which quantities of a source are missing from its
-translation. The rules (tables per language live in :mod:`l10n.numbers_rules`):
+translation. The rules (tables per language live in :mod:`l10n.lang.number_rules`):
 
 - Digits and separators: the language's group and decimal symbols come from Babel's CLDR
   data and a number is parsed with ``babel.numbers.parse_decimal(strict=True)``: ``1.234,5``
@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from l10n.numbers_rules import Rules, rules_for
+from l10n.lang.number_rules import Rules, rules_for
 
 NUMBER = "number"
 MONEY = "money"

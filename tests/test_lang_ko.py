@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.korean import (
+from l10n.lang.ko import (
     CONSONANT,
     RIEUL,
     VOWEL,

@@ -3,7 +3,7 @@
 For a batch of segments (one source and one target language):
 
 1. Protect: each segment's glossary terms (those with a form in the target language) and
-   its markup are masked as tokens (:mod:`l10n.protect`).
+   its markup are masked as tokens (:mod:`l10n.text.protect`).
 2. Translate ALL masked segments in ONE ``engine.translate_batch`` call with ``n_best``
    (batching across segments is what makes engines fast).
 3. Per segment, take the first hypothesis in which every token occurs exactly once and
@@ -24,37 +24,25 @@ term with status ``hint``: the caller shows the glossary's targets to the transl
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from l10n.errors import EngineError
-from l10n.korean import repair_particles, term_spans
-from l10n.model import Hypothesis, TermMatch
-from l10n.protect import TERM, Masked, Slot, mask, missing_tokens, restore_spans, tokens_ok
+from l10n.glossary.verify import enforceable, hints, verify_terms
+from l10n.lang import base_language
+from l10n.lang.ko import repair_particles, term_spans
+from l10n.model import APPLIED, MISSING, Hypothesis, TermMatch, TermOutcome
+from l10n.text.protect import TERM, Masked, Slot, mask, missing_tokens, restore_spans, tokens_ok
 
 if TYPE_CHECKING:
-    from l10n.engines import Engine
-
-APPLIED = "applied"
-MISSING = "missing"
-HINT = "hint"
+    from l10n.engines.base import Advance, Engine
 
 PROTECTED = "protected"
 PROTECTED_NBEST = "protected-nbest"
 UNPROTECTED = "unprotected"
 BEST_EFFORT = "best-effort"
 NO_TRANSLATION = "none"
-
-
-@dataclass(frozen=True, slots=True)
-class TermOutcome:
-    """What became of one glossary term in one segment: applied, missing or hint."""
-
-    source: str
-    target: str
-    status: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,56 +61,7 @@ class Enforced:
 
 
 def is_korean(lang: str) -> bool:
-    return re.split(r"[_-]", lang)[0].lower() == "ko"
-
-
-def enforceable(matches: Sequence[TermMatch], target: str) -> list[TermMatch]:
-    """The matches whose term has a form in ``target`` (the others are left to the engine)."""
-    return [m for m in matches if m.term.target(target)]
-
-
-def _distinct(matches: Sequence[TermMatch], target: str) -> list[tuple[str, str, bool, set[str]]]:
-    """Per distinct term, in order of first match: (source, target form, case sensitive,
-    every form that counts as applied). A ``keep`` term without a target may appear as
-    the source wrote it (a variant such as "GPUs") or in its canonical form."""
-    seen: dict[tuple[str, str], tuple[bool, set[str]]] = {}
-    for m in enforceable(matches, target):
-        form = m.term.target(target) or ""
-        case, accepted = seen.setdefault((m.term.source, form), (m.term.case_sensitive, {form}))
-        if m.term.keep and m.term.form(target, m.text) != form:
-            accepted.add(m.text)
-    return [(src, form, case, accepted) for (src, form), (case, accepted) in seen.items()]
-
-
-def _occurs(form: str, text: str, case_sensitive: bool) -> list[tuple[int, int]]:
-    left = r"(?<![A-Za-z0-9])" if form[:1].isascii() and form[:1].isalnum() else ""
-    right = r"(?![A-Za-z0-9])" if form[-1:].isascii() and form[-1:].isalnum() else ""
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return [h.span() for h in re.finditer(left + re.escape(form) + right, text, flags)]
-
-
-def verify_terms(text: str, matches: Sequence[TermMatch], target: str) -> list[TermOutcome]:
-    """``applied`` or ``missing`` per distinct term of ``matches`` that has a ``target`` form.
-
-    A term is applied when its target form occurs in ``text`` (case-insensitively for
-    case-insensitive terms; whole words where the form starts or ends with a Latin letter or
-    digit); a ``keep`` term also when it occurs as the source wrote it. Longer forms claim
-    their occurrences first, so 네이버클라우드 does not also count as 네이버; terms with the
-    same target form (Korea, South Korea: 한국) share it.
-    """
-    terms = _distinct(matches, target)
-    forms = {(form, case) for _, _, case, accepted in terms for form in accepted}
-    claimed: list[tuple[int, int]] = []
-    present: set[str] = set()  # forms found; terms sharing a form (Korea, South Korea) share it
-    for form, case in sorted(forms, key=lambda f: (-len(f[0]), f)):
-        for start, end in _occurs(form, text, case):
-            if all(end <= s or start >= e for s, e in claimed):
-                claimed.append((start, end))
-                present.add(form)
-    return [
-        TermOutcome(src, form, APPLIED if accepted & present else MISSING)
-        for src, form, _, accepted in terms
-    ]
+    return base_language(lang) == "ko"
 
 
 def _replacement(target: str) -> Callable[[Slot], str]:
@@ -161,7 +100,7 @@ def _call(
     source: str,
     target: str,
     n_best: int,
-    progress: Callable[[int], None] | None,
+    progress: Advance | None,
 ) -> list[list[Hypothesis]]:
     if not texts:
         return []
@@ -180,8 +119,7 @@ def _protected(
 ) -> Enforced | None:
     """Step 3 (or the ``none`` result); None when no hypothesis kept every token."""
     if not hyps:
-        hints = tuple(TermOutcome(s, f, HINT) for s, f, _, _ in _distinct(matches, target))
-        return Enforced("", None, hints, NO_TRANSLATION, "no machine translation")
+        return Enforced("", None, hints(matches, target), NO_TRANSLATION, "no machine translation")
     for rank, hyp in enumerate(hyps):
         if tokens_ok(hyp.text, masked):
             text = _restore(hyp.text, masked, target)
@@ -254,7 +192,7 @@ def translate_segments(
     target: str,
     *,
     n_best: int = 4,
-    progress: Callable[[int], None] | None = None,
+    progress: Advance | None = None,
 ) -> list[Enforced]:
     """Translate ``segments`` under the glossary, one :class:`Enforced` per segment.
 

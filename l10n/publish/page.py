@@ -1,0 +1,156 @@
+"""Localized builds: an article and its translations -> HTML and Markdown documents.
+
+Pure functions: nothing here reads catalogs or writes files (:mod:`l10n.workflow.build`
+does). This module turns an article and its translations into a :class:`Page`;
+:mod:`l10n.publish.render` renders pages as HTML and Markdown. The rules a build follows:
+
+* **Segments again.** Each translatable block is segmented again with
+  :func:`l10n.text.segment.segment_block`; each segment is looked up *by its text* in
+  ``translations``. The whitespace between segments is the source's.
+* **Which translations.** Reviewed ones. Unreviewed ones (machine output, memory
+  suggestions, any fuzzy entry) only with ``include_machine``; the page then says so
+  visibly and in ``<meta name="translation-status" content="machine">``.
+* **Fallback.** A segment without a usable translation keeps its source text, marked
+  ``<span lang="en">`` (the source language) in HTML.
+* **Coverage** counts distinct segment texts: reviewed, unreviewed (available, whether
+  used or not), untranslated; ``reviewed_percent`` is what ``--min-reviewed`` gates on.
+* **Escaping.** Templates autoescape. Text articles, titles and bylines are plain text.
+  Inline Markdown of Markdown articles goes through markdown-it-py with raw HTML off
+  (whose output escapes every ``<``); that output is the only text marked safe. Code and
+  raw-HTML blocks of the source are shown as text, never translated nor interpreted.
+* **Deterministic.** Same inputs, same bytes: no clock, no randomness, stable order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from l10n.model import BYLINE, TITLE, Article, Block
+from l10n.text.segment import segment_block
+
+REVIEWED = "reviewed"
+MACHINE = "machine"  # an unreviewed translation: machine output or any fuzzy entry
+SOURCE = "source"  # no usable translation: the source text is shown
+ORIGINAL = "original"  # the source-language page itself
+SPACE = "space"  # the whitespace between two segments
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """A catalog's msgstr for one segment text, and whether a person reviewed it."""
+
+    text: str
+    reviewed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A segment (or the whitespace between two) as the page shows it."""
+
+    text: str
+    status: str  # REVIEWED, MACHINE, SOURCE, ORIGINAL or SPACE
+
+
+@dataclass(frozen=True, slots=True)
+class LocalBlock:
+    block: Block
+    pieces: tuple[Piece, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(piece.text for piece in self.pieces)
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How much of an article a language has, over distinct segment texts."""
+
+    total: int
+    reviewed: int
+    machine: int
+
+    @property
+    def untranslated(self) -> int:
+        return self.total - self.reviewed - self.machine
+
+    @property
+    def reviewed_percent(self) -> float:
+        return 100.0 if not self.total else round(100.0 * self.reviewed / self.total, 1)
+
+
+@dataclass(frozen=True)
+class Page:
+    """An article in one language, ready to render."""
+
+    article: Article
+    lang: str
+    blocks: tuple[LocalBlock, ...]
+    coverage: Coverage
+    used_machine: bool  # an unreviewed translation is shown
+    source_ref: str = ""  # the source article as the project cites it
+
+    @property
+    def slug(self) -> str:
+        return self.article.slug
+
+    def _kind_text(self, kind: str) -> str | None:
+        return next((b.text for b in self.blocks if b.block.kind == kind), None)
+
+    @property
+    def title(self) -> str:
+        return self._kind_text(TITLE) or self.article.title
+
+    @property
+    def byline(self) -> str:
+        return self._kind_text(BYLINE) or self.article.author or ""
+
+    @property
+    def translated(self) -> int:
+        """How many segments of the page show a translation."""
+        return sum(p.status in (REVIEWED, MACHINE) for b in self.blocks for p in b.pieces)
+
+
+def localize(
+    article: Article,
+    lang: str,
+    translations: Mapping[str, Translation],
+    *,
+    include_machine: bool = False,
+    source_ref: str = "",
+) -> Page:
+    """The page of ``article`` in ``lang`` (the module's rules); ``lang`` equal to the
+    article's language gives the original page."""
+    original = lang == article.lang
+    blocks: list[LocalBlock] = []
+    seen: dict[str, str] = {}
+    for block in article.blocks:
+        if not block.translatable:
+            blocks.append(LocalBlock(block, (Piece(block.text, ORIGINAL),)))
+            continue
+        pieces: list[Piece] = []
+        cursor = 0
+        for segment in segment_block(block):
+            if segment.start > cursor:
+                pieces.append(Piece(block.text[cursor : segment.start], SPACE))
+            found = translations.get(segment.text)
+            state = SOURCE if found is None else REVIEWED if found.reviewed else MACHINE
+            seen.setdefault(segment.text, state)
+            if original:
+                pieces.append(Piece(segment.text, ORIGINAL))
+            elif found is not None and (found.reviewed or include_machine):
+                pieces.append(Piece(found.text, state))
+            else:
+                pieces.append(Piece(segment.text, SOURCE))
+            cursor = segment.end
+        if cursor < len(block.text):
+            pieces.append(Piece(block.text[cursor:], SPACE))
+        blocks.append(LocalBlock(block, tuple(pieces)))
+    states = list(seen.values())
+    coverage = (
+        Coverage(len(states), len(states), 0)
+        if original
+        else Coverage(len(states), states.count(REVIEWED), states.count(MACHINE))
+    )
+    used = any(p.status == MACHINE for b in blocks for p in b.pieces)
+    return Page(article, lang, tuple(blocks), coverage, used, source_ref)

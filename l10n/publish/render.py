@@ -1,0 +1,163 @@
+"""Render pages: HTML5 documents, Markdown documents, and the indexes, with the Jinja2
+templates in ``templates/`` (autoescaped for HTML)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from l10n.lang import bcp47
+from l10n.model import BYLINE, TITLE
+from l10n.publish.locale import language, ui
+from l10n.publish.markdown import md_text
+from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SPACE, LocalBlock, Page
+from l10n.publish.structure import heading_shift, nodes
+
+if TYPE_CHECKING:
+    import jinja2
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("l10n.publish", "templates"),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html.j2",), disabled_extensions=("md.j2",), default=True
+        ),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["quote"] = lambda text: "\n".join(
+        f"> {line}" if line else ">" for line in str(text).split("\n")
+    )
+    return env
+
+
+def _render(template: str, **context: Any) -> str:
+    return _environment().get_template(template).render(**context)
+
+
+def _common(lang: str, languages: Sequence[str], href: Callable[[str], str]) -> dict[str, Any]:
+    """What every page shows: its language, the language switcher, its own words."""
+    notice, notice_lang = ui(lang, "machine_notice")
+    return {
+        "lang": language(lang),
+        "languages": [language(code, href(code)) for code in languages],
+        "ui": {key: ui(lang, key) for key in ("languages", "articles")},
+        "notice": {"text": notice, "tag": bcp47(notice_lang)},
+    }
+
+
+def _date(page: Page) -> dict[str, str] | None:
+    from babel.dates import format_date
+
+    when = page.article.published
+    if when is None:
+        return None
+    return {"iso": when.isoformat(), "text": format_date(when.date(), "long", locale=page.lang)}
+
+
+def render_html(page: Page, languages: Sequence[str]) -> str:
+    """The page as an HTML5 document; ``languages`` are those the article is published
+    in, the source first (links: ``../<lang>/<slug>.html``; x-default is the source)."""
+    from markupsafe import escape
+
+    pieces = _html_pieces(page)
+    by_kind = {b.block.kind: pieces(b) for b in reversed(page.blocks)}
+    contact = page.article.contact or ""
+    status = MACHINE if page.used_machine else REVIEWED
+    if page.lang == page.article.lang:
+        status = ORIGINAL
+    return _render(
+        "article.html.j2",
+        page=page,
+        title=page.title,
+        status=status,
+        heading=by_kind.get(TITLE) or [{"status": ORIGINAL, "html": escape(page.title)}],
+        byline=by_kind.get(BYLINE)
+        or ([{"status": ORIGINAL, "html": escape(page.byline)}] if page.byline else []),
+        contact=contact if re.fullmatch(r"[^\s@<>]+@[^\s@<>]+", contact) else "",
+        date=_date(page),
+        source=language(page.article.lang),
+        nodes=nodes(page, pieces),
+        shift=heading_shift(page),
+        **_common(page.lang, languages, lambda code: f"../{code}/{page.slug}.html"),
+    )
+
+
+def render_markdown(page: Page) -> str:
+    """The page as Markdown: YAML front matter, then the body with the source's structure."""
+    import yaml
+
+    front = {
+        "title": page.title,
+        "lang": page.lang,
+        "slug": page.slug,
+        "source": page.source_ref or page.article.path.name,
+        "source_lang": page.article.lang,
+        "byline": page.byline or None,
+        "published": page.article.published.isoformat() if page.article.published else None,
+        "translation": {
+            "reviewed_percent": page.coverage.reviewed_percent,
+            "machine": page.used_machine,
+            "segments": page.coverage.total,
+            "reviewed": page.coverage.reviewed,
+            "unreviewed": page.coverage.machine,
+            "untranslated": page.coverage.untranslated,
+        },
+    }
+    front = {key: value for key, value in front.items() if value is not None}
+    matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+    rich = page.article.format == "markdown"
+
+    def text(local: LocalBlock) -> str:
+        return md_text(local.text, plain=not rich or local.block.kind in (TITLE, BYLINE))
+
+    return _render("article.md.j2", front_matter=matter, nodes=nodes(page, text))
+
+
+def render_index(lang: str, pages: Sequence[Page], languages: Sequence[str]) -> str:
+    """A language's index: its articles (title, date), newest first, then by slug."""
+
+    def newest_first(page: Page) -> tuple[float, str]:
+        when = page.article.published
+        return (-when.timestamp() if when else 0.0, page.slug)
+
+    ordered = sorted(pages, key=newest_first)
+    entries = [{"page": p, "title": p.title, "date": _date(p)} for p in ordered]
+    return _render(
+        "index.html.j2", entries=entries, **_common(lang, languages, lambda c: f"../{c}/index.html")
+    )
+
+
+def render_root(languages: Sequence[str], source: str) -> str:
+    """The root index: every built language, by its own name, linking to its index."""
+    return _render("root.html.j2", **_common(source, languages, lambda c: f"{c}/index.html"))
+
+
+def _html_pieces(page: Page) -> Callable[[LocalBlock], list[dict[str, Any]]]:
+    """Each block's pieces with their HTML: escaped text, or markdown-it's escaped output."""
+    from markdown_it import MarkdownIt
+    from markupsafe import Markup, escape
+
+    inline = MarkdownIt("commonmark", {"html": False}).renderInline
+    rich = page.article.format == "markdown"
+
+    def pieces(local: LocalBlock) -> list[dict[str, Any]]:
+        markdown = rich and local.block.kind not in (TITLE, BYLINE)
+        return [
+            {
+                "status": p.status,
+                "html": Markup(inline(p.text))
+                if markdown and p.status != SPACE
+                else escape(p.text),
+            }
+            for p in local.pieces
+        ]
+
+    return pieces

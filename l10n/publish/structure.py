@@ -1,0 +1,68 @@
+"""A page's body as nodes (headings, paragraphs, quotes, nested lists, code) that both the
+HTML and the Markdown templates walk."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from l10n.model import BYLINE, CODE, HEADING, LIST_ITEM, QUOTE, TITLE, Block
+from l10n.publish.page import LocalBlock, Page
+
+
+def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, Any]]:
+    """The body (title and byline left out) as nodes: heading, paragraph, quote (of
+    paragraphs), list (nested by ``Block.level``), code and raw."""
+    nodes: list[dict[str, Any]] = []
+    lists: list[tuple[int, dict[str, Any]]] = []  # open lists: (level, node)
+    for local in page.blocks:
+        block = local.block
+        if block.kind in (TITLE, BYLINE):
+            continue
+        if block.kind != LIST_ITEM:
+            lists = []
+        if block.kind == LIST_ITEM:
+            _add_item(nodes, lists, block, content(local))
+        elif block.kind == QUOTE:
+            if not nodes or nodes[-1]["type"] != "quote":
+                nodes.append({"type": "quote", "items": []})
+            nodes[-1]["items"].append(content(local))
+        elif block.kind == CODE:
+            longest = max((len(run) for run in re.findall(r"`+", block.text)), default=0)
+            fence = "`" * max(3, longest + 1)
+            nodes.append({"type": "code", "text": block.text, "info": block.info, "fence": fence})
+        elif not block.translatable:
+            nodes.append({"type": "raw", "text": block.text})
+        else:
+            level = block.level if block.kind == HEADING else 0
+            kind = "heading" if block.kind == HEADING else "paragraph"
+            nodes.append({"type": kind, "level": level, "content": content(local)})
+    return nodes
+
+
+def heading_shift(page: Page) -> int:
+    """How far body headings move down in HTML so that the title is the only <h1>."""
+    levels = [b.block.level for b in page.blocks if b.block.kind == HEADING]
+    return max(0, 2 - min(levels, default=2))
+
+
+def _add_item(
+    nodes: list[dict[str, Any]], lists: list[tuple[int, dict[str, Any]]], block: Block, body: Any
+) -> None:
+    """Put a list item in the open list of its level, opening (nested) lists as needed."""
+    level = max(block.level, 1)
+    while lists and (
+        lists[-1][0] > level or (lists[-1][0] == level and lists[-1][1]["ordered"] != block.ordered)
+    ):
+        lists.pop()
+    if not lists or lists[-1][0] < level:
+        new: dict[str, Any] = {"type": "list", "ordered": block.ordered, "items": [], "depth": 0}
+        if lists and lists[-1][1]["items"]:
+            new["depth"] = lists[-1][1]["depth"] + 1
+            lists[-1][1]["items"][-1]["lists"].append(new)
+        else:
+            nodes.append(new)
+        lists.append((level, new))
+    items = lists[-1][1]["items"]
+    items.append({"content": body, "number": len(items) + 1, "lists": []})

@@ -1,0 +1,132 @@
+"""Translation progress (``l10n status``): entry counts per state and source words, per
+article and language, with each language's total.
+
+A missing catalog counts every entry of the article's template as untranslated (the
+template is read, or, when there is none yet, the article is segmented in memory).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from l10n.catalog import FUZZY, MACHINE, OBSOLETE, REVIEWED, UNTRANSLATED, Catalog, Entry
+from l10n.config import Settings
+from l10n.model import Article
+from l10n.text.segment import segment_article
+from l10n.workflow.extract import read_articles, template_entries
+
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+
+
+@dataclass(frozen=True)
+class CatalogStatus:
+    """Entry counts per state for one catalog (or a language's total)."""
+
+    lang: str
+    article: str  # the slug; "" for a language's total
+    entries: int = 0
+    reviewed: int = 0
+    machine: int = 0  # fuzzy machine output nobody has touched
+    fuzzy: int = 0  # fuzzy from an update, a memory suggestion, or edited machine output
+    untranslated: int = 0
+    obsolete: int = 0
+    words: int = 0  # source words of the (non-obsolete) entries
+    catalog: str = ""  # the catalog's path; "" for a total
+    exists: bool = True  # False: no catalog yet, counted from the template
+
+    @property
+    def percent_reviewed(self) -> float:
+        return 0.0 if not self.entries else round(100.0 * self.reviewed / self.entries, 1)
+
+    def to_json(self) -> dict[str, Any]:
+        data = {**asdict(self), "percent_reviewed": self.percent_reviewed}
+        if not self.article:  # a total: no one catalog
+            del data["article"], data["catalog"], data["exists"]
+        return data
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    """Status per language and article, and each language's total."""
+
+    rows: tuple[CatalogStatus, ...]
+    totals: tuple[CatalogStatus, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "articles": [row.to_json() for row in self.rows],
+            "totals": [total.to_json() for total in self.totals],
+        }
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def count_states(
+    lang: str, slug: str, entries: Sequence[Entry], shown: str, exists: bool
+) -> CatalogStatus:
+    """The status of one catalog from its entries (obsolete ones included)."""
+    states = [entry.state for entry in entries]
+    live = [entry for entry in entries if not entry.obsolete]
+    return CatalogStatus(
+        lang=lang,
+        article=slug,
+        entries=len(live),
+        reviewed=states.count(REVIEWED),
+        machine=states.count(MACHINE),
+        fuzzy=states.count(FUZZY),
+        untranslated=states.count(UNTRANSLATED),
+        obsolete=states.count(OBSOLETE),
+        words=sum(count_words(entry.msgid) for entry in live),
+        catalog=shown,
+        exists=exists,
+    )
+
+
+def _template_entries(settings: Settings, article: Article) -> list[Entry]:
+    """The article's template entries, all untranslated (from memory if no template yet)."""
+    path = settings.template_path(article.slug)
+    if path.is_file():
+        return Catalog.read(path).entries()
+    segments = segment_article(article)
+    return [Entry(item.msgid, "") for item in template_entries(settings, article, segments)]
+
+
+def _total(lang: str, rows: Sequence[CatalogStatus]) -> CatalogStatus:
+    fields = ("entries", "reviewed", "machine", "fuzzy", "untranslated", "obsolete", "words")
+    sums = {name: sum(getattr(row, name) for row in rows) for name in fields}
+    return CatalogStatus(lang, "", **sums)
+
+
+def status(
+    settings: Settings,
+    articles: Sequence[Path] | None = None,
+    langs: Sequence[str] | None = None,
+) -> StatusReport:
+    """Status of every (language, article) catalog, and per-language totals."""
+    targets = settings.target_languages(langs)
+    sources = read_articles(settings, articles)
+    rows: list[CatalogStatus] = []
+    totals: list[CatalogStatus] = []
+    for lang in targets:
+        mine = []
+        for article in sources:
+            path = settings.catalog_path(lang, article.slug)
+            shown = settings.display(path)
+            if path.is_file():
+                entries = Catalog.read(path).entries(obsolete=True)
+                mine.append(count_states(lang, article.slug, entries, shown, True))
+            else:
+                entries = _template_entries(settings, article)
+                mine.append(count_states(lang, article.slug, entries, shown, False))
+        rows += mine
+        totals.append(_total(lang, mine))
+    return StatusReport(tuple(rows), tuple(totals))
+
+
+__all__ = ["count_states", "CatalogStatus", "StatusReport", "count_words", "status"]

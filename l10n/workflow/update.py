@@ -1,0 +1,110 @@
+"""Templates -> catalogs: bring every catalog up to date with its article (``l10n update``,
+and the first step of ``l10n translate``).
+
+Articles are handled one at a time: the template is extracted (or found up to date), then
+merged into the article's catalog in each target language, and each catalog is written
+(atomically, only if it changed) before the next article is read. Nothing is held for
+the whole project, and every file is read once per run: the template only when a catalog
+needs it, each catalog once, passed on to whoever fills it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from l10n.catalog import DIGEST_HEADER, Catalog, merge
+from l10n.config import Settings
+from l10n.fsutil import project_lock
+from l10n.model import Article
+from l10n.workflow.extract import Extracted, extract_each, read_articles
+
+
+@dataclass
+class LanguageReport:
+    """What a run did for one target language (the CLI prints it; --json dumps it)."""
+
+    lang: str
+    catalogs_written: list[str] = field(default_factory=list)  # paths, each once
+    machine: int = 0  # entries filled by the engine
+    memory_exact: int = 0
+    memory_fuzzy: int = 0
+    hints: int = 0  # no translation; glossary targets shown to the translator
+    glossary_misses: int = 0
+    untranslated: int = 0  # still without a translation after the run
+    merged: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    engine: str = ""
+
+    def wrote(self, settings: Settings, path: Path) -> None:
+        name = settings.reference(path)
+        if name not in self.catalogs_written:
+            self.catalogs_written.append(name)
+
+
+@dataclass
+class RunReport:
+    """What a run did: templates rewritten, whether a model was loaded, per language."""
+
+    templates_written: int = 0
+    model_loaded: bool = False
+    languages: dict[str, LanguageReport] = field(default_factory=dict)
+
+
+def update(
+    settings: Settings,
+    paths: Sequence[Path] | None = None,
+    langs: Sequence[str] | None = None,
+    *,
+    purge_obsolete: bool = False,
+) -> RunReport:
+    """Extract the templates and merge them into every catalog; no machine translation."""
+    targets = settings.target_languages(langs)
+    articles = read_articles(settings, paths)
+    report = RunReport()
+    with project_lock(settings.state_dir):
+        for _ in merged_catalogs(settings, articles, targets, report, purge=purge_obsolete):
+            pass
+    return report
+
+
+def merged_catalogs(
+    settings: Settings,
+    articles: Sequence[Article],
+    targets: Sequence[str],
+    report: RunReport,
+    *,
+    purge: bool = False,
+) -> Iterator[tuple[str, Catalog]]:
+    """Each (language, catalog) of ``articles`` x ``targets``, merged with its template and
+    written, article after article; ``report`` counts what was done."""
+    for lang in targets:
+        report.languages.setdefault(lang, LanguageReport(lang))
+    for item in extract_each(settings, articles):
+        report.templates_written += item.written
+        for lang in targets:
+            lang_report = report.languages[lang]
+            catalog = merge_catalog(settings, item, lang, purge, lang_report)
+            if catalog.write():
+                lang_report.wrote(settings, catalog.path)
+            lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
+            yield lang, catalog
+
+
+def merge_catalog(
+    settings: Settings, item: Extracted, lang: str, purge: bool, report: LanguageReport
+) -> Catalog:
+    """The article's catalog in ``lang`` merged with its template (or made from it). A
+    catalog already merged from this very template (same digest) is left as it is."""
+    path = settings.catalog_path(lang, item.article.slug)
+    if not path.exists():
+        return Catalog.from_template(item.template, path, lang)
+    catalog = Catalog.read(path)
+    if catalog.metadata.get(DIGEST_HEADER) == item.digest and not purge:
+        return catalog
+    merged = merge(catalog, item.template, purge_obsolete=purge)
+    for key, value in merged.as_dict().items():
+        if isinstance(value, int):
+            report.merged[key] = report.merged.get(key, 0) + value
+    return catalog
