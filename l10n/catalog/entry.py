@@ -96,6 +96,14 @@ class Entry:
     previous_msgid: str | None = None
 
     @property
+    def version(self) -> str:
+        """12 hex digits that change whenever the entry's translation or review state does
+        (source, translation, fuzzy, previous source): what an editor saw, so that a save
+        made on a stale view is refused instead of overwriting newer work."""
+        parts = (self.msgid, self.msgstr, "fuzzy" if self.fuzzy else "", self.previous_msgid or "")
+        return fingerprint("\0".join(parts))
+
+    @property
     def provenance(self) -> Provenance | None:
         for comment in self.comments:
             found = Provenance.parse(comment)
