@@ -71,14 +71,15 @@ RAW = "html"  # a run that is not translated (translate="no"): its text, shown a
 CAPTION = "caption"
 CELL = "table-cell"
 
-SKIP = frozenset(
-    "script style template noscript svg math iframe object embed canvas audio video "
-    "select textarea button input head".split()
-)
-INLINE = frozenset(
-    "a abbr b bdi bdo br cite code data del dfn em font i img ins kbd label mark q s samp "
-    "small span strong sub sup time tt u var wbr big nobr ruby rt rp".split()
-)
+SKIP = frozenset({
+    "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "embed",
+    "canvas", "audio", "video", "select", "textarea", "button", "input", "head",
+})
+INLINE = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",
+    "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strong",
+    "sub", "sup", "time", "tt", "u", "var", "wbr", "big", "nobr", "ruby", "rt", "rp",
+})
 PROTECTED_INLINE = frozenset({"code", "kbd", "samp"})  # their content is never translated
 _KINDS = {"li": LIST_ITEM, "blockquote": QUOTE, "figcaption": CAPTION, "caption": CAPTION,
           "td": CELL, "th": CELL}  # fmt: skip
@@ -177,7 +178,7 @@ class _Walker:
             self.flush(parent, run, ctx)
             run = []
             if child.nodeType == child.ELEMENT_NODE:
-                self.element(child, ctx)  # type: ignore[arg-type]
+                self.element(child, ctx)
         self.flush(parent, run, ctx)
 
     def element(self, element: Element, ctx: _Context) -> None:
@@ -195,9 +196,10 @@ class _Walker:
         self.walk(element, _inner_context(tag, ctx))
 
     def flush(self, parent: Element, run: list[Node], ctx: _Context) -> None:
-        if not any(_words(node, ctx.translate) for node in run):
-            if ctx.translate or not text_content(run).strip():
-                return
+        if not any(_words(node, ctx.translate) for node in run) and (
+            ctx.translate or not text_content(run).strip()
+        ):
+            return
         line = next((self.document.line(n, 0) for n in run if self.document.line(n, 0)), 0)
         line = line or self.document.line(parent)
         if ctx.translate:

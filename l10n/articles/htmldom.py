@@ -17,7 +17,8 @@ Rules:
   control characters (a binary file). Parse errors that change nothing a reader sees are
   accepted: no ``<!DOCTYPE html>`` (a CMS exports fragments), character references
   without ``;`` (``AT&T``), a ``<`` followed by a space, malformed comments, duplicate
-  attributes (the first wins), an HTML4 doctype.
+  attributes (the first wins), an HTML4 doctype. A control character (other than tab and
+  line breaks) makes the file binary, not a page.
 * :func:`inner_markup` writes a run of nodes as the text translators see: inline tags as
   ``<a href="x">`` (attributes in source order, double-quoted), character references
   decoded, runs of whitespace as one space, comments left out. ``&`` is escaped only
@@ -28,7 +29,7 @@ Rules:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,9 +40,10 @@ from l10n.errors import ArticleError
 if TYPE_CHECKING:
     from xml.dom.minidom import Document, Element, Node
 
-VOID = frozenset(
-    "area base br col embed hr img input link meta source track wbr".split()
-)  # fmt: skip
+VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr",
+})  # fmt: skip
 # Parse errors that change nothing a reader sees (see the module docstring).
 TOLERATED = frozenset({
     "expected-doctype-but-got-start-tag", "expected-doctype-but-got-chars",
@@ -75,6 +77,14 @@ def parse_html(path: Path, text: str) -> HtmlDocument:
     import html5lib
     from html5lib.constants import E
 
+    control = _CONTROL.search(text)
+    if control:
+        raise ArticleError(
+            f"not text: control character U+{ord(control.group()):04X} (column "
+            f"{control.start() - text.rfind(chr(10), 0, control.start())})",
+            path=path, line=text.count("\n", 0, control.start()) + 1,
+            hint="is this a binary file? give an HTML page saved as UTF-8 text",
+        )
     lines: dict[int, int] = {}
     parser = html5lib.HTMLParser(tree=_line_builder(), namespaceHTMLElements=False)
     parser.tree.where = lambda: parser.tokenizer.stream.position()[0]
@@ -87,9 +97,8 @@ def parse_html(path: Path, text: str) -> HtmlDocument:
             message = E.get(code, code) % (data or {})
         except (KeyError, TypeError, ValueError):
             message = E.get(code, code)
-        what = "not text (control characters)" if code in _BINARY else "malformed HTML"
         raise ArticleError(
-            f"{what}: {message.rstrip('.')} (column {column + 1})",
+            f"malformed HTML: {message.rstrip('.')} (column {column + 1})",
             path=path,
             line=line,
             hint="fix the HTML so that every element is closed where it ends; l10n reads "
@@ -99,7 +108,8 @@ def parse_html(path: Path, text: str) -> HtmlDocument:
     return HtmlDocument(dom, lines)
 
 
-_BINARY = frozenset({"invalid-codepoint", "null-character"})
+# C0/C1 controls but tab, LF, FF, CR; noncharacters: a binary file, not a page
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +119,7 @@ def _line_builder() -> Any:
 
     base: Any = getTreeBuilder("dom")
 
-    class Builder(base):  # type: ignore[misc, valid-type]
+    class Builder(base):  # type: ignore[misc]
         where: Any = None
         lines: dict[int, int] = {}  # replaced per parser
 
@@ -176,18 +186,21 @@ def start_tag(element: Element) -> str:
     return f"<{element.tagName}{attrs}>"
 
 
-def inner_markup(nodes: Iterable[Node], *, collapse: bool = True) -> str:
-    """The nodes as markup (the module's rules); ``collapse`` squeezes whitespace."""
+def inner_markup(
+    nodes: Iterable[Node], *, collapse: bool = True, escape: Callable[[str], str] = escape_text
+) -> str:
+    """The nodes as markup (the module's rules); ``collapse`` squeezes whitespace;
+    ``escape`` writes text (default: the minimal escaping of :func:`escape_text`)."""
     parts: list[str] = []
     for node in nodes:
         if node.nodeType == node.TEXT_NODE:
-            data = _SPACE.sub(" ", node.data) if collapse else node.data  # type: ignore[attr-defined]
-            parts.append(escape_text(data))
+            data = node.data  # type: ignore[attr-defined]
+            parts.append(escape(_SPACE.sub(" ", data) if collapse else data))
         elif node.nodeType == node.ELEMENT_NODE:
             element: Element = node  # type: ignore[assignment]
             parts.append(start_tag(element))
             if element.tagName not in VOID:
-                parts.append(inner_markup(element.childNodes, collapse=collapse))
+                parts.append(inner_markup(element.childNodes, collapse=collapse, escape=escape))
                 parts.append(f"</{element.tagName}>")
     return "".join(parts)
 

@@ -49,6 +49,7 @@ from l10n.lang import base_language
 from l10n.lang.ko import particle_problems, term_spans
 from l10n.lang.numbers import compare_numbers
 from l10n.model import MISSING, Finding, Severity
+from l10n.qa.tags import check_tags
 from l10n.text.protect import TERM, mask
 
 if TYPE_CHECKING:
@@ -322,6 +323,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("glossary", check_glossary),
     ("numbers", check_numbers),
     ("markup", check_markup),
+    ("tags", check_tags),
     ("particles", check_particles),
     ("brackets", check_brackets),
     ("spaces", check_spaces),
