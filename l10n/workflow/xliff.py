@@ -216,8 +216,8 @@ def _plan_unit(plan: _Plan, unit: Unit, catalog: Catalog, by_id: dict[str, Entry
     ):
         entry = guess
     reviewed = unit.state in (REVIEWED_STATE, FINAL) or trust
-    if entry is not None:
-        version = unit.version or entry.version
+    if entry is not None:  # its text already the file's: only the review state may change
+        version = entry.version if entry.msgstr == target else unit.version or entry.version
         plan.edits.append(Edit(entry.msgid, target, reviewed, version))
         plan.units.append(unit)
         return
@@ -231,8 +231,16 @@ def _plan_unit(plan: _Plan, unit: Unit, catalog: Catalog, by_id: dict[str, Entry
 
 
 def _language(settings: Settings, doc: Document, path: Path) -> str:
+    """The project's target language the file is for (``ko-KR`` is ``ko`` in a project
+    that translates into ``ko``)."""
     try:
         lang = settings.target_languages([doc.target_lang.replace("-", "_")])[0]
+        targets = settings.target_languages()
+        if lang not in targets:
+            lang = next((t for t in targets if base_language(t) == base_language(lang)), "")
+        if not lang:
+            raise UsageError(f"it is for '{doc.target_lang}', the project translates into "
+                             f"{', '.join(targets)}")
         if doc.source_lang and base_language(doc.source_lang.replace("-", "_")) != \
                 base_language(settings.source):
             raise UsageError(f"its source language is '{doc.source_lang}', the project's "
@@ -244,11 +252,13 @@ def _language(settings: Settings, doc: Document, path: Path) -> str:
 
 
 def _slug(settings: Settings, doc: Document, path: Path) -> str:
-    if doc.slug:
-        return safe_slug(doc.slug, path, source="the XLIFF file")
+    """The article the file is for: by its ``original`` (the article as the project cites
+    it), else by the slug l10n wrote (a tool may rename the file's id)."""
     for article in read_articles(settings, None):
         if settings.reference(article.path) == doc.original:
             return article.slug
+    if doc.slug:
+        return safe_slug(doc.slug, path, source="the XLIFF file")
     raise InputError(f"no article '{doc.original}' in the project", path=path,
                      hint="import files exported from this project")
 
