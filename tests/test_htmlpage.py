@@ -158,3 +158,13 @@ def test_the_browser_runs_nothing_a_translation_added(html_project: Path, tmp_pa
     dom = dump_dom(tmp_path, page)
     assert "pwned" not in dom and '<html lang="ko" dir="ltr">' in dom
     assert "엔비디아가 공급한다." in dom
+
+
+def test_a_tag_a_translation_leaves_open_stays_in_its_sentence(html_project: Path) -> None:
+    settings = load_settings(cwd=html_project)
+    translate(settings, engine_name="pseudo")
+    edit(html_project, {"Nvidia will supply": "엔비디아는 <strong>GPU 26만 개를 공급한다.",
+                        "The deal covers": "계약 대상은 삼성전자다.</em>"})
+    page = (build(settings).out / "ko" / f"{SLUG}.article.html").read_text(encoding="utf-8")
+    assert ("<p>엔비디아는 <strong>GPU 26만 개를 공급한다.</strong> 계약 대상은 삼성전자다.</p>"
+            in page)

@@ -5,7 +5,9 @@ HTML article: the page the CMS exported, parsed again, with
 
 * each translated block's inline content replaced by its translation (sentences as
   :mod:`l10n.publish.page` chose them: reviewed, or unreviewed with ``--include-machine``;
-  a sentence without a translation keeps its source text, marked ``lang``);
+  a sentence without a translation keeps its source text, marked ``lang``; a tag a
+  translation leaves open, or closes without opening, where its source sentence has
+  every pair closed, is closed or dropped within that sentence);
 * the title written into ``<title>``, ``og:title`` and ``twitter:title`` where those held
   the title's text, the byline into ``<meta name="author">``;
 * ``<html lang>`` (and ``dir``) set, ``og:locale`` set, ``<link rel="alternate"
@@ -40,6 +42,7 @@ from l10n.lang import bcp47
 from l10n.model import BYLINE, TITLE
 from l10n.publish.locale import typography, ui
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SOURCE, SPACE, LocalBlock, Page
+from l10n.text.segment import segment_block
 
 if TYPE_CHECKING:
     from xml.dom.minidom import Document, Element, Node
@@ -119,10 +122,15 @@ def _replace_run(dom: Document, place: Place, local: LocalBlock, source_tag: str
     """Put the block's sentences in place of its run of nodes, sanitized."""
     assert place.parent is not None
     sentinel = _sentinel(local)
+    sources = iter(segment.text for segment in segment_block(local.block))
     parts = []
     for piece in local.pieces:
+        source = next(sources) if piece.status != SPACE else ""
         if piece.status == SOURCE and _balanced(piece.text):
             parts.append(f"<{sentinel}>{piece.text}</{sentinel}>")
+        elif piece.status != SPACE and _balanced(source) and not _balanced(piece.text):
+            # a tag the translation left open or closed stays inside its own sentence
+            parts.append(inner_markup(parse_fragment(piece.text, "div"), collapse=False))
         else:
             parts.append(piece.text)
     allowed = _allowed(elements(place.nodes))
