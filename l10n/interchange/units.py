@@ -11,10 +11,12 @@ that stays fuzzy; ``initial`` (1.2 ``new``, ``needs-translation``) is not import
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, Entry
+from l10n.errors import InputError
 from l10n.interchange.codes import Part
 
 INITIAL = "initial"
@@ -72,7 +74,17 @@ class Document:
     path: Path | None = None
 
 
+def only_file(root: ET.Element, tag: str, lines: dict[ET.Element, int], path: Path
+              ) -> ET.Element:
+    """The one ``<file>`` of an l10n XLIFF file (one article per file)."""
+    files = root.findall(tag)
+    if len(files) != 1:
+        raise InputError(f"an l10n XLIFF file holds one <file>, this one {len(files)}",
+                         path=path, line=lines.get(root), hint="export it again with l10n")
+    return files[0]
+
+
 __all__ = [
     "FINAL", "INITIAL", "ORDER", "REVIEWED_STATE", "TRANSLATED",
-    "Document", "Note", "Unit", "least", "state_of",
+    "Document", "Note", "Unit", "least", "only_file", "state_of",
 ]  # fmt: skip

@@ -32,9 +32,17 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from l10n.errors import InputError
 from l10n.interchange.codes import END, PH, START, Code, Part
-from l10n.interchange.units import INITIAL, ORDER, TRANSLATED, Document, Note, Unit, least
+from l10n.interchange.units import (
+    INITIAL,
+    ORDER,
+    TRANSLATED,
+    Document,
+    Note,
+    Unit,
+    least,
+    only_file,
+)
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -112,11 +120,7 @@ def _fill(element: ET.Element, parts: tuple[Part, ...]) -> None:
 # ---------------------------------------------------------------------------- reading
 def read(root: ET.Element, lines: dict[ET.Element, int], path: Path) -> Document:
     """The units of an XLIFF 2.x document (the module's rules)."""
-    files = root.findall(_X + "file")
-    if len(files) != 1:
-        raise InputError(f"an l10n XLIFF file holds one <file>, this one {len(files)}",
-                         path=path, line=lines.get(root), hint="export it again with l10n")
-    file = files[0]
+    file = only_file(root, _X + "file", lines, path)
     units = tuple(_unit(u, lines) for u in file.iter(_X + "unit"))
     return Document(root.get("version", "2.0"), root.get("srcLang", ""),
                     root.get("trgLang", ""), file.get("original", ""), file.get("id", ""),
