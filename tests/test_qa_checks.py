@@ -218,8 +218,8 @@ def test_seed_catalog_findings(project: Path, monkeypatch: pytest.MonkeyPatch) -
     assert {f.path for f in findings} == {CATALOG}
     messages = {(f.line, f.check): f.message for f in findings}
     assert messages[(29, "numbers")] == (
-        "'16-second' (16 seconds) is missing from the translation; "
-        "the translation has '15초' (15 seconds)"
+        "'3-minute, 16-second' (3 minutes 16 seconds) is missing from the translation; "
+        "the translation has '3분 15초' (3 minutes 15 seconds)"
     )
     assert "'블랙웰은'" not in messages[(40, "particles")]
     assert "'은'" in messages[(40, "particles")]

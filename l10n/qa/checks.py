@@ -161,7 +161,7 @@ def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
     problems = compare_numbers(
         _blank_markup(entry.msgid), ctx.source, _blank_markup(entry.msgstr), ctx.target
     )
-    return [ctx.finding("numbers", Severity.ERROR, entry, p.message) for p in problems]
+    return [ctx.finding("numbers", Severity(p.severity), entry, p.message) for p in problems]
 
 
 @translated
