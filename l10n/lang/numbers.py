@@ -125,8 +125,8 @@ def _dates(work: str, text: str, rules: Rules) -> list[Quantity]:
                 continue
             month = rules.month(hit.group("month"))
             day, year = int(hit.group("day")), hit.group("year")
-            if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
-                continue
+            if month is None:
+                continue  # an impossible date (13월 5일) is kept: it matches no real one
             hits.append(
                 Quantity(
                     Decimal(month * 100 + day), DATE, text[hit.start() : hit.end()],
@@ -174,7 +174,7 @@ def _amount(
     return Quantity(value * factor, kind, text[start:pos], start, pos, unit, also=also, weak=weak)
 
 
-def _same(source: Quantity, target: Quantity) -> bool:
+def same_quantity(source: Quantity, target: Quantity) -> bool:
     """Equal values of compatible kinds (any reading of either): a plain source number
     matches any kind; a dated source needs the same year where the target writes one."""
     for mine in source.readings():
@@ -214,7 +214,7 @@ def compare_numbers(
     missing: list[Quantity] = []
     for quantity in sorted(sources, key=_specificity):
         index = next(
-            (i for i, t in enumerate(targets) if not used[i] and _same(quantity, t)), None
+            (i for i, t in enumerate(targets) if not used[i] and same_quantity(quantity, t)), None
         )
         if index is None:
             missing.append(quantity)
@@ -278,9 +278,9 @@ def _soft_problem(
                                  f"({relative[0].describe()}): check that the year is "
                                  f"{quantity.year}", WARNING)
     if _is_year(quantity) and relative:
-        return NumberProblem(quantity, (relative[0],), f"the year '{quantity.text}' is written "
-                             f"{_shown(relative[0])} in the translation: check that it is "
-                             f"{quantity.text}", WARNING)
+        return NumberProblem(quantity, (relative[0],), f"'{quantity.text}' (the year "
+                             f"{quantity.text}) is written {_shown(relative[0])} in the "
+                             "translation: check that the year is right", WARNING)
     return None
 
 
@@ -316,4 +316,5 @@ __all__ = [
     "Quantity",
     "compare_numbers",
     "read_numbers",
+    "same_quantity",
 ]
