@@ -22,6 +22,7 @@ from l10n.model import TermOutcome
 MT_PREFIX = "mt: "
 TERM_PREFIX = "term: "
 TM_PREFIX = "tm: "
+CHECK_PREFIX = "check: "  # findings written by `l10n check --annotate` (l10n.catalog.annotate)
 
 REVIEWED = "reviewed"
 MACHINE = "machine"
@@ -78,7 +79,7 @@ class Provenance:
 
 def is_l10n_comment(comment: str) -> bool:
     """True for the comment lines l10n owns (provenance, terms, memory)."""
-    return comment.startswith((MT_PREFIX, TERM_PREFIX, TM_PREFIX))
+    return comment.startswith((MT_PREFIX, TERM_PREFIX, TM_PREFIX, CHECK_PREFIX))
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,8 @@ class Entry:
     comments: tuple[str, ...] = ()  # extracted comments (#.), all of them
     translator_comment: str = ""
     previous_msgid: str | None = None
+    msgctxt: str | None = None
+    flags: tuple[str, ...] = ()  # every flag of the entry as written (fuzzy, ignore-numbers...)
 
     @property
     def provenance(self) -> Provenance | None:

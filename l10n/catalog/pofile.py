@@ -313,6 +313,8 @@ def _view(entry: polib.POEntry) -> Entry:
         comments=tuple(c for c in entry.comment.splitlines() if c),
         translator_comment=entry.tcomment or "",
         previous_msgid=entry.previous_msgid,
+        msgctxt=entry.msgctxt,
+        flags=tuple(entry.flags),
     )
 
 

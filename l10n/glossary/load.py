@@ -79,8 +79,9 @@ class Entry:
 
 
 def load_glossary(folder: Path) -> Glossary:
-    """Every ``*.toml`` in ``folder``, validated and merged; raise if anything is wrong."""
-    entries, problems = read_folder(folder)
+    """Every ``*.toml`` in ``folder`` (or the one file ``folder`` names), validated and
+    merged; raise if anything is wrong."""
+    entries, problems = read_one(folder) if folder.is_file() else read_folder(folder)
     if problems:
         raise glossary_error(problems, folder)
     return Glossary(entry.term for entry in entries)
@@ -128,6 +129,13 @@ def read_folder(
     problems += trouble + collisions(merged)
     problems.sort(key=lambda p: (p.path or "", p.line or 0))
     return merged, problems
+
+
+def read_one(path: Path) -> tuple[list[Entry], list[L10nError]]:
+    """One glossary file on its own, merged and cross-checked like a folder."""
+    entries, problems = read_file(path)
+    merged, trouble = merge(entries)
+    return merged, problems + trouble + collisions(merged)
 
 
 def read_file(path: Path, text: str | None = None) -> tuple[list[Entry], list[L10nError]]:

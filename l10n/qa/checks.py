@@ -10,13 +10,17 @@ check         severity  rule
 ============  ========  ===========================================================
 untranslated  warning   the entry has no translation yet
 identical     warning   the translation equals the source although the source has
-                        words to translate (markup and glossary terms do not count)
+                        words to translate (markup and glossary terms do not count;
+                        nor do bylines and names: up to four capitalised words)
 glossary      error     a glossary term of the source whose target form is not in the
                         translation, or a ``keep`` term not written as it is
                         (:func:`l10n.glossary.verify.verify_terms`, as translation does)
 numbers       error     a number, amount, percentage, duration or date of the source
                         missing from the translation or changed (:mod:`l10n.lang.numbers`);
-                        numbers inside markup are left to the markup check
+                        numbers inside markup are left to the markup check; a warning
+                        where the translation plausibly says it another way (460억 for
+                        $46 billion, 지난달 19일 for June 19). Untouched pseudo output is
+                        read back into the source language first
 markup        error     inline code, link targets, URLs, e-mail addresses, HTML tags and
                         placeholders (``{x}``, ``%s``, ``%(x)s``) of the source missing or
                         changed, or new ones in the translation (:mod:`l10n.text.protect`'s
@@ -32,6 +36,12 @@ length        warning   translation length / source length (characters) outside
                         0.4x-2.5x of the language's norm (:data:`LENGTH_NORMS`), for
                         sources of 20 characters or more
 ============  ========  ===========================================================
+
+Per-entry flags turn checks off where a difference is deliberate, as Weblate spells them:
+``#, ignore-<check>`` with this table's names (``ignore-numbers``, ``ignore-markup``) or
+Weblate's for the same checks (``ignore-same``, ``ignore-double-space``,
+``ignore-begin-space``, ``ignore-end-space``, ``ignore-xml-tags``, ``ignore-url``,
+``ignore-placeholders``), and ``ignore-all-checks``.
 """
 
 from __future__ import annotations
@@ -44,6 +54,7 @@ from functools import wraps
 from typing import TYPE_CHECKING
 
 from l10n.catalog import Entry
+from l10n.engines.pseudo import ACCENTS
 from l10n.glossary.verify import verify_terms
 from l10n.lang import base_language
 from l10n.lang.ko import particle_problems, term_spans
@@ -71,6 +82,13 @@ _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "〔": "〕",
 _CLOSE = {close: open_ for open_, close in _OPEN.items()}
 _DOUBLE_QUOTES = set('"“”„«»「」『』')
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_NAME = re.compile(r"[^\W\d_][\w'’.-]*")
+_UNACCENT = {accented: plain for plain, accented in ACCENTS.items()}
+# Weblate's check names for l10n's checks, in `ignore-<name>` flags.
+WEBLATE_NAMES = {
+    "same": "identical", "double-space": "spaces", "begin-space": "whitespace",
+    "end-space": "whitespace", "xml-tags": "markup", "url": "markup", "placeholders": "markup",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -102,6 +120,31 @@ def translated(check: Check) -> Check:
     return run
 
 
+def ignored_checks(entry: Entry) -> set[str]:
+    """The checks the entry's ``ignore-*`` flags turn off (``{"*"}``: all of them)."""
+    names = {flag.strip()[len("ignore-") :] for flag in entry.flags if flag.strip().startswith(
+        "ignore-")}
+    if "all-checks" in names:
+        return {"*"}
+    return {WEBLATE_NAMES.get(name, name) for name in names}
+
+
+def pseudo_text(entry: Entry) -> str | None:
+    """Untouched output of the ``pseudo`` engine read back as source-language text (its
+    accents removed), or None for any other entry."""
+    prov = entry.provenance
+    if prov is None or prov.engine != "pseudo" or not entry.is_machine:
+        return None
+    return entry.msgstr.translate(_UNACCENT)
+
+
+def _is_name(text: str) -> bool:
+    """A byline or a name: one to four words, each capitalised, and no sentence end."""
+    words = _NAME.findall(text)
+    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words) and not re.search(
+        r"[.!?。]\s*$", text)
+
+
 def _markup(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, text) of each markup span, found by l10n.text.protect's patterns."""
     return [(s.start, s.end, s.kind, s.original) for s in mask(text).slots if s.kind != TERM]
@@ -124,6 +167,8 @@ def check_untranslated(entry: Entry, ctx: CheckContext) -> list[Finding]:
 def check_identical(entry: Entry, ctx: CheckContext) -> list[Finding]:
     if entry.msgstr.strip() != entry.msgid.strip():
         return []
+    if entry.block_label == "byline" or _is_name(entry.msgid):
+        return []  # names stay as they are
     rest = _blank_markup(entry.msgid)
     for match in ctx.matches(entry):  # terms are the glossary check's business
         rest = rest[: match.start] + " " * (match.end - match.start) + rest[match.end :]
@@ -158,9 +203,11 @@ def check_glossary(entry: Entry, ctx: CheckContext) -> list[Finding]:
 
 @translated
 def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    problems = compare_numbers(
-        _blank_markup(entry.msgid), ctx.source, _blank_markup(entry.msgstr), ctx.target
-    )
+    pseudo = pseudo_text(entry)
+    target, lang = (entry.msgstr, ctx.target) if pseudo is None else (pseudo, ctx.source)
+    problems = compare_numbers(_blank_markup(entry.msgid), ctx.source, _blank_markup(target), lang)
+    if pseudo is not None:  # glossary targets inside pseudo text: only lost figures matter
+        problems = [p for p in problems if p.severity == "error"]
     return [ctx.finding("numbers", Severity(p.severity), entry, p.message) for p in problems]
 
 
@@ -297,7 +344,8 @@ def check_length(entry: Entry, ctx: CheckContext) -> list[Finding]:
     source, target = entry.msgid.strip(), entry.msgstr.strip()
     if len(source) < MIN_LENGTH:
         return []
-    norm = LENGTH_NORMS.get(base_language(ctx.target), 1.0) / LENGTH_NORMS.get(
+    lang = ctx.source if pseudo_text(entry) is not None else ctx.target
+    norm = LENGTH_NORMS.get(base_language(lang), 1.0) / LENGTH_NORMS.get(
         base_language(ctx.source), 1.0
     )
     ratio = len(target) / len(source)
@@ -333,7 +381,11 @@ CHECKS: tuple[tuple[str, Check], ...] = (
 def run_checks(
     entry: Entry, ctx: CheckContext, checks: tuple[tuple[str, Check], ...] = CHECKS
 ) -> list[Finding]:
-    """Every finding of ``checks`` on ``entry`` (none for an obsolete entry), in check order."""
-    if entry.obsolete:
+    """Every finding of ``checks`` on ``entry`` (none for an obsolete entry), in check order,
+    except those of the checks its ``ignore-*`` flags turn off."""
+    ignored = ignored_checks(entry)
+    if entry.obsolete or "*" in ignored:
         return []
-    return [finding for _, check in checks for finding in check(entry, ctx)]
+    return [
+        finding for name, check in checks if name not in ignored for finding in check(entry, ctx)
+    ]
