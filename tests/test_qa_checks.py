@@ -302,7 +302,9 @@ def test_a_changed_link_is_one_finding_naming_both_forms() -> None:
     (("fuzzy", "ignore-spaces", "ignore-numbers"), []),
     (("ignore-all-checks",), []),
 ])
-def test_ignore_flags_turn_checks_off_for_one_entry(flags: tuple[str, ...], left: list[str]) -> None:
+def test_ignore_flags_turn_checks_off_for_one_entry(
+    flags: tuple[str, ...], left: list[str]
+) -> None:
     entry = Entry("It costs $10.3 billion.", "103억 원이  든다.", line=3, flags=flags)
     assert [f.check for f in run_checks(entry, KO)] == left
 
