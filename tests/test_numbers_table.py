@@ -98,3 +98,15 @@ def test_a_corruption_of_a_figure_the_source_has_is_always_caught() -> None:
                 missed.append((pair.key, bad))
     assert checked > 400
     assert missed == []
+
+
+@pytest.mark.slow
+def test_pofilter_runs_on_the_same_units_as_its_users_run_it() -> None:
+    from benchmarks.numbers_table import pofilter_flags
+
+    flags = pofilter_flags([
+        ("ko", "About 260,000 GPUs will be supplied.", "GPU 약 26만 장이 공급된다."),
+        ("ko", "It costs 5 dollars.", "5달러가 든다."),
+        ("es", "It costs 5 dollars.", "Cuesta 6 dólares."),
+    ])
+    assert flags == [True, False, True]
