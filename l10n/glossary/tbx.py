@@ -21,7 +21,8 @@ Written (TBX v3, TBX-Basic dialect, DCA style)::
 
 What l10n needs beyond TBX-Basic travels as notes starting with ``l10n:`` (other tools
 show them to translators as plain notes): ``l10n: keep (do not translate)`` and
-``l10n: case-insensitive`` on the source term, ``l10n: reading 지싱크`` on a target term.
+``l10n: case-insensitive`` or ``l10n: case-sensitive`` on the source term (neither: the
+default case rule), ``l10n: reading 지싱크`` on a target term.
 
 Read: ``tbx``/``conceptEntry``/``langSec``/``termSec`` (v3, with or without namespace) and
 ``martif``/``termEntry``/``langSet``/``tig``/``ntig`` (TBX-Basic 2008). In the source
