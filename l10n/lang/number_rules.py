@@ -157,10 +157,12 @@ class Rules:
     def parse(self, token: str) -> Decimal | None:
         """Digits with separators -> Decimal, Babel strict in the language, then the other
         convention (``10.3`` in Spanish); None when neither reads it (``1.2.3``)."""
-        from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
+        from babel.numbers import NumberFormatError, parse_decimal
 
+        if token.isdigit():
+            return Decimal(token)
         token = token.replace("’", "'")
-        group = get_group_symbol(self.locale)
+        group = _group_symbol(self.locale)
         if group.isspace():
             token = re.sub(r"[\s\u202f]", group, token)
         other = "de" if _decimal_is_point(self.locale) else "en"
@@ -174,7 +176,7 @@ class Rules:
     def alternative(self, token: str) -> Decimal | None:
         """The other reading of ``260,000`` (``1.500``) in a language whose decimal sign is
         a comma: a translator may have kept the source's grouping. None if there is none."""
-        if _decimal_is_point(self.locale) or not _AMBIGUOUS.fullmatch(token):
+        if not _AMBIGUOUS.fullmatch(token) or _decimal_is_point(self.locale):
             return None
         from babel.numbers import NumberFormatError, parse_decimal
 
@@ -202,10 +204,18 @@ class Rules:
         return self.durations[word.lower()]
 
 
+@lru_cache(maxsize=64)
 def _decimal_is_point(locale: str) -> bool:
     from babel.numbers import get_decimal_symbol
 
     return get_decimal_symbol(locale) == "."
+
+
+@lru_cache(maxsize=64)
+def _group_symbol(locale: str) -> str:
+    from babel.numbers import get_group_symbol
+
+    return str(get_group_symbol(locale))
 
 
 def _month_names(locale: str) -> dict[str, int]:
