@@ -148,3 +148,21 @@ def test_cli_on_po_files_formats_and_exit_codes(po: Path) -> None:
     annotated = run_l10n("check", po.name, "--annotate", cwd=where)
     assert annotated.returncode == 1 and "annotated" in annotated.stderr
     assert f"#. check: numbers: {CLOCK}" in po.read_text(encoding="utf-8")
+
+
+def test_plural_entries_are_checked_form_by_form(tmp_path: Path) -> None:
+    po = tmp_path / "app.es.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "One file of 5 MB"\nmsgid_plural "%d files of 5 MB"\n'
+        'msgstr[0] "Un archivo de 5 MB"\nmsgstr[1] "%d archivos de 6 MB"\n\n'
+        'msgid "One story"\nmsgid_plural "%d stories"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+        encoding="utf-8",
+    )
+    found = check_files(load_settings(cwd=tmp_path), [po]).findings
+    assert [(f.check, f.msgid, f.message) for f in found] == [
+        ("numbers", "%d files of 5 MB",
+         "'5' (5) is missing from the translation; the translation has '6' (6)"),
+        ("untranslated", "One story", "not translated yet"),
+    ]

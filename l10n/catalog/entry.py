@@ -97,6 +97,8 @@ class Entry:
     previous_msgid: str | None = None
     msgctxt: str | None = None
     flags: tuple[str, ...] = ()  # every flag of the entry as written (fuzzy, ignore-numbers...)
+    msgid_plural: str = ""  # a plural entry (catalogs from elsewhere; l10n writes none)
+    plural_forms: tuple[str, ...] = ()  # its msgstr[0], msgstr[1], ...
 
     @property
     def provenance(self) -> Provenance | None:
@@ -151,7 +153,7 @@ class Entry:
     def state(self) -> str:
         if self.obsolete:
             return OBSOLETE
-        if not self.msgstr:
+        if not self.msgstr and not any(self.plural_forms):
             return UNTRANSLATED
         if not self.fuzzy:
             return REVIEWED

@@ -315,6 +315,8 @@ def _view(entry: polib.POEntry) -> Entry:
         previous_msgid=entry.previous_msgid,
         msgctxt=entry.msgctxt,
         flags=tuple(entry.flags),
+        msgid_plural=entry.msgid_plural or "",
+        plural_forms=tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)),
     )
 
 

@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import wraps
 from typing import TYPE_CHECKING
 
@@ -387,5 +387,24 @@ def run_checks(
     if entry.obsolete or "*" in ignored:
         return []
     return [
-        finding for name, check in checks if name not in ignored for finding in check(entry, ctx)
+        finding
+        for form in plural_forms(entry)
+        for name, check in checks
+        if name not in ignored
+        for finding in check(form, ctx)
+    ]
+
+
+def plural_forms(entry: Entry) -> list[Entry]:
+    """A plural entry as one entry per translated form, each against the source it
+    translates: with one form (Korean, Japanese) ``msgid_plural``; with more, the first
+    against ``msgid`` and the others against ``msgid_plural``. Other entries: themselves."""
+    if not entry.msgid_plural:
+        return [entry]
+    forms = entry.plural_forms or ("",)
+    return [
+        replace(entry, msgid=entry.msgid if i == 0 and len(forms) > 1 else entry.msgid_plural,
+                msgstr=form, msgid_plural="", plural_forms=())
+        for i, form in enumerate(forms)
+        if form or i == 0
     ]
