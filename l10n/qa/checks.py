@@ -37,7 +37,8 @@ length        warning   translation length / source length (characters) outside
                         sources of 20 characters or more
 ============  ========  ===========================================================
 
-Per-entry flags turn checks off where a difference is deliberate, as Weblate spells them:
+Per-entry flags (:mod:`l10n.qa.entries`) turn checks off where a difference is deliberate, as
+Weblate spells them:
 ``#, ignore-<check>`` with this table's names (``ignore-numbers``, ``ignore-markup``) or
 Weblate's for the same checks (``ignore-same``, ``ignore-double-space``,
 ``ignore-begin-space``, ``ignore-end-space``, ``ignore-xml-tags``, ``ignore-url``,
@@ -49,17 +50,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import wraps
 from typing import TYPE_CHECKING
 
 from l10n.catalog import Entry
-from l10n.engines.pseudo import ACCENTS
 from l10n.glossary.verify import verify_terms
 from l10n.lang import base_language
 from l10n.lang.ko import particle_problems, term_spans
 from l10n.lang.numbers import compare_numbers
 from l10n.model import MISSING, Finding, Severity
+from l10n.qa.entries import ignored_checks, plural_forms, pseudo_text
 from l10n.text.protect import TERM, mask
 
 if TYPE_CHECKING:
@@ -83,12 +84,6 @@ _CLOSE = {close: open_ for open_, close in _OPEN.items()}
 _DOUBLE_QUOTES = set('"“”„«»「」『』')
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _NAME = re.compile(r"[^\W\d_][\w'’.-]*")
-_UNACCENT = {accented: plain for plain, accented in ACCENTS.items()}
-# Weblate's check names for l10n's checks, in `ignore-<name>` flags.
-WEBLATE_NAMES = {
-    "same": "identical", "double-space": "spaces", "begin-space": "whitespace",
-    "end-space": "whitespace", "xml-tags": "markup", "url": "markup", "placeholders": "markup",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -118,24 +113,6 @@ def translated(check: Check) -> Check:
         return check(entry, ctx) if entry.msgstr else []
 
     return run
-
-
-def ignored_checks(entry: Entry) -> set[str]:
-    """The checks the entry's ``ignore-*`` flags turn off (``{"*"}``: all of them)."""
-    names = {flag.strip()[len("ignore-") :] for flag in entry.flags if flag.strip().startswith(
-        "ignore-")}
-    if "all-checks" in names:
-        return {"*"}
-    return {WEBLATE_NAMES.get(name, name) for name in names}
-
-
-def pseudo_text(entry: Entry) -> str | None:
-    """Untouched output of the ``pseudo`` engine read back as source-language text (its
-    accents removed), or None for any other entry."""
-    prov = entry.provenance
-    if prov is None or prov.engine != "pseudo" or not entry.is_machine:
-        return None
-    return entry.msgstr.translate(_UNACCENT)
 
 
 def _is_name(text: str) -> bool:
@@ -394,17 +371,3 @@ def run_checks(
         for finding in check(form, ctx)
     ]
 
-
-def plural_forms(entry: Entry) -> list[Entry]:
-    """A plural entry as one entry per translated form, each against the source it
-    translates: with one form (Korean, Japanese) ``msgid_plural``; with more, the first
-    against ``msgid`` and the others against ``msgid_plural``. Other entries: themselves."""
-    if not entry.msgid_plural:
-        return [entry]
-    forms = entry.plural_forms or ("",)
-    return [
-        replace(entry, msgid=entry.msgid if i == 0 and len(forms) > 1 else entry.msgid_plural,
-                msgstr=form, msgid_plural="", plural_forms=())
-        for i, form in enumerate(forms)
-        if form or i == 0
-    ]

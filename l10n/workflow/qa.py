@@ -45,16 +45,10 @@ def _only(only: str | None) -> None:
         raise UsageError(f"--only must be one of {', '.join(ONLY_STATES)}, not '{only}'")
 
 
-def check(
-    settings: Settings,
-    articles: Sequence[Path] | None = None,
-    langs: Sequence[str] | None = None,
-    only: str | None = None,
-    *,
-    annotate: bool = False,
-) -> list[Finding]:
+def check(settings: Settings, articles: Sequence[Path] | None = None,
+          langs: Sequence[str] | None = None, only: str | None = None) -> list[Finding]:
     """Every finding of every check, by language, article, then entry order."""
-    return list(check_project(settings, articles, langs, only, annotate=annotate).findings)
+    return list(check_project(settings, articles, langs, only).findings)
 
 
 def check_project(
