@@ -176,7 +176,7 @@ def test_obsolete_entries_are_not_checked() -> None:
 
 def test_registry_names_are_unique_and_every_check_is_listed() -> None:
     names = [name for name, _ in CHECKS]
-    assert len(names) == len(set(names)) == 10
+    assert len(names) == len(set(names)) == 11
     assert {check.__name__ for _, check in CHECKS} == {f"check_{n}" for n in names}
 
 

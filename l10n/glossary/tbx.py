@@ -50,6 +50,7 @@ from l10n.errors import GlossaryError, InputError, L10nError, LanguageError
 from l10n.glossary.load import glossary_error
 from l10n.lang import validate_language
 from l10n.model import Term
+from l10n.xmlsafe import parse_xml
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -115,7 +116,7 @@ class TbxResult:
 def read_tbx(path: Path, *, source_lang: str = "en",
              langs: Sequence[str] | None = None) -> TbxResult:
     """Terms of a TBX file; every problem at once as a GlossaryError (file and line)."""
-    root, lines = parse_xml(path)
+    root, lines = parse_xml(path, what="TBX")
     if _local(root.tag) not in ("tbx", "martif"):
         raise InputError(f"not a TBX file: the root element is <{_local(root.tag)}>",
                          path=path, line=lines.get(root), hint="expected <tbx> or <martif>")
@@ -134,53 +135,6 @@ def read_tbx(path: Path, *, source_lang: str = "en",
     if problems:
         raise glossary_error(problems, path)
     return TbxResult(tuple(terms), tuple(skipped))
-
-
-def parse_xml(path: Path) -> tuple[ET.Element, dict[ET.Element, int]]:
-    """An ElementTree of ``path`` and each element's line; DTD subsets and entities refused."""
-    from xml.parsers import expat
-
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    parser = expat.ParserCreate(namespace_separator="}")
-    builder = ET.TreeBuilder()
-    lines: dict[ET.Element, int] = {}
-
-    def name(raw_name: str) -> str:
-        return "{" + raw_name if "}" in raw_name else raw_name
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        element = builder.start(name(tag), {name(k): v for k, v in attrs.items()})
-        lines[element] = parser.CurrentLineNumber
-
-    def doctype(_name: str, _sys: str | None, _pub: str | None, internal: int) -> None:
-        if internal:
-            raise _Refused("a DOCTYPE with an internal subset")
-
-    def entity(*_args: object) -> None:
-        raise _Refused("an entity declaration")
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = lambda tag: builder.end(name(tag))
-    parser.CharacterDataHandler = builder.data
-    parser.StartDoctypeDeclHandler = doctype
-    parser.EntityDeclHandler = entity
-    parser.buffer_text = True
-    try:
-        parser.Parse(raw, True)
-    except _Refused as exc:
-        raise InputError(f"refused: the file has {exc}", path=path, line=parser.CurrentLineNumber,
-                         hint="TBX needs no DTD subset or entities; remove them") from None
-    except expat.ExpatError as exc:
-        raise InputError(f"malformed XML: {expat.ErrorString(exc.code)}", path=path,
-                         line=exc.lineno, hint="fix the XML (is it a TBX file?)") from None
-    return builder.close(), lines
-
-
-class _Refused(Exception):
-    pass
 
 
 def _local(tag: str) -> str:

@@ -61,6 +61,7 @@ from l10n.lang.ko import particle_problems, term_spans
 from l10n.lang.numbers import compare_numbers
 from l10n.model import MISSING, Finding, Severity
 from l10n.qa.entries import ignored_checks, plural_forms, pseudo_text
+from l10n.qa.tags import check_tags
 from l10n.text.protect import TERM, mask
 
 if TYPE_CHECKING:
@@ -347,6 +348,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("glossary", check_glossary),
     ("numbers", check_numbers),
     ("markup", check_markup),
+    ("tags", check_tags),
     ("particles", check_particles),
     ("brackets", check_brackets),
     ("spaces", check_spaces),

@@ -2,6 +2,8 @@
 
 Rules:
 
+* An HTML article also gets ``<lang>/<slug>.article.html``: its own page, translated
+  (:mod:`l10n.publish.htmlpage`).
 * Each article is built in its source language (the original, the x-default of every
   translation) and in each requested language whose catalog
   ``locales/<lang>/<slug>.po`` exists and passes the gates:
@@ -28,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.articles import safe_slug
+from l10n.articles import read_source, safe_slug
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, Catalog
 from l10n.config import Settings
 from l10n.errors import InputError, UsageError
@@ -44,6 +46,7 @@ from l10n.publish import (
     render_markdown,
     render_root,
 )
+from l10n.publish.htmlpage import article_pages
 from l10n.qa import CheckContext
 from l10n.workflow.extract import read_articles
 from l10n.workflow.qa import catalog_findings
@@ -99,6 +102,7 @@ def build(
             pages += built
             skipped += missed
         files = render_all(pages, settings.source)
+        files.update(article_pages(pages, read_source))  # HTML articles: their own page too
         safe = {safe_path(folder, name): text for name, text in files.items()}
         written = [path for path, text in safe.items() if write_atomic(path, text)]
     unchanged = [path for path in safe if path not in written]
