@@ -24,6 +24,7 @@ from l10n.catalog.entry import (
     TERM_PREFIX,
     TM_PREFIX,
     Entry,
+    comment_lines,
     Provenance,
     fingerprint,
     is_l10n_comment,
@@ -46,6 +47,13 @@ class TemplateEntry:
     msgid: str
     references: tuple[str, ...]  # "seeds/<file>:<line>"
     comments: tuple[str, ...]  # block labels: "title", "paragraph 3"
+
+
+_BASIC_HEADER = {
+    "MIME-Version": "1.0",
+    "Content-Type": "text/plain; charset=UTF-8",
+    "Content-Transfer-Encoding": "8bit",
+}
 
 
 def _now() -> str:
@@ -194,6 +202,18 @@ class Catalog:
             )
         return cls(po, path)
 
+    def complete_header(self, lang: str, template: dict[str, str] | None = None) -> None:
+        """Add the header fields a catalog needs and lacks (a PO saved without a header,
+        or with part of one): Content-Type, Language, Plural-Forms, ...; fields the file
+        has are kept as they are."""
+        wanted = {**(template or {}), **_BASIC_HEADER, **language_header(lang),
+                  "Last-Translator": "l10n"}
+        keys = ("Project-Id-Version", "Last-Translator", "Language-Team", "Language",
+                *_BASIC_HEADER, "Plural-Forms")
+        for key in keys:
+            if not self._po.metadata.get(key) and wanted.get(key):
+                self._po.metadata[key] = wanted[key]
+
     @property
     def metadata(self) -> dict[str, str]:
         return dict(self._po.metadata)
@@ -298,7 +318,7 @@ class Catalog:
 
 def _set_l10n_comments(entry: polib.POEntry, lines: list[str]) -> None:
     """Replace l10n's own extracted comments, keeping every other comment line."""
-    kept = [c for c in entry.comment.splitlines() if c and not is_l10n_comment(c)]
+    kept = [c for c in comment_lines(entry.comment) if not is_l10n_comment(c)]
     entry.comment = "\n".join(kept + lines)
 
 
@@ -310,7 +330,7 @@ def _view(entry: polib.POEntry) -> Entry:
         obsolete=bool(entry.obsolete),
         line=entry.linenum or 0,
         references=tuple(f"{path}:{line}" if line else path for path, line in entry.occurrences),
-        comments=tuple(c for c in entry.comment.splitlines() if c),
+        comments=tuple(comment_lines(entry.comment)),
         translator_comment=entry.tcomment or "",
         previous_msgid=entry.previous_msgid,
     )

@@ -7,8 +7,9 @@ The order of work is what keeps a run safe and fast:
 2. one lock per project: a second run stops at once;
 3. article by article, the template is extracted and merged into each catalog
    (:mod:`l10n.workflow.update`); every reviewed entry is harvested into the translation
-   memory, and the entries the run may fill (:func:`pending`) join their language's
-   chunk, with the catalog object itself (no second read);
+   memory as the catalog is read, before the merge can move it; the entries the run may
+   fill (:func:`pending`) join their language's chunk, with the catalog object itself
+   (no second read);
 4. a language's chunk is filled once it holds about :data:`CHUNK` segments, and at the
    end: exact memory matches first, then fuzzy memory suggestions, then the engine (one
    batch per chunk, under the glossary). Each catalog of the chunk is written atomically
@@ -70,16 +71,14 @@ def translate(
     report = RunReport()
     with project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory:
         fillers: dict[str, _Filler] = {}
-        for lang, catalog in merged_catalogs(settings, articles, targets, report):
+        for lang, catalog in merged_catalogs(settings, articles, targets, report, memory):
             if lang not in fillers:
                 fillers[lang] = _Filler(
                     settings, lang, engines[lang], glossary, memory, report.languages[lang],
                     n_best, _Steps(lang, progress),
                 )
             filler = fillers[lang]
-            entries = catalog.entries()
-            memory.harvest(entries, settings.source, lang, origin=settings.reference(catalog.path))
-            todo = [e for e in entries if pending(e, filler.engine_name)]
+            todo = [e for e in catalog.entries() if pending(e, filler.engine_name)]
             if todo:
                 filler.add(catalog, todo)
         for filler in fillers.values():
