@@ -349,3 +349,23 @@ def test_pseudo_output_never_enters_the_memory(project: Path) -> None:
     assert done.returncode == 0, done.stderr
     exported = (project / "out.tmx").read_text("utf-8")
     assert "<tu" not in exported and "⟦" not in exported
+
+
+def test_hand_edited_msgid_is_merged_again(project: Path) -> None:
+    """Item 4: a msgid changed by hand in the catalog is not trusted: the next update
+    merges the catalog with its template (the template is unchanged)."""
+    settings = load_settings(cwd=project)
+    translate(settings, engine_name="pseudo")
+    path = project / PO
+    po = polib.pofile(str(path))
+    edited = next(e for e in po if e.msgid.startswith("Global AI powerhouse"))
+    original = edited.msgid
+    edited.msgid = original.replace("Global AI powerhouse", "Local AI powerhouse")
+    po.save()
+    report = update(settings)
+    assert report.languages["ko"].catalogs_written
+    entries = {e.msgid: e for e in Catalog.read(path).entries()}
+    assert original in entries and edited.msgid not in entries
+    assert entries[original].previous_msgid == edited.msgid
+    again = update(settings)
+    assert not again.languages["ko"].catalogs_written

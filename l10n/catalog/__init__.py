@@ -17,11 +17,18 @@ from l10n.catalog.entry import (
     term_comment,
 )
 from l10n.catalog.merge import DEFAULT_SIMILARITY, MergeReport, merge
-from l10n.catalog.pofile import DIGEST_HEADER, Catalog, TemplateEntry, stored_digest
+from l10n.catalog.pofile import (
+    DIGEST_HEADER,
+    ENTRIES_HEADER,
+    Catalog,
+    TemplateEntry,
+    stored_digest,
+)
 
 __all__ = [
     "DEFAULT_SIMILARITY",
     "DIGEST_HEADER",
+    "ENTRIES_HEADER",
     "FUZZY",
     "MACHINE",
     "OBSOLETE",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from l10n import __version__
 from l10n.articles import find_articles, read_article
-from l10n.catalog import Catalog, TemplateEntry, stored_digest
+from l10n.catalog import ENTRIES_HEADER, Catalog, TemplateEntry, stored_digest
 from l10n.config import Settings
 from l10n.errors import ArticleError
 from l10n.model import Article, Segment
@@ -33,6 +33,15 @@ class Extracted:
         if self._template is None:
             self._template = Catalog.read(self.path)
         return self._template
+
+    @property
+    def entries_digest(self) -> str:
+        """The fingerprint of the template's msgids (from its header when it has one)."""
+        if self._template is None:
+            stored = stored_digest(self.path, ENTRIES_HEADER)
+            if stored:
+                return stored
+        return self.template.entries_digest()
 
     @property
     def entries(self) -> int:

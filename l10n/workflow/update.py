@@ -108,14 +108,15 @@ def merge_catalog(
     """The article's catalog in ``lang`` merged with its template (or made from it). Its
     reviewed entries (obsolete ones too) reach ``memory`` first, as the file has them,
     so neither the merge nor a purge can lose one. A catalog already merged from this
-    very template (same digest) is left as it is."""
+    very template (same digest) whose msgids are still the template's is left as it is."""
     path = settings.catalog_path(lang, item.article.slug)
     if not path.exists():
         return Catalog.from_template(item.template, path, lang)
     catalog = Catalog.read(path)
     memory.harvest(catalog.entries(obsolete=True), settings.source, lang,
                    origin=settings.reference(path))
-    if catalog.metadata.get(DIGEST_HEADER) == item.digest and not purge:
+    merged_already = catalog.metadata.get(DIGEST_HEADER) == item.digest
+    if merged_already and not purge and catalog.entries_digest() == item.entries_digest:
         return catalog
     merged = merge(catalog, item.template, purge_obsolete=purge, language=lang)
     for key, value in merged.as_dict().items():
