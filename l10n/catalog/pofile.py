@@ -25,12 +25,13 @@ from l10n.catalog.entry import (
     TERM_PREFIX,
     TM_PREFIX,
     Entry,
-    comment_lines,
     Provenance,
+    comment_lines,
     fingerprint,
     is_l10n_comment,
     term_comment,
 )
+from l10n.catalog.syntax import check_messages, check_syntax
 from l10n.errors import CatalogError
 from l10n.fsutil import write_atomic
 from l10n.model import TermOutcome
@@ -145,6 +146,7 @@ class Catalog:
             raise CatalogError(
                 "not UTF-8", path=path, line=line, hint="save the catalog as UTF-8"
             ) from None
+        check_syntax(path, text)
         try:
             po = polib.pofile(text, wrapwidth=WRAP_WIDTH, encoding="utf-8")
         except (OSError, ValueError) as exc:
@@ -155,7 +157,7 @@ class Catalog:
                 line=int(found.group(1)) if found else None,
                 hint="fix it in a PO editor or restore it from git; the file was left as it was",
             ) from None
-        _check_duplicates(po, path)
+        check_messages(po, path)
         return cls(po, path, disk_text=text)
 
     @classmethod
@@ -352,20 +354,6 @@ def _split_ref(ref: str) -> tuple[str, str]:
     return (path, line) if path and line.isdigit() else (ref, "")
 
 
-def _check_duplicates(po: polib.POFile, path: Path) -> None:
-    seen: set[tuple[str | None, str]] = set()
-    for entry in po:
-        key = (entry.msgctxt, entry.msgid)
-        if key in seen and not entry.obsolete:
-            raise CatalogError(
-                f"duplicate message {entry.msgid[:40]!r}",
-                path=path,
-                line=entry.linenum,
-                hint="merge or delete one of the two entries",
-            )
-        seen.add(key)
-
-
 def entries_digest(keys: Iterable[tuple[str | None, str]]) -> str:
     """16 hex digits identifying a sequence of (msgctxt, msgid)."""
     digest = hashlib.sha256()
@@ -386,4 +374,6 @@ def stored_digest(path: Path, header: str = DIGEST_HEADER) -> str | None:
     return found.group(1) if found else None
 
 
-__all__ = ["DIGEST_HEADER", "ENTRIES_HEADER", "TERM_PREFIX", "Catalog", "TemplateEntry", "stored_digest"]
+__all__ = [
+    "DIGEST_HEADER", "ENTRIES_HEADER", "TERM_PREFIX", "Catalog", "TemplateEntry", "stored_digest",
+]
