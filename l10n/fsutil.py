@@ -6,6 +6,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,6 +58,34 @@ def write_atomic(path: Path, data: str | bytes) -> bool:
             os.unlink(tmp)
         raise
     return True
+
+
+# write_atomic's temporary files: tempfile.mkstemp(prefix=".NAME.", suffix=".tmp") adds
+# 8 characters from tempfile's alphabet
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_stale_temporaries(folder: Path, *, depth: int = 0) -> list[Path]:
+    """Remove the temporary files :func:`write_atomic` leaves when a run is killed
+    between writing and renaming (``.NAME.XXXXXXXX.tmp``), in ``folder`` and its
+    subfolders down to ``depth``; call it under the project's lock, when no other l10n
+    run can be writing. Other files, and links, are left alone. Returns what it removed."""
+    removed: list[Path] = []
+    try:
+        children = list(Path(folder).iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return removed
+    for child in children:
+        if child.is_symlink():
+            continue
+        if child.is_dir():
+            if depth > 0:
+                removed += remove_stale_temporaries(child, depth=depth - 1)
+        elif _TEMPORARY.fullmatch(child.name) and child.is_file():
+            with contextlib.suppress(FileNotFoundError):
+                child.unlink()
+                removed.append(child)
+    return removed
 
 
 @contextlib.contextmanager

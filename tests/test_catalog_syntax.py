@@ -65,7 +65,8 @@ def test_the_good_file_is_accepted_by_both(tmp_path: Path) -> None:
 
 
 BROKEN = [
-    ("msgstr missing its closing quote", 'msgstr "엔비디아가 발표했다."', 'msgstr "엔비디아가 발표했다.', 15),
+    ("msgstr missing its closing quote",
+     'msgstr "엔비디아가 발표했다."', 'msgstr "엔비디아가 발표했다.', 15),
     ("unterminated msgid", 'msgid "John Roe"', 'msgid "John Roe', 18),
     ("unknown escape", 'msgid "John Roe"', 'msgid "John\\q Roe"', 18),
     ("escape \\'", 'msgid "John Roe"', "msgid \"John\\' Roe\"", 18),

@@ -369,3 +369,20 @@ def test_hand_edited_msgid_is_merged_again(project: Path) -> None:
     assert entries[original].previous_msgid == edited.msgid
     again = update(settings)
     assert not again.languages["ko"].catalogs_written
+
+
+def test_stale_temporaries_in_locales_are_removed_under_the_lock(project: Path) -> None:
+    """Item 9: a run killed between fsync and rename leaves a full-size hidden
+    .NAME.XXXXXXXX.tmp next to the catalog; the next run removes it, and only it."""
+    settings = load_settings(cwd=project)
+    update(settings)
+    folder = (project / PO).parent
+    stale = folder / f".{PO.name}.a1b2_c3d.tmp"
+    stale.write_bytes((project / PO).read_bytes())
+    template_stale = project / "locales/templates/.x.pot.zz99zz99.tmp"
+    template_stale.write_text("x", "utf-8")
+    mine = folder / ".notes.tmp"
+    mine.write_text("keep", "utf-8")
+    done = run_l10n("update", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert not stale.exists() and not template_stale.exists() and mine.exists()

@@ -283,7 +283,7 @@ def check_messages(po: polib.POFile, path: Path) -> None:
                 f"duplicate message {entry.msgid[:40]!r} (also at line {seen[key]})",
                 path=path, line=entry.linenum, hint="merge or delete one of the two entries",
             )
-        seen[key] = entry.linenum
+        seen[key] = entry.linenum or 0
         if entry.msgid_plural:
             _check_plural(entry, nplurals, path)
         if not entry.obsolete and "fuzzy" not in entry.flags:

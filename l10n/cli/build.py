@@ -39,12 +39,23 @@ MachineOption = Annotated[
 ]
 
 
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Build into a folder l10n refuses otherwise: a filesystem root, your home "
+        "folder, the project's folder or one of its ancestors.",
+    ),
+]
+
+
 def build(
     articles: ArticlesArg = None,
     lang: LangOption = None,
     out: OutOption = None,
     min_reviewed: MinReviewedOption = None,
     include_machine: MachineOption = False,
+    force: ForceOption = False,
     config: ConfigOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -60,6 +71,7 @@ def build(
         out=out,
         min_reviewed=min_reviewed,
         include_machine=include_machine,
+        force=force,
     )
     if json_:
         print_json(_as_json(result))
@@ -69,8 +81,10 @@ def build(
             f"{page.lang}/{page.slug}: {page.coverage.reviewed_percent:g}% reviewed"
             + (", includes machine translation" if page.used_machine else "")
         )
+    removed = f", {len(result.removed)} stale removed" if result.removed else ""
     typer.echo(
-        f"{len(result.written)} files written, {len(result.unchanged)} unchanged in {result.out}"
+        f"{len(result.written)} files written, {len(result.unchanged)} unchanged{removed} "
+        f"in {result.out}"
     )
     for skip in result.skipped:
         typer.echo(f"skipped {skip.lang}/{skip.slug}: {skip.reason}", err=True)
@@ -94,6 +108,7 @@ def _as_json(result: Any) -> dict[str, Any]:
         ],
         "written": [str(path) for path in result.written],
         "unchanged": [str(path) for path in result.unchanged],
+        "removed": [str(path) for path in result.removed],
         "skipped": [
             {
                 "slug": s.slug,

@@ -114,7 +114,8 @@ class Memory:
         """Drop pseudo-localized units that an older l10n stored (a no-op, and no write,
         when there are none)."""
         pseudo = "kind = 'machine' AND engine = ?"
-        if self._db.execute(f"SELECT 1 FROM unit WHERE {pseudo} LIMIT 1", (PSEUDO_ENGINE,)).fetchone():
+        found = self._db.execute(f"SELECT 1 FROM unit WHERE {pseudo} LIMIT 1", (PSEUDO_ENGINE,))
+        if found.fetchone():
             with self.transaction():
                 self._db.execute(f"DELETE FROM unit WHERE {pseudo}", (PSEUDO_ENGINE,))
 

@@ -29,7 +29,7 @@ from l10n.catalog import Catalog, Entry, Provenance
 from l10n.config import Settings
 from l10n.engines import available_engines, create_engine, default_engine_name, engine_for
 from l10n.engines.enforce import translate_segments
-from l10n.fsutil import project_lock
+from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.glossary import Glossary, load_glossary
 from l10n.memory import REVIEWED, Memory
 from l10n.model import MISSING
@@ -70,6 +70,7 @@ def translate(
     engines = _engine_names(settings, targets, engine_name)
     report = RunReport()
     with project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory:
+        remove_stale_temporaries(settings.locales_dir, depth=1)
         fillers: dict[str, _Filler] = {}
         for lang, catalog in merged_catalogs(settings, articles, targets, report, memory):
             if lang not in fillers:

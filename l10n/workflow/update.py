@@ -16,7 +16,7 @@ from pathlib import Path
 
 from l10n.catalog import DIGEST_HEADER, Catalog, merge
 from l10n.config import Settings
-from l10n.fsutil import project_lock
+from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.memory import Memory
 from l10n.model import Article
 from l10n.workflow.extract import Extracted, extract_each, read_articles
@@ -66,6 +66,7 @@ def update(
     articles = read_articles(settings, paths)
     report = RunReport()
     with project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory:
+        remove_stale_temporaries(settings.locales_dir, depth=1)
         merging = merged_catalogs(settings, articles, targets, report, memory, purge=purge_obsolete)
         for _ in merging:
             pass
