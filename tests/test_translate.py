@@ -386,3 +386,54 @@ def test_stale_temporaries_in_locales_are_removed_under_the_lock(project: Path) 
     done = run_l10n("update", cwd=project)
     assert done.returncode == 0, done.stderr
     assert not stale.exists() and not template_stale.exists() and mine.exists()
+
+
+# ------------------------------------------------- engine problems before any write
+def _nothing_written(project: Path) -> None:
+    assert not (project / "locales").exists()
+    assert not (project / ".l10n" / "memory.sqlite").exists()
+
+
+def test_argos_without_a_model_is_refused_before_anything_is_written(project: Path) -> None:
+    """Item 12: `--engine argos` with no model wrote the template, catalog and memory."""
+    done = run_l10n("translate", "--engine", "argos", cwd=project)
+    assert done.returncode == 3, done.stderr
+    assert "no translation model for en -> ko" in done.stderr
+    _nothing_written(project)
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ('beam_size = "x"', "beam_size"),
+        ("batch_size = 0", "batch_size"),
+        ("bogus = 1", "bogus"),
+        ('compute_type = "bogus"', "compute_type"),
+        ("threads = -2", "threads"),
+    ],
+)
+def test_bad_engine_options_are_config_errors_with_their_line(
+    models_project: Path, option: str, message: str
+) -> None:
+    """Item 12: bad [engines.argos] values: exit 2, l10n.toml:line, nothing written,
+    and never a hint to reinstall the model."""
+    (models_project / "l10n.toml").write_text(
+        f'targets = ["ko"]\nmodels = "models"\n\n[engines.argos]\nbatch_tokens = 512\n{option}\n',
+        "utf-8",
+    )
+    line = 6
+    done = run_l10n("translate", cwd=models_project)
+    assert done.returncode == 2, done.stderr
+    assert f"l10n.toml:{line}:" in done.stderr and message in done.stderr
+    assert "reinstall" not in done.stderr
+    _nothing_written(models_project)
+
+
+def test_unknown_engine_is_a_usage_error(project: Path) -> None:
+    done = run_l10n("translate", "--engine", "deepl", cwd=project)
+    assert done.returncode == 2 and "unknown engine 'deepl'" in done.stderr
+    _nothing_written(project)
+    (project / "l10n.toml").write_text('targets = ["ko"]\nengine = "deepl"\n', "utf-8")
+    done = run_l10n("translate", cwd=project)
+    assert done.returncode == 2 and "l10n.toml:2:" in done.stderr, done.stderr
+    _nothing_written(project)
