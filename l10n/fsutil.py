@@ -90,25 +90,38 @@ def remove_stale_temporaries(folder: Path, *, depth: int = 0) -> list[Path]:
 
 @contextlib.contextmanager
 def project_lock(folder: Path, name: str = "lock") -> Iterator[None]:
-    """Hold an exclusive, non-blocking lock on ``folder/name`` for the block's duration.
+    """Hold the project's lock for the block's duration: one l10n run at a time.
 
-    A second run on the same folder stops at once with :class:`LockedError`. The lock
-    is an OS-level ``flock``: it is released when the process ends, even by SIGKILL.
+    ``folder`` is the project's state folder (``.l10n``). The lock is an exclusive,
+    non-blocking ``flock`` held on open descriptors, released when the process ends,
+    even by SIGKILL; a second run stops at once with :class:`LockedError`. It is taken
+    on two things:
+
+    * the project's folder itself (``folder``'s parent), opened as a directory: it
+      cannot be deleted or replaced under a running l10n, so removing ``.l10n/lock``
+      or the whole ``.l10n`` folder during a run lets no second run in;
+    * ``folder/name``, the lock file earlier versions of l10n take, so that they and
+      this one exclude each other.
     """
     folder.mkdir(parents=True, exist_ok=True)
     lock_path = folder / name
-    handle = lock_path.open("a+")
-    try:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno in (errno.EAGAIN, errno.EACCES):
-                raise LockedError(
-                    "another l10n run is working on this project",
-                    path=lock_path,
-                    hint="wait for it to finish, then run again",
-                ) from None
-            raise
+    with contextlib.ExitStack() as held:
+        project = os.open(folder.resolve().parent, os.O_RDONLY | os.O_DIRECTORY)
+        held.callback(os.close, project)
+        _flock(project, lock_path)
+        handle = held.enter_context(lock_path.open("a+"))
+        _flock(handle.fileno(), lock_path)
         yield
-    finally:
-        handle.close()
+
+
+def _flock(fd: int, lock_path: Path) -> None:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in (errno.EAGAIN, errno.EACCES):
+            raise LockedError(
+                "another l10n run is working on this project",
+                path=lock_path,
+                hint="wait for it to finish, then run again",
+            ) from None
+        raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -437,3 +438,30 @@ def test_unknown_engine_is_a_usage_error(project: Path) -> None:
     done = run_l10n("translate", cwd=project)
     assert done.returncode == 2 and "l10n.toml:2:" in done.stderr, done.stderr
     _nothing_written(project)
+
+
+# ---------------------------------------------------------------- the lock (item 14)
+@pytest.mark.parametrize("tamper", ["none", "delete", "replace", "delete-folder"])
+def test_a_second_run_is_refused_whatever_happened_to_the_lock_file(
+    project: Path, tamper: str
+) -> None:
+    """Item 14: deleting .l10n/lock during a run let a second run start."""
+    settings = load_settings(cwd=project)
+    with project_lock(settings.state_dir):
+        lock = settings.state_dir / "lock"
+        if tamper == "delete":
+            lock.unlink()
+        elif tamper == "replace":
+            other = settings.state_dir / "other"
+            other.write_text("", "utf-8")
+            os.replace(other, lock)
+        elif tamper == "delete-folder":
+            shutil.rmtree(settings.state_dir)
+        for command in (["update"], ["extract"], ["translate", "--engine", "pseudo"],
+                        ["build"]):
+            done = run_l10n(*command, cwd=project)
+            assert done.returncode == 4, (command, done.stderr)
+            assert "another l10n run" in done.stderr
+    assert not (project / "locales").exists()
+    done = run_l10n("extract", cwd=project)
+    assert done.returncode == 0, done.stderr

@@ -12,6 +12,7 @@ from l10n.articles import find_articles, read_article
 from l10n.catalog import ENTRIES_HEADER, Catalog, TemplateEntry, stored_digest
 from l10n.config import Settings
 from l10n.errors import ArticleError
+from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.model import Article, Segment
 from l10n.text.segment import segment_article
 
@@ -124,6 +125,8 @@ def extract(
     *,
     articles: Sequence[Article] | None = None,
 ) -> list[Extracted]:
-    """Every article's template (see :func:`extract_each`)."""
-    return list(extract_each(settings, read_articles(settings, paths) if articles is None
-                             else articles))
+    """Every article's template (see :func:`extract_each`), under the project's lock."""
+    chosen = read_articles(settings, paths) if articles is None else articles
+    with project_lock(settings.state_dir):
+        remove_stale_temporaries(settings.templates_dir)
+        return list(extract_each(settings, chosen))
