@@ -32,8 +32,9 @@ superseded or forbidden) is the target. Codes are stored as Babel names them
 ``zh``. Notes and definitions of the concept and of the source language become the
 note; notes of target languages are dropped. An entry with
 no target (after ``langs``) is skipped and reported. A document type declaration with
-an internal subset, or any entity declaration, is refused (no entity expansion attacks);
-external DTDs are never fetched.
+an internal subset, any entity declaration, or a reference to an entity nobody defined
+(which expat skips silently when the document names an external DTD) is refused (no
+entity expansion attacks, no text lost); external DTDs are never fetched.
 """
 
 from __future__ import annotations
@@ -159,11 +160,15 @@ def parse_xml(path: Path) -> tuple[ET.Element, dict[ET.Element, int]]:
     def entity(*_args: object) -> None:
         raise _Refused("an entity declaration")
 
+    def skipped(name: str, _is_parameter: int) -> None:
+        raise _Refused(f"an undefined entity &{name};")
+
     parser.StartElementHandler = start
     parser.EndElementHandler = lambda tag: builder.end(name(tag))
     parser.CharacterDataHandler = builder.data
     parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = entity
+    parser.SkippedEntityHandler = skipped
     parser.buffer_text = True
     try:
         parser.Parse(raw, True)
