@@ -376,7 +376,8 @@ def test_plural_entry_added_by_hand_survives_an_article_change(tmp_path: Path) -
 def test_plural_entry_in_the_template_keeps_its_translation(tmp_path: Path) -> None:
     catalog = _po(tmp_path, HEADER + 'msgid "one chip"\nmsgid_plural "%d chips"\n'
                   'msgstr[0] "칩 %d개"\n')
-    template = _po(tmp_path, 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    template = _po(tmp_path, 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                   '"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\\n"\n\n'
                    'msgid "one chip"\nmsgid_plural "%d chips"\nmsgstr[0] ""\nmsgstr[1] ""\n\n'
                    f'msgid "{HOMAGE}"\nmsgstr ""\n', "t.pot")
     merge(catalog, template)
