@@ -377,7 +377,7 @@ def test_plural_entry_in_the_template_keeps_its_translation(tmp_path: Path) -> N
     catalog = _po(tmp_path, HEADER + 'msgid "one chip"\nmsgid_plural "%d chips"\n'
                   'msgstr[0] "칩 %d개"\n')
     template = _po(tmp_path, 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
-                   '"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+                   '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
                    'msgid "one chip"\nmsgid_plural "%d chips"\nmsgstr[0] ""\nmsgstr[1] ""\n\n'
                    f'msgid "{HOMAGE}"\nmsgstr ""\n', "t.pot")
     merge(catalog, template)
