@@ -340,3 +340,12 @@ def test_a_batch_is_one_transaction_all_or_nothing(memory):
         memory.add_machine(CAT, "하나", "en", "ko", "argos", "m")
         memory.add_machine(BIRDS, "둘", "en", "ko", "argos", "m")
     assert memory.stats()["units"] == 2
+
+
+def test_a_machine_unit_turned_reviewed_takes_the_catalog_as_origin(memory):
+    """Accepting machine output as it is turns its machine unit into a reviewed one:
+    the unit then names the catalog it was reviewed in (the machine unit had none)."""
+    memory.add_machine(CAT, CAT_KO, "en", "ko", "argos", "translate-en_ko 1.1")
+    assert memory.harvest([Entry(CAT, CAT_KO)], "en", "ko", "locales/ko/a.po") == 1
+    unit = memory.exact(CAT, "en", "ko")
+    assert (unit.kind, unit.origin) == (REVIEWED, "locales/ko/a.po")

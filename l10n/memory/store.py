@@ -198,7 +198,8 @@ class Memory:
             " target_text, source_len, origin, kind, created, updated)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reviewed', ?, ?)"
             " ON CONFLICT (source_lang, target_lang, source_text, target_text) DO UPDATE SET"
-            " kind = 'reviewed', engine = '', model = '', updated = excluded.updated"
+            " kind = 'reviewed', engine = '', model = '', origin = excluded.origin,"
+            " updated = excluded.updated"
             " WHERE kind <> 'reviewed'",
             (sl, tl, base_language(sl), base_language(tl), text, translation, len(text), origin,
              created, updated),

@@ -45,7 +45,7 @@ def check_build_folder(root: Path, folder: Path, *, force: bool = False) -> None
     if why:
         raise UsageError(
             f"refusing to build into {out}: it {why}",
-            hint="choose an empty or build-only folder, e.g. --out build/ (or pass --force)",
+            hint="choose a folder for the build only, such as build/, or pass --force",
         )
 
 

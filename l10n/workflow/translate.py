@@ -228,6 +228,7 @@ class _Filler:
                 entry.msgid, result.text, Provenance(self.engine_name, model, result.score),
                 result.terms,
             )
-            self.memory.add_machine(entry.msgid, result.text, source, lang, self.engine_name, model)
+            self.memory.add_machine(entry.msgid, result.text, source, lang, self.engine_name, model,
+                                    origin=self.settings.reference(catalog.path))
             self.report.machine += 1
             self.report.glossary_misses += sum(t.status == MISSING for t in result.terms)
