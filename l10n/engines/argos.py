@@ -164,7 +164,7 @@ class ArgosEngine:
             raise EngineOptionError(
                 f"[engines.argos] compute_type {self.compute_type!r} is not supported on "
                 "this CPU", engine="argos", option="compute_type",
-                hint=f"use one of {', '.join(sorted(supported))}, or \"auto\"",
+                hint=f"this CPU runs {', '.join(sorted(supported))}",
             )
         inter, intra = split_threads(self.threads)
         try:

@@ -31,6 +31,7 @@ from l10n.catalog import Catalog, Entry, Provenance
 from l10n.config import Settings
 from l10n.engines import Engine, default_engine_name, ready_engine
 from l10n.engines.enforce import translate_segments
+from l10n.errors import EngineOptionError
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.glossary import Glossary, load_glossary
 from l10n.memory import REVIEWED, Memory
@@ -215,9 +216,14 @@ class _Filler:
         source, lang = self.settings.source, self.lang
         texts = [entry.msgid for _, entry in todo]
         matches = [self.glossary.find(text, lang) for text in texts]
-        results = translate_segments(
-            engine, texts, matches, source, lang, n_best=self.n_best, progress=self.steps.advance
-        )
+        try:
+            results = translate_segments(
+                engine, texts, matches, source, lang, n_best=self.n_best,
+                progress=self.steps.advance,
+            )
+        except EngineOptionError as exc:  # found when the model loads (compute_type)
+            raise self.settings.config_error(exc.message, exc.option, hint=exc.hint,
+                                             table=f"engines.{exc.engine}") from None
         model = engine.describe(source, lang)
         for (catalog, entry), result in zip(todo, results, strict=True):
             if not result.text:
