@@ -85,6 +85,10 @@ class CatalogError(InputError):
     """A PO/POT file is broken (for example, edited by hand into a syntax error)."""
 
 
+class CatalogChangedError(CatalogError):
+    """A catalog changed on disk between l10n's read and its write: l10n does not write."""
+
+
 class ModelError(L10nError):
     """A translation model is missing, cannot be installed, or a package file is invalid."""
 

@@ -348,3 +348,23 @@ def test_five_thousand_quote_markers_are_refused_with_a_line(tmp_path: Path) -> 
     with pytest.raises(ArticleError) as caught:
         read_article(path)
     assert caught.value.line == 5 and "nested" in caught.value.message
+
+
+def test_news_dump_character_references_are_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "cms-dump.txt"
+    path.write_text(
+        "Samsung &amp; SK&#8217;s Q3\n"
+        "Kim Min-ji\n"
+        "desk@example.com | 2025-11-02 06:24:39\n"
+        "Samsung&#8212;the largest chipmaker&#x2014;will invest 3 trillion won in R&D.\n"
+        "AT&T and &copy 2025 stay, and so do &bogus; and &#0;.\n",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    texts = [block.text for block in article.blocks]
+    assert texts == [
+        "Samsung & SK\u2019s Q3",
+        "Kim Min-ji",
+        "Samsung\u2014the largest chipmaker\u2014will invest 3 trillion won in R&D.",
+        "AT&T and &copy 2025 stay, and so do &bogus; and &#0;.",
+    ]

@@ -32,7 +32,7 @@ from l10n.catalog.entry import (
     term_comment,
 )
 from l10n.catalog.syntax import check_messages, check_syntax
-from l10n.errors import CatalogError
+from l10n.errors import CatalogChangedError, CatalogError
 from l10n.fsutil import write_atomic
 from l10n.model import TermOutcome
 
@@ -125,10 +125,18 @@ def _new_pofile() -> polib.POFile:
 class Catalog:
     """A POT or PO file: read it, change it through these methods, write it."""
 
-    def __init__(self, po: polib.POFile, path: Path, *, disk_text: str | None = None) -> None:
+    def __init__(
+        self,
+        po: polib.POFile,
+        path: Path,
+        *,
+        disk_text: str | None = None,
+        disk_stamp: tuple[int, int, int] | None = None,
+    ) -> None:
         self._po = po
         self.path = path
         self._disk_text = disk_text  # the file as last read or written, to skip no-op writes
+        self._disk_stamp = disk_stamp  # its (inode, size, mtime) then: see write()
         self._index: dict[tuple[str | None, str], polib.POEntry] | None = None
 
     # ------------------------------------------------------------------ reading
@@ -136,6 +144,7 @@ class Catalog:
     def read(cls, path: Path) -> Catalog:
         """Parse ``path``; a broken file raises CatalogError with its line."""
         try:
+            stamp = _stamp(path)
             raw = path.read_bytes()
         except FileNotFoundError:
             raise CatalogError("catalog not found", path=path) from None
@@ -158,7 +167,7 @@ class Catalog:
                 hint="fix it in a PO editor or restore it from git; the file was left as it was",
             ) from None
         check_messages(po, path)
-        return cls(po, path, disk_text=text)
+        return cls(po, path, disk_text=text, disk_stamp=stamp)
 
     @classmethod
     def template(
@@ -281,6 +290,22 @@ class Catalog:
         if "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")
 
+    def set_translation(self, msgid: str, text: str, *, reviewed: bool) -> None:
+        """A person's translation: ``reviewed`` clears fuzzy and the previous source (the
+        translator accepted it); otherwise the entry stays (or becomes) fuzzy: a draft.
+        l10n's provenance comments stay, so machine output accepted unchanged is still
+        known as the engine's (and, not being fuzzy, as reviewed)."""
+        if reviewed and not text:
+            raise ValueError("an empty translation cannot be reviewed")
+        entry = self._require(msgid)
+        entry.msgstr = text
+        if reviewed or not text:  # nothing left to review in an emptied entry
+            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+        if reviewed:
+            entry.previous_msgid = None
+        elif text and "fuzzy" not in entry.flags:
+            entry.flags.insert(0, "fuzzy")
+
     def set_hints(self, msgid: str, terms: Sequence[TermOutcome]) -> None:
         """No translation, but the glossary's targets shown to the translator."""
         _set_l10n_comments(self._require(msgid), [term_comment(t) for t in terms])
@@ -308,6 +333,10 @@ class Catalog:
 
         A template's ``POT-Creation-Date`` (a catalog's ``PO-Revision-Date``) is set to
         now only when something else changed. Returns True when the file was written.
+
+        A catalog read from disk is never written over a file that changed since it was
+        read (a translator saved it in Poedit during a long run): CatalogChangedError,
+        and the translator's file stays as they saved it.
         """
         key = "PO-Revision-Date" if self.language else "POT-Creation-Date"
         old = self._disk_text
@@ -324,9 +353,26 @@ class Catalog:
                     return False
         self._po.metadata[key] = _now()
         text = self.render()
+        if self._disk_stamp is not None and _stamp(self.path) != self._disk_stamp:
+            raise CatalogChangedError(
+                "the catalog was changed by another program while l10n was working on it; "
+                "l10n did not write it",
+                path=self.path,
+                hint="your file is as it was saved; run the command again",
+            )
         written = write_atomic(self.path, text)
         self._disk_text = text
+        self._disk_stamp = _stamp(self.path)
         return written
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells that a file changed: inode (an editor's atomic save), size, mtime."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def _set_l10n_comments(entry: polib.POEntry, lines: list[str]) -> None:
@@ -346,6 +392,10 @@ def _view(entry: polib.POEntry) -> Entry:
         comments=tuple(comment_lines(entry.comment)),
         translator_comment=entry.tcomment or "",
         previous_msgid=entry.previous_msgid,
+        msgctxt=entry.msgctxt,
+        flags=tuple(entry.flags),
+        msgid_plural=entry.msgid_plural or "",
+        plural_forms=tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)),
     )
 
 

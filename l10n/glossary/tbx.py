@@ -21,7 +21,8 @@ Written (TBX v3, TBX-Basic dialect, DCA style)::
 
 What l10n needs beyond TBX-Basic travels as notes starting with ``l10n:`` (other tools
 show them to translators as plain notes): ``l10n: keep (do not translate)`` and
-``l10n: case-insensitive`` on the source term, ``l10n: reading 지싱크`` on a target term.
+``l10n: case-insensitive`` or ``l10n: case-sensitive`` on the source term (neither: the
+default case rule), ``l10n: reading 지싱크`` on a target term.
 
 Read: ``tbx``/``conceptEntry``/``langSec``/``termSec`` (v3, with or without namespace) and
 ``martif``/``termEntry``/``langSet``/``tig``/``ntig`` (TBX-Basic 2008). In the source
@@ -56,9 +57,10 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 _REJECTED = ("deprecatedTerm-admn-sts", "supersededTerm-admn-sts", "forbiddenTerm-admn-sts")
-_FLAG = re.compile(r"^l10n:\s*(keep|case-insensitive|reading)\b\s*(.*)$", re.S)
+_FLAG = re.compile(r"^l10n:\s*(keep|case-insensitive|case-sensitive|reading)\b\s*(.*)$", re.S)
 KEEP_NOTE = "l10n: keep (do not translate)"
 CASE_NOTE = "l10n: case-insensitive"
+CASE_SENSITIVE_NOTE = "l10n: case-sensitive"
 
 
 def write_tbx(terms: Iterable[Term], *, source_lang: str = "en",
@@ -79,7 +81,8 @@ def _concept(term: Term, number: int, source_lang: str, langs: Sequence[str] | N
     entry = ET.Element("conceptEntry", {"id": f"c{number}"})
     if term.note:
         ET.SubElement(entry, "note").text = term.note
-    flags = ([KEEP_NOTE] if term.keep else []) + ([] if term.case_sensitive else [CASE_NOTE])
+    case = {False: [CASE_NOTE], True: [CASE_SENSITIVE_NOTE], None: []}[term.case_sensitive]
+    flags = ([KEEP_NOTE] if term.keep else []) + case
     source = ET.SubElement(entry, "langSec", {XML_LANG: source_lang})
     _term_sec(source, term.source, PREFERRED, flags)
     for variant in term.variants:
@@ -233,7 +236,8 @@ class _EntryReader:
             source=forms[0], variants=tuple(v for v in dict.fromkeys(forms[1:]) if v != forms[0]),
             targets=MappingProxyType({k: v for k, v in targets.items()
                                       if not (keep and v == forms[0])}),
-            keep=keep, case_sensitive="case-insensitive" not in flags,
+            keep=keep, case_sensitive=False if "case-insensitive" in flags
+            else True if "case-sensitive" in flags else None,
             note="; ".join(dict.fromkeys(n for n in notes if n)),
             readings=MappingProxyType(readings), file=str(self.path),
             line=self.lines.get(entry, 0))

@@ -1,0 +1,87 @@
+"""Save people's translations into a catalog, safely: the review page and XLIFF import.
+
+A person (in the browser, or an agency through an XLIFF file) changes entries they saw at
+some moment. :func:`save_edits` applies a batch of such edits to one catalog:
+
+* under the project's lock (the same as the CLI's: a ``translate`` run and a save never
+  interleave; while a run holds it, :class:`~l10n.errors.LockedError` says so and nothing
+  is written);
+* each edit names the entry by its source and the :attr:`~l10n.catalog.Entry.version` the
+  person saw. If the entry changed since (another reviewer, a ``translate`` run, a hand
+  edit), that edit is refused as a ``conflict`` and the entry as it is now is returned;
+  the other edits go through. An edit whose entry left the catalog is ``missing``;
+* the catalog is written once, atomically, through the catalog layer (same formatting,
+  no churn in untouched entries), and reviewed translations go into the translation
+  memory at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from l10n.catalog import Catalog, Entry
+from l10n.config import Settings
+from l10n.errors import UsageError
+from l10n.fsutil import project_lock
+from l10n.memory import Memory
+
+SAVED = "saved"
+UNCHANGED = "unchanged"  # the entry already held exactly this
+CONFLICT = "conflict"  # the entry changed since the person saw it
+MISSING = "missing"  # no such entry (any more)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A person's translation of one entry, and the version of the entry they saw."""
+
+    msgid: str
+    text: str
+    reviewed: bool  # accepted (not fuzzy), or a draft that stays fuzzy
+    version: str | None = None  # None: no check (the caller takes responsibility)
+
+
+@dataclass(frozen=True, slots=True)
+class EditOutcome:
+    """What became of one edit, and the entry as the catalog now holds it."""
+
+    msgid: str
+    status: str  # SAVED, UNCHANGED, CONFLICT or MISSING
+    entry: Entry | None
+
+
+def save_edits(
+    settings: Settings, lang: str, slug: str, edits: Sequence[Edit]
+) -> list[EditOutcome]:
+    """Apply ``edits`` to ``locales/<lang>/<slug>.po`` (the module's rules); one outcome
+    per edit, in order."""
+    lang = settings.target_languages([lang])[0]
+    path = settings.catalog_path(lang, slug)
+    for edit in edits:
+        if edit.reviewed and not edit.text.strip():
+            raise UsageError("an empty translation cannot be accepted", hint="write one first")
+    with project_lock(settings.state_dir):
+        catalog = Catalog.read(path)
+        outcomes = [_apply(catalog, edit) for edit in edits]
+        catalog.write()
+        reviewed = [o.entry for o in outcomes if o.status == SAVED and o.entry is not None]
+        if reviewed:
+            with Memory.open(settings.memory_path) as memory:
+                memory.harvest(reviewed, settings.source, lang, origin=settings.reference(path))
+    return outcomes
+
+
+def _apply(catalog: Catalog, edit: Edit) -> EditOutcome:
+    entry = catalog.get(edit.msgid)
+    if entry is None:
+        return EditOutcome(edit.msgid, MISSING, None)
+    if edit.version is not None and edit.version != entry.version:
+        return EditOutcome(edit.msgid, CONFLICT, entry)
+    if entry.msgstr == edit.text and entry.fuzzy == (not edit.reviewed and bool(edit.text)):
+        return EditOutcome(edit.msgid, UNCHANGED, entry)
+    catalog.set_translation(edit.msgid, edit.text, reviewed=edit.reviewed)
+    return EditOutcome(edit.msgid, SAVED, catalog.get(edit.msgid))
+
+
+__all__ = ["CONFLICT", "MISSING", "SAVED", "UNCHANGED", "Edit", "EditOutcome", "save_edits"]
