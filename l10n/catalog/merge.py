@@ -52,7 +52,8 @@ from dataclasses import dataclass
 import polib
 
 from l10n.catalog.entry import comment_lines, is_l10n_comment, without_fingerprint
-from l10n.catalog.pofile import DIGEST_HEADER, Catalog
+from l10n.catalog.header import DIGEST_HEADER
+from l10n.catalog.pofile import Catalog
 
 DEFAULT_SIMILARITY = 0.6  # msgmerge's FUZZY_THRESHOLD
 TEMPLATE_HEADERS = ("Project-Id-Version", "POT-Creation-Date", DIGEST_HEADER)

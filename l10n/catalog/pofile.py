@@ -11,16 +11,13 @@ Every file is accepted by ``msgfmt --check`` and read back unchanged by polib an
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
 
-from l10n import __version__
 from l10n.catalog.entry import (
     TERM_PREFIX,
     TM_PREFIX,
@@ -31,18 +28,22 @@ from l10n.catalog.entry import (
     is_l10n_comment,
     term_comment,
 )
+from l10n.catalog.header import (
+    BASIC_HEADER,
+    DIGEST_HEADER,
+    ENTRIES_HEADER,
+    entries_digest,
+    generator,
+    language_header,
+    now,
+    template_header,
+)
 from l10n.catalog.syntax import check_messages, check_syntax
 from l10n.errors import CatalogChangedError, CatalogError
 from l10n.fsutil import write_atomic
 from l10n.model import TermOutcome
 
 WRAP_WIDTH = 78
-# A fingerprint of the article (and settings) a template was extracted from: an unchanged
-# article is not segmented again, and a catalog merged from it is not merged again.
-DIGEST_HEADER = "X-Source-Digest"
-# A fingerprint of a template's msgids: a catalog whose live msgids differ from them (a
-# msgid edited by hand) is merged again even when the article did not change.
-ENTRIES_HEADER = "X-Entries-Digest"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,49 +53,6 @@ class TemplateEntry:
     msgid: str
     references: tuple[str, ...]  # "seeds/<file>:<line>"
     comments: tuple[str, ...]  # block labels: "title", "paragraph 3"
-
-
-_BASIC_HEADER = {
-    "MIME-Version": "1.0",
-    "Content-Type": "text/plain; charset=UTF-8",
-    "Content-Transfer-Encoding": "8bit",
-}
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
-
-
-def _generator() -> str:
-    return f"l10n {__version__}"
-
-
-def template_header(project: str) -> dict[str, str]:
-    return {
-        "Project-Id-Version": project,
-        "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": _now(),
-        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
-        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
-        "Language-Team": "LANGUAGE <LL@li.org>",
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "X-Generator": _generator(),
-    }
-
-
-def language_header(lang: str) -> dict[str, str]:
-    """Language, Plural-Forms (Babel's CLDR data) and Language-Team for ``lang``."""
-    from babel import Locale
-    from babel.messages.plurals import get_plural
-
-    name = Locale.parse(lang).get_display_name("en") or lang
-    return {
-        "Language": lang,
-        "Language-Team": f"{name} <{lang}@li.org>",
-        "Plural-Forms": get_plural(lang).plural_forms,
-    }
 
 
 class _OneLineComments(polib.POEntry):
@@ -203,9 +161,9 @@ class Catalog:
         header = dict(template._po.metadata)
         header.pop(ENTRIES_HEADER, None)
         header.update(language_header(lang))
-        header["PO-Revision-Date"] = _now()
+        header["PO-Revision-Date"] = now()
         header["Last-Translator"] = "l10n"
-        header["X-Generator"] = _generator()
+        header["X-Generator"] = generator()
         team = header["Language-Team"].split(" <")[0]
         po.header = f"{team} translation of the article '{header.get('Project-Id-Version', '')}'."
         po.metadata = header
@@ -224,10 +182,10 @@ class Catalog:
         """Add the header fields a catalog needs and lacks (a PO saved without a header,
         or with part of one): Content-Type, Language, Plural-Forms, ...; fields the file
         has are kept as they are."""
-        wanted = {**(template or {}), **_BASIC_HEADER, **language_header(lang),
+        wanted = {**(template or {}), **BASIC_HEADER, **language_header(lang),
                   "Last-Translator": "l10n"}
         keys = ("Project-Id-Version", "Last-Translator", "Language-Team", "Language",
-                *_BASIC_HEADER, "Plural-Forms")
+                *BASIC_HEADER, "Plural-Forms")
         for key in keys:
             if not self._po.metadata.get(key) and wanted.get(key):
                 self._po.metadata[key] = wanted[key]
@@ -351,7 +309,7 @@ class Catalog:
                 self._po.metadata[key] = found.group(1)
                 if self.render() == old:
                     return False
-        self._po.metadata[key] = _now()
+        self._po.metadata[key] = now()
         text = self.render()
         if self._disk_stamp is not None and _stamp(self.path) != self._disk_stamp:
             raise CatalogChangedError(
@@ -403,27 +361,4 @@ def _split_ref(ref: str) -> tuple[str, str]:
     path, _, line = ref.rpartition(":")
     return (path, line) if path and line.isdigit() else (ref, "")
 
-
-def entries_digest(keys: Iterable[tuple[str | None, str]]) -> str:
-    """16 hex digits identifying a sequence of (msgctxt, msgid)."""
-    digest = hashlib.sha256()
-    for context, msgid in keys:
-        digest.update(f"{context or ''}\x04{msgid}\x00".encode())
-    return digest.hexdigest()[:16]
-
-
-def stored_digest(path: Path, header: str = DIGEST_HEADER) -> str | None:
-    """The ``X-Source-Digest`` (or another digest ``header``) of a template or catalog,
-    read from its header only."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            head = handle.read(4096)
-    except (FileNotFoundError, UnicodeDecodeError):
-        return None
-    found = re.search(rf'^"{header}: ([0-9a-f]+)\\n"$', head, re.MULTILINE)
-    return found.group(1) if found else None
-
-
-__all__ = [
-    "DIGEST_HEADER", "ENTRIES_HEADER", "TERM_PREFIX", "Catalog", "TemplateEntry", "stored_digest",
-]
+__all__ = ["TERM_PREFIX", "Catalog", "TemplateEntry"]
