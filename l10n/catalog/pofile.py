@@ -239,13 +239,17 @@ class Catalog:
         if "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")
 
-    def set_suggestion(self, msgid: str, text: str, note: str) -> None:
-        """A fuzzy suggestion from the translation memory, naming its origin and score."""
+    def set_suggestion(self, msgid: str, text: str, note: str, *, reviewed: bool = False) -> None:
+        """A suggestion from the translation memory, naming its origin and score: fuzzy,
+        unless ``reviewed`` (an exact match of a reviewed unit, for teams that trust their
+        memory: ``memory_exact = "reviewed"``)."""
         entry = self._require(msgid)
         entry.msgstr = text
         entry.previous_msgid = None
         _set_l10n_comments(entry, [TM_PREFIX + note])
-        if "fuzzy" not in entry.flags:
+        if reviewed:
+            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+        elif "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")
 
     def set_translation(self, msgid: str, text: str, *, reviewed: bool) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,17 @@ from l10n.catalog import Catalog, Entry, Provenance
 from l10n.config import Settings
 from l10n.engines import Engine, default_engine_name, ready_engine
 from l10n.engines.enforce import translate_segments
-from l10n.errors import EngineOptionError
+from l10n.errors import (
+    EngineError,
+    EngineOptionError,
+    L10nError,
+    ModelError,
+    Problem,
+    UsageError,
+)
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.glossary import Glossary, load_glossary
+from l10n.glossary.verify import distinct_terms
 from l10n.memory import REVIEWED, Memory
 from l10n.model import MISSING
 from l10n.workflow.extract import read_articles
@@ -43,18 +52,51 @@ ReportProgress = Callable[[str, int, int], None]  # (language, done, total so fa
 CHUNK = 1024  # segments per engine call: full batches on every core, bounded memory
 
 
-def pending(entry: Entry, engine_name: str) -> bool:
-    """Entries the run may fill: no translation yet; untouched machine output of a source
-    that has since changed (``#| msgid``); untouched pseudo output, which a real engine
-    replaces. A translator's work (reviewed or edited) is never pending."""
+PLACEHOLDERS = ("pseudo", "none")  # engines whose output never replaces another's
+RETRANSLATE = ("machine",)
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """What untouched machine output of a language must still agree with to be kept: the
+    engine and model that would translate it now, and the glossary."""
+
+    engine: str
+    model: str = ""
+    glossary: Glossary | None = None
+    lang: str = ""
+    retranslate: bool = False  # ``--retranslate machine``: redo all untouched machine output
+
+
+def pending(entry: Entry, basis: Basis | str) -> bool:
+    """Entries the run may fill: no translation yet, or untouched machine output that is
+    out of date: its source changed (``#| msgid``), the glossary terms of its segment
+    changed, or it came from another engine or model than the one this run uses (pseudo
+    output is replaced by a real engine; ``pseudo`` and ``none`` never replace another
+    engine's output), or ``--retranslate machine``. A translator's work (reviewed or
+    edited) is never pending."""
+    if isinstance(basis, str):
+        basis = Basis(basis)
     if not entry.msgstr:
         return True
     if not entry.is_machine:
         return False
     prov = entry.provenance
-    stale = entry.previous_msgid is not None
-    pseudo = prov is not None and prov.engine == "pseudo" and engine_name != "pseudo"
-    return stale or pseudo
+    if entry.previous_msgid is not None or basis.retranslate:
+        return True
+    if prov is None or prov.engine != basis.engine:
+        return basis.engine not in PLACEHOLDERS
+    if basis.model and prov.model and prov.model != basis.model:
+        return True
+    return basis.glossary is not None and _terms_changed(entry, basis.glossary, basis.lang)
+
+
+def _terms_changed(entry: Entry, glossary: Glossary, lang: str) -> bool:
+    """Whether the glossary's terms of the entry's source differ from those it was
+    translated under (its ``term:`` comments)."""
+    now = {(source, form) for source, form, _, _ in distinct_terms(glossary.find(entry.msgid,
+                                                                               lang), lang)}
+    return now != {(term.source, term.target) for term in entry.terms}
 
 
 def translate(
@@ -65,24 +107,32 @@ def translate(
     engine_name: str | None = None,
     progress: ReportProgress | None = None,
     n_best: int = 4,
+    retranslate: str | None = None,
 ) -> RunReport:
-    """Merge, then fill every entry without a translation (memory, then the engine)."""
+    """Merge, then fill every pending entry (memory, then the engine). A broken article or
+    a language without a model is reported in ``RunReport.problems`` and the rest is done."""
+    if retranslate is not None and retranslate not in RETRANSLATE:
+        raise UsageError(f"--retranslate takes {' or '.join(RETRANSLATE)}, not '{retranslate}'")
+    report = RunReport()
     targets = settings.target_languages(langs)
     glossary = load_glossary(settings.glossary_dir)
-    articles = read_articles(settings, paths)
-    engines = _engines(settings, targets, engine_name)
-    report = RunReport()
+    articles = read_articles(settings, paths, problems=report.problems)
+    engines = _engines(settings, targets, engine_name, report.problems)
+    targets = tuple(lang for lang in targets if lang in engines)
     with project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory:
         remove_stale_temporaries(settings.locales_dir, depth=1)
         fillers: dict[str, _Filler] = {}
         for lang, catalog in merged_catalogs(settings, articles, targets, report, memory):
             if lang not in fillers:
+                name, engine = engines[lang]
                 fillers[lang] = _Filler(
-                    settings, lang, *engines[lang], glossary, memory, report.languages[lang],
+                    settings, lang, name, engine, glossary, memory, report.languages[lang],
                     n_best, _Steps(lang, progress),
                 )
+                fillers[lang].basis = Basis(name, describe(engine, settings.source, lang),
+                                            glossary, lang, retranslate is not None)
             filler = fillers[lang]
-            todo = [e for e in catalog.entries() if pending(e, filler.engine_name)]
+            todo = [e for e in catalog.entries() if pending(e, filler.basis)]
             if todo:
                 filler.add(catalog, todo)
         for filler in fillers.values():
@@ -90,6 +140,12 @@ def translate(
             report.model_loaded |= filler.used
             filler.report.seconds = round(filler.report.seconds, 3)
     return report
+
+
+def describe(engine: Engine, source: str, target: str) -> str:
+    """The engine's model as provenance records it ("" when the engine does not say)."""
+    describe_ = getattr(engine, "describe", None)
+    return str(describe_(source, target)) if callable(describe_) else ""
 
 
 class _Steps:
@@ -121,15 +177,28 @@ class _Steps:
 
 
 def _engines(
-    settings: Settings, targets: Sequence[str], name: str | None
+    settings: Settings, targets: Sequence[str], name: str | None, problems: list[Problem]
 ) -> dict[str, tuple[str, Engine]]:
     """The engine of each language (its name and the engine, created with its options
     and checked to serve the pair, no model loaded yet), before anything is written: an
-    unknown engine, a bad option or a missing model stops the run here."""
+    unknown engine or a bad option stops the run here; a language without a model (or an
+    engine that cannot translate the pair) is a problem and the other languages go on,
+    unless no language is left (then its error stops the run, before any write)."""
     chosen: dict[str, tuple[str, Engine]] = {}
+    missing: list[L10nError] = []
     for lang in targets:
-        engine = ready_engine(settings, settings.source, lang, name)
-        chosen[lang] = (name or default_engine_name(settings, settings.source, lang), engine)
+        try:
+            engine = ready_engine(settings, settings.source, lang, name)
+            label = name or default_engine_name(settings, settings.source, lang)
+        except (ModelError, EngineError) as exc:
+            if isinstance(exc, EngineOptionError) or exc.exit_code != 3:
+                raise
+            missing.append(exc)
+            continue
+        chosen[lang] = (label, engine)
+    if missing and not chosen:  # nothing can be translated: say so before writing anything
+        raise missing[0]
+    problems += [Problem.of(exc) for exc in missing]
     return chosen
 
 
@@ -152,6 +221,7 @@ class _Filler:
         self.report, self.n_best, self.steps = report, n_best, steps
         self.engine_name, self.engine = engine_name, engine
         self.used = False  # the engine translated something (its model was loaded)
+        self.basis = Basis(engine_name)
         self.chunk: list[tuple[Catalog, list[Entry]]] = []
         self.size = 0
         report.engine = self.engine_name
@@ -194,7 +264,8 @@ class _Filler:
         source, lang = self.settings.source, self.lang
         exact = self.memory.exact(entry.msgid, source, lang)
         if exact is not None and exact.kind == REVIEWED:
-            catalog.set_suggestion(entry.msgid, exact.target_text, f"100% from {exact.origin}")
+            catalog.set_suggestion(entry.msgid, exact.target_text, f"100% from {exact.origin}",
+                                   reviewed=self.settings.memory_exact == REVIEWED)
             self.report.memory_exact += 1
             return True
         if not self.reviewed_in_memory:
