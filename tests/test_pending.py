@@ -90,3 +90,25 @@ def test_a_new_model_version_retranslates_untouched_machine_output(models_projec
     assert translate(settings).languages["ko"].machine == first
     assert all("9.9" in e.provenance.model for e in Catalog.read(_po(models_project)).entries()
                if e.provenance is not None)
+
+
+@pytest.mark.parametrize("tool", ["msgcat", "polib"])
+def test_a_catalog_another_tool_saved_is_not_rewritten_when_nothing_changed(
+    project: Path, tool: str
+) -> None:
+    import subprocess
+
+    settings = load_settings(cwd=project)
+    translate(settings, engine_name="pseudo")
+    path = _po(project)
+    if tool == "msgcat":  # re-wrapped at 60 columns
+        subprocess.run(["msgcat", "-w", "60", "-o", str(path), str(path)], check=True)
+    else:
+        polib.pofile(str(path), wrapwidth=50).save(str(path))
+    saved = path.read_bytes()
+    assert saved != Catalog.read(path).render().encode()  # another tool's wrapping
+    stamp = path.stat().st_mtime_ns
+    report = translate(settings, engine_name="pseudo")
+    assert report.languages["ko"].catalogs_written == []
+    assert run_l10n("update", cwd=project).returncode == 0
+    assert path.read_bytes() == saved and path.stat().st_mtime_ns == stamp
