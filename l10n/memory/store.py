@@ -37,12 +37,14 @@ from typing import TYPE_CHECKING, Any
 
 from l10n.errors import InputError
 from l10n.lang import base_language
-from l10n.memory.schema import BEST_FIRST, COLUMNS, LANGS, SCHEMA, SCHEMA_VERSION, statements
+from l10n.memory import nbest
+from l10n.memory.schema import BEST_FIRST, COLUMNS, LANGS, SCHEMA_VERSION, upgrade
 from l10n.memory.units import MACHINE, REVIEWED, Match, Unit, dice, lang_code, now, trigrams
 from l10n.text.compare import similarity_ratio
 
 if TYPE_CHECKING:
     from l10n.catalog.entry import Entry
+    from l10n.model import Hypothesis
 
 _CANDIDATES = 200  # by bm25 from the index
 _SCORED = 30  # by difflib, after the Dice re-ranking
@@ -91,9 +93,10 @@ class Memory:
                         raise InputError(
                             "not an l10n translation memory (unknown tables)", path=self.path
                         )
-                    for statement in statements(SCHEMA):
-                        self._db.execute(statement)
-                    self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    upgrade(self._db, 0)
+            elif version < SCHEMA_VERSION:
+                with self.transaction():
+                    upgrade(self._db, version)
         except sqlite3.DatabaseError as exc:
             raise InputError(
                 f"not a translation memory: {exc}",
@@ -256,7 +259,17 @@ class Memory:
                 unit.engine, unit.model, unit.origin, unit.created, unit.updated,
             )
 
+    def set_alternatives(self, text: str, source: str, target: str,
+                         found: Sequence[Hypothesis], engine: str, model: str) -> None:
+        """Keep an engine's other hypotheses for ``text``, in place of an earlier run's."""
+        with self.transaction():
+            nbest.replace(self._db, text, source, target, found, engine, model)
+
     # ------------------------------------------------------------------ reading
+    def alternatives(self, text: str, source: str, target: str) -> list[nbest.Alternative]:
+        """The hypotheses kept for ``text`` (see :meth:`set_alternatives`), best first."""
+        return nbest.find(self._db, text, source, target)
+
     def _params(self, source: str, target: str) -> dict[str, Any]:
         sc, tc = lang_code(source), lang_code(target)
         return {"sc": sc, "sb": base_language(sc), "tc": tc, "tb": base_language(tc)}

@@ -227,5 +227,8 @@ class _Filler:
                 result.terms,
             )
             self.memory.add_machine(entry.msgid, result.text, source, lang, self.engine_name, model)
+            self.memory.set_alternatives(
+                entry.msgid, source, lang, result.alternatives, self.engine_name, model
+            )
             self.report.machine += 1
             self.report.glossary_misses += sum(t.status == MISSING for t in result.terms)
