@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,27 +24,55 @@ def _blocked(*args: object, **kwargs: object) -> None:
     raise NetworkBlocked(f"tests run offline: a network connection was attempted ({args!r})")
 
 
+def is_loopback(host: object) -> bool:
+    """A loopback address written as an IP literal (or ``localhost``): the one exception
+    to the block, for the review server a test starts on 127.0.0.1."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(str(host)).is_loopback
+    except ValueError:
+        return False
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _no_network() -> Iterator[None]:
-    """Block every internet socket for the whole session (Unix sockets stay usable)."""
+    """Block every internet socket for the whole session (Unix sockets stay usable), except
+    connections to a loopback address (127.0.0.1, ::1): a test's own local server."""
     real_connect = socket.socket.connect
     real_connect_ex = socket.socket.connect_ex
+    real_create_connection = socket.create_connection
+    real_getaddrinfo = socket.getaddrinfo
+
+    def internet(sock: socket.socket, address: object) -> bool:
+        host = address[0] if isinstance(address, tuple) and address else None
+        return sock.family in (socket.AF_INET, socket.AF_INET6) and not is_loopback(host)
 
     def guarded(self: socket.socket, address: object) -> object:
-        if self.family in (socket.AF_INET, socket.AF_INET6):
+        if internet(self, address):
             _blocked(address)
         return real_connect(self, address)  # type: ignore[arg-type]
 
     def guarded_ex(self: socket.socket, address: object) -> object:
-        if self.family in (socket.AF_INET, socket.AF_INET6):
+        if internet(self, address):
             _blocked(address)
         return real_connect_ex(self, address)  # type: ignore[arg-type]
+
+    def create_connection(address: tuple[str, int], *args: object, **kwargs: object) -> object:
+        if not is_loopback(address[0]):
+            _blocked(address)
+        return real_create_connection(address, *args, **kwargs)  # type: ignore[arg-type]
+
+    def getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
+        if not is_loopback(host):
+            _blocked(host)
+        return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
 
     mp = pytest.MonkeyPatch()
     mp.setattr(socket.socket, "connect", guarded)
     mp.setattr(socket.socket, "connect_ex", guarded_ex)
-    mp.setattr(socket, "create_connection", _blocked)
-    mp.setattr(socket, "getaddrinfo", _blocked)
+    mp.setattr(socket, "create_connection", create_connection)
+    mp.setattr(socket, "getaddrinfo", getaddrinfo)
     yield
     mp.undo()
 
