@@ -16,6 +16,7 @@ memory matches) is built on demand for one entry: :class:`EntryHelps`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -75,7 +76,7 @@ class BlockView:
 class MemoryMatchView:
     """A translation memory match and how its source differs from the entry's."""
 
-    score: int  # percent
+    score: int  # percent, rounded down (a near match never shows as 100%)
     kind: str  # reviewed or machine
     origin: str
     source: str
@@ -160,7 +161,7 @@ def memory_matches(msgid: str, found: Sequence[Match]) -> tuple[MemoryMatchView,
         if unit.source_text == msgid and unit.kind == "machine":
             continue
         views.append(MemoryMatchView(
-            round(match.score * 100), unit.kind, unit.origin or unit.engine, unit.source_text,
+            math.floor(match.score * 100), unit.kind, unit.origin or unit.engine, unit.source_text,
             unit.target_text, tuple(word_diff(unit.source_text, msgid)),
         ))
     return tuple(views)
