@@ -3,8 +3,6 @@ engine), served by uvicorn on 127.0.0.1 in a thread (any free port)."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,17 +24,5 @@ def translated(project: Path, engine: str = "pseudo") -> Path:
 def running(project: Path, **options: object) -> Iterator[ReviewServer]:
     """``l10n review --port 0`` on ``project``, for the duration of the block."""
     server = prepare(load_settings(cwd=project), port=0, **options)  # type: ignore[arg-type]
-    engine = server.uvicorn()
-    thread = threading.Thread(target=engine.run, kwargs={"sockets": [server.sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not engine.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the review server did not start")
-        time.sleep(0.02)
-    try:
+    with server.background():
         yield server
-    finally:
-        engine.should_exit = True
-        thread.join(timeout=20)
-        server.sock.close()

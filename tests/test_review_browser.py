@@ -167,7 +167,7 @@ def test_a_conflicting_change_on_disk_is_shown_and_nothing_is_lost(project: Path
         assert on_disk(project, BYLINE).msgstr == "다른 사람이 고친 번역"
         conflict.get_by_role("button", name="Save mine over it").click()
         page.wait_for_function(
-            "el => el.querySelector('textarea').dataset.saved === '내가 고친 번역'",
+            "el => el.querySelector('textarea').defaultValue === '내가 고친 번역'",
             arg=byline.element_handle())
     assert on_disk(project, BYLINE).msgstr == "내가 고친 번역"
 

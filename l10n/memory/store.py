@@ -86,6 +86,7 @@ class Memory:
         try:
             if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")  # WAL: no fsync per commit
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
                 with self.transaction():

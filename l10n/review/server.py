@@ -8,10 +8,13 @@ another address (``--host 0.0.0.0``: a team on a LAN) answers only to the sessio
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import secrets
 import socket
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,9 +59,30 @@ class ReviewServer:
 
     def run(self) -> None:
         """Serve until Ctrl+C (SIGINT) or SIGTERM; then stop cleanly."""
+        threading.Thread(target=self.session.warm, daemon=True).start()
         try:
             self.uvicorn().run(sockets=[self.sock])
         finally:
+            self.sock.close()
+
+    @contextlib.contextmanager
+    def background(self, timeout: float = 20.0) -> Iterator[ReviewServer]:
+        """Serve from a thread for the duration of the block (tests, benchmarks)."""
+        engine = self.uvicorn()
+        threading.Thread(target=self.session.warm, daemon=True).start()
+        thread = threading.Thread(target=engine.run, kwargs={"sockets": [self.sock]},
+                                  daemon=True)
+        thread.start()
+        deadline = time.monotonic() + timeout
+        while not engine.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                raise RuntimeError("the review server did not start")
+            time.sleep(0.01)
+        try:
+            yield self
+        finally:
+            engine.should_exit = True
+            thread.join(timeout)
             self.sock.close()
 
 

@@ -20,14 +20,15 @@ Accepting a translation that has error findings needs ``force`` (the page asks f
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from l10n.catalog import Catalog, Entry
 from l10n.config import Settings
-from l10n.errors import InputError, UsageError
+from l10n.errors import InputError, L10nError, UsageError
 from l10n.glossary import Glossary, load_glossary
 from l10n.memory import Memory
 from l10n.model import Article, Finding, Severity, TermMatch
@@ -35,7 +36,7 @@ from l10n.publish import localize, render_html
 from l10n.qa import CheckContext, run_checks
 from l10n.workflow.build import translations
 from l10n.workflow.edit import Edit, save_edits
-from l10n.workflow.extract import read_articles
+from l10n.workflow.extract import article_paths, read_articles
 from l10n.workflow.review_view import (
     BlockView,
     EntryHelps,
@@ -118,12 +119,18 @@ class ReviewSession:
         self._findings: dict[tuple[str, str, str], tuple[Finding, ...]] = {}
         self._matches: dict[tuple[str, str], list[TermMatch]] = {}
         self._glossary_cache: tuple[tuple[object, ...], Glossary] | None = None
+        self._articles: tuple[tuple[object, ...], list[Article]] | None = None
         self.articles()  # read (and so validate) the articles and the glossary now
         self._glossary()
 
     # ----------------------------------------------------------------- reading
     def articles(self) -> list[Article]:
-        return read_articles(self.settings, self.paths)
+        """The session's articles (read again when a file changed, or one came or went)."""
+        paths = article_paths(self.settings, self.paths)
+        key = tuple((p, _stamp(p)) for p in paths)
+        if self._articles is None or self._articles[0] != key:
+            self._articles = (key, read_articles(self.settings, self.paths))
+        return self._articles[1]
 
     def article(self, lang: str, slug: str) -> Article:
         """The article ``slug`` in a language of this session; UsageError otherwise
@@ -164,25 +171,35 @@ class ReviewSession:
             self._catalogs[path] = (stamp, catalog)
         return catalog
 
-    def _terms(self, text: str, lang: str) -> list[TermMatch]:
-        glossary = self._glossary()
+    def _terms(self, text: str, lang: str, glossary: Glossary) -> list[TermMatch]:
         key = (lang, text)
         found = self._matches.get(key)
         if found is None:
             found = self._matches[key] = glossary.find(text, lang)
         return found
 
+    def _checker(self, lang: str, slug: str) -> Callable[[Entry], tuple[Finding, ...]]:
+        """Findings of entries of one catalog (cached by text; the glossary is looked at
+        once per call of this method, that is once per request)."""
+        ctx = CheckContext(self.settings.source, lang, self._glossary())
+        shown = self.settings.display(self.settings.catalog_path(lang, slug))
+
+        def findings(entry: Entry) -> tuple[Finding, ...]:
+            key = (lang, entry.msgid, entry.msgstr)
+            found = self._findings.get(key)
+            if found is None:
+                found = tuple(run_checks(Entry(entry.msgid, entry.msgstr), ctx))
+                self._findings[key] = found
+            return tuple(replace(f, path=shown, line=entry.line) for f in found)
+
+        return findings
+
     def findings(self, lang: str, slug: str, entry: Entry) -> tuple[Finding, ...]:
         """Every finding of the checks on ``entry`` (cached by its text)."""
-        glossary = self._glossary()
-        key = (lang, entry.msgid, entry.msgstr)
-        found = self._findings.get(key)
-        if found is None:
-            ctx = CheckContext(self.settings.source, lang, glossary)
-            found = tuple(run_checks(Entry(entry.msgid, entry.msgstr), ctx))
-            self._findings[key] = found
-        shown = self.settings.display(self.settings.catalog_path(lang, slug))
-        return tuple(replace(f, path=shown, line=entry.line) for f in found)
+        return self._checker(lang, slug)(entry)
+
+    def _view(self, entry: Entry, lang: str) -> EntryView:
+        return entry_view(entry, self._terms(entry.msgid, lang, self._glossary()), lang)
 
     def counts(self, lang: str, slug: str) -> CatalogStatus:
         """The catalog's figures, as ``l10n status`` counts them."""
@@ -198,21 +215,26 @@ class ReviewSession:
         for lang in self.langs:
             for article in self.articles():
                 catalog = self.catalog(lang, article.slug)
-                findings = [
-                    f for e in (catalog.entries() if catalog else [])
-                    for f in self.findings(lang, article.slug, e)
-                ]
+                check = self._checker(lang, article.slug)
+                findings = [f for e in (catalog.entries() if catalog else []) for f in check(e)]
                 errors = sum(f.severity == Severity.ERROR for f in findings)
                 rows.append(CatalogRow(lang, article.slug, article.title,
                                        self.counts(lang, article.slug), errors,
                                        len(findings) - errors))
         return rows
 
+    def warm(self) -> None:
+        """Read every catalog and run every check once (what the dashboard shows), so
+        that the first page a reviewer opens finds them ready; errors wait for a page."""
+        with contextlib.suppress(L10nError):
+            self.dashboard()
+
     def article_view(self, lang: str, slug: str) -> ArticleView:
         article = self.article(lang, slug)
         catalog = self.catalog(lang, slug)
         entries = catalog.entries() if catalog is not None else []
-        views = [entry_view(e, self._terms(e.msgid, lang), lang) for e in entries]
+        glossary = self._glossary()
+        views = [entry_view(e, self._terms(e.msgid, lang, glossary), lang) for e in entries]
         blocks = group_blocks(views, [e.block_label for e in entries])
         path = self.settings.display(self.settings.catalog_path(lang, slug))
         return ArticleView(lang, slug, article.title, path, catalog is not None, blocks,
@@ -223,7 +245,8 @@ class ReviewSession:
         self.article(lang, slug)
         catalog = self.catalog(lang, slug)
         entries = catalog.entries() if catalog is not None else []
-        return {entry_id(e.msgid): (e, self.findings(lang, slug, e)) for e in entries}
+        check = self._checker(lang, slug)
+        return {entry_id(e.msgid): (e, check(e)) for e in entries}
 
     def entry(self, lang: str, slug: str, ident: str) -> Entry:
         """The live entry with this id; InputError when the catalog no longer has it."""
@@ -275,15 +298,12 @@ class ReviewSession:
             errors = tuple(f for f in self.check(lang, slug, ident, text)[1]
                            if f.severity == Severity.ERROR)
             if errors:
-                return SaveResult(CONFIRM, entry_view(entry, self._terms(entry.msgid, lang), lang),
-                                  errors)
+                return SaveResult(CONFIRM, self._view(entry, lang), errors)
         with self._save_lock:
             [outcome] = save_edits(self.settings, lang, slug,
                                    [Edit(entry.msgid, text, reviewed, version)])
         now = outcome.entry
-        view = None
-        if now is not None:
-            view = entry_view(now, self._terms(now.msgid, lang), lang)
+        view = self._view(now, lang) if now is not None else None
         findings = self.findings(lang, slug, now) if now is not None else ()
         return SaveResult(outcome.status, view, findings, self.counts(lang, slug))
 

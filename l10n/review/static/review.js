@@ -74,6 +74,7 @@
   function drawMirror(entry) {
     const text = editor(entry).value;
     const mirror = entry.querySelector(".mirror");
+    if (!info(entry).findings.some((f) => f.span) && !mirror.firstChild) return;
     const spans = info(entry).findings.filter((f) => f.span && f.span[1] > f.span[0])
       .map((f) => ({ start: f.span[0], end: f.span[1], severity: f.severity }))
       .sort((a, b) => a.start - b.start);
@@ -152,7 +153,7 @@
   main.addEventListener("input", (event) => {
     const entry = event.target.closest(".entry");
     if (!entry || event.target.tagName !== "TEXTAREA") return;
-    entry.classList.toggle("dirty", event.target.value !== event.target.dataset.saved);
+    entry.classList.toggle("dirty", event.target.value !== event.target.defaultValue);
     info(entry).findings = info(entry).findings.filter((f) => !f.span); // stale marks
     drawMirror(entry);
     clearTimeout(timers.get(entry));
@@ -251,7 +252,7 @@
     const ta = editor(entry);
     entry.dataset.state = now.state;
     entry.dataset.version = now.version;
-    ta.dataset.saved = now.text;
+    ta.defaultValue = now.text;
     entry.querySelector("[data-label]").textContent = STATES[now.state] || now.state;
     entry.querySelector(".origin").textContent = now.origin;
     entry.classList.toggle("dirty", ta.value !== now.text);
@@ -360,7 +361,7 @@
       copySuggestion(entry, event.code.slice(5));
     } else if (event.key === "Escape" && entry && event.target.tagName === "TEXTAREA") {
       const ta = editor(entry);
-      ta.value = ta.dataset.saved;
+      ta.value = ta.defaultValue;
       ta.dispatchEvent(new Event("input", { bubbles: true }));
     }
   });
