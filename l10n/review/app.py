@@ -56,7 +56,7 @@ def create_app(
     from starlette.staticfiles import StaticFiles
 
     env = _environment()
-    ctx = {"session": session, "env": env, "token": token}
+    ctx = {"session": session, "env": env, "token": token, "pages": {}}
     routes = [
         Route("/", partial(_dashboard, ctx)),
         Route("/preview/{lang}/{slug}.html", partial(_preview, ctx)),
@@ -125,11 +125,18 @@ async def _dashboard(ctx: dict[str, Any], request: Request) -> Response:
 
 
 async def _article(ctx: dict[str, Any], request: Request) -> Response:
+    from starlette.responses import HTMLResponse
+
     session: ReviewSession = ctx["session"]
     lang, slug = request.path_params["lang"], request.path_params["slug"]
     view = await _run(session.article_view, lang, slug)
-    return _page(ctx, "article.html.j2", view=view, source=language(session.settings.source),
-                 target=language(lang))
+    kept = ctx["pages"].get((lang, slug))
+    if kept is None or kept[0] is not view:  # rendered again only when the view changed
+        html = await _run(ctx["env"].get_template("article.html.j2").render, token=ctx["token"],
+                          view=view, source=language(session.settings.source),
+                          target=language(lang))
+        kept = ctx["pages"][lang, slug] = (view, html)
+    return HTMLResponse(kept[1])
 
 
 async def _preview(ctx: dict[str, Any], request: Request) -> Response:
@@ -158,7 +165,7 @@ async def _findings(ctx: dict[str, Any], request: Request) -> Response:
     lang, slug = request.path_params["lang"], request.path_params["slug"]
     found = await _run(session.all_findings, lang, slug)
     return JSONResponse({ident: _findings_json(ctx, e.msgid, e.msgstr, f)
-                         for ident, (e, f) in found.items()})
+                         for ident, (e, f) in found.items() if f})  # none: nothing to show
 
 
 async def _body(request: Request, *keys: str) -> dict[str, Any]:

@@ -120,6 +120,7 @@ class ReviewSession:
         self._matches: dict[tuple[str, str], list[TermMatch]] = {}
         self._glossary_cache: tuple[tuple[object, ...], Glossary] | None = None
         self._articles: tuple[tuple[object, ...], list[Article]] | None = None
+        self._views: dict[tuple[str, str], tuple[tuple[object, ...], ArticleView]] = {}
         self.articles()  # read (and so validate) the articles and the glossary now
         self._glossary()
 
@@ -230,10 +231,25 @@ class ReviewSession:
             self.dashboard()
 
     def article_view(self, lang: str, slug: str) -> ArticleView:
+        """The article page's data; the same object while neither the catalog nor the
+        glossary changed (so that its rendering can be kept too)."""
         article = self.article(lang, slug)
         catalog = self.catalog(lang, slug)
-        entries = catalog.entries() if catalog is not None else []
         glossary = self._glossary()
+        with self._lock:  # the stamp read before the catalog was parsed
+            read = self._catalogs.get(self.settings.catalog_path(lang, slug))
+        stamp = read[0] if read is not None and read[1] is catalog else None
+        key = (stamp, self._glossary_cache[0] if self._glossary_cache else None, article.title)
+        cached = self._views.get((lang, slug))
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        view = self._build_view(lang, slug, article, catalog, glossary)
+        self._views[lang, slug] = (key, view)
+        return view
+
+    def _build_view(self, lang: str, slug: str, article: Article, catalog: Catalog | None,
+                    glossary: Glossary) -> ArticleView:
+        entries = catalog.entries() if catalog is not None else []
         views = [entry_view(e, self._terms(e.msgid, lang, glossary), lang) for e in entries]
         blocks = group_blocks(views, [e.block_label for e in entries])
         path = self.settings.display(self.settings.catalog_path(lang, slug))

@@ -64,6 +64,17 @@
     return known.get(entry.dataset.entry);
   };
   const editor = (entry) => entry.querySelector("textarea");
+  function part(entry, name, role) { // the entry's conflict or helps box, made when needed
+    let box = entry.querySelector(`.${name}`);
+    if (!box) {
+      box = document.createElement("div");
+      box.className = name;
+      if (role) box.setAttribute("role", role);
+      box.hidden = true;
+      entry.querySelector(".target").append(box);
+    }
+    return box;
+  }
   const entries = () => [...main.querySelectorAll(".entry")];
   const visible = () => entries().filter((e) => e.offsetParent !== null);
   const STATES = { reviewed: "Reviewed", machine: "Machine", fuzzy: "Needs review",
@@ -163,7 +174,7 @@
   // ------------------------------------------------------------------ focus and helps
   async function loadHelps(entry) {
     const me = info(entry);
-    const panel = entry.querySelector(".helps");
+    const panel = part(entry, "helps");
     if (me.helps === entry.dataset.version) { panel.hidden = false; return; }
     me.helps = entry.dataset.version;
     const data = await api(`${base}/helps/${encodeURIComponent(entry.dataset.entry)}`);
@@ -176,7 +187,7 @@
     if (active === entry) return;
     if (active) {
       active.classList.remove("active");
-      active.querySelector(".helps").hidden = true;
+      part(active, "helps").hidden = true;
     }
     active = entry;
     entry.classList.add("active");
@@ -256,7 +267,7 @@
     entry.querySelector("[data-label]").textContent = STATES[now.state] || now.state;
     entry.querySelector(".origin").textContent = now.origin;
     entry.classList.toggle("dirty", ta.value !== now.text);
-    entry.querySelector(".conflict").hidden = true;
+    part(entry, "conflict", "alert").hidden = true;
   }
 
   function confirmErrors(html) {
@@ -271,7 +282,7 @@
   }
 
   function showConflict(entry, now, reviewed) {
-    const box = entry.querySelector(".conflict");
+    const box = part(entry, "conflict", "alert");
     const head = document.createElement("strong");
     head.textContent = "This entry changed since the page showed it";
     const why = document.createTextNode(" (another reviewer, a translate run or a PO editor). " +
