@@ -315,3 +315,14 @@ def test_a_lan_server_answers_only_to_its_token(project_ko: Path) -> None:
 def test_a_guard_without_host_check_needs_login() -> None:
     with pytest.raises(ValueError, match="token"):
         Guard(lambda *a: None, token=TOKEN, hosts=None)  # type: ignore[arg-type, return-value]
+
+
+def test_the_page_says_where_a_translation_came_from(client: TestClient,
+                                                     project_ko: Path) -> None:
+    first, second = [e for e in Catalog.read(project_ko / PO).entries()][1:3]
+    _save(client, first.msgid, BYLINE_KO, first.version)  # edited, then accepted
+    _save(client, second.msgid, second.msgstr, second.version, force=True)  # accepted as is
+    page = client.get(f"/ko/{SLUG}").text
+    assert 'class="origin">edited from the output of pseudo<' in page
+    assert 'class="origin">pseudo · accepted as it was<' in page
+    assert 'class="origin">pseudo<' in page  # untouched machine output

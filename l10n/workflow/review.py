@@ -163,12 +163,11 @@ class ReviewSession:
         stamp = _stamp(path)
         if stamp is None:
             return None
-        with self._lock:
+        with self._lock:  # one parse at a time: a second reader finds the first's result
             cached = self._catalogs.get(path)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-        catalog = Catalog.read(path)
-        with self._lock:
+            if cached is not None and cached[0] == stamp:
+                return cached[1]
+            catalog = Catalog.read(path)
             self._catalogs[path] = (stamp, catalog)
         return catalog
 
@@ -225,9 +224,12 @@ class ReviewSession:
         return rows
 
     def warm(self) -> None:
-        """Read every catalog and run every check once (what the dashboard shows), so
+        """Read every catalog, then run every check once (what the dashboard shows), so
         that the first page a reviewer opens finds them ready; errors wait for a page."""
         with contextlib.suppress(L10nError):
+            for lang in self.langs:  # the pages first, then the checks
+                for article in self.articles():
+                    self.article_view(lang, article.slug)
             self.dashboard()
 
     def article_view(self, lang: str, slug: str) -> ArticleView:

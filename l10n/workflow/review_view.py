@@ -119,8 +119,10 @@ def origin(entry: Entry) -> str:
     parts = [prov.model or prov.engine]
     if prov.score is not None:
         parts.append(f"score {prov.score:.2f}")
-    if not entry.is_machine and entry.fuzzy:
-        parts.append("edited")
+    if prov.sha and prov.sha != fingerprint(entry.msgstr):
+        return f"edited from the output of {parts[0]}"
+    if not entry.fuzzy:
+        parts.append("accepted as it was")
     return " · ".join(parts)
 
 
