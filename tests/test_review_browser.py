@@ -249,3 +249,51 @@ def test_reload_shows_a_translate_runs_work(project: Path, page: Any) -> None:
         new = entry(page, "A new sentence here.")
         assert new.get_attribute("data-state") == "machine"
     assert Catalog.read(project / PO).get("A new sentence here.") is not None
+
+
+def test_keyboard_filters_suggestions_and_a_changed_source(project: Path, page: Any) -> None:
+    translated(project)
+    with Memory.open(project / ".l10n" / "memory.sqlite") as memory:
+        memory.set_alternatives(NUMBERS, "en", "ko", [Hypothesis(RIGHT, -0.5)], "argos", "m")
+    seed = project / "seeds" / f"{SLUG}.txt"
+    with running(project) as server:
+        open_article(page, server.url)
+        byline = entry(page, BYLINE)
+        byline.locator("textarea").fill("페드로 에스피놀라 특파원")
+        byline.locator("textarea").press("Control+s")  # a draft: still needs review
+        page.wait_for_selector(f'[data-entry="{fingerprint(BYLINE)}"][data-state="fuzzy"]')
+        byline.locator("textarea").press("Alt+ArrowDown")
+        focused = "document.activeElement.closest('.entry').dataset.entry"
+        assert page.evaluate(focused) == fingerprint(
+            "Global AI powerhouse NVIDIA released a powerful 3-minute, 16-second video titled "
+            "'South Korea's Next Industrial Revolution' on its official YouTube channel on "
+            "October 31, local time, lauding the nation's rapid development and immense "
+            "potential in the upcoming AI era.")
+        page.keyboard.press("Alt+ArrowDown")
+        assert page.evaluate(focused) == fingerprint(NUMBERS)
+        entry(page, NUMBERS).locator(".helps .suggestion").first.wait_for()
+        page.keyboard.press("Control+Shift+Digit1")  # the engine's other hypothesis
+        assert entry(page, NUMBERS).locator("textarea").input_value() == RIGHT
+        page.keyboard.press("Escape")  # changed my mind
+        assert entry(page, NUMBERS).locator("textarea").input_value() != RIGHT
+        page.keyboard.press("Alt+ArrowUp")
+        assert page.evaluate(focused) != fingerprint(NUMBERS)
+
+        entry(page, NUMBERS).locator("textarea").fill(RIGHT)
+        entry(page, NUMBERS).locator("textarea").press("Control+Enter")
+        page.wait_for_selector(f'[data-entry="{fingerprint(NUMBERS)}"][data-state="reviewed"]')
+        page.click('.filters [data-filter="work"]')
+        assert not entry(page, NUMBERS).is_visible() and byline.is_visible()
+        page.click('.filters [data-filter="all"]')
+        assert entry(page, NUMBERS).is_visible()
+
+        # the article changes: the reviewed sentence comes back fuzzy, with what changed
+        text = seed.read_text(encoding="utf-8")
+        seed.write_text(text.replace("monumental deal", "historic deal"), encoding="utf-8")
+        translated(project)
+        open_article(page, server.url)
+        changed = entry(page, NUMBERS.replace("monumental", "historic"))
+        assert changed.get_attribute("data-state") == "fuzzy"
+        assert changed.locator("textarea").input_value() == RIGHT
+        assert changed.locator(".changed del").text_content() == "monumental"
+        assert changed.locator(".changed ins").text_content() == "historic"
