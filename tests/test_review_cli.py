@@ -85,3 +85,23 @@ def test_bad_input_is_one_line_and_exit_2(project: Path) -> None:
         taken.close()
     assert busy.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in busy.stderr
     assert "--port" in busy.stderr and len(busy.stderr.strip().splitlines()) == 1
+
+
+def test_without_the_review_extra_it_says_what_to_install(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    from typer.testing import CliRunner
+
+    from l10n.cli import app
+    from l10n.errors import UsageError
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "uvicorn" else real(name, *a))
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(app, ["review", "--port", "0"])
+    error = result.exception  # `l10n` turns it into "Error: ..." and its exit code
+    assert isinstance(error, UsageError) and error.exit_code == 2
+    assert "needs uvicorn" in str(error) and "l10n[review]" in str(error)

@@ -32,15 +32,17 @@ def review(
     """Review translations in the browser: the dashboard, each article page by page with
     its glossary terms, checks as you type, the engine's other hypotheses and memory
     matches; every decision is saved into locales/<lang>/<slug>.po. Ctrl+C stops it."""
+    from importlib.util import find_spec
+
+    from l10n.errors import UsageError
     from l10n.lang import split_languages
 
-    try:
-        from l10n.review.server import prepare
-    except ImportError as exc:
-        raise typer.BadParameter(
-            f"the review page needs its extra packages ({exc.name}): "
-            "pip install 'l10n[review]'"
-        ) from None
+    missing = [name for name in ("starlette", "uvicorn") if find_spec(name) is None]
+    if missing:
+        raise UsageError(f"the review page needs {' and '.join(missing)}, not installed",
+                         hint="pip install 'l10n[review]'")
+    from l10n.review.server import prepare
+
     server = prepare(_common.settings(config), articles, split_languages(lang),
                      host=host, port=port, token=token)
     count = len(server.session.articles())
