@@ -71,7 +71,9 @@
       box.className = name;
       if (role) box.setAttribute("role", role);
       box.hidden = true;
-      entry.querySelector(".target").append(box);
+      const target = entry.querySelector(".target");
+      if (name === "conflict") target.insertBefore(box, target.querySelector(".findings"));
+      else target.append(box);
     }
     return box;
   }
