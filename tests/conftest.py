@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import ipaddress
+import contextlib
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.fixtures_models"]
+pytest_plugins = ["tests.fixtures_models", "tests.fixtures_libretranslate"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -24,55 +24,60 @@ def _blocked(*args: object, **kwargs: object) -> None:
     raise NetworkBlocked(f"tests run offline: a network connection was attempted ({args!r})")
 
 
-def is_loopback(host: object) -> bool:
-    """A loopback address written as an IP literal (or ``localhost``): the one exception
-    to the block, for the review server a test starts on 127.0.0.1."""
-    if host == "localhost":
-        return True
+LOOPBACK = ("127.0.0.1", "::1")  # what a test may reach, and only with allow_loopback()
+_GATE = {"loopback": False}
+
+
+@contextlib.contextmanager
+def allow_loopback() -> Iterator[None]:
+    """Let the code inside reach servers on 127.0.0.1 / ::1 (by address), nothing else."""
+    before = _GATE["loopback"]
+    _GATE["loopback"] = True
     try:
-        return ipaddress.ip_address(str(host)).is_loopback
-    except ValueError:
-        return False
+        yield
+    finally:
+        _GATE["loopback"] = before
+
+
+def _allowed(address: object) -> bool:
+    host = address[0] if isinstance(address, tuple) and address else address
+    return _GATE["loopback"] and host in LOOPBACK
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _no_network() -> Iterator[None]:
-    """Block every internet socket for the whole session (Unix sockets stay usable), except
-    connections to a loopback address (127.0.0.1, ::1): a test's own local server."""
+    """Block every internet socket for the whole session (Unix sockets stay usable);
+    inside :func:`allow_loopback`, connections to the loopback addresses go through."""
     real_connect = socket.socket.connect
     real_connect_ex = socket.socket.connect_ex
-    real_create_connection = socket.create_connection
     real_getaddrinfo = socket.getaddrinfo
-
-    def internet(sock: socket.socket, address: object) -> bool:
-        host = address[0] if isinstance(address, tuple) and address else None
-        return sock.family in (socket.AF_INET, socket.AF_INET6) and not is_loopback(host)
+    real_create = socket.create_connection
 
     def guarded(self: socket.socket, address: object) -> object:
-        if internet(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _allowed(address):
             _blocked(address)
         return real_connect(self, address)  # type: ignore[arg-type]
 
     def guarded_ex(self: socket.socket, address: object) -> object:
-        if internet(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _allowed(address):
             _blocked(address)
         return real_connect_ex(self, address)  # type: ignore[arg-type]
 
-    def create_connection(address: tuple[str, int], *args: object, **kwargs: object) -> object:
-        if not is_loopback(address[0]):
-            _blocked(address)
-        return real_create_connection(address, *args, **kwargs)  # type: ignore[arg-type]
-
-    def getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
-        if not is_loopback(host):
+    def lookup(host: object, *args: object, **kwargs: object) -> object:
+        if not _allowed(host):
             _blocked(host)
         return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    def create(address: object, *args: object, **kwargs: object) -> object:
+        if not _allowed(address):
+            _blocked(address)
+        return real_create(address, *args, **kwargs)  # type: ignore[arg-type]
 
     mp = pytest.MonkeyPatch()
     mp.setattr(socket.socket, "connect", guarded)
     mp.setattr(socket.socket, "connect_ex", guarded_ex)
-    mp.setattr(socket, "create_connection", create_connection)
-    mp.setattr(socket, "getaddrinfo", getaddrinfo)
+    mp.setattr(socket, "create_connection", create)
+    mp.setattr(socket, "getaddrinfo", lookup)
     yield
     mp.undo()
 

@@ -304,3 +304,38 @@ def test_cli_summary_json_and_errors(project: Path) -> None:
 
     done = cli(project, "--lang", "../../etc")
     assert done.returncode == 2 and done.stderr.startswith("Error: '../../etc' is not")
+
+
+# ------------------------------------------------------------------ --fail-on-errors
+def _with_number_error(project: Path) -> Path:
+    """The Korean catalog with '26만' (260,000 GPUs) written '25만' in a reviewed entry."""
+    catalog = with_catalog(project)
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace("GPU 26만 장을", "GPU 25만 장을"), encoding="utf-8")
+    return catalog
+
+
+def test_fail_on_errors_refuses_a_language_with_check_errors(project: Path) -> None:
+    catalog = _with_number_error(project)
+    assert [p.lang for p in run(project, langs=["ko"]).pages] == ["en", "ko"]  # no gate
+    result = run(project, langs=["ko"], fail_on_errors=True)
+    assert [p.lang for p in result.pages] == ["en"]
+    [skip] = result.skipped
+    assert (skip.lang, skip.errors) == ("ko", 1)
+    assert skip.reason.startswith("1 check error in locales/ko/")
+
+    # a deliberate difference, flagged as Weblate flags it, is published
+    text = catalog.read_text(encoding="utf-8").replace(
+        'msgid ""\n"The tribute coincided', '#, ignore-numbers\nmsgid ""\n"The tribute coincided')
+    assert "ignore-numbers" in text
+    catalog.write_text(text, encoding="utf-8")
+    assert [p.lang for p in run(project, langs=["ko"], fail_on_errors=True).pages] == ["en", "ko"]
+
+
+@pytest.mark.slow
+def test_cli_fail_on_errors_exits_1_naming_the_catalog(project: Path) -> None:
+    _with_number_error(project)
+    done = cli(project, "--lang", "ko", "--fail-on-errors")
+    assert done.returncode == 1
+    assert "skipped ko/nvidia-korea-ai-alliance: 1 check error" in done.stderr
+    assert cli(project, "--lang", "ko").returncode == 0

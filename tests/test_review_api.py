@@ -27,6 +27,7 @@ from tests.review_helpers import PO, SLUG, translated
 TOKEN = "test-token-0123456789"
 BASE = "http://127.0.0.1:8765"
 API = f"/api/ko/{SLUG}"
+BYLINE = "Pedro Espinola Special Correspondent"
 BYLINE_KO = "페드로 에스피놀라 특파원"
 NUMBERS = "The tribute coincided with the announcement of a monumental deal to supply " \
     "260,000 units of its latest Blackwell GPUs to South Korea."
@@ -178,12 +179,20 @@ def test_live_check_returns_findings_with_spans(client: TestClient) -> None:
 def test_findings_of_every_entry_match_l10n_check(client: TestClient, project_ko: Path) -> None:
     from l10n.workflow.qa import check
 
+    po = polib.pofile(str(project_ko / PO))  # a translator's work, with mistakes
+    po.find(NUMBERS).msgstr = "블랙웰 GPU 27만 개를 한국에 공급하는 대규모 계약."
+    po.find(NUMBERS).flags = []
+    po.find(BYLINE).msgstr = "특파원"
+    po.find(BYLINE).flags = ["fuzzy", "ignore-length"]
+    po.save()
     all_findings = client.get(f"{API}/findings").json()
     errors = sum(item["errors"] for item in all_findings.values())
     expected = check(load_settings(cwd=project_ko))
-    assert errors == sum(f.severity == "error" for f in expected) == 5
+    assert errors == sum(f.severity == "error" for f in expected) == 1
+    warnings = sum(len(item["findings"]) - item["errors"] for item in all_findings.values())
+    assert warnings == sum(f.severity == "warning" for f in expected)
     dashboard = client.get("/").text
-    assert 'data-count="errors">5<' in dashboard and 'data-count="machine">13<' in dashboard
+    assert 'data-count="errors">1<' in dashboard and 'data-count="machine">11<' in dashboard
 
 
 def test_helps_show_alternatives_and_memory_matches_with_a_diff(client: TestClient,

@@ -15,6 +15,7 @@ import pytest
 
 from l10n.review.server import bind
 from tests.cli_helpers import run_l10n
+from tests.conftest import allow_loopback
 from tests.review_helpers import SLUG, translated
 
 pytestmark = pytest.mark.slow
@@ -44,7 +45,7 @@ def test_review_serves_until_ctrl_c(project: Path) -> None:
     process, url = start(project)
     try:
         assert url.startswith("http://127.0.0.1:") and "token" not in url
-        with urllib.request.urlopen(f"{url}ko/{SLUG}", timeout=30) as page:
+        with allow_loopback(), urllib.request.urlopen(f"{url}ko/{SLUG}", timeout=30) as page:
             assert page.status == 200
             assert 'data-entry="' in page.read().decode("utf-8")
     finally:
@@ -58,15 +59,16 @@ def test_a_lan_server_prints_its_token(project: Path) -> None:
     try:
         assert "?token=" in url
         port = url.split(":")[2].split("/")[0]
-        with pytest.raises(urllib.error.HTTPError) as refused:
+        with allow_loopback(), pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30)
         refused.value.close()
         assert refused.value.code == 401
         browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
-        with browser.open(url, timeout=30) as page:  # the login redirect sets a cookie
-            assert page.status == 200 and page.url == f"http://127.0.0.1:{port}/"
-        with browser.open(f"http://127.0.0.1:{port}/ko/{SLUG}", timeout=30) as page:
-            assert page.status == 200
+        with allow_loopback():
+            with browser.open(url, timeout=30) as page:  # the login redirect sets a cookie
+                assert page.status == 200 and page.url == f"http://127.0.0.1:{port}/"
+            with browser.open(f"http://127.0.0.1:{port}/ko/{SLUG}", timeout=30) as page:
+                assert page.status == 200
     finally:
         stop(process)
 

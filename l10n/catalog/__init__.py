@@ -5,6 +5,7 @@ its translations. :class:`Catalog` reads, changes and writes them; :class:`Entry
 read-only view the checks, status and publishing use.
 """
 
+from l10n.catalog.annotate import annotate, check_notes
 from l10n.catalog.entry import (
     FUZZY,
     MACHINE,
@@ -28,6 +29,8 @@ __all__ = [
     "REVIEWED",
     "UNTRANSLATED",
     "Catalog",
+    "annotate",
+    "check_notes",
     "Entry",
     "MergeReport",
     "Provenance",

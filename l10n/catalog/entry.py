@@ -22,6 +22,7 @@ from l10n.model import TermOutcome
 MT_PREFIX = "mt: "
 TERM_PREFIX = "term: "
 TM_PREFIX = "tm: "
+CHECK_PREFIX = "check: "  # findings written by `l10n check --annotate` (l10n.catalog.annotate)
 
 REVIEWED = "reviewed"
 MACHINE = "machine"
@@ -78,7 +79,7 @@ class Provenance:
 
 def is_l10n_comment(comment: str) -> bool:
     """True for the comment lines l10n owns (provenance, terms, memory)."""
-    return comment.startswith((MT_PREFIX, TERM_PREFIX, TM_PREFIX))
+    return comment.startswith((MT_PREFIX, TERM_PREFIX, TM_PREFIX, CHECK_PREFIX))
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,10 @@ class Entry:
     comments: tuple[str, ...] = ()  # extracted comments (#.), all of them
     translator_comment: str = ""
     previous_msgid: str | None = None
+    msgctxt: str | None = None
+    flags: tuple[str, ...] = ()  # every flag of the entry as written (fuzzy, ignore-numbers...)
+    msgid_plural: str = ""  # a plural entry (catalogs from elsewhere; l10n writes none)
+    plural_forms: tuple[str, ...] = ()  # its msgstr[0], msgstr[1], ...
 
     @property
     def version(self) -> str:
@@ -156,7 +161,7 @@ class Entry:
     def state(self) -> str:
         if self.obsolete:
             return OBSOLETE
-        if not self.msgstr:
+        if not self.msgstr and not any(self.plural_forms):
             return UNTRANSLATED
         if not self.fuzzy:
             return REVIEWED

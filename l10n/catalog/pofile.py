@@ -362,6 +362,10 @@ def _view(entry: polib.POEntry) -> Entry:
         comments=tuple(c for c in entry.comment.splitlines() if c),
         translator_comment=entry.tcomment or "",
         previous_msgid=entry.previous_msgid,
+        msgctxt=entry.msgctxt,
+        flags=tuple(entry.flags),
+        msgid_plural=entry.msgid_plural or "",
+        plural_forms=tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)),
     )
 
 

@@ -20,6 +20,7 @@ from l10n.cli import (
     model_packages,
     review,
     translate,
+    xliff,
 )
 from l10n.cli._common import run_app
 
@@ -33,7 +34,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (articles, translate, check, review, build, glossary, model_packages, memory):
+for module in (articles, translate, check, review, build, glossary, model_packages, memory,
+               xliff):
     module.register(app)
 
 

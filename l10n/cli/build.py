@@ -37,6 +37,14 @@ MachineOption = Annotated[
         "'machine-translated, not yet reviewed'.",
     ),
 ]
+FailOnErrorsOption = Annotated[
+    bool,
+    typer.Option(
+        "--fail-on-errors",
+        help="Refuse to publish a language whose catalog has check errors in the entries "
+        "it would publish (as `l10n check` finds them); exit 1 if any was refused.",
+    ),
+]
 
 
 def build(
@@ -45,6 +53,7 @@ def build(
     out: OutOption = None,
     min_reviewed: MinReviewedOption = None,
     include_machine: MachineOption = False,
+    fail_on_errors: FailOnErrorsOption = False,
     config: ConfigOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -60,9 +69,13 @@ def build(
         out=out,
         min_reviewed=min_reviewed,
         include_machine=include_machine,
+        fail_on_errors=fail_on_errors,
     )
+    refused = any(skip.errors for skip in result.skipped)
     if json_:
         print_json(_as_json(result))
+        if refused:
+            raise typer.Exit(code=1)
         return
     for page in result.pages:
         typer.echo(
@@ -74,6 +87,8 @@ def build(
     )
     for skip in result.skipped:
         typer.echo(f"skipped {skip.lang}/{skip.slug}: {skip.reason}", err=True)
+    if refused:
+        raise typer.Exit(code=1)
 
 
 def _as_json(result: Any) -> dict[str, Any]:
@@ -100,6 +115,7 @@ def _as_json(result: Any) -> dict[str, Any]:
                 "lang": s.lang,
                 "reason": s.reason,
                 "reviewed_percent": s.reviewed_percent,
+                "check_errors": s.errors,
             }
             for s in result.skipped
         ],

@@ -8,8 +8,10 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from l10n.articles.htmldom import markup_text
 from l10n.lang import bcp47
 from l10n.model import BYLINE, TITLE
+from l10n.publish.htmlpage import safe_inline
 from l10n.publish.locale import language, ui
 from l10n.publish.markdown import md_text
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SPACE, LocalBlock, Page
@@ -62,6 +64,11 @@ def _date(page: Page) -> dict[str, str] | None:
     return {"iso": when.isoformat(), "text": format_date(when.date(), "long", locale=page.lang)}
 
 
+def plain_title(page: Page) -> str:
+    """The page's title as text (an HTML article's title block is markup)."""
+    return markup_text(page.title) if page.article.format == "html" else page.title
+
+
 def render_html(page: Page, languages: Sequence[str]) -> str:
     """The page as an HTML5 document; ``languages`` are those the article is published
     in, the source first (links: ``../<lang>/<slug>.html``; x-default is the source)."""
@@ -69,6 +76,7 @@ def render_html(page: Page, languages: Sequence[str]) -> str:
 
     pieces = _html_pieces(page)
     by_kind = {b.block.kind: pieces(b) for b in reversed(page.blocks)}
+    title = plain_title(page)
     contact = page.article.contact or ""
     status = MACHINE if page.used_machine else REVIEWED
     if page.lang == page.article.lang:
@@ -76,9 +84,9 @@ def render_html(page: Page, languages: Sequence[str]) -> str:
     return _render(
         "article.html.j2",
         page=page,
-        title=page.title,
+        title=title,
         status=status,
-        heading=by_kind.get(TITLE) or [{"status": ORIGINAL, "html": escape(page.title)}],
+        heading=by_kind.get(TITLE) or [{"status": ORIGINAL, "html": escape(title)}],
         byline=by_kind.get(BYLINE)
         or ([{"status": ORIGINAL, "html": escape(page.byline)}] if page.byline else []),
         contact=contact if re.fullmatch(r"[^\s@<>]+@[^\s@<>]+", contact) else "",
@@ -95,7 +103,7 @@ def render_markdown(page: Page) -> str:
     import yaml
 
     front = {
-        "title": page.title,
+        "title": plain_title(page),
         "lang": page.lang,
         "slug": page.slug,
         "source": page.source_ref or page.article.path.name,
@@ -116,6 +124,8 @@ def render_markdown(page: Page) -> str:
     rich = page.article.format == "markdown"
 
     def text(local: LocalBlock) -> str:
+        if page.article.format == "html" and local.block.translatable:
+            return md_text(markup_text(local.text), plain=True)  # HTML articles: their text
         return md_text(local.text, plain=not rich or local.block.kind in (TITLE, BYLINE))
 
     return _render("article.md.j2", front_matter=matter, nodes=nodes(page, text))
@@ -129,7 +139,7 @@ def render_index(lang: str, pages: Sequence[Page], languages: Sequence[str]) -> 
         return (-when.timestamp() if when else 0.0, page.slug)
 
     ordered = sorted(pages, key=newest_first)
-    entries = [{"page": p, "title": p.title, "date": _date(p)} for p in ordered]
+    entries = [{"page": p, "title": plain_title(p), "date": _date(p)} for p in ordered]
     return _render(
         "index.html.j2", entries=entries, **_common(lang, languages, lambda c: f"../{c}/index.html")
     )
@@ -150,11 +160,14 @@ def _html_pieces(page: Page) -> Callable[[LocalBlock], list[dict[str, Any]]]:
 
     def pieces(local: LocalBlock) -> list[dict[str, Any]]:
         markdown = rich and local.block.kind not in (TITLE, BYLINE)
+        markup = page.article.format == "html" and local.block.translatable
         return [
             {
                 "status": p.status,
                 "html": Markup(inline(p.text))
                 if markdown and p.status != SPACE
+                else Markup(safe_inline(p.text, local.block.text))  # only the source's tags
+                if markup and p.status != SPACE
                 else escape(p.text),
             }
             for p in local.pieces

@@ -7,9 +7,10 @@ request. Everything is read from disk again when it changed, so the page shows w
 ``l10n translate`` run, another reviewer or a PO editor did as soon as it is reloaded:
 
 * catalogs and the glossary are cached by file stamp (inode, size, modification time);
-* check findings are cached by (language, source, translation), and glossary matches by
-  source, both dropped when the glossary changes. ``l10n check`` and this page run the
-  same checks (:func:`l10n.qa.run_checks`), so their figures agree.
+* check findings are cached by (language, entry without its place in the file), and
+  glossary matches by source, both dropped when the glossary changes. ``l10n check`` and
+  this page run the same checks (:func:`l10n.qa.run_checks`, with the entries' ``ignore-*``
+  flags), so their figures agree.
 
 Saves go through :func:`l10n.workflow.edit.save_edits` (the project lock, versions,
 atomic writes, the memory). Saves of one server are made one at a time, so that two
@@ -116,7 +117,7 @@ class ReviewSession:
         self._save_lock = threading.Lock()
         self._lock = threading.Lock()
         self._catalogs: dict[Path, tuple[Stamp, Catalog]] = {}
-        self._findings: dict[tuple[str, str, str], tuple[Finding, ...]] = {}
+        self._findings: dict[tuple[str, Entry], tuple[Finding, ...]] = {}
         self._matches: dict[tuple[str, str], list[TermMatch]] = {}
         self._glossary_cache: tuple[tuple[object, ...], Glossary] | None = None
         self._articles: tuple[tuple[object, ...], list[Article]] | None = None
@@ -185,11 +186,10 @@ class ReviewSession:
         shown = self.settings.display(self.settings.catalog_path(lang, slug))
 
         def findings(entry: Entry) -> tuple[Finding, ...]:
-            key = (lang, entry.msgid, entry.msgstr)
+            key = (lang, replace(entry, line=0, references=()))  # flags, comments... count
             found = self._findings.get(key)
             if found is None:
-                found = tuple(run_checks(Entry(entry.msgid, entry.msgstr), ctx))
-                self._findings[key] = found
+                found = self._findings[key] = tuple(run_checks(key[1], ctx))
             return tuple(replace(f, path=shown, line=entry.line) for f in found)
 
         return findings
