@@ -312,17 +312,14 @@ class Catalog:
                 old = self.path.read_text(encoding="utf-8")
             except (FileNotFoundError, UnicodeDecodeError):
                 old = None
-        text, now = "", _now()
         if old is not None:
             found = re.search(rf'^"{key}: (.*)\\n"$', old, re.MULTILINE)
             if found:
                 self._po.metadata[key] = found.group(1)
-                if (text := self.render()) == old:
+                if self.render() == old:
                     return False
-                line = f'"{key}: {found.group(1)}\\n"'  # rendered once: only the date changes
-                text = text.replace(line, f'"{key}: {now}\\n"', 1) if line in text else ""
-        self._po.metadata[key] = now
-        text = text or self.render()
+        self._po.metadata[key] = _now()
+        text = self.render()
         if self._disk_stamp is not None and _stamp(self.path) != self._disk_stamp:
             raise CatalogChangedError(
                 "the catalog was changed by another program while l10n was working on it; "
