@@ -298,6 +298,59 @@ def test_find_articles_missing_folder(tmp_path: Path) -> None:
     assert info.value.path == str(tmp_path / "missing")
 
 
+# ------------------------------------------------------------ issue 14: hostile Markdown
+@pytest.mark.parametrize(
+    "value", ["2025-13-45", "2025-02-30", "2025-11-03 25:61:00", "2025-00-10T10:00:00Z"]
+)
+def test_impossible_front_matter_dates_name_their_line(tmp_path: Path, value: str) -> None:
+    """Item 13: PyYAML's ValueError for an impossible date was a traceback (exit 1)."""
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ntitle: T\nauthor: A\ndate: {value}\n---\n\nBody.\n", "utf-8")
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert caught.value.line == 4 and caught.value.exit_code == 2
+    assert "date" in caught.value.message
+
+
+def _nested_list(depth: int) -> str:
+    return "".join("  " * level + f"- item {level}\n" for level in range(depth))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _nested_list(10) + "\nA paragraph after the list.\n",
+        "> " * 20 + "Deep quote text.\n\nAfter the quote.\n",
+        "\n".join(f"{'  ' * n}- level {n}" for n in range(30)) + "\n\nTail.\n",
+    ],
+    ids=["list-10", "quote-20", "list-30"],
+)
+def test_deep_markdown_never_loses_text(tmp_path: Path, body: str) -> None:
+    """Item 7: every word of a deep article is read into blocks, or the article is
+    refused with its line; never dropped silently."""
+    import re
+
+    path = tmp_path / "deep.md"
+    path.write_text(f"---\ntitle: Deep\n---\n\n{body}", "utf-8")
+    try:
+        article = read_article(path)
+    except ArticleError as exc:
+        assert exc.line is not None and exc.line >= 4
+        assert "nested" in exc.message
+        return
+    words = set(re.findall(r"[A-Za-z]+\d*|\d+", body))
+    read = set(re.findall(r"[A-Za-z]+\d*|\d+", " ".join(b.text for b in article.blocks)))
+    assert words <= read, words - read
+
+
+def test_five_thousand_quote_markers_are_refused_with_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "deep.md"
+    path.write_text("---\ntitle: Deep\n---\n\n" + ">" * 5000 + " text\n", "utf-8")
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert caught.value.line == 5 and "nested" in caught.value.message
+
+
 def test_news_dump_character_references_are_decoded(tmp_path: Path) -> None:
     path = tmp_path / "cms-dump.txt"
     path.write_text(

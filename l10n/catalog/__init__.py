@@ -17,12 +17,14 @@ from l10n.catalog.entry import (
     fingerprint,
     term_comment,
 )
+from l10n.catalog.header import DIGEST_HEADER, ENTRIES_HEADER, stored_digest
 from l10n.catalog.merge import DEFAULT_SIMILARITY, MergeReport, merge
-from l10n.catalog.pofile import DIGEST_HEADER, Catalog, TemplateEntry, stored_digest
+from l10n.catalog.pofile import Catalog, TemplateEntry
 
 __all__ = [
     "DEFAULT_SIMILARITY",
     "DIGEST_HEADER",
+    "ENTRIES_HEADER",
     "FUZZY",
     "MACHINE",
     "OBSOLETE",

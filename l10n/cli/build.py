@@ -47,6 +47,16 @@ FailOnErrorsOption = Annotated[
 ]
 
 
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Build into a folder l10n refuses otherwise: a filesystem root, your home "
+        "folder, the project's folder or one of its ancestors.",
+    ),
+]
+
+
 def build(
     articles: ArticlesArg = None,
     lang: LangOption = None,
@@ -54,6 +64,7 @@ def build(
     min_reviewed: MinReviewedOption = None,
     include_machine: MachineOption = False,
     fail_on_errors: FailOnErrorsOption = False,
+    force: ForceOption = False,
     config: ConfigOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -70,6 +81,7 @@ def build(
         min_reviewed=min_reviewed,
         include_machine=include_machine,
         fail_on_errors=fail_on_errors,
+        force=force,
     )
     refused = any(skip.errors for skip in result.skipped)
     if json_:
@@ -82,8 +94,10 @@ def build(
             f"{page.lang}/{page.slug}: {page.coverage.reviewed_percent:g}% reviewed"
             + (", includes machine translation" if page.used_machine else "")
         )
+    removed = f", {len(result.removed)} stale removed" if result.removed else ""
     typer.echo(
-        f"{len(result.written)} files written, {len(result.unchanged)} unchanged in {result.out}"
+        f"{len(result.written)} files written, {len(result.unchanged)} unchanged{removed} "
+        f"in {result.out}"
     )
     for skip in result.skipped:
         typer.echo(f"skipped {skip.lang}/{skip.slug}: {skip.reason}", err=True)
@@ -109,6 +123,7 @@ def _as_json(result: Any) -> dict[str, Any]:
         ],
         "written": [str(path) for path in result.written],
         "unchanged": [str(path) for path in result.unchanged],
+        "removed": [str(path) for path in result.removed],
         "skipped": [
             {
                 "slug": s.slug,

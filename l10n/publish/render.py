@@ -100,8 +100,6 @@ def render_html(page: Page, languages: Sequence[str]) -> str:
 
 def render_markdown(page: Page) -> str:
     """The page as Markdown: YAML front matter, then the body with the source's structure."""
-    import yaml
-
     front = {
         "title": plain_title(page),
         "lang": page.lang,
@@ -120,7 +118,7 @@ def render_markdown(page: Page) -> str:
         },
     }
     front = {key: value for key, value in front.items() if value is not None}
-    matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+    matter = front_matter(front)
     rich = page.article.format == "markdown"
 
     def text(local: LocalBlock) -> str:
@@ -129,6 +127,39 @@ def render_markdown(page: Page) -> str:
         return md_text(local.text, plain=not rich or local.block.kind in (TITLE, BYLINE))
 
     return _render("article.md.j2", front_matter=matter, nodes=nodes(page, text))
+
+
+class _Quoted(str):
+    """A string value of the front matter: always written double-quoted."""
+
+
+def _quoted(value: Any) -> Any:
+    if isinstance(value, str):
+        return _Quoted(value)
+    if isinstance(value, dict):
+        return {key: _quoted(item) for key, item in value.items()}
+    return value
+
+
+def front_matter(values: dict[str, Any]) -> str:
+    """YAML for a Markdown build's front matter. Every string value is double-quoted
+    (never read as another type, never a YAML tag or alias) and ``<``, ``>`` and ``&``
+    in it are written as ``\\u003c`` escapes: the value is the same once read, and no
+    markup stands in the file for a tool that pastes front matter into a page unescaped."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    Dumper.add_representer(
+        _Quoted, lambda dumper, text: dumper.represent_scalar(
+            "tag:yaml.org,2002:str", str(text), style='"')
+    )
+    text = yaml.dump(_quoted(values), Dumper=Dumper, allow_unicode=True, sort_keys=False,
+                     width=10_000)
+    for char in "<>&":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
 
 
 def render_index(lang: str, pages: Sequence[Page], languages: Sequence[str]) -> str:

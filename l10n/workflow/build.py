@@ -21,7 +21,12 @@ Rules:
 * All-or-nothing: every page is rendered in memory first; a broken catalog, an unsafe
   name or a template error stops the build before anything is written. Files are then
   written with :func:`~l10n.fsutil.write_atomic` (unchanged files are not touched).
-  Pages of languages skipped in this build are left as they were, not deleted.
+* Pages an earlier build made and this one no longer makes (a language now skipped, an
+  article gone) are removed, and only those (:mod:`l10n.publish.folder`: a manifest
+  lists what l10n wrote; nothing else is ever deleted). Temporary files a killed build
+  left (``.NAME.XXXXXXXX.tmp``) are removed first.
+* The build folder is never a filesystem root, the home folder, the project's folder or
+  an ancestor of it, unless ``force``.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from l10n.articles import read_source, safe_slug
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, Catalog
 from l10n.config import Settings
 from l10n.errors import InputError, UsageError
-from l10n.fsutil import project_lock, write_atomic
+from l10n.fsutil import project_lock, remove_stale_temporaries, write_atomic
 from l10n.glossary import Glossary, load_glossary
 from l10n.model import Article, Severity
 from l10n.publish import (
@@ -45,6 +50,14 @@ from l10n.publish import (
     render_index,
     render_markdown,
     render_root,
+)
+from l10n.publish.folder import (
+    MANIFEST,
+    check_build_folder,
+    manifest_text,
+    read_manifest,
+    remove_files,
+    stale_files,
 )
 from l10n.publish.htmlpage import article_pages
 from l10n.qa import CheckContext
@@ -70,6 +83,7 @@ class BuildResult:
     written: tuple[Path, ...]  # files whose bytes changed
     unchanged: tuple[Path, ...]  # files already up to date, not touched
     skipped: tuple[Skipped, ...]
+    removed: tuple[Path, ...] = ()  # pages an earlier build made, no longer made
 
 
 def build(
@@ -81,15 +95,19 @@ def build(
     min_reviewed: float | None = None,
     include_machine: bool = False,
     fail_on_errors: bool = False,
+    force: bool = False,
 ) -> BuildResult:
     """Build the articles at ``paths`` (default: all) in ``langs`` (default: the
-    config's targets) into ``out`` (default: the config's build folder)."""
+    config's targets) into ``out`` (default: the config's build folder); ``force``
+    allows a folder the rules refuse (see the module docstring)."""
     targets = settings.target_languages(langs)
     gate = settings.min_reviewed if min_reviewed is None else min_reviewed
     if not 0.0 <= gate <= 100.0:
         raise UsageError(f"--min-reviewed must be between 0 and 100, not {gate:g}")
     folder = settings.path(out) if out is not None else settings.build_dir
+    check_build_folder(settings.root, folder, force=force)
     with project_lock(settings.state_dir):
+        remove_stale_temporaries(folder, depth=1)
         articles = read_articles(settings, paths)
         glossary = load_glossary(settings.glossary_dir) if fail_on_errors else None
         gates = _Gates(gate, include_machine, fail_on_errors, glossary)
@@ -105,8 +123,27 @@ def build(
         files.update(article_pages(pages, read_source))  # HTML articles: their own page too
         safe = {safe_path(folder, name): text for name, text in files.items()}
         written = [path for path, text in safe.items() if write_atomic(path, text)]
+        removed = _remove_stale(folder, set(files), articles, targets)
     unchanged = [path for path in safe if path not in written]
-    return BuildResult(folder, tuple(pages), tuple(written), tuple(unchanged), tuple(skipped))
+    return BuildResult(folder, tuple(pages), tuple(written), tuple(unchanged), tuple(skipped),
+                       tuple(removed))
+
+
+def _remove_stale(
+    folder: Path, made: set[str], articles: Sequence[Article], targets: Sequence[str]
+) -> list[Path]:
+    """Remove what the previous build made and this one did not; record what this one
+    made (and what it left of other articles and languages) in the manifest."""
+    previous = read_manifest(folder)
+    langs = {*targets, *(a.lang for a in articles)}
+    stale = stale_files(folder, previous, made, {a.slug for a in articles}, langs)
+    removed = remove_files(stale)
+    gone = {path.relative_to(folder.resolve()).as_posix() for path in stale}
+    write_atomic(folder / MANIFEST, manifest_text((previous - gone) | made))
+    return removed
+
+
+__all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug", "safe_path"]
 
 
 def check_slug(article: Article) -> None:
