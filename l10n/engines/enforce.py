@@ -20,12 +20,17 @@ For a batch of segments (one source and one target language):
 
 An engine that gives no hypotheses for a segment (``none``) yields text ``""`` and every
 term with status ``hint``: the caller shows the glossary's targets to the translator.
+
+The engine's other hypotheses are kept as ``alternatives`` (restored and repaired like the
+chosen one, best first, without repeats) for a reviewer to pick from: those that kept
+every protected token, then the unprotected ones of step 4. Segments without protected
+spans are decoded at 1-best, so they have none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from l10n.errors import EngineError
@@ -54,6 +59,7 @@ class Enforced:
     terms: tuple[TermOutcome, ...]
     fallback: str  # protected, protected-nbest, unprotected, best-effort, none
     fuzzy_reason: str = ""  # why a reviewer should look closer ("" when nothing went wrong)
+    alternatives: tuple[Hypothesis, ...] = ()  # the engine's other hypotheses, best first
 
     @property
     def missing(self) -> tuple[TermOutcome, ...]:
@@ -184,6 +190,30 @@ def _best_effort(
     return Enforced(text, hyp.score, terms, BEST_EFFORT, "; ".join(reasons))
 
 
+def _alternatives(
+    chosen: Enforced,
+    protected: Sequence[Hypothesis],
+    plain: Sequence[Hypothesis],
+    masked: Masked,
+    matches: Sequence[TermMatch],
+    target: str,
+) -> tuple[Hypothesis, ...]:
+    """The hypotheses not chosen, as a reviewer would see them (see the module's rules)."""
+    found = [
+        Hypothesis(_restore(h.text, masked, target), h.score)
+        for h in protected
+        if tokens_ok(h.text, masked)
+    ]
+    found += [Hypothesis(_repair_plain(h.text, matches, target), h.score) for h in plain]
+    seen = {chosen.text}
+    kept = []
+    for hyp in found:
+        if hyp.text and hyp.text not in seen:
+            seen.add(hyp.text)
+            kept.append(hyp)
+    return tuple(kept)
+
+
 def translate_segments(
     engine: Engine,
     segments: Sequence[str],
@@ -220,8 +250,15 @@ def translate_segments(
     results = [_protected(h, m, u, target) for h, m, u in zip(first, masked, used, strict=True)]
     failed = [i for i, r in enumerate(results) if r is None]
     second = _call(engine, [segments[i] for i in failed], source, target, n_best, None)
+    plains: dict[int, list[Hypothesis]] = {}
     for i, plain in zip(failed, second, strict=True):
+        plains[i] = plain
         results[i] = _unprotected(plain, masked[i], used[i], target) or _best_effort(
             first[i], plain, masked[i], used[i], target
         )
-    return [r for r in results if r is not None]
+    return [
+        replace(r, alternatives=_alternatives(
+            r, first[i], plains.get(i, []), masked[i], used[i], target))
+        for i, r in enumerate(results)
+        if r is not None
+    ]

@@ -307,5 +307,8 @@ class _Filler:
             )
             self.memory.add_machine(entry.msgid, result.text, source, lang, self.engine_name, model,
                                     origin=self.settings.reference(catalog.path))
+            self.memory.set_alternatives(
+                entry.msgid, source, lang, result.alternatives, self.engine_name, model
+            )
             self.report.machine += 1
             self.report.glossary_misses += sum(t.status == MISSING for t in result.terms)
