@@ -1,9 +1,11 @@
 """Reader for Markdown articles with YAML front matter.
 
 Front matter: the file starts with a line ``---``; the YAML mapping ends at the next line
-``---`` (or ``...``). Keys: ``title`` (required), ``author``, ``date`` (a date or a
-date-time), ``lang``, ``slug``; other keys are ignored. Errors (unclosed front matter, a
-YAML syntax error, a value of the wrong type) name the file line.
+``---`` (or ``...``). Keys: ``title``, ``author``, ``date`` (a date or a date-time),
+``lang``, ``slug``; other keys are ignored. Errors (unclosed front matter, a YAML syntax
+error, a value of the wrong type, an impossible date) name the file line. Without a
+``title`` (or without front matter), the first heading is the title and leaves the body,
+else the first line of the text is the title and stays in it; a warning says so.
 
 Blocks, in document order (CommonMark, parsed with markdown-it-py):
 
@@ -30,12 +32,14 @@ first line.
 from __future__ import annotations
 
 import functools
+import warnings
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from l10n.articles.source import safe_slug
-from l10n.errors import ArticleError, LanguageError
+from l10n.errors import ArticleError, L10nWarning, LanguageError
 from l10n.lang import validate_language
 from l10n.model import BYLINE, CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TITLE, Article, Block
 
@@ -59,18 +63,20 @@ def parse_markdown(path: Path, text: str, *, lang: str = "en") -> Article:
     """Build an :class:`Article` from Markdown ``text`` (LF line endings) read from ``path``."""
     lines = text.split("\n")
     front = read_front_matter(path, lines)
-    title = _string(front, "title", path, required=True) or ""
+    title = _string(front, "title", path)
     author = _string(front, "author", path)
-    blocks = [Block(0, TITLE, title, front.lines["title"])]
-    if author:
-        blocks.append(Block(1, BYLINE, author, front.lines["author"]))
     body = "\n" * front.end + "\n".join(lines[front.end :])
-    blocks.extend(_body_blocks(path, body, start=len(blocks)))
-    if len(blocks) == (2 if author else 1):
+    found = _body_blocks(path, body, start=0)
+    if not found or not (title or any(block.translatable for block in found)):
         raise ArticleError(
             "the article has no body", path=path, line=front.end + 1,
             hint="write the article below the front matter",
         )
+    head = [Block(0, TITLE, title, front.lines["title"])] if title else _title_from(path, found)
+    found = [b for b in found if not (b.kind == HEADING and head[0].line == b.line)]
+    if author:
+        head.append(Block(1, BYLINE, author, front.lines["author"]))
+    blocks = [*head, *(replace(b, index=len(head) + n) for n, b in enumerate(found))]
     slug_value = _string(front, "slug", path)
     slug = (
         safe_slug(slug_value, path, line=front.lines["slug"], source="front matter 'slug'")
@@ -80,13 +86,27 @@ def parse_markdown(path: Path, text: str, *, lang: str = "en") -> Article:
     return Article(
         path=path,
         slug=slug,
-        title=title,
+        title=blocks[0].text,
         blocks=tuple(blocks),
         lang=_lang(front, path) or lang,
         author=author,
         published=_date(front, path),
         format="markdown",
     )
+
+
+def _title_from(path: Path, blocks: list[Block]) -> list[Block]:
+    """No ``title`` in the front matter: the first heading is the title (it leaves the
+    body), else the first line of the text (it stays in the body); with a warning."""
+    heading = next((b for b in blocks if b.kind == HEADING), None)
+    first = heading or next(b for b in blocks if b.translatable)
+    text = first.text.split("\n")[0].strip()
+    where = "the first heading" if heading else "the first line of the text"
+    warnings.warn(L10nWarning(
+        f"no 'title' in the front matter: {where} is the title", path=path, line=first.line,
+        hint="add 'title: ...' to the front matter ('---' lines at the top)",
+    ), stacklevel=3)
+    return [Block(0, TITLE, text, first.line)]
 
 
 def read_front_matter(path: Path, lines: list[str]) -> FrontMatter:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from l10n.errors import L10nError, Problem
+from l10n.errors import L10nError, L10nWarning, Problem
 
 ConfigOption = Annotated[
     Path | None,
@@ -41,13 +43,32 @@ def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+def _shown(path: str | None) -> str | None:
+    """A path in a message, relative to the current folder when it lies under it."""
+    from l10n.fsutil import display_path
+
+    return None if path is None else display_path(path)
+
+
 def finish(problems: Sequence[Problem]) -> None:
     """After a command's results: each problem it went on past as one ``Error:`` line on
     stderr, then exit with the worst of their exit codes (nothing when there were none)."""
     for problem in problems:
-        typer.echo(f"Error: {problem.format_message()}", err=True)
+        shown = dataclasses.replace(problem, path=_shown(problem.path))
+        typer.echo(f"Error: {shown.format_message()}", err=True)
     if problems:
         raise typer.Exit(code=max(problem.exit_code for problem in problems))
+
+
+def _show_warning(message: Warning | str, category: type[Warning], *args: object,
+                  **kwargs: object) -> None:
+    """l10n's warnings as one ``Warning:`` line on stderr; others as Python shows them."""
+    if isinstance(message, L10nWarning):
+        message.error.path = _shown(message.error.path)
+        typer.echo(f"Warning: {message.format_message()}", err=True)
+    else:
+        typer.echo(warnings.formatwarning(message, category, *args, **kwargs), err=True,  # type: ignore[arg-type]
+                   nl=False)
 
 
 def run_app(app: typer.Typer) -> None:
@@ -55,8 +76,10 @@ def run_app(app: typer.Typer) -> None:
 
     Usage errors (unknown option, missing argument) are typer's: exit code 2.
     """
+    warnings.showwarning = _show_warning
     try:
         app()
     except L10nError as exc:
+        exc.path = _shown(exc.path)
         typer.echo(f"Error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
