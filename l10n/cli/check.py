@@ -177,6 +177,9 @@ def _print_status(report: StatusReport) -> None:
     if not console.is_terminal:
         console = Console(width=160)  # a pipe or a CI log: no terminal width to fit
     console.print(table)
+    for orphan in report.orphans:
+        typer.echo(f"orphan: {orphan} (its article is gone; `l10n update --purge-orphans` "
+                   "removes it once its reviewed translations are in the memory)")
 
 
 def register(app: typer.Typer) -> None:

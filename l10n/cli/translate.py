@@ -67,6 +67,14 @@ def update(
     purge_obsolete: Annotated[
         bool, typer.Option("--purge-obsolete", help="Delete obsolete (#~) entries.")
     ] = False,
+    purge_orphans: Annotated[
+        bool,
+        typer.Option(
+            "--purge-orphans",
+            help="Delete the templates and catalogs of deleted articles, once their reviewed "
+            "translations are in the memory.",
+        ),
+    ] = False,
     config: ConfigOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -78,7 +86,8 @@ def update(
     from l10n.lang import split_languages
     from l10n.workflow.update import update as run
 
-    report = run(settings(config), articles, split_languages(to), purge_obsolete=purge_obsolete)
+    report = run(settings(config), articles, split_languages(to), purge_obsolete=purge_obsolete,
+                 purge_orphans=purge_orphans)
     _print_report(report, json_)
     finish(report.problems)
 
@@ -170,6 +179,8 @@ def _print_report(report: object, json_: bool) -> None:
             f"{len(item['catalogs_written'])} catalogs written",
         ]
         typer.echo(f"{lang}: " + "; ".join(p for p in parts if p))
+    for path in data["orphans_removed"]:
+        typer.echo(f"removed orphan {path}")
 
 
 def register(app: typer.Typer) -> None:

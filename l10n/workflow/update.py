@@ -21,6 +21,8 @@ from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.memory import Memory
 from l10n.model import Article
 from l10n.workflow.extract import Extracted, extract_each, read_articles
+from l10n.workflow.orphans import project_orphans
+from l10n.workflow.orphans import purge_orphans as purge_orphans_of
 
 
 @dataclass
@@ -53,6 +55,7 @@ class RunReport:
     model_loaded: bool = False
     languages: dict[str, LanguageReport] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # reported, then the rest done
+    orphans_removed: list[str] = field(default_factory=list)  # update --purge-orphans
 
 
 def update(
@@ -61,9 +64,12 @@ def update(
     langs: Sequence[str] | None = None,
     *,
     purge_obsolete: bool = False,
+    purge_orphans: bool = False,
 ) -> RunReport:
     """Extract the templates and merge them into every catalog; no machine translation.
-    Reviewed entries go into the translation memory before the merge can move them."""
+    Reviewed entries go into the translation memory before the merge can move them.
+    ``purge_orphans`` removes the templates and catalogs of deleted articles, once their
+    reviewed translations are in the memory (:mod:`l10n.workflow.orphans`)."""
     targets = settings.target_languages(langs)
     report = RunReport()
     articles = read_articles(settings, paths, problems=report.problems)
@@ -72,6 +78,10 @@ def update(
         merging = merged_catalogs(settings, articles, targets, report, memory, purge=purge_obsolete)
         for _ in merging:
             pass
+        if purge_orphans:
+            orphans, problems = project_orphans(settings)
+            removed = purge_orphans_of(settings, orphans, problems, memory)
+            report.orphans_removed = [settings.display(path) for path in removed]
     return report
 
 
