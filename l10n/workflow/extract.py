@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-from l10n import __version__
 from l10n.articles import find_articles, read_article
 from l10n.catalog import ENTRIES_HEADER, Catalog, TemplateEntry, stored_digest
 from l10n.config import Settings
@@ -15,6 +14,20 @@ from l10n.errors import ArticleError, Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.model import Article, Segment
 from l10n.text.segment import segment_article
+from l10n.workflow.sources import Source, source_digest_of
+
+if TYPE_CHECKING:
+    from l10n.workflow.catalog_state import CatalogState
+
+
+class Named(Protocol):
+    """An article as a template needs to name it (an Article, or a run's Source)."""
+
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def path(self) -> Path: ...
 
 
 @dataclass
@@ -23,7 +36,7 @@ class Extracted:
     itself, read from disk only when someone needs it (an unchanged article whose
     catalogs are up to date needs nothing)."""
 
-    article: Article
+    article: Named
     path: Path
     written: bool
     digest: str  # of the article and the settings it was extracted with
@@ -108,12 +121,7 @@ def template_entries(
 def source_digest(settings: Settings, article: Article) -> str:
     """A fingerprint of everything a template depends on: the article's bytes, where it
     is, the settings that shape its reading, and the l10n version (segmentation rules)."""
-    digest = hashlib.sha256()
-    parts = (__version__, settings.reference(article.path), settings.source, *settings.furniture)
-    for part in parts:
-        digest.update(part.encode("utf-8") + b"\0")
-    digest.update(article.path.read_bytes())
-    return digest.hexdigest()[:16]
+    return source_digest_of(settings, article.path, article.path.read_bytes())
 
 
 def extract_each(settings: Settings, articles: Sequence[Article]) -> Iterator[Extracted]:
@@ -129,6 +137,27 @@ def extract_each(settings: Settings, articles: Sequence[Article]) -> Iterator[Ex
         items = template_entries(settings, article, segment_article(article))
         template = Catalog.template(path, article.slug, items, digest=digest)
         yield Extracted(article, path, template.write(), digest, template)
+
+
+def extract_source(
+    settings: Settings, source: Source, known: CatalogState | None = None
+) -> Extracted:
+    """The template of one article of a run's stream: left as it is (and unread) when it
+    already has the article's digest, else segmented and written (and recorded)."""
+    path = settings.template_path(source.slug)
+    if known is not None and known.template_current(source):
+        return Extracted(source, path, False, source.digest)
+    if stored_digest(path) == source.digest:
+        if known is not None:
+            known.template(path, None)
+        return Extracted(source, path, False, source.digest)
+    article = source.article
+    items = template_entries(settings, article, segment_article(article))
+    template = Catalog.template(path, article.slug, items, digest=source.digest)
+    written = template.write()
+    if known is not None:
+        known.template(path, template)
+    return Extracted(source, path, written, source.digest, template)
 
 
 def extract(

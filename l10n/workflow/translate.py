@@ -25,6 +25,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,10 @@ from l10n.glossary import Glossary, load_glossary
 from l10n.glossary.verify import distinct_terms
 from l10n.memory import REVIEWED, Memory
 from l10n.model import MISSING
-from l10n.workflow.extract import read_articles
+from l10n.state import State, code_key, glossary_key, key
+from l10n.workflow.catalog_state import CatalogState, memory_identity
+from l10n.workflow.extract import article_paths
+from l10n.workflow.sources import stream_sources
 from l10n.workflow.update import LanguageReport, RunReport, merged_catalogs
 
 ReportProgress = Callable[[str, int, int], None]  # (language, done, total so far)
@@ -116,13 +120,21 @@ def translate(
     report = RunReport()
     targets = settings.target_languages(langs)
     glossary = load_glossary(settings.glossary_dir)
-    articles = read_articles(settings, paths, problems=report.problems)
+    files = article_paths(settings, paths)
     engines = _engines(settings, targets, engine_name, report.problems)
     targets = tuple(lang for lang in targets if lang in engines)
-    with project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory:
+    with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
+          State.open(settings.state_dir) as state):
         remove_stale_temporaries(settings.locales_dir, depth=1)
+        code, terms = code_key(), glossary_key(settings.glossary_dir)
+        keys = {lang: key("translate", name, describe(engine, settings.source, lang), terms)
+                for lang, (name, engine) in engines.items()}
+        known = CatalogState(settings, state, code, memory_identity(settings.memory_path), keys,
+                             skip=retranslate is None)
+        sources = stream_sources(settings, files, state, code, report.problems)
         fillers: dict[str, _Filler] = {}
-        for lang, catalog in merged_catalogs(settings, articles, targets, report, memory):
+        for lang, catalog in merged_catalogs(settings, sources, targets, report, memory,
+                                             known=known):
             if lang not in fillers:
                 name, engine = engines[lang]
                 fillers[lang] = _Filler(
@@ -134,7 +146,12 @@ def translate(
             filler = fillers[lang]
             todo = [e for e in catalog.entries() if pending(e, filler.basis)]
             if todo:
+                known.settle_when_written(catalog, lang, partial(pending, basis=filler.basis))
                 filler.add(catalog, todo)
+            else:
+                known.record(catalog, lang, settled=True)
+        for lang in known.skipped - set(fillers):  # as if its filler had seen them
+            report.languages[lang].engine = engines[lang][0]
         for filler in fillers.values():
             filler.flush()
             report.model_loaded |= filler.used
