@@ -21,6 +21,7 @@ import l10n
 from l10n.config import Settings
 
 # settings no per-file fact depends on (see the module docstring)
+_CODE = (".py", ".j2", ".css", ".js", ".toml")  # what l10n's behaviour is made of
 _NOT_IN_KEY = {"root", "config_file", "targets", "build", "min_reviewed"}
 
 
@@ -35,7 +36,7 @@ def code_key() -> str:
     package = Path(l10n.__file__).resolve().parent
     parts: list[Any] = [l10n.__version__]
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".j2", ".css", ".js", ".toml") and "__pycache__" not in path.parts:
+        if path.suffix in _CODE and "__pycache__" not in path.parts:
             info = path.stat()
             parts.append((path.relative_to(package).as_posix(), info.st_size, info.st_mtime_ns))
     return key(*parts)

@@ -121,12 +121,12 @@ def _read(settings: Settings, path: Path, data: bytes) -> tuple[dict[str, Any], 
     """The article's facts (and the article), its reading's warnings told as they come."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", L10nWarning)
+        article: Article | None = None
+        error: Problem | None = None
         try:
             article = read_article(path, furniture=settings.furniture, lang=settings.source)
         except ArticleError as exc:
-            article, error = None, Problem.of(exc)
-        else:
-            error = None
+            error = Problem.of(exc)
     told = []
     for item in caught:
         if isinstance(item.message, L10nWarning):

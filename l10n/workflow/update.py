@@ -22,9 +22,9 @@ from l10n.memory import Memory
 from l10n.state import State, code_key
 from l10n.workflow.catalog_state import CatalogState, memory_identity
 from l10n.workflow.extract import Extracted, article_paths, extract_source
-from l10n.workflow.sources import Source, stream_sources
 from l10n.workflow.orphans import project_orphans
 from l10n.workflow.orphans import purge_orphans as purge_orphans_of
+from l10n.workflow.sources import Source, stream_sources
 
 
 @dataclass
