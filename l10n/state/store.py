@@ -40,7 +40,7 @@ from l10n.state.stamps import Stamp, digest_bytes, fs_now, read_stamped, stamp_o
 
 STATE_FILE = "state.sqlite"
 CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
-FORMAT = "1"
+FORMAT = "2"
 BATCH = 2000  # rows per transaction
 
 SCHEMA = """
@@ -52,7 +52,7 @@ CREATE TABLE file (
 );
 CREATE TABLE note (
     path TEXT NOT NULL, kind TEXT NOT NULL, digest TEXT NOT NULL, key TEXT NOT NULL,
-    value TEXT NOT NULL, PRIMARY KEY (path, kind)
+    value TEXT NOT NULL, seen_ns INTEGER NOT NULL, PRIMARY KEY (path, kind)
 );
 """
 
@@ -73,6 +73,15 @@ class Known:
 
 def _name(path: Path) -> str:
     return os.path.abspath(path)
+
+
+def _loads(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 class State:
@@ -197,6 +206,28 @@ class State:
             return Known(path, stamp, None)
         return Known(path, stamp, str(row[4]))
 
+    def lookup(self, path: Path, kind: str, key: str) -> tuple[Known, Any]:
+        """:meth:`known` and :meth:`note` in one query: the file as the state knows it,
+        and its fact of ``kind`` under ``key`` when the file is vouched for (else None)."""
+        stamp = stamp_of(path)
+        if stamp is None:
+            return Known(path, None, None), None
+        name = _name(path)
+        if name in self._files:
+            return Known(path, stamp, None), None
+        row = self._query(
+            "SELECT f.ino, f.size, f.mtime_ns, f.ctime_ns, f.digest, f.seen_ns, n.digest, "
+            "n.key, n.value FROM file f LEFT JOIN note n ON n.path = f.path AND n.kind = ? "
+            "WHERE f.path = ?", (kind, name))
+        if row is None or Stamp(*row[:4]) != stamp or not stamp.trusted(row[5]):
+            return Known(path, stamp, None), None
+        known = Known(path, stamp, str(row[4]))
+        pending = self._notes.get((name, kind))
+        note = pending if pending is not None else row[6:]
+        if note[0] != known.digest or note[1] != key:
+            return known, None
+        return known, _loads(note[2])
+
     def read(self, path: Path) -> tuple[bytes, str]:
         """Read the file; record its stamp and digest; (bytes, digest)."""
         data, stamp = read_stamped(path)
@@ -242,10 +273,17 @@ class State:
                               (name, kind))
         if row is None or row[0] != digest or row[1] != key:
             return None
-        try:
-            return json.loads(row[2])
-        except ValueError:
+        return _loads(row[2])
+
+    def note_seen(self, name: str, kind: str, digest: str, key: str) -> tuple[Any, int] | None:
+        """A fact and when it was committed (the file system's clock: stamps it holds
+        are trusted against it); None for a fact not committed yet."""
+        row = self._query("SELECT digest, key, value, seen_ns FROM note WHERE path = ? AND "
+                          "kind = ?", (name, kind))
+        if row is None or row[0] != digest or row[1] != key or (name, kind) in self._notes:
             return None
+        value = _loads(row[2])
+        return None if value is None else (value, int(row[3]))
 
     def set_note(self, path: Path | str, kind: str, digest: str, key: str, value: Any) -> None:
         if self._db is None:
@@ -275,8 +313,8 @@ class State:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [(p, *row, now) for p, row in files.items() if row is not None])
-                self._db.executemany("INSERT OR REPLACE INTO note VALUES (?, ?, ?, ?, ?)",
-                                     [(p, k, *row) for (p, k), row in notes.items()])
+                self._db.executemany("INSERT OR REPLACE INTO note VALUES (?, ?, ?, ?, ?, ?)",
+                                     [(p, k, *row, now) for (p, k), row in notes.items()])
         except sqlite3.OperationalError:  # another run holds it: what we learnt is lost
             return
         except sqlite3.DatabaseError:

@@ -37,8 +37,10 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from l10n.articles import read_source, safe_slug
@@ -58,13 +60,12 @@ from l10n.publish.folder import (
 )
 from l10n.publish.htmlpage import render_article_page
 from l10n.publish.render import IndexEntry, render_index_entries
-from l10n.state import State, code_key, digest_bytes, glossary_key, key, settings_key, stamp_of
+from l10n.state import Stamp, State, code_key, glossary_key, key, settings_key, stamp_of
 from l10n.workflow.build_plan import (
     Gates,
     PageSummary,
     Plan,
     Skipped,
-    current,
     make_plan,
     plan_key,
     translations,
@@ -122,7 +123,7 @@ def build(
         except BaseException:
             staged.discard()
             raise
-        run.recorded(written)
+        run.recorded()
         removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs})
     return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
                        tuple(run.skipped), tuple(removed), tuple(problems))
@@ -144,16 +145,17 @@ class _Build:
     skipped: list[Skipped] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     by_lang: dict[str, list[IndexEntry]] = field(default_factory=dict)
-    staged: list[tuple[Path, str]] = field(default_factory=list)  # (path, digest) to record
+    done: list[tuple[str, str, list[str]]] = field(default_factory=list)  # written articles
 
     def __post_init__(self) -> None:
         self.code = code_key()
         self.base = key("build", self.code, settings_key(self.settings))
         self.root = self.folder.resolve()
+        self.kind = f"built:{self.root}"  # the files of an article in this build folder
 
     def article(self, source: Source, staged: StagedWrites) -> None:
         """Plan one article (from the state when its inputs did not change) and write
-        the files of it that are not up to date."""
+        its files, unless they are, unchanged, those the state recorded for this plan."""
         check_slug(source)
         self.slugs.add(source.slug)
         self.langs.add(source.lang)
@@ -165,23 +167,40 @@ class _Build:
         for lang, entry in plan.index:
             self.by_lang.setdefault(lang, []).append(entry)
         languages = plan.languages
+        files = plan.files()
+        self.made.update(name for name, _ in files)
+        owner = os.path.abspath(source.path)
+        if self._built(owner, plan_id, [name for name, _ in files]):
+            self.unchanged += [self.root / name for name, _ in files]
+            return
+        if pages is None:
+            pages = make_plan(settings, source, self.targets, self.gates, plan_id)[1]
         text = None
-        for name, lang in plan.files():
-            self.made.add(name)
-            file_key = key(plan_id, name, languages)
-            if current(state, self.root / name, file_key):
-                self.unchanged.append(self.root / name)
-                continue
-            if pages is None:
-                pages = make_plan(settings, source, self.targets, self.gates, plan_id)[1]
+        for name, lang in files:
             page = next(p for p in pages if p.lang == lang)
             if name.endswith(".article.html"):
                 text = text or read_source(source.path)
-                self._write(staged, name, render_article_page(page, text, languages), file_key)
+                self._write(staged, name, render_article_page(page, text, languages))
             elif name.endswith(".md"):
-                self._write(staged, name, render_markdown(page), file_key)
+                self._write(staged, name, render_markdown(page))
             else:
-                self._write(staged, name, render_html(page, languages), file_key)
+                self._write(staged, name, render_html(page, languages))
+        self.done.append((owner, plan_id, [name for name, _ in files]))
+
+    def _built(self, owner: str, plan_id: str, names: list[str]) -> bool:
+        """Whether the files ``names`` (of an article, or an index) are, unchanged, those
+        written for ``plan_id``."""
+        found = self.state.note_seen(owner, self.kind, plan_id, "")
+        if found is None:
+            return False
+        stamps, seen = found
+        if [row[0] for row in stamps] != names:
+            return False
+        for name, *recorded in stamps:
+            stamp = stamp_of(self.root / name)
+            if stamp is None or Stamp(*recorded) != stamp or not stamp.trusted(seen):
+                return False
+        return True
 
     def _plan(self, source: Source, plan_id: str) -> tuple[Plan, list[Page] | None]:
         found = self.state.note(source.path, "build", source.digest, plan_id)
@@ -199,38 +218,39 @@ class _Build:
         list changed)."""
         source = self.settings.source
         order = sorted(self.by_lang, key=lambda lang: (lang != source, lang))
-        for lang in order:
-            name = f"{lang}/index.html"
-            self.made.add(name)
-            file_key = key(self.base, name, order, self.by_lang[lang])
-            if current(self.state, self.root / name, file_key):
-                self.unchanged.append(self.root / name)
-            else:
-                self._write(staged, name, render_index_entries(lang, self.by_lang[lang], order),
-                            file_key)
+        pages: list[tuple[str, str, Callable[[], str]]] = [
+            (f"{lang}/index.html", key(self.base, lang, order, self.by_lang[lang]),
+             partial(render_index_entries, lang, self.by_lang[lang], order))
+            for lang in order
+        ]
         if order:
-            self.made.add("index.html")
-            file_key = key(self.base, "index.html", order, source)
-            if current(self.state, self.root / "index.html", file_key):
-                self.unchanged.append(self.root / "index.html")
+            pages.append(("index.html", key(self.base, order, source),
+                          partial(render_root, order, source)))
+        for name, file_key, render in pages:
+            self.made.add(name)
+            owner = str(self.root / name)
+            if self._built(owner, file_key, [name]):
+                self.unchanged.append(self.root / name)
+                continue
+            self._write(staged, name, render())
+            self.done.append((owner, file_key, [name]))
+
+    def _write(self, staged: StagedWrites, name: str, text: str) -> None:
+        if not staged.stage(safe_path(self.folder, name), text):
+            self.unchanged.append(self.root / name)
+
+    def recorded(self) -> None:
+        """Record, for each article written, the stamps of its files now in place."""
+        for path, plan_id, names in self.done:
+            stamps = []
+            for name in names:
+                stamp = stamp_of(self.root / name)
+                if stamp is None:
+                    break
+                stamps.append([name, stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns])
             else:
-                self._write(staged, "index.html", render_root(order, source), file_key)
-
-    def _write(self, staged: StagedWrites, name: str, text: str, file_key: str) -> None:
-        path = safe_path(self.folder, name)
-        digest = digest_bytes(text.encode("utf-8"))
-        self.state.set_note(self.root / name, "page", digest, file_key, 1)
-        if staged.stage(path, text):
-            self.staged.append((self.root / name, digest))
-        else:
-            self.unchanged.append(path)
-            self.state.record(self.root / name, stamp_of(path), digest)
-
-    def recorded(self, written: Sequence[Path]) -> None:
-        """Record the files just renamed into place."""
-        for path, digest in self.staged:
-            self.state.record(path, stamp_of(path), digest)
-        self.staged = []
+                self.state.set_note(path, self.kind, plan_id, "", stamps)
+        self.done = []
 
 
 def _remove_stale(folder: Path, made: set[str], slugs: set[str], langs: set[str]) -> list[Path]:

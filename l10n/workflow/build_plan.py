@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, Catalog
@@ -107,7 +106,7 @@ def plan_key(base: str, settings: Settings, state: State, source: Source,
     the state cannot vouch for them)."""
     catalogs = [(lang, state.digest(settings.catalog_path(lang, source.slug)))
                 for lang in targets if lang != source.lang]
-    return key(base, source.digest, settings.reference(source.path), list(targets), catalogs,
+    return key(base, source.digest, list(targets), catalogs,
                gates.min_reviewed, gates.include_machine, gates.fail_on_errors,
                gates.glossary_key if gates.fail_on_errors else "")
 
@@ -191,10 +190,3 @@ def _gate(page: Page, gate: float, include_machine: bool, catalog: str) -> str |
             hint = f"; --include-machine would use its {cov.machine} unreviewed entries"
         return f"nothing to publish: no reviewed translation in {catalog}{hint}"
     return None
-
-
-def current(state: State, path: Path, file_key: str) -> bool:
-    """Whether the file at ``path`` is, unchanged, the one recorded for ``file_key``."""
-    known = state.known(path)
-    return known.digest is not None and state.note(path, "page", known.digest,
-                                                   file_key) is not None

@@ -7,7 +7,7 @@ read; a changed one is read once, and its new result recorded.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ class Cache:
     state: State
     code: str
     base: str  # l10n's code, the settings, the glossary
+    _folders: dict[Path, str] = field(default_factory=dict)
 
     @classmethod
     def open(cls, settings: Settings, glossary: Path | None = None) -> Cache:
@@ -43,6 +44,14 @@ class Cache:
     def key(self, *parts: object) -> str:
         return key(self.base, *parts)
 
+    def shown(self, path: Path) -> str:
+        """``settings.display(path)``, without resolving every file of the archive: its
+        folder is resolved once (a file that is a link is resolved itself)."""
+        prefix = self._folders.get(path.parent)
+        if prefix is None:
+            prefix = self._folders[path.parent] = self.settings.display(path.parent)
+        return self.settings.display(path) if path.is_symlink() else f"{prefix}/{path.name}"
+
     def sources(self, paths: list[Path] | None, problems: list[Any] | None) -> Any:
         """The run's articles, streamed (:func:`~l10n.workflow.sources.stream_sources`)."""
         return stream_sources(self.settings, article_paths(self.settings, paths), self.state,
@@ -53,11 +62,9 @@ class Cache:
         """``compute(catalog)`` for the catalog at ``path``, from the state when the file
         is unchanged and the result was recorded under ``wanted``; else the catalog is
         read (strictly: a broken one raises), computed, and recorded."""
-        known = self.state.known(path)
-        if known.digest is not None:
-            found = self.state.note(path, kind, known.digest, wanted)
-            if found is not None:
-                return found
+        found = self.state.lookup(path, kind, wanted)[1]
+        if found is not None:
+            return found
         before = stamp_of(path)
         catalog = Catalog.read(path)
         self.state.reads += 1

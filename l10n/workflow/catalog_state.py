@@ -67,16 +67,12 @@ class CatalogState:
         self.key = key("catalog", code, settings_key(settings))
         self.translate_keys = translate_keys  # per language; None: an update run
         self.skipped: set[str] = set()  # languages with a catalog that needed no work
+        self._template: tuple[Source | None, str | None] = (None, None)  # the last article's
 
     # ------------------------------------------------------------------ templates
     def template_current(self, source: Source) -> bool:
         """Whether the article's template is the one its digest names (unread)."""
-        path = self.settings.template_path(source.slug)
-        known = self.state.known(path)
-        if known.digest is None:
-            return False
-        facts = self.state.note(path, "template", known.digest, self.key)
-        return facts is not None and facts["source"] == source.digest
+        return self._template_entries(source) is not None
 
     def template(self, path: Path, template: Catalog | None) -> None:
         """Record the template at ``path`` (``template``: as just written, if it was)."""
@@ -94,24 +90,23 @@ class CatalogState:
             entries = stored_digest(path, ENTRIES_HEADER) or ""
         self.state.set_note(path, "template", digest, self.key,
                             {"source": source, "entries": entries})
+        self._template = (None, None)
 
     def _template_entries(self, source: Source) -> str | None:
-        path = self.settings.template_path(source.slug)
-        known = self.state.known(path)
-        if known.digest is None:
-            return None
-        facts = self.state.note(path, "template", known.digest, self.key)
-        return None if facts is None or facts["source"] != source.digest else facts["entries"]
+        """The template's msgids digest, when the template is current (unread)."""
+        if self._template[0] is not source:
+            path = self.settings.template_path(source.slug)
+            facts = self.state.lookup(path, "template", self.key)[1]
+            found = None if facts is None or facts["source"] != source.digest else facts["entries"]
+            self._template = (source, found)
+        return self._template[1]
 
     # ------------------------------------------------------------------ catalogs
     def settled(self, source: Source, lang: str, *, purge: bool = False) -> int | None:
         """The untranslated count of a catalog that needs no work in this run, unread;
         None when it must be read (changed, unknown, or work to do)."""
         path = self.settings.catalog_path(lang, source.slug)
-        known = self.state.known(path)
-        if known.digest is None:
-            return None
-        value = self.state.note(path, "catalog", known.digest, self.key)
+        value = self.state.lookup(path, "catalog", self.key)[1]
         if value is None:
             return None
         try:

@@ -73,7 +73,7 @@ def check_project(
         for source in cache.sources(list(articles) if articles else None, problems):
             for lang in targets:
                 path = settings.catalog_path(lang, source.slug)
-                shown = settings.display(path)
+                shown = cache.shown(path)
                 if not path.is_file():
                     if only in (None, UNTRANSLATED):
                         by_lang[lang].append(_no_catalog(shown, lang))

@@ -100,11 +100,9 @@ def stream_sources(
 
 
 def _source(settings: Settings, path: Path, state: State, wanted: str) -> Source:
-    known = state.known(path)
-    if known.digest is not None:
-        facts = state.note(path, "article", known.digest, wanted)
-        if facts is not None:
-            return _from_facts(settings, path, facts)
+    known, facts = state.lookup(path, "article", wanted)
+    if facts is not None:
+        return _from_facts(settings, path, facts)
     if known.stamp is None:  # missing, or not a file: the reader says what is wrong
         read_article(path, furniture=settings.furniture, lang=settings.source)
         raise ArticleError("article not found", path=path)  # pragma: no cover

@@ -124,7 +124,7 @@ def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) ->
     template) is unchanged, else counted and checked now."""
     settings = cache.settings
     path = settings.catalog_path(lang, source.slug)
-    shown = settings.display(path)
+    shown = cache.shown(path)
     if path.is_file():
         def compute(catalog: Catalog) -> dict[str, int]:
             row = count_states(lang, source.slug, catalog.entries(obsolete=True), shown, True)
