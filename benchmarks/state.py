@@ -35,8 +35,9 @@ COMMANDS = {
 }
 
 
-def run(project: Path, args: list[str]) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of ``l10n ARGS`` in ``project``, its own process."""
+def run(project: Path, args: list[str]) -> tuple[float, float, float]:
+    """(seconds, CPU seconds, peak RSS in MB) of ``l10n ARGS`` in ``project``, its own
+    process (CPU time is the steadier figure on a machine other jobs keep busy)."""
     command = [sys.executable, "-m", "l10n", *args]
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL,
@@ -47,19 +48,23 @@ def run(project: Path, args: list[str]) -> tuple[float, float]:
     errors = child.stderr.read().decode() if child.stderr else ""
     if code not in (0, 1):  # check exits 1 on errors: a figure all the same
         raise SystemExit(f"l10n {' '.join(args)} failed ({code}):\n{errors}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def measure(folder: Path, size: int, say: Any) -> dict[str, Any]:
-    project = make_archive(folder / f"archive-{size}", size)
+def measure(folder: Path, size: int, say: Any, keep: bool = False) -> dict[str, Any]:
+    project = folder / f"archive-{size}"
+    if not (keep and (project / "seeds").is_dir()):
+        project = make_archive(project, size)
     figures: dict[str, Any] = {"articles": size}
     for phase in ("first", "no change", "one changed"):
         if phase == "one changed":
-            edit_article(project, size // 2)
+            edit_article(project, size // 2, mark=f"updated {time.time_ns()}")
         for name, args in COMMANDS.items():
-            seconds, rss = run(project, args)
-            figures[f"{phase}/{name}"] = {"seconds": round(seconds, 3), "rss_mb": round(rss, 1)}
-            say(f"  {size:>6} articles  {phase:<12} {name:<9} {seconds:8.2f} s  {rss:6.1f} MB")
+            seconds, cpu, rss = run(project, args)
+            figures[f"{phase}/{name}"] = {"seconds": round(seconds, 3), "cpu": round(cpu, 3),
+                                          "rss_mb": round(rss, 1)}
+            say(f"  {size:>6} articles  {phase:<12} {name:<9} {seconds:8.2f} s "
+                f"(CPU {cpu:7.2f} s)  {rss:6.1f} MB")
     return figures
 
 
@@ -71,11 +76,13 @@ def summary(results: list[dict[str, Any]], say: Any) -> dict[str, Any]:
         first = large[f"first/{name}"]["seconds"]
         still = large[f"no change/{name}"]["seconds"]
         one = large[f"one changed/{name}"]["seconds"]
+        cpu = (large[f"no change/{name}"]["cpu"], large[f"one changed/{name}"]["cpu"])
         per_article = first / large["articles"]
         line: dict[str, Any] = {
             "first run per article (ms)": round(1000 * per_article, 2),
             "no change (s)": still,
             "one changed (s)": one,
+            "CPU no change / one changed (s)": list(cpu),
             "one changed less no change (s)": round(one - still, 3),
             "one article's share of the first run (s)": round(per_article, 3),
             "peak RSS largest/smallest": round(large[f"no change/{name}"]["rss_mb"]
@@ -100,6 +107,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="archive sizes, comma-separated (default 100,1000,10000)")
     parser.add_argument("--quick", action="store_true", help="sizes 10 and 40: a smoke run")
     parser.add_argument("--work", type=Path, default=OUT / "state-work")
+    parser.add_argument("--keep", action="store_true",
+                        help="reuse archives made by an earlier run (its 'first' runs then "
+                        "only bring the state up to date)")
     parser.add_argument("--out", type=Path, default=OUT / "state.json")
     args = parser.parse_args(argv)
     sizes = [10, 40] if args.quick else [int(n) for n in args.sizes.split(",")]
@@ -108,7 +118,7 @@ def main(argv: list[str] | None = None) -> None:
         print(text, flush=True)
 
     say(f"load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores")
-    results = [measure(args.work, size, say) for size in sizes]
+    results = [measure(args.work, size, say, args.keep) for size in sizes]
     facts = summary(results, say)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"runs": results, "summary": facts}, indent=1) + "\n",

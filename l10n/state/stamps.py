@@ -44,7 +44,7 @@ class Stamp:
         return self.ctime_ns < recorded_at and self.mtime_ns < recorded_at
 
 
-def stamp_of(path: Path) -> Stamp | None:
+def stamp_of(path: Path | str) -> Stamp | None:
     """The stamp of a regular file (None when there is none)."""
     try:
         info = os.stat(path)

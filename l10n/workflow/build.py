@@ -79,7 +79,7 @@ class BuildResult:
     out: Path
     pages: tuple[PageSummary, ...]  # every page built, originals included
     written: tuple[Path, ...]  # files whose bytes changed
-    unchanged: tuple[Path, ...]  # files already up to date, not touched
+    unchanged: tuple[str, ...]  # files already up to date, not touched (paths as text)
     skipped: tuple[Skipped, ...]
     removed: tuple[Path, ...] = ()  # pages an earlier build made, no longer made
     problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
@@ -143,7 +143,7 @@ class _Build:
     langs: set[str] = field(default_factory=set)  # the articles' own languages
     pages: list[PageSummary] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
     by_lang: dict[str, list[IndexEntry]] = field(default_factory=dict)
     done: list[tuple[str, str, list[str]]] = field(default_factory=list)  # written articles
 
@@ -171,7 +171,7 @@ class _Build:
         self.made.update(name for name, _ in files)
         owner = os.path.abspath(source.path)
         if self._built(owner, plan_id, [name for name, _ in files]):
-            self.unchanged += [self.root / name for name, _ in files]
+            self.unchanged += [f"{self.root}/{name}" for name, _ in files]
             return
         if pages is None:
             pages = make_plan(settings, source, self.targets, self.gates, plan_id)[1]
@@ -197,7 +197,7 @@ class _Build:
         if [row[0] for row in stamps] != names:
             return False
         for name, *recorded in stamps:
-            stamp = stamp_of(self.root / name)
+            stamp = stamp_of(f"{self.root}/{name}")
             if stamp is None or Stamp(*recorded) != stamp or not stamp.trusted(seen):
                 return False
         return True
@@ -230,14 +230,14 @@ class _Build:
             self.made.add(name)
             owner = str(self.root / name)
             if self._built(owner, file_key, [name]):
-                self.unchanged.append(self.root / name)
+                self.unchanged.append(f"{self.root}/{name}")
                 continue
             self._write(staged, name, render())
             self.done.append((owner, file_key, [name]))
 
     def _write(self, staged: StagedWrites, name: str, text: str) -> None:
         if not staged.stage(safe_path(self.folder, name), text):
-            self.unchanged.append(self.root / name)
+            self.unchanged.append(f"{self.root}/{name}")
 
     def recorded(self) -> None:
         """Record, for each article written, the stamps of its files now in place."""

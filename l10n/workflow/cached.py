@@ -61,10 +61,12 @@ class Cache:
                compute: Callable[[Catalog], Any]) -> Any:
         """``compute(catalog)`` for the catalog at ``path``, from the state when the file
         is unchanged and the result was recorded under ``wanted``; else the catalog is
-        read (strictly: a broken one raises), computed, and recorded."""
-        found = self.state.lookup(path, kind, wanted)[1]
+        read (strictly: a broken one raises), computed, and recorded. None: no such file."""
+        known, found = self.state.lookup(path, kind, wanted)
         if found is not None:
             return found
+        if known.stamp is None:
+            return None
         before = stamp_of(path)
         catalog = Catalog.read(path)
         self.state.reads += 1

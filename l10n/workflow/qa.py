@@ -74,17 +74,17 @@ def check_project(
             for lang in targets:
                 path = settings.catalog_path(lang, source.slug)
                 shown = cache.shown(path)
-                if not path.is_file():
-                    if only in (None, UNTRANSLATED):
-                        by_lang[lang].append(_no_catalog(shown, lang))
-                    continue
                 ctx = CheckContext(settings.source, lang, glossary, shown)
-                if annotate:
+                if annotate and path.is_file():
                     by_lang[lang] += _one_catalog(Catalog.read(path), ctx, only, True, written)
                     continue
-                found = cache.result(path, "check", cache.key("check", lang, only, shown),
-                                     partial(_rows, ctx=ctx, only=only))
-                by_lang[lang] += [_from_row(row) for row in found]
+                found = None if annotate else cache.result(
+                    path, "check", cache.key("check", lang, only, shown),
+                    partial(_rows, ctx=ctx, only=only))
+                if found is not None:
+                    by_lang[lang] += [_from_row(row) for row in found]
+                elif only in (None, UNTRANSLATED):
+                    by_lang[lang].append(_no_catalog(shown, lang))
     findings = [finding for lang in targets for finding in by_lang[lang]]
     return CheckResult(tuple(findings), tuple(written), tuple(problems))
 

@@ -125,26 +125,25 @@ def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) ->
     settings = cache.settings
     path = settings.catalog_path(lang, source.slug)
     shown = cache.shown(path)
-    if path.is_file():
-        def compute(catalog: Catalog) -> dict[str, int]:
-            row = count_states(lang, source.slug, catalog.entries(obsolete=True), shown, True)
-            ctx = CheckContext(settings.source, lang, glossary, shown)
-            errors = sum(f.severity == Severity.ERROR for f in catalog_findings(catalog, ctx))
-            return _counts(replace(row, errors=errors))
 
-        counts = cache.result(path, "status", cache.key("status", lang), compute)
+    def compute(catalog: Catalog) -> dict[str, int]:
+        row = count_states(lang, source.slug, catalog.entries(obsolete=True), shown, True)
+        ctx = CheckContext(settings.source, lang, glossary, shown)
+        errors = sum(f.severity == Severity.ERROR for f in catalog_findings(catalog, ctx))
+        return _counts(replace(row, errors=errors))
+
+    counts = cache.result(path, "status", cache.key("status", lang), compute)
+    if counts is not None:
         return CatalogStatus(lang, source.slug, **counts, catalog=shown, exists=True)
 
     def missing(source: Source) -> dict[str, int]:
         entries = _template_entries(settings, source.article)
         return _counts(count_states(lang, source.slug, entries, shown, False))
 
-    template = settings.template_path(source.slug)
-    if template.is_file():
-        counts = cache.result(template, "status", cache.key("template"),
-                              lambda catalog: _counts(count_states(
-                                  lang, source.slug, catalog.entries(), shown, False)))
-    else:
+    counts = cache.result(settings.template_path(source.slug), "status", cache.key("template"),
+                          lambda catalog: _counts(count_states(
+                              lang, source.slug, catalog.entries(), shown, False)))
+    if counts is None:
         counts = cache.article_result(source, "status", cache.key("segments"), missing)
     return CatalogStatus(lang, source.slug, **counts, catalog=shown, exists=False)
 
