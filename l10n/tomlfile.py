@@ -172,3 +172,6 @@ class _TableLines(Mapping[str, int]):
 
     def __len__(self) -> int:
         return len(self._keys())
+
+
+__all__ = ["KeyLines", "TOMLDecodeError", "line_of", "load_toml", "parse_toml"]
