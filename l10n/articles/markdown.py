@@ -14,7 +14,12 @@ Blocks, in document order (CommonMark, parsed with markdown-it-py):
 - ``quote``: each paragraph inside a block quote (a list or heading inside a quote keeps
   its own kind);
 - ``code``: fenced or indented code, not translatable; ``info`` is the fence's language;
-- ``html``: raw HTML blocks, not translatable.
+- ``html``: raw HTML blocks, not translatable (builds keep their markup, sanitized);
+- ``table-header`` and ``table-cell``: each cell of a GFM table (markdown-it-py's table
+  rule), empty cells included so that builds can rebuild the table; ``level`` is the
+  column (from 1: column 1 starts a row), ``info`` the column's alignment (``left``,
+  ``center``, ``right`` or empty). A cell's text is its inline content as markdown-it
+  reads it: an escaped pipe ``\\|`` is a plain ``|`` there (builds escape it again).
 
 The text of a translatable block is the Markdown source of its inline content, exactly as
 written (inline code, links, emphasis markers and bare URLs included) so that later steps
@@ -32,7 +37,19 @@ from typing import Any
 from l10n.articles.source import safe_slug
 from l10n.errors import ArticleError, LanguageError
 from l10n.lang import validate_language
-from l10n.model import BYLINE, CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TITLE, Article, Block
+from l10n.model import (
+    BYLINE,
+    CODE,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    QUOTE,
+    TABLE_CELL,
+    TABLE_HEADER,
+    TITLE,
+    Article,
+    Block,
+)
 
 HTML = "html"
 _FM_HINT = "front matter is a YAML mapping (key: value lines) between two '---' lines"
@@ -167,9 +184,23 @@ def _body_blocks(body: str, *, start: int) -> list[Block]:
     blocks: list[Block] = []
     containers: list[tuple[str, bool]] = []  # open lists/quotes: ("list", ordered) / ("quote", _)
     heading = 0
-    for token in MarkdownIt("commonmark").parse(body):
+    cell: tuple[str, int, str] | None = None  # inside a table cell: (kind, column, align)
+    column = 0
+    for token in MarkdownIt("commonmark").enable("table").parse(body):
         line = token.map[0] + 1 if token.map else 0
         index = start + len(blocks)
+        if token.type == "tr_open":
+            column = 0
+        elif token.type in ("th_open", "td_open"):
+            column += 1
+            cell = (TABLE_HEADER if token.type == "th_open" else TABLE_CELL, column,
+                    _alignment(token.attrs.get("style")))
+        elif token.type in ("th_close", "td_close"):
+            cell = None
+        if cell is not None and token.type == "inline":
+            blocks.append(Block(index, cell[0], token.content, line, level=cell[1],
+                                info=cell[2]))
+            continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
             containers.append(("list", token.type == "ordered_list_open"))
         elif token.type == "blockquote_open":
@@ -209,6 +240,11 @@ def _inline_block(
     if containers:
         return Block(index, QUOTE, text, line)
     return Block(index, PARAGRAPH, text, line)
+
+
+def _alignment(style: object) -> str:
+    """``text-align:right`` (markdown-it's cell style) -> ``right``; none -> ``""``."""
+    return str(style).rpartition(":")[2].strip() if style else ""
 
 
 def _drop_newline(text: str) -> str:
