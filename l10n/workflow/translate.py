@@ -84,7 +84,8 @@ def translate(
                 filler.add(catalog, todo)
         for filler in fillers.values():
             filler.flush()
-            report.model_loaded |= filler.engine is not None
+            # an engine such as none or pseudo is created, but loads no model
+            report.model_loaded |= getattr(filler.engine, "loads_model", filler.engine is not None)
             filler.report.seconds = round(filler.report.seconds, 3)
     return report
 
@@ -220,7 +221,7 @@ class _Filler:
         for (catalog, entry), result in zip(todo, results, strict=True):
             if not result.text:
                 catalog.set_hints(entry.msgid, result.terms)
-                self.report.hints += 1
+                self.report.hints += bool(result.terms)  # entries that show a term's target
                 continue
             catalog.set_machine(
                 entry.msgid, result.text, Provenance(self.engine_name, model, result.score),
