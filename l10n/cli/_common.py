@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from l10n.errors import L10nError
 
@@ -16,6 +17,7 @@ ConfigOption = Annotated[
     typer.Option(
         "--config",
         "-c",
+        metavar="FILE",
         help="Config file (default: l10n.toml or [tool.l10n] "
         "in pyproject.toml, found from the current folder upwards).",
     ),
@@ -24,9 +26,60 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable
 LangOption = Annotated[
     str | None,
     typer.Option(
-        "--lang", "-l", help="Target languages, comma-separated (default: config targets)."
+        "--lang",
+        "-l",
+        metavar="LANGS",
+        help="Target languages, comma-separated (default: config targets).",
     ),
 ]
+ArticlesArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="ARTICLE",
+        help="Article files (default: every article in the article folder).",
+        show_default=False,
+    ),
+]
+
+
+class Command(TyperCommand):
+    """A command whose help names arguments and option values one way: upper case, as
+    in the usage line (``ARTICLE``, ``[ARTICLE]...``, ``--lang LANGS``), never typer's
+    ``{article}`` or ``<list[Path]>``. Every command is registered with this class."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        return pieces + [value_name(p) for p in self.get_params(ctx)
+                         if p.param_type_name == "argument"]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        rows: dict[str, list[tuple[str, str]]] = {"Arguments": [], "Options": []}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                rows["Arguments"].append((value_name(param), record[1]))
+            else:
+                opts = sorted(param.opts, key=lambda o: o.startswith("--"))  # -c, --config
+                names = ", ".join(opts + param.secondary_opts)
+                flag = getattr(param, "is_flag", False) or getattr(param, "count", False)
+                rows["Options"].append((names if flag else f"{names} {value_name(param)}",
+                                        record[1]))
+        for title, records in rows.items():
+            if records:
+                with formatter.section(title):
+                    formatter.write_dl(records)
+
+
+def value_name(param: Any) -> str:
+    """An argument as the usage line shows it (``ARTICLE``, ``[ARTICLE]...``), or the value
+    of an option (``LANGS``): its metavar, else its name, upper case."""
+    name = (param.metavar or param.name or "value").upper()
+    if param.param_type_name != "argument":
+        return name
+    name = name if param.required else f"[{name}]"
+    return name + "..." if param.nargs != 1 else name
 
 
 def settings(config: Path | None, **overrides: Any) -> Any:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from l10n.cli import _common
+from l10n.cli._common import Command
 
 ArticleArgument = Annotated[
     Path,
@@ -46,7 +47,7 @@ def segment(
             ]
         )
         return
-    typer.echo(f"{article}: {parsed.slug}, {len(segments)} segments")
+    typer.echo(f"{settings.display(article)}: {parsed.slug}, {len(segments)} segments")
     for seg in segments:
         where = f"{seg.block}:{seg.index}"
         typer.echo(f"{where:>6}  {labels[seg.block]:<14} line {seg.line:<4} {seg.text}")
@@ -54,4 +55,4 @@ def segment(
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command("segment")(segment)
+    app.command("segment", cls=Command)(segment)

@@ -7,22 +7,26 @@ from typing import Annotated, Any
 
 import typer
 
-from l10n.cli._common import ConfigOption, JsonOption, LangOption, print_json, settings
+from l10n.cli._common import (
+    ArticlesArg,
+    Command,
+    ConfigOption,
+    JsonOption,
+    LangOption,
+    print_json,
+    settings,
+)
 
-ArticlesArg = Annotated[
-    list[Path] | None,
-    typer.Argument(
-        help="Article files (default: every article in the article folder).", show_default=False
-    ),
-]
 OutOption = Annotated[
     Path | None,
-    typer.Option("--out", "-o", help="Build folder (default: `build` in l10n.toml, or build/)."),
+    typer.Option("--out", "-o", metavar="FOLDER",
+                 help="Build folder (default: `build` in l10n.toml, or build/)."),
 ]
 MinReviewedOption = Annotated[
     float | None,
     typer.Option(
         "--min-reviewed",
+        metavar="PERCENT",
         min=0.0,
         max=100.0,
         help="Skip a language whose catalog has less than this percent of the article's "
@@ -53,8 +57,9 @@ def build(
     from l10n.lang import split_languages
     from l10n.workflow.build import build as run
 
+    conf = settings(config)
     result = run(
-        settings(config),
+        conf,
         articles,
         langs=split_languages(lang),
         out=out,
@@ -62,7 +67,7 @@ def build(
         include_machine=include_machine,
     )
     if json_:
-        print_json(_as_json(result))
+        print_json(_as_json(result, conf.display))
         return
     for page in result.pages:
         typer.echo(
@@ -70,15 +75,16 @@ def build(
             + (", includes machine translation" if page.used_machine else "")
         )
     typer.echo(
-        f"{len(result.written)} files written, {len(result.unchanged)} unchanged in {result.out}"
+        f"{len(result.written)} files written, {len(result.unchanged)} unchanged in "
+        f"{conf.display(result.out)}"
     )
     for skip in result.skipped:
         typer.echo(f"skipped {skip.lang}/{skip.slug}: {skip.reason}", err=True)
 
 
-def _as_json(result: Any) -> dict[str, Any]:
+def _as_json(result: Any, display: Any) -> dict[str, Any]:
     return {
-        "out": str(result.out),
+        "out": display(result.out),
         "pages": [
             {
                 "slug": p.slug,
@@ -92,8 +98,8 @@ def _as_json(result: Any) -> dict[str, Any]:
             }
             for p in result.pages
         ],
-        "written": [str(path) for path in result.written],
-        "unchanged": [str(path) for path in result.unchanged],
+        "written": [display(path) for path in result.written],
+        "unchanged": [display(path) for path in result.unchanged],
         "skipped": [
             {
                 "slug": s.slug,
@@ -108,4 +114,4 @@ def _as_json(result: Any) -> dict[str, Any]:
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command("build")(build)
+    app.command("build", cls=Command)(build)

@@ -4,29 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from l10n.cli._common import ConfigOption, JsonOption, LangOption, print_json, settings
+from l10n.cli._common import (
+    ArticlesArg,
+    Command,
+    ConfigOption,
+    JsonOption,
+    LangOption,
+    print_json,
+    settings,
+)
 
 if TYPE_CHECKING:
     from l10n.model import Finding
     from l10n.workflow.status import StatusReport
 
-ArticlesArg = Annotated[
-    list[Path] | None,
-    typer.Argument(
-        metavar="[ARTICLE]...",
-        help="Article files (default: every article in the article folder).",
-        show_default=False,
-    ),
-]
 OnlyOption = Annotated[
     str | None,
     typer.Option(
         "--only",
+        metavar="STATE",
         help="Check only entries in this state: reviewed, machine (untouched engine output), "
         "fuzzy or untranslated.",
     ),
@@ -115,5 +115,5 @@ def _print_status(report: StatusReport) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command("check")(check)
-    app.command("status")(status)
+    app.command("check", cls=Command)(check)
+    app.command("status", cls=Command)(status)

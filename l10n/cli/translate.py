@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from l10n.cli._common import ConfigOption, JsonOption, print_json, settings
-
-ArticlesArg = Annotated[
-    list[Path] | None,
-    typer.Argument(
-        help="Article files (default: every article in the article folder).", show_default=False
-    ),
-]
+from l10n.cli._common import (
+    ArticlesArg,
+    Command,
+    ConfigOption,
+    JsonOption,
+    print_json,
+    settings,
+)
 
 
 def extract(
@@ -25,14 +24,15 @@ def extract(
     """Write each article's segments to locales/templates/<slug>.pot."""
     from l10n.workflow.extract import extract as run
 
-    results = run(settings(config), articles)
+    conf = settings(config)
+    results = run(conf, articles)
     if json_:
         print_json(
             [
                 {
-                    "article": str(r.article.path),
+                    "article": conf.display(r.article.path),
                     "slug": r.article.slug,
-                    "template": str(r.path),
+                    "template": conf.display(r.path),
                     "entries": r.entries,
                     "written": r.written,
                 }
@@ -42,7 +42,7 @@ def extract(
         return
     for r in results:
         state = "written" if r.written else "unchanged"
-        typer.echo(f"{r.path}: {r.entries} entries ({state})")
+        typer.echo(f"{conf.display(r.path)}: {r.entries} entries ({state})")
 
 
 ToOption = Annotated[
@@ -51,6 +51,7 @@ ToOption = Annotated[
         "--to",
         "--lang",
         "-l",
+        metavar="LANGS",
         help="Target languages, comma-separated, e.g. ko,ja,es (default: config targets).",
     ),
 ]
@@ -85,6 +86,7 @@ def translate(
         typer.Option(
             "--engine",
             "-e",
+            metavar="NAME",
             help="Engine: argos, pseudo, none, or an installed "
             "plug-in (default: argos when a model for the pair is installed).",
         ),
@@ -155,6 +157,6 @@ def _print_report(report: object, json_: bool) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command()(extract)
-    app.command()(update)
-    app.command()(translate)
+    app.command(cls=Command)(extract)
+    app.command(cls=Command)(update)
+    app.command(cls=Command)(translate)
