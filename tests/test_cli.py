@@ -122,3 +122,32 @@ def test_cli_import_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_progress_bars_show_amount_rate_and_time_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal: one bar per language translated and per article segmented, with
+    how much, how fast and how long is left."""
+    import io
+    import sys
+    import time
+
+    from l10n.cli._common import progress_bars
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err = Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    with progress_bars() as bars:
+        assert bars is not None
+        for step in range(5):
+            bars.segment("long-article", step * 200_000, 1_000_000)
+            bars.translate("ko", step * 100, 1000)
+            time.sleep(0.02)
+    shown = err.getvalue()
+    assert "segment long-article" in shown and "/1,000 KB" in shown and "KB/s" in shown
+    assert "translate ko" in shown and "/1,000 segments" in shown and "segments/s" in shown
+    assert "left" in shown and "0:00:" in shown
+    with progress_bars(enabled=False) as none:
+        assert none is None

@@ -327,3 +327,13 @@ def test_console_entry_point_reports_bad_input(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert f"{path}: empty article" in result.stderr
+
+
+def test_segmenting_an_article_reports_progress() -> None:
+    article = read_article(SEED)
+    told: list[tuple[int, int]] = []
+    segments = segment_article(article, lambda done, total: told.append((done, total)))
+    assert segments == segment_article(article)
+    total = sum(len(b.text) for b in article.blocks if b.translatable)
+    assert told[-1] == (total, total) and len(told) == sum(b.translatable for b in article.blocks)
+    assert [d for d, _ in told] == sorted(d for d, _ in told)

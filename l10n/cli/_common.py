@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -103,3 +105,60 @@ def run_app(app: typer.Typer) -> None:
     except L10nError as exc:
         typer.echo(f"Error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
+
+
+class ProgressBars:
+    """Progress on stderr, one bar per language being translated or article being
+    segmented: how much, how fast, time spent and time left."""
+
+    def __init__(self, bar: Any) -> None:
+        self._bar = bar
+        self._tasks: dict[str, Any] = {}
+
+    def _show(self, name: str, done: int, total: int, unit: str, scale: int) -> None:
+        if name not in self._tasks:
+            self._tasks[name] = self._bar.add_task(name, total=total, unit=unit, scale=scale)
+        self._bar.update(self._tasks[name], completed=done, total=total)
+
+    def translate(self, lang: str, done: int, total: int) -> None:
+        self._show(f"translate {lang}", done, total, "segments", 1)
+
+    def segment(self, slug: str, done: int, total: int) -> None:
+        self._show(f"segment {slug}", done, total, "KB", 1000)
+
+
+@contextmanager
+def progress_bars(enabled: bool = True) -> Iterator[ProgressBars | None]:
+    """:class:`ProgressBars` while the block runs; None for --json or when stderr is not
+    a terminal (a pipe or a CI log gets no bars)."""
+    if not (enabled and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Amount(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            scale, unit = task.fields["scale"], task.fields["unit"]
+            total = f"{(task.total or 0) / scale:,.0f}"
+            return Text(f"{task.completed / scale:,.0f}/{total} {unit}")
+
+    class Rate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            speed = task.finished_speed or task.speed
+            if not speed:
+                return Text("")
+            return Text(f"{speed / task.fields['scale']:,.0f} {task.fields['unit']}/s")
+
+    columns = ("{task.description}", BarColumn(), Amount(), Rate(), TimeElapsedColumn(),
+               "left", TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        yield ProgressBars(bar)

@@ -29,7 +29,10 @@ def segment(
 
     settings = _common.settings(config)
     parsed = read_article(article, furniture=settings.furniture, lang=settings.source)
-    segments = segment_article(parsed)
+    with _common.progress_bars() as bars:
+        told = None if bars is None else (
+            lambda done, total: bars.segment(parsed.slug, done, total))
+        segments = segment_article(parsed, told)
     labels = parsed.block_labels()
     if as_json:
         _common.print_json(

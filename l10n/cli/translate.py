@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -14,6 +12,7 @@ from l10n.cli._common import (
     ConfigOption,
     JsonOption,
     print_json,
+    progress_bars,
     settings,
 )
 
@@ -25,7 +24,8 @@ def extract(
     from l10n.workflow.extract import extract as run
 
     conf = settings(config)
-    results = run(conf, articles)
+    with progress_bars(enabled=not json_) as bars:
+        results = run(conf, articles, segmenting=bars.segment if bars else None)
     if json_:
         print_json(
             [
@@ -74,7 +74,9 @@ def update(
     from l10n.lang import split_languages
     from l10n.workflow.update import update as run
 
-    report = run(settings(config), articles, split_languages(to), purge_obsolete=purge_obsolete)
+    with progress_bars(enabled=not json_) as bars:
+        report = run(settings(config), articles, split_languages(to),
+                     purge_obsolete=purge_obsolete, segmenting=bars.segment if bars else None)
     _print_report(report, json_)
 
 
@@ -103,34 +105,13 @@ def translate(
     from l10n.lang import split_languages
     from l10n.workflow.translate import translate as run
 
-    with _progress_bar(enabled=not json_) as progress:
+    with progress_bars(enabled=not json_) as bars:
         report = run(
-            settings(config), articles, split_languages(to), engine_name=engine, progress=progress
+            settings(config), articles, split_languages(to), engine_name=engine,
+            progress=bars.translate if bars else None,
+            segmenting=bars.segment if bars else None,
         )
     _print_report(report, json_)
-
-
-@contextmanager
-def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
-    """A rich progress bar on stderr, one task per language (off for --json or no TTY)."""
-    import sys
-
-    if not (enabled and sys.stderr.isatty()):
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
-
-    tasks: dict[str, TaskID] = {}
-    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True)) as bar:
-
-        def update(lang: str, done: int, total: int) -> None:
-            if lang not in tasks:
-                tasks[lang] = bar.add_task(f"translate {lang}", total=total)
-            bar.update(tasks[lang], completed=done, total=total)
-
-        yield update
 
 
 def _print_report(report: object, json_: bool) -> None:

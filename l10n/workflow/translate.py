@@ -32,7 +32,7 @@ from l10n.fsutil import project_lock
 from l10n.glossary import Glossary, load_glossary
 from l10n.memory import REVIEWED, Memory
 from l10n.model import MISSING
-from l10n.workflow.extract import read_articles
+from l10n.workflow.extract import Segmenting, read_articles
 from l10n.workflow.update import LanguageReport, RunReport, merged_catalogs
 
 ReportProgress = Callable[[str, int, int], None]  # (language, done, total so far)
@@ -61,6 +61,7 @@ def translate(
     engine_name: str | None = None,
     progress: ReportProgress | None = None,
     n_best: int = 4,
+    segmenting: Segmenting | None = None,
 ) -> RunReport:
     """Merge, then fill every entry without a translation (memory, then the engine)."""
     targets = settings.target_languages(langs)
@@ -70,7 +71,8 @@ def translate(
     report = RunReport()
     with project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory:
         fillers: dict[str, _Filler] = {}
-        for lang, catalog in merged_catalogs(settings, articles, targets, report):
+        for lang, catalog in merged_catalogs(settings, articles, targets, report,
+                                             segmenting=segmenting):
             if lang not in fillers:
                 fillers[lang] = _Filler(
                     settings, lang, engines[lang], glossary, memory, report.languages[lang],

@@ -18,7 +18,7 @@ from l10n.catalog import DIGEST_HEADER, Catalog, merge
 from l10n.config import Settings
 from l10n.fsutil import project_lock
 from l10n.model import Article
-from l10n.workflow.extract import Extracted, extract_each, read_articles
+from l10n.workflow.extract import Extracted, Segmenting, extract_each, read_articles
 
 
 @dataclass
@@ -58,13 +58,15 @@ def update(
     langs: Sequence[str] | None = None,
     *,
     purge_obsolete: bool = False,
+    segmenting: Segmenting | None = None,
 ) -> RunReport:
     """Extract the templates and merge them into every catalog; no machine translation."""
     targets = settings.target_languages(langs)
     articles = read_articles(settings, paths)
     report = RunReport()
     with project_lock(settings.state_dir):
-        for _ in merged_catalogs(settings, articles, targets, report, purge=purge_obsolete):
+        for _ in merged_catalogs(settings, articles, targets, report, purge=purge_obsolete,
+                                 segmenting=segmenting):
             pass
     return report
 
@@ -76,12 +78,13 @@ def merged_catalogs(
     report: RunReport,
     *,
     purge: bool = False,
+    segmenting: Segmenting | None = None,
 ) -> Iterator[tuple[str, Catalog]]:
     """Each (language, catalog) of ``articles`` x ``targets``, merged with its template and
     written, article after article; ``report`` counts what was done."""
     for lang in targets:
         report.languages.setdefault(lang, LanguageReport(lang))
-    for item in extract_each(settings, articles):
+    for item in extract_each(settings, articles, segmenting):
         report.templates_written += item.written
         for lang in targets:
             lang_report = report.languages[lang]
