@@ -88,31 +88,36 @@ class KeyLines:
     def __init__(self, text: str) -> None:
         self._text = text
         self._headers: dict[str, list[int]] = {}
+        self._order: list[tuple[int, str]] = []  # (line, table) of each header, in order
+        self._keys: dict[tuple[str, int], dict[str, int]] | None = None
         # (parent table, its occurrence, sub-table) -> occurrence of the sub-table
         self._children: dict[tuple[str, int, str], int] = {}
-        self._at: dict[int, tuple[str, int]] = {}  # header line -> (table, occurrence)
-        self._keys: dict[tuple[str, int], dict[str, int]] | None = None
         line, pos = 1, 0
         for found in _HEADER_LINE.finditer(text):
             line += text.count("\n", pos, found.start())
             pos = found.start()
             name = found.group(1).replace(" ", "")
-            seen = self._headers.setdefault(name, [])
-            seen.append(line)
-            self._at[line] = (name, len(seen) - 1)
-            parent = name.rpartition(".")[0]
-            if parent in self._headers:
-                link = (parent, len(self._headers[parent]) - 1, name)
-                self._children.setdefault(link, len(seen) - 1)
+            self._headers.setdefault(name, []).append(line)
+            self._order.append((line, name))
 
     def _key_index(self) -> dict[tuple[str, int], dict[str, int]]:
-        """Every key's line, by table and occurrence (built on first use)."""
+        """Every key's line, by table and occurrence, and which sub-table belongs to which
+        table (built on first use: only messages about problems need them)."""
         if self._keys is None:
+            at: dict[int, tuple[str, int]] = {}
+            counts: dict[str, int] = {}
+            for number, name in self._order:
+                counts[name] = counts.get(name, -1) + 1
+                at[number] = (name, counts[name])
+                parent = name.rpartition(".")[0]
+                if parent in counts:
+                    link = (parent, counts[parent], name)
+                    self._children.setdefault(link, counts[name])
             keys: dict[tuple[str, int], dict[str, int]] = {("", 0): {}}
             current = keys[("", 0)]
             for number, line in enumerate(self._text.split("\n"), start=1):
-                if number in self._at:
-                    current = keys.setdefault(self._at[number], {})
+                if number in at:
+                    current = keys.setdefault(at[number], {})
                     continue
                 found = _KEY.match(line)
                 if found:

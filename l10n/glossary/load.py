@@ -38,7 +38,9 @@ raises one :class:`GlossaryError` carrying all of them, :func:`check_glossary` r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import contextlib
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -77,15 +79,31 @@ class Entry:
 
 def load_glossary(folder: Path) -> Glossary:
     """Every ``*.toml`` in ``folder``, validated and merged; raise if anything is wrong."""
-    entries, problems = read_folder(folder)
-    if problems:
-        raise glossary_error(problems, folder)
-    return Glossary(entry.term for entry in entries)
+    with _no_collection():
+        entries, problems = read_folder(folder)
+        if problems:
+            raise glossary_error(problems, folder)
+        return Glossary(entry.term for entry in entries)
 
 
 def check_glossary(folder: Path) -> list[L10nError]:
     """Every problem in the glossary folder (empty list: the glossary is valid)."""
-    return read_folder(folder)[1]
+    with _no_collection():
+        return read_folder(folder)[1]
+
+
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """Python's cycle collector paused while a glossary is built: 50,000 terms are about a
+    million new objects, none of them in a cycle, and the collector's passes over them
+    took a third of the time. Restored as it was afterwards, even on an error."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def glossary_error(problems: list[L10nError], folder: Path) -> GlossaryError:
