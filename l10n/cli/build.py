@@ -7,15 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from l10n.cli._common import (
-    ArticlesArg,
-    Command,
-    ConfigOption,
-    JsonOption,
-    LangOption,
-    print_json,
-    settings,
-)
+from l10n.cli import _common
+from l10n.cli._common import ConfigOption, JsonOption, LangOption, print_json, settings
 
 OutOption = Annotated[
     Path | None,
@@ -44,7 +37,7 @@ MachineOption = Annotated[
 
 
 def build(
-    articles: ArticlesArg = None,
+    articles: _common.ArticlesArg = None,
     lang: LangOption = None,
     out: OutOption = None,
     min_reviewed: MinReviewedOption = None,
@@ -114,4 +107,4 @@ def _as_json(result: Any, display: Any) -> dict[str, Any]:
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command("build", cls=Command)(build)
+    app.command("build", cls=_common.Command)(build)

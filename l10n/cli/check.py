@@ -8,15 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from l10n.cli._common import (
-    ArticlesArg,
-    Command,
-    ConfigOption,
-    JsonOption,
-    LangOption,
-    print_json,
-    settings,
-)
+from l10n.cli import _common
+from l10n.cli._common import ConfigOption, JsonOption, LangOption, print_json, settings
 
 if TYPE_CHECKING:
     from l10n.model import Finding
@@ -34,7 +27,7 @@ OnlyOption = Annotated[
 
 
 def check(
-    articles: ArticlesArg = None,
+    articles: _common.ArticlesArg = None,
     lang: LangOption = None,
     only: OnlyOption = None,
     config: ConfigOption = None,
@@ -68,7 +61,7 @@ def _print_findings(findings: Sequence[Finding]) -> None:
 
 
 def status(
-    articles: ArticlesArg = None,
+    articles: _common.ArticlesArg = None,
     lang: LangOption = None,
     config: ConfigOption = None,
     json_: JsonOption = False,
@@ -115,5 +108,5 @@ def _print_status(report: StatusReport) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command("check", cls=Command)(check)
-    app.command("status", cls=Command)(status)
+    app.command("check", cls=_common.Command)(check)
+    app.command("status", cls=_common.Command)(status)

@@ -7,14 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from l10n.cli._common import (
-    Command,
-    ConfigOption,
-    JsonOption,
-    LangOption,
-    print_json,
-    settings,
-)
+from l10n.cli import _common
+from l10n.cli._common import ConfigOption, JsonOption, LangOption, print_json, settings
 
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
@@ -199,9 +193,9 @@ def import_(
 def register(app: typer.Typer) -> None:
     """Add the ``glossary`` command group to the app."""
     group = typer.Typer(help=GLOSSARY_HELP, no_args_is_help=True, rich_markup_mode=None)
-    group.command(cls=Command)(check)
-    group.command("list", cls=Command)(list_)
-    group.command(cls=Command)(find)
-    group.command(cls=Command)(export)
-    group.command("import", cls=Command)(import_)
+    group.command(cls=_common.Command)(check)
+    group.command("list", cls=_common.Command)(list_)
+    group.command(cls=_common.Command)(find)
+    group.command(cls=_common.Command)(export)
+    group.command("import", cls=_common.Command)(import_)
     app.add_typer(group, name="glossary")

@@ -6,25 +6,18 @@ from typing import Annotated
 
 import typer
 
-from l10n.cli._common import (
-    ArticlesArg,
-    Command,
-    ConfigOption,
-    JsonOption,
-    print_json,
-    progress_bars,
-    settings,
-)
+from l10n.cli import _common
+from l10n.cli._common import ConfigOption, JsonOption, print_json, settings
 
 
 def extract(
-    articles: ArticlesArg = None, config: ConfigOption = None, json_: JsonOption = False
+    articles: _common.ArticlesArg = None, config: ConfigOption = None, json_: JsonOption = False
 ) -> None:
     """Write each article's segments to locales/templates/<slug>.pot."""
     from l10n.workflow.extract import extract as run
 
     conf = settings(config)
-    with progress_bars(enabled=not json_) as bars:
+    with _common.progress_bars(enabled=not json_) as bars:
         results = run(conf, articles, segmenting=bars.segment if bars else None)
     if json_:
         print_json(
@@ -58,7 +51,7 @@ ToOption = Annotated[
 
 
 def update(
-    articles: ArticlesArg = None,
+    articles: _common.ArticlesArg = None,
     to: ToOption = None,
     purge_obsolete: Annotated[
         bool, typer.Option("--purge-obsolete", help="Delete obsolete (#~) entries.")
@@ -74,14 +67,14 @@ def update(
     from l10n.lang import split_languages
     from l10n.workflow.update import update as run
 
-    with progress_bars(enabled=not json_) as bars:
+    with _common.progress_bars(enabled=not json_) as bars:
         report = run(settings(config), articles, split_languages(to),
                      purge_obsolete=purge_obsolete, segmenting=bars.segment if bars else None)
     _print_report(report, json_)
 
 
 def translate(
-    articles: ArticlesArg = None,
+    articles: _common.ArticlesArg = None,
     to: ToOption = None,
     engine: Annotated[
         str | None,
@@ -105,7 +98,7 @@ def translate(
     from l10n.lang import split_languages
     from l10n.workflow.translate import translate as run
 
-    with progress_bars(enabled=not json_) as bars:
+    with _common.progress_bars(enabled=not json_) as bars:
         report = run(
             settings(config), articles, split_languages(to), engine_name=engine,
             progress=bars.translate if bars else None,
@@ -138,6 +131,6 @@ def _print_report(report: object, json_: bool) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command(cls=Command)(extract)
-    app.command(cls=Command)(update)
-    app.command(cls=Command)(translate)
+    app.command(cls=_common.Command)(extract)
+    app.command(cls=_common.Command)(update)
+    app.command(cls=_common.Command)(translate)
