@@ -155,6 +155,22 @@ class Settings:
     def engine_options(self, name: str) -> dict[str, Any]:
         return dict(self.engines.get(name, {}))
 
+    def config_error(
+        self, message: str, key: str | None, *, table: str = "", hint: str | None = None
+    ) -> ConfigError:
+        """A ConfigError pointing at ``key`` (in ``[table]``; no key: the table's header)
+        of the config file, with its line; without a config file, no place."""
+        file = self.config_file
+        if file is None:
+            return ConfigError(message, hint=hint)
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ConfigError(message, path=file, hint=hint)
+        prefix = "tool.l10n" if file.name == "pyproject.toml" else ""
+        where = ".".join(p for p in (prefix, table) if p)
+        return ConfigError(message, path=file, line=line_of(text, where, key), hint=hint)
+
 
 _PATH_KEYS = {"articles", "locales", "glossaries", "build", "memory", "models"}
 _LIST_KEYS = {"targets", "furniture"}

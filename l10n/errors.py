@@ -107,6 +107,19 @@ class EngineError(L10nError):
     exit_code = 3
 
 
+class EngineOptionError(ConfigError, EngineError):
+    """An engine option (``[engines.<name>]``) the engine does not take, or whose value
+    has the wrong type or range: bad input (exit 2), found before anything is written."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, engine: str, option: str | None = None,
+                 **kw: object) -> None:
+        super().__init__(message, **kw)  # type: ignore[arg-type]
+        self.engine = engine
+        self.option = option
+
+
 class LockedError(L10nError):
     """Another l10n run is working on the same locales."""
 

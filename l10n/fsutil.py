@@ -6,6 +6,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,27 +60,68 @@ def write_atomic(path: Path, data: str | bytes) -> bool:
     return True
 
 
+# write_atomic's temporary files: tempfile.mkstemp(prefix=".NAME.", suffix=".tmp") adds
+# 8 characters from tempfile's alphabet
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_stale_temporaries(folder: Path, *, depth: int = 0) -> list[Path]:
+    """Remove the temporary files :func:`write_atomic` leaves when a run is killed
+    between writing and renaming (``.NAME.XXXXXXXX.tmp``), in ``folder`` and its
+    subfolders down to ``depth``; call it under the project's lock, when no other l10n
+    run can be writing. Other files, and links, are left alone. Returns what it removed."""
+    removed: list[Path] = []
+    try:
+        children = list(Path(folder).iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return removed
+    for child in children:
+        if child.is_symlink():
+            continue
+        if child.is_dir():
+            if depth > 0:
+                removed += remove_stale_temporaries(child, depth=depth - 1)
+        elif _TEMPORARY.fullmatch(child.name) and child.is_file():
+            with contextlib.suppress(FileNotFoundError):
+                child.unlink()
+                removed.append(child)
+    return removed
+
+
 @contextlib.contextmanager
 def project_lock(folder: Path, name: str = "lock") -> Iterator[None]:
-    """Hold an exclusive, non-blocking lock on ``folder/name`` for the block's duration.
+    """Hold the project's lock for the block's duration: one l10n run at a time.
 
-    A second run on the same folder stops at once with :class:`LockedError`. The lock
-    is an OS-level ``flock``: it is released when the process ends, even by SIGKILL.
+    ``folder`` is the project's state folder (``.l10n``). The lock is an exclusive,
+    non-blocking ``flock`` held on open descriptors, released when the process ends,
+    even by SIGKILL; a second run stops at once with :class:`LockedError`. It is taken
+    on two things:
+
+    * the project's folder itself (``folder``'s parent), opened as a directory: it
+      cannot be deleted or replaced under a running l10n, so removing ``.l10n/lock``
+      or the whole ``.l10n`` folder during a run lets no second run in;
+    * ``folder/name``, the lock file earlier versions of l10n take, so that they and
+      this one exclude each other.
     """
     folder.mkdir(parents=True, exist_ok=True)
     lock_path = folder / name
-    handle = lock_path.open("a+")
-    try:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno in (errno.EAGAIN, errno.EACCES):
-                raise LockedError(
-                    "another l10n run is working on this project",
-                    path=lock_path,
-                    hint="wait for it to finish, then run again",
-                ) from None
-            raise
+    with contextlib.ExitStack() as held:
+        project = os.open(folder.resolve().parent, os.O_RDONLY | os.O_DIRECTORY)
+        held.callback(os.close, project)
+        _flock(project, lock_path)
+        handle = held.enter_context(lock_path.open("a+"))
+        _flock(handle.fileno(), lock_path)
         yield
-    finally:
-        handle.close()
+
+
+def _flock(fd: int, lock_path: Path) -> None:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in (errno.EAGAIN, errno.EACCES):
+            raise LockedError(
+                "another l10n run is working on this project",
+                path=lock_path,
+                hint="wait for it to finish, then run again",
+            ) from None
+        raise

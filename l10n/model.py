@@ -93,7 +93,7 @@ class Term:
     targets: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     variants: tuple[str, ...] = ()
     keep: bool = False  # do not translate: the target is the source, verbatim
-    case_sensitive: bool = True
+    case_sensitive: bool | None = None  # None: as written for short acronyms (AI, GPU), else any
     note: str = ""
     readings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     file: str = ""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.fixtures_models"]
+pytest_plugins = ["tests.fixtures_models", "tests.fixtures_libretranslate"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -23,27 +24,60 @@ def _blocked(*args: object, **kwargs: object) -> None:
     raise NetworkBlocked(f"tests run offline: a network connection was attempted ({args!r})")
 
 
+LOOPBACK = ("127.0.0.1", "::1")  # what a test may reach, and only with allow_loopback()
+_GATE = {"loopback": False}
+
+
+@contextlib.contextmanager
+def allow_loopback() -> Iterator[None]:
+    """Let the code inside reach servers on 127.0.0.1 / ::1 (by address), nothing else."""
+    before = _GATE["loopback"]
+    _GATE["loopback"] = True
+    try:
+        yield
+    finally:
+        _GATE["loopback"] = before
+
+
+def _allowed(address: object) -> bool:
+    host = address[0] if isinstance(address, tuple) and address else address
+    return _GATE["loopback"] and host in LOOPBACK
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _no_network() -> Iterator[None]:
-    """Block every internet socket for the whole session (Unix sockets stay usable)."""
+    """Block every internet socket for the whole session (Unix sockets stay usable);
+    inside :func:`allow_loopback`, connections to the loopback addresses go through."""
     real_connect = socket.socket.connect
     real_connect_ex = socket.socket.connect_ex
+    real_getaddrinfo = socket.getaddrinfo
+    real_create = socket.create_connection
 
     def guarded(self: socket.socket, address: object) -> object:
-        if self.family in (socket.AF_INET, socket.AF_INET6):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _allowed(address):
             _blocked(address)
         return real_connect(self, address)  # type: ignore[arg-type]
 
     def guarded_ex(self: socket.socket, address: object) -> object:
-        if self.family in (socket.AF_INET, socket.AF_INET6):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _allowed(address):
             _blocked(address)
         return real_connect_ex(self, address)  # type: ignore[arg-type]
+
+    def lookup(host: object, *args: object, **kwargs: object) -> object:
+        if not _allowed(host):
+            _blocked(host)
+        return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    def create(address: object, *args: object, **kwargs: object) -> object:
+        if not _allowed(address):
+            _blocked(address)
+        return real_create(address, *args, **kwargs)  # type: ignore[arg-type]
 
     mp = pytest.MonkeyPatch()
     mp.setattr(socket.socket, "connect", guarded)
     mp.setattr(socket.socket, "connect_ex", guarded_ex)
-    mp.setattr(socket, "create_connection", _blocked)
-    mp.setattr(socket, "getaddrinfo", _blocked)
+    mp.setattr(socket, "create_connection", create)
+    mp.setattr(socket, "getaddrinfo", lookup)
     yield
     mp.undo()
 

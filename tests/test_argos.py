@@ -207,3 +207,22 @@ def test_translating_opens_no_socket(shared_models_dir: Path) -> None:
     assert [hyps[0].text for hyps in result] == SENTENCES
     assert translated_events == []
     assert "socket.__new__" in events
+
+
+def test_a_compute_type_this_cpu_lacks_is_an_option_error_not_a_broken_model(
+    shared_models_dir: Path,
+) -> None:
+    """Issue 14, item 12: no 'reinstall the model' for a compute_type the CPU lacks."""
+    import ctranslate2
+
+    from l10n.engines.argos import COMPUTE_TYPES
+    from l10n.errors import EngineOptionError
+
+    lacking = [t for t in COMPUTE_TYPES
+               if t not in {"auto", "default", *ctranslate2.get_supported_compute_types("cpu")}]
+    if not lacking:
+        pytest.skip("this CPU runs every compute type")
+    engine = create_engine("argos", models_dir=shared_models_dir, compute_type=lacking[0])
+    with pytest.raises(EngineOptionError) as caught:
+        engine.translate_batch(["Hello"], "en", "ko")
+    assert caught.value.option == "compute_type" and "reinstall" not in str(caught.value)

@@ -157,8 +157,8 @@ def test_non_utf8_names_the_line(tmp_path: Path, name: str) -> None:
 
 
 def test_unsupported_suffix_names_the_formats(tmp_path: Path) -> None:
-    error = fails(write(tmp_path, "article.html", "<p>Hi</p>"), line=None, match="unsupported")
-    assert ".txt" in (error.hint or "") and ".md" in (error.hint or "")
+    error = fails(write(tmp_path, "article.docx", "<p>Hi</p>"), line=None, match="unsupported")
+    assert all(s in (error.hint or "") for s in (".txt", ".md", ".html"))
 
 
 @pytest.mark.parametrize("name", ["Bad_Name.txt", "-dash.txt", "spa ce.txt", "caf\u00e9.txt"])
@@ -285,16 +285,90 @@ def test_broken_yaml_fixture() -> None:
 
 
 def test_find_articles_sorted_by_suffix(tmp_path: Path) -> None:
-    for name in ["b.md", "a.txt", "c.markdown", "notes.html", "d.TXT", ".#b.md"]:
+    for name in ["b.md", "a.txt", "c.markdown", "notes.docx", "d.TXT", ".#b.md", "e.htm"]:
         write(tmp_path, name, "x")
     (tmp_path / "sub.md").mkdir()
-    assert [p.name for p in find_articles(tmp_path)] == ["a.txt", "b.md", "c.markdown", "d.TXT"]
+    found = [p.name for p in find_articles(tmp_path)]
+    assert found == ["a.txt", "b.md", "c.markdown", "d.TXT", "e.htm"]
 
 
 def test_find_articles_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(ArticleError, match="folder not found") as info:
         find_articles(tmp_path / "missing")
     assert info.value.path == str(tmp_path / "missing")
+
+
+# ------------------------------------------------------------ issue 14: hostile Markdown
+@pytest.mark.parametrize(
+    "value", ["2025-13-45", "2025-02-30", "2025-11-03 25:61:00", "2025-00-10T10:00:00Z"]
+)
+def test_impossible_front_matter_dates_name_their_line(tmp_path: Path, value: str) -> None:
+    """Item 13: PyYAML's ValueError for an impossible date was a traceback (exit 1)."""
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ntitle: T\nauthor: A\ndate: {value}\n---\n\nBody.\n", "utf-8")
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert caught.value.line == 4 and caught.value.exit_code == 2
+    assert "date" in caught.value.message
+
+
+def _nested_list(depth: int) -> str:
+    return "".join("  " * level + f"- item {level}\n" for level in range(depth))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _nested_list(10) + "\nA paragraph after the list.\n",
+        "> " * 20 + "Deep quote text.\n\nAfter the quote.\n",
+        "\n".join(f"{'  ' * n}- level {n}" for n in range(30)) + "\n\nTail.\n",
+    ],
+    ids=["list-10", "quote-20", "list-30"],
+)
+def test_deep_markdown_never_loses_text(tmp_path: Path, body: str) -> None:
+    """Item 7: every word of a deep article is read into blocks, or the article is
+    refused with its line; never dropped silently."""
+    import re
+
+    path = tmp_path / "deep.md"
+    path.write_text(f"---\ntitle: Deep\n---\n\n{body}", "utf-8")
+    try:
+        article = read_article(path)
+    except ArticleError as exc:
+        assert exc.line is not None and exc.line >= 4
+        assert "nested" in exc.message
+        return
+    words = set(re.findall(r"[A-Za-z]+\d*|\d+", body))
+    read = set(re.findall(r"[A-Za-z]+\d*|\d+", " ".join(b.text for b in article.blocks)))
+    assert words <= read, words - read
+
+
+def test_five_thousand_quote_markers_are_refused_with_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "deep.md"
+    path.write_text("---\ntitle: Deep\n---\n\n" + ">" * 5000 + " text\n", "utf-8")
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert caught.value.line == 5 and "nested" in caught.value.message
+
+
+def test_news_dump_character_references_are_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "cms-dump.txt"
+    path.write_text(
+        "Samsung &amp; SK&#8217;s Q3\n"
+        "Kim Min-ji\n"
+        "desk@example.com | 2025-11-02 06:24:39\n"
+        "Samsung&#8212;the largest chipmaker&#x2014;will invest 3 trillion won in R&D.\n"
+        "AT&T and &copy 2025 stay, and so do &bogus; and &#0;.\n",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    texts = [block.text for block in article.blocks]
+    assert texts == [
+        "Samsung & SK\u2019s Q3",
+        "Kim Min-ji",
+        "Samsung\u2014the largest chipmaker\u2014will invest 3 trillion won in R&D.",
+        "AT&T and &copy 2025 stay, and so do &bogus; and &#0;.",
+    ]
 
 
 TABLES = DATA / "build" / "tables.md"

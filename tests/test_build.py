@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 
 from l10n.config import load_settings
 from l10n.errors import CatalogError, InputError, UsageError
+from l10n.publish.folder import check_build_folder
 from l10n.workflow.build import BuildResult, build, safe_path
 from l10n.workflow.extract import extract
 
@@ -228,7 +229,7 @@ def test_same_inputs_give_the_same_bytes_and_untouched_files(project: Path) -> N
     with_catalog(project)
     first = run(project, langs=["ko"])
     files = sorted(p for p in first.out.rglob("*") if p.is_file())
-    assert len(first.written) == len(files) == 7
+    assert len(first.written) == len(files) - 1 == 7  # and the manifest
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
     second = run(project, langs=["ko"])
     assert second.written == () and len(second.unchanged) == 7
@@ -304,3 +305,155 @@ def test_cli_summary_json_and_errors(project: Path) -> None:
 
     done = cli(project, "--lang", "../../etc")
     assert done.returncode == 2 and done.stderr.startswith("Error: '../../etc' is not")
+
+
+# ------------------------------------------------------------------ issue 14: publishing
+def test_pages_a_build_no_longer_makes_are_removed(project: Path) -> None:
+    """Item 8: --include-machine, then --min-reviewed 80: the Korean pages of the first
+    build are gone, and a file l10n did not write stays."""
+    with_catalog(project)
+    first = run(project, langs=["ko"], include_machine=True)
+    ko = first.out / "ko"
+    assert (ko / f"{SLUG}.html").is_file() and (ko / "index.html").is_file()
+    (ko / "robots.txt").write_text("User-agent: *\n", "utf-8")
+    (ko / "about.html").write_text("<p>mine</p>", "utf-8")
+    second = run(project, langs=["ko"], min_reviewed=80)
+    assert [s.lang for s in second.skipped] == ["ko"]
+    assert not (ko / f"{SLUG}.html").exists() and not (ko / f"{SLUG}.md").exists()
+    assert not (ko / "index.html").exists()
+    assert (ko / "robots.txt").is_file() and (ko / "about.html").is_file()
+    assert (first.out / "en" / f"{SLUG}.html").is_file()
+    assert "ko/index.html" not in (first.out / "index.html").read_text("utf-8")
+    assert {p.relative_to(first.out).as_posix() for p in second.removed} == {
+        f"ko/{SLUG}.html", f"ko/{SLUG}.md", "ko/index.html"}
+
+
+def test_a_tampered_manifest_never_deletes_outside_or_unknown_files(project: Path) -> None:
+    with_catalog(project)
+    result = run(project, langs=["ko"])
+    victim = project / "victim.txt"
+    victim.write_text("keep me", "utf-8")
+    manifest = result.out / ".l10n-build.json"
+    data = json.loads(manifest.read_text("utf-8"))
+    data["files"] += ["../victim.txt", "ko/notes.txt", "/etc/hostname"]
+    manifest.write_text(json.dumps(data), "utf-8")
+    (result.out / "ko" / "notes.txt").write_text("mine", "utf-8")
+    run(project, langs=["ko"], min_reviewed=99)
+    assert victim.read_text("utf-8") == "keep me"
+    assert (result.out / "ko" / "notes.txt").is_file()
+
+
+def test_stale_temporaries_are_removed_at_the_start_of_a_build(project: Path) -> None:
+    """Item 9: a run killed between fsync and rename leaves .NAME.XXXXXXXX.tmp."""
+    with_catalog(project)
+    result = run(project, langs=["ko"])
+    stale = result.out / "ko" / f".{SLUG}.html.k3j_9x2a.tmp"
+    stale.write_text("half a page", "utf-8")
+    other = result.out / "ko" / ".notes.tmp"
+    other.write_text("someone else's", "utf-8")
+    run(project, langs=["ko"])
+    assert not stale.exists() and other.exists()
+
+
+MD_XSS = """\
+---
+title: "Deal <script>alert(1)</script>"
+author: "Jane: \\"the\\" Doe"
+---
+
+Click [here](javascript:alert(1)) or [there](JaVaScRiPt&#58;alert(2)) or
+[x]( <javascript:alert(3)> ) or <javascript:alert(4)> or ![i](javascript:alert(5)).
+Data [d](data:text/html;base64,PHNjcmlwdD4=) and [esc](javascript\\:alert(6)).
+Safe [site](https://example.com/a?b=c) and <https://example.com> and [rel](../x.html).
+
+[ref]: javascript:alert(7)
+"""
+
+
+def test_markdown_builds_defuse_script_links_and_quote_yaml(project: Path) -> None:
+    """Item 10: javascript:/data: links are defused; front matter values are quoted so
+    that no markup reaches a consumer that renders them raw."""
+    import yaml
+
+    for old in (project / "seeds").iterdir():
+        old.unlink()
+    (project / "seeds" / "xss.md").write_text(MD_XSS, "utf-8")
+    result = run(project, langs=["ko"])
+    md = (result.out / "en" / "xss.md").read_text("utf-8")
+    front, body = md.split("\n---\n", 1)
+    assert "<script>" not in front
+    assert yaml.safe_load(front.removeprefix("---\n"))["title"] == "Deal <script>alert(1)</script>"
+    html = MarkdownIt("commonmark").render(body)
+    import re
+
+    targets = re.findall(r'(?:href|src)="([^"]*)"', html)
+    assert targets == ["#"] * 6 + ["https://example.com/a?b=c", "https://example.com",
+                                   "../x.html"], html
+    assert 'href="https://example.com/a?b=c"' in html and 'href="../x.html"' in html
+    assert 'href="https://example.com"' in html
+
+
+def test_a_filesystem_root_is_never_a_build_folder(project: Path) -> None:
+    """Item 11: `build --out /` wrote into the filesystem root. Checked on the folder
+    rule itself: a build test that failed would write into / (tests may run as root)."""
+    settings = load_settings(cwd=project)
+    with pytest.raises(UsageError, match="filesystem root.*--force"):
+        check_build_folder(settings.root, Path("/"))
+    with pytest.raises(UsageError, match="filesystem root"):
+        check_build_folder(settings.root, Path("/../"))
+    check_build_folder(settings.root, project / "build")  # the default is fine
+
+
+@pytest.mark.parametrize("where", ["home", "project", "parent"])
+def test_build_out_refuses_home_and_the_project_unless_forced(
+    project: Path, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(project.parent if where == "home" else project / "h"))
+    out = {"home": project.parent, "project": project, "parent": project.parent}[where]
+    with_catalog(project)
+    with pytest.raises(UsageError, match="--force"):
+        run(project, langs=["ko"], out=out)
+    done = cli(project, "--lang", "ko", "--out", str(out))
+    assert done.returncode == 2 and "--force" in done.stderr
+    assert not (out / "index.html").exists() and not (out / "ko").exists()
+
+
+def test_build_out_into_the_project_with_force(project: Path) -> None:
+    with_catalog(project)
+    result = run(project, langs=["ko"], out=project, force=True)
+    assert result.out == project and (project / "ko" / f"{SLUG}.html").is_file()
+
+
+# ------------------------------------------------------------------ --fail-on-errors
+def _with_number_error(project: Path) -> Path:
+    """The Korean catalog with '26만' (260,000 GPUs) written '25만' in a reviewed entry."""
+    catalog = with_catalog(project)
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace("GPU 26만 장을", "GPU 25만 장을"), encoding="utf-8")
+    return catalog
+
+
+def test_fail_on_errors_refuses_a_language_with_check_errors(project: Path) -> None:
+    catalog = _with_number_error(project)
+    assert [p.lang for p in run(project, langs=["ko"]).pages] == ["en", "ko"]  # no gate
+    result = run(project, langs=["ko"], fail_on_errors=True)
+    assert [p.lang for p in result.pages] == ["en"]
+    [skip] = result.skipped
+    assert (skip.lang, skip.errors) == ("ko", 1)
+    assert skip.reason.startswith("1 check error in locales/ko/")
+
+    # a deliberate difference, flagged as Weblate flags it, is published
+    text = catalog.read_text(encoding="utf-8").replace(
+        'msgid ""\n"The tribute coincided', '#, ignore-numbers\nmsgid ""\n"The tribute coincided')
+    assert "ignore-numbers" in text
+    catalog.write_text(text, encoding="utf-8")
+    assert [p.lang for p in run(project, langs=["ko"], fail_on_errors=True).pages] == ["en", "ko"]
+
+
+@pytest.mark.slow
+def test_cli_fail_on_errors_exits_1_naming_the_catalog(project: Path) -> None:
+    _with_number_error(project)
+    done = cli(project, "--lang", "ko", "--fail-on-errors")
+    assert done.returncode == 1
+    assert "skipped ko/nvidia-korea-ai-alliance: 1 check error" in done.stderr
+    assert cli(project, "--lang", "ko").returncode == 0

@@ -16,7 +16,7 @@ from l10n.engines import (
     engine_for,
 )
 from l10n.engines.pseudo import PseudoEngine, pseudo_localize
-from l10n.errors import EngineError, ModelError
+from l10n.errors import EngineError, ModelError, UsageError
 
 
 def test_registry_finds_the_built_in_engines() -> None:
@@ -34,12 +34,13 @@ def test_every_built_in_engine_satisfies_the_protocol(name: str, tmp_path: Path)
 
 
 def test_unknown_engine_lists_the_known_ones() -> None:
-    with pytest.raises(EngineError) as caught:
+    """An unknown engine is a usage error (exit 2), not an engine failure."""
+    with pytest.raises(UsageError) as caught:
         create_engine("deepl")
     text = caught.value.format_message()
     assert "unknown engine 'deepl'" in text
     assert all(name in text for name in ("argos", "none", "pseudo"))
-    assert caught.value.exit_code == 3
+    assert caught.value.exit_code == 2
 
 
 def test_unknown_option_is_named() -> None:
@@ -167,3 +168,30 @@ def test_none_engine_translates_nothing() -> None:
     assert engine.supports("en", "ko") and engine.describe("en", "ko") == "none"
     with pytest.raises(EngineError, match="no option 'beam_size'"):
         create_engine("none", beam_size=2)
+
+
+def test_a_third_party_factory_refusing_a_value_is_an_option_error() -> None:
+    """A plug-in engine's factory raising TypeError/ValueError for an option's value
+    becomes EngineOptionError (exit 2), which the workflow places in l10n.toml."""
+    from importlib.metadata import EntryPoint
+
+    from l10n.errors import EngineOptionError
+
+    point = EntryPoint("strict", "tests.test_engines:_strict_factory", "l10n.engines")
+    engines = {**available_engines(), "strict": point}
+    import l10n.engines as registry
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(registry, "available_engines", lambda: engines)
+    try:
+        with pytest.raises(EngineOptionError) as caught:
+            create_engine("strict", level="high")
+    finally:
+        mp.undo()
+    assert caught.value.exit_code == 2 and "level must be a number" in caught.value.message
+
+
+def _strict_factory(level: object = 1) -> object:
+    if not isinstance(level, int):
+        raise ValueError("level must be a number")
+    return object()

@@ -157,6 +157,11 @@ def test_conflicting_csv_rows_write_nothing(tmp_path: Path) -> None:
     ("<tbx><text><body><conceptEntry><langSec xml:lang='ko'><termSec><term>B</term></termSec>"
      "</langSec></conceptEntry></body></text></tbx>", "no term in the source language"),
     ("<tbx><text><body/></text></tbx>", "nothing to import"),
+    # issue 14, item 15: an external DTD makes expat skip undefined entities silently
+    ('<?xml version="1.0"?>\n<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n'
+     "<martif><text><body><termEntry><langSet xml:lang='en'><tig><term>Foo &undefined; Bar"
+     "</term></tig></langSet><langSet xml:lang='ko'><tig><term>푸</term></tig></langSet>"
+     "</termEntry></body></text></martif>", "undeclared entity &undefined;"),
 ])
 def test_malformed_tbx_writes_nothing(tmp_path: Path, content: str, words: str) -> None:
     path = tmp_path / "bad.tbx"

@@ -198,8 +198,22 @@ def test_case_insensitive_term_collides_by_case(tmp_path: Path) -> None:
 
 
 def test_case_sensitive_terms_may_differ_by_case(tmp_path: Path) -> None:
-    write(tmp_path, "a.toml", GOOD + '\n[[term]]\nsource = "NAVER"\n[term.targets]\nko = "x"\n')
+    write(tmp_path, "a.toml", '[[term]]\nsource = "Naver"\ncase_sensitive = true\n'
+          '[term.targets]\nko = "네이버"\n\n[[term]]\nsource = "NAVER"\ncase_sensitive = true\n'
+          '[term.targets]\nko = "x"\n')
     assert len(load_glossary(tmp_path)) == 2
+
+
+def test_by_default_terms_collide_by_case_unless_they_are_acronyms(tmp_path: Path) -> None:
+    write(tmp_path, "a.toml", GOOD + '\n[[term]]\nsource = "NAVER"\n[term.targets]\nko = "x"\n')
+    message = only_problem(tmp_path).format_message()
+    assert "source 'NAVER'" in message and "collides with 'Naver'" in message
+    write(tmp_path, "a.toml", '[[term]]\nsource = "SK"\nkeep = true\n\n'
+          '[[term]]\nsource = "SK Group"\n[term.targets]\nko = "SK그룹"\n')
+    terms = load_glossary(tmp_path)
+    found = terms.find("SK and sk group and SK Group and sk")
+    assert [(m.term.source, m.text) for m in found] == [
+        ("SK", "SK"), ("SK Group", "sk group"), ("SK Group", "SK Group")]
 
 
 def test_folder_that_is_a_file(tmp_path: Path) -> None:

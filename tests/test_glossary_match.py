@@ -39,14 +39,18 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("ALGORITHM", []),
     ("ASK the TASK force", []),
     ("LGBT", []),
-    ("Blackwells", []),
+    ("Blackwells", [("Blackwells", "Blackwell")]),  # a plural needs no variant
     ("Blackwell2", []),
     ("Korean culture", []),
     ("pc bang", [("pc bang", "PC Bang")]),
     ("PC BANGS everywhere", [("PC BANGS", "PC Bang")]),
     ("PC bangs", [("PC bangs", "PC Bang")]),
-    ("nvidia", []),
-    ("blackwell", []),
+    ("nvidia", [("nvidia", "NVIDIA")]),  # six letters: not an acronym, any case
+    ("blackwell", [("blackwell", "Blackwell")]),
+    ("ai and Ai", []),  # AI: a short acronym, as written only
+    ("AI and AIs", [("AI", "AI"), ("AIs", "AI")]),
+    ("foundries and batteries", [("foundries", "foundry"), ("batteries", "battery")]),
+    ("GPUs, gpus, Blackwell-based", [("GPUs", "GPU"), ("Blackwell", "Blackwell")]),
     ("NVIDIA's chips", [("NVIDIA", "NVIDIA")]),
     ("NVIDIA\u2019s chips", [("NVIDIA", "NVIDIA")]),
     ("Korea\u2019s robust chain", [("Korea", "Korea")]),
@@ -59,7 +63,7 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("esports", []),
     ("G-SYNC and Reflex", [("G-SYNC", "G-SYNC"), ("Reflex", "Reflex")]),
     ("G\u2011SYNC", [("G\u2011SYNC", "G-SYNC")]),
-    ("G-SYNCS", []),
+    ("G-SYNCS", [("G-SYNCS", "G-SYNC")]),  # its plural, in capitals as written
     ("NVIDIA-powered", [("NVIDIA", "NVIDIA")]),
     ("\u201cMiracle on the Han River,\u201d", [(MIRACLE, MIRACLE)]),
     ("miracle on the\nHan  River", [("miracle on the\nHan  River", MIRACLE)]),
@@ -101,7 +105,7 @@ def test_lang_filter_falls_back_to_a_shorter_term(glossary: Glossary) -> None:
 
 
 def test_glossary_container_api(glossary: Glossary) -> None:
-    assert len(glossary) == len(glossary.terms) == 21
+    assert len(glossary) == len(glossary.terms) == 25
     assert glossary.languages() == {"ko", "ja", "en"}
     sk = glossary.get("SK")
     assert sk is not None and sk.target("ko") == "SK" and sk.reading("ko") == "에스케이"

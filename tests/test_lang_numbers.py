@@ -79,8 +79,8 @@ def test_read_one_quantity(
 @pytest.mark.parametrize(
     ("lang", "text", "values"),
     [
-        ("ko", "3분 16초", [("duration", "3", "minute"), ("duration", "16", "second")]),
-        ("ja", "3分16秒", [("duration", "3", "minute"), ("duration", "16", "second")]),
+        ("ko", "3분 16초", [("duration", "196", "second")]),  # one duration, 3 min 16 s
+        ("ja", "3分16秒", [("duration", "196", "second")]),
         ("en", "1.5 million $800M", [("number", "1.5e6", ""), ("money", "8e8", "USD")]),
         ("ko", "1분기에 엔비디아", [("number", "1", "")]),  # a quarter, and no yen
         ("ko", "원인 26만", [("number", "260000", "")]),
@@ -131,7 +131,7 @@ MISMATCHES = [
     ("ko", "최대 14조 원(약 103억 달러), 26만 대, 3분 16초, 10월 31일, 12",
      "12%", "12"),
     ("ko", "최대 14조 원(약 103억 달러), 26만 대, 3분 영상, 10월 31일, 12%",
-     "16-second", ""),
+     "3-minute, 16-second", ""),
     ("ja", "最大1.4兆ウォン（約103億ドル）、26万台、3分16秒、10月31日、12％",
      "14 trillion KRW", "1.4兆ウォン"),
     ("ja", "最大14兆ウォン（約10億ドル）、26万台、3分16秒、10月31日、12％",

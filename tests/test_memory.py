@@ -81,16 +81,18 @@ def test_open_without_create_needs_an_existing_memory(tmp_path):
 
 # ---------------------------------------------------------------------- harvest
 def test_harvest_stores_only_reviewed_entries(memory):
-    assert memory.harvest(_entries(), "en", "ko", "locales/ko/a.po") == 2
+    """Reviewed = translated and not fuzzy; an obsolete one is still a reviewed
+    translation of its (removed) sentence, kept before a purge can drop it."""
+    assert memory.harvest(_entries(), "en", "ko", "locales/ko/a.po") == 3
     unit = memory.exact(CAT, "en", "ko")
     assert unit is not None and unit.target_text == CAT_KO
     assert (unit.kind, unit.origin, unit.source_lang, unit.target_lang) == (
         REVIEWED, "locales/ko/a.po", "en", "ko",
     )  # fmt: skip
     assert memory.exact("A machine guess.", "en", "ko") is None
-    assert memory.exact("Gone sentence.", "en", "ko") is None
+    assert memory.exact("Gone sentence.", "en", "ko").target_text == "사라진 문장."
     assert memory.stats() == {
-        "units": 2, "pairs": [{"source": "en", "target": "ko", REVIEWED: 2, MACHINE: 0}],
+        "units": 3, "pairs": [{"source": "en", "target": "ko", REVIEWED: 3, MACHINE: 0}],
     }  # fmt: skip
 
 
@@ -209,7 +211,7 @@ def test_tmx_round_trip(tmp_path, memory):
     )
     memory.harvest([Entry(CAT, "猫がマットに座った。")], "en", "ja", "locales/ja/a.po")
     out = tmp_path / "out.tmx"
-    assert export_tmx(memory, out) == 4
+    assert export_tmx(memory, out) == 5
     root = ET.parse(out).getroot()
     header = root.find("header")
     assert root.get("version") == "1.4" and header is not None
@@ -218,7 +220,7 @@ def test_tmx_round_trip(tmp_path, memory):
     }  # fmt: skip
     assert header.get("adminlang") and header.get("o-tmf")
     with Memory.open(tmp_path / "other.sqlite") as other:
-        assert import_tmx(other, out) == 4
+        assert import_tmx(other, out) == 5
         assert import_tmx(other, out) == 0
         assert [_fields(u) for u in other.units()] == [_fields(u) for u in memory.units()]
 
@@ -232,7 +234,7 @@ def test_export_filters_languages_and_does_not_churn(tmp_path, memory):
     memory.harvest(_entries(), "en", "ko", "a.po")
     memory.harvest([Entry(CAT, "猫")], "en", "ja", "a.po")
     out = tmp_path / "ko.tmx"
-    assert export_tmx(memory, out, target="ko") == 2
+    assert export_tmx(memory, out, target="ko") == 3
     assert "猫" not in out.read_text(encoding="utf-8")
     mtime = os.stat(out).st_mtime_ns
     time.sleep(0.05)
@@ -341,3 +343,12 @@ def test_a_batch_is_one_transaction_all_or_nothing(memory):
         memory.add_machine(CAT, "하나", "en", "ko", "argos", "m")
         memory.add_machine(BIRDS, "둘", "en", "ko", "argos", "m")
     assert memory.stats()["units"] == 2
+
+
+def test_a_machine_unit_turned_reviewed_takes_the_catalog_as_origin(memory):
+    """Accepting machine output as it is turns its machine unit into a reviewed one:
+    the unit then names the catalog it was reviewed in (the machine unit had none)."""
+    memory.add_machine(CAT, CAT_KO, "en", "ko", "argos", "translate-en_ko 1.1")
+    assert memory.harvest([Entry(CAT, CAT_KO)], "en", "ko", "locales/ko/a.po") == 1
+    unit = memory.exact(CAT, "en", "ko")
+    assert (unit.kind, unit.origin) == (REVIEWED, "locales/ko/a.po")

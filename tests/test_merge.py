@@ -330,3 +330,108 @@ def test_merges_never_lose_a_reviewed_translation(actions: list[Step]) -> None:
         after = {e.msgstr for e in reread.entries(obsolete=True) if e.msgstr}
         assert kept_text <= after
         catalog = reread
+
+
+# ---------------------------------------------------------------- issue 14: integrity
+def _po(tmp_path: Path, text: str, name: str = "x.po") -> Catalog:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return Catalog.read(path)
+
+
+HEADER = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ko\\n"\n'
+    '"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+)
+
+
+def test_accepted_machine_output_is_carried_as_reviewed_work(tmp_path: Path) -> None:
+    """Item 1 at the merge: a non-fuzzy entry whose sha still matches is reviewed; when
+    its source changes it becomes fuzzy with #| and is never machine output again."""
+    from l10n.catalog import Provenance
+
+    catalog = Catalog.from_template(_template([TRIBUTE_OLD]), tmp_path / "a.po", "ko")
+    catalog.set_machine(TRIBUTE_OLD, "기계 번역.", Provenance("argos", "argos m 1.0", -0.5))
+    catalog.po[0].flags.remove("fuzzy")  # accepted as it is
+    assert catalog.get(TRIBUTE_OLD).state == REVIEWED
+    merge(catalog, _template([TRIBUTE_NEW]))
+    catalog.write()
+    entry = Catalog.read(catalog.path).get(TRIBUTE_NEW)
+    assert entry.msgstr == "기계 번역." and entry.fuzzy
+    assert entry.previous_msgid == TRIBUTE_OLD
+    assert not entry.is_machine and not entry.edited and entry.state == FUZZY
+    assert entry.provenance.engine == "argos" and entry.provenance.sha == ""
+
+
+def test_plural_entry_added_by_hand_survives_an_article_change(tmp_path: Path) -> None:
+    """Item 5: an entry with msgid_plural/msgstr[0] is kept (obsolete when it left)."""
+    catalog = _po(tmp_path, HEADER + f'msgid "{HOMAGE}"\nmsgstr "경의"\n\n'
+                  'msgid "one chip"\nmsgid_plural "%d chips"\nmsgstr[0] "칩 %d개"\n')
+    merge(catalog, _template([HOMAGE, CEO]))
+    catalog.write()
+    text = catalog.path.read_text("utf-8")
+    assert '#~ msgid_plural "%d chips"' in text and '#~ msgstr[0] "칩 %d개"' in text
+
+
+def test_plural_entry_in_the_template_keeps_its_translation(tmp_path: Path) -> None:
+    catalog = _po(tmp_path, HEADER + 'msgid "one chip"\nmsgid_plural "%d chips"\n'
+                  'msgstr[0] "칩 %d개"\n')
+    template = _po(tmp_path, 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                   '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+                   'msgid "one chip"\nmsgid_plural "%d chips"\nmsgstr[0] ""\nmsgstr[1] ""\n\n'
+                   f'msgid "{HOMAGE}"\nmsgstr ""\n', "t.pot")
+    merge(catalog, template)
+    catalog.write()
+    text = catalog.path.read_text("utf-8")
+    assert 'msgstr[0] "칩 %d개"' in text and "#~" not in text
+
+
+def test_msgctxt_is_kept_when_an_entry_becomes_obsolete(tmp_path: Path) -> None:
+    """Item 5: msgctxt survives obsolescence, and a context entry is not taken for the
+    template's entry of the same msgid."""
+    catalog = _po(tmp_path, HEADER + f'msgctxt "caption"\nmsgid "{HOMAGE}"\nmsgstr "캡션"\n\n'
+                  f'msgctxt "menu"\nmsgid "{CEO}"\nmsgstr "메뉴"\n')
+    merge(catalog, _template([HOMAGE]))
+    catalog.write()
+    text = catalog.path.read_text("utf-8")
+    assert '#~ msgctxt "caption"' in text and '#~ msgctxt "menu"' in text
+    assert 'msgstr "캡션"' in text and 'msgstr "메뉴"' in text
+    reread = Catalog.read(catalog.path)
+    assert reread.get(HOMAGE).msgstr == ""
+
+
+@pytest.mark.skipif(MSGFMT is None, reason="gettext's msgfmt is not installed")
+def test_catalog_without_header_gets_content_type_and_language(tmp_path: Path) -> None:
+    """Item 5: a PO saved without a header is written back with one msgfmt accepts."""
+    catalog = _po(tmp_path, f'msgid "{HOMAGE}"\nmsgstr "경의"\n')
+    merge(catalog, _template([HOMAGE, CEO]), language="ko")
+    catalog.write()
+    text = catalog.path.read_text("utf-8")
+    assert "Content-Type: text/plain; charset=UTF-8" in text and "Language: ko" in text
+    done = subprocess.run([MSGFMT, "--check", "-o", "/dev/null", str(catalog.path)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert Catalog.read(catalog.path).get(HOMAGE).msgstr == "경의"
+
+
+def test_provenance_wrapped_by_another_tool_is_read_whole(tmp_path: Path) -> None:
+    """Item 6: polib (and Poedit) wrap long #. lines; the provenance is read across them
+    and written back on one line."""
+    from l10n.catalog import Provenance
+
+    catalog = Catalog.from_template(_template([TRIBUTE_OLD]), tmp_path / "a.po", "ko")
+    model = "argos translate-en_ko 1.0 + translate-ko_es 1.0 (a long model description)"
+    catalog.set_machine(TRIBUTE_OLD, "번역", Provenance("argos", model, -0.4210))
+    catalog.write()
+    po = polib.pofile(str(catalog.path))
+    po.save()  # polib wraps at 78 columns
+    saved = catalog.path.read_text("utf-8")
+    assert saved.count("#. ") >= 3  # the label and the wrapped mt: line
+    entry = Catalog.read(catalog.path).get(TRIBUTE_OLD)
+    assert entry.provenance.model == model and entry.is_machine
+    reread = Catalog.read(catalog.path)
+    merge(reread, _template([TRIBUTE_OLD, VIDEO]))
+    reread.write()
+    again = Catalog.read(catalog.path).get(TRIBUTE_OLD)
+    assert again.provenance.model == model and again.is_machine
+    assert f"model={model}\n" in catalog.path.read_text("utf-8")

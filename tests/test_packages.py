@@ -318,3 +318,77 @@ def test_cli_install_needs_a_pair_or_a_file(tmp_path: Path) -> None:
     done = l10n("models", "install", models=tmp_path / "m", cwd=tmp_path)
     assert done.returncode == 2
     assert "--file" in done.stderr
+
+
+# ------------------------------------------------------------ issue 14: hostile packages
+def _with_member(good: Path, out: Path, name: str, data: bytes) -> Path:
+    """A copy of the package ``good`` with one more (deflated) member."""
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info))
+        top = info.filename.split("/")[0]
+        dst.writestr(f"{top}/{name}", data)
+    return out
+
+
+def test_a_package_unpacking_beyond_the_limit_is_refused_first(
+    tmp_path: Path, models_dir: Path, en_ko_model: Path
+) -> None:
+    """Item 15: a small .argosmodel holding a huge file of zeros (a zip bomb) is refused
+    from its declared sizes, before anything is extracted."""
+    bomb = _with_member(en_ko_model, tmp_path / "bomb.argosmodel", "zeros.bin",
+                        bytes(64 * 1024 * 1024))
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    before = snapshot(models_dir)
+    with pytest.raises(ModelFileError, match="unpacks to 6[4-9] MB.*limit of 32 MB"):
+        install_model_file(bomb, models_dir, max_size=32 * 1024 * 1024)
+    assert snapshot(models_dir) == before
+    info = install_model_file(bomb, models_dir, max_size=128 * 1024 * 1024)
+    assert (info.path / "zeros.bin").stat().st_size == 64 * 1024 * 1024
+
+
+def test_forged_declared_sizes_are_refused_without_decompressing(
+    tmp_path: Path, models_dir: Path, en_ko_model: Path
+) -> None:
+    """A member whose header declares 2 GiB: refused from the header, in no time."""
+    forged = _with_member(en_ko_model, tmp_path / "forged.argosmodel", "big.bin", b"x" * 100)
+    raw = bytearray(forged.read_bytes())
+    central = raw.rfind(b"PK\x01\x02")
+    while central != -1:  # patch the central directory entries of big.bin
+        name_len = int.from_bytes(raw[central + 28: central + 30], "little")
+        if raw[central + 46: central + 46 + name_len].endswith(b"big.bin"):
+            raw[central + 24: central + 28] = (2**31).to_bytes(4, "little")
+        central = raw.rfind(b"PK\x01\x02", 0, central)
+    forged.write_bytes(bytes(raw))
+    before = snapshot(models_dir)
+    with pytest.raises(ModelFileError, match="limit"):
+        install_model_file(forged, models_dir)
+    assert snapshot(models_dir) == before
+
+
+def test_not_enough_free_space_is_refused_before_extracting(
+    tmp_path: Path, models_dir: Path, en_ko_model: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil as real_shutil
+
+    from l10n.engines import packages
+
+    usage = real_shutil.disk_usage(models_dir)
+    monkeypatch.setattr(packages.shutil, "disk_usage",
+                        lambda path: usage._replace(free=1024))
+    before = snapshot(models_dir)
+    with pytest.raises(ModelError, match="free"):
+        install_model_file(en_ko_model, models_dir)
+    assert snapshot(models_dir) == before
+
+
+def test_member_names_starting_with_dot_slash_install(
+    tmp_path: Path, models_dir: Path, en_ko_model: Path
+) -> None:
+    """Item 15: './pkg/...' names crashed with IndexError (exit 1)."""
+    dotted = rewrite(en_ko_model, tmp_path / "dotted.argosmodel",
+                     lambda name, data: [("./" + name, data)])
+    with zipfile.ZipFile(dotted, "a") as archive:
+        archive.writestr("./", b"")
+    info = install_model_file(dotted, models_dir)
+    assert (info.path / "metadata.json").is_file() and (info.path / "model").is_dir()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import html5lib
 import pytest
+import yaml
 from markdown_it import MarkdownIt
 
 from l10n.articles import read_article
@@ -224,7 +225,8 @@ def test_markdown_output_keeps_the_structure(structure: Article) -> None:
     page = localize(structure, "ko", {"Install the package.": Translation("패키지를 설치합니다.")})
     md = render_markdown(page)
     front, body = md.split("---\n")[1:3]
-    assert "title: 'Chips & <Data>: a guide'\nlang: ko\n" in front
+    assert 'title: "Chips \\u0026 \\u003cData\\u003e: a guide"\nlang: "ko"\n' in front
+    assert yaml.safe_load(front)["title"] == "Chips & <Data>: a guide"
     assert "  reviewed_percent: 6.7\n  machine: false\n" in front
     assert "# Overview\n" in body and "## Steps\n" in body
     assert (
@@ -240,8 +242,8 @@ def test_markdown_output_keeps_the_structure(structure: Article) -> None:
 
 def test_text_article_markdown_escapes_markup(seed: Article) -> None:
     md = render_markdown(localize(seed, "en", {}))
-    assert md.startswith("---\ntitle: NVIDIA Hails South Korea")
-    assert "source_lang: en\nbyline: Pedro Espinola Special Correspondent\n" in md
+    assert md.startswith('---\ntitle: "NVIDIA Hails South Korea')
+    assert 'source_lang: "en"\nbyline: "Pedro Espinola Special Correspondent"\n' in md
     assert md.count("\n\n") == 3 and "Global AI powerhouse" in md
 
 

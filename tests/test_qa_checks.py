@@ -176,7 +176,7 @@ def test_obsolete_entries_are_not_checked() -> None:
 
 def test_registry_names_are_unique_and_every_check_is_listed() -> None:
     names = [name for name, _ in CHECKS]
-    assert len(names) == len(set(names)) == 10
+    assert len(names) == len(set(names)) == 11
     assert {check.__name__ for _, check in CHECKS} == {f"check_{n}" for n in names}
 
 
@@ -218,8 +218,8 @@ def test_seed_catalog_findings(project: Path, monkeypatch: pytest.MonkeyPatch) -
     assert {f.path for f in findings} == {CATALOG}
     messages = {(f.line, f.check): f.message for f in findings}
     assert messages[(29, "numbers")] == (
-        "'16-second' (16 seconds) is missing from the translation; "
-        "the translation has '15초' (15 seconds)"
+        "'3-minute, 16-second' (3 minutes 16 seconds) is missing from the translation; "
+        "the translation has '3분 15초' (3 minutes 15 seconds)"
     )
     assert "'블랙웰은'" not in messages[(40, "particles")]
     assert "'은'" in messages[(40, "particles")]
@@ -292,3 +292,60 @@ def test_a_changed_link_is_one_finding_naming_both_forms() -> None:
     [message] = _findings(check_markup, "See [the guide](https://example.com/guide).",
                           "[안내서](https://example.com/gide)를 보세요.")
     assert "'](https://example.com/guide)' was changed to '](https://example.com/gide)'" in message
+
+
+# ---------------------------------------------------------------- flags and noise
+@pytest.mark.parametrize(("flags", "left"), [
+    ((), ["numbers", "spaces"]),
+    (("ignore-numbers",), ["spaces"]),
+    (("ignore-double-space",), ["numbers"]),  # Weblate's name for the spaces check
+    (("fuzzy", "ignore-spaces", "ignore-numbers"), []),
+    (("ignore-all-checks",), []),
+])
+def test_ignore_flags_turn_checks_off_for_one_entry(
+    flags: tuple[str, ...], left: list[str]
+) -> None:
+    entry = Entry("It costs $10.3 billion.", "103억 원이  든다.", line=3, flags=flags)
+    assert [f.check for f in run_checks(entry, KO)] == left
+
+
+def _pseudo(msgid: str, damage: tuple[str, str] = ("", "")) -> Entry:
+    """Untouched pseudo output of ``msgid`` (with ``damage`` done by the engine itself)."""
+    from l10n.catalog import Provenance, fingerprint
+    from l10n.engines.pseudo import pseudo_localize
+
+    text = pseudo_localize(msgid).replace(*damage)
+    comment = Provenance("pseudo", "pseudo", None, fingerprint(text)).comment()
+    return Entry(msgid, text, fuzzy=True, comments=(comment,))
+
+
+def test_untouched_pseudo_output_has_no_number_or_length_findings() -> None:
+    entry = _pseudo("A 3-minute, 16-second video released on October 31 sold 260,000 units.")
+    assert run_checks(entry, KO) == []
+    assert run_checks(entry, CheckContext("en", "es", GLOSSARY)) == []
+    # a figure changed in pseudo output is still an error
+    broken = _pseudo(entry.msgid, ("31", "30"))
+    assert [f.message for f in run_checks(broken, KO)] == [
+        "'October 31' (10-31) is missing from the translation; the translation has "
+        "'October 30' (10-30)"]  # pseudo text is read without its accents
+
+
+@pytest.mark.parametrize("msgid", ["Pedro Espinola", "Jensen Huang", "Kim Min-ji, Seoul"])
+def test_names_kept_as_written_are_not_identical(msgid: str) -> None:
+    assert _findings(check_identical, msgid, msgid) == []
+
+
+def test_a_byline_is_not_identical_and_a_title_case_headline_is() -> None:
+    byline = Entry("Pedro Espinola Special Correspondent", "Pedro Espinola Special Correspondent",
+                   comments=("byline",))
+    assert check_identical(byline, KO) == []
+    headline = "Samsung Unveils Its Newest Phone In Seoul Today"
+    assert len(_findings(check_identical, headline, headline)) == 1
+
+
+def test_a_kept_grouping_in_spanish_is_the_same_number() -> None:
+    es = CheckContext("en", "es", GLOSSARY)
+    assert _findings(check_numbers, "260,000 units", "260,000 unidades", es) == []
+    [message] = _findings(check_numbers, "260,000 units", "26,000 unidades", es)
+    assert message == ("'260,000' (260,000) is missing from the translation; the translation "
+                       "has '26,000' (26 or 26,000)")

@@ -110,3 +110,22 @@ def test_cli_status_json_and_table(project: Path) -> None:
     broken = run_l10n("status", cwd=project)
     assert broken.returncode == 2
     assert broken.stderr.startswith("Error: ")
+
+
+def test_errors_are_the_checks_errors_less_those_an_entry_ignores(project: Path) -> None:
+    from l10n.workflow.qa import check
+
+    settings = load_settings(cwd=project)
+    errors = [f for f in check(settings, langs=["ko"]) if f.severity == "error"]
+    [row] = status(settings, langs=["ko"]).rows
+    assert row.errors == len(errors) > 3
+    assert status(settings, langs=["ko"]).totals[0].errors == row.errors
+
+    catalog = project / "locales" / "ko" / f"{SLUG}.po"
+    numbers = [f for f in errors if f.check == "numbers"]
+    lines = catalog.read_text(encoding="utf-8").split("\n")
+    for line in sorted({f.line for f in numbers}, reverse=True):  # entries start at f.line
+        lines.insert(line - 1, "#, ignore-numbers")
+    catalog.write_text("\n".join(lines), encoding="utf-8")
+    [row] = status(settings, langs=["ko"]).rows
+    assert row.errors == len(errors) - len(numbers)

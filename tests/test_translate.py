@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -246,3 +247,248 @@ def test_progress_reports_every_language_up_to_its_total(models_project: Path) -
         assert mine[-1] == (13, 13)
         assert [d for d, _ in mine] == sorted(d for d, _ in mine)
         assert len(mine) > 2  # the engine reports as segments finish, not only at the end
+
+
+# ---------------------------------------------------------------- issue 14: integrity
+SEED_PATH = Path("seeds/nvidia-korea-ai-alliance.txt")
+
+
+def _edit_seed(project: Path, old: str, new: str) -> None:
+    path = project / SEED_PATH
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _memory_pairs(project: Path, kind: str = REVIEWED) -> set[tuple[str, str]]:
+    from l10n.memory import Memory
+
+    with Memory.open(project / ".l10n/memory.sqlite") as memory:
+        return {(u.source_text, u.target_text) for u in memory.units() if u.kind == kind}
+
+
+def test_accepted_machine_output_survives_a_changed_sentence(models_project: Path) -> None:
+    """Item 1: accept the engine's output unchanged (remove fuzzy), edit the sentence,
+    translate again: the reviewed text stays, fuzzy with its previous msgid, never
+    replaced by new machine output, and it is in the memory."""
+    settings = load_settings(cwd=models_project)
+    translate(settings)
+    path = models_project / PO
+    po = polib.pofile(str(path))
+    accepted = next(e for e in po if e.msgid.startswith("Looking forward,"))
+    accepted.flags.remove("fuzzy")  # accepted as it is: msgstr still matches its sha
+    po.save()
+    assert _entries(models_project)[accepted.msgid].state == REVIEWED
+    _edit_seed(models_project, "Looking forward,", "Looking ahead,")
+    report = translate(settings)
+    assert report.languages["ko"].machine == 0
+    entries = Catalog.read(path).entries()
+    carried = next(e for e in entries if e.msgid.startswith("Looking ahead,"))
+    assert carried.msgstr == accepted.msgstr
+    assert carried.fuzzy and carried.previous_msgid == accepted.msgid
+    assert not carried.is_machine
+    assert (accepted.msgid, accepted.msgstr) in _memory_pairs(models_project)
+    # and again: a second run does not replace it either
+    translate(settings)
+    again = next(e for e in Catalog.read(path).entries() if e.msgid == carried.msgid)
+    assert again.msgstr == accepted.msgstr and again.previous_msgid == accepted.msgid
+
+
+def test_reviewed_entries_reach_the_memory_before_the_merge_moves_them(
+    models_project: Path,
+) -> None:
+    """Item 2: reviewed in a PO editor, then the sentences are deleted or rewritten and
+    `translate` runs: every reviewed translation is in the memory, and the same sentence
+    in another article is an exact match."""
+    settings = load_settings(cwd=models_project)
+    translate(settings)
+    path = models_project / PO
+    po = polib.pofile(str(path))
+    reviewed = {}
+    for entry in po:
+        if entry.msgid.startswith(("Looking forward,", "It highlights", "The video concludes")):
+            entry.msgstr = f"검토된 번역 {len(reviewed)}"
+            entry.flags.remove("fuzzy")
+            reviewed[entry.msgid] = entry.msgstr
+    po.save()
+    assert len(reviewed) == 3
+    text = (models_project / SEED_PATH).read_text(encoding="utf-8")
+    for msgid in reviewed:
+        text = text.replace(msgid, "")
+    (models_project / SEED_PATH).write_text(text, encoding="utf-8")
+    translate(settings)
+    assert set(reviewed.items()) <= _memory_pairs(models_project)
+    other = models_project / "seeds" / "other.md"
+    other.write_text(f"---\ntitle: Other\n---\n\n{next(iter(reviewed))}\n", "utf-8")
+    report = translate(settings, [other])
+    assert report.languages["ko"].memory_exact == 1
+
+
+def test_update_purge_keeps_reviewed_translations_in_the_memory(project: Path) -> None:
+    """Item 2: `update --purge-obsolete` right after an edit drops nothing reviewed
+    that the memory does not hold."""
+    settings = load_settings(cwd=project)
+    update(settings)
+    path = project / PO
+    po = polib.pofile(str(path))
+    entry = next(e for e in po if e.msgid.startswith("Looking forward,"))
+    entry.msgstr = "앞으로 영상은 AI 혁명으로 넘어간다."
+    po.save()
+    text = (project / SEED_PATH).read_text(encoding="utf-8").replace(entry.msgid, "")
+    (project / SEED_PATH).write_text(text, encoding="utf-8")
+    done = run_l10n("update", "--purge-obsolete", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert entry.msgid not in {e.msgid for e in Catalog.read(path).entries(obsolete=True)}
+    assert (entry.msgid, entry.msgstr) in _memory_pairs(project)
+
+
+def test_pseudo_output_never_enters_the_memory(project: Path) -> None:
+    """Item 16: pseudo-localized text is never a translation: not as machine units, not
+    harvested when accepted as it is, not in the TMX export."""
+    settings = load_settings(cwd=project)
+    translate(settings, engine_name="pseudo")
+    path = project / PO
+    po = polib.pofile(str(path))
+    po[0].flags.remove("fuzzy")  # a translator accepts pseudo output by mistake
+    po.save()
+    translate(settings, engine_name="pseudo")
+    assert _memory_pairs(project, "machine") == set()
+    assert _memory_pairs(project, REVIEWED) == set()
+    done = run_l10n("memory", "export", "--format", "tmx", "-o", "out.tmx", cwd=project)
+    assert done.returncode == 0, done.stderr
+    exported = (project / "out.tmx").read_text("utf-8")
+    assert "<tu" not in exported and "⟦" not in exported
+
+
+def test_hand_edited_msgid_is_merged_again(project: Path) -> None:
+    """Item 4: a msgid changed by hand in the catalog is not trusted: the next update
+    merges the catalog with its template (the template is unchanged)."""
+    settings = load_settings(cwd=project)
+    translate(settings, engine_name="pseudo")
+    path = project / PO
+    po = polib.pofile(str(path))
+    edited = next(e for e in po if e.msgid.startswith("Global AI powerhouse"))
+    original = edited.msgid
+    edited.msgid = original.replace("Global AI powerhouse", "Local AI powerhouse")
+    po.save()
+    report = update(settings)
+    assert report.languages["ko"].catalogs_written
+    entries = {e.msgid: e for e in Catalog.read(path).entries()}
+    assert original in entries and edited.msgid not in entries
+    assert entries[original].previous_msgid == edited.msgid
+    again = update(settings)
+    assert not again.languages["ko"].catalogs_written
+
+
+def test_stale_temporaries_in_locales_are_removed_under_the_lock(project: Path) -> None:
+    """Item 9: a run killed between fsync and rename leaves a full-size hidden
+    .NAME.XXXXXXXX.tmp next to the catalog; the next run removes it, and only it."""
+    settings = load_settings(cwd=project)
+    update(settings)
+    folder = (project / PO).parent
+    stale = folder / f".{PO.name}.a1b2_c3d.tmp"
+    stale.write_bytes((project / PO).read_bytes())
+    template_stale = project / "locales/templates/.x.pot.zz99zz99.tmp"
+    template_stale.write_text("x", "utf-8")
+    mine = folder / ".notes.tmp"
+    mine.write_text("keep", "utf-8")
+    done = run_l10n("update", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert not stale.exists() and not template_stale.exists() and mine.exists()
+
+
+# ------------------------------------------------- engine problems before any write
+def _nothing_written(project: Path) -> None:
+    assert not (project / "locales").exists()
+    assert not (project / ".l10n" / "memory.sqlite").exists()
+
+
+def test_argos_without_a_model_is_refused_before_anything_is_written(project: Path) -> None:
+    """Item 12: `--engine argos` with no model wrote the template, catalog and memory."""
+    done = run_l10n("translate", "--engine", "argos", cwd=project)
+    assert done.returncode == 3, done.stderr
+    assert "no translation model for en -> ko" in done.stderr
+    _nothing_written(project)
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ('beam_size = "x"', "beam_size"),
+        ("batch_size = 0", "batch_size"),
+        ("bogus = 1", "bogus"),
+        ('compute_type = "bogus"', "compute_type"),
+        ("threads = -2", "threads"),
+    ],
+)
+def test_bad_engine_options_are_config_errors_with_their_line(
+    models_project: Path, option: str, message: str
+) -> None:
+    """Item 12: bad [engines.argos] values: exit 2, l10n.toml:line, nothing written,
+    and never a hint to reinstall the model."""
+    (models_project / "l10n.toml").write_text(
+        f'targets = ["ko"]\nmodels = "models"\n\n[engines.argos]\nbatch_tokens = 512\n{option}\n',
+        "utf-8",
+    )
+    line = 6
+    done = run_l10n("translate", cwd=models_project)
+    assert done.returncode == 2, done.stderr
+    assert f"l10n.toml:{line}:" in done.stderr and message in done.stderr
+    assert "reinstall" not in done.stderr
+    _nothing_written(models_project)
+
+
+def test_unknown_engine_is_a_usage_error(project: Path) -> None:
+    done = run_l10n("translate", "--engine", "deepl", cwd=project)
+    assert done.returncode == 2 and "unknown engine 'deepl'" in done.stderr
+    _nothing_written(project)
+    (project / "l10n.toml").write_text('targets = ["ko"]\nengine = "deepl"\n', "utf-8")
+    done = run_l10n("translate", cwd=project)
+    assert done.returncode == 2 and "l10n.toml:2:" in done.stderr, done.stderr
+    _nothing_written(project)
+
+
+# ---------------------------------------------------------------- the lock (item 14)
+@pytest.mark.parametrize("tamper", ["none", "delete", "replace", "delete-folder"])
+def test_a_second_run_is_refused_whatever_happened_to_the_lock_file(
+    project: Path, tamper: str
+) -> None:
+    """Item 14: deleting .l10n/lock during a run let a second run start."""
+    settings = load_settings(cwd=project)
+    with project_lock(settings.state_dir):
+        lock = settings.state_dir / "lock"
+        if tamper == "delete":
+            lock.unlink()
+        elif tamper == "replace":
+            other = settings.state_dir / "other"
+            other.write_text("", "utf-8")
+            os.replace(other, lock)
+        elif tamper == "delete-folder":
+            shutil.rmtree(settings.state_dir)
+        commands = [["update"], ["extract"]]
+        if tamper == "delete":
+            commands += [["translate", "--engine", "pseudo"], ["build"]]
+        for command in commands:
+            done = run_l10n(*command, cwd=project)
+            assert done.returncode == 4, (command, done.stderr)
+            assert "another l10n run" in done.stderr
+    assert not (project / "locales").exists()
+    done = run_l10n("extract", cwd=project)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_no_change_rerun_renders_no_catalog(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A re-run with nothing to do reads each catalog but neither merges nor renders it
+    (rendering a 64,000-entry catalog only to find it unchanged took 7 of 22 s)."""
+    settings = load_settings(cwd=project)
+    translate(settings, engine_name="pseudo")
+
+    def no_render(self: Catalog) -> str:
+        raise AssertionError(f"{self.path} rendered")
+
+    monkeypatch.setattr(Catalog, "render", no_render)
+    again = translate(settings, engine_name="pseudo")
+    assert again.languages["ko"].machine == 0 and not again.model_loaded
+    update(settings)

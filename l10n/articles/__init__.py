@@ -3,7 +3,8 @@
 Formats, chosen by the file's suffix:
 
 - ``.txt``: the plain-text news dump (:mod:`l10n.articles.text`);
-- ``.md`` / ``.markdown``: Markdown with YAML front matter (:mod:`l10n.articles.markdown`).
+- ``.md`` / ``.markdown``: Markdown with YAML front matter (:mod:`l10n.articles.markdown`);
+- ``.html`` / ``.htm``: an HTML page as a CMS exports it (:mod:`l10n.articles.html`).
 
 Every reader gets the file through :func:`read_source`, which applies the same rules to
 all formats: the file must exist, hold UTF-8 text (a BOM is dropped, CRLF and CR line
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from l10n.articles.html import parse_html_article
 from l10n.articles.markdown import parse_markdown
 from l10n.articles.source import read_source, safe_slug
 from l10n.articles.text import parse_text
@@ -25,7 +27,8 @@ from l10n.model import Article
 
 TEXT_SUFFIXES = (".txt",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES
+HTML_SUFFIXES = (".html", ".htm")
+SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
 DEFAULT_FURNITURE = ("WEEKLY HOT",)
 
 __all__ = [
@@ -58,6 +61,8 @@ def read_article(
     text = read_source(path)
     if suffix in TEXT_SUFFIXES:
         return parse_text(path, text, furniture=tuple(furniture), lang=lang)
+    if suffix in HTML_SUFFIXES:
+        return parse_html_article(path, text, lang=lang)
     return parse_markdown(path, text, lang=lang)
 
 

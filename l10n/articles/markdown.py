@@ -21,6 +21,10 @@ Blocks, in document order (CommonMark, parsed with markdown-it-py):
   ``center``, ``right`` or empty). A cell's text is its inline content as markdown-it
   reads it: an escaped pipe ``\\|`` is a plain ``|`` there (builds escape it again).
 
+Nothing is dropped: lists and block quotes nested deeper than markdown-it's limit
+(:data:`MAX_NESTING`: 50 list levels, 100 quote levels) are refused with the line where
+the limit is passed, instead of the rest of the document being skipped.
+
 The text of a translatable block is the Markdown source of its inline content, exactly as
 written (inline code, links, emphasis markers and bare URLs included) so that later steps
 can protect the markup and rebuild it. Lines of a multi-line paragraph are joined with
@@ -30,6 +34,7 @@ first line.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -52,6 +57,9 @@ from l10n.model import (
 )
 
 HTML = "html"
+# markdown-it's nesting limit (each list level takes 2, each block quote 1); CommonMark's
+# preset has 20 and silently drops everything past it
+MAX_NESTING = 100
 _FM_HINT = "front matter is a YAML mapping (key: value lines) between two '---' lines"
 
 
@@ -74,7 +82,7 @@ def parse_markdown(path: Path, text: str, *, lang: str = "en") -> Article:
     if author:
         blocks.append(Block(1, BYLINE, author, front.lines["author"]))
     body = "\n" * front.end + "\n".join(lines[front.end :])
-    blocks.extend(_body_blocks(body, start=len(blocks)))
+    blocks.extend(_body_blocks(path, body, start=len(blocks)))
     if len(blocks) == (2 if author else 1):
         raise ArticleError(
             "the article has no body", path=path, line=front.end + 1,
@@ -110,7 +118,7 @@ def read_front_matter(path: Path, lines: list[str]) -> FrontMatter:
         )
     import yaml
 
-    loader = yaml.SafeLoader("\n".join(lines[1:close]) + "\n")
+    loader = _loader_class()("\n".join(lines[1:close]) + "\n")
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
@@ -132,6 +140,27 @@ def read_front_matter(path: Path, lines: list[str]) -> FrontMatter:
         str(key.value): key.start_mark.line + 2 for key, _ in node.value
     } if node is not None else {}
     return FrontMatter({str(k): v for k, v in data.items()}, key_lines, close + 1)
+
+
+@functools.cache
+def _loader_class() -> Any:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """PyYAML's safe loader; an impossible date (2025-02-30) is a YAML error with
+        its place, not a bare ValueError."""
+
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError as exc:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"'{node.value}' is not a real date or time ({exc})",
+                    node.start_mark,
+                ) from None
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+    return Loader
 
 
 def _string(front: FrontMatter, key: str, path: Path, *, required: bool = False) -> str | None:
@@ -177,16 +206,46 @@ def _lang(front: FrontMatter, path: Path) -> str | None:
                            hint=exc.hint) from None
 
 
-def _body_blocks(body: str, *, start: int) -> list[Block]:
-    """Blocks of the Markdown ``body`` (whose line numbers are already the file's)."""
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _parser() -> Any:
+    """markdown-it (CommonMark) with a nesting limit of :data:`MAX_NESTING` that stops
+    with the line instead of skipping the rest of the document, as markdown-it does."""
     from markdown_it import MarkdownIt
 
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")  # GFM tables
+    tokenize = md.block.tokenize
+
+    def checked(state: Any, start: int, end: int, *args: Any) -> None:
+        line = state.skipEmptyLines(start)
+        if state.level >= MAX_NESTING and line < end and state.sCount[line] >= state.blkIndent:
+            raise _TooDeep(line + 1)
+        tokenize(state, start, end, *args)
+
+    md.block.tokenize = checked  # type: ignore[method-assign,assignment]
+    return md
+
+
+def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
+    """Blocks of the Markdown ``body`` (whose line numbers are already the file's)."""
+    try:
+        tokens = _parser().parse(body)
+    except _TooDeep as exc:
+        raise ArticleError(
+            f"lists or block quotes nested more than {MAX_NESTING // 2} levels deep",
+            path=path, line=exc.line, hint="flatten the nesting; l10n reads every line or "
+            "none",
+        ) from None
     blocks: list[Block] = []
     containers: list[tuple[str, bool]] = []  # open lists/quotes: ("list", ordered) / ("quote", _)
     heading = 0
     cell: tuple[str, int, str] | None = None  # inside a table cell: (kind, column, align)
     column = 0
-    for token in MarkdownIt("commonmark").enable("table").parse(body):
+    for token in tokens:
         line = token.map[0] + 1 if token.map else 0
         index = start + len(blocks)
         if token.type == "tr_open":

@@ -14,10 +14,17 @@ it and everything after it (its numbered list of other stories) is left out. Use
 markers with the ``furniture`` key of ``l10n.toml``.
 
 Block text is the line without surrounding whitespace; ``Block.line`` is its source line.
+
+Character references: a dump scraped from a CMS carries them (``&#8212;``, ``&#x2014;``,
+``&amp;``). Those ending in ``;`` are decoded in the title, byline, contact and body (with
+Python's HTML5 table, :data:`html.entities.html5`); anything else that looks like one
+(``AT&T``, ``&copy`` without ``;``) is left as written. A reference to no character
+(``&#0;``, a surrogate, past U+10FFFF) stays as written too.
 """
 
 from __future__ import annotations
 
+import html.entities
 import re
 from datetime import datetime
 from pathlib import Path
@@ -39,7 +46,7 @@ def parse_text(
     path: Path, text: str, *, furniture: tuple[str, ...], lang: str = "en"
 ) -> Article:
     """Build an :class:`Article` from the news dump ``text`` (LF line endings) of ``path``."""
-    lines = text.split("\n")
+    lines = [decode_references(line) for line in text.split("\n")]
     title = _required(lines, 0, path, "title")
     byline = _required(lines, 1, path, "byline (author)")
     if len(lines) < 3 or not lines[2].strip():
@@ -106,3 +113,22 @@ def _header(line: str, path: Path) -> tuple[str | None, datetime]:
             f"invalid date-time '{match['when']}': {exc}", path=path, line=3, hint=_FORMAT_HINT
         ) from None
     return match["contact"] or None, published
+
+
+_REFERENCE = re.compile(
+    r"&(?:#(?P<dec>\d{1,7})|#[xX](?P<hex>[0-9A-Fa-f]{1,6})|(?P<name>[A-Za-z][A-Za-z0-9]{1,31}));"
+)
+
+
+def decode_references(text: str) -> str:
+    """``&#8212;``, ``&#x2014;`` and ``&amp;`` as the characters they stand for."""
+
+    def char(found: re.Match[str]) -> str:
+        if found["name"]:
+            return html.entities.html5.get(found["name"] + ";", found.group())
+        code = int(found["dec"]) if found["dec"] else int(found["hex"], 16)
+        if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+            return found.group()
+        return chr(code)
+
+    return _REFERENCE.sub(char, text) if "&" in text else text

@@ -5,6 +5,7 @@ its translations. :class:`Catalog` reads, changes and writes them; :class:`Entry
 read-only view the checks, status and publishing use.
 """
 
+from l10n.catalog.annotate import annotate, check_notes
 from l10n.catalog.entry import (
     FUZZY,
     MACHINE,
@@ -16,18 +17,22 @@ from l10n.catalog.entry import (
     fingerprint,
     term_comment,
 )
+from l10n.catalog.header import DIGEST_HEADER, ENTRIES_HEADER, stored_digest
 from l10n.catalog.merge import DEFAULT_SIMILARITY, MergeReport, merge
-from l10n.catalog.pofile import DIGEST_HEADER, Catalog, TemplateEntry, stored_digest
+from l10n.catalog.pofile import Catalog, TemplateEntry
 
 __all__ = [
     "DEFAULT_SIMILARITY",
     "DIGEST_HEADER",
+    "ENTRIES_HEADER",
     "FUZZY",
     "MACHINE",
     "OBSOLETE",
     "REVIEWED",
     "UNTRANSLATED",
     "Catalog",
+    "annotate",
+    "check_notes",
     "Entry",
     "MergeReport",
     "Provenance",

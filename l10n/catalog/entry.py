@@ -22,12 +22,14 @@ from l10n.model import TermOutcome
 MT_PREFIX = "mt: "
 TERM_PREFIX = "term: "
 TM_PREFIX = "tm: "
+CHECK_PREFIX = "check: "  # findings written by `l10n check --annotate` (l10n.catalog.annotate)
 
 REVIEWED = "reviewed"
 MACHINE = "machine"
 FUZZY = "fuzzy"  # needs review: an update, a memory suggestion, or edited machine output
 UNTRANSLATED = "untranslated"
 OBSOLETE = "obsolete"
+PSEUDO_ENGINE = "pseudo"  # pseudo-localization: never a translation (never in the memory)
 
 # key=value pairs; a value (a model's name) may hold spaces up to the next known key
 _FIELD = re.compile(r"(engine|score|sha|model)=(.*?)\s*(?= (?:engine|score|sha|model)=|$)")
@@ -78,7 +80,36 @@ class Provenance:
 
 def is_l10n_comment(comment: str) -> bool:
     """True for the comment lines l10n owns (provenance, terms, memory)."""
-    return comment.startswith((MT_PREFIX, TERM_PREFIX, TM_PREFIX))
+    return comment.startswith((MT_PREFIX, TERM_PREFIX, TM_PREFIX, CHECK_PREFIX))
+
+
+def comment_lines(text: str) -> list[str]:
+    """The extracted comments of an entry, one per line, with l10n's own comments made
+    whole again where another tool wrapped them: polib and Poedit split a long ``#.``
+    line at spaces into several ``#.`` lines. l10n writes its comments after the block
+    labels, so a line after an ``mt:``/``term:``/``tm:`` line that does not start one
+    itself continues it."""
+    lines: list[str] = []
+    inside = False
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if is_l10n_comment(line):
+            inside = True
+            lines.append(line)
+        elif inside:
+            lines[-1] = f"{lines[-1]} {line.strip()}"
+        else:
+            lines.append(line)
+    return lines
+
+
+def without_fingerprint(comment: str) -> str:
+    """An ``mt:`` comment without its ``sha``: the engine and model of a translation that
+    a person has reviewed since (see CONTRIBUTING: it is never machine output again)."""
+    if not comment.startswith(MT_PREFIX):
+        return comment
+    return re.sub(r" sha=\S*", "", comment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +125,10 @@ class Entry:
     comments: tuple[str, ...] = ()  # extracted comments (#.), all of them
     translator_comment: str = ""
     previous_msgid: str | None = None
+    msgctxt: str | None = None
+    flags: tuple[str, ...] = ()  # every flag of the entry as written (fuzzy, ignore-numbers...)
+    msgid_plural: str = ""  # a plural entry (catalogs from elsewhere; l10n writes none)
+    plural_forms: tuple[str, ...] = ()  # its msgstr[0], msgstr[1], ...
 
     @property
     def version(self) -> str:
@@ -147,6 +182,21 @@ class Entry:
         )
 
     @property
+    def is_pseudo(self) -> bool:
+        """Pseudo-localized text as the ``pseudo`` engine wrote it (fuzzy or accepted)."""
+        prov = self.provenance
+        return (
+            prov is not None and prov.engine == PSEUDO_ENGINE
+            and bool(self.msgstr) and prov.sha == fingerprint(self.msgstr)
+        )
+
+    @property
+    def reviewed(self) -> bool:
+        """A translation a person accepted: translated and not fuzzy, whatever its
+        provenance says (obsolete ones too). The one rule for harvest, merge, status."""
+        return bool(self.msgstr) and not self.fuzzy
+
+    @property
     def edited(self) -> bool:
         """Machine output that a translator changed but left fuzzy: never overwrite it."""
         prov = self.provenance
@@ -156,7 +206,7 @@ class Entry:
     def state(self) -> str:
         if self.obsolete:
             return OBSOLETE
-        if not self.msgstr:
+        if not self.msgstr and not any(self.plural_forms):
             return UNTRANSLATED
         if not self.fuzzy:
             return REVIEWED

@@ -51,8 +51,9 @@ from dataclasses import dataclass
 
 import polib
 
-from l10n.catalog.entry import is_l10n_comment
-from l10n.catalog.pofile import DIGEST_HEADER, Catalog
+from l10n.catalog.entry import comment_lines, is_l10n_comment, without_fingerprint
+from l10n.catalog.header import DIGEST_HEADER
+from l10n.catalog.pofile import Catalog
 
 DEFAULT_SIMILARITY = 0.6  # msgmerge's FUZZY_THRESHOLD
 TEMPLATE_HEADERS = ("Project-Id-Version", "POT-Creation-Date", DIGEST_HEADER)
@@ -94,29 +95,32 @@ def merge(
     *,
     similarity: float = DEFAULT_SIMILARITY,
     purge_obsolete: bool = False,
+    language: str = "",
 ) -> MergeReport:
     """Merge ``template`` into ``catalog`` in place (see the module's rules); the caller
-    writes the catalog. Translations are only ever moved, never replaced or emptied."""
+    writes the catalog. Translations are only ever moved, never replaced or emptied.
+    ``language`` fills a header the catalog lacks (Language, Content-Type, ...)."""
     if not 0.0 < similarity <= 1.0:
         raise ValueError(f"similarity must be in (0, 1], not {similarity}")
     old = [e for e in catalog.po if e.msgid]
     wanted = [e for e in template.po if e.msgid and not e.obsolete]
-    wanted_ids = {e.msgid for e in wanted}
+    wanted_ids = {_key(e) for e in wanted}
     exact = _exact_index(old)
-    matcher = _Matcher([e for e in old if e.msgid not in wanted_ids and e.msgstr], similarity)
+    matcher = _Matcher([e for e in old if _key(e) not in wanted_ids and is_translated(e)],
+                       similarity)
     counts = dict.fromkeys(("kept", "fuzzy_matched", "new", "revived"), 0)
     new_ids: list[str] = []
     fuzzy_ids: list[str] = []
     used: set[int] = set()
     merged: list[polib.POEntry] = []
     for item in wanted:
-        source = exact.get(item.msgid)
+        source = exact.get(_key(item))
         if source is not None:
             used.add(id(source))
             counts["revived" if source.obsolete else "kept"] += 1
             merged.append(_carry(source, item, fuzzy=False))
             continue
-        similar = matcher.best(item.msgid)
+        similar = matcher.best(item)
         if similar is not None:
             used.add(id(similar))
             counts["fuzzy_matched"] += 1
@@ -129,6 +133,8 @@ def merge(
     leftovers = _leftovers(old, used, exact, wanted_ids, purge_obsolete)
     catalog.replace_entries(merged + leftovers.entries)
     _merge_header(catalog.po, template.po)
+    if language:
+        catalog.complete_header(language, template.po.metadata)
     return MergeReport(
         **counts,
         obsoleted=leftovers.obsoleted,
@@ -139,17 +145,27 @@ def merge(
     )
 
 
+def is_translated(entry: polib.POEntry) -> bool:
+    """A translation to keep: a msgstr, or any msgstr[n] of a plural entry."""
+    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
+
+
+def _key(entry: polib.POEntry) -> tuple[str | None, str]:
+    """What identifies an entry: its context and its msgid (as in msgmerge)."""
+    return entry.msgctxt, entry.msgid
+
+
 def _rank(entry: polib.POEntry) -> tuple[bool, bool, bool]:
     """Which of two entries with one msgid to keep: translated, reviewed, live."""
-    return bool(entry.msgstr), "fuzzy" not in entry.flags, not entry.obsolete
+    return is_translated(entry), "fuzzy" not in entry.flags, not entry.obsolete
 
 
-def _exact_index(entries: Iterable[polib.POEntry]) -> dict[str, polib.POEntry]:
-    index: dict[str, polib.POEntry] = {}
+def _exact_index(entries: Iterable[polib.POEntry]) -> dict[tuple[str | None, str], polib.POEntry]:
+    index: dict[tuple[str | None, str], polib.POEntry] = {}
     for entry in entries:
-        found = index.get(entry.msgid)
+        found = index.get(_key(entry))
         if found is None or _rank(entry) > _rank(found):
-            index[entry.msgid] = entry
+            index[_key(entry)] = entry
     return index
 
 
@@ -160,12 +176,15 @@ class _Matcher:
         self._candidates = candidates
         self._threshold = threshold
 
-    def best(self, msgid: str) -> polib.POEntry | None:
+    def best(self, item: polib.POEntry) -> polib.POEntry | None:
+        """The best candidate for the template's ``item`` (in the same context)."""
         best: polib.POEntry | None = None
         best_key = (self._threshold, False)
         matcher = difflib.SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2(msgid)
+        matcher.set_seq2(item.msgid)
         for entry in self._candidates:
+            if entry.msgctxt != item.msgctxt:
+                continue
             matcher.set_seq1(entry.msgid)
             if matcher.real_quick_ratio() < best_key[0] or matcher.quick_ratio() < best_key[0]:
                 continue
@@ -175,16 +194,22 @@ class _Matcher:
         return best
 
 
-def _comments(template: polib.POEntry, old: polib.POEntry | None) -> str:
-    """The template's block labels, then l10n's own comments from the catalog."""
+def _comments(
+    template: polib.POEntry, old: polib.POEntry | None, *, reviewed: bool = False
+) -> str:
+    """The template's block labels, then l10n's own comments from the catalog; for a
+    ``reviewed`` translation carried to a changed source, the ``mt:`` line loses its
+    ``sha`` (a person's text is never machine output again)."""
     lines = [c for c in template.comment.splitlines() if c and not is_l10n_comment(c)]
     if old is not None:
-        lines += [c for c in old.comment.splitlines() if is_l10n_comment(c)]
+        own = [c for c in comment_lines(old.comment) if is_l10n_comment(c)]
+        lines += [without_fingerprint(c) for c in own] if reviewed else own
     return "\n".join(lines)
 
 
 def _fresh(item: polib.POEntry) -> polib.POEntry:
     return polib.POEntry(
+        msgctxt=item.msgctxt,
         msgid=item.msgid,
         msgstr="",
         msgid_plural=item.msgid_plural,
@@ -198,18 +223,20 @@ def _carry(old: polib.POEntry, item: polib.POEntry, *, fuzzy: bool) -> polib.POE
     """The template's entry with ``old``'s translation; ``fuzzy``: from a similar msgid."""
     flags = list(old.flags)
     previous = old.previous_msgid
+    reviewed = fuzzy and "fuzzy" not in old.flags and is_translated(old)
     if fuzzy:
         if "fuzzy" not in flags:
             flags.insert(0, "fuzzy")
         previous = old.previous_msgid if "fuzzy" in old.flags and old.previous_msgid else None
         previous = previous or old.msgid
     return polib.POEntry(
+        msgctxt=item.msgctxt,
         msgid=item.msgid,
         msgstr=old.msgstr,
         msgid_plural=item.msgid_plural,
         msgstr_plural=dict(old.msgstr_plural),
         occurrences=list(item.occurrences),
-        comment=_comments(item, old),
+        comment=_comments(item, old, reviewed=reviewed),
         tcomment=old.tcomment,
         flags=flags,
         previous_msgid=previous,
@@ -227,8 +254,8 @@ class _Leftovers:
 def _leftovers(
     old: list[polib.POEntry],
     used: set[int],
-    exact: dict[str, polib.POEntry],
-    wanted: set[str],
+    exact: dict[tuple[str | None, str], polib.POEntry],
+    wanted: set[tuple[str | None, str]],
     purge: bool,
 ) -> _Leftovers:
     """Old entries not carried over: obsolete (or purged), or dropped when untranslated.
@@ -238,9 +265,10 @@ def _leftovers(
     for entry in old:
         if id(entry) in used:
             continue
-        if entry.msgid in wanted and entry.msgstr in ("", exact[entry.msgid].msgstr):
+        twin = exact.get(_key(entry)) if _key(entry) in wanted else None
+        if twin is not None and (not is_translated(entry) or _same_text(entry, twin)):
             continue
-        if not entry.msgstr:
+        if not is_translated(entry):
             result.dropped += 0 if entry.obsolete else 1
             continue
         if not entry.obsolete:
@@ -256,6 +284,7 @@ def _obsolete(entry: polib.POEntry) -> polib.POEntry:
     """The entry as it reads back once written with ``#~``: no references, extracted
     comments or previous msgid (polib neither writes the first two nor reads ``#~|``)."""
     return polib.POEntry(
+        msgctxt=entry.msgctxt,
         msgid=entry.msgid,
         msgstr=entry.msgstr,
         msgid_plural=entry.msgid_plural,
@@ -264,6 +293,10 @@ def _obsolete(entry: polib.POEntry) -> polib.POEntry:
         flags=list(entry.flags),
         obsolete=True,
     )
+
+
+def _same_text(a: polib.POEntry, b: polib.POEntry) -> bool:
+    return a.msgstr == b.msgstr and a.msgstr_plural == b.msgstr_plural
 
 
 def _merge_header(po: polib.POFile, template: polib.POFile) -> None:

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import typer
 
-from l10n.cli import articles, build, check, glossary, memory, model_packages, translate
+from l10n.cli import (
+    articles,
+    build,
+    check,
+    glossary,
+    memory,
+    model_packages,
+    translate,
+    xliff,
+)
 from l10n.cli._common import run_app
 
 app = typer.Typer(
@@ -24,7 +33,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (articles, translate, check, build, glossary, model_packages, memory):
+for module in (articles, translate, check, build, glossary, model_packages, memory, xliff):
     module.register(app)
 
 

@@ -76,8 +76,8 @@ class Command(TyperCommand):
 
 def value_name(param: Any) -> str:
     """An argument as the usage line shows it (``ARTICLE``, ``[ARTICLE]...``), or the value
-    of an option (``LANGS``): its metavar, else its name, upper case."""
-    name = (param.metavar or param.name or "value").upper()
+    of an option (``LANGS``): its metavar, else its name in upper case."""
+    name = param.metavar or (param.name or "value").upper()
     if param.param_type_name != "argument":
         return name
     name = name if param.required else f"[{name}]"

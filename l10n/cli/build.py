@@ -34,6 +34,24 @@ MachineOption = Annotated[
         "'machine-translated, not yet reviewed'.",
     ),
 ]
+FailOnErrorsOption = Annotated[
+    bool,
+    typer.Option(
+        "--fail-on-errors",
+        help="Refuse to publish a language whose catalog has check errors in the entries "
+        "it would publish (as `l10n check` finds them); exit 1 if any was refused.",
+    ),
+]
+
+
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Build into a folder l10n refuses otherwise: a filesystem root, your home "
+        "folder, the project's folder or one of its ancestors.",
+    ),
+]
 
 
 def build(
@@ -42,6 +60,8 @@ def build(
     out: OutOption = None,
     min_reviewed: MinReviewedOption = None,
     include_machine: MachineOption = False,
+    fail_on_errors: FailOnErrorsOption = False,
+    force: ForceOption = False,
     config: ConfigOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -58,21 +78,29 @@ def build(
         out=out,
         min_reviewed=min_reviewed,
         include_machine=include_machine,
+        fail_on_errors=fail_on_errors,
+        force=force,
     )
+    refused = any(skip.errors for skip in result.skipped)
     if json_:
         print_json(_as_json(result, conf.display))
+        if refused:
+            raise typer.Exit(code=1)
         return
     for page in result.pages:
         typer.echo(
             f"{page.lang}/{page.slug}: {page.coverage.reviewed_percent:g}% reviewed"
             + (", includes machine translation" if page.used_machine else "")
         )
+    removed = f", {len(result.removed)} stale removed" if result.removed else ""
     typer.echo(
-        f"{len(result.written)} files written, {len(result.unchanged)} unchanged in "
-        f"{conf.display(result.out)}"
+        f"{len(result.written)} files written, {len(result.unchanged)} unchanged{removed} "
+        f"in {conf.display(result.out)}"
     )
     for skip in result.skipped:
         typer.echo(f"skipped {skip.lang}/{skip.slug}: {skip.reason}", err=True)
+    if refused:
+        raise typer.Exit(code=1)
 
 
 def _as_json(result: Any, display: Any) -> dict[str, Any]:
@@ -93,12 +121,14 @@ def _as_json(result: Any, display: Any) -> dict[str, Any]:
         ],
         "written": [display(path) for path in result.written],
         "unchanged": [display(path) for path in result.unchanged],
+        "removed": [display(path) for path in result.removed],
         "skipped": [
             {
                 "slug": s.slug,
                 "lang": s.lang,
                 "reason": s.reason,
                 "reviewed_percent": s.reviewed_percent,
+                "check_errors": s.errors,
             }
             for s in result.skipped
         ],

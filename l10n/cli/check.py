@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -15,6 +15,15 @@ if TYPE_CHECKING:
     from l10n.model import Finding
     from l10n.workflow.status import StatusReport
 
+CheckArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="ARTICLE|FILE.po",
+        help="Article files (default: every article of the project), or PO files from "
+        "anywhere (Weblate, a vendor, another project).",
+        show_default=False,
+    ),
+]
 OnlyOption = Annotated[
     str | None,
     typer.Option(
@@ -24,38 +33,90 @@ OnlyOption = Annotated[
         "fuzzy or untranslated.",
     ),
 ]
+FormatOption = Annotated[
+    str | None,
+    typer.Option("--format", "-f", metavar="FORMAT",
+                 help="Output: text (default), json or junit (JUnit XML for "
+                 "CI systems)."),
+]
+GlossaryOption = Annotated[
+    Path | None,
+    typer.Option("--glossary", "-g", metavar="PATH",
+                 help="PO files: a glossary folder or .toml file "
+                 "(default: the project's, when run in a project)."),
+]
+SourceOption = Annotated[
+    str | None,
+    typer.Option("--source", metavar="LANG",
+                 help="PO files: the source language (default: the project's, "
+                 "or en)."),
+]
+AnnotateOption = Annotated[
+    bool,
+    typer.Option("--annotate", help="Write each entry's findings into its catalog as "
+                 "'#. check:' comments (shown by Poedit and Weblate); remove those that are "
+                 "gone. Nothing else in the file changes."),
+]
+_PO_SUFFIXES = (".po", ".pot")
 
 
 def check(
-    articles: _common.ArticlesArg = None,
+    paths: CheckArg = None,
     lang: LangOption = None,
     only: OnlyOption = None,
+    glossary: GlossaryOption = None,
+    source: SourceOption = None,
+    annotate: AnnotateOption = False,
+    fmt: FormatOption = None,
     config: ConfigOption = None,
     json_: JsonOption = False,
 ) -> None:
-    """Run the quality checks on the catalogs: `path:line: severity [check] message` per
-    finding. Exit code 1 if any finding is an error, 0 if there are only warnings."""
+    """Run the quality checks on the project's catalogs, or on PO files:
+    `path:line: severity [check] message` per finding. Exit code 1 if any finding is an
+    error, 0 if there are only warnings."""
+    from l10n.errors import UsageError
     from l10n.lang import split_languages
-    from l10n.workflow.qa import check as run
+    from l10n.qa.report import FORMATS
+    from l10n.workflow.qa import check_files, check_project
 
-    findings = run(settings(config), articles, split_languages(lang), only)
-    if json_:
-        print_json([{**asdict(f), "severity": str(f.severity)} for f in findings])
+    chosen = fmt or ("json" if json_ else "text")
+    if chosen not in FORMATS or (json_ and chosen != "json"):
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not '{chosen}'"
+                         if chosen not in FORMATS else "--json is --format json: give one")
+    files = [p for p in paths or () if p.suffix.lower() in _PO_SUFFIXES]
+    if files and len(files) != len(paths or ()):
+        raise UsageError("give either articles or PO files, not both",
+                         hint="check them in two runs")
+    if files:
+        langs = split_languages(lang) or ()
+        if len(langs) > 1:
+            raise UsageError("PO files: --lang takes one language",
+                             hint="the language of each file is in its Language header")
+        result = check_files(settings(config), files, lang=langs[0] if langs else None,
+                             source=source, glossary=glossary, only=only, annotate=annotate)
     else:
-        _print_findings(findings)
-    if any(f.severity == "error" for f in findings):
+        if glossary is not None or source is not None:
+            raise UsageError("--glossary and --source are for PO files",
+                             hint="a project's glossary and source language are in l10n.toml")
+        result = check_project(settings(config), paths, split_languages(lang), only,
+                               annotate=annotate)
+    _report(result.findings, chosen)
+    for path in result.annotated:
+        typer.echo(f"annotated {path}", err=True)
+    if any(f.severity == "error" for f in result.findings):
         raise typer.Exit(code=1)
 
 
-def _print_findings(findings: Sequence[Finding]) -> None:
-    for f in findings:
-        where = f"{f.path}:{f.line}" if f.line else f.path
-        typer.echo(f"{where}: {f.severity} [{f.check}] {f.message}")
+def _report(findings: Sequence[Finding], fmt: str) -> None:
+    from l10n.qa.report import render
+
+    if fmt != "text" or findings:
+        typer.echo(render(findings, fmt))
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
-    if not findings:
+    if fmt == "text" and not findings:
         typer.echo("No problems found.")
-    else:
+    elif findings:
         typer.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning"
                    f"{'s' * (warnings != 1)}", err=True)
 
@@ -84,7 +145,7 @@ def _print_status(report: StatusReport) -> None:
 
     table = Table(title="Translation status")
     for name in ("lang", "article", "entries", "reviewed", "machine", "fuzzy",
-                 "untranslated", "obsolete", "words", "% reviewed"):
+                 "untranslated", "obsolete", "words", "errors", "% reviewed"):
         table.add_column(name, justify="left" if name in ("lang", "article") else "right")
     for total in report.totals:
         rows = [r for r in report.rows if r.lang == total.lang]
@@ -95,7 +156,7 @@ def _print_status(report: StatusReport) -> None:
             table.add_row(
                 row.lang, label, *(str(getattr(row, n)) for n in (
                     "entries", "reviewed", "machine", "fuzzy", "untranslated", "obsolete",
-                    "words")),
+                    "words", "errors")),
                 f"{row.percent_reviewed:.1f}",
                 style="bold" if not row.article else None,
                 end_section=not row.article,

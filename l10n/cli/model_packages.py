@@ -69,6 +69,11 @@ def install(
         typer.Option("--file", "-f", metavar="FILE",
                      help="Install this .argosmodel file (validated first)."),
     ] = None,
+    max_size: Annotated[
+        int,
+        typer.Option("--max-size", min=1, metavar="MB",
+                     help="Refuse a package that unpacks to more than this many MB."),
+    ] = 1024,
     as_json: JsonOption = False,
     models_dir: ModelsDirOption = None,
     config: ConfigOption = None,
@@ -81,7 +86,7 @@ def install(
     if file is not None:
         if from_code or to_code:
             raise UsageError("give either FROM TO or --file, not both")
-        info = packages.install_model_file(file, folder)
+        info = packages.install_model_file(file, folder, max_size=max_size * 2**20)
     elif from_code and to_code:
         info = packages.install_from_index(from_code, to_code, folder)
     else:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from l10n.engines.base import Advance, Engine, missing_model_error
 from l10n.engines.packages import find_route
-from l10n.errors import EngineError
+from l10n.errors import EngineError, EngineOptionError, UsageError
 
 if TYPE_CHECKING:
     from l10n.config import Settings
@@ -40,6 +40,7 @@ __all__ = [
     "default_engine_name",
     "engine_for",
     "missing_model_error",
+    "ready_engine",
 ]
 
 
@@ -52,12 +53,13 @@ def available_engines() -> dict[str, EntryPoint]:
 def create_engine(name: str, **options: Any) -> Engine:
     """Build the engine ``name`` with ``options`` (from ``[engines.<name>]``).
 
-    Raises EngineError for an unknown engine (listing the known ones), an option the
-    engine does not take (naming it), or an engine whose factory fails to load.
+    Raises UsageError for an unknown engine (listing the known ones), EngineOptionError
+    for an option the engine does not take or whose value it refuses (a factory's
+    TypeError or ValueError counts as that), EngineError when its factory cannot load.
     """
     engines = available_engines()
     if name not in engines:
-        raise EngineError(
+        raise UsageError(
             f"unknown engine '{name}'",
             hint=f"available engines: {', '.join(engines) or 'none installed'}",
         )
@@ -66,7 +68,10 @@ def create_engine(name: str, **options: Any) -> Engine:
     except (ImportError, AttributeError) as exc:
         raise EngineError(f"engine '{name}' cannot be loaded: {exc}") from None
     _check_options(name, factory, options)
-    engine: Engine = factory(**options)
+    try:
+        engine: Engine = factory(**options)
+    except (TypeError, ValueError) as exc:
+        raise EngineOptionError(f"[engines.{name}]: {exc}", engine=name) from None
     return engine
 
 
@@ -85,8 +90,10 @@ def _check_options(name: str, factory: Callable[..., Any], options: dict[str, An
     }
     for key in options:
         if key not in accepted:
-            raise EngineError(
+            raise EngineOptionError(
                 f"engine '{name}' has no option '{key}'",
+                engine=name,
+                option=key,
                 hint=f"options of [engines.{name}]: {', '.join(sorted(accepted)) or 'none'}",
             )
 
@@ -110,10 +117,36 @@ def default_engine_name(settings: Settings, source: str, target: str) -> str:
 def engine_for(settings: Settings, source: str, target: str, name: str | None = None) -> Engine:
     """The engine ``name`` (default: :func:`default_engine_name`) with its config options.
 
-    For ``argos``, ``models_dir`` defaults to ``settings.models_dir()``.
+    For ``argos``, ``models_dir`` defaults to ``settings.models_dir()``. A problem with
+    the configuration (an unknown engine in ``engine``, a bad ``[engines.<name>]``
+    option) is a ConfigError naming the config file's line.
     """
     chosen = name or default_engine_name(settings, source, target)
     options = settings.engine_options(chosen)
     if chosen == "argos":
         options.setdefault("models_dir", settings.models_dir())
-    return create_engine(chosen, **options)
+    try:
+        return create_engine(chosen, **options)
+    except EngineOptionError as exc:
+        located = settings.config_error(exc.message, exc.option, table=f"engines.{exc.engine}",
+                                        hint=exc.hint)
+        raise EngineOptionError(exc.message, engine=exc.engine, option=exc.option,
+                                path=located.path, line=located.line, hint=exc.hint) from None
+    except UsageError as exc:
+        if name is not None or not settings.engine:
+            raise
+        raise settings.config_error(exc.message, "engine", hint=exc.hint) from None
+
+
+def ready_engine(settings: Settings, source: str, target: str, name: str | None = None) -> Engine:
+    """:func:`engine_for`, checked to translate ``source -> target`` (for ``argos``: a
+    model is installed); what a run does before it writes anything. Loads no model."""
+    engine = engine_for(settings, source, target, name)
+    if not engine.supports(source, target):
+        if getattr(engine, "name", name) == "argos":
+            raise missing_model_error(source, target, settings.models_dir())
+        raise EngineError(f"engine '{name}' cannot translate {source} -> {target}")
+    return engine
+
+
+

@@ -33,7 +33,7 @@ from typing import Any
 from l10n.config import Settings
 from l10n.engines.base import Advance, missing_model_error
 from l10n.engines.packages import ModelInfo, find_route, list_models
-from l10n.errors import EngineError, ModelError
+from l10n.errors import EngineError, EngineOptionError, ModelError
 from l10n.model import Hypothesis
 
 LENGTH_PENALTY = 0.2  # as Argos Translate
@@ -41,6 +41,10 @@ DEFAULT_BEAM = 2  # Argos uses 4; 2 is ~1.7x faster and loses little on news tex
 DEFAULT_BATCH_SIZE = 32  # at most this many sentences per batch (see cut_batches)
 DEFAULT_BATCH_TOKENS = 512  # and at most this many padded tokens
 DEFAULT_MAX_LENGTH = 512  # decoding stops after this many tokens
+# CTranslate2's compute types (ctranslate2.get_supported_compute_types names the ones a
+# CPU runs; "auto" and "default" always work)
+COMPUTE_TYPES = ("auto", "default", "int8", "int8_float32", "int8_float16", "int8_bfloat16",
+                 "int16", "float16", "bfloat16", "float32")
 
 
 def available_cores() -> int:
@@ -109,10 +113,19 @@ class ArgosEngine:
             ("batch_size", batch_size),
             ("batch_tokens", batch_tokens),
             ("max_length", max_length),
-            ("threads", threads or 1),
+            ("threads", 1 if threads is None else threads),
         ):
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise EngineError(f"[engines.argos] {option} must be a positive integer")
+                raise EngineOptionError(
+                    f"[engines.argos] {option} must be a positive integer, not {value!r}",
+                    engine="argos", option=option,
+                )
+        if compute_type not in COMPUTE_TYPES:
+            raise EngineOptionError(
+                f"[engines.argos] compute_type {compute_type!r} is not a CTranslate2 "
+                "compute type", engine="argos", option="compute_type",
+                hint=f"use one of {', '.join(COMPUTE_TYPES)} (\"auto\" picks the best)",
+            )
         self.models_dir = Path(models_dir).expanduser()
         self.beam_size = beam_size
         self.batch_size = batch_size
@@ -146,6 +159,13 @@ class ArgosEngine:
             return self._loaded[info.path]
         import ctranslate2
 
+        supported = {"auto", "default", *ctranslate2.get_supported_compute_types("cpu")}
+        if self.compute_type not in supported:
+            raise EngineOptionError(
+                f"[engines.argos] compute_type {self.compute_type!r} is not supported on "
+                "this CPU", engine="argos", option="compute_type",
+                hint=f"this CPU runs {', '.join(sorted(supported))}",
+            )
         inter, intra = split_threads(self.threads)
         try:
             translator = ctranslate2.Translator(

@@ -36,6 +36,10 @@ from l10n.errors import ModelError, ModelFileError
 PIVOT = "en"
 INDEX_URL = "https://www.argosopentech.com/argospm/index/"
 TOKENIZERS = ("sentencepiece.model", "bpe.model")
+# Real Argos packages unpack to 100-400 MB; a package declaring more is refused (a zip
+# bomb: 2.5 MB of zip holding 2 GiB of zeros) unless the caller allows more.
+MAX_UNPACKED = 1024 * 1024 * 1024
+FREE_MARGIN = 64 * 1024 * 1024  # left free on the disk after an install
 _CODE = re.compile(r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
 
 
@@ -142,8 +146,16 @@ def _refuse(path: Path, reason: str) -> ModelFileError:
     )
 
 
-def _member_problem(info: zipfile.ZipInfo) -> str | None:
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """The member's name without a leading ``./`` (as zip tools write it from ``.``)."""
     name = info.filename
+    while name.startswith("./"):
+        name = name[2:]
+    return name
+
+
+def _member_problem(info: zipfile.ZipInfo) -> str | None:
+    name = _member_name(info)
     parts = PurePosixPath(name).parts
     if "\\" in name or name.startswith("/") or ".." in parts or (parts and ":" in parts[0]):
         return f"unsafe member name '{name}'"
@@ -152,7 +164,9 @@ def _member_problem(info: zipfile.ZipInfo) -> str | None:
     return None
 
 
-def validate_package_zip(path: Path, archive: zipfile.ZipFile) -> tuple[str, dict[str, Any]]:
+def validate_package_zip(
+    path: Path, archive: zipfile.ZipFile, *, max_size: int = MAX_UNPACKED
+) -> tuple[str, dict[str, Any]]:
     """Check an opened package; return (top folder, metadata) or raise ModelFileError.
 
     Rules: safe member names (no absolute paths, ``..``, backslashes or links); intact
@@ -166,19 +180,25 @@ def validate_package_zip(path: Path, archive: zipfile.ZipFile) -> tuple[str, dic
         problem = _member_problem(info)
         if problem:
             raise _refuse(path, problem)
-    tops = {PurePosixPath(i.filename).parts[0] for i in members if i.filename.strip("/")}
+    declared = sum(info.file_size for info in members)
+    if declared > max_size:
+        raise _refuse(path, f"it unpacks to {declared // 2**20:,} MB, over the limit of "
+                      f"{max_size // 2**20:,} MB (a real model is a few hundred MB; raise "
+                      "the limit with --max-size if you trust the file)")
+    names = {_member_name(i) for i in members}
+    tops = {PurePosixPath(n).parts[0] for n in names if PurePosixPath(n).parts}
     if len(tops) != 1:
         raise _refuse(path, f"expected exactly one top-level folder, found {len(tops)}")
     top = tops.pop()
-    if top.startswith(".") or any(i.filename == top for i in members):
+    if top.startswith(".") or top in names:
         raise _refuse(path, f"'{top}' is not a package folder")
-    names = {i.filename for i in members}
     if archive.testzip() is not None:
         raise _refuse(path, "the archive is corrupt (CRC error)")
     if f"{top}/metadata.json" not in names:
         raise _refuse(path, "no metadata.json")
+    by_name = {_member_name(i): i for i in members}
     try:
-        metadata = json.loads(archive.read(f"{top}/metadata.json").decode("utf-8"))
+        metadata = json.loads(archive.read(by_name[f"{top}/metadata.json"]).decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise _refuse(path, f"metadata.json is not valid JSON ({exc})") from None
     if not isinstance(metadata, dict):
@@ -200,12 +220,16 @@ def validate_package_zip(path: Path, archive: zipfile.ZipFile) -> tuple[str, dic
 # ------------------------------------------------------------------ install/remove
 
 
-def install_model_file(path: Path, models_dir: Path) -> ModelInfo:
+def install_model_file(
+    path: Path, models_dir: Path, *, max_size: int = MAX_UNPACKED
+) -> ModelInfo:
     """Validate the ``.argosmodel`` at ``path`` and install it into ``models_dir``.
 
-    Raises ModelFileError (nothing written) when the file is missing, not a zip or
-    not a valid package. The package replaces an installed one of the same folder name
-    or the same language pair, only after it has been extracted and validated.
+    Raises ModelFileError (nothing written) when the file is missing, not a zip, not a
+    valid package, or declares more than ``max_size`` bytes unpacked; ModelError when
+    the models folder's disk has not that much free space (and a margin). The package
+    replaces an installed one of the same folder name or the same language pair, only
+    after it has been extracted and validated.
     """
     path = Path(path)
     if not path.is_file():
@@ -214,7 +238,8 @@ def install_model_file(path: Path, models_dir: Path) -> ModelInfo:
         raise _refuse(path, "not a zip archive (an .argosmodel file is a zip)")
     try:
         with zipfile.ZipFile(path) as archive:
-            top, _ = validate_package_zip(path, archive)
+            top, _ = validate_package_zip(path, archive, max_size=max_size)
+            _check_free_space(models_dir, sum(i.file_size for i in archive.infolist()))
             models_dir.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=".install-", dir=models_dir))
             try:
@@ -224,6 +249,18 @@ def install_model_file(path: Path, models_dir: Path) -> ModelInfo:
                 shutil.rmtree(staging, ignore_errors=True)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
         raise _refuse(path, f"the archive is corrupt ({exc})") from None
+
+
+def _check_free_space(models_dir: Path, needed: int) -> None:
+    existing = next(p for p in (models_dir, *models_dir.parents) if p.exists())
+    free = shutil.disk_usage(existing).free
+    if free < needed + FREE_MARGIN:
+        raise ModelError(
+            f"not enough free disk space to install the model: it needs "
+            f"{needed // 2**20:,} MB and {free // 2**20:,} MB are free",
+            path=models_dir, hint="free some space, or set `models` in l10n.toml to a "
+            "folder on another disk",
+        )
 
 
 def _move_into_place(package: Path, models_dir: Path) -> ModelInfo:

@@ -7,7 +7,8 @@ with or without BOM, ``.tsv`` files tab-separated. Written: two columns, no head
 ``notes=True`` a header ``source,target,description`` and the notes. CSV carries only the
 source, one target and the note: a keep term is written with its source as target and
 comes back as an ordinary term; variants, readings and case rules need TBX, whose
-round trip is lossless.
+round trip is lossless. Imported terms without case information (every CSV term, a TBX
+term without an l10n case note) match by the default rule of :mod:`l10n.glossary.match`.
 
 Import rules: the imported terms are checked like a glossary file (duplicates merged,
 conflicts and collisions reported) together with the other files of the glossary folder
@@ -179,8 +180,8 @@ def to_toml(terms: Iterable[Term], *, comment: str = "") -> str:
         lines += ["", "[[term]]", f"source = {toml_string(term.source)}"]
         if term.variants:
             lines.append(f"variants = [{', '.join(map(toml_string, term.variants))}]")
-        if not term.case_sensitive:
-            lines.append("case_sensitive = false")
+        if term.case_sensitive is not None:
+            lines.append(f"case_sensitive = {'true' if term.case_sensitive else 'false'}")
         if term.keep:
             lines.append("keep = true")
         if term.note:

@@ -6,7 +6,8 @@ in name order, and merged)::
     [[term]]
     source = "PC Bang"                  # required: the term as written in the source text
     variants = ["PC bang", "PC bangs"]  # optional: other surface forms of the SAME term
-    case_sensitive = false              # optional, default true
+    case_sensitive = false              # optional; default: as written for a short acronym
+                                        #   (AI, GPU), regardless of case otherwise
     keep = false                        # optional, default false: true = never translate,
                                         #   the target is the source verbatim in every language
     note = "internet cafe"              # optional: a note for translators
@@ -28,7 +29,8 @@ raises one :class:`GlossaryError` carrying all of them, :func:`check_glossary` r
 - Sources, variants, targets and readings are non-empty strings without spaces at either
   end; a source or variant needs at least one letter or digit.
 - Duplicate sources (in one file or across files) merge when they agree: targets, variants
-  and readings are combined, ``keep`` and ``case_sensitive = false`` of either apply,
+  and readings are combined, ``keep`` and ``case_sensitive = false`` of either apply
+  (else ``true`` of either),
   distinct notes are joined. Different targets (or readings) for one language conflict.
   For a keep term a target equal to the source is redundant and dropped.
 - A source or variant may not match what another term's source or variant matches
@@ -48,7 +50,7 @@ from typing import Any
 
 from l10n.errors import GlossaryError, L10nError, LanguageError
 from l10n.fsutil import display_path
-from l10n.glossary.match import TOKEN, Glossary, form_key
+from l10n.glossary.match import TOKEN, Glossary, form_key, matches_as_written
 from l10n.lang import validate_language
 from l10n.model import Term
 from l10n.tomlfile import KeyLines, TOMLDecodeError, load_toml, parse_toml
@@ -78,9 +80,10 @@ class Entry:
 
 
 def load_glossary(folder: Path) -> Glossary:
-    """Every ``*.toml`` in ``folder``, validated and merged; raise if anything is wrong."""
+    """Every ``*.toml`` in ``folder`` (or the one file ``folder`` names), validated and
+    merged; raise if anything is wrong."""
     with _no_collection():
-        entries, problems = read_folder(folder)
+        entries, problems = read_one(folder) if folder.is_file() else read_folder(folder)
         if problems:
             raise glossary_error(problems, folder)
         return Glossary(entry.term for entry in entries)
@@ -143,6 +146,13 @@ def read_folder(
     problems += trouble + collisions(merged)
     problems.sort(key=lambda p: (p.path or "", p.line or 0))
     return merged, problems
+
+
+def read_one(path: Path) -> tuple[list[Entry], list[L10nError]]:
+    """One glossary file on its own, merged and cross-checked like a folder."""
+    entries, problems = read_file(path)
+    merged, trouble = merge(entries)
+    return merged, problems + trouble + collisions(merged)
 
 
 def read_file(path: Path, text: str | None = None) -> tuple[list[Entry], list[L10nError]]:
@@ -241,7 +251,7 @@ def _build(table: dict[str, Any], targets: dict[str, str], readings: dict[str, s
         targets = {lang: t for lang, t in targets.items() if t != source}
     term = Term(source=source, targets=MappingProxyType(targets),
                 variants=tuple(v for v in dict.fromkeys(table.get("variants", [])) if v != source),
-                keep=keep, case_sensitive=table.get("case_sensitive", True),
+                keep=keep, case_sensitive=table.get("case_sensitive"),
                 note=table.get("note", ""), readings=MappingProxyType(readings),
                 file=name, line=head)
     return Entry(term, lines)
@@ -338,9 +348,16 @@ def combine(a: Term, b: Term) -> Term:
         targets = {lang: t for lang, t in targets.items() if t != a.source}
     notes = [n for n in dict.fromkeys((a.note, b.note)) if n]
     return replace(
-        a, keep=keep, case_sensitive=a.case_sensitive and b.case_sensitive,
+        a, keep=keep, case_sensitive=_case(a.case_sensitive, b.case_sensitive),
         targets=MappingProxyType(targets), readings=MappingProxyType({**b.readings, **a.readings}),
         variants=tuple(dict.fromkeys((*a.variants, *b.variants))), note="; ".join(notes))
+
+
+def _case(a: bool | None, b: bool | None) -> bool | None:
+    """Two definitions' case rules as one: false wins, then true, else the default."""
+    if False in (a, b):
+        return False
+    return True if True in (a, b) else None
 
 
 def collisions(entries: Iterable[Entry]) -> list[L10nError]:
@@ -352,8 +369,8 @@ def collisions(entries: Iterable[Entry]) -> list[L10nError]:
         for kind, form in [("source", term.source)] + [("variant", v) for v in term.variants]:
             key = form_key(form) or form
             for other, other_form, other_key in seen.get(key.casefold(), []):
-                if other is not term and (key == other_key or not term.case_sensitive
-                                          or not other.case_sensitive):
+                if other is not term and (key == other_key or not matches_as_written(term)
+                                          or not matches_as_written(other)):
                     problems.append(GlossaryError(
                         f"{kind} '{form}' of term '{term.source}' collides with '{other_form}' "
                         f"of term '{other.source}' ({other.file}:{other.line})",

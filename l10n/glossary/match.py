@@ -22,8 +22,15 @@ Rules that follow from this:
 - Separators must agree after normalisation: any run of whitespace equals one space,
   curly apostrophes (’ ‘ ʼ) equal ``'``, and the Unicode hyphens U+2010/U+2011 equal
   ``-``. "e-sports" and "G-SYNC" therefore match as written, and "e sports" does not.
-- Case: a case-sensitive term (the default) matches its tokens exactly; with
-  ``case_sensitive = false`` tokens are compared casefolded ("pc bang" matches "PC Bang").
+- Case (the default, ``case_sensitive`` not set): a term that is a short all-capital
+  acronym (letters only, up to five: ``AI``, ``SK``, ``GPU``) matches only as written
+  (its plural too: ``GPUs``), every other term regardless of case ("pc bang" and
+  "PC bang" match "PC Bang", "Nvidia" matches "NVIDIA", "ai" does not match "AI").
+  ``case_sensitive = true`` matches as written, ``false`` regardless of case.
+- English inflections need no variants: a form also matches with its last word in the
+  plural ("PC bangs", "GPUs", "foundries", "batteries", "switches"), and a hyphenated
+  compound contains its term ("Blackwell-based"); a variant or another term written
+  exactly so wins over an inflected form. ``variants`` remain for irregular forms.
 - Punctuation next to a term is not part of it ("'PC Bang'", "(Blackwell)", "e-sports,");
   a possessive is outside the span too ("NVIDIA's" and "Korea’s" match "NVIDIA", "Korea").
 - A form that starts or ends with punctuation (".NET", "C++") needs that punctuation
@@ -59,21 +66,51 @@ def normalize_separator(text: str) -> str:
     return _SPACES.sub(" ", text).translate(_SEP_TABLE)
 
 
+_ACRONYM = re.compile(r"[A-Z]{1,5}")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
 @dataclass(frozen=True, slots=True)
 class Form:
     """One surface form of a term (its source or a variant), tokenised for matching."""
 
     term: Term
     text: str
-    tokens: tuple[str, ...]  # as written (case-sensitive terms) or casefolded
+    tokens: tuple[str, ...]  # as written where ``exact``, else casefolded
     seps: tuple[str, ...]  # normalised separators between the tokens
     lead: str  # punctuation before the first token (".NET")
     trail: str  # punctuation after the last token ("C++")
+    exact: tuple[bool, ...] = ()  # per token: compared as written
+    inflected: bool = False  # a plural the glossary does not list
 
     @property
-    def size(self) -> tuple[int, int]:
-        """Sort key: more tokens first, then more characters."""
-        return len(self.tokens), len(self.text)
+    def size(self) -> tuple[int, int, bool]:
+        """Sort key: more tokens first, then more characters, then forms as listed."""
+        return len(self.tokens), len(self.text), not self.inflected
+
+
+def matches_as_written(term: Term) -> bool:
+    """Whether a term is compared as written (see the module docstring)."""
+    if term.case_sensitive is None:
+        return _ACRONYM.fullmatch(term.source) is not None
+    return term.case_sensitive
+
+
+def plurals(word: str) -> list[str]:
+    """English plurals of ``word``: ``GPU`` GPUs, ``foundry`` foundries, ``switch``
+    switches, ``video`` videos/videoes (both: matching only), ``bang`` bangs."""
+    if not _LATIN_WORD.fullmatch(word) and not _ACRONYM.fullmatch(word):
+        return []
+    if word.isupper():
+        return [word + "s"]
+    lower = word.lower()
+    if lower.endswith("y") and lower[-2:-1] not in "aeiou":
+        return [word[:-1] + "ies"]
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return [word + "es"]
+    if lower.endswith("o"):
+        return [word + "s", word + "es"]
+    return [word + "s"]
 
 
 def form_key(text: str) -> str | None:
@@ -93,9 +130,54 @@ def make_form(term: Term, text: str) -> Form | None:
     if len(parts) == 1:
         return None
     raw = parts[1::2]
-    tokens = tuple(raw) if term.case_sensitive else tuple(t.casefold() for t in raw)
+    same = matches_as_written(term)
+    tokens = tuple(raw) if same else tuple(t.casefold() for t in raw)
     seps = tuple(s if s == " " else normalize_separator(s) for s in parts[2:-1:2])
-    return Form(term, text, tokens, seps, parts[0].strip(), parts[-1].strip())
+    return Form(term, text, tokens, seps, parts[0].strip(), parts[-1].strip(),
+                (same,) * len(raw))
+
+
+def inflections(form: Form) -> list[Form]:
+    """``form`` with its last word in the plural (none after trailing punctuation)."""
+    if form.trail:
+        return []
+    last, cut = form.tokens[-1], len(form.text) - len(form.text.rstrip()) or None
+    surface = form.text[: -cut] if cut else form.text
+    written = surface[len(surface) - len(last) :]
+    found = []
+    for plural in plurals(written):
+        text = surface[: len(surface) - len(last)] + plural
+        token = plural if form.exact[-1] else plural.casefold()
+        found.append(Form(form.term, text, (*form.tokens[:-1], token), form.seps, form.lead,
+                          "", form.exact, inflected=True))
+    return found
+
+
+def all_forms(term: Term) -> list[Form]:
+    """The term's source and variants, then their plurals, as matching uses them."""
+    listed = [f for t in dict.fromkeys((term.source, *term.variants)) if (f := make_form(term, t))]
+    return listed + [plural for form in listed for plural in inflections(form)]
+
+
+def find_form(
+    text: str, form_text: str, case_sensitive: bool | None = None
+) -> list[tuple[int, int]]:
+    """Where ``form_text`` (or its plural) occurs in ``text``, by the same rules as terms:
+    whole tokens, so ``AI`` is not in ``AIDS``, and in scripts without spaces anywhere
+    (``블랙웰`` in ``블랙웰은``). How translations are verified (:mod:`l10n.glossary.verify`)."""
+    forms = sorted(all_forms(Term(form_text, case_sensitive=case_sensitive)),
+                   key=lambda f: f.size, reverse=True)
+    tokens = _Text(text)
+    spans = []
+    i = 0
+    while i < len(tokens.raw):
+        hit = next(((f, s) for f in forms if (s := tokens.match(f, i)) is not None), None)
+        if hit is None:
+            i += 1
+            continue
+        spans.append(hit[1])
+        i += len(hit[0].tokens)
+    return spans
 
 
 class _Text:
@@ -120,9 +202,9 @@ class _Text:
         n = len(form.tokens)
         if i + n > len(self.raw):
             return None
-        words = self.raw if form.term.case_sensitive else self.folded
         for j in range(n):
-            if words[i + j] != form.tokens[j]:
+            word = self.raw[i + j] if form.exact[j] else self.folded[i + j]
+            if word != form.tokens[j]:
                 return None
             if j and self.seps[i + j - 1] != form.seps[j - 1]:
                 return None
@@ -155,10 +237,8 @@ class Glossary:
         self._by_source = {term.source: term for term in self.terms}
         index: dict[str, list[Form]] = {}
         for term in self.terms:
-            for text in dict.fromkeys((term.source, *term.variants)):
-                form = make_form(term, text)
-                if form is not None:
-                    index.setdefault(form.tokens[0].casefold(), []).append(form)
+            for form in all_forms(term):
+                index.setdefault(form.tokens[0].casefold(), []).append(form)
         for forms in index.values():
             forms.sort(key=lambda f: f.size, reverse=True)
         self._index = index

@@ -21,7 +21,8 @@ Written (TBX v3, TBX-Basic dialect, DCA style)::
 
 What l10n needs beyond TBX-Basic travels as notes starting with ``l10n:`` (other tools
 show them to translators as plain notes): ``l10n: keep (do not translate)`` and
-``l10n: case-insensitive`` on the source term, ``l10n: reading 지싱크`` on a target term.
+``l10n: case-insensitive`` or ``l10n: case-sensitive`` on the source term (neither: the
+default case rule), ``l10n: reading 지싱크`` on a target term.
 
 Read: ``tbx``/``conceptEntry``/``langSec``/``termSec`` (v3, with or without namespace) and
 ``martif``/``termEntry``/``langSet``/``tig``/``ntig`` (TBX-Basic 2008). In the source
@@ -32,8 +33,9 @@ superseded or forbidden) is the target. Codes are stored as Babel names them
 ``zh``. Notes and definitions of the concept and of the source language become the
 note; notes of target languages are dropped. An entry with
 no target (after ``langs``) is skipped and reported. A document type declaration with
-an internal subset, or any entity declaration, is refused (no entity expansion attacks);
-external DTDs are never fetched.
+an internal subset, any entity declaration, or a reference to an entity nobody defined
+(which expat skips silently when the document names an external DTD) is refused (no
+entity expansion attacks, no text lost); external DTDs are never fetched.
 """
 
 from __future__ import annotations
@@ -49,15 +51,17 @@ from l10n.errors import GlossaryError, InputError, L10nError, LanguageError
 from l10n.glossary.load import glossary_error
 from l10n.lang import validate_language
 from l10n.model import Term
+from l10n.xmlsafe import parse_xml
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 _REJECTED = ("deprecatedTerm-admn-sts", "supersededTerm-admn-sts", "forbiddenTerm-admn-sts")
-_FLAG = re.compile(r"^l10n:\s*(keep|case-insensitive|reading)\b\s*(.*)$", re.S)
+_FLAG = re.compile(r"^l10n:\s*(keep|case-insensitive|case-sensitive|reading)\b\s*(.*)$", re.S)
 KEEP_NOTE = "l10n: keep (do not translate)"
 CASE_NOTE = "l10n: case-insensitive"
+CASE_SENSITIVE_NOTE = "l10n: case-sensitive"
 
 
 def write_tbx(terms: Iterable[Term], *, source_lang: str = "en",
@@ -78,7 +82,8 @@ def _concept(term: Term, number: int, source_lang: str, langs: Sequence[str] | N
     entry = ET.Element("conceptEntry", {"id": f"c{number}"})
     if term.note:
         ET.SubElement(entry, "note").text = term.note
-    flags = ([KEEP_NOTE] if term.keep else []) + ([] if term.case_sensitive else [CASE_NOTE])
+    case = {False: [CASE_NOTE], True: [CASE_SENSITIVE_NOTE], None: []}[term.case_sensitive]
+    flags = ([KEEP_NOTE] if term.keep else []) + case
     source = ET.SubElement(entry, "langSec", {XML_LANG: source_lang})
     _term_sec(source, term.source, PREFERRED, flags)
     for variant in term.variants:
@@ -112,7 +117,7 @@ class TbxResult:
 def read_tbx(path: Path, *, source_lang: str = "en",
              langs: Sequence[str] | None = None) -> TbxResult:
     """Terms of a TBX file; every problem at once as a GlossaryError (file and line)."""
-    root, lines = parse_xml(path)
+    root, lines = parse_xml(path, what="TBX")
     if _local(root.tag) not in ("tbx", "martif"):
         raise InputError(f"not a TBX file: the root element is <{_local(root.tag)}>",
                          path=path, line=lines.get(root), hint="expected <tbx> or <martif>")
@@ -131,53 +136,6 @@ def read_tbx(path: Path, *, source_lang: str = "en",
     if problems:
         raise glossary_error(problems, path)
     return TbxResult(tuple(terms), tuple(skipped))
-
-
-def parse_xml(path: Path) -> tuple[ET.Element, dict[ET.Element, int]]:
-    """An ElementTree of ``path`` and each element's line; DTD subsets and entities refused."""
-    from xml.parsers import expat
-
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    parser = expat.ParserCreate(namespace_separator="}")
-    builder = ET.TreeBuilder()
-    lines: dict[ET.Element, int] = {}
-
-    def name(raw_name: str) -> str:
-        return "{" + raw_name if "}" in raw_name else raw_name
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        element = builder.start(name(tag), {name(k): v for k, v in attrs.items()})
-        lines[element] = parser.CurrentLineNumber
-
-    def doctype(_name: str, _sys: str | None, _pub: str | None, internal: int) -> None:
-        if internal:
-            raise _Refused("a DOCTYPE with an internal subset")
-
-    def entity(*_args: object) -> None:
-        raise _Refused("an entity declaration")
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = lambda tag: builder.end(name(tag))
-    parser.CharacterDataHandler = builder.data
-    parser.StartDoctypeDeclHandler = doctype
-    parser.EntityDeclHandler = entity
-    parser.buffer_text = True
-    try:
-        parser.Parse(raw, True)
-    except _Refused as exc:
-        raise InputError(f"refused: the file has {exc}", path=path, line=parser.CurrentLineNumber,
-                         hint="TBX needs no DTD subset or entities; remove them") from None
-    except expat.ExpatError as exc:
-        raise InputError(f"malformed XML: {expat.ErrorString(exc.code)}", path=path,
-                         line=exc.lineno, hint="fix the XML (is it a TBX file?)") from None
-    return builder.close(), lines
-
-
-class _Refused(Exception):
-    pass
 
 
 def _local(tag: str) -> str:
@@ -228,7 +186,8 @@ class _EntryReader:
             source=forms[0], variants=tuple(v for v in dict.fromkeys(forms[1:]) if v != forms[0]),
             targets=MappingProxyType({k: v for k, v in targets.items()
                                       if not (keep and v == forms[0])}),
-            keep=keep, case_sensitive="case-insensitive" not in flags,
+            keep=keep, case_sensitive=False if "case-insensitive" in flags
+            else True if "case-sensitive" in flags else None,
             note="; ".join(dict.fromkeys(n for n in notes if n)),
             readings=MappingProxyType(readings), file=str(self.path),
             line=self.lines.get(entry, 0))

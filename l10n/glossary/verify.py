@@ -2,14 +2,16 @@
 
 Used by glossary-enforced translation (:mod:`l10n.engines.enforce`), which picks the
 hypothesis that applies every term, and by the ``glossary`` check (:mod:`l10n.qa`),
-which reports the terms a translation misses: one rule for both.
+which reports the terms a translation misses: one rule for both, and the same matching
+as the source side (:func:`l10n.glossary.match.find_form`: whole tokens, the case rule,
+plurals).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from l10n.glossary.match import find_form
 from l10n.model import APPLIED, HINT, MISSING, TermMatch, TermOutcome
 
 
@@ -20,11 +22,11 @@ def enforceable(matches: Sequence[TermMatch], target: str) -> list[TermMatch]:
 
 def distinct_terms(
     matches: Sequence[TermMatch], target: str
-) -> list[tuple[str, str, bool, set[str]]]:
+) -> list[tuple[str, str, bool | None, set[str]]]:
     """Per distinct term, in order of first match: (source, target form, case sensitive,
     every form that counts as applied). A ``keep`` term without a target may appear as
     the source wrote it (a variant such as "GPUs") or in its canonical form."""
-    seen: dict[tuple[str, str], tuple[bool, set[str]]] = {}
+    seen: dict[tuple[str, str], tuple[bool | None, set[str]]] = {}
     for m in enforceable(matches, target):
         form = m.term.target(target) or ""
         case, accepted = seen.setdefault((m.term.source, form), (m.term.case_sensitive, {form}))
@@ -38,21 +40,18 @@ def hints(matches: Sequence[TermMatch], target: str) -> tuple[TermOutcome, ...]:
     return tuple(TermOutcome(s, f, HINT) for s, f, _, _ in distinct_terms(matches, target))
 
 
-def occurrences(form: str, text: str, case_sensitive: bool) -> list[tuple[int, int]]:
-    """Where ``form`` occurs in ``text``: whole words where it starts or ends with a Latin
-    letter or digit (``AI`` is not in ``AIDS``); anywhere in scripts without spaces."""
-    left = r"(?<![A-Za-z0-9])" if form[:1].isascii() and form[:1].isalnum() else ""
-    right = r"(?![A-Za-z0-9])" if form[-1:].isascii() and form[-1:].isalnum() else ""
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return [h.span() for h in re.finditer(left + re.escape(form) + right, text, flags)]
+def occurrences(form: str, text: str, case_sensitive: bool | None) -> list[tuple[int, int]]:
+    """Where ``form`` (or its plural) occurs in ``text``: whole words (``AI`` is not in
+    ``AIDS``), anywhere in scripts without spaces (``블랙웰`` in ``블랙웰은``)."""
+    return find_form(text, form, case_sensitive)
 
 
 def verify_terms(text: str, matches: Sequence[TermMatch], target: str) -> list[TermOutcome]:
     """``applied`` or ``missing`` per distinct term of ``matches`` that has a ``target`` form.
 
-    A term is applied when its target form occurs in ``text`` (case-insensitively for
-    case-insensitive terms; whole words where the form starts or ends with a Latin letter or
-    digit); a ``keep`` term also when it occurs as the source wrote it. Longer forms claim
+    A term is applied when its target form occurs in ``text`` (by the term's case rule,
+    as whole words, its plural too); a ``keep`` term also when it occurs as the source
+    wrote it. Longer forms claim
     their occurrences first, so 네이버클라우드 does not also count as 네이버; terms with the
     same target form (Korea, South Korea: 한국) share it.
     """

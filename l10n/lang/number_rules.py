@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from l10n.lang.number_words import word_pattern
+
 CJK_LANGS = ("ko", "ja", "zh")
 CODES = ("USD", "KRW", "EUR", "JPY", "CNY", "GBP")
 SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
@@ -31,8 +33,6 @@ SCALES: dict[str, dict[str, int]] = {
 }
 # Only right after a currency sign or code: "$800M", "$10.3bn" ("4K" and "5G" are not scales).
 SHORT_SCALES = {"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9, "tn": 12, "trn": 12}
-CJK_SMALL = {"천": 3, "千": 3, "백": 2, "百": 2}
-CJK_BIG = {"만": 4, "万": 4, "萬": 4, "억": 8, "億": 8, "亿": 8, "조": 12, "兆": 12}
 
 CURRENCY_WORDS: dict[str, dict[str, str]] = {
     "en": {"us dollars": "USD", "dollars": "USD", "dollar": "USD", "won": "KRW",
@@ -64,26 +64,50 @@ PERCENT_WORDS: dict[str, tuple[str, ...]] = {
     "zh": (), "es": ("por ciento",), "de": ("prozent",), "fr": ("pour cent",),
     "pt": ("por cento",),
 }
+_EN_CALENDAR = {"years": "year", "year": "year", "yrs": "year", "months": "month",
+                "month": "month", "weeks": "week", "week": "week", "days": "day", "day": "day"}
 DURATION_WORDS: dict[str, dict[str, str]] = {
     "en": {"hours": "hour", "hour": "hour", "hrs": "hour", "hr": "hour", "minutes": "minute",
            "minute": "minute", "mins": "minute", "min": "minute", "seconds": "second",
-           "second": "second", "secs": "second", "sec": "second"},
-    "ko": {"시간": "hour", "분": "minute", "초": "second"},
-    "ja": {"時間": "hour", "分": "minute", "秒": "second"},
+           "second": "second", "secs": "second", "sec": "second", **_EN_CALENDAR},
+    "ko": {"시간": "hour", "분": "minute", "초": "second", "일간": "day", "일 동안": "day",
+           "일동안": "day", "일 만에": "day", "일만에": "day", "일째": "day", "주간": "week",
+           "주": "week", "개월": "month", "달": "month",
+           "년간": "year", "년": "year", "살": "year", "세": "year"},
+    "ja": {"時間": "hour", "分間": "minute", "分": "minute", "秒": "second", "日間": "day",
+           "週間": "week", "ヶ月": "month", "か月": "month", "カ月": "month", "ヵ月": "month",
+           "箇月": "month", "年間": "year", "年": "year", "歳": "year"},
     "zh": {"个小时": "hour", "小时": "hour", "分钟": "minute", "分": "minute", "秒钟": "second",
-           "秒": "second"},
+           "秒": "second", "天": "day", "个星期": "week", "星期": "week", "周": "week",
+           "个月": "month", "年": "year", "岁": "year"},
     "es": {"horas": "hour", "hora": "hour", "minutos": "minute", "minuto": "minute",
-           "segundos": "second", "segundo": "second"},
+           "segundos": "second", "segundo": "second", "días": "day", "día": "day",
+           "semanas": "week", "semana": "week", "meses": "month", "mes": "month",
+           "años": "year", "año": "year"},
     "de": {"stunden": "hour", "stunde": "hour", "minuten": "minute", "minute": "minute",
-           "sekunden": "second", "sekunde": "second"},
+           "sekunden": "second", "sekunde": "second", "tagen": "day", "tage": "day",
+           "tag": "day", "wochen": "week", "woche": "week", "monaten": "month",
+           "monate": "month", "monat": "month", "jahren": "year", "jahre": "year",
+           "jahr": "year"},
     "fr": {"heures": "hour", "heure": "hour", "minutes": "minute", "minute": "minute",
-           "secondes": "second", "seconde": "second"},
+           "secondes": "second", "seconde": "second", "jours": "day", "semaines": "week",
+           "mois": "month", "ans": "year"},
     "pt": {"horas": "hour", "hora": "hour", "minutos": "minute", "minuto": "minute",
-           "segundos": "second", "segundo": "second"},
+           "segundos": "second", "segundo": "second", "dias": "day", "semanas": "week",
+           "meses": "month", "anos": "year"},
 }
-# 1분기 is a quarter, 3分の1 and 3分之1 are fractions.
-_DURATION_GUARD = {"분": "(?!기)", "分": "(?![の之])"}
+# 1분기 is a quarter, 3分の1 and 3分之1 are fractions, 1980년대 a decade, 10주년 an
+# anniversary, 7세대 a generation, 2025年度 a fiscal year.
+_DURATION_GUARD = {
+    "분": "(?!기)", "分": "(?![の之])", "년": "(?!대|도|생|차|째|말|초)",
+    "주": "(?!년|식|가|당|주|택|요|의|민|장|말|차|기)",
+    "세": "(?!대|기|계|금|력|트|수|종|부|습|포|일|상)", "年": "(?!代|度|生|目|级|級)",
+    "달": "(?!러|성|리)", "天": "(?!然|气|津)", "周": "(?!年|边|末)",
+}  # fmt: skip
+# A figure this size before 년/年 is a year of the calendar (2025년), not a duration.
+CALENDAR_YEAR_WORDS = ("년", "年")
 
+_AMBIGUOUS = re.compile(r"\d{1,3}[.,]\d{3}")
 # Not followed by a Latin letter; a Korean particle may follow ("14조 원을", "12퍼센트의").
 _LATIN_END = r"(?![A-Za-z\u00c0-\u024f])"
 _ISO = r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
@@ -113,6 +137,7 @@ class Rules:
     """Compiled patterns and lookups for one language."""
 
     lang: str
+    base: str
     locale: str
     number: re.Pattern[str]
     dates: tuple[re.Pattern[str], ...]
@@ -127,16 +152,17 @@ class Rules:
     duration: re.Pattern[str]
     durations: dict[str, str]
     cjk: bool
-    cjk_units: re.Pattern[str]
-    cjk_next: re.Pattern[str]
+    words: re.Pattern[str] | None
 
     def parse(self, token: str) -> Decimal | None:
         """Digits with separators -> Decimal, Babel strict in the language, then the other
         convention (``10.3`` in Spanish); None when neither reads it (``1.2.3``)."""
-        from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
+        from babel.numbers import NumberFormatError, parse_decimal
 
+        if token.isdigit():
+            return Decimal(token)
         token = token.replace("’", "'")
-        group = get_group_symbol(self.locale)
+        group = _group_symbol(self.locale)
         if group.isspace():
             token = re.sub(r"[\s\u202f]", group, token)
         other = "de" if _decimal_is_point(self.locale) else "en"
@@ -146,6 +172,19 @@ class Rules:
             except NumberFormatError:
                 continue
         return None
+
+    def alternative(self, token: str) -> Decimal | None:
+        """The other reading of ``260,000`` (``1.500``) in a language whose decimal sign is
+        a comma: a translator may have kept the source's grouping. None if there is none."""
+        if not _AMBIGUOUS.fullmatch(token) or _decimal_is_point(self.locale):
+            return None
+        from babel.numbers import NumberFormatError, parse_decimal
+
+        try:
+            other = Decimal(parse_decimal(token, locale="en", strict=True))
+        except NumberFormatError:
+            return None
+        return other if other != self.parse(token) else None
 
     def month(self, text: str) -> int | None:
         if text.isdigit():
@@ -164,20 +203,19 @@ class Rules:
     def duration_unit(self, word: str) -> str:
         return self.durations[word.lower()]
 
-    @staticmethod
-    def cjk_factor(units: str) -> Decimal:
-        exponent = sum(CJK_SMALL.get(ch, 0) + CJK_BIG.get(ch, 0) for ch in units)
-        return Decimal(10) ** exponent
 
-    @staticmethod
-    def cjk_big(units: str) -> bool:
-        return any(ch in CJK_BIG for ch in units)
-
-
+@lru_cache(maxsize=64)
 def _decimal_is_point(locale: str) -> bool:
     from babel.numbers import get_decimal_symbol
 
     return get_decimal_symbol(locale) == "."
+
+
+@lru_cache(maxsize=64)
+def _group_symbol(locale: str) -> str:
+    from babel.numbers import get_group_symbol
+
+    return str(get_group_symbol(locale))
 
 
 def _month_names(locale: str) -> dict[str, int]:
@@ -248,6 +286,7 @@ def rules_for(lang: str) -> Rules:
     percent_words = PERCENT_WORDS.get(base, PERCENT_WORDS["en"])
     return Rules(
         lang=lang,
+        base=base,
         locale=locale,
         number=_number_pattern(locale),
         dates=tuple(re.compile(p, re.I) for p in dates),
@@ -271,6 +310,5 @@ def rules_for(lang: str) -> Rules:
         ),
         durations=durations,
         cjk=base in CJK_LANGS,
-        cjk_units=re.compile(r"[천千百백]?[만万萬억億亿조兆]*"),
-        cjk_next=re.compile(r"\s?(?P<num>\d+(?:[.,]\d+)*)"),
+        words=word_pattern(base),
     )

@@ -16,71 +16,63 @@ translation. The rules (tables per language live in :mod:`l10n.lang.number_rules
   ``mil millones`` and millardo (10^9), billón/billones (10^12!); German Tsd., Mio.,
   Mrd./Milliarde(n) (10^9), Bio./Billion(en) (10^12); French million/milliard/billion;
   Portuguese (Brazil) bilhão (10^9), trilhão (10^12).
-- Korean, Japanese and Chinese units group by 10^4: 만/万 (10^4), 억/億/亿 (10^8),
-  조/兆 (10^12), 천/千 (10^3) and 백/百 (10^2) before them; Chinese 万亿 multiplies
-  (10^12). Groups separated by at most one space add up: ``3조 5천억`` = 3.5 x 10^12.
+- Korean, Japanese and Chinese numerals with unit characters (:mod:`l10n.lang.cjk`):
+  ``3조 5천억`` = 3.5 x 10^12, ``1만2750.10`` = 12,750.10, ``8만5000명``, ``2천500``.
+- Numbers in words (:mod:`l10n.lang.number_words`): "seven-year", "Two hundred thousand",
+  "dos semanas"; they are weak: a translation may keep them in words.
+- In a language whose decimal sign is a comma, ``260,000`` reads 260 and also 260,000 (a
+  translator may keep the source's grouping).
 - Money: a currency sign or code before the number (``$``, ``US$``, ``€``, ``₩``, ``KRW``)
   or a code, sign or word after it (``KRW``, ``원``, ``달러``, ``ドル``, ``韩元``,
   ``de dólares``, ``Mrd. Dollar``). ``$`` is read as US dollars.
 - Percent: ``%``, ``percent``, ``퍼센트``, ``パーセント``, ``por ciento``, ``Prozent``.
-- Durations: ``3-minute``, ``16 seconds``, ``3분 16초``, ``3分16秒``, ``3 minutos``.
+- Durations: ``3-minute``, ``16 seconds``, ``3분 16초``, ``3分16秒``, ``3 minutos``,
+  ``12 months`` = ``1년``, ``two weeks`` = ``2주``; race times (``1:23.45``, ``13초04``)
+  and times of day (``10:00 a.m.`` = ``오전 10시``): :mod:`l10n.lang.times`.
 - Dates (read first, so their digits are not read again): ``2025-11-02``, ``October 31``
   (``Oct. 31st``, ``31 October 2025``), ``10월 31일``, ``2025년 11월 2일``, ``10月31日``,
   ``31 de octubre``, ``31. Oktober``. Month names come from Babel for each language.
   A date's value is ``month * 100 + day``; its year, if written, is :attr:`Quantity.year`.
+  Day-only and relative dates (``지난달 19일``, ``지난해``): :mod:`l10n.lang.cjk`.
+- HTML character references (``&#8212;``, ``&amp;``) are markup, never numbers.
+
+:func:`compare_numbers` reports a source quantity the translation lacks as an error, and
+as a warning where the translation plausibly says the same another way: the amount
+without its currency (``$46 billion`` -> ``460억``), a day without its month (``June 19``
+-> ``지난달 19일``), a year said relatively (``2007`` -> ``지난해``). A quantity in words
+is an error only when the translation has a different figure of the same kind.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from l10n.lang.number_rules import Rules, rules_for
+from l10n.lang.cjk import cjk_number, day_only_dates, relative_years
+from l10n.lang.number_rules import CALENDAR_YEAR_WORDS, Rules, rules_for
+from l10n.lang.number_words import word_value
+from l10n.lang.quantity import (
+    DATE,
+    DURATION,
+    MONEY,
+    NUMBER,
+    PERCENT,
+    RELATIVE,
+    TIME,
+    Quantity,
+    Reading,
+)
+from l10n.lang.times import clock_times, merge_durations, race_times, seconds_fraction
 
-NUMBER = "number"
-MONEY = "money"
-PERCENT = "percent"
-DATE = "date"
-DURATION = "duration"
+ERROR = "error"
+WARNING = "warning"
 
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, one character for one: spans stay valid.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _MASK = "\x00"
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A value read from ``text`` (``source[start:end]``), comparable across languages.
-
-    ``unit`` is the ISO 4217 code for money ("KRW"), "hour"/"minute"/"second" for a
-    duration, and empty otherwise. Dates: ``value = month * 100 + day``, ``year`` or None.
-    """
-
-    value: Decimal
-    kind: str
-    text: str
-    start: int
-    end: int
-    unit: str = ""
-    year: int | None = None
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return self.start, self.end
-
-    def describe(self) -> str:
-        """The value as a translator can check it: ``14,000,000,000,000 KRW``, ``10-31``."""
-        if self.kind == DATE:
-            month, day = divmod(int(self.value), 100)
-            date = f"{month:02d}-{day:02d}"
-            return f"{self.year}-{date}" if self.year else date
-        number = _plain(self.value)
-        if self.kind == PERCENT:
-            return f"{number}%"
-        if self.kind == DURATION:
-            return f"{number} {self.unit}{'' if self.value == 1 else 's'}"
-        return f"{number} {self.unit}" if self.unit else number
+REFERENCE = re.compile(r"&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,31 +83,37 @@ class NumberProblem:
     source: Quantity
     found: tuple[Quantity, ...]
     message: str
-
-
-def _plain(value: Decimal) -> str:
-    if value == value.to_integral_value():
-        return f"{int(value):,}"
-    return f"{value.normalize():,f}"
+    severity: str = ERROR
 
 
 def read_numbers(text: str, lang: str) -> list[Quantity]:
-    """Every number, amount of money, percentage, duration and date of ``text``, in order."""
+    """Every number, amount of money, percentage, duration, time and date of ``text``."""
     rules = rules_for(lang)
-    work = text.translate(_FULLWIDTH)
+    work = REFERENCE.sub(lambda m: _MASK * len(m.group()), text.translate(_FULLWIDTH))
     found: list[Quantity] = []
-    for date in _dates(work, text, rules):
-        found.append(date)
-        work = work[: date.start] + _MASK * (date.end - date.start) + work[date.end :]
+    readers: list[Callable[[str], list[Quantity]]] = [
+        lambda w: _dates(w, text, rules),
+        lambda w: race_times(w, text),
+        lambda w: clock_times(w, text, rules.base),
+        lambda w: day_only_dates(w, text, rules.base),
+        lambda w: relative_years(w, text, rules.base),
+    ]
+    for reader in readers:
+        for quantity in reader(work):
+            found.append(quantity)
+            work = work[: quantity.start] + _MASK * len(quantity.text) + work[quantity.end :]
+    hits = [(hit, False) for hit in rules.number.finditer(work)]
+    if rules.words is not None:
+        hits += [(hit, True) for hit in rules.words.finditer(work)]
     pos = 0
-    for hit in rules.number.finditer(work):
+    for hit, weak in sorted(hits, key=lambda h: h[0].start()):
         if hit.start() < pos:
             continue
-        amount = _amount(work, text, hit, rules)
+        amount = _amount(work, text, hit, rules, weak)
         if amount is not None:
             found.append(amount)
             pos = amount.end
-    return sorted(found, key=lambda q: q.start)
+    return merge_durations(found, work, text)
 
 
 def _dates(work: str, text: str, rules: Rules) -> list[Quantity]:
@@ -127,8 +125,8 @@ def _dates(work: str, text: str, rules: Rules) -> list[Quantity]:
                 continue
             month = rules.month(hit.group("month"))
             day, year = int(hit.group("day")), hit.group("year")
-            if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
-                continue
+            if month is None:
+                continue  # an impossible date (13월 5일) is kept: it matches no real one
             hits.append(
                 Quantity(
                     Decimal(month * 100 + day), DATE, text[hit.start() : hit.end()],
@@ -138,68 +136,64 @@ def _dates(work: str, text: str, rules: Rules) -> list[Quantity]:
     return sorted(hits, key=lambda q: q.start)
 
 
-def _amount(work: str, text: str, hit: re.Match[str], rules: Rules) -> Quantity | None:
-    """The quantity starting with the digits of ``hit``: units, scale, currency, percent."""
-    value = rules.parse(hit.group())
+def _amount(
+    work: str, text: str, hit: re.Match[str], rules: Rules, weak: bool
+) -> Quantity | None:
+    """The quantity starting with the digits (or words) of ``hit``: units, scale, currency."""
+    value = word_value(hit.group(), rules.base) if weak else rules.parse(hit.group())
     if value is None:
         return None
+    other = None if weak else rules.alternative(hit.group())
     start, pos = hit.start(), hit.end()
     prefix = rules.prefix_currency.search(work, 0, start)
     currency = rules.currency_code(prefix.group().strip()) if prefix else None
     if prefix:
         start = prefix.start()
-    value, pos = _cjk_units(work, value, pos, rules)
+    factor = Decimal(1)
+    if rules.cjk and not weak and value:
+        end = pos
+        value, pos = cjk_number(work, value, pos, rules.parse)
+        other = other if pos == end else None
     scale = rules.scale.match(work, pos)
     if scale is None and currency:
         scale = rules.short_scale.match(work, pos)
     if scale:
-        value, pos = value * rules.factor(scale.group("scale")), scale.end()
+        factor, pos = factor * rules.factor(scale.group("scale")), scale.end()
     kind, unit = (MONEY, currency) if currency else (NUMBER, "")
     if not currency and (suffix := rules.suffix_currency.match(work, pos)):
         kind, unit, pos = MONEY, rules.currency_code(suffix.group("cur")), suffix.end()
     elif not currency and (percent := rules.percent.match(work, pos)):
         kind, pos = PERCENT, percent.end()
     elif not currency and (duration := rules.duration.match(work, pos)):
-        kind, unit, pos = DURATION, rules.duration_unit(duration.group("unit")), duration.end()
-    return Quantity(value, kind, text[start:pos], start, pos, unit)
+        word, total = duration.group("unit"), value * factor
+        if not (rules.cjk and word in CALENDAR_YEAR_WORDS and total >= 1000):
+            kind, unit, pos = DURATION, rules.duration_unit(word), duration.end()
+            if unit == "second" and rules.cjk and (fraction := seconds_fraction(work, pos)):
+                value, pos = value + fraction[0], fraction[1]
+    also = (Reading(kind, other * factor, unit),) if other is not None else ()
+    return Quantity(value * factor, kind, text[start:pos], start, pos, unit, also=also, weak=weak)
 
 
-def _cjk_units(work: str, value: Decimal, pos: int, rules: Rules) -> tuple[Decimal, int]:
-    """Apply 만/억/조 (万/億/亿/兆) groups after a number: ``3조 5천억`` -> 3.5 x 10^12.
-
-    A group is digits, optionally 천/백 (千/百), then big units; the next group may follow
-    after at most one space, and only when it has a unit itself.
-    """
-    units = rules.cjk_units.match(work, pos) if rules.cjk else None
-    if units is None or not units.group():
-        return value, pos
-    total = Decimal(0)
-    while units is not None and units.group():
-        value *= rules.cjk_factor(units.group())
-        pos = units.end()
-        total += value
-        if not rules.cjk_big(units.group()):
-            break
-        follow = rules.cjk_next.match(work, pos)
-        if follow is None:
-            break
-        following = rules.parse(follow.group("num"))
-        units = rules.cjk_units.match(work, follow.end())
-        if following is None or units is None or not units.group():
-            break
-        value = following
-    return total, pos
+def same_quantity(source: Quantity, target: Quantity) -> bool:
+    """Equal values of compatible kinds (any reading of either): a plain source number
+    matches any kind; a dated source needs the same year where the target writes one."""
+    for mine in source.readings():
+        for theirs in target.readings():
+            if mine.kind == NUMBER and mine.value == theirs.value:
+                return True
+            if mine.kind == DATE:
+                if theirs.kind == DATE and mine.value == theirs.value and (
+                    source.year is None or source.year == target.year
+                ):
+                    return True
+            elif mine.key() == theirs.key():
+                return True
+    return False
 
 
-def _same(source: Quantity, target: Quantity) -> bool:
-    """Equal values of compatible kinds: a plain source number matches any kind."""
-    if source.value != target.value:
-        return False
-    if source.kind == NUMBER:
-        return True
-    if source.kind != target.kind or source.unit != target.unit:
-        return False
-    return source.kind != DATE or source.year is None or source.year == target.year
+def _specificity(quantity: Quantity) -> int:
+    """Match order: quantities with a kind first, plain numbers, then numbers in words."""
+    return 2 if quantity.weak else 1 if quantity.kind == NUMBER else 0
 
 
 def compare_numbers(
@@ -210,49 +204,117 @@ def compare_numbers(
     Each target quantity accounts for one source quantity at most. Quantities only the
     target has (a conversion note, "2025년" for "this year") are not problems by
     themselves; they are named as candidates when a source quantity is missing.
+    Problems come in source order; see the module docstring for warnings.
     """
-    sources = read_numbers(source_text, source_lang)
-    targets = read_numbers(target_text, target_lang)
+    sources = [q for q in read_numbers(source_text, source_lang) if q.kind != RELATIVE]
+    found = read_numbers(target_text, target_lang)
+    relative = [q for q in found if q.kind == RELATIVE]
+    targets = [q for q in found if q.kind != RELATIVE]
     used = [False] * len(targets)
     missing: list[Quantity] = []
-    for quantity in sources:
+    for quantity in sorted(sources, key=_specificity):
         index = next(
-            (i for i, t in enumerate(targets) if not used[i] and _same(quantity, t)), None
+            (i for i, t in enumerate(targets) if not used[i] and same_quantity(quantity, t)), None
         )
         if index is None:
             missing.append(quantity)
         else:
             used[index] = True
-    spare = tuple(t for i, t in enumerate(targets) if not used[i])
-    return [_problem(q, spare) for q in missing]
+    spare = [t for i, t in enumerate(targets) if not used[i]]
+    problems = []
+    for quantity in sorted(missing, key=lambda q: q.start):
+        problem = _problem(quantity, spare, relative)
+        if problem is not None:
+            problems.append(problem)
+    return problems
 
 
-def _problem(quantity: Quantity, spare: tuple[Quantity, ...]) -> NumberProblem:
-    """Name the likeliest culprits: same value (wrong kind or currency), else same kind."""
-    same_value = tuple(t for t in spare if t.value == quantity.value)
-    found = same_value or tuple(t for t in spare if t.kind == quantity.kind) or spare
+def _problem(
+    quantity: Quantity, spare: list[Quantity], relative: list[Quantity]
+) -> NumberProblem | None:
+    """Why ``quantity`` is not in the translation, naming what the translation has."""
     expected = f"'{quantity.text}' ({quantity.describe()})"
+    figures = [t for t in spare if not t.weak]
+    if quantity.weak:
+        rival = next((t for t in figures if _comparable(quantity, t)), None)
+        if rival is None:
+            return None  # in words: the translation may say it in words too
+        return NumberProblem(quantity, (rival,), f"{expected} is written {_shown(rival)} in "
+                             "the translation")
+    soft = _soft_problem(quantity, expected, figures, relative)
+    if soft is not None:
+        return soft
+    same_value = [t for t in figures if any(r.value == quantity.value for r in t.readings())]
     if same_value:
         other = same_value[0]
-        message = (
-            f"{expected} is written '{other.text}' ({other.describe()}) in the translation"
-        )
-    else:
-        message = f"{expected} is missing from the translation"
-        if found:
-            listed = ", ".join(f"'{t.text}' ({t.describe()})" for t in found[:3])
-            message += f"; the translation has {listed}"
-    return NumberProblem(quantity, found, message)
+        return NumberProblem(quantity, (other,),
+                             f"{expected} is written {_shown(other)} in the translation")
+    found = [t for t in figures if _comparable(quantity, t)] or figures
+    message = f"{expected} is missing from the translation"
+    if found:
+        message += f"; the translation has {', '.join(_shown(t) for t in found[:3])}"
+    return NumberProblem(quantity, tuple(found), message)
+
+
+def _soft_problem(
+    quantity: Quantity, expected: str, figures: list[Quantity], relative: list[Quantity]
+) -> NumberProblem | None:
+    """A warning where the translation plausibly says the same thing another way."""
+    if quantity.kind == MONEY:
+        bare = next((t for t in figures if t.kind == NUMBER and t.value == quantity.value), None)
+        if bare is not None:
+            return NumberProblem(quantity, (bare,), f"{expected} is written {_shown(bare)} "
+                                 f"without its currency ({quantity.unit}): add it", WARNING)
+    if quantity.kind == DATE and quantity.value >= 100:
+        day = int(quantity.value) % 100
+        month_less = next((t for t in figures if t.kind == DATE and t.value == day), None)
+        if month_less is not None:
+            return NumberProblem(quantity, (month_less,), f"{expected} is written "
+                                 f"{_shown(month_less)}: check that the month is right", WARNING)
+        dated = next((t for t in figures if t.kind == DATE and t.value == quantity.value), None)
+        if dated is not None and quantity.year and relative:
+            return NumberProblem(quantity, (dated, relative[0]), f"{expected} is written "
+                                 f"{_shown(dated)} with '{relative[0].text}' "
+                                 f"({relative[0].describe()}): check that the year is "
+                                 f"{quantity.year}", WARNING)
+    if _is_year(quantity) and relative:
+        return NumberProblem(quantity, (relative[0],), f"'{quantity.text}' (the year "
+                             f"{quantity.text}) is written {_shown(relative[0])} in the "
+                             "translation: check that the year is right", WARNING)
+    return None
+
+
+def _is_year(quantity: Quantity) -> bool:
+    return quantity.kind == NUMBER and quantity.text.isdigit() and 1900 <= quantity.value <= 2100
+
+
+def _comparable(source: Quantity, target: Quantity) -> bool:
+    """Same kind, and for durations units of the same family (not days against months)."""
+    if source.kind != target.kind:
+        return source.kind == NUMBER and target.kind in (NUMBER, MONEY, PERCENT)
+    if source.kind == DURATION:
+        return source.reading.key()[2] == target.reading.key()[2]
+    return True
+
+
+def _shown(quantity: Quantity) -> str:
+    return f"'{quantity.text}' ({quantity.describe()})"
 
 
 __all__ = [
     "DATE",
     "DURATION",
+    "ERROR",
     "MONEY",
     "NUMBER",
     "PERCENT",
+    "REFERENCE",
+    "RELATIVE",
+    "TIME",
+    "WARNING",
     "NumberProblem",
     "Quantity",
     "compare_numbers",
     "read_numbers",
+    "same_quantity",
 ]

@@ -44,6 +44,8 @@ from l10n.text.compare import similarity_ratio
 if TYPE_CHECKING:
     from l10n.catalog.entry import Entry
 
+PSEUDO_ENGINE = "pseudo"  # as l10n.catalog.entry.PSEUDO_ENGINE
+
 _CANDIDATES = 200  # by bm25 from the index
 _SCORED = 30  # by difflib, after the Dice re-ranking
 _RARE_GRAMS = 16
@@ -106,6 +108,16 @@ class Memory:
                 path=self.path,
                 hint="upgrade l10n",
             )
+        self._forget_pseudo()
+
+    def _forget_pseudo(self) -> None:
+        """Drop pseudo-localized units that an older l10n stored (a no-op, and no write,
+        when there are none)."""
+        pseudo = "kind = 'machine' AND engine = ?"
+        found = self._db.execute(f"SELECT 1 FROM unit WHERE {pseudo} LIMIT 1", (PSEUDO_ENGINE,))
+        if found.fetchone():
+            with self.transaction():
+                self._db.execute(f"DELETE FROM unit WHERE {pseudo}", (PSEUDO_ENGINE,))
 
     def close(self) -> None:
         self._db.close()
@@ -138,13 +150,15 @@ class Memory:
     def harvest(
         self, catalog_entries: Iterable[Entry], source: str, target: str, origin: str
     ) -> int:
-        """Store every reviewed entry (translated, not fuzzy, not obsolete); return how
-        many units were added or turned from machine into reviewed."""
+        """Store every reviewed entry (translated and not fuzzy, obsolete ones too: a
+        removed sentence's translation is still a translation); return how many units
+        were added or turned from machine into reviewed. Pseudo-localized text, even
+        accepted as it is, is never a translation and never stored."""
         with self.transaction():
             return sum(
                 self._put_reviewed(entry.msgid, entry.msgstr, source, target, origin, now(), now())
                 for entry in catalog_entries
-                if entry.msgid and entry.msgstr and not entry.fuzzy and not entry.obsolete
+                if entry.msgid and entry.reviewed and not entry.is_pseudo
             )
 
     def add_machine(
@@ -159,7 +173,10 @@ class Memory:
         origin: str = "",
     ) -> bool:
         """Store an engine's output, replacing the source's previous machine unit; nothing
-        is stored when a reviewed unit covers the source. True when the memory changed."""
+        is stored when a reviewed unit covers the source, nor for the ``pseudo`` engine
+        (pseudo-localization is never a translation). True when the memory changed."""
+        if engine == PSEUDO_ENGINE:
+            return False
         with self.transaction():
             return self._put_machine(
                 source_text, target_text, source, target, engine, model, origin, now(), now()
@@ -181,7 +198,8 @@ class Memory:
             " target_text, source_len, origin, kind, created, updated)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reviewed', ?, ?)"
             " ON CONFLICT (source_lang, target_lang, source_text, target_text) DO UPDATE SET"
-            " kind = 'reviewed', engine = '', model = '', updated = excluded.updated"
+            " kind = 'reviewed', engine = '', model = '', origin = excluded.origin,"
+            " updated = excluded.updated"
             " WHERE kind <> 'reviewed'",
             (sl, tl, base_language(sl), base_language(tl), text, translation, len(text), origin,
              created, updated),

@@ -2,9 +2,10 @@
 
 Reading (:func:`read_tmx`) follows these rules:
 
-* the XML is parsed with expat; a document type with an internal subset, any entity
-  declaration, or an entity reference that would need one is refused (no entity
-  expansion, no external files). ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` alone is accepted;
+* the XML is parsed with expat under :mod:`l10n.xmlsafe`'s rules: a document type with
+  an internal subset, any entity declaration, or an entity reference that would need one
+  is refused (no entity expansion, no external files). ``<!DOCTYPE tmx SYSTEM
+  "tmx14.dtd">`` alone is accepted;
 * each ``<tu>`` gives one unit per ``<tuv>`` in another language than its source. The
   source language is the ``srclang`` of the ``<tu>``, else of the ``<header>``; with
   ``*all*`` (or none) the first ``<tuv>`` is the source. A ``<tu>`` without a ``<tuv>``
@@ -37,6 +38,7 @@ from l10n.errors import InputError, LanguageError
 from l10n.fsutil import write_atomic
 from l10n.lang import base_language, bcp47, validate_language
 from l10n.memory.units import MACHINE, REVIEWED, Unit, now
+from l10n.xmlsafe import guard
 
 if TYPE_CHECKING:
     from l10n.memory.store import Memory
@@ -88,9 +90,7 @@ class _Reader:
 
     def read(self, data: bytes) -> list[Unit]:
         p = self.parser
-        p.StartDoctypeDeclHandler = self.doctype
-        p.EntityDeclHandler = self.entity
-        p.SkippedEntityHandler = self.skipped
+        guard(p, lambda what: self.fail(f"refused: the TMX file has {what}"))
         p.StartElementHandler = self.start
         p.EndElementHandler = self.end
         p.CharacterDataHandler = self.chars
@@ -100,16 +100,6 @@ class _Reader:
             message = expat.errors.messages[exc.code]
             raise self.fail(f"malformed XML: {message}", exc.lineno) from None
         return self.units
-
-    def doctype(self, name: str, system: str | None, public: str | None, internal: int) -> None:
-        if internal:
-            raise self.fail("a DTD inside a TMX file is refused (entity expansion)")
-
-    def entity(self, *args: object) -> None:
-        raise self.fail("entity declarations are refused in TMX files")
-
-    def skipped(self, name: str, is_parameter: int) -> None:
-        raise self.fail(f"undefined entity &{name};")
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         parent = self.stack[-1] if self.stack else None

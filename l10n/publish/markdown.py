@@ -1,26 +1,65 @@
-"""Text for Markdown documents: escaped so that it means what the page means, and no
-raw HTML reaches a renderer."""
+"""Text for Markdown documents: escaped so that it means what the page means, no raw
+HTML reaches a renderer, and no link runs a script.
+
+Links in Markdown text (inline links and images ``[x](url)``, autolinks ``<url>``) keep
+their target only when it is relative or uses a safe scheme (:data:`SAFE_SCHEMES`); any
+other (``javascript:``, ``vbscript:``, ``data:``, ``file:``...) becomes ``#`` (an inline
+link) or plain text (an autolink). The scheme is read as a Markdown renderer and a
+browser read it: after backslash escapes and character references are decoded and
+control characters and spaces dropped (``JaVa&#115;cript:``, ``java\\:script``). A line
+that would start a link reference definition (``[x]: url``) is escaped.
+"""
 
 from __future__ import annotations
 
+import html
 import re
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "ftps", "tel"})
 
 _MD_PUNCT = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?[A-Za-z0-9]+;)")
 _MD_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+=](?=\s|$)|(\d{1,9})([.)])(?=\s|$))")
 _MD_RAW = re.compile(
     r"(`+)[\s\S]*?\1"  # a code span: kept
-    r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"  # an autolink: kept
+    r"|<(?P<autolink>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>"  # an autolink: kept if safe
     r"|<[^\s<>@]+@[^\s<>@]+>"  # an e-mail autolink: kept
+    r"|\]\([ \t]*\n?[ \t]*(?P<target><[^<>\n]*>|[^\s()<]*(?:\([^\s()]*\)[^\s()<]*)*)"
     r"|<(?=[A-Za-z/!?])"  # the start of raw HTML: escaped
 )
+_REFERENCE = re.compile(r"^( {0,3})\[(?=(?:[^\]\\]|\\.)*\]:)", re.MULTILINE)
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def unsafe_url(url: str) -> bool:
+    """True when ``url`` (a Markdown link target, as written) has a scheme that is not
+    in :data:`SAFE_SCHEMES` once decoded as a renderer and a browser decode it."""
+    text = _INVISIBLE.sub("", html.unescape(_UNESCAPE.sub(r"\1", url.strip("<>"))))
+    found = _SCHEME.match(text)
+    return found is not None and found.group(1).lower() not in SAFE_SCHEMES
+
+
+def _raw(match: re.Match[str]) -> str:
+    """One match of :data:`_MD_RAW`, made safe."""
+    text = match.group(0)
+    if text == "<":
+        return "\\<"
+    if match.group("autolink") is not None and unsafe_url(match.group("autolink")):
+        return "\\" + text
+    target = match.group("target")
+    if target is not None and unsafe_url(target):
+        return text[: len(text) - len(target)] + "#"
+    return text
 
 
 def md_text(text: str, *, plain: bool) -> str:
     """``text`` for a Markdown document. Plain text is escaped so that nothing in it is
     markup; Markdown keeps its inline markup, but raw HTML (a ``<`` opening a tag) is
-    escaped so that no renderer runs it."""
+    escaped so that no renderer runs it, and unsafe link targets are defused (see the
+    module docstring)."""
     if not plain:
-        return _MD_RAW.sub(lambda m: "\\<" if m.group(0) == "<" else m.group(0), text)
+        return _REFERENCE.sub(r"\1\\[", _MD_RAW.sub(_raw, text))
     escaped = _MD_PUNCT.sub(lambda m: "\\" + m.group(0), text)
     return "\n".join(_md_line(line) for line in escaped.split("\n"))
 

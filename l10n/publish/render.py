@@ -8,8 +8,10 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from l10n.articles.htmldom import markup_text
 from l10n.lang import bcp47
 from l10n.model import BYLINE, TABLE_CELL, TABLE_HEADER, TITLE
+from l10n.publish.htmlpage import safe_inline
 from l10n.publish.locale import language, ui
 from l10n.publish.markdown import md_text
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SPACE, LocalBlock, Page
@@ -63,6 +65,11 @@ def _date(page: Page) -> dict[str, str] | None:
     return {"iso": when.isoformat(), "text": format_date(when.date(), "long", locale=page.lang)}
 
 
+def plain_title(page: Page) -> str:
+    """The page's title as text (an HTML article's title block is markup)."""
+    return markup_text(page.title) if page.article.format == "html" else page.title
+
+
 def render_html(page: Page, languages: Sequence[str]) -> str:
     """The page as an HTML5 document; ``languages`` are those the article is published
     in, the source first (links: ``../<lang>/<slug>.html``; x-default is the source)."""
@@ -70,6 +77,7 @@ def render_html(page: Page, languages: Sequence[str]) -> str:
 
     pieces = _html_pieces(page)
     by_kind = {b.block.kind: pieces(b) for b in reversed(page.blocks)}
+    title = plain_title(page)
     contact = page.article.contact or ""
     status = MACHINE if page.used_machine else REVIEWED
     if page.lang == page.article.lang:
@@ -77,9 +85,9 @@ def render_html(page: Page, languages: Sequence[str]) -> str:
     return _render(
         "article.html.j2",
         page=page,
-        title=page.title,
+        title=title,
         status=status,
-        heading=by_kind.get(TITLE) or [{"status": ORIGINAL, "html": escape(page.title)}],
+        heading=by_kind.get(TITLE) or [{"status": ORIGINAL, "html": escape(title)}],
         byline=by_kind.get(BYLINE)
         or ([{"status": ORIGINAL, "html": escape(page.byline)}] if page.byline else []),
         contact=contact if re.fullmatch(r"[^\s@<>]+@[^\s@<>]+", contact) else "",
@@ -93,10 +101,8 @@ def render_html(page: Page, languages: Sequence[str]) -> str:
 
 def render_markdown(page: Page) -> str:
     """The page as Markdown: YAML front matter, then the body with the source's structure."""
-    import yaml
-
     front = {
-        "title": page.title,
+        "title": plain_title(page),
         "lang": page.lang,
         "slug": page.slug,
         "source": page.source_ref or page.article.path.name,
@@ -113,10 +119,12 @@ def render_markdown(page: Page) -> str:
         },
     }
     front = {key: value for key, value in front.items() if value is not None}
-    matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+    matter = front_matter(front)
     rich = page.article.format == "markdown"
 
     def text(local: LocalBlock) -> str:
+        if page.article.format == "html" and local.block.translatable:
+            return md_text(markup_text(local.text), plain=True)  # HTML articles: their text
         shown = md_text(local.text, plain=not rich or local.block.kind in (TITLE, BYLINE))
         return _cell(shown) if local.block.kind in (TABLE_HEADER, TABLE_CELL) else shown
 
@@ -153,6 +161,39 @@ def _with_raw_html(body: list[dict[str, Any]], *, safe: bool) -> list[dict[str, 
     return body
 
 
+class _Quoted(str):
+    """A string value of the front matter: always written double-quoted."""
+
+
+def _quoted(value: Any) -> Any:
+    if isinstance(value, str):
+        return _Quoted(value)
+    if isinstance(value, dict):
+        return {key: _quoted(item) for key, item in value.items()}
+    return value
+
+
+def front_matter(values: dict[str, Any]) -> str:
+    """YAML for a Markdown build's front matter. Every string value is double-quoted
+    (never read as another type, never a YAML tag or alias) and ``<``, ``>`` and ``&``
+    in it are written as ``\\u003c`` escapes: the value is the same once read, and no
+    markup stands in the file for a tool that pastes front matter into a page unescaped."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    Dumper.add_representer(
+        _Quoted, lambda dumper, text: dumper.represent_scalar(
+            "tag:yaml.org,2002:str", str(text), style='"')
+    )
+    text = yaml.dump(_quoted(values), Dumper=Dumper, allow_unicode=True, sort_keys=False,
+                     width=10_000)
+    for char in "<>&":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
 def render_index(lang: str, pages: Sequence[Page], languages: Sequence[str]) -> str:
     """A language's index: its articles (title, date), newest first, then by slug."""
 
@@ -161,7 +202,7 @@ def render_index(lang: str, pages: Sequence[Page], languages: Sequence[str]) -> 
         return (-when.timestamp() if when else 0.0, page.slug)
 
     ordered = sorted(pages, key=newest_first)
-    entries = [{"page": p, "title": p.title, "date": _date(p)} for p in ordered]
+    entries = [{"page": p, "title": plain_title(p), "date": _date(p)} for p in ordered]
     return _render(
         "index.html.j2", entries=entries, **_common(lang, languages, lambda c: f"../{c}/index.html")
     )
@@ -182,11 +223,14 @@ def _html_pieces(page: Page) -> Callable[[LocalBlock], list[dict[str, Any]]]:
 
     def pieces(local: LocalBlock) -> list[dict[str, Any]]:
         markdown = rich and local.block.kind not in (TITLE, BYLINE)
+        markup = page.article.format == "html" and local.block.translatable
         return [
             {
                 "status": p.status,
                 "html": Markup(inline(p.text))
                 if markdown and p.status != SPACE
+                else Markup(safe_inline(p.text, local.block.text))  # only the source's tags
+                if markup and p.status != SPACE
                 else escape(p.text),
             }
             for p in local.pieces

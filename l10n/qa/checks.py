@@ -10,13 +10,17 @@ check         severity  rule
 ============  ========  ===========================================================
 untranslated  warning   the entry has no translation yet
 identical     warning   the translation equals the source although the source has
-                        words to translate (markup and glossary terms do not count)
+                        words to translate (markup and glossary terms do not count;
+                        nor do bylines and names: up to four capitalised words)
 glossary      error     a glossary term of the source whose target form is not in the
                         translation, or a ``keep`` term not written as it is
                         (:func:`l10n.glossary.verify.verify_terms`, as translation does)
 numbers       error     a number, amount, percentage, duration or date of the source
                         missing from the translation or changed (:mod:`l10n.lang.numbers`);
-                        numbers inside markup are left to the markup check
+                        numbers inside markup are left to the markup check; a warning
+                        where the translation plausibly says it another way (460억 for
+                        $46 billion, 지난달 19일 for June 19). Untouched pseudo output is
+                        read back into the source language first
 markup        error     inline code, link targets, URLs, e-mail addresses, HTML tags and
                         placeholders (``{x}``, ``%s``, ``%(x)s``) of the source missing or
                         changed, or new ones in the translation (:mod:`l10n.text.protect`'s
@@ -32,6 +36,13 @@ length        warning   translation length / source length (characters) outside
                         0.4x-2.5x of the language's norm (:data:`LENGTH_NORMS`), for
                         sources of 20 characters or more
 ============  ========  ===========================================================
+
+Per-entry flags (:mod:`l10n.qa.entries`) turn checks off where a difference is deliberate, as
+Weblate spells them:
+``#, ignore-<check>`` with this table's names (``ignore-numbers``, ``ignore-markup``) or
+Weblate's for the same checks (``ignore-same``, ``ignore-double-space``,
+``ignore-begin-space``, ``ignore-end-space``, ``ignore-xml-tags``, ``ignore-url``,
+``ignore-placeholders``), and ``ignore-all-checks``.
 """
 
 from __future__ import annotations
@@ -49,6 +60,8 @@ from l10n.lang import base_language
 from l10n.lang.ko import particle_problems, term_spans
 from l10n.lang.numbers import compare_numbers
 from l10n.model import MISSING, Finding, Severity
+from l10n.qa.entries import ignored_checks, plural_forms, pseudo_text
+from l10n.qa.tags import check_tags
 from l10n.text.protect import TERM, mask
 
 if TYPE_CHECKING:
@@ -71,6 +84,7 @@ _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "〔": "〕",
 _CLOSE = {close: open_ for open_, close in _OPEN.items()}
 _DOUBLE_QUOTES = set('"“”„«»「」『』')
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_NAME = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 @dataclass(frozen=True)
@@ -102,6 +116,13 @@ def translated(check: Check) -> Check:
     return run
 
 
+def _is_name(text: str) -> bool:
+    """A byline or a name: one to four words, each capitalised, and no sentence end."""
+    words = _NAME.findall(text)
+    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words) and not re.search(
+        r"[.!?。]\s*$", text)
+
+
 def _markup(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, text) of each markup span, found by l10n.text.protect's patterns."""
     return [(s.start, s.end, s.kind, s.original) for s in mask(text).slots if s.kind != TERM]
@@ -124,6 +145,8 @@ def check_untranslated(entry: Entry, ctx: CheckContext) -> list[Finding]:
 def check_identical(entry: Entry, ctx: CheckContext) -> list[Finding]:
     if entry.msgstr.strip() != entry.msgid.strip():
         return []
+    if entry.block_label == "byline" or _is_name(entry.msgid):
+        return []  # names stay as they are
     rest = _blank_markup(entry.msgid)
     for match in ctx.matches(entry):  # terms are the glossary check's business
         rest = rest[: match.start] + " " * (match.end - match.start) + rest[match.end :]
@@ -158,10 +181,12 @@ def check_glossary(entry: Entry, ctx: CheckContext) -> list[Finding]:
 
 @translated
 def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    problems = compare_numbers(
-        _blank_markup(entry.msgid), ctx.source, _blank_markup(entry.msgstr), ctx.target
-    )
-    return [ctx.finding("numbers", Severity.ERROR, entry, p.message) for p in problems]
+    pseudo = pseudo_text(entry)
+    target, lang = (entry.msgstr, ctx.target) if pseudo is None else (pseudo, ctx.source)
+    problems = compare_numbers(_blank_markup(entry.msgid), ctx.source, _blank_markup(target), lang)
+    if pseudo is not None:  # glossary targets inside pseudo text: only lost figures matter
+        problems = [p for p in problems if p.severity == "error"]
+    return [ctx.finding("numbers", Severity(p.severity), entry, p.message) for p in problems]
 
 
 @translated
@@ -297,7 +322,8 @@ def check_length(entry: Entry, ctx: CheckContext) -> list[Finding]:
     source, target = entry.msgid.strip(), entry.msgstr.strip()
     if len(source) < MIN_LENGTH:
         return []
-    norm = LENGTH_NORMS.get(base_language(ctx.target), 1.0) / LENGTH_NORMS.get(
+    lang = ctx.source if pseudo_text(entry) is not None else ctx.target
+    norm = LENGTH_NORMS.get(base_language(lang), 1.0) / LENGTH_NORMS.get(
         base_language(ctx.source), 1.0
     )
     ratio = len(target) / len(source)
@@ -322,6 +348,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("glossary", check_glossary),
     ("numbers", check_numbers),
     ("markup", check_markup),
+    ("tags", check_tags),
     ("particles", check_particles),
     ("brackets", check_brackets),
     ("spaces", check_spaces),
@@ -333,7 +360,16 @@ CHECKS: tuple[tuple[str, Check], ...] = (
 def run_checks(
     entry: Entry, ctx: CheckContext, checks: tuple[tuple[str, Check], ...] = CHECKS
 ) -> list[Finding]:
-    """Every finding of ``checks`` on ``entry`` (none for an obsolete entry), in check order."""
-    if entry.obsolete:
+    """Every finding of ``checks`` on ``entry`` (none for an obsolete entry), in check order,
+    except those of the checks its ``ignore-*`` flags turn off."""
+    ignored = ignored_checks(entry)
+    if entry.obsolete or "*" in ignored:
         return []
-    return [finding for _, check in checks for finding in check(entry, ctx)]
+    return [
+        finding
+        for form in plural_forms(entry)
+        for name, check in checks
+        if name not in ignored
+        for finding in check(form, ctx)
+    ]
+

@@ -7,7 +7,8 @@ Pure functions, no I/O. What is protected (``Slot.kind``):
 - ``link``: the ``](url "title")`` part of a markdown link (the link text stays translatable);
 - ``url``: bare URLs (``https://...``, ``www....``) and autolinks ``<https://...>``;
 - ``email``: e-mail addresses;
-- ``html``: HTML tags and comments;
+- ``html``: HTML tags and comments; an HTML ``<code>``, ``<kbd>`` or ``<samp>`` element,
+  or an element marked ``translate="no"``, is one span with its content;
 - ``placeholder``: ``{name}``, ``{0}``, ``%s``, ``%(name)s``, ``%1$d``.
 
 Token form: a plain alphanumeric word, ``ZQX1X``, ``ZQX2X``, ... Real engines were seen to
@@ -43,11 +44,16 @@ _URL_BODY = r"(?:[^\s<>\"'()\[\]{}]|\([^\s()<>]*\))+"
 _MARKUP: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     (0, CODE, re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)),
     (1, HTML, re.compile(r"<!--.*?-->", re.S)),
+    (1, HTML, re.compile(
+        r"<(code|kbd|samp)\b[^<>]*>.*?</\1>"
+        r"|<([A-Za-z][A-Za-z0-9-]*)\s[^<>]*\btranslate=[\"']?no\b[^<>]*>.*?</\2>", re.S | re.I
+    )),
     (2, URL, re.compile(r"<(?:https?|ftp|mailto):[^\s<>]+>", re.I)),
     (3, LINK, re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")),
     (4, URL, re.compile(rf"\b(?:(?:https?|ftp)://|www\.){_URL_BODY}", re.I)),
     (5, EMAIL, re.compile(r"\b[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")),
-    (6, HTML, re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
+    # a whole tag, before the URLs and words of its attributes
+    (2, HTML, re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
     (7, PLACEHOLDER, re.compile(r"\{[A-Za-z0-9_.\[\]!:<>^+\-#,=]*\}")),
     (7, PLACEHOLDER, re.compile(
         r"%(?:\d+\$)?(?:\([A-Za-z0-9_]+\))?[#0+\-]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[sdifFeEgGxXocr%]"

@@ -20,10 +20,12 @@ Rules, applied to each translatable block's text, in this order:
    property test compares them). Line breaks are not used as hard boundaries: inside a
    block they are soft breaks, and a sentence may go on after one.
 2. **Closing quotes stay with their sentence.** If a cut lands before closing
-   punctuation (``" ” ’ ' ) ] } »`` followed by a space or the end), the cut moves past it.
+   punctuation (``" ” ’ ' ) ] } »``) or HTML end tags (``</em>``) followed by a space or
+   the end, the cut moves past them.
 3. **Markup is never split.** A cut inside inline code (`` `...` ``), a Markdown link or
-   image (``[text](url)``), an autolink (``<https://...>``) or a bare URL (``https://...``,
-   ``www...``) is dropped.
+   image (``[text](url)``), an autolink (``<https://...>``), a bare URL (``https://...``,
+   ``www...``), an HTML tag (``<a title="Dr. No">``) or an HTML ``<code>`` element is
+   dropped.
 4. **Abbreviations do not end sentences** (pysbd's known misses):
 
    - after a title or Latin abbreviation that always precedes more words (``Mr.``,
@@ -55,12 +57,13 @@ WINDOW = 5000  # characters given to pysbd at once
 MARGIN = 1500  # a window's cuts this close to its end are left to the next window
 _TAIL = 200  # characters around a cut that the abbreviation rules look at
 _LINE_BREAKS = str.maketrans({c: " " for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
-_CLOSERS = re.compile(r"[\"”’')\]}»]+(?=\s|$)")
+_CLOSERS = re.compile(r"(?:[\"”’')\]}»]|</[A-Za-z][A-Za-z0-9-]*>)+(?=\s|$)")
 _PROTECTED = re.compile(
     r"(?P<code>(`+)(?:(?!\2).)+?\2)"  # inline code: a run of backticks to the same run
     r"|!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # [text](url "title")
     r"|<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>"  # autolink
-    r"|(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]}]",  # bare URL, minus final punctuation
+    r"|(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]}]"  # bare URL, minus final punctuation
+    r"|<code\b[^>]*>.*?</code>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>",  # HTML code, HTML tag
     re.DOTALL,
 )
 _ALWAYS = re.compile(

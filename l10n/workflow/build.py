@@ -2,13 +2,17 @@
 
 Rules:
 
+* An HTML article also gets ``<lang>/<slug>.article.html``: its own page, translated
+  (:mod:`l10n.publish.htmlpage`).
 * Each article is built in its source language (the original, the x-default of every
   translation) and in each requested language whose catalog
   ``locales/<lang>/<slug>.po`` exists and passes the gates:
   - its share of reviewed entries (distinct segment texts of the article as it is now)
     is at least ``min_reviewed`` percent;
   - it has something to show: a reviewed translation, or with ``include_machine`` an
-    unreviewed one.
+    unreviewed one;
+  - with ``fail_on_errors``, the entries it would publish have no check error (the
+    checks of ``l10n check``, honouring each entry's ``ignore-*`` flags).
   A language that fails a gate is skipped, with the reason, in the result.
 * Reviewed entries (translated, not fuzzy) are used; fuzzy entries (machine output,
   memory suggestions, edited machine output) only with ``include_machine``.
@@ -17,7 +21,12 @@ Rules:
 * All-or-nothing: every page is rendered in memory first; a broken catalog, an unsafe
   name or a template error stops the build before anything is written. Files are then
   written with :func:`~l10n.fsutil.write_atomic` (unchanged files are not touched).
-  Pages of languages skipped in this build are left as they were, not deleted.
+* Pages an earlier build made and this one no longer makes (a language now skipped, an
+  article gone) are removed, and only those (:mod:`l10n.publish.folder`: a manifest
+  lists what l10n wrote; nothing else is ever deleted). Temporary files a killed build
+  left (``.NAME.XXXXXXXX.tmp``) are removed first.
+* The build folder is never a filesystem root, the home folder, the project's folder or
+  an ancestor of it, unless ``force``.
 """
 
 from __future__ import annotations
@@ -26,12 +35,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.articles import safe_slug
+from l10n.articles import read_source, safe_slug
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, Catalog
 from l10n.config import Settings
 from l10n.errors import InputError, UsageError
-from l10n.fsutil import project_lock, write_atomic
-from l10n.model import Article
+from l10n.fsutil import project_lock, remove_stale_temporaries, write_atomic
+from l10n.glossary import Glossary, load_glossary
+from l10n.model import Article, Severity
 from l10n.publish import (
     Page,
     Translation,
@@ -41,7 +51,18 @@ from l10n.publish import (
     render_markdown,
     render_root,
 )
+from l10n.publish.folder import (
+    MANIFEST,
+    check_build_folder,
+    manifest_text,
+    read_manifest,
+    remove_files,
+    stale_files,
+)
+from l10n.publish.htmlpage import article_pages
+from l10n.qa import CheckContext
 from l10n.workflow.extract import read_articles
+from l10n.workflow.qa import catalog_findings
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +73,7 @@ class Skipped:
     lang: str
     reason: str
     reviewed_percent: float | None = None
+    errors: int = 0  # check errors that refused it (fail_on_errors)
 
 
 @dataclass(frozen=True)
@@ -61,6 +83,7 @@ class BuildResult:
     written: tuple[Path, ...]  # files whose bytes changed
     unchanged: tuple[Path, ...]  # files already up to date, not touched
     skipped: tuple[Skipped, ...]
+    removed: tuple[Path, ...] = ()  # pages an earlier build made, no longer made
 
 
 def build(
@@ -71,29 +94,56 @@ def build(
     out: Path | None = None,
     min_reviewed: float | None = None,
     include_machine: bool = False,
+    fail_on_errors: bool = False,
+    force: bool = False,
 ) -> BuildResult:
     """Build the articles at ``paths`` (default: all) in ``langs`` (default: the
-    config's targets) into ``out`` (default: the config's build folder)."""
+    config's targets) into ``out`` (default: the config's build folder); ``force``
+    allows a folder the rules refuse (see the module docstring)."""
     targets = settings.target_languages(langs)
     gate = settings.min_reviewed if min_reviewed is None else min_reviewed
     if not 0.0 <= gate <= 100.0:
         raise UsageError(f"--min-reviewed must be between 0 and 100, not {gate:g}")
     folder = settings.path(out) if out is not None else settings.build_dir
+    check_build_folder(settings.root, folder, force=force)
     with project_lock(settings.state_dir):
+        remove_stale_temporaries(folder, depth=1)
         articles = read_articles(settings, paths)
+        glossary = load_glossary(settings.glossary_dir) if fail_on_errors else None
+        gates = _Gates(gate, include_machine, fail_on_errors, glossary)
         pages: list[Page] = []
         skipped: list[Skipped] = []
         for article in articles:
             check_slug(article)
             ref = settings.reference(article.path)
-            built, missed = _article_pages(settings, article, targets, gate, include_machine, ref)
+            built, missed = _article_pages(settings, article, targets, gates, ref)
             pages += built
             skipped += missed
         files = render_all(pages, settings.source)
+        files.update(article_pages(pages, read_source))  # HTML articles: their own page too
         safe = {safe_path(folder, name): text for name, text in files.items()}
         written = [path for path, text in safe.items() if write_atomic(path, text)]
+        removed = _remove_stale(folder, set(files), articles, targets)
     unchanged = [path for path in safe if path not in written]
-    return BuildResult(folder, tuple(pages), tuple(written), tuple(unchanged), tuple(skipped))
+    return BuildResult(folder, tuple(pages), tuple(written), tuple(unchanged), tuple(skipped),
+                       tuple(removed))
+
+
+def _remove_stale(
+    folder: Path, made: set[str], articles: Sequence[Article], targets: Sequence[str]
+) -> list[Path]:
+    """Remove what the previous build made and this one did not; record what this one
+    made (and what it left of other articles and languages) in the manifest."""
+    previous = read_manifest(folder)
+    langs = {*targets, *(a.lang for a in articles)}
+    stale = stale_files(folder, previous, made, {a.slug for a in articles}, langs)
+    removed = remove_files(stale)
+    gone = {path.relative_to(folder.resolve()).as_posix() for path in stale}
+    write_atomic(folder / MANIFEST, manifest_text((previous - gone) | made))
+    return removed
+
+
+__all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug", "safe_path"]
 
 
 def check_slug(article: Article) -> None:
@@ -122,12 +172,30 @@ def translations(catalog: Catalog) -> dict[str, Translation]:
     return found
 
 
+@dataclass(frozen=True)
+class _Gates:
+    min_reviewed: float
+    include_machine: bool
+    fail_on_errors: bool  # refuse a language whose catalog has check errors
+    glossary: Glossary | None
+
+
+def _check_errors(settings: Settings, catalog: Catalog, lang: str, gates: _Gates) -> int:
+    """Check errors on the entries this build would publish from ``catalog``."""
+    states = (REVIEWED, MACHINE, FUZZY) if gates.include_machine else (REVIEWED,)
+    ctx = CheckContext(settings.source, lang, gates.glossary, settings.display(catalog.path))
+    return sum(
+        f.severity == Severity.ERROR
+        for state in states
+        for f in catalog_findings(catalog, ctx, state)
+    )
+
+
 def _article_pages(
     settings: Settings,
     article: Article,
     targets: Sequence[str],
-    gate: float,
-    include_machine: bool,
+    gates: _Gates,
     ref: str,
 ) -> tuple[list[Page], list[Skipped]]:
     """The original page, then one page per target language that passes the gates."""
@@ -139,14 +207,22 @@ def _article_pages(
             reason = f"no catalog {settings.display(path)} (run `l10n translate --lang {lang}`)"
             skipped.append(Skipped(article.slug, lang, reason))
             continue
+        catalog = Catalog.read(path)
         page = localize(
             article,
             lang,
-            translations(Catalog.read(path)),
-            include_machine=include_machine,
+            translations(catalog),
+            include_machine=gates.include_machine,
             source_ref=ref,
         )
-        why = _gate(page, gate, include_machine, settings.display(path))
+        why = _gate(page, gates.min_reviewed, gates.include_machine, settings.display(path))
+        errors = _check_errors(settings, catalog, lang, gates) if gates.fail_on_errors else 0
+        if not why and errors:
+            why = (f"{errors} check error{'s' * (errors != 1)} in {settings.display(path)} "
+                   f"(see `l10n check --lang {lang}`; --fail-on-errors)")
+            skipped.append(Skipped(article.slug, lang, why, page.coverage.reviewed_percent,
+                                   errors))
+            continue
         if why:
             skipped.append(Skipped(article.slug, lang, why, page.coverage.reviewed_percent))
         else:

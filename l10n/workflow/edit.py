@@ -10,6 +10,8 @@ some moment. :func:`save_edits` applies a batch of such edits to one catalog:
   person saw. If the entry changed since (another reviewer, a ``translate`` run, a hand
   edit), that edit is refused as a ``conflict`` and the entry as it is now is returned;
   the other edits go through. An edit whose entry left the catalog is ``missing``;
+* an edit with a ``note`` is a suggestion: the entry gets the text as a fuzzy suggestion
+  naming the note as its origin (``#. tm: <note>``), reviewed or not;
 * the catalog is written once, atomically, through the catalog layer (same formatting,
   no churn in untouched entries), and reviewed translations go into the translation
   memory at once.
@@ -40,6 +42,9 @@ class Edit:
     text: str
     reviewed: bool  # accepted (not fuzzy), or a draft that stays fuzzy
     version: str | None = None  # None: no check (the caller takes responsibility)
+    # A suggestion rather than an edit: the text stays fuzzy with this note as its origin
+    # (an agency's translation of a source that has changed since, say).
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +83,11 @@ def _apply(catalog: Catalog, edit: Edit) -> EditOutcome:
         return EditOutcome(edit.msgid, MISSING, None)
     if edit.version is not None and edit.version != entry.version:
         return EditOutcome(edit.msgid, CONFLICT, entry)
+    if edit.note is not None:
+        if entry.msgstr == edit.text and entry.memory == edit.note:
+            return EditOutcome(edit.msgid, UNCHANGED, entry)
+        catalog.set_suggestion(edit.msgid, edit.text, edit.note)
+        return EditOutcome(edit.msgid, SAVED, catalog.get(edit.msgid))
     if entry.msgstr == edit.text and entry.fuzzy == (not edit.reviewed and bool(edit.text)):
         return EditOutcome(edit.msgid, UNCHANGED, entry)
     catalog.set_translation(edit.msgid, edit.text, reviewed=edit.reviewed)

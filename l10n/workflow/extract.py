@@ -9,9 +9,10 @@ from pathlib import Path
 
 from l10n import __version__
 from l10n.articles import find_articles, read_article
-from l10n.catalog import Catalog, TemplateEntry, stored_digest
+from l10n.catalog import ENTRIES_HEADER, Catalog, TemplateEntry, stored_digest
 from l10n.config import Settings
 from l10n.errors import ArticleError
+from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.model import Article, Segment
 from l10n.text.segment import segment_article
 
@@ -33,6 +34,15 @@ class Extracted:
         if self._template is None:
             self._template = Catalog.read(self.path)
         return self._template
+
+    @property
+    def entries_digest(self) -> str:
+        """The fingerprint of the template's msgids (from its header when it has one)."""
+        if self._template is None:
+            stored = stored_digest(self.path, ENTRIES_HEADER)
+            if stored:
+                return stored
+        return self.template.entries_digest()
 
     @property
     def entries(self) -> int:
@@ -124,6 +134,8 @@ def extract(
     articles: Sequence[Article] | None = None,
     segmenting: Segmenting | None = None,
 ) -> list[Extracted]:
-    """Every article's template (see :func:`extract_each`)."""
-    return list(extract_each(settings, read_articles(settings, paths) if articles is None
-                             else articles, segmenting))
+    """Every article's template (see :func:`extract_each`), under the project's lock."""
+    chosen = read_articles(settings, paths) if articles is None else articles
+    with project_lock(settings.state_dir):
+        remove_stale_temporaries(settings.templates_dir)
+        return list(extract_each(settings, chosen, segmenting))

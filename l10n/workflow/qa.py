@@ -1,22 +1,30 @@
-"""Quality checks over the project's catalogs (``l10n check``).
+"""Quality checks over catalogs (``l10n check``): the project's, or any PO files.
 
-Catalogs are ``locales/<lang>/<slug>.po`` for each article (all articles of the project,
-or those named) and each target language (the configured ones, or those named). The
-glossary is loaded first (a broken glossary stops the run with GlossaryError, before any
-catalog is read), then :data:`l10n.qa.CHECKS` run on every entry. ``only`` keeps entries
-in one state (``reviewed``, ``machine``, ``fuzzy``, ``untranslated``). A missing catalog
-is one ``untranslated`` warning; a broken one is a CatalogError.
+Project form: catalogs are ``locales/<lang>/<slug>.po`` for each article (all articles of
+the project, or those named) and each target language (the configured ones, or those
+named). File form (:func:`check_files`): the PO files given, from anywhere (Weblate, a
+vendor, another project), each in the language of its ``Language`` header unless one is
+given, against the glossary given (else the project's, when there is a project).
+
+The glossary is loaded first (a broken glossary stops the run with GlossaryError, before
+any catalog is read), then :data:`l10n.qa.CHECKS` run on every entry, honouring its
+``ignore-*`` flags. ``only`` keeps entries in one state (``reviewed``, ``machine``,
+``fuzzy``, ``untranslated``). A missing catalog is one ``untranslated`` warning; a
+broken one is a CatalogError. With ``annotate``, each catalog gets its entries' findings
+as ``#. check:`` comments (:func:`l10n.catalog.annotate`), old ones removed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.catalog import FUZZY, MACHINE, REVIEWED, UNTRANSLATED, Catalog
+from l10n.catalog import FUZZY, MACHINE, REVIEWED, UNTRANSLATED, Catalog, annotate
 from l10n.config import Settings
 from l10n.errors import UsageError
-from l10n.glossary import load_glossary
+from l10n.glossary import Glossary, load_glossary
+from l10n.lang import validate_language
 from l10n.model import Finding, Severity
 from l10n.qa import CheckContext, run_checks
 from l10n.workflow.extract import read_articles
@@ -24,19 +32,40 @@ from l10n.workflow.extract import read_articles
 ONLY_STATES = (REVIEWED, MACHINE, FUZZY, UNTRANSLATED)
 
 
-def check(
+@dataclass(frozen=True)
+class CheckResult:
+    """Findings, and the catalogs ``--annotate`` rewrote."""
+
+    findings: tuple[Finding, ...]
+    annotated: tuple[Path, ...] = ()
+
+
+def _only(only: str | None) -> None:
+    if only is not None and only not in ONLY_STATES:
+        raise UsageError(f"--only must be one of {', '.join(ONLY_STATES)}, not '{only}'")
+
+
+def check(settings: Settings, articles: Sequence[Path] | None = None,
+          langs: Sequence[str] | None = None, only: str | None = None) -> list[Finding]:
+    """Every finding of every check, by language, article, then entry order."""
+    return list(check_project(settings, articles, langs, only).findings)
+
+
+def check_project(
     settings: Settings,
     articles: Sequence[Path] | None = None,
     langs: Sequence[str] | None = None,
     only: str | None = None,
-) -> list[Finding]:
-    """Every finding of every check, by language, article, then entry order."""
-    if only is not None and only not in ONLY_STATES:
-        raise UsageError(f"--only must be one of {', '.join(ONLY_STATES)}, not '{only}'")
+    *,
+    annotate: bool = False,
+) -> CheckResult:
+    """The project form of ``l10n check``."""
+    _only(only)
     targets = settings.target_languages(langs)
     glossary = load_glossary(settings.glossary_dir)
     sources = read_articles(settings, articles)
     findings: list[Finding] = []
+    written: list[Path] = []
     for lang in targets:
         for article in sources:
             path = settings.catalog_path(lang, article.slug)
@@ -45,10 +74,76 @@ def check(
                     findings.append(_no_catalog(settings.display(path), lang))
                 continue
             ctx = CheckContext(settings.source, lang, glossary, settings.display(path))
-            for entry in Catalog.read(path).entries():
-                if only is None or entry.state == only:
-                    findings += run_checks(entry, ctx)
-    return findings
+            findings += _one_catalog(Catalog.read(path), ctx, only, annotate, written)
+    return CheckResult(tuple(findings), tuple(written))
+
+
+def check_files(
+    settings: Settings,
+    paths: Sequence[Path],
+    *,
+    lang: str | None = None,
+    source: str | None = None,
+    glossary: Path | None = None,
+    only: str | None = None,
+    annotate: bool = False,
+) -> CheckResult:
+    """The file form of ``l10n check``: the PO files at ``paths``."""
+    _only(only)
+    terms = _glossary(settings, glossary)
+    source_lang = validate_language(source or settings.source)
+    catalogs = [Catalog.read(path) for path in paths]  # every file is valid before any check
+    findings: list[Finding] = []
+    written: list[Path] = []
+    for catalog in catalogs:
+        target = _language(catalog, lang)
+        ctx = CheckContext(source_lang, target, terms, settings.display(catalog.path))
+        findings += _one_catalog(catalog, ctx, only, annotate, written)
+    return CheckResult(tuple(findings), tuple(written))
+
+
+def _glossary(settings: Settings, path: Path | None) -> Glossary | None:
+    """``--glossary`` (a folder or one file), else the project's when there is a project."""
+    if path is not None:
+        if not path.exists():
+            raise UsageError("glossary not found", path=path,
+                             hint="give a glossary folder or one glossary .toml file")
+        return load_glossary(path)
+    return load_glossary(settings.glossary_dir) if settings.config_file is not None else None
+
+
+def _language(catalog: Catalog, lang: str | None) -> str:
+    code = lang or catalog.language
+    if not code:
+        raise UsageError("the catalog has no Language header", path=catalog.path,
+                         hint="say its language with --lang, e.g. --lang ko")
+    return validate_language(code)
+
+
+def catalog_findings(catalog: Catalog, ctx: CheckContext, only: str | None = None) -> list[Finding]:
+    """Every finding on the live entries of ``catalog`` (in ``only`` state if given)."""
+    return [
+        finding
+        for entry in catalog.entries()
+        if only is None or entry.state == only
+        for finding in run_checks(entry, ctx)
+    ]
+
+
+def _one_catalog(
+    catalog: Catalog, ctx: CheckContext, only: str | None, notes: bool, written: list[Path]
+) -> list[Finding]:
+    found: list[Finding] = []
+    by_entry: dict[tuple[str | None, str], list[str]] = {}
+    for entry in catalog.entries():
+        wanted = only is None or entry.state == only
+        mine = run_checks(entry, ctx) if wanted or notes else []
+        found += mine if wanted else []
+        if mine:  # notes always cover every entry, whatever --only shows
+            by_entry[(entry.msgctxt, entry.msgid)] = [f"{f.check}: {f.message}" for f in mine]
+    if notes and annotate(catalog.path, by_entry):
+        written.append(catalog.path)
+    return found
 
 
 def _no_catalog(shown: str, lang: str) -> Finding:

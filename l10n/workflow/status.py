@@ -3,21 +3,26 @@ article and language, with each language's total.
 
 A missing catalog counts every entry of the article's template as untranslated (the
 template is read, or, when there is none yet, the article is segmented in memory).
+``errors`` counts the check errors of a catalog's live entries, as ``l10n check`` finds
+them (honouring each entry's ``ignore-*`` flags).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from l10n.catalog import FUZZY, MACHINE, OBSOLETE, REVIEWED, UNTRANSLATED, Catalog, Entry
 from l10n.config import Settings
-from l10n.model import Article
+from l10n.glossary import load_glossary
+from l10n.model import Article, Severity
+from l10n.qa import CheckContext
 from l10n.text.segment import segment_article
 from l10n.workflow.extract import read_articles, template_entries
+from l10n.workflow.qa import catalog_findings
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
@@ -35,6 +40,7 @@ class CatalogStatus:
     untranslated: int = 0
     obsolete: int = 0
     words: int = 0  # source words of the (non-obsolete) entries
+    errors: int = 0  # check errors (l10n check), after the entries' ignore-* flags
     catalog: str = ""  # the catalog's path; "" for a total
     exists: bool = True  # False: no catalog yet, counted from the template
 
@@ -98,7 +104,8 @@ def _template_entries(settings: Settings, article: Article) -> list[Entry]:
 
 
 def _total(lang: str, rows: Sequence[CatalogStatus]) -> CatalogStatus:
-    fields = ("entries", "reviewed", "machine", "fuzzy", "untranslated", "obsolete", "words")
+    fields = ("entries", "reviewed", "machine", "fuzzy", "untranslated", "obsolete", "words",
+              "errors")
     sums = {name: sum(getattr(row, name) for row in rows) for name in fields}
     return CatalogStatus(lang, "", **sums)
 
@@ -110,6 +117,7 @@ def status(
 ) -> StatusReport:
     """Status of every (language, article) catalog, and per-language totals."""
     targets = settings.target_languages(langs)
+    glossary = load_glossary(settings.glossary_dir)
     sources = read_articles(settings, articles)
     rows: list[CatalogStatus] = []
     totals: list[CatalogStatus] = []
@@ -119,8 +127,11 @@ def status(
             path = settings.catalog_path(lang, article.slug)
             shown = settings.display(path)
             if path.is_file():
-                entries = Catalog.read(path).entries(obsolete=True)
-                mine.append(count_states(lang, article.slug, entries, shown, True))
+                catalog = Catalog.read(path)
+                row = count_states(lang, article.slug, catalog.entries(obsolete=True), shown, True)
+                ctx = CheckContext(settings.source, lang, glossary, shown)
+                errors = sum(f.severity == Severity.ERROR for f in catalog_findings(catalog, ctx))
+                mine.append(replace(row, errors=errors))
             else:
                 entries = _template_entries(settings, article)
                 mine.append(count_states(lang, article.slug, entries, shown, False))

@@ -3,18 +3,21 @@
 The order of work is what keeps a run safe and fast:
 
 1. the glossary and every article are read (and so validated), and the engine of each
-   language chosen (a missing model stops the run here), before anything is written;
+   language created with its options and checked to serve the pair (an unknown engine,
+   a bad ``[engines.<name>]`` option or a missing model stops the run here), before
+   anything is written;
 2. one lock per project: a second run stops at once;
 3. article by article, the template is extracted and merged into each catalog
    (:mod:`l10n.workflow.update`); every reviewed entry is harvested into the translation
-   memory, and the entries the run may fill (:func:`pending`) join their language's
-   chunk, with the catalog object itself (no second read);
+   memory as the catalog is read, before the merge can move it; the entries the run may
+   fill (:func:`pending`) join their language's chunk, with the catalog object itself
+   (no second read);
 4. a language's chunk is filled once it holds about :data:`CHUNK` segments, and at the
    end: exact memory matches first, then fuzzy memory suggestions, then the engine (one
    batch per chunk, under the glossary). Each catalog of the chunk is written atomically
    as soon as the chunk is done, so a killed run loses at most one chunk, a re-run
    resumes where it stopped, and no more than a chunk per language is held in memory;
-5. the engine (and its model) is created only when there is something to translate.
+5. the engine's model is loaded only when there is something to translate.
 """
 
 from __future__ import annotations
@@ -26,9 +29,10 @@ from typing import Any
 
 from l10n.catalog import Catalog, Entry, Provenance
 from l10n.config import Settings
-from l10n.engines import available_engines, create_engine, default_engine_name, engine_for
+from l10n.engines import Engine, default_engine_name, ready_engine
 from l10n.engines.enforce import translate_segments
-from l10n.fsutil import project_lock
+from l10n.errors import EngineOptionError
+from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.glossary import Glossary, load_glossary
 from l10n.memory import REVIEWED, Memory
 from l10n.model import MISSING
@@ -67,27 +71,26 @@ def translate(
     targets = settings.target_languages(langs)
     glossary = load_glossary(settings.glossary_dir)
     articles = read_articles(settings, paths)
-    engines = _engine_names(settings, targets, engine_name)
+    engines = _engines(settings, targets, engine_name)
     report = RunReport()
     with project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory:
+        remove_stale_temporaries(settings.locales_dir, depth=1)
         fillers: dict[str, _Filler] = {}
-        for lang, catalog in merged_catalogs(settings, articles, targets, report,
+        for lang, catalog in merged_catalogs(settings, articles, targets, report, memory,
                                              segmenting=segmenting):
             if lang not in fillers:
                 fillers[lang] = _Filler(
-                    settings, lang, engines[lang], glossary, memory, report.languages[lang],
+                    settings, lang, *engines[lang], glossary, memory, report.languages[lang],
                     n_best, _Steps(lang, progress),
                 )
             filler = fillers[lang]
-            entries = catalog.entries()
-            memory.harvest(entries, settings.source, lang, origin=settings.reference(catalog.path))
-            todo = [e for e in entries if pending(e, filler.engine_name)]
+            todo = [e for e in catalog.entries() if pending(e, filler.engine_name)]
             if todo:
                 filler.add(catalog, todo)
         for filler in fillers.values():
             filler.flush()
-            # an engine such as none or pseudo is created, but loads no model
-            report.model_loaded |= getattr(filler.engine, "loads_model", filler.engine is not None)
+            # an engine such as none or pseudo translates, but loads no model
+            report.model_loaded |= filler.used and getattr(filler.engine, "loads_model", True)
             filler.report.seconds = round(filler.report.seconds, 3)
     return report
 
@@ -120,12 +123,17 @@ class _Steps:
             self.progress(self.lang, self.done, self.total)
 
 
-def _engine_names(settings: Settings, targets: Sequence[str], name: str | None) -> dict[str, str]:
-    """The engine for each language, chosen before anything is written (a missing model
-    stops the run here, with the message that says how to install one)."""
-    if name is not None and name not in available_engines():
-        create_engine(name)  # raises EngineError naming the engines there are
-    return {lang: name or default_engine_name(settings, settings.source, lang) for lang in targets}
+def _engines(
+    settings: Settings, targets: Sequence[str], name: str | None
+) -> dict[str, tuple[str, Engine]]:
+    """The engine of each language (its name and the engine, created with its options
+    and checked to serve the pair, no model loaded yet), before anything is written: an
+    unknown engine, a bad option or a missing model stops the run here."""
+    chosen: dict[str, tuple[str, Engine]] = {}
+    for lang in targets:
+        engine = ready_engine(settings, settings.source, lang, name)
+        chosen[lang] = (name or default_engine_name(settings, settings.source, lang), engine)
+    return chosen
 
 
 class _Filler:
@@ -136,6 +144,7 @@ class _Filler:
         settings: Settings,
         lang: str,
         engine_name: str,
+        engine: Engine,
         glossary: Glossary,
         memory: Memory,
         report: LanguageReport,
@@ -144,8 +153,8 @@ class _Filler:
     ) -> None:
         self.settings, self.lang, self.glossary, self.memory = settings, lang, glossary, memory
         self.report, self.n_best, self.steps = report, n_best, steps
-        self.engine_name = engine_name
-        self.engine: Any = None
+        self.engine_name, self.engine = engine_name, engine
+        self.used = False  # the engine translated something (its model was loaded)
         self.chunk: list[tuple[Catalog, list[Entry]]] = []
         self.size = 0
         report.engine = self.engine_name
@@ -184,13 +193,6 @@ class _Filler:
         self.steps.settle(size)
         self.report.seconds += time.perf_counter() - started
 
-    def _engine(self) -> Any:
-        if self.engine is None:
-            self.engine = engine_for(
-                self.settings, self.settings.source, self.lang, self.engine_name
-            )
-        return self.engine
-
     def _from_memory(self, catalog: Catalog, entry: Entry) -> bool:
         source, lang = self.settings.source, self.lang
         exact = self.memory.exact(entry.msgid, source, lang)
@@ -212,13 +214,19 @@ class _Filler:
         return False
 
     def _from_engine(self, todo: list[tuple[Catalog, Entry]]) -> None:
-        engine = self._engine()
+        engine: Any = self.engine
+        self.used = True
         source, lang = self.settings.source, self.lang
         texts = [entry.msgid for _, entry in todo]
         matches = [self.glossary.find(text, lang) for text in texts]
-        results = translate_segments(
-            engine, texts, matches, source, lang, n_best=self.n_best, progress=self.steps.advance
-        )
+        try:
+            results = translate_segments(
+                engine, texts, matches, source, lang, n_best=self.n_best,
+                progress=self.steps.advance,
+            )
+        except EngineOptionError as exc:  # found when the model loads (compute_type)
+            raise self.settings.config_error(exc.message, exc.option, hint=exc.hint,
+                                             table=f"engines.{exc.engine}") from None
         model = engine.describe(source, lang)
         for (catalog, entry), result in zip(todo, results, strict=True):
             if not result.text:
@@ -229,6 +237,7 @@ class _Filler:
                 entry.msgid, result.text, Provenance(self.engine_name, model, result.score),
                 result.terms,
             )
-            self.memory.add_machine(entry.msgid, result.text, source, lang, self.engine_name, model)
+            self.memory.add_machine(entry.msgid, result.text, source, lang, self.engine_name, model,
+                                    origin=self.settings.reference(catalog.path))
             self.report.machine += 1
             self.report.glossary_misses += sum(t.status == MISSING for t in result.terms)

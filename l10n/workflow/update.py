@@ -16,7 +16,8 @@ from pathlib import Path
 
 from l10n.catalog import DIGEST_HEADER, Catalog, merge
 from l10n.config import Settings
-from l10n.fsutil import project_lock
+from l10n.fsutil import project_lock, remove_stale_temporaries
+from l10n.memory import Memory
 from l10n.model import Article
 from l10n.workflow.extract import Extracted, Segmenting, extract_each, read_articles
 
@@ -60,13 +61,16 @@ def update(
     purge_obsolete: bool = False,
     segmenting: Segmenting | None = None,
 ) -> RunReport:
-    """Extract the templates and merge them into every catalog; no machine translation."""
+    """Extract the templates and merge them into every catalog; no machine translation.
+    Reviewed entries go into the translation memory before the merge can move them."""
     targets = settings.target_languages(langs)
     articles = read_articles(settings, paths)
     report = RunReport()
-    with project_lock(settings.state_dir):
-        for _ in merged_catalogs(settings, articles, targets, report, purge=purge_obsolete,
-                                 segmenting=segmenting):
+    with project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory:
+        remove_stale_temporaries(settings.locales_dir, depth=1)
+        merging = merged_catalogs(settings, articles, targets, report, memory,
+                                  purge=purge_obsolete, segmenting=segmenting)
+        for _ in merging:
             pass
     return report
 
@@ -76,38 +80,51 @@ def merged_catalogs(
     articles: Sequence[Article],
     targets: Sequence[str],
     report: RunReport,
+    memory: Memory,
     *,
     purge: bool = False,
     segmenting: Segmenting | None = None,
 ) -> Iterator[tuple[str, Catalog]]:
     """Each (language, catalog) of ``articles`` x ``targets``, merged with its template and
-    written, article after article; ``report`` counts what was done."""
+    written, article after article; ``report`` counts what was done. Every reviewed
+    entry of a catalog is harvested into ``memory`` as read, before the merge."""
     for lang in targets:
         report.languages.setdefault(lang, LanguageReport(lang))
     for item in extract_each(settings, articles, segmenting):
         report.templates_written += item.written
         for lang in targets:
             lang_report = report.languages[lang]
-            catalog = merge_catalog(settings, item, lang, purge, lang_report)
-            if catalog.write():
+            catalog, changed = merge_catalog(settings, item, lang, purge, lang_report, memory)
+            if changed and catalog.write():  # unchanged: not even rendered to compare
                 lang_report.wrote(settings, catalog.path)
             lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
             yield lang, catalog
 
 
 def merge_catalog(
-    settings: Settings, item: Extracted, lang: str, purge: bool, report: LanguageReport
-) -> Catalog:
-    """The article's catalog in ``lang`` merged with its template (or made from it). A
-    catalog already merged from this very template (same digest) is left as it is."""
+    settings: Settings,
+    item: Extracted,
+    lang: str,
+    purge: bool,
+    report: LanguageReport,
+    memory: Memory,
+) -> tuple[Catalog, bool]:
+    """The article's catalog in ``lang`` merged with its template (or made from it), and
+    whether it may have changed (False: as read, nothing to write). Its
+    reviewed entries (obsolete ones too) reach ``memory`` first, as the file has them,
+    so neither the merge nor a purge can lose one. A catalog already merged from this
+    very template (same digest) whose msgids are still the template's is left as it is."""
     path = settings.catalog_path(lang, item.article.slug)
     if not path.exists():
-        return Catalog.from_template(item.template, path, lang)
+        return Catalog.from_template(item.template, path, lang), True
     catalog = Catalog.read(path)
-    if catalog.metadata.get(DIGEST_HEADER) == item.digest and not purge:
-        return catalog
-    merged = merge(catalog, item.template, purge_obsolete=purge)
+    memory.harvest(catalog.entries(obsolete=True), settings.source, lang,
+                   origin=settings.reference(path))
+    merged_already = catalog.metadata.get(DIGEST_HEADER) == item.digest
+    if merged_already and not purge and catalog.entries_digest() == item.entries_digest:
+        return catalog, False
+    merged = merge(catalog, item.template, purge_obsolete=purge, language=lang)
     for key, value in merged.as_dict().items():
         if isinstance(value, int):
             report.merged[key] = report.merged.get(key, 0) + value
-    return catalog
+    return catalog, True

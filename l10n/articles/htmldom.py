@@ -1,0 +1,232 @@
+"""HTML documents as l10n reads and writes them: html5lib, source lines, inline markup.
+
+Parser: `html5lib <https://github.com/html5lib/html5lib-python>`_, the pure-Python
+implementation of the WHATWG HTML parsing algorithm. Of the well-kept HTML5 parsers it is
+the one that both builds the tree a browser builds (lxml's libxml2 does not follow the
+HTML5 tree-construction rules) and reports the standard's parse errors with their line
+and column (selectolax/lexbor reports none), which is how bad HTML is told from good.
+It needs no compiled code. Trees are ``xml.dom.minidom`` documents (html5lib's ``dom``
+builder): text is a node of its own there, so a run of inline content can be replaced.
+
+Rules:
+
+* :func:`parse_html` records the source line of every element (the line where its start
+  tag ends) and of every text node (where it starts), and refuses a document the parser
+  had to guess about: an element left open at the end of the file, an end tag with no
+  element to close, misnested tags, a tag or attribute cut off by the end of the file,
+  control characters (a binary file). Parse errors that change nothing a reader sees are
+  accepted: no ``<!DOCTYPE html>`` (a CMS exports fragments), character references
+  without ``;`` (``AT&T``), a ``<`` followed by a space, malformed comments, duplicate
+  attributes (the first wins), an HTML4 doctype. A control character (other than tab and
+  line breaks) makes the file binary, not a page.
+* :func:`inner_markup` writes a run of nodes as the text translators see: inline tags as
+  ``<a href="x">`` (attributes in source order, double-quoted), character references
+  decoded, runs of whitespace as one space, comments left out. ``&`` is escaped only
+  where the parser would read a character reference, ``<`` only before a letter, ``/``,
+  ``!`` or ``?``: parsing the markup again gives the same text back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from l10n.errors import ArticleError
+
+if TYPE_CHECKING:
+    from xml.dom.minidom import Document, Element, Node
+
+VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr",
+})  # fmt: skip
+# Parse errors that change nothing a reader sees (see the module docstring).
+TOLERATED = frozenset({
+    "expected-doctype-but-got-start-tag", "expected-doctype-but-got-chars",
+    "expected-doctype-but-got-end-tag", "expected-doctype-but-got-eof", "unknown-doctype",
+    "need-space-after-doctype", "named-entity-without-semicolon", "expected-named-entity",
+    "numeric-entity-without-semicolon", "expected-numeric-entity",
+    "illegal-windows-1252-entity", "incorrect-cr-newline-entity", "expected-tag-name",
+    "expected-tag-name-but-got-right-bracket", "incorrect-comment",
+    "unexpected-char-in-comment", "unexpected-dash-after-double-dash-in-comment",
+    "unexpected-bang-after-double-dash-in-comment",
+    "unexpected-space-after-double-dash-in-comment", "duplicate-attribute",
+    "deprecated-tag", "unexpected-start-tag-out-of-my-head",
+})  # fmt: skip
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+@dataclass(frozen=True)
+class HtmlDocument:
+    """A parsed page and the source line of its nodes."""
+
+    dom: Document
+    lines: dict[int, int]  # id(node) -> 1-based line
+
+    def line(self, node: Node, default: int = 1) -> int:
+        return self.lines.get(id(node), default)
+
+
+def parse_html(path: Path, text: str) -> HtmlDocument:
+    """Parse ``text`` (from ``path``) by the module's rules; ArticleError for bad HTML."""
+    import html5lib
+    from html5lib.constants import E
+
+    control = _CONTROL.search(text)
+    if control:
+        raise ArticleError(
+            f"not text: control character U+{ord(control.group()):04X} (column "
+            f"{control.start() - text.rfind(chr(10), 0, control.start())})",
+            path=path, line=text.count("\n", 0, control.start()) + 1,
+            hint="is this a binary file? give an HTML page saved as UTF-8 text",
+        )
+    lines: dict[int, int] = {}
+    parser = html5lib.HTMLParser(tree=_line_builder(), namespaceHTMLElements=False)
+    parser.tree.where = lambda: parser.tokenizer.stream.position()[0]
+    parser.tree.lines = lines
+    dom = parser.parse(text)
+    for (line, column), code, data in parser.errors:
+        if code in TOLERATED:
+            continue
+        try:
+            message = E.get(code, code) % (data or {})
+        except (KeyError, TypeError, ValueError):
+            message = E.get(code, code)
+        raise ArticleError(
+            f"malformed HTML: {message.rstrip('.')} (column {column + 1})",
+            path=path,
+            line=line,
+            hint="fix the HTML so that every element is closed where it ends; l10n reads "
+            "an article only when its structure is unambiguous",
+        )
+    dom.normalize()
+    return HtmlDocument(dom, lines)
+
+
+# C0/C1 controls but tab, LF, FF, CR; noncharacters: a binary file, not a page
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+
+
+@lru_cache(maxsize=1)
+def _line_builder() -> Any:
+    """html5lib's minidom tree builder, recording where each element and text starts."""
+    from html5lib.treebuilders import getTreeBuilder
+
+    base: Any = getTreeBuilder("dom")
+
+    class Builder(base):  # type: ignore[misc]
+        where: Any = None
+        lines: dict[int, int] = {}  # replaced per parser
+
+        def _mark(self, node: Any) -> Any:
+            if self.where is not None:
+                self.lines.setdefault(id(node.element), self.where())
+            return node
+
+        def insertRoot(self, token: Any) -> None:  # html5lib's names
+            super().insertRoot(token)
+            self._mark(self.openElements[-1])
+
+        def insertElementNormal(self, token: Any) -> Any:
+            return self._mark(super().insertElementNormal(token))
+
+        def insertElementTable(self, token: Any) -> Any:
+            return self._mark(super().insertElementTable(token))
+
+        def insertText(self, data: str, parent: Any = None) -> None:
+            holder = (parent or self.openElements[-1]).element
+            before = holder.lastChild
+            super().insertText(data, parent)
+            new = holder.lastChild
+            if self.where is not None and new is not before and new is not None:
+                self.lines.setdefault(id(new), self.where() - data.count("\n"))
+
+    return Builder
+
+
+def parse_fragment(markup: str, container: str) -> list[Node]:
+    """The nodes of ``markup`` parsed as the content of a ``container`` element; parse
+    errors are recovered from as a browser does (the result is sanitized by the caller)."""
+    import html5lib
+
+    fragment = html5lib.parseFragment(
+        markup, container=container, treebuilder="dom", namespaceHTMLElements=False
+    )
+    fragment.normalize()
+    return list(fragment.childNodes)
+
+
+# ------------------------------------------------------------------ writing markup
+def escape_text(text: str) -> str:
+    """``text`` as markup that parses back to ``text`` (the module's minimal escaping)."""
+    if "&" in text:
+        text = _ambiguous_amp().sub("&amp;", text)
+    return _TAG_START.sub("&lt;", text)
+
+
+@lru_cache(maxsize=1)
+def _ambiguous_amp() -> re.Pattern[str]:
+    """``&`` where html5lib would read a character reference: ``&#``, or ``&`` + a name."""
+    from html5lib.constants import entities
+
+    names = sorted({name.rstrip(";") for name in entities}, key=len, reverse=True)
+    return re.compile(r"&(?=#|" + "|".join(map(re.escape, names)) + ")")
+
+
+def start_tag(element: Element) -> str:
+    attrs = "".join(
+        f' {name}="{value.replace("&", "&amp;").replace(chr(34), "&quot;")}"'
+        for name, value in element.attributes.items()
+    )
+    return f"<{element.tagName}{attrs}>"
+
+
+def inner_markup(
+    nodes: Iterable[Node], *, collapse: bool = True, escape: Callable[[str], str] = escape_text
+) -> str:
+    """The nodes as markup (the module's rules); ``collapse`` squeezes whitespace;
+    ``escape`` writes text (default: the minimal escaping of :func:`escape_text`)."""
+    parts: list[str] = []
+    for node in nodes:
+        if node.nodeType == node.TEXT_NODE:
+            data = node.data  # type: ignore[attr-defined]
+            parts.append(escape(_SPACE.sub(" ", data) if collapse else data))
+        elif node.nodeType == node.ELEMENT_NODE:
+            element: Element = node  # type: ignore[assignment]
+            parts.append(start_tag(element))
+            if element.tagName not in VOID:
+                parts.append(inner_markup(element.childNodes, collapse=collapse, escape=escape))
+                parts.append(f"</{element.tagName}>")
+    return "".join(parts)
+
+
+def text_content(nodes: Iterable[Node]) -> str:
+    """The text of the nodes, tags left out, whitespace as it is."""
+    parts: list[str] = []
+    for node in nodes:
+        if node.nodeType == node.TEXT_NODE:
+            parts.append(node.data)  # type: ignore[attr-defined]
+        elif node.nodeType == node.ELEMENT_NODE:
+            parts.append(text_content(node.childNodes))
+    return "".join(parts)
+
+
+def markup_text(markup: str) -> str:
+    """The plain text of inline ``markup`` (tags dropped, references decoded), whitespace
+    squeezed."""
+    return _SPACE.sub(" ", text_content(parse_fragment(markup, "div"))).strip()
+
+
+def elements(nodes: Sequence[Node]) -> list[Element]:
+    """Every element among ``nodes`` and their descendants, in document order."""
+    found: list[Element] = []
+    for node in nodes:
+        if node.nodeType == node.ELEMENT_NODE:
+            found.append(node)  # type: ignore[arg-type]
+            found += elements(node.childNodes)
+    return found

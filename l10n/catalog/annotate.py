@@ -1,0 +1,67 @@
+"""Check findings written into a catalog as extracted comments (``l10n check --annotate``).
+
+Poedit and Weblate show extracted comments next to the entry, so a translator sees each
+finding where the translation is::
+
+    #. check: numbers: '$10.3 billion' (10,300,000,000 USD) is missing from the translation
+
+Rules: the file is edited as text, line by line, so that nothing but ``#. check:`` lines
+changes (not the wrapping of another tool, not the header, not the revision date). An
+entry's old ``#. check:`` lines are removed and its current findings written, after its
+other extracted comments (or after its translator comments, or first). Obsolete entries
+are left alone. A file whose notes did not change is not written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import polib
+
+from l10n.catalog.entry import CHECK_PREFIX
+from l10n.fsutil import write_atomic
+
+_NOTE = "#. " + CHECK_PREFIX
+
+
+def annotate(path: Path, notes: Mapping[tuple[str | None, str], Sequence[str]]) -> bool:
+    """Write ``notes`` (``(msgctxt, msgid)`` -> lines without the ``check:`` prefix) into
+    the catalog at ``path``; entries not in ``notes`` lose their check lines. Returns True
+    when the file was written. The catalog must have been read (validated) before."""
+    text = path.read_bytes().decode("utf-8")
+    po = polib.pofile(text, wrapwidth=0, encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    starts = sorted(
+        ((e.linenum or 1) - 1, (e.msgctxt, e.msgid)) for e in po if not e.obsolete and e.msgid
+    )
+    newline = "\r\n" if "\r\n" in text else "\n"
+    for start, key in reversed(starts):  # from the end, so earlier offsets stay valid
+        _annotate_entry(lines, start, [_NOTE + n + newline for n in notes.get(key, ())])
+    new = "".join(lines)
+    return new != text and write_atomic(path, new)
+
+
+def _annotate_entry(lines: list[str], start: int, notes: list[str]) -> None:
+    """Replace the check lines of the entry whose first line is ``lines[start]``."""
+    end = start
+    while end < len(lines) and lines[end].startswith("#") and not lines[end].startswith("#~"):
+        end += 1
+    block = [line for line in lines[start:end] if not line.startswith(_NOTE)]
+    at = _after(block, "#.") or _after(block, "# ") or _after(block, "#\n") or 0
+    at = at or _after(block, "#\r\n") or 0
+    lines[start:end] = block[:at] + notes + block[at:]
+
+
+def _after(block: list[str], prefix: str) -> int | None:
+    """The index after the last line of ``block`` starting with ``prefix`` (None: none)."""
+    found = [i for i, line in enumerate(block) if line.startswith(prefix)]
+    return found[-1] + 1 if found else None
+
+
+def check_notes(comments: Sequence[str]) -> list[str]:
+    """The ``check:`` lines among an entry's extracted comments, without the prefix."""
+    return [c[len(CHECK_PREFIX) :] for c in comments if c.startswith(CHECK_PREFIX)]
+
+
+__all__ = ["CHECK_PREFIX", "annotate", "check_notes"]

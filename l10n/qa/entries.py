@@ -1,0 +1,58 @@
+"""What an entry says about how to check it: its flags, pseudo output, plural forms.
+
+- ``#, ignore-<check>`` flags (Weblate's spelling) turn checks off for one entry
+  (:func:`ignored_checks`); Weblate's own names for the same checks are accepted too.
+- Untouched output of the ``pseudo`` engine is read back without its accents
+  (:func:`pseudo_text`), so language-dependent checks can treat it as source text.
+- A plural entry is checked form by form (:func:`plural_forms`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from l10n.catalog import Entry
+from l10n.engines.pseudo import ACCENTS
+
+_UNACCENT = {accented: plain for plain, accented in ACCENTS.items()}
+# Weblate's check names for l10n's checks, in `ignore-<name>` flags.
+WEBLATE_NAMES = {
+    "same": "identical", "double-space": "spaces", "begin-space": "whitespace",
+    "end-space": "whitespace", "xml-tags": "markup", "url": "markup", "placeholders": "markup",
+}  # fmt: skip
+
+
+def ignored_checks(entry: Entry) -> set[str]:
+    """The checks the entry's ``ignore-*`` flags turn off (``{"*"}``: all of them)."""
+    names = {flag.strip()[len("ignore-") :] for flag in entry.flags if flag.strip().startswith(
+        "ignore-")}
+    if "all-checks" in names:
+        return {"*"}
+    return {WEBLATE_NAMES.get(name, name) for name in names}
+
+
+def pseudo_text(entry: Entry) -> str | None:
+    """Untouched output of the ``pseudo`` engine read back as source-language text (its
+    accents removed), or None for any other entry."""
+    prov = entry.provenance
+    if prov is None or prov.engine != "pseudo" or not entry.is_machine:
+        return None
+    return entry.msgstr.translate(_UNACCENT)
+
+
+def plural_forms(entry: Entry) -> list[Entry]:
+    """A plural entry as one entry per translated form, each against the source it
+    translates: with one form (Korean, Japanese) ``msgid_plural``; with more, the first
+    against ``msgid`` and the others against ``msgid_plural``. Other entries: themselves."""
+    if not entry.msgid_plural:
+        return [entry]
+    forms = entry.plural_forms or ("",)
+    return [
+        replace(entry, msgid=entry.msgid if i == 0 and len(forms) > 1 else entry.msgid_plural,
+                msgstr=form, msgid_plural="", plural_forms=())
+        for i, form in enumerate(forms)
+        if form or i == 0
+    ]
+
+
+__all__ = ["WEBLATE_NAMES", "ignored_checks", "plural_forms", "pseudo_text"]

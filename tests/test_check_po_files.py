@@ -1,0 +1,168 @@
+"""`l10n check FILE.po`: catalogs l10n did not write, output formats, and --annotate."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from l10n.catalog import Catalog, check_notes
+from l10n.config import load_settings
+from l10n.errors import UsageError
+from l10n.model import Finding, Severity
+from l10n.qa.report import as_junit, as_text
+from l10n.workflow.qa import check_files
+from tests.cli_helpers import run_l10n, snapshot
+from tests.conftest import DATA
+
+WEBLATE = DATA / "checks" / "weblate.ko.po"  # as Weblate writes it: header, msgctxt, flags
+CLOCK = ("'10:00 a.m.' (10:00) is missing from the translation; the translation has "
+         "'오전 11시' (11:00)")
+
+
+@pytest.fixture
+def po(tmp_path: Path) -> Path:
+    path = tmp_path / "elsewhere" / "app.ko.po"
+    path.parent.mkdir()
+    shutil.copy(WEBLATE, path)
+    return path
+
+
+def test_a_weblate_catalog_is_checked_in_its_header_language(po: Path) -> None:
+    result = check_files(load_settings(cwd=po.parent), [po])
+    assert [(f.line, str(f.severity), f.check, f.message, f.lang) for f in result.findings] == [
+        (26, "error", "numbers", CLOCK, "ko"),
+    ]
+    # ignore-numbers on the $120 entry, a byline kept as written, fuzzy entries checked too
+    assert result.annotated == ()
+
+
+def test_lang_option_overrides_the_header_and_a_missing_header_is_a_usage_error(
+    po: Path,
+) -> None:
+    text = po.read_text(encoding="utf-8").replace('"Language: ko\\n"\n', "")
+    po.write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError, match="no Language header"):
+        check_files(load_settings(cwd=po.parent), [po])
+    found = check_files(load_settings(cwd=po.parent), [po], lang="ko").findings
+    assert [f.lang for f in found] == ["ko"]
+
+
+def test_glossary_option_takes_a_folder_or_one_file(po: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "terms"
+    folder.mkdir()
+    one = folder / "plant.toml"
+    one.write_text('[[term]]\nsource = "worker"\n[term.targets]\nko = "근로자"\n',
+                   encoding="utf-8")
+    settings = load_settings(cwd=po.parent)
+    expected = ["'worker' must be translated as '근로자' (glossary)"]  # 'workers': a plural
+    for glossary in (one, folder):
+        found = check_files(settings, [po], glossary=glossary).findings
+        assert [f.message for f in found if f.check == "glossary"] == expected
+    assert not [f for f in check_files(settings, [po]).findings if f.check == "glossary"]
+    with pytest.raises(UsageError, match="glossary not found"):
+        check_files(settings, [po], glossary=tmp_path / "nowhere")
+
+
+def test_annotate_writes_findings_as_comments_and_nothing_else(po: Path) -> None:
+    before = po.read_text(encoding="utf-8")
+    result = check_files(load_settings(cwd=po.parent), [po], annotate=True)
+    assert result.annotated == (po,)
+    after = po.read_text(encoding="utf-8")
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert added == [f"#. check: numbers: {CLOCK}"]
+    assert after.replace(added[0] + "\n", "") == before
+    entry = next(e for e in Catalog.read(po).entries() if "1,350" in e.msgid)
+    assert check_notes(entry.comments) == [f"numbers: {CLOCK}"]
+    assert entry.block_label == ""  # a check note is not a block label
+    subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], check=True)
+
+    # nothing new: the file is not touched
+    stamp = po.stat().st_mtime_ns
+    assert check_files(load_settings(cwd=po.parent), [po], annotate=True).annotated == ()
+    assert po.stat().st_mtime_ns == stamp
+
+    # the finding is fixed: its note goes, and the file is as it was
+    po.write_text(after.replace("오전 11시", "오전 10시"), encoding="utf-8")
+    assert check_files(load_settings(cwd=po.parent), [po], annotate=True).annotated == (po,)
+    assert po.read_text(encoding="utf-8") == before.replace("오전 11시", "오전 10시")
+
+
+def test_annotate_goes_after_other_extracted_comments() -> None:
+    from l10n.catalog.annotate import _annotate_entry
+
+    lines = ["# translator\n", "#. paragraph 3\n", "#. check: old\n", "#: a.txt:4\n",
+             "msgid \"x\"\n"]
+    _annotate_entry(lines, 0, ["#. check: new\n"])
+    assert lines == ["# translator\n", "#. paragraph 3\n", "#. check: new\n", "#: a.txt:4\n",
+                     "msgid \"x\"\n"]
+    bare = ["msgid \"y\"\n"]
+    _annotate_entry(bare, 0, ["#. check: z\n"])
+    assert bare == ["#. check: z\n", "msgid \"y\"\n"]
+
+
+def test_junit_lists_each_entry_with_errors_as_a_failed_test() -> None:
+    findings = [
+        Finding("numbers", Severity.ERROR, "'5' is missing", "ko/a.po", 12, "5 cars", "ko"),
+        Finding("spaces", Severity.WARNING, "two spaces", "ko/a.po", 12, "5 cars", "ko"),
+        Finding("identical", Severity.WARNING, "unchanged", "ko/a.po", 20, "Hi there", "ko"),
+    ]
+    root = ET.fromstring(as_junit(findings))
+    assert (root.get("tests"), root.get("failures")) == ("2", "1")
+    [suite] = root
+    cases = list(suite)
+    assert [c.get("name") for c in cases] == ["line 12: 5 cars", "line 20: Hi there"]
+    [failure] = cases[0].findall("failure")
+    assert (failure.get("type"), failure.get("message")) == ("numbers", "'5' is missing")
+    assert cases[0].findtext("system-out") == "warning [spaces] two spaces"
+    assert cases[1].findall("failure") == []
+    assert as_text(findings[:1]) == "ko/a.po:12: error [numbers] '5' is missing"
+
+
+@pytest.mark.slow
+def test_cli_on_po_files_formats_and_exit_codes(po: Path) -> None:
+    where = po.parent
+    text = run_l10n("check", po.name, cwd=where)
+    assert text.returncode == 1
+    assert text.stdout.splitlines() == [f"app.ko.po:26: error [numbers] {CLOCK}"]
+
+    as_json = run_l10n("check", po.name, "--json", cwd=where)
+    assert as_json.returncode == 1
+    assert json.loads(as_json.stdout)[0]["message"] == CLOCK
+    assert run_l10n("check", po.name, "--format", "json", cwd=where).stdout == as_json.stdout
+
+    junit = run_l10n("check", po.name, "--format", "junit", cwd=where)
+    assert junit.returncode == 1 and ET.fromstring(junit.stdout).get("failures") == "1"
+
+    before = snapshot(where)
+    assert run_l10n("check", po.name, "--format", "xml", cwd=where).returncode == 2
+    assert run_l10n("check", po.name, "seeds/x.txt", cwd=where).returncode == 2
+    assert run_l10n("check", po.name, "--lang", "ko,ja", cwd=where).returncode == 2
+    assert run_l10n("check", "--glossary", "g", cwd=where).returncode == 2
+    assert snapshot(where) == before
+
+    annotated = run_l10n("check", po.name, "--annotate", cwd=where)
+    assert annotated.returncode == 1 and "annotated" in annotated.stderr
+    assert f"#. check: numbers: {CLOCK}" in po.read_text(encoding="utf-8")
+
+
+def test_plural_entries_are_checked_form_by_form(tmp_path: Path) -> None:
+    po = tmp_path / "app.es.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "One file of 5 MB"\nmsgid_plural "%d files of 5 MB"\n'
+        'msgstr[0] "Un archivo de 5 MB"\nmsgstr[1] "%d archivos de 6 MB"\n\n'
+        'msgid "One story"\nmsgid_plural "%d stories"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+        encoding="utf-8",
+    )
+    found = check_files(load_settings(cwd=tmp_path), [po]).findings
+    assert [(f.check, f.msgid, f.message) for f in found] == [
+        ("numbers", "%d files of 5 MB",
+         "'5' (5) is missing from the translation; the translation has '6' (6)"),
+        ("untranslated", "One story", "not translated yet"),
+    ]

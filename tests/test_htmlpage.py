@@ -1,0 +1,170 @@
+"""HTML articles built as themselves: the CMS page with its text translated."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import html5lib
+import polib
+import pytest
+
+from l10n.articles import read_article
+from l10n.config import load_settings
+from l10n.errors import InputError
+from l10n.publish import localize
+from l10n.publish.htmlpage import render_article_page, safe_inline
+from l10n.workflow.build import build
+from l10n.workflow.translate import translate
+from tests.conftest import DATA
+from tests.test_browser import dump_dom
+
+CMS = DATA / "html" / "cms-article.html"
+SLUG = "cms-article"
+
+
+@pytest.fixture()
+def html_project(tmp_path: Path) -> Path:
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(CMS, tmp_path / "seeds" / CMS.name)
+    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n', encoding="utf-8")
+    return tmp_path
+
+
+def catalog(project: Path) -> Path:
+    return project / "locales" / "ko" / f"{SLUG}.po"
+
+
+def edit(project: Path, changes: dict[str, str]) -> None:
+    """A translator's edits, accepted (not fuzzy), as a PO editor saves them."""
+    po = polib.pofile(str(catalog(project)))
+    for entry in po:
+        for start, text in changes.items():
+            if entry.msgid.startswith(start):
+                entry.msgstr, entry.flags = text, []
+    po.save()
+
+
+def elements(page: str, tag: str) -> list[str]:
+    return re.findall(rf"<{tag}\b[^>]*>.*?</{tag}>", page, re.S)
+
+
+def test_build_writes_the_translated_page_beside_the_templated_ones(html_project: Path) -> None:
+    settings = load_settings(cwd=html_project)
+    translate(settings, engine_name="pseudo")
+    result = build(settings, include_machine=True)
+    out = result.out
+    names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
+    assert f"ko/{SLUG}.article.html" in names and f"en/{SLUG}.article.html" in names
+    assert f"ko/{SLUG}.html" in names  # the templated page is still written
+    source = CMS.read_text(encoding="utf-8")
+    page = (out / "ko" / f"{SLUG}.article.html").read_text(encoding="utf-8")
+    parser = html5lib.HTMLParser(namespaceHTMLElements=False)
+    parser.parse(page)
+    assert parser.errors == []  # a valid HTML5 document
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="ko" dir="ltr">' in page
+    assert '<link rel="alternate" hreflang="en" href="../en/cms-article.article.html">' in page
+    assert '<link rel="alternate" hreflang="x-default" href="../en/' in page
+    assert 'rel="canonical"' not in page and '<meta property="og:locale" content="ko">' in page
+    assert '<meta name="translation-status" content="machine">' in page
+    assert 'class="l10n-notice" role="note" lang="ko"' in page
+    # what is never translated is exactly as the source has it
+    for tag in ("script", "style", "pre"):
+        assert elements(page, tag) == elements(source, tag)
+    assert "<p translate=\"no\">© 2025 The Korea Desk. All rights reserved.</p>" in page
+    assert '<span translate="no">AI Megafactory</span>' in page
+    assert "<code>nvidia-smi --query-gpu=name</code>" in page
+    assert '<img src="/uploads/2025/11/huang-apec.jpg" alt="Jensen Huang' in page
+    # translated text, with the source's tags and attributes
+    assert '<h1 class="entry-title">⟦' in page and "<title>⟦" in page and "| The Korea Desk" in page
+    assert '<a rel="author" href="/authors/kim-min-ji">Ķíɱ Ṁíñ-ĵí</a>' in page
+    assert '<meta name="author" content="⟦Ķíɱ' in page
+    assert "<em>⟦Đéţáíĺš" in page or "⟦<em>Đéţáíĺš" in page
+    # the source-language page is the source, with hreflang links added
+    original = (out / "en" / f"{SLUG}.article.html").read_text(encoding="utf-8")
+    assert '<meta name="translation-status" content="original">' in original
+    assert 'rel="canonical"' in original and "⟦" not in original
+    # a second build changes nothing
+    again = build(settings, include_machine=True)
+    assert again.written == ()
+
+
+def test_translations_cannot_inject_markup(html_project: Path, tmp_path: Path) -> None:
+    settings = load_settings(cwd=html_project)
+    translate(settings, engine_name="pseudo")
+    edit(html_project, {
+        "By <a": '<script>document.title="pwned"</script><a href="javascript:evil()" '
+                 'onclick="evil()">김민지</a> 기자 <img src=x onerror="document.title=\'pwned\'">'
+                 '<a rel="author" href="/authors/kim-min-ji">김민지</a><!-- x -->',
+        "Developers can": "<code>rm -rf /</code> 개발자는 <b>먼저</b> 확인할 수 있다.",
+        "Samsung: 50,000": '삼성: <span translate="no">인공지능 메가팩토리</span>.',
+    })
+    out = build(settings).out
+    for name in (f"{SLUG}.article.html", f"{SLUG}.html"):
+        page = (out / "ko" / name).read_text(encoding="utf-8")
+        assert "javascript:" not in page and "onclick" not in page and "onerror" not in page
+        assert "pwned" not in page and "<b>" not in page and "rm -rf" not in page
+        assert '<a rel="author" href="/authors/kim-min-ji">김민지</a>' in page
+    page = (out / "ko" / f"{SLUG}.article.html").read_text(encoding="utf-8")
+    assert "김민지 기자" in page  # the unknown link was unwrapped to its text
+    assert "<code>nvidia-smi --query-gpu=name</code> 개발자는 먼저 확인할 수 있다." in page
+    assert '<span translate="no">AI Megafactory</span>' in page  # never translated
+    assert "<!-- x -->" not in page
+
+
+def test_untranslated_sentences_are_marked_in_the_source_language(html_project: Path) -> None:
+    settings = load_settings(cwd=html_project)
+    translate(settings, engine_name="pseudo")
+    done = "엔비디아는 <strong>블랙웰 GPU 26만 개</strong>를 공급한다."
+    edit(html_project, {"Nvidia will supply": done})
+    page = (build(settings).out / "ko" / f"{SLUG}.article.html").read_text(encoding="utf-8")
+    assert f'{done} <span lang="en">The deal' in page
+    assert '<h2 lang="en">What each company gets</h2>' in page  # a block not translated
+    assert '<meta name="translation-status" content="reviewed">' in page
+    assert "l10n-notice" not in page
+
+
+def test_an_article_changed_during_the_build_is_refused(tmp_path: Path) -> None:
+    article = read_article(CMS)
+    page = localize(article, "ko", {})
+    changed = CMS.read_text(encoding="utf-8").replace("What each company gets", "Who gets what")
+    with pytest.raises(InputError, match="changed on disk"):
+        render_article_page(page, changed, ["en", "ko"])
+
+
+@pytest.mark.parametrize(
+    ("translated", "source", "expected"),
+    [
+        ('<a href="x">링크</a> <em>강조</em>', 'a <a href="x">link</a> <em>e</em>',
+         '<a href="x">링크</a> <em>강조</em>'),
+        ('<a href="y">링크</a>', '<a href="x">link</a>', "링크"),
+        ("<script>alert(1)</script>텍스트 &lt;b&gt;", "text", "텍스트 &lt;b&gt;"),
+        ("<em>열림", "<em>open", "<em>열림</em>"),
+        ('<code>바뀜</code> 설명', "<code>kept</code> text", "<code>kept</code> 설명"),
+    ],
+)
+def test_safe_inline(translated: str, source: str, expected: str) -> None:
+    assert safe_inline(translated, source) == expected
+
+
+@pytest.mark.slow
+def test_the_browser_runs_nothing_a_translation_added(html_project: Path, tmp_path: Path) -> None:
+    settings = load_settings(cwd=html_project)
+    translate(settings, engine_name="pseudo")
+    edit(html_project, {"Nvidia will supply": '<img src=x onerror="document.title=\'pwned\'">'
+                        "<script>document.title='pwned'</script>엔비디아가 공급한다."})
+    page = build(settings).out / "ko" / f"{SLUG}.article.html"
+    dom = dump_dom(tmp_path, page)
+    assert "pwned" not in dom and '<html lang="ko" dir="ltr">' in dom
+    assert "엔비디아가 공급한다." in dom
+
+
+def test_a_tag_a_translation_leaves_open_stays_in_its_sentence(html_project: Path) -> None:
+    settings = load_settings(cwd=html_project)
+    translate(settings, engine_name="pseudo")
+    edit(html_project, {"Nvidia will supply": "엔비디아는 <strong>GPU 26만 개를 공급한다.",
+                        "The deal covers": "계약 대상은 삼성전자다.</em>"})
+    page = (build(settings).out / "ko" / f"{SLUG}.article.html").read_text(encoding="utf-8")
+    assert ("<p>엔비디아는 <strong>GPU 26만 개를 공급한다.</strong> 계약 대상은 삼성전자다.</p>"
+            in page)
