@@ -39,22 +39,11 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from l10n import model
 from l10n.articles.source import safe_slug
 from l10n.errors import ArticleError, LanguageError
 from l10n.lang import validate_language
-from l10n.model import (
-    BYLINE,
-    CODE,
-    HEADING,
-    LIST_ITEM,
-    PARAGRAPH,
-    QUOTE,
-    TABLE_CELL,
-    TABLE_HEADER,
-    TITLE,
-    Article,
-    Block,
-)
+from l10n.model import BYLINE, CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TITLE, Article, Block
 
 HTML = "html"
 # markdown-it's nesting limit (each list level takes 2, each block quote 1); CommonMark's
@@ -252,8 +241,8 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
             column = 0
         elif token.type in ("th_open", "td_open"):
             column += 1
-            cell = (TABLE_HEADER if token.type == "th_open" else TABLE_CELL, column,
-                    _alignment(token.attrs.get("style")))
+            kind = model.TABLE_HEADER if token.type == "th_open" else model.TABLE_CELL
+            cell = (kind, column, _alignment(token.attrs.get("style")))
         elif token.type in ("th_close", "td_close"):
             cell = None
         if cell is not None and token.type == "inline":
