@@ -2,9 +2,11 @@
 
 1. **One large article** of 1k, 4k, 16k and 64k segments (``workload.large_article``):
    ``segment`` (read and split it), ``extract`` (its template), ``translate --engine
-   pseudo --to es`` on a fresh project (extract, catalog, memory, writes) and the
-   no-change re-run. Each figure is milliseconds per segment; the target is a flat line:
-   the 64k figure at most 1.5 times the 1k one.
+   pseudo --to es`` on a fresh project (extract, catalog, memory, writes), the no-change
+   re-run, and ``update`` after an editor changed one sentence in ten (each changed
+   sentence is merged against those that left: the fuzzy search). Each figure is
+   milliseconds per segment; the target is a flat line: the 64k figure at most 1.5 times
+   the 1k one.
 2. **Glossary loading** of 2,500, 10,000 and 50,000 terms (``workload.large_glossary``),
    validated and indexed (``load_glossary``); target: 50,000 terms in under 2 s.
 3. **Long paragraphs**: one paragraph of 10 KB, 100 KB and 1.1 MB of news sentences,
@@ -57,6 +59,7 @@ def one_article(root: Path, segments: int) -> dict[str, Any]:
     from l10n.text.segment import segment_article
     from l10n.workflow.extract import extract
     from l10n.workflow.translate import translate
+    from l10n.workflow.update import update
 
     project = article_project(root, segments)
     settings = load_settings(cwd=project)
@@ -73,10 +76,22 @@ def one_article(root: Path, segments: int) -> dict[str, Any]:
     seconds, again = timed(lambda: translate(settings, None, ["es"], engine_name="pseudo"))
     assert again.languages["es"].machine == 0 and not again.model_loaded
     figures["rerun"] = seconds
+    edit_one_in_ten(article)
+    seconds, merged = timed(lambda: update(settings, None, ["es"]))
+    assert merged.languages["es"].merged.get("fuzzy_matched", 0) >= segments // 11
+    figures["edited"] = seconds
     return {step: {"ms_per_segment_cpu": 1000 * s["cpu"] / segments,
                    "ms_per_segment_wall": 1000 * s["wall"] / segments,
                    "seconds_cpu": s["cpu"], "seconds_wall": s["wall"]}
             for step, s in figures.items()}
+
+
+def edit_one_in_ten(article: Path) -> None:
+    """Change one numbered sentence in ten ("Item 12.3:" becomes "Entry 12.3:")."""
+    parts = article.read_text(encoding="utf-8").split("Item ")
+    edited = [part if n == 0 else ("Entry " if n % 10 == 0 else "Item ") + part
+              for n, part in enumerate(parts)]
+    article.write_text("".join(edited), encoding="utf-8")
 
 
 def glossary(root: Path, terms: int) -> dict[str, Any]:
@@ -124,7 +139,7 @@ def report(r: dict[str, Any]) -> dict[str, bool]:
     verdicts: dict[str, bool] = {}
     print(f"\nOne article: ms per segment, CPU (wall) — target: {large}/{small} <= {FLAT}")
     print("  " + f"{'step':<10}" + "".join(f"{s:>18}" for s in sizes) + f"{'ratio':>10}")
-    for step in ("segment", "extract", "translate", "rerun"):
+    for step in ("segment", "extract", "translate", "rerun", "edited"):
         cells = [r["articles"][s][step] for s in sizes]
         ratio = cells[-1]["ms_per_segment_cpu"] / cells[0]["ms_per_segment_cpu"]
         verdicts[f"article_{step}"] = ratio <= FLAT

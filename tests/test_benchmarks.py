@@ -107,7 +107,7 @@ def test_scale_measurements_run_on_small_sizes(tmp_path: Path) -> None:
     from benchmarks import scale
 
     figures = scale.one_article(tmp_path / "article", 300)  # asserts the counts itself
-    assert set(figures) == {"segment", "extract", "translate", "rerun"}
+    assert set(figures) == {"segment", "extract", "translate", "rerun", "edited"}
     assert all(f["ms_per_segment_cpu"] > 0 for f in figures.values())
     assert scale.glossary(tmp_path / "glossary", 200)["terms"] == 200
     paragraph = scale.paragraph(12_000)
