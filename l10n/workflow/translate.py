@@ -45,7 +45,7 @@ from l10n.glossary import Glossary, load_glossary
 from l10n.glossary.verify import distinct_terms
 from l10n.memory import REVIEWED, Memory
 from l10n.model import MISSING
-from l10n.workflow.extract import read_articles
+from l10n.workflow.extract import Segmenting, read_articles
 from l10n.workflow.update import LanguageReport, RunReport, merged_catalogs
 
 ReportProgress = Callable[[str, int, int], None]  # (language, done, total so far)
@@ -108,6 +108,7 @@ def translate(
     progress: ReportProgress | None = None,
     n_best: int = 4,
     retranslate: str | None = None,
+    segmenting: Segmenting | None = None,
 ) -> RunReport:
     """Merge, then fill every pending entry (memory, then the engine). A broken article or
     a language without a model is reported in ``RunReport.problems`` and the rest is done."""
@@ -122,7 +123,8 @@ def translate(
     with project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory:
         remove_stale_temporaries(settings.locales_dir, depth=1)
         fillers: dict[str, _Filler] = {}
-        for lang, catalog in merged_catalogs(settings, articles, targets, report, memory):
+        for lang, catalog in merged_catalogs(settings, articles, targets, report, memory,
+                                             segmenting=segmenting):
             if lang not in fillers:
                 name, engine = engines[lang]
                 fillers[lang] = _Filler(
@@ -137,7 +139,8 @@ def translate(
                 filler.add(catalog, todo)
         for filler in fillers.values():
             filler.flush()
-            report.model_loaded |= filler.used
+            # an engine such as none or pseudo translates, but loads no model
+            report.model_loaded |= filler.used and getattr(filler.engine, "loads_model", True)
             filler.report.seconds = round(filler.report.seconds, 3)
     return report
 
@@ -299,7 +302,7 @@ class _Filler:
         for (catalog, entry), result in zip(todo, results, strict=True):
             if not result.text:
                 catalog.set_hints(entry.msgid, result.terms)
-                self.report.hints += 1
+                self.report.hints += bool(result.terms)  # entries that show a term's target
                 continue
             catalog.set_machine(
                 entry.msgid, result.text, Provenance(self.engine_name, model, result.score),
