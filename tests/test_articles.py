@@ -406,3 +406,30 @@ def test_the_cli_prints_the_fallback_warning_and_goes_on(project: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Warning: seeds/note.txt:3: no news dump header" in done.stderr
     assert (project / "locales" / "ko" / "note.po").is_file()
+
+
+TABLES = DATA / "build" / "tables.md"
+
+
+def test_markdown_table_cells_are_blocks_and_segments() -> None:
+    """A GFM table is not one paragraph of pipes: each cell is a block (header or body,
+    column, alignment), empty cells included; a cell with two sentences is two segments."""
+    article = read_article(TABLES)
+    cells = [b for b in article.blocks if b.kind in ("table-header", "table-cell")]
+    first = [(b.kind, b.level, b.info, b.text, b.line) for b in cells[:6]]
+    assert first == [
+        ("table-header", 1, "left", "Company", 8),
+        ("table-header", 2, "right", "Revenue | 2025", 8),  # the escaped pipe is text
+        ("table-header", 3, "center", "Note", 8),
+        ("table-cell", 1, "left", "Samsung Electronics", 10),
+        ("table-cell", 2, "right", "300 trillion won", 10),
+        ("table-cell", 3, "center", "Memory leads. HBM grew fast.", 10),
+    ]
+    assert [b.text for b in cells if b.line == 11] == ["SK hynix", "66 trillion won", ""]
+    assert len(cells) == 12 + 4  # two tables
+    texts = [s.text for s in segment_article(article)]
+    assert "Memory leads." in texts and "HBM grew fast." in texts
+    assert "`TSMC`" in texts and "[Report](https://example.com/r.pdf)" in texts
+    assert not any("|" in t and "Revenue" not in t for t in texts)
+    (raw,) = [b for b in article.blocks if b.kind == "html"]
+    assert not raw.translatable and raw.text.startswith('<div class="note"')

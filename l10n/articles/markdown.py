@@ -16,7 +16,12 @@ Blocks, in document order (CommonMark, parsed with markdown-it-py):
 - ``quote``: each paragraph inside a block quote (a list or heading inside a quote keeps
   its own kind);
 - ``code``: fenced or indented code, not translatable; ``info`` is the fence's language;
-- ``html``: raw HTML blocks, not translatable.
+- ``html``: raw HTML blocks, not translatable (builds keep their markup, sanitized);
+- ``table-header`` and ``table-cell``: each cell of a GFM table (markdown-it-py's table
+  rule), empty cells included so that builds can rebuild the table; ``level`` is the
+  column (from 1: column 1 starts a row), ``info`` the column's alignment (``left``,
+  ``center``, ``right`` or empty). A cell's text is its inline content as markdown-it
+  reads it: an escaped pipe ``\\|`` is a plain ``|`` there (builds escape it again).
 
 Nothing is dropped: lists and block quotes nested deeper than markdown-it's limit
 (:data:`MAX_NESTING`: 50 list levels, 100 quote levels) are refused with the line where
@@ -38,6 +43,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from l10n import model
 from l10n.articles.source import safe_slug
 from l10n.errors import ArticleError, L10nWarning, LanguageError
 from l10n.lang import validate_language
@@ -220,7 +226,7 @@ def _parser() -> Any:
     with the line instead of skipping the rest of the document, as markdown-it does."""
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")  # GFM tables
     tokenize = md.block.tokenize
 
     def checked(state: Any, start: int, end: int, *args: Any) -> None:
@@ -246,9 +252,23 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
     blocks: list[Block] = []
     containers: list[tuple[str, bool]] = []  # open lists/quotes: ("list", ordered) / ("quote", _)
     heading = 0
+    cell: tuple[str, int, str] | None = None  # inside a table cell: (kind, column, align)
+    column = 0
     for token in tokens:
         line = token.map[0] + 1 if token.map else 0
         index = start + len(blocks)
+        if token.type == "tr_open":
+            column = 0
+        elif token.type in ("th_open", "td_open"):
+            column += 1
+            kind = model.TABLE_HEADER if token.type == "th_open" else model.TABLE_CELL
+            cell = (kind, column, _alignment(token.attrs.get("style")))
+        elif token.type in ("th_close", "td_close"):
+            cell = None
+        if cell is not None and token.type == "inline":
+            blocks.append(Block(index, cell[0], token.content, line, level=cell[1],
+                                info=cell[2]))
+            continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
             containers.append(("list", token.type == "ordered_list_open"))
         elif token.type == "blockquote_open":
@@ -288,6 +308,11 @@ def _inline_block(
     if containers:
         return Block(index, QUOTE, text, line)
     return Block(index, PARAGRAPH, text, line)
+
+
+def _alignment(style: object) -> str:
+    """``text-align:right`` (markdown-it's cell style) -> ``right``; none -> ``""``."""
+    return str(style).rpartition(":")[2].strip() if style else ""
 
 
 def _drop_newline(text: str) -> str:

@@ -2,41 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from l10n.cli import _common
 from l10n.cli._common import ConfigOption, JsonOption, finish, print_json, settings
 
 if TYPE_CHECKING:
     from l10n.errors import Problem
 
-ArticlesArg = Annotated[
-    list[Path] | None,
-    typer.Argument(
-        help="Article files (default: every article in the article folder).", show_default=False
-    ),
-]
-
 
 def extract(
-    articles: ArticlesArg = None, config: ConfigOption = None, json_: JsonOption = False
+    articles: _common.ArticlesArg = None, config: ConfigOption = None, json_: JsonOption = False
 ) -> None:
     """Write each article's segments to locales/templates/<slug>.pot."""
     from l10n.workflow.extract import extract as run
 
+    conf = settings(config)
     problems: list[Problem] = []
-    results = run(settings(config), articles, problems=problems)
+    with _common.progress_bars(enabled=not json_) as bars:
+        results = run(conf, articles, problems=problems,
+                      segmenting=bars.segment if bars else None)
     if json_:
         print_json(
             [
                 {
-                    "article": str(r.article.path),
+                    "article": conf.display(r.article.path),
                     "slug": r.article.slug,
-                    "template": str(r.path),
+                    "template": conf.display(r.path),
                     "entries": r.entries,
                     "written": r.written,
                 }
@@ -46,7 +40,7 @@ def extract(
     else:
         for r in results:
             state = "written" if r.written else "unchanged"
-            typer.echo(f"{r.path}: {r.entries} entries ({state})")
+            typer.echo(f"{conf.display(r.path)}: {r.entries} entries ({state})")
     finish(problems)
 
 
@@ -56,13 +50,14 @@ ToOption = Annotated[
         "--to",
         "--lang",
         "-l",
+        metavar="LANGS",
         help="Target languages, comma-separated, e.g. ko,ja,es (default: config targets).",
     ),
 ]
 
 
 def update(
-    articles: ArticlesArg = None,
+    articles: _common.ArticlesArg = None,
     to: ToOption = None,
     purge_obsolete: Annotated[
         bool, typer.Option("--purge-obsolete", help="Delete obsolete (#~) entries.")
@@ -86,20 +81,23 @@ def update(
     from l10n.lang import split_languages
     from l10n.workflow.update import update as run
 
-    report = run(settings(config), articles, split_languages(to), purge_obsolete=purge_obsolete,
-                 purge_orphans=purge_orphans)
+    with _common.progress_bars(enabled=not json_) as bars:
+        report = run(settings(config), articles, split_languages(to),
+                     purge_obsolete=purge_obsolete, purge_orphans=purge_orphans,
+                     segmenting=bars.segment if bars else None)
     _print_report(report, json_)
     finish(report.problems)
 
 
 def translate(
-    articles: ArticlesArg = None,
+    articles: _common.ArticlesArg = None,
     to: ToOption = None,
     engine: Annotated[
         str | None,
         typer.Option(
             "--engine",
             "-e",
+            metavar="NAME",
             help="Engine: argos, pseudo, none, or an installed "
             "plug-in (default: argos when a model for the pair is installed).",
         ),
@@ -108,9 +106,9 @@ def translate(
         str | None,
         typer.Option(
             "--retranslate",
-            metavar="machine",
-            help="Translate again all untouched machine output (reviewed and edited entries "
-            "are never touched).",
+            metavar="KIND",
+            help="KIND is machine: translate again all untouched machine output (reviewed "
+            "and edited entries are never touched).",
         ),
     ] = None,
     config: ConfigOption = None,
@@ -127,36 +125,14 @@ def translate(
     from l10n.lang import split_languages
     from l10n.workflow.translate import translate as run
 
-    with _progress_bar(enabled=not json_) as progress:
+    with _common.progress_bars(enabled=not json_) as bars:
         report = run(
-            settings(config), articles, split_languages(to), engine_name=engine, progress=progress,
-            retranslate=retranslate,
+            settings(config), articles, split_languages(to), engine_name=engine,
+            progress=bars.translate if bars else None,
+            segmenting=bars.segment if bars else None, retranslate=retranslate,
         )
     _print_report(report, json_)
     finish(report.problems)
-
-
-@contextmanager
-def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
-    """A rich progress bar on stderr, one task per language (off for --json or no TTY)."""
-    import sys
-
-    if not (enabled and sys.stderr.isatty()):
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
-
-    tasks: dict[str, TaskID] = {}
-    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True)) as bar:
-
-        def update(lang: str, done: int, total: int) -> None:
-            if lang not in tasks:
-                tasks[lang] = bar.add_task(f"translate {lang}", total=total)
-            bar.update(tasks[lang], completed=done, total=total)
-
-        yield update
 
 
 def _print_report(report: object, json_: bool) -> None:
@@ -185,6 +161,6 @@ def _print_report(report: object, json_: bool) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command()(extract)
-    app.command()(update)
-    app.command()(translate)
+    app.command(cls=_common.Command)(extract)
+    app.command(cls=_common.Command)(update)
+    app.command(cls=_common.Command)(translate)

@@ -19,6 +19,8 @@ class Engine(Protocol):
     """What the translation workflow needs from an engine."""
 
     name: str
+    # Optional: ``loads_model = False`` on an engine that loads no model (none, pseudo), so
+    # that a run report's ``model_loaded`` says whether a model was really loaded.
 
     def translate_batch(
         self,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -124,26 +124,38 @@ def source_digest(settings: Settings, article: Article) -> str:
     return source_digest_of(settings, article.path, article.path.read_bytes())
 
 
-def extract_each(settings: Settings, articles: Sequence[Article]) -> Iterator[Extracted]:
+Segmenting = Callable[[str, int, int], None]  # (slug, characters done, characters in all)
+
+
+def extract_each(
+    settings: Settings, articles: Sequence[Article], segmenting: Segmenting | None = None
+) -> Iterator[Extracted]:
     """Write each article's template, one article at a time; unchanged templates are left
     untouched, and an article whose template already has its digest is not segmented
-    (nor its template read) again."""
+    (nor its template read) again. ``segmenting`` follows the segmentation of each
+    article that is segmented."""
     for article in articles:
         digest = source_digest(settings, article)
         path = settings.template_path(article.slug)
         if stored_digest(path) == digest:
             yield Extracted(article, path, False, digest)
             continue
-        items = template_entries(settings, article, segment_article(article))
+        told = None if segmenting is None else (
+            lambda done, total, slug=article.slug: segmenting(slug, done, total))
+        items = template_entries(settings, article, segment_article(article, told))
         template = Catalog.template(path, article.slug, items, digest=digest)
         yield Extracted(article, path, template.write(), digest, template)
 
 
 def extract_source(
-    settings: Settings, source: Source, known: CatalogState | None = None
+    settings: Settings,
+    source: Source,
+    known: CatalogState | None = None,
+    segmenting: Segmenting | None = None,
 ) -> Extracted:
     """The template of one article of a run's stream: left as it is (and unread) when it
-    already has the article's digest, else segmented and written (and recorded)."""
+    already has the article's digest, else segmented (``segmenting`` follows it) and
+    written (and recorded)."""
     path = settings.template_path(source.slug)
     if known is not None and known.template_current(source):
         return Extracted(source, path, False, source.digest)
@@ -152,7 +164,9 @@ def extract_source(
             known.template(path, None)
         return Extracted(source, path, False, source.digest)
     article = source.article
-    items = template_entries(settings, article, segment_article(article))
+    told = None if segmenting is None else (
+        lambda done, total, slug=article.slug: segmenting(slug, done, total))
+    items = template_entries(settings, article, segment_article(article, told))
     template = Catalog.template(path, article.slug, items, digest=source.digest)
     written = template.write()
     if known is not None:
@@ -166,10 +180,11 @@ def extract(
     *,
     articles: Sequence[Article] | None = None,
     problems: list[Problem] | None = None,
+    segmenting: Segmenting | None = None,
 ) -> list[Extracted]:
     """Every article's template (see :func:`extract_each`), under the project's lock; with
     ``problems``, a broken article is recorded there and the others are extracted."""
     chosen = read_articles(settings, paths, problems=problems) if articles is None else articles
     with project_lock(settings.state_dir):
         remove_stale_temporaries(settings.templates_dir)
-        return list(extract_each(settings, chosen))
+        return list(extract_each(settings, chosen, segmenting))

@@ -48,7 +48,7 @@ from l10n.memory import REVIEWED, Memory
 from l10n.model import MISSING
 from l10n.state import State, code_key, glossary_key, key
 from l10n.workflow.catalog_state import CatalogState, memory_identity
-from l10n.workflow.extract import article_paths
+from l10n.workflow.extract import Segmenting, article_paths
 from l10n.workflow.sources import stream_sources
 from l10n.workflow.update import LanguageReport, RunReport, merged_catalogs
 
@@ -112,6 +112,7 @@ def translate(
     progress: ReportProgress | None = None,
     n_best: int = 4,
     retranslate: str | None = None,
+    segmenting: Segmenting | None = None,
 ) -> RunReport:
     """Merge, then fill every pending entry (memory, then the engine). A broken article or
     a language without a model is reported in ``RunReport.problems`` and the rest is done."""
@@ -134,7 +135,7 @@ def translate(
         sources = stream_sources(settings, files, state, code, report.problems)
         fillers: dict[str, _Filler] = {}
         for lang, catalog in merged_catalogs(settings, sources, targets, report, memory,
-                                             known=known):
+                                             known=known, segmenting=segmenting):
             if lang not in fillers:
                 name, engine = engines[lang]
                 fillers[lang] = _Filler(
@@ -154,7 +155,8 @@ def translate(
             report.languages[lang].engine = engines[lang][0]
         for filler in fillers.values():
             filler.flush()
-            report.model_loaded |= filler.used
+            # an engine such as none or pseudo translates, but loads no model
+            report.model_loaded |= filler.used and getattr(filler.engine, "loads_model", True)
             filler.report.seconds = round(filler.report.seconds, 3)
     return report
 
@@ -316,7 +318,7 @@ class _Filler:
         for (catalog, entry), result in zip(todo, results, strict=True):
             if not result.text:
                 catalog.set_hints(entry.msgid, result.terms)
-                self.report.hints += 1
+                self.report.hints += bool(result.terms)  # entries that show a term's target
                 continue
             catalog.set_machine(
                 entry.msgid, result.text, Provenance(self.engine_name, model, result.score),

@@ -21,7 +21,7 @@ from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.memory import Memory
 from l10n.state import State, code_key
 from l10n.workflow.catalog_state import CatalogState, memory_identity
-from l10n.workflow.extract import Extracted, article_paths, extract_source
+from l10n.workflow.extract import Extracted, Segmenting, article_paths, extract_source
 from l10n.workflow.orphans import project_orphans
 from l10n.workflow.orphans import purge_orphans as purge_orphans_of
 from l10n.workflow.sources import Source, stream_sources
@@ -67,6 +67,7 @@ def update(
     *,
     purge_obsolete: bool = False,
     purge_orphans: bool = False,
+    segmenting: Segmenting | None = None,
 ) -> RunReport:
     """Extract the templates and merge them into every catalog; no machine translation.
     Reviewed entries go into the translation memory before the merge can move them.
@@ -82,7 +83,7 @@ def update(
         known = CatalogState(settings, state, code, memory_identity(settings.memory_path))
         sources = stream_sources(settings, files, state, code, report.problems)
         merging = merged_catalogs(settings, sources, targets, report, memory, purge=purge_obsolete,
-                                  known=known)
+                                  known=known, segmenting=segmenting)
         for _ in merging:
             pass
         if purge_orphans:
@@ -101,6 +102,7 @@ def merged_catalogs(
     *,
     purge: bool = False,
     known: CatalogState | None = None,
+    segmenting: Segmenting | None = None,
 ) -> Iterator[tuple[str, Catalog]]:
     """Each (language, catalog) of ``sources`` x ``targets``, merged with its template and
     written, article after article; ``report`` counts what was done. Every reviewed
@@ -120,12 +122,12 @@ def merged_catalogs(
                 report.languages[lang].untranslated += settled
         if not todo:
             continue
-        item = extract_source(settings, source, known)
+        item = extract_source(settings, source, known, segmenting)
         report.templates_written += item.written
         for lang in todo:
             lang_report = report.languages[lang]
-            catalog = merge_catalog(settings, item, lang, purge, lang_report, memory)
-            if catalog.write():
+            catalog, changed = merge_catalog(settings, item, lang, purge, lang_report, memory)
+            if changed and catalog.write():  # unchanged: not even rendered to compare
                 lang_report.wrote(settings, catalog.path)
             if known is not None:
                 known.record(catalog, lang)
@@ -141,22 +143,23 @@ def merge_catalog(
     purge: bool,
     report: LanguageReport,
     memory: Memory,
-) -> Catalog:
-    """The article's catalog in ``lang`` merged with its template (or made from it). Its
+) -> tuple[Catalog, bool]:
+    """The article's catalog in ``lang`` merged with its template (or made from it), and
+    whether it may have changed (False: as read, nothing to write). Its
     reviewed entries (obsolete ones too) reach ``memory`` first, as the file has them,
     so neither the merge nor a purge can lose one. A catalog already merged from this
     very template (same digest) whose msgids are still the template's is left as it is."""
     path = settings.catalog_path(lang, item.article.slug)
     if not path.exists():
-        return Catalog.from_template(item.template, path, lang)
+        return Catalog.from_template(item.template, path, lang), True
     catalog = Catalog.read(path)
     memory.harvest(catalog.entries(obsolete=True), settings.source, lang,
                    origin=settings.reference(path))
     merged_already = catalog.metadata.get(DIGEST_HEADER) == item.digest
     if merged_already and not purge and catalog.entries_digest() == item.entries_digest:
-        return catalog
+        return catalog, False
     merged = merge(catalog, item.template, purge_obsolete=purge, language=lang)
     for key, value in merged.as_dict().items():
         if isinstance(value, int):
             report.merged[key] = report.merged.get(key, 0) + value
-    return catalog
+    return catalog, True
