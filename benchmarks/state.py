@@ -71,6 +71,7 @@ def measure(folder: Path, size: int, say: Any, keep: bool = False) -> dict[str, 
 def summary(results: list[dict[str, Any]], say: Any) -> dict[str, Any]:
     """Per-article costs, growth between sizes, memory ratios."""
     facts: dict[str, Any] = {}
+    results = sorted(results, key=lambda run: int(run["articles"]))
     small, large = results[0], results[-1]
     for name in COMMANDS:
         first = large[f"first/{name}"]["seconds"]

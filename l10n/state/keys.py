@@ -1,7 +1,9 @@
 """Keys: everything besides a file's own content that a recorded fact depends on.
 
-* :func:`code_key`: l10n's version and the files of the installed package (names, sizes,
-  modification times): a new release, or a developer's edit of a check, is a new key;
+* :func:`code_key`: l10n's version, the files of the installed package (names, sizes,
+  modification times) and the versions of the libraries that shape its output (Babel's
+  dates, pysbd's sentences...): a release, a developer's edit of a check, a library
+  upgraded, each is a new key;
 * :func:`settings_key`: the project's settings, except those no per-file fact depends on
   (the target languages, which are each fact's own key; the build folder and its gate,
   which the build's keys name);
@@ -14,6 +16,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +26,7 @@ from l10n.config import Settings
 
 # settings no per-file fact depends on (see the module docstring)
 _CODE = (".py", ".j2", ".css", ".js", ".toml")  # what l10n's behaviour is made of
+_LIBRARIES = ("babel", "pysbd", "polib", "jinja2", "markdown-it-py", "html5lib", "pyyaml")
 _NOT_IN_KEY = {"root", "config_file", "targets", "build", "min_reviewed"}
 
 
@@ -32,13 +37,23 @@ def key(*parts: object) -> str:
 
 
 def code_key() -> str:
-    """l10n's version and its package files as installed (size and mtime of each)."""
-    package = Path(l10n.__file__).resolve().parent
+    """l10n's version, its package files as installed (size and mtime of each), and the
+    versions of the libraries whose output a fact holds (CLDR dates, sentence splitting,
+    PO parsing, templates, Markdown and HTML)."""
+    package = os.path.dirname(os.path.abspath(l10n.__file__))
     parts: list[Any] = [l10n.__version__]
-    for path in sorted(package.rglob("*")):
-        if path.suffix in _CODE and "__pycache__" not in path.parts:
-            info = path.stat()
-            parts.append((path.relative_to(package).as_posix(), info.st_size, info.st_mtime_ns))
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        for name in sorted(files):
+            if os.path.splitext(name)[1] in _CODE:
+                info = os.stat(os.path.join(folder, name))
+                parts.append((os.path.relpath(os.path.join(folder, name), package),
+                              info.st_size, info.st_mtime_ns))
+    for library in _LIBRARIES:
+        try:
+            parts.append((library, version(library)))
+        except PackageNotFoundError:
+            parts.append((library, None))
     return key(*parts)
 
 

@@ -37,6 +37,7 @@ Rules:
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -60,7 +61,16 @@ from l10n.publish.folder import (
 )
 from l10n.publish.htmlpage import render_article_page
 from l10n.publish.render import IndexEntry, render_index_entries
-from l10n.state import Stamp, State, code_key, glossary_key, key, settings_key, stamp_of
+from l10n.state import (
+    Stamp,
+    State,
+    code_key,
+    digest_bytes,
+    glossary_key,
+    key,
+    settings_key,
+    stamp_of,
+)
 from l10n.workflow.build_plan import (
     Gates,
     PageSummary,
@@ -79,10 +89,17 @@ class BuildResult:
     out: Path
     pages: tuple[PageSummary, ...]  # every page built, originals included
     written: tuple[Path, ...]  # files whose bytes changed
-    unchanged: tuple[str, ...]  # files already up to date, not touched (paths as text)
+    unchanged_names: tuple[str, ...]  # files already up to date, not touched (in ``out``)
     skipped: tuple[Skipped, ...]
     removed: tuple[Path, ...] = ()  # pages an earlier build made, no longer made
     problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
+
+    @property
+    def unchanged(self) -> tuple[Path, ...]:
+        """The paths of the files already up to date (made on demand: an archive's build
+        has tens of thousands)."""
+        root = self.out.resolve()
+        return tuple(root / name for name in self.unchanged_names)
 
 
 def build(
@@ -124,7 +141,7 @@ def build(
             staged.discard()
             raise
         run.recorded()
-        removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs})
+        removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs}, state)
     return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
                        tuple(run.skipped), tuple(removed), tuple(problems))
 
@@ -171,7 +188,7 @@ class _Build:
         self.made.update(name for name, _ in files)
         owner = os.path.abspath(source.path)
         if self._built(owner, plan_id, [name for name, _ in files]):
-            self.unchanged += [f"{self.root}/{name}" for name, _ in files]
+            self.unchanged += [name for name, _ in files]
             return
         if pages is None:
             pages = make_plan(settings, source, self.targets, self.gates, plan_id)[1]
@@ -230,14 +247,14 @@ class _Build:
             self.made.add(name)
             owner = str(self.root / name)
             if self._built(owner, file_key, [name]):
-                self.unchanged.append(f"{self.root}/{name}")
+                self.unchanged.append(name)
                 continue
             self._write(staged, name, render())
             self.done.append((owner, file_key, [name]))
 
     def _write(self, staged: StagedWrites, name: str, text: str) -> None:
         if not staged.stage(safe_path(self.folder, name), text):
-            self.unchanged.append(f"{self.root}/{name}")
+            self.unchanged.append(name)
 
     def recorded(self) -> None:
         """Record, for each article written, the stamps of its files now in place."""
@@ -253,14 +270,28 @@ class _Build:
         self.done = []
 
 
-def _remove_stale(folder: Path, made: set[str], slugs: set[str], langs: set[str]) -> list[Path]:
+def _remove_stale(
+    folder: Path, made: set[str], slugs: set[str], langs: set[str], state: State
+) -> list[Path]:
     """Remove what the previous build made and this one did not; record what this one
-    made (and what it left of other articles and languages) in the manifest."""
+    made (and what it left of other articles and languages) in the manifest. A manifest
+    that is, unchanged, the one written by a build that made the same files of the same
+    articles and languages has nothing stale: it is not even read."""
+    digest = hashlib.sha256()
+    for name in (*sorted(made), "", *sorted(slugs), "", *sorted(langs)):
+        digest.update(name.encode("utf-8") + b"\0")
+    same = digest.hexdigest()[:16]
+    manifest = folder / MANIFEST
+    if state.lookup(manifest, "manifest", same)[1] is not None:
+        return []
     previous = read_manifest(folder)
     stale = stale_files(folder, previous, made, slugs, langs)
     removed = remove_files(stale)
     gone = {path.relative_to(folder.resolve()).as_posix() for path in stale}
-    write_atomic(folder / MANIFEST, manifest_text((previous - gone) | made))
+    text = manifest_text((previous - gone) | made)
+    write_atomic(manifest, text)
+    state.record_written(manifest, text)
+    state.set_note(manifest, "manifest", digest_bytes(text.encode("utf-8")), same, 1)
     return removed
 
 

@@ -14,6 +14,7 @@ key, it is not rendered again.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -88,15 +89,16 @@ class Plan:
                        p.coverage.machine, p.used_machine] for p in self.pages],
             "skipped": [[s.slug, s.lang, s.reason, s.reviewed_percent, s.errors]
                         for s in self.skipped],
-            "index": [[lang, list(entry)] for lang, entry in self.index],
+            "index": [[lang, entry] for lang, entry in self.index],
         }
 
     @classmethod
     def from_json(cls, plan_key: str, data: dict[str, Any]) -> Plan:
-        pages = [PageSummary(slug, lang, Coverage(total, reviewed, machine), used)
+        pages = [PageSummary(sys.intern(slug), sys.intern(lang), Coverage(total, reviewed,
+                                                                          machine), used)
                  for slug, lang, total, reviewed, machine, used in data["pages"]]
         skipped = [Skipped(*row) for row in data["skipped"]]
-        index = [(lang, (s, t, i, x, float(w))) for lang, (s, t, i, x, w) in data["index"]]
+        index = [(sys.intern(lang), entry) for lang, entry in data["index"]]
         return cls(plan_key, data["format"], pages, skipped, index)
 
 

@@ -14,7 +14,7 @@ from l10n.errors import ArticleError, Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.model import Article, Segment
 from l10n.text.segment import segment_article
-from l10n.workflow.sources import Source, source_digest_of
+from l10n.workflow.sources import Source, check_unique, source_digest_of
 
 if TYPE_CHECKING:
     from l10n.workflow.catalog_state import CatalogState
@@ -83,12 +83,7 @@ def read_articles(
     for path in article_paths(settings, paths):
         try:
             article = read_article(path, furniture=settings.furniture, lang=settings.source)
-            if article.slug in seen:
-                raise ArticleError(
-                    f"two articles have the slug '{article.slug}' (also {seen[article.slug]})",
-                    path=article.path,
-                    hint="rename one file or set a distinct 'slug' in its front matter",
-                )
+            check_unique(article.slug, article.path, seen)
         except ArticleError as exc:
             if problems is None:
                 raise

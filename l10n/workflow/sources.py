@@ -12,8 +12,9 @@ with one slug: the first in name order wins, the second is a problem).
 from __future__ import annotations
 
 import hashlib
+import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,24 +80,29 @@ def stream_sources(
     """Each readable article of ``paths`` (see the module docstring); with ``problems``,
     an unreadable article or a second one with a slug is recorded there and left out,
     else it raises."""
-    seen: dict[str, Path] = {}
+    seen: dict[str, str] = {}  # slug -> the path of its article (text: a run keeps one each)
     wanted = reading_key(settings, code)
     for path in paths:
         try:
             source = _source(settings, path, state, wanted)
-            if source.slug in seen:
-                raise ArticleError(
-                    f"two articles have the slug '{source.slug}' (also {seen[source.slug]})",
-                    path=path,
-                    hint="rename one file or set a distinct 'slug' in its front matter",
-                )
+            check_unique(source.slug, path, seen)
         except ArticleError as exc:
             if problems is None:
                 raise
             problems.append(Problem.of(exc))
             continue
-        seen[source.slug] = path
+        seen[source.slug] = str(path)
         yield source
+
+
+def check_unique(slug: str, path: Path, seen: Mapping[str, object]) -> None:
+    """Refuse a second article with a slug (``seen``: slug -> the first one's path)."""
+    if slug in seen:
+        raise ArticleError(
+            f"two articles have the slug '{slug}' (also {seen[slug]})",
+            path=path,
+            hint="rename one file or set a distinct 'slug' in its front matter",
+        )
 
 
 def _source(settings: Settings, path: Path, state: State, wanted: str) -> Source:
@@ -148,4 +154,5 @@ def _from_facts(settings: Settings, path: Path, facts: dict[str, Any]) -> Source
     if "problem" in facts:
         message, where, line, hint = facts["problem"]
         raise ArticleError(message, path=where, line=line, hint=hint)
-    return Source(path, facts["slug"], facts["lang"], facts["digest"], False, settings)
+    return Source(path, sys.intern(facts["slug"]), sys.intern(facts["lang"]), facts["digest"],
+                  False, settings)

@@ -31,7 +31,7 @@ from l10n.workflow.sources import Source
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CatalogStatus:
     """Entry counts per state for one catalog (or a language's total)."""
 
