@@ -339,3 +339,22 @@ def test_a_killed_run_and_a_corrupt_state_change_nothing_but_time(project: Path)
     assert again.returncode == 0, again.stderr
     state_file.unlink()
     assert run_l10n("status", cwd=project).stdout == again.stdout
+
+
+def test_a_second_article_with_a_slug_is_a_problem_every_run(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Streamed articles still meet the rule: the first in name order wins, the second is
+    reported (exit 2), from the state's facts as from the files."""
+    seeds = project / "seeds"
+    (seeds / "a-first.md").write_text("---\ntitle: One\nslug: same\n---\n\nFirst text.\n",
+                                      encoding="utf-8")
+    (seeds / "b-second.md").write_text("---\ntitle: Two\nslug: same\n---\n\nSecond text.\n",
+                                       encoding="utf-8")
+    runs = [_cli(["translate", "--engine", "pseudo"], project, monkeypatch) for _ in range(2)]
+    for code, out in runs:
+        assert code == 2
+        assert "two articles have the slug 'same'" in out and "b-second.md" in out
+    assert runs[0][1].splitlines()[-1] == runs[1][1].splitlines()[-1]
+    template = (project / "locales" / "templates" / "same.pot").read_text(encoding="utf-8")
+    assert "First text." in template and "Second text." not in template
