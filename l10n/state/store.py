@@ -119,9 +119,11 @@ class State:
 
     def _connect(self) -> None:
         assert self.path is not None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+        except OSError:  # a project l10n may not write to: run without a state
+            return
         except sqlite3.Error:
             self._discard()
             return
@@ -159,7 +161,7 @@ class State:
             self._db = None
         assert self.path is not None
         for suffix in ("", "-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 os.unlink(f"{self.path}{suffix}")
         try:
             db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
