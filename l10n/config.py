@@ -98,6 +98,7 @@ class Settings:
     models: Path | None = None
     fuzzy_threshold: float = 0.75
     min_reviewed: float = 0.0
+    memory_exact: str = "fuzzy"  # exact reviewed memory matches: "fuzzy" or "reviewed"
     engines: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     runner: RunnerSettings = field(default_factory=RunnerSettings)
     config_file: Path | None = None
@@ -211,6 +212,7 @@ _PATH_KEYS = {"articles", "locales", "glossaries", "build", "memory", "models"}
 _LIST_KEYS = {"targets", "furniture"}
 _STR_KEYS = {"source", "engine"}
 _FLOAT_KEYS = {"fuzzy_threshold": (0.0, 1.0), "min_reviewed": (0.0, 100.0)}
+_CHOICE_KEYS = {"memory_exact": ("fuzzy", "reviewed")}
 
 
 def find_config(start: Path) -> tuple[Path, Path | None]:
@@ -282,6 +284,11 @@ def _read(file: Path) -> dict[str, Any]:
             if not low <= value <= high:
                 raise fail(key, f"must be between {low:g} and {high:g}")
             values[key] = float(value)
+        elif key in _CHOICE_KEYS:
+            if value not in _CHOICE_KEYS[key]:
+                choices = " or ".join(f'"{c}"' for c in _CHOICE_KEYS[key])
+                raise fail(key, f"must be {choices}")
+            values[key] = value
         elif key == "engines":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise fail(key, "must be tables such as [engines.argos]")
@@ -298,14 +305,17 @@ _RUNNER_RULES: dict[str, tuple[str, Any]] = {
                 lambda v: isinstance(v, str) and bool(v.strip())),
     "workers": ("a positive integer", lambda v: _whole(v) and v >= 1),
     "cpus_per_worker": ("a positive integer", lambda v: _whole(v) and v >= 1),
-    "gpus_per_worker": ("a number, 0 or more",
-                        lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v >= 0),
+    "gpus_per_worker": ("a number, 0 or more", lambda v: _number(v) and v >= 0),
     "models": ("one of " + ", ".join(MODEL_PLACES), lambda v: v in MODEL_PLACES),
 }
 
 
 def _whole(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _runner(table: object, fail: Any) -> RunnerSettings:

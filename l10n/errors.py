@@ -13,6 +13,7 @@ Exit codes (documented in the README):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -63,6 +64,26 @@ def _rebuild(cls: type[L10nError], args: tuple[object, ...], state: dict[str, ob
     Exception.__init__(error, *args)
     error.__dict__.update(state)
     return error
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An error a run reported and went on past (a broken draft article, a language
+    without a model): the run does the rest, then exits with the worst ``exit_code``."""
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    hint: str | None = None
+    exit_code: int = 2
+
+    @classmethod
+    def of(cls, error: L10nError) -> Problem:
+        return cls(error.message, error.path, error.line, error.hint, error.exit_code)
+
+    def format_message(self) -> str:
+        return L10nError(self.message, path=self.path, line=self.line,
+                         hint=self.hint).format_message()
 
 
 class UsageError(L10nError):

@@ -165,3 +165,7 @@ class Finding:
     line: int = 0
     msgid: str = ""
     lang: str = ""
+    # Where the problem is, as [start, end) offsets, when a check can tell: in the
+    # translation (msgstr) and in the source (msgid). The review page marks them.
+    span: tuple[int, int] | None = None
+    source_span: tuple[int, int] | None = None

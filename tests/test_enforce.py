@@ -368,3 +368,32 @@ def test_keep_term_comes_out_as_the_source_wrote_it() -> None:
     assert verify_terms("게이머들은 그래픽카드를 좋아한다.", find(segment, rtx), "ko")[
         0
     ].status == ("missing")
+
+
+# -- the engine's other hypotheses, for the reviewer ----------------------------------------
+
+
+def test_other_hypotheses_are_kept_restored_best_first_without_repeats() -> None:
+    other = "ZQX2X를 ZQX1X가 공개했다."
+    engine = scripted({MASKED: [GOOD, other, GOOD, "ZQX1X만 공개했다."]})  # a repeat, a lost token
+    result = run(engine)
+    assert result.text == "엔비디아는 블랙웰을 공개했다."
+    assert result.alternatives == (Hypothesis("블랙웰을 엔비디아가 공개했다.", -0.5),)
+
+
+def test_unprotected_hypotheses_are_alternatives_of_a_fallback() -> None:
+    engine = scripted(
+        {
+            MASKED: ["ZQX 2X"] * 2,
+            SENTENCE: ["엔비디아는 검은 우물을 공개했다.", "엔비디아가 블랙웰을 공개했다."],
+        }
+    )
+    result = run(engine)
+    assert result.fallback == UNPROTECTED
+    assert [h.text for h in result.alternatives] == ["엔비디아는 검은 우물을 공개했다."]
+
+
+def test_a_segment_without_terms_is_decoded_once_and_has_no_alternatives() -> None:
+    engine = FakeEngine(lambda text: ["하나.", "둘."])
+    [result] = translate_segments(engine, ["One."], [[]], "en", "ko")
+    assert (result.text, result.alternatives) == ("하나.", ())

@@ -111,9 +111,10 @@ def test_bad_input_exits_2_and_writes_nothing(
     assert not (project / "locales").exists()
 
 
-def test_one_bad_article_stops_the_run_before_any_write(project: Path) -> None:
-    (project / "seeds" / "zz-empty.txt").write_text("", encoding="utf-8")
+def test_one_bad_article_is_reported_and_the_others_extracted(project: Path) -> None:
+    (project / "seeds" / "aa-empty.txt").write_text("", encoding="utf-8")
     done = run_l10n("extract", cwd=project)
     assert done.returncode == 2
-    assert "zz-empty.txt" in done.stderr
-    assert not (project / "locales").exists()
+    assert "Error: " in done.stderr and "aa-empty.txt" in done.stderr
+    assert (project / "locales" / "templates" / "nvidia-korea-ai-alliance.pot").is_file()
+    assert not (project / "locales" / "templates" / "aa-empty.pot").exists()

@@ -18,6 +18,7 @@ import pytest
 from l10n.catalog import Entry
 from l10n.errors import InputError
 from l10n.memory import MACHINE, REVIEWED, Memory
+from l10n.memory.schema import SCHEMA_VERSION
 from l10n.memory.tmx import export_tmx, import_tmx
 
 DATA = Path(__file__).parent / "data" / "tmx"
@@ -49,7 +50,7 @@ def test_open_creates_folders_wal_and_schema_version(tmp_path):
         pass
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("SELECT count(*) FROM unit").fetchone()[0] == 0
     db.close()
 

@@ -257,7 +257,8 @@ def test_cli_check_exit_codes(project: Path) -> None:
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert [(d["line"], d["severity"], d["check"]) for d in data] == EXPECTED
-    assert set(data[0]) == {"check", "severity", "message", "path", "line", "msgid", "lang"}
+    assert set(data[0]) == {"check", "severity", "message", "path", "line", "msgid", "lang",
+                            "span", "source_span"}
 
     clean = run_l10n("check", "--only", "machine", cwd=project)  # warnings or nothing: 0
     assert clean.returncode == 0, clean.stdout + clean.stderr

@@ -239,13 +239,17 @@ class Catalog:
         if "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")
 
-    def set_suggestion(self, msgid: str, text: str, note: str) -> None:
-        """A fuzzy suggestion from the translation memory, naming its origin and score."""
+    def set_suggestion(self, msgid: str, text: str, note: str, *, reviewed: bool = False) -> None:
+        """A suggestion from the translation memory, naming its origin and score: fuzzy,
+        unless ``reviewed`` (an exact match of a reviewed unit, for teams that trust their
+        memory: ``memory_exact = "reviewed"``)."""
         entry = self._require(msgid)
         entry.msgstr = text
         entry.previous_msgid = None
         _set_l10n_comments(entry, [TM_PREFIX + note])
-        if "fuzzy" not in entry.flags:
+        if reviewed:
+            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+        elif "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")
 
     def set_translation(self, msgid: str, text: str, *, reviewed: bool) -> None:
@@ -292,6 +296,10 @@ class Catalog:
         A template's ``POT-Creation-Date`` (a catalog's ``PO-Revision-Date``) is set to
         now only when something else changed. Returns True when the file was written.
 
+        A catalog whose content did not change is not rewritten either when another tool
+        (Poedit, msgcat, polib) saved it with its own line wrapping: the file stays as
+        that tool wrote it.
+
         A catalog read from disk is never written over a file that changed since it was
         read (a translator saved it in Poedit during a long run): CatalogChangedError,
         and the translator's file stays as they saved it.
@@ -307,7 +315,8 @@ class Catalog:
             found = re.search(rf'^"{key}: (.*)\\n"$', old, re.MULTILINE)
             if found:
                 self._po.metadata[key] = found.group(1)
-                if self.render() == old:
+                rendered = self.render()
+                if rendered == old or (old is self._disk_text and _rendered(old) == rendered):
                     return False
         self._po.metadata[key] = now()
         text = self.render()
@@ -322,6 +331,16 @@ class Catalog:
         self._disk_text = text
         self._disk_stamp = _stamp(self.path)
         return written
+
+
+def _rendered(text: str) -> str | None:
+    """``text`` (a PO file another tool wrote) as l10n would write it: the same content
+    in l10n's formatting (None if it does not parse)."""
+    try:
+        po = polib.pofile(text, wrapwidth=WRAP_WIDTH, encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+    return Catalog(po, Path()).render()
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:

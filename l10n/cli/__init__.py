@@ -18,6 +18,7 @@ from l10n.cli import (
     glossary,
     memory,
     model_packages,
+    review,
     translate,
     xliff,
 )
@@ -33,7 +34,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (articles, translate, check, build, glossary, model_packages, memory, xliff):
+for module in (articles, translate, check, review, build, glossary, model_packages, memory,
+               xliff):
     module.register(app)
 
 

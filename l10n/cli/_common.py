@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from l10n.errors import L10nError
+from l10n.errors import L10nError, Problem
 
 ConfigOption = Annotated[
     Path | None,
@@ -38,6 +39,15 @@ def settings(config: Path | None, **overrides: Any) -> Any:
 
 def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def finish(problems: Sequence[Problem]) -> None:
+    """After a command's results: each problem it went on past as one ``Error:`` line on
+    stderr, then exit with the worst of their exit codes (nothing when there were none)."""
+    for problem in problems:
+        typer.echo(f"Error: {problem.format_message()}", err=True)
+    if problems:
+        raise typer.Exit(code=max(problem.exit_code for problem in problems))
 
 
 def run_app(app: typer.Typer) -> None:

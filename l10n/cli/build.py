@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from l10n.cli._common import ConfigOption, JsonOption, LangOption, print_json, settings
+from l10n.cli._common import (
+    ConfigOption,
+    JsonOption,
+    LangOption,
+    finish,
+    print_json,
+    settings,
+)
 
 ArticlesArg = Annotated[
     list[Path] | None,
@@ -86,6 +94,7 @@ def build(
     refused = any(skip.errors for skip in result.skipped)
     if json_:
         print_json(_as_json(result))
+        finish(result.problems)
         if refused:
             raise typer.Exit(code=1)
         return
@@ -101,12 +110,14 @@ def build(
     )
     for skip in result.skipped:
         typer.echo(f"skipped {skip.lang}/{skip.slug}: {skip.reason}", err=True)
+    finish(result.problems)
     if refused:
         raise typer.Exit(code=1)
 
 
 def _as_json(result: Any) -> dict[str, Any]:
     return {
+        "problems": [dataclasses.asdict(problem) for problem in result.problems],
         "out": str(result.out),
         "pages": [
             {

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from l10n.cli._common import ConfigOption, JsonOption, LangOption, print_json, settings
+from l10n.cli._common import (
+    ConfigOption,
+    JsonOption,
+    LangOption,
+    finish,
+    print_json,
+    settings,
+)
 
 if TYPE_CHECKING:
     from l10n.model import Finding
@@ -106,6 +113,7 @@ def check(
     _report(result.findings, chosen)
     for path in result.annotated:
         typer.echo(f"annotated {path}", err=True)
+    finish(result.problems)
     if any(f.severity == "error" for f in result.findings):
         raise typer.Exit(code=1)
 
@@ -140,6 +148,7 @@ def status(
         print_json(report.to_json())
     else:
         _print_status(report)
+    finish(report.problems)
 
 
 def _print_status(report: StatusReport) -> None:

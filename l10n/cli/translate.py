@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from l10n.cli._common import ConfigOption, JsonOption, print_json, settings
+from l10n.cli._common import ConfigOption, JsonOption, finish, print_json, settings
+
+if TYPE_CHECKING:
+    from l10n.errors import Problem
 
 ArticlesArg = Annotated[
     list[Path] | None,
@@ -25,7 +28,8 @@ def extract(
     """Write each article's segments to locales/templates/<slug>.pot."""
     from l10n.workflow.extract import extract as run
 
-    results = run(settings(config), articles)
+    problems: list[Problem] = []
+    results = run(settings(config), articles, problems=problems)
     if json_:
         print_json(
             [
@@ -39,10 +43,11 @@ def extract(
                 for r in results
             ]
         )
-        return
-    for r in results:
-        state = "written" if r.written else "unchanged"
-        typer.echo(f"{r.path}: {r.entries} entries ({state})")
+    else:
+        for r in results:
+            state = "written" if r.written else "unchanged"
+            typer.echo(f"{r.path}: {r.entries} entries ({state})")
+    finish(problems)
 
 
 ToOption = Annotated[
@@ -75,6 +80,7 @@ def update(
 
     report = run(settings(config), articles, split_languages(to), purge_obsolete=purge_obsolete)
     _print_report(report, json_)
+    finish(report.problems)
 
 
 def translate(
@@ -89,32 +95,67 @@ def translate(
             "plug-in (default: argos when a model for the pair is installed).",
         ),
     ] = None,
+    retranslate: Annotated[
+        str | None,
+        typer.Option(
+            "--retranslate",
+            metavar="machine",
+            help="Translate again all untouched machine output (reviewed and edited entries "
+            "are never touched).",
+        ),
+    ] = None,
+    runner: Annotated[
+        str | None,
+        typer.Option(
+            "--runner",
+            metavar="local|ray",
+            help="Where engines run: local (this process, the default) or ray (engine "
+            "replicas on a Ray cluster; pip install 'l10n[ray]'). Default: [runner] name.",
+        ),
+    ] = None,
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address",
+            metavar="ADDR",
+            help="Ray cluster to join (auto, HOST:PORT, ray://HOST:10001); without it, "
+            "--runner ray starts a local Ray instance. Default: [runner] address.",
+        ),
+    ] = None,
     config: ConfigOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Update the catalogs, then machine-translate every entry without a translation.
 
     Machine output is marked fuzzy with its provenance; reviewed and translator-edited
-    entries are never touched. Exact and fuzzy matches from the translation memory are
-    used before the engine.
+    entries are never touched. Untouched machine output is translated again when its
+    source, its glossary terms, or the engine or model changed. Exact and fuzzy matches
+    from the translation memory are used before the engine. A broken article or a
+    language without a model is reported (exit 2 or 3) after the rest is done.
     """
     from l10n.lang import split_languages
     from l10n.workflow.translate import translate as run
 
-    with _progress_bar(enabled=not json_) as progress:
+    with _progress_bar(enabled=not json_) as (progress, notice):
         report = run(
-            settings(config), articles, split_languages(to), engine_name=engine, progress=progress
+            settings(config), articles, split_languages(to), engine_name=engine, progress=progress,
+            retranslate=retranslate, runner=runner, address=address, notice=notice,
         )
     _print_report(report, json_)
+    finish(report.problems)
+
+
+Update = Callable[[str, int, int], None]
 
 
 @contextmanager
-def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
-    """A rich progress bar on stderr, one task per language (off for --json or no TTY)."""
+def _progress_bar(enabled: bool) -> Iterator[tuple[Update | None, Callable[[str], None]]]:
+    """A rich progress bar on stderr, one task per language (off for --json or no TTY),
+    and where the runner's notices go (stderr, above the bar)."""
     import sys
 
     if not (enabled and sys.stderr.isatty()):
-        yield None
+        yield None, lambda line: typer.echo(line, err=True)
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
@@ -128,7 +169,7 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | N
                 tasks[lang] = bar.add_task(f"translate {lang}", total=total)
             bar.update(tasks[lang], completed=done, total=total)
 
-        yield update
+        yield update, lambda line: bar.console.print(line, markup=False, highlight=False)
 
 
 def _print_report(report: object, json_: bool) -> None:

@@ -2,11 +2,11 @@
 
 An engine is any object with the :class:`Engine` methods (``translate_batch`` and
 ``supports``; ``describe``, a ``progress`` keyword and ``name`` are optional and detected,
-see :mod:`l10n.engines.base`, whose :class:`BaseEngine` helps authors). Engines are registered in the
-entry-point group ``l10n.engines``; each entry point names a callable that takes the
-engine's options (``[engines.<name>]`` in the config) as keyword arguments and returns an
-engine. The built-in ``argos``, ``pseudo`` and ``none`` engines register themselves the
-same way, so a third-party package can add one without touching ``l10n``.
+see :mod:`l10n.engines.base`, whose :class:`BaseEngine` helps authors). Engines are
+registered in the entry-point group ``l10n.engines``; each entry point names a callable
+that takes the engine's options (``[engines.<name>]`` in the config) as keyword
+arguments and returns an engine. The built-in engines register themselves the same way,
+so a third-party package can add one without touching ``l10n``.
 
 Rules every engine follows:
 

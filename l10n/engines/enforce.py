@@ -27,12 +27,17 @@ caller may therefore pool the requests of any number of segments, languages and 
 into whatever batches suit its engine (:mod:`l10n.runners` streams them through local
 or distributed engines); :func:`translate_segments` does it for one batch of segments,
 with one engine call per round.
+
+The engine's other hypotheses are kept as ``alternatives`` (restored and repaired like the
+chosen one, best first, without repeats) for a reviewer to pick from: those that kept
+every protected token, then the unprotected ones of step 4. Segments without protected
+spans are decoded at 1-best, so they have none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from l10n.engines.base import run_batch
@@ -61,6 +66,7 @@ class Enforced:
     terms: tuple[TermOutcome, ...]
     fallback: str  # protected, protected-nbest, unprotected, best-effort, none
     fuzzy_reason: str = ""  # why a reviewer should look closer ("" when nothing went wrong)
+    alternatives: tuple[Hypothesis, ...] = ()  # the engine's other hypotheses, best first
 
     @property
     def missing(self) -> tuple[TermOutcome, ...]:
@@ -171,6 +177,30 @@ def _best_effort(
     return Enforced(text, hyp.score, terms, BEST_EFFORT, "; ".join(reasons))
 
 
+def _alternatives(
+    chosen: Enforced,
+    protected: Sequence[Hypothesis],
+    plain: Sequence[Hypothesis],
+    masked: Masked,
+    matches: Sequence[TermMatch],
+    target: str,
+) -> tuple[Hypothesis, ...]:
+    """The hypotheses not chosen, as a reviewer would see them (see the module's rules)."""
+    found = [
+        Hypothesis(_restore(h.text, masked, target), h.score)
+        for h in protected
+        if tokens_ok(h.text, masked)
+    ]
+    found += [Hypothesis(_repair_plain(h.text, matches, target), h.score) for h in plain]
+    seen = {chosen.text}
+    kept = []
+    for hyp in found:
+        if hyp.text and hyp.text not in seen:
+            seen.add(hyp.text)
+            kept.append(hyp)
+    return tuple(kept)
+
+
 @dataclass(frozen=True, slots=True)
 class Ask:
     """What a round asks the engine for: one text, with this many hypotheses."""
@@ -211,11 +241,17 @@ class Enforcement:
         masked, used, target = self.masked, self.used, self.target
         if self.hypotheses is None:
             self.hypotheses = list(hypotheses)
-            self.result = _protected(self.hypotheses, masked, used, target)
-            return None if self.result is not None else Ask(self.segment, self.n_best)
-        self.result = _unprotected(hypotheses, masked, used, target) or _best_effort(
-            self.hypotheses, hypotheses, masked, used, target
-        )
+            chosen = _protected(self.hypotheses, masked, used, target)
+            if chosen is None:
+                return Ask(self.segment, self.n_best)
+            plain: Sequence[Hypothesis] = []
+        else:
+            plain = hypotheses
+            chosen = _unprotected(plain, masked, used, target) or _best_effort(
+                self.hypotheses, plain, masked, used, target
+            )
+        others = _alternatives(chosen, self.hypotheses, plain, masked, used, target)
+        self.result = replace(chosen, alternatives=others)
         return None
 
 

@@ -1,13 +1,37 @@
-"""The translation memory's SQLite schema, its version, and the SQL lookups share."""
+"""The translation memory's SQLite schema, its version, its migrations, and the SQL
+lookups share.
+
+Version 2 added the ``alternative`` table: an engine's other hypotheses for a source text
+(the review page offers them). A version-1 memory is upgraded in place when it is opened,
+in one transaction; its units are kept as they are.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-SCHEMA = """
+ALTERNATIVES = """
+CREATE TABLE alternative (
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source_text TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    target_text TEXT NOT NULL,
+    score REAL,
+    engine TEXT NOT NULL DEFAULT '',
+    model TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    PRIMARY KEY (source_lang, target_lang, source_text, rank)
+);
+"""
+
+# What turns a memory of version N into version N + 1.
+MIGRATIONS = {1: ALTERNATIVES}
+
+SCHEMA = ALTERNATIVES + """
 CREATE TABLE unit (
     id INTEGER PRIMARY KEY,
     source_lang TEXT NOT NULL,
@@ -54,6 +78,16 @@ LANGS = (
     " AND (:tc = :tb OR unit.target_lang IN (:tc, :tb))"
 )
 BEST_FIRST = "(unit.kind = 'reviewed') DESC, (unit.target_lang = :tc) DESC, updated DESC, id DESC"
+
+
+def upgrade(db: sqlite3.Connection, version: int) -> None:
+    """Create the schema in an empty file (``version`` 0), or bring a memory of ``version``
+    to :data:`SCHEMA_VERSION`; inside the caller's transaction."""
+    steps = [SCHEMA] if version == 0 else [MIGRATIONS[v] for v in range(version, SCHEMA_VERSION)]
+    for script in steps:
+        for statement in statements(script):
+            db.execute(statement)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def statements(script: str) -> Iterator[str]:

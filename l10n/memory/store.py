@@ -37,18 +37,21 @@ from typing import TYPE_CHECKING, Any
 
 from l10n.errors import InputError
 from l10n.lang import base_language
-from l10n.memory.schema import BEST_FIRST, COLUMNS, LANGS, SCHEMA, SCHEMA_VERSION, statements
+from l10n.memory import nbest
+from l10n.memory.schema import BEST_FIRST, COLUMNS, LANGS, SCHEMA_VERSION, upgrade
 from l10n.memory.units import MACHINE, REVIEWED, Match, Unit, dice, lang_code, now, trigrams
 from l10n.text.compare import similarity_ratio
 
 if TYPE_CHECKING:
     from l10n.catalog.entry import Entry
+    from l10n.model import Hypothesis
 
 PSEUDO_ENGINE = "pseudo"  # as l10n.catalog.entry.PSEUDO_ENGINE
 
 _CANDIDATES = 200  # by bm25 from the index
 _SCORED = 30  # by difflib, after the Dice re-ranking
 _RARE_GRAMS = 16
+_TABLES = "SELECT count(*) FROM sqlite_schema"
 
 
 class Memory:
@@ -86,16 +89,15 @@ class Memory:
         try:
             if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")  # WAL: no fsync per commit
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            if version == 0:
+            if version < SCHEMA_VERSION:  # a new file (0), or one of an older l10n
                 with self.transaction():
-                    if self._db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]:
+                    if version == 0 and self._db.execute(_TABLES).fetchone()[0]:
                         raise InputError(
                             "not an l10n translation memory (unknown tables)", path=self.path
                         )
-                    for statement in statements(SCHEMA):
-                        self._db.execute(statement)
-                    self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    upgrade(self._db, version)
         except sqlite3.DatabaseError as exc:
             raise InputError(
                 f"not a translation memory: {exc}",
@@ -274,7 +276,17 @@ class Memory:
                 unit.engine, unit.model, unit.origin, unit.created, unit.updated,
             )
 
+    def set_alternatives(self, text: str, source: str, target: str,
+                         found: Sequence[Hypothesis], engine: str, model: str) -> None:
+        """Keep an engine's other hypotheses for ``text``, in place of an earlier run's."""
+        with self.transaction():
+            nbest.replace(self._db, text, source, target, found, engine, model)
+
     # ------------------------------------------------------------------ reading
+    def alternatives(self, text: str, source: str, target: str) -> list[nbest.Alternative]:
+        """The hypotheses kept for ``text`` (see :meth:`set_alternatives`), best first."""
+        return nbest.find(self._db, text, source, target)
+
     def _params(self, source: str, target: str) -> dict[str, Any]:
         sc, tc = lang_code(source), lang_code(target)
         return {"sc": sc, "sb": base_language(sc), "tc": tc, "tb": base_language(tc)}

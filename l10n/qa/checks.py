@@ -96,8 +96,12 @@ class CheckContext:
     glossary: Glossary | None = None
     path: str = ""
 
-    def finding(self, check: str, severity: Severity, entry: Entry, message: str) -> Finding:
-        return Finding(check, severity, message, self.path, entry.line, entry.msgid, self.target)
+    def finding(self, check: str, severity: Severity, entry: Entry, message: str, *,
+                span: tuple[int, int] | None = None,
+                source_span: tuple[int, int] | None = None) -> Finding:
+        """A finding on ``entry``; ``span``/``source_span``: where in msgstr/msgid."""
+        return Finding(check, severity, message, self.path, entry.line, entry.msgid, self.target,
+                       span, source_span)
 
     def matches(self, entry: Entry) -> list[TermMatch]:
         """The glossary terms of the entry's source that have a form in the target language."""
@@ -175,7 +179,8 @@ def check_glossary(entry: Entry, ctx: CheckContext) -> list[Finding]:
             message = f"keep the term '{outcome.source}' as it is written: '{outcome.target}'"
         else:
             message = f"'{outcome.source}' must be translated as '{outcome.target}' (glossary)"
-        findings.append(ctx.finding("glossary", Severity.ERROR, entry, message))
+        where = next(((m.start, m.end) for m in matches if m.term.source == outcome.source), None)
+        findings.append(ctx.finding("glossary", Severity.ERROR, entry, message, source_span=where))
     return findings
 
 
@@ -186,13 +191,19 @@ def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
     problems = compare_numbers(_blank_markup(entry.msgid), ctx.source, _blank_markup(target), lang)
     if pseudo is not None:  # glossary targets inside pseudo text: only lost figures matter
         problems = [p for p in problems if p.severity == "error"]
-    return [ctx.finding("numbers", Severity(p.severity), entry, p.message) for p in problems]
+    return [ctx.finding("numbers", Severity(p.severity), entry, p.message,
+                        span=p.found[0].span if p.found and pseudo is None else None,
+                        source_span=p.source.span) for p in problems]
 
 
 @translated
 def check_markup(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    source = Counter((kind, text) for _, _, kind, text in _markup(entry.msgid))
-    target = Counter((kind, text) for _, _, kind, text in _markup(entry.msgstr))
+    spans = {side: _markup(text) for side, text in (("s", entry.msgid), ("t", entry.msgstr))}
+    source, target = (Counter((kind, text) for _, _, kind, text in spans[s]) for s in "st")
+
+    def where(side: str, text: str) -> tuple[int, int] | None:
+        return next(((s, e) for s, e, _, t in spans[side] if t == text), None)
+
     lost, added = source - target, target - source
     findings = []
     for kind in dict.fromkeys(k for k, _ in (*lost, *added)):
@@ -200,18 +211,23 @@ def check_markup(entry: Entry, ctx: CheckContext) -> list[Finding]:
         new = [text for k, text in added.elements() if k == kind]
         name = _KIND_NAMES.get(kind, kind)
         messages = [
-            f"{name} {old!r} was changed to {now!r}: copy it from the source unchanged"
+            (f"{name} {old!r} was changed to {now!r}: copy it from the source unchanged",
+             where("t", now), where("s", old))
             for old, now in zip(gone, new, strict=False)
         ]
         messages += [
-            f"{name} {old!r} of the source is missing: copy it unchanged"
+            (f"{name} {old!r} of the source is missing: copy it unchanged", None, where("s", old))
             for old in gone[len(new) :]
         ]
         messages += [
-            f"{name} {now!r} is not in the source: remove it or make it match"
+            (f"{name} {now!r} is not in the source: remove it or make it match",
+             where("t", now), None)
             for now in new[len(gone) :]
         ]
-        findings += [ctx.finding("markup", Severity.ERROR, entry, m) for m in messages]
+        findings += [
+            ctx.finding("markup", Severity.ERROR, entry, m, span=span, source_span=source_span)
+            for m, span, source_span in messages
+        ]
     return findings
 
 
@@ -234,7 +250,8 @@ def check_particles(entry: Entry, ctx: CheckContext) -> list[Finding]:
     text = entry.msgstr
     findings = []
     for problem in particle_problems(text, spans):
-        word = next((text[s:e] for s, e, _ in spans if e == problem.start), "")
+        start = next((s for s, e, _ in spans if e == problem.start), problem.start)
+        word = text[start : problem.start]
         findings.append(
             ctx.finding(
                 "particles",
@@ -242,6 +259,7 @@ def check_particles(entry: Entry, ctx: CheckContext) -> list[Finding]:
                 entry,
                 f"'{word}{problem.found}': after '{word}' the particle is "
                 f"'{problem.expected}' ({word}{problem.expected})",
+                span=(start, problem.end),
             )
         )
     return findings
@@ -289,7 +307,9 @@ def check_brackets(entry: Entry, ctx: CheckContext) -> list[Finding]:
 def check_spaces(entry: Entry, ctx: CheckContext) -> list[Finding]:
     if "  " not in entry.msgstr.strip() or "  " in entry.msgid:
         return []
-    return [ctx.finding("spaces", Severity.WARNING, entry, "two spaces in a row: remove one")]
+    at = entry.msgstr.index("  ", len(_edges(entry.msgstr)[0]))
+    return [ctx.finding("spaces", Severity.WARNING, entry, "two spaces in a row: remove one",
+                        span=(at, at + 2))]
 
 
 def _edges(text: str) -> tuple[str, str]:
@@ -304,7 +324,9 @@ def _edges(text: str) -> tuple[str, str]:
 def check_whitespace(entry: Entry, ctx: CheckContext) -> list[Finding]:
     (lead_s, trail_s), (lead_t, trail_t) = _edges(entry.msgid), _edges(entry.msgstr)
     findings = []
-    for where, source, target in (("starts", lead_s, lead_t), ("ends", trail_s, trail_t)):
+    size = len(entry.msgstr)
+    edges = (("starts", lead_s, lead_t, 0), ("ends", trail_s, trail_t, size - len(trail_t)))
+    for where, source, target, at in edges:
         if source != target:
             findings.append(
                 ctx.finding(
@@ -312,6 +334,7 @@ def check_whitespace(entry: Entry, ctx: CheckContext) -> list[Finding]:
                     Severity.WARNING,
                     entry,
                     f"the translation {where} with {target!r} where the source has {source!r}",
+                    span=(at, at + len(target)) if target else None,
                 )
             )
     return findings

@@ -56,9 +56,17 @@ class Runner(Protocol):
     """Runs batch requests; see the module docstring."""
 
     name: str
-    capacity: int  # requests it wants in flight to keep every worker busy
     batch: int  # texts per request that suit it
-    in_flight: int  # submitted and not yet returned by next_result
+
+    @property
+    def capacity(self) -> int:
+        """Requests it wants in flight to keep every worker busy."""
+        ...
+
+    @property
+    def in_flight(self) -> int:
+        """Requests submitted and not yet returned by :meth:`next_result`."""
+        ...
 
     def start(self, notice: Notice | None) -> None:
         """Get ready (start workers, load nothing yet); called before the first submit,

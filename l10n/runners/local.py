@@ -22,12 +22,15 @@ class LocalRunner:
     """Runs requests on engines already built by the driver (``engines[spec index]``)."""
 
     name = "local"
-    capacity = 1
     batch = LOCAL_BATCH
 
     def __init__(self, engines: Sequence[Engine]) -> None:
         self.engines = list(engines)
         self._queue: deque[BatchRequest] = deque()
+
+    @property
+    def capacity(self) -> int:
+        return 1
 
     @property
     def in_flight(self) -> int:

@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
@@ -33,12 +34,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from l10n.config import RunnerSettings
 from l10n.engines import accepts_option
 from l10n.engines.argos import available_cores
 from l10n.errors import EngineError, L10nError
 from l10n.runners.base import BatchRequest, BatchResult, EngineSpec, Notice
 from l10n.runners.models import pack_models, route_folders
-from l10n.config import RunnerSettings
 from l10n.runners.worker import EngineWorker
 
 RAY_BATCH = 256  # texts per request: sorted by length on the worker, little padding
@@ -98,7 +99,7 @@ class RayRunner:
         where = self._connect(ray)
         shipped = self._ship_models(ray)
         self.workers = self.settings.workers or self._cluster_workers(ray)
-        remote = ray.remote(EngineWorker).options(  # type: ignore[arg-type]
+        remote = ray.remote(EngineWorker).options(
             num_cpus=self.settings.cpus_per_worker, num_gpus=self.settings.gpus_per_worker,
             max_restarts=MAX_RESTARTS, max_task_retries=TASK_RETRIES,
         )
@@ -111,7 +112,7 @@ class RayRunner:
         except ray.exceptions.GetTimeoutError:
             raise EngineError(
                 f"{self.workers} Ray workers did not start within {READY_TIMEOUT:.0f} s",
-                hint=f"the cluster has {ray.available_resources()}; lower [runner] workers "
+                hint=f"the cluster has {_free(ray)}; lower [runner] workers "
                 "or cpus_per_worker/gpus_per_worker",
             ) from None
         except ray.exceptions.RayError as exc:
@@ -120,7 +121,8 @@ class RayRunner:
         self.startup_seconds = time.perf_counter() - started
         if notice:
             hosts = sorted({str(i["host"]) for i in infos})
-            gpus = f", {self.settings.gpus_per_worker:g} GPU" if self.settings.gpus_per_worker else ""
+            gpu = self.settings.gpus_per_worker
+            gpus = f", {gpu:g} GPU" if gpu else ""
             notice(f"ray: {self.workers} workers ({self.settings.cpus_per_worker} CPU{gpus} each;"
                    f" pids {', '.join(map(str, self.pids))}) on {len(hosts)} node(s), {where};"
                    f" started in {self.startup_seconds:.1f} s")
@@ -242,10 +244,9 @@ class RayRunner:
         self.actors, self._refs = [], {}
         if ray is not None and actors:
             if self._package is not None:
-                try:
+                # a dead worker's node keeps its copy in its temp folder
+                with contextlib.suppress(ray.exceptions.RayError):
                     ray.get([a.cleanup.remote() for a in actors], timeout=30)
-                except ray.exceptions.RayError:
-                    pass  # a dead worker's node keeps its copy in its temp folder
             for actor in actors:
                 ray.kill(actor)
         self._package = None
@@ -259,6 +260,11 @@ class RayRunner:
             if value is None:
                 os.environ.pop(key, None)
         self._env = {}
+
+
+def _free(ray: Any) -> str:
+    free: dict[str, float] = ray.available_resources()
+    return ", ".join(f"{free.get(k, 0):g} {k}" for k in ("CPU", "GPU")) + " free"
 
 
 def _first_line(exc: BaseException) -> str:

@@ -38,7 +38,7 @@ from pathlib import Path
 from l10n.articles import read_source, safe_slug
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, Catalog
 from l10n.config import Settings
-from l10n.errors import InputError, UsageError
+from l10n.errors import InputError, Problem, UsageError
 from l10n.fsutil import project_lock, remove_stale_temporaries, write_atomic
 from l10n.glossary import Glossary, load_glossary
 from l10n.model import Article, Severity
@@ -84,6 +84,7 @@ class BuildResult:
     unchanged: tuple[Path, ...]  # files already up to date, not touched
     skipped: tuple[Skipped, ...]
     removed: tuple[Path, ...] = ()  # pages an earlier build made, no longer made
+    problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
 
 
 def build(
@@ -108,7 +109,8 @@ def build(
     check_build_folder(settings.root, folder, force=force)
     with project_lock(settings.state_dir):
         remove_stale_temporaries(folder, depth=1)
-        articles = read_articles(settings, paths)
+        problems: list[Problem] = []
+        articles = read_articles(settings, paths, problems=problems)
         glossary = load_glossary(settings.glossary_dir) if fail_on_errors else None
         gates = _Gates(gate, include_machine, fail_on_errors, glossary)
         pages: list[Page] = []
@@ -126,7 +128,7 @@ def build(
         removed = _remove_stale(folder, set(files), articles, targets)
     unchanged = [path for path in safe if path not in written]
     return BuildResult(folder, tuple(pages), tuple(written), tuple(unchanged), tuple(skipped),
-                       tuple(removed))
+                       tuple(removed), tuple(problems))
 
 
 def _remove_stale(

@@ -11,7 +11,7 @@ from l10n import __version__
 from l10n.articles import find_articles, read_article
 from l10n.catalog import ENTRIES_HEADER, Catalog, TemplateEntry, stored_digest
 from l10n.config import Settings
-from l10n.errors import ArticleError
+from l10n.errors import ArticleError, Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.model import Article, Segment
 from l10n.text.segment import segment_article
@@ -56,21 +56,33 @@ def article_paths(settings: Settings, paths: Sequence[Path] | None) -> list[Path
     return find_articles(settings.articles_dir)
 
 
-def read_articles(settings: Settings, paths: Sequence[Path] | None) -> list[Article]:
-    """Read (and so validate) every article before anything is written."""
-    articles = [
-        read_article(path, furniture=settings.furniture, lang=settings.source)
-        for path in article_paths(settings, paths)
-    ]
+def read_articles(
+    settings: Settings, paths: Sequence[Path] | None, *, problems: list[Problem] | None = None
+) -> list[Article]:
+    """Read (and so validate) every article before anything is written.
+
+    With ``problems``, an article that cannot be read (a broken draft, a slug another
+    article has) is recorded there and left out, so one bad file does not stop the work on
+    the others; without it, the first problem raises.
+    """
+    articles: list[Article] = []
     seen: dict[str, Path] = {}
-    for article in articles:
-        if article.slug in seen:
-            raise ArticleError(
-                f"two articles have the slug '{article.slug}' (also {seen[article.slug]})",
-                path=article.path,
-                hint="rename one file or set a distinct 'slug' in its front matter",
-            )
+    for path in article_paths(settings, paths):
+        try:
+            article = read_article(path, furniture=settings.furniture, lang=settings.source)
+            if article.slug in seen:
+                raise ArticleError(
+                    f"two articles have the slug '{article.slug}' (also {seen[article.slug]})",
+                    path=article.path,
+                    hint="rename one file or set a distinct 'slug' in its front matter",
+                )
+        except ArticleError as exc:
+            if problems is None:
+                raise
+            problems.append(Problem.of(exc))
+            continue
         seen[article.slug] = article.path
+        articles.append(article)
     return articles
 
 
@@ -124,9 +136,11 @@ def extract(
     paths: Sequence[Path] | None = None,
     *,
     articles: Sequence[Article] | None = None,
+    problems: list[Problem] | None = None,
 ) -> list[Extracted]:
-    """Every article's template (see :func:`extract_each`), under the project's lock."""
-    chosen = read_articles(settings, paths) if articles is None else articles
+    """Every article's template (see :func:`extract_each`), under the project's lock; with
+    ``problems``, a broken article is recorded there and the others are extracted."""
+    chosen = read_articles(settings, paths, problems=problems) if articles is None else articles
     with project_lock(settings.state_dir):
         remove_stale_temporaries(settings.templates_dir)
         return list(extract_each(settings, chosen))

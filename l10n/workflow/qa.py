@@ -22,7 +22,7 @@ from pathlib import Path
 
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, UNTRANSLATED, Catalog, annotate
 from l10n.config import Settings
-from l10n.errors import UsageError
+from l10n.errors import Problem, UsageError
 from l10n.glossary import Glossary, load_glossary
 from l10n.lang import validate_language
 from l10n.model import Finding, Severity
@@ -38,6 +38,7 @@ class CheckResult:
 
     findings: tuple[Finding, ...]
     annotated: tuple[Path, ...] = ()
+    problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
 
 
 def _only(only: str | None) -> None:
@@ -63,7 +64,8 @@ def check_project(
     _only(only)
     targets = settings.target_languages(langs)
     glossary = load_glossary(settings.glossary_dir)
-    sources = read_articles(settings, articles)
+    problems: list[Problem] = []
+    sources = read_articles(settings, articles, problems=problems)
     findings: list[Finding] = []
     written: list[Path] = []
     for lang in targets:
@@ -75,7 +77,7 @@ def check_project(
                 continue
             ctx = CheckContext(settings.source, lang, glossary, settings.display(path))
             findings += _one_catalog(Catalog.read(path), ctx, only, annotate, written)
-    return CheckResult(tuple(findings), tuple(written))
+    return CheckResult(tuple(findings), tuple(written), tuple(problems))
 
 
 def check_files(

@@ -17,6 +17,7 @@ from typing import Any
 
 from l10n.catalog import FUZZY, MACHINE, OBSOLETE, REVIEWED, UNTRANSLATED, Catalog, Entry
 from l10n.config import Settings
+from l10n.errors import Problem
 from l10n.glossary import load_glossary
 from l10n.model import Article, Severity
 from l10n.qa import CheckContext
@@ -61,11 +62,13 @@ class StatusReport:
 
     rows: tuple[CatalogStatus, ...]
     totals: tuple[CatalogStatus, ...]
+    problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "articles": [row.to_json() for row in self.rows],
             "totals": [total.to_json() for total in self.totals],
+            "problems": [asdict(problem) for problem in self.problems],
         }
 
 
@@ -118,7 +121,8 @@ def status(
     """Status of every (language, article) catalog, and per-language totals."""
     targets = settings.target_languages(langs)
     glossary = load_glossary(settings.glossary_dir)
-    sources = read_articles(settings, articles)
+    problems: list[Problem] = []
+    sources = read_articles(settings, articles, problems=problems)
     rows: list[CatalogStatus] = []
     totals: list[CatalogStatus] = []
     for lang in targets:
@@ -137,7 +141,7 @@ def status(
                 mine.append(count_states(lang, article.slug, entries, shown, False))
         rows += mine
         totals.append(_total(lang, mine))
-    return StatusReport(tuple(rows), tuple(totals))
+    return StatusReport(tuple(rows), tuple(totals), tuple(problems))
 
 
 __all__ = ["count_states", "CatalogStatus", "StatusReport", "count_words", "status"]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from l10n.catalog import DIGEST_HEADER, Catalog, merge
 from l10n.config import Settings
+from l10n.errors import Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.memory import Memory
 from l10n.model import Article
@@ -51,6 +52,7 @@ class RunReport:
     templates_written: int = 0
     model_loaded: bool = False
     languages: dict[str, LanguageReport] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)  # reported, then the rest done
 
 
 def update(
@@ -63,8 +65,8 @@ def update(
     """Extract the templates and merge them into every catalog; no machine translation.
     Reviewed entries go into the translation memory before the merge can move them."""
     targets = settings.target_languages(langs)
-    articles = read_articles(settings, paths)
     report = RunReport()
+    articles = read_articles(settings, paths, problems=report.problems)
     with project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory:
         remove_stale_temporaries(settings.locales_dir, depth=1)
         merging = merged_catalogs(settings, articles, targets, report, memory, purge=purge_obsolete)

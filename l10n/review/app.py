@@ -1,0 +1,225 @@
+"""The review web application: Starlette routes over a :class:`ReviewSession`.
+
+Pages are rendered on the server with Jinja2 (autoescaped: every text from articles,
+catalogs and glossaries is text, never markup); ``static/review.js`` adds the keyboard,
+live checks and saves. The JSON API answers with HTML fragments rendered by the same
+templates (findings, helps), so the page never builds markup from text itself.
+
+==========================================  ============================================
+route                                       what
+==========================================  ============================================
+``GET /``                                   dashboard: languages x articles
+``GET /{lang}/{slug}``                      the article page of one catalog
+``GET /preview/{lang}/{slug}.html``         the page as ``l10n build`` renders it
+``GET /api/{lang}/{slug}/findings``         every entry's findings (after first paint)
+``POST /api/{lang}/{slug}/check``           findings of a text the reviewer is typing
+``GET /api/{lang}/{slug}/helps/{id}``       n-best alternatives, memory matches
+``POST /api/{lang}/{slug}/save``            accept (or keep as draft) one translation
+==========================================  ============================================
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from l10n.errors import L10nError, LockedError, UsageError
+from l10n.model import Severity
+from l10n.publish.locale import language
+from l10n.review.security import Guard
+from l10n.workflow.review import CONFIRM, ReviewSession, SaveResult
+from l10n.workflow.review_view import finding_json
+
+if TYPE_CHECKING:
+    import jinja2
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+SHORTCUTS = (
+    ("Ctrl+Enter", "accept, then go to the next entry that needs work"),
+    ("Ctrl+S", "save as a draft (stays fuzzy)"),
+    ("Alt+↓ / Alt+↑", "next / previous entry"),
+    ("Ctrl+Shift+1…9", "copy suggestion 1…9 into the editor"),
+    ("Esc", "undo your changes to the entry"),
+)
+
+
+def create_app(
+    session: ReviewSession, *, token: str, hosts: set[str] | None, login: bool = False
+) -> Starlette:
+    """The ASGI application, guarded (:class:`~l10n.review.security.Guard`)."""
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.routing import Mount, Route
+    from starlette.staticfiles import StaticFiles
+
+    env = _environment()
+    ctx = {"session": session, "env": env, "token": token, "pages": {}}
+    routes = [
+        Route("/", partial(_dashboard, ctx)),
+        Route("/preview/{lang}/{slug}.html", partial(_preview, ctx)),
+        Route("/api/{lang}/{slug}/findings", partial(_findings, ctx)),
+        Route("/api/{lang}/{slug}/check", partial(_check, ctx), methods=["POST"]),
+        Route("/api/{lang}/{slug}/helps/{ident}", partial(_helps, ctx)),
+        Route("/api/{lang}/{slug}/save", partial(_save, ctx), methods=["POST"]),
+        Mount("/static", StaticFiles(directory=str(files("l10n.review") / "static"))),
+        Route("/{lang}/{slug}", partial(_article, ctx)),
+    ]
+    guard = Middleware(Guard, token=token, hosts=hosts, login=login)
+    return Starlette(routes=routes, middleware=[guard],
+                     exception_handlers={L10nError: _error})
+
+
+def _environment() -> jinja2.Environment:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("l10n.review", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["shortcuts"] = SHORTCUTS
+    env.globals["language"] = language
+    return env
+
+
+def _page(ctx: dict[str, Any], template: str, **values: Any) -> Response:
+    from starlette.responses import HTMLResponse
+
+    body = ctx["env"].get_template(template).render(token=ctx["token"], **values)
+    return HTMLResponse(body)
+
+
+def _fragment(ctx: dict[str, Any], template: str, **values: Any) -> str:
+    return str(ctx["env"].get_template(template).render(**values))
+
+
+async def _error(request: Request, exc: Exception) -> Response:
+    """An L10nError as the page can show it: JSON for the API, a short page otherwise."""
+    from starlette.responses import JSONResponse, PlainTextResponse
+
+    assert isinstance(exc, L10nError)
+    status = 423 if isinstance(exc, LockedError) else 404 if isinstance(exc, UsageError) else 409
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": exc.format_message(), "locked": status == 423},
+                            status_code=status)
+    return PlainTextResponse(exc.format_message(), status_code=status)
+
+
+def _run(func: Any, *args: Any, **kwargs: Any) -> Any:
+    from starlette.concurrency import run_in_threadpool
+
+    return run_in_threadpool(func, *args, **kwargs)
+
+
+# ---------------------------------------------------------------------------- pages
+async def _dashboard(ctx: dict[str, Any], request: Request) -> Response:
+    session: ReviewSession = ctx["session"]
+    rows = await _run(session.dashboard)
+    return _page(ctx, "dashboard.html.j2", rows=rows, langs=session.langs,
+                 root=session.settings.root.name)
+
+
+async def _article(ctx: dict[str, Any], request: Request) -> Response:
+    from starlette.responses import HTMLResponse
+
+    session: ReviewSession = ctx["session"]
+    lang, slug = request.path_params["lang"], request.path_params["slug"]
+    view = await _run(session.article_view, lang, slug)
+    kept = ctx["pages"].get((lang, slug))
+    if kept is None or kept[0] is not view:  # rendered again only when the view changed
+        html = await _run(ctx["env"].get_template("article.html.j2").render, token=ctx["token"],
+                          view=view, source=language(session.settings.source),
+                          target=language(lang))
+        kept = ctx["pages"][lang, slug] = (view, html)
+    return HTMLResponse(kept[1])
+
+
+async def _preview(ctx: dict[str, Any], request: Request) -> Response:
+    from starlette.responses import HTMLResponse
+
+    session: ReviewSession = ctx["session"]
+    lang, slug = request.path_params["lang"], request.path_params["slug"]
+    machine = request.query_params.get("reviewed") != "1"
+    return HTMLResponse(await _run(session.preview, lang, slug, include_machine=machine))
+
+
+# ---------------------------------------------------------------------------- API
+def _findings_json(ctx: dict[str, Any], msgid: str, text: str, found: Any) -> dict[str, Any]:
+    items = [finding_json(f, msgid, text) for f in found]
+    return {
+        "html": _fragment(ctx, "_findings.html.j2", findings=items),
+        "findings": items,
+        "errors": sum(f.severity == Severity.ERROR for f in found),
+    }
+
+
+async def _findings(ctx: dict[str, Any], request: Request) -> Response:
+    from starlette.responses import JSONResponse
+
+    session: ReviewSession = ctx["session"]
+    lang, slug = request.path_params["lang"], request.path_params["slug"]
+    found = await _run(session.all_findings, lang, slug)
+    return JSONResponse({ident: _findings_json(ctx, e.msgid, e.msgstr, f)
+                         for ident, (e, f) in found.items() if f})  # none: nothing to show
+
+
+async def _body(request: Request, *keys: str) -> dict[str, Any]:
+    try:
+        data = await request.json()
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or any(not isinstance(data.get(k), str) for k in keys):
+        raise UsageError(f"the request needs a JSON object with {', '.join(keys)}")
+    return data
+
+
+async def _check(ctx: dict[str, Any], request: Request) -> Response:
+    from starlette.responses import JSONResponse
+
+    session: ReviewSession = ctx["session"]
+    lang, slug = request.path_params["lang"], request.path_params["slug"]
+    data = await _body(request, "id", "text")
+    entry, found = await _run(session.check, lang, slug, data["id"], data["text"])
+    return JSONResponse(_findings_json(ctx, entry.msgid, data["text"], found))
+
+
+async def _helps(ctx: dict[str, Any], request: Request) -> Response:
+    from starlette.responses import JSONResponse
+
+    session: ReviewSession = ctx["session"]
+    p = request.path_params
+    helps = await _run(session.helps, p["lang"], p["slug"], p["ident"])
+    return JSONResponse({"html": _fragment(ctx, "_helps.html.j2", helps=helps, target=p["lang"]),
+                         "count": len(helps.alternatives) + len(helps.matches)})
+
+
+async def _save(ctx: dict[str, Any], request: Request) -> Response:
+    from starlette.responses import JSONResponse
+
+    session: ReviewSession = ctx["session"]
+    lang, slug = request.path_params["lang"], request.path_params["slug"]
+    data = await _body(request, "id", "text", "version")
+    result: SaveResult = await _run(
+        session.save, lang, slug, data["id"], data["text"], data["version"],
+        reviewed=bool(data.get("reviewed", True)), force=bool(data.get("force", False)),
+    )
+    entry = result.entry
+    text = data["text"] if result.status == CONFIRM or entry is None else entry.msgstr
+    reply: dict[str, Any] = {
+        "status": result.status,
+        "entry": entry.to_json() if entry is not None else None,
+        **_findings_json(ctx, entry.msgid if entry else "", text, result.findings),
+    }
+    if result.counts is not None:
+        counts = result.counts
+        reply["counts"] = {k: getattr(counts, k) for k in (
+            "entries", "reviewed", "machine", "fuzzy", "untranslated")}
+    return JSONResponse(reply)
+
+
+__all__ = ["create_app"]
