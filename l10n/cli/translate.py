@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -136,7 +137,9 @@ def translate(
     from l10n.lang import split_languages
     from l10n.workflow.translate import translate as run
 
-    with _progress_bar(enabled=not json_) as (progress, notice):
+    # stdout carries the report alone: what a library prints during the run (Ray tells
+    # the driver when a worker dies) goes to stderr
+    with _progress_bar(enabled=not json_) as (progress, notice), redirect_stdout(sys.stderr):
         report = run(
             settings(config), articles, split_languages(to), engine_name=engine, progress=progress,
             retranslate=retranslate, runner=runner, address=address, notice=notice,
@@ -152,7 +155,6 @@ Update = Callable[[str, int, int], None]
 def _progress_bar(enabled: bool) -> Iterator[tuple[Update | None, Callable[[str], None]]]:
     """A rich progress bar on stderr, one task per language (off for --json or no TTY),
     and where the runner's notices go (stderr, above the bar)."""
-    import sys
 
     if not (enabled and sys.stderr.isatty()):
         yield None, lambda line: typer.echo(line, err=True)

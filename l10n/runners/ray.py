@@ -93,6 +93,7 @@ class RayRunner:
     # ------------------------------------------------------------ start
     def start(self, notice: Notice | None) -> None:
         started = time.perf_counter()
+        self._environment()  # before the import: Ray reads some of it then
         import ray
 
         self._ray = ray
@@ -128,17 +129,20 @@ class RayRunner:
                    f" started in {self.startup_seconds:.1f} s")
             notice(f"ray: models {shipped}")
 
-    def _connect(self, ray: Any) -> str:
+    def _environment(self) -> None:
         address = self.settings.address
         self._set_env(QUIET)
         if address is None or is_loopback(address):
             self._set_env(LOOPBACK)
+        if address is None and "RAY_AUTH_MODE" not in os.environ:  # a token only we know
+            self._set_env({"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32)})
+
+    def _connect(self, ray: Any) -> str:
+        address = self.settings.address
         if ray.is_initialized():
             return "the Ray instance this process runs"
         options: dict[str, Any] = {"logging_level": logging.WARNING, "log_to_driver": False}
         if address is None:
-            if "RAY_AUTH_MODE" not in os.environ:  # a token only this run knows
-                self._set_env({"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32)})
             self._temp = tempfile.mkdtemp(prefix="l10n-ray-")  # short: socket paths < 108 B
             options.update(num_cpus=available_cores(), include_dashboard=False,
                            _temp_dir=self._temp, object_store_memory=self._store_size())

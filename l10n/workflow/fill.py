@@ -4,9 +4,10 @@ Catalogs arrive one at a time, merged (:mod:`l10n.workflow.update`), and wait pe
 language until about :data:`INTAKE` pending entries have come (or the run's end): by
 then the reviewed entries of all those catalogs are in the translation memory, so one
 article's reviewed sentence fills another's. The pending entries (chosen by the caller)
-are looked up in the memory; every other one becomes an :class:`~l10n.engines.enforce.Enforcement` whose requests join
-one :class:`~l10n.runners.Stream` with those of every other catalog, language and
-round, so each round is one pass over the whole run, in batches that suit the runner.
+are looked up in the memory; every other one becomes an
+:class:`~l10n.engines.enforce.Enforcement` whose requests join one
+:class:`~l10n.runners.Stream` with those of every other catalog, language and round,
+so each round is one pass over the whole run, in batches that suit the runner.
 A catalog is written as soon as its last entry is resolved: a killed run leaves every
 catalog as merged or as filled, never torn, and a re-run fills only the rest. The
 stream's window bounds what the driver holds, whatever the size of the archive.
