@@ -50,6 +50,9 @@ READY_TIMEOUT = 300.0  # seconds for every worker to start (a cluster may be sca
 LOCAL_OBJECT_STORE = 256 << 20
 QUIET = {"RAY_USAGE_STATS_ENABLED": "0"}  # l10n never sends Ray's usage statistics
 LOOPBACK = {"RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0"}  # what keeps the node on 127.0.0.1
+# Ray's client keeps the first token it read: a later local instance in this process must
+# get the same one, so the token stays set once made
+KEEP = ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN")
 
 
 def is_loopback(address: str | None) -> bool:
@@ -73,10 +76,13 @@ class RayRunner:
         self.workers = settings.workers or max(1, available_cores() // settings.cpus_per_worker)
         self.actors: list[Any] = []
         self.pids: list[int] = []
-        self.startup_seconds = 0.0
+        self.startup_seconds = 0.0  # start(): wall clock, and this thread's CPU time
+        self.startup_cpu = 0.0
+        self.worker_seconds = 0.0  # engine time in the workers, summed
+        self.texts = 0  # texts answered
         self._load: list[int] = []
         self._refs: dict[Any, tuple[int, BatchRequest]] = {}
-        self._env: dict[str, str | None] = {}
+        self._env: list[str] = []  # variables set here, removed by close()
         self._temp: str | None = None
         self._owns = False
         self._package: Any = None
@@ -92,7 +98,7 @@ class RayRunner:
 
     # ------------------------------------------------------------ start
     def start(self, notice: Notice | None) -> None:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         self._environment()  # before the import: Ray reads some of it then
         import ray
 
@@ -120,6 +126,7 @@ class RayRunner:
             raise EngineError(f"the Ray workers could not start: {_first_line(exc)}") from None
         self.pids = [int(i["pid"]) for i in infos]
         self.startup_seconds = time.perf_counter() - started
+        self.startup_cpu = time.thread_time() - cpu
         if notice:
             hosts = sorted({str(i["host"]) for i in infos})
             gpu = self.settings.gpus_per_worker
@@ -151,8 +158,10 @@ class RayRunner:
         try:
             ray.init(**options)
         except (ConnectionError, RuntimeError, ValueError) as exc:
+            where = f"connect to the Ray cluster at {address}" if address else (
+                "start a local Ray instance")
             raise EngineError(
-                f"cannot connect to the Ray cluster at {address}: {_first_line(exc)}",
+                f"cannot {where}: {_first_line(exc)}",
                 hint="start one with `ray start --head`, or leave [runner] address out to "
                 "start a local Ray instance",
             ) from None
@@ -208,7 +217,7 @@ class RayRunner:
     def _set_env(self, values: dict[str, str]) -> None:
         for key, value in values.items():
             if key not in os.environ:
-                self._env.setdefault(key, None)
+                self._env.append(key)
                 os.environ[key] = value
 
     # ------------------------------------------------------------ requests
@@ -238,6 +247,8 @@ class RayRunner:
             if isinstance(cause, L10nError):
                 raise cause from None
             raise EngineError(f"the engine failed on a Ray worker: {_first_line(exc)}") from None
+        self.worker_seconds += result.seconds
+        self.texts += len(request.texts)
         if progress and result.error is None:
             progress(request, len(request.texts))
         return result
@@ -260,10 +271,10 @@ class RayRunner:
         if self._temp:
             shutil.rmtree(self._temp, ignore_errors=True)
             self._temp = None
-        for key, value in self._env.items():
-            if value is None:
+        for key in self._env:
+            if key not in KEEP:
                 os.environ.pop(key, None)
-        self._env = {}
+        self._env = []
 
 
 def _free(ray: Any) -> str:

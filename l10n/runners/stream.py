@@ -29,7 +29,6 @@ from l10n.runners.base import BatchRequest, Notice, Runner
 
 Deliver = Callable[[list[Hypothesis]], None]
 Progress = Callable[[str, int], None]  # (target language, texts just finished)
-MIN_WINDOW = 4096  # texts outstanding: a few requests per key even for the local runner
 
 
 class Key(NamedTuple):
@@ -53,7 +52,7 @@ class Stream:
         window: int | None = None,
     ) -> None:
         self.runner, self.notice, self.progress = runner, notice, progress
-        self.window = window or max(MIN_WINDOW, 2 * runner.batch * runner.capacity)
+        self._window = window
         self._pools: dict[Key, list[tuple[str, Deliver]]] = {}
         self._ready: deque[BatchRequest] = deque()
         self._waiting: dict[int, list[Deliver]] = {}
@@ -64,6 +63,12 @@ class Stream:
         self.sent = 0  # requests sent
         self.waited = 0.0  # seconds the driver spent blocked on the runner
         self.worker_seconds = 0.0  # engine time, as the runner measured it
+
+    @property
+    def window(self) -> int:
+        """Texts outstanding at most: what fills every worker slot, and as much again
+        pooled (a runner knows its workers once started)."""
+        return self._window or 2 * self.runner.batch * self.runner.capacity
 
     def put(self, key: Key, text: str, deliver: Deliver) -> None:
         """Ask for ``text`` under ``key``; ``deliver`` gets its hypotheses."""
