@@ -108,3 +108,20 @@ def test_ray_processes_talk_over_loopback_only(tmp_path: Path) -> None:
     translate(load_settings(cwd=project), engine_name="pseudo", runner="ray")
     assert {node["NodeManagerAddress"] for node in ray.nodes()} == {"127.0.0.1"}
     assert assert_loopback_only(ray_processes()) > 5  # gcs, raylet, workers: all checked
+
+
+def test_the_runner_benchmark_measures_real_work(tmp_path: Path, shared_models_dir: Path) -> None:
+    from benchmarks import runners, workload
+
+    articles = workload.rotating_articles(workload.load_sentences(), 4, 10)
+    figures = {}
+    for name in ("local", "ray"):
+        project = workload.make_project(tmp_path / name, articles, shared_models_dir)
+        figures[name] = runners.run_once(project, name)
+        assert figures[name]["copied"] == figures[name]["sentences"] == 40  # output = input
+    ray_run = figures["ray"]
+    assert ray_run["workers"] == 2 and ray_run["worker_seconds"] > 0
+    assert 0 < ray_run["driver_cpu"] < ray_run["seconds"]
+    summary = runners.summarize([figures["local"]], [ray_run])
+    assert summary["cluster_estimate"][2] <= 2 * summary["per_worker_per_second"]
+    assert summary["cluster_estimate"][512] <= summary["driver_limit_per_second"]
