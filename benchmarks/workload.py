@@ -109,3 +109,53 @@ def rotating_articles(sentences: list[str], count: int, per_article: int) -> lis
     n = len(sentences)
     return [[sentences[(i * per_article + k) % n] for k in range(per_article)]
             for i in range(count)]
+
+
+def large_article(segments: int, sentences: list[str] | None = None) -> str:
+    """One Markdown article of ``segments`` distinct segments: the benchmark's sentences,
+    each numbered so that none repeats, four to a paragraph, with a heading every ten
+    paragraphs and a short list now and then (what a long live blog or report looks like)."""
+    pool = sentences or load_sentences()
+    parts = ['---\ntitle: "A very long article"\nslug: long-article\n---\n']
+    made = 1  # the title is a segment
+    n = 0
+    while made < segments:
+        if n % 40 == 0:
+            parts.append(f"## Part {n // 40 + 1}")
+            made += 1
+            n += 1
+            continue
+        count = min(4, segments - made)
+        chosen = [f"Item {n}.{k}: {pool[(n * 4 + k) % len(pool)]}" for k in range(count)]
+        if n % 17 == 5:
+            parts.append("\n".join(f"- {s}" for s in chosen))
+        else:
+            parts.append(" ".join(chosen))
+        made += count
+        n += 1
+    return "\n\n".join(parts) + "\n"
+
+
+def large_glossary(terms: int) -> str:
+    """A glossary file of ``terms`` distinct terms, shaped like a news agency's: targets
+    in four languages, variants, notes, keep terms and readings now and then."""
+    out = []
+    for n in range(terms):
+        name = f"Company{n} Holdings" if n % 3 else f"Term{n}"
+        lines = ["[[term]]", f'source = "{name}"']
+        if n % 5 == 0:
+            lines.append(f'variants = ["{name}s"]')
+        if n % 7 == 0:
+            lines.append("case_sensitive = false")
+        if n % 11 == 0:
+            lines += ["keep = true", ""]
+            out.append("\n".join(lines))
+            continue
+        if n % 4 == 0:
+            lines.append(f'note = "entry {n}"')
+        lines += ["", "[term.targets]", f'ko = "회사{n}"', f'ja = "会社{n}"',
+                  f'zh = "公司{n}"', f'es = "Compañía {n}"']
+        if n % 13 == 0:
+            lines += ["", "[term.readings]", f'ko = "회사{n}"']
+        out.append("\n".join(lines) + "\n")
+    return "\n".join(out)

@@ -66,6 +66,24 @@ def _rebuild(cls: type[L10nError], args: tuple[object, ...], state: dict[str, ob
     return error
 
 
+class L10nWarning(UserWarning):
+    """Something a user should know that does not stop the work (an article read by a
+    fallback rule): raised with :func:`warnings.warn`; the CLI prints ``Warning: ...``."""
+
+    def __init__(
+        self, message: str, *, path: str | Path | None = None, line: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.error = L10nError(message, path=path, line=line, hint=hint)
+
+    def format_message(self) -> str:
+        return self.error.format_message()
+
+    def __str__(self) -> str:
+        return self.format_message()
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """An error a run reported and went on past (a broken draft article, a language

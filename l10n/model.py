@@ -21,6 +21,8 @@ HEADING = "heading"
 LIST_ITEM = "list-item"
 QUOTE = "quote"
 CODE = "code"  # fenced code: kept in builds, never translated
+TABLE_HEADER = "table-header"  # a cell of a table's header row (Markdown tables)
+TABLE_CELL = "table-cell"  # a cell of a table's body
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +33,10 @@ class Block:
     kind: str
     text: str
     line: int  # 1-based line of the block's first character in the source file
-    level: int = 0  # heading level, or list nesting depth
+    level: int = 0  # heading level, list nesting depth, or table column (from 1)
     translatable: bool = True
     ordered: bool = False  # list items of a numbered list
-    info: str = ""  # fenced code: the info string (language)
+    info: str = ""  # fenced code: the info string (language); table cell: its alignment
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,8 +110,6 @@ def test_dump_paragraph_lines_and_indices(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "match"),
     [
-        ("Title\nByline\n", 3, "missing contact and date"),
-        ("Title\nByline", 3, "missing contact and date"),
         ("Title\nByline\ndesk@example.com 2025-11-02 06:24:39\nBody.\n", 3, "malformed"),
         ("Title\nByline\ndesk@example.com | yesterday\nBody.\n", 3, "malformed"),
         ("Title\nByline\ndesk@example.com | 2025-13-45 06:24:39\nBody.\n", 3, "invalid date"),
@@ -264,8 +262,6 @@ def test_markdown_crlf_and_bom(tmp_path: Path) -> None:
         ("---\ntitle: a: b\n---\n\nBody.\n", 2, "not valid YAML"),
         ("---\ntitle: T\nauthor: x\n  bad: indent\n---\nBody.\n", 4, "not valid YAML"),
         ("---\n- a list\n---\n\nBody.\n", 2, "must be a mapping"),
-        ("---\nauthor: Nobody\n---\n\nBody.\n", 1, "no 'title'"),
-        ("# Heading only, no front matter\n\nBody.\n", None, "no 'title'"),
         ("---\ntitle: T\ndate: someday\n---\n\nBody.\n", 3, "not a date"),
         ("---\ntitle: T\nlang: xx-nope-\n---\n\nBody.\n", 3, "language code"),
         ("---\ntitle: [a, b]\n---\n\nBody.\n", 2, "must be text"),
@@ -369,3 +365,71 @@ def test_news_dump_character_references_are_decoded(tmp_path: Path) -> None:
         "Samsung\u2014the largest chipmaker\u2014will invest 3 trillion won in R&D.",
         "AT&T and &copy 2025 stay, and so do &bogus; and &#0;.",
     ]
+
+
+# --- fallbacks: an article without a title or header is read, with a warning ------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "title", "body", "line"),
+    [
+        ("x.txt", "Title\nByline\n", "Title", ["Byline"], 3),
+        ("x.txt", "Just a title\n\nFirst paragraph.\nSecond one.\n", "Just a title",
+         ["First paragraph.", "Second one."], 3),
+        ("x.md", "---\nauthor: Nobody\n---\n\nBody text.\n", "Body text.", ["Body text."], 5),
+        ("x.md", "# Heading only, no front matter\n\nBody.\n",
+         "Heading only, no front matter", ["Body."], 1),
+        ("x.md", "Intro line.\n\n## Section\n\nMore.\n", "Section", ["Intro line.", "More."], 3),
+    ],
+)
+def test_missing_title_or_header_falls_back_with_a_warning(
+    tmp_path: Path, name: str, text: str, title: str, body: list[str], line: int
+) -> None:
+    from l10n.errors import L10nWarning
+
+    with pytest.warns(L10nWarning) as caught:
+        article = read_article(write(tmp_path, name, text))
+    [warning] = caught
+    assert isinstance(warning.message, L10nWarning)
+    assert warning.message.error.line == line and name in str(warning.message)
+    assert article.title == title and article.slug == "x"
+    assert article.blocks[0].kind == "title" and article.blocks[0].text == title
+    assert [b.text for b in article.blocks[1:] if b.kind != "byline"] == body
+    assert [b.index for b in article.blocks] == list(range(len(article.blocks)))
+
+
+def test_the_cli_prints_the_fallback_warning_and_goes_on(project: Path) -> None:
+    from tests.cli_helpers import run_l10n
+
+    (project / "seeds" / "note.txt").write_text("A note\n\nIt has no header.\n", "utf-8")
+    done = run_l10n("translate", "--engine", "pseudo", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert "Warning: seeds/note.txt:3: no news dump header" in done.stderr
+    assert (project / "locales" / "ko" / "note.po").is_file()
+
+
+TABLES = DATA / "build" / "tables.md"
+
+
+def test_markdown_table_cells_are_blocks_and_segments() -> None:
+    """A GFM table is not one paragraph of pipes: each cell is a block (header or body,
+    column, alignment), empty cells included; a cell with two sentences is two segments."""
+    article = read_article(TABLES)
+    cells = [b for b in article.blocks if b.kind in ("table-header", "table-cell")]
+    first = [(b.kind, b.level, b.info, b.text, b.line) for b in cells[:6]]
+    assert first == [
+        ("table-header", 1, "left", "Company", 8),
+        ("table-header", 2, "right", "Revenue | 2025", 8),  # the escaped pipe is text
+        ("table-header", 3, "center", "Note", 8),
+        ("table-cell", 1, "left", "Samsung Electronics", 10),
+        ("table-cell", 2, "right", "300 trillion won", 10),
+        ("table-cell", 3, "center", "Memory leads. HBM grew fast.", 10),
+    ]
+    assert [b.text for b in cells if b.line == 11] == ["SK hynix", "66 trillion won", ""]
+    assert len(cells) == 12 + 4  # two tables
+    texts = [s.text for s in segment_article(article)]
+    assert "Memory leads." in texts and "HBM grew fast." in texts
+    assert "`TSMC`" in texts and "[Report](https://example.com/r.pdf)" in texts
+    assert not any("|" in t and "Revenue" not in t for t in texts)
+    (raw,) = [b for b in article.blocks if b.kind == "html"]
+    assert not raw.translatable and raw.text.startswith('<div class="note"')

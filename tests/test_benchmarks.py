@@ -99,3 +99,30 @@ def test_rotating_articles_wrap_without_repeating_within_an_article() -> None:
     articles = workload.rotating_articles(sentences, 4, 3)
     assert articles[2] == [sentences[6], sentences[0], sentences[1]]
     assert all(len(set(a)) == 3 for a in articles)
+
+
+def test_scale_measurements_run_on_small_sizes(tmp_path: Path) -> None:
+    """python -m benchmarks scale measures real work: an article of exactly N segments
+    (translated and re-run), a valid glossary of N terms, a paragraph of N characters."""
+    from benchmarks import scale
+
+    figures = scale.one_article(tmp_path / "article", 300)  # asserts the counts itself
+    assert set(figures) == {"segment", "extract", "translate", "rerun", "edited"}
+    assert all(f["ms_per_segment_cpu"] > 0 for f in figures.values())
+    assert scale.glossary(tmp_path / "glossary", 200)["terms"] == 200
+    paragraph = scale.paragraph(12_000)
+    assert paragraph["chars"] == 12_000 and paragraph["segments"] > 50
+
+
+def test_quick_run_reports_ratios_as_not_applicable() -> None:
+    from benchmarks.report import NOT_IN_QUICK, verdicts
+
+    results = {
+        "throughput": {"b_over_a": 5.0, "limit_per_second": 300.0, "pipeline_per_second": 70.0,
+                       "rerun_speedup": 18.0, "rerun_model_loaded": False},
+        "memory": {"ratio": 1.07}, "help": {"median_seconds": 0.2},
+    }
+    assert verdicts(results) == {"b_over_a": False, "b_over_c": False, "rerun": False,
+                                 "help": True, "memory": True}
+    quick = verdicts({**results, "quick": True})
+    assert all(quick[key] is None for key in NOT_IN_QUICK) and quick["help"] is True

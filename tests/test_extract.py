@@ -82,6 +82,21 @@ def test_cli_extract_all_articles(project: Path) -> None:
     assert (project / "locales/templates/nvidia-korea-ai-alliance.pot").is_file()
 
 
+def test_cli_extract_json_paths_are_the_project_s_like_check_s(project: Path) -> None:
+    """extract --json printed absolute paths where check --json prints them relative to
+    the project root: both now say seeds/... and locales/..., from any folder."""
+    import json
+
+    (project / "seeds" / "deep").mkdir()
+    done = run_l10n("extract", "--json", cwd=project / "seeds" / "deep")
+    assert done.returncode == 0, done.stderr
+    (item,) = json.loads(done.stdout)
+    assert item["article"] == "seeds/nvidia-korea-ai-alliance.txt"
+    assert item["template"] == "locales/templates/nvidia-korea-ai-alliance.pot"
+    text = run_l10n("extract", cwd=project / "seeds").stdout
+    assert text.startswith("locales/templates/nvidia-korea-ai-alliance.pot: 13 entries")
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

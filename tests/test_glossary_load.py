@@ -240,3 +240,27 @@ def test_all_problems_of_a_file_at_once(tmp_path: Path) -> None:
     problems = check_glossary(tmp_path)
     lines = [p.line for p in problems]
     assert lines == [3, 5, 10], [p.format_message() for p in problems]
+
+
+def test_lines_are_right_deep_in_a_large_file(tmp_path: Path) -> None:
+    """Key lines are found in one pass (not one scan of the file per key): problems in the
+    last terms of a 3,000-term file still name their own lines, sub-tables, dotted keys,
+    inline tables and CRLF line ends included."""
+    terms = [f'[[term]]\nsource = "Term{n}"\n\n[term.targets]\nko = "용어{n}"\n'
+             for n in range(3000)]
+    terms.append('[[term]]\nsource = "Dotted"\ntargets.ko = ""\n')  # header at line 18001
+    terms.append('[[term]]\nsource = "Inline"\ntargets = { xx = "x" }\n')  # line 18005
+    terms.append('[[term]]\nsource = "Sub"\n\n[term.readings]\nko = "서브"\n\n'
+                 '[term.targets]\nja = "サブ"\nqq = "?"\n')  # line 18009
+    text = "\n".join(terms).replace("\n", "\r\n")
+    (tmp_path / "g").mkdir()
+    (tmp_path / "g" / "big.toml").write_bytes(text.encode("utf-8"))
+    problems = check_glossary(tmp_path / "g")
+    found = {(p.line, p.message.split(" of ")[0]) for p in problems}
+    assert found == {
+        (18003, "targets.ko"),  # the dotted key's own line
+        (18007, "unknown language code 'xx' in targets"),  # the inline table's line
+        (18017, "unknown language code 'qq' in targets"),  # in [term.targets], not readings
+    }, [p.format_message() for p in problems]
+    with pytest.raises(GlossaryError, match="3 problems"):
+        load_glossary(tmp_path / "g")

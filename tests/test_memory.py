@@ -311,7 +311,10 @@ def test_cli_import_stats_export(tmp_path):
     assert "4 units added or changed" in done.stdout
     stats = json.loads(_l10n(tmp_path, "memory", "stats", "--json").stdout)
     assert stats["units"] == 4 and {p["target"] for p in stats["pairs"]} == {"ko_KR", "ja_JP"}
-    assert "ko_KR" in _l10n(tmp_path, "memory", "stats").stdout
+    shown = _l10n(tmp_path, "memory", "stats").stdout
+    assert "ko_KR" in shown
+    assert shown.splitlines()[0] == ".l10n/memory.sqlite:"  # whole, not wrapped in a title
+    assert stats["path"] == ".l10n/memory.sqlite"
 
     done = _l10n(tmp_path, "memory", "export", "--format", "tmx", "--lang", "ko")
     assert done.returncode == 0 and done.stdout.startswith("<?xml")

@@ -3,6 +3,7 @@ comparison with GNU msgmerge where it is installed."""
 
 from __future__ import annotations
 
+import random
 import shutil
 import subprocess
 from pathlib import Path
@@ -435,3 +436,42 @@ def test_provenance_wrapped_by_another_tool_is_read_whole(tmp_path: Path) -> Non
     again = Catalog.read(catalog.path).get(TRIBUTE_OLD)
     assert again.provenance.model == model and again.is_machine
     assert f"model={model}\n" in catalog.path.read_text("utf-8")
+
+
+def _edited(sentence: str, rng: random.Random) -> str:
+    """A sentence as an editor changes it: a word replaced, dropped or added."""
+    words = sentence.split()
+    k = rng.randrange(len(words))
+    roll = rng.random()
+    if roll < 0.4:
+        words[k] = rng.choice(["new", "42", "Seoul", "reportedly", "largest"])
+    elif roll < 0.7 and len(words) > 3:
+        del words[k]
+    else:
+        words.insert(k, rng.choice(["also", "nearly", "2025", "chip"]))
+    return " ".join(words)
+
+
+def test_shortlisted_fuzzy_search_finds_what_the_exhaustive_one_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past 50 candidates the merge measures only a shortlist (l10n.catalog.fuzzy): on
+    edited news sentences, and on sentences with their words shuffled, it picks the very
+    entry that measuring every candidate picks (or none when that finds none)."""
+    from benchmarks.workload import load_sentences, spread
+    from l10n.catalog import fuzzy
+    from l10n.catalog.merge import _Matcher
+
+    rng = random.Random(15)
+    sentences = spread(load_sentences(), 140)
+    candidates = [polib.POEntry(msgid=s, msgstr=f"t: {s}") for s in sentences]
+    queries = [_edited(s, rng) for s in sentences]
+    queries += [" ".join(rng.sample(s.split(), len(s.split()))) for s in sentences[:30]]
+    shortlisted = _Matcher(candidates, 0.6)
+    assert len(fuzzy.Shortlist(sentences)(queries[0])) == fuzzy.SHORTLIST
+    monkeypatch.setattr(fuzzy, "EXHAUSTIVE", 10**9)
+    exhaustive = _Matcher(candidates, 0.6)
+    found = [shortlisted.best(polib.POEntry(msgid=q)) for q in queries]
+    wanted = [exhaustive.best(polib.POEntry(msgid=q)) for q in queries]
+    assert [f and f.msgid for f in found] == [w and w.msgid for w in wanted]
+    assert sum(f is not None for f in found) >= 140  # the edited ones all found their own

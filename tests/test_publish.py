@@ -128,10 +128,13 @@ def test_inline_markdown_rendered_and_raw_html_escaped(structure: Article) -> No
     assert [a.get("href") for a in links] == ["https://example.com/docs"]  # no javascript:
     assert [c.text for c in root.iter("code")] == ["l10n build", 'print("<script>")']
     assert [e.text for e in root.iter("em")] == ["check"]
-    assert not list(root.iter("b")) and not list(root.iter("div"))
-    assert "onmouseover" not in " ".join(str(e.attrib) for e in root.iter())
+    assert not list(root.iter("b"))  # raw HTML inside a sentence stays text
+    attributes = " ".join(str(e.attrib) for e in root.iter())
+    assert "onmouseover" not in attributes and "onclick" not in attributes
     assert "&lt;b onmouseover=&quot;alert(1)&quot;&gt;raw html&lt;/b&gt;" in html
-    assert "&lt;div onclick=&#34;steal()&#34;&gt;raw block&lt;/div&gt;" in html
+    # a raw HTML block keeps its markup, sanitized, marked as the source language
+    (raw,) = [d for d in root.iter("div") if d.get("class") == "raw-html"]
+    assert raw.get("lang") == "en" and [(d.tag, d.text) for d in raw] == [("div", "raw block")]
     assert "<title>Chips &amp; &lt;Data&gt;: a guide</title>" in html
 
 
@@ -233,7 +236,8 @@ def test_markdown_output_keeps_the_structure(structure: Article) -> None:
     assert '```python\nprint("<script>")\n```\n' in body
     html = MarkdownIt("commonmark").render(body)  # raw HTML allowed, as many sites do
     assert "<ol>" in html and "<ul>" in html and "<blockquote>" in html
-    assert "<b " not in html and "<div " not in html  # raw HTML came out as text
+    assert "<b " not in html  # raw HTML inside a sentence came out as text
+    assert "<div>raw block</div>" in html and "steal" not in html  # a block: sanitized
 
 
 def test_text_article_markdown_escapes_markup(seed: Article) -> None:
@@ -263,3 +267,76 @@ def test_md_text(source: str, plain: bool, escaped: str) -> None:
     assert md_text(source, plain=plain) == escaped
     rendered = MarkdownIt("commonmark").renderInline(escaped)
     assert "<script" not in rendered and "<f>" not in rendered
+
+
+TABLES = STRUCTURE.parent / "tables.md"
+
+
+@pytest.fixture(scope="module")
+def tables() -> Article:
+    return read_article(TABLES)
+
+
+def _pseudo_everything(article: Article) -> dict[str, Translation]:
+    """The pseudo engine's output for every segment, as machine translations."""
+    from l10n.engines.pseudo import pseudo_localize
+    from l10n.text.segment import segment_article
+
+    return {s.text: Translation(pseudo_localize(s.text) + " | x", reviewed=False)
+            for s in segment_article(article)}
+
+
+def test_tables_are_html_tables(tables: Article) -> None:
+    translations = {"Company": Translation("회사"),
+                    "Memory leads.": Translation("메모리가 앞선다.")}
+    root = parse(render_html(localize(tables, "ko", translations), ["en", "ko"]))
+    first, second = root.iter("table")
+    heads = [(th.get("style"), text(th)) for th in first.iter("th")]
+    assert heads == [("text-align: left", "회사"), ("text-align: right", "Revenue | 2025"),
+                     ("text-align: center", "Note")]
+    rows = [[text(td) for td in tr.iter("td")] for tr in first.find("tbody").iter("tr")]
+    assert rows == [["Samsung Electronics", "300 trillion won", "메모리가 앞선다. HBM grew fast."],
+                    ["SK hynix", "66 trillion won", ""], ["TSMC", "$90 billion", "Report"]]
+    assert first.find("tbody/tr/td/code") is None  # code is in the third row
+    assert [text(td) for td in second.iter("td")] == ["a", "b"]
+    assert "|" not in text(root.find("body/article")).replace("Revenue | 2025", "")
+
+
+def test_pseudo_output_never_breaks_a_markdown_table(tables: Article) -> None:
+    """Translations with pipes (and pseudo accents) stay inside their cells in the .md
+    build: a GFM renderer finds the same tables, rows and cells."""
+    page = localize(tables, "es", _pseudo_everything(tables), include_machine=True)
+    body = render_markdown(page).split("---\n", 2)[2]
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    shapes, cells, row = [], [], 0
+    for token in tokens:
+        if token.type == "table_open":
+            shapes.append([])
+        elif token.type == "tr_open":
+            row = 0
+        elif token.type in ("th_open", "td_open"):
+            row += 1
+        elif token.type == "tr_close":
+            shapes[-1].append(row)
+        elif token.type == "inline" and token.map and token.level > 3:
+            cells.append(token.content)
+    assert shapes == [[3, 3, 3, 3], [2, 2]]
+    assert all(c.endswith(" | x") or not c for c in cells), cells
+    assert "| :--- | ---: | :---: |" in body
+
+
+def test_raw_html_blocks_keep_their_markup_sanitized(tables: Article) -> None:
+    page = localize(tables, "ko", {}, include_machine=True)
+    html = render_html(page, ["en", "ko"])
+    root = parse(html)
+    (raw,) = [d for d in root.iter("div") if d.get("class") == "raw-html"]
+    (note,) = raw
+    assert (note.tag, note.get("class"), note.get("onclick")) == ("div", "note", None)
+    assert [e.tag for e in note.iter()] == ["div", "p", "b", "a"]
+    assert note.find("a").get("href") is None  # javascript: URLs are dropped
+    assert "<script" not in html and "alert(" not in html and "steal" not in html
+    md = render_markdown(page)
+    assert '<div class="note">\n<p>Figures are <b>rounded</b>.</p>' in md
+    assert "<script" not in md and "alert(" not in md and "steal" not in md
+    rendered = MarkdownIt("commonmark").render(md.split("---\n", 2)[2])  # raw HTML on
+    assert "<script" not in rendered and "<b>rounded</b>" in rendered

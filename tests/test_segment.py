@@ -12,10 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from benchmarks.workload import load_sentences
 from l10n.articles import read_article
 from l10n.cli import app
 from l10n.model import Block, Segment
-from l10n.text.segment import segment_article, segment_block
+from l10n.text import segment as segment_module
+from l10n.text.segment import _pysbd_cuts, segment_article, segment_block
 from tests.conftest import DATA, ROOT, SEED
 
 GOLDEN = DATA / "golden" / "seed_segments.json"
@@ -142,12 +144,12 @@ def test_deterministic() -> None:
 
 def test_pysbd_surprises_fall_back_without_loss(monkeypatch: pytest.MonkeyPatch) -> None:
     """Sentences pysbd returns that are not in the text merge into the previous segment."""
-    import pysbd
+    from l10n.text import segment
 
-    def odd(self: object, text: str) -> list[str]:
+    def odd(text: str) -> list[str]:
         return ["One.", "not in the text at all", "Three.", "Three."]
 
-    monkeypatch.setattr(pysbd.Segmenter, "segment", odd)
+    monkeypatch.setattr(segment, "sentences", odd)
     text = "One. Two. Three."
     assert sentences(text) == ["One. Two.", "Three."]
     assert_lossless(Block(0, "paragraph", text, 1), segment_block(Block(0, "paragraph", text, 1)))
@@ -155,14 +157,14 @@ def test_pysbd_surprises_fall_back_without_loss(monkeypatch: pytest.MonkeyPatch)
 
 def test_cuts_inside_markup_are_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever pysbd proposes, no segment ends inside a link, inline code or URL."""
-    import pysbd
+    from l10n.text import segment
 
     text = "Read [the guide. Then act](https://x.y/a.b?c=1) and `x. y` at www.a.b/c.d?e now. Done."
 
-    def every_word(self: object, flat: str) -> list[str]:
+    def every_word(flat: str) -> list[str]:
         return [word + " " for word in flat.split(" ")]  # a cut before every word
 
-    monkeypatch.setattr(pysbd.Segmenter, "segment", every_word)
+    monkeypatch.setattr(segment, "sentences", every_word)
     got = sentences(text)
     assert "[the guide. Then act](https://x.y/a.b?c=1)" in got
     assert "`x. y`" in got
@@ -192,6 +194,49 @@ _PIECES = st.one_of(
 def test_segment_then_join_is_identity(text: str, line: int) -> None:
     block = Block(2, "paragraph", text, line)
     assert_lossless(block, segment_block(block))
+
+
+# --- long texts: pysbd is given windows ------------------------------------------------
+
+_NEWS = [*load_sentences(), *(s.text for s in segment_article(read_article(SEED))),
+         "She arrived at 10 a.m. on Monday.", "Samsung Electronics Co. Ltd. reported gains.",
+         'The message: "We are honored. Right here." Then silence.', "It was in the U.S.",
+         "Mr. Smith arrived.", "Wait... what happened?", "Visit https://example.com/a.b?x=1."]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_NEWS), min_size=2, max_size=45),
+       st.lists(st.sampled_from([" ", " ", " ", "\n", "  "]), min_size=45, max_size=45),
+       st.integers(700, 2500))
+def test_windows_cut_ordinary_text_as_one_call_does(
+    picked: list[str], gaps: list[str], window: int
+) -> None:
+    """News paragraphs given to pysbd window by window are cut where one call on the whole
+    text cuts them, wherever the window edges fall (windows far smaller than the real ones,
+    so that many edges fall inside sentences, quotes and abbreviations)."""
+    text = "".join(sentence + gap for sentence, gap in zip(picked, gaps, strict=False))
+    assert _pysbd_cuts(text, window, window * 3 // 10) == _pysbd_cuts(text, window=10**9)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, min_size=10, max_size=80).map("".join), st.integers(20, 200))
+def test_long_texts_stay_lossless_across_window_edges(text: str, window: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(segment_module, "WINDOW", window)
+        patch.setattr(segment_module, "MARGIN", window // 3)
+        block = Block(1, "paragraph", text * 3, 7)
+        assert_lossless(block, segment_block(block))
+
+
+def test_a_200_kb_paragraph_is_segmented_losslessly() -> None:
+    """Far past one window (the time per character is the benchmark's: python -m
+    benchmarks scale)."""
+    text = " ".join(_NEWS * 20)[:200_000]
+    block = Block(0, "paragraph", text, 1)
+    segments = segment_block(block)
+    assert_lossless(block, segments)
+    assert len(segments) > 1500
+    assert max(len(s.text) for s in segments) < 1000
 
 
 # --- CLI --------------------------------------------------------------------------------
@@ -253,7 +298,7 @@ def test_cli_segment_uses_configured_furniture(
         ("binary.txt", b"Title\n\x00\x00"),
         ("latin1.txt", "Caf\u00e9\n".encode("latin-1")),
         ("broken.md", b"---\ntitle: a: b\n---\n\nBody.\n"),
-        ("bad-line3.txt", b"Title\nByline\nno date here\nBody.\n"),
+        ("bad-line3.txt", b"Title\nByline\nno date | here\nBody.\n"),
     ],
 )
 def test_cli_bad_input_exits_2(
@@ -267,7 +312,7 @@ def test_cli_bad_input_exits_2(
     code, out, err = run_main(monkeypatch, capsys, "segment", str(path))
     assert code == 2
     assert out == ""
-    assert err.startswith("Error: ") and str(path) in err
+    assert err.startswith(f"Error: {name}")  # relative to the current folder
     assert len(err.strip().splitlines()) == 1
 
 
@@ -281,4 +326,14 @@ def test_console_entry_point_reports_bad_input(tmp_path: Path) -> None:
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 2
-    assert f"{path}: empty article" in result.stderr
+    assert "Error: empty.md: empty article" in result.stderr
+
+
+def test_segmenting_an_article_reports_progress() -> None:
+    article = read_article(SEED)
+    told: list[tuple[int, int]] = []
+    segments = segment_article(article, lambda done, total: told.append((done, total)))
+    assert segments == segment_article(article)
+    total = sum(len(b.text) for b in article.blocks if b.translatable)
+    assert told[-1] == (total, total) and len(told) == sum(b.translatable for b in article.blocks)
+    assert [d for d, _ in told] == sorted(d for d, _ in told)

@@ -182,11 +182,19 @@ def test_pseudo_output_is_replaced_by_a_real_engine(models_project: Path) -> Non
 
 def test_none_engine_leaves_hints_for_the_translator(project: Path) -> None:
     report = translate(load_settings(cwd=project), engine_name="none")
-    assert report.languages["ko"].hints == 13
     entries = Catalog.read(project / PO).entries()
     assert {e.state for e in entries} == {UNTRANSLATED}
     notes = {(t.source, t.target, t.status) for e in entries for t in e.terms}
     assert ("Blackwell", "블랙웰", "hint") in notes
+    with_hints = sum(1 for e in entries if e.terms)
+    assert 0 < with_hints < len(entries) == 13  # not every sentence has a glossary term
+    assert report.languages["ko"].hints == with_hints  # entries with hints, not all entries
+    assert report.languages["ko"].untranslated == 13
+    assert not report.model_loaded  # the none engine has no model
+    again = run_l10n("translate", "--engine", "none", "--json", cwd=project)
+    summary = json.loads(again.stdout)
+    assert summary["model_loaded"] is False and summary["languages"]["ko"]["machine"] == 0
+    assert summary["languages"]["ko"]["catalogs_written"] == []
 
 
 def test_no_model_is_one_clear_line_and_nothing_written(project: Path) -> None:
@@ -467,3 +475,20 @@ def test_a_second_run_is_refused_whatever_happened_to_the_lock_file(
     assert not (project / "locales").exists()
     done = run_l10n("extract", cwd=project)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_no_change_rerun_renders_no_catalog(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A re-run with nothing to do reads each catalog but neither merges nor renders it
+    (rendering a 64,000-entry catalog only to find it unchanged took 7 of 22 s)."""
+    settings = load_settings(cwd=project)
+    translate(settings, engine_name="pseudo")
+
+    def no_render(self: Catalog) -> str:
+        raise AssertionError(f"{self.path} rendered")
+
+    monkeypatch.setattr(Catalog, "render", no_render)
+    again = translate(settings, engine_name="pseudo")
+    assert again.languages["ko"].machine == 0 and not again.model_loaded
+    update(settings)

@@ -1,9 +1,11 @@
 """Reader for Markdown articles with YAML front matter.
 
 Front matter: the file starts with a line ``---``; the YAML mapping ends at the next line
-``---`` (or ``...``). Keys: ``title`` (required), ``author``, ``date`` (a date or a
-date-time), ``lang``, ``slug``; other keys are ignored. Errors (unclosed front matter, a
-YAML syntax error, a value of the wrong type) name the file line.
+``---`` (or ``...``). Keys: ``title``, ``author``, ``date`` (a date or a date-time),
+``lang``, ``slug``; other keys are ignored. Errors (unclosed front matter, a YAML syntax
+error, a value of the wrong type, an impossible date) name the file line. Without a
+``title`` (or without front matter), the first heading is the title and leaves the body,
+else the first line of the text is the title and stays in it; a warning says so.
 
 Blocks, in document order (CommonMark, parsed with markdown-it-py):
 
@@ -14,7 +16,12 @@ Blocks, in document order (CommonMark, parsed with markdown-it-py):
 - ``quote``: each paragraph inside a block quote (a list or heading inside a quote keeps
   its own kind);
 - ``code``: fenced or indented code, not translatable; ``info`` is the fence's language;
-- ``html``: raw HTML blocks, not translatable.
+- ``html``: raw HTML blocks, not translatable (builds keep their markup, sanitized);
+- ``table-header`` and ``table-cell``: each cell of a GFM table (markdown-it-py's table
+  rule), empty cells included so that builds can rebuild the table; ``level`` is the
+  column (from 1: column 1 starts a row), ``info`` the column's alignment (``left``,
+  ``center``, ``right`` or empty). A cell's text is its inline content as markdown-it
+  reads it: an escaped pipe ``\\|`` is a plain ``|`` there (builds escape it again).
 
 Nothing is dropped: lists and block quotes nested deeper than markdown-it's limit
 (:data:`MAX_NESTING`: 50 list levels, 100 quote levels) are refused with the line where
@@ -30,12 +37,15 @@ first line.
 from __future__ import annotations
 
 import functools
+import warnings
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from l10n import model
 from l10n.articles.source import safe_slug
-from l10n.errors import ArticleError, LanguageError
+from l10n.errors import ArticleError, L10nWarning, LanguageError
 from l10n.lang import validate_language
 from l10n.model import BYLINE, CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TITLE, Article, Block
 
@@ -59,18 +69,20 @@ def parse_markdown(path: Path, text: str, *, lang: str = "en") -> Article:
     """Build an :class:`Article` from Markdown ``text`` (LF line endings) read from ``path``."""
     lines = text.split("\n")
     front = read_front_matter(path, lines)
-    title = _string(front, "title", path, required=True) or ""
+    title = _string(front, "title", path)
     author = _string(front, "author", path)
-    blocks = [Block(0, TITLE, title, front.lines["title"])]
-    if author:
-        blocks.append(Block(1, BYLINE, author, front.lines["author"]))
     body = "\n" * front.end + "\n".join(lines[front.end :])
-    blocks.extend(_body_blocks(path, body, start=len(blocks)))
-    if len(blocks) == (2 if author else 1):
+    found = _body_blocks(path, body, start=0)
+    if not found or not (title or any(block.translatable for block in found)):
         raise ArticleError(
             "the article has no body", path=path, line=front.end + 1,
             hint="write the article below the front matter",
         )
+    head = [Block(0, TITLE, title, front.lines["title"])] if title else _title_from(path, found)
+    found = [b for b in found if not (b.kind == HEADING and head[0].line == b.line)]
+    if author:
+        head.append(Block(1, BYLINE, author, front.lines["author"]))
+    blocks = [*head, *(replace(b, index=len(head) + n) for n, b in enumerate(found))]
     slug_value = _string(front, "slug", path)
     slug = (
         safe_slug(slug_value, path, line=front.lines["slug"], source="front matter 'slug'")
@@ -80,13 +92,27 @@ def parse_markdown(path: Path, text: str, *, lang: str = "en") -> Article:
     return Article(
         path=path,
         slug=slug,
-        title=title,
+        title=blocks[0].text,
         blocks=tuple(blocks),
         lang=_lang(front, path) or lang,
         author=author,
         published=_date(front, path),
         format="markdown",
     )
+
+
+def _title_from(path: Path, blocks: list[Block]) -> list[Block]:
+    """No ``title`` in the front matter: the first heading is the title (it leaves the
+    body), else the first line of the text (it stays in the body); with a warning."""
+    heading = next((b for b in blocks if b.kind == HEADING), None)
+    first = heading or next(b for b in blocks if b.translatable)
+    text = first.text.split("\n")[0].strip()
+    where = "the first heading" if heading else "the first line of the text"
+    warnings.warn(L10nWarning(
+        f"no 'title' in the front matter: {where} is the title", path=path, line=first.line,
+        hint="add 'title: ...' to the front matter ('---' lines at the top)",
+    ), stacklevel=3)
+    return [Block(0, TITLE, text, first.line)]
 
 
 def read_front_matter(path: Path, lines: list[str]) -> FrontMatter:
@@ -200,7 +226,7 @@ def _parser() -> Any:
     with the line instead of skipping the rest of the document, as markdown-it does."""
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")  # GFM tables
     tokenize = md.block.tokenize
 
     def checked(state: Any, start: int, end: int, *args: Any) -> None:
@@ -226,9 +252,23 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
     blocks: list[Block] = []
     containers: list[tuple[str, bool]] = []  # open lists/quotes: ("list", ordered) / ("quote", _)
     heading = 0
+    cell: tuple[str, int, str] | None = None  # inside a table cell: (kind, column, align)
+    column = 0
     for token in tokens:
         line = token.map[0] + 1 if token.map else 0
         index = start + len(blocks)
+        if token.type == "tr_open":
+            column = 0
+        elif token.type in ("th_open", "td_open"):
+            column += 1
+            kind = model.TABLE_HEADER if token.type == "th_open" else model.TABLE_CELL
+            cell = (kind, column, _alignment(token.attrs.get("style")))
+        elif token.type in ("th_close", "td_close"):
+            cell = None
+        if cell is not None and token.type == "inline":
+            blocks.append(Block(index, cell[0], token.content, line, level=cell[1],
+                                info=cell[2]))
+            continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
             containers.append(("list", token.type == "ordered_list_open"))
         elif token.type == "blockquote_open":
@@ -268,6 +308,11 @@ def _inline_block(
     if containers:
         return Block(index, QUOTE, text, line)
     return Block(index, PARAGRAPH, text, line)
+
+
+def _alignment(style: object) -> str:
+    """``text-align:right`` (markdown-it's cell style) -> ``right``; none -> ``""``."""
+    return str(style).rpartition(":")[2].strip() if style else ""
 
 
 def _drop_newline(text: str) -> str:

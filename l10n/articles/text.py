@@ -15,6 +15,11 @@ markers with the ``furniture`` key of ``l10n.toml``.
 
 Block text is the line without surrounding whitespace; ``Block.line`` is its source line.
 
+A text file that does not try to be a news dump (line 3 holds no ``|``, date or e-mail
+address) is read as plain text, with a warning: its first non-empty line is the title,
+each other non-empty line a paragraph, the file name the slug. A header that is there but
+broken (a bad date, no ``|``) is an error, as before.
+
 Character references: a dump scraped from a CMS carries them (``&#8212;``, ``&#x2014;``,
 ``&amp;``). Those ending in ``;`` are decoded in the title, byline, contact and body (with
 Python's HTML5 table, :data:`html.entities.html5`); anything else that looks like one
@@ -26,16 +31,18 @@ from __future__ import annotations
 
 import html.entities
 import re
+import warnings
 from datetime import datetime
 from pathlib import Path
 
 from l10n.articles.source import safe_slug
-from l10n.errors import ArticleError
+from l10n.errors import ArticleError, L10nWarning
 from l10n.model import BYLINE, PARAGRAPH, TITLE, Article, Block
 
 _HEADER = re.compile(
     r"(?P<contact>[^|]*?)\s*\|\s*(?P<when>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)"
 )
+_HEADER_LIKE = re.compile(r"\||\d{4}-\d{1,2}-\d{1,2}|\S@\S")
 _FORMAT_HINT = (
     "line 3 must be 'contact | YYYY-MM-DD HH:MM:SS', e.g. "
     "'desk@example.com | 2025-11-02 06:24:39'"
@@ -45,8 +52,15 @@ _FORMAT_HINT = (
 def parse_text(
     path: Path, text: str, *, furniture: tuple[str, ...], lang: str = "en"
 ) -> Article:
-    """Build an :class:`Article` from the news dump ``text`` (LF line endings) of ``path``."""
+    """Build an :class:`Article` from the news dump ``text`` (LF line endings) of ``path``.
+
+    A file without the news dump's header (no line 3 that looks like ``contact | date``)
+    is read as plain text, with a warning: the first non-empty line is the title, the
+    other non-empty lines are paragraphs.
+    """
     lines = [decode_references(line) for line in text.split("\n")]
+    if not _has_header(lines):
+        return _plain_text(path, lines, furniture, lang)
     title = _required(lines, 0, path, "title")
     byline = _required(lines, 1, path, "byline (author)")
     if len(lines) < 3 or not lines[2].strip():
@@ -82,6 +96,33 @@ def parse_text(
         published=published,
         format="text",
     )
+
+
+def _has_header(lines: list[str]) -> bool:
+    """Whether the file tries to be a news dump: line 3 holds a '|', a date or an e-mail
+    address (a broken header is then an error, not plain text)."""
+    return len(lines) > 2 and bool(_HEADER_LIKE.search(lines[2]))
+
+
+def _plain_text(path: Path, lines: list[str], furniture: tuple[str, ...], lang: str) -> Article:
+    """The fallback for a text file without the news dump's header (see parse_text)."""
+    numbered = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
+    body: list[Block] = []
+    for number, line in numbered[1:]:
+        if line in furniture:
+            break
+        body.append(Block(len(body) + 1, PARAGRAPH, line, number))
+    if not body:
+        raise ArticleError("the article has no body", path=path, line=numbered[0][0] + 1,
+                           hint="write the paragraphs below the title, one per line")
+    warnings.warn(L10nWarning(
+        "no news dump header (title, byline, 'contact | date'): read as plain text, the "
+        "first line as the title", path=path, line=3,
+        hint="add the header lines, or save the article as Markdown with front matter",
+    ), stacklevel=2)
+    title_line, title = numbered[0]
+    return Article(path=path, slug=safe_slug(path.stem, path), title=title,
+                   blocks=(Block(0, TITLE, title, title_line), *body), lang=lang, format="text")
 
 
 def _required(lines: list[str], index: int, path: Path, what: str) -> str:

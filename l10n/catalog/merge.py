@@ -28,6 +28,9 @@ both far below 0.6 (tests/test_merge.py compares the outcome with msgmerge).
 
 Where l10n differs from msgmerge, on purpose:
 
+* with more than 50 candidates, only the few that share the most words with the
+  changed msgid are measured (:mod:`l10n.catalog.fuzzy`; msgmerge narrows its search with
+  an index too), so a merge stays fast when much of a long article changed;
 * only entries that **left** the template are candidates for fuzzy matching (msgmerge
   also copies the translation of a similar entry that is still there); the translation
   memory offers those suggestions instead, with their score;
@@ -52,6 +55,7 @@ from dataclasses import dataclass
 import polib
 
 from l10n.catalog.entry import comment_lines, is_l10n_comment, without_fingerprint
+from l10n.catalog.fuzzy import Shortlist
 from l10n.catalog.header import DIGEST_HEADER
 from l10n.catalog.pofile import Catalog
 
@@ -175,14 +179,16 @@ class _Matcher:
     def __init__(self, candidates: list[polib.POEntry], threshold: float) -> None:
         self._candidates = candidates
         self._threshold = threshold
+        self._shortlist = Shortlist([entry.msgid for entry in candidates])
 
     def best(self, item: polib.POEntry) -> polib.POEntry | None:
-        """The best candidate for the template's ``item`` (in the same context)."""
+        """The best candidate for the template's ``item`` (in the same context), among
+        those :mod:`l10n.catalog.fuzzy` shortlists (all of them while they are few)."""
         best: polib.POEntry | None = None
         best_key = (self._threshold, False)
         matcher = difflib.SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(item.msgid)
-        for entry in self._candidates:
+        for entry in (self._candidates[n] for n in self._shortlist(item.msgid)):
             if entry.msgctxt != item.msgctxt:
                 continue
             matcher.set_seq1(entry.msgid)

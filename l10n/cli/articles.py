@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from l10n.cli import _common
+from l10n.cli._common import Command
 
 ArticleArgument = Annotated[
     Path,
@@ -28,7 +29,10 @@ def segment(
 
     settings = _common.settings(config)
     parsed = read_article(article, furniture=settings.furniture, lang=settings.source)
-    segments = segment_article(parsed)
+    with _common.progress_bars() as bars:
+        told = None if bars is None else (
+            lambda done, total: bars.segment(parsed.slug, done, total))
+        segments = segment_article(parsed, told)
     labels = parsed.block_labels()
     if as_json:
         _common.print_json(
@@ -46,7 +50,7 @@ def segment(
             ]
         )
         return
-    typer.echo(f"{article}: {parsed.slug}, {len(segments)} segments")
+    typer.echo(f"{settings.display(article)}: {parsed.slug}, {len(segments)} segments")
     for seg in segments:
         where = f"{seg.block}:{seg.index}"
         typer.echo(f"{where:>6}  {labels[seg.block]:<14} line {seg.line:<4} {seg.text}")
@@ -54,4 +58,4 @@ def segment(
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command("segment")(segment)
+    app.command("segment", cls=Command)(segment)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from l10n.cli import _common
 from l10n.cli._common import (
     ConfigOption,
     JsonOption,
@@ -17,20 +18,16 @@ from l10n.cli._common import (
     settings,
 )
 
-ArticlesArg = Annotated[
-    list[Path] | None,
-    typer.Argument(
-        help="Article files (default: every article in the article folder).", show_default=False
-    ),
-]
 OutOption = Annotated[
     Path | None,
-    typer.Option("--out", "-o", help="Build folder (default: `build` in l10n.toml, or build/)."),
+    typer.Option("--out", "-o", metavar="FOLDER",
+                 help="Build folder (default: `build` in l10n.toml, or build/)."),
 ]
 MinReviewedOption = Annotated[
     float | None,
     typer.Option(
         "--min-reviewed",
+        metavar="PERCENT",
         min=0.0,
         max=100.0,
         help="Skip a language whose catalog has less than this percent of the article's "
@@ -66,7 +63,7 @@ ForceOption = Annotated[
 
 
 def build(
-    articles: ArticlesArg = None,
+    articles: _common.ArticlesArg = None,
     lang: LangOption = None,
     out: OutOption = None,
     min_reviewed: MinReviewedOption = None,
@@ -81,8 +78,9 @@ def build(
     from l10n.lang import split_languages
     from l10n.workflow.build import build as run
 
+    conf = settings(config)
     result = run(
-        settings(config),
+        conf,
         articles,
         langs=split_languages(lang),
         out=out,
@@ -93,7 +91,7 @@ def build(
     )
     refused = any(skip.errors for skip in result.skipped)
     if json_:
-        print_json(_as_json(result))
+        print_json(_as_json(result, conf.display))
         finish(result.problems)
         if refused:
             raise typer.Exit(code=1)
@@ -106,7 +104,7 @@ def build(
     removed = f", {len(result.removed)} stale removed" if result.removed else ""
     typer.echo(
         f"{len(result.written)} files written, {len(result.unchanged)} unchanged{removed} "
-        f"in {result.out}"
+        f"in {conf.display(result.out)}"
     )
     for skip in result.skipped:
         typer.echo(f"skipped {skip.lang}/{skip.slug}: {skip.reason}", err=True)
@@ -115,10 +113,10 @@ def build(
         raise typer.Exit(code=1)
 
 
-def _as_json(result: Any) -> dict[str, Any]:
+def _as_json(result: Any, display: Any) -> dict[str, Any]:
     return {
         "problems": [dataclasses.asdict(problem) for problem in result.problems],
-        "out": str(result.out),
+        "out": display(result.out),
         "pages": [
             {
                 "slug": p.slug,
@@ -132,9 +130,9 @@ def _as_json(result: Any) -> dict[str, Any]:
             }
             for p in result.pages
         ],
-        "written": [str(path) for path in result.written],
-        "unchanged": [str(path) for path in result.unchanged],
-        "removed": [str(path) for path in result.removed],
+        "written": [display(path) for path in result.written],
+        "unchanged": [display(path) for path in result.unchanged],
+        "removed": [display(path) for path in result.removed],
         "skipped": [
             {
                 "slug": s.slug,
@@ -150,4 +148,4 @@ def _as_json(result: Any) -> dict[str, Any]:
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command("build")(build)
+    app.command("build", cls=_common.Command)(build)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from l10n.cli import _common
 from l10n.cli._common import (
     ConfigOption,
     JsonOption,
@@ -21,18 +22,10 @@ if TYPE_CHECKING:
     from l10n.model import Finding
     from l10n.workflow.status import StatusReport
 
-ArticlesArg = Annotated[
-    list[Path] | None,
-    typer.Argument(
-        metavar="[ARTICLE]...",
-        help="Article files (default: every article in the article folder).",
-        show_default=False,
-    ),
-]
 CheckArg = Annotated[
     list[Path] | None,
     typer.Argument(
-        metavar="[ARTICLE|FILE.po]...",
+        metavar="ARTICLE|FILE.po",
         help="Article files (default: every article of the project), or PO files from "
         "anywhere (Weblate, a vendor, another project).",
         show_default=False,
@@ -42,23 +35,27 @@ OnlyOption = Annotated[
     str | None,
     typer.Option(
         "--only",
+        metavar="STATE",
         help="Check only entries in this state: reviewed, machine (untouched engine output), "
         "fuzzy or untranslated.",
     ),
 ]
 FormatOption = Annotated[
     str | None,
-    typer.Option("--format", "-f", help="Output: text (default), json or junit (JUnit XML for "
+    typer.Option("--format", "-f", metavar="FORMAT",
+                 help="Output: text (default), json or junit (JUnit XML for "
                  "CI systems)."),
 ]
 GlossaryOption = Annotated[
     Path | None,
-    typer.Option("--glossary", "-g", help="PO files: a glossary folder or .toml file "
+    typer.Option("--glossary", "-g", metavar="PATH",
+                 help="PO files: a glossary folder or .toml file "
                  "(default: the project's, when run in a project)."),
 ]
 SourceOption = Annotated[
     str | None,
-    typer.Option("--source", help="PO files: the source language (default: the project's, "
+    typer.Option("--source", metavar="LANG",
+                 help="PO files: the source language (default: the project's, "
                  "or en)."),
 ]
 AnnotateOption = Annotated[
@@ -133,7 +130,7 @@ def _report(findings: Sequence[Finding], fmt: str) -> None:
 
 
 def status(
-    articles: ArticlesArg = None,
+    articles: _common.ArticlesArg = None,
     lang: LangOption = None,
     config: ConfigOption = None,
     json_: JsonOption = False,
@@ -177,9 +174,12 @@ def _print_status(report: StatusReport) -> None:
     if not console.is_terminal:
         console = Console(width=160)  # a pipe or a CI log: no terminal width to fit
     console.print(table)
+    for orphan in report.orphans:
+        typer.echo(f"orphan: {orphan} (its article is gone; `l10n update --purge-orphans` "
+                   "removes it once its reviewed translations are in the memory)")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command("check")(check)
-    app.command("status")(status)
+    app.command("check", cls=_common.Command)(check)
+    app.command("status", cls=_common.Command)(status)

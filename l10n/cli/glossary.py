@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from l10n.cli import _common
 from l10n.cli._common import ConfigOption, JsonOption, LangOption, print_json, settings
 
 if TYPE_CHECKING:
@@ -19,7 +20,8 @@ GLOSSARY_HELP = (
 )
 LangsOption = Annotated[
     str | None,
-    typer.Option("--lang", "-l", help="Languages, comma-separated (default: all in the glossary)."),
+    typer.Option("--lang", "-l", metavar="LANGS",
+                 help="Languages, comma-separated (default: all in the glossary)."),
 ]
 
 
@@ -39,7 +41,8 @@ def _langs(value: str | None, glossary: Glossary) -> list[str]:
 
 def check(
     folder: Annotated[Path | None, typer.Argument(
-        help="Glossary folder (default: `glossaries` of the config).", show_default=False)] = None,
+        metavar="FOLDER", help="Glossary folder (default: `glossaries` of the config).",
+        show_default=False)] = None,
     config: ConfigOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -55,10 +58,10 @@ def check(
     for problem in problems:
         typer.echo(problem.format_message(), err=True)
     if problems:
-        typer.echo(f"{len(problems)} problem(s) in {where}", err=True)
+        typer.echo(f"{len(problems)} problem(s) in {conf.display(where)}", err=True)
         raise typer.Exit(2)
     if not json_:
-        typer.echo(f"{where}: OK")
+        typer.echo(f"{conf.display(where)}: OK")
 
 
 def _term_json(term: Term, langs: list[str]) -> dict[str, Any]:
@@ -91,7 +94,8 @@ def list_(lang: LangsOption = None, config: ConfigOption = None, json_: JsonOpti
 
 
 def find(
-    article: Annotated[Path, typer.Argument(help="An article file (.txt or .md).")],
+    article: Annotated[Path, typer.Argument(metavar="ARTICLE",
+                                            help="An article file (.txt or .md).")],
     lang: LangsOption = None,
     config: ConfigOption = None,
     json_: JsonOption = False,
@@ -125,13 +129,14 @@ def find(
     Console().print(table)
 
 
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="tbx or csv.")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
+                                           help="tbx or csv.")]
 
 
 def export(
     format_: FormatOption = "tbx",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here (default: stdout).")
-                   ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE",
+                                             help="Write here (default: stdout).")] = None,
     lang: LangsOption = None,
     notes: Annotated[bool, typer.Option("--notes", help="CSV: add a header and a description "
                                         "column with the notes.")] = False,
@@ -156,11 +161,13 @@ def export(
 
 
 def import_(
-    file: Annotated[Path, typer.Argument(help="A .tbx or .csv glossary.")],
-    into: Annotated[Path | None, typer.Option("--into", help="Glossary TOML to write (default: "
-                                              "<glossaries>/imported.toml).")] = None,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A .tbx or .csv glossary.")],
+    into: Annotated[Path | None, typer.Option(
+        "--into", metavar="FILE",
+        help="Glossary TOML to write (default: <glossaries>/imported.toml).")] = None,
     lang: LangOption = None,
-    format_: Annotated[str | None, typer.Option("--format", "-f", help="tbx or csv (default: "
+    format_: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT",
+                                                help="tbx or csv (default: "
                                                 "from the file name).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --into if it exists.")] = False,
     config: ConfigOption = None,
@@ -180,15 +187,15 @@ def import_(
     for entry in result.skipped:
         typer.echo(f"skipped (no target): {entry}", err=True)
     state = "written" if result.written else "unchanged"
-    typer.echo(f"{result.path}: {result.terms} terms ({state})")
+    typer.echo(f"{conf.display(result.path)}: {result.terms} terms ({state})")
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``glossary`` command group to the app."""
     group = typer.Typer(help=GLOSSARY_HELP, no_args_is_help=True, rich_markup_mode=None)
-    group.command()(check)
-    group.command("list")(list_)
-    group.command()(find)
-    group.command()(export)
-    group.command("import")(import_)
+    group.command(cls=_common.Command)(check)
+    group.command("list", cls=_common.Command)(list_)
+    group.command(cls=_common.Command)(find)
+    group.command(cls=_common.Command)(export)
+    group.command("import", cls=_common.Command)(import_)
     app.add_typer(group, name="glossary")

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from l10n.cli._common import ConfigOption, JsonOption, print_json, settings
+from l10n.cli._common import Command, ConfigOption, JsonOption, print_json, settings
 
 MEMORY_HELP = (
     "The translation memory (.l10n/memory.sqlite, key `memory` in l10n.toml): every reviewed "
@@ -15,7 +15,8 @@ MEMORY_HELP = (
 )
 TargetsOption = Annotated[
     str | None,
-    typer.Option("--lang", "-l", help="Target languages, comma-separated (default: all)."),
+    typer.Option("--lang", "-l", metavar="LANGS",
+                 help="Target languages, comma-separated (default: all)."),
 ]
 
 
@@ -24,9 +25,11 @@ def _path(config: Path | None) -> Path:
 
 
 def export(
-    format_: Annotated[str, typer.Option("--format", "-f", help="Only tmx (TMX 1.4b).")] = "tmx",
+    format_: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
+                                         help="Only tmx (TMX 1.4b).")] = "tmx",
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write here (default: stdout).")
+        Path | None, typer.Option("--out", "-o", metavar="FILE",
+                                  help="Write here (default: stdout).")
     ] = None,
     lang: TargetsOption = None,
     config: ConfigOption = None,
@@ -49,7 +52,8 @@ def export(
 
 
 def import_(
-    file: Annotated[Path, typer.Argument(help="A TMX file (1.4b; 1.1 and later are read).")],
+    file: Annotated[Path, typer.Argument(metavar="FILE",
+                                         help="A TMX file (1.4b; 1.1 and later are read).")],
     config: ConfigOption = None,
 ) -> None:
     """Import a TMX file into the memory; a malformed file imports nothing (exit 2)."""
@@ -66,18 +70,20 @@ def stats(config: ConfigOption = None, json_: JsonOption = False) -> None:
     """Units per language pair: reviewed and machine."""
     from l10n.memory import Memory
 
-    path = _path(config)
+    conf = settings(config)
+    path = Path(conf.memory_path)
     data: dict[str, Any] = {"units": 0, "pairs": []}
     if path.exists():
         with Memory.open(path) as memory:
             data = memory.stats()
     if json_:
-        print_json({"path": str(path), **data})
+        print_json({"path": conf.display(path), **data})
         return
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("source", "target", "reviewed", "machine", title=str(path))
+    typer.echo(f"{conf.display(path)}:")  # on its own line: a table title would wrap it
+    table = Table("source", "target", "reviewed", "machine")
     for pair in data["pairs"]:
         table.add_row(pair["source"], pair["target"], str(pair["reviewed"]), str(pair["machine"]))
     Console().print(table)
@@ -87,7 +93,7 @@ def stats(config: ConfigOption = None, json_: JsonOption = False) -> None:
 def register(app: typer.Typer) -> None:
     """Add the ``memory`` command group to the app."""
     group = typer.Typer(help=MEMORY_HELP, no_args_is_help=True, rich_markup_mode=None)
-    group.command()(export)
-    group.command("import")(import_)
-    group.command()(stats)
+    group.command(cls=Command)(export)
+    group.command("import", cls=Command)(import_)
+    group.command(cls=Command)(stats)
     app.add_typer(group, name="memory")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from l10n.cli._common import ConfigOption, JsonOption, print_json, settings
+from l10n.cli._common import Command, ConfigOption, JsonOption, print_json, settings
 
 MODELS_HELP = (
     "Argos Translate models (.argosmodel packages) for the `argos` engine. The folder is "
@@ -18,6 +18,7 @@ ModelsDirOption = Annotated[
     Path | None,
     typer.Option(
         "--models-dir",
+        metavar="FOLDER",
         help="Models folder (default: config, $L10N_MODELS_DIR, or Argos's packages folder).",
     ),
 ]
@@ -65,7 +66,8 @@ def install(
     to_code: ToArgument = None,
     file: Annotated[
         Path | None,
-        typer.Option("--file", "-f", help="Install this .argosmodel file (validated first)."),
+        typer.Option("--file", "-f", metavar="FILE",
+                     help="Install this .argosmodel file (validated first)."),
     ] = None,
     max_size: Annotated[
         int,
@@ -116,7 +118,7 @@ def remove(
 def register(app: typer.Typer) -> None:
     """Add the ``models`` command group to the app."""
     group = typer.Typer(help=MODELS_HELP, no_args_is_help=True, rich_markup_mode=None)
-    group.command("list")(list_)
-    group.command()(install)
-    group.command()(remove)
+    group.command("list", cls=Command)(list_)
+    group.command(cls=Command)(install)
+    group.command(cls=Command)(remove)
     app.add_typer(group, name="models")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,17 +11,16 @@ from l10n.cli import _common
 
 
 def review(
-    articles: Annotated[
-        list[Path] | None,
-        typer.Argument(metavar="[ARTICLE]...", show_default=False,
-                       help="Article files (default: every article in the article folder)."),
-    ] = None,
+    articles: _common.ArticlesArg = None,
     lang: _common.LangOption = None,
     host: Annotated[str, typer.Option(
+        metavar="ADDRESS",
         help="Address to listen on. The default answers this computer only; 0.0.0.0 "
         "opens it to the network and then needs the token.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 8765,
+    port: Annotated[int, typer.Option(
+        metavar="PORT", help="Port to listen on (0: any free port).")] = 8765,
     token: Annotated[str | None, typer.Option(
+        metavar="TOKEN",
         help="Session token that every browser must present (default: a new random one; "
         "required in the address when --host is not a loopback address).")] = None,
     open_browser: Annotated[bool, typer.Option(
@@ -63,4 +61,4 @@ def review(
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command("review")(review)
+    app.command("review", cls=_common.Command)(review)

@@ -3,41 +3,36 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, redirect_stdout
-from pathlib import Path
+from contextlib import redirect_stdout
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from l10n.cli import _common
 from l10n.cli._common import ConfigOption, JsonOption, finish, print_json, settings
 
 if TYPE_CHECKING:
     from l10n.errors import Problem
 
-ArticlesArg = Annotated[
-    list[Path] | None,
-    typer.Argument(
-        help="Article files (default: every article in the article folder).", show_default=False
-    ),
-]
-
 
 def extract(
-    articles: ArticlesArg = None, config: ConfigOption = None, json_: JsonOption = False
+    articles: _common.ArticlesArg = None, config: ConfigOption = None, json_: JsonOption = False
 ) -> None:
     """Write each article's segments to locales/templates/<slug>.pot."""
     from l10n.workflow.extract import extract as run
 
+    conf = settings(config)
     problems: list[Problem] = []
-    results = run(settings(config), articles, problems=problems)
+    with _common.progress_bars(enabled=not json_) as bars:
+        results = run(conf, articles, problems=problems,
+                      segmenting=bars.segment if bars else None)
     if json_:
         print_json(
             [
                 {
-                    "article": str(r.article.path),
+                    "article": conf.display(r.article.path),
                     "slug": r.article.slug,
-                    "template": str(r.path),
+                    "template": conf.display(r.path),
                     "entries": r.entries,
                     "written": r.written,
                 }
@@ -47,7 +42,7 @@ def extract(
     else:
         for r in results:
             state = "written" if r.written else "unchanged"
-            typer.echo(f"{r.path}: {r.entries} entries ({state})")
+            typer.echo(f"{conf.display(r.path)}: {r.entries} entries ({state})")
     finish(problems)
 
 
@@ -57,16 +52,25 @@ ToOption = Annotated[
         "--to",
         "--lang",
         "-l",
+        metavar="LANGS",
         help="Target languages, comma-separated, e.g. ko,ja,es (default: config targets).",
     ),
 ]
 
 
 def update(
-    articles: ArticlesArg = None,
+    articles: _common.ArticlesArg = None,
     to: ToOption = None,
     purge_obsolete: Annotated[
         bool, typer.Option("--purge-obsolete", help="Delete obsolete (#~) entries.")
+    ] = False,
+    purge_orphans: Annotated[
+        bool,
+        typer.Option(
+            "--purge-orphans",
+            help="Delete the templates and catalogs of deleted articles, once their reviewed "
+            "translations are in the memory.",
+        ),
     ] = False,
     config: ConfigOption = None,
     json_: JsonOption = False,
@@ -79,19 +83,23 @@ def update(
     from l10n.lang import split_languages
     from l10n.workflow.update import update as run
 
-    report = run(settings(config), articles, split_languages(to), purge_obsolete=purge_obsolete)
+    with _common.progress_bars(enabled=not json_) as bars:
+        report = run(settings(config), articles, split_languages(to),
+                     purge_obsolete=purge_obsolete, purge_orphans=purge_orphans,
+                     segmenting=bars.segment if bars else None)
     _print_report(report, json_)
     finish(report.problems)
 
 
 def translate(
-    articles: ArticlesArg = None,
+    articles: _common.ArticlesArg = None,
     to: ToOption = None,
     engine: Annotated[
         str | None,
         typer.Option(
             "--engine",
             "-e",
+            metavar="NAME",
             help="Engine: argos, pseudo, none, or an installed "
             "plug-in (default: argos when a model for the pair is installed).",
         ),
@@ -100,9 +108,9 @@ def translate(
         str | None,
         typer.Option(
             "--retranslate",
-            metavar="machine",
-            help="Translate again all untouched machine output (reviewed and edited entries "
-            "are never touched).",
+            metavar="KIND",
+            help="KIND is machine: translate again all untouched machine output (reviewed "
+            "and edited entries are never touched).",
         ),
     ] = None,
     runner: Annotated[
@@ -139,39 +147,16 @@ def translate(
 
     # stdout carries the report alone: what a library prints during the run (Ray tells
     # the driver when a worker dies) goes to stderr
-    with _progress_bar(enabled=not json_) as (progress, notice), redirect_stdout(sys.stderr):
+    with _common.progress_bars(enabled=not json_) as bars, redirect_stdout(sys.stderr):
         report = run(
-            settings(config), articles, split_languages(to), engine_name=engine, progress=progress,
-            retranslate=retranslate, runner=runner, address=address, notice=notice,
+            settings(config), articles, split_languages(to), engine_name=engine,
+            progress=bars.translate if bars else None,
+            segmenting=bars.segment if bars else None, retranslate=retranslate,
+            runner=runner, address=address,
+            notice=bars.notice if bars else lambda line: typer.echo(line, err=True),
         )
     _print_report(report, json_)
     finish(report.problems)
-
-
-Update = Callable[[str, int, int], None]
-
-
-@contextmanager
-def _progress_bar(enabled: bool) -> Iterator[tuple[Update | None, Callable[[str], None]]]:
-    """A rich progress bar on stderr, one task per language (off for --json or no TTY),
-    and where the runner's notices go (stderr, above the bar)."""
-
-    if not (enabled and sys.stderr.isatty()):
-        yield None, lambda line: typer.echo(line, err=True)
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
-
-    tasks: dict[str, TaskID] = {}
-    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True)) as bar:
-
-        def update(lang: str, done: int, total: int) -> None:
-            if lang not in tasks:
-                tasks[lang] = bar.add_task(f"translate {lang}", total=total)
-            bar.update(tasks[lang], completed=done, total=total)
-
-        yield update, lambda line: bar.console.print(line, markup=False, highlight=False)
 
 
 def _print_report(report: object, json_: bool) -> None:
@@ -194,10 +179,12 @@ def _print_report(report: object, json_: bool) -> None:
             f"{len(item['catalogs_written'])} catalogs written",
         ]
         typer.echo(f"{lang}: " + "; ".join(p for p in parts if p))
+    for path in data["orphans_removed"]:
+        typer.echo(f"removed orphan {path}")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command()(extract)
-    app.command()(update)
-    app.command()(translate)
+    app.command(cls=_common.Command)(extract)
+    app.command(cls=_common.Command)(update)
+    app.command(cls=_common.Command)(translate)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from l10n.cli import _common
 from l10n.cli._common import ConfigOption, JsonOption, LangOption, print_json, settings
 
 XLIFF_HELP = (
@@ -16,14 +17,13 @@ XLIFF_HELP = (
 
 
 def export(
-    articles: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Article files (default: every article).", show_default=False),
-    ] = None,
+    articles: _common.ArticlesArg = None,
     lang: LangOption = None,
-    version: Annotated[str, typer.Option("--version", help="XLIFF version: 2.1 or 1.2.")] = "2.1",
+    version: Annotated[str, typer.Option("--version", metavar="VERSION",
+                                         help="XLIFF version: 2.1 or 1.2.")] = "2.1",
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Folder for the files (default: xliff/).")
+        Path | None, typer.Option("--out", "-o", metavar="FOLDER",
+                                  help="Folder for the files (default: xliff/).")
     ] = None,
     config: ConfigOption = None,
     json_: JsonOption = False,
@@ -32,19 +32,20 @@ def export(
     from l10n.lang import split_languages
     from l10n.workflow.xliff import export_xliff
 
-    done = export_xliff(settings(config), articles, split_languages(lang), version=version,
-                        out=out)
+    conf = settings(config)
+    done = export_xliff(conf, articles, split_languages(lang), version=version, out=out)
     if json_:
-        print_json([{"path": str(e.path), "slug": e.slug, "lang": e.lang, "units": e.units,
-                     "written": e.written} for e in done])
+        print_json([{"path": conf.display(e.path), "slug": e.slug, "lang": e.lang,
+                     "units": e.units, "written": e.written} for e in done])
         return
     for item in done:
         state = "written" if item.written else "unchanged"
-        typer.echo(f"{item.path}: {item.units} units ({state})")
+        typer.echo(f"{conf.display(item.path)}: {item.units} units ({state})")
 
 
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="XLIFF files (2.x or 1.2).")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE",
+                                                help="XLIFF files (2.x or 1.2).")],
     trust: Annotated[
         bool,
         typer.Option("--trust", help="Take 'translated' targets as reviewed, not as drafts."),
@@ -74,6 +75,6 @@ def import_(
 def register(app: typer.Typer) -> None:
     """Add the ``xliff`` command group to the app."""
     group = typer.Typer(help=XLIFF_HELP, no_args_is_help=True, rich_markup_mode=None)
-    group.command()(export)
-    group.command("import")(import_)
+    group.command(cls=_common.Command)(export)
+    group.command("import", cls=_common.Command)(import_)
     app.add_typer(group, name="xliff")

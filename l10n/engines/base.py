@@ -12,7 +12,9 @@ Everything else is optional and detected, never required:
   up to ``len(texts)``); otherwise l10n counts whole batches;
 * ``describe(source, target)``: the model named in each translation's provenance; without
   it, the engine package's distribution name and version;
-* ``name``: the engine's name; without it, its entry point's name.
+* ``name``: the engine's name; without it, its entry point's name;
+* ``loads_model = False`` on an engine that loads no model (``none``, ``pseudo``), so
+  that a run report's ``model_loaded`` says whether a model was really loaded.
 
 :class:`BaseEngine` is a small base class for authors: implement ``translate_one`` (or
 ``translate_batch`` for speed), list ``pairs`` (or accept every pair) and set ``name`` and

@@ -17,6 +17,7 @@ class NoEngine:
     """Translates nothing: one empty hypothesis list per text."""
 
     name = "none"
+    loads_model = False  # the run report's model_loaded stays false
 
     def supports(self, source: str, target: str) -> bool:
         return True

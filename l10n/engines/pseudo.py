@@ -69,6 +69,7 @@ class PseudoEngine:
     """Pseudo-localization for any pair (see the module docstring)."""
 
     name = "pseudo"
+    loads_model = False  # the run report's model_loaded stays false
 
     def __init__(self, *, expansion: float = 0.3, keep: re.Pattern[str] = KEEP) -> None:
         self.expansion = expansion

@@ -16,8 +16,11 @@ does). This module turns an article and its translations into a :class:`Page`;
   used or not), untranslated; ``reviewed_percent`` is what ``--min-reviewed`` gates on.
 * **Escaping.** Templates autoescape. Text articles, titles and bylines are plain text.
   Inline Markdown of Markdown articles goes through markdown-it-py with raw HTML off
-  (whose output escapes every ``<``); that output is the only text marked safe. Code and
-  raw-HTML blocks of the source are shown as text, never translated nor interpreted.
+  (whose output escapes every ``<``); that output and sanitized raw HTML are the only
+  text marked safe. Code and raw-HTML blocks of the source are never translated; code is
+  shown as text, raw HTML keeps its markup after :mod:`l10n.publish.sanitize` (never a
+  script). Table cells are segments like paragraphs, rebuilt as tables (in Markdown, a
+  ``|`` in a cell is escaped).
 * **Deterministic.** Same inputs, same bytes: no clock, no randomness, stable order.
 """
 

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from l10n.articles.htmldom import markup_text
 from l10n.lang import bcp47
-from l10n.model import BYLINE, TITLE
+from l10n.model import BYLINE, TABLE_CELL, TABLE_HEADER, TITLE
 from l10n.publish.htmlpage import safe_inline
 from l10n.publish.locale import language, ui
 from l10n.publish.markdown import md_text
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SPACE, LocalBlock, Page
+from l10n.publish.sanitize import sanitize_html
 from l10n.publish.structure import heading_shift, nodes
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def render_html(page: Page, languages: Sequence[str]) -> str:
         contact=contact if re.fullmatch(r"[^\s@<>]+@[^\s@<>]+", contact) else "",
         date=_date(page),
         source=language(page.article.lang),
-        nodes=nodes(page, pieces),
+        nodes=_with_raw_html(nodes(page, pieces), safe=True),
         shift=heading_shift(page),
         **_common(page.lang, languages, lambda code: f"../{code}/{page.slug}.html"),
     )
@@ -124,9 +125,40 @@ def render_markdown(page: Page) -> str:
     def text(local: LocalBlock) -> str:
         if page.article.format == "html" and local.block.translatable:
             return md_text(markup_text(local.text), plain=True)  # HTML articles: their text
-        return md_text(local.text, plain=not rich or local.block.kind in (TITLE, BYLINE))
+        shown = md_text(local.text, plain=not rich or local.block.kind in (TITLE, BYLINE))
+        return _cell(shown) if local.block.kind in (TABLE_HEADER, TABLE_CELL) else shown
 
-    return _render("article.md.j2", front_matter=matter, nodes=nodes(page, text))
+    body = _with_raw_html(nodes(page, text), safe=False)
+    for node in body:
+        if node["type"] == "table":
+            node["text"] = _md_table(node)
+    return _render("article.md.j2", front_matter=matter, nodes=body)
+
+
+_DELIMITER = {"left": ":---", "center": ":---:", "right": "---:"}
+
+
+def _cell(text: str) -> str:
+    """A cell's Markdown: a pipe would end the cell (even inside code), so it is escaped."""
+    return re.sub(r"(?<!\\)\|", r"\\|", text)
+
+
+def _md_table(node: dict[str, Any]) -> str:
+    """A GFM table: header row, delimiter row (with the alignments), body rows."""
+    rows = [node["header"], [_DELIMITER.get(a, "---") for a in node["aligns"]], *node["rows"]]
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+
+
+def _with_raw_html(body: list[dict[str, Any]], *, safe: bool) -> list[dict[str, Any]]:
+    """Raw HTML blocks of the source, sanitized (:mod:`l10n.publish.sanitize`); ``safe``:
+    marked safe for the autoescaping HTML templates."""
+    from markupsafe import Markup
+
+    for node in body:
+        if node["type"] == "raw":
+            clean = sanitize_html(node["text"])
+            node["html"] = Markup(clean) if safe else clean
+    return body
 
 
 class _Quoted(str):

@@ -7,13 +7,24 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from l10n.model import BYLINE, CODE, HEADING, LIST_ITEM, QUOTE, TITLE, Block
+from l10n.model import (
+    BYLINE,
+    CODE,
+    HEADING,
+    LIST_ITEM,
+    QUOTE,
+    TABLE_CELL,
+    TABLE_HEADER,
+    TITLE,
+    Block,
+)
 from l10n.publish.page import LocalBlock, Page
 
 
 def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, Any]]:
     """The body (title and byline left out) as nodes: heading, paragraph, quote (of
-    paragraphs), list (nested by ``Block.level``), code and raw."""
+    paragraphs), list (nested by ``Block.level``), table (header cells, alignments,
+    rows), code and raw."""
     nodes: list[dict[str, Any]] = []
     lists: list[tuple[int, dict[str, Any]]] = []  # open lists: (level, node)
     for local in page.blocks:
@@ -28,6 +39,8 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
             if not nodes or nodes[-1]["type"] != "quote":
                 nodes.append({"type": "quote", "items": []})
             nodes[-1]["items"].append(content(local))
+        elif block.kind in (TABLE_HEADER, TABLE_CELL):
+            _add_cell(nodes, block, content(local))
         elif block.kind == CODE:
             longest = max((len(run) for run in re.findall(r"`+", block.text)), default=0)
             fence = "`" * max(3, longest + 1)
@@ -45,6 +58,23 @@ def heading_shift(page: Page) -> int:
     """How far body headings move down in HTML so that the title is the only <h1>."""
     levels = [b.block.level for b in page.blocks if b.block.kind == HEADING]
     return max(0, 2 - min(levels, default=2))
+
+
+def _add_cell(nodes: list[dict[str, Any]], block: Block, body: Any) -> None:
+    """Put a table cell in the open table: a header cell in column 1 after any cell starts
+    a new table (a table has one header row); a body cell in column 1 starts a row."""
+    header = block.kind == TABLE_HEADER
+    table = nodes[-1] if nodes and nodes[-1]["type"] == "table" else None
+    if table is None or (header and block.level == 1 and table["header"]):
+        table = {"type": "table", "header": [], "aligns": [], "rows": []}
+        nodes.append(table)
+    if header:
+        table["header"].append(body)
+        table["aligns"].append(block.info)
+        return
+    if block.level == 1 or not table["rows"]:
+        table["rows"].append([])
+    table["rows"][-1].append(body)
 
 
 def _add_item(

@@ -61,6 +61,7 @@ class Stream:
         self.outstanding = 0  # texts put and not yet answered
         self.peak = 0  # the most texts ever outstanding
         self.sent = 0  # requests sent
+        self.engines: set[int] = set()  # the engines they went to
         self.waited = 0.0  # seconds the driver spent blocked on the runner
         self.worker_seconds = 0.0  # engine time, as the runner measured it
 
@@ -130,5 +131,7 @@ class Stream:
             if not self.started:
                 self.started = True
                 self.runner.start(self.notice)
-            self.runner.submit(self._ready.popleft())
+            request = self._ready.popleft()
+            self.runner.submit(request)
             self.sent += 1
+            self.engines.add(request.engine)

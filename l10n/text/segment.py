@@ -2,11 +2,23 @@
 
 Rules, applied to each translatable block's text, in this order:
 
-1. **pysbd proposes boundaries.** The text is given to ``pysbd.Segmenter(language="en",
-   clean=False)`` with line breaks replaced by spaces (same length, so offsets hold): a
-   Markdown soft break is not a sentence boundary. Each sentence pysbd returns is looked
-   up, stripped, in the text from where the previous one ended; its start is a *cut*.
-   A sentence that cannot be found is skipped: its text stays with the previous segment.
+1. **pysbd proposes boundaries.** The text is given to pysbd (English rules, ``clean=False``)
+   with line breaks replaced by spaces (same length, so offsets hold): a Markdown soft
+   break is not a sentence boundary. Each sentence pysbd returns is looked up, stripped,
+   in the text from where the previous one ended; its start is a *cut*. A sentence that
+   cannot be found is skipped: its text stays with the previous segment.
+
+   **Windows.** pysbd's time grows with the square of its input (a 100 KB paragraph took
+   5 s, 1.1 MB more than 5 minutes), so a long text is given to it in windows of
+   :data:`WINDOW` characters. The cuts of a window are kept up to :data:`MARGIN`
+   characters before its end (there pysbd has seen enough of what follows: the next
+   word, the closing quote); the next window starts at the last cut kept, a sentence
+   start, so it sees the text as pysbd would have. A window without a cut it can keep
+   (one sentence longer than the window) is followed by one that starts
+   :data:`MARGIN` characters before its end. The time is then linear in the length of
+   the text, and on ordinary text the cuts are those of one call on the whole text (a
+   property test compares them). Line breaks are not used as hard boundaries: inside a
+   block they are soft breaks, and a sentence may go on after one.
 2. **Closing quotes stay with their sentence.** If a cut lands before closing
    punctuation (``" ” ’ ' ) ] } »``) or HTML end tags (``</em>``) followed by a space or
    the end, the cut moves past them.
@@ -35,11 +47,15 @@ depends on the text alone (deterministic).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from l10n.model import Article, Block, Segment
 
+WINDOW = 5000  # characters given to pysbd at once
+MARGIN = 1500  # a window's cuts this close to its end are left to the next window
+_TAIL = 200  # characters around a cut that the abbreviation rules look at
 _LINE_BREAKS = str.maketrans({c: " " for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
 _CLOSERS = re.compile(r"(?:[\"”’')\]}»]|</[A-Za-z][A-Za-z0-9-]*>)+(?=\s|$)")
 _PROTECTED = re.compile(
@@ -68,57 +84,113 @@ _COMPANY = re.compile(r"(?<![\w.])(?:Co|Corp|Inc)\.$")
 _AFTER_COMPANY = re.compile(r"(?:Co|Corp|Inc|Ltd|LLC|Ltd\.|PLC)\b")
 
 
-def segment_article(article: Article) -> list[Segment]:
-    """The segments of every translatable block of ``article``, in document order."""
-    return [seg for block in article.blocks if block.translatable for seg in segment_block(block)]
+Progress = Callable[[int, int], None]  # (characters segmented, characters in all)
+
+
+def segment_article(article: Article, progress: Progress | None = None) -> list[Segment]:
+    """The segments of every translatable block of ``article``, in document order;
+    ``progress`` is told the characters done after each block (a long article takes a
+    while: about 0.5 ms per segment)."""
+    blocks = [block for block in article.blocks if block.translatable]
+    total = sum(len(block.text) for block in blocks)
+    segments: list[Segment] = []
+    done = 0
+    for block in blocks:
+        segments += segment_block(block)
+        done += len(block.text)
+        if progress is not None:
+            progress(done, total)
+    return segments
 
 
 def segment_block(block: Block) -> list[Segment]:
     """Split ``block.text`` into sentences by the module's rules; lossless, deterministic."""
     text = block.text
     cuts = _move_past_closers(text, _pysbd_cuts(text))
-    spans = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
-    cuts = [c for c in cuts if not any(s < c < e for s, e in spans)]
+    cuts = _outside_markup(text, cuts)
     cuts = _join_abbreviations(text, cuts)
     segments: list[Segment] = []
+    line, counted = block.line, 0  # line breaks are counted once, not from 0 per segment
     for begin, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
         piece = text[begin:end]
         stripped = piece.strip()
         if not stripped:
             continue
         start = begin + len(piece) - len(piece.lstrip())
+        line += text.count("\n", counted, start)
+        counted = start
         segments.append(
             Segment(
                 text=stripped,
                 block=block.index,
                 index=len(segments),
                 kind=block.kind,
-                line=block.line + text.count("\n", 0, start),
+                line=line,
                 start=start,
             )
         )
     return segments
 
 
-def _pysbd_cuts(text: str) -> list[int]:
-    """Offsets where pysbd's sentences start, found in order in ``text`` (rule 1)."""
-    import pysbd
-
+def _pysbd_cuts(text: str, window: int | None = None, margin: int | None = None) -> list[int]:
+    """Offsets where pysbd's sentences start, found in order in ``text`` (rule 1), window
+    by window (``window`` and ``margin`` default to :data:`WINDOW` and :data:`MARGIN`)."""
+    window, margin = window or WINDOW, margin or MARGIN
     flat = text.translate(_LINE_BREAKS)
-    sentences = pysbd.Segmenter(language="en", clean=False).segment(flat)
+    cuts: list[int] = []
+    start = 0
+    while len(flat) - start > window:
+        end = start + window
+        found = _window_cuts(flat, start, end)
+        kept = [cut for cut in found if cut <= end - margin]
+        cuts += kept
+        start = kept[-1] if kept else end - margin
+    return cuts + _window_cuts(flat, start, len(flat))
+
+
+def _window_cuts(flat: str, start: int, end: int) -> list[int]:
+    """The cuts pysbd makes in ``flat[start:end]``, as offsets in ``flat`` (after start)."""
+    piece = flat[start:end]
     cuts: list[int] = []
     cursor = 0
-    for sentence in sentences:
+    for sentence in sentences(piece):
         wanted = sentence.strip()
         if not wanted:
             continue
-        found = flat.find(wanted, cursor)
+        found = piece.find(wanted, cursor)
         if found < 0:
             continue  # not in the text as given: no cut, it merges with the previous one
-        if found > 0 and (not cuts or found > cuts[-1]):
-            cuts.append(found)
+        if found > 0 and (not cuts or start + found > cuts[-1]):
+            cuts.append(start + found)
         cursor = found + len(wanted)
     return cuts
+
+
+def sentences(text: str) -> list[str]:
+    """pysbd's sentences of ``text`` (English rules, text not cleaned).
+
+    pysbd's own ``Segmenter.segment`` then looks each sentence up in the text with a new
+    regular expression, from the start of the text: a cost that grows with the square of
+    the text's length and repeats what :func:`_window_cuts` does. Its processor, which
+    finds the sentences, is called directly instead.
+    """
+    import pysbd
+
+    if not text:
+        return []
+    return list(pysbd.Segmenter(language="en", clean=False).processor(text).process())
+
+
+def _outside_markup(text: str, cuts: list[int]) -> list[int]:
+    """Rule 3: drop the cuts that fall inside markup (spans are in order: a bisection)."""
+    spans = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    starts = [s for s, _ in spans]
+    kept = []
+    for cut in cuts:
+        k = bisect.bisect_left(starts, cut) - 1  # the last span starting before the cut
+        if k < 0 or not spans[k][0] < cut < spans[k][1]:
+            kept.append(cut)
+    return kept
 
 
 def _move_past_closers(text: str, cuts: Iterable[int]) -> list[int]:
@@ -139,8 +211,10 @@ def _join_abbreviations(text: str, cuts: list[int]) -> list[int]:
     """Rule 4: drop cuts that follow an abbreviation rather than a sentence's end."""
     kept: list[int] = []
     for n, cut in enumerate(cuts):
-        before = text[kept[-1] if kept else 0 : cut].rstrip()
-        after = text[cut : cuts[n + 1] if n + 1 < len(cuts) else len(text)]
+        # the end of the sentence so far is all the rules look at: a bounded tail of it
+        begin = max(kept[-1] if kept else 0, cut - _TAIL)
+        before = text[begin:cut].rstrip()
+        after = text[cut : min(cuts[n + 1] if n + 1 < len(cuts) else len(text), cut + _TAIL)]
         if not _abbreviation_ends(before, after):
             kept.append(cut)
     return kept

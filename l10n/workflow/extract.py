@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,17 +116,25 @@ def source_digest(settings: Settings, article: Article) -> str:
     return digest.hexdigest()[:16]
 
 
-def extract_each(settings: Settings, articles: Sequence[Article]) -> Iterator[Extracted]:
+Segmenting = Callable[[str, int, int], None]  # (slug, characters done, characters in all)
+
+
+def extract_each(
+    settings: Settings, articles: Sequence[Article], segmenting: Segmenting | None = None
+) -> Iterator[Extracted]:
     """Write each article's template, one article at a time; unchanged templates are left
     untouched, and an article whose template already has its digest is not segmented
-    (nor its template read) again."""
+    (nor its template read) again. ``segmenting`` follows the segmentation of each
+    article that is segmented."""
     for article in articles:
         digest = source_digest(settings, article)
         path = settings.template_path(article.slug)
         if stored_digest(path) == digest:
             yield Extracted(article, path, False, digest)
             continue
-        items = template_entries(settings, article, segment_article(article))
+        told = None if segmenting is None else (
+            lambda done, total, slug=article.slug: segmenting(slug, done, total))
+        items = template_entries(settings, article, segment_article(article, told))
         template = Catalog.template(path, article.slug, items, digest=digest)
         yield Extracted(article, path, template.write(), digest, template)
 
@@ -137,10 +145,11 @@ def extract(
     *,
     articles: Sequence[Article] | None = None,
     problems: list[Problem] | None = None,
+    segmenting: Segmenting | None = None,
 ) -> list[Extracted]:
     """Every article's template (see :func:`extract_each`), under the project's lock; with
     ``problems``, a broken article is recorded there and the others are extracted."""
     chosen = read_articles(settings, paths, problems=problems) if articles is None else articles
     with project_lock(settings.state_dir):
         remove_stale_temporaries(settings.templates_dir)
-        return list(extract_each(settings, chosen))
+        return list(extract_each(settings, chosen, segmenting))

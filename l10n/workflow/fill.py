@@ -177,7 +177,7 @@ class Filler:
         report, source, lang = language.report, self.settings.source, language.lang
         if not result.text:
             catalog.set_hints(entry.msgid, result.terms)
-            report.hints += 1
+            report.hints += bool(result.terms)  # entries that show a term's target
             return
         name, model = language.engine_name, language.model
         catalog.set_machine(entry.msgid, result.text, Provenance(name, model, result.score),

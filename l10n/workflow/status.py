@@ -23,6 +23,7 @@ from l10n.model import Article, Severity
 from l10n.qa import CheckContext
 from l10n.text.segment import segment_article
 from l10n.workflow.extract import read_articles, template_entries
+from l10n.workflow.orphans import find_orphans
 from l10n.workflow.qa import catalog_findings
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
@@ -63,11 +64,13 @@ class StatusReport:
     rows: tuple[CatalogStatus, ...]
     totals: tuple[CatalogStatus, ...]
     problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
+    orphans: tuple[str, ...] = ()  # templates and catalogs whose article is gone
 
     def to_json(self) -> dict[str, Any]:
         return {
             "articles": [row.to_json() for row in self.rows],
             "totals": [total.to_json() for total in self.totals],
+            "orphans": list(self.orphans),
             "problems": [asdict(problem) for problem in self.problems],
         }
 
@@ -141,7 +144,10 @@ def status(
                 mine.append(count_states(lang, article.slug, entries, shown, False))
         rows += mine
         totals.append(_total(lang, mine))
-    return StatusReport(tuple(rows), tuple(totals), tuple(problems))
+    every = sources if articles is None else read_articles(settings, None, problems=[])
+    orphans = find_orphans(settings, (article.slug for article in every))
+    listed = tuple(settings.display(orphan.path) for orphan in orphans)
+    return StatusReport(tuple(rows), tuple(totals), tuple(problems), listed)
 
 
 __all__ = ["count_states", "CatalogStatus", "StatusReport", "count_words", "status"]

@@ -44,7 +44,7 @@ from l10n.glossary import Glossary, load_glossary
 from l10n.glossary.verify import distinct_terms
 from l10n.memory import Memory
 from l10n.runners import EngineSpec, Notice, Runner, Stream, check_runner, make_runner
-from l10n.workflow.extract import read_articles
+from l10n.workflow.extract import Segmenting, read_articles
 from l10n.workflow.fill import Filler, Language, ReportProgress, Steps
 from l10n.workflow.update import LanguageReport, RunReport, merged_catalogs
 
@@ -104,6 +104,7 @@ def translate(
     progress: ReportProgress | None = None,
     n_best: int = 4,
     retranslate: str | None = None,
+    segmenting: Segmenting | None = None,
     runner: str | None = None,
     address: str | None = None,
     notice: Notice | None = None,
@@ -135,7 +136,8 @@ def translate(
                         progress=lambda lang, count: languages[lang].steps.advance(count))
         filler = Filler(settings, glossary, memory, stream, n_best)
         try:
-            for lang, catalog in merged_catalogs(settings, articles, targets, report, memory):
+            for lang, catalog in merged_catalogs(settings, articles, targets, report, memory,
+                                                 segmenting=segmenting):
                 language = languages[lang]
                 language.report.engine = language.engine_name
                 basis = Basis(language.engine_name, language.model, glossary, lang,
@@ -152,7 +154,8 @@ def translate(
         finally:
             if use_runner is None:
                 chosen.close()
-    report.model_loaded |= stream.sent > 0
+    # an engine such as none or pseudo translates, but loads no model
+    report.model_loaded |= any(getattr(built[i], "loads_model", True) for i in stream.engines)
     return report
 
 

@@ -20,7 +20,9 @@ from l10n.errors import Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.memory import Memory
 from l10n.model import Article
-from l10n.workflow.extract import Extracted, extract_each, read_articles
+from l10n.workflow.extract import Extracted, Segmenting, extract_each, read_articles
+from l10n.workflow.orphans import project_orphans
+from l10n.workflow.orphans import purge_orphans as purge_orphans_of
 
 
 @dataclass
@@ -53,6 +55,7 @@ class RunReport:
     model_loaded: bool = False
     languages: dict[str, LanguageReport] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # reported, then the rest done
+    orphans_removed: list[str] = field(default_factory=list)  # update --purge-orphans
 
 
 def update(
@@ -61,17 +64,26 @@ def update(
     langs: Sequence[str] | None = None,
     *,
     purge_obsolete: bool = False,
+    purge_orphans: bool = False,
+    segmenting: Segmenting | None = None,
 ) -> RunReport:
     """Extract the templates and merge them into every catalog; no machine translation.
-    Reviewed entries go into the translation memory before the merge can move them."""
+    Reviewed entries go into the translation memory before the merge can move them.
+    ``purge_orphans`` removes the templates and catalogs of deleted articles, once their
+    reviewed translations are in the memory (:mod:`l10n.workflow.orphans`)."""
     targets = settings.target_languages(langs)
     report = RunReport()
     articles = read_articles(settings, paths, problems=report.problems)
     with project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory:
         remove_stale_temporaries(settings.locales_dir, depth=1)
-        merging = merged_catalogs(settings, articles, targets, report, memory, purge=purge_obsolete)
+        merging = merged_catalogs(settings, articles, targets, report, memory,
+                                  purge=purge_obsolete, segmenting=segmenting)
         for _ in merging:
             pass
+        if purge_orphans:
+            orphans, problems = project_orphans(settings)
+            removed = purge_orphans_of(settings, orphans, problems, memory)
+            report.orphans_removed = [settings.display(path) for path in removed]
     return report
 
 
@@ -83,18 +95,19 @@ def merged_catalogs(
     memory: Memory,
     *,
     purge: bool = False,
+    segmenting: Segmenting | None = None,
 ) -> Iterator[tuple[str, Catalog]]:
     """Each (language, catalog) of ``articles`` x ``targets``, merged with its template and
     written, article after article; ``report`` counts what was done. Every reviewed
     entry of a catalog is harvested into ``memory`` as read, before the merge."""
     for lang in targets:
         report.languages.setdefault(lang, LanguageReport(lang))
-    for item in extract_each(settings, articles):
+    for item in extract_each(settings, articles, segmenting):
         report.templates_written += item.written
         for lang in targets:
             lang_report = report.languages[lang]
-            catalog = merge_catalog(settings, item, lang, purge, lang_report, memory)
-            if catalog.write():
+            catalog, changed = merge_catalog(settings, item, lang, purge, lang_report, memory)
+            if changed and catalog.write():  # unchanged: not even rendered to compare
                 lang_report.wrote(settings, catalog.path)
             lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
             yield lang, catalog
@@ -107,22 +120,23 @@ def merge_catalog(
     purge: bool,
     report: LanguageReport,
     memory: Memory,
-) -> Catalog:
-    """The article's catalog in ``lang`` merged with its template (or made from it). Its
+) -> tuple[Catalog, bool]:
+    """The article's catalog in ``lang`` merged with its template (or made from it), and
+    whether it may have changed (False: as read, nothing to write). Its
     reviewed entries (obsolete ones too) reach ``memory`` first, as the file has them,
     so neither the merge nor a purge can lose one. A catalog already merged from this
     very template (same digest) whose msgids are still the template's is left as it is."""
     path = settings.catalog_path(lang, item.article.slug)
     if not path.exists():
-        return Catalog.from_template(item.template, path, lang)
+        return Catalog.from_template(item.template, path, lang), True
     catalog = Catalog.read(path)
     memory.harvest(catalog.entries(obsolete=True), settings.source, lang,
                    origin=settings.reference(path))
     merged_already = catalog.metadata.get(DIGEST_HEADER) == item.digest
     if merged_already and not purge and catalog.entries_digest() == item.entries_digest:
-        return catalog
+        return catalog, False
     merged = merge(catalog, item.template, purge_obsolete=purge, language=lang)
     for key, value in merged.as_dict().items():
         if isinstance(value, int):
             report.merged[key] = report.merged.get(key, 0) + value
-    return catalog
+    return catalog, True

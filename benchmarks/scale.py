@@ -1,0 +1,185 @@
+"""``python -m benchmarks scale [--quick]``: costs that must grow no faster than the work.
+
+1. **One large article** of 1k, 4k, 16k and 64k segments (``workload.large_article``):
+   ``segment`` (read and split it), ``extract`` (its template), ``translate --engine
+   pseudo --to es`` on a fresh project (extract, catalog, memory, writes), the no-change
+   re-run, and ``update`` after an editor changed one sentence in ten (each changed
+   sentence is merged against those that left: the fuzzy search). Each figure is
+   milliseconds per segment; the target is a flat line: the 64k figure at most 1.5 times
+   the 1k one.
+2. **Glossary loading** of 2,500, 10,000 and 50,000 terms (``workload.large_glossary``),
+   validated and indexed (``load_glossary``); target: 50,000 terms in under 2 s.
+3. **Long paragraphs**: one paragraph of 10 KB, 100 KB and 1.1 MB of news sentences,
+   segmented; microseconds per character, target flat (the 1.1 MB figure at most 1.5
+   times the 10 KB one).
+
+Everything runs in this process (no start-up time counted), one run per figure. Both
+CPU time and wall time are recorded: the machine is shared, and CPU time is what the
+ratios are taken on (wall time is printed beside it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from benchmarks import workload
+
+OUT = Path(__file__).resolve().parent / "out"
+FLAT = 1.5  # the largest size's cost per unit at most this many times the smallest's
+
+
+def timed(work: Callable[[], Any]) -> tuple[dict[str, float], Any]:
+    """CPU and wall seconds of one call, and its result."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    result = work()
+    return {"cpu": time.process_time() - cpu, "wall": time.perf_counter() - wall}, result
+
+
+def article_project(root: Path, segments: int) -> Path:
+    """A fresh project with one article of ``segments`` segments, target es."""
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "articles").mkdir(parents=True)
+    (root / "articles" / "long-article.md").write_text(workload.large_article(segments),
+                                                       encoding="utf-8")
+    (root / "l10n.toml").write_text('source = "en"\ntargets = ["es"]\narticles = "articles"\n',
+                                    encoding="utf-8")
+    return root
+
+
+def one_article(root: Path, segments: int) -> dict[str, Any]:
+    """The four measurements of one article size, in ms per segment."""
+    from l10n.articles import read_article
+    from l10n.config import load_settings
+    from l10n.text.segment import segment_article
+    from l10n.workflow.extract import extract
+    from l10n.workflow.translate import translate
+    from l10n.workflow.update import update
+
+    project = article_project(root, segments)
+    settings = load_settings(cwd=project)
+    article = project / "articles" / "long-article.md"
+    figures: dict[str, Any] = {}
+    seconds, found = timed(lambda: segment_article(read_article(article)))
+    assert len(found) == segments, (len(found), segments)
+    figures["segment"] = seconds
+    figures["extract"], _ = timed(lambda: extract(settings))
+    shutil.rmtree(project / "locales")
+    seconds, report = timed(lambda: translate(settings, None, ["es"], engine_name="pseudo"))
+    assert report.languages["es"].machine == segments
+    figures["translate"] = seconds
+    seconds, again = timed(lambda: translate(settings, None, ["es"], engine_name="pseudo"))
+    assert again.languages["es"].machine == 0 and not again.model_loaded
+    figures["rerun"] = seconds
+    edit_one_in_ten(article)
+    seconds, merged = timed(lambda: update(settings, None, ["es"]))
+    assert merged.languages["es"].merged.get("fuzzy_matched", 0) >= segments // 11
+    figures["edited"] = seconds
+    return {step: {"ms_per_segment_cpu": 1000 * s["cpu"] / segments,
+                   "ms_per_segment_wall": 1000 * s["wall"] / segments,
+                   "seconds_cpu": s["cpu"], "seconds_wall": s["wall"]}
+            for step, s in figures.items()}
+
+
+def edit_one_in_ten(article: Path) -> None:
+    """Change one numbered sentence in ten ("Item 12.3:" becomes "Entry 12.3:")."""
+    parts = article.read_text(encoding="utf-8").split("Item ")
+    edited = [part if n == 0 else ("Entry " if n % 10 == 0 else "Item ") + part
+              for n, part in enumerate(parts)]
+    article.write_text("".join(edited), encoding="utf-8")
+
+
+def glossary(root: Path, terms: int) -> dict[str, Any]:
+    from l10n.glossary import load_glossary
+
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    (root / "terms.toml").write_text(workload.large_glossary(terms), encoding="utf-8")
+    seconds, loaded = timed(lambda: load_glossary(root))
+    assert len(loaded) == terms
+    return {"terms": terms, "seconds_cpu": seconds["cpu"], "seconds_wall": seconds["wall"]}
+
+
+def paragraph(size: int) -> dict[str, Any]:
+    from l10n.model import Block
+    from l10n.text.segment import segment_block
+
+    sentences = workload.load_sentences()
+    text = " ".join(sentences * (size // len(" ".join(sentences)) + 1))[:size]
+    seconds, segments = timed(lambda: segment_block(Block(0, "paragraph", text, 1)))
+    return {"chars": size, "segments": len(segments), "seconds_cpu": seconds["cpu"],
+            "seconds_wall": seconds["wall"], "us_per_char_cpu": 1e6 * seconds["cpu"] / size}
+
+
+def measure(quick: bool, say: Callable[[str], None]) -> dict[str, Any]:
+    work = OUT / "work" / "scale"
+    results: dict[str, Any] = {"articles": {}, "glossaries": {}, "paragraphs": {}}
+    for segments in (1000, 4000) if quick else (1000, 4000, 16000, 64000):
+        say(f"one article of {segments} segments: segment, extract, translate, re-run ...")
+        results["articles"][str(segments)] = one_article(work / "article", segments)
+    for terms in (2500, 10000) if quick else (2500, 10000, 50000):
+        say(f"a glossary of {terms} terms ...")
+        results["glossaries"][str(terms)] = glossary(work / "glossary", terms)
+    for size in (10_000, 100_000) if quick else (10_000, 100_000, 1_100_000):
+        say(f"a paragraph of {size // 1000} KB ...")
+        results["paragraphs"][str(size)] = paragraph(size)
+    shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def report(r: dict[str, Any]) -> dict[str, bool]:
+    """Print the tables; return the verdict of each target."""
+    sizes = list(r["articles"])
+    small, large = sizes[0], sizes[-1]
+    verdicts: dict[str, bool] = {}
+    print(f"\nOne article: ms per segment, CPU (wall) — target: {large}/{small} <= {FLAT}")
+    print("  " + f"{'step':<10}" + "".join(f"{s:>18}" for s in sizes) + f"{'ratio':>10}")
+    for step in ("segment", "extract", "translate", "rerun", "edited"):
+        cells = [r["articles"][s][step] for s in sizes]
+        ratio = cells[-1]["ms_per_segment_cpu"] / cells[0]["ms_per_segment_cpu"]
+        verdicts[f"article_{step}"] = ratio <= FLAT
+        print("  " + f"{step:<10}" + "".join(
+            f"{c['ms_per_segment_cpu']:>9.3f} ({c['ms_per_segment_wall']:6.3f})" for c in cells)
+              + f"{ratio:>9.2f}x {'PASS' if ratio <= FLAT else 'MISS'}")
+    print("\nGlossary loading (validated and indexed): seconds, CPU (wall) — target: "
+          "50,000 terms < 2 s")
+    for terms, g in r["glossaries"].items():
+        note = ""
+        if terms == "50000":
+            verdicts["glossary_50k"] = g["seconds_cpu"] < 2
+            note = "PASS" if verdicts["glossary_50k"] else "MISS"
+        print(f"  {int(terms):>7,} terms  {g['seconds_cpu']:6.2f} s ({g['seconds_wall']:6.2f} s)"
+              f"  {1e6 * g['seconds_cpu'] / int(terms):6.1f} us per term  {note}")
+    paragraphs = list(r["paragraphs"].values())
+    ratio = paragraphs[-1]["us_per_char_cpu"] / paragraphs[0]["us_per_char_cpu"]
+    verdicts["paragraph"] = ratio <= FLAT
+    print(f"\nOne long paragraph, segmented: seconds, CPU (wall) — target: us per character "
+          f"flat, ratio <= {FLAT}")
+    for p in paragraphs:
+        print(f"  {p['chars'] / 1000:>7,.0f} KB  {p['segments']:>6} segments  "
+              f"{p['seconds_cpu']:7.2f} s ({p['seconds_wall']:7.2f} s)  "
+              f"{p['us_per_char_cpu']:6.1f} us per character")
+    print(f"  ratio largest/smallest: {ratio:.2f}x {'PASS' if ratio <= FLAT else 'MISS'}")
+    return verdicts
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks scale", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true",
+                        help="smaller sizes only (1k and 4k segments, 10k terms, 100 KB)")
+    parser.add_argument("--out", type=Path, default=OUT / "scale.json")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    results = measure(args.quick, lambda text: print(text, flush=True))
+    results["targets"] = report(results)
+    results["total_seconds"] = round(time.perf_counter() - started, 1)
+    print(f"  total: {results['total_seconds']:.0f} s")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"figures written to {args.out}")

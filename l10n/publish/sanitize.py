@@ -1,0 +1,36 @@
+"""Raw HTML of a source article, made safe to publish.
+
+A Markdown article may hold raw HTML blocks (a ``<div>`` around a note, a ``<table>``
+written by hand, an embed). Builds keep their markup instead of showing it as code, but
+only after `nh3 <https://github.com/messense/nh3>`_ (the Python binding of the Rust
+sanitizer ammonia, html5ever's parser) has cleaned it against an allow-list:
+
+* ammonia's default tags (text structure, tables, lists, links, images, ``details``...);
+  ``script``, ``style``, ``iframe``, ``object``, forms and every other tag are dropped,
+  and the content of ``script`` and ``style`` with them;
+* ammonia's default attributes (``href``, ``src``, ``alt``, ``title``, ``lang``...), plus
+  ``class`` and ``dir`` on any tag; never an event handler (``onclick``) nor ``style``;
+* URLs only with ammonia's safe schemes (http, https, mailto...), never ``javascript:``;
+  links get ``rel="noopener noreferrer"``; comments are dropped.
+
+The same cleaned HTML goes into the HTML page and into the Markdown build (whose
+renderer would otherwise run whatever raw HTML it is given). The text inside a raw HTML
+block is not translated: builds mark it as the source language.
+"""
+
+from __future__ import annotations
+
+
+def _attributes() -> dict[str, set[str]]:
+    import nh3
+
+    allowed = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
+    allowed["*"] = allowed.get("*", set()) | {"class", "dir", "lang", "title"}
+    return allowed
+
+
+def sanitize_html(html: str) -> str:
+    """``html`` with only the allowed tags, attributes and URLs left (see the module)."""
+    import nh3
+
+    return str(nh3.clean(html, attributes=_attributes())).strip()

@@ -1,0 +1,76 @@
+"""Catalogs and templates whose article is gone: found by ``status``, removed by
+``update --purge-orphans`` once their reviewed translations are in the memory.
+
+An orphan is ``locales/templates/<slug>.pot`` or ``locales/<lang>/<slug>.po`` whose slug
+is no article's (all articles of the project count, not only those a command names).
+While an article cannot be read, no slug can be called an orphan with certainty (the
+broken article may be the one that has it): purging then refuses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from l10n.catalog import Catalog
+from l10n.config import Settings
+from l10n.errors import Problem, UsageError
+from l10n.memory import Memory
+from l10n.workflow.extract import read_articles
+
+
+@dataclass(frozen=True, slots=True)
+class Orphan:
+    """A template or catalog left behind by a deleted (or renamed) article."""
+
+    slug: str
+    path: Path
+    lang: str = ""  # "" for a template
+
+
+def find_orphans(settings: Settings, slugs: Iterable[str]) -> list[Orphan]:
+    """The project's templates and catalogs whose slug is not in ``slugs``."""
+    known = set(slugs)
+    found: list[Orphan] = []
+    for path in sorted(settings.templates_dir.glob("*.pot")):
+        if path.stem not in known:
+            found.append(Orphan(path.stem, path))
+    if settings.locales_dir.is_dir():
+        for folder in sorted(settings.locales_dir.iterdir()):
+            if not folder.is_dir() or folder == settings.templates_dir:
+                continue
+            for path in sorted(folder.glob("*.po")):
+                if path.stem not in known:
+                    found.append(Orphan(path.stem, path, folder.name))
+    return found
+
+
+def project_orphans(settings: Settings) -> tuple[list[Orphan], list[Problem]]:
+    """The orphans of the whole project, and the articles that could not be read."""
+    problems: list[Problem] = []
+    articles = read_articles(settings, None, problems=problems)
+    return find_orphans(settings, (a.slug for a in articles)), problems
+
+
+def purge_orphans(
+    settings: Settings, orphans: Sequence[Orphan], problems: Sequence[Problem], memory: Memory
+) -> list[Path]:
+    """Remove ``orphans``: every catalog's reviewed translations (obsolete ones too) go
+    into ``memory`` first; a catalog that cannot be read stays. The caller holds the lock."""
+    if problems:
+        raise UsageError(
+            f"{len(problems)} article(s) cannot be read, so orphans cannot be told for sure",
+            hint="fix or remove the broken articles first (see `l10n status`)",
+        )
+    catalogs = [(o, Catalog.read(o.path)) for o in orphans if o.lang]  # a broken one raises
+    with memory.transaction():
+        for orphan, catalog in catalogs:
+            memory.harvest(catalog.entries(obsolete=True), settings.source, orphan.lang,
+                           origin=settings.reference(orphan.path))
+    for orphan in orphans:  # only once every reviewed translation is in the memory
+        orphan.path.unlink()
+    return [orphan.path for orphan in orphans]
+
+
+__all__ = ["Orphan", "find_orphans", "project_orphans", "purge_orphans"]
