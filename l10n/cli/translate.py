@@ -117,7 +117,7 @@ def translate(
         str | None,
         typer.Option(
             "--runner",
-            metavar="local|ray",
+            metavar="RUNNER",
             help="Where engines run: local (this process, the default) or ray (engine "
             "replicas on a Ray cluster; pip install 'l10n[ray]'). Default: [runner] name.",
         ),
