@@ -43,6 +43,10 @@ class ShuffledRunner:
     def in_flight(self) -> int:
         return len(self.flight)
 
+    @property
+    def window(self) -> int:
+        return self.batch * self._capacity
+
     def start(self, notice: object) -> None:
         self.starts += 1
 

@@ -68,6 +68,11 @@ class Runner(Protocol):
         """Requests submitted and not yet returned by :meth:`next_result`."""
         ...
 
+    @property
+    def window(self) -> int:
+        """Texts the driver should keep outstanding to keep the runner busy."""
+        ...
+
     def start(self, notice: Notice | None) -> None:
         """Get ready (start workers, load nothing yet); called before the first submit,
         so a run with nothing to translate starts nothing."""

@@ -33,6 +33,12 @@ class LocalRunner:
         return 1
 
     @property
+    def window(self) -> int:
+        """One request: nothing runs while the driver reads, so reading ahead gains
+        nothing (and would hold more catalogs)."""
+        return self.batch
+
+    @property
     def in_flight(self) -> int:
         return len(self._queue)
 

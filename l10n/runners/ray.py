@@ -96,6 +96,11 @@ class RayRunner:
     def in_flight(self) -> int:
         return len(self._refs)
 
+    @property
+    def window(self) -> int:
+        """What fills every worker's slots, and as much again pooled while they run."""
+        return 2 * self.batch * self.capacity
+
     # ------------------------------------------------------------ start
     def start(self, notice: Notice | None) -> None:
         started, cpu = time.perf_counter(), time.thread_time()

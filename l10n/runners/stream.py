@@ -67,9 +67,9 @@ class Stream:
 
     @property
     def window(self) -> int:
-        """Texts outstanding at most: what fills every worker slot, and as much again
-        pooled (a runner knows its workers once started)."""
-        return self._window or 2 * self.runner.batch * self.runner.capacity
+        """Texts outstanding at most: the runner's say (it knows its workers once
+        started), unless given."""
+        return self._window or self.runner.window
 
     def put(self, key: Key, text: str, deliver: Deliver) -> None:
         """Ask for ``text`` under ``key``; ``deliver`` gets its hypotheses."""
