@@ -21,6 +21,13 @@ For a batch of segments (one source and one target language):
 An engine that gives no hypotheses for a segment (``none``) yields text ``""`` and every
 term with status ``hint``: the caller shows the glossary's targets to the translator.
 
+Each segment goes through these steps as a small state machine, :class:`Enforcement`:
+mask -> ask round 1 -> resolve (step 3), or ask round 2 -> resolve (steps 4 and 5). A
+caller may therefore pool the requests of any number of segments, languages and rounds
+into whatever batches suit its engine (:mod:`l10n.runners` streams them through local
+or distributed engines); :func:`translate_segments` does it for one batch of segments,
+with one engine call per round.
+
 The engine's other hypotheses are kept as ``alternatives`` (restored and repaired like the
 chosen one, best first, without repeats) for a reviewer to pick from: those that kept
 every protected token, then the unprotected ones of step 4. Segments without protected
@@ -33,7 +40,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from l10n.errors import EngineError
+from l10n.engines.base import run_batch
 from l10n.glossary.verify import enforceable, hints, verify_terms
 from l10n.lang import base_language
 from l10n.lang.ko import repair_particles, term_spans
@@ -98,26 +105,6 @@ def _repair_plain(text: str, matches: Sequence[TermMatch], target: str) -> str:
         return text
     forms = [(m.term.target(target) or "", m.term.reading(target)) for m in matches]
     return repair_particles(text, term_spans(text, forms), double_unknown=False)
-
-
-def _call(
-    engine: Engine,
-    texts: Sequence[str],
-    source: str,
-    target: str,
-    n_best: int,
-    progress: Advance | None,
-) -> list[list[Hypothesis]]:
-    if not texts:
-        return []
-    result = engine.translate_batch(texts, source, target, n_best=n_best, progress=progress)
-    if len(result) != len(texts):
-        raise EngineError(
-            f"the engine returned {len(result)} results for {len(texts)} texts"
-            f" ({source} -> {target})",
-            hint="this is a bug in the engine: it must return one list per text",
-        )
-    return result
 
 
 def _protected(
@@ -214,6 +201,60 @@ def _alternatives(
     return tuple(kept)
 
 
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """What a round asks the engine for: one text, with this many hypotheses."""
+
+    text: str
+    n_best: int
+
+
+class Enforcement:
+    """One segment's enforcement, a step at a time (see the module docstring).
+
+    :attr:`first` is the round-1 request: the masked text, at ``n_best`` when there are
+    protected spans to verify, else at 1-best (nothing to verify, and a smaller beam is
+    much faster). :meth:`step` takes the engine's hypotheses for the last request and
+    returns the next request (round 2: the plain text, at ``n_best``), or None once
+    :attr:`result` is set.
+    """
+
+    __slots__ = ("first", "hypotheses", "masked", "n_best", "result", "segment", "target",
+                 "used")
+
+    def __init__(
+        self, segment: str, matches: Sequence[TermMatch], target: str, n_best: int = 4
+    ) -> None:
+        if n_best < 1:
+            raise ValueError("n_best must be at least 1")
+        self.segment, self.target, self.n_best = segment, target, n_best
+        self.used = enforceable(matches, target)
+        self.masked = mask(segment, self.used)
+        self.first = Ask(self.masked.text, n_best if self.masked.slots else 1)
+        self.hypotheses: list[Hypothesis] | None = None  # round 1's, once answered
+        self.result: Enforced | None = None
+
+    def step(self, hypotheses: Sequence[Hypothesis]) -> Ask | None:
+        """Take the answer to the last request; the next request, or None when done."""
+        if self.result is not None:
+            raise ValueError("this segment is already resolved")
+        masked, used, target = self.masked, self.used, self.target
+        if self.hypotheses is None:
+            self.hypotheses = list(hypotheses)
+            chosen = _protected(self.hypotheses, masked, used, target)
+            if chosen is None:
+                return Ask(self.segment, self.n_best)
+            plain: Sequence[Hypothesis] = []
+        else:
+            plain = hypotheses
+            chosen = _unprotected(plain, masked, used, target) or _best_effort(
+                self.hypotheses, plain, masked, used, target
+            )
+        others = _alternatives(chosen, self.hypotheses, plain, masked, used, target)
+        self.result = replace(chosen, alternatives=others)
+        return None
+
+
 def translate_segments(
     engine: Engine,
     segments: Sequence[str],
@@ -229,36 +270,23 @@ def translate_segments(
     ``matches[i]`` are the glossary matches of ``segments[i]`` (source-language offsets).
     The engine is called once for the segments with protected spans, asking for ``n_best``
     hypotheses (an alternative can stand in when a token is lost), once for the others at
-    1-best (nothing to verify, and a smaller beam is much faster), and once more for the
-    segments whose tokens survived in no hypothesis; ``progress`` follows the first two.
+    1-best, and once more for the segments whose tokens survived in no hypothesis;
+    ``progress`` follows the first two.
     """
     if len(matches) != len(segments):
         raise ValueError(f"{len(matches)} match lists for {len(segments)} segments")
     if n_best < 1:
         raise ValueError("n_best must be at least 1")
-    used = [enforceable(m, target) for m in matches]
-    masked = [mask(text, m) for text, m in zip(segments, used, strict=True)]
-    first: list[list[Hypothesis]] = [[] for _ in segments]
-    guarded = [i for i, m in enumerate(masked) if m.slots]
-    unguarded = [i for i, m in enumerate(masked) if not m.slots]
+    jobs = [Enforcement(s, m, target, n_best) for s, m in zip(segments, matches, strict=True)]
+    guarded = [j for j in jobs if j.masked.slots]
+    unguarded = [j for j in jobs if not j.masked.slots]
+    second: list[tuple[Enforcement, Ask]] = []
     for group, k in ((guarded, n_best), (unguarded, 1)):
-        texts = [masked[i].text for i in group]
-        for i, hypotheses in zip(
-            group, _call(engine, texts, source, target, k, progress), strict=True
-        ):
-            first[i] = hypotheses
-    results = [_protected(h, m, u, target) for h, m, u in zip(first, masked, used, strict=True)]
-    failed = [i for i, r in enumerate(results) if r is None]
-    second = _call(engine, [segments[i] for i in failed], source, target, n_best, None)
-    plains: dict[int, list[Hypothesis]] = {}
-    for i, plain in zip(failed, second, strict=True):
-        plains[i] = plain
-        results[i] = _unprotected(plain, masked[i], used[i], target) or _best_effort(
-            first[i], plain, masked[i], used[i], target
-        )
-    return [
-        replace(r, alternatives=_alternatives(
-            r, first[i], plains.get(i, []), masked[i], used[i], target))
-        for i, r in enumerate(results)
-        if r is not None
-    ]
+        answers = run_batch(engine, [j.first.text for j in group], source, target, k, progress)
+        for job, hypotheses in zip(group, answers, strict=True):
+            if (ask := job.step(hypotheses)) is not None:
+                second.append((job, ask))
+    answers = run_batch(engine, [ask.text for _, ask in second], source, target, n_best)
+    for (job, _), hypotheses in zip(second, answers, strict=True):
+        job.step(hypotheses)
+    return [job.result for job in jobs if job.result is not None]
