@@ -10,11 +10,14 @@ For a batch of segments (one source and one target language):
    nothing token-like is left over; restore the tokens (terms in their target form, ``keep``
    terms verbatim, markup as it was) -> ``protected`` (first hypothesis) or
    ``protected-nbest`` (a later one). For Korean, repair the particle after each term.
-4. Failing that, translate the failed segments UNPROTECTED, all in one more batch call,
-   and accept the first hypothesis that contains every target term form and every
-   protected markup span verbatim -> ``unprotected``.
-5. Failing that, keep the better of the protected output (tokens restored where possible,
-   garbled ones included) and the unprotected best, judged by terms present, then markup
+4. Failing that, translate the failed segments with each term written IN ITS TARGET FORM
+   in the source (markup still masked): engines mangle tokens they do not know, but copy
+   a foreign word as it is; accept the first hypothesis that kept every markup token and
+   every term's target form -> ``inline``.
+5. Failing that, translate them UNPROTECTED and accept the first hypothesis that contains
+   every target term form and every protected markup span verbatim -> ``unprotected``.
+6. Failing that, keep the best of the protected, inline and unprotected outputs (tokens
+   restored where possible, garbled ones included), judged by terms present, then markup
    intact, then fewest leftover tokens -> ``best-effort``, with the missing terms marked
    and the reason said in ``fuzzy_reason``.
 
@@ -22,7 +25,7 @@ An engine that gives no hypotheses for a segment (``none``) yields text ``""`` a
 term with status ``hint``: the caller shows the glossary's targets to the translator.
 
 Each segment goes through these steps as a small state machine, :class:`Enforcement`:
-mask -> ask round 1 -> resolve (step 3), or ask round 2 -> resolve (steps 4 and 5). A
+mask -> ask round 1 -> resolve (step 3), or ask the next round -> resolve (steps 4-6). A
 caller may therefore pool the requests of any number of segments, languages and rounds
 into whatever batches suit its engine (:mod:`l10n.runners` streams them through local
 or distributed engines); :func:`translate_segments` does it for one batch of segments,
@@ -30,7 +33,8 @@ with one engine call per round.
 
 The engine's other hypotheses are kept as ``alternatives`` (restored and repaired like the
 chosen one, best first, without repeats) for a reviewer to pick from: those that kept
-every protected token, then the unprotected ones of step 4. Segments without protected
+every protected token, then the inline ones of step 4 that kept their markup, then the
+unprotected ones of step 5. Segments without protected
 spans are decoded at 1-best, so they have none.
 """
 
@@ -45,13 +49,22 @@ from l10n.glossary.verify import enforceable, hints, verify_terms
 from l10n.lang import base_language
 from l10n.lang.ko import repair_particles, term_spans
 from l10n.model import APPLIED, MISSING, Hypothesis, TermMatch, TermOutcome
-from l10n.text.protect import TERM, Masked, Slot, mask, missing_tokens, restore_spans, tokens_ok
+from l10n.text.protect import (
+    TERM,
+    Masked,
+    Slot,
+    mask,
+    missing_tokens,
+    restore_spans,
+    tokens_ok,
+)
 
 if TYPE_CHECKING:
     from l10n.engines.base import Advance, Engine
 
 PROTECTED = "protected"
 PROTECTED_NBEST = "protected-nbest"
+INLINE = "inline"
 UNPROTECTED = "unprotected"
 BEST_EFFORT = "best-effort"
 NO_TRANSLATION = "none"
@@ -64,7 +77,7 @@ class Enforced:
     text: str  # "" when the engine gave nothing
     score: float | None
     terms: tuple[TermOutcome, ...]
-    fallback: str  # protected, protected-nbest, unprotected, best-effort, none
+    fallback: str  # protected, protected-nbest, inline, unprotected, best-effort, none
     fuzzy_reason: str = ""  # why a reviewer should look closer ("" when nothing went wrong)
     alternatives: tuple[Hypothesis, ...] = ()  # the engine's other hypotheses, best first
 
@@ -137,6 +150,39 @@ def _unprotected(
     return None
 
 
+def _inlined(masked: Masked, target: str) -> Masked | None:
+    """The segment with every term in its target form and its markup still masked, as the
+    markup-only mask to check and restore an answer with (None: no term to write)."""
+    if not any(slot.kind == TERM for slot in masked.slots):
+        return None
+    parts: list[str] = []
+    pos = 0
+    for slot in masked.slots:
+        parts.append(masked.source[pos : slot.start])
+        if slot.kind == TERM and slot.term is not None:
+            parts.append(slot.term.form(target, slot.original) or slot.original)
+        else:
+            parts += [" " * slot.pad_before, slot.token, " " * slot.pad_after]
+        pos = slot.end
+    parts.append(masked.source[pos:])
+    markup = tuple(slot for slot in masked.slots if slot.kind != TERM)
+    return Masked("".join(parts), masked.source, markup, masked.prefix)
+
+
+def _inline(
+    hyps: Sequence[Hypothesis], inlined: Masked, matches: Sequence[TermMatch], target: str
+) -> Enforced | None:
+    """Step 4: the first hypothesis that kept every markup token and every term's form."""
+    for hyp in hyps:
+        if not tokens_ok(hyp.text, inlined):
+            continue
+        text = _repair_plain(restore_spans(hyp.text, inlined)[0], matches, target)
+        terms = verify_terms(text, matches, target)
+        if all(t.status == APPLIED for t in terms):
+            return Enforced(text, hyp.score, tuple(terms), INLINE)
+    return None
+
+
 def _label(slot: Slot) -> str:
     return slot.term.source if slot.term is not None else slot.original
 
@@ -147,12 +193,17 @@ def _best_effort(
     masked: Masked,
     matches: Sequence[TermMatch],
     target: str,
+    inline: tuple[Sequence[Hypothesis], Masked | None] = ((), None),
 ) -> Enforced:
-    """Step 5: the better of the two best outputs, with what went wrong said plainly."""
+    """Step 6: the best of the best outputs, with what went wrong said plainly."""
     candidates: list[tuple[str, Hypothesis, str]] = []
     if protected:
         restored = _restore(protected[0].text, masked, target, lenient=True)
         candidates.append((restored, protected[0], "protected"))
+    inline_hyps, inlined = inline
+    if inline_hyps and inlined is not None:
+        restored = restore_spans(inline_hyps[0].text, inlined, lenient=True)[0]
+        candidates.append((_repair_plain(restored, matches, target), inline_hyps[0], "inline"))
     if plain:
         candidates.append((_repair_plain(plain[0].text, matches, target), plain[0], "unprotected"))
 
@@ -184,6 +235,7 @@ def _alternatives(
     masked: Masked,
     matches: Sequence[TermMatch],
     target: str,
+    inline: tuple[Sequence[Hypothesis], Masked | None] = ((), None),
 ) -> tuple[Hypothesis, ...]:
     """The hypotheses not chosen, as a reviewer would see them (see the module's rules)."""
     found = [
@@ -191,6 +243,13 @@ def _alternatives(
         for h in protected
         if tokens_ok(h.text, masked)
     ]
+    inline_hyps, inlined = inline
+    if inlined is not None:
+        found += [
+            Hypothesis(_repair_plain(restore_spans(h.text, inlined)[0], matches, target), h.score)
+            for h in inline_hyps
+            if tokens_ok(h.text, inlined)
+        ]
     found += [Hypothesis(_repair_plain(h.text, matches, target), h.score) for h in plain]
     seen = {chosen.text}
     kept = []
@@ -215,12 +274,12 @@ class Enforcement:
     :attr:`first` is the round-1 request: the masked text, at ``n_best`` when there are
     protected spans to verify, else at 1-best (nothing to verify, and a smaller beam is
     much faster). :meth:`step` takes the engine's hypotheses for the last request and
-    returns the next request (round 2: the plain text, at ``n_best``), or None once
-    :attr:`result` is set.
+    returns the next request (the terms written inline, then the plain text, each at
+    ``n_best``), or None once :attr:`result` is set.
     """
 
-    __slots__ = ("first", "hypotheses", "masked", "n_best", "result", "segment", "target",
-                 "used")
+    __slots__ = ("answers", "first", "inlined", "masked", "n_best", "result", "segment",
+                 "target", "used")
 
     def __init__(
         self, segment: str, matches: Sequence[TermMatch], target: str, n_best: int = 4
@@ -230,27 +289,40 @@ class Enforcement:
         self.segment, self.target, self.n_best = segment, target, n_best
         self.used = enforceable(matches, target)
         self.masked = mask(segment, self.used)
+        self.inlined = _inlined(self.masked, target)
         self.first = Ask(self.masked.text, n_best if self.masked.slots else 1)
-        self.hypotheses: list[Hypothesis] | None = None  # round 1's, once answered
+        self.answers: list[list[Hypothesis]] = []  # each round's, in order
         self.result: Enforced | None = None
+
+    @property
+    def hypotheses(self) -> list[Hypothesis] | None:
+        """Round 1's hypotheses, once answered."""
+        return self.answers[0] if self.answers else None
 
     def step(self, hypotheses: Sequence[Hypothesis]) -> Ask | None:
         """Take the answer to the last request; the next request, or None when done."""
         if self.result is not None:
             raise ValueError("this segment is already resolved")
         masked, used, target = self.masked, self.used, self.target
-        if self.hypotheses is None:
-            self.hypotheses = list(hypotheses)
-            chosen = _protected(self.hypotheses, masked, used, target)
-            if chosen is None:
-                return Ask(self.segment, self.n_best)
-            plain: Sequence[Hypothesis] = []
+        self.answers.append(list(hypotheses))
+        rounds = ["protected"] + (["inline"] if self.inlined is not None else []) + ["plain"]
+        done = rounds[len(self.answers) - 1]
+        protected = self.answers[0]
+        inline = self.answers[1] if self.inlined is not None and len(self.answers) > 1 else []
+        plain: Sequence[Hypothesis] = self.answers[-1] if done == "plain" else []
+        if done == "protected":
+            chosen = _protected(protected, masked, used, target)
+        elif done == "inline" and self.inlined is not None:
+            chosen = _inline(inline, self.inlined, used, target)
         else:
-            plain = hypotheses
             chosen = _unprotected(plain, masked, used, target) or _best_effort(
-                self.hypotheses, plain, masked, used, target
-            )
-        others = _alternatives(chosen, self.hypotheses, plain, masked, used, target)
+                protected, plain, masked, used, target, (inline, self.inlined))
+        if chosen is None:
+            following = rounds[len(self.answers)]
+            text = self.inlined.text if following == "inline" and self.inlined else self.segment
+            return Ask(text, self.n_best)
+        others = _alternatives(chosen, protected, plain, masked, used, target,
+                               (inline, self.inlined))
         self.result = replace(chosen, alternatives=others)
         return None
 
@@ -270,8 +342,8 @@ def translate_segments(
     ``matches[i]`` are the glossary matches of ``segments[i]`` (source-language offsets).
     The engine is called once for the segments with protected spans, asking for ``n_best``
     hypotheses (an alternative can stand in when a token is lost), once for the others at
-    1-best, and once more for the segments whose tokens survived in no hypothesis;
-    ``progress`` follows the first two.
+    1-best, then once per later round for the segments still open (terms inline, then
+    plain); ``progress`` follows the first two.
     """
     if len(matches) != len(segments):
         raise ValueError(f"{len(matches)} match lists for {len(segments)} segments")
@@ -280,13 +352,16 @@ def translate_segments(
     jobs = [Enforcement(s, m, target, n_best) for s, m in zip(segments, matches, strict=True)]
     guarded = [j for j in jobs if j.masked.slots]
     unguarded = [j for j in jobs if not j.masked.slots]
-    second: list[tuple[Enforcement, Ask]] = []
+    following: list[tuple[Enforcement, Ask]] = []
     for group, k in ((guarded, n_best), (unguarded, 1)):
         answers = run_batch(engine, [j.first.text for j in group], source, target, k, progress)
         for job, hypotheses in zip(group, answers, strict=True):
             if (ask := job.step(hypotheses)) is not None:
-                second.append((job, ask))
-    answers = run_batch(engine, [ask.text for _, ask in second], source, target, n_best)
-    for (job, _), hypotheses in zip(second, answers, strict=True):
-        job.step(hypotheses)
+                following.append((job, ask))
+    while following:  # the later rounds, each one engine call for every segment still open
+        answers = run_batch(engine, [ask.text for _, ask in following], source, target, n_best)
+        asked, following = following, []
+        for (job, _), hypotheses in zip(asked, answers, strict=True):
+            if (ask := job.step(hypotheses)) is not None:
+                following.append((job, ask))
     return [job.result for job in jobs if job.result is not None]
