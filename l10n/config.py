@@ -22,6 +22,14 @@ Example ``l10n.toml`` (every key optional)::
     [engines.argos]               # passed to the engine as keyword arguments
     beam_size = 2
     batch_size = 32
+
+    [runner]                      # where engines run (see l10n.runners)
+    name = "local"                # or "ray"
+    address = "auto"              # ray: a cluster's address; absent: a local Ray instance
+    workers = 8                   # ray: engine replicas (default: one per CPU)
+    cpus_per_worker = 1
+    gpus_per_worker = 0
+    models = "auto"               # ray: "shared" folder, "ship" to every node, or auto
 """
 
 from __future__ import annotations
@@ -50,6 +58,32 @@ def _default_models_dir() -> Path:
     return Path(data) / "argos-translate" / "packages"
 
 
+RUNNERS = ("local", "ray")
+MODEL_PLACES = ("auto", "shared", "ship")
+
+
+@dataclass(frozen=True)
+class RunnerSettings:
+    """The ``[runner]`` table: where engines run (``l10n translate --runner``)."""
+
+    name: str = "local"
+    address: str | None = None  # ray: join this cluster; None: start a local instance
+    workers: int | None = None  # ray: engine replicas; None: as many as the CPUs allow
+    cpus_per_worker: int = 1
+    gpus_per_worker: float = 0.0
+    models: str = "auto"  # ray: how workers get model files (see l10n.runners.ray)
+
+    def choose(self, name: str | None = None, address: str | None = None) -> RunnerSettings:
+        """These settings with the command line's ``--runner`` and ``--address``."""
+        if name is not None and name not in RUNNERS:
+            raise UsageError(f"unknown runner '{name}'", hint="use --runner local or --runner ray")
+        chosen = dataclasses.replace(self, name=name or self.name,
+                                     address=address or self.address)
+        if address and chosen.name != "ray":
+            raise UsageError("--address is for the ray runner", hint="add --runner ray")
+        return chosen
+
+
 @dataclass(frozen=True)
 class Settings:
     root: Path = field(default_factory=Path.cwd)
@@ -67,6 +101,7 @@ class Settings:
     min_reviewed: float = 0.0
     memory_exact: str = "fuzzy"  # exact reviewed memory matches: "fuzzy" or "reviewed"
     engines: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
+    runner: RunnerSettings = field(default_factory=RunnerSettings)
     config_file: Path | None = None
 
     # ------------------------------------------------------------ the project's layout
@@ -259,8 +294,46 @@ def _read(file: Path) -> dict[str, Any]:
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise fail(key, "must be tables such as [engines.argos]")
             values[key] = MappingProxyType({k: MappingProxyType(v) for k, v in value.items()})
+        elif key == "runner":
+            values[key] = _runner(value, fail)
     _check_languages(values, fail)
     return values
+
+
+_RUNNER_RULES: dict[str, tuple[str, Any]] = {
+    "name": ("one of " + ", ".join(RUNNERS), lambda v: v in RUNNERS),
+    "address": ("a non-empty string such as \"auto\" or \"ray://head:10001\"",
+                lambda v: isinstance(v, str) and bool(v.strip())),
+    "workers": ("a positive integer", lambda v: _whole(v) and v >= 1),
+    "cpus_per_worker": ("a positive integer", lambda v: _whole(v) and v >= 1),
+    "gpus_per_worker": ("a number, 0 or more", lambda v: _number(v) and v >= 0),
+    "models": ("one of " + ", ".join(MODEL_PLACES), lambda v: v in MODEL_PLACES),
+}
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _runner(table: object, fail: Any) -> RunnerSettings:
+    """``[runner]``, every key checked (file:line of the key at fault)."""
+    if not isinstance(table, dict):
+        raise fail("runner", "must be a table such as [runner]")
+    for key, value in table.items():
+        if key not in _RUNNER_RULES:
+            raise fail(key, "unknown key in [runner]",
+                       f"known keys: {', '.join(_RUNNER_RULES)}", sub="runner")
+        expected, ok = _RUNNER_RULES[key]
+        if not ok(value):
+            raise fail(key, f"[runner] {key} must be {expected}, not {value!r}", sub="runner")
+    values = dict(table)
+    if "gpus_per_worker" in values:
+        values["gpus_per_worker"] = float(values["gpus_per_worker"])
+    return RunnerSettings(**values)
 
 
 def _check_languages(values: dict[str, Any], fail: Any) -> None:

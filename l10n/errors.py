@@ -53,6 +53,18 @@ class L10nError(Exception):
     def __str__(self) -> str:
         return self.format_message()
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled with every attribute (an engine's error crosses from a Ray worker to
+        the driver), whatever keyword arguments the class's constructor requires."""
+        return _rebuild, (type(self), self.args, dict(self.__dict__))
+
+
+def _rebuild(cls: type[L10nError], args: tuple[object, ...], state: dict[str, object]) -> L10nError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class L10nWarning(UserWarning):
     """Something a user should know that does not stop the work (an article read by a

@@ -9,7 +9,11 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.fixtures_models", "tests.fixtures_libretranslate"]
+pytest_plugins = [
+    "tests.fixtures_models",
+    "tests.fixtures_libretranslate",
+    "tests.fixtures_ray",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -8,6 +8,7 @@ import pytest
 
 from l10n.engines.enforce import (
     BEST_EFFORT,
+    INLINE,
     NO_TRANSLATION,
     PROTECTED,
     PROTECTED_NBEST,
@@ -28,6 +29,7 @@ PCBANG = Term("PC Bang", {"ko": "PC방"}, variants=("PC bangs",), case_sensitive
 SENTENCE = "NVIDIA unveiled Blackwell."
 MASKED = "ZQX1X unveiled ZQX2X."  # what the engine sees for SENTENCE
 GOOD = "ZQX1X는 ZQX2X를 공개했다."  # a Korean translation that kept both tokens
+INLINED = "엔비디아 unveiled 블랙웰."  # round 2: the terms written in their target forms
 
 
 def find(text: str, *terms: Term) -> list[TermMatch]:
@@ -70,7 +72,8 @@ class FakeEngine:
 
 
 def scripted(script: Mapping[str, Sequence[str]]) -> FakeEngine:
-    return FakeEngine(lambda text: script[text])
+    """An engine that knows the scripted texts and gives nothing for any other."""
+    return FakeEngine(lambda text: script.get(text, []))
 
 
 def run(engine: FakeEngine, segment: str = SENTENCE, *terms: Term, target: str = "ko") -> Enforced:
@@ -120,7 +123,7 @@ def test_dropped_everywhere_keeps_the_best_output_and_marks_the_term_missing() -
     assert result.missing == (TermOutcome("Blackwell", "블랙웰", MISSING),)
     assert "Blackwell" in result.fuzzy_reason
     assert "missing terms: Blackwell -> 블랙웰" in result.fuzzy_reason
-    assert engine.calls == [([MASKED], 4), ([SENTENCE], 4)]
+    assert engine.calls == [([MASKED], 4), ([INLINED], 4), ([SENTENCE], 4)]
 
 
 @pytest.mark.parametrize("garbled", ["ZQX 2X", "zqx2x", "Z Q X 2 X", "ZQX2"])
@@ -163,7 +166,7 @@ def test_translated_token_falls_back_to_unprotected() -> None:
     result = run(engine)
     assert (result.text, result.fallback) == ("엔비디아는 블랙웰을 발표했다.", UNPROTECTED)
     assert statuses(result) == {"NVIDIA": APPLIED, "Blackwell": APPLIED}
-    assert len(engine.calls) == 2
+    assert len(engine.calls) == 3  # protected, inline (nothing), plain
 
 
 def test_translated_everywhere_marks_missing() -> None:
@@ -251,7 +254,7 @@ def test_only_failed_segments_are_retried_together() -> None:
     translate_segments(engine, segments, [find(s, NVIDIA, BLACKWELL) for s in segments], "en", "ko")
     assert [call[0] for call in engine.calls] == [
         ["ZQX1X works.", "ZQX1X fails.", "ZQX1X fails."],
-        ["NVIDIA fails.", "Blackwell fails."],
+        ["엔비디아 fails.", "블랙웰 fails."],  # round 2, the terms inline: it works
     ]
 
 
@@ -397,3 +400,27 @@ def test_a_segment_without_terms_is_decoded_once_and_has_no_alternatives() -> No
     engine = FakeEngine(lambda text: ["하나.", "둘."])
     [result] = translate_segments(engine, ["One."], [[]], "en", "ko")
     assert (result.text, result.alternatives) == ("하나.", ())
+
+
+
+def test_terms_written_inline_rescue_an_engine_that_mangles_tokens() -> None:
+    """An engine that repeats one token and drops another (seen with a neural engine) but
+    copies foreign words as they are: round 2 writes the terms in their target forms."""
+    engine = scripted({
+        MASKED: ["ZQX1X는 ZQX1X를 공개했다."],
+        INLINED: ["엔비디아는 블랙웰를 공개했다."],
+    })
+    result = run(engine)
+    assert (result.text, result.fallback) == ("엔비디아는 블랙웰을 공개했다.", INLINE)
+    assert statuses(result) == {"NVIDIA": APPLIED, "Blackwell": APPLIED}
+    assert engine.calls == [([MASKED], 4), ([INLINED], 4)]
+
+
+def test_inline_keeps_markup_masked_and_needs_it_back() -> None:
+    source = "See `nvidia-smi` on Blackwell."
+    engine = FakeEngine(lambda text: ["lost the code on 블랙웰."] if "블랙웰" in text and
+                        "ZQX" in text else ["ZQX1X ZQX1X."] if "ZQX2X" in text else [text])
+    result = run(engine, source, BLACKWELL)
+    calls = [call[0][0] for call in engine.calls]
+    assert calls[1] == "See ZQX1X on 블랙웰."  # markup still a token, the term inline
+    assert result.fallback != INLINE  # the code span was lost: not accepted

@@ -158,6 +158,10 @@ class ProgressBars:
     def segment(self, slug: str, done: int, total: int) -> None:
         self._show(f"segment {slug}", done, total, "KB", 1000)
 
+    def notice(self, line: str) -> None:
+        """A line above the bars (where a run's engines run, say)."""
+        self._bar.console.print(line, markup=False, highlight=False)
+
 
 @contextmanager
 def progress_bars(enabled: bool = True) -> Iterator[ProgressBars | None]:

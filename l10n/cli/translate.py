@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from contextlib import redirect_stdout
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -111,6 +113,24 @@ def translate(
             "and edited entries are never touched).",
         ),
     ] = None,
+    runner: Annotated[
+        str | None,
+        typer.Option(
+            "--runner",
+            metavar="RUNNER",
+            help="Where engines run: local (this process, the default) or ray (engine "
+            "replicas on a Ray cluster; pip install 'l10n[ray]'). Default: [runner] name.",
+        ),
+    ] = None,
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address",
+            metavar="ADDR",
+            help="Ray cluster to join (auto, HOST:PORT, ray://HOST:10001); without it, "
+            "--runner ray starts a local Ray instance. Default: [runner] address.",
+        ),
+    ] = None,
     config: ConfigOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -125,11 +145,15 @@ def translate(
     from l10n.lang import split_languages
     from l10n.workflow.translate import translate as run
 
-    with _common.progress_bars(enabled=not json_) as bars:
+    # stdout carries the report alone: what a library prints during the run (Ray tells
+    # the driver when a worker dies) goes to stderr
+    with _common.progress_bars(enabled=not json_) as bars, redirect_stdout(sys.stderr):
         report = run(
             settings(config), articles, split_languages(to), engine_name=engine,
             progress=bars.translate if bars else None,
             segmenting=bars.segment if bars else None, retranslate=retranslate,
+            runner=runner, address=address,
+            notice=bars.notice if bars else lambda line: typer.echo(line, err=True),
         )
     _print_report(report, json_)
     finish(report.problems)

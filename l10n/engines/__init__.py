@@ -1,18 +1,22 @@
 """Translation engines: one small interface, found by name through entry points.
 
-An engine is any object with the :class:`Engine` methods. Engines are registered in the
-entry-point group ``l10n.engines``; each entry point names a callable that takes the
-engine's options (``[engines.<name>]`` in the config) as keyword arguments and returns an
-engine. The built-in ``argos``, ``pseudo`` and ``none`` engines register themselves the
-same way, so a third-party package can add one without touching ``l10n``.
+An engine is any object with the :class:`Engine` methods (``translate_batch`` and
+``supports``; ``describe``, a ``progress`` keyword and ``name`` are optional and detected,
+see :mod:`l10n.engines.base`, whose :class:`BaseEngine` helps authors). Engines are
+registered in the entry-point group ``l10n.engines``; each entry point names a callable
+that takes the engine's options (``[engines.<name>]`` in the config) as keyword
+arguments and returns an engine. The built-in engines register themselves the same way,
+so a third-party package can add one without touching ``l10n``.
 
 Rules every engine follows:
 
 * creating an engine is cheap: models load lazily, on the first translation;
 * ``translate_batch`` returns one list per input text, best hypothesis first; a list may
   hold fewer than ``n_best`` hypotheses (even none: the ``none`` engine);
-* ``progress``, when given, is called with the number of texts just finished, and the
-  calls of one ``translate_batch`` add up to ``len(texts)``.
+* ``progress``, when the engine takes it, is called with the number of texts just
+  finished, and the calls of one ``translate_batch`` add up to ``len(texts)``;
+* an engine is built from its name and options alone (:func:`engine_spec`), so that a
+  runner can build the same engine in another process or on another machine.
 """
 
 from __future__ import annotations
@@ -22,7 +26,14 @@ from collections.abc import Callable
 from importlib.metadata import EntryPoint, entry_points
 from typing import TYPE_CHECKING, Any
 
-from l10n.engines.base import Advance, Engine, missing_model_error
+from l10n.engines.base import (
+    Advance,
+    BaseEngine,
+    Engine,
+    missing_model_error,
+    run_batch,
+    takes_progress,
+)
 from l10n.engines.packages import find_route
 from l10n.errors import EngineError, EngineOptionError, UsageError
 
@@ -34,13 +45,19 @@ ENTRY_POINT_GROUP = "l10n.engines"
 __all__ = [
     "ENTRY_POINT_GROUP",
     "Advance",
+    "BaseEngine",
     "Engine",
+    "accepts_option",
     "available_engines",
     "create_engine",
     "default_engine_name",
+    "describe_engine",
     "engine_for",
+    "engine_spec",
     "missing_model_error",
     "ready_engine",
+    "run_batch",
+    "takes_progress",
 ]
 
 
@@ -75,19 +92,39 @@ def create_engine(name: str, **options: Any) -> Engine:
     return engine
 
 
-def _check_options(name: str, factory: Callable[..., Any], options: dict[str, Any]) -> None:
-    """Refuse options the factory's signature does not accept (unless it takes **kwargs)."""
+def _accepted(factory: Callable[..., Any]) -> set[str] | None:
+    """The keyword options a factory takes; None when it takes any (``**kwargs``) or its
+    signature cannot be read."""
     try:
         params = inspect.signature(factory).parameters.values()
     except (TypeError, ValueError):
-        return
+        return None
     if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
-        return
-    accepted = {
+        return None
+    return {
         p.name
         for p in params
         if p.kind in (inspect.Parameter.KEYWORD_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
     }
+
+
+def accepts_option(name: str, option: str) -> bool:
+    """Whether engine ``name``'s factory names ``option`` among its parameters."""
+    found = available_engines().get(name)
+    if found is None:
+        return False
+    try:
+        accepted = _accepted(found.load())
+    except (ImportError, AttributeError):
+        return False
+    return accepted is not None and option in accepted
+
+
+def _check_options(name: str, factory: Callable[..., Any], options: dict[str, Any]) -> None:
+    """Refuse options the factory's signature does not accept (unless it takes **kwargs)."""
+    accepted = _accepted(factory)
+    if accepted is None:
+        return
     for key in options:
         if key not in accepted:
             raise EngineOptionError(
@@ -114,6 +151,31 @@ def default_engine_name(settings: Settings, source: str, target: str) -> str:
     return "argos"
 
 
+def engine_spec(
+    settings: Settings, source: str, target: str, name: str | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The engine's name and the options it is built with (:func:`create_engine`): the
+    config's ``[engines.<name>]``, and for ``argos`` the settings' models folder."""
+    chosen = name or default_engine_name(settings, source, target)
+    options = settings.engine_options(chosen)
+    if chosen == "argos":
+        options.setdefault("models_dir", settings.models_dir())
+    return chosen, options
+
+
+def describe_engine(engine: Engine, name: str, source: str, target: str) -> str:
+    """The model named in provenance: the engine's ``describe`` when it has one, else the
+    distribution that registers it (``shouty-engine 1.0``), else its name."""
+    describe = getattr(engine, "describe", None)
+    if callable(describe):
+        return str(describe(source, target))
+    found = available_engines().get(name)
+    dist = found.dist if found is not None else None
+    if dist is not None:
+        return f"{dist.name} {dist.version}"
+    return name
+
+
 def engine_for(settings: Settings, source: str, target: str, name: str | None = None) -> Engine:
     """The engine ``name`` (default: :func:`default_engine_name`) with its config options.
 
@@ -121,10 +183,7 @@ def engine_for(settings: Settings, source: str, target: str, name: str | None = 
     the configuration (an unknown engine in ``engine``, a bad ``[engines.<name>]``
     option) is a ConfigError naming the config file's line.
     """
-    chosen = name or default_engine_name(settings, source, target)
-    options = settings.engine_options(chosen)
-    if chosen == "argos":
-        options.setdefault("models_dir", settings.models_dir())
+    chosen, options = engine_spec(settings, source, target, name)
     try:
         return create_engine(chosen, **options)
     except EngineOptionError as exc:
@@ -143,9 +202,10 @@ def ready_engine(settings: Settings, source: str, target: str, name: str | None 
     model is installed); what a run does before it writes anything. Loads no model."""
     engine = engine_for(settings, source, target, name)
     if not engine.supports(source, target):
-        if getattr(engine, "name", name) == "argos":
+        chosen = getattr(engine, "name", None) or name or settings.engine or "argos"
+        if chosen == "argos":
             raise missing_model_error(source, target, settings.models_dir())
-        raise EngineError(f"engine '{name}' cannot translate {source} -> {target}")
+        raise EngineError(f"engine '{chosen}' cannot translate {source} -> {target}")
     return engine
 
 

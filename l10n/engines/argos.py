@@ -32,6 +32,7 @@ from typing import Any
 
 from l10n.config import Settings
 from l10n.engines.base import Advance, missing_model_error
+from l10n.engines.batches import cut_batches
 from l10n.engines.packages import ModelInfo, find_route, list_models
 from l10n.errors import EngineError, EngineOptionError, ModelError
 from l10n.model import Hypothesis
@@ -45,6 +46,7 @@ DEFAULT_MAX_LENGTH = 512  # decoding stops after this many tokens
 # CPU runs; "auto" and "default" always work)
 COMPUTE_TYPES = ("auto", "default", "int8", "int8_float32", "int8_float16", "int8_bfloat16",
                  "int16", "float16", "bfloat16", "float32")
+DEVICES = ("cpu", "cuda", "auto")  # auto: CUDA when CTranslate2 sees a GPU
 
 
 def available_cores() -> int:
@@ -107,6 +109,7 @@ class ArgosEngine:
         threads: int | None = None,
         compute_type: str = "auto",
         max_length: int = DEFAULT_MAX_LENGTH,
+        device: str = "cpu",
     ) -> None:
         for option, value in (
             ("beam_size", beam_size),
@@ -126,6 +129,12 @@ class ArgosEngine:
                 "compute type", engine="argos", option="compute_type",
                 hint=f"use one of {', '.join(COMPUTE_TYPES)} (\"auto\" picks the best)",
             )
+        if device not in DEVICES:
+            raise EngineOptionError(
+                f"[engines.argos] device {device!r} is not one of {', '.join(DEVICES)}",
+                engine="argos", option="device",
+            )
+        self.device = device
         self.models_dir = Path(models_dir).expanduser()
         self.beam_size = beam_size
         self.batch_size = batch_size
@@ -159,18 +168,21 @@ class ArgosEngine:
             return self._loaded[info.path]
         import ctranslate2
 
-        supported = {"auto", "default", *ctranslate2.get_supported_compute_types("cpu")}
+        device = self.device
+        if device == "auto":
+            device = "cuda" if ctranslate2.get_cuda_device_count() else "cpu"
+        supported = {"auto", "default", *ctranslate2.get_supported_compute_types(device)}
         if self.compute_type not in supported:
             raise EngineOptionError(
                 f"[engines.argos] compute_type {self.compute_type!r} is not supported on "
-                "this CPU", engine="argos", option="compute_type",
-                hint=f"this CPU runs {', '.join(sorted(supported))}",
+                f"this {device.upper()}", engine="argos", option="compute_type",
+                hint=f"this {device.upper()} runs {', '.join(sorted(supported))}",
             )
         inter, intra = split_threads(self.threads)
         try:
             translator = ctranslate2.Translator(
                 str(info.path / "model"),
-                device="cpu",
+                device=device,
                 compute_type=self.compute_type,
                 inter_threads=inter,
                 intra_threads=intra,
@@ -285,37 +297,6 @@ class ArgosEngine:
             pool.shutdown(cancel_futures=True)
 
 
-def cut_batches(
-    lengths: Sequence[int], replicas: int, max_sentences: int, max_tokens: int
-) -> list[range]:
-    """Consecutive batches of length-sorted sentences (``lengths`` in tokens).
-
-    Each batch holds at most ``max_sentences`` sentences and ``max_tokens`` padded tokens
-    (its size times its longest sentence), or one sentence longer than that. Both caps
-    bound the decoder's working set: tokens bound the attention caches, sentences bound the
-    beam search over the vocabulary, which costs about 0.5 MB per hypothesis with a 32k
-    vocabulary whatever the sentence's length. While there are fewer batches than replicas,
-    the largest is cut in two, so that one short article still uses every core.
-    """
-    batches: list[range] = []
-    start, longest = 0, 0
-    for i, length in enumerate(lengths):
-        longest = max(longest, length)
-        size = i - start + 1
-        if size > 1 and (size > max_sentences or size * longest > max_tokens):
-            batches.append(range(start, i))
-            start, longest = i, length
-    if start < len(lengths):
-        batches.append(range(start, len(lengths)))
-    while len(batches) < min(replicas, len(lengths)):
-        splittable = [b for b in batches if len(b) > 1]
-        big = max(splittable, key=lambda b: len(b) * max(lengths[i] for i in b))
-        middle = big.start + len(big) // 2
-        at = batches.index(big)
-        batches[at : at + 1] = [range(big.start, middle), range(middle, big.stop)]
-    return batches
-
-
 def _tokenizer(info: ModelInfo) -> tuple[Any, bool]:
     sp_file = info.path / "sentencepiece.model"
     if sp_file.is_file():
@@ -374,6 +355,7 @@ def create(
     threads: int | None = None,
     compute_type: str = "auto",
     max_length: int = DEFAULT_MAX_LENGTH,
+    device: str = "cpu",
 ) -> ArgosEngine:
     """Entry point ``argos``: the options of ``[engines.argos]``; loads nothing yet.
 
@@ -390,4 +372,5 @@ def create(
         threads=threads,
         compute_type=compute_type,
         max_length=max_length,
+        device=device,
     )

@@ -1,14 +1,34 @@
 """The engine interface: what the translation workflow needs from an engine.
 
-See :mod:`l10n.engines` for the rules every engine follows.
+The promise to engine packages is two methods (:class:`Engine`):
+
+* ``translate_batch(texts, source, target, *, n_best=1) -> list[list[Hypothesis]]``
+* ``supports(source, target) -> bool``
+
+Everything else is optional and detected, never required:
+
+* a ``progress`` keyword argument of ``translate_batch``: when the engine takes one, l10n
+  passes a callable told how many texts were just finished (the calls of one batch add
+  up to ``len(texts)``); otherwise l10n counts whole batches;
+* ``describe(source, target)``: the model named in each translation's provenance; without
+  it, the engine package's distribution name and version;
+* ``name``: the engine's name; without it, its entry point's name;
+* ``loads_model = False`` on an engine that loads no model (``none``, ``pseudo``), so
+  that a run report's ``model_loaded`` says whether a model was really loaded.
+
+:class:`BaseEngine` is a small base class for authors: implement ``translate_one`` (or
+``translate_batch`` for speed), list ``pairs`` (or accept every pair) and set ``name`` and
+``version``. See :mod:`l10n.engines` for registration and the rules every engine follows.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from typing import Protocol, runtime_checkable
 
-from l10n.errors import ModelError
+from l10n.errors import EngineError, ModelError
+from l10n.lang import base_language
 from l10n.model import Hypothesis
 
 Advance = Callable[[int], None]  # told how many texts were just finished
@@ -16,11 +36,57 @@ Advance = Callable[[int], None]  # told how many texts were just finished
 
 @runtime_checkable
 class Engine(Protocol):
-    """What the translation workflow needs from an engine."""
+    """What the translation workflow needs from an engine (see the module docstring)."""
 
-    name: str
-    # Optional: ``loads_model = False`` on an engine that loads no model (none, pseudo), so
-    # that a run report's ``model_loaded`` says whether a model was really loaded.
+    def translate_batch(
+        self, texts: Sequence[str], source: str, target: str, *, n_best: int = 1
+    ) -> list[list[Hypothesis]]:
+        """One list of hypotheses per text, best first (possibly fewer than ``n_best``)."""
+        ...
+
+    def supports(self, source: str, target: str) -> bool:
+        """Whether the engine can translate from ``source`` to ``target``."""
+        ...
+
+
+class BaseEngine:
+    """A base class for engine packages; l10n's workflow needs nothing more than it.
+
+    Implement :meth:`translate_one` (one text at a time) or override
+    :meth:`translate_batch` (a whole batch at once, the fast way). ``pairs`` lists the
+    (source, target) pairs served, by language (``("en", "pt")`` serves ``pt_BR``);
+    ``None`` serves every pair. Example, registered in the package's ``pyproject.toml``
+    under ``[project.entry-points."l10n.engines"]`` as ``shouty = "shouty:create"``::
+
+        class Shouty(BaseEngine):
+            name, version = "shouty", "1.0"
+
+            def translate_one(self, text, source, target, *, n_best=1):
+                return [Hypothesis(text.upper())]
+
+        def create(**options):  # options: the [engines.shouty] table of l10n.toml
+            return Shouty()
+    """
+
+    name: str = ""
+    version: str = ""
+    pairs: frozenset[tuple[str, str]] | None = None
+
+    def supports(self, source: str, target: str) -> bool:
+        if self.pairs is None:
+            return True
+        wanted = {(source, target), (base_language(source), base_language(target))}
+        return bool(wanted & self.pairs)
+
+    def describe(self, source: str, target: str) -> str:
+        return " ".join(part for part in (self.name, self.version) if part)
+
+    def translate_one(
+        self, text: str, source: str, target: str, *, n_best: int = 1
+    ) -> list[Hypothesis]:
+        """The hypotheses for one text, best first."""
+        raise NotImplementedError(f"{type(self).__name__} implements neither translate_one "
+                                  "nor translate_batch")
 
     def translate_batch(
         self,
@@ -31,16 +97,49 @@ class Engine(Protocol):
         n_best: int = 1,
         progress: Advance | None = None,
     ) -> list[list[Hypothesis]]:
-        """One list of hypotheses per text, best first (possibly fewer than ``n_best``)."""
-        ...
+        results = []
+        for text in texts:
+            results.append(self.translate_one(text, source, target, n_best=n_best))
+            if progress:
+                progress(1)
+        return results
 
-    def supports(self, source: str, target: str) -> bool:
-        """Whether the engine can translate from ``source`` to ``target``."""
-        ...
 
-    def describe(self, source: str, target: str) -> str:
-        """Engine, model and version for provenance, e.g. ``argos translate-en_ko 1.1``."""
-        ...
+def takes_progress(engine: Engine) -> bool:
+    """Whether ``engine.translate_batch`` takes a ``progress`` keyword (or ``**kwargs``)."""
+    try:
+        params = inspect.signature(engine.translate_batch).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.name == "progress" or p.kind is inspect.Parameter.VAR_KEYWORD for p in params)
+
+
+def run_batch(
+    engine: Engine,
+    texts: Sequence[str],
+    source: str,
+    target: str,
+    n_best: int,
+    progress: Advance | None = None,
+) -> list[list[Hypothesis]]:
+    """``engine.translate_batch``, with ``progress`` only for an engine that takes it, and
+    its answer checked: one list of hypotheses per text."""
+    if not texts:
+        return []
+    if progress is not None and takes_progress(engine):
+        call: Callable[..., list[list[Hypothesis]]] = engine.translate_batch
+        result = call(texts, source, target, n_best=n_best, progress=progress)
+    else:
+        result = engine.translate_batch(texts, source, target, n_best=n_best)
+        if progress is not None:
+            progress(len(texts))
+    if not isinstance(result, list) or len(result) != len(texts):
+        count = len(result) if isinstance(result, list) else type(result).__name__
+        raise EngineError(
+            f"the engine returned {count} results for {len(texts)} texts ({source} -> {target})",
+            hint="this is a bug in the engine: it must return one list per text",
+        )
+    return result
 
 
 def missing_model_error(source: str, target: str, models_dir: object) -> ModelError:
