@@ -2,14 +2,18 @@
 
 The order of work is what keeps a run safe and fast:
 
-1. the glossary and every article are read (and so validated), and the engine of each
+1. the glossary is read (and so validated), and the engine of each
    language created with its options and checked to serve the pair (an unknown engine,
    a bad ``[engines.<name>]`` option or a missing model stops the run here), and the
    runner checked (``--runner ray`` needs Ray), before anything is written;
 2. one lock per project: a second run stops at once;
-3. article by article, the template is extracted and merged into each catalog
-   (:mod:`l10n.workflow.update`); every reviewed entry is harvested into the translation
-   memory as the catalog is read, before the merge can move it;
+3. article by article (streamed: a broken one is reported and left out), the template
+   is extracted and merged into each catalog (:mod:`l10n.workflow.update`); every
+   reviewed entry is harvested into the translation memory as the catalog is read,
+   before the merge can move it. A catalog the state knows needs no work (merged from
+   the current template, harvested into this memory, left by a run with this engine,
+   model and glossary with nothing pending: :mod:`l10n.workflow.catalog_state`) is not
+   even read;
 4. the entries the run may fill (:func:`pending`) are filled from memory (exact matches,
    then fuzzy suggestions), and the rest stream through the runner under the glossary
    (:mod:`l10n.workflow.fill`): every enforcement round of the run is one pass over all
