@@ -38,6 +38,7 @@ import dataclasses
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -117,11 +118,11 @@ class Settings:
     def articles_dir(self) -> Path:
         return self.path(self.articles)
 
-    @property
+    @cached_property  # paths of every catalog of an archive are made from it
     def locales_dir(self) -> Path:
         return self.path(self.locales)
 
-    @property
+    @cached_property
     def templates_dir(self) -> Path:
         return self.locales_dir / "templates"
 
@@ -143,7 +144,7 @@ class Settings:
 
     def catalog_path(self, lang: str, slug: str) -> Path:
         """``locales/<lang>/<slug>.po``."""
-        return self.locales_dir / lang / f"{slug}.po"
+        return self.locales_dir.joinpath(lang, f"{slug}.po")
 
     def reference(self, path: Path) -> str:
         """A project file as catalogs cite it: relative to the root, with '/' (else absolute)."""

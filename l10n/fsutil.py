@@ -34,11 +34,21 @@ def write_atomic(path: Path, data: str | bytes) -> bool:
     renamed over ``path``: a reader (or a crash) sees the old file or the new one,
     never half of one. An unchanged file keeps its bytes and its modification time.
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     path = Path(path)
+    tmp = _temporary(path, data)
+    if tmp is None:
+        return False
+    _replace(tmp, path)
+    return True
+
+
+def _temporary(path: Path, data: str | bytes) -> str | None:
+    """``data`` in a temporary file beside ``path``, flushed to disk, with ``path``'s
+    permissions (None when ``path`` already holds exactly ``data``)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
         if path.read_bytes() == raw:
-            return False
+            return None
     except FileNotFoundError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -52,12 +62,51 @@ def write_atomic(path: Path, data: str | bytes) -> bool:
             os.chmod(tmp, os.stat(path).st_mode & 0o777)
         if not path.exists():
             os.chmod(tmp, 0o644)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _replace(tmp: str, path: Path) -> None:
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    return True
+
+
+class StagedWrites:
+    """Many files written all or nothing, holding none of them in memory: each is
+    written to its temporary file as it comes (:meth:`stage`), and all are renamed into
+    place by :meth:`commit`; :meth:`discard` (or a failure) removes the temporaries, so
+    nothing is changed. A killed run leaves temporaries that
+    :func:`remove_stale_temporaries` removes."""
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[str, Path]] = []
+
+    def stage(self, path: Path, data: str | bytes) -> bool:
+        """Stage ``data`` for ``path``; False (nothing staged) when it already holds it."""
+        tmp = _temporary(Path(path), data)
+        if tmp is not None:
+            self._staged.append((tmp, Path(path)))
+        return tmp is not None
+
+    def commit(self) -> list[Path]:
+        """Rename every staged file into place; the paths written."""
+        staged, self._staged = self._staged, []
+        for tmp, path in staged:
+            _replace(tmp, path)
+        return [path for _, path in staged]
+
+    def discard(self) -> None:
+        staged, self._staged = self._staged, []
+        for tmp, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
 
 
 # write_atomic's temporary files: tempfile.mkstemp(prefix=".NAME.", suffix=".tmp") adds
@@ -72,16 +121,16 @@ def remove_stale_temporaries(folder: Path, *, depth: int = 0) -> list[Path]:
     run can be writing. Other files, and links, are left alone. Returns what it removed."""
     removed: list[Path] = []
     try:
-        children = list(Path(folder).iterdir())
+        with os.scandir(folder) as entries:  # file types from the folder: no stat per file
+            children = [(e.name, e.is_dir(follow_symlinks=False),
+                         e.is_file(follow_symlinks=False)) for e in entries]
     except (FileNotFoundError, NotADirectoryError):
         return removed
-    for child in children:
-        if child.is_symlink():
-            continue
-        if child.is_dir():
-            if depth > 0:
-                removed += remove_stale_temporaries(child, depth=depth - 1)
-        elif _TEMPORARY.fullmatch(child.name) and child.is_file():
+    for name, is_dir, is_file in children:
+        if is_dir and depth > 0:
+            removed += remove_stale_temporaries(Path(folder) / name, depth=depth - 1)
+        elif is_file and _TEMPORARY.fullmatch(name):
+            child = Path(folder) / name
             with contextlib.suppress(FileNotFoundError):
                 child.unlink()
                 removed.append(child)

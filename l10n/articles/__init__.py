@@ -15,6 +15,7 @@ is one, and how to fix it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -78,8 +79,8 @@ def find_articles(folder: Path) -> list[Path]:
             path=folder,
             hint="create it, or set `articles` in l10n.toml to the folder holding your articles",
         )
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
-    )
+    with os.scandir(folder) as entries:  # file types from the folder: no stat per file
+        names = sorted(e.name for e in entries
+                       if e.is_file() and os.path.splitext(e.name)[1].lower() in SUFFIXES
+                       and not e.name.startswith("."))
+    return [folder / name for name in names]

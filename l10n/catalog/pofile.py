@@ -12,7 +12,7 @@ Every file is accepted by ``msgfmt --check`` and read back unchanged by polib an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +96,12 @@ class Catalog:
         self._disk_text = disk_text  # the file as last read or written, to skip no-op writes
         self._disk_stamp = disk_stamp  # its (inode, size, mtime) then: see write()
         self._index: dict[tuple[str | None, str], polib.POEntry] | None = None
+        self.on_write: Callable[[Catalog], None] | None = None  # told after each write()
+
+    @property
+    def disk_text(self) -> str | None:
+        """The file's text as this object last read or wrote it (None: not known)."""
+        return self._disk_text
 
     # ------------------------------------------------------------------ reading
     @classmethod
@@ -317,7 +323,8 @@ class Catalog:
                 self._po.metadata[key] = found.group(1)
                 rendered = self.render()
                 if rendered == old or (old is self._disk_text and _rendered(old) == rendered):
-                    return False
+                    self._disk_text = old
+                    return self._told(False)
         self._po.metadata[key] = now()
         text = self.render()
         if self._disk_stamp is not None and _stamp(self.path) != self._disk_stamp:
@@ -330,6 +337,11 @@ class Catalog:
         written = write_atomic(self.path, text)
         self._disk_text = text
         self._disk_stamp = _stamp(self.path)
+        return self._told(written)
+
+    def _told(self, written: bool) -> bool:
+        if self.on_write is not None:
+            self.on_write(self)
         return written
 
 

@@ -103,7 +103,7 @@ def build(
         )
     removed = f", {len(result.removed)} stale removed" if result.removed else ""
     typer.echo(
-        f"{len(result.written)} files written, {len(result.unchanged)} unchanged{removed} "
+        f"{len(result.written)} files written, {len(result.unchanged_names)} unchanged{removed} "
         f"in {conf.display(result.out)}"
     )
     for skip in result.skipped:

@@ -194,15 +194,33 @@ def front_matter(values: dict[str, Any]) -> str:
     return text
 
 
+IndexEntry = str  # sort key, slug, title, ISO date, date text, NUL-separated (compact)
+
+
+def index_entry(page: Page) -> IndexEntry:
+    """What a language's index shows of ``page`` (small: a build keeps one per page; an
+    article's text never holds NUL, which the article readers refuse)."""
+    when = page.article.published
+    date = _date(page)
+    parts = (repr(-when.timestamp() if when else 0.0), page.slug, plain_title(page),
+             date["iso"] if date else "", date["text"] if date else "")
+    return "\0".join(parts)
+
+
 def render_index(lang: str, pages: Sequence[Page], languages: Sequence[str]) -> str:
     """A language's index: its articles (title, date), newest first, then by slug."""
+    return render_index_entries(lang, [index_entry(page) for page in pages], languages)
 
-    def newest_first(page: Page) -> tuple[float, str]:
-        when = page.article.published
-        return (-when.timestamp() if when else 0.0, page.slug)
 
-    ordered = sorted(pages, key=newest_first)
-    entries = [{"page": p, "title": plain_title(p), "date": _date(p)} for p in ordered]
+def render_index_entries(
+    lang: str, found: Sequence[IndexEntry], languages: Sequence[str]
+) -> str:
+    """:func:`render_index` from the pages' :func:`index_entry` values."""
+    parts = sorted((float(when), slug, title, iso, text)
+                   for when, slug, title, iso, text in (entry.split("\0") for entry in found))
+    entries = [{"page": {"slug": slug}, "title": title,
+                "date": {"iso": iso, "text": text} if iso else None}
+               for _, slug, title, iso, text in parts]
     return _render(
         "index.html.j2", entries=entries, **_common(lang, languages, lambda c: f"../{c}/index.html")
     )

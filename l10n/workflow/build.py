@@ -18,9 +18,15 @@ Rules:
   memory suggestions, edited machine output) only with ``include_machine``.
 * Slugs and language codes are validated before they become paths, and every output
   path is checked to lie inside ``out``.
-* All-or-nothing: every page is rendered in memory first; a broken catalog, an unsafe
-  name or a template error stops the build before anything is written. Files are then
-  written with :func:`~l10n.fsutil.write_atomic` (unchanged files are not touched).
+* All-or-nothing: a broken catalog, an unsafe name or a template error stops the build
+  before anything is changed. Articles are built one at a time (nothing is held for the
+  whole archive): each file goes to a temporary file beside its place as it is rendered,
+  and all are renamed into place at the end (:class:`~l10n.fsutil.StagedWrites`);
+  unchanged files are not touched.
+* Incremental: an article whose inputs did not change (its bytes, its catalogs, the
+  gates, the glossary for ``fail_on_errors``, l10n) is not read, and a file already
+  written for the same inputs (and the same languages for hreflang, the same index
+  entries) is not rendered again (:mod:`l10n.workflow.build_plan`, :mod:`l10n.state`).
 * Pages an earlier build made and this one no longer makes (a language now skipped, an
   article gone) are removed, and only those (:mod:`l10n.publish.folder`: a manifest
   lists what l10n wrote; nothing else is ever deleted). Temporary files a killed build
@@ -31,26 +37,20 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from l10n.articles import read_source, safe_slug
-from l10n.catalog import FUZZY, MACHINE, REVIEWED, Catalog
 from l10n.config import Settings
 from l10n.errors import InputError, Problem, UsageError
-from l10n.fsutil import project_lock, remove_stale_temporaries, write_atomic
-from l10n.glossary import Glossary, load_glossary
-from l10n.model import Article, Severity
-from l10n.publish import (
-    Page,
-    Translation,
-    localize,
-    render_html,
-    render_index,
-    render_markdown,
-    render_root,
-)
+from l10n.fsutil import StagedWrites, project_lock, remove_stale_temporaries, write_atomic
+from l10n.glossary import load_glossary
+from l10n.model import Article
+from l10n.publish import Page, render_html, render_markdown, render_root
 from l10n.publish.folder import (
     MANIFEST,
     check_build_folder,
@@ -59,32 +59,47 @@ from l10n.publish.folder import (
     remove_files,
     stale_files,
 )
-from l10n.publish.htmlpage import article_pages
-from l10n.qa import CheckContext
-from l10n.workflow.extract import read_articles
-from l10n.workflow.qa import catalog_findings
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """An article not built in a language, and why."""
-
-    slug: str
-    lang: str
-    reason: str
-    reviewed_percent: float | None = None
-    errors: int = 0  # check errors that refused it (fail_on_errors)
+from l10n.publish.htmlpage import render_article_page
+from l10n.publish.render import IndexEntry, render_index_entries
+from l10n.state import (
+    Stamp,
+    State,
+    code_key,
+    digest_bytes,
+    glossary_key,
+    key,
+    settings_key,
+    stamp_of,
+)
+from l10n.workflow.build_plan import (
+    Gates,
+    PageSummary,
+    Plan,
+    Skipped,
+    make_plan,
+    plan_key,
+    translations,
+)
+from l10n.workflow.extract import article_paths
+from l10n.workflow.sources import Source, stream_sources
 
 
 @dataclass(frozen=True)
 class BuildResult:
     out: Path
-    pages: tuple[Page, ...]  # every page built, originals included
+    pages: tuple[PageSummary, ...]  # every page built, originals included
     written: tuple[Path, ...]  # files whose bytes changed
-    unchanged: tuple[Path, ...]  # files already up to date, not touched
+    unchanged_names: tuple[str, ...]  # files already up to date, not touched (in ``out``)
     skipped: tuple[Skipped, ...]
     removed: tuple[Path, ...] = ()  # pages an earlier build made, no longer made
     problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
+
+    @property
+    def unchanged(self) -> tuple[Path, ...]:
+        """The paths of the files already up to date (made on demand: an archive's build
+        has tens of thousands)."""
+        root = self.out.resolve()
+        return tuple(root / name for name in self.unchanged_names)
 
 
 def build(
@@ -107,48 +122,184 @@ def build(
         raise UsageError(f"--min-reviewed must be between 0 and 100, not {gate:g}")
     folder = settings.path(out) if out is not None else settings.build_dir
     check_build_folder(settings.root, folder, force=force)
-    with project_lock(settings.state_dir):
+    with project_lock(settings.state_dir), State.open(settings.state_dir) as state:
         remove_stale_temporaries(folder, depth=1)
         problems: list[Problem] = []
-        articles = read_articles(settings, paths, problems=problems)
         glossary = load_glossary(settings.glossary_dir) if fail_on_errors else None
-        gates = _Gates(gate, include_machine, fail_on_errors, glossary)
-        pages: list[Page] = []
-        skipped: list[Skipped] = []
-        for article in articles:
-            check_slug(article)
-            ref = settings.reference(article.path)
-            built, missed = _article_pages(settings, article, targets, gates, ref)
-            pages += built
-            skipped += missed
-        files = render_all(pages, settings.source)
-        files.update(article_pages(pages, read_source))  # HTML articles: their own page too
-        safe = {safe_path(folder, name): text for name, text in files.items()}
-        written = [path for path, text in safe.items() if write_atomic(path, text)]
-        removed = _remove_stale(folder, set(files), articles, targets)
-    unchanged = [path for path in safe if path not in written]
-    return BuildResult(folder, tuple(pages), tuple(written), tuple(unchanged), tuple(skipped),
-                       tuple(removed), tuple(problems))
+        terms = glossary_key(settings.glossary_dir) if fail_on_errors else ""
+        run = _Build(settings, state, folder, targets,
+                     Gates(gate, include_machine, fail_on_errors, glossary, terms))
+        staged = StagedWrites()
+        try:
+            files = article_paths(settings, paths)
+            for source in stream_sources(settings, files, state, run.code, problems):
+                run.article(source, staged)
+                source.drop()
+            run.indexes(staged)
+            written = staged.commit()
+        except BaseException:
+            staged.discard()
+            raise
+        run.recorded()
+        removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs}, state)
+    return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
+                       tuple(run.skipped), tuple(removed), tuple(problems))
+
+
+@dataclass
+class _Build:
+    """One build run: what it made so far, and the small facts the indexes need."""
+
+    settings: Settings
+    state: State
+    folder: Path
+    targets: tuple[str, ...]
+    gates: Gates
+    made: set[str] = field(default_factory=set)  # names in the build folder
+    slugs: set[str] = field(default_factory=set)
+    langs: set[str] = field(default_factory=set)  # the articles' own languages
+    pages: list[PageSummary] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    by_lang: dict[str, list[IndexEntry]] = field(default_factory=dict)
+    done: list[tuple[str, str, list[str]]] = field(default_factory=list)  # written articles
+
+    def __post_init__(self) -> None:
+        self.code = code_key()
+        self.base = key("build", self.code, settings_key(self.settings))
+        self.root = self.folder.resolve()
+        self.kind = f"built:{self.root}"  # the files of an article in this build folder
+
+    def article(self, source: Source, staged: StagedWrites) -> None:
+        """Plan one article (from the state when its inputs did not change) and write
+        its files, unless they are, unchanged, those the state recorded for this plan."""
+        check_slug(source)
+        self.slugs.add(source.slug)
+        self.langs.add(source.lang)
+        settings, state = self.settings, self.state
+        plan_id = plan_key(self.base, settings, state, source, self.targets, self.gates)
+        plan, pages = self._plan(source, plan_id)
+        self.pages += plan.pages
+        self.skipped += plan.skipped
+        for lang, entry in plan.index:
+            self.by_lang.setdefault(lang, []).append(entry)
+        languages = plan.languages
+        files = plan.files()
+        self.made.update(name for name, _ in files)
+        owner = os.path.abspath(source.path)
+        if self._built(owner, plan_id, [name for name, _ in files]):
+            self.unchanged += [name for name, _ in files]
+            return
+        if pages is None:
+            pages = make_plan(settings, source, self.targets, self.gates, plan_id)[1]
+        text = None
+        for name, lang in files:
+            page = next(p for p in pages if p.lang == lang)
+            if name.endswith(".article.html"):
+                text = text or read_source(source.path)
+                self._write(staged, name, render_article_page(page, text, languages))
+            elif name.endswith(".md"):
+                self._write(staged, name, render_markdown(page))
+            else:
+                self._write(staged, name, render_html(page, languages))
+        self.done.append((owner, plan_id, [name for name, _ in files]))
+
+    def _built(self, owner: str, plan_id: str, names: list[str]) -> bool:
+        """Whether the files ``names`` (of an article, or an index) are, unchanged, those
+        written for ``plan_id``."""
+        found = self.state.note_seen(owner, self.kind, plan_id, "")
+        if found is None:
+            return False
+        stamps, seen = found
+        if [row[0] for row in stamps] != names:
+            return False
+        for name, *recorded in stamps:
+            stamp = stamp_of(f"{self.root}/{name}")
+            if stamp is None or Stamp(*recorded) != stamp or not stamp.trusted(seen):
+                return False
+        return True
+
+    def _plan(self, source: Source, plan_id: str) -> tuple[Plan, list[Page] | None]:
+        found = self.state.note(source.path, "build", source.digest, plan_id)
+        if found is not None:
+            try:
+                return Plan.from_json(plan_id, found), None
+            except (KeyError, TypeError, ValueError):
+                pass
+        plan, pages = make_plan(self.settings, source, self.targets, self.gates, plan_id)
+        self.state.set_note(source.path, "build", source.digest, plan_id, plan.to_json())
+        return plan, pages
+
+    def indexes(self, staged: StagedWrites) -> None:
+        """Each language's index, and the root index (rendered only when what they
+        list changed)."""
+        source = self.settings.source
+        order = sorted(self.by_lang, key=lambda lang: (lang != source, lang))
+        pages: list[tuple[str, str, Callable[[], str]]] = [
+            (f"{lang}/index.html", key(self.base, lang, order, self.by_lang[lang]),
+             partial(render_index_entries, lang, self.by_lang[lang], order))
+            for lang in order
+        ]
+        if order:
+            pages.append(("index.html", key(self.base, order, source),
+                          partial(render_root, order, source)))
+        for name, file_key, render in pages:
+            self.made.add(name)
+            owner = str(self.root / name)
+            if self._built(owner, file_key, [name]):
+                self.unchanged.append(name)
+                continue
+            self._write(staged, name, render())
+            self.done.append((owner, file_key, [name]))
+
+    def _write(self, staged: StagedWrites, name: str, text: str) -> None:
+        if not staged.stage(safe_path(self.folder, name), text):
+            self.unchanged.append(name)
+
+    def recorded(self) -> None:
+        """Record, for each article written, the stamps of its files now in place."""
+        for path, plan_id, names in self.done:
+            stamps = []
+            for name in names:
+                stamp = stamp_of(self.root / name)
+                if stamp is None:
+                    break
+                stamps.append([name, stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns])
+            else:
+                self.state.set_note(path, self.kind, plan_id, "", stamps)
+        self.done = []
 
 
 def _remove_stale(
-    folder: Path, made: set[str], articles: Sequence[Article], targets: Sequence[str]
+    folder: Path, made: set[str], slugs: set[str], langs: set[str], state: State
 ) -> list[Path]:
     """Remove what the previous build made and this one did not; record what this one
-    made (and what it left of other articles and languages) in the manifest."""
+    made (and what it left of other articles and languages) in the manifest. A manifest
+    that is, unchanged, the one written by a build that made the same files of the same
+    articles and languages has nothing stale: it is not even read."""
+    digest = hashlib.sha256()
+    for name in (*sorted(made), "", *sorted(slugs), "", *sorted(langs)):
+        digest.update(name.encode("utf-8") + b"\0")
+    same = digest.hexdigest()[:16]
+    manifest = folder / MANIFEST
+    if state.lookup(manifest, "manifest", same)[1] is not None:
+        return []
     previous = read_manifest(folder)
-    langs = {*targets, *(a.lang for a in articles)}
-    stale = stale_files(folder, previous, made, {a.slug for a in articles}, langs)
+    stale = stale_files(folder, previous, made, slugs, langs)
     removed = remove_files(stale)
     gone = {path.relative_to(folder.resolve()).as_posix() for path in stale}
-    write_atomic(folder / MANIFEST, manifest_text((previous - gone) | made))
+    text = manifest_text((previous - gone) | made)
+    write_atomic(manifest, text)
+    state.record_written(manifest, text)
+    state.set_note(manifest, "manifest", digest_bytes(text.encode("utf-8")), same, 1)
     return removed
 
 
-__all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug", "safe_path"]
+__all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug", "safe_path",
+           "translations"]
 
 
-def check_slug(article: Article) -> None:
+def check_slug(article: Article | Source) -> None:
     """A slug becomes a file name: the readers' rule again, for an Article built by hand."""
     if safe_slug(article.slug, article.path, source="the article") != article.slug:
         raise InputError(f"unsafe article slug '{article.slug}'", path=article.path)
@@ -161,108 +312,3 @@ def safe_path(folder: Path, name: str) -> Path:
     if not path.is_relative_to(root) or path == root:
         raise UsageError(f"refusing to write '{name}' outside the build folder", path=folder)
     return path
-
-
-def translations(catalog: Catalog) -> dict[str, Translation]:
-    """msgid -> translation: reviewed entries, and fuzzy ones marked unreviewed."""
-    found: dict[str, Translation] = {}
-    for entry in catalog.entries():
-        if entry.state == REVIEWED:
-            found[entry.msgid] = Translation(entry.msgstr, reviewed=True)
-        elif entry.state in (MACHINE, FUZZY):
-            found[entry.msgid] = Translation(entry.msgstr, reviewed=False)
-    return found
-
-
-@dataclass(frozen=True)
-class _Gates:
-    min_reviewed: float
-    include_machine: bool
-    fail_on_errors: bool  # refuse a language whose catalog has check errors
-    glossary: Glossary | None
-
-
-def _check_errors(settings: Settings, catalog: Catalog, lang: str, gates: _Gates) -> int:
-    """Check errors on the entries this build would publish from ``catalog``."""
-    states = (REVIEWED, MACHINE, FUZZY) if gates.include_machine else (REVIEWED,)
-    ctx = CheckContext(settings.source, lang, gates.glossary, settings.display(catalog.path))
-    return sum(
-        f.severity == Severity.ERROR
-        for state in states
-        for f in catalog_findings(catalog, ctx, state)
-    )
-
-
-def _article_pages(
-    settings: Settings,
-    article: Article,
-    targets: Sequence[str],
-    gates: _Gates,
-    ref: str,
-) -> tuple[list[Page], list[Skipped]]:
-    """The original page, then one page per target language that passes the gates."""
-    pages = [localize(article, article.lang, {}, source_ref=ref)]
-    skipped: list[Skipped] = []
-    for lang in (code for code in targets if code != article.lang):
-        path = settings.catalog_path(lang, article.slug)
-        if not path.is_file():
-            reason = f"no catalog {settings.display(path)} (run `l10n translate --lang {lang}`)"
-            skipped.append(Skipped(article.slug, lang, reason))
-            continue
-        catalog = Catalog.read(path)
-        page = localize(
-            article,
-            lang,
-            translations(catalog),
-            include_machine=gates.include_machine,
-            source_ref=ref,
-        )
-        why = _gate(page, gates.min_reviewed, gates.include_machine, settings.display(path))
-        errors = _check_errors(settings, catalog, lang, gates) if gates.fail_on_errors else 0
-        if not why and errors:
-            why = (f"{errors} check error{'s' * (errors != 1)} in {settings.display(path)} "
-                   f"(see `l10n check --lang {lang}`; --fail-on-errors)")
-            skipped.append(Skipped(article.slug, lang, why, page.coverage.reviewed_percent,
-                                   errors))
-            continue
-        if why:
-            skipped.append(Skipped(article.slug, lang, why, page.coverage.reviewed_percent))
-        else:
-            pages.append(page)
-    return pages, skipped
-
-
-def _gate(page: Page, gate: float, include_machine: bool, catalog: str) -> str | None:
-    """Why ``page`` must not be published, or None."""
-    cov = page.coverage
-    if cov.reviewed_percent < gate:
-        return (
-            f"{cov.reviewed_percent:g}% of its {cov.total} entries reviewed in {catalog}, "
-            f"below --min-reviewed {gate:g}% ({cov.reviewed} reviewed, {cov.machine} "
-            f"unreviewed, {cov.untranslated} untranslated)"
-        )
-    if not page.translated:
-        hint = ""
-        if cov.machine and not include_machine:
-            hint = f"; --include-machine would use its {cov.machine} unreviewed entries"
-        return f"nothing to publish: no reviewed translation in {catalog}{hint}"
-    return None
-
-
-def render_all(pages: Sequence[Page], source: str) -> dict[str, str]:
-    """Every file of the build, by path relative to the build folder, in memory."""
-    by_slug: dict[str, list[str]] = {}
-    by_lang: dict[str, list[Page]] = {}
-    for page in pages:
-        by_slug.setdefault(page.slug, []).append(page.lang)
-        by_lang.setdefault(page.lang, []).append(page)
-    order = sorted(by_lang, key=lambda lang: (lang != source, lang))
-    files: dict[str, str] = {}
-    for page in pages:
-        files[f"{page.lang}/{page.slug}.html"] = render_html(page, by_slug[page.slug])
-        files[f"{page.lang}/{page.slug}.md"] = render_markdown(page)
-    for lang in order:
-        files[f"{lang}/index.html"] = render_index(lang, by_lang[lang], order)
-    if order:
-        files["index.html"] = render_root(order, source)
-    return files

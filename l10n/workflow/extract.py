@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-from l10n import __version__
 from l10n.articles import find_articles, read_article
 from l10n.catalog import ENTRIES_HEADER, Catalog, TemplateEntry, stored_digest
 from l10n.config import Settings
@@ -15,6 +14,20 @@ from l10n.errors import ArticleError, Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.model import Article, Segment
 from l10n.text.segment import segment_article
+from l10n.workflow.sources import Source, check_unique, source_digest_of
+
+if TYPE_CHECKING:
+    from l10n.workflow.catalog_state import CatalogState
+
+
+class Named(Protocol):
+    """An article as a template needs to name it (an Article, or a run's Source)."""
+
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def path(self) -> Path: ...
 
 
 @dataclass
@@ -23,7 +36,7 @@ class Extracted:
     itself, read from disk only when someone needs it (an unchanged article whose
     catalogs are up to date needs nothing)."""
 
-    article: Article
+    article: Named
     path: Path
     written: bool
     digest: str  # of the article and the settings it was extracted with
@@ -70,12 +83,7 @@ def read_articles(
     for path in article_paths(settings, paths):
         try:
             article = read_article(path, furniture=settings.furniture, lang=settings.source)
-            if article.slug in seen:
-                raise ArticleError(
-                    f"two articles have the slug '{article.slug}' (also {seen[article.slug]})",
-                    path=article.path,
-                    hint="rename one file or set a distinct 'slug' in its front matter",
-                )
+            check_unique(article.slug, article.path, seen)
         except ArticleError as exc:
             if problems is None:
                 raise
@@ -108,12 +116,7 @@ def template_entries(
 def source_digest(settings: Settings, article: Article) -> str:
     """A fingerprint of everything a template depends on: the article's bytes, where it
     is, the settings that shape its reading, and the l10n version (segmentation rules)."""
-    digest = hashlib.sha256()
-    parts = (__version__, settings.reference(article.path), settings.source, *settings.furniture)
-    for part in parts:
-        digest.update(part.encode("utf-8") + b"\0")
-    digest.update(article.path.read_bytes())
-    return digest.hexdigest()[:16]
+    return source_digest_of(settings, article.path, article.path.read_bytes())
 
 
 Segmenting = Callable[[str, int, int], None]  # (slug, characters done, characters in all)
@@ -137,6 +140,33 @@ def extract_each(
         items = template_entries(settings, article, segment_article(article, told))
         template = Catalog.template(path, article.slug, items, digest=digest)
         yield Extracted(article, path, template.write(), digest, template)
+
+
+def extract_source(
+    settings: Settings,
+    source: Source,
+    known: CatalogState | None = None,
+    segmenting: Segmenting | None = None,
+) -> Extracted:
+    """The template of one article of a run's stream: left as it is (and unread) when it
+    already has the article's digest, else segmented (``segmenting`` follows it) and
+    written (and recorded)."""
+    path = settings.template_path(source.slug)
+    if known is not None and known.template_current(source):
+        return Extracted(source, path, False, source.digest)
+    if stored_digest(path) == source.digest:
+        if known is not None:
+            known.template(path, None)
+        return Extracted(source, path, False, source.digest)
+    article = source.article
+    told = None if segmenting is None else (
+        lambda done, total, slug=article.slug: segmenting(slug, done, total))
+    items = template_entries(settings, article, segment_article(article, told))
+    template = Catalog.template(path, article.slug, items, digest=source.digest)
+    written = template.write()
+    if known is not None:
+        known.template(path, template)
+    return Extracted(source, path, written, source.digest, template)
 
 
 def extract(

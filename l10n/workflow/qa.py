@@ -17,8 +17,10 @@ as ``#. check:`` comments (:func:`l10n.catalog.annotate`), old ones removed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, UNTRANSLATED, Catalog, annotate
 from l10n.config import Settings
@@ -27,7 +29,7 @@ from l10n.glossary import Glossary, load_glossary
 from l10n.lang import validate_language
 from l10n.model import Finding, Severity
 from l10n.qa import CheckContext, run_checks
-from l10n.workflow.extract import read_articles
+from l10n.workflow.cached import Cache
 
 ONLY_STATES = (REVIEWED, MACHINE, FUZZY, UNTRANSLATED)
 
@@ -65,19 +67,42 @@ def check_project(
     targets = settings.target_languages(langs)
     glossary = load_glossary(settings.glossary_dir)
     problems: list[Problem] = []
-    sources = read_articles(settings, articles, problems=problems)
-    findings: list[Finding] = []
+    by_lang: dict[str, list[Finding]] = {lang: [] for lang in targets}
     written: list[Path] = []
-    for lang in targets:
-        for article in sources:
-            path = settings.catalog_path(lang, article.slug)
-            if not path.is_file():
-                if only in (None, UNTRANSLATED):
-                    findings.append(_no_catalog(settings.display(path), lang))
-                continue
-            ctx = CheckContext(settings.source, lang, glossary, settings.display(path))
-            findings += _one_catalog(Catalog.read(path), ctx, only, annotate, written)
+    with Cache.open(settings) as cache:
+        for source in cache.sources(list(articles) if articles else None, problems):
+            for lang in targets:
+                path = settings.catalog_path(lang, source.slug)
+                shown = cache.shown(path)
+                ctx = CheckContext(settings.source, lang, glossary, shown)
+                if annotate and path.is_file():
+                    by_lang[lang] += _one_catalog(Catalog.read(path), ctx, only, True, written)
+                    continue
+                found = None if annotate else cache.result(
+                    path, "check", cache.key("check", lang, only, shown),
+                    partial(_rows, ctx=ctx, only=only))
+                if found is not None:
+                    by_lang[lang] += [_from_row(row) for row in found]
+                elif only in (None, UNTRANSLATED):
+                    by_lang[lang].append(_no_catalog(shown, lang))
+    findings = [finding for lang in targets for finding in by_lang[lang]]
     return CheckResult(tuple(findings), tuple(written), tuple(problems))
+
+
+def _rows(catalog: Catalog, *, ctx: CheckContext, only: str | None) -> list[list[Any]]:
+    """The catalog's findings as JSON rows (what the state keeps)."""
+    found = _one_catalog(catalog, ctx, only, False, [])
+    return [[getattr(finding, f.name) for f in fields(finding)] for finding in found]
+
+
+def _from_row(row: list[Any]) -> Finding:
+    """A finding as :func:`_rows` stored it (JSON: spans come back as lists)."""
+    values: dict[str, Any] = {
+        f.name: tuple(value) if isinstance(value, list) else value
+        for f, value in zip(fields(Finding), row, strict=True)
+    }
+    values["severity"] = Severity(values["severity"])
+    return Finding(**values)
 
 
 def check_files(

@@ -18,18 +18,20 @@ from typing import Any
 from l10n.catalog import FUZZY, MACHINE, OBSOLETE, REVIEWED, UNTRANSLATED, Catalog, Entry
 from l10n.config import Settings
 from l10n.errors import Problem
-from l10n.glossary import load_glossary
+from l10n.glossary import Glossary, load_glossary
 from l10n.model import Article, Severity
 from l10n.qa import CheckContext
 from l10n.text.segment import segment_article
-from l10n.workflow.extract import read_articles, template_entries
+from l10n.workflow.cached import Cache
+from l10n.workflow.extract import template_entries
 from l10n.workflow.orphans import find_orphans
 from l10n.workflow.qa import catalog_findings
+from l10n.workflow.sources import Source
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CatalogStatus:
     """Entry counts per state for one catalog (or a language's total)."""
 
@@ -109,6 +111,43 @@ def _template_entries(settings: Settings, article: Article) -> list[Entry]:
     return [Entry(item.msgid, "") for item in template_entries(settings, article, segments)]
 
 
+_COUNTS = ("entries", "reviewed", "machine", "fuzzy", "untranslated", "obsolete", "words",
+           "errors")
+
+
+def _counts(row: CatalogStatus) -> dict[str, int]:
+    return {name: getattr(row, name) for name in _COUNTS}
+
+
+def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) -> CatalogStatus:
+    """One catalog's row: from the state when the catalog (or, without one, the
+    template) is unchanged, else counted and checked now."""
+    settings = cache.settings
+    path = settings.catalog_path(lang, source.slug)
+    shown = cache.shown(path)
+
+    def compute(catalog: Catalog) -> dict[str, int]:
+        row = count_states(lang, source.slug, catalog.entries(obsolete=True), shown, True)
+        ctx = CheckContext(settings.source, lang, glossary, shown)
+        errors = sum(f.severity == Severity.ERROR for f in catalog_findings(catalog, ctx))
+        return _counts(replace(row, errors=errors))
+
+    counts = cache.result(path, "status", cache.key("status", lang), compute)
+    if counts is not None:
+        return CatalogStatus(lang, source.slug, **counts, catalog=shown, exists=True)
+
+    def missing(source: Source) -> dict[str, int]:
+        entries = _template_entries(settings, source.article)
+        return _counts(count_states(lang, source.slug, entries, shown, False))
+
+    counts = cache.result(settings.template_path(source.slug), "status", cache.key("template"),
+                          lambda catalog: _counts(count_states(
+                              lang, source.slug, catalog.entries(), shown, False)))
+    if counts is None:
+        counts = cache.article_result(source, "status", cache.key("segments"), missing)
+    return CatalogStatus(lang, source.slug, **counts, catalog=shown, exists=False)
+
+
 def _total(lang: str, rows: Sequence[CatalogStatus]) -> CatalogStatus:
     fields = ("entries", "reviewed", "machine", "fuzzy", "untranslated", "obsolete", "words",
               "errors")
@@ -121,31 +160,24 @@ def status(
     articles: Sequence[Path] | None = None,
     langs: Sequence[str] | None = None,
 ) -> StatusReport:
-    """Status of every (language, article) catalog, and per-language totals."""
+    """Status of every (language, article) catalog, and per-language totals. Articles are
+    streamed; each catalog's row comes from the state while the catalog is unchanged."""
     targets = settings.target_languages(langs)
     glossary = load_glossary(settings.glossary_dir)
     problems: list[Problem] = []
-    sources = read_articles(settings, articles, problems=problems)
-    rows: list[CatalogStatus] = []
-    totals: list[CatalogStatus] = []
-    for lang in targets:
-        mine = []
-        for article in sources:
-            path = settings.catalog_path(lang, article.slug)
-            shown = settings.display(path)
-            if path.is_file():
-                catalog = Catalog.read(path)
-                row = count_states(lang, article.slug, catalog.entries(obsolete=True), shown, True)
-                ctx = CheckContext(settings.source, lang, glossary, shown)
-                errors = sum(f.severity == Severity.ERROR for f in catalog_findings(catalog, ctx))
-                mine.append(replace(row, errors=errors))
-            else:
-                entries = _template_entries(settings, article)
-                mine.append(count_states(lang, article.slug, entries, shown, False))
-        rows += mine
-        totals.append(_total(lang, mine))
-    every = sources if articles is None else read_articles(settings, None, problems=[])
-    orphans = find_orphans(settings, (article.slug for article in every))
+    by_lang: dict[str, list[CatalogStatus]] = {lang: [] for lang in targets}
+    with Cache.open(settings) as cache:
+        slugs: list[str] = []
+        for source in cache.sources(list(articles) if articles else None, problems):
+            slugs.append(source.slug)
+            for lang in targets:
+                by_lang[lang].append(_catalog_row(cache, source, lang, glossary))
+            source.drop()
+        if articles:
+            slugs = [source.slug for source in cache.sources(None, [])]
+    rows = [row for lang in targets for row in by_lang[lang]]
+    totals = [_total(lang, by_lang[lang]) for lang in targets]
+    orphans = find_orphans(settings, slugs)
     listed = tuple(settings.display(orphan.path) for orphan in orphans)
     return StatusReport(tuple(rows), tuple(totals), tuple(problems), listed)
 

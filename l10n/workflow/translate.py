@@ -2,14 +2,18 @@
 
 The order of work is what keeps a run safe and fast:
 
-1. the glossary and every article are read (and so validated), and the engine of each
+1. the glossary is read (and so validated), and the engine of each
    language created with its options and checked to serve the pair (an unknown engine,
    a bad ``[engines.<name>]`` option or a missing model stops the run here), and the
    runner checked (``--runner ray`` needs Ray), before anything is written;
 2. one lock per project: a second run stops at once;
-3. article by article, the template is extracted and merged into each catalog
-   (:mod:`l10n.workflow.update`); every reviewed entry is harvested into the translation
-   memory as the catalog is read, before the merge can move it;
+3. article by article (streamed: a broken one is reported and left out), the template
+   is extracted and merged into each catalog (:mod:`l10n.workflow.update`); every
+   reviewed entry is harvested into the translation memory as the catalog is read,
+   before the merge can move it. A catalog the state knows needs no work (merged from
+   the current template, harvested into this memory, left by a run with this engine,
+   model and glossary with nothing pending: :mod:`l10n.workflow.catalog_state`) is not
+   even read;
 4. the entries the run may fill (:func:`pending`) are filled from memory (exact matches,
    then fuzzy suggestions), and the rest stream through the runner under the glossary
    (:mod:`l10n.workflow.fill`): every enforcement round of the run is one pass over all
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from l10n.catalog import Entry
@@ -44,8 +49,11 @@ from l10n.glossary import Glossary, load_glossary
 from l10n.glossary.verify import distinct_terms
 from l10n.memory import Memory
 from l10n.runners import EngineSpec, Notice, Runner, Stream, check_runner, make_runner
-from l10n.workflow.extract import Segmenting, read_articles
+from l10n.state import State, code_key, glossary_key, key
+from l10n.workflow.catalog_state import CatalogState, memory_identity
+from l10n.workflow.extract import Segmenting, article_paths
 from l10n.workflow.fill import Filler, Language, ReportProgress, Steps
+from l10n.workflow.sources import stream_sources
 from l10n.workflow.update import LanguageReport, RunReport, merged_catalogs
 
 PLACEHOLDERS = ("pseudo", "none")  # engines whose output never replaces another's
@@ -123,27 +131,41 @@ def translate(
     report = RunReport()
     targets = settings.target_languages(langs)
     glossary = load_glossary(settings.glossary_dir)
-    articles = read_articles(settings, paths, problems=report.problems)
+    files = article_paths(settings, paths)
     engines = _engines(settings, targets, engine_name, report.problems)
     targets = tuple(lang for lang in targets if lang in engines)
     languages, specs, built = _languages(settings, engines, report, progress)
     pairs = [[(settings.source, lang) for lang, item in languages.items() if item.engine == i]
              for i in range(len(specs))]
     chosen = use_runner or make_runner(plan, built, specs, pairs)
-    with project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory:
+    with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
+          State.open(settings.state_dir) as state):
         remove_stale_temporaries(settings.locales_dir, depth=1)
+        code, terms = code_key(), glossary_key(settings.glossary_dir)
+        keys = {lang: key("translate", item.engine_name, item.model, terms)
+                for lang, item in languages.items()}
+        known = CatalogState(settings, state, code, memory_identity(settings.memory_path), keys,
+                             skip=retranslate is None)
+        sources = stream_sources(settings, files, state, code, report.problems)
         stream = Stream(chosen, notice=notice,
                         progress=lambda lang, count: languages[lang].steps.advance(count))
         filler = Filler(settings, glossary, memory, stream, n_best)
         try:
-            for lang, catalog in merged_catalogs(settings, articles, targets, report, memory,
-                                                 segmenting=segmenting):
+            for lang, catalog in merged_catalogs(settings, sources, targets, report, memory,
+                                                 known=known, segmenting=segmenting):
                 language = languages[lang]
                 language.report.engine = language.engine_name
                 basis = Basis(language.engine_name, language.model, glossary, lang,
                               retranslate is not None)
-                filler.add(language, catalog, [e for e in catalog.entries() if pending(e, basis)])
+                todo = [e for e in catalog.entries() if pending(e, basis)]
+                if todo:  # recorded as settled once the filler has written it
+                    known.settle_when_written(catalog, lang, partial(pending, basis=basis))
+                else:
+                    known.record(catalog, lang, settled=True)
+                filler.add(language, catalog, todo)
                 stream.throttle()
+            for lang in known.skipped:  # catalogs that needed no work count as seen
+                languages[lang].report.engine = languages[lang].engine_name
             filler.flush(list(languages.values()))
             stream.drain()
         except EngineOptionError as exc:  # found when the model loads (compute_type)

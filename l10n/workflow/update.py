@@ -10,7 +10,7 @@ needs it, each catalog once, passed on to whoever fills it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,10 +19,12 @@ from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.memory import Memory
-from l10n.model import Article
-from l10n.workflow.extract import Extracted, Segmenting, extract_each, read_articles
+from l10n.state import State, code_key
+from l10n.workflow.catalog_state import CatalogState, memory_identity
+from l10n.workflow.extract import Extracted, Segmenting, article_paths, extract_source
 from l10n.workflow.orphans import project_orphans
 from l10n.workflow.orphans import purge_orphans as purge_orphans_of
+from l10n.workflow.sources import Source, stream_sources
 
 
 @dataclass
@@ -73,11 +75,15 @@ def update(
     reviewed translations are in the memory (:mod:`l10n.workflow.orphans`)."""
     targets = settings.target_languages(langs)
     report = RunReport()
-    articles = read_articles(settings, paths, problems=report.problems)
-    with project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory:
+    files = article_paths(settings, paths)
+    with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
+          State.open(settings.state_dir) as state):
         remove_stale_temporaries(settings.locales_dir, depth=1)
-        merging = merged_catalogs(settings, articles, targets, report, memory,
-                                  purge=purge_obsolete, segmenting=segmenting)
+        code = code_key()
+        known = CatalogState(settings, state, code, memory_identity(settings.memory_path))
+        sources = stream_sources(settings, files, state, code, report.problems)
+        merging = merged_catalogs(settings, sources, targets, report, memory, purge=purge_obsolete,
+                                  known=known, segmenting=segmenting)
         for _ in merging:
             pass
         if purge_orphans:
@@ -89,28 +95,45 @@ def update(
 
 def merged_catalogs(
     settings: Settings,
-    articles: Sequence[Article],
+    sources: Iterable[Source],
     targets: Sequence[str],
     report: RunReport,
     memory: Memory,
     *,
     purge: bool = False,
+    known: CatalogState | None = None,
     segmenting: Segmenting | None = None,
 ) -> Iterator[tuple[str, Catalog]]:
-    """Each (language, catalog) of ``articles`` x ``targets``, merged with its template and
+    """Each (language, catalog) of ``sources`` x ``targets``, merged with its template and
     written, article after article; ``report`` counts what was done. Every reviewed
-    entry of a catalog is harvested into ``memory`` as read, before the merge."""
+    entry of a catalog is harvested into ``memory`` as read, before the merge. With
+    ``known`` (the state), a catalog that needs no work is neither read nor yielded
+    (:mod:`l10n.workflow.catalog_state`), and an article none of whose catalogs needs
+    any is not even parsed."""
     for lang in targets:
         report.languages.setdefault(lang, LanguageReport(lang))
-    for item in extract_each(settings, articles, segmenting):
-        report.templates_written += item.written
+    for source in sources:
+        todo = []
         for lang in targets:
+            settled = None if known is None else known.settled(source, lang, purge=purge)
+            if settled is None:
+                todo.append(lang)
+            else:
+                report.languages[lang].untranslated += settled
+        if not todo:
+            continue
+        item = extract_source(settings, source, known, segmenting)
+        report.templates_written += item.written
+        for lang in todo:
             lang_report = report.languages[lang]
             catalog, changed = merge_catalog(settings, item, lang, purge, lang_report, memory)
             if changed and catalog.write():  # unchanged: not even rendered to compare
                 lang_report.wrote(settings, catalog.path)
+            if known is not None:
+                known.record(catalog, lang)
             lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
             yield lang, catalog
+        source.drop()
 
 
 def merge_catalog(

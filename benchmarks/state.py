@@ -1,0 +1,131 @@
+"""``python -m benchmarks.state [--sizes 100,1000,10000] [--quick]``: a command's cost
+follows what changed, not what exists (issue 17).
+
+For each size, a generated archive (:mod:`benchmarks.archive`: news-length articles of
+distinct sentences, the pseudo engine, Korean and Spanish) is run through the CLI as a
+user runs it, each command a process of its own: the first full ``translate``,
+``status``, ``check`` and ``build --include-machine``; the four again with nothing
+changed; then one article edited and the four again. Each figure is the wall time and
+peak memory (RSS) of that process. Printed: the figures, the cost per article of the
+first runs, the one-article runs less the no-change runs (the work of that article),
+the growth of the no-change runs per article between sizes, and the peak RSS of each
+command at the largest size over the smallest. Targets: no-change under 2 s at 10,000
+articles, one-article-changed under 2 s plus that article's work, peak RSS within 1.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.archive import edit_article, make_archive
+
+OUT = Path(__file__).resolve().parent / "out"
+COMMANDS = {
+    "translate": ["translate"],
+    "status": ["status", "--json"],
+    "check": ["check"],
+    "build": ["build", "--include-machine"],
+}
+
+
+def run(project: Path, args: list[str]) -> tuple[float, float, float]:
+    """(seconds, CPU seconds, peak RSS in MB) of ``l10n ARGS`` in ``project``, its own
+    process (CPU time is the steadier figure on a machine other jobs keep busy)."""
+    command = [sys.executable, "-m", "l10n", *args]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    errors = child.stderr.read().decode() if child.stderr else ""
+    if code not in (0, 1):  # check exits 1 on errors: a figure all the same
+        raise SystemExit(f"l10n {' '.join(args)} failed ({code}):\n{errors}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def measure(folder: Path, size: int, say: Any, keep: bool = False) -> dict[str, Any]:
+    project = folder / f"archive-{size}"
+    if not (keep and (project / "seeds").is_dir()):
+        project = make_archive(project, size)
+    figures: dict[str, Any] = {"articles": size}
+    for phase in ("first", "no change", "one changed"):
+        if phase == "one changed":
+            edit_article(project, size // 2, mark=f"updated {time.time_ns()}")
+        for name, args in COMMANDS.items():
+            seconds, cpu, rss = run(project, args)
+            figures[f"{phase}/{name}"] = {"seconds": round(seconds, 3), "cpu": round(cpu, 3),
+                                          "rss_mb": round(rss, 1)}
+            say(f"  {size:>6} articles  {phase:<12} {name:<9} {seconds:8.2f} s "
+                f"(CPU {cpu:7.2f} s)  {rss:6.1f} MB")
+    return figures
+
+
+def summary(results: list[dict[str, Any]], say: Any) -> dict[str, Any]:
+    """Per-article costs, growth between sizes, memory ratios."""
+    facts: dict[str, Any] = {}
+    results = sorted(results, key=lambda run: int(run["articles"]))
+    small, large = results[0], results[-1]
+    for name in COMMANDS:
+        first = large[f"first/{name}"]["seconds"]
+        still = large[f"no change/{name}"]["seconds"]
+        one = large[f"one changed/{name}"]["seconds"]
+        cpu = (large[f"no change/{name}"]["cpu"], large[f"one changed/{name}"]["cpu"])
+        per_article = first / large["articles"]
+        line: dict[str, Any] = {
+            "first run per article (ms)": round(1000 * per_article, 2),
+            "no change (s)": still,
+            "one changed (s)": one,
+            "CPU no change / one changed (s)": list(cpu),
+            "one changed less no change (s)": round(one - still, 3),
+            "one article's share of the first run (s)": round(per_article, 3),
+            "peak RSS largest/smallest": round(large[f"no change/{name}"]["rss_mb"]
+                                               / small[f"no change/{name}"]["rss_mb"], 2),
+            "peak RSS largest/smallest, one changed": round(
+                large[f"one changed/{name}"]["rss_mb"]
+                / small[f"one changed/{name}"]["rss_mb"], 2),
+        }
+        for before, after in zip(results, results[1:], strict=False):
+            rate = [r[f"no change/{name}"]["seconds"] / r["articles"] for r in (before, after)]
+            line[f"no change per article {before['articles']} -> {after['articles']} (ms)"] = [
+                round(1000 * rate[0], 3), round(1000 * rate[1], 3)]
+        facts[name] = line
+        say(f"{name}: " + "; ".join(f"{k} {v}" for k, v in line.items()))
+    return facts
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.state",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,10000",
+                        help="archive sizes, comma-separated (default 100,1000,10000)")
+    parser.add_argument("--quick", action="store_true", help="sizes 10 and 40: a smoke run")
+    parser.add_argument("--work", type=Path, default=OUT / "state-work")
+    parser.add_argument("--keep", action="store_true",
+                        help="reuse archives made by an earlier run (its 'first' runs then "
+                        "only bring the state up to date)")
+    parser.add_argument("--out", type=Path, default=OUT / "state.json")
+    args = parser.parse_args(argv)
+    sizes = [10, 40] if args.quick else [int(n) for n in args.sizes.split(",")]
+
+    def say(text: str) -> None:
+        print(text, flush=True)
+
+    say(f"load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores")
+    results = [measure(args.work, size, say, args.keep) for size in sizes]
+    facts = summary(results, say)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"runs": results, "summary": facts}, indent=1) + "\n",
+                        encoding="utf-8")
+    say(f"figures in {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""Cheap facts about a file, and the rule that says when they can be trusted.
+
+A file's :class:`Stamp` is what ``stat`` tells without reading it: inode, size,
+modification time and change time (nanoseconds). Git's index works the same way:
+
+* a file whose stamp equals the recorded one is taken to have the recorded content;
+  anything else is read again, and its digest decides;
+* ``ctime`` is in the stamp because no tool can keep it: a PO editor or ``touch -r``
+  can put back the old modification time after saving, but the kernel sets the change
+  time on every write (and on a rename, a ``chmod``), so a same-size edit with a kept
+  mtime still changes the stamp; an editor's atomic save changes the inode too;
+* **racily clean**: a timestamp has a granularity (a clock tick on Linux, a second or two
+  on some file systems), so a file changed in the same tick as it was looked at could
+  keep its stamp. A stamp is trusted only when the file's ctime is older than the
+  moment the state recorded it, as the file system's own clock tells it (the state
+  touches a file of its own and reads back its mtime: :func:`fs_now`); a file that
+  changed in that last tick is read again next time.
+
+Limits: a file whose ctime is set back (only by changing the system clock) and a file
+system that keeps no ctime (some network and FUSE file systems report mtime instead).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What ``stat`` says about a file."""
+
+    ino: int
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+
+    def trusted(self, recorded_at: int) -> bool:
+        """Whether this stamp, recorded at ``recorded_at`` (the file system's clock), is
+        older than that moment, so a later change cannot have kept it (not racy)."""
+        return self.ctime_ns < recorded_at and self.mtime_ns < recorded_at
+
+
+def stamp_of(path: Path | str) -> Stamp | None:
+    """The stamp of a regular file (None when there is none)."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return Stamp(info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def digest_bytes(data: bytes) -> str:
+    """16 hex digits identifying ``data``."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def read_stamped(path: Path) -> tuple[bytes, Stamp | None]:
+    """The file's bytes, and its stamp when it did not change while being read (a file
+    replaced during the read gets None: its facts are not recorded)."""
+    before = stamp_of(path)
+    data = path.read_bytes()
+    after = stamp_of(path)
+    return data, before if before == after else None
+
+
+def fs_now(marker: Path) -> int:
+    """The file system's current time: ``marker``'s mtime after touching it (the clock,
+    and the granularity, that files' timestamps get)."""
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    with open(marker, "a"):
+        pass
+    os.utime(marker, None)
+    return os.stat(marker).st_mtime_ns

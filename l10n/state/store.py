@@ -1,0 +1,332 @@
+"""The project's state file, ``.l10n/state.sqlite``: what a run needs to decide that
+nothing changed, without reading what did not change.
+
+Two tables:
+
+* ``file``: per file l10n reads or writes (articles, templates, catalogs, build pages),
+  its :class:`~l10n.state.stamps.Stamp` and the digest of its bytes, and when (the file
+  system's clock) it was recorded;
+* ``note``: per file and kind, a fact derived from the file's content (an article's
+  slug and template digest, a catalog's status counts or check findings, a page's
+  inputs), valid only for the content digest and the key it was recorded with. A key
+  names everything else the fact depends on (l10n's code, the settings, the glossary,
+  the engine, the command's flags): a different key is a miss.
+
+The state is a cache, never the truth. A missing file is an empty state; a file that
+is not a database, is corrupt, or was written by another format of this module is
+deleted and built again from the files as they are found (every lookup then misses);
+a database error in the middle of a run does the same. Rows are written in batches, in
+one transaction each, so a killed run keeps what the earlier batches recorded (every
+one of them true of the files then) and nothing half-written.
+
+Why SQLite and not a manifest file: a run that changes one article rewrites a few rows,
+not a file of 10,000 articles' facts; lookups are by key, so nothing is held in memory
+for the whole archive; a killed run cannot leave a torn file; and the project already
+keeps its translation memory in SQLite (Python's own ``sqlite3``, no dependency).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from l10n.state.stamps import Stamp, digest_bytes, fs_now, read_stamped, stamp_of
+
+STATE_FILE = "state.sqlite"
+CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
+FORMAT = "2"
+BATCH = 2000  # rows per transaction
+
+SCHEMA = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE file (
+    path TEXT PRIMARY KEY, ino INTEGER NOT NULL, size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, digest TEXT NOT NULL,
+    seen_ns INTEGER NOT NULL
+);
+CREATE TABLE note (
+    path TEXT NOT NULL, kind TEXT NOT NULL, digest TEXT NOT NULL, key TEXT NOT NULL,
+    value TEXT NOT NULL, seen_ns INTEGER NOT NULL, PRIMARY KEY (path, kind)
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A file as the state knows it: its stamp now, and its digest when the recorded
+    stamp is the same and trusted (None: read the file)."""
+
+    path: Path
+    stamp: Stamp | None
+    digest: str | None
+
+    @property
+    def exists(self) -> bool:
+        return self.stamp is not None
+
+
+def _name(path: Path) -> str:
+    return os.path.abspath(path)
+
+
+def _loads(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+class State:
+    """The state of one project (see the module docstring). Use ``with State.open(...)``;
+    :meth:`State.off` is a state that knows nothing and records nothing."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._db: sqlite3.Connection | None = None
+        self._files: dict[str, tuple[int, int, int, int, str] | None] = {}
+        self._notes: dict[tuple[str, str], tuple[str, str, str]] = {}
+        self.reads = 0  # files read to learn their digest (what the benchmark counts)
+        if folder is not None:
+            self._connect()
+
+    @classmethod
+    def open(cls, folder: Path) -> State:
+        """The state file in ``folder`` (``.l10n``), created or rebuilt as needed."""
+        return cls(folder)
+
+    @classmethod
+    def off(cls) -> State:
+        return cls(None)
+
+    def __enter__(self) -> State:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ the database
+    @property
+    def path(self) -> Path | None:
+        return None if self.folder is None else self.folder / STATE_FILE
+
+    def _connect(self) -> None:
+        assert self.path is not None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+        except OSError:  # a project l10n may not write to: run without a state
+            return
+        except sqlite3.Error:
+            self._discard()
+            return
+        try:
+            self._db = db
+            self._prepare(db)
+        except sqlite3.DatabaseError:
+            db.close()
+            self._db = None
+            self._discard()
+
+    def _prepare(self, db: sqlite3.Connection) -> None:
+        """Check the file is this module's state, intact; else start a new one."""
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        if not tables:
+            with self._transaction(db):
+                for statement in SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+            return
+        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("state file failed its integrity check")
+        found = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+        if found is None or found[0] != FORMAT:
+            raise sqlite3.DatabaseError("state file of another format")
+
+    def _discard(self) -> None:
+        """Delete a state file that cannot be trusted and start an empty one."""
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+        assert self.path is not None
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{self.path}{suffix}")
+        try:
+            db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+            self._db = db
+            self._prepare(db)
+        except sqlite3.Error:  # cannot even make a new one: run without a state
+            self._db = None
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    def _query(self, sql: str, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        if self._db is None:
+            return None
+        try:
+            row: tuple[Any, ...] | None = self._db.execute(sql, args).fetchone()
+            return row
+        except sqlite3.OperationalError:  # locked by another run: a miss
+            return None
+        except sqlite3.DatabaseError:
+            self._discard()
+            return None
+
+    # ------------------------------------------------------------------ files
+    def known(self, path: Path) -> Known:
+        """The file's stamp now, and its digest if the state may vouch for it."""
+        stamp = stamp_of(path)
+        if stamp is None:
+            return Known(path, None, None)
+        name = _name(path)
+        if name in self._files:  # recorded in this run, not yet committed: racy
+            return Known(path, stamp, None)
+        row = self._query("SELECT ino, size, mtime_ns, ctime_ns, digest, seen_ns FROM file "
+                          "WHERE path = ?", (name,))
+        if row is None or Stamp(*row[:4]) != stamp or not stamp.trusted(row[5]):
+            return Known(path, stamp, None)
+        return Known(path, stamp, str(row[4]))
+
+    def lookup(self, path: Path, kind: str, key: str) -> tuple[Known, Any]:
+        """:meth:`known` and :meth:`note` in one query: the file as the state knows it,
+        and its fact of ``kind`` under ``key`` when the file is vouched for (else None)."""
+        stamp = stamp_of(path)
+        if stamp is None:
+            return Known(path, None, None), None
+        name = _name(path)
+        if name in self._files:
+            return Known(path, stamp, None), None
+        row = self._query(
+            "SELECT f.ino, f.size, f.mtime_ns, f.ctime_ns, f.digest, f.seen_ns, n.digest, "
+            "n.key, n.value FROM file f LEFT JOIN note n ON n.path = f.path AND n.kind = ? "
+            "WHERE f.path = ?", (kind, name))
+        if row is None or Stamp(*row[:4]) != stamp or not stamp.trusted(row[5]):
+            return Known(path, stamp, None), None
+        known = Known(path, stamp, str(row[4]))
+        pending = self._notes.get((name, kind))
+        note = pending if pending is not None else row[6:]
+        if note[0] != known.digest or note[1] != key:
+            return known, None
+        return known, _loads(note[2])
+
+    def read(self, path: Path) -> tuple[bytes, str]:
+        """Read the file; record its stamp and digest; (bytes, digest)."""
+        data, stamp = read_stamped(path)
+        self.reads += 1
+        digest = digest_bytes(data)
+        if stamp is not None:
+            self.record(path, stamp, digest)
+        return data, digest
+
+    def digest(self, path: Path) -> str | None:
+        """The file's digest: from the state when it may vouch for it, else read."""
+        known = self.known(path)
+        if known.stamp is None:
+            return None
+        return known.digest or self.read(path)[1]
+
+    def record(self, path: Path, stamp: Stamp | None, digest: str) -> None:
+        """Record that the file with ``stamp`` has ``digest`` (for a file just written,
+        pass its stamp right after the write)."""
+        if self._db is None:
+            return
+        name = _name(path)
+        if stamp is None:
+            self._files[name] = None
+        else:
+            self._files[name] = (stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns, digest)
+        self._maybe_flush()
+
+    def record_written(self, path: Path, data: bytes | str) -> None:
+        """Record a file l10n just wrote with ``data``."""
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        self.record(path, stamp_of(path), digest_bytes(raw))
+
+    # ------------------------------------------------------------------ notes
+    def note(self, path: Path | str, kind: str, digest: str, key: str) -> Any:
+        """The fact of ``kind`` recorded for the file's content ``digest`` under ``key``
+        (None when there is none, or it was recorded for other content or another key)."""
+        name = _name(Path(path)) if isinstance(path, Path) else path
+        pending = self._notes.get((name, kind))
+        row: tuple[Any, ...] | None = pending
+        if row is None:
+            row = self._query("SELECT digest, key, value FROM note WHERE path = ? AND kind = ?",
+                              (name, kind))
+        if row is None or row[0] != digest or row[1] != key:
+            return None
+        return _loads(row[2])
+
+    def note_seen(self, name: str, kind: str, digest: str, key: str) -> tuple[Any, int] | None:
+        """A fact and when it was committed (the file system's clock: stamps it holds
+        are trusted against it); None for a fact not committed yet."""
+        row = self._query("SELECT digest, key, value, seen_ns FROM note WHERE path = ? AND "
+                          "kind = ?", (name, kind))
+        if row is None or row[0] != digest or row[1] != key or (name, kind) in self._notes:
+            return None
+        value = _loads(row[2])
+        return None if value is None else (value, int(row[3]))
+
+    def set_note(self, path: Path | str, kind: str, digest: str, key: str, value: Any) -> None:
+        if self._db is None:
+            return
+        name = _name(Path(path)) if isinstance(path, Path) else path
+        self._notes[(name, kind)] = (digest, key, json.dumps(value, separators=(",", ":")))
+        self._maybe_flush()
+
+    # ------------------------------------------------------------------ writing
+    def _maybe_flush(self) -> None:
+        if len(self._files) + len(self._notes) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the rows recorded so far. Their stamps were taken before this moment,
+        which is what they are trusted against (see :class:`~l10n.state.stamps.Stamp`)."""
+        if self._db is None or not (self._files or self._notes):
+            return
+        assert self.folder is not None
+        files, notes = self._files, self._notes
+        self._files, self._notes = {}, {}
+        try:
+            now = fs_now(self.folder / CLOCK_FILE)
+            with self._transaction(self._db):
+                self._db.executemany("DELETE FROM file WHERE path = ?",
+                                     [(p,) for p, row in files.items() if row is None])
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(p, *row, now) for p, row in files.items() if row is not None])
+                self._db.executemany("INSERT OR REPLACE INTO note VALUES (?, ?, ?, ?, ?, ?)",
+                                     [(p, k, *row, now) for (p, k), row in notes.items()])
+        except sqlite3.OperationalError:  # another run holds it: what we learnt is lost
+            return
+        except sqlite3.DatabaseError:
+            self._discard()
+        except OSError:
+            return
+
+    def close(self) -> None:
+        self.flush()
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None

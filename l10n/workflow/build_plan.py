@@ -1,0 +1,194 @@
+"""One article in a build: which languages pass the gates (its pages), and which of its
+files are already up to date, so that an unchanged article costs a few ``stat`` calls.
+
+An article's **plan** (its pages' languages and coverage, the languages it skipped and
+why, what the indexes show of each page) depends on the article's bytes, each target
+language's catalog (by digest, or its absence), the gates and flags of the build, the
+glossary (with ``--fail-on-errors``), the settings and l10n's code: the state keeps it
+under a key of all of these, so an article whose inputs did not change is planned
+without reading it or any catalog. A **page file** (``<lang>/<slug>.html``, ``.md``,
+``.article.html``) depends on its article's plan key and the languages the article is
+published in (hreflang): while the file on disk is the one the state recorded for that
+key, it is not rendered again.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from l10n.catalog import FUZZY, MACHINE, REVIEWED, Catalog
+from l10n.config import Settings
+from l10n.glossary import Glossary
+from l10n.model import Severity
+from l10n.publish import Page, Translation, localize
+from l10n.publish.page import Coverage
+from l10n.publish.render import IndexEntry, index_entry
+from l10n.qa import CheckContext
+from l10n.state import State, key
+from l10n.workflow.qa import catalog_findings
+from l10n.workflow.sources import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An article not built in a language, and why."""
+
+    slug: str
+    lang: str
+    reason: str
+    reviewed_percent: float | None = None
+    errors: int = 0  # check errors that refused it (fail_on_errors)
+
+
+@dataclass(frozen=True, slots=True)
+class PageSummary:
+    """A page a build made, as its result reports it (the page itself is not kept)."""
+
+    slug: str
+    lang: str
+    coverage: Coverage
+    used_machine: bool
+
+
+@dataclass(frozen=True)
+class Gates:
+    min_reviewed: float
+    include_machine: bool
+    fail_on_errors: bool  # refuse a language whose catalog has check errors
+    glossary: Glossary | None
+    glossary_key: str = ""
+
+
+@dataclass
+class Plan:
+    """What the build makes of one article (see the module docstring)."""
+
+    key: str
+    format: str
+    pages: list[PageSummary]
+    skipped: list[Skipped]
+    index: list[tuple[str, IndexEntry]]  # (lang, entry) per page
+
+    @property
+    def languages(self) -> list[str]:
+        return [page.lang for page in self.pages]
+
+    def files(self) -> list[tuple[str, str]]:
+        """(name in the build folder, language) of every page file."""
+        kinds = (".html", ".md", ".article.html") if self.format == "html" else (".html", ".md")
+        return [(f"{page.lang}/{page.slug}{kind}", page.lang) for page in self.pages
+                for kind in kinds]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": self.format,
+            "pages": [[p.slug, p.lang, p.coverage.total, p.coverage.reviewed,
+                       p.coverage.machine, p.used_machine] for p in self.pages],
+            "skipped": [[s.slug, s.lang, s.reason, s.reviewed_percent, s.errors]
+                        for s in self.skipped],
+            "index": [[lang, entry] for lang, entry in self.index],
+        }
+
+    @classmethod
+    def from_json(cls, plan_key: str, data: dict[str, Any]) -> Plan:
+        pages = [PageSummary(sys.intern(slug), sys.intern(lang), Coverage(total, reviewed,
+                                                                          machine), used)
+                 for slug, lang, total, reviewed, machine, used in data["pages"]]
+        skipped = [Skipped(*row) for row in data["skipped"]]
+        index = [(sys.intern(lang), entry) for lang, entry in data["index"]]
+        return cls(plan_key, data["format"], pages, skipped, index)
+
+
+def plan_key(base: str, settings: Settings, state: State, source: Source,
+             targets: Sequence[str], gates: Gates) -> str:
+    """Everything an article's plan depends on (its catalogs by digest: read only when
+    the state cannot vouch for them)."""
+    catalogs = [(lang, state.digest(settings.catalog_path(lang, source.slug)))
+                for lang in targets if lang != source.lang]
+    return key(base, source.digest, list(targets), catalogs,
+               gates.min_reviewed, gates.include_machine, gates.fail_on_errors,
+               gates.glossary_key if gates.fail_on_errors else "")
+
+
+def make_plan(
+    settings: Settings, source: Source, targets: Sequence[str], gates: Gates, plan_id: str
+) -> tuple[Plan, list[Page]]:
+    """The article's plan, and its pages (read and localized now)."""
+    ref = settings.reference(source.path)
+    pages, skipped = article_pages(settings, source, targets, gates, ref)
+    summaries = [PageSummary(p.slug, p.lang, p.coverage, p.used_machine) for p in pages]
+    index = [(page.lang, index_entry(page)) for page in pages]
+    return Plan(plan_id, source.article.format, summaries, skipped, index), pages
+
+
+def translations(catalog: Catalog) -> dict[str, Translation]:
+    """msgid -> translation: reviewed entries, and fuzzy ones marked unreviewed."""
+    found: dict[str, Translation] = {}
+    for entry in catalog.entries():
+        if entry.state == REVIEWED:
+            found[entry.msgid] = Translation(entry.msgstr, reviewed=True)
+        elif entry.state in (MACHINE, FUZZY):
+            found[entry.msgid] = Translation(entry.msgstr, reviewed=False)
+    return found
+
+
+def _check_errors(settings: Settings, catalog: Catalog, lang: str, gates: Gates) -> int:
+    """Check errors on the entries this build would publish from ``catalog``."""
+    states = (REVIEWED, MACHINE, FUZZY) if gates.include_machine else (REVIEWED,)
+    ctx = CheckContext(settings.source, lang, gates.glossary, settings.display(catalog.path))
+    return sum(
+        f.severity == Severity.ERROR
+        for state in states
+        for f in catalog_findings(catalog, ctx, state)
+    )
+
+
+def article_pages(
+    settings: Settings, source: Source, targets: Sequence[str], gates: Gates, ref: str
+) -> tuple[list[Page], list[Skipped]]:
+    """The original page, then one page per target language that passes the gates."""
+    article = source.article
+    pages = [localize(article, article.lang, {}, source_ref=ref)]
+    skipped: list[Skipped] = []
+    for lang in (code for code in targets if code != article.lang):
+        path = settings.catalog_path(lang, article.slug)
+        if not path.is_file():
+            reason = f"no catalog {settings.display(path)} (run `l10n translate --lang {lang}`)"
+            skipped.append(Skipped(article.slug, lang, reason))
+            continue
+        catalog = Catalog.read(path)
+        page = localize(article, lang, translations(catalog),
+                        include_machine=gates.include_machine, source_ref=ref)
+        why = _gate(page, gates.min_reviewed, gates.include_machine, settings.display(path))
+        errors = _check_errors(settings, catalog, lang, gates) if gates.fail_on_errors else 0
+        if not why and errors:
+            why = (f"{errors} check error{'s' * (errors != 1)} in {settings.display(path)} "
+                   f"(see `l10n check --lang {lang}`; --fail-on-errors)")
+            skipped.append(Skipped(article.slug, lang, why, page.coverage.reviewed_percent,
+                                   errors))
+            continue
+        if why:
+            skipped.append(Skipped(article.slug, lang, why, page.coverage.reviewed_percent))
+        else:
+            pages.append(page)
+    return pages, skipped
+
+
+def _gate(page: Page, gate: float, include_machine: bool, catalog: str) -> str | None:
+    """Why ``page`` must not be published, or None."""
+    cov = page.coverage
+    if cov.reviewed_percent < gate:
+        return (
+            f"{cov.reviewed_percent:g}% of its {cov.total} entries reviewed in {catalog}, "
+            f"below --min-reviewed {gate:g}% ({cov.reviewed} reviewed, {cov.machine} "
+            f"unreviewed, {cov.untranslated} untranslated)"
+        )
+    if not page.translated:
+        hint = ""
+        if cov.machine and not include_machine:
+            hint = f"; --include-machine would use its {cov.machine} unreviewed entries"
+        return f"nothing to publish: no reviewed translation in {catalog}{hint}"
+    return None

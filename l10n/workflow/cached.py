@@ -1,0 +1,88 @@
+"""Results per catalog (``status`` counts, ``check`` findings), cached in the state by the
+catalog's digest and a key naming everything else they depend on: l10n's code, the
+settings, the glossary, the language, the command's flags. An unchanged catalog is not
+read; a changed one is read once, and its new result recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from l10n.catalog import Catalog
+from l10n.config import Settings
+from l10n.state import State, code_key, digest_bytes, glossary_key, key, settings_key, stamp_of
+from l10n.workflow.extract import article_paths
+from l10n.workflow.sources import Source, stream_sources
+
+
+@dataclass
+class Cache:
+    """A run's state, and the parts of its keys every result shares."""
+
+    settings: Settings
+    state: State
+    code: str
+    base: str  # l10n's code, the settings, the glossary
+    _folders: dict[Path, str] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, settings: Settings, glossary: Path | None = None) -> Cache:
+        state = State.open(settings.state_dir)
+        code = code_key()
+        terms = glossary_key(glossary or settings.glossary_dir)
+        return cls(settings, state, code, key(code, settings_key(settings), terms))
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.state.close()
+
+    def key(self, *parts: object) -> str:
+        return key(self.base, *parts)
+
+    def shown(self, path: Path) -> str:
+        """``settings.display(path)``, without resolving every file of the archive: its
+        folder is resolved once (a file that is a link is resolved itself)."""
+        prefix = self._folders.get(path.parent)
+        if prefix is None:
+            prefix = self._folders[path.parent] = self.settings.display(path.parent)
+        return self.settings.display(path) if path.is_symlink() else f"{prefix}/{path.name}"
+
+    def sources(self, paths: list[Path] | None, problems: list[Any] | None) -> Any:
+        """The run's articles, streamed (:func:`~l10n.workflow.sources.stream_sources`)."""
+        return stream_sources(self.settings, article_paths(self.settings, paths), self.state,
+                              self.code, problems)
+
+    def result(self, path: Path, kind: str, wanted: str,
+               compute: Callable[[Catalog], Any]) -> Any:
+        """``compute(catalog)`` for the catalog at ``path``, from the state when the file
+        is unchanged and the result was recorded under ``wanted``; else the catalog is
+        read (strictly: a broken one raises), computed, and recorded. None: no such file."""
+        known, found = self.state.lookup(path, kind, wanted)
+        if found is not None:
+            return found
+        if known.stamp is None:
+            return None
+        before = stamp_of(path)
+        catalog = Catalog.read(path)
+        self.state.reads += 1
+        digest = digest_bytes((catalog.disk_text or "").encode("utf-8"))
+        if before is not None and stamp_of(path) == before:
+            self.state.record(path, before, digest)
+        value = compute(catalog)
+        self.state.set_note(path, kind, digest, wanted, value)
+        return value
+
+    def article_result(self, source: Source, kind: str, wanted: str,
+                       compute: Callable[[Source], Any]) -> Any:
+        """``compute(source)``, remembered for the article's digest under ``wanted``."""
+        found = self.state.note(source.path, kind, source.digest, wanted)
+        if found is not None:
+            return found
+        value = compute(source)
+        self.state.set_note(source.path, kind, source.digest, wanted, value)
+        return value

@@ -1,0 +1,160 @@
+"""What the state knows of an article's template and catalogs, for ``update`` and
+``translate``: which catalogs need no work at all, so that they are not even read.
+
+A catalog needs no ``update`` when, as the state recorded it (and the file is unchanged:
+:mod:`l10n.state`), its ``X-Source-Digest`` is the article's template digest and its
+msgids are the template's (the merge's own rule), and its reviewed entries were
+harvested into this very translation memory (a memory deleted or replaced is harvested
+again). It needs no ``translate`` when, besides, it was left by a ``translate`` run with
+the same engine, model, glossary and l10n, with no entry :func:`~l10n.workflow.translate.
+pending` under them: every entry translated, and every translation either a person's or
+the output of this engine under this glossary. ``--retranslate`` never skips.
+
+Facts are recorded from the catalog object itself each time it is written (or found
+unchanged), so they are the facts of the bytes on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from l10n.catalog import DIGEST_HEADER, ENTRIES_HEADER, Catalog, Entry, stored_digest
+from l10n.config import Settings
+from l10n.state import State, digest_bytes, key, settings_key, stamp_of
+from l10n.workflow.sources import Source
+
+
+def memory_identity(path: Path) -> str:
+    """Which memory file this is: its inode, and its first reviewed unit (reviewed
+    units are never deleted). A memory deleted, moved away or replaced has another."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return "none"
+    first: Any = None
+    with contextlib.suppress(sqlite3.Error):
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            first = db.execute("SELECT id, created, source_text, target_text FROM unit "
+                               "WHERE kind = 'reviewed' ORDER BY id LIMIT 1").fetchone()
+        finally:
+            db.close()
+    return key(info.st_dev, info.st_ino, first)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    source: str  # the catalog's X-Source-Digest
+    entries: str  # the digest of its live msgids
+    untranslated: int
+    obsolete: int
+    memory: str  # the memory its reviewed entries are in
+    translated: str  # the translate key it was settled under ("" if not)
+
+
+class CatalogState:
+    """The state's view of templates and catalogs for one update/translate run."""
+
+    def __init__(self, settings: Settings, state: State, code: str, memory: str,
+                 translate_keys: dict[str, str] | None = None, *, skip: bool = True) -> None:
+        self.settings, self.state, self.memory, self.skip = settings, state, memory, skip
+        self.key = key("catalog", code, settings_key(settings))
+        self.translate_keys = translate_keys  # per language; None: an update run
+        self.skipped: set[str] = set()  # languages with a catalog that needed no work
+        self._template: tuple[Source | None, str | None] = (None, None)  # the last article's
+
+    # ------------------------------------------------------------------ templates
+    def template_current(self, source: Source) -> bool:
+        """Whether the article's template is the one its digest names (unread)."""
+        return self._template_entries(source) is not None
+
+    def template(self, path: Path, template: Catalog | None) -> None:
+        """Record the template at ``path`` (``template``: as just written, if it was)."""
+        if template is not None and template.disk_text is not None:
+            digest = digest_bytes(template.disk_text.encode("utf-8"))
+            self.state.record(path, stamp_of(path), digest)
+            entries = template.metadata.get(ENTRIES_HEADER, "")
+            source = template.metadata.get(DIGEST_HEADER, "")
+        else:
+            found = self.state.digest(path)
+            if found is None:
+                return
+            digest = found
+            source = stored_digest(path) or ""
+            entries = stored_digest(path, ENTRIES_HEADER) or ""
+        self.state.set_note(path, "template", digest, self.key,
+                            {"source": source, "entries": entries})
+        self._template = (None, None)
+
+    def _template_entries(self, source: Source) -> str | None:
+        """The template's msgids digest, when the template is current (unread)."""
+        if self._template[0] is not source:
+            path = self.settings.template_path(source.slug)
+            facts = self.state.lookup(path, "template", self.key)[1]
+            found = None if facts is None or facts["source"] != source.digest else facts["entries"]
+            self._template = (source, found)
+        return self._template[1]
+
+    # ------------------------------------------------------------------ catalogs
+    def settled(self, source: Source, lang: str, *, purge: bool = False) -> int | None:
+        """The untranslated count of a catalog that needs no work in this run, unread;
+        None when it must be read (changed, unknown, or work to do)."""
+        path = self.settings.catalog_path(lang, source.slug)
+        value = self.state.lookup(path, "catalog", self.key)[1]
+        if value is None:
+            return None
+        try:
+            facts = _Facts(**value)
+        except TypeError:
+            return None
+        if not self.skip:
+            return None
+        if facts.source != source.digest or facts.memory != self.memory:
+            return None
+        if facts.entries != self._template_entries(source) or (purge and facts.obsolete):
+            return None
+        if self.translate_keys is not None and facts.translated != self.translate_keys.get(lang):
+            return None
+        self.skipped.add(lang)
+        return facts.untranslated
+
+    def record(self, catalog: Catalog, lang: str, *, settled: bool = False) -> None:
+        """Record a catalog as written (or found unchanged) just now; ``settled``: a
+        translate run left nothing pending in it."""
+        text = catalog.disk_text
+        if text is None:
+            return
+        entries = catalog.entries(obsolete=True)
+        live = [e for e in entries if not e.obsolete]
+        translated = ""
+        if settled and self.translate_keys is not None:
+            translated = self.translate_keys.get(lang, "")
+        facts = _Facts(
+            source=catalog.metadata.get(DIGEST_HEADER, ""),
+            entries=catalog.entries_digest(),
+            untranslated=sum(1 for e in live if not e.msgstr),
+            obsolete=len(entries) - len(live),
+            memory=self.memory,
+            translated=translated,
+        )
+        digest = digest_bytes(text.encode("utf-8"))
+        self.state.record(catalog.path, stamp_of(catalog.path), digest)
+        self.state.set_note(catalog.path, "catalog", digest, self.key, facts.__dict__)
+
+    def settle_when_written(
+        self, catalog: Catalog, lang: str, pending: Callable[[Entry], bool]
+    ) -> None:
+        """A catalog with pending entries: once written by whoever fills it, record it,
+        as settled if no entry is ``pending`` any more."""
+
+        def written(written_catalog: Catalog) -> None:
+            left = any(pending(entry) for entry in written_catalog.entries())
+            self.record(written_catalog, lang, settled=not left)
+
+        catalog.on_write = written

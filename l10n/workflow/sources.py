@@ -1,0 +1,158 @@
+"""The articles of a run as a stream: small facts from the state, each article read only
+when a run needs its blocks, and dropped once that article's work is done.
+
+For each article file (in name order) the state gives, while the file is as recorded
+(:mod:`l10n.state`), its slug, language and template digest (``X-Source-Digest``), the
+warnings its reading gave, or the error that made it unreadable: an unchanged archive is
+not parsed again. A changed or unknown file is read, parsed, and its facts recorded.
+What a run keeps for the whole archive is a slug per article (to catch two articles
+with one slug: the first in name order wins, the second is a problem).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from l10n import __version__
+from l10n.articles import read_article
+from l10n.config import Settings
+from l10n.errors import ArticleError, L10nWarning, Problem
+from l10n.model import Article
+from l10n.state import State, key, stamp_of
+
+
+@dataclass
+class Source:
+    """An article of the run: its facts, and the article itself on demand."""
+
+    path: Path
+    slug: str
+    lang: str
+    digest: str  # the template's X-Source-Digest: the bytes, where, how read, l10n
+    changed: bool  # read in this run (new or changed since the state recorded it)
+    settings: Settings = field(repr=False)
+    _article: Article | None = field(default=None, repr=False)
+
+    @property
+    def article(self) -> Article:
+        """The parsed article (read now if the facts came from the state)."""
+        if self._article is None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", L10nWarning)  # told once, when the facts were
+                self._article = read_article(self.path, furniture=self.settings.furniture,
+                                             lang=self.settings.source)
+        return self._article
+
+    def drop(self) -> None:
+        """Forget the parsed article (its work is done)."""
+        self._article = None
+
+
+def source_digest_of(settings: Settings, path: Path, data: bytes) -> str:
+    """A fingerprint of everything a template depends on: the article's bytes, where it
+    is, the settings that shape its reading, and the l10n version (segmentation rules)."""
+    digest = hashlib.sha256()
+    parts = (__version__, settings.reference(path), settings.source, *settings.furniture)
+    for part in parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    digest.update(data)
+    return digest.hexdigest()[:16]
+
+
+def reading_key(settings: Settings, code: str) -> str:
+    """What an article's facts depend on besides its bytes."""
+    return key("article", code, settings.source, settings.furniture, settings.root)
+
+
+def stream_sources(
+    settings: Settings,
+    paths: Sequence[Path],
+    state: State,
+    code: str,
+    problems: list[Problem] | None = None,
+) -> Iterator[Source]:
+    """Each readable article of ``paths`` (see the module docstring); with ``problems``,
+    an unreadable article or a second one with a slug is recorded there and left out,
+    else it raises."""
+    seen: dict[str, str] = {}  # slug -> the path of its article (text: a run keeps one each)
+    wanted = reading_key(settings, code)
+    for path in paths:
+        try:
+            source = _source(settings, path, state, wanted)
+            check_unique(source.slug, path, seen)
+        except ArticleError as exc:
+            if problems is None:
+                raise
+            problems.append(Problem.of(exc))
+            continue
+        seen[source.slug] = str(path)
+        yield source
+
+
+def check_unique(slug: str, path: Path, seen: Mapping[str, object]) -> None:
+    """Refuse a second article with a slug (``seen``: slug -> the first one's path)."""
+    if slug in seen:
+        raise ArticleError(
+            f"two articles have the slug '{slug}' (also {seen[slug]})",
+            path=path,
+            hint="rename one file or set a distinct 'slug' in its front matter",
+        )
+
+
+def _source(settings: Settings, path: Path, state: State, wanted: str) -> Source:
+    known, facts = state.lookup(path, "article", wanted)
+    if facts is not None:
+        return _from_facts(settings, path, facts)
+    if known.stamp is None:  # missing, or not a file: the reader says what is wrong
+        read_article(path, furniture=settings.furniture, lang=settings.source)
+        raise ArticleError("article not found", path=path)  # pragma: no cover
+    data, digest = state.read(path)
+    facts, article = _read(settings, path, data)
+    if stamp_of(path) == known.stamp:  # not changed while it was parsed
+        state.set_note(path, "article", digest, wanted, facts)
+    source = _from_facts(settings, path, facts)
+    source._article, source.changed = article, True
+    return source
+
+
+def _read(settings: Settings, path: Path, data: bytes) -> tuple[dict[str, Any], Article | None]:
+    """The article's facts (and the article), its reading's warnings told as they come."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", L10nWarning)
+        article: Article | None = None
+        error: Problem | None = None
+        try:
+            article = read_article(path, furniture=settings.furniture, lang=settings.source)
+        except ArticleError as exc:
+            error = Problem.of(exc)
+    told = []
+    for item in caught:
+        if isinstance(item.message, L10nWarning):
+            found = item.message.error
+            told.append([found.message, found.path, found.line, found.hint])
+        else:
+            warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)
+    facts: dict[str, Any] = {"warnings": told}
+    if error is not None:
+        facts["problem"] = [error.message, error.path, error.line, error.hint]
+    else:
+        assert article is not None
+        facts.update(slug=article.slug, lang=article.lang,
+                     digest=source_digest_of(settings, path, data))
+    return facts, article
+
+
+def _from_facts(settings: Settings, path: Path, facts: dict[str, Any]) -> Source:
+    for message, where, line, hint in facts["warnings"]:
+        warnings.warn(L10nWarning(message, path=where, line=line, hint=hint), stacklevel=2)
+    if "problem" in facts:
+        message, where, line, hint = facts["problem"]
+        raise ArticleError(message, path=where, line=line, hint=hint)
+    return Source(path, sys.intern(facts["slug"]), sys.intern(facts["lang"]), facts["digest"],
+                  False, settings)
