@@ -40,9 +40,7 @@ raises one :class:`GlossaryError` carrying all of them, :func:`check_glossary` r
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -50,7 +48,7 @@ from typing import Any
 
 from l10n.errors import GlossaryError, L10nError, LanguageError
 from l10n.fsutil import display_path
-from l10n.glossary.match import TOKEN, Glossary, form_key, matches_as_written
+from l10n.glossary.match import TOKEN, Glossary, form_key, matches_as_written, no_collection
 from l10n.lang import validate_language
 from l10n.model import Term
 from l10n.tomlfile import KeyLines, TOMLDecodeError, load_toml, parse_toml
@@ -82,7 +80,7 @@ class Entry:
 def load_glossary(folder: Path) -> Glossary:
     """Every ``*.toml`` in ``folder`` (or the one file ``folder`` names), validated and
     merged; raise if anything is wrong."""
-    with _no_collection():
+    with no_collection():
         entries, problems = read_one(folder) if folder.is_file() else read_folder(folder)
         if problems:
             raise glossary_error(problems, folder)
@@ -91,22 +89,8 @@ def load_glossary(folder: Path) -> Glossary:
 
 def check_glossary(folder: Path) -> list[L10nError]:
     """Every problem in the glossary folder (empty list: the glossary is valid)."""
-    with _no_collection():
+    with no_collection():
         return read_folder(folder)[1]
-
-
-@contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
-    """Python's cycle collector paused while a glossary is built: 50,000 terms are about a
-    million new objects, none of them in a cycle, and the collector's passes over them
-    took a third of the time. Restored as it was afterwards, even on an error."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def glossary_error(problems: list[L10nError], folder: Path) -> GlossaryError:

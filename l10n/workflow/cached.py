@@ -6,13 +6,18 @@ read; a changed one is read once, and its new result recorded.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from l10n.catalog import Catalog
 from l10n.config import Settings
+from l10n.glossary import Glossary, load_glossary
+from l10n.glossary.match import no_collection
+from l10n.model import Term
 from l10n.state import State, code_key, digest_bytes, glossary_key, key, settings_key, stamp_of
 from l10n.workflow.extract import article_paths
 from l10n.workflow.sources import Source, stream_sources
@@ -43,6 +48,10 @@ class Cache:
 
     def key(self, *parts: object) -> str:
         return key(self.base, *parts)
+
+    def glossary(self, folder: Path | None = None) -> Glossary:
+        """The project's glossary (or ``folder``'s), as :func:`cached_glossary` loads it."""
+        return cached_glossary(self.state, folder or self.settings.glossary_dir, self.code)
 
     def shown(self, path: Path) -> str:
         """``settings.display(path)``, without resolving every file of the archive: its
@@ -86,3 +95,35 @@ class Cache:
         value = compute(source)
         self.state.set_note(source.path, kind, source.digest, wanted, value)
         return value
+
+
+GLOSSARY_NOTE = "<glossary>"  # the note's name: the glossary is a folder, not one file
+
+
+def cached_glossary(state: State, folder: Path, code: str) -> Glossary:
+    """:func:`~l10n.glossary.load_glossary`, from the state when the glossary files hold the
+    bytes a valid glossary was recorded from (by l10n's same code, from the same folder).
+
+    Validating and merging 50,000 terms takes seconds; the recorded terms are only indexed
+    again. Only a valid glossary is recorded, so a broken one is read and refused every time.
+    """
+    files = glossary_key(folder)  # the files' bytes: exact, whatever their stamps say
+    wanted = key(code, str(folder.resolve()), os.getcwd())  # Term.file is shown from cwd
+    with no_collection():  # 50,000 terms' rows are a million objects, none in a cycle
+        found = state.note(GLOSSARY_NOTE, "glossary", files, wanted)
+        if found is not None:
+            return Glossary(_term(fields) for fields in found)
+    glossary = load_glossary(folder)
+    state.set_note(GLOSSARY_NOTE, "glossary", files, wanted, [_fields(t) for t in glossary])
+    return glossary
+
+
+def _fields(term: Term) -> list[Any]:
+    return [term.source, dict(term.targets), list(term.variants), term.keep,
+            term.case_sensitive, term.note, dict(term.readings), term.file, term.line]
+
+
+def _term(fields: list[Any]) -> Term:
+    source, targets, variants, keep, case_sensitive, note, readings, file, line = fields
+    return Term(source, MappingProxyType(targets), tuple(variants), keep, case_sensitive, note,
+                MappingProxyType(readings), file, line)

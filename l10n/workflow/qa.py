@@ -65,11 +65,11 @@ def check_project(
     """The project form of ``l10n check``."""
     _only(only)
     targets = settings.target_languages(langs)
-    glossary = load_glossary(settings.glossary_dir)
     problems: list[Problem] = []
     by_lang: dict[str, list[Finding]] = {lang: [] for lang in targets}
     written: list[Path] = []
     with Cache.open(settings) as cache:
+        glossary = cache.glossary()
         for source in cache.sources(list(articles) if articles else None, problems):
             for lang in targets:
                 path = settings.catalog_path(lang, source.slug)

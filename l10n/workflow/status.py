@@ -18,7 +18,7 @@ from typing import Any
 from l10n.catalog import FUZZY, MACHINE, OBSOLETE, REVIEWED, UNTRANSLATED, Catalog, Entry
 from l10n.config import Settings
 from l10n.errors import Problem
-from l10n.glossary import Glossary, load_glossary
+from l10n.glossary import Glossary
 from l10n.model import Article, Severity
 from l10n.qa import CheckContext
 from l10n.text.segment import segment_article
@@ -163,10 +163,10 @@ def status(
     """Status of every (language, article) catalog, and per-language totals. Articles are
     streamed; each catalog's row comes from the state while the catalog is unchanged."""
     targets = settings.target_languages(langs)
-    glossary = load_glossary(settings.glossary_dir)
     problems: list[Problem] = []
     by_lang: dict[str, list[CatalogStatus]] = {lang: [] for lang in targets}
     with Cache.open(settings) as cache:
+        glossary = cache.glossary()
         slugs: list[str] = []
         for source in cache.sources(list(articles) if articles else None, problems):
             slugs.append(source.slug)

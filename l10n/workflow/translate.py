@@ -45,11 +45,12 @@ from l10n.errors import (
     UsageError,
 )
 from l10n.fsutil import project_lock, remove_stale_temporaries
-from l10n.glossary import Glossary, load_glossary
+from l10n.glossary import Glossary
 from l10n.glossary.verify import distinct_terms
 from l10n.memory import Memory
 from l10n.runners import EngineSpec, Notice, Runner, Stream, check_runner, make_runner
 from l10n.state import State, code_key, glossary_key, key
+from l10n.workflow.cached import cached_glossary
 from l10n.workflow.catalog_state import CatalogState, memory_identity
 from l10n.workflow.extract import Segmenting, article_paths
 from l10n.workflow.fill import Filler, Language, ReportProgress, Steps
@@ -130,7 +131,9 @@ def translate(
     check_runner(plan)
     report = RunReport()
     targets = settings.target_languages(langs)
-    glossary = load_glossary(settings.glossary_dir)
+    code = code_key()
+    with State.open(settings.state_dir) as state:  # read first: a broken one stops the run
+        glossary = cached_glossary(state, settings.glossary_dir, code)
     files = article_paths(settings, paths)
     engines = _engines(settings, targets, engine_name, report.problems)
     targets = tuple(lang for lang in targets if lang in engines)
@@ -141,7 +144,7 @@ def translate(
     with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
           State.open(settings.state_dir) as state):
         remove_stale_temporaries(settings.locales_dir, depth=1)
-        code, terms = code_key(), glossary_key(settings.glossary_dir)
+        terms = glossary_key(settings.glossary_dir)
         keys = {lang: key("translate", item.engine_name, item.model, terms)
                 for lang, item in languages.items()}
         known = CatalogState(settings, state, code, memory_identity(settings.memory_path), keys,
