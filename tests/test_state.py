@@ -358,3 +358,27 @@ def test_a_second_article_with_a_slug_is_a_problem_every_run(
     assert runs[0][1].splitlines()[-1] == runs[1][1].splitlines()[-1]
     template = (project / "locales" / "templates" / "same.pot").read_text(encoding="utf-8")
     assert "First text." in template and "Second text." not in template
+
+
+def test_rows_read_ahead_answer_as_the_file_does_and_never_outlive_a_write(
+    tmp_path: Path,
+) -> None:
+    paths = [tmp_path / f"{n}.txt" for n in range(3)]
+    for path in paths:
+        path.write_text(str(path), encoding="utf-8")
+    with State.open(tmp_path / ".l10n") as state:
+        for path in paths[:2]:
+            state.set_note(path, "kind", state.digest(path) or "", "k", {"n": path.name})
+    os.utime(tmp_path / ".l10n" / "state.clock")  # as later runs would find it
+    with State.open(tmp_path / ".l10n") as direct:
+        expected = [direct.lookup(path, "kind", "k") for path in paths]
+    with State.open(tmp_path / ".l10n") as state:
+        state.prefetch(paths, ("kind",))
+        assert [state.lookup(path, "kind", "k") for path in paths] == expected
+        assert expected[0][1] == {"n": "0.txt"} and expected[2][1] is None
+        state.set_note(paths[0], "kind", expected[0][0].digest or "", "k", {"n": "new"})
+        assert state.lookup(paths[0], "kind", "k")[1] == {"n": "new"}  # not the row read ahead
+        assert state.note(paths[0], "kind", expected[0][0].digest or "", "k") == {"n": "new"}
+        state.prefetch(paths[1:])  # a kind not read ahead is still asked for
+        assert state.note(paths[1], "other", "", "") is None
+        assert state.lookup(paths[1], "kind", "k") == expected[1]

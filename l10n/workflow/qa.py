@@ -79,7 +79,7 @@ def check_project(
                     by_lang[lang] += _one_catalog(Catalog.read(path), ctx, only, True, written)
                     continue
                 found = None if annotate else cache.result(
-                    path, "check", cache.key("check", lang, only, shown),
+                    path, "check", cache.key("check", lang, only) + shown,  # + the name shown
                     partial(_rows, ctx=ctx, only=only))
                 if found is not None:
                     by_lang[lang] += [_from_row(row) for row in found]

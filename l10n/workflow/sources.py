@@ -12,6 +12,7 @@ with one slug: the first in name order wins, the second is a problem).
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
@@ -24,7 +25,9 @@ from l10n.articles import read_article
 from l10n.config import Settings
 from l10n.errors import ArticleError, L10nWarning, Problem
 from l10n.model import Article
-from l10n.state import State, key, stamp_of
+from l10n.state import Known, State, key, stamp_of
+
+AHEAD = 256  # articles whose state rows are read together (see State.prefetch)
 
 
 @dataclass
@@ -82,17 +85,37 @@ def stream_sources(
     else it raises."""
     seen: dict[str, str] = {}  # slug -> the path of its article (text: a run keeps one each)
     wanted = reading_key(settings, code)
-    for path in paths:
-        try:
-            source = _source(settings, path, state, wanted)
-            check_unique(source.slug, path, seen)
-        except ArticleError as exc:
-            if problems is None:
-                raise
-            problems.append(Problem.of(exc))
-            continue
-        seen[source.slug] = str(path)
-        yield source
+    for start in range(0, len(paths), AHEAD):
+        chunk = paths[start : start + AHEAD]
+        state.prefetch(chunk, ("article",))
+        found = [(path, *state.lookup(path, "article", wanted)) for path in chunk]
+        state.prefetch(_related(settings, found))
+        for path, known, facts in found:
+            try:
+                source = _source(settings, path, state, wanted, known, facts)
+                check_unique(source.slug, path, seen)
+            except ArticleError as exc:
+                if problems is None:
+                    raise
+                problems.append(Problem.of(exc))
+                continue
+            seen[source.slug] = str(path)
+            yield source
+
+
+def _related(settings: Settings, found: list[tuple[Path, Known, Any]]) -> list[Path | str]:
+    """The files whose state rows a run looks up for these articles: the articles (their
+    facts of every command), their templates and their catalogs in every target language
+    (named as the state names them, without a Path object each)."""
+    related: list[Path | str] = [path for path, _, _ in found]
+    templates, locales = os.path.abspath(settings.templates_dir), os.path.abspath(
+        settings.locales_dir)
+    for _, _, facts in found:
+        if facts is not None and "slug" in facts:
+            slug = facts["slug"]
+            related.append(f"{templates}/{slug}.pot")
+            related += [f"{locales}/{lang}/{slug}.po" for lang in settings.targets]
+    return related
 
 
 def check_unique(slug: str, path: Path, seen: Mapping[str, object]) -> None:
@@ -105,8 +128,8 @@ def check_unique(slug: str, path: Path, seen: Mapping[str, object]) -> None:
         )
 
 
-def _source(settings: Settings, path: Path, state: State, wanted: str) -> Source:
-    known, facts = state.lookup(path, "article", wanted)
+def _source(settings: Settings, path: Path, state: State, wanted: str, known: Known,
+            facts: Any) -> Source:
     if facts is not None:
         return _from_facts(settings, path, facts)
     if known.stamp is None:  # missing, or not a file: the reader says what is wrong

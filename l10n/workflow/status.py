@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,10 +53,14 @@ class CatalogStatus:
         return 0.0 if not self.entries else round(100.0 * self.reviewed / self.entries, 1)
 
     def to_json(self) -> dict[str, Any]:
-        data = {**asdict(self), "percent_reviewed": self.percent_reviewed}
+        data = {name: getattr(self, name) for name in _FIELDS}
+        data["percent_reviewed"] = self.percent_reviewed
         if not self.article:  # a total: no one catalog
             del data["article"], data["catalog"], data["exists"]
         return data
+
+
+_FIELDS = tuple(field.name for field in fields(CatalogStatus))
 
 
 @dataclass(frozen=True)
