@@ -96,11 +96,11 @@ def build(
         if refused:
             raise typer.Exit(code=1)
         return
-    for page in result.pages:
-        typer.echo(
+    if result.pages:  # one write: an archive has tens of thousands of pages
+        typer.echo("\n".join(
             f"{page.lang}/{page.slug}: {page.coverage.reviewed_percent:g}% reviewed"
             + (", includes machine translation" if page.used_machine else "")
-        )
+            for page in result.pages))
     removed = f", {len(result.removed)} stale removed" if result.removed else ""
     typer.echo(
         f"{len(result.written)} files written, {len(result.unchanged_names)} unchanged{removed} "
