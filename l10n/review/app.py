@@ -68,8 +68,26 @@ def create_app(
         Route("/{lang}/{slug}", partial(_article, ctx)),
     ]
     guard = Middleware(Guard, token=token, hosts=hosts, login=login)
-    return Starlette(routes=routes, middleware=[guard],
+    return Starlette(routes=routes, middleware=[Middleware(_Serving, session=session), guard],
                      exception_handlers={L10nError: _error})
+
+
+class _Serving:
+    """Counts the requests being answered (``session.serving``), so that the session's
+    warm-up waits for them (:meth:`~l10n.workflow.review.ReviewSession.warm`)."""
+
+    def __init__(self, app: Any, *, session: ReviewSession) -> None:
+        self.app, self.session = app, session
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        self.session.serving += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.session.serving -= 1
 
 
 def _environment() -> jinja2.Environment:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -122,6 +123,7 @@ class ReviewSession:
         self._glossary_cache: tuple[tuple[object, ...], Glossary] | None = None
         self._articles: tuple[tuple[object, ...], list[Article]] | None = None
         self._views: dict[tuple[str, str], tuple[tuple[object, ...], ArticleView]] = {}
+        self.serving = 0  # requests being answered: warm() gives way to them
         self.articles()  # read (and so validate) the articles and the glossary now
         self._glossary()
 
@@ -229,8 +231,16 @@ class ReviewSession:
         with contextlib.suppress(L10nError):
             for lang in self.langs:  # the pages first, then the checks
                 for article in self.articles():
+                    self._give_way()
                     self.article_view(lang, article.slug)
+            self._give_way()
             self.dashboard()
+
+    def _give_way(self) -> None:
+        """Wait while a request is being answered: a reviewer's first page must not share
+        the interpreter with work done for pages they have not asked for yet."""
+        while self.serving:
+            time.sleep(0.02)
 
     def article_view(self, lang: str, slug: str) -> ArticleView:
         """The article page's data; the same object while neither the catalog nor the
