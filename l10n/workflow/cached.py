@@ -30,16 +30,17 @@ class Cache:
     settings: Settings
     state: State
     code: str
+    terms: str  # the glossary's files (glossary_key)
     base: str  # l10n's code, the settings, the glossary
     _folders: dict[Path, str] = field(default_factory=dict)
     _keys: dict[tuple[object, ...], str] = field(default_factory=dict)  # a few per run
 
     @classmethod
-    def open(cls, settings: Settings, glossary: Path | None = None) -> Cache:
+    def open(cls, settings: Settings) -> Cache:
         state = State.open(settings.state_dir)
         code = code_key()
-        terms = glossary_key(glossary or settings.glossary_dir)
-        return cls(settings, state, code, key(code, settings_key(settings), terms))
+        terms = glossary_key(settings.glossary_dir)
+        return cls(settings, state, code, terms, key(code, settings_key(settings), terms))
 
     def __enter__(self) -> Cache:
         return self
@@ -53,9 +54,9 @@ class Cache:
             found = self._keys[parts] = key(self.base, *parts)
         return found
 
-    def glossary(self, folder: Path | None = None) -> Glossary:
-        """The project's glossary (or ``folder``'s), as :func:`cached_glossary` loads it."""
-        return cached_glossary(self.state, folder or self.settings.glossary_dir, self.code)
+    def glossary(self) -> Glossary:
+        """The project's glossary, as :func:`cached_glossary` loads it."""
+        return cached_glossary(self.state, self.settings.glossary_dir, self.code, self.terms)
 
     def shown(self, path: Path) -> str:
         """``settings.display(path)``, without resolving every file of the archive: its
@@ -104,14 +105,16 @@ class Cache:
 GLOSSARY_NOTE = "<glossary>"  # the note's name: the glossary is a folder, not one file
 
 
-def cached_glossary(state: State, folder: Path, code: str) -> Glossary:
+def cached_glossary(state: State, folder: Path, code: str, files: str | None = None) -> Glossary:
     """:func:`~l10n.glossary.load_glossary`, from the state when the glossary files hold the
     bytes a valid glossary was recorded from (by l10n's same code, from the same folder).
 
     Validating and merging 50,000 terms takes seconds; the recorded terms are only indexed
     again. Only a valid glossary is recorded, so a broken one is read and refused every time.
+    ``files``: the folder's :func:`~l10n.state.glossary_key`, when the caller has it.
     """
-    files = glossary_key(folder)  # the files' bytes: exact, whatever their stamps say
+    if files is None:
+        files = glossary_key(folder)  # the files' bytes: exact, whatever their stamps say
     wanted = key(code, str(folder.resolve()), os.getcwd())  # Term.file is shown from cwd
     with no_collection():  # 50,000 terms' rows are a million objects, none in a cycle
         found = state.note(GLOSSARY_NOTE, "glossary", files, wanted)

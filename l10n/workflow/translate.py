@@ -131,9 +131,9 @@ def translate(
     check_runner(plan)
     report = RunReport()
     targets = settings.target_languages(langs)
-    code = code_key()
+    code, terms = code_key(), glossary_key(settings.glossary_dir)
     with State.open(settings.state_dir) as state:  # read first: a broken one stops the run
-        glossary = cached_glossary(state, settings.glossary_dir, code)
+        glossary = cached_glossary(state, settings.glossary_dir, code, terms)
     files = article_paths(settings, paths)
     engines = _engines(settings, targets, engine_name, report.problems)
     targets = tuple(lang for lang in targets if lang in engines)
@@ -144,7 +144,6 @@ def translate(
     with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
           State.open(settings.state_dir) as state):
         remove_stale_temporaries(settings.locales_dir, depth=1)
-        terms = glossary_key(settings.glossary_dir)
         keys = {lang: key("translate", item.engine_name, item.model, terms)
                 for lang, item in languages.items()}
         known = CatalogState(settings, state, code, memory_identity(settings.memory_path), keys,
