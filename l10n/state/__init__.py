@@ -3,7 +3,8 @@
 :mod:`~l10n.state.stamps`: a file's cheap facts (inode, size, mtime, ctime) and when
 they can be trusted; :mod:`~l10n.state.store`: the state file (SQLite) of files, their
 digests and facts derived from them; :mod:`~l10n.state.keys`: what else a fact depends
-on (l10n's code, the settings, the glossary). The state is a cache: deleting it changes
+on (l10n's code, the settings, the glossary); :mod:`~l10n.state.spans`: one fact for a
+run of articles, replayed while none of the files it names changed. The state is a cache: deleting it changes
 no command's output, only how long it takes.
 """
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,3 +78,13 @@ def fs_now(marker: Path) -> int:
         pass
     os.utime(marker, None)
     return os.stat(marker).st_mtime_ns
+
+
+def fs_tick(marker: Path, limit: float = 0.05) -> None:
+    """Wait (at most ``limit`` seconds) until the file system's clock has moved past now,
+    so that what was written before this call is older than what is recorded after it
+    (on a file system whose clock ticks in seconds, the wait gives up)."""
+    start = fs_now(marker)
+    deadline = time.monotonic() + limit
+    while fs_now(marker) <= start and time.monotonic() < deadline:
+        time.sleep(0.001)

@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from l10n.state.stamps import Stamp, digest_bytes, fs_now, read_stamped, stamp_of
+from l10n.state.spans import Watched
+from l10n.state.stamps import Stamp, digest_bytes, fs_now, fs_tick, read_stamped, stamp_of
 
 STATE_FILE = "state.sqlite"
 CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
@@ -85,9 +86,9 @@ def _loads(text: str | None) -> Any:
         return None
 
 
-class State:
+class State(Watched):
     """The state of one project (see the module docstring). Use ``with State.open(...)``;
-    :meth:`State.off` is a state that knows nothing and records nothing."""
+    ``State(None)`` is a state that knows nothing and records nothing."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
@@ -101,6 +102,7 @@ class State:
         self._ahead: set[str] = set()
         self._ahead_kinds: set[str] = set()  # the kinds of fact read ahead
         self._kinds: set[str] = set()  # the kinds of fact this run has looked up
+        self.ledger = None  # no span's pass watched yet (l10n.state.spans)
         if folder is not None:
             self._connect()
 
@@ -108,10 +110,6 @@ class State:
     def open(cls, folder: Path) -> State:
         """The state file in ``folder`` (``.l10n``), created or rebuilt as needed."""
         return cls(folder)
-
-    @classmethod
-    def off(cls) -> State:
-        return cls(None)
 
     def __enter__(self) -> State:
         return self
@@ -235,29 +233,32 @@ class State:
     def known(self, path: Path) -> Known:
         """The file's stamp now, and its digest if the state may vouch for it."""
         stamp = stamp_of(path)
-        if stamp is None:
-            return Known(path, None, None)
         name = _name(path)
+        if stamp is None:
+            self.vouch(name, None)
+            return Known(path, None, None)
         if name in self._files:  # recorded in this run, not yet committed: racy
-            return Known(path, stamp, None)
+            return self._missed(Known(path, stamp, None))
         if name in self._ahead:
             row = self._ahead_files.get(name)
         else:
             row = self._query("SELECT ino, size, mtime_ns, ctime_ns, digest, seen_ns FROM file "
                               "WHERE path = ?", (name,))
         if row is None or Stamp(*row[:4]) != stamp or not stamp.trusted(row[5]):
-            return Known(path, stamp, None)
+            return self._missed(Known(path, stamp, None))
+        self.vouch(name, stamp)
         return Known(path, stamp, str(row[4]))
 
     def lookup(self, path: Path, kind: str, key: str) -> tuple[Known, Any]:
         """:meth:`known` and :meth:`note` in one query: the file as the state knows it,
         and its fact of ``kind`` under ``key`` when the file is vouched for (else None)."""
         stamp = stamp_of(path)
-        if stamp is None:
-            return Known(path, None, None), None
         name = _name(path)
+        if stamp is None:
+            self.vouch(name, None)
+            return Known(path, None, None), None
         if name in self._files:
-            return Known(path, stamp, None), None
+            return self._missed(Known(path, stamp, None)), None
         self._kinds.add(kind)
         if name in self._ahead and kind in self._ahead_kinds:
             found = self._ahead_files.get(name)
@@ -269,18 +270,23 @@ class State:
                 "n.key, n.value FROM file f LEFT JOIN note n ON n.path = f.path AND n.kind = ? "
                 "WHERE f.path = ?", (kind, name))
         if row is None or Stamp(*row[:4]) != stamp or not stamp.trusted(row[5]):
-            return Known(path, stamp, None), None
+            return self._missed(Known(path, stamp, None)), None
         known = Known(path, stamp, str(row[4]))
         pending = self._notes.get((name, kind))
         note = pending if pending is not None else row[6:]
         if note[0] != known.digest or note[1] != key:
-            return known, None
-        return known, _loads(note[2])
+            return self._missed(known), None
+        value = _loads(note[2])
+        if value is None:
+            return self._missed(known), None
+        self.vouch(name, stamp)
+        return known, value
 
     def read(self, path: Path) -> tuple[bytes, str]:
         """Read the file; record its stamp and digest; (bytes, digest)."""
         data, stamp = read_stamped(path)
         self.reads += 1
+        self.spoil()
         digest = digest_bytes(data)
         if stamp is not None:
             self.record(path, stamp, digest)
@@ -296,6 +302,7 @@ class State:
     def record(self, path: Path, stamp: Stamp | None, digest: str) -> None:
         """Record that the file with ``stamp`` has ``digest`` (for a file just written,
         pass its stamp right after the write)."""
+        self.spoil()
         if self._db is None:
             return
         name = _name(path)
@@ -324,9 +331,10 @@ class State:
         elif row is None:
             row = self._query("SELECT digest, key, value FROM note WHERE path = ? AND kind = ?",
                               (name, kind))
-        if row is None or row[0] != digest or row[1] != key:
-            return None
-        return _loads(row[2])
+        value = None if row is None or row[0] != digest or row[1] != key else _loads(row[2])
+        if value is None:
+            self.spoil()
+        return value
 
     def note_seen(self, name: str, kind: str, digest: str, key: str) -> tuple[Any, int] | None:
         """A fact and when it was committed (the file system's clock: stamps it holds
@@ -338,11 +346,12 @@ class State:
             row = self._query("SELECT digest, key, value, seen_ns FROM note WHERE path = ? AND "
                               "kind = ?", (name, kind))
         if row is None or row[0] != digest or row[1] != key or (name, kind) in self._notes:
-            return None
+            return self._missed(None)
         value = _loads(row[2])
-        return None if value is None else (value, int(row[3]))
+        return self._missed(None) if value is None else (value, int(row[3]))
 
     def set_note(self, path: Path | str, kind: str, digest: str, key: str, value: Any) -> None:
+        self.spoil()
         if self._db is None:
             return
         name = _name(Path(path)) if isinstance(path, Path) else path
@@ -355,12 +364,14 @@ class State:
         if len(self._files) + len(self._notes) >= BATCH:
             self.flush()
 
-    def flush(self) -> None:
-        """Commit the rows recorded so far. Their stamps were taken before this moment,
-        which is what they are trusted against (see :class:`~l10n.state.stamps.Stamp`)."""
+    def flush(self, *, settle: bool = False) -> None:
+        """Commit the rows recorded so far: their stamps are trusted against this moment
+        (:class:`~l10n.state.stamps.Stamp`); ``settle``: after a tick of the clock."""
         if self._db is None or not (self._files or self._notes):
             return
         assert self.folder is not None
+        if settle:
+            fs_tick(self.folder / CLOCK_FILE)
         files, notes = self._files, self._notes
         self._files, self._notes = {}, {}
         try:

@@ -43,6 +43,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from l10n.articles import read_source, safe_slug
 from l10n.config import Settings
@@ -81,7 +82,8 @@ from l10n.workflow.build_plan import (
     translations,
 )
 from l10n.workflow.extract import article_paths
-from l10n.workflow.sources import Source, stream_sources
+from l10n.workflow.sources import Source
+from l10n.workflow.spans import Spans
 
 
 @dataclass(frozen=True)
@@ -129,18 +131,25 @@ def build(
         terms = glossary_key(settings.glossary_dir) if fail_on_errors else ""
         run = _Build(settings, state, folder, targets,
                      Gates(gate, include_machine, fail_on_errors, glossary, terms))
+        spans = Spans(settings, article_paths(settings, paths), state, run.code, problems,
+                      "build", run.span_key())
         staged = StagedWrites()
         try:
-            files = article_paths(settings, paths)
-            for source in stream_sources(settings, files, state, run.code, problems):
-                run.article(source, staged)
-                source.drop()
+            for span in spans:
+                if span.replayed is not None:
+                    for item in span.replayed:
+                        run.take(item, unchanged=True)
+                    continue
+                for source in span.sources():
+                    span.keep(run.article(source, staged))
+                    source.drop()
             run.indexes(staged)
             written = staged.commit()
         except BaseException:
             staged.discard()
             raise
         run.recorded()
+        spans.confirm(run.article)
         removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs}, state)
     return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
                        tuple(run.skipped), tuple(removed), tuple(problems))
@@ -170,29 +179,49 @@ class _Build:
         self.root = self.folder.resolve()
         self.kind = f"built:{self.root}"  # the files of an article in this build folder
 
-    def article(self, source: Source, staged: StagedWrites) -> None:
+    def span_key(self) -> str:
+        """What a span's items depend on besides its files (:mod:`l10n.workflow.spans`)."""
+        gates = self.gates
+        return key(self.base, list(self.targets), gates.min_reviewed, gates.include_machine,
+                   gates.fail_on_errors, gates.glossary_key, self.kind, os.getcwd())
+
+    def take(self, item: list[Any], *, unchanged: bool = False) -> None:
+        """Count an article's plan (``item``: its slug, language and plan) in the run."""
+        slug, lang, data = item
+        plan = Plan.from_json("", data)
+        self.slugs.add(slug)
+        self.langs.add(lang)
+        self.pages += plan.pages
+        self.skipped += plan.skipped
+        for page_lang, entry in plan.index:
+            self.by_lang.setdefault(page_lang, []).append(entry)
+        names = [name for name, _ in plan.files()]
+        self.made.update(names)
+        if unchanged:
+            self.unchanged += names
+
+    def article(self, source: Source, staged: StagedWrites | None = None) -> list[Any]:
         """Plan one article (from the state when its inputs did not change) and write
-        its files, unless they are, unchanged, those the state recorded for this plan."""
+        its files, unless they are, unchanged, those the state recorded for this plan;
+        its item for the span. Without ``staged``: a confirming pass (nothing written,
+        nothing counted)."""
         check_slug(source)
-        self.slugs.add(source.slug)
-        self.langs.add(source.lang)
         settings, state = self.settings, self.state
         plan_id = plan_key(self.base, settings, state, source, self.targets, self.gates)
         plan, pages = self._plan(source, plan_id)
-        self.pages += plan.pages
-        self.skipped += plan.skipped
-        for lang, entry in plan.index:
-            self.by_lang.setdefault(lang, []).append(entry)
-        languages = plan.languages
+        item = [source.slug, source.lang, plan.to_json()]
         files = plan.files()
-        self.made.update(name for name, _ in files)
         owner = os.path.abspath(source.path)
-        if self._built(owner, plan_id, [name for name, _ in files]):
-            self.unchanged += [name for name, _ in files]
-            return
+        built = self._built(owner, plan_id, [name for name, _ in files])
+        if staged is None:
+            return item
+        self.take(item, unchanged=built)
+        if built:
+            return item
         if pages is None:
             pages = make_plan(settings, source, self.targets, self.gates, plan_id)[1]
         text = None
+        languages = plan.languages
         for name, lang in files:
             page = next(p for p in pages if p.lang == lang)
             if name.endswith(".article.html"):
@@ -203,6 +232,7 @@ class _Build:
             else:
                 self._write(staged, name, render_html(page, languages))
         self.done.append((owner, plan_id, [name for name, _ in files]))
+        return item
 
     def _built(self, owner: str, plan_id: str, names: list[str]) -> bool:
         """Whether the files ``names`` (of an article, or an index) are, unchanged, those
@@ -212,11 +242,15 @@ class _Build:
             return False
         stamps, seen = found
         if [row[0] for row in stamps] != names:
+            self.state.spoil()
             return False
         for name, *recorded in stamps:
-            stamp = stamp_of(f"{self.root}/{name}")
+            path = f"{self.root}/{name}"
+            stamp = stamp_of(path)
             if stamp is None or Stamp(*recorded) != stamp or not stamp.trusted(seen):
+                self.state.spoil()
                 return False
+            self.state.vouch(path, stamp)
         return True
 
     def _plan(self, source: Source, plan_id: str) -> tuple[Plan, list[Page] | None]:

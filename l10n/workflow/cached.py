@@ -20,7 +20,8 @@ from l10n.glossary.match import no_collection
 from l10n.model import Term
 from l10n.state import State, code_key, digest_bytes, glossary_key, key, settings_key, stamp_of
 from l10n.workflow.extract import article_paths
-from l10n.workflow.sources import Source, stream_sources
+from l10n.workflow.sources import Source
+from l10n.workflow.spans import Spans
 
 
 @dataclass
@@ -66,10 +67,12 @@ class Cache:
             prefix = self._folders[path.parent] = self.settings.display(path.parent)
         return self.settings.display(path) if os.path.islink(path) else f"{prefix}/{path.name}"
 
-    def sources(self, paths: list[Path] | None, problems: list[Any] | None) -> Any:
-        """The run's articles, streamed (:func:`~l10n.workflow.sources.stream_sources`)."""
-        return stream_sources(self.settings, article_paths(self.settings, paths), self.state,
-                              self.code, problems)
+    def spans(self, paths: list[Path] | None, problems: list[Any] | None,
+              kind: str | None = None, *parts: object) -> Spans:
+        """The run's articles in spans (:class:`~l10n.workflow.spans.Spans`), recorded as
+        ``kind`` under the base key, ``parts`` and the current folder (shown paths)."""
+        return Spans(self.settings, article_paths(self.settings, paths), self.state,
+                     self.code, problems, kind, self.key(kind, os.getcwd(), *parts))
 
     def result(self, path: Path, kind: str, wanted: str,
                compute: Callable[[Catalog], Any]) -> Any:

@@ -19,15 +19,17 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from l10n.catalog import DIGEST_HEADER, ENTRIES_HEADER, Catalog, Entry, stored_digest
 from l10n.config import Settings
+from l10n.errors import Problem
 from l10n.state import State, digest_bytes, key, settings_key, stamp_of
 from l10n.workflow.sources import Source
+from l10n.workflow.spans import Spans
 
 
 def memory_identity(path: Path) -> str:
@@ -64,10 +66,28 @@ class CatalogState:
     def __init__(self, settings: Settings, state: State, code: str, memory: str,
                  translate_keys: dict[str, str] | None = None, *, skip: bool = True) -> None:
         self.settings, self.state, self.memory, self.skip = settings, state, memory, skip
+        self.code = code
         self.key = key("catalog", code, settings_key(settings))
         self.translate_keys = translate_keys  # per language; None: an update run
         self.skipped: set[str] = set()  # languages with a catalog that needed no work
         self._template: tuple[Source | None, str | None] = (None, None)  # the last article's
+
+    def spans(self, paths: Sequence[Path], targets: Sequence[str],
+              problems: list[Problem], *, purge: bool = False) -> Spans:
+        """The run's articles in spans; a span is replayed when all its catalogs needed
+        no work under this run's keys (never with ``--retranslate``)."""
+        kind = ("translate" if self.translate_keys is not None else "update") if self.skip \
+            else None
+        wanted = key(self.key, self.memory, self.translate_keys, list(targets), purge)
+        return Spans(self.settings, paths, self.state, self.code, problems, kind, wanted)
+
+    def settled_all(self, source: Source, targets: Sequence[str], *,
+                    purge: bool = False) -> list[int]:
+        """:meth:`settled` in every language (a catalog that needs work spoils the pass)."""
+        counts = [self.settled(source, lang, purge=purge) for lang in targets]
+        if any(count is None for count in counts):
+            self.state.spoil()
+        return [count or 0 for count in counts]
 
     # ------------------------------------------------------------------ templates
     def template_current(self, source: Source) -> bool:

@@ -30,6 +30,7 @@ from l10n.lang import validate_language
 from l10n.model import Finding, Severity
 from l10n.qa import CheckContext, run_checks
 from l10n.workflow.cached import Cache
+from l10n.workflow.sources import Source
 
 ONLY_STATES = (REVIEWED, MACHINE, FUZZY, UNTRANSLATED)
 
@@ -70,29 +71,44 @@ def check_project(
     written: list[Path] = []
     with Cache.open(settings) as cache:
         glossary = cache.glossary()
-        for source in cache.sources(list(articles) if articles else None, problems):
+
+        def work(source: Source) -> list[Any]:
+            """Per language: the catalog's findings as rows, or its name if it is missing."""
+            found: list[Any] = []
             for lang in targets:
                 path = settings.catalog_path(lang, source.slug)
                 shown = cache.shown(path)
                 ctx = CheckContext(settings.source, lang, glossary, shown)
                 if annotate and path.is_file():
-                    by_lang[lang] += _one_catalog(Catalog.read(path), ctx, only, True, written)
+                    catalog = Catalog.read(path)
+                    found.append([_row(f) for f in _one_catalog(catalog, ctx, only, True,
+                                                                  written)])
                     continue
-                found = None if annotate else cache.result(
+                rows = None if annotate else cache.result(
                     path, "check", cache.key("check", lang, only) + shown,  # + the name shown
                     partial(_rows, ctx=ctx, only=only))
-                if found is not None:
-                    by_lang[lang] += [_from_row(row) for row in found]
+                found.append(shown if rows is None else rows)
+            return found
+
+        spans = cache.spans(list(articles) if articles else None, problems,
+                            None if annotate else "check", targets, only)
+        for item in spans.each(work):
+            for lang, rows in zip(targets, item, strict=True):
+                if not isinstance(rows, str):
+                    by_lang[lang] += [_from_row(row) for row in rows]
                 elif only in (None, UNTRANSLATED):
-                    by_lang[lang].append(_no_catalog(shown, lang))
+                    by_lang[lang].append(_no_catalog(rows, lang))
     findings = [finding for lang in targets for finding in by_lang[lang]]
     return CheckResult(tuple(findings), tuple(written), tuple(problems))
 
 
 def _rows(catalog: Catalog, *, ctx: CheckContext, only: str | None) -> list[list[Any]]:
     """The catalog's findings as JSON rows (what the state keeps)."""
-    found = _one_catalog(catalog, ctx, only, False, [])
-    return [[getattr(finding, f.name) for f in fields(finding)] for finding in found]
+    return [_row(finding) for finding in _one_catalog(catalog, ctx, only, False, [])]
+
+
+def _row(finding: Finding) -> list[Any]:
+    return [getattr(finding, f.name) for f in fields(finding)]
 
 
 def _from_row(row: list[Any]) -> Finding:

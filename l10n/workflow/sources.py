@@ -79,11 +79,15 @@ def stream_sources(
     state: State,
     code: str,
     problems: list[Problem] | None = None,
+    *,
+    seen: dict[str, str] | None = None,
+    told: list[dict[str, Any]] | None = None,
 ) -> Iterator[Source]:
     """Each readable article of ``paths`` (see the module docstring); with ``problems``,
     an unreadable article or a second one with a slug is recorded there and left out,
-    else it raises."""
-    seen: dict[str, str] = {}  # slug -> the path of its article (text: a run keeps one each)
+    else it raises. ``seen``: the slugs of the articles before these (slug -> path);
+    ``told``: gets each article's facts, in order (what a span replays)."""
+    seen = {} if seen is None else seen
     wanted = reading_key(settings, code)
     for start in range(0, len(paths), AHEAD):
         chunk = paths[start : start + AHEAD]
@@ -92,13 +96,20 @@ def stream_sources(
         state.prefetch(_related(settings, found))
         for path, known, facts in found:
             try:
-                source = _source(settings, path, state, wanted, known, facts)
+                facts, article = _facts(settings, path, state, wanted, known, facts)
+                if told is not None:
+                    told.append(facts)
+                source = from_facts(settings, path, facts)
+                if source.slug in seen:  # not a span's own fact: it depends on other spans
+                    state.spoil()
                 check_unique(source.slug, path, seen)
             except ArticleError as exc:
                 if problems is None:
                     raise
                 problems.append(Problem.of(exc))
                 continue
+            if article is not None:
+                source._article, source.changed = article, True
             seen[source.slug] = str(path)
             yield source
 
@@ -128,20 +139,20 @@ def check_unique(slug: str, path: Path, seen: Mapping[str, object]) -> None:
         )
 
 
-def _source(settings: Settings, path: Path, state: State, wanted: str, known: Known,
-            facts: Any) -> Source:
+def _facts(settings: Settings, path: Path, state: State, wanted: str, known: Known,
+           facts: Any) -> tuple[dict[str, Any], Article | None]:
+    """The article's facts: as the state recorded them, or read now (with the article)."""
     if facts is not None:
-        return _from_facts(settings, path, facts)
+        return facts, None
     if known.stamp is None:  # missing, or not a file: the reader says what is wrong
+        state.spoil()
         read_article(path, furniture=settings.furniture, lang=settings.source)
         raise ArticleError("article not found", path=path)  # pragma: no cover
     data, digest = state.read(path)
     facts, article = _read(settings, path, data)
     if stamp_of(path) == known.stamp:  # not changed while it was parsed
         state.set_note(path, "article", digest, wanted, facts)
-    source = _from_facts(settings, path, facts)
-    source._article, source.changed = article, True
-    return source
+    return facts, article
 
 
 def _read(settings: Settings, path: Path, data: bytes) -> tuple[dict[str, Any], Article | None]:
@@ -171,7 +182,8 @@ def _read(settings: Settings, path: Path, data: bytes) -> tuple[dict[str, Any], 
     return facts, article
 
 
-def _from_facts(settings: Settings, path: Path, facts: dict[str, Any]) -> Source:
+def from_facts(settings: Settings, path: Path, facts: dict[str, Any]) -> Source:
+    """The article of ``facts``, its reading's warnings told again (its problem raised)."""
     for message, where, line, hint in facts["warnings"]:
         warnings.warn(L10nWarning(message, path=where, line=line, hint=hint), stacklevel=2)
     if "problem" in facts:

@@ -171,14 +171,20 @@ def status(
     by_lang: dict[str, list[CatalogStatus]] = {lang: [] for lang in targets}
     with Cache.open(settings) as cache:
         glossary = cache.glossary()
+
+        def work(source: Source) -> list[Any]:
+            rows = [_catalog_row(cache, source, lang, glossary) for lang in targets]
+            return [source.slug, [[*_counts(row).values(), row.catalog, row.exists]
+                                  for row in rows]]
+
         slugs: list[str] = []
-        for source in cache.sources(list(articles) if articles else None, problems):
-            slugs.append(source.slug)
-            for lang in targets:
-                by_lang[lang].append(_catalog_row(cache, source, lang, glossary))
-            source.drop()
+        spans = cache.spans(list(articles) if articles else None, problems, "status", targets)
+        for slug, rows in spans.each(work):
+            slugs.append(slug)
+            for lang, row in zip(targets, rows, strict=True):
+                by_lang[lang].append(CatalogStatus(lang, slug, *row))
         if articles:
-            slugs = [source.slug for source in cache.sources(None, [])]
+            slugs = [source.slug for source in cache.spans(None, []).sources()]
     rows = [row for lang in targets for row in by_lang[lang]]
     totals = [_total(lang, by_lang[lang]) for lang in targets]
     orphans = find_orphans(settings, slugs)

@@ -54,7 +54,6 @@ from l10n.workflow.cached import cached_glossary
 from l10n.workflow.catalog_state import CatalogState, memory_identity
 from l10n.workflow.extract import Segmenting, article_paths
 from l10n.workflow.fill import Filler, Language, ReportProgress, Steps
-from l10n.workflow.sources import stream_sources
 from l10n.workflow.update import LanguageReport, RunReport, merged_catalogs
 
 PLACEHOLDERS = ("pseudo", "none")  # engines whose output never replaces another's
@@ -148,12 +147,12 @@ def translate(
                 for lang, item in languages.items()}
         known = CatalogState(settings, state, code, memory_identity(settings.memory_path), keys,
                              skip=retranslate is None)
-        sources = stream_sources(settings, files, state, code, report.problems)
+        spans = known.spans(files, targets, report.problems)
         stream = Stream(chosen, notice=notice,
                         progress=lambda lang, count: languages[lang].steps.advance(count))
         filler = Filler(settings, glossary, memory, stream, n_best)
         try:
-            for lang, catalog in merged_catalogs(settings, sources, targets, report, memory,
+            for lang, catalog in merged_catalogs(settings, spans, targets, report, memory,
                                                  known=known, segmenting=segmenting):
                 language = languages[lang]
                 language.report.engine = language.engine_name
@@ -170,6 +169,7 @@ def translate(
                 languages[lang].report.engine = languages[lang].engine_name
             filler.flush(list(languages.values()))
             stream.drain()
+            spans.confirm(partial(known.settled_all, targets=targets))
         except EngineOptionError as exc:  # found when the model loads (compute_type)
             if exc.path is not None:
                 raise

@@ -10,8 +10,9 @@ needs it, each catalog once, passed on to whoever fills it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from l10n.catalog import DIGEST_HEADER, Catalog, merge
@@ -24,7 +25,8 @@ from l10n.workflow.catalog_state import CatalogState, memory_identity
 from l10n.workflow.extract import Extracted, Segmenting, article_paths, extract_source
 from l10n.workflow.orphans import project_orphans
 from l10n.workflow.orphans import purge_orphans as purge_orphans_of
-from l10n.workflow.sources import Source, stream_sources
+from l10n.workflow.sources import Source
+from l10n.workflow.spans import Span, Spans
 
 
 @dataclass
@@ -43,9 +45,13 @@ class LanguageReport:
     seconds: float = 0.0
     engine: str = ""
 
+    def __post_init__(self) -> None:
+        self._written: set[str] = set()
+
     def wrote(self, settings: Settings, path: Path) -> None:
         name = settings.reference(path)
-        if name not in self.catalogs_written:
+        if name not in self._written:  # a set beside the list: 20,000 catalogs in a run
+            self._written.add(name)
             self.catalogs_written.append(name)
 
 
@@ -81,11 +87,12 @@ def update(
         remove_stale_temporaries(settings.locales_dir, depth=1)
         code = code_key()
         known = CatalogState(settings, state, code, memory_identity(settings.memory_path))
-        sources = stream_sources(settings, files, state, code, report.problems)
-        merging = merged_catalogs(settings, sources, targets, report, memory, purge=purge_obsolete,
+        spans = known.spans(files, targets, report.problems, purge=purge_obsolete)
+        merging = merged_catalogs(settings, spans, targets, report, memory, purge=purge_obsolete,
                                   known=known, segmenting=segmenting)
         for _ in merging:
             pass
+        spans.confirm(partial(known.settled_all, targets=targets, purge=purge_obsolete))
         if purge_orphans:
             orphans, problems = project_orphans(settings)
             removed = purge_orphans_of(settings, orphans, problems, memory)
@@ -95,7 +102,7 @@ def update(
 
 def merged_catalogs(
     settings: Settings,
-    sources: Iterable[Source],
+    spans: Spans,
     targets: Sequence[str],
     report: RunReport,
     memory: Memory,
@@ -112,28 +119,59 @@ def merged_catalogs(
     any is not even parsed."""
     for lang in targets:
         report.languages.setdefault(lang, LanguageReport(lang))
-    for source in sources:
-        todo = []
-        for lang in targets:
-            settled = None if known is None else known.settled(source, lang, purge=purge)
-            if settled is None:
-                todo.append(lang)
-            else:
-                report.languages[lang].untranslated += settled
-        if not todo:
+    for span in spans:
+        if span.replayed is not None:  # every catalog of the span needed no work
+            for counts in span.replayed:
+                for lang, count in zip(targets, counts, strict=True):
+                    report.languages[lang].untranslated += count
+            if span.replayed and known is not None:
+                known.skipped.update(targets)
             continue
-        item = extract_source(settings, source, known, segmenting)
-        report.templates_written += item.written
-        for lang in todo:
-            lang_report = report.languages[lang]
-            catalog, changed = merge_catalog(settings, item, lang, purge, lang_report, memory)
-            if changed and catalog.write():  # unchanged: not even rendered to compare
-                lang_report.wrote(settings, catalog.path)
-            if known is not None:
-                known.record(catalog, lang)
-            lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
-            yield lang, catalog
-        source.drop()
+        for source in span.sources():
+            yield from _merged(settings, source, targets, report, memory, span, purge=purge,
+                               known=known, segmenting=segmenting)
+
+
+def _merged(
+    settings: Settings,
+    source: Source,
+    targets: Sequence[str],
+    report: RunReport,
+    memory: Memory,
+    span: Span,
+    *,
+    purge: bool,
+    known: CatalogState | None,
+    segmenting: Segmenting | None,
+) -> Iterator[tuple[str, Catalog]]:
+    """:func:`merged_catalogs` for one article."""
+    todo = []
+    counts = []
+    for lang in targets:
+        settled = None if known is None else known.settled(source, lang, purge=purge)
+        if settled is None:
+            todo.append(lang)
+        else:
+            report.languages[lang].untranslated += settled
+            counts.append(settled)
+    if not todo:
+        span.keep(counts)
+        return
+    spans_state = known.state if known is not None else None
+    if spans_state is not None:
+        spans_state.spoil()  # work to do: not a span to replay as it is
+    item = extract_source(settings, source, known, segmenting)
+    report.templates_written += item.written
+    for lang in todo:
+        lang_report = report.languages[lang]
+        catalog, changed = merge_catalog(settings, item, lang, purge, lang_report, memory)
+        if changed and catalog.write():  # unchanged: not even rendered to compare
+            lang_report.wrote(settings, catalog.path)
+        if known is not None:
+            known.record(catalog, lang)
+        lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
+        yield lang, catalog
+    source.drop()
 
 
 def merge_catalog(

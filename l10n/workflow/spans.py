@@ -1,0 +1,147 @@
+"""A run's articles span by span (:mod:`l10n.state.spans`): a span none of whose files
+changed is replayed from the state, the others are streamed article by article
+(:func:`~l10n.workflow.sources.stream_sources`) and worked on as before.
+
+A command iterates :class:`Spans`. For each :class:`Span` it either takes the span's
+``replayed`` items (one per readable article, what the command kept for it), or works
+on each of ``span.sources()`` and ``keep()`` s one item per article. A span whose pass
+only asked the state is recorded as it ends; one that did work (read, wrote, missed) is
+confirmed by :meth:`Spans.confirm` after the run, when what the run wrote is in the
+state: the command's ``work`` again, article by article, recorded if that pass is clean.
+Replaying a span tells its articles' warnings and problems again, and a span whose
+slugs an earlier article now has is not replayed (the per-file pass reports them).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from l10n.config import Settings
+from l10n.errors import ArticleError, Problem
+from l10n.state import State
+from l10n.state.spans import Ledger, cut, files_of, span_name, unchanged
+from l10n.workflow.sources import Source, from_facts, stream_sources
+
+
+class Span:
+    """Consecutive articles of a run (see the module docstring)."""
+
+    def __init__(self, run: Spans, paths: list[Path], replayed: list[Any] | None) -> None:
+        self.run, self.paths, self.replayed = run, paths, replayed
+        self._items: list[Any] = []
+
+    def keep(self, item: Any) -> None:
+        """The item of the article just worked on (JSON: what a replay gives back)."""
+        self._items.append(item)
+
+    def items(self, work: Callable[[Source], Any]) -> list[Any]:
+        """The replayed items, else ``work(source)`` for each article (kept)."""
+        if self.replayed is not None:
+            return self.replayed
+        for source in self.sources():
+            self.keep(work(source))
+            source.drop()
+        return self._items
+
+    def sources(self, *, confirming: bool = False) -> Iterator[Source]:
+        """The span's readable articles, its pass watched by a ledger."""
+        run, state = self.run, self.run.state
+        told: list[dict[str, Any]] = []
+        seen: dict[str, str] = {} if confirming else run.seen
+        problems: list[Problem] = [] if confirming else run.problems
+        ledger = state.ledger = Ledger()
+        try:
+            yield from stream_sources(run.settings, self.paths, state, run.code, problems,
+                                      seen=seen, told=told)
+        finally:
+            state.ledger = None
+        readable = sum("problem" not in facts for facts in told)
+        if run.kind is None:
+            return
+        if ledger.clean and len(told) == len(self.paths) and len(self._items) == readable:
+            name, names = span_name(run.kind, self.paths)
+            state.set_note(name, run.kind, names, run.key,
+                           {"files": files_of(ledger), "articles": told, "items": self._items})
+        elif not confirming:
+            run.unrecorded.append(self.paths)
+
+
+class Spans:
+    """The articles at ``paths`` in spans, for a command whose spans are recorded as
+    ``kind`` under ``key`` (everything besides the files that the items depend on);
+    ``kind`` None: spans are neither replayed nor recorded."""
+
+    def __init__(self, settings: Settings, paths: Sequence[Path], state: State, code: str,
+                 problems: list[Problem] | None, kind: str | None = None,
+                 key: str = "") -> None:
+        self.settings, self.paths, self.state, self.code = settings, paths, state, code
+        self.problems: Any = problems  # None: the first problem raises
+        self.kind, self.key = kind, key
+        self.seen: dict[str, str] = {}  # slug -> the path of its article
+        self.unrecorded: list[list[Path]] = []  # spans for confirm()
+        self.replays = 0
+
+    def __iter__(self) -> Iterator[Span]:
+        for paths in cut(self.paths):
+            yield Span(self, paths, self._replay(paths))
+
+    def each(self, work: Callable[[Source], Any]) -> Iterator[Any]:
+        """``work(source)`` of every readable article, from the state span by span where
+        it can; the spans that did work are confirmed at the end (a run that writes
+        nothing: see :meth:`confirm`)."""
+        for span in self:
+            yield from span.items(work)
+        self.confirm(work)
+
+    def sources(self) -> Iterator[Source]:
+        """Every readable article, span after span, none replayed (for runs that keep no
+        items)."""
+        for span in self:
+            span.replayed = None
+            yield from span.sources()
+
+    def _replay(self, paths: list[Path]) -> list[Any] | None:
+        if self.kind is None:
+            return None
+        name, names = span_name(self.kind, paths)
+        found = self.state.note_seen(name, self.kind, names, self.key)
+        if found is None:
+            return None
+        value, seen = found
+        try:
+            files, told, items = value["files"], value["articles"], value["items"]
+            if any(facts.get("slug") in self.seen for facts in told):
+                return None
+            if len(told) != len(paths) or not unchanged(files, seen):
+                return None
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+        for path, facts in zip(paths, told, strict=True):
+            try:
+                source = from_facts(self.settings, path, facts)
+            except ArticleError as exc:
+                if self.problems is None:
+                    raise
+                self.problems.append(Problem.of(exc))
+                continue
+            self.seen[source.slug] = str(path)
+        self.replays += 1
+        return list(items)
+
+    def confirm(self, work: Callable[[Source], Any]) -> None:
+        """After the run: each span whose pass did work, once more with ``work``, so that
+        the next run can replay it (recorded only if this pass is clean)."""
+        if self.kind is None or not self.unrecorded:
+            return
+        self.state.flush(settle=True)  # what the run recorded, committed to be vouched for
+        spans, self.unrecorded = self.unrecorded, []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # told in the run already
+            for paths in spans:
+                span = Span(self, paths, None)
+                for source in span.sources(confirming=True):
+                    span.keep(work(source))
+                    source.drop()

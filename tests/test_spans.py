@@ -1,0 +1,121 @@
+"""Spans (l10n.state.spans, l10n.workflow.spans): a run of articles replayed from one fact
+while none of its files changed; cut by content, recorded only from a pass that asked
+the state and nothing else, and never trusted past a change of any file it names."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import l10n.state.spans as spans_module
+from l10n.state.spans import cut, unchanged
+from l10n.workflow.spans import Spans
+from tests.test_state import ARTICLE, COMMANDS, SENTENCES, _archive, _cli
+
+# ------------------------------------------------------------------ the parts
+
+
+def test_adding_an_article_changes_the_span_it_falls_in_and_no_other() -> None:
+    names = [Path(f"seeds/story-{n:05}.txt") for n in range(0, 4000, 2)]
+    before = list(cut(names))
+    assert 4 <= len(before) <= 40  # 2,000 articles, a span per 256 on average
+    added = sorted([*names, Path("seeds/story-01001.txt")])
+    after = list(cut(added))
+    changed = [span for span in after if span not in before]
+    assert len(changed) == 1 and Path("seeds/story-01001.txt") in changed[0]
+    assert len(after) - len(before) in (0, 1)  # the new name may itself end a span
+
+
+def test_a_span_is_cut_at_the_longest_even_without_a_boundary(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(spans_module, "EVERY", 1 << 40)  # no name is a boundary
+    monkeypatch.setattr(spans_module, "LONGEST", 3)
+    names = [Path(f"{n}.md") for n in range(7)]
+    assert [len(span) for span in cut(names)] == [3, 3, 1]
+
+
+def _stamp(path: Path) -> list[object]:
+    info = os.stat(path)
+    return [str(path), info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+
+
+def test_a_span_fact_holds_only_while_every_file_is_as_recorded(tmp_path: Path) -> None:
+    article, catalog = tmp_path / "a.md", tmp_path / "a.po"
+    article.write_text("text", encoding="utf-8")
+    files = [_stamp(article), [str(catalog)]]  # the catalog was absent
+    later = os.stat(article).st_ctime_ns + 1
+    assert unchanged(files, later)
+    assert not unchanged(files, os.stat(article).st_ctime_ns)  # recorded in its tick: racy
+    catalog.write_text("po", encoding="utf-8")
+    assert not unchanged(files, later)  # a file that appeared
+    catalog.unlink()
+    article.write_text("TEXT", encoding="utf-8")  # same size
+    assert not unchanged(files, os.stat(article).st_ctime_ns + 1)
+    article.unlink()
+    assert not unchanged(files, later)  # a file gone
+
+
+# ------------------------------------------------------------------ in a run
+@pytest.fixture()
+def small_spans(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
+    """Spans of one or two articles, and whether each span of each run was replayed."""
+    monkeypatch.setattr(spans_module, "EVERY", 2)
+    monkeypatch.setattr(spans_module, "LONGEST", 2)
+    replayed: list[bool] = []
+    original = Spans._replay
+
+    def spy(self: Spans, paths: list[Path]) -> list[object] | None:
+        found = original(self, paths)
+        replayed.append(found is not None)
+        return found
+
+    monkeypatch.setattr(Spans, "_replay", spy)
+    yield replayed
+
+
+def test_an_unchanged_archive_is_replayed_span_by_span_and_an_edit_costs_its_span(
+    project: Path, small_spans: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _archive(project, 6)
+    for command in COMMANDS:  # first runs: work, then each span confirmed
+        assert _cli(command, project, monkeypatch)[0] == 0
+    for command in COMMANDS:
+        small_spans.clear()
+        assert _cli(command, project, monkeypatch)[0] == 0
+        assert len(small_spans) >= 3 and all(small_spans), command
+    (project / "seeds" / "story-2.txt").write_text(
+        ARTICLE.format(title="Story 2", day=3, body="A new first sentence. " + SENTENCES[5]),
+        encoding="utf-8")
+    for command in COMMANDS:
+        small_spans.clear()
+        assert _cli(command, project, monkeypatch)[0] == 0
+        assert small_spans.count(False) == 1, (command, small_spans)
+    for command in COMMANDS:  # the run after an edit confirmed the edited span
+        small_spans.clear()
+        assert _cli(command, project, monkeypatch)[0] == 0
+        assert all(small_spans), (command, small_spans)
+
+
+def test_a_slug_taken_by_an_earlier_article_stops_a_later_span_from_replaying(
+    project: Path, small_spans: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = project / "seeds"
+    for path in seeds.iterdir():
+        path.unlink()
+    _archive(project, 6)
+    for command in COMMANDS:
+        _cli(command, project, monkeypatch)
+    (seeds / "story-0.txt").unlink()
+    (seeds / "a-first.md").write_text("---\ntitle: First\nslug: story-5\n---\n\nIts text.\n",
+                                      encoding="utf-8")
+    for command in (["status"], ["check"], ["build", "--include-machine"], ["translate"]):
+        code, out = _cli(command, project, monkeypatch)
+        assert code == 2, (command, out)
+        assert "two articles have the slug 'story-5'" in out and "story-5.txt" in out, command
+        assert small_spans[-1] is False, command  # story-5's span, after the first
+    template = project / "locales" / "templates" / "story-5.pot"
+    assert "Its text." in template.read_text(encoding="utf-8")
