@@ -25,8 +25,9 @@ The grammar, as msgfmt applies it:
 Checks on the messages (run on polib's entries by :func:`check_messages`): no two
 messages with the same context and msgid (obsolete ones included; one header); in a
 translated, non-fuzzy message msgid and msgstr both begin, and both end, with ``\\n``
-or neither does; plural translations need ``Plural-Forms`` with a ``plural=`` and no
-more forms than ``nplurals``. Format strings (``c-format`` flags) are not checked.
+or neither does; plural translations need ``Plural-Forms`` with a ``plural=`` and as
+many forms as ``nplurals``; a header with both must have a valid expression
+(:mod:`l10n.catalog.plural`). Format strings (``c-format`` flags) are not checked.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from pathlib import Path
 
 import polib
 
+from l10n.catalog.plural import plural_problem
 from l10n.errors import CatalogError
 
 _HINT = "fix it in a PO editor or restore it from git; the file was left as it was"
@@ -291,9 +293,32 @@ def check_messages(po: polib.POFile, path: Path) -> None:
 
 
 def _nplurals(po: polib.POFile, path: Path) -> int | None:
+    """The header's ``nplurals``, when it has both ``nplurals=`` and ``plural=`` (which
+    must then be valid, as msgfmt requires); None when one is missing."""
     forms = po.metadata.get("Plural-Forms", "")
-    found = re.search(r"nplurals\s*=\s*(\d+)", forms)
-    return int(found.group(1)) if found and "plural=" in forms.replace(" ", "") else None
+    count = re.search(r"\bnplurals\s*=\s*([^;]*)", forms)
+    rule = re.search(r"\bplural\s*=\s*([^;]*)", forms)
+    if count is None or rule is None:
+        return None
+    hint = "use the rule of the catalog's language, e.g. \"nplurals=1; plural=0;\""
+    if not count.group(1).strip().isdigit() or int(count.group(1)) == 0:
+        problem: str | None = f"invalid nplurals value '{count.group(1).strip()}'"
+    else:
+        problem = plural_problem(rule.group(1), int(count.group(1)))
+    if problem is not None:
+        raise CatalogError(f"Plural-Forms: {problem}", path=path, line=_line_of(
+            path, '"Plural-Forms:'), hint=hint)
+    return int(count.group(1))
+
+
+def _line_of(path: Path, start: str) -> int | None:
+    """The number of the file's first line that starts with ``start``."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as lines:
+            return next((number for number, line in enumerate(lines, 1)
+                         if line.lstrip().startswith(start)), None)
+    except OSError:
+        return None
 
 
 def _check_plural(entry: polib.POEntry, nplurals: int | None, path: Path) -> None:
@@ -301,10 +326,11 @@ def _check_plural(entry: polib.POEntry, nplurals: int | None, path: Path) -> Non
         raise CatalogError("a plural message, but the header has no Plural-Forms with "
                            "plural=", path=path, line=entry.linenum,
                            hint="add e.g. \"Plural-Forms: nplurals=1; plural=0;\\n\"")
-    if len(entry.msgstr_plural) > nplurals:
+    if len(entry.msgstr_plural) != nplurals:
+        fix = "remove the extra" if len(entry.msgstr_plural) > nplurals else "add the missing"
         raise CatalogError(f"{len(entry.msgstr_plural)} plural forms, but the header's "
                            f"Plural-Forms says nplurals={nplurals}", path=path,
-                           line=entry.linenum, hint="remove the extra msgstr[N] lines")
+                           line=entry.linenum, hint=f"{fix} msgstr[N] lines")
 
 
 def _check_newlines(entry: polib.POEntry, path: Path) -> None:
