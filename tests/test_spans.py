@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import l10n.state.spans as spans_module
-from l10n.state.spans import cut, unchanged
+from l10n.state.spans import Ledger, cut, files_of, unchanged
 from l10n.workflow.spans import Spans
 from tests.test_state import ARTICLE, COMMANDS, SENTENCES, _archive, _cli
 
@@ -38,18 +38,17 @@ def test_a_span_is_cut_at_the_longest_even_without_a_boundary(
     assert [len(span) for span in cut(names)] == [3, 3, 1]
 
 
-def _stamp(path: Path) -> list[object]:
-    info = os.stat(path)
-    return [str(path), info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
-
-
 def test_a_span_fact_holds_only_while_every_file_is_as_recorded(tmp_path: Path) -> None:
     article, catalog = tmp_path / "a.md", tmp_path / "a.po"
     article.write_text("text", encoding="utf-8")
-    files = [_stamp(article), [str(catalog)]]  # the catalog was absent
-    later = os.stat(article).st_ctime_ns + 1
+    ledger = Ledger()
+    info = os.stat(article)
+    ledger.files[str(article)] = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    ledger.files[str(catalog)] = None  # the catalog was absent
+    files = files_of(ledger)
+    later = info.st_ctime_ns + 1
     assert unchanged(files, later)
-    assert not unchanged(files, os.stat(article).st_ctime_ns)  # recorded in its tick: racy
+    assert not unchanged(files, info.st_ctime_ns)  # recorded in its tick: racy
     catalog.write_text("po", encoding="utf-8")
     assert not unchanged(files, later)  # a file that appeared
     catalog.unlink()

@@ -4,8 +4,8 @@
 they can be trusted; :mod:`~l10n.state.store`: the state file (SQLite) of files, their
 digests and facts derived from them; :mod:`~l10n.state.keys`: what else a fact depends
 on (l10n's code, the settings, the glossary); :mod:`~l10n.state.spans`: one fact for a
-run of articles, replayed while none of the files it names changed. The state is a cache: deleting it changes
-no command's output, only how long it takes.
+run of articles, replayed while none of the files it names changed. The state is a
+cache: deleting it changes no command's output, only how long it takes.
 """
 
 from l10n.state.keys import code_key, glossary_key, key, settings_key

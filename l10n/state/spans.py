@@ -36,8 +36,8 @@ from l10n.state.stamps import Stamp
 
 T = TypeVar("T")
 
-EVERY = 256  # articles per span, on average
-LONGEST = 1024  # a span is cut here even without a boundary
+EVERY = 128  # articles per span, on average
+LONGEST = 512  # a span is cut here even without a boundary
 
 FileStamp = tuple[int, int, int, int] | None  # ino, size, mtime_ns, ctime_ns; None: absent
 
@@ -88,32 +88,51 @@ def cut(paths: Sequence[Path]) -> Iterator[list[Path]]:
 def span_name(kind: str, paths: Sequence[Path]) -> tuple[str, str]:
     """(the name a span's fact is recorded under, the digest of its articles' names)."""
     digest = hashlib.sha256()
-    for path in paths:
-        digest.update(os.path.abspath(path).encode("utf-8") + b"\0")
+    for path in paths:  # as the run names them: the files a fact names are absolute
+        digest.update(str(path).encode("utf-8") + b"\0")
     names = digest.hexdigest()[:16]
     return f"<span:{kind}>{names}", names
 
 
-def files_of(ledger: Ledger) -> list[list[Any]]:
-    """The ledger's files as a span fact keeps them: ``[name, ino, size, mtime, ctime]``,
-    or ``[name]`` for a file that was absent."""
-    return [[name] if found is None else [name, *found] for name, found in ledger.files.items()]
+def files_of(ledger: Ledger) -> dict[str, Any]:
+    """The ledger's files as a span fact keeps them: by folder, the names of the files
+    present and of those absent, and one digest of the present files' stamps (compact:
+    a build's span names thousands of files)."""
+    present: dict[str, list[str]] = {}
+    absent: dict[str, list[str]] = {}
+    stamps: list[int] = []
+    for name, found in ledger.files.items():
+        folder, base = os.path.split(name)
+        (absent if found is None else present).setdefault(folder, []).append(base)
+    for folder, names in present.items():
+        for base in names:
+            found = ledger.files[os.path.join(folder, base)]
+            assert found is not None
+            stamps += found
+    return {"present": present, "absent": absent, "stamps": _digest(stamps)}
 
 
-def unchanged(files: list[list[Any]], seen: int) -> bool:
-    """Whether every file of a span fact recorded at ``seen`` is as it was then: the same
-    stamp, trusted (older than the record), or still absent."""
-    for name, *recorded in files:
-        try:
-            info = os.stat(name)
-        except (FileNotFoundError, NotADirectoryError):
-            if recorded:
+def unchanged(files: dict[str, Any], seen: int) -> bool:
+    """Whether every file of a span fact recorded at ``seen`` is as it was then: each
+    present file a regular file with the same stamp, trusted (changed before the record),
+    and each absent file still absent."""
+    stamps: list[int] = []
+    for folder, names in files["present"].items():
+        for base in names:
+            try:
+                info = os.stat(f"{folder}/{base}")
+            except (FileNotFoundError, NotADirectoryError):
                 return False
-            continue
-        if not recorded or not stat.S_ISREG(info.st_mode):
-            return False
-        ino, size, mtime, ctime = recorded
-        if (info.st_ino != ino or info.st_size != size or info.st_mtime_ns != mtime
-                or info.st_ctime_ns != ctime or ctime >= seen or mtime >= seen):
-            return False
-    return True
+            if info.st_ctime_ns >= seen or info.st_mtime_ns >= seen \
+                    or not stat.S_ISREG(info.st_mode):
+                return False
+            stamps += (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    for folder, names in files["absent"].items():
+        for base in names:
+            if os.path.lexists(f"{folder}/{base}"):
+                return False
+    return bool(_digest(stamps) == files["stamps"])
+
+
+def _digest(stamps: list[int]) -> str:
+    return hashlib.sha256(str(stamps).encode("ascii")).hexdigest()[:16]

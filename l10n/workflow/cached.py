@@ -70,9 +70,11 @@ class Cache:
     def spans(self, paths: list[Path] | None, problems: list[Any] | None,
               kind: str | None = None, *parts: object) -> Spans:
         """The run's articles in spans (:class:`~l10n.workflow.spans.Spans`), recorded as
-        ``kind`` under the base key, ``parts`` and the current folder (shown paths)."""
+        ``kind`` under the base key, ``parts`` and the current folder (shown paths); the
+        files' facts of ``kind`` are read ahead."""
         return Spans(self.settings, article_paths(self.settings, paths), self.state,
-                     self.code, problems, kind, self.key(kind, os.getcwd(), *parts))
+                     self.code, problems, kind, self.key(kind, os.getcwd(), *parts),
+                     () if kind is None else (kind,))
 
     def result(self, path: Path, kind: str, wanted: str,
                compute: Callable[[Catalog], Any]) -> Any:

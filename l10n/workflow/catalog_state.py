@@ -79,7 +79,8 @@ class CatalogState:
         kind = ("translate" if self.translate_keys is not None else "update") if self.skip \
             else None
         wanted = key(self.key, self.memory, self.translate_keys, list(targets), purge)
-        return Spans(self.settings, paths, self.state, self.code, problems, kind, wanted)
+        return Spans(self.settings, paths, self.state, self.code, problems, kind, wanted,
+                     ("catalog", "template"))
 
     def settled_all(self, source: Source, targets: Sequence[str], *,
                     purge: bool = False) -> list[int]:

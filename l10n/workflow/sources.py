@@ -82,18 +82,20 @@ def stream_sources(
     *,
     seen: dict[str, str] | None = None,
     told: list[dict[str, Any]] | None = None,
+    kinds: Sequence[str] = (),
 ) -> Iterator[Source]:
     """Each readable article of ``paths`` (see the module docstring); with ``problems``,
     an unreadable article or a second one with a slug is recorded there and left out,
     else it raises. ``seen``: the slugs of the articles before these (slug -> path);
-    ``told``: gets each article's facts, in order (what a span replays)."""
+    ``told``: gets each article's facts, in order (what a span replays); ``kinds``: the
+    kinds of fact the caller looks up for each article and its files (read ahead)."""
     seen = {} if seen is None else seen
     wanted = reading_key(settings, code)
     for start in range(0, len(paths), AHEAD):
         chunk = paths[start : start + AHEAD]
         state.prefetch(chunk, ("article",))
         found = [(path, *state.lookup(path, "article", wanted)) for path in chunk]
-        state.prefetch(_related(settings, found))
+        state.prefetch(_related(settings, found), kinds)
         for path, known, facts in found:
             try:
                 facts, article = _facts(settings, path, state, wanted, known, facts)

@@ -55,7 +55,7 @@ class Span:
         ledger = state.ledger = Ledger()
         try:
             yield from stream_sources(run.settings, self.paths, state, run.code, problems,
-                                      seen=seen, told=told)
+                                      seen=seen, told=told, kinds=run.kinds)
         finally:
             state.ledger = None
         readable = sum("problem" not in facts for facts in told)
@@ -64,7 +64,7 @@ class Span:
         if ledger.clean and len(told) == len(self.paths) and len(self._items) == readable:
             name, names = span_name(run.kind, self.paths)
             state.set_note(name, run.kind, names, run.key,
-                           {"files": files_of(ledger), "articles": told, "items": self._items})
+                           {**files_of(ledger), "articles": told, "items": self._items})
         elif not confirming:
             run.unrecorded.append(self.paths)
 
@@ -72,14 +72,15 @@ class Span:
 class Spans:
     """The articles at ``paths`` in spans, for a command whose spans are recorded as
     ``kind`` under ``key`` (everything besides the files that the items depend on);
-    ``kind`` None: spans are neither replayed nor recorded."""
+    ``kind`` None: spans are neither replayed nor recorded. ``kinds``: the kinds of fact
+    the command looks up per file (read ahead, :meth:`~l10n.state.State.prefetch`)."""
 
     def __init__(self, settings: Settings, paths: Sequence[Path], state: State, code: str,
                  problems: list[Problem] | None, kind: str | None = None,
-                 key: str = "") -> None:
+                 key: str = "", kinds: Sequence[str] = ()) -> None:
         self.settings, self.paths, self.state, self.code = settings, paths, state, code
         self.problems: Any = problems  # None: the first problem raises
-        self.kind, self.key = kind, key
+        self.kind, self.key, self.kinds = kind, key, kinds
         self.seen: dict[str, str] = {}  # slug -> the path of its article
         self.unrecorded: list[list[Path]] = []  # spans for confirm()
         self.replays = 0
@@ -112,10 +113,10 @@ class Spans:
             return None
         value, seen = found
         try:
-            files, told, items = value["files"], value["articles"], value["items"]
+            told, items = value["articles"], value["items"]
             if any(facts.get("slug") in self.seen for facts in told):
                 return None
-            if len(told) != len(paths) or not unchanged(files, seen):
+            if len(told) != len(paths) or not unchanged(value, seen):
                 return None
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
