@@ -94,25 +94,59 @@ def settings(config: Path | None, **overrides: Any) -> Any:
 
 
 def print_json(data: Any) -> None:
-    typer.echo(json_text(data))
+    """``data`` as :func:`json_pieces` writes it, in pieces of about 64 KB (an archive's
+    status is 20,000 rows: they are never all held as text)."""
+    chunk: list[str] = []
+    size = 0
+    for piece in json_pieces(data):
+        chunk.append(piece)
+        size += len(piece)
+        if size > 65536:
+            typer.echo("".join(chunk), nl=False)
+            chunk, size = [], 0
+    typer.echo("".join(chunk))
 
 
-def json_text(value: Any, level: int = 0) -> str:
+def json_text(value: Any) -> str:
+    """:func:`json_pieces` as one string."""
+    return "".join(json_pieces(value))
+
+
+def json_pieces(value: Any, level: int = 0) -> Iterator[str]:
     """``value`` as JSON indented by two spaces, except that an object or list holding no
     object or list (a status row, a finding) takes one line: as readable, and written by
-    the C encoder (Python's indenting encoder took a second for 20,000 status rows)."""
+    the C encoder (Python's indenting encoder took a second for 20,000 status rows). An
+    iterator (not a list) is a list of such one-line rows, written as they come."""
+    if isinstance(value, Iterator):
+        first = next(value, None)
+        if first is None:
+            yield "[]"
+            return
+        pad = "  " * (level + 1)
+        yield "[\n" + pad + _dumps(first)
+        for item in value:
+            yield ",\n" + pad + _dumps(item)
+        yield "\n" + "  " * level + "]"
+        return
     nested = isinstance(value, dict | list) and any(
-        isinstance(item, dict | list) for item in (value.values() if isinstance(value, dict)
-                                                    else value))
+        isinstance(item, dict | list | Iterator) for item in (
+            value.values() if isinstance(value, dict) else value))
     if not nested and not (level == 0 and isinstance(value, dict) and value):
-        return json.dumps(value, ensure_ascii=False, default=str)
+        yield _dumps(value)
+        return
     pad = "  " * (level + 1)
-    if isinstance(value, dict):
-        items = [f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {json_text(v, level + 1)}"
-                 for k, v in value.items()]
-        return "{\n" + ",\n".join(items) + "\n" + "  " * level + "}"
-    items = [pad + json_text(item, level + 1) for item in value]
-    return "[\n" + ",\n".join(items) + "\n" + "  " * level + "]"
+    items = value.items() if isinstance(value, dict) else ((None, item) for item in value)
+    yield "{" if isinstance(value, dict) else "["
+    for number, (name, item) in enumerate(items):
+        yield ("," if number else "") + "\n" + pad
+        if isinstance(value, dict):
+            yield f"{_dumps(str(name))}: "
+        yield from json_pieces(item, level + 1)
+    yield "\n" + "  " * level + ("}" if isinstance(value, dict) else "]")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _shown(path: str | None) -> str | None:

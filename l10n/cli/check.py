@@ -142,7 +142,7 @@ def status(
 
     report = run(settings(config), articles, split_languages(lang))
     if json_:
-        print_json(report.to_json())
+        print_json(report.to_json(lazy=True))
     else:
         _print_status(report)
     finish(report.problems)

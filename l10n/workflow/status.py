@@ -72,9 +72,12 @@ class StatusReport:
     problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
     orphans: tuple[str, ...] = ()  # templates and catalogs whose article is gone
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, *, lazy: bool = False) -> dict[str, Any]:
+        """The report as JSON data; ``lazy``: the article rows as an iterator (20,000 rows'
+        dicts are never all held: ``l10n status --json`` writes them as they come)."""
+        rows = (row.to_json() for row in self.rows)
         return {
-            "articles": [row.to_json() for row in self.rows],
+            "articles": rows if lazy else list(rows),
             "totals": [total.to_json() for total in self.totals],
             "orphans": list(self.orphans),
             "problems": [asdict(problem) for problem in self.problems],
@@ -153,10 +156,10 @@ def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) ->
 
 
 def _total(lang: str, rows: Sequence[CatalogStatus]) -> CatalogStatus:
-    fields = ("entries", "reviewed", "machine", "fuzzy", "untranslated", "obsolete", "words",
-              "errors")
-    sums = {name: sum(getattr(row, name) for row in rows) for name in fields}
-    return CatalogStatus(lang, "", **sums)
+    sums = [sum(column) for column in zip(*(
+        (r.entries, r.reviewed, r.machine, r.fuzzy, r.untranslated, r.obsolete, r.words,
+         r.errors) for r in rows), strict=True)]
+    return CatalogStatus(lang, "", *(sums or [0] * len(_COUNTS)))
 
 
 def status(
