@@ -61,7 +61,7 @@ from l10n.publish.folder import (
     stale_files,
 )
 from l10n.publish.htmlpage import render_article_page
-from l10n.publish.render import IndexEntry, render_index_entries
+from l10n.publish.render import render_index_entries
 from l10n.state import (
     Stamp,
     State,
@@ -72,6 +72,7 @@ from l10n.state import (
     settings_key,
     stamp_of,
 )
+from l10n.workflow.build_index import IndexEntries
 from l10n.workflow.build_plan import (
     Gates,
     PageSummary,
@@ -132,7 +133,7 @@ def build(
         run = _Build(settings, state, folder, targets,
                      Gates(gate, include_machine, fail_on_errors, glossary, terms))
         spans = Spans(settings, article_paths(settings, paths), state, run.code, problems,
-                      "build", run.span_key())
+                      "build", run.span_key(), ("build", run.kind))
         staged = StagedWrites()
         try:
             for span in spans:
@@ -148,6 +149,8 @@ def build(
         except BaseException:
             staged.discard()
             raise
+        finally:
+            run.index.close()
         run.recorded()
         spans.confirm(run.article)
         removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs}, state)
@@ -170,7 +173,7 @@ class _Build:
     pages: list[PageSummary] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    by_lang: dict[str, list[IndexEntry]] = field(default_factory=dict)
+    index: IndexEntries = field(default_factory=IndexEntries)
     done: list[tuple[str, str, list[str]]] = field(default_factory=list)  # written articles
 
     def __post_init__(self) -> None:
@@ -194,7 +197,7 @@ class _Build:
         self.pages += plan.pages
         self.skipped += plan.skipped
         for page_lang, entry in plan.index:
-            self.by_lang.setdefault(page_lang, []).append(entry)
+            self.index.add(page_lang, entry)
         names = [name for name, _ in plan.files()]
         self.made.update(names)
         if unchanged:
@@ -268,10 +271,10 @@ class _Build:
         """Each language's index, and the root index (rendered only when what they
         list changed)."""
         source = self.settings.source
-        order = sorted(self.by_lang, key=lambda lang: (lang != source, lang))
+        order = sorted(self.index.langs, key=lambda lang: (lang != source, lang))
         pages: list[tuple[str, str, Callable[[], str]]] = [
-            (f"{lang}/index.html", key(self.base, lang, order, self.by_lang[lang]),
-             partial(render_index_entries, lang, self.by_lang[lang], order))
+            (f"{lang}/index.html", key(self.base, lang, order, self.index.digest(lang)),
+             partial(self._render_index, lang, order))
             for lang in order
         ]
         if order:
@@ -285,6 +288,9 @@ class _Build:
                 continue
             self._write(staged, name, render())
             self.done.append((owner, file_key, [name]))
+
+    def _render_index(self, lang: str, order: list[str]) -> str:
+        return render_index_entries(lang, self.index.entries(lang), order)
 
     def _write(self, staged: StagedWrites, name: str, text: str) -> None:
         if not staged.stage(safe_path(self.folder, name), text):
