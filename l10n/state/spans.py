@@ -87,8 +87,8 @@ def cut(paths: Sequence[Path]) -> Iterator[list[Path]]:
 
 def span_name(kind: str, paths: Sequence[Path]) -> tuple[str, str]:
     """(the name a span's fact is recorded under, the digest of its articles' names)."""
-    digest = hashlib.sha256()
-    for path in paths:  # as the run names them: the files a fact names are absolute
+    digest = hashlib.sha256(os.getcwd().encode("utf-8") + b"\0")  # what relative names mean
+    for path in paths:
         digest.update(str(path).encode("utf-8") + b"\0")
     names = digest.hexdigest()[:16]
     return f"<span:{kind}>{names}", names
