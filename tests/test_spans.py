@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import l10n.state.spans as spans_module
+from l10n.catalog import Catalog
 from l10n.state.spans import Ledger, cut, files_of, unchanged
 from l10n.workflow.spans import Spans
 from tests.test_state import ARTICLE, COMMANDS, SENTENCES, _archive, _cli
@@ -60,6 +61,20 @@ def test_a_span_fact_holds_only_while_every_file_is_as_recorded(tmp_path: Path) 
 
 # ------------------------------------------------------------------ in a run
 @pytest.fixture()
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every catalog and template Catalog.read parses."""
+    reads: list[Path] = []
+    original = Catalog.read.__func__  # type: ignore[attr-defined]
+
+    def read(cls: type[Catalog], path: Path) -> Catalog:
+        reads.append(Path(path))
+        return original(cls, path)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Catalog, "read", classmethod(read))
+    return reads
+
+
+@pytest.fixture()
 def small_spans(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
     """Spans of one or two articles, and whether each span of each run was replayed."""
     monkeypatch.setattr(spans_module, "EVERY", 2)
@@ -78,22 +93,29 @@ def small_spans(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
 
 
 def test_an_unchanged_archive_is_replayed_span_by_span_and_an_edit_costs_its_span(
-    project: Path, small_spans: list[bool], monkeypatch: pytest.MonkeyPatch
+    project: Path, small_spans: list[bool], counted: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Nothing changed: every span replayed, no catalog read; one article changed: only
+    its span worked on, only its catalogs read; the run after: all replayed again."""
     _archive(project, 6)
     for command in COMMANDS:  # first runs: work, then each span confirmed
         assert _cli(command, project, monkeypatch)[0] == 0
     for command in COMMANDS:
         small_spans.clear()
+        counted.clear()
         assert _cli(command, project, monkeypatch)[0] == 0
         assert len(small_spans) >= 3 and all(small_spans), command
+        assert counted == [], command
     (project / "seeds" / "story-2.txt").write_text(
         ARTICLE.format(title="Story 2", day=3, body="A new first sentence. " + SENTENCES[5]),
         encoding="utf-8")
     for command in COMMANDS:
         small_spans.clear()
+        counted.clear()
         assert _cli(command, project, monkeypatch)[0] == 0
         assert small_spans.count(False) == 1, (command, small_spans)
+        assert {path.stem for path in counted} == {"story-2"}, command
     for command in COMMANDS:  # the run after an edit confirmed the edited span
         small_spans.clear()
         assert _cli(command, project, monkeypatch)[0] == 0

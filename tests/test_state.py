@@ -17,7 +17,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from l10n.catalog import Catalog
 from l10n.cli import app
 from l10n.cli._common import _show_warning
 from l10n.errors import L10nError
@@ -94,21 +93,6 @@ def test_a_corrupt_state_file_is_rebuilt_not_trusted(tmp_path: Path, damage: str
         assert state.known(path).digest is not None  # and it works again
 
 
-# ------------------------------------------------------------------ commands read nothing
-@pytest.fixture()
-def counted(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Every catalog and template Catalog.read parses."""
-    reads: list[Path] = []
-    original = Catalog.read.__func__  # type: ignore[attr-defined]
-
-    def read(cls: type[Catalog], path: Path) -> Catalog:
-        reads.append(Path(path))
-        return original(cls, path)  # type: ignore[no-any-return]
-
-    monkeypatch.setattr(Catalog, "read", classmethod(read))
-    return reads
-
-
 def _archive(project: Path, count: int) -> None:
     for number in range(count):
         body = " ".join(f"{s[:-1]} in story {number}." for s in SENTENCES[:4])
@@ -119,25 +103,6 @@ def _archive(project: Path, count: int) -> None:
 
 
 COMMANDS = [["translate"], ["status"], ["check"], ["build", "--include-machine"]]
-
-
-def test_nothing_changed_no_catalog_is_read_one_changed_only_its_own(
-    project: Path, counted: list[Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _archive(project, 4)
-    for command in COMMANDS:
-        assert _cli(command, project, monkeypatch)[0] == 0
-    for command in COMMANDS:
-        counted.clear()
-        assert _cli(command, project, monkeypatch)[0] == 0
-        assert counted == [], command
-    (project / "seeds" / "story-2.txt").write_text(
-        ARTICLE.format(title="Story 2", day=3, body="A new first sentence. " + SENTENCES[5]),
-        encoding="utf-8")
-    for command in COMMANDS:
-        counted.clear()
-        assert _cli(command, project, monkeypatch)[0] == 0
-        assert {path.stem for path in counted} == {"story-2"}, command
 
 
 # ------------------------------------------------------------------ the property
