@@ -111,6 +111,26 @@ def test_every_text_is_answered_once_in_requests_of_one_key_within_the_window(
             Key(request.engine, request.source, request.target, request.n_best)}
 
 
+def test_a_rare_key_is_not_kept_waiting_while_a_busy_one_fills() -> None:
+    """A second round's texts are few (a key of their own): they are sent by the next
+    waits, not held (with the catalogs their callbacks hold) until their pool fills."""
+    runner = ShuffledRunner(batch=4, capacity=1, seed=0)
+    stream = Stream(runner, window=4)
+    answered: list[str] = []
+
+    def put(key: Key, text: str) -> None:
+        stream.put(key, text, lambda hypotheses: answered.append(text))
+
+    put(KEYS[1], "rare")
+    for number in range(40):
+        put(KEYS[0], f"busy {number}")
+        stream.throttle()
+        if "rare" in answered:
+            break
+    assert "rare" in answered and number < 8, number
+    stream.drain()
+
+
 def _config(tmp_path: Path, text: str) -> Path:
     (tmp_path / "l10n.toml").write_text(f'targets = ["ko"]\n\n[runner]\n{text}', "utf-8")
     return tmp_path

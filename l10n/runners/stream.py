@@ -7,8 +7,10 @@ into requests of ``runner.batch`` texts. The rules:
 * a full pool becomes a request at once, and is sent as soon as the runner has room
   (``runner.capacity`` requests in flight);
 * when the driver waits (:meth:`Stream.wait`: its window is full, or its input is done)
-  and the runner has room, the fullest partial pool is sent as it is, so that no worker
-  idles while texts wait;
+  and the runner has room, the oldest partial pool is sent as it is, so that no worker
+  idles while texts wait, and no text waits for long: a key that fills slowly (a second
+  enforcement round) would otherwise hold its texts, and the catalogs their callbacks
+  hold, until its pool filled;
 * each result goes back text by text to the callbacks, which may put more texts (a
   second round) at once;
 * :meth:`Stream.throttle` keeps at most :attr:`Stream.window` texts outstanding (put and
@@ -96,7 +98,7 @@ class Stream:
         would otherwise have room to spare."""
         self._send()
         while self._pools and not self._ready and self.runner.in_flight < self.runner.capacity:
-            self._seal(max(self._pools, key=lambda k: len(self._pools[k])))
+            self._seal(next(iter(self._pools)))  # the oldest: no text waits for long
             self._send()
         if not self.runner.in_flight:
             if self.outstanding:  # every outstanding text is pooled, ready or in flight
