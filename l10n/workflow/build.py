@@ -79,7 +79,9 @@ from l10n.workflow.build_plan import (
     Plan,
     Skipped,
     make_plan,
+    page_files,
     plan_key,
+    summaries,
     translations,
 )
 from l10n.workflow.extract import article_paths
@@ -191,14 +193,13 @@ class _Build:
     def take(self, item: list[Any], *, unchanged: bool = False) -> None:
         """Count an article's plan (``item``: its slug, language and plan) in the run."""
         slug, lang, data = item
-        plan = Plan.from_json("", data)
         self.slugs.add(slug)
         self.langs.add(lang)
-        self.pages += plan.pages
-        self.skipped += plan.skipped
-        for page_lang, entry in plan.index:
+        self.pages += summaries(data)
+        self.skipped += [Skipped(*row) for row in data["skipped"]]
+        for page_lang, entry in data["index"]:
             self.index.add(page_lang, entry)
-        names = [name for name, _ in plan.files()]
+        names = [name for row in data["pages"] for name in page_files(data["format"], *row[:2])]
         self.made.update(names)
         if unchanged:
             self.unchanged += names

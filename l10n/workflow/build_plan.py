@@ -78,9 +78,8 @@ class Plan:
 
     def files(self) -> list[tuple[str, str]]:
         """(name in the build folder, language) of every page file."""
-        kinds = (".html", ".md", ".article.html") if self.format == "html" else (".html", ".md")
-        return [(f"{page.lang}/{page.slug}{kind}", page.lang) for page in self.pages
-                for kind in kinds]
+        return [(name, page.lang) for page in self.pages
+                for name in page_files(self.format, page.slug, page.lang)]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -94,12 +93,22 @@ class Plan:
 
     @classmethod
     def from_json(cls, plan_key: str, data: dict[str, Any]) -> Plan:
-        pages = [PageSummary(sys.intern(slug), sys.intern(lang), Coverage(total, reviewed,
-                                                                          machine), used)
-                 for slug, lang, total, reviewed, machine, used in data["pages"]]
         skipped = [Skipped(*row) for row in data["skipped"]]
         index = [(sys.intern(lang), entry) for lang, entry in data["index"]]
-        return cls(plan_key, data["format"], pages, skipped, index)
+        return cls(plan_key, data["format"], summaries(data), skipped, index)
+
+
+def summaries(data: dict[str, Any]) -> list[PageSummary]:
+    """The pages of a plan as :meth:`Plan.to_json` keeps them."""
+    return [PageSummary(sys.intern(slug), sys.intern(lang), Coverage(total, reviewed, machine),
+                        used) for slug, lang, total, reviewed, machine, used in data["pages"]]
+
+
+def page_files(article_format: str, slug: str, lang: str) -> tuple[str, ...]:
+    """The names in the build folder of an article's page in ``lang``."""
+    if article_format == "html":
+        return f"{lang}/{slug}.html", f"{lang}/{slug}.md", f"{lang}/{slug}.article.html"
+    return f"{lang}/{slug}.html", f"{lang}/{slug}.md"
 
 
 def plan_key(base: str, settings: Settings, state: State, source: Source,
