@@ -129,3 +129,28 @@ def test_errors_are_the_checks_errors_less_those_an_entry_ignores(project: Path)
     catalog.write_text("\n".join(lines), encoding="utf-8")
     [row] = status(settings, langs=["ko"]).rows
     assert row.errors == len(errors) - len(numbers)
+
+
+def test_an_archive_status_is_written_as_plain_columns_holding_the_same_figures(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Past RICH_ROWS rows the table is plain aligned text (rich took seconds per thousand
+    rows): one line per catalog with the JSON's figures, each language ending in its total."""
+    import l10n.cli.check as cli_check
+
+    report = status(load_settings(cwd=project))
+    monkeypatch.setattr(cli_check, "RICH_ROWS", 1)
+    cli_check._print_status(report)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Translation status (2 catalogs)"
+    assert lines[1].split() == ["lang", "article", "entries", "reviewed", "machine", "fuzzy",
+                                "untranslated", "obsolete", "words", "errors", "%", "reviewed"]
+    rows = [line.split() for line in lines[2:] if line]
+    ko = next(row for row in rows if row[:2] == ["ko", SLUG])
+    expected = report.rows[0]
+    assert ko[2:] == [str(getattr(expected, name)) for name in (
+        "entries", "reviewed", "machine", "fuzzy", "untranslated", "obsolete", "words",
+        "errors")] + ["61.5"]
+    assert [row[1] for row in rows if row[1] == "total"] == ["total", "total"]
+    assert ["ja", SLUG, "(no", "catalog)"] == rows[2][:4]
+    assert len({len(line) for line in lines[1:3]}) == 1  # aligned
