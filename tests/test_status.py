@@ -152,5 +152,5 @@ def test_an_archive_status_is_written_as_plain_columns_holding_the_same_figures(
         "entries", "reviewed", "machine", "fuzzy", "untranslated", "obsolete", "words",
         "errors")] + ["61.5"]
     assert [row[1] for row in rows if row[1] == "total"] == ["total", "total"]
-    assert ["ja", SLUG, "(no", "catalog)"] == rows[2][:4]
+    assert rows[2][:4] == ["ja", SLUG, "(no", "catalog)"]
     assert len({len(line) for line in lines[1:3]}) == 1  # aligned
