@@ -158,3 +158,25 @@ def test_the_same_relative_names_from_another_folder_are_other_articles(
     assert small_spans[-1] is False  # another article: not the span recorded above
     template = project / "locales" / "templates" / "story-0.pot"
     assert "Shares rose 3% in Seoul" in template.read_text(encoding="utf-8")
+
+
+def test_a_template_from_an_older_l10n_is_written_again_once_then_nothing_is_read(
+    project: Path, counted: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A template without the msgids' digest (X-Entries-Digest: l10n before the state)
+    left its catalogs unsettled, so every translate read them; it is written once more."""
+    _archive(project, 2)
+    assert _cli(["translate"], project, monkeypatch)[0] == 0
+    template = project / "locales" / "templates" / "story-0.pot"
+    text = template.read_text(encoding="utf-8")
+    template.write_text("".join(line for line in text.splitlines(keepends=True)
+                                if "X-Entries-Digest" not in line), encoding="utf-8")
+    assert _cli(["translate"], project, monkeypatch)[0] == 0
+    def undated(found: str) -> list[str]:
+        return [line for line in found.splitlines() if "-Date:" not in line]
+
+    assert undated(template.read_text(encoding="utf-8")) == undated(text)  # as l10n writes it
+    for _ in range(2):
+        counted.clear()
+        assert _cli(["translate"], project, monkeypatch)[0] == 0
+        assert counted == []

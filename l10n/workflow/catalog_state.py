@@ -118,7 +118,8 @@ class CatalogState:
         if self._template[0] is not source:
             path = self.settings.template_path(source.slug)
             facts = self.state.lookup(path, "template", self.key)[1]
-            found = None if facts is None or facts["source"] != source.digest else facts["entries"]
+            found = None if facts is None or facts["source"] != source.digest \
+                or not facts["entries"] else facts["entries"]
             self._template = (source, found)
         return self._template[1]
 

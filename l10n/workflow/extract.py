@@ -122,6 +122,13 @@ def source_digest(settings: Settings, article: Article) -> str:
 Segmenting = Callable[[str, int, int], None]  # (slug, characters done, characters in all)
 
 
+def _current(path: Path, digest: str) -> bool:
+    """Whether the template at ``path`` was written for an article with ``digest`` by an
+    l10n that records its msgids' digest (an older one's template is written again once,
+    else its catalogs could never be found up to date unread)."""
+    return stored_digest(path) == digest and stored_digest(path, ENTRIES_HEADER) is not None
+
+
 def extract_each(
     settings: Settings, articles: Sequence[Article], segmenting: Segmenting | None = None
 ) -> Iterator[Extracted]:
@@ -132,7 +139,7 @@ def extract_each(
     for article in articles:
         digest = source_digest(settings, article)
         path = settings.template_path(article.slug)
-        if stored_digest(path) == digest:
+        if _current(path, digest):
             yield Extracted(article, path, False, digest)
             continue
         told = None if segmenting is None else (
@@ -154,7 +161,7 @@ def extract_source(
     path = settings.template_path(source.slug)
     if known is not None and known.template_current(source):
         return Extracted(source, path, False, source.digest)
-    if stored_digest(path) == source.digest:
+    if _current(path, source.digest):
         if known is not None:
             known.template(path, None)
         return Extracted(source, path, False, source.digest)
