@@ -364,17 +364,17 @@ class State(Watched):
         if len(self._files) + len(self._notes) >= BATCH:
             self.flush()
 
-    def flush(self, *, settle: bool = False) -> None:
-        """Commit the rows recorded so far: their stamps are trusted against this moment
-        (:class:`~l10n.state.stamps.Stamp`); ``settle``: after a tick of the clock."""
+    def flush(self) -> None:
+        """Commit the rows recorded so far, after a tick of the file system's clock: their
+        stamps are trusted against this moment (:class:`~l10n.state.stamps.Stamp`), so a
+        file written just before is trusted too."""
         if self._db is None or not (self._files or self._notes):
             return
         assert self.folder is not None
-        if settle:
-            fs_tick(self.folder / CLOCK_FILE)
         files, notes = self._files, self._notes
         self._files, self._notes = {}, {}
         try:
+            fs_tick(self.folder / CLOCK_FILE)
             now = fs_now(self.folder / CLOCK_FILE)
             with self._transaction(self._db):
                 self._db.executemany("DELETE FROM file WHERE path = ?",

@@ -137,7 +137,7 @@ class Spans:
         the next run can replay it (recorded only if this pass is clean)."""
         if self.kind is None or not self.unrecorded:
             return
-        self.state.flush(settle=True)  # what the run recorded, committed to be vouched for
+        self.state.flush()  # what the run recorded, committed to be vouched for
         spans, self.unrecorded = self.unrecorded, []
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # told in the run already
