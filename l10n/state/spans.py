@@ -98,18 +98,17 @@ def files_of(ledger: Ledger) -> dict[str, Any]:
     """The ledger's files as a span fact keeps them: by folder, the names of the files
     present and of those absent, and one digest of the present files' stamps (compact:
     a build's span names thousands of files)."""
-    present: dict[str, list[str]] = {}
+    present: dict[str, list[tuple[str, tuple[int, int, int, int]]]] = {}
     absent: dict[str, list[str]] = {}
-    stamps: list[int] = []
     for name, found in ledger.files.items():
         folder, base = os.path.split(name)
-        (absent if found is None else present).setdefault(folder, []).append(base)
-    for folder, names in present.items():
-        for base in names:
-            found = ledger.files[os.path.join(folder, base)]
-            assert found is not None
-            stamps += found
-    return {"present": present, "absent": absent, "stamps": _digest(stamps)}
+        if found is None:
+            absent.setdefault(folder, []).append(base)
+        else:
+            present.setdefault(folder, []).append((base, found))
+    stamps = [value for files in present.values() for _, found in files for value in found]
+    return {"present": {folder: [base for base, _ in files] for folder, files in present.items()},
+            "absent": absent, "stamps": _digest(stamps)}
 
 
 def unchanged(files: dict[str, Any], seen: int) -> bool:

@@ -98,10 +98,9 @@ class Spans:
         self.confirm(work)
 
     def sources(self) -> Iterator[Source]:
-        """Every readable article, span after span, none replayed (for runs that keep no
-        items)."""
+        """Every readable article, span after span (for a run that keeps no spans: its
+        ``kind`` is None, so none is replayed)."""
         for span in self:
-            span.replayed = None
             yield from span.sources()
 
     def _replay(self, paths: list[Path]) -> list[Any] | None:

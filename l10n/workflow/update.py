@@ -157,9 +157,8 @@ def _merged(
     if not todo:
         span.keep(counts)
         return
-    spans_state = known.state if known is not None else None
-    if spans_state is not None:
-        spans_state.spoil()  # work to do: not a span to replay as it is
+    if known is not None:
+        known.state.spoil()  # work to do: not a span to replay as it is
     item = extract_source(settings, source, known, segmenting)
     report.templates_written += item.written
     for lang in todo:
