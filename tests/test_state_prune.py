@@ -151,3 +151,26 @@ def test_prune_without_a_state_file_says_so(tmp_path: Path,
     code, out = _cli(["state", "prune"], tmp_path, monkeypatch)
     assert code == 0 and "nothing to prune" in out
     assert not (tmp_path / ".l10n" / STATE_FILE).exists()
+
+
+@pytest.mark.parametrize("first", [["translate"], ["update"]])
+def test_the_first_status_after_a_run_that_writes_catalogs_reads_none_of_them(
+    project: Path, monkeypatch: pytest.MonkeyPatch, first: list[str]
+) -> None:
+    from l10n.catalog import Catalog
+
+    assert _cli(first, project, monkeypatch)[0] == 0
+    read: list[Path] = []
+    real = Catalog.read.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[Catalog], path: Path, *args: object, **kwargs: object) -> Catalog:
+        read.append(Path(path))
+        return real(cls, path, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Catalog, "read", classmethod(counting))
+        warm = _cli(["status", "--json"], project, monkeypatch)
+    assert warm[0] == 0
+    assert not [path for path in read if path.suffix == ".po"], read[:3]
+    (project / ".l10n" / STATE_FILE).unlink()
+    assert _cli(["status", "--json"], project, monkeypatch) == warm  # the same answer
