@@ -154,7 +154,7 @@ def test_prune_without_a_state_file_says_so(tmp_path: Path,
 
 
 @pytest.mark.parametrize("first", [["translate"], ["update"]])
-def test_the_first_status_after_a_run_that_writes_catalogs_reads_none_of_them(
+def test_the_first_status_and_check_after_a_run_that_writes_catalogs_read_none_of_them(
     project: Path, monkeypatch: pytest.MonkeyPatch, first: list[str]
 ) -> None:
     from l10n.catalog import Catalog
@@ -169,8 +169,9 @@ def test_the_first_status_after_a_run_that_writes_catalogs_reads_none_of_them(
 
     with monkeypatch.context() as patch:
         patch.setattr(Catalog, "read", classmethod(counting))
-        warm = _cli(["status", "--json"], project, monkeypatch)
-    assert warm[0] == 0
+        warm = [_cli(args, project, monkeypatch) for args in (["status", "--json"], ["check"])]
+    assert warm[0][0] == 0
     assert not [path for path in read if path.suffix == ".po"], read[:3]
     (project / ".l10n" / STATE_FILE).unlink()
-    assert _cli(["status", "--json"], project, monkeypatch) == warm  # the same answer
+    assert [_cli(args, project, monkeypatch)  # the same answers as a cold run
+            for args in (["status", "--json"], ["check"])] == warm

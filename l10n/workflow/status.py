@@ -26,7 +26,7 @@ from l10n.text.segment import segment_article
 from l10n.workflow.cached import Cache
 from l10n.workflow.extract import template_entries
 from l10n.workflow.orphans import find_orphans
-from l10n.workflow.qa import catalog_findings
+from l10n.workflow.qa import catalog_findings, record_check
 from l10n.workflow.sources import Source
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
@@ -165,7 +165,8 @@ def catalog_counts(settings: Settings, catalog: Catalog, lang: str, glossary: Gl
 def status_recorder(cache: Cache, glossary: Glossary) -> Callable[[Catalog, str], None]:
     """For the runs that write catalogs (update, translate): record each catalog as
     written with the counts ``status`` would find, under ``status``'s own key, so that
-    the first ``status`` after them reads no catalog they wrote."""
+    the first ``status`` after them reads no catalog they wrote; and with the findings
+    ``check`` would find (:func:`~l10n.workflow.qa.record_check`)."""
 
     def record(catalog: Catalog, lang: str) -> None:
         if catalog.disk_text is None:
@@ -175,6 +176,7 @@ def status_recorder(cache: Cache, glossary: Glossary) -> Callable[[Catalog, str]
         cache.state.set_note(catalog.path, "status",
                              digest_bytes(catalog.disk_text.encode("utf-8")),
                              cache.key("status", lang), counts)
+        record_check(cache, catalog, lang, glossary)
 
     return record
 
