@@ -103,15 +103,15 @@ def check_project(
     return CheckResult(tuple(findings), tuple(written), tuple(problems))
 
 
-def record_check(cache: Cache, catalog: Catalog, lang: str, glossary: Glossary) -> None:
-    """Record a catalog just written with the findings ``check`` would find, under
-    ``check``'s own key (no ``--only``), so that the next ``check`` does not read it."""
+def record_check(cache: Cache, catalog: Catalog, lang: str, findings: list[Finding]) -> None:
+    """Record a catalog just written with its ``findings`` (:func:`catalog_findings`, as
+    ``check`` finds them without ``--only``) under ``check``'s key, so that the next
+    ``check`` does not read it."""
     if catalog.disk_text is None:
         return
     shown = cache.shown(catalog.path)
-    ctx = CheckContext(cache.settings.source, lang, glossary, shown)
     cache.state.set_note(catalog.path, "check", digest_bytes(catalog.disk_text.encode("utf-8")),
-                         cache.key("check", lang, None) + shown, _rows(catalog, ctx=ctx, only=None))
+                         cache.key("check", lang, None) + shown, [_row(f) for f in findings])
 
 
 def _rows(catalog: Catalog, *, ctx: CheckContext, only: str | None) -> list[list[Any]]:

@@ -19,7 +19,7 @@ from l10n.catalog import FUZZY, MACHINE, OBSOLETE, REVIEWED, UNTRANSLATED, Catal
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.glossary import Glossary
-from l10n.model import Article, Severity
+from l10n.model import Article, Finding, Severity
 from l10n.qa import CheckContext
 from l10n.state import digest_bytes
 from l10n.text.segment import segment_article
@@ -154,29 +154,32 @@ def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) ->
 
 
 def catalog_counts(settings: Settings, catalog: Catalog, lang: str, glossary: Glossary,
-                   shown: str) -> dict[str, int]:
-    """A catalog's counts as its status row has them (the fact ``status`` records)."""
+                   shown: str, findings: list[Finding] | None = None) -> dict[str, int]:
+    """A catalog's counts as its status row has them (the fact ``status`` records);
+    ``findings``: the catalog's, when the caller has them."""
     row = count_states(lang, catalog.path.stem, catalog.entries(obsolete=True), shown, True)
-    ctx = CheckContext(settings.source, lang, glossary, shown)
-    errors = sum(f.severity == Severity.ERROR for f in catalog_findings(catalog, ctx))
+    if findings is None:
+        findings = catalog_findings(catalog, CheckContext(settings.source, lang, glossary, shown))
+    errors = sum(f.severity == Severity.ERROR for f in findings)
     return _counts(replace(row, errors=errors))
 
 
 def status_recorder(cache: Cache, glossary: Glossary) -> Callable[[Catalog, str], None]:
     """For the runs that write catalogs (update, translate): record each catalog as
-    written with the counts ``status`` would find, under ``status``'s own key, so that
-    the first ``status`` after them reads no catalog they wrote; and with the findings
-    ``check`` would find (:func:`~l10n.workflow.qa.record_check`)."""
+    written with the counts ``status`` would find and the findings ``check`` would,
+    under their own keys, so that the first ``status`` or ``check`` after them reads no
+    catalog they wrote (the checks run once, here instead of there)."""
 
     def record(catalog: Catalog, lang: str) -> None:
         if catalog.disk_text is None:
             return
-        counts = catalog_counts(cache.settings, catalog, lang, glossary,
-                                cache.shown(catalog.path))
-        cache.state.set_note(catalog.path, "status",
-                             digest_bytes(catalog.disk_text.encode("utf-8")),
-                             cache.key("status", lang), counts)
-        record_check(cache, catalog, lang, glossary)
+        shown = cache.shown(catalog.path)
+        findings = catalog_findings(catalog, CheckContext(cache.settings.source, lang,
+                                                          glossary, shown))
+        counts = catalog_counts(cache.settings, catalog, lang, glossary, shown, findings)
+        digest = digest_bytes(catalog.disk_text.encode("utf-8"))
+        cache.state.set_note(catalog.path, "status", digest, cache.key("status", lang), counts)
+        record_check(cache, catalog, lang, findings)
 
     return record
 
