@@ -110,11 +110,6 @@ def print_json(data: Any) -> None:
     typer.echo("".join(chunk))
 
 
-def json_text(value: Any) -> str:
-    """:func:`json_pieces` as one string."""
-    return "".join(json_pieces(value))
-
-
 def json_pieces(value: Any, level: int = 0) -> Iterator[str]:
     """``value`` as JSON indented by two spaces, except that an object or list holding no
     object or list (a status row, a finding) takes one line: as readable, and written by
