@@ -205,3 +205,21 @@ def test_escapes_polib_would_damage_are_refused(tmp_path: Path, escape: str) -> 
     assert msgfmt_accepts(text)[0]
     _, error = l10n_reads(tmp_path, text)
     assert error is not None and error.line == 18 and escape in error.message
+
+
+def test_entries_of_a_catalog_just_written_are_numbered_as_a_read_numbers_them() -> None:
+    import polib
+
+    from l10n.catalog.syntax import number_entries
+
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "ko"}
+    po.append(polib.POEntry(msgid="One.", msgstr="하나.", comment="paragraph 1\nmt: x",
+                            occurrences=[("seeds/a.txt", "3")], flags=["fuzzy"]))
+    po.append(polib.POEntry(msgid="Gone.", msgstr="사라짐.", obsolete=True))
+    po.append(polib.POEntry(msgid="A long sentence " * 8, msgstr="", tcomment="note"))
+    text = str(po)
+    number_entries(po, text)
+    read = polib.pofile(text)
+    assert {e.msgid: e.linenum for e in po} == {e.msgid: e.linenum for e in read}
+    assert all(e.linenum for e in po)

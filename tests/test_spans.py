@@ -115,7 +115,9 @@ def test_an_unchanged_archive_is_replayed_span_by_span_and_an_edit_costs_its_spa
         counted.clear()
         assert _cli(command, project, monkeypatch)[0] == 0
         assert small_spans.count(False) == 1, (command, small_spans)
-        assert {path.stem for path in counted} == {"story-2"}, command
+        # the translate that wrote story-2's catalogs left status and check warm for them
+        warm = command[0] in ("status", "check")
+        assert {path.stem for path in counted} == (set() if warm else {"story-2"}), command
     for command in COMMANDS:  # the run after an edit confirmed the edited span
         small_spans.clear()
         assert _cli(command, project, monkeypatch)[0] == 0

@@ -238,7 +238,13 @@ OPS = st.one_of(
     st.tuples(st.just("run"), st.sampled_from(
         [["translate"], ["update"], ["status"], ["check"], ["check", "--only", "reviewed"],
          ["build", "--include-machine"], ["build", "--min-reviewed", "10"],
-         ["translate", "--engine", "none"]])),
+         ["translate", "--engine", "none"], ["check", "--annotate"], ["check", "--json"],
+         ["update", "--purge-obsolete"], ["update", "--purge-orphans"],
+         ["build", "--include-machine", "--fail-on-errors"], ["status", "--lang", "ko"],
+         ["translate", "--lang", "es"], ["status", "seeds/story-1.txt"],
+         ["check", "--lang", "es", "seeds/story-0.txt"],
+         ["build", "--include-machine", "seeds/story-1.txt"], ["state", "prune"]]),
+              st.sampled_from(["", "seeds", "locales/ko"])),  # the folder it runs in
 )
 
 
@@ -284,13 +290,23 @@ def test_every_command_says_and_does_what_it_does_without_the_state(
             user.config(op[1])  # type: ignore[arg-type]
         else:
             command: list[str] = op[1]  # type: ignore[assignment]
+            where = str(op[2]) if len(op) > 2 else ""
             blank = scratch / "without-state"
             shutil.rmtree(blank, ignore_errors=True)
             shutil.copytree(root, blank)
             for name in (STATE_FILE, f"{STATE_FILE}-wal", f"{STATE_FILE}-shm"):
                 (blank / ".l10n" / name).unlink(missing_ok=True)
-            expected = _cli(command, blank, monkeypatch)
-            assert _cli(command, root, monkeypatch) == expected, command
+            if where:  # named articles are relative to the project, wherever it runs
+                command = [str(root / arg) if arg.startswith("seeds/") else arg
+                           for arg in command]
+                (root / where).mkdir(parents=True, exist_ok=True)
+                (blank / where).mkdir(parents=True, exist_ok=True)
+            named = [arg.replace(str(root), str(blank)) for arg in command]
+            expected = _cli(named, blank / where, monkeypatch)
+            found = _cli(command, root / where, monkeypatch)
+            if command != ["state", "prune"]:  # it tells what it removed: only the state's
+                assert (found[0], found[1].replace(str(root), "PROJECT")) == \
+                    (expected[0], expected[1].replace(str(blank), "PROJECT")), command
             assert _tree(root) == _tree(blank), command
             assert _memory(root) == _memory(blank), command
 

@@ -38,7 +38,7 @@ from l10n.catalog.header import (
     now,
     template_header,
 )
-from l10n.catalog.syntax import check_messages, check_syntax
+from l10n.catalog.syntax import check_messages, check_syntax, number_entries
 from l10n.errors import CatalogChangedError, CatalogError
 from l10n.fsutil import write_atomic
 from l10n.model import TermOutcome
@@ -324,6 +324,7 @@ class Catalog:
                 rendered = self.render()
                 if rendered == old or (old is self._disk_text and _rendered(old) == rendered):
                     self._disk_text = old
+                    number_entries(self._po, old)
                     return self._told(False)
         self._po.metadata[key] = now()
         text = self.render()
@@ -336,6 +337,7 @@ class Catalog:
             )
         written = write_atomic(self.path, text)
         self._disk_text = text
+        number_entries(self._po, text)
         self._disk_stamp = _stamp(self.path)
         return self._told(written)
 

@@ -346,3 +346,18 @@ def _check_newlines(entry: polib.POEntry, path: Path) -> None:
 
 
 __all__ = ["check_messages", "check_syntax"]
+
+
+def number_entries(po: polib.POFile, text: str) -> None:
+    """Give each entry of ``po`` the line it starts on in ``text``, its rendering (as
+    polib numbers the entries of a file it reads), so that what is said about a catalog
+    just written names the lines its reader sees. ``text`` holds one block per entry,
+    the header's first, then the live entries, then the obsolete ones; a text that does
+    not (another tool's order) leaves the numbers as they were."""
+    lines = text.split("\n")
+    starts = [n + 1 for n, line in enumerate(lines) if line and (n == 0 or not lines[n - 1])]
+    entries = [e for e in po if not e.obsolete] + [e for e in po if e.obsolete]
+    if len(starts) != len(entries) + 1:
+        return
+    for entry, start in zip(entries, starts[1:], strict=True):
+        entry.linenum = start

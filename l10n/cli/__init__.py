@@ -19,6 +19,7 @@ from l10n.cli import (
     memory,
     model_packages,
     review,
+    state,
     translate,
     xliff,
 )
@@ -35,7 +36,7 @@ app = typer.Typer(
 )
 
 for module in (articles, translate, check, review, build, glossary, model_packages, memory,
-               xliff):
+               xliff, state):
     module.register(app)
 
 

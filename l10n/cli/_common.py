@@ -9,12 +9,15 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand
 
 from l10n.errors import L10nError, L10nWarning, Problem
+
+if TYPE_CHECKING:
+    from l10n.config import Settings
 
 ConfigOption = Annotated[
     Path | None,
@@ -86,7 +89,7 @@ def value_name(param: Any) -> str:
     return name + "..." if param.nargs != 1 else name
 
 
-def settings(config: Path | None, **overrides: Any) -> Any:
+def settings(config: Path | None, **overrides: Any) -> Settings:
     """Load :class:`~l10n.config.Settings` (imported here to keep start-up light)."""
     from l10n.config import load_settings
 
@@ -105,11 +108,6 @@ def print_json(data: Any) -> None:
             typer.echo("".join(chunk), nl=False)
             chunk, size = [], 0
     typer.echo("".join(chunk))
-
-
-def json_text(value: Any) -> str:
-    """:func:`json_pieces` as one string."""
-    return "".join(json_pieces(value))
 
 
 def json_pieces(value: Any, level: int = 0) -> Iterator[str]:

@@ -31,32 +31,20 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from l10n.state.database import Pruned, count_write, prepare, prune, transaction
 from l10n.state.spans import Watched
 from l10n.state.stamps import Stamp, digest_bytes, fs_now, fs_tick, read_stamped, stamp_of
 
 STATE_FILE = "state.sqlite"
 CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
-FORMAT = "2"
 BATCH = 2000  # rows per transaction
 _AHEAD_QUERY = 500  # names per query of prefetch() (SQLite allows 32,766 parameters)
 
-SCHEMA = """
-CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE file (
-    path TEXT PRIMARY KEY, ino INTEGER NOT NULL, size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, digest TEXT NOT NULL,
-    seen_ns INTEGER NOT NULL
-);
-CREATE TABLE note (
-    path TEXT NOT NULL, kind TEXT NOT NULL, digest TEXT NOT NULL, key TEXT NOT NULL,
-    value TEXT NOT NULL, seen_ns INTEGER NOT NULL, PRIMARY KEY (path, kind)
-);
-"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +91,7 @@ class State(Watched):
         self._ahead_kinds: set[str] = set()  # the kinds of fact read ahead
         self._kinds: set[str] = set()  # the kinds of fact this run has looked up
         self.ledger = None  # no span's pass watched yet (l10n.state.spans)
+        self._wrote = False  # rows committed by this run (an automatic prune counts them)
         if folder is not None:
             self._connect()
 
@@ -134,27 +123,11 @@ class State(Watched):
             return
         try:
             self._db = db
-            self._prepare(db)
+            prepare(db)
         except sqlite3.DatabaseError:
             db.close()
             self._db = None
             self._discard()
-
-    def _prepare(self, db: sqlite3.Connection) -> None:
-        """Check the file is this module's state, intact; else start a new one."""
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
-        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
-        if not tables:
-            with self._transaction(db):
-                for statement in SCHEMA.split(";"):
-                    if statement.strip():
-                        db.execute(statement)
-                db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
-            return
-        found = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
-        if found is None or found[0] != FORMAT:
-            raise sqlite3.DatabaseError("state file of another format")
 
     def _discard(self) -> None:
         """Delete a state file that cannot be trusted and start an empty one."""
@@ -170,20 +143,9 @@ class State(Watched):
         try:
             db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
             self._db = db
-            self._prepare(db)
+            prepare(db)
         except sqlite3.Error:  # cannot even make a new one: run without a state
             self._db = None
-
-    @staticmethod
-    @contextlib.contextmanager
-    def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
 
     def _query(self, sql: str, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
         if self._db is None:
@@ -376,7 +338,7 @@ class State(Watched):
         try:
             fs_tick(self.folder / CLOCK_FILE)
             now = fs_now(self.folder / CLOCK_FILE)
-            with self._transaction(self._db):
+            with transaction(self._db):
                 self._db.executemany("DELETE FROM file WHERE path = ?",
                                      [(p,) for p, row in files.items() if row is None])
                 self._db.executemany(
@@ -384,6 +346,7 @@ class State(Watched):
                     [(p, *row, now) for p, row in files.items() if row is not None])
                 self._db.executemany("INSERT OR REPLACE INTO note VALUES (?, ?, ?, ?, ?, ?)",
                                      [(p, k, *row, now) for (p, k), row in notes.items()])
+            self._wrote = True
         except sqlite3.OperationalError:  # another run holds it: what we learnt is lost
             return
         except sqlite3.DatabaseError:
@@ -391,8 +354,26 @@ class State(Watched):
         except OSError:
             return
 
+    def prune(self) -> Pruned | None:
+        """Drop the facts of files that are gone and compact the file
+        (:mod:`l10n.state.prune`); None when there is no state or it is busy."""
+        self.flush()
+        if self._db is None or self.path is None:
+            return None
+        try:
+            return prune(self._db, str(self.path))
+        except sqlite3.OperationalError:  # another run holds it: next time
+            return None
+        except sqlite3.DatabaseError:
+            self._discard()
+            return None
+
     def close(self) -> None:
         self.flush()
+        if self._db is not None and self._wrote:
+            with contextlib.suppress(sqlite3.Error):
+                if count_write(self._db):
+                    self.prune()
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()

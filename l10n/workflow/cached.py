@@ -38,9 +38,12 @@ class Cache:
 
     @classmethod
     def open(cls, settings: Settings) -> Cache:
-        state = State.open(settings.state_dir)
-        code = code_key()
-        terms = glossary_key(settings.glossary_dir)
+        return cls.over(settings, State.open(settings.state_dir), code_key(),
+                        glossary_key(settings.glossary_dir))
+
+    @classmethod
+    def over(cls, settings: Settings, state: State, code: str, terms: str) -> Cache:
+        """The cache of a run that opened the state itself (its keys the same)."""
         return cls(settings, state, code, terms, key(code, settings_key(settings), terms))
 
     def __enter__(self) -> Cache:

@@ -64,8 +64,10 @@ class CatalogState:
     """The state's view of templates and catalogs for one update/translate run."""
 
     def __init__(self, settings: Settings, state: State, code: str, memory: str,
-                 translate_keys: dict[str, str] | None = None, *, skip: bool = True) -> None:
+                 translate_keys: dict[str, str] | None = None, *, skip: bool = True,
+                 also: Callable[[Catalog, str], None] | None = None) -> None:
         self.settings, self.state, self.memory, self.skip = settings, state, memory, skip
+        self.also = also  # records more facts of each catalog recorded (status's counts)
         self.code = code
         self.key = key("catalog", code, settings_key(settings))
         self.translate_keys = translate_keys  # per language; None: an update run
@@ -168,6 +170,8 @@ class CatalogState:
         digest = digest_bytes(text.encode("utf-8"))
         self.state.record(catalog.path, stamp_of(catalog.path), digest)
         self.state.set_note(catalog.path, "catalog", digest, self.key, facts.__dict__)
+        if self.also is not None:
+            self.also(catalog, lang)
 
     def settle_when_written(
         self, catalog: Catalog, lang: str, pending: Callable[[Entry], bool]

@@ -29,6 +29,7 @@ from l10n.glossary import Glossary, load_glossary
 from l10n.lang import validate_language
 from l10n.model import Finding, Severity
 from l10n.qa import CheckContext, run_checks
+from l10n.state import digest_bytes
 from l10n.workflow.cached import Cache
 from l10n.workflow.sources import Source
 
@@ -100,6 +101,17 @@ def check_project(
                     by_lang[lang].append(_no_catalog(rows, lang))
     findings = [finding for lang in targets for finding in by_lang[lang]]
     return CheckResult(tuple(findings), tuple(written), tuple(problems))
+
+
+def record_check(cache: Cache, catalog: Catalog, lang: str, findings: list[Finding]) -> None:
+    """Record a catalog just written with its ``findings`` (:func:`catalog_findings`, as
+    ``check`` finds them without ``--only``) under ``check``'s key, so that the next
+    ``check`` does not read it."""
+    if catalog.disk_text is None:
+        return
+    shown = cache.shown(catalog.path)
+    cache.state.set_note(catalog.path, "check", digest_bytes(catalog.disk_text.encode("utf-8")),
+                         cache.key("check", lang, None) + shown, [_row(f) for f in findings])
 
 
 def _rows(catalog: Catalog, *, ctx: CheckContext, only: str | None) -> list[list[Any]]:

@@ -10,7 +10,7 @@ them (honouring each entry's ``ignore-*`` flags).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -19,13 +19,14 @@ from l10n.catalog import FUZZY, MACHINE, OBSOLETE, REVIEWED, UNTRANSLATED, Catal
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.glossary import Glossary
-from l10n.model import Article, Severity
+from l10n.model import Article, Finding, Severity
 from l10n.qa import CheckContext
+from l10n.state import digest_bytes
 from l10n.text.segment import segment_article
 from l10n.workflow.cached import Cache
 from l10n.workflow.extract import template_entries
 from l10n.workflow.orphans import find_orphans
-from l10n.workflow.qa import catalog_findings
+from l10n.workflow.qa import catalog_findings, record_check
 from l10n.workflow.sources import Source
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
@@ -134,10 +135,7 @@ def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) ->
     shown = cache.shown(path)
 
     def compute(catalog: Catalog) -> dict[str, int]:
-        row = count_states(lang, source.slug, catalog.entries(obsolete=True), shown, True)
-        ctx = CheckContext(settings.source, lang, glossary, shown)
-        errors = sum(f.severity == Severity.ERROR for f in catalog_findings(catalog, ctx))
-        return _counts(replace(row, errors=errors))
+        return catalog_counts(settings, catalog, lang, glossary, shown)
 
     counts = cache.result(path, "status", cache.key("status", lang), compute)
     if counts is not None:
@@ -153,6 +151,37 @@ def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) ->
     if counts is None:
         counts = cache.article_result(source, "status", cache.key("segments"), missing)
     return CatalogStatus(lang, source.slug, **counts, catalog=shown, exists=False)
+
+
+def catalog_counts(settings: Settings, catalog: Catalog, lang: str, glossary: Glossary,
+                   shown: str, findings: list[Finding] | None = None) -> dict[str, int]:
+    """A catalog's counts as its status row has them (the fact ``status`` records);
+    ``findings``: the catalog's, when the caller has them."""
+    row = count_states(lang, catalog.path.stem, catalog.entries(obsolete=True), shown, True)
+    if findings is None:
+        findings = catalog_findings(catalog, CheckContext(settings.source, lang, glossary, shown))
+    errors = sum(f.severity == Severity.ERROR for f in findings)
+    return _counts(replace(row, errors=errors))
+
+
+def status_recorder(cache: Cache, glossary: Glossary) -> Callable[[Catalog, str], None]:
+    """For the runs that write catalogs (update, translate): record each catalog as
+    written with the counts ``status`` would find and the findings ``check`` would,
+    under their own keys, so that the first ``status`` or ``check`` after them reads no
+    catalog they wrote (the checks run once, here instead of there)."""
+
+    def record(catalog: Catalog, lang: str) -> None:
+        if catalog.disk_text is None:
+            return
+        shown = cache.shown(catalog.path)
+        findings = catalog_findings(catalog, CheckContext(cache.settings.source, lang,
+                                                          glossary, shown))
+        counts = catalog_counts(cache.settings, catalog, lang, glossary, shown, findings)
+        digest = digest_bytes(catalog.disk_text.encode("utf-8"))
+        cache.state.set_note(catalog.path, "status", digest, cache.key("status", lang), counts)
+        record_check(cache, catalog, lang, findings)
+
+    return record
 
 
 def _total(lang: str, rows: Sequence[CatalogStatus]) -> CatalogStatus:
@@ -195,4 +224,5 @@ def status(
     return StatusReport(tuple(rows), tuple(totals), tuple(problems), listed)
 
 
-__all__ = ["count_states", "CatalogStatus", "StatusReport", "count_words", "status"]
+__all__ = ["count_states", "CatalogStatus", "StatusReport", "count_words", "status",
+           "status_recorder"]

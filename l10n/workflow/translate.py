@@ -50,10 +50,11 @@ from l10n.glossary.verify import distinct_terms
 from l10n.memory import Memory
 from l10n.runners import EngineSpec, Notice, Runner, Stream, check_runner, make_runner
 from l10n.state import State, code_key, glossary_key, key
-from l10n.workflow.cached import cached_glossary
+from l10n.workflow.cached import Cache, cached_glossary
 from l10n.workflow.catalog_state import CatalogState, memory_identity
 from l10n.workflow.extract import Segmenting, article_paths
 from l10n.workflow.fill import Filler, Language, ReportProgress, Steps
+from l10n.workflow.status import status_recorder
 from l10n.workflow.update import LanguageReport, RunReport, merged_catalogs
 
 PLACEHOLDERS = ("pseudo", "none")  # engines whose output never replaces another's
@@ -146,7 +147,9 @@ def translate(
         keys = {lang: key("translate", item.engine_name, item.model, terms)
                 for lang, item in languages.items()}
         known = CatalogState(settings, state, code, memory_identity(settings.memory_path), keys,
-                             skip=retranslate is None)
+                             skip=retranslate is None,  # status warm for what it writes:
+                             also=status_recorder(Cache.over(settings, state, code, terms),
+                                                  glossary))
         spans = known.spans(files, targets, report.problems)
         stream = Stream(chosen, notice=notice,
                         progress=lambda lang, count: languages[lang].steps.advance(count))

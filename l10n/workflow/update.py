@@ -20,13 +20,15 @@ from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.memory import Memory
-from l10n.state import State, code_key
+from l10n.state import State, code_key, glossary_key
+from l10n.workflow.cached import Cache
 from l10n.workflow.catalog_state import CatalogState, memory_identity
 from l10n.workflow.extract import Extracted, Segmenting, article_paths, extract_source
 from l10n.workflow.orphans import project_orphans
 from l10n.workflow.orphans import purge_orphans as purge_orphans_of
 from l10n.workflow.sources import Source
 from l10n.workflow.spans import Span, Spans
+from l10n.workflow.status import status_recorder
 
 
 @dataclass
@@ -85,8 +87,10 @@ def update(
     with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
           State.open(settings.state_dir) as state):
         remove_stale_temporaries(settings.locales_dir, depth=1)
-        code = code_key()
-        known = CatalogState(settings, state, code, memory_identity(settings.memory_path))
+        code, terms = code_key(), glossary_key(settings.glossary_dir)
+        cache = Cache.over(settings, state, code, terms)
+        known = CatalogState(settings, state, code, memory_identity(settings.memory_path),
+                             also=status_recorder(cache, cache.glossary()))
         spans = known.spans(files, targets, report.problems, purge=purge_obsolete)
         merging = merged_catalogs(settings, spans, targets, report, memory, purge=purge_obsolete,
                                   known=known, segmenting=segmenting)

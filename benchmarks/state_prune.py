@@ -1,0 +1,73 @@
+"""``python -m benchmarks.state_prune [--size 600] [--keep 50]``: the state shrinks with
+the archive (issue 29).
+
+A generated archive (:mod:`benchmarks.archive`) of ``--size`` articles goes through
+``translate``, ``status``, ``check`` and ``build --include-machine``; then all but
+``--keep`` articles are deleted with ``update --purge-orphans`` (as a newsroom retires
+stories), and the four commands run again, once each, then until the state has pruned
+itself. Printed: the state file's size and rows after the first runs, after the
+deletion's runs, and after ``l10n state prune`` (which the automatic prune should have
+made a no-op), with the ratios to the full archive's figures. Target: the state
+shrinks with the archive, without a step the user must remember.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from pathlib import Path
+
+from benchmarks.archive import make_archive
+from benchmarks.state import COMMANDS, OUT, run
+
+
+def _figures(project: Path) -> tuple[int, int, int]:
+    path = project / ".l10n" / "state.sqlite"
+    db = sqlite3.connect(path)
+    try:
+        rows = [db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("file", "note")]
+    finally:
+        db.close()
+    size = path.stat().st_size + sum(p.stat().st_size for p in path.parent.glob("state.sqlite-wal"))
+    return size, rows[0], rows[1]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.state_prune",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=600)
+    parser.add_argument("--keep", type=int, default=50)
+    parser.add_argument("--work", type=Path, default=OUT / "prune-work")
+    args = parser.parse_args(argv)
+    project = make_archive(args.work / f"archive-{args.size}", args.size)
+
+    def say(label: str, base: tuple[int, int, int] | None = None) -> tuple[int, int, int]:
+        size, files, notes = _figures(project)
+        ratio = "" if base is None else f"  ({size / base[0]:.2f}x of the full archive's size)"
+        print(f"{label:<44} {size / 1e6:7.2f} MB  {files:6} file rows  {notes:6} facts{ratio}",
+              flush=True)
+        return size, files, notes
+
+    for args_ in COMMANDS.values():
+        run(project, args_)
+    full = say(f"{args.size} articles, after the four commands")
+    articles = sorted((project / "seeds").glob("*.txt"))
+    for path in articles[args.keep:]:
+        path.unlink()
+    run(project, ["update", "--purge-orphans"])
+    for args_ in COMMANDS.values():
+        run(project, args_)
+    say(f"{args.keep} kept, after update and the four", full)
+    rounds = 1
+    while rounds < 4:
+        for args_ in COMMANDS.values():
+            run(project, args_)
+        rounds += 1
+    say(f"after {rounds} rounds of the four", full)
+    run(project, ["state", "prune"])
+    say("after `l10n state prune`", full)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""The state's SQLite file: its schema, the check that it is this format, transactions,
+and pruning (the rows of files that are gone, and the space they held).
+
+The state records facts of every file a run looked at, so an archive that loses
+articles would keep their rows for ever: deleting 550 of 600 articles left the file as
+large as before. A prune drops
+
+* the ``file`` rows of paths that are no longer regular files, and every fact recorded
+  under such a path;
+* the facts of spans (``<span:kind>…``) that name a file as present which is gone: such
+  a span can never be replayed again (its articles were removed or renamed);
+
+and compacts the file (``VACUUM``) when at least a quarter of its pages are free.
+
+Nobody has to remember it: :meth:`~l10n.state.State.close` prunes after every
+:data:`EVERY_WRITES` runs that committed rows (only runs that write can have seen an
+archive change), and ``l10n state prune`` does it at once, for scripts. A prune is
+never wrong, only slower next time: a row it drops is a miss, and the file is read
+again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+FORMAT = "2"
+SCHEMA = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE file (
+    path TEXT PRIMARY KEY, ino INTEGER NOT NULL, size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, digest TEXT NOT NULL,
+    seen_ns INTEGER NOT NULL
+);
+CREATE TABLE note (
+    path TEXT NOT NULL, kind TEXT NOT NULL, digest TEXT NOT NULL, key TEXT NOT NULL,
+    value TEXT NOT NULL, seen_ns INTEGER NOT NULL, PRIMARY KEY (path, kind)
+);
+"""
+EVERY_WRITES = 8  # runs that committed rows between two automatic prunes
+_FREE_SHARE = 0.25  # compact when this share of the file's pages is free
+_GLOBAL_PREFIX = "<"  # facts named by something other than a file path
+
+
+def prepare(db: sqlite3.Connection) -> None:
+    """Check the file is a state of this format, intact (else raise
+    :class:`sqlite3.DatabaseError`); an empty file gets the schema."""
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    if not tables:
+        with transaction(db):
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+        return
+    found = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+    if found is None or found[0] != FORMAT:
+        raise sqlite3.DatabaseError("state file of another format")
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+@dataclass(frozen=True, slots=True)
+class Pruned:
+    """What a prune removed, and the state file's size before and after."""
+
+    files: int
+    facts: int
+    bytes_before: int
+    bytes_after: int
+    compacted: bool
+
+
+def _is_file(name: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(name).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:  # unreadable folder, name too long: not ours to judge, keep it
+        return True
+
+
+def _span_files_exist(value: str) -> bool:
+    """Whether every file a span fact names as present still exists."""
+    try:
+        present = json.loads(value)["present"]
+        return all(_is_file(os.path.join(folder, base))
+                   for folder, names in present.items() for base in names)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return False  # not a span fact this code can read: it would never replay
+
+
+def _size(path: str) -> int:
+    total = 0
+    for suffix in ("", "-wal"):
+        with contextlib.suppress(OSError):
+            total += os.path.getsize(path + suffix)
+    return total
+
+
+def prune(db: sqlite3.Connection, path: str) -> Pruned:
+    """Drop the rows of files that are gone from the state database ``db`` (the file at
+    ``path``), and compact it when enough of it is free. Raises :class:`sqlite3.Error`
+    (the caller treats the state as a cache)."""
+    before = _size(path)
+    gone_files = [name for (name,) in db.execute("SELECT path FROM file").fetchall()
+                  if not _is_file(name)]
+    gone_notes: list[tuple[str, str]] = []
+    for name, kind, value in db.execute("SELECT path, kind, value FROM note").fetchall():
+        if name.startswith("<span:"):
+            if not _span_files_exist(value):
+                gone_notes.append((name, kind))
+        elif not name.startswith(_GLOBAL_PREFIX) and not _is_file(name):
+            gone_notes.append((name, kind))
+    with transaction(db):
+        db.executemany("DELETE FROM file WHERE path = ?", [(n,) for n in gone_files])
+        db.executemany("DELETE FROM note WHERE path = ? AND kind = ?", gone_notes)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('writes_since_prune', '0')")
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    free = db.execute("PRAGMA freelist_count").fetchone()[0]
+    compacted = False
+    if pages and free / pages >= _FREE_SHARE:
+        db.execute("VACUUM")
+        compacted = True
+    with contextlib.suppress(sqlite3.Error):
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return Pruned(len(gone_files), len(gone_notes), before, _size(path), compacted)
+
+
+def count_write(db: sqlite3.Connection) -> bool:
+    """Count a run that committed rows; whether it is time for an automatic prune."""
+    row = db.execute("SELECT value FROM meta WHERE name = 'writes_since_prune'").fetchone()
+    count = (int(row[0]) if row is not None and str(row[0]).isdigit() else 0) + 1
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('writes_since_prune', ?)", (str(count),))
+    return count >= EVERY_WRITES
