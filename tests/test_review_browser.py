@@ -141,7 +141,13 @@ def test_accepting_with_errors_asks_first(project: Path, page: Any) -> None:
         assert "fuzzy" in on_disk(project, NUMBERS).flags  # nothing saved
         editor.press("Control+Enter")
         dialog.wait_for()
-        page.keyboard.press("Enter")  # accept anyway
+        page.keyboard.press("Enter")  # the default is "Go back"
+        dialog.wait_for(state="hidden")
+        assert "fuzzy" in on_disk(project, NUMBERS).flags  # still nothing saved
+        editor.press("Control+Enter")
+        dialog.wait_for()
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")  # accept anyway, knowingly
         page.wait_for_selector(f'[data-entry="{fingerprint(NUMBERS)}"][data-state="reviewed"]')
         assert entry(page, NUMBERS).locator(".finding.error").count() == 1  # stays visible
     saved = on_disk(project, NUMBERS)
@@ -163,6 +169,8 @@ def test_a_conflicting_change_on_disk_is_shown_and_nothing_is_lost(project: Path
         conflict = byline.locator(".conflict")
         conflict.wait_for()
         assert "다른 사람이 고친 번역" in conflict.text_content()
+        # the counts follow the catalog as it is now: the PO editor's entry is reviewed
+        assert page.text_content('.counts [data-count="reviewed"]') == "1"
         assert byline.locator("textarea").input_value() == "내가 고친 번역"
         assert on_disk(project, BYLINE).msgstr == "다른 사람이 고친 번역"
         conflict.get_by_role("button", name="Save mine over it").click()

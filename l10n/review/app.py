@@ -116,12 +116,24 @@ def _fragment(ctx: dict[str, Any], template: str, **values: Any) -> str:
     return str(ctx["env"].get_template(template).render(**values))
 
 
+class BadRequest(UsageError):
+    """A request whose body is not what the route reads (HTTP 400)."""
+
+
+def _status(exc: L10nError) -> int:
+    if isinstance(exc, LockedError):
+        return 423
+    if isinstance(exc, BadRequest):
+        return 400
+    return 404 if isinstance(exc, UsageError) else 409
+
+
 async def _error(request: Request, exc: Exception) -> Response:
     """An L10nError as the page can show it: JSON for the API, a short page otherwise."""
     from starlette.responses import JSONResponse, PlainTextResponse
 
     assert isinstance(exc, L10nError)
-    status = 423 if isinstance(exc, LockedError) else 404 if isinstance(exc, UsageError) else 409
+    status = _status(exc)
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": exc.format_message(), "locked": status == 423},
                             status_code=status)
@@ -192,7 +204,7 @@ async def _body(request: Request, *keys: str) -> dict[str, Any]:
     except ValueError:
         data = None
     if not isinstance(data, dict) or any(not isinstance(data.get(k), str) for k in keys):
-        raise UsageError(f"the request needs a JSON object with {', '.join(keys)}")
+        raise BadRequest(f"the request needs a JSON object with {', '.join(keys)}")
     return data
 
 

@@ -322,6 +322,10 @@ class ReviewSession:
         """Save the reviewer's ``text`` for entry ``ident``, which they saw at ``version``:
         accepted (``reviewed``) or as a draft that stays fuzzy."""
         entry = self.entry(lang, slug, ident)
+        if reviewed and replace(entry, msgstr=text).is_pseudo:
+            raise InputError("pseudo-localized text is not a translation and cannot be "
+                             "accepted as reviewed",
+                             hint="write the translation (or save it as a draft)")
         if reviewed and not force and entry.version == version:
             errors = tuple(f for f in self.check(lang, slug, ident, text)[1]
                            if f.severity == Severity.ERROR)

@@ -329,6 +329,7 @@
     });
     entry.classList.remove("saving");
     if (!data) return false;
+    setCounts(data.counts); // every answer but "confirm" counts the catalog as it is now
     if (data.status === "confirm") {
       showFindings(entry, data);
       if (await confirmErrors(data.html)) return save(entry, reviewed, true);
@@ -346,7 +347,6 @@
     }
     update(entry, data.entry);
     if (ta.value === data.entry.text) showFindings(entry, data);
-    setCounts(data.counts);
     banner("");
     return true;
   }
