@@ -24,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,12 +33,15 @@ from l10n.config import Settings
 from l10n.errors import InputError, L10nError, UsageError
 from l10n.glossary import Glossary, load_glossary
 from l10n.memory import Memory
+from l10n.memory.history import Change
+from l10n.memory.units import Unit
 from l10n.model import Article, Finding, Severity, TermMatch
 from l10n.publish import localize, render_html
 from l10n.qa import CheckContext, run_checks
 from l10n.workflow.build import translations
 from l10n.workflow.edit import Edit, save_edits
 from l10n.workflow.extract import article_paths, read_articles
+from l10n.workflow.review_search import CatalogIndex, SearchResult, search
 from l10n.workflow.review_view import (
     BlockView,
     EntryHelps,
@@ -111,8 +114,10 @@ class ReviewSession:
         settings: Settings,
         articles: Sequence[Path] | None = None,
         langs: Sequence[str] | None = None,
+        reviewer: str = "",
     ) -> None:
         self.settings = settings
+        self.reviewer = reviewer  # who saves when the request names nobody else
         self.paths = list(articles) if articles else None
         self.langs = settings.target_languages(langs)
         self._save_lock = threading.Lock()
@@ -123,6 +128,7 @@ class ReviewSession:
         self._glossary_cache: tuple[tuple[object, ...], Glossary] | None = None
         self._articles: tuple[tuple[object, ...], list[Article]] | None = None
         self._views: dict[tuple[str, str], tuple[tuple[object, ...], ArticleView]] = {}
+        self._index = CatalogIndex()
         self.serving = 0  # requests being answered: warm() gives way to them
         self.articles()  # read (and so validate) the articles and the glossary now
         self._glossary()
@@ -303,6 +309,25 @@ class ReviewSession:
         alternatives = tuple(a for a in others if a.text != entry.msgstr)
         return EntryHelps(alternatives, memory_matches(entry.msgid, found))
 
+    def search(self, query: str) -> SearchResult:
+        """Entries of every catalog of the review, and memory units, containing ``query``."""
+        rows = [(lang, a.slug, a.title) for lang in self.langs for a in self.articles()]
+        with self._memory() as memory:
+            return search(self._index, query, rows, self.catalog, memory)
+
+    def concordance(self, lang: str, query: str) -> list[Unit]:
+        """Memory units of ``lang`` whose source contains ``query`` (selected words)."""
+        with self._memory() as memory:
+            return memory.search(query, target=lang, sources_only=True, limit=20) if memory else []
+
+    @contextlib.contextmanager
+    def _memory(self) -> Iterator[Memory | None]:
+        if not self.settings.memory_path.is_file():
+            yield None
+            return
+        with Memory.open(self.settings.memory_path, create=False) as memory:
+            yield memory
+
     def preview(self, lang: str, slug: str, *, include_machine: bool = True) -> str:
         """The article page as ``l10n build`` renders it, with the current translations
         (``lang`` may be the source language: the original page)."""
@@ -317,10 +342,11 @@ class ReviewSession:
     # ----------------------------------------------------------------- saving
     def save(
         self, lang: str, slug: str, ident: str, text: str, version: str, *,
-        reviewed: bool, force: bool = False,
+        reviewed: bool, force: bool = False, reviewer: str | None = None,
     ) -> SaveResult:
         """Save the reviewer's ``text`` for entry ``ident``, which they saw at ``version``:
-        accepted (``reviewed``) or as a draft that stays fuzzy."""
+        accepted (``reviewed``) or as a draft that stays fuzzy. ``reviewer`` (default: the
+        session's) is recorded in the history and becomes the ``Last-Translator``."""
         entry = self.entry(lang, slug, ident)
         if reviewed and replace(entry, msgstr=text).is_pseudo:
             raise InputError("pseudo-localized text is not a translation and cannot be "
@@ -331,9 +357,31 @@ class ReviewSession:
                            if f.severity == Severity.ERROR)
             if errors:
                 return SaveResult(CONFIRM, self._view(entry, lang), errors)
+        return self._saved(lang, slug, Edit(entry.msgid, text, reviewed, version), reviewer)
+
+    def annotate(
+        self, lang: str, slug: str, ident: str, version: str, *, comment: str | None = None,
+        ignore: tuple[tuple[str, bool], ...] = (), reviewer: str | None = None,
+    ) -> SaveResult:
+        """Set the entry's translator comment, or dismiss (restore) a check's finding for
+        it (``#, ignore-<check>``); its translation and state stay as they are."""
+        entry = self.entry(lang, slug, ident)
+        edit = Edit(entry.msgid, entry.msgstr, entry.reviewed, version, comment=comment,
+                    ignore=ignore)
+        return self._saved(lang, slug, edit, reviewer)
+
+    def history(self, lang: str, slug: str, ident: str) -> list[Change]:
+        """The entry's changes, oldest first (empty before the first one)."""
+        entry = self.entry(lang, slug, ident)
+        if not self.settings.memory_path.is_file():
+            return []
+        with Memory.open(self.settings.memory_path, create=False) as memory:
+            return memory.history(slugs=[slug], lang=[lang], msgid=entry.msgid)
+
+    def _saved(self, lang: str, slug: str, edit: Edit, reviewer: str | None) -> SaveResult:
         with self._save_lock:
-            [outcome] = save_edits(self.settings, lang, slug,
-                                   [Edit(entry.msgid, text, reviewed, version)])
+            [outcome] = save_edits(self.settings, lang, slug, [edit],
+                                   who=reviewer or self.reviewer, person=True)
         now = outcome.entry
         view = self._view(now, lang) if now is not None else None
         findings = self.findings(lang, slug, now) if now is not None else ()

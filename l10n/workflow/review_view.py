@@ -57,10 +57,13 @@ class EntryView:
     origin: str = ""  # "argos translate-en_ko 1.1 · score -0.42", "memory: 92% from ..."
     changed: tuple[tuple[str, str], ...] = ()  # word diff of the previous source -> msgid
     line: int = 0
+    comment: str = ""  # the translator comment (# lines)
+    ignored: tuple[str, ...] = ()  # checks turned off for this entry (#, ignore-<check>)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "state": self.state, "version": self.version,
-                "text": self.msgstr, "origin": self.origin}
+                "text": self.msgstr, "origin": self.origin, "comment": self.comment,
+                "ignored": list(self.ignored)}
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,8 @@ def entry_view(entry: Entry, matches: Sequence[TermMatch], lang: str) -> EntryVi
         origin=origin(entry),
         changed=changed,
         line=entry.line,
+        comment=entry.translator_comment,
+        ignored=tuple(f.removeprefix("ignore-") for f in entry.flags if f.startswith("ignore-")),
     )
 
 
