@@ -44,7 +44,8 @@ def review(
     from l10n.lang import split_languages
 
     if add_reviewer is not None:
-        from l10n.review.reviewers import add_reviewer as add, tokens_path
+        from l10n.review.reviewers import add_reviewer as add
+        from l10n.review.reviewers import tokens_path
 
         settings = _common.settings(config)
         made = add(tokens_path(settings), add_reviewer)

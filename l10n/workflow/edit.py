@@ -98,15 +98,15 @@ def _apply(catalog: Catalog, edit: Edit) -> EditOutcome:
         return EditOutcome(edit.msgid, MISSING, None)
     if edit.version is not None and edit.version != entry.version:
         return EditOutcome(edit.msgid, CONFLICT, entry)
-    if _annotate(catalog, edit, entry):
-        if entry.msgstr == edit.text and entry.fuzzy == (not edit.reviewed and bool(edit.text)):
-            return EditOutcome(edit.msgid, SAVED, catalog.get(edit.msgid))
+    same = entry.msgstr == edit.text and entry.fuzzy == (not edit.reviewed and bool(edit.text))
+    if _annotate(catalog, edit, entry) and same:  # only the comment or a flag changed
+        return EditOutcome(edit.msgid, SAVED, catalog.get(edit.msgid))
     if edit.note is not None:
         if entry.msgstr == edit.text and entry.memory == edit.note:
             return EditOutcome(edit.msgid, UNCHANGED, entry)
         catalog.set_suggestion(edit.msgid, edit.text, edit.note)
         return EditOutcome(edit.msgid, SAVED, catalog.get(edit.msgid))
-    if entry.msgstr == edit.text and entry.fuzzy == (not edit.reviewed and bool(edit.text)):
+    if same:
         return EditOutcome(edit.msgid, UNCHANGED, entry)
     catalog.set_translation(edit.msgid, edit.text, reviewed=edit.reviewed)
     return EditOutcome(edit.msgid, SAVED, catalog.get(edit.msgid))

@@ -90,6 +90,7 @@ class CatalogIndex:
                 self._kept.pop(key, None)
 
     def find(self, query: str, limit: int) -> list[tuple[str, str, str, str, str, str]]:
+        params: tuple[object, ...]
         if len(query) >= 3:
             sql, params = "SELECT * FROM seg WHERE seg MATCH ? LIMIT ?", (
                 "{source target}: " + fts_phrase(query), limit)
