@@ -183,3 +183,26 @@ def test_the_default_reviewer(project: Path) -> None:
     assert default_reviewer(settings) == "Git Name"
     with pytest.raises(Exception, match="reviewer"):
         default_reviewer(settings, "<script>")
+
+
+def test_a_match_differing_only_in_numbers_is_offered_adapted(project_ko: Path) -> None:
+    from l10n.catalog import Entry
+    from l10n.workflow.review_view import adapt
+
+    old = NUMBERS.replace("260,000", "150,000")
+    with Memory.open(project_ko / ".l10n" / "memory.sqlite") as memory:
+        memory.harvest([Entry(old, "이번 헌사는 최신 블랙웰 GPU 150,000개를 한국에 공급하는 계약과 "
+                                   "때를 같이했다.")], "en", "ko", "older.po")
+    with _client(project_ko) as client:
+        helps = client.get(f"{API}/helps/{fingerprint(NUMBERS)}").json()["html"]
+    assert 'class="suggestion adapted"' in helps
+    assert "GPU 260,000개를" in helps and "150,000개" not in helps.split("tm-source")[0]
+    # what is not safely adaptable is offered as it was
+    assert adapt("Sales hit $1.6 billion.", "Sales hit $12.4 billion.",
+                 "매출은 16억 달러") is None
+    assert adapt("Sales hit $1.6 billion.", "Sales hit $12.4 billion.",
+                 "Las ventas alcanzaron $1.6 mil millones.") == \
+        "Las ventas alcanzaron $12.4 mil millones."
+    assert adapt("Sales hit $1.6 billion.", "Profit hit $12.4 billion.", "1.6") is None
+    assert adapt('See <a href="/a">the list</a>.', 'See <a href="/b">the list</a>.',
+                 '<a href="/a">목록</a>을 보라.') == '<a href="/b">목록</a>을 보라.'

@@ -17,6 +17,7 @@ memory matches) is built on demand for one entry: :class:`EntryHelps`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,6 +86,7 @@ class MemoryMatchView:
     source: str
     target: str
     diff: tuple[tuple[str, str], ...]
+    adapted: bool = False  # numbers or markup of the match replaced by the entry's own
 
 
 @dataclass(frozen=True)
@@ -167,11 +169,41 @@ def memory_matches(msgid: str, found: Sequence[Match]) -> tuple[MemoryMatchView,
         unit = match.unit
         if unit.source_text == msgid and unit.kind == "machine":
             continue
+        adapted = adapt(unit.source_text, msgid, unit.target_text)
         views.append(MemoryMatchView(
             math.floor(match.score * 100), unit.kind, unit.origin or unit.engine, unit.source_text,
-            unit.target_text, tuple(word_diff(unit.source_text, msgid)),
+            adapted or unit.target_text, tuple(word_diff(unit.source_text, msgid)),
+            adapted is not None,
         ))
     return tuple(views)
+
+
+# What a CAT tool replaces in a match: numbers, tags, placeholders, Markdown links.
+_PLACEABLE = re.compile(
+    r"<[^<>]+>|\{[^{}\s]*\}|%\([A-Za-z_]\w*\)[sd]|%[sd]|\]\([^()\s]+\)|\d+(?:[.,]\d+)*")
+
+
+def adapt(match_source: str, source: str, target: str) -> str | None:
+    """``target`` (the translation of ``match_source``) made the translation of
+    ``source``, when the two sources differ only in numbers or markup and each differing
+    one occurs exactly once in ``target``; None otherwise (nothing to adapt, or unsafe)."""
+    old, new = _PLACEABLE.findall(match_source), _PLACEABLE.findall(source)
+    if old == new or len(old) != len(new):
+        return None
+    if _PLACEABLE.sub("\0", match_source) != _PLACEABLE.sub("\0", source):
+        return None  # the words differ too
+    spans = []
+    for was, now in zip(old, new, strict=True):
+        if was == now:
+            continue
+        found = [m.span() for m in re.finditer(rf"(?<![\d.,]){re.escape(was)}(?![\d]|[.,]\d)",
+                                                target)]
+        if len(found) != 1 or old.count(was) != 1:
+            return None
+        spans.append((*found[0], now))
+    for start, end, now in sorted(spans, reverse=True):
+        target = target[:start] + now + target[end:]
+    return target
 
 
 def finding_json(finding: Finding, msgid: str, text: str) -> dict[str, Any]:
