@@ -78,3 +78,29 @@ def test_a_version_2_memory_is_upgraded_and_searchable(tmp_path: Path) -> None:
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     db.close()
+
+
+def test_translate_and_a_po_editors_change_are_in_the_history(project: Path) -> None:
+    import polib
+
+    from l10n.config import load_settings
+    from l10n.workflow.history import entry_log
+    from l10n.workflow.translate import translate
+    from tests.review_helpers import PO
+
+    settings = load_settings(cwd=project)
+    translate(settings, engine_name="pseudo")
+    first = entry_log(settings)
+    assert first and {(c.who, c.old_state, c.new_state) for c in first} == {
+        ("translate: pseudo", "untranslated", "machine")}
+    translate(settings, engine_name="pseudo")  # nothing new: nothing recorded
+    assert entry_log(settings) == first
+    po = polib.pofile(str(project / PO))  # a translator in Poedit
+    entry = po[1]
+    entry.msgstr, entry.flags = "포에디트에서 고친 번역", []
+    po.save()
+    translate(settings, engine_name="pseudo")
+    [noticed] = entry_log(settings)[len(first):]
+    assert (noticed.who, noticed.msgid, noticed.new_text, noticed.new_state) == (
+        "PO editor", entry.msgid, "포에디트에서 고친 번역", "reviewed")
+    assert noticed.old_state == "machine"

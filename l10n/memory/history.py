@@ -92,6 +92,23 @@ def changes(
     return found
 
 
+def noticed(
+    known: Sequence[Change], entries: Iterable[Entry], *, lang: str, slug: str,
+    who: str = "PO editor",
+) -> list[Change]:
+    """Changes made outside l10n (a PO editor): entries whose text or state is not what
+    their last recorded change (in ``known``, oldest first) left. An entry without any
+    recorded change is not counted (nothing says what it was before)."""
+    last = {c.msgid: c for c in known}
+    when = now()
+    return [
+        Change(when, who, lang, slug, e.msgid, was.new_text, was.new_state, e.msgstr, e.state)
+        for e in entries
+        if (was := last.get(e.msgid)) is not None
+        and (was.new_text, was.new_state) != (e.msgstr, e.state)
+    ]
+
+
 _FIELDS = "time, who, lang, slug, msgid, old_text, old_state, new_text, new_state, note"
 
 
@@ -125,4 +142,4 @@ def read(
     return [Change(*row) for row in reversed(rows)]
 
 
-__all__ = ["HISTORY", "Change", "changes", "read", "record"]
+__all__ = ["HISTORY", "Change", "changes", "noticed", "read", "record"]

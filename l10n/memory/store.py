@@ -375,7 +375,7 @@ class Memory:
 
     def record(self, found: Sequence[Change]) -> None:
         """Add changes to the entries' history (:mod:`l10n.memory.history`)."""
-        with self.transaction():
+        with self.transaction() if found else contextlib.nullcontext():
             history.record(self._db, found)
 
     def history(self, **where: Any) -> list[Change]:
