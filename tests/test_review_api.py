@@ -267,7 +267,7 @@ def test_the_article_page_has_the_stable_hooks(client: TestClient, project_ko: P
     entries = Catalog.read(project_ko / PO).entries()
     for entry in entries:
         assert f'data-entry="{fingerprint(entry.msgid)}" data-state="{MACHINE}"' in page
-    assert page.count('aria-label="Translation (') == len(entries)  # the editors
+    assert page.count("<textarea") == page.count('aria-label="Translation (') == len(entries)
     assert page.count('spellcheck="true" lang="ko"') == len(entries)  # Korean spellcheck on
     assert 'spellcheck="false"' not in page
     assert page.count('<input type="search" name="q"') == 1  # the search box

@@ -62,14 +62,16 @@ def test_a_save_names_its_reviewer_in_the_history_and_the_header(project_ko: Pat
         assert _save(client, project_ko, BYLINE, "페드로 에스피놀라 특별 특파원",
                      reviewed=False)["status"] == "saved"
         history = client.get(f"{API}/history/{fingerprint(BYLINE)}").json()
-    assert history["count"] == 2
+    assert history["count"] == 3  # the translate run, then the reviewer twice
     assert "Kim Minji" in history["html"] and "machine → reviewed" in history["html"]
+    assert "translate: pseudo" in history["html"]
     assert polib.pofile(str(project_ko / PO)).metadata["Last-Translator"] == "Kim Minji"
     with Memory.open(project_ko / ".l10n" / "memory.sqlite") as memory:
         changes = memory.history(msgid=BYLINE)
     assert [(c.who, c.old_state, c.new_state) for c in changes] == [
+        ("translate: pseudo", "untranslated", "machine"),
         ("Kim Minji", "machine", "reviewed"), ("Kim Minji", "reviewed", "fuzzy")]
-    assert changes[1].old_text == "페드로 에스피놀라 특파원" and changes[0].time.endswith("Z")
+    assert changes[2].old_text == "페드로 에스피놀라 특파원" and changes[0].time.endswith("Z")
 
 
 def test_l10n_log_shows_the_changes_as_text_and_json(project_ko: Path) -> None:
@@ -79,8 +81,12 @@ def test_l10n_log_shows_the_changes_as_text_and_json(project_ko: Path) -> None:
     done = subprocess.run([*run, "--json"], cwd=project_ko, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     rows = json.loads(done.stdout)
-    assert [(r["who"], r["msgid"], r["new_state"]) for r in rows] == [
-        ("Kim Minji", BYLINE, "reviewed")]
+    assert {r["who"] for r in rows[:-1]} == {"translate: pseudo"} and len(rows) == 14
+    assert (rows[-1]["who"], rows[-1]["msgid"], rows[-1]["new_state"]) == (
+        "Kim Minji", BYLINE, "reviewed")
+    last = subprocess.run([*run, "--json", "--limit", "1"], cwd=project_ko, capture_output=True,
+                          text=True)
+    assert json.loads(last.stdout) == rows[-1:]
     text = subprocess.run(run, cwd=project_ko, capture_output=True, text=True).stdout
     assert "Kim Minji" in text and "페드로 에스피놀라 특파원" in text
     none = subprocess.run([*run, "--json", "seeds/no-such.txt"], cwd=project_ko,
@@ -168,7 +174,7 @@ def test_lan_tokens_are_stored_hashed_and_name_their_reviewer(project_ko: Path) 
         client.headers[TOKEN_HEADER] = lee
         _save(client, project_ko, NUMBERS, WRONG, force=True)
     with Memory.open(settings.memory_path) as memory:
-        assert [c.who for c in memory.history()] == ["Park Jisoo", "Lee Hana"]
+        assert [c.who for c in memory.history()][-2:] == ["Park Jisoo", "Lee Hana"]
     assert polib.pofile(str(project_ko / PO)).metadata["Last-Translator"] == "Lee Hana"
 
 

@@ -127,7 +127,7 @@ def prepare(
     hosts: set[str] | None = loopback_hosts(port) if local else None
     if local and host not in ("127.0.0.1", "localhost", "::1") and hosts is not None:
         hosts.add(f"{host}:{port}")
-    reviewers = load_tokens(tokens_path(settings)) if not local else {}
+    reviewers = load_tokens(tokens_path(settings)) if login else {}
     app = create_app(session, token=token, hosts=hosts, login=login, reviewers=reviewers)
     shown = "127.0.0.1" if host in WILDCARDS else f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/" + (f"?token={token}" if login else "")

@@ -164,7 +164,7 @@
     entry.querySelector(".findings").innerHTML = data.html || "";
     if (data.errors) entry.dataset.errors = String(data.errors);
     else delete entry.dataset.errors;
-    if (info(entry).findings.some((f) => f.span)) drawMirror(entry);
+    drawMirror(entry); // marks of findings gone (a dismissed check) go too
     markSource(entry, many);
     if (!many) countErrors();
   }
@@ -317,8 +317,31 @@
     });
     box.replaceChildren(...items);
     box.hidden = !items.length;
+    const details = entry.querySelector(".notes");
+    details.dataset.comment = now.comment || "";
+    details.querySelector(".comment-text").textContent = now.comment ? `: ${now.comment}` : "";
     const comment = entry.querySelector("textarea.comment");
     if (comment && document.activeElement !== comment) comment.value = now.comment || "";
+  }
+
+  function commentEditor(entry) { // made when the notes are opened: one textarea per entry
+    const details = entry.querySelector(".notes");
+    let comment = details.querySelector("textarea.comment");
+    if (!comment) {
+      comment = document.createElement("textarea");
+      comment.className = "comment";
+      comment.rows = 2;
+      comment.spellcheck = true;
+      comment.lang = editor(entry).closest(".editor").lang;
+      comment.setAttribute("aria-label", "Translator comment (# in the PO file); Ctrl+Enter saves");
+      comment.value = details.dataset.comment || "";
+      const save = document.createElement("button");
+      save.type = "button";
+      save.className = "save-comment";
+      save.textContent = "Save comment";
+      details.querySelector(".history").before(comment, save);
+    }
+    return comment;
   }
 
   async function note(entry, body) {
@@ -345,22 +368,30 @@
   }
   main.addEventListener("toggle", (event) => {
     const entry = event.target.closest(".entry");
-    if (entry && event.target.matches(".notes") && event.target.open) loadHistory(entry);
+    if (entry && event.target.matches(".notes") && event.target.open) {
+      commentEditor(entry);
+      loadHistory(entry);
+    }
   }, true);
 
   // ------------------------------------------------------------------ quick insert
   const MARKUP = /<\/?[A-Za-z][^>]*>|\{[^{}\s]*\}|%\([A-Za-z_]+\)[sd]|%[sd]|\[[^\]]+\]\([^)]+\)/g;
   const NUMBER = /\d+(?:[.,]\d+)*/g;
-  function missingPieces(entry) {
-    const source = entry.querySelector(".source").textContent;
+  function missingPieces(entry) { // what the source has and the translation lacks, in order
+    const source = entry.querySelector(".source");
     const text = editor(entry).value;
-    const wanted = [...source.matchAll(MARKUP)].map((m) => m[0]);
-    for (const term of entry.querySelectorAll(".source .term")) {
-      if (term.dataset.target) wanted.push(term.dataset.target);
+    const found = []; // [offset in the source, text to insert]
+    let at = 0;
+    for (const node of source.childNodes) {
+      if (node.nodeType === Node.ELEMENT_NODE && node.classList.contains("term") &&
+          node.dataset.target) found.push([at, node.dataset.target]);
+      at += node.textContent.length;
     }
-    wanted.push(...[...source.matchAll(NUMBER)].map((m) => m[0]));
+    for (const m of source.textContent.matchAll(MARKUP)) found.push([m.index, m[0]]);
+    for (const m of source.textContent.matchAll(NUMBER)) found.push([m.index, m[0]]);
+    found.sort((a, b) => a[0] - b[0]);
     const need = new Map();
-    for (const piece of wanted) need.set(piece, (need.get(piece) || 0) + 1);
+    for (const [, piece] of found) need.set(piece, (need.get(piece) || 0) + 1);
     return [...need].filter(([piece, n]) => text.split(piece).length - 1 < n).map(([p]) => p);
   }
   function insertMissing(entry) {
@@ -505,7 +536,7 @@
       event.preventDefault();
       const details = entry.querySelector(".notes");
       details.open = !details.open;
-      if (details.open) entry.querySelector("textarea.comment").focus();
+      if (details.open) commentEditor(entry).focus();
       else editor(entry).focus();
     } else if (event.target.matches("textarea.comment")) {
       if (ctrl && event.key === "Enter") {
@@ -559,6 +590,7 @@
   if (first) {
     activate(first);
     editor(first).focus({ preventScroll: true });
-    if (named) first.scrollIntoView({ block: "center" });
+    // the browser moves focus to the #fragment once the page has loaded: focus again then
+    if (named) window.addEventListener("load", () => setTimeout(() => focus(first)), { once: true });
   }
 })();
