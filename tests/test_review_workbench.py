@@ -212,3 +212,27 @@ def test_a_match_differing_only_in_numbers_is_offered_adapted(project_ko: Path) 
     assert adapt("Sales hit $1.6 billion.", "Profit hit $12.4 billion.", "1.6") is None
     assert adapt('See <a href="/a">the list</a>.', 'See <a href="/b">the list</a>.',
                  '<a href="/a">목록</a>을 보라.') == '<a href="/b">목록</a>을 보라.'
+
+
+def test_a_save_parses_nothing_and_a_change_on_disk_is_still_seen(project_ko: Path,
+                                                                   monkeypatch) -> None:
+    session = ReviewSession(load_settings(cwd=project_ko), reviewer="Kim")
+    session.article_view("ko", SLUG)  # the page was shown: the catalog is read
+    reads: list[Path] = []
+    read = Catalog.read
+    monkeypatch.setattr(Catalog, "read", classmethod(
+        lambda cls, path: (reads.append(path), read(path))[1]))
+    ident, version = fingerprint(BYLINE), _version(project_ko, BYLINE)
+    reads.clear()
+    result = session.save("ko", SLUG, ident, "페드로 에스피놀라 특파원", version, reviewed=True)
+    assert result.status == "saved" and result.counts is not None
+    assert result.counts.reviewed == 1 and reads == []  # patched into the file, kept
+    entry = polib.pofile(str(project_ko / PO)).find(BYLINE)
+    assert entry.msgstr == "페드로 에스피놀라 특파원" and "fuzzy" not in entry.flags
+    subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(project_ko / PO)], check=True)
+    po = polib.pofile(str(project_ko / PO))  # then a PO editor saves the file
+    po.find(NUMBERS).msgstr = "편집기에서 고친 번역"
+    po.save()
+    stale = session.save("ko", SLUG, fingerprint(NUMBERS), "내 번역", "0" * 12, reviewed=True)
+    assert stale.status == "conflict" and stale.entry is not None
+    assert stale.entry.msgstr == "편집기에서 고친 번역" and reads  # read again, then refused

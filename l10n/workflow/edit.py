@@ -25,8 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from l10n.catalog import Catalog, Entry, notes
+from l10n.catalog.patch import Draft, as_on_disk, write_patched
 from l10n.config import Settings
 from l10n.errors import UsageError
 from l10n.fsutil import project_lock
@@ -65,31 +67,41 @@ class EditOutcome:
 
 def save_edits(
     settings: Settings, lang: str, slug: str, edits: Sequence[Edit], *, who: str = "",
-    person: bool = False,
+    person: bool = False, known: Draft | None = None,
 ) -> list[EditOutcome]:
     """Apply ``edits`` to ``locales/<lang>/<slug>.po`` (the module's rules); one outcome
-    per edit, in order."""
+    per edit, in order. ``known``: a draft of the catalog the caller has read
+    (:func:`l10n.catalog.patch.fork`), used when the file is still the one it was read
+    from, and then written by patching the changed entries into the file's text."""
     lang = settings.target_languages([lang])[0]
     path = settings.catalog_path(lang, slug)
     for edit in edits:
         if edit.reviewed and not edit.text.strip():
             raise UsageError("an empty translation cannot be accepted", hint="write one first")
     with project_lock(settings.state_dir):
-        catalog = Catalog.read(path)
-        before = {e.msgid: e for e in catalog.entries()}
+        catalog = _current(path, known)
+        before = {edit.msgid: catalog.get(edit.msgid) for edit in edits}
         outcomes = [_apply(catalog, edit) for edit in edits]
         saved = [o.entry for o in outcomes if o.status == SAVED and o.entry is not None]
         if saved and person and who:
             notes.set_header(catalog, "Last-Translator", who)
-        catalog.write()
+        if not (isinstance(catalog, Draft) and write_patched(catalog)):
+            catalog.write()
         reviewed = [e for e in saved if e.reviewed]
-        found = changes([before[e.msgid] for e in saved], saved, who=who or "l10n",
+        found = changes([b for b in before.values() if b is not None], saved, who=who or "l10n",
                         lang=lang, slug=slug)
         if reviewed or found:
             with Memory.open(settings.memory_path) as memory, memory.transaction():
                 memory.harvest(reviewed, settings.source, lang, origin=settings.reference(path))
                 memory.record(found)
     return outcomes
+
+
+def _current(path: Path, known: Draft | None) -> Catalog:
+    """The catalog as it is on disk: ``known`` if it still is that, else read now."""
+    if known is not None and known.path == path and as_on_disk(known):
+        return known
+    return Catalog.read(path)
 
 
 def _apply(catalog: Catalog, edit: Edit) -> EditOutcome:

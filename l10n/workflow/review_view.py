@@ -27,6 +27,7 @@ from l10n.memory import Match
 from l10n.memory.nbest import Alternative
 from l10n.model import Finding, TermMatch
 from l10n.text.compare import word_diff
+from l10n.workflow.status import CatalogStatus
 
 
 def entry_id(msgid: str) -> str:
@@ -95,6 +96,46 @@ class EntryHelps:
 
     alternatives: tuple[Alternative, ...]
     matches: tuple[MemoryMatchView, ...]
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    """One line of the dashboard: an article in a language."""
+
+    lang: str
+    slug: str
+    title: str
+    status: CatalogStatus
+    errors: int
+    warnings: int
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article page: the catalog's entries in blocks, and the catalog's counts."""
+
+    lang: str
+    slug: str
+    title: str
+    catalog: str  # its path, as the project shows it
+    exists: bool
+    blocks: list[BlockView]
+    status: CatalogStatus
+
+    @property
+    def entries(self) -> list[EntryView]:
+        return [e for b in self.blocks for e in b.entries]
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What became of a save: ``saved``, ``unchanged``, ``conflict`` (the entry changed
+    since the page showed it: ``entry`` is how it is now), ``missing`` or ``confirm``."""
+
+    status: str
+    entry: EntryView | None
+    findings: tuple[Finding, ...] = ()
+    counts: CatalogStatus | None = None
 
 
 def source_pieces(text: str, matches: Sequence[TermMatch], lang: str) -> tuple[SourcePiece, ...]:
@@ -231,7 +272,10 @@ def utf16_span(text: str, span: tuple[int, int] | None) -> list[int] | None:
 
 
 __all__ = [
+    "ArticleView",
     "BlockView",
+    "CatalogRow",
+    "SaveResult",
     "EntryHelps",
     "EntryView",
     "MemoryMatchView",

@@ -212,6 +212,7 @@
     }
     active = entry;
     entry.classList.add("active");
+    notesBox(entry); // its comment and history, one click (or Alt+H) away
     loadHelps(entry);
   }
   main.addEventListener("focusin", (event) => {
@@ -301,8 +302,36 @@
   }
 
   // ------------------------------------------------------------------ notes: comment, dismissed
+  function notesBox(entry) { // rendered by the server only when there is a comment
+    let details = entry.querySelector(".notes");
+    if (!details) {
+      details = document.createElement("details");
+      details.className = "notes";
+      details.dataset.comment = "";
+      const summary = document.createElement("summary");
+      const text = document.createElement("span");
+      text.className = "comment-text";
+      summary.append("Comment", text, " · history");
+      const history = document.createElement("div");
+      history.className = "history";
+      details.append(summary, history);
+      entry.querySelector(".target").insertBefore(details, entry.querySelector(".changed"));
+    }
+    return details;
+  }
+
+  function ignoredBox(entry) {
+    let box = entry.querySelector(".ignored");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "ignored";
+      entry.querySelector(".findings").after(box);
+    }
+    return box;
+  }
+
   function showNotes(entry, now) {
-    const box = entry.querySelector(".ignored");
+    const box = ignoredBox(entry);
     const items = (now.ignored || []).map((check) => {
       const item = document.createElement("span");
       item.className = "ignored-check";
@@ -317,7 +346,7 @@
     });
     box.replaceChildren(...items);
     box.hidden = !items.length;
-    const details = entry.querySelector(".notes");
+    const details = notesBox(entry);
     details.dataset.comment = now.comment || "";
     details.querySelector(".comment-text").textContent = now.comment ? `: ${now.comment}` : "";
     const comment = entry.querySelector("textarea.comment");
@@ -325,7 +354,7 @@
   }
 
   function commentEditor(entry) { // made when the notes are opened: one textarea per entry
-    const details = entry.querySelector(".notes");
+    const details = notesBox(entry);
     let comment = details.querySelector("textarea.comment");
     if (!comment) {
       comment = document.createElement("textarea");
@@ -534,7 +563,7 @@
       insertMissing(entry);
     } else if (event.altKey && !ctrl && event.code === "KeyH" && entry) {
       event.preventDefault();
-      const details = entry.querySelector(".notes");
+      const details = notesBox(entry);
       details.open = !details.open;
       if (details.open) commentEditor(entry).focus();
       else editor(entry).focus();
