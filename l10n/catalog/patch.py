@@ -30,7 +30,6 @@ from l10n.catalog.header import now
 from l10n.catalog.pofile import Catalog, _OneLineComments, _stamp
 from l10n.fsutil import write_atomic
 
-
 # A draft reads and updates its Catalog's record of the file (text, stamp) directly:
 # this module is the catalog layer's own second way of writing.
 
