@@ -42,7 +42,8 @@ def _apply(catalog: Catalog, msgid: str, step: tuple) -> None:
         notes.set_header(catalog, "Last-Translator", who)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(edit, min_size=1, max_size=6))
 def test_patched_saves_are_the_whole_file_writes(tmp_path: Path, steps: list) -> None:
     fast, slow = tmp_path / "fast.po", tmp_path / "slow.po"
