@@ -12,8 +12,9 @@ page is, measured in Debian's headless Chromium (Playwright) against a real serv
 
 Targets (issues 18, 28): first paint under 1 s, a save under 100 ms, and a save in the
 big catalog within 2x of one in the seed's (the ratio of the medians is printed). Figures
-are printed as a table: the median of ``--runs`` runs (of ``--saves`` saves), and the best one, which is the
-least disturbed by other work on a shared machine (the load average is printed too).
+are printed as a table: the median of ``--runs`` runs (of ``--saves`` saves), and the best
+one, which is the least disturbed by other work on a shared machine (the load average is
+printed too).
 """
 
 from __future__ import annotations
