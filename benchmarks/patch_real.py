@@ -4,10 +4,11 @@ the file (:mod:`l10n.catalog.patch`) and by a whole-file write, side by side.
 
 Each catalog is first written once by l10n (its formatting: what a catalog becomes after
 ``l10n update``). Then ``--saves`` random accepts (a new text, sometimes a translator
-comment and a dismissed check) are applied both ways to two copies; after each the two
+comment, the reviewer's name) are applied both ways to two copies; after each the two
 files must be byte for byte the same (the revision date aside). Prints, per catalog, its
-entries, the median time of a patched save (how many were spliced, not written whole) and of a whole-file save (read + write, as the
-save path did), and how many saves were identical. ``--assemble MIRRORS`` first copies the
+entries, the median time of a patched save and of a whole-file save (read + write, as the
+save path did), how many saves were identical, and how many were spliced (not written
+whole). ``--assemble MIRRORS`` first copies the
 manifest's files out of git mirrors into the cache folder (default /work/cache/real-po).
 """
 
