@@ -443,15 +443,9 @@
     const lang = encodeURIComponent(main.dataset.lang);
     const data = await api(`/api/${lang}/concordance?q=${encodeURIComponent(words)}`);
     if (!data) return;
-    const panel = part(entry, "helps");
-    let box = panel.querySelector(".concordance-box");
-    if (!box) {
-      box = document.createElement("div");
-      box.className = "concordance-box";
-      panel.prepend(box);
-    }
+    const box = part(entry, "concordance-box"); // beside the helps, which load on focus
     box.innerHTML = data.html;
-    panel.hidden = false;
+    box.hidden = false;
   }
   main.addEventListener("mouseup", (event) => {
     const source = event.target.closest(".source");
