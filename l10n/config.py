@@ -100,6 +100,7 @@ class Settings:
     fuzzy_threshold: float = 0.75
     min_reviewed: float = 0.0
     memory_exact: str = "fuzzy"  # exact reviewed memory matches: "fuzzy" or "reviewed"
+    reviewer: str | None = None  # l10n review: who saves (else git's user.name)
     engines: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     runner: RunnerSettings = field(default_factory=RunnerSettings)
     config_file: Path | None = None
@@ -211,7 +212,7 @@ class Settings:
 
 _PATH_KEYS = {"articles", "locales", "glossaries", "build", "memory", "models"}
 _LIST_KEYS = {"targets", "furniture"}
-_STR_KEYS = {"source", "engine"}
+_STR_KEYS = {"source", "engine", "reviewer"}
 _FLOAT_KEYS = {"fuzzy_threshold": (0.0, 1.0), "min_reviewed": (0.0, 100.0)}
 _CHOICE_KEYS = {"memory_exact": ("fuzzy", "reviewed")}
 

@@ -36,9 +36,16 @@ def test_alternatives_are_not_translation_units(tmp_path: Path) -> None:
         assert memory.fuzzy(SOURCE, "en", "ko", 0.5) == []
 
 
+# what version 3 added (the history, the targets' index): absent from older memories
+V3_TABLES = ("DROP TABLE history", "DROP TRIGGER unit_target_ai", "DROP TRIGGER unit_target_ad",
+             "DROP TRIGGER unit_target_au", "DROP TABLE unit_target_fts")
+
+
 def _as_version_1(path: Path) -> None:
     """What l10n with schema 1 left: the same file without the alternative table."""
     db = sqlite3.connect(path)
+    for statement in V3_TABLES:
+        db.execute(statement)
     db.execute("DROP TABLE alternative")
     db.execute("PRAGMA user_version = 1")
     db.commit()
@@ -59,5 +66,5 @@ def test_a_version_1_memory_is_upgraded_and_keeps_its_units(tmp_path: Path) -> N
         memory.set_alternatives(SOURCE, "en", "ko", [Hypothesis("대안")], "argos", "m")
         assert [a.text for a in memory.alternatives(SOURCE, "en", "ko")] == ["대안"]
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     db.close()

@@ -12,7 +12,7 @@ import polib
 import pytest
 from starlette.testclient import TestClient
 
-from l10n.catalog import MACHINE, REVIEWED, Catalog, fingerprint
+from l10n.catalog import MACHINE, REVIEWED, Catalog, Provenance, fingerprint
 from l10n.config import load_settings
 from l10n.fsutil import project_lock
 from l10n.memory import Memory
@@ -158,8 +158,46 @@ def test_a_sentence_gone_from_the_catalog(client: TestClient) -> None:
 
 def test_malformed_requests_are_refused(client: TestClient) -> None:
     for body in ({"id": 1, "text": "x", "version": "v"}, [], {"text": "x"}):
-        assert client.post(f"{API}/save", json=body).status_code == 404
-    assert client.post(f"{API}/save", content=b"{not json").status_code == 404
+        assert client.post(f"{API}/save", json=body).status_code == 400
+    for raw in (b"{not json", b"", b"\xff\xfe"):
+        response = client.post(f"{API}/save", content=raw)
+        assert response.status_code == 400, raw
+        assert "JSON object" in response.json()["error"]
+    assert client.post(f"{API}/check", content=b"[1,").status_code == 400
+    # a request for something that is not there is still a 404
+    assert client.post("/api/ko/no-such-article/save", json={
+        "id": "x", "text": "x", "version": "v"}).status_code == 404
+
+
+def test_untouched_pseudo_output_is_never_accepted(client: TestClient, project_ko: Path) -> None:
+    msgid = BYLINE
+    entry = Catalog.read(project_ko / PO).get(msgid)
+    assert entry is not None and entry.is_pseudo
+    before = (project_ko / PO).read_bytes()
+    for force in (False, True):  # not even "accept with errors" lets it through
+        response = client.post(f"{API}/save", json={
+            "id": fingerprint(msgid), "text": entry.msgstr, "version": entry.version,
+            "reviewed": True, "force": force})
+        assert response.status_code == 409
+        assert "pseudo-localized" in response.json()["error"]
+    assert (project_ko / PO).read_bytes() == before
+    # as a draft it may stay; an edited text is the reviewer's own and is accepted
+    assert _save(client, msgid, entry.msgstr, entry.version, reviewed=False)["status"] in (
+        "saved", "unchanged")
+    edited = entry.msgstr + "!"
+    assert _save(client, msgid, edited, _version(project_ko, msgid))["entry"]["state"] == REVIEWED
+
+
+def test_a_conflict_answers_with_the_counts_as_they_are_now(client: TestClient,
+                                                            project_ko: Path) -> None:
+    seen = _version(project_ko, BYLINE)
+    po = polib.pofile(str(project_ko / PO))  # a PO editor accepts it meanwhile
+    po.find(BYLINE).msgstr = BYLINE_KO
+    po.find(BYLINE).flags = []
+    po.save()
+    reply = _save(client, BYLINE, "내 번역", seen)
+    assert reply["status"] == "conflict"
+    assert reply["counts"]["reviewed"] == 1 and reply["counts"]["machine"] == 12
 
 
 # ------------------------------------------------------------------------ reading
@@ -229,7 +267,10 @@ def test_the_article_page_has_the_stable_hooks(client: TestClient, project_ko: P
     entries = Catalog.read(project_ko / PO).entries()
     for entry in entries:
         assert f'data-entry="{fingerprint(entry.msgid)}" data-state="{MACHINE}"' in page
-    assert page.count("<textarea") == len(entries)
+    assert page.count("<textarea") == page.count('aria-label="Translation (') == len(entries)
+    assert page.count('spellcheck="true" lang="ko"') == len(entries)  # Korean spellcheck on
+    assert 'spellcheck="false"' not in page
+    assert page.count('<input type="search" name="q"') == 1  # the search box
     assert TOKEN in page  # in the <meta> the script reads
     headers = client.get(f"/ko/{SLUG}").headers
     assert "script-src 'self'" in headers["content-security-policy"]
@@ -328,10 +369,15 @@ def test_a_guard_without_host_check_needs_login() -> None:
 
 def test_the_page_says_where_a_translation_came_from(client: TestClient,
                                                      project_ko: Path) -> None:
-    first, second = [e for e in Catalog.read(project_ko / PO).entries()][1:3]
+    catalog = Catalog.read(project_ko / PO)
+    first, second = catalog.entries()[1:3]
+    # a real engine's output (pseudo output is never accepted as it is)
+    catalog.set_machine(second.msgid, "진짜 엔진의 번역", Provenance("argos", "argos ko 1.1", -0.5))
+    catalog.write()
+    second = Catalog.read(project_ko / PO).entries()[2]
     _save(client, first.msgid, BYLINE_KO, first.version)  # edited, then accepted
     _save(client, second.msgid, second.msgstr, second.version, force=True)  # accepted as is
     page = client.get(f"/ko/{SLUG}").text
     assert 'class="origin">edited from the output of pseudo<' in page
-    assert 'class="origin">pseudo · accepted as it was<' in page
+    assert 'class="origin">argos ko 1.1 · score -0.50 · accepted as it was<' in page
     assert 'class="origin">pseudo<' in page  # untouched machine output

@@ -16,10 +16,11 @@ from typing import Any
 import polib
 import pytest
 
-from l10n.catalog import Catalog, fingerprint
+from l10n.catalog import Catalog, Entry, fingerprint
 from l10n.config import load_settings
 from l10n.memory import Memory
 from l10n.model import Hypothesis
+from l10n.review.reviewers import add_reviewer, tokens_path
 from l10n.workflow.status import status
 from tests.conftest import ROOT
 from tests.review_helpers import PO, SLUG, running, translated
@@ -141,7 +142,13 @@ def test_accepting_with_errors_asks_first(project: Path, page: Any) -> None:
         assert "fuzzy" in on_disk(project, NUMBERS).flags  # nothing saved
         editor.press("Control+Enter")
         dialog.wait_for()
-        page.keyboard.press("Enter")  # accept anyway
+        page.keyboard.press("Enter")  # the default is "Go back"
+        dialog.wait_for(state="hidden")
+        assert "fuzzy" in on_disk(project, NUMBERS).flags  # still nothing saved
+        editor.press("Control+Enter")
+        dialog.wait_for()
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")  # accept anyway, knowingly
         page.wait_for_selector(f'[data-entry="{fingerprint(NUMBERS)}"][data-state="reviewed"]')
         assert entry(page, NUMBERS).locator(".finding.error").count() == 1  # stays visible
     saved = on_disk(project, NUMBERS)
@@ -163,6 +170,8 @@ def test_a_conflicting_change_on_disk_is_shown_and_nothing_is_lost(project: Path
         conflict = byline.locator(".conflict")
         conflict.wait_for()
         assert "다른 사람이 고친 번역" in conflict.text_content()
+        # the counts follow the catalog as it is now: the PO editor's entry is reviewed
+        assert page.text_content('.counts [data-count="reviewed"]') == "1"
         assert byline.locator("textarea").input_value() == "내가 고친 번역"
         assert on_disk(project, BYLINE).msgstr == "다른 사람이 고친 번역"
         conflict.get_by_role("button", name="Save mine over it").click()
@@ -297,3 +306,188 @@ def test_keyboard_filters_suggestions_and_a_changed_source(project: Path, page: 
         assert changed.locator("textarea").input_value() == RIGHT
         assert changed.locator(".changed del").text_content() == "monumental"
         assert changed.locator(".changed ins").text_content() == "historic"
+
+
+# --------------------------------------------------------------------------- round two
+# The workbench as reviewers use it: keyboard only (copy the source, insert what is
+# missing, a glossary term with Enter, the ``?`` overlay, ``/`` to search), two reviewers
+# with their own tokens on one catalog, a search, a dismissed finding, an adapted match.
+SOURCE_NUMBER = "260,000"
+
+
+def _wait_saved(page: Any, msgid: str, state: str = "reviewed") -> None:
+    page.wait_for_selector(f'[data-entry="{fingerprint(msgid)}"][data-state="{state}"]')
+
+
+def test_keyboard_only_review_with_search_and_overlay(project: Path, page: Any) -> None:
+    translated(project)
+    with running(project, reviewer="Kim Minji") as server:
+        open_article(page, server.url)
+        assert page.text_content(".who") == "Kim Minji"
+        byline = entry(page, BYLINE)
+        page.keyboard.press("Alt+ArrowDown")  # title -> byline
+        assert page.evaluate("document.activeElement.closest('.entry').dataset.entry") == \
+            fingerprint(BYLINE)
+        page.keyboard.press("Alt+c")  # copy the source
+        assert byline.locator(".editor textarea").input_value() == BYLINE
+        page.keyboard.press("Escape")  # undo
+        assert byline.locator(".editor textarea").input_value().startswith("⟦")
+        page.keyboard.press("Control+a")
+        page.keyboard.type("페드로 에스피놀라 특파원")
+        page.keyboard.press("Control+Enter")
+        _wait_saved(page, BYLINE)
+
+        # the numbers sentence: type, then insert the missing number and a term by keys
+        sentence = entry(page, NUMBERS)
+        sentence.locator(".editor textarea").focus()
+        page.keyboard.press("Control+a")
+        page.keyboard.type("이번 헌사는 최신 GPU ")
+        page.keyboard.press("Alt+m")  # the next missing piece, in the source's order
+        page.keyboard.type("개, ")
+        page.keyboard.press("Alt+m")  # then the glossary terms
+        page.keyboard.type(" ")
+        page.keyboard.press("Alt+m")
+        text = sentence.locator(".editor textarea").input_value()
+        assert text == f"이번 헌사는 최신 GPU {SOURCE_NUMBER}개, 블랙웰 한국"
+        term = sentence.locator(".term", has_text="Blackwell")
+        term.focus()
+        page.keyboard.press("Enter")  # a focused term goes into the editor
+        assert sentence.locator(".editor textarea").input_value().count("블랙웰") == 2
+        page.keyboard.press("Control+s")  # kept as a draft (leaving a dirty page would ask)
+        _wait_saved(page, NUMBERS, "fuzzy")
+
+        page.keyboard.press("Alt+w")  # filter: needs work
+        assert page.get_attribute("main", "data-filter") == "work"
+        page.keyboard.press("Alt+a")
+        page.keyboard.press("Tab")  # out of the editor ("?" there is a question mark)
+        page.keyboard.press("?")
+        overlay = page.locator("dialog#keys")
+        overlay.wait_for()
+        assert "insert the next missing" in overlay.text_content()
+        page.screenshot(path=str(artifacts() / "review-keys.png"))
+        page.keyboard.press("Escape")
+        overlay.wait_for(state="hidden")
+
+        page.keyboard.press("/")  # search everything
+        assert page.evaluate("document.activeElement.type") == "search"
+        page.keyboard.type("Espinola")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("main.results")
+        hit = page.locator(f'a.go[href$="#e-{fingerprint(BYLINE)}"]')
+        assert hit.count() == 1 and page.locator("mark", has_text="Espinola").count() >= 2
+        page.screenshot(path=str(artifacts() / "review-search.png"))
+        hit.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_selector("main[data-checked]")
+        page.wait_for_function("document.activeElement.tagName === 'TEXTAREA'")
+        assert page.evaluate("document.activeElement.closest('.entry').dataset.entry") == \
+            fingerprint(BYLINE)
+    saved = on_disk(project, BYLINE)
+    assert saved.msgstr == "페드로 에스피놀라 특파원" and "fuzzy" not in saved.flags
+    assert polib.pofile(str(project / PO)).metadata["Last-Translator"] == "Kim Minji"
+
+
+def test_two_reviewers_on_one_catalog(project: Path, browser: Any) -> None:
+    translated(project)
+    settings = load_settings(cwd=project)
+    tokens = {name: add_reviewer(tokens_path(settings), name) for name in ("Park", "Lee")}
+    with running(project, token="host-token-0123456789") as server:
+        base = server.url.split("?")[0]
+        pages = {}
+        for name, token in tokens.items():
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            pages[name] = context.new_page()
+            pages[name].goto(f"{base}ko/{SLUG}?token={token}")
+            pages[name].wait_for_selector("main[data-checked]")
+            assert pages[name].text_content(".who") == name
+        park, lee = pages["Park"], pages["Lee"]
+        entry(park, BYLINE).locator(".editor textarea").fill("박의 번역")
+        entry(lee, BYLINE).locator(".editor textarea").fill("이의 번역")
+        entry(park, BYLINE).locator(".editor textarea").press("Control+Enter")
+        _wait_saved(park, BYLINE)
+        entry(lee, BYLINE).locator(".editor textarea").press("Control+Enter")
+        conflict = entry(lee, BYLINE).locator(".conflict")
+        conflict.wait_for()
+        assert "박의 번역" in conflict.text_content()
+        assert lee.text_content('.counts [data-count="reviewed"]') == "1"  # counts follow
+        conflict.get_by_role("button", name="Save mine over it").click()
+        lee.wait_for_function("el => el.querySelector('.editor textarea').defaultValue"
+                              " === '이의 번역'", arg=entry(lee, BYLINE).element_handle())
+        # the history on the page names both, newest first
+        lee.keyboard.press("Alt+h")
+        history = entry(lee, BYLINE).locator(".history-list")
+        history.wait_for()
+        names = history.locator(".by").all_text_contents()
+        assert names[:2] == ["Lee", "Park"]
+        lee.keyboard.type("이름 표기 편집국 확인")  # Alt+H focused the comment
+        lee.keyboard.press("Control+Enter")
+        entry(lee, BYLINE).locator(".comment-text", has_text="이름 표기 편집국 확인").wait_for()
+        assert entry(lee, BYLINE).get_attribute("data-state") == "reviewed"
+        lee.screenshot(path=str(artifacts() / "review-two-reviewers.png"))
+        for p in pages.values():
+            p.context.close()
+    assert polib.pofile(str(project / PO)).metadata["Last-Translator"] == "Lee"
+    assert on_disk(project, BYLINE).tcomment == "이름 표기 편집국 확인"
+    with Memory.open(settings.memory_path) as memory:
+        changes = memory.history(msgid=BYLINE)
+    assert [(c.who, c.note) for c in changes] == [
+        ("translate: pseudo", ""), ("Park", ""), ("Lee", ""), ("Lee", "comment")]
+
+
+def test_a_dismissed_finding_and_an_adapted_match(project: Path, page: Any) -> None:
+    translated(project)
+    older = NUMBERS.replace(SOURCE_NUMBER, "150,000")
+    with Memory.open(project / ".l10n" / "memory.sqlite") as memory:
+        memory.harvest([Entry(older, "이번 헌사는 최신 블랙웰 GPU 150,000개를 한국에 공급하는 "
+                                     "대규모 계약 발표와 때를 같이했다.")], "en", "ko", "older.po")
+    with running(project) as server:
+        open_article(page, server.url)
+        sentence = entry(page, NUMBERS)
+        editor = sentence.locator(".editor textarea")
+        editor.focus()
+        adapted = sentence.locator(".suggestion.adapted")
+        adapted.wait_for()
+        assert "260,000개" in adapted.locator(".text").text_content()
+        page.screenshot(path=str(artifacts() / "review-adapted.png"))
+        # selecting words of the source (a drag) shows the memory's concordance
+        source = sentence.locator(".source")
+        source.scroll_into_view_if_needed()
+        box = source.bounding_box()
+        page.mouse.move(box["x"] + 2, box["y"] + 10)
+        page.mouse.down()
+        page.mouse.move(box["x"] + 150, box["y"] + 10, steps=5)
+        page.mouse.up()
+        selected = page.evaluate("String(window.getSelection()).trim()")
+        assert selected.startswith("The tribute")
+        concordance = sentence.locator(".concordance")
+        concordance.wait_for()
+        assert f"“{selected}”" in concordance.text_content()
+        assert concordance.locator("mark").count() >= 1  # the older sentence holds it
+        n = adapted.get_attribute("data-n")
+        page.keyboard.press(f"Control+Shift+Digit{n}")
+        assert "260,000개" in editor.input_value()
+
+        editor.fill(WRONG)
+        sentence.locator('.finding.error[data-check="numbers"]').wait_for()
+        editor.press("Control+Enter")
+        page.locator("dialog#confirm").wait_for()
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        _wait_saved(page, NUMBERS)
+        dismiss = sentence.locator('.finding[data-check="numbers"] .dismiss')
+        dismiss.focus()
+        page.keyboard.press("Enter")
+        undo = sentence.locator(".ignored .restore")
+        undo.wait_for()
+        sentence.locator(".finding").first.wait_for(state="detached")
+        assert "numbers dismissed" in sentence.locator(".ignored").text_content()
+        assert sentence.locator(".mirror mark").count() == 0  # its mark in the text went too
+        assert page.text_content('.counts [data-count="errors"]') == "0"
+        sentence.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts() / "review-dismissed.png"))
+        assert "ignore-numbers" in on_disk(project, NUMBERS).flags
+        undo.focus()
+        page.keyboard.press("Enter")
+        sentence.locator('.finding.error[data-check="numbers"]').wait_for()
+        assert sentence.locator(".ignored").is_hidden()
+    assert "ignore-numbers" not in on_disk(project, NUMBERS).flags

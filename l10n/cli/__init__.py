@@ -16,6 +16,7 @@ from l10n.cli import (
     build,
     check,
     glossary,
+    log,
     memory,
     model_packages,
     review,
@@ -35,8 +36,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (articles, translate, check, review, build, glossary, model_packages, memory,
-               xliff, state):
+for module in (articles, translate, check, review, log, build, glossary, model_packages,
+               memory, xliff, state):
     module.register(app)
 
 

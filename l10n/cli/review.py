@@ -23,6 +23,14 @@ def review(
         metavar="TOKEN",
         help="Session token that every browser must present (default: a new random one; "
         "required in the address when --host is not a loopback address).")] = None,
+    reviewer: Annotated[str | None, typer.Option(
+        metavar="NAME",
+        help="Your name on every save (history, Last-Translator). Default: `reviewer` in "
+        "the config, else git's user.name.")] = None,
+    add_reviewer: Annotated[str | None, typer.Option(
+        metavar="NAME",
+        help="Give NAME their own token for a LAN server (printed once; only its SHA-256 "
+        "is kept, in .l10n/reviewers.toml), then exit.")] = None,
     open_browser: Annotated[bool, typer.Option(
         "--open", help="Open the page in the default web browser.")] = False,
     config: _common.ConfigOption = None,
@@ -35,6 +43,16 @@ def review(
     from l10n.errors import UsageError
     from l10n.lang import split_languages
 
+    if add_reviewer is not None:
+        from l10n.review.reviewers import add_reviewer as add
+        from l10n.review.reviewers import tokens_path
+
+        settings = _common.settings(config)
+        made = add(tokens_path(settings), add_reviewer)
+        typer.echo(f"Token of {add_reviewer.strip()} (give it to them; it is not kept): {made}")
+        typer.echo(f"A server started with --host 0.0.0.0 answers to it: "
+                   f"http://<this computer>:{port}/?token={made}")
+        return
     missing = [name for name in ("starlette", "uvicorn") if find_spec(name) is None]
     if missing:
         raise UsageError(f"the review page needs {' and '.join(missing)}, not installed",
@@ -42,10 +60,11 @@ def review(
     from l10n.review.server import prepare
 
     server = prepare(_common.settings(config), articles, split_languages(lang),
-                     host=host, port=port, token=token)
+                     host=host, port=port, token=token, reviewer=reviewer)
     count = len(server.session.articles())
     langs = ", ".join(server.session.langs)
     typer.echo(f"Reviewing {count} article{'s' * (count != 1)} in {langs} at {server.url}")
+    typer.echo(f"Saves are recorded as {server.session.reviewer}.")
     if server.login and host in ("0.0.0.0", "::"):
         typer.echo(f"Listening on every address: others open http://<this computer>:"
                    f"{server.url.split(':')[-1]}")

@@ -2,8 +2,10 @@
 lookups share.
 
 Version 2 added the ``alternative`` table: an engine's other hypotheses for a source text
-(the review page offers them). A version-1 memory is upgraded in place when it is opened,
-in one transaction; its units are kept as they are.
+(the review page offers them). Version 3 added the ``history``
+table (:mod:`l10n.memory.history`) and a trigram index of the units' targets (search). A
+memory of an older version is upgraded in place when it is opened, in one transaction;
+its units are kept as they are.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-SCHEMA_VERSION = 2
+from l10n.memory.history import HISTORY
+
+SCHEMA_VERSION = 3
 
 ALTERNATIVES = """
 CREATE TABLE alternative (
@@ -28,10 +32,31 @@ CREATE TABLE alternative (
 );
 """
 
-# What turns a memory of version N into version N + 1.
-MIGRATIONS = {1: ALTERNATIVES}
+TARGETS = """
+CREATE VIRTUAL TABLE unit_target_fts USING fts5 (
+    target_text, content = 'unit', content_rowid = 'id', tokenize = 'trigram'
+);
+CREATE TRIGGER unit_target_ai AFTER INSERT ON unit BEGIN
+    INSERT INTO unit_target_fts (rowid, target_text) VALUES (new.id, new.target_text);
+END;
+CREATE TRIGGER unit_target_ad AFTER DELETE ON unit BEGIN
+    INSERT INTO unit_target_fts (unit_target_fts, rowid, target_text)
+        VALUES ('delete', old.id, old.target_text);
+END;
+CREATE TRIGGER unit_target_au AFTER UPDATE OF target_text ON unit BEGIN
+    INSERT INTO unit_target_fts (unit_target_fts, rowid, target_text)
+        VALUES ('delete', old.id, old.target_text);
+    INSERT INTO unit_target_fts (rowid, target_text) VALUES (new.id, new.target_text);
+END;
+"""
 
-SCHEMA = ALTERNATIVES + """
+# What turns a memory of version N into version N + 1.
+MIGRATIONS = {
+    1: ALTERNATIVES,
+    2: HISTORY + TARGETS + "INSERT INTO unit_target_fts (unit_target_fts) VALUES ('rebuild');",
+}
+
+SCHEMA = ALTERNATIVES + HISTORY + """
 CREATE TABLE unit (
     id INTEGER PRIMARY KEY,
     source_lang TEXT NOT NULL,
@@ -66,7 +91,7 @@ CREATE TRIGGER unit_au AFTER UPDATE OF source_text ON unit BEGIN
     INSERT INTO unit_fts (unit_fts, rowid, source_text) VALUES ('delete', old.id, old.source_text);
     INSERT INTO unit_fts (rowid, source_text) VALUES (new.id, new.source_text);
 END;
-"""
+""" + TARGETS
 
 COLUMNS = (
     "id, source_lang, target_lang, source_text, target_text, origin, kind, engine, model, "

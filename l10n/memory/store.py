@@ -37,8 +37,10 @@ from typing import TYPE_CHECKING, Any
 
 from l10n.errors import InputError
 from l10n.lang import base_language
-from l10n.memory import nbest
+from l10n.memory import history, nbest
+from l10n.memory.history import Change
 from l10n.memory.schema import BEST_FIRST, COLUMNS, LANGS, SCHEMA_VERSION, upgrade
+from l10n.memory.search import find_units, list_units
 from l10n.memory.units import MACHINE, REVIEWED, Match, Unit, dice, lang_code, now, trigrams
 from l10n.text.compare import similarity_ratio
 
@@ -369,23 +371,20 @@ class Memory:
         self, source: str | None = None, target: str | Sequence[str] | None = None
     ) -> list[Unit]:
         """Every unit (of the given languages), ordered by languages, source and age."""
-        clauses, params = [], []
-        if source is not None:
-            clauses.append("(source_lang = ? OR source_base = ?)")
-            params += [lang_code(source), lang_code(source)]
-        if target is not None:
-            wanted = [target] if isinstance(target, str) else list(target)
-            parts = ["(target_lang = ? OR target_base = ?)"] * len(wanted)
-            clauses.append("(" + " OR ".join(parts) + ")")
-            for code in wanted:
-                params += [lang_code(code), lang_code(code)]
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        rows = self._db.execute(
-            f"SELECT {COLUMNS} FROM unit{where}"
-            " ORDER BY source_lang, target_lang, source_text, created, id",
-            params,
-        ).fetchall()
-        return [Unit(*row) for row in rows]
+        return list_units(self._db, source, target)
+
+    def record(self, found: Sequence[Change]) -> None:
+        """Add changes to the entries' history (:mod:`l10n.memory.history`)."""
+        with self.transaction() if found else contextlib.nullcontext():
+            history.record(self._db, found)
+
+    def history(self, **where: Any) -> list[Change]:
+        """Changes, oldest first (:func:`l10n.memory.history.read`)."""
+        return history.read(self._db, **where)
+
+    def search(self, query: str, **options: Any) -> list[Unit]:
+        """Units containing ``query`` (:func:`l10n.memory.search.find_units`)."""
+        return find_units(self._db, query, **options)
 
     def stats(self) -> dict[str, Any]:
         """``{"units": n, "pairs": [{"source", "target", "reviewed", "machine"}, ...]}``."""

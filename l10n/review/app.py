@@ -15,6 +15,10 @@ route                                       what
 ``POST /api/{lang}/{slug}/check``           findings of a text the reviewer is typing
 ``GET /api/{lang}/{slug}/helps/{id}``       n-best alternatives, memory matches
 ``POST /api/{lang}/{slug}/save``            accept (or keep as draft) one translation
+``POST /api/{lang}/{slug}/note``            an entry's translator comment, a dismissed finding
+``GET /api/{lang}/{slug}/history/{id}``     who changed the entry, when, from what
+``GET /api/{lang}/concordance?q=``          memory units whose source holds selected words
+``GET /search?q=``                          sources, translations and memory, everywhere
 ==========================================  ============================================
 """
 
@@ -29,6 +33,7 @@ from l10n.model import Severity
 from l10n.publish.locale import language
 from l10n.review.security import Guard
 from l10n.workflow.review import CONFIRM, ReviewSession, SaveResult
+from l10n.workflow.review_search import pieces
 from l10n.workflow.review_view import finding_json
 
 if TYPE_CHECKING:
@@ -42,12 +47,20 @@ SHORTCUTS = (
     ("Ctrl+S", "save as a draft (stays fuzzy)"),
     ("Alt+↓ / Alt+↑", "next / previous entry"),
     ("Ctrl+Shift+1…9", "copy suggestion 1…9 into the editor"),
+    ("Alt+C", "copy the source into the editor"),
+    ("Alt+M", "insert the next missing markup, placeholder, number or term"),
+    ("Enter", "on a focused glossary term: insert its translation"),
+    ("Alt+A / Alt+W / Alt+E", "show all / needs work / has errors"),
+    ("Alt+H", "the entry's history and comment"),
+    ("/", "search everything"),
+    ("?", "this list"),
     ("Esc", "undo your changes to the entry"),
 )
 
 
 def create_app(
-    session: ReviewSession, *, token: str, hosts: set[str] | None, login: bool = False
+    session: ReviewSession, *, token: str, hosts: set[str] | None, login: bool = False,
+    reviewers: dict[str, str] | None = None,
 ) -> Starlette:
     """The ASGI application, guarded (:class:`~l10n.review.security.Guard`)."""
     from starlette.applications import Starlette
@@ -64,10 +77,14 @@ def create_app(
         Route("/api/{lang}/{slug}/check", partial(_check, ctx), methods=["POST"]),
         Route("/api/{lang}/{slug}/helps/{ident}", partial(_helps, ctx)),
         Route("/api/{lang}/{slug}/save", partial(_save, ctx), methods=["POST"]),
+        Route("/api/{lang}/{slug}/note", partial(_note, ctx), methods=["POST"]),
+        Route("/api/{lang}/{slug}/history/{ident}", partial(_history, ctx)),
+        Route("/api/{lang}/concordance", partial(_concordance, ctx)),
+        Route("/search", partial(_search, ctx)),
         Mount("/static", StaticFiles(directory=str(files("l10n.review") / "static"))),
         Route("/{lang}/{slug}", partial(_article, ctx)),
     ]
-    guard = Middleware(Guard, token=token, hosts=hosts, login=login)
+    guard = Middleware(Guard, token=token, hosts=hosts, login=login, reviewers=reviewers)
     return Starlette(routes=routes, middleware=[Middleware(_Serving, session=session), guard],
                      exception_handlers={L10nError: _error})
 
@@ -105,10 +122,21 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def _page(ctx: dict[str, Any], template: str, **values: Any) -> Response:
+def _token(ctx: dict[str, Any], request: Request) -> str:
+    """The token this browser presented (a reviewer's own), which its page sends back."""
+    return str(request.scope.get("l10n.token") or ctx["token"])
+
+
+def _reviewer(ctx: dict[str, Any], request: Request) -> str:
+    return str(request.scope.get("l10n.reviewer") or ctx["session"].reviewer)
+
+
+def _page(ctx: dict[str, Any], request: Request, template: str, **values: Any) -> Response:
     from starlette.responses import HTMLResponse
 
-    body = ctx["env"].get_template(template).render(token=ctx["token"], **values)
+    values = {"query": "", **values}
+    body = ctx["env"].get_template(template).render(
+        token=_token(ctx, request), reviewer=_reviewer(ctx, request), **values)
     return HTMLResponse(body)
 
 
@@ -116,12 +144,24 @@ def _fragment(ctx: dict[str, Any], template: str, **values: Any) -> str:
     return str(ctx["env"].get_template(template).render(**values))
 
 
+class BadRequest(UsageError):
+    """A request whose body is not what the route reads (HTTP 400)."""
+
+
+def _status(exc: L10nError) -> int:
+    if isinstance(exc, LockedError):
+        return 423
+    if isinstance(exc, BadRequest):
+        return 400
+    return 404 if isinstance(exc, UsageError) else 409
+
+
 async def _error(request: Request, exc: Exception) -> Response:
     """An L10nError as the page can show it: JSON for the API, a short page otherwise."""
     from starlette.responses import JSONResponse, PlainTextResponse
 
     assert isinstance(exc, L10nError)
-    status = 423 if isinstance(exc, LockedError) else 404 if isinstance(exc, UsageError) else 409
+    status = _status(exc)
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": exc.format_message(), "locked": status == 423},
                             status_code=status)
@@ -138,7 +178,7 @@ def _run(func: Any, *args: Any, **kwargs: Any) -> Any:
 async def _dashboard(ctx: dict[str, Any], request: Request) -> Response:
     session: ReviewSession = ctx["session"]
     rows = await _run(session.dashboard)
-    return _page(ctx, "dashboard.html.j2", rows=rows, langs=session.langs,
+    return _page(ctx, request, "dashboard.html.j2", rows=rows, langs=session.langs,
                  root=session.settings.root.name)
 
 
@@ -148,12 +188,14 @@ async def _article(ctx: dict[str, Any], request: Request) -> Response:
     session: ReviewSession = ctx["session"]
     lang, slug = request.path_params["lang"], request.path_params["slug"]
     view = await _run(session.article_view, lang, slug)
-    kept = ctx["pages"].get((lang, slug))
+    token = _token(ctx, request)
+    kept = ctx["pages"].get((lang, slug, token))
     if kept is None or kept[0] is not view:  # rendered again only when the view changed
-        html = await _run(ctx["env"].get_template("article.html.j2").render, token=ctx["token"],
+        html = await _run(ctx["env"].get_template("article.html.j2").render, token=token,
+                          reviewer=_reviewer(ctx, request), query="",
                           view=view, source=language(session.settings.source),
                           target=language(lang))
-        kept = ctx["pages"][lang, slug] = (view, html)
+        kept = ctx["pages"][lang, slug, token] = (view, html)
     return HTMLResponse(kept[1])
 
 
@@ -192,7 +234,7 @@ async def _body(request: Request, *keys: str) -> dict[str, Any]:
     except ValueError:
         data = None
     if not isinstance(data, dict) or any(not isinstance(data.get(k), str) for k in keys):
-        raise UsageError(f"the request needs a JSON object with {', '.join(keys)}")
+        raise BadRequest(f"the request needs a JSON object with {', '.join(keys)}")
     return data
 
 
@@ -225,9 +267,14 @@ async def _save(ctx: dict[str, Any], request: Request) -> Response:
     result: SaveResult = await _run(
         session.save, lang, slug, data["id"], data["text"], data["version"],
         reviewed=bool(data.get("reviewed", True)), force=bool(data.get("force", False)),
+        reviewer=_reviewer(ctx, request),
     )
+    return JSONResponse(_reply(ctx, result, data["text"]))
+
+
+def _reply(ctx: dict[str, Any], result: SaveResult, text: str) -> dict[str, Any]:
     entry = result.entry
-    text = data["text"] if result.status == CONFIRM or entry is None else entry.msgstr
+    text = text if result.status == CONFIRM or entry is None else entry.msgstr
     reply: dict[str, Any] = {
         "status": result.status,
         "entry": entry.to_json() if entry is not None else None,
@@ -237,7 +284,56 @@ async def _save(ctx: dict[str, Any], request: Request) -> Response:
         counts = result.counts
         reply["counts"] = {k: getattr(counts, k) for k in (
             "entries", "reviewed", "machine", "fuzzy", "untranslated")}
+    return reply
+
+
+async def _note(ctx: dict[str, Any], request: Request) -> Response:
+    """``{id, version, comment}`` or ``{id, version, ignore: check, on: bool}``."""
+    from starlette.responses import JSONResponse
+
+    session: ReviewSession = ctx["session"]
+    lang, slug = request.path_params["lang"], request.path_params["slug"]
+    data = await _body(request, "id", "version")
+    comment, check = data.get("comment"), data.get("ignore")
+    if (comment is None) == (check is None) or not isinstance(comment or check or "", str):
+        raise BadRequest("a note needs either a comment or the check to ignore")
+    ignore = ((str(check), bool(data.get("on", True))),) if check else ()
+    result = await _run(session.annotate, lang, slug, data["id"], data["version"],
+                        comment=comment, ignore=ignore, reviewer=_reviewer(ctx, request))
+    reply = _reply(ctx, result, "")
+    if result.entry is not None:
+        reply["comment"] = result.entry.comment
+        reply["ignored"] = list(result.entry.ignored)
     return JSONResponse(reply)
+
+
+async def _history(ctx: dict[str, Any], request: Request) -> Response:
+    from starlette.responses import JSONResponse
+
+    session: ReviewSession = ctx["session"]
+    p = request.path_params
+    changes = await _run(session.history, p["lang"], p["slug"], p["ident"])
+    return JSONResponse({"html": _fragment(ctx, "_history.html.j2", changes=changes,
+                                           target=p["lang"]), "count": len(changes)})
+
+
+async def _concordance(ctx: dict[str, Any], request: Request) -> Response:
+    from starlette.responses import JSONResponse
+
+    session: ReviewSession = ctx["session"]
+    lang, query = request.path_params["lang"], request.query_params.get("q", "").strip()[:200]
+    units = await _run(session.concordance, lang, query) if query else []
+    hits = [(pieces(u.source_text, query), u) for u in units]
+    return JSONResponse({"html": _fragment(ctx, "_concordance.html.j2", hits=hits,
+                                           query=query, target=lang), "count": len(hits)})
+
+
+async def _search(ctx: dict[str, Any], request: Request) -> Response:
+    session: ReviewSession = ctx["session"]
+    query = request.query_params.get("q", "").strip()[:200]
+    result = await _run(session.search, query)
+    return _page(ctx, request, "search.html.j2", result=result, query=query,
+                 source=language(session.settings.source))
 
 
 __all__ = ["create_app"]

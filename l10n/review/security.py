@@ -15,12 +15,18 @@ middleware in front of every route) refuses:
 * with ``login`` (a server on a LAN, ``--host 0.0.0.0``): any request without the token,
   given once as ``?token=`` (which sets a same-site cookie and redirects) or as the header.
 
+Besides the session's token, each reviewer may have their own (``reviewers``: the SHA-256
+of each token -> the reviewer's name, :mod:`l10n.review.reviewers`). The routes find who
+sent a request in ``scope["l10n.reviewer"]`` (None: the session's own token, the person
+at this computer) and the token the page must carry in ``scope["l10n.token"]``.
+
 Every response forbids framing and inline scripts (``Content-Security-Policy``): even a
 payload that escaped escaping would not run. Tokens are compared in constant time.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from http.cookies import SimpleCookie
@@ -60,11 +66,12 @@ class Guard:
     or None to accept any (only with ``login``: a LAN server cannot know its names)."""
 
     def __init__(self, app: ASGIApp, *, token: str, hosts: Iterable[str] | None,
-                 login: bool = False) -> None:
+                 login: bool = False, reviewers: dict[str, str] | None = None) -> None:
         if hosts is None and not login:
             raise ValueError("a server that accepts any Host must require its token")
         self.app = app
         self.token = token
+        self.reviewers = dict(reviewers or {})
         self.hosts = None if hosts is None else {h.lower() for h in hosts}
         self.login = login
 
@@ -78,9 +85,13 @@ class Guard:
             status, message = refusal
             await _plain(send, status, message)
             return
-        if self.login and not self._has_token(headers, cookie=True):
+        given = self._given(headers, cookie=True)
+        who = self._identify(given)
+        if self.login and who is None:
             await self._login(scope, send)
             return
+        scope["l10n.token"] = given if who is not None else self.token
+        scope["l10n.reviewer"] = who or None
         policy = PREVIEW_POLICY if scope["path"].startswith(PREVIEW_PREFIX) else PAGE_POLICY
 
         async def secured(message: Message) -> None:
@@ -101,26 +112,39 @@ class Guard:
         navigation = scope["method"] in SAFE_METHODS and headers.get("sec-fetch-mode") == "navigate"
         if site not in ("same-origin", "none") and not navigation:
             return 403, "cross-site requests are refused"
-        if scope["method"] not in SAFE_METHODS and not self._has_token(headers, cookie=False):
+        if scope["method"] not in SAFE_METHODS and self._identify(
+            self._given(headers, cookie=False)
+        ) is None:
             return 403, "missing or wrong session token: reload the page"
         return None
 
-    def _has_token(self, headers: dict[str, str], *, cookie: bool) -> bool:
+    @staticmethod
+    def _given(headers: dict[str, str], *, cookie: bool) -> str:
         given = headers.get(TOKEN_HEADER, "")
         if not given and cookie and "cookie" in headers:
             jar: SimpleCookie = SimpleCookie()
             jar.load(headers["cookie"])
             given = jar[COOKIE].value if COOKIE in jar else ""
-        return hmac.compare_digest(given.encode(), self.token.encode())
+        return given
+
+    def _identify(self, given: str) -> str | None:
+        """"" for the session's token, a reviewer's name for theirs, None for neither."""
+        if not given:
+            return None
+        if hmac.compare_digest(given.encode(), self.token.encode()):
+            return ""
+        digest = hashlib.sha256(given.encode()).hexdigest()
+        for known, name in self.reviewers.items():
+            if hmac.compare_digest(digest, known):
+                return name
+        return None
 
     async def _login(self, scope: Scope, send: Send) -> None:
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
         given = query.pop("token", "")
-        if scope["method"] in SAFE_METHODS and hmac.compare_digest(
-            given.encode(), self.token.encode()
-        ):
+        if scope["method"] in SAFE_METHODS and self._identify(given) is not None:
             target = scope["path"] + (f"?{urlencode(query)}" if query else "")
-            cookie = f"{COOKIE}={self.token}; Path=/; HttpOnly; SameSite=Strict"
+            cookie = f"{COOKIE}={given}; Path=/; HttpOnly; SameSite=Strict"
             await send({"type": "http.response.start", "status": 303, "headers": [
                 (b"location", target.encode("latin-1")), (b"set-cookie", cookie.encode()),
                 *_security_headers(PAGE_POLICY)]})

@@ -22,6 +22,7 @@ from typing import Any
 from l10n.config import Settings
 from l10n.errors import UsageError
 from l10n.review.app import create_app
+from l10n.review.reviewers import default_reviewer, load_tokens, tokens_path
 from l10n.review.security import loopback_hosts
 from l10n.workflow.review import ReviewSession
 
@@ -112,9 +113,12 @@ def prepare(
     host: str = "127.0.0.1",
     port: int = 8765,
     token: str | None = None,
+    reviewer: str | None = None,
 ) -> ReviewServer:
-    """Validate the project, build the application and bind its socket."""
-    session = ReviewSession(settings, articles, langs)
+    """Validate the project, build the application and bind its socket. ``reviewer``:
+    the name on saves made with the session's token (default: :func:`default_reviewer`);
+    a LAN server also answers to each reviewer's own token (``.l10n/reviewers.toml``)."""
+    session = ReviewSession(settings, articles, langs, default_reviewer(settings, reviewer))
     local = is_loopback(host)
     login = not local or token is not None
     token = token or secrets.token_urlsafe(24)
@@ -123,7 +127,8 @@ def prepare(
     hosts: set[str] | None = loopback_hosts(port) if local else None
     if local and host not in ("127.0.0.1", "localhost", "::1") and hosts is not None:
         hosts.add(f"{host}:{port}")
-    app = create_app(session, token=token, hosts=hosts, login=login)
+    reviewers = load_tokens(tokens_path(settings)) if login else {}
+    app = create_app(session, token=token, hosts=hosts, login=login, reviewers=reviewers)
     shown = "127.0.0.1" if host in WILDCARDS else f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/" + (f"?token={token}" if login else "")
     return ReviewServer(app, sock, url, token, login, session)

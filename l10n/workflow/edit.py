@@ -14,19 +14,26 @@ some moment. :func:`save_edits` applies a batch of such edits to one catalog:
   naming the note as its origin (``#. tm: <note>``), reviewed or not;
 * the catalog is written once, atomically, through the catalog layer (same formatting,
   no churn in untouched entries), and reviewed translations go into the translation
-  memory at once.
+  memory at once;
+* ``who`` (a reviewer's name, ``xliff: <file>``) is recorded with every change in the
+  entries' history (:mod:`l10n.memory.history`); a person's name becomes the catalog's
+  ``Last-Translator``. An edit may also carry the translator comment (``# ``) and the
+  ``ignore-<check>`` flags the person set (a finding dismissed on the review page).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from l10n.catalog import Catalog, Entry
+from l10n.catalog import Catalog, Entry, notes
+from l10n.catalog.patch import Draft, as_on_disk, write_patched
 from l10n.config import Settings
 from l10n.errors import UsageError
 from l10n.fsutil import project_lock
 from l10n.memory import Memory
+from l10n.memory.history import changes
 
 SAVED = "saved"
 UNCHANGED = "unchanged"  # the entry already held exactly this
@@ -45,6 +52,8 @@ class Edit:
     # A suggestion rather than an edit: the text stays fuzzy with this note as its origin
     # (an agency's translation of a source that has changed since, say).
     note: str | None = None
+    comment: str | None = None  # the translator comment (None: unchanged)
+    ignore: tuple[tuple[str, bool], ...] = ()  # (check, on): dismiss or restore a finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,24 +66,42 @@ class EditOutcome:
 
 
 def save_edits(
-    settings: Settings, lang: str, slug: str, edits: Sequence[Edit]
+    settings: Settings, lang: str, slug: str, edits: Sequence[Edit], *, who: str = "",
+    person: bool = False, known: Draft | None = None,
 ) -> list[EditOutcome]:
     """Apply ``edits`` to ``locales/<lang>/<slug>.po`` (the module's rules); one outcome
-    per edit, in order."""
+    per edit, in order. ``known``: a draft of the catalog the caller has read
+    (:func:`l10n.catalog.patch.fork`), used when the file is still the one it was read
+    from, and then written by patching the changed entries into the file's text."""
     lang = settings.target_languages([lang])[0]
     path = settings.catalog_path(lang, slug)
     for edit in edits:
         if edit.reviewed and not edit.text.strip():
             raise UsageError("an empty translation cannot be accepted", hint="write one first")
     with project_lock(settings.state_dir):
-        catalog = Catalog.read(path)
+        catalog = _current(path, known)
+        before = {edit.msgid: catalog.get(edit.msgid) for edit in edits}
         outcomes = [_apply(catalog, edit) for edit in edits]
-        catalog.write()
-        reviewed = [o.entry for o in outcomes if o.status == SAVED and o.entry is not None]
-        if reviewed:
-            with Memory.open(settings.memory_path) as memory:
+        saved = [o.entry for o in outcomes if o.status == SAVED and o.entry is not None]
+        if saved and person and who:
+            notes.set_header(catalog, "Last-Translator", who)
+        if not (isinstance(catalog, Draft) and write_patched(catalog)):
+            catalog.write()
+        reviewed = [e for e in saved if e.reviewed]
+        found = changes([b for b in before.values() if b is not None], saved, who=who or "l10n",
+                        lang=lang, slug=slug)
+        if reviewed or found:
+            with Memory.open(settings.memory_path) as memory, memory.transaction():
                 memory.harvest(reviewed, settings.source, lang, origin=settings.reference(path))
+                memory.record(found)
     return outcomes
+
+
+def _current(path: Path, known: Draft | None) -> Catalog:
+    """The catalog as it is on disk: ``known`` if it still is that, else read now."""
+    if known is not None and known.path == path and as_on_disk(known):
+        return known
+    return Catalog.read(path)
 
 
 def _apply(catalog: Catalog, edit: Edit) -> EditOutcome:
@@ -83,15 +110,31 @@ def _apply(catalog: Catalog, edit: Edit) -> EditOutcome:
         return EditOutcome(edit.msgid, MISSING, None)
     if edit.version is not None and edit.version != entry.version:
         return EditOutcome(edit.msgid, CONFLICT, entry)
+    same = entry.msgstr == edit.text and entry.fuzzy == (not edit.reviewed and bool(edit.text))
+    if _annotate(catalog, edit, entry) and same:  # only the comment or a flag changed
+        return EditOutcome(edit.msgid, SAVED, catalog.get(edit.msgid))
     if edit.note is not None:
         if entry.msgstr == edit.text and entry.memory == edit.note:
             return EditOutcome(edit.msgid, UNCHANGED, entry)
         catalog.set_suggestion(edit.msgid, edit.text, edit.note)
         return EditOutcome(edit.msgid, SAVED, catalog.get(edit.msgid))
-    if entry.msgstr == edit.text and entry.fuzzy == (not edit.reviewed and bool(edit.text)):
+    if same:
         return EditOutcome(edit.msgid, UNCHANGED, entry)
     catalog.set_translation(edit.msgid, edit.text, reviewed=edit.reviewed)
     return EditOutcome(edit.msgid, SAVED, catalog.get(edit.msgid))
+
+
+def _annotate(catalog: Catalog, edit: Edit, entry: Entry) -> bool:
+    """Set the edit's translator comment and ignore flags; True when either changed."""
+    changed = False
+    if edit.comment is not None and edit.comment != entry.translator_comment:
+        notes.set_comment(catalog, edit.msgid, edit.comment)
+        changed = True
+    for check, on in edit.ignore:
+        if (f"ignore-{check}" in entry.flags) != on:
+            notes.set_flag(catalog, edit.msgid, f"ignore-{check}", on)
+            changed = True
+    return changed
 
 
 __all__ = ["CONFLICT", "MISSING", "SAVED", "UNCHANGED", "Edit", "EditOutcome", "save_edits"]

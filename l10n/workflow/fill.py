@@ -24,6 +24,7 @@ from l10n.config import Settings
 from l10n.engines.enforce import Ask, Enforced, Enforcement
 from l10n.glossary import Glossary
 from l10n.memory import REVIEWED, Memory
+from l10n.memory.history import changes
 from l10n.model import MISSING, Hypothesis
 from l10n.runners import Key, Stream
 from l10n.workflow.update import LanguageReport
@@ -167,6 +168,10 @@ class Filler:
                     self._record(language, catalog, entry, result)
         if catalog.write():
             language.report.wrote(self.settings, catalog.path)
+        filled = [catalog.get(entry.msgid) for entry in job.entries]
+        self.memory.record(changes(  # the entries' history: what the memory or engine wrote
+            job.entries, [e for e in filled if e is not None],
+            who=f"translate: {language.engine_name}", lang=language.lang, slug=catalog.path.stem))
         after = sum(1 for e in job.entries if not catalog.msgstr(e.msgid))
         language.report.untranslated -= before - after
         if language.began is not None:

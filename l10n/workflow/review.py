@@ -24,25 +24,31 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from l10n.catalog import Catalog, Entry
+from l10n.catalog.patch import as_on_disk, fork, stamp_of
 from l10n.config import Settings
 from l10n.errors import InputError, L10nError, UsageError
 from l10n.glossary import Glossary, load_glossary
 from l10n.memory import Memory
+from l10n.memory.history import Change
+from l10n.memory.units import Unit
 from l10n.model import Article, Finding, Severity, TermMatch
 from l10n.publish import localize, render_html
 from l10n.qa import CheckContext, run_checks
 from l10n.workflow.build import translations
 from l10n.workflow.edit import Edit, save_edits
 from l10n.workflow.extract import article_paths, read_articles
+from l10n.workflow.review_search import CatalogIndex, SearchResult, search
 from l10n.workflow.review_view import (
-    BlockView,
+    ArticleView,
+    CatalogRow,
     EntryHelps,
     EntryView,
+    SaveResult,
     entry_id,
     entry_view,
     group_blocks,
@@ -63,46 +69,6 @@ def _stamp(path: Path) -> Stamp:
     return info.st_ino, info.st_size, info.st_mtime_ns
 
 
-@dataclass(frozen=True)
-class CatalogRow:
-    """One line of the dashboard: an article in a language."""
-
-    lang: str
-    slug: str
-    title: str
-    status: CatalogStatus
-    errors: int
-    warnings: int
-
-
-@dataclass(frozen=True)
-class ArticleView:
-    """An article page: the catalog's entries in blocks, and the catalog's counts."""
-
-    lang: str
-    slug: str
-    title: str
-    catalog: str  # its path, as the project shows it
-    exists: bool
-    blocks: list[BlockView]
-    status: CatalogStatus
-
-    @property
-    def entries(self) -> list[EntryView]:
-        return [e for b in self.blocks for e in b.entries]
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    """What became of a save: ``saved``, ``unchanged``, ``conflict`` (the entry changed
-    since the page showed it: ``entry`` is how it is now), ``missing`` or ``confirm``."""
-
-    status: str
-    entry: EntryView | None
-    findings: tuple[Finding, ...] = ()
-    counts: CatalogStatus | None = None
-
-
 class ReviewSession:
     """One project's review: see the module's rules."""
 
@@ -111,18 +77,22 @@ class ReviewSession:
         settings: Settings,
         articles: Sequence[Path] | None = None,
         langs: Sequence[str] | None = None,
+        reviewer: str = "",
     ) -> None:
         self.settings = settings
+        self.reviewer = reviewer  # who saves when the request names nobody else
         self.paths = list(articles) if articles else None
         self.langs = settings.target_languages(langs)
         self._save_lock = threading.Lock()
         self._lock = threading.Lock()
         self._catalogs: dict[Path, tuple[Stamp, Catalog]] = {}
+        self._listed: dict[Path, tuple[Catalog, list[Entry]]] = {}
         self._findings: dict[tuple[str, Entry], tuple[Finding, ...]] = {}
         self._matches: dict[tuple[str, str], list[TermMatch]] = {}
         self._glossary_cache: tuple[tuple[object, ...], Glossary] | None = None
         self._articles: tuple[tuple[object, ...], list[Article]] | None = None
         self._views: dict[tuple[str, str], tuple[tuple[object, ...], ArticleView]] = {}
+        self._index = CatalogIndex()
         self.serving = 0  # requests being answered: warm() gives way to them
         self.articles()  # read (and so validate) the articles and the glossary now
         self._glossary()
@@ -174,6 +144,15 @@ class ReviewSession:
             self._catalogs[path] = (stamp, catalog)
         return catalog
 
+    def _entries(self, catalog: Catalog | None, obsolete: bool = False) -> list[Entry]:
+        """The catalog's entries, listed once per catalog read (or saved)."""
+        if catalog is None:
+            return []
+        kept = self._listed.get(catalog.path)
+        if kept is None or kept[0] is not catalog:
+            kept = self._listed[catalog.path] = (catalog, catalog.entries(obsolete=True))
+        return kept[1] if obsolete else [e for e in kept[1] if not e.obsolete]
+
     def _terms(self, text: str, lang: str, glossary: Glossary) -> list[TermMatch]:
         key = (lang, text)
         found = self._matches.get(key)
@@ -207,7 +186,7 @@ class ReviewSession:
         """The catalog's figures, as ``l10n status`` counts them."""
         catalog = self.catalog(lang, slug)
         path = self.settings.catalog_path(lang, slug)
-        entries = catalog.entries(obsolete=True) if catalog is not None else []
+        entries = self._entries(catalog, obsolete=True)
         return count_states(lang, slug, entries, self.settings.display(path), catalog is not None)
 
     # ----------------------------------------------------------------- pages
@@ -218,7 +197,7 @@ class ReviewSession:
             for article in self.articles():
                 catalog = self.catalog(lang, article.slug)
                 check = self._checker(lang, article.slug)
-                findings = [f for e in (catalog.entries() if catalog else []) for f in check(e)]
+                findings = [f for e in self._entries(catalog) for f in check(e)]
                 errors = sum(f.severity == Severity.ERROR for f in findings)
                 rows.append(CatalogRow(lang, article.slug, article.title,
                                        self.counts(lang, article.slug), errors,
@@ -261,7 +240,7 @@ class ReviewSession:
 
     def _build_view(self, lang: str, slug: str, article: Article, catalog: Catalog | None,
                     glossary: Glossary) -> ArticleView:
-        entries = catalog.entries() if catalog is not None else []
+        entries = self._entries(catalog)
         views = [entry_view(e, self._terms(e.msgid, lang, glossary), lang) for e in entries]
         blocks = group_blocks(views, [e.block_label for e in entries])
         path = self.settings.display(self.settings.catalog_path(lang, slug))
@@ -272,7 +251,7 @@ class ReviewSession:
         """Every entry's findings, by entry id."""
         self.article(lang, slug)
         catalog = self.catalog(lang, slug)
-        entries = catalog.entries() if catalog is not None else []
+        entries = self._entries(catalog)
         check = self._checker(lang, slug)
         return {entry_id(e.msgid): (e, check(e)) for e in entries}
 
@@ -280,7 +259,7 @@ class ReviewSession:
         """The live entry with this id; InputError when the catalog no longer has it."""
         self.article(lang, slug)
         catalog = self.catalog(lang, slug)
-        for entry in catalog.entries() if catalog is not None else []:
+        for entry in self._entries(catalog):
             if entry_id(entry.msgid) == ident:
                 return entry
         raise InputError("this sentence is no longer in the catalog",
@@ -303,6 +282,25 @@ class ReviewSession:
         alternatives = tuple(a for a in others if a.text != entry.msgstr)
         return EntryHelps(alternatives, memory_matches(entry.msgid, found))
 
+    def search(self, query: str) -> SearchResult:
+        """Entries of every catalog of the review, and memory units, containing ``query``."""
+        rows = [(lang, a.slug, a.title) for lang in self.langs for a in self.articles()]
+        with self._memory() as memory:
+            return search(self._index, query, rows, self.catalog, memory)
+
+    def concordance(self, lang: str, query: str) -> list[Unit]:
+        """Memory units of ``lang`` whose source contains ``query`` (selected words)."""
+        with self._memory() as memory:
+            return memory.search(query, target=lang, sources_only=True, limit=20) if memory else []
+
+    @contextlib.contextmanager
+    def _memory(self) -> Iterator[Memory | None]:
+        if not self.settings.memory_path.is_file():
+            yield None
+            return
+        with Memory.open(self.settings.memory_path, create=False) as memory:
+            yield memory
+
     def preview(self, lang: str, slug: str, *, include_machine: bool = True) -> str:
         """The article page as ``l10n build`` renders it, with the current translations
         (``lang`` may be the source language: the original page)."""
@@ -317,19 +315,51 @@ class ReviewSession:
     # ----------------------------------------------------------------- saving
     def save(
         self, lang: str, slug: str, ident: str, text: str, version: str, *,
-        reviewed: bool, force: bool = False,
+        reviewed: bool, force: bool = False, reviewer: str | None = None,
     ) -> SaveResult:
         """Save the reviewer's ``text`` for entry ``ident``, which they saw at ``version``:
-        accepted (``reviewed``) or as a draft that stays fuzzy."""
+        accepted (``reviewed``) or as a draft that stays fuzzy. ``reviewer`` (default: the
+        session's) is recorded in the history and becomes the ``Last-Translator``."""
         entry = self.entry(lang, slug, ident)
+        if reviewed and replace(entry, msgstr=text).is_pseudo:
+            raise InputError("pseudo-localized text is not a translation and cannot be "
+                             "accepted as reviewed",
+                             hint="write the translation (or save it as a draft)")
         if reviewed and not force and entry.version == version:
             errors = tuple(f for f in self.check(lang, slug, ident, text)[1]
                            if f.severity == Severity.ERROR)
             if errors:
                 return SaveResult(CONFIRM, self._view(entry, lang), errors)
+        return self._saved(lang, slug, Edit(entry.msgid, text, reviewed, version), reviewer)
+
+    def annotate(
+        self, lang: str, slug: str, ident: str, version: str, *, comment: str | None = None,
+        ignore: tuple[tuple[str, bool], ...] = (), reviewer: str | None = None,
+    ) -> SaveResult:
+        """Set the entry's translator comment, or dismiss (restore) a check's finding for
+        it (``#, ignore-<check>``); its translation and state stay as they are."""
+        entry = self.entry(lang, slug, ident)
+        edit = Edit(entry.msgid, entry.msgstr, entry.reviewed, version, comment=comment,
+                    ignore=ignore)
+        return self._saved(lang, slug, edit, reviewer)
+
+    def history(self, lang: str, slug: str, ident: str) -> list[Change]:
+        """The entry's changes, oldest first (empty before the first one)."""
+        entry = self.entry(lang, slug, ident)
+        if not self.settings.memory_path.is_file():
+            return []
+        with Memory.open(self.settings.memory_path, create=False) as memory:
+            return memory.history(slugs=[slug], lang=[lang], msgid=entry.msgid)
+
+    def _saved(self, lang: str, slug: str, edit: Edit, reviewer: str | None) -> SaveResult:
         with self._save_lock:
-            [outcome] = save_edits(self.settings, lang, slug,
-                                   [Edit(entry.msgid, text, reviewed, version)])
+            cached = self.catalog(lang, slug)  # what the save starts from, unless stale
+            draft = fork(cached, [edit.msgid]) if cached is not None else None
+            [outcome] = save_edits(self.settings, lang, slug, [edit],
+                                   who=reviewer or self.reviewer, person=True, known=draft)
+            if draft is not None and as_on_disk(draft):  # kept: the next page parses nothing
+                with self._lock:
+                    self._catalogs[draft.path] = (stamp_of(draft), draft)
         now = outcome.entry
         view = self._view(now, lang) if now is not None else None
         findings = self.findings(lang, slug, now) if now is not None else ()

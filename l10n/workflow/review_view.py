@@ -17,6 +17,7 @@ memory matches) is built on demand for one entry: :class:`EntryHelps`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,7 @@ from l10n.memory import Match
 from l10n.memory.nbest import Alternative
 from l10n.model import Finding, TermMatch
 from l10n.text.compare import word_diff
+from l10n.workflow.status import CatalogStatus
 
 
 def entry_id(msgid: str) -> str:
@@ -57,10 +59,13 @@ class EntryView:
     origin: str = ""  # "argos translate-en_ko 1.1 · score -0.42", "memory: 92% from ..."
     changed: tuple[tuple[str, str], ...] = ()  # word diff of the previous source -> msgid
     line: int = 0
+    comment: str = ""  # the translator comment (# lines)
+    ignored: tuple[str, ...] = ()  # checks turned off for this entry (#, ignore-<check>)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "state": self.state, "version": self.version,
-                "text": self.msgstr, "origin": self.origin}
+                "text": self.msgstr, "origin": self.origin, "comment": self.comment,
+                "ignored": list(self.ignored)}
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,7 @@ class MemoryMatchView:
     source: str
     target: str
     diff: tuple[tuple[str, str], ...]
+    adapted: bool = False  # numbers or markup of the match replaced by the entry's own
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,46 @@ class EntryHelps:
 
     alternatives: tuple[Alternative, ...]
     matches: tuple[MemoryMatchView, ...]
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    """One line of the dashboard: an article in a language."""
+
+    lang: str
+    slug: str
+    title: str
+    status: CatalogStatus
+    errors: int
+    warnings: int
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article page: the catalog's entries in blocks, and the catalog's counts."""
+
+    lang: str
+    slug: str
+    title: str
+    catalog: str  # its path, as the project shows it
+    exists: bool
+    blocks: list[BlockView]
+    status: CatalogStatus
+
+    @property
+    def entries(self) -> list[EntryView]:
+        return [e for b in self.blocks for e in b.entries]
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What became of a save: ``saved``, ``unchanged``, ``conflict`` (the entry changed
+    since the page showed it: ``entry`` is how it is now), ``missing`` or ``confirm``."""
+
+    status: str
+    entry: EntryView | None
+    findings: tuple[Finding, ...] = ()
+    counts: CatalogStatus | None = None
 
 
 def source_pieces(text: str, matches: Sequence[TermMatch], lang: str) -> tuple[SourcePiece, ...]:
@@ -140,6 +186,8 @@ def entry_view(entry: Entry, matches: Sequence[TermMatch], lang: str) -> EntryVi
         origin=origin(entry),
         changed=changed,
         line=entry.line,
+        comment=entry.translator_comment,
+        ignored=tuple(f.removeprefix("ignore-") for f in entry.flags if f.startswith("ignore-")),
     )
 
 
@@ -162,11 +210,41 @@ def memory_matches(msgid: str, found: Sequence[Match]) -> tuple[MemoryMatchView,
         unit = match.unit
         if unit.source_text == msgid and unit.kind == "machine":
             continue
+        adapted = adapt(unit.source_text, msgid, unit.target_text)
         views.append(MemoryMatchView(
             math.floor(match.score * 100), unit.kind, unit.origin or unit.engine, unit.source_text,
-            unit.target_text, tuple(word_diff(unit.source_text, msgid)),
+            adapted or unit.target_text, tuple(word_diff(unit.source_text, msgid)),
+            adapted is not None,
         ))
     return tuple(views)
+
+
+# What a CAT tool replaces in a match: numbers, tags, placeholders, Markdown links.
+_PLACEABLE = re.compile(
+    r"<[^<>]+>|\{[^{}\s]*\}|%\([A-Za-z_]\w*\)[sd]|%[sd]|\]\([^()\s]+\)|\d+(?:[.,]\d+)*")
+
+
+def adapt(match_source: str, source: str, target: str) -> str | None:
+    """``target`` (the translation of ``match_source``) made the translation of
+    ``source``, when the two sources differ only in numbers or markup and each differing
+    one occurs exactly once in ``target``; None otherwise (nothing to adapt, or unsafe)."""
+    old, new = _PLACEABLE.findall(match_source), _PLACEABLE.findall(source)
+    if old == new or len(old) != len(new):
+        return None
+    if _PLACEABLE.sub("\0", match_source) != _PLACEABLE.sub("\0", source):
+        return None  # the words differ too
+    spans = []
+    for was, now in zip(old, new, strict=True):
+        if was == now:
+            continue
+        found = [m.span() for m in re.finditer(rf"(?<![\d.,]){re.escape(was)}(?![\d]|[.,]\d)",
+                                                target)]
+        if len(found) != 1 or old.count(was) != 1:
+            return None
+        spans.append((*found[0], now))
+    for start, end, now in sorted(spans, reverse=True):
+        target = target[:start] + now + target[end:]
+    return target
 
 
 def finding_json(finding: Finding, msgid: str, text: str) -> dict[str, Any]:
@@ -194,7 +272,10 @@ def utf16_span(text: str, span: tuple[int, int] | None) -> list[int] | None:
 
 
 __all__ = [
+    "ArticleView",
     "BlockView",
+    "CatalogRow",
+    "SaveResult",
     "EntryHelps",
     "EntryView",
     "MemoryMatchView",

@@ -20,6 +20,7 @@ from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.memory import Memory
+from l10n.memory.history import noticed
 from l10n.state import State, code_key, glossary_key
 from l10n.workflow.cached import Cache
 from l10n.workflow.catalog_state import CatalogState, memory_identity
@@ -196,6 +197,9 @@ def merge_catalog(
     catalog = Catalog.read(path)
     memory.harvest(catalog.entries(obsolete=True), settings.source, lang,
                    origin=settings.reference(path))
+    slug = item.article.slug  # what a PO editor changed since l10n last recorded a change
+    memory.record(noticed(memory.history(slugs=[slug], lang=[lang]), catalog.entries(),
+                          lang=lang, slug=slug))
     merged_already = catalog.metadata.get(DIGEST_HEADER) == item.digest
     if merged_already and not purge and catalog.entries_digest() == item.entries_digest:
         return catalog, False

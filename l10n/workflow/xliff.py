@@ -156,7 +156,8 @@ def import_xliff(settings: Settings, files: Sequence[Path], *, trust: bool = Fal
         if not plan.edits:
             continue
         for edit, unit, done in zip(plan.edits, plan.units,
-                                    save_edits(settings, plan.lang, plan.slug, plan.edits),
+                                    save_edits(settings, plan.lang, plan.slug, plan.edits,
+                                               who=f"xliff: {plan.shown}"),
                                     strict=True):
             status = SUGGESTED if edit.note and done.status == SAVED else done.status
             report.outcomes.append(UnitOutcome(plan.shown, unit.line, unit.id, status,

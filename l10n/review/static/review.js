@@ -46,6 +46,25 @@
     return data;
   }
 
+  // ------------------------------------------------------------------ every page: search, keys
+  const typing = (el) => el && (el.tagName === "TEXTAREA" || el.tagName === "INPUT" ||
+                                el.isContentEditable);
+  const keysDialog = document.getElementById("keys");
+  document.querySelector(".keys-open")?.addEventListener("click", () => keysDialog.showModal());
+  document.addEventListener("keydown", (event) => {
+    if (document.querySelector("dialog[open]") || event.ctrlKey || event.metaKey ||
+        event.altKey || typing(event.target)) return;
+    if (event.key === "/") {
+      event.preventDefault();
+      const box = document.querySelector('.search input[type="search"]');
+      box.focus();
+      box.select();
+    } else if (event.key === "?") {
+      event.preventDefault();
+      keysDialog.showModal();
+    }
+  });
+
   // ------------------------------------------------------------------ dashboard
   for (const bar of document.querySelectorAll(".bar")) {
     const parts = ["reviewed", "machine", "fuzzy", "untranslated"];
@@ -63,7 +82,7 @@
     if (!known.has(entry.dataset.entry)) known.set(entry.dataset.entry, { findings: [], seq: 0 });
     return known.get(entry.dataset.entry);
   };
-  const editor = (entry) => entry.querySelector("textarea");
+  const editor = (entry) => entry.querySelector(".editor textarea");
   function part(entry, name, role) { // the entry's conflict or helps box, made when needed
     let box = entry.querySelector(`.${name}`);
     if (!box) {
@@ -145,7 +164,7 @@
     entry.querySelector(".findings").innerHTML = data.html || "";
     if (data.errors) entry.dataset.errors = String(data.errors);
     else delete entry.dataset.errors;
-    if (info(entry).findings.some((f) => f.span)) drawMirror(entry);
+    drawMirror(entry); // marks of findings gone (a dismissed check) go too
     markSource(entry, many);
     if (!many) countErrors();
   }
@@ -165,7 +184,7 @@
   const timers = new Map();
   main.addEventListener("input", (event) => {
     const entry = event.target.closest(".entry");
-    if (!entry || event.target.tagName !== "TEXTAREA") return;
+    if (!entry || event.target !== editor(entry)) return;
     entry.classList.toggle("dirty", event.target.value !== event.target.defaultValue);
     info(entry).findings = info(entry).findings.filter((f) => !f.span); // stale marks
     drawMirror(entry);
@@ -193,6 +212,7 @@
     }
     active = entry;
     entry.classList.add("active");
+    notesBox(entry); // its comment and history, one click (or Alt+H) away
     loadHelps(entry);
   }
   main.addEventListener("focusin", (event) => {
@@ -241,7 +261,15 @@
     if (event.target.closest(".accept")) return acceptAndNext(entry);
     if (event.target.closest(".draft")) return save(entry, false);
     const term = event.target.closest(".term");
-    if (term) insertTerm(entry, term.dataset.target);
+    if (term) return insertTerm(entry, term.dataset.target);
+    const dismiss = event.target.closest(".dismiss, .restore");
+    if (dismiss) {
+      return note(entry, { ignore: dismiss.dataset.check,
+                           on: dismiss.classList.contains("dismiss") });
+    }
+    if (event.target.closest(".save-comment")) {
+      return note(entry, { comment: entry.querySelector("textarea.comment").value });
+    }
   });
 
   function insertTerm(entry, text) {
@@ -270,7 +298,161 @@
     entry.querySelector(".origin").textContent = now.origin;
     entry.classList.toggle("dirty", ta.value !== now.text);
     part(entry, "conflict", "alert").hidden = true;
+    showNotes(entry, now);
   }
+
+  // ------------------------------------------------------------------ notes: comment, dismissed
+  function notesBox(entry) { // rendered by the server only when there is a comment
+    let details = entry.querySelector(".notes");
+    if (!details) {
+      details = document.createElement("details");
+      details.className = "notes";
+      details.dataset.comment = "";
+      const summary = document.createElement("summary");
+      const text = document.createElement("span");
+      text.className = "comment-text";
+      summary.append("Comment", text, " · history");
+      const history = document.createElement("div");
+      history.className = "history";
+      details.append(summary, history);
+      entry.querySelector(".target").insertBefore(details, entry.querySelector(".changed"));
+    }
+    return details;
+  }
+
+  function ignoredBox(entry) {
+    let box = entry.querySelector(".ignored");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "ignored";
+      entry.querySelector(".findings").after(box);
+    }
+    return box;
+  }
+
+  function showNotes(entry, now) {
+    const box = ignoredBox(entry);
+    const items = (now.ignored || []).map((check) => {
+      const item = document.createElement("span");
+      item.className = "ignored-check";
+      item.textContent = `${check} dismissed `;
+      const undo = document.createElement("button");
+      undo.type = "button";
+      undo.className = "restore";
+      undo.dataset.check = check;
+      undo.textContent = "Undo";
+      item.append(undo);
+      return item;
+    });
+    box.replaceChildren(...items);
+    box.hidden = !items.length;
+    const details = notesBox(entry);
+    details.dataset.comment = now.comment || "";
+    details.querySelector(".comment-text").textContent = now.comment ? `: ${now.comment}` : "";
+    const comment = entry.querySelector("textarea.comment");
+    if (comment && document.activeElement !== comment) comment.value = now.comment || "";
+  }
+
+  function commentEditor(entry) { // made when the notes are opened: one textarea per entry
+    const details = notesBox(entry);
+    let comment = details.querySelector("textarea.comment");
+    if (!comment) {
+      comment = document.createElement("textarea");
+      comment.className = "comment";
+      comment.rows = 2;
+      comment.spellcheck = true;
+      comment.lang = editor(entry).closest(".editor").lang;
+      comment.setAttribute("aria-label", "Translator comment (# in the PO file); Ctrl+Enter saves");
+      comment.value = details.dataset.comment || "";
+      const save = document.createElement("button");
+      save.type = "button";
+      save.className = "save-comment";
+      save.textContent = "Save comment";
+      details.querySelector(".history").before(comment, save);
+    }
+    return comment;
+  }
+
+  async function note(entry, body) {
+    const data = await api(`${base}/note`, { id: entry.dataset.entry,
+                                             version: entry.dataset.version, ...body });
+    if (!data) return false;
+    setCounts(data.counts);
+    if (data.status === "conflict") {
+      showConflict(entry, data.entry, entry.dataset.state === "reviewed");
+      return false;
+    }
+    const dirty = editor(entry).value !== editor(entry).defaultValue;
+    update(entry, data.entry);
+    entry.classList.toggle("dirty", dirty);
+    check(entry);
+    const history = entry.querySelector(".notes[open] .history");
+    if (history) loadHistory(entry);
+    return true;
+  }
+
+  async function loadHistory(entry) {
+    const data = await api(`${base}/history/${encodeURIComponent(entry.dataset.entry)}`);
+    if (data) entry.querySelector(".history").innerHTML = data.html;
+  }
+  main.addEventListener("toggle", (event) => {
+    const entry = event.target.closest(".entry");
+    if (entry && event.target.matches(".notes") && event.target.open) {
+      commentEditor(entry);
+      loadHistory(entry);
+    }
+  }, true);
+
+  // ------------------------------------------------------------------ quick insert
+  const MARKUP = /<\/?[A-Za-z][^>]*>|\{[^{}\s]*\}|%\([A-Za-z_]+\)[sd]|%[sd]|\[[^\]]+\]\([^)]+\)/g;
+  const NUMBER = /\d+(?:[.,]\d+)*/g;
+  function missingPieces(entry) { // what the source has and the translation lacks, in order
+    const source = entry.querySelector(".source");
+    const text = editor(entry).value;
+    const found = []; // [offset in the source, text to insert]
+    let at = 0;
+    for (const node of source.childNodes) {
+      if (node.nodeType === Node.ELEMENT_NODE && node.classList.contains("term") &&
+          node.dataset.target) found.push([at, node.dataset.target]);
+      at += node.textContent.length;
+    }
+    for (const m of source.textContent.matchAll(MARKUP)) found.push([m.index, m[0]]);
+    for (const m of source.textContent.matchAll(NUMBER)) found.push([m.index, m[0]]);
+    found.sort((a, b) => a[0] - b[0]);
+    const need = new Map();
+    for (const [, piece] of found) need.set(piece, (need.get(piece) || 0) + 1);
+    return [...need].filter(([piece, n]) => text.split(piece).length - 1 < n).map(([p]) => p);
+  }
+  function insertMissing(entry) {
+    const [next] = missingPieces(entry);
+    if (next === undefined) {
+      banner("Nothing from the source is missing in this translation.", "ok");
+      return;
+    }
+    insertTerm(entry, next);
+  }
+  function copySource(entry) {
+    const ta = editor(entry);
+    ta.value = entry.querySelector(".source").textContent;
+    ta.dispatchEvent(new Event("input", { bubbles: true }));
+    ta.focus();
+  }
+
+  // ------------------------------------------------------------------ concordance
+  async function concordance(entry, words) {
+    const lang = encodeURIComponent(main.dataset.lang);
+    const data = await api(`/api/${lang}/concordance?q=${encodeURIComponent(words)}`);
+    if (!data) return;
+    const box = part(entry, "concordance-box"); // beside the helps, which load on focus
+    box.innerHTML = data.html;
+    box.hidden = false;
+  }
+  main.addEventListener("mouseup", (event) => {
+    const source = event.target.closest(".source");
+    if (!source) return;
+    const words = String(window.getSelection()).trim();
+    if (words.length >= 2 && words.length <= 200) concordance(source.closest(".entry"), words);
+  });
 
   function confirmErrors(html) {
     const dialog = document.getElementById("confirm");
@@ -329,6 +511,7 @@
     });
     entry.classList.remove("saving");
     if (!data) return false;
+    setCounts(data.counts); // every answer but "confirm" counts the catalog as it is now
     if (data.status === "confirm") {
       showFindings(entry, data);
       if (await confirmErrors(data.html)) return save(entry, reviewed, true);
@@ -346,7 +529,6 @@
     }
     update(entry, data.entry);
     if (ta.value === data.entry.text) showFindings(entry, data);
-    setCounts(data.counts);
     banner("");
     return true;
   }
@@ -360,7 +542,31 @@
     if (document.querySelector("dialog[open]")) return;
     const entry = active;
     const ctrl = event.ctrlKey || event.metaKey;
-    if (ctrl && event.key === "Enter" && entry) {
+    const filterKey = { a: "all", w: "work", e: "errors" }[event.key.toLowerCase()];
+    if (event.key === "Enter" && !ctrl && event.target.classList.contains("term")) {
+      event.preventDefault();
+      insertTerm(event.target.closest(".entry"), event.target.dataset.target);
+    } else if (event.altKey && !ctrl && filterKey) {
+      event.preventDefault();
+      document.querySelector(`.filters button[data-filter="${filterKey}"]`).click();
+    } else if (event.altKey && !ctrl && event.code === "KeyC" && entry) {
+      event.preventDefault();
+      copySource(entry);
+    } else if (event.altKey && !ctrl && event.code === "KeyM" && entry) {
+      event.preventDefault();
+      insertMissing(entry);
+    } else if (event.altKey && !ctrl && event.code === "KeyH" && entry) {
+      event.preventDefault();
+      const details = notesBox(entry);
+      details.open = !details.open;
+      if (details.open) commentEditor(entry).focus();
+      else editor(entry).focus();
+    } else if (event.target.matches("textarea.comment")) {
+      if (ctrl && event.key === "Enter") {
+        event.preventDefault();
+        note(entry, { comment: event.target.value });
+      }
+    } else if (ctrl && event.key === "Enter" && entry) {
       event.preventDefault();
       acceptAndNext(entry);
     } else if (ctrl && !event.shiftKey && event.key.toLowerCase() === "s" && entry) {
@@ -372,7 +578,7 @@
     } else if (ctrl && event.shiftKey && /^Digit[1-9]$/.test(event.code) && entry) {
       event.preventDefault();
       copySuggestion(entry, event.code.slice(5));
-    } else if (event.key === "Escape" && entry && event.target.tagName === "TEXTAREA") {
+    } else if (event.key === "Escape" && entry && event.target === editor(entry)) {
       const ta = editor(entry);
       ta.value = ta.defaultValue;
       ta.dispatchEvent(new Event("input", { bubbles: true }));
@@ -402,9 +608,12 @@
     highlightSources();
     main.dataset.checked = "true";
   });
-  const first = entries().find((e) => e.dataset.state !== "reviewed") || entries()[0];
+  const named = location.hash.startsWith("#e-") && document.getElementById(location.hash.slice(1));
+  const first = named || entries().find((e) => e.dataset.state !== "reviewed") || entries()[0];
   if (first) {
     activate(first);
     editor(first).focus({ preventScroll: true });
+    // the browser moves focus to the #fragment once the page has loaded: focus again then
+    if (named) window.addEventListener("load", () => setTimeout(() => focus(first)), { once: true });
   }
 })();
