@@ -236,3 +236,29 @@ def test_a_save_parses_nothing_and_a_change_on_disk_is_still_seen(project_ko: Pa
     stale = session.save("ko", SLUG, fingerprint(NUMBERS), "내 번역", "0" * 12, reviewed=True)
     assert stale.status == "conflict" and stale.entry is not None
     assert stale.entry.msgstr == "편집기에서 고친 번역" and reads  # read again, then refused
+
+
+def test_an_edit_that_puts_the_mtime_back_is_seen_by_the_page(project_ko: Path) -> None:
+    """``touch -r`` after a same-size edit: the ctime moved, so the page reads it again
+    (the review page trusts files by the same stamp as the state)."""
+    import os
+    import time
+
+    session = ReviewSession(load_settings(cwd=project_ko), reviewer="Kim")
+    path = project_ko / PO
+    time.sleep(0.05)  # the file is no longer racy: its read is cached
+    before = session.catalog("ko", SLUG)
+    assert before is not None and session.catalog("ko", SLUG) is before
+    info = os.stat(path)
+    text = path.read_text(encoding="utf-8")
+    entry = next(e for e in before.entries() if e.msgstr and f'msgstr "{e.msgstr}"\n' in text)
+    changed = entry.msgstr[:-1] + ("다" if entry.msgstr[-1] != "다" else "요")
+    assert len(changed.encode()) == len(entry.msgstr.encode())
+    edited = text.replace(f'msgstr "{entry.msgstr}"\n', f'msgstr "{changed}"\n', 1)
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert os.stat(path).st_size == info.st_size and os.stat(path).st_ino == info.st_ino
+    after = session.catalog("ko", SLUG)
+    assert after is not before and after is not None
+    assert any(e.msgstr == changed for e in after.entries())

@@ -6,7 +6,8 @@ languages are validated then, so a typo stops ``l10n review`` at once) and serve
 request. Everything is read from disk again when it changed, so the page shows what a
 ``l10n translate`` run, another reviewer or a PO editor did as soon as it is reloaded:
 
-* catalogs and the glossary are cached by file stamp (inode, size, modification time);
+* catalogs and the glossary are cached by file stamp (inode, size, modification and
+  change time: :class:`~l10n.state.Stamp`, as the state trusts files);
 * check findings are cached by (language, entry without its place in the file), and
   glossary matches by source, both dropped when the glossary changes. ``l10n check`` and
   this page run the same checks (:func:`l10n.qa.run_checks`, with the entries' ``ignore-*``
@@ -29,7 +30,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from l10n.catalog import Catalog, Entry
-from l10n.catalog.patch import as_on_disk, fork, stamp_of
+from l10n.catalog.patch import as_on_disk, fork
 from l10n.config import Settings
 from l10n.errors import InputError, L10nError, UsageError
 from l10n.glossary import Glossary, load_glossary
@@ -39,6 +40,8 @@ from l10n.memory.units import Unit
 from l10n.model import Article, Finding, Severity, TermMatch
 from l10n.publish import localize, render_html
 from l10n.qa import CheckContext, run_checks
+from l10n.state.stamps import Stamp
+from l10n.state.stamps import stamp_of as file_stamp
 from l10n.workflow.build import translations
 from l10n.workflow.edit import Edit, save_edits
 from l10n.workflow.extract import article_paths, read_articles
@@ -58,15 +61,19 @@ from l10n.workflow.status import CatalogStatus, count_states
 
 CONFIRM = "confirm"  # a save refused until the reviewer confirms accepting with errors
 
-Stamp = tuple[int, int, int] | None
+_RACY_NS = 20_000_000  # a file changed this recently may change again, its stamp kept
 
 
-def _stamp(path: Path) -> Stamp:
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return None
-    return info.st_ino, info.st_size, info.st_mtime_ns
+def _stamp(path: Path) -> Stamp | object:
+    """The file's :class:`~l10n.state.Stamp` (with its ctime, so that an edit that puts
+    the mtime back is seen, as the state sees it), or None when there is no file. A file
+    changed within the last tick or two gets a token equal to nothing: it could change
+    again in the same tick and keep its stamp (racily clean), so what was read of it is
+    not trusted next time."""
+    stamp = file_stamp(path)
+    if stamp is not None and time.time_ns() - max(stamp.mtime_ns, stamp.ctime_ns) < _RACY_NS:
+        return object()
+    return stamp
 
 
 class ReviewSession:
@@ -85,7 +92,7 @@ class ReviewSession:
         self.langs = settings.target_languages(langs)
         self._save_lock = threading.Lock()
         self._lock = threading.Lock()
-        self._catalogs: dict[Path, tuple[Stamp, Catalog]] = {}
+        self._catalogs: dict[Path, tuple[Stamp | object, Catalog]] = {}
         self._listed: dict[Path, tuple[Catalog, list[Entry]]] = {}
         self._findings: dict[tuple[str, Entry], tuple[Finding, ...]] = {}
         self._matches: dict[tuple[str, str], list[TermMatch]] = {}
@@ -359,7 +366,9 @@ class ReviewSession:
                                    who=reviewer or self.reviewer, person=True, known=draft)
             if draft is not None and as_on_disk(draft):  # kept: the next page parses nothing
                 with self._lock:
-                    self._catalogs[draft.path] = (stamp_of(draft), draft)
+                    # our own write, just checked: trusted though it is racy (another
+                    # writer in this very tick would have to keep its inode and size)
+                    self._catalogs[draft.path] = (file_stamp(draft.path), draft)
         now = outcome.entry
         view = self._view(now, lang) if now is not None else None
         findings = self.findings(lang, slug, now) if now is not None else ()
