@@ -64,12 +64,12 @@ CONFIRM = "confirm"  # a save refused until the reviewer confirms accepting with
 _RACY_NS = 20_000_000  # a file changed this recently may change again, its stamp kept
 
 
-def _stamp(path: Path) -> Stamp | object:
-    """The file's :class:`~l10n.state.Stamp` (with its ctime, so that an edit that puts
-    the mtime back is seen, as the state sees it), or None when there is no file. A file
-    changed within the last tick or two gets a token equal to nothing: it could change
-    again in the same tick and keep its stamp (racily clean), so what was read of it is
-    not trusted next time."""
+def _stamp(path: Path) -> Stamp | object | None:
+    """What a read of the file is cached under: its :class:`~l10n.state.Stamp` (with its
+    ctime, so that an edit that puts the mtime back is seen, as the state sees it); None
+    when there is no file. A file changed within the last tick or two gets a token equal
+    to nothing: it could change again in the same tick and keep its stamp (racily clean),
+    so what was read of it is not trusted next time."""
     stamp = file_stamp(path)
     if stamp is not None and time.time_ns() - max(stamp.mtime_ns, stamp.ctime_ns) < _RACY_NS:
         return object()
@@ -140,13 +140,14 @@ class ReviewSession:
         """The catalog as it is on disk now (read again only when it changed); None when
         the article has no catalog in ``lang`` yet. Callers must not change it."""
         path = self.settings.catalog_path(lang, slug)
-        stamp = _stamp(path)
-        if stamp is None:
+        now = file_stamp(path)
+        if now is None:
             return None
         with self._lock:  # one parse at a time: a second reader finds the first's result
             cached = self._catalogs.get(path)
-            if cached is not None and cached[0] == stamp:
+            if cached is not None and cached[0] == now:
                 return cached[1]
+            stamp = _stamp(path)  # taken before the read: a racy file's read is not kept
             catalog = Catalog.read(path)
             self._catalogs[path] = (stamp, catalog)
         return catalog
