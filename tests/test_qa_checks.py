@@ -22,11 +22,13 @@ from l10n.qa.checks import (
     check_markup,
     check_numbers,
     check_particles,
+    check_placeholders,
     check_spaces,
     check_untranslated,
     check_whitespace,
     run_checks,
 )
+from l10n.qa.tags import check_tags
 from tests.cli_helpers import run_l10n
 from tests.conftest import DATA, ROOT
 
@@ -68,9 +70,9 @@ TRIPS = [
     (check_markup, "Run `pip install l10n` now.", "지금 pip install l10n을 실행하세요."),
     (check_markup, "See [the guide](https://example.com/guide).",
      "[안내서](https://example.com/gide)를 보세요."),
-    (check_markup, "Hello, {name}!", "안녕하세요, {이름}님!"),
-    (check_markup, "Saved %(count)s files.", "파일 %(count)개를 저장했습니다."),
-    (check_markup, "Press <b>OK</b>.", "<b>확인</b을 누르세요."),
+    (check_placeholders, "Hello, {name}!", "안녕하세요, {이름}님!"),
+    (check_placeholders, "Saved %(count)s files.", "파일 %(count)개를 저장했습니다."),
+    (check_tags, "Press <b>OK</b>.", "<b>확인</b을 누르세요."),
     (check_markup, "Plain text.", "<br>평범한 글."),
     (check_particles, "Blackwell is fast.", "블랙웰는 빠르다."),
     (check_particles, "With Blackwell.", "블랙웰으로."),
@@ -113,7 +115,7 @@ PASSES = [
     (check_markup, "Run `pip install l10n` now.", "지금 `pip install l10n`을 실행하세요."),
     (check_markup, "See [the guide](https://example.com/guide).",
      "[안내서](https://example.com/guide)를 보세요."),
-    (check_markup, "Hello, {name}! %s", "안녕하세요, {name}님! %s"),
+    (check_placeholders, "Hello, {name}! %s", "안녕하세요, {name}님! %s"),
     (check_markup, "Press <b>OK</b>.", "<b>확인</b>을 누르세요."),
     (check_particles, "Blackwell is fast.", "블랙웰은 빠르다."),
     (check_particles, "With Blackwell.", "블랙웰로."),
@@ -176,7 +178,7 @@ def test_obsolete_entries_are_not_checked() -> None:
 
 def test_registry_names_are_unique_and_every_check_is_listed() -> None:
     names = [name for name, _ in CHECKS]
-    assert len(names) == len(set(names)) == 11
+    assert len(names) == len(set(names)) == 13
     assert {check.__name__ for _, check in CHECKS} == {f"check_{n}" for n in names}
 
 

@@ -54,15 +54,18 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import TYPE_CHECKING
 
+from l10n.articles.htmldom import VOID
 from l10n.catalog import Entry
 from l10n.glossary.verify import verify_terms
 from l10n.lang import base_language
 from l10n.lang.ko import particle_problems, term_spans
 from l10n.lang.numbers import compare_numbers
 from l10n.model import MISSING, Finding, Severity
-from l10n.qa.entries import ignored_checks, plural_forms, pseudo_text
+from l10n.qa.accelerators import check_accelerators, plain
+from l10n.qa.entries import PLURAL_FORM, ignored_checks, is_credits, plural_forms, pseudo_text
+from l10n.qa.formats import blank_directives, format_problems
 from l10n.qa.tags import check_tags
-from l10n.text.protect import TERM, mask
+from l10n.text.protect import HTML, PLACEHOLDER, TERM, mask
 
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
@@ -128,8 +131,18 @@ def _is_name(text: str) -> bool:
 
 
 def _markup(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, kind, text) of each markup span, found by l10n.text.protect's patterns."""
-    return [(s.start, s.end, s.kind, s.original) for s in mask(text).slots if s.kind != TERM]
+    """(start, end, kind, text) of each markup span, found by l10n.text.protect's patterns;
+    placeholders are the ``placeholders`` check's, and ``<file>`` is not an HTML tag."""
+    return [(s.start, s.end, s.kind, s.original) for s in mask(text).slots
+            if s.kind not in (TERM, PLACEHOLDER) and (s.kind != HTML or _element(s.original))]
+
+
+def _element(tag: str) -> bool:
+    """Markup of the ``markup`` check: a void element (``<br>``), a comment, a whole
+    ``<code>`` element; the tags of pairs (``<b>``, ``</b>``) are the ``tags`` check's,
+    and ``<file>`` is no HTML (see :data:`l10n.qa.tags.ELEMENTS`)."""
+    one = re.fullmatch(r"</?([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>", tag)
+    return one is None or one[1].lower() in VOID
 
 
 def _blank_markup(text: str) -> str:
@@ -188,7 +201,9 @@ def check_glossary(entry: Entry, ctx: CheckContext) -> list[Finding]:
 def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
     pseudo = pseudo_text(entry)
     target, lang = (entry.msgstr, ctx.target) if pseudo is None else (pseudo, ctx.source)
-    problems = compare_numbers(_blank_markup(entry.msgid), ctx.source, _blank_markup(target), lang)
+    problems = compare_numbers(_blank_markup(blank_directives(entry.msgid, entry.flags)),
+                               ctx.source, _blank_markup(blank_directives(target, entry.flags)),
+                               lang)
     if pseudo is not None:  # glossary targets inside pseudo text: only lost figures matter
         problems = [p for p in problems if p.severity == "error"]
     return [ctx.finding("numbers", Severity(p.severity), entry, p.message,
@@ -229,6 +244,15 @@ def check_markup(entry: Entry, ctx: CheckContext) -> list[Finding]:
             for m, span, source_span in messages
         ]
     return findings
+
+
+@translated
+def check_placeholders(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    """printf and format placeholders, as msgfmt compares them (:mod:`l10n.qa.formats`)."""
+    problems = format_problems(entry.msgid, entry.msgstr, entry.flags,
+                               plural_form=PLURAL_FORM in entry.flags)
+    return [ctx.finding("placeholders", Severity.ERROR, entry, message, span=span)
+            for message, span in problems]
 
 
 _KIND_NAMES = {
@@ -370,6 +394,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("identical", check_identical),
     ("glossary", check_glossary),
     ("numbers", check_numbers),
+    ("placeholders", check_placeholders),
     ("markup", check_markup),
     ("tags", check_tags),
     ("particles", check_particles),
@@ -377,6 +402,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("spaces", check_spaces),
     ("whitespace", check_whitespace),
     ("length", check_length),
+    ("accelerators", check_accelerators),
 )
 
 
@@ -386,13 +412,13 @@ def run_checks(
     """Every finding of ``checks`` on ``entry`` (none for an obsolete entry), in check order,
     except those of the checks its ``ignore-*`` flags turn off."""
     ignored = ignored_checks(entry)
-    if entry.obsolete or "*" in ignored:
+    if entry.obsolete or "*" in ignored or is_credits(entry):
         return []
     return [
         finding
         for form in plural_forms(entry)
         for name, check in checks
         if name not in ignored
-        for finding in check(form, ctx)
+        for finding in check(form if name == "accelerators" else plain(form), ctx)
     ]
 

@@ -33,6 +33,17 @@ if TYPE_CHECKING:
     from l10n.catalog import Entry
 
 
+# HTML and Pango elements: ``<file>`` or ``<commit>`` in a usage line is a placeholder
+# of the program's own, translated as a word (git), never a tag.
+ELEMENTS = frozenset("""
+a abbr address article aside audio b bdi bdo big blockquote body br button canvas caption
+center cite code col colgroup data dd del details dfn div dl dt em embed figcaption figure
+font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label
+legend li link main mark meta nav ol p pre q s samp section small source span strike strong
+sub summary sup table tbody td th thead time title tr tt u ul var video wbr
+""".split())
+
+
 class _Context(Protocol):  # l10n.qa.checks.CheckContext, without importing it (no circle)
     def finding(self, check: str, severity: Severity, entry: Entry, message: str) -> Finding:
         ...
@@ -62,7 +73,7 @@ class _Reader(HTMLParser):
         self.stack: list[_Pair] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in VOID:
+        if tag in VOID or tag not in ELEMENTS:
             return
         raw = self.get_starttag_text() or f"<{tag}>"
         parent = self.stack[-1].start if self.stack else None
@@ -72,7 +83,7 @@ class _Reader(HTMLParser):
         pass  # <br/>, <span/>: no content to mark
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in VOID:
+        if tag in VOID or tag not in ELEMENTS:
             return
         at = next((i for i in range(len(self.stack) - 1, -1, -1)
                    if self.stack[i].name == tag), None)
@@ -115,6 +126,11 @@ def tag_problems(source: str, target: str) -> list[str]:
             spare -= Counter([start, f"</{name}>"])
             problems.append(f"the tags of {_shown(start, name)} are out of order: "
                             f"{start} must come before </{name}>")
+        elif spare[start] or spare[f"</{name}>"]:  # one tag of the pair kept: one problem
+            kept, lost = (start, f"</{name}>") if spare[start] else (f"</{name}>", start)
+            spare -= Counter([kept])
+            problems.append(f"the tag {lost} of {_shown(start, name)} is missing: "
+                            f"the translation has {kept} alone")
         else:
             problems.append(f"the tag pair {_shown(start, name)} of the source is missing: "
                             "put it around the words it marks")
