@@ -129,7 +129,7 @@ def pofilter(units: Sequence[Unit], texts: Sequence[str] | None = None) -> list[
 
 # ------------------------------------------------------------------------- corruption
 _PLACEHOLDER = re.compile(
-    r"%(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcsp]"
+    r"%%|%(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcsp]"
     r"|%\([A-Za-z_]+\)[sdif]|\{[A-Za-z0-9_]*\}")
 _DIGITS = re.compile(r"\d+")
 _TAG = re.compile(r"</?(?:b|i|u|s|a|big|small|tt|span|sub|sup|em|strong|code|p|br|li|ul)\b[^<>]*>")
@@ -142,10 +142,13 @@ def corrupt(kind: str, source: str, text: str, rng: random.Random) -> str | None
         if not hits:
             return None
         hit = rng.choice(hits)
-        return text[: hit.start()] + text[hit.end() :]
-    if kind == "digit":
-        hits = [m for m in _DIGITS.finditer(text) if re.search(rf"(?<!\d){m.group()}(?!\d)",
-                                                               source)]
+        return (text[: hit.start()] + text[hit.end() :]).strip() and (
+            text[: hit.start()] + text[hit.end() :]) or None
+    if kind == "digit":  # a number of the text (not a placeholder's width) the source has
+        inside = [m.span() for m in _PLACEHOLDER.finditer(text)]
+        hits = [m for m in _DIGITS.finditer(text)
+                if re.search(rf"(?<!\d){m.group()}(?!\d)", source)
+                and not any(s <= m.start() < e for s, e in inside)]
         if not hits:
             return None
         hit = rng.choice(hits)
@@ -164,6 +167,8 @@ def injected(clean: Sequence[Unit], seed: int) -> dict[str, list[tuple[Unit, str
     for kind in ("placeholder", "digit", "tag"):
         made = []
         for unit in clean:
+            if any(flag.strip().startswith("no-") for flag in unit.entry.flags):  # type: ignore[attr-defined]
+                continue  # no-c-format: msgfmt and the checks leave its %-signs alone
             bad = corrupt(kind, unit.entry.msgid, unit.entry.msgstr, rng)  # type: ignore[attr-defined]
             if bad is not None and bad != unit.entry.msgstr:  # type: ignore[attr-defined]
                 made.append((unit, bad))

@@ -249,8 +249,9 @@ def check_markup(entry: Entry, ctx: CheckContext) -> list[Finding]:
 @translated
 def check_placeholders(entry: Entry, ctx: CheckContext) -> list[Finding]:
     """printf and format placeholders, as msgfmt compares them (:mod:`l10n.qa.formats`)."""
-    problems = format_problems(entry.msgid, entry.msgstr, entry.flags,
-                               plural_form=PLURAL_FORM in entry.flags)
+    plural = PLURAL_FORM in entry.flags
+    problems = format_problems(entry.msgid_plural if plural else entry.msgid, entry.msgstr,
+                               entry.flags, plural_form=plural)
     return [ctx.finding("placeholders", Severity.ERROR, entry, message, span=span)
             for message, span in problems]
 

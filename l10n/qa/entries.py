@@ -5,7 +5,8 @@
 - Untouched output of the ``pseudo`` engine is read back without its accents
   (:func:`pseudo_text`), so language-dependent checks can treat it as source text.
 - A plural entry is checked form by form (:func:`plural_forms`); each form carries the
-  :data:`PLURAL_FORM` flag (a form may leave out the number, as gettext allows).
+  :data:`PLURAL_FORM` flag and keeps ``msgid_plural``: gettext compares every form's
+  placeholders with the plural source, and lets a form leave out the number.
 - Entries that are not prose, such as ``translator-credits`` (:func:`is_credits`), are
   not checked, as Weblate and pofilter skip them.
 """
@@ -65,7 +66,7 @@ def plural_forms(entry: Entry) -> list[Entry]:
     forms = entry.plural_forms or ("",)
     return [
         replace(entry, msgid=entry.msgid if i == 0 and len(forms) > 1 else entry.msgid_plural,
-                msgstr=form, msgid_plural="", plural_forms=(), flags=(*entry.flags, PLURAL_FORM))
+                msgstr=form, plural_forms=(), flags=(*entry.flags, PLURAL_FORM))
         for i, form in enumerate(forms)
         if form or i == 0
     ]

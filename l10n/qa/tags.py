@@ -44,6 +44,10 @@ sub summary sup table tbody td th thead time title tr tt u ul var video wbr
 """.split())
 
 
+INLINE = frozenset("a abbr b big cite code del em font i ins q s small span strike strong "
+                   "sub sup tt u".split())
+
+
 class _Context(Protocol):  # l10n.qa.checks.CheckContext, without importing it (no circle)
     def finding(self, check: str, severity: Severity, entry: Entry, message: str) -> Finding:
         ...
@@ -103,8 +107,17 @@ def tag_structure(text: str) -> TagStructure:
     reader = _Reader()
     reader.feed(text)
     reader.close()
-    reader.found.open += [pair.start for pair in reader.stack]
-    return reader.found
+    found = reader.found
+    found.open += [pair.start for pair in reader.stack]
+    # Alone, only an inline element's tag is markup (its partner in another sentence):
+    # git's "newer than <time>" or "[<head>]" are words of a usage line.
+    found.open = [tag for tag in found.open if _name(tag) in INLINE]
+    found.close = [tag for tag in found.close if _name(tag) in INLINE]
+    return found
+
+
+def _name(tag: str) -> str:
+    return tag.strip("</>").split()[0].lower() if tag.strip("</>") else ""
 
 
 def _shown(start: str, name: str) -> str:
