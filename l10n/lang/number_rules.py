@@ -71,7 +71,8 @@ DURATION_WORDS: dict[str, dict[str, str]] = {
            "minute": "minute", "mins": "minute", "min": "minute", "seconds": "second",
            "second": "second", "secs": "second", "sec": "second", **_EN_CALENDAR},
     "ko": {"시간": "hour", "분": "minute", "초": "second", "일간": "day", "일 동안": "day",
-           "일동안": "day", "일 만에": "day", "일만에": "day", "일째": "day", "주간": "week",
+           "일동안": "day", "일 만에": "day", "일만에": "day", "일째": "day", "일 이내": "day",
+           "일이내": "day", "일 안에": "day", "일 내": "day", "일 후": "day", "일 뒤": "day", "주간": "week",
            "주": "week", "개월": "month", "달": "month",
            "년간": "year", "년": "year", "살": "year", "세": "year"},
     "ja": {"時間": "hour", "分間": "minute", "分": "minute", "秒": "second", "日間": "day",
@@ -94,7 +95,8 @@ DURATION_WORDS: dict[str, dict[str, str]] = {
            "mois": "month", "ans": "year"},
     "pt": {"horas": "hour", "hora": "hour", "minutos": "minute", "minuto": "minute",
            "segundos": "second", "segundo": "second", "dias": "day", "semanas": "week",
-           "meses": "month", "anos": "year"},
+           "meses": "month", "anos": "year", "dia": "day", "semana": "week", "mês": "month",
+           "ano": "year"},
 }
 # 1분기 is a quarter, 3分の1 and 3分之1 are fractions, 1980년대 a decade, 10주년 an
 # anniversary, 7세대 a generation, 2025年度 a fiscal year.

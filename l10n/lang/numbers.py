@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from l10n.lang.cjk import cjk_number, day_only_dates, relative_years
-from l10n.lang.number_rules import CALENDAR_YEAR_WORDS, Rules, rules_for
+from l10n.lang.number_rules import CALENDAR_YEAR_WORDS, DURATION_WORDS, Rules, rules_for
 from l10n.lang.number_words import word_value
 from l10n.lang.quantity import (
     DATE,
@@ -212,9 +212,13 @@ def compare_numbers(
     targets = [q for q in found if q.kind != RELATIVE]
     used = [False] * len(targets)
     missing: list[Quantity] = []
+    # No words for durations in this language ("7 дней"): its bare number is the duration.
+    loose = target_lang.replace("-", "_").split("_")[0].lower() not in DURATION_WORDS
     for quantity in sorted(sources, key=_specificity):
         index = next(
-            (i for i, t in enumerate(targets) if not used[i] and same_quantity(quantity, t)), None
+            (i for i, t in enumerate(targets) if not used[i] and (same_quantity(quantity, t) or (
+                loose and quantity.kind == DURATION and t.kind == NUMBER
+                and t.value == quantity.value))), None
         )
         if index is None:
             missing.append(quantity)

@@ -45,7 +45,8 @@ def _underscore(text: str) -> bool:
     if before[-1].isdigit() and after.isdigit():
         return True  # 1_80°
     word = re.search(r"[^\W_]+$", before)
-    return word is not None and word.group()[0].isupper()
+    whole = (word.group() if word else "") + re.match(r"[^\W_]*", text[at + 1 :]).group()  # type: ignore[union-attr]
+    return word is not None and word.group()[0].isupper() and not whole.isupper()
 
 
 def accelerator(source: str) -> str | None:

@@ -86,7 +86,9 @@ MIN_LENGTH = 20
 _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "〔": "〕", "［": "］", "｛": "｝"}
 _CLOSE = {close: open_ for open_, close in _OPEN.items()}
 _DOUBLE_QUOTES = set('"“”„«»「」『』')
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD = re.compile(r"(?<![\w.])[^\W\d_]{2,}(?![\w.])")
+_BARE_VOID = {"br", "hr", "wbr"}
+_CODE = re.compile(r"(?:^|\s)--?\w|[|=\\;]|\w/\w|\w\.\w|::|\(\)")
 _NAME = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -142,7 +144,10 @@ def _element(tag: str) -> bool:
     ``<code>`` element; the tags of pairs (``<b>``, ``</b>``) are the ``tags`` check's,
     and ``<file>`` is no HTML (see :data:`l10n.qa.tags.ELEMENTS`)."""
     one = re.fullmatch(r"</?([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>", tag)
-    return one is None or one[1].lower() in VOID
+    if one is None:
+        return True
+    name = one[1].lower()  # <base> alone is git's word; <br> and <img src=…> are markup
+    return name in _BARE_VOID or (name in VOID and "=" in tag)
 
 
 def _blank_markup(text: str) -> str:
@@ -164,10 +169,14 @@ def check_identical(entry: Entry, ctx: CheckContext) -> list[Finding]:
         return []
     if entry.block_label == "byline" or _is_name(entry.msgid):
         return []  # names stay as they are
-    rest = _blank_markup(entry.msgid)
+    rest = _blank_markup(blank_directives(entry.msgid, entry.flags))
     for match in ctx.matches(entry):  # terms are the glossary check's business
         rest = rest[: match.start] + " " * (match.end - match.start) + rest[match.end :]
-    if not _WORD.search(rest):
+    if _CODE.search(rest):
+        return []  # a command line or code ("git merge --abort", "(on|off)")
+    # Words to translate: not names or acronyms (iPad, GNOME), not units (128px); one
+    # word alone is often the same word in the language (total, Portal, Audio).
+    if len([w for w in _WORD.findall(rest) if not any(c.isupper() for c in w[1:])]) < 2:
         return []
     return [
         ctx.finding(
