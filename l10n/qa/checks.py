@@ -65,7 +65,7 @@ from l10n.qa.accelerators import check_accelerators, plain
 from l10n.qa.entries import PLURAL_FORM, ignored_checks, is_credits, plural_forms, pseudo_text
 from l10n.qa.formats import blank_directives, format_problems
 from l10n.qa.tags import check_tags
-from l10n.text.protect import HTML, PLACEHOLDER, TERM, mask
+from l10n.text.protect import HTML, PLACEHOLDER, TERM, URL, mask
 
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
@@ -86,9 +86,10 @@ MIN_LENGTH = 20
 _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "〔": "〕", "［": "］", "｛": "｝"}
 _CLOSE = {close: open_ for open_, close in _OPEN.items()}
 _DOUBLE_QUOTES = set('"“”„«»「」『』')
-_WORD = re.compile(r"(?<![\w.])[^\W\d_]{2,}(?![\w.])")
+_WORD = re.compile(r"(?<![\w.-])[^\W\d_]{2,}(?![\w.-])")
 _BARE_VOID = {"br", "hr", "wbr"}
-_CODE = re.compile(r"(?:^|\s)--?\w|[|=\\;]|\w/\w|\w\.\w|::|\(\)")
+_CODE = re.compile(r"(?:^|[\s\[(])--?\w|[|=\\;]|\w/\w|\w\.\w|::|\(\)|->|^[a-z]+ [a-z-]+[: ]")
+_KEYWORDS = re.compile(r"[^;\n]+(?:;[^;\n]+){2,};?")  # a .desktop file's Keywords
 _NAME = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -135,8 +136,40 @@ def _is_name(text: str) -> bool:
 def _markup(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, text) of each markup span, found by l10n.text.protect's patterns;
     placeholders are the ``placeholders`` check's, and ``<file>`` is not an HTML tag."""
-    return [(s.start, s.end, s.kind, s.original) for s in mask(text).slots
-            if s.kind not in (TERM, PLACEHOLDER) and (s.kind != HTML or _element(s.original))]
+    found = []
+    for s in mask(text).slots:
+        if s.kind in (TERM, PLACEHOLDER) or (s.kind == HTML and not _element(s.original)):
+            continue
+        original = s.original
+        if s.kind == URL:  # https://www.bleachbit.org에서: the particle is no part of it
+            original = re.split(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]", original)[0]
+        found.append((s.start, s.start + len(original), s.kind, original))
+    return found
+
+
+def _quoted(span: tuple[int, int, str, str], translation: str) -> bool:
+    """Source markup a translation may render its own way: inline code kept verbatim
+    inside other quotes, or plain words in backticks (UI strings quote with them) where the
+    translation quotes too; an example address (example.com) made local."""
+    _, _, kind, text = span
+    if _example(span):
+        return True
+    if text in translation:
+        return False  # kept as it is: compared as usual
+    if kind == "code":
+        inner = text.strip("`")
+        quotes = "[`'\"«»“”„「」『』‘’]"
+        return bool(re.search(f"{quotes}\\s?{re.escape(inner)}\\s?{quotes}", translation)) or (
+            bool(re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", inner))
+            and bool(re.search(r"[`'\"«»“”„「」『』‘’]", translation)))
+    return False
+
+
+def _example(span: tuple[int, int, str, str]) -> bool:
+    """An example e-mail address (RFC 2606: you@example.com), which a translation may make
+    local (a link to example.com stays a link)."""
+    return span[2] == "email" and bool(
+        re.search(r"\bexample\.(?:com|org|net)\b", span[3]))
 
 
 def _element(tag: str) -> bool:
@@ -223,6 +256,8 @@ def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
 @translated
 def check_markup(entry: Entry, ctx: CheckContext) -> list[Finding]:
     spans = {side: _markup(text) for side, text in (("s", entry.msgid), ("t", entry.msgstr))}
+    spans["s"] = [span for span in spans["s"] if not _quoted(span, entry.msgstr)]
+    spans["t"] = [span for span in spans["t"] if not _example(span)]
     source, target = (Counter((kind, text) for _, _, kind, text in spans[s]) for s in "st")
 
     def where(side: str, text: str) -> tuple[int, int] | None:
@@ -377,8 +412,8 @@ def check_whitespace(entry: Entry, ctx: CheckContext) -> list[Finding]:
 @translated
 def check_length(entry: Entry, ctx: CheckContext) -> list[Finding]:
     source, target = entry.msgid.strip(), entry.msgstr.strip()
-    if len(source) < MIN_LENGTH:
-        return []
+    if len(source) < MIN_LENGTH or _KEYWORDS.fullmatch(source):
+        return []  # keyword lists grow with the language's own words
     lang = ctx.source if pseudo_text(entry) is not None else ctx.target
     norm = LENGTH_NORMS.get(base_language(lang), 1.0) / LENGTH_NORMS.get(
         base_language(ctx.source), 1.0

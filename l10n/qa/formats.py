@@ -43,7 +43,7 @@ _BRACE = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:\s]*)(?:![rsa])?(?::[^{}]*)?\}
 _BRACE_CAREFUL = re.compile(r"\{\{|\}\}|\{(?P<field>[A-Za-z_][A-Za-z0-9_]*|\d*)"
                             r"(?:![rsa])?(?::[^{}\s]*)?\}")
 
-_STRFTIME = re.compile(r"%[-_0^#]?[ABHMSYZabjkmy](?![diouxXeEfFgGcs])")
+_STRFTIME = re.compile(r"%[-_0^#]?[ABHMSYZabjkmy](?![diouxXeEfFgGcs])|%-[de]\b|%e\b")
 _C_TYPES = {**dict.fromkeys("di", "int"), **dict.fromkeys("ouxX", "unsigned"),
             **dict.fromkeys("eEfFgGaA", "double"), "c": "char", "C": "wchar", "s": "string",
             "S": "wstring", "p": "pointer", "n": "count"}  # fmt: skip
@@ -172,7 +172,7 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
     if not kinds:
         return []
     careful = not explicit
-    if careful and _STRFTIME.search(source):
+    if careful and (_STRFTIME.search(source) or _STRFTIME.search(target)):
         return []  # a date format (%B %-d %Y), not printf: only a flag would say otherwise
     src, tgt = directives(source, kinds, careful), directives(target, kinds, careful)
     if not src and not tgt:
