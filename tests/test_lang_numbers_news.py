@@ -28,6 +28,12 @@ FAITHFUL = [
     ("about 30 miles (50 kilometers) from the city", "도시에서 50km 떨어진"),  # conversions
     ("15 meters (49 feet) apart", "15m 간격으로"),
     ("So should you buy an iPhone 3G?", "아이폰 3G를 사야 할까?"),
+    ("That is only 1,379 years ago.", "불과 1,379년 전이다."),  # years ago, not a year
+    ("during the anniversary of the September 11 attacks", "9/11 테러 추모기간 동안"),
+    ("About 150 miles north of the capital", "수도에서 북쪽으로 약 240km 떨어진"),  # converted
+    ("The storm is moving west at about 21 mph.", "시속 33km의 속도로 서쪽으로 이동하고 있다."),
+    ("The No. 1 need right now is urine.", "현재 가장 필요한 물질은 소변이다."),
+    ("nearly $5.6 million (2.8 million pounds)", "280만파운드(약 56억원)"),
 ]
 
 WRONG = [

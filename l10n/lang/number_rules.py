@@ -120,6 +120,7 @@ _ISO = r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
 _CJK_DATE = (
     r"(?:(?P<year>\d{4})\s?[년年]\s?)?(?P<month>\d{1,2})\s?[월月]\s?(?P<day>\d{1,2})\s?[일日号號]"
 )
+_KO_SLASHED = r"(?<![\d/.])(?P<month>\d{1,2})[/•·](?P<day>\d{1,2})(?![\d/])(?P<year>(?!))?"  # 9/11
 _KO_DOTTED = r"(?<!\d)(?P<year>\d{4})\.\s?(?P<month>\d{1,2})\.\s?(?P<day>\d{1,2})(?!\d)\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _NAMED_DATES: dict[str, tuple[str, ...]] = {
@@ -281,7 +282,7 @@ def rules_for(lang: str) -> Rules:
     month_alt = _alternation(months)
     dates = [_ISO]
     if base in CJK_LANGS:
-        dates += [_CJK_DATE, _KO_DOTTED] if base == "ko" else [_CJK_DATE]
+        dates += [_CJK_DATE, _KO_DOTTED, _KO_SLASHED] if base == "ko" else [_CJK_DATE]
     else:
         dates += [p.replace("(?P<month>M)", f"(?P<month>{month_alt})")
                   for p in _NAMED_DATES.get(base, _NAMED_DATES["en"] + _NAMED_DATES["fr"])]

@@ -192,12 +192,18 @@ def _amount(
         kind, pos = PERCENT, percent.end()
     elif not currency and (duration := rules.duration.match(work, pos)):
         word, total = duration.group("unit"), value * factor
-        if not (rules.cjk and word in CALENDAR_YEAR_WORDS and total >= 1000):
+        if not (rules.cjk and word in CALENDAR_YEAR_WORDS and total >= 1000
+                and not _AGO.match(work, duration.end())):  # 1,379년 전: years ago
             kind, unit, pos = DURATION, rules.duration_unit(word), duration.end()
             if unit == "second" and rules.cjk and (fraction := seconds_fraction(work, pos)):
                 value, pos = value + fraction[0], fraction[1]
     also = (Reading(kind, other * factor, unit),) if other is not None else ()
+    weak = weak or bool(_RANK.search(work, 0, start)) and value == 1  # "the No. 1 need": 가장
     return Quantity(value * factor, kind, text[start:pos], start, pos, unit, also=also, weak=weak)
+
+
+_AGO = re.compile(r"\s?(?:전|후|간|동안|만에|前|後|间|間)")
+_RANK = re.compile(r"\bNo\.\s?$")
 
 
 def same_quantity(source: Quantity, target: Quantity) -> bool:
@@ -253,9 +259,11 @@ def compare_numbers(
             used[index] = True
     spare = [t for i, t in enumerate(targets) if not used[i]]
     found_sources = {id(q) for q in sources} - {id(q) for q in missing}
+    rivals = [t for t in spare if not t.weak and not _APPROX.search(target_text, 0, t.start)]
     missing = [q for q in missing  # "30 miles (50 kilometers)": either says it, unless
                if not any(id(other) in found_sources for other in alternatives.get(id(q), ()))
-               or any(_comparable(q, t) and t.kind != NUMBER for t in spare if not t.weak)]
+               or any(_comparable(q, t) and t.kind != NUMBER for t in rivals)]
+    missing, spare = _converted(missing, spare, source_text, target_text)
     problems = []
     if not missing:
         return _extra(spare, target_text)
@@ -289,7 +297,29 @@ def _alternatives(sources: list[Quantity], text: str) -> dict[int, list[Quantity
 
 # Months, quarters and ordinals the source says in words (October, third quarter, 14th).
 _NAMED = re.compile(r"\s?(?:월|月|분기|四半期|季度|번째|째|차|위|등|세기|世纪|世紀|st|nd|rd|th)")
+_APPROX = re.compile(r"[(（]\s*(?:약|about|approx\.?|約|约|およそ)\s*$")  # (약 56억원)
 _NOTE = re.compile(r"[(（]\s*(?:약|about|approx\.?|約|约|およそ)?\s*$")
+
+
+_IMPERIAL = re.compile(r"[\s-]?(?:miles?|mph|feet|foot|ft\b|square[\s-]f(?:ee|oo)t|inch(?:es)?"
+                       r"|pounds?|lbs?\b|acres?|gallons?|yards?|degrees? Fahrenheit|°F)", re.I)
+_METRIC = re.compile(r"\s?(?:km|킬로미터|m²|㎡|m\b|미터|cm|센티|mm|kg|킬로그램|킬로|톤|t\b|℃|°C|도"
+                     r"|리터|ℓ|헥타르|ha\b|평|キロ|メートル|公里|米|公斤|千克|摄氏|公顷)")
+
+
+def _converted(missing: list[Quantity], spare: list[Quantity], source: str,
+               target: str) -> tuple[list[Quantity], list[Quantity]]:
+    """"150 miles" -> "240km": a source figure in imperial units and a spare translation
+    figure in metric ones, in the same order, are a conversion (the value changes)."""
+    metric = [t for t in spare if _METRIC.match(target, t.end)]
+    kept: list[Quantity] = []
+    for quantity in missing:
+        if _IMPERIAL.match(source, quantity.end) and metric:
+            spare = [t for t in spare if t is not metric[0]]
+            metric = metric[1:]
+        else:
+            kept.append(quantity)
+    return kept, spare
 
 
 def _extra(spare: list[Quantity], text: str) -> list[NumberProblem]:
