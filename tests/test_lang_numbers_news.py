@@ -34,6 +34,8 @@ FAITHFUL = [
     ("The storm is moving west at about 21 mph.", "시속 33km의 속도로 서쪽으로 이동하고 있다."),
     ("The No. 1 need right now is urine.", "현재 가장 필요한 물질은 소변이다."),
     ("nearly $5.6 million (2.8 million pounds)", "280만파운드(약 56억원)"),
+    ("after the September 11, 2001, terror attacks", "2001년 911 테러 이후"),
+    ("about 26 hours before", "26여 시간 앞둔"),
 ]
 
 WRONG = [

@@ -67,8 +67,8 @@ def load_pairs(folder: Path = CORPUS) -> list[tuple[str, str]]:
     return pairs
 
 
-def key_of(english: str) -> str:
-    return hashlib.sha1(english.encode()).hexdigest()[:12]
+def key_of(english: str, korean: str) -> str:
+    return hashlib.sha1(f"{english}\t{korean}".encode()).hexdigest()[:12]
 
 
 def errors(english: str, korean: str) -> list[str]:
@@ -113,8 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for english, korean in sample:
         found = errors(english, korean)
         if args.show:
-            print(f"[{key_of(english)}] {english}\n    {korean}\n    -> {found}\n")
-        label = labels.get(key_of(english))
+            print(f"[{key_of(english, korean)}] {english}\n    {korean}\n    -> {found}\n")
+        label = labels.get(key_of(english, korean))
         if label is True:
             faithful += 1
             alarms += bool(found)

@@ -74,7 +74,7 @@ DURATION_WORDS: dict[str, dict[str, str]] = {
     "ko": {"시간": "hour", "분": "minute", "초": "second", "일간": "day", "일 동안": "day",
            "일동안": "day", "일 만에": "day", "일만에": "day", "일째": "day", "일 이내": "day",
            "일이내": "day", "일 안에": "day", "여 일": "day", "여일": "day", "일": "day",
-           "여 년": "year", "여년": "year", "여 개월": "month", "여개월": "month", "일 내": "day", "일 후": "day", "일 뒤": "day", "주간": "week",
+           "여 년": "year", "여년": "year", "여 시간": "hour", "여시간": "hour", "여 개월": "month", "여개월": "month", "일 내": "day", "일 후": "day", "일 뒤": "day", "주간": "week",
            "주": "week", "개월": "month", "달": "month",
            "년간": "year", "년": "year", "살": "year", "세": "year"},
     "ja": {"時間": "hour", "分間": "minute", "分": "minute", "秒": "second", "日間": "day",
@@ -120,7 +120,9 @@ _ISO = r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
 _CJK_DATE = (
     r"(?:(?P<year>\d{4})\s?[년年]\s?)?(?P<month>\d{1,2})\s?[월月]\s?(?P<day>\d{1,2})\s?[일日号號]"
 )
-_KO_SLASHED = r"(?<![\d/.])(?P<month>\d{1,2})[/•·](?P<day>\d{1,2})(?![\d/])(?P<year>(?!))?"  # 9/11
+# 9/11, 8•15, and 911 테러 (the attacks of September 11)
+_KO_SLASHED = (r"(?:(?P<year>\d{4})년\s?)?(?<![\d/.])(?P<month>1[0-2]|0?[1-9])"
+               r"(?:[/•·]|(?=\d{1,2}\s?(?:테러|사태|참사)))(?P<day>\d{1,2})(?![\d/])")
 _KO_DOTTED = r"(?<!\d)(?P<year>\d{4})\.\s?(?P<month>\d{1,2})\.\s?(?P<day>\d{1,2})(?!\d)\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _NAMED_DATES: dict[str, tuple[str, ...]] = {
