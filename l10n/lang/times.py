@@ -23,7 +23,8 @@ from functools import lru_cache
 from l10n.lang.quantity import DURATION, MONTHS, SECONDS, TIME, Quantity, Reading
 
 _AM = {"a", "morning", "오전", "새벽", "아침", "午前", "朝", "上午", "凌晨", "早上", "mañana"}
-_PM = {"p", "afternoon", "evening", "night", "오후", "저녁", "밤", "午後", "夜", "下午", "晚上", "tarde", "noche"}
+_PM = {"p", "afternoon", "evening", "night", "오후", "저녁", "밤", "午後", "夜", "下午", "晚上",
+       "tarde", "noche"}
 _NOON = {"낮", "中午", "昼"}
 _H24 = r"(?<![\d:.,])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:]|\.\d)"
 _AMPM = r"(?<![\d:.,])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s?(?P<part>[ap])\.?\s?m\b\.?"

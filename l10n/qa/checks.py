@@ -48,13 +48,11 @@ Weblate's for the same checks (``ignore-same``, ``ignore-double-space``,
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 from typing import TYPE_CHECKING
 
-from l10n.articles.htmldom import VOID
 from l10n.catalog import Entry
 from l10n.glossary.verify import verify_terms
 from l10n.lang import base_language
@@ -64,8 +62,8 @@ from l10n.model import MISSING, Finding, Severity
 from l10n.qa.accelerators import check_accelerators, plain
 from l10n.qa.entries import PLURAL_FORM, ignored_checks, is_credits, plural_forms, pseudo_text
 from l10n.qa.formats import blank_directives, format_problems
+from l10n.qa.markup import blank_markup, check_markup
 from l10n.qa.tags import check_tags
-from l10n.text.protect import HTML, PLACEHOLDER, TERM, URL, mask
 
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
@@ -87,7 +85,6 @@ _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "〔": "〕",
 _CLOSE = {close: open_ for open_, close in _OPEN.items()}
 _DOUBLE_QUOTES = set('"“”„«»「」『』')
 _WORD = re.compile(r"(?<![\w.-])[^\W\d_]{2,}(?![\w.-])")
-_BARE_VOID = {"br", "hr", "wbr"}
 _CODE = re.compile(r"(?:^|[\s\[(])--?\w|[|=\\;]|\w/\w|\w\.\w|::|\(\)|->|^[a-z]+ [a-z-]+[: ]")
 _KEYWORDS = re.compile(r"[^;\n]+(?:;[^;\n]+){2,};?")  # a .desktop file's Keywords
 _NAME = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -133,62 +130,6 @@ def _is_name(text: str) -> bool:
         r"[.!?。]\s*$", text)
 
 
-def _markup(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, kind, text) of each markup span, found by l10n.text.protect's patterns;
-    placeholders are the ``placeholders`` check's, and ``<file>`` is not an HTML tag."""
-    found = []
-    for s in mask(text).slots:
-        if s.kind in (TERM, PLACEHOLDER) or (s.kind == HTML and not _element(s.original)):
-            continue
-        original = s.original
-        if s.kind == URL:  # https://www.bleachbit.org에서: the particle is no part of it
-            original = re.split(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]", original)[0]
-        found.append((s.start, s.start + len(original), s.kind, original))
-    return found
-
-
-def _quoted(span: tuple[int, int, str, str], translation: str) -> bool:
-    """Source markup a translation may render its own way: inline code kept verbatim
-    inside other quotes, or plain words in backticks (UI strings quote with them) where the
-    translation quotes too; an example address (example.com) made local."""
-    _, _, kind, text = span
-    if _example(span):
-        return True
-    if text in translation:
-        return False  # kept as it is: compared as usual
-    if kind == "code":
-        inner = text.strip("`")
-        quotes = "[`'\"«»“”„「」『』‘’]"
-        return bool(re.search(f"{quotes}\\s?{re.escape(inner)}\\s?{quotes}", translation)) or (
-            bool(re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", inner))
-            and bool(re.search(r"[`'\"«»“”„「」『』‘’]", translation)))
-    return False
-
-
-def _example(span: tuple[int, int, str, str]) -> bool:
-    """An example e-mail address (RFC 2606: you@example.com), which a translation may make
-    local (a link to example.com stays a link)."""
-    return span[2] == "email" and bool(
-        re.search(r"\bexample\.(?:com|org|net)\b", span[3]))
-
-
-def _element(tag: str) -> bool:
-    """Markup of the ``markup`` check: a void element (``<br>``), a comment, a whole
-    ``<code>`` element; the tags of pairs (``<b>``, ``</b>``) are the ``tags`` check's,
-    and ``<file>`` is no HTML (see :data:`l10n.qa.tags.ELEMENTS`)."""
-    one = re.fullmatch(r"</?([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>", tag)
-    if one is None:
-        return True
-    name = one[1].lower()  # <base> alone is git's word; <br> and <img src=…> are markup
-    return name in _BARE_VOID or (name in VOID and "=" in tag)
-
-
-def _blank_markup(text: str) -> str:
-    for start, end, _, _ in _markup(text):
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
-
-
 # ------------------------------------------------------------------------------ checks
 def check_untranslated(entry: Entry, ctx: CheckContext) -> list[Finding]:
     if entry.msgstr or entry.obsolete:
@@ -202,7 +143,7 @@ def check_identical(entry: Entry, ctx: CheckContext) -> list[Finding]:
         return []
     if entry.block_label == "byline" or _is_name(entry.msgid):
         return []  # names stay as they are
-    rest = _blank_markup(blank_directives(entry.msgid, entry.flags))
+    rest = blank_markup(blank_directives(entry.msgid, entry.flags))
     for match in ctx.matches(entry):  # terms are the glossary check's business
         rest = rest[: match.start] + " " * (match.end - match.start) + rest[match.end :]
     if _CODE.search(rest):
@@ -243,51 +184,14 @@ def check_glossary(entry: Entry, ctx: CheckContext) -> list[Finding]:
 def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
     pseudo = pseudo_text(entry)
     target, lang = (entry.msgstr, ctx.target) if pseudo is None else (pseudo, ctx.source)
-    problems = compare_numbers(_blank_markup(blank_directives(entry.msgid, entry.flags)),
-                               ctx.source, _blank_markup(blank_directives(target, entry.flags)),
+    problems = compare_numbers(blank_markup(blank_directives(entry.msgid, entry.flags)),
+                               ctx.source, blank_markup(blank_directives(target, entry.flags)),
                                lang)
     if pseudo is not None:  # glossary targets inside pseudo text: only lost figures matter
         problems = [p for p in problems if p.severity == "error"]
     return [ctx.finding("numbers", Severity(p.severity), entry, p.message,
                         span=p.found[0].span if p.found and pseudo is None else None,
                         source_span=p.source.span) for p in problems]
-
-
-@translated
-def check_markup(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    spans = {side: _markup(text) for side, text in (("s", entry.msgid), ("t", entry.msgstr))}
-    spans["s"] = [span for span in spans["s"] if not _quoted(span, entry.msgstr)]
-    spans["t"] = [span for span in spans["t"] if not _example(span)]
-    source, target = (Counter((kind, text) for _, _, kind, text in spans[s]) for s in "st")
-
-    def where(side: str, text: str) -> tuple[int, int] | None:
-        return next(((s, e) for s, e, _, t in spans[side] if t == text), None)
-
-    lost, added = source - target, target - source
-    findings = []
-    for kind in dict.fromkeys(k for k, _ in (*lost, *added)):
-        gone = [text for k, text in lost.elements() if k == kind]
-        new = [text for k, text in added.elements() if k == kind]
-        name = _KIND_NAMES.get(kind, kind)
-        messages = [
-            (f"{name} {old!r} was changed to {now!r}: copy it from the source unchanged",
-             where("t", now), where("s", old))
-            for old, now in zip(gone, new, strict=False)
-        ]
-        messages += [
-            (f"{name} {old!r} of the source is missing: copy it unchanged", None, where("s", old))
-            for old in gone[len(new) :]
-        ]
-        messages += [
-            (f"{name} {now!r} is not in the source: remove it or make it match",
-             where("t", now), None)
-            for now in new[len(gone) :]
-        ]
-        findings += [
-            ctx.finding("markup", Severity.ERROR, entry, m, span=span, source_span=source_span)
-            for m, span, source_span in messages
-        ]
-    return findings
 
 
 @translated
@@ -298,12 +202,6 @@ def check_placeholders(entry: Entry, ctx: CheckContext) -> list[Finding]:
                                entry.flags, plural_form=plural)
     return [ctx.finding("placeholders", Severity.ERROR, entry, message, span=span)
             for message, span in problems]
-
-
-_KIND_NAMES = {
-    "code": "inline code", "link": "link target", "url": "URL", "email": "e-mail address",
-    "html": "HTML tag", "placeholder": "placeholder",
-}  # fmt: skip
 
 
 @translated

@@ -35,17 +35,23 @@ if TYPE_CHECKING:
 
 # HTML and Pango elements: ``<file>`` or ``<commit>`` in a usage line is a placeholder
 # of the program's own, translated as a word (git), never a tag.
-ELEMENTS = frozenset("""
-a abbr address article aside audio b bdi bdo big blockquote body br button canvas caption
-center cite code col colgroup data dd del details dfn div dl dt em embed figcaption figure
-font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label
-legend li link main mark meta nav ol p pre q s samp section small source span strike strong
-sub summary sup table tbody td th thead time title tr tt u ul var video wbr
-""".split())
+ELEMENTS = frozenset([
+    "a", "abbr", "address", "article", "aside", "audio", "b", "bdi", "bdo", "big",
+    "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "code",
+    "col", "colgroup", "data", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+    "embed", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd",
+    "label", "legend", "li", "link", "main", "mark", "meta", "nav", "ol", "p", "pre", "q",
+    "s", "samp", "section", "small", "source", "span", "strike", "strong", "sub", "summary",
+    "sup", "table", "tbody", "td", "th", "thead", "time", "title", "tr", "tt", "u", "ul",
+    "var", "video", "wbr",
+])  # fmt: skip
 
 
-INLINE = frozenset("a abbr b big cite code del em font i ins q s small span strike strong "
-                   "sub sup tt u".split())
+INLINE = frozenset([
+    "a", "abbr", "b", "big", "cite", "code", "del", "em", "font", "i", "ins", "q", "s",
+    "small", "span", "strike", "strong", "sub", "sup", "tt", "u",
+])  # fmt: skip
 
 
 class _Context(Protocol):  # l10n.qa.checks.CheckContext, without importing it (no circle)
