@@ -51,6 +51,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from l10n.lang.cjk import cjk_number, day_only_dates, relative_years
+from l10n.lang.number_context import (
+    alternatives,
+    approximate_note,
+    converted,
+    elided_months,
+    extra_figures,
+    is_age,
+    ordinal_article,
+)
 from l10n.lang.number_rules import CALENDAR_YEAR_WORDS, DURATION_WORDS, Rules, rules_for
 from l10n.lang.number_words import word_value
 from l10n.lang.quantity import (
@@ -113,33 +122,7 @@ def read_numbers(text: str, lang: str) -> list[Quantity]:
         if amount is not None:
             found.append(amount)
             pos = amount.end
-    return _elided_months(merge_durations(found, work, text), work)
-
-
-# 제2조 (article 2), 제3항: 제 + number + 조 is an ordinal, never 2 trillion.
-_ORDINAL = re.compile(r"제\s?$")
-
-
-def _ordinal_article(work: str, start: int, pos: int) -> bool:
-    return bool(_ORDINAL.search(work, 0, start)) and work.startswith(("조", "항", "호"), pos)
-
-
-# "7월 21일부터 31일까지": the second day of a range takes the month of the first.
-_RANGE = re.compile(r"\s*(?:부터|에서|~|-|–|から|至|到)\s*")
-
-
-def _elided_months(found: list[Quantity], work: str) -> list[Quantity]:
-    out: list[Quantity] = []
-    for quantity in found:
-        last = out[-1] if out else None
-        if (last is not None and quantity.kind == DATE and quantity.value < 100
-                and last.kind == DATE and last.value >= 100
-                and _RANGE.fullmatch(work, last.end, quantity.start)):
-            month = int(last.value) // 100
-            quantity = Quantity(month * 100 + quantity.value, DATE, quantity.text,
-                                quantity.start, quantity.end, year=last.year)
-        out.append(quantity)
-    return out
+    return elided_months(merge_durations(found, work, text), work)
 
 
 def _dates(work: str, text: str, rules: Rules) -> list[Quantity]:
@@ -176,7 +159,7 @@ def _amount(
     if prefix:
         start = prefix.start()
     factor = Decimal(1)
-    if rules.cjk and not weak and value and not _ordinal_article(work, start, pos):
+    if rules.cjk and not weak and value and not ordinal_article(work, start, pos):
         end = pos
         value, pos = cjk_number(work, value, pos, rules.parse)
         other = other if pos == end else None
@@ -244,13 +227,13 @@ def compare_numbers(
     targets = [q for q in found if q.kind != RELATIVE]
     used = [False] * len(targets)
     missing: list[Quantity] = []
-    alternatives = _alternatives(sources, source_text)
+    pairs = alternatives(sources, source_text)
     # No words for durations in this language ("7 дней"): its bare number is the duration.
     loose = target_lang.replace("-", "_").split("_")[0].lower() not in DURATION_WORDS
     for quantity in sorted(sources, key=_specificity):
         index = next(
             (i for i, t in enumerate(targets) if not used[i] and (same_quantity(quantity, t) or (
-                (loose or _age(quantity, source_text)) and quantity.kind == DURATION
+                (loose or is_age(quantity, source_text)) and quantity.kind == DURATION
                 and t.kind == NUMBER and t.value == quantity.value))), None
         )
         if index is None:
@@ -259,78 +242,21 @@ def compare_numbers(
             used[index] = True
     spare = [t for i, t in enumerate(targets) if not used[i]]
     found_sources = {id(q) for q in sources} - {id(q) for q in missing}
-    rivals = [t for t in spare if not t.weak and not _APPROX.search(target_text, 0, t.start)]
+    rivals = [t for t in spare if not t.weak and not approximate_note(target_text, t.start)]
     missing = [q for q in missing  # "30 miles (50 kilometers)": either says it, unless
-               if not any(id(other) in found_sources for other in alternatives.get(id(q), ()))
+               if not any(id(other) in found_sources for other in pairs.get(id(q), ()))
                or any(_comparable(q, t) and t.kind != NUMBER for t in rivals)]
-    missing, spare = _converted(missing, spare, source_text, target_text)
+    missing, spare = converted(missing, spare, source_text, target_text)
     problems = []
     if not missing:
-        return _extra(spare, target_text)
+        return [NumberProblem(t, (t,), f"{_shown(t)} is in the translation but not in the "
+                              "source: check that it belongs there", WARNING)
+                for t in extra_figures(spare, target_text)]
     for quantity in sorted(missing, key=lambda q: q.start):
         problem = _problem(quantity, spare, relative)
         if problem is not None:
             problems.append(problem)
     return problems
-
-
-def _age(quantity: Quantity, text: str) -> bool:
-    """"the 39-year-old Nomo": Korean writes the age in parentheses, 노모(39)."""
-    return quantity.unit == "year" and text[quantity.end :].startswith(("-old", " old"))
-
-
-_CONVERSION = re.compile(r"\s*[(（]\s*|\s*[,;]?\s*(?:or|about|roughly)\s+")
-
-
-def _alternatives(sources: list[Quantity], text: str) -> dict[int, list[Quantity]]:
-    """Quantities that say the same thing twice: "30 miles (50 kilometers)", "0715 (1215
-    GMT)", "680.4 billion won ($680 million)"; a translation may keep either."""
-    ordered = sorted(sources, key=lambda q: q.start)
-    pairs: dict[int, list[Quantity]] = {}
-    for first, second in zip(ordered, ordered[1:], strict=False):
-        gap = text[first.end : second.start]
-        if _CONVERSION.fullmatch(gap) or re.fullmatch(r"[^\d()]{0,20}[(（]\s*", gap):
-            pairs.setdefault(id(first), []).append(second)
-            pairs.setdefault(id(second), []).append(first)
-    return pairs
-
-
-# Months, quarters and ordinals the source says in words (October, third quarter, 14th).
-_NAMED = re.compile(r"\s?(?:월|月|분기|四半期|季度|번째|째|차|위|등|세기|世纪|世紀|st|nd|rd|th)")
-_APPROX = re.compile(r"[(（]\s*(?:약|about|approx\.?|約|约|およそ)\s*$")  # (약 56억원)
-_NOTE = re.compile(r"[(（]\s*(?:약|about|approx\.?|約|约|およそ)?\s*$")
-
-
-_IMPERIAL = re.compile(r"[\s-]?(?:miles?|mph|feet|foot|ft\b|square[\s-]f(?:ee|oo)t|inch(?:es)?"
-                       r"|pounds?|lbs?\b|acres?|gallons?|yards?|degrees? Fahrenheit|°F)", re.I)
-_METRIC = re.compile(r"\s?(?:km|킬로미터|m²|㎡|m\b|미터|cm|센티|mm|kg|킬로그램|킬로|톤|t\b|℃|°C|도"
-                     r"|리터|ℓ|헥타르|ha\b|평|キロ|メートル|公里|米|公斤|千克|摄氏|公顷)")
-
-
-def _converted(missing: list[Quantity], spare: list[Quantity], source: str,
-               target: str) -> tuple[list[Quantity], list[Quantity]]:
-    """"150 miles" -> "240km": a source figure in imperial units and a spare translation
-    figure in metric ones, in the same order, are a conversion (the value changes)."""
-    metric = [t for t in spare if _METRIC.match(target, t.end)]
-    kept: list[Quantity] = []
-    for quantity in missing:
-        if _IMPERIAL.match(source, quantity.end) and metric:
-            spare = [t for t in spare if t is not metric[0]]
-            metric = metric[1:]
-        else:
-            kept.append(quantity)
-    return kept, spare
-
-
-def _extra(spare: list[Quantity], text: str) -> list[NumberProblem]:
-    """A figure only the translation has ("엔지니어 500명" for "new engineers"): a warning.
-    Dates, times, durations, ones and conversion notes in parentheses ("103억 달러(약 14조
-    원)") are left alone (지난 19일 for "Tuesday", 1명)."""
-    return [NumberProblem(t, (t,), f"{_shown(t)} is in the translation but not in the "
-                          "source: check that it belongs there", WARNING)
-            for t in spare if t.kind in (NUMBER, MONEY, PERCENT) and not t.weak
-            and t.value not in (0, 1) and not _NOTE.search(text, 0, t.start)
-            and not _NAMED.match(text, t.end)][:1]
 
 
 def _problem(
