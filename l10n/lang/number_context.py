@@ -7,7 +7,9 @@ news, issue 25): :mod:`l10n.lang.numbers` reads and compares, this module knows
 - conversions said twice in the source, "30 miles (50 kilometers)", "0715 (1215 GMT)",
   "680.4 billion won ($680 million)": a translation may keep either;
 - imperial figures converted to metric ones: "150 miles" is "240km";
-- figures only the translation has: notes in parentheses "(약 14조 원)" are not.
+- figures only the translation has: notes in parentheses "(약 14조 원)" are not;
+- codes, compared as tokens, never as numbers: "3G" is not "9G", "i18n" may become 국제화,
+  "Alt+F2" holds no 2.
 """
 
 from __future__ import annotations
@@ -104,5 +106,49 @@ def approximate_note(text: str, start: int) -> bool:
     return bool(_APPROX.search(text, 0, start))
 
 
-__all__ = ["alternatives", "approximate_note", "converted", "elided_months", "extra_figures",
-           "is_age", "ordinal_article"]
+# A code: letters then digits (i18n, MP3, A380, F-16, COVID-19, F2), or digits and one
+# capital (3G, 4K, 3D); never an amount (10km, 8GB, 2nd, $10M).
+_CODE = re.compile(r"(?<![A-Za-z0-9_.])[A-Za-z]+-?\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9_])"
+                   r"|(?<![$€£¥₩A-Za-z0-9_.,-])\d+[A-Z](?![A-Za-z0-9])")
+
+
+def codes(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, code) of each code of ``text``."""
+    return [(m.start(), m.end(), m.group()) for m in _CODE.finditer(text)]
+
+
+def _norm(code: str) -> str:
+    return code.upper().replace("-", "")
+
+
+def compare_codes(source: str, target: str) -> tuple[list[tuple[str, str]], str, str, set[str]]:
+    """The codes of ``source`` changed in ``target`` ((source code, target code): 3G, 9G),
+    both texts with their codes blanked, and the digits of the source's codes the target
+    spells out (i18n -> 국제화, COVID-19 -> 코로나19: those digits are no figure there)."""
+    mine, theirs = codes(source), codes(target)
+    left = [_norm(c) for _, _, c in theirs]
+    changed: list[tuple[str, str]] = []
+    spelled: set[str] = set()
+    for _, _, code in mine:
+        norm = _norm(code)
+        if norm in left:
+            left.remove(norm)
+            continue
+        shape = re.sub(r"\d+", "#", norm)
+        rival = next((c for c in left if re.sub(r"\d+", "#", c) == shape), None)
+        if rival is not None:
+            left.remove(rival)
+            changed.append((code, next(t for _, _, t in theirs if _norm(t) == rival)))
+        else:
+            spelled.update(re.findall(r"\d+", code))
+    return changed, _blank(source, mine), _blank(target, theirs), spelled
+
+
+def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
+    for start, end, _ in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+__all__ = ["alternatives", "approximate_note", "codes", "compare_codes", "converted",
+           "elided_months", "extra_figures", "is_age", "ordinal_article"]

@@ -54,6 +54,7 @@ from l10n.lang.cjk import cjk_number, day_only_dates, relative_years
 from l10n.lang.number_context import (
     alternatives,
     approximate_note,
+    compare_codes,
     converted,
     elided_months,
     extra_figures,
@@ -221,8 +222,14 @@ def compare_numbers(
     themselves; they are named as candidates when a source quantity is missing.
     Problems come in source order; see the module docstring for warnings.
     """
+    changed, source_text, target_text, spelled = compare_codes(source_text, target_text)
+    code_problems = [
+        NumberProblem(Quantity(Decimal(0), NUMBER, old, 0, 0), (),
+                      f"'{old}' is written '{new}' in the translation: copy the code unchanged")
+        for old, new in changed]
     sources = [q for q in read_numbers(source_text, source_lang) if q.kind != RELATIVE]
-    found = read_numbers(target_text, target_lang)
+    found = [q for q in read_numbers(target_text, target_lang)
+             if not (q.kind == NUMBER and q.text in spelled)]  # 코로나19 for COVID-19
     relative = [q for q in found if q.kind == RELATIVE]
     targets = [q for q in found if q.kind != RELATIVE]
     used = [False] * len(targets)
@@ -247,11 +254,15 @@ def compare_numbers(
                if not any(id(other) in found_sources for other in pairs.get(id(q), ()))
                or any(_comparable(q, t) and t.kind != NUMBER for t in rivals)]
     missing, spare = converted(missing, spare, source_text, target_text)
-    problems = []
+    # "1 hour" -> "jednog sata", "한 시간": one is said in words, unless a figure replaced it
+    rivals = [t for t in spare if not t.weak]
+    missing = [q for q in missing if not (q.value == 1 and q.kind in (NUMBER, DURATION) and not
+                                          any(_comparable(q, t) for t in rivals))]
+    problems = code_problems
     if not missing:
-        return [NumberProblem(t, (t,), f"{_shown(t)} is in the translation but not in the "
-                              "source: check that it belongs there", WARNING)
-                for t in extra_figures(spare, target_text)]
+        return problems + [NumberProblem(t, (t,), f"{_shown(t)} is in the translation but not "
+                                         "in the source: check that it belongs there", WARNING)
+                           for t in extra_figures(spare, target_text) if not problems]
     for quantity in sorted(missing, key=lambda q: q.start):
         problem = _problem(quantity, spare, relative)
         if problem is not None:

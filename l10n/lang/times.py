@@ -28,8 +28,9 @@ _PM = {"p", "afternoon", "evening", "night", "오후", "저녁", "밤", "午後"
 _NOON = {"낮", "中午", "昼"}
 _H24 = r"(?<![\d:.,])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:]|\.\d)"
 _AMPM = r"(?<![\d:.,])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s?(?P<part>[ap])\.?\s?m\b\.?"
-# 24-hour times written as four digits: "0140", "1134 GMT", "0715 (1215 GMT)".
-_MILITARY = (r"(?<![\d:.,$])(?:(?P<h>0\d)(?P<m>[0-5]\d)(?![\d,.%])"
+# 24-hour times written as four digits: "at 0140", "1134 GMT", "at 0715 (1215 GMT)"
+# ("chmod 0700" is no time).
+_MILITARY = (r"(?<![\d:.,$])(?:(?<=\bat\s)(?P<h>0\d)(?P<m>[0-5]\d)(?![\d,.%])"
              r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s?(?:GMT|UTC|[ECMP][SD]T|ET|local|hours?\b|hrs)))")
 _MORNING = (r"(?<![\d:.,])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s(?:o'clock\s)?"
             r"(?:in the (?P<part>morning|afternoon|evening)|at (?P<night>night))\b")

@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING
 from l10n.catalog import Entry
 from l10n.glossary.verify import verify_terms
 from l10n.lang import base_language
-from l10n.lang.ko import particle_problems, term_spans
+from l10n.lang.ko import particle_problems, starts_with_particle, term_spans
 from l10n.lang.numbers import compare_numbers
 from l10n.model import MISSING, Finding, Severity
 from l10n.qa.accelerators import check_accelerators, plain
@@ -80,6 +80,7 @@ LENGTH_NORMS = {
 }  # fmt: skip
 LENGTH_LOW, LENGTH_HIGH = 0.4, 2.5
 MIN_LENGTH = 20
+SHORT = 50  # a label or a short message: wider bounds (아주 짧은 UI 문구, "Créer ?")
 
 _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "〔": "〕", "［": "］", "｛": "｝"}
 _CLOSE = {close: open_ for open_, close in _OPEN.items()}
@@ -293,7 +294,10 @@ def check_whitespace(entry: Entry, ctx: CheckContext) -> list[Finding]:
     findings = []
     size = len(entry.msgstr)
     edges = (("starts", lead_s, lead_t, 0), ("ends", trail_s, trail_t, size - len(trail_t)))
+    particle = base_language(ctx.target) == "ko" and starts_with_particle(entry.msgstr)
     for where, source, target, at in edges:
+        if where == "starts" and particle and source.strip(" ") == target:
+            continue  # " is not" -> "은(는) 아닙니다": a particle attaches to the word before
         if source != target:
             findings.append(
                 ctx.finding(
@@ -307,17 +311,27 @@ def check_whitespace(entry: Entry, ctx: CheckContext) -> list[Finding]:
     return findings
 
 
+def _prose(text: str, flags: tuple[str, ...]) -> str:
+    """The words of ``text``: without placeholders and markup, spaces squeezed."""
+    return " ".join(blank_markup(blank_directives(text, flags)).split())
+
+
 @translated
 def check_length(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    source, target = entry.msgid.strip(), entry.msgstr.strip()
+    source, target = (_prose(t, entry.flags) for t in (entry.msgid, entry.msgstr))
     if len(source) < MIN_LENGTH or _KEYWORDS.fullmatch(source):
         return []  # keyword lists grow with the language's own words
     lang = ctx.source if pseudo_text(entry) is not None else ctx.target
     norm = LENGTH_NORMS.get(base_language(lang), 1.0) / LENGTH_NORMS.get(
         base_language(ctx.source), 1.0
     )
-    ratio = len(target) / len(source)
-    if LENGTH_LOW * norm <= ratio <= LENGTH_HIGH * norm:
+    if norm < 1:  # Latin words kept in a Hangul or Han translation are not compressed
+        latin = len(re.findall(r"[A-Za-z0-9]", target))
+        ratio = (len(target) - latin + latin * norm) / len(source)
+    else:
+        ratio = len(target) / len(source)
+    low, high = (LENGTH_LOW, LENGTH_HIGH) if len(source) >= SHORT else (0.25, 3.5)
+    if low * norm <= ratio <= high * norm:
         return []
     what = "short" if ratio < norm else "long"
     return [

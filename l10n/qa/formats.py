@@ -26,7 +26,7 @@ C_FORMAT, PYTHON_FORMAT, BRACE_FORMAT = "c-format", "python-format", "python-bra
 KINDS = (C_FORMAT, PYTHON_FORMAT, BRACE_FORMAT)
 
 _C = re.compile(
-    r"%(?:(?P<pos>\d+)\$)?(?P<flags>[-+ #0'I]*)"
+    r"%(?:(?P<pos>\d+)\$)?(?P<flags>(?:[-+ #0']|I(?!64|32))*)"
     r"(?P<width>\*(?:\d+\$)?|\d+)?(?:\.(?P<prec>\*(?:\d+\$)?|\d*))?"
     r"(?P<len>hh|h|ll|l|L|q|j|z|Z|t|I64|I32|I(?![A-Za-z]))?"
     r"(?P<conv>[diouxXeEfFgGaAcCsSpnm%]|<PRI[diouxX][A-Z0-9_]*>)")
@@ -179,19 +179,24 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
         return []
     want, have = _arguments(src), _arguments(tgt)
     problems: list[tuple[str, tuple[int, int] | None]] = []
+    extra = [d for key, (_, d) in have.items() if key not in want]
     for key, (kind, d) in want.items():
         if key not in have:
-            if not plural_form:
+            if extra:  # renamed ({name} -> {이름}): one problem
+                now = extra.pop(0)
+                problems.append((f"placeholder {d.text!r} was changed to {now.text!r}: copy "
+                                 "it from the source unchanged", (now.start, now.end)))
+            elif not plural_form:
                 problems.append((f"placeholder {d.text!r} ({_named(key)}) of the source is "
                                  "missing: copy it unchanged", None))
         elif have[key][0] != kind:
             now = have[key][1]
             problems.append((f"placeholder {d.text!r} was changed to {now.text!r}: it must "
                              f"take the same argument ({kind})", (now.start, now.end)))
-    for key, (_, d) in have.items():
-        if key not in want:
-            problems.append((f"placeholder {d.text!r} ({_named(key)}) is not in the source: "
-                             "remove it or make it match", (d.start, d.end)))
+    for d in extra:
+        key = next(k for k, _ in d.args if k not in want)
+        problems.append((f"placeholder {d.text!r} ({_named(key)}) is not in the source: "
+                         "remove it or make it match", (d.start, d.end)))
     return problems
 
 

@@ -61,10 +61,8 @@ def _quoted(span: tuple[int, int, str, str], translation: str) -> bool:
         return False  # kept as it is: compared as usual
     if kind == "code":
         inner = text.strip("`")
-        quotes = "[`'\"«»“”„「」『』‘’]"
-        return bool(re.search(f"{quotes}\\s?{re.escape(inner)}\\s?{quotes}", translation)) or (
-            bool(re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", inner))
-            and bool(re.search(r"[`'\"«»“”„「」『』‘’]", translation)))
+        return bool(re.search(f"{_QUOTES}\\s?{re.escape(inner)}\\s?{_QUOTES}", translation)) or (
+            bool(_PLAIN_WORDS.fullmatch(inner)) and bool(re.search(_QUOTES, translation)))
     return False
 
 
@@ -103,8 +101,21 @@ def check_markup(entry: Entry, ctx: _Context) -> list[Finding]:
     if not entry.msgstr:
         return []
     spans = {side: _markup(text) for side, text in (("s", entry.msgid), ("t", entry.msgstr))}
-    spans["s"] = [span for span in spans["s"] if not _quoted(span, entry.msgstr)]
-    spans["t"] = [span for span in spans["t"] if not _example(span)]
+    excused = [span for span in spans["s"] if _quoted(span, entry.msgstr)]
+    spans["s"] = [span for span in spans["s"] if span not in excused]
+    kept = {text for _, _, _, text in spans["s"]}
+    examples = any(_example(span) for span in excused)
+    words = sum(span[2] == "code" and not _example(span) for span in excused)
+    target = []
+    for span in spans["t"]:  # the translation's own rendering of what was excused
+        if examples and span[2] == "email" and span[3] not in kept:
+            continue
+        if words and span[2] == "code" and span[3] not in kept and _PLAIN_WORDS.fullmatch(
+                span[3].strip("`")):
+            words -= 1
+            continue
+        target.append(span)
+    spans["t"] = target
     source, target = (Counter((kind, text) for _, _, kind, text in spans[s]) for s in "st")
 
     def where(side: str, text: str) -> tuple[int, int] | None:

@@ -54,6 +54,10 @@ INLINE = frozenset([
 ])  # fmt: skip
 
 
+# Attributes whose value is text for people: a translation translates them.
+TRANSLATABLE = frozenset({"title", "alt", "aria-label", "placeholder", "label"})
+
+
 class _Context(Protocol):  # l10n.qa.checks.CheckContext, without importing it (no circle)
     def finding(self, check: str, severity: Severity, entry: Entry, message: str) -> Finding:
         ...
@@ -86,6 +90,10 @@ class _Reader(HTMLParser):
         if tag in VOID or tag not in ELEMENTS:
             return
         raw = self.get_starttag_text() or f"<{tag}>"
+        if any(name in TRANSLATABLE for name, _ in attrs):  # its title may be translated
+            kept = "".join(f' {name}="{value}"' if value is not None else f" {name}"
+                           for name, value in attrs if name not in TRANSLATABLE)
+            raw = f"<{tag}{kept}>"
         parent = self.stack[-1].start if self.stack else None
         self.stack.append(_Pair(raw, tag, parent))
 
@@ -139,6 +147,7 @@ def tag_problems(source: str, target: str) -> list[str]:
     have, want = Counter(p.start for p in tgt.pairs), Counter(p.start for p in src.pairs)
     problems: list[str] = []
     spare = Counter(tgt.open) + Counter(tgt.close)  # unpaired tags of the translation
+    extra = list((have - want).elements())
     for start in (want - have).elements():
         name = names[start]
         if spare[start] and spare[f"</{name}>"]:
@@ -150,11 +159,14 @@ def tag_problems(source: str, target: str) -> list[str]:
             spare -= Counter([kept])
             problems.append(f"the tag {lost} of {_shown(start, name)} is missing: "
                             f"the translation has {kept} alone")
+        elif (now := next((t for t in extra if names[t] == name), None)) is not None:
+            extra.remove(now)  # one tag changed, one problem
+            problems.append(f"the tag {start} was changed to {now}: copy it from the source")
         else:
             problems.append(f"the tag pair {_shown(start, name)} of the source is missing: "
                             "put it around the words it marks")
     problems += [f"the tag pair {_shown(s, names[s])} is not in the source: remove it"
-                 for s in (have - want).elements()]
+                 for s in extra]
     crossed = {p.start for p in src.pairs if p.crossed}
     for start in dict.fromkeys(p.start for p in tgt.pairs if p.crossed):
         if start in want and start not in crossed:
