@@ -61,7 +61,8 @@ def test_credits_are_not_checked(msgid: str) -> None:
     ("git config --global user.email you@example.com", "git config user.email ihre@adresse.de"),
     ("Get it at https://www.bleachbit.org where it is free.",
      "https://www.bleachbit.org에서 무료로 받으세요."),
-    ('<a href="help:x" title="GNOME help">Learn more</a>', '<a href="help:x" title="도움말">더 보기</a>'),
+    ('<a href="help:x" title="GNOME help">Learn more</a>',
+     '<a href="help:x" title="도움말">더 보기</a>'),
     ("use `diff.guitool` instead of `diff.tool`", "`diff.tool` 대신 `diff.guitool`을 사용하십시오"),
 ])
 def test_real_catalog_markup_that_is_right(source: str, target: str) -> None:
