@@ -106,7 +106,7 @@ def check_markup(entry: Entry, ctx: _Context) -> list[Finding]:
     kept = {text for _, _, _, text in spans["s"]}
     examples = any(_example(span) for span in excused)
     words = sum(span[2] == "code" and not _example(span) for span in excused)
-    target = []
+    rendered: list[Span] = []
     for span in spans["t"]:  # the translation's own rendering of what was excused
         if examples and span[2] == "email" and span[3] not in kept:
             continue
@@ -114,8 +114,8 @@ def check_markup(entry: Entry, ctx: _Context) -> list[Finding]:
                 span[3].strip("`")):
             words -= 1
             continue
-        target.append(span)
-    spans["t"] = target
+        rendered.append(span)
+    spans["t"] = rendered
     source, target = (Counter((kind, text) for _, _, kind, text in spans[s]) for s in "st")
 
     def where(side: str, text: str) -> tuple[int, int] | None:
