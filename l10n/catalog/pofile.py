@@ -112,12 +112,14 @@ class Catalog:
             raw = path.read_bytes()
         except FileNotFoundError:
             raise CatalogError("catalog not found", path=path) from None
+        charset = declared_charset(raw)
         try:
-            text = raw.decode("utf-8")
+            text = raw.decode(charset)
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             raise CatalogError(
-                "not UTF-8", path=path, line=line, hint="save the catalog as UTF-8"
+                f"not {charset} as its header declares", path=path, line=line,
+                hint="save the catalog as UTF-8 (msgconv --to-code=UTF-8)",
             ) from None
         check_syntax(path, text)
         try:
@@ -343,6 +345,24 @@ class Catalog:
         if self.on_write is not None:
             self.on_write(self)
         return written
+
+
+_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.M)
+
+
+def declared_charset(raw: bytes) -> str:
+    """The charset the header declares (``ISO-8859-1``, ``EUC-KR``), as Python names it;
+    UTF-8 when none is declared, when it is ``CHARSET`` (a template's) or unknown."""
+    import codecs
+
+    found = _CHARSET.search(raw[:4096])
+    if found is None:
+        return "utf-8"
+    name = found.group(1).decode("ascii")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return "utf-8"
 
 
 def _rendered(text: str) -> str | None:

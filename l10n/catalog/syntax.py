@@ -286,7 +286,7 @@ def check_messages(po: polib.POFile, path: Path) -> None:
                 path=path, line=entry.linenum, hint="merge or delete one of the two entries",
             )
         seen[key] = entry.linenum or 0
-        if entry.msgid_plural:
+        if entry.msgid_plural and not entry.obsolete:  # msgfmt ignores obsolete entries
             _check_plural(entry, nplurals, path)
         if not entry.obsolete and "fuzzy" not in entry.flags:
             _check_newlines(entry, path)
