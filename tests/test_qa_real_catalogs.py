@@ -129,3 +129,24 @@ def test_codes_and_numbers_in_words(source: str, target: str, lang: str,
                                     wanted: list[str]) -> None:
     flags = ("c-format",) if "%" in source else ()
     assert [c for c in _checks(source, target, lang, flags) if c != "identical"] == wanted
+
+
+# ------------------------------------------------------------------ glossary
+@pytest.mark.parametrize(("text", "found"), [
+    ("NVIDIA said", ["NVIDIA"]),
+    ("see https://www.nvidia.com/en-us/ now", []),
+    ("mail press@nvidia.com", []),
+    ("run `nvidia-smi` first", []),
+    ("[the firm](https://nvidia.com/x)", []),
+    ("[NVIDIA](https://nvidia.com/x)", ["NVIDIA"]),  # the link text is prose
+    ('<a title="NVIDIA" href="x">the firm</a> and NVIDIA', ["NVIDIA"]),
+])
+def test_glossary_terms_are_never_found_inside_markup(text: str, found: list[str]) -> None:
+    from l10n.glossary import Glossary
+    from l10n.model import Term
+
+    glossary = Glossary([Term("NVIDIA", {"ko": "엔비디아"})])
+    assert [m.text for m in glossary.find(text, "ko")] == found
+    if "https://www.nvidia.com" in text:  # so the glossary check asks for no 엔비디아 there
+        ctx = CheckContext("en", "ko", glossary)
+        assert run_checks(Entry(text, "지금 https://www.nvidia.com/en-us/ 보기"), ctx) == []

@@ -38,7 +38,7 @@ from l10n.catalog.header import (
     now,
     template_header,
 )
-from l10n.catalog.syntax import check_messages, check_syntax
+from l10n.catalog.syntax import check_messages, check_syntax, declared_charset
 from l10n.errors import CatalogChangedError, CatalogError
 from l10n.fsutil import write_atomic
 from l10n.model import TermOutcome
@@ -345,24 +345,6 @@ class Catalog:
         if self.on_write is not None:
             self.on_write(self)
         return written
-
-
-_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.M)
-
-
-def declared_charset(raw: bytes) -> str:
-    """The charset the header declares (``ISO-8859-1``, ``EUC-KR``), as Python names it;
-    UTF-8 when none is declared, when it is ``CHARSET`` (a template's) or unknown."""
-    import codecs
-
-    found = _CHARSET.search(raw[:4096])
-    if found is None:
-        return "utf-8"
-    name = found.group(1).decode("ascii")
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return "utf-8"
 
 
 def _rendered(text: str) -> str | None:

@@ -345,4 +345,22 @@ def _check_newlines(entry: polib.POEntry, path: Path) -> None:
                 )
 
 
-__all__ = ["check_messages", "check_syntax"]
+_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.M)
+
+
+def declared_charset(raw: bytes) -> str:
+    """The charset the header declares (``ISO-8859-1``, ``EUC-KR``), as Python names it;
+    UTF-8 when none is declared, when it is ``CHARSET`` (a template's) or unknown."""
+    import codecs
+
+    found = _CHARSET.search(raw[:4096])
+    if found is None:
+        return "utf-8"
+    name = found.group(1).decode("ascii")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return "utf-8"
+
+
+__all__ = ["check_messages", "check_syntax", "declared_charset"]
