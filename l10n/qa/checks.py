@@ -9,6 +9,8 @@ checks look at translated entries only. What each check reports:
 check         severity  rule
 ============  ========  ===========================================================
 untranslated  warning   the entry has no translation yet
+pseudo        error     the translation is the ``pseudo`` engine's output, untouched
+                        (fuzzy, or accepted by mistake): it is never a translation
 identical     warning   the translation equals the source although the source has
                         words to translate (markup and glossary terms do not count;
                         nor do bylines and names: up to four capitalised words)
@@ -136,6 +138,16 @@ def check_untranslated(entry: Entry, ctx: CheckContext) -> list[Finding]:
     if entry.msgstr or entry.obsolete:
         return []
     return [ctx.finding("untranslated", Severity.WARNING, entry, "not translated yet")]
+
+
+@translated
+def check_pseudo(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    if not entry.is_pseudo:
+        return []
+    state = "accepted as reviewed" if entry.reviewed else "machine output"
+    return [ctx.finding("pseudo", Severity.ERROR, entry,
+                        f"pseudo-localized text ({state}) is no translation: translate it "
+                        "(a reviewed-only build shows the source instead)")]
 
 
 @translated
@@ -348,6 +360,7 @@ def check_length(entry: Entry, ctx: CheckContext) -> list[Finding]:
 
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("untranslated", check_untranslated),
+    ("pseudo", check_pseudo),
     ("identical", check_identical),
     ("glossary", check_glossary),
     ("numbers", check_numbers),

@@ -51,8 +51,7 @@ def is_credits(entry: Entry) -> bool:
 def pseudo_text(entry: Entry) -> str | None:
     """Untouched output of the ``pseudo`` engine read back as source-language text (its
     accents removed), or None for any other entry."""
-    prov = entry.provenance
-    if prov is None or prov.engine != "pseudo" or not entry.is_machine:
+    if not entry.is_pseudo:  # fuzzy, or accepted by mistake: pseudo text all the same
         return None
     return entry.msgstr.translate(_UNACCENT)
 
