@@ -124,6 +124,10 @@ def test_a_dropped_leading_space_before_a_korean_particle_is_right() -> None:
     ("after 1 hour", "nakon jednog sata", "sr", []),  # one, in words
     ("pressed the Shift key 5 times", "按了 Shift 键五次", "zh", []),
     ("chmod 0700 %s", "chmod 0700 %s", "ko", []),  # a mode, not a time
+    ("from their GTK 3 keys to the GTK 4 ones", "GTK3 u GTK4 ključeve", "sr", []),
+    ("from GTK 3 to GTK 4", "von GTK 3 auf GTK 5", "de", ["numbers"]),
+    ("0 items", "항목 없음", "ko", []),  # zero, in words
+    ("GNU GPL version 3 or later", "GNU 通用公共许可协议第三版或更高版本", "zh", []),
 ])
 def test_codes_and_numbers_in_words(source: str, target: str, lang: str,
                                     wanted: list[str]) -> None:

@@ -15,6 +15,7 @@ news, issue 25): :mod:`l10n.lang.numbers` reads and compares, this module knows
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from l10n.lang.quantity import DATE, MONEY, NUMBER, PERCENT, Quantity
 
@@ -108,8 +109,8 @@ def approximate_note(text: str, start: int) -> bool:
 
 # A code: letters then digits (i18n, MP3, A380, F-16, COVID-19, F2), or digits and one
 # capital (3G, 4K, 3D); never an amount (10km, 8GB, 2nd, $10M).
-_CODE = re.compile(r"(?<![A-Za-z0-9_.])[A-Za-z]+-?\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9_])"
-                   r"|(?<![$€£¥₩A-Za-z0-9_.,-])\d+[A-Z](?![A-Za-z0-9])")
+_CODE = re.compile(r"(?<![\w])[A-Za-z]+-?\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9_])"
+                   r"|(?<![$€£¥₩\w.,-])\d+[A-Z](?![A-Za-z0-9])")
 
 
 def codes(text: str) -> list[tuple[int, int, str]]:
@@ -121,27 +122,41 @@ def _norm(code: str) -> str:
     return code.upper().replace("-", "")
 
 
-def compare_codes(source: str, target: str) -> tuple[list[tuple[str, str]], str, str, set[str]]:
-    """The codes of ``source`` changed in ``target`` ((source code, target code): 3G, 9G),
-    both texts with their codes blanked, and the digits of the source's codes the target
-    spells out (i18n -> 국제화, COVID-19 -> 코로나19: those digits are no figure there)."""
+class Codes(NamedTuple):
+    """What :func:`compare_codes` found."""
+
+    changed: list[tuple[str, str]]  # (source code, target code): ("3G", "9G")
+    source: str  # the source with its codes blanked
+    target: str  # the target with the codes it shares with the source blanked
+    spelled: set[str]  # digits of source codes the target spells out (i18n -> 국제화)
+    own: list[tuple[int, int]]  # the target's other codes (GTK3, Alt+F2): no extra figures
+
+
+def compare_codes(source: str, target: str) -> Codes:
+    """The codes of ``source`` against those of ``target``: a code kept is no figure, a
+    code changed (3G -> 9G) is a problem, a code spelled out (i18n -> 국제화, COVID-19 ->
+    코로나19) leaves no figure behind; a code only the target has ("GTK 3" -> "GTK3")
+    may hold the source's figure."""
     mine, theirs = codes(source), codes(target)
-    left = [_norm(c) for _, _, c in theirs]
+    left = [(_norm(c), (s, e, c)) for s, e, c in theirs]
     changed: list[tuple[str, str]] = []
     spelled: set[str] = set()
+    shared: list[tuple[int, int, str]] = []
     for _, _, code in mine:
         norm = _norm(code)
-        if norm in left:
-            left.remove(norm)
-            continue
         shape = re.sub(r"\d+", "#", norm)
-        rival = next((c for c in left if re.sub(r"\d+", "#", c) == shape), None)
+        same = next((item for item in left if item[0] == norm), None)
+        rival = same or next((item for item in left if re.sub(r"\d+", "#", item[0]) == shape),
+                             None)
         if rival is not None:
             left.remove(rival)
-            changed.append((code, next(t for _, _, t in theirs if _norm(t) == rival)))
+            shared.append(rival[1])
+            if same is None:
+                changed.append((code, rival[1][2]))
         else:
             spelled.update(re.findall(r"\d+", code))
-    return changed, _blank(source, mine), _blank(target, theirs), spelled
+    own = [(s, e) for _, (s, e, _) in left]
+    return Codes(changed, _blank(source, mine), _blank(target, shared), spelled, own)
 
 
 def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:

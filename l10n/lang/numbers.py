@@ -222,11 +222,12 @@ def compare_numbers(
     themselves; they are named as candidates when a source quantity is missing.
     Problems come in source order; see the module docstring for warnings.
     """
-    changed, source_text, target_text, spelled = compare_codes(source_text, target_text)
+    coded = compare_codes(source_text, target_text)
+    source_text, target_text, spelled = coded.source, coded.target, coded.spelled
     code_problems = [
         NumberProblem(Quantity(Decimal(0), NUMBER, old, 0, 0), (),
                       f"'{old}' is written '{new}' in the translation: copy the code unchanged")
-        for old, new in changed]
+        for old, new in coded.changed]
     sources = [q for q in read_numbers(source_text, source_lang) if q.kind != RELATIVE]
     found = [q for q in read_numbers(target_text, target_lang)
              if not (q.kind == NUMBER and q.text in spelled)]  # 코로나19 for COVID-19
@@ -254,10 +255,12 @@ def compare_numbers(
                if not any(id(other) in found_sources for other in pairs.get(id(q), ()))
                or any(_comparable(q, t) and t.kind != NUMBER for t in rivals)]
     missing, spare = converted(missing, spare, source_text, target_text)
-    # "1 hour" -> "jednog sata", "한 시간": one is said in words, unless a figure replaced it
+    # "1 hour" -> "jednog sata", "한 시간", "0 items" -> "항목 없음": said in words, unless a
+    # figure replaced it
     rivals = [t for t in spare if not t.weak]
-    missing = [q for q in missing if not (q.value == 1 and q.kind in (NUMBER, DURATION) and not
-                                          any(_comparable(q, t) for t in rivals))]
+    missing = [q for q in missing if not (q.value in (0, 1) and q.kind in (NUMBER, DURATION)
+                                          and not any(_comparable(q, t) for t in rivals))]
+    spare = [t for t in spare if not any(s <= t.start < e for s, e in coded.own)]
     problems = code_problems
     if not missing:
         return problems + [NumberProblem(t, (t,), f"{_shown(t)} is in the translation but not "
