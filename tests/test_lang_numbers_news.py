@@ -36,6 +36,8 @@ FAITHFUL = [
     ("nearly $5.6 million (2.8 million pounds)", "280만파운드(약 56억원)"),
     ("after the September 11, 2001, terror attacks", "2001년 911 테러 이후"),
     ("about 26 hours before", "26여 시간 앞둔"),
+    ("the war that followed the September 11, 2001, terror attacks",
+     "2001년 워싱턴과 뉴욕에서 911 테러가 발생한 이후"),  # the year said apart
 ]
 
 WRONG = [

@@ -127,6 +127,14 @@ def test_a_dropped_leading_space_before_a_korean_particle_is_right() -> None:
     ("from their GTK 3 keys to the GTK 4 ones", "GTK3 u GTK4 ključeve", "sr", []),
     ("from GTK 3 to GTK 4", "von GTK 3 auf GTK 5", "de", ["numbers"]),
     ("0 items", "항목 없음", "ko", []),  # zero, in words
+    ("set labels for file1/orig-file/file2", "Beschriftung für Datei1/orig-Datei/Datei2",
+     "de", []),  # a code the translation writes its own way keeps its number
+    ("set labels for file1/orig-file/file2", "Beschriftung für Datei2/orig-Datei/Datei2",
+     "de", ["numbers"]),
+    ("bad sha1 file: %s", "Ungültige SHA2-Datei: %s", "de", ["numbers"]),
+    ("'%s' does not look like a v2 bundle file", "'%s' 파일이 버전3 번들 파일로 보이지 않습니다",
+     "ko", ["numbers"]),
+    ("'%s' requires 0 or 1 argument", "'%s' erfordert 0 oder 2 Argumente", "de", ["numbers"]),
     ("GNU GPL version 3 or later", "GNU 通用公共许可协议第三版或更高版本", "zh", []),
 ])
 def test_codes_and_numbers_in_words(source: str, target: str, lang: str,
@@ -154,3 +162,10 @@ def test_glossary_terms_are_never_found_inside_markup(text: str, found: list[str
     if "https://www.nvidia.com" in text:  # so the glossary check asks for no 엔비디아 there
         ctx = CheckContext("en", "ko", glossary)
         assert run_checks(Entry(text, "지금 https://www.nvidia.com/en-us/ 보기"), ctx) == []
+
+
+def test_a_full_width_sign_carries_its_own_space_and_base_words_are_no_extra_figure() -> None:
+    assert _checks("Size: ", "大小：", "zh") == []
+    assert _checks("Size: ", "大小:", "zh") == ["whitespace"]
+    assert _checks("show sizes in binary format instead of decimal",
+                   "10 進数ではなく 2 進数で表示します", "ja") == []

@@ -50,7 +50,7 @@ def is_age(quantity: Quantity, text: str) -> bool:
     return quantity.unit == "year" and text[quantity.end :].startswith(("-old", " old"))
 
 
-_CONVERSION = re.compile(r"\s*[(（]\s*|\s*[,;]?\s*(?:or|about|roughly)\s+")
+_CONVERSION = re.compile(r"\s*[(（]\s*")  # "0 or 1" are two figures, not one said twice
 
 
 def alternatives(sources: list[Quantity], text: str) -> dict[int, list[Quantity]]:
@@ -67,7 +67,8 @@ def alternatives(sources: list[Quantity], text: str) -> dict[int, list[Quantity]
 
 
 # Months, quarters and ordinals the source says in words (October, third quarter, 14th).
-_NAMED = re.compile(r"\s?(?:월|月|분기|四半期|季度|번째|째|차|위|등|세기|世纪|世紀|st|nd|rd|th)")
+_NAMED = re.compile(r"\s?(?:월|月|분기|四半期|季度|번째|째|차|위|등|세기|世纪|世紀|st|nd|rd|th"
+                    r"|진수|진법|進数|进制|進法)")  # 16진수: "hexadecimal"
 _APPROX = re.compile(r"[(（]\s*(?:약|about|approx\.?|約|约|およそ)\s*$")  # (약 56억원)
 _NOTE = re.compile(r"[(（]\s*(?:약|about|approx\.?|約|约|およそ)?\s*$")
 
@@ -109,8 +110,8 @@ def approximate_note(text: str, start: int) -> bool:
 
 # A code: letters then digits (i18n, MP3, A380, F-16, COVID-19, F2), or digits and one
 # capital (3G, 4K, 3D); never an amount (10km, 8GB, 2nd, $10M).
-_CODE = re.compile(r"(?<![\w])[A-Za-z]+-?\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9_])"
-                   r"|(?<![$€£¥₩\w.,-])\d+[A-Z](?![A-Za-z0-9])")
+_CODE = re.compile(r"(?<![\w])[A-Za-z]+-?\d[A-Za-z0-9]*(?:-[A-Za-z]*\d[A-Za-z0-9]*)*"
+                   r"(?![A-Za-z0-9_])|(?<![$€£¥₩\w.,-])\d+[A-Z](?![A-Za-z0-9])")
 
 
 def codes(text: str) -> list[tuple[int, int, str]]:
@@ -128,19 +129,20 @@ class Codes(NamedTuple):
     changed: list[tuple[str, str]]  # (source code, target code): ("3G", "9G")
     source: str  # the source with its codes blanked
     target: str  # the target with the codes it shares with the source blanked
-    spelled: set[str]  # digits of source codes the target spells out (i18n -> 국제화)
+    unmatched: list[tuple[str, str]]  # (code, digits) of source codes not in the target
     own: list[tuple[int, int]]  # the target's other codes (GTK3, Alt+F2): no extra figures
 
 
 def compare_codes(source: str, target: str) -> Codes:
     """The codes of ``source`` against those of ``target``: a code kept is no figure, a
-    code changed (3G -> 9G) is a problem, a code spelled out (i18n -> 국제화, COVID-19 ->
-    코로나19) leaves no figure behind; a code only the target has ("GTK 3" -> "GTK3")
-    may hold the source's figure."""
+    code changed (3G -> 9G) is a problem; a code the target writes its own way keeps its
+    digits (COVID-19 -> 코로나19, file1 -> Datei1: see :func:`code_digits`) or spells them
+    out (i18n -> 국제화); a code only the target has ("GTK 3" -> "GTK3") may hold the
+    source's figure."""
     mine, theirs = codes(source), codes(target)
     left = [(_norm(c), (s, e, c)) for s, e, c in theirs]
     changed: list[tuple[str, str]] = []
-    spelled: set[str] = set()
+    unmatched: list[tuple[str, str]] = []
     shared: list[tuple[int, int, str]] = []
     for _, _, code in mine:
         norm = _norm(code)
@@ -154,9 +156,31 @@ def compare_codes(source: str, target: str) -> Codes:
             if same is None:
                 changed.append((code, rival[1][2]))
         else:
-            spelled.update(re.findall(r"\d+", code))
+            unmatched += [(code, digits) for digits in re.findall(r"\d+", code)]
     own = [(s, e) for _, (s, e, _) in left]
-    return Codes(changed, _blank(source, mine), _blank(target, shared), spelled, own)
+    return Codes(changed, _blank(source, mine), _blank(target, shared), unmatched, own)
+
+
+def code_digits(unmatched: list[tuple[str, str]], targets: list[Quantity],
+                text: str) -> tuple[list[tuple[str, Quantity]], list[Quantity]]:
+    """The digits of source codes the target writes its own way (file1 -> Datei1, v2 ->
+    버전2), found among the target's figures glued to a letter: the codes whose digits
+    changed (file1 -> Datei2), and the target's figures left for the other checks."""
+    glued = [q for q in targets if q.kind == NUMBER and q.start and text[q.start - 1].isalpha()]
+    left = list(targets)
+    lost: list[str] = []
+    for code, digits in unmatched:
+        same = next((q for q in glued if q.text == digits), None)
+        if same is None:
+            lost.append(code)
+        else:
+            glued.remove(same)
+            left.remove(same)
+    changed = []
+    for code, other in zip(lost, glued, strict=False):  # spelled out, unless a digit moved
+        changed.append((code, other))
+        left.remove(other)
+    return changed, left
 
 
 def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
@@ -165,5 +189,6 @@ def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
     return text
 
 
-__all__ = ["alternatives", "approximate_note", "codes", "compare_codes", "converted",
+__all__ = ["alternatives", "approximate_note", "code_digits", "codes", "compare_codes",
+           "converted",
            "elided_months", "extra_figures", "is_age", "ordinal_article"]

@@ -54,6 +54,7 @@ from l10n.lang.cjk import cjk_number, day_only_dates, relative_years
 from l10n.lang.number_context import (
     alternatives,
     approximate_note,
+    code_digits,
     compare_codes,
     converted,
     elided_months,
@@ -223,14 +224,18 @@ def compare_numbers(
     Problems come in source order; see the module docstring for warnings.
     """
     coded = compare_codes(source_text, target_text)
-    source_text, target_text, spelled = coded.source, coded.target, coded.spelled
+    source_text, target_text = coded.source, coded.target
     code_problems = [
         NumberProblem(Quantity(Decimal(0), NUMBER, old, 0, 0), (),
                       f"'{old}' is written '{new}' in the translation: copy the code unchanged")
         for old, new in coded.changed]
     sources = [q for q in read_numbers(source_text, source_lang) if q.kind != RELATIVE]
-    found = [q for q in read_numbers(target_text, target_lang)
-             if not (q.kind == NUMBER and q.text in spelled)]  # 코로나19 for COVID-19
+    moved, found = code_digits(coded.unmatched, read_numbers(target_text, target_lang),
+                               target_text)
+    code_problems += [
+        NumberProblem(Quantity(Decimal(0), NUMBER, code, 0, 0), (other,),
+                      f"'{code}' is written with {_shown(other)} in the translation: keep "
+                      "its number") for code, other in moved]
     relative = [q for q in found if q.kind == RELATIVE]
     targets = [q for q in found if q.kind != RELATIVE]
     used = [False] * len(targets)
@@ -244,6 +249,8 @@ def compare_numbers(
                 (loose or is_age(quantity, source_text)) and quantity.kind == DURATION
                 and t.kind == NUMBER and t.value == quantity.value))), None
         )
+        if index is None and quantity.kind == DATE and quantity.year:
+            index = _split_year(quantity, targets, used)  # 2001년 … 9/11 테러
         if index is None:
             missing.append(quantity)
         else:
@@ -271,6 +278,19 @@ def compare_numbers(
         if problem is not None:
             problems.append(problem)
     return problems
+
+
+def _split_year(quantity: Quantity, targets: list[Quantity], used: list[bool]) -> int | None:
+    """A dated source said as a date without its year and the year elsewhere in the
+    sentence ("September 11, 2001" -> "2001년 워싱턴에서 911 테러"): both found."""
+    day = next((i for i, t in enumerate(targets) if not used[i] and t.kind == DATE
+                and t.year is None and t.value == quantity.value), None)
+    year = next((i for i, t in enumerate(targets) if not used[i] and t.kind == NUMBER
+                 and t.value == quantity.year), None)
+    if day is None or year is None:
+        return None
+    used[year] = True
+    return day
 
 
 def _problem(

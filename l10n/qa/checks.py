@@ -86,6 +86,7 @@ SHORT = 50  # a label or a short message: wider bounds (아주 짧은 UI 문구,
 
 _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "〔": "〕", "［": "］", "｛": "｝"}
 _CLOSE = {close: open_ for open_, close in _OPEN.items()}
+_FULL_WIDTH = set("：；，。！？、）」』")
 _DOUBLE_QUOTES = set('"“”„«»「」『』')
 _WORD = re.compile(r"(?<![\w.-])[^\W\d_]{2,}(?![\w.-])")
 _CODE = re.compile(r"(?:^|[\s\[(])--?\w|[|=\\;]|\w/\w|\w\.\w|::|\(\)|->|^[a-z]+ [a-z-]+[: ]")
@@ -310,6 +311,9 @@ def check_whitespace(entry: Entry, ctx: CheckContext) -> list[Finding]:
     for where, source, target, at in edges:
         if where == "starts" and particle and source.strip(" ") == target:
             continue  # " is not" -> "은(는) 아닙니다": a particle attaches to the word before
+        if where == "ends" and source == " " and not target and entry.msgstr.rstrip()[-1:] in (
+                _FULL_WIDTH):
+            continue  # "Size: " -> "大小：": a full-width sign carries its own space
         if source != target:
             findings.append(
                 ctx.finding(
