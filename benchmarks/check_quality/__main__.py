@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from benchmarks.check_quality.assemble import HERE, OUT, corpus
+from benchmarks.check_quality.assemble import HERE, MANIFEST, OUT, corpus
 
 LABELS = HERE / "labels.toml"
 SAMPLE_OUT = OUT.parent / "check_quality" / "sample.md"
@@ -59,13 +59,13 @@ def key_of(file: str, msgctxt: str | None, msgid: str) -> str:
     return f"{file}|{digest}"
 
 
-def load_units() -> tuple[list[Unit], list[str]]:
+def load_units(manifest: Path = MANIFEST) -> tuple[list[Unit], list[str]]:
     """Every translated entry of every corpus file; unreadable files as messages."""
     from l10n.catalog import REVIEWED, Catalog
     from l10n.errors import L10nError
 
     units, problems = [], []
-    for item, path in corpus():
+    for item, path in corpus(manifest=manifest):
         name = str(item.local)
         if not path.is_file():
             problems.append(f"{name}: missing (run python -m benchmarks.check_quality.assemble)")
@@ -218,9 +218,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--no-pofilter", action="store_true", help="measure l10n only")
     parser.add_argument("--sample", type=int, default=120, help="findings to sample")
     parser.add_argument("--seed", type=int, default=25)
+    parser.add_argument("--manifest", type=Path, default=MANIFEST,
+                        help="another manifest (heldout.toml: files the checks were not tuned on)")
     args = parser.parse_args(argv)
     say: Callable[[str], None] = print
-    units, problems = load_units()
+    units, problems = load_units(args.manifest)
     for problem in problems:
         say(f"unreadable: {problem}")
     files = {u.file for u in units}
@@ -255,10 +257,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     rng = random.Random(args.seed)
     ordered = sorted(found, key=lambda uf: (uf[0].key, uf[1].check, uf[1].message))  # type: ignore[attr-defined]
     sample = rng.sample(ordered, min(args.sample, len(ordered)))
-    write_sample(sample, SAMPLE_OUT)
+    out = SAMPLE_OUT.with_name(f"sample-{args.manifest.stem}.md")
+    write_sample(sample, out)
     labels = load_labels()
     judged = [labels[f"{u.key}|{f.check}"] for u, f in sample if f"{u.key}|{f.check}" in labels]  # type: ignore[attr-defined]
-    say(f"sample: {len(sample)} findings (seed {args.seed}) in {SAMPLE_OUT}; "
+    say(f"sample: {len(sample)} findings (seed {args.seed}) in {out}; "
         f"{len(judged)} labelled, {sum(judged)} true problems"
         + (f" = {100 * sum(judged) / len(judged):.1f}% precision" if judged else ""))
 

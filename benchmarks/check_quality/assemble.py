@@ -50,10 +50,10 @@ def corpus(out: Path = OUT, manifest: Path = MANIFEST) -> list[tuple[Item, Path]
     return [(item, out / item.local) for item in load_manifest(manifest)]
 
 
-def assemble(mirrors: Path = MIRRORS, out: Path = OUT) -> list[str]:
+def assemble(mirrors: Path = MIRRORS, out: Path = OUT, manifest: Path = MANIFEST) -> list[str]:
     """Copy every file out of its mirror; the problems (missing mirror or commit)."""
     problems = []
-    for item, target in corpus(out):
+    for item, target in corpus(out, manifest):
         git_dir = mirrors / item.repository.replace("/", "+") / "repo"
         if not git_dir.is_dir():
             problems.append(f"{item.repository}: no mirror at {git_dir}")
@@ -73,11 +73,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.check_quality.assemble")
     parser.add_argument("--mirrors", type=Path, default=MIRRORS)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--manifest", type=Path, default=MANIFEST,
+                        help="another manifest (heldout.toml: files the checks were not tuned on)")
     args = parser.parse_args(argv)
-    problems = assemble(args.mirrors, args.out)
+    problems = assemble(args.mirrors, args.out, args.manifest)
     for problem in problems:
         print(problem)
-    items = load_manifest()
+    items = load_manifest(args.manifest)
     print(f"{len(items) - len(problems)}/{len(items)} files in {args.out}")
     return 1 if problems else 0
 
