@@ -169,3 +169,23 @@ def test_a_full_width_sign_carries_its_own_space_and_base_words_are_no_extra_fig
     assert _checks("Size: ", "大小:", "zh") == ["whitespace"]
     assert _checks("show sizes in binary format instead of decimal",
                    "10 進数ではなく 2 進数で表示します", "ja") == []
+
+
+# ------------------------------------------------------------------ held-out classes
+@pytest.mark.parametrize(("source", "target", "lang", "wanted"), [
+    ("Push anywhere with 2 fingers", "Pchnięcie dwoma palcami", "pl", []),  # in words
+    ("3-way merge if no file level merging required", "如果没有文件级合并需要，执行三路合并",
+     "zh", []),
+    ("5 cars and 5 trucks", "자동차 5대와 트럭", "ko", ["numbers"]),  # figures elsewhere
+    ("Push anywhere with 2 fingers", "Premere con 3 dita", "it", ["numbers"]),
+    ("Or downgrade to v2.33, or earlier", "Ou redescendez à la version 2.33", "fr", []),
+    ("half past %0", "wpół do %1", "pl", []),  # the clock's own placeholders
+    ("Decimal", "10진", "ko", []),
+    (" (root-commit)", "（根提交）", "zh", []),
+    ("The Xfce development team. All rights reserved.",
+     "The Xfce development team. All rights reserved.", "ja", []),
+    ('for example "America/New_York". Leave empty', '例: Asia/Tokyo', "ja", []),
+])
+def test_classes_found_on_the_held_out_corpus(source: str, target: str, lang: str,
+                                               wanted: list[str]) -> None:
+    assert [c for c in _checks(source, target, lang) if c != "length"] == wanted

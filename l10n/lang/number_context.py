@@ -68,7 +68,7 @@ def alternatives(sources: list[Quantity], text: str) -> dict[int, list[Quantity]
 
 # Months, quarters and ordinals the source says in words (October, third quarter, 14th).
 _NAMED = re.compile(r"\s?(?:월|月|분기|四半期|季度|번째|째|차|위|등|세기|世纪|世紀|st|nd|rd|th"
-                    r"|진수|진법|進数|进制|進法)")  # 16진수: "hexadecimal"
+                    r"|진수|진법|진(?![가-힣])|進数|进制|進法)")  # 16진수: "hexadecimal"
 _APPROX = re.compile(r"[(（]\s*(?:약|about|approx\.?|約|约|およそ)\s*$")  # (약 56억원)
 _NOTE = re.compile(r"[(（]\s*(?:약|about|approx\.?|約|约|およそ)?\s*$")
 
@@ -111,7 +111,7 @@ def approximate_note(text: str, start: int) -> bool:
 # A code: letters then digits (i18n, MP3, A380, F-16, COVID-19, F2), or digits and one
 # capital (3G, 4K, 3D); never an amount (10km, 8GB, 2nd, $10M).
 _CODE = re.compile(r"(?<![\w])[A-Za-z]+-?\d[A-Za-z0-9]*(?:-[A-Za-z]*\d[A-Za-z0-9]*)*"
-                   r"(?![A-Za-z0-9_])|(?<![$€£¥₩\w.,-])\d+[A-Z](?![A-Za-z0-9])")
+                   r"(?:\.\d+)*(?![A-Za-z0-9_])|(?<![$€£¥₩\w.,-])\d+[A-Z](?![A-Za-z0-9])")
 
 
 def codes(text: str) -> list[tuple[int, int, str]]:

@@ -265,8 +265,9 @@ def compare_numbers(
     # "1 hour" -> "jednog sata", "한 시간", "0 items" -> "항목 없음": said in words, unless a
     # figure replaced it
     rivals = [t for t in spare if not t.weak]
-    missing = [q for q in missing if not (q.value in (0, 1) and q.kind in (NUMBER, DURATION)
-                                          and not any(_comparable(q, t) for t in rivals))]
+    missing = [q for q in missing if not (_in_words(q) and not any(_comparable(q, t)
+                                                                   for t in rivals)
+                                          and not any(t.value == q.value for t in targets))]
     spare = [t for t in spare if not any(s <= t.start < e for s, e in coded.own)]
     problems = code_problems
     if not missing:
@@ -278,6 +279,13 @@ def compare_numbers(
         if problem is not None:
             problems.append(problem)
     return problems
+
+
+def _in_words(quantity: Quantity) -> bool:
+    """A small whole number a translation may write in words (dwoma, due, 三路, 하나),
+    unless it writes the same number as a figure elsewhere ("5 cars and 5 trucks")."""
+    return (quantity.kind in (NUMBER, DURATION) and quantity.value <= 10
+            and quantity.value == int(quantity.value))
 
 
 def _split_year(quantity: Quantity, targets: list[Quantity], used: list[bool]) -> int | None:

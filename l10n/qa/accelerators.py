@@ -44,6 +44,8 @@ def _underscore(text: str) -> bool:
         return True
     if before[-1].isdigit() and after.isdigit():
         return True  # 1_80°
+    if after.isupper() or "/" in text[max(0, at - 20) : at]:
+        return False  # New_York, America/New_York: a name or a path
     word = re.search(r"[^\W_]+$", before)
     whole = (word.group() if word else "") + re.match(r"[^\W_]*", text[at + 1 :]).group()  # type: ignore[union-attr]
     return word is not None and word.group()[0].isupper() and not whole.isupper()

@@ -90,6 +90,14 @@ _FULL_WIDTH = set("：；，。！？、）」』")
 _DOUBLE_QUOTES = set('"“”„«»「」『』')
 _WORD = re.compile(r"(?<![\w.-])[^\W\d_]{2,}(?![\w.-])")
 _CODE = re.compile(r"(?:^|[\s\[(])--?\w|[|=\\;]|\w/\w|\w\.\w|::|\(\)|->|^[a-z]+ [a-z-]+[: ]")
+_COPYRIGHT = re.compile(r"©|\(c\)|\bCopyright\b|\bAll rights reserved\b", re.I)
+_QT = re.compile(r"%\d+\b")  # Qt's and xfce's own placeholders (%1, %0): no figures
+
+
+def _blank(hit: re.Match[str]) -> str:
+    return " " * len(hit.group())
+
+
 _KEYWORDS = re.compile(r"[^;\n]+(?:;[^;\n]+){2,};?")  # a .desktop file's Keywords
 _NAME = re.compile(r"[^\W\d_][\w'’.-]*")
 
@@ -160,8 +168,8 @@ def check_identical(entry: Entry, ctx: CheckContext) -> list[Finding]:
     rest = blank_markup(blank_directives(entry.msgid, entry.flags))
     for match in ctx.matches(entry):  # terms are the glossary check's business
         rest = rest[: match.start] + " " * (match.end - match.start) + rest[match.end :]
-    if _CODE.search(rest):
-        return []  # a command line or code ("git merge --abort", "(on|off)")
+    if _CODE.search(rest) or _COPYRIGHT.search(rest):
+        return []  # a command line or code ("git merge --abort", "(on|off)"), a legal line
     # Words to translate: not names or acronyms (iPad, GNOME), not units (128px); one
     # word alone is often the same word in the language (total, Portal, Audio).
     if len([w for w in _WORD.findall(rest) if not any(c.isupper() for c in w[1:])]) < 2:
@@ -198,9 +206,10 @@ def check_glossary(entry: Entry, ctx: CheckContext) -> list[Finding]:
 def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
     pseudo = pseudo_text(entry)
     target, lang = (entry.msgstr, ctx.target) if pseudo is None else (pseudo, ctx.source)
-    problems = compare_numbers(blank_markup(blank_directives(entry.msgid, entry.flags)),
-                               ctx.source, blank_markup(blank_directives(target, entry.flags)),
-                               lang)
+    problems = compare_numbers(_QT.sub(_blank, blank_markup(blank_directives(entry.msgid,
+                                                                             entry.flags))),
+                               ctx.source, _QT.sub(_blank, blank_markup(blank_directives(
+                                   target, entry.flags))), lang)
     if pseudo is not None:  # glossary targets inside pseudo text: only lost figures matter
         problems = [p for p in problems if p.severity == "error"]
     return [ctx.finding("numbers", Severity(p.severity), entry, p.message,
@@ -309,6 +318,8 @@ def check_whitespace(entry: Entry, ctx: CheckContext) -> list[Finding]:
     edges = (("starts", lead_s, lead_t, 0), ("ends", trail_s, trail_t, size - len(trail_t)))
     particle = base_language(ctx.target) == "ko" and starts_with_particle(entry.msgstr)
     for where, source, target, at in edges:
+        if where == "starts" and source == " " and not target and entry.msgstr[:1] in "（「『【":
+            continue  # " (root-commit)" -> "（根提交）": a full-width sign carries its space
         if where == "starts" and particle and source.strip(" ") == target:
             continue  # " is not" -> "은(는) 아닙니다": a particle attaches to the word before
         if where == "ends" and source == " " and not target and entry.msgstr.rstrip()[-1:] in (
