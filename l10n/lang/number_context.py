@@ -156,7 +156,7 @@ def compare_codes(source: str, target: str) -> Codes:
             if same is None:
                 changed.append((code, rival[1][2]))
         else:
-            unmatched += [(code, digits) for digits in re.findall(r"\d+", code)]
+            unmatched += [(code, digits) for digits in re.findall(r"\d+(?:\.\d+)*", code)]
     own = [(s, e) for _, (s, e, _) in left]
     return Codes(changed, _blank(source, mine), _blank(target, shared), unmatched, own)
 
@@ -171,11 +171,13 @@ def code_digits(unmatched: list[tuple[str, str]], targets: list[Quantity],
     lost: list[str] = []
     for code, digits in unmatched:
         same = next((q for q in glued if q.text == digits), None)
-        if same is None:
+        kept = same or next((q for q in left if q.kind == NUMBER and q.text == digits), None)
+        if kept is None:
             lost.append(code)
-        else:
+            continue
+        if same is not None:
             glued.remove(same)
-            left.remove(same)
+        left.remove(kept)  # v2.33 -> "version 2.33"
     changed = []
     for code, other in zip(lost, glued, strict=False):  # spelled out, unless a digit moved
         changed.append((code, other))
