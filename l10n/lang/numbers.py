@@ -265,8 +265,8 @@ def compare_numbers(
     # "1 hour" -> "jednog sata", "한 시간", "0 items" -> "항목 없음": said in words, unless a
     # figure replaced it
     rivals = [t for t in spare if not t.weak]
-    missing = [q for q in missing if not (_in_words(q) and not any(_comparable(q, t)
-                                                                   for t in rivals)
+    missing = [q for q in missing if not (_in_words(q) and not any(
+        _comparable(q, t) or any(r.kind == q.kind for r in t.readings()) for t in rivals)
                                           and not any(t.value == q.value for t in targets))]
     spare = [t for t in spare if not any(s <= t.start < e for s, e in coded.own)]
     problems = code_problems

@@ -58,13 +58,14 @@ from typing import TYPE_CHECKING
 from l10n.catalog import Entry
 from l10n.glossary.verify import verify_terms
 from l10n.lang import base_language
-from l10n.lang.ko import particle_problems, starts_with_particle, term_spans
+from l10n.lang.ko import particle_problems, term_spans
 from l10n.lang.numbers import compare_numbers
 from l10n.model import MISSING, Finding, Severity
 from l10n.qa.accelerators import check_accelerators, plain
 from l10n.qa.entries import PLURAL_FORM, ignored_checks, is_credits, plural_forms, pseudo_text
 from l10n.qa.formats import blank_directives, format_problems
 from l10n.qa.markup import blank_markup, check_markup
+from l10n.qa.spacing import check_spaces, check_whitespace
 from l10n.qa.tags import check_tags
 
 if TYPE_CHECKING:
@@ -86,7 +87,6 @@ SHORT = 50  # a label or a short message: wider bounds (아주 짧은 UI 문구,
 
 _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "〔": "〕", "［": "］", "｛": "｝"}
 _CLOSE = {close: open_ for open_, close in _OPEN.items()}
-_FULL_WIDTH = set("：；，。！？、）」』")
 _DOUBLE_QUOTES = set('"“”„«»「」『』')
 _WORD = re.compile(r"(?<![\w.-])[^\W\d_]{2,}(?![\w.-])")
 _CODE = re.compile(r"(?:^|[\s\[(])--?\w|[|=\\;]|\w/\w|\w\.\w|::|\(\)|->|^[a-z]+ [a-z-]+[: ]")
@@ -290,51 +290,6 @@ def check_brackets(entry: Entry, ctx: CheckContext) -> list[Finding]:
                 "quotation marks are not balanced: a quote is missing or extra",
             )
         )
-    return findings
-
-
-@translated
-def check_spaces(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    if "  " not in entry.msgstr.strip() or "  " in entry.msgid:
-        return []
-    at = entry.msgstr.index("  ", len(_edges(entry.msgstr)[0]))
-    return [ctx.finding("spaces", Severity.WARNING, entry, "two spaces in a row: remove one",
-                        span=(at, at + 2))]
-
-
-def _edges(text: str) -> tuple[str, str]:
-    core = text.strip()
-    if not core:
-        return text, ""
-    start = text.index(core)
-    return text[:start], text[start + len(core) :]
-
-
-@translated
-def check_whitespace(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    (lead_s, trail_s), (lead_t, trail_t) = _edges(entry.msgid), _edges(entry.msgstr)
-    findings = []
-    size = len(entry.msgstr)
-    edges = (("starts", lead_s, lead_t, 0), ("ends", trail_s, trail_t, size - len(trail_t)))
-    particle = base_language(ctx.target) == "ko" and starts_with_particle(entry.msgstr)
-    for where, source, target, at in edges:
-        if where == "starts" and source == " " and not target and entry.msgstr[:1] in "（「『【":
-            continue  # " (root-commit)" -> "（根提交）": a full-width sign carries its space
-        if where == "starts" and particle and source.strip(" ") == target:
-            continue  # " is not" -> "은(는) 아닙니다": a particle attaches to the word before
-        if where == "ends" and source == " " and not target and entry.msgstr.rstrip()[-1:] in (
-                _FULL_WIDTH):
-            continue  # "Size: " -> "大小：": a full-width sign carries its own space
-        if source != target:
-            findings.append(
-                ctx.finding(
-                    "whitespace",
-                    Severity.WARNING,
-                    entry,
-                    f"the translation {where} with {target!r} where the source has {source!r}",
-                    span=(at, at + len(target)) if target else None,
-                )
-            )
     return findings
 
 
