@@ -46,8 +46,8 @@ def test_lang_option_overrides_the_header_and_a_missing_header_is_a_usage_error(
 ) -> None:
     text = po.read_text(encoding="utf-8").replace('"Language: ko\\n"\n', "")
     po.write_text(text, encoding="utf-8")
-    with pytest.raises(UsageError, match="no Language header"):
-        check_files(load_settings(cwd=po.parent), [po])
+    [problem] = check_files(load_settings(cwd=po.parent), [po]).problems
+    assert "no Language header" in problem.message and problem.exit_code == 2
     found = check_files(load_settings(cwd=po.parent), [po], lang="ko").findings
     assert [f.lang for f in found] == ["ko"]
 
@@ -166,3 +166,76 @@ def test_plural_entries_are_checked_form_by_form(tmp_path: Path) -> None:
          "'5' (5) is missing from the translation; the translation has '6' (6)"),
         ("untranslated", "One story", "not translated yet"),
     ]
+
+
+# ---------------------------------------------------------- catalogs msgfmt accepts are read
+HEADER = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n'
+          '"Language: {lang}\\n"\n"Plural-Forms: nplurals={n}; plural={rule};\\n"\n\n')
+
+
+def _catalog(path: Path, body: str, *, lang: str = "ko", charset: str = "UTF-8", n: int = 1,
+             rule: str = "0") -> Path:
+    text = HEADER.format(charset=charset, lang=lang, n=n, rule=rule) + body
+    path.write_bytes(text.encode(charset))
+    return path
+
+
+def test_one_unreadable_file_never_stops_the_others(tmp_path: Path) -> None:
+    good = _catalog(tmp_path / "a.po", 'msgid "3 files"\nmsgstr "파일 4개"\n')
+    bad = _catalog(tmp_path / "b.po", 'msgid "a"\nmsgstr "b\n')
+    last = _catalog(tmp_path / "c.po", 'msgid "5 days"\nmsgstr "6일"\n')
+    result = check_files(load_settings(cwd=tmp_path), [good, bad, last])
+    assert [(Path(f.path).name, f.check) for f in result.findings] == [
+        ("a.po", "numbers"), ("c.po", "numbers")]
+    [problem] = result.problems
+    assert problem.path is not None and Path(problem.path).name == "b.po"
+    assert problem.line == 8 and problem.exit_code == 2
+    run = run_l10n("check", "a.po", "b.po", "c.po", cwd=tmp_path)
+    assert run.returncode == 2  # at the end, after the errors of a.po and c.po
+    assert "a.po:7: error [numbers]" in run.stdout and "c.po:7: error [numbers]" in run.stdout
+    assert "Error: b.po:8: " in run.stderr
+
+
+def test_gettext_variants_and_an_empty_language_header_from_the_file_name(
+    tmp_path: Path,
+) -> None:
+    path = _catalog(tmp_path / "sr@latin.po", 'msgid "_File"\nmsgstr "Datoteka"\n', lang="",
+                    n=3, rule="(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+                    "(n%100<10 || n%100>=20) ? 1 : 2)")
+    [finding] = check_files(load_settings(cwd=tmp_path), [path]).findings
+    assert (finding.lang, finding.check) == ("sr@latin", "accelerators")
+    assert check_files(load_settings(cwd=tmp_path), [path], lang="ca@valencia").findings[
+        0].lang == "ca@valencia"
+
+
+def test_a_catalog_in_iso_8859_1_is_read_as_declared(tmp_path: Path) -> None:
+    path = _catalog(tmp_path / "de.po", 'msgid "Size: 3 days"\nmsgstr "Größe: 4 Tage"\n',
+                    lang="de", charset="ISO-8859-1")
+    assert "Größe".encode("latin-1") in path.read_bytes()
+    [finding] = check_files(load_settings(cwd=tmp_path), [path]).findings
+    assert finding.check == "numbers" and "'4 Tage'" in finding.message
+
+
+def test_wrong_plural_counts_in_obsolete_entries_only_are_read(tmp_path: Path) -> None:
+    path = _catalog(tmp_path / "ko.po", 'msgid "%d file"\nmsgid_plural "%d files"\n'
+                    'msgstr[0] "파일 %d개"\n\n#~ msgid "%d dir"\n#~ msgid_plural "%d dirs"\n'
+                    '#~ msgstr[0] "폴더 %d개"\n#~ msgstr[1] "폴더 %d개"\n')
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)]).returncode == 0
+    assert check_files(load_settings(cwd=tmp_path), [path]).problems == ()
+
+
+def test_a_code_outside_cldr_is_checked_with_a_warning(tmp_path: Path) -> None:
+    path = _catalog(tmp_path / "x.po", 'msgid "3 files"\nmsgstr "4 files"\n', lang="mjw")
+    with pytest.warns(UserWarning, match="'mjw' is not in CLDR"):
+        result = check_files(load_settings(cwd=tmp_path), [path])
+    assert [(f.lang, f.check) for f in result.findings] == [("mjw", "numbers")]
+
+
+def test_language_codes_with_gettext_variants() -> None:
+    from l10n.lang import base_language, bcp47, is_language_code, validate_language
+
+    assert validate_language("sr@latin") == "sr@latin"
+    assert validate_language("ca@valencia") == "ca@valencia"
+    assert base_language("sr@latin") == "sr"
+    assert bcp47("sr@latin") == "sr-Latn" and bcp47("ca@valencia") == "ca-valencia"
+    assert is_language_code("mjw") and not is_language_code("../etc")

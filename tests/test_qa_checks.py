@@ -22,11 +22,13 @@ from l10n.qa.checks import (
     check_markup,
     check_numbers,
     check_particles,
+    check_placeholders,
     check_spaces,
     check_untranslated,
     check_whitespace,
     run_checks,
 )
+from l10n.qa.tags import check_tags
 from tests.cli_helpers import run_l10n
 from tests.conftest import DATA, ROOT
 
@@ -68,9 +70,9 @@ TRIPS = [
     (check_markup, "Run `pip install l10n` now.", "지금 pip install l10n을 실행하세요."),
     (check_markup, "See [the guide](https://example.com/guide).",
      "[안내서](https://example.com/gide)를 보세요."),
-    (check_markup, "Hello, {name}!", "안녕하세요, {이름}님!"),
-    (check_markup, "Saved %(count)s files.", "파일 %(count)개를 저장했습니다."),
-    (check_markup, "Press <b>OK</b>.", "<b>확인</b을 누르세요."),
+    (check_placeholders, "Hello, {name}!", "안녕하세요, {이름}님!"),
+    (check_placeholders, "Saved %(count)s files.", "파일 %(count)개를 저장했습니다."),
+    (check_tags, "Press <b>OK</b>.", "<b>확인</b을 누르세요."),
     (check_markup, "Plain text.", "<br>평범한 글."),
     (check_particles, "Blackwell is fast.", "블랙웰는 빠르다."),
     (check_particles, "With Blackwell.", "블랙웰으로."),
@@ -113,7 +115,7 @@ PASSES = [
     (check_markup, "Run `pip install l10n` now.", "지금 `pip install l10n`을 실행하세요."),
     (check_markup, "See [the guide](https://example.com/guide).",
      "[안내서](https://example.com/guide)를 보세요."),
-    (check_markup, "Hello, {name}! %s", "안녕하세요, {name}님! %s"),
+    (check_placeholders, "Hello, {name}! %s", "안녕하세요, {name}님! %s"),
     (check_markup, "Press <b>OK</b>.", "<b>확인</b>을 누르세요."),
     (check_particles, "Blackwell is fast.", "블랙웰은 빠르다."),
     (check_particles, "With Blackwell.", "블랙웰로."),
@@ -176,7 +178,7 @@ def test_obsolete_entries_are_not_checked() -> None:
 
 def test_registry_names_are_unique_and_every_check_is_listed() -> None:
     names = [name for name, _ in CHECKS]
-    assert len(names) == len(set(names)) == 11
+    assert len(names) == len(set(names)) == 14
     assert {check.__name__ for _, check in CHECKS} == {f"check_{n}" for n in names}
 
 
@@ -320,15 +322,45 @@ def _pseudo(msgid: str, damage: tuple[str, str] = ("", "")) -> Entry:
     return Entry(msgid, text, fuzzy=True, comments=(comment,))
 
 
-def test_untouched_pseudo_output_has_no_number_or_length_findings() -> None:
+def test_untouched_pseudo_output_is_one_error_and_has_no_number_or_length_findings() -> None:
     entry = _pseudo("A 3-minute, 16-second video released on October 31 sold 260,000 units.")
-    assert run_checks(entry, KO) == []
-    assert run_checks(entry, CheckContext("en", "es", GLOSSARY)) == []
-    # a figure changed in pseudo output is still an error
+    for ctx in (KO, CheckContext("en", "es", GLOSSARY)):
+        [finding] = run_checks(entry, ctx)
+        assert (finding.check, str(finding.severity)) == ("pseudo", "error")
+    # a figure changed in pseudo output is still an error of its own
     broken = _pseudo(entry.msgid, ("31", "30"))
-    assert [f.message for f in run_checks(broken, KO)] == [
+    assert [f.message for f in run_checks(broken, KO) if f.check != "pseudo"] == [
         "'October 31' (10-31) is missing from the translation; the translation has "
         "'October 30' (10-30)"]  # pseudo text is read without its accents
+
+
+def test_pseudo_output_accepted_as_reviewed_is_still_an_error() -> None:
+    from dataclasses import replace
+
+    accepted = replace(_pseudo("Samsung sold 3 phones."), fuzzy=False)
+    assert accepted.reviewed and accepted.is_pseudo
+    [finding] = run_checks(accepted, KO)
+    assert finding.check == "pseudo" and "accepted as reviewed" in finding.message
+    edited = replace(accepted, msgstr="삼성은 휴대폰 3대를 팔았다.")  # a person translated it
+    assert run_checks(edited, KO) == []
+
+
+def test_a_reviewed_only_build_never_publishes_pseudo_text(tmp_path: Path) -> None:
+    from l10n.catalog import Catalog, Provenance, fingerprint
+    from l10n.engines.pseudo import pseudo_localize
+    from l10n.workflow.build_plan import translations
+
+    text = pseudo_localize("Samsung sold 3 phones.")
+    mt = Provenance("pseudo", "pseudo", None, fingerprint(text)).comment()
+    path = tmp_path / "a.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Language: ko\\n"\n\n'
+        f'#. {mt}\nmsgid "Samsung sold 3 phones."\nmsgstr "{text}"\n\n'
+        'msgid "Hello."\nmsgstr "안녕하세요."\n', encoding="utf-8")
+    found = translations(Catalog.read(path))  # the pseudo entry is not fuzzy: accepted
+    assert found["Samsung sold 3 phones."].reviewed is False
+    assert found["Hello."].reviewed is True
 
 
 @pytest.mark.parametrize("msgid", ["Pedro Espinola", "Jensen Huang", "Kim Min-ji, Seoul"])

@@ -18,8 +18,10 @@ CTX = CheckContext("en", "ko", None, "locales/ko/a.po")
     [
         ('지금 <a href="x"><em>이것</em>을 보세요</a>.', []),  # the pair moved with its words
         ('<em>이것</em> <a href="x">보세요</a>.', ["<em>…</em> is now at the top"]),
-        ('<a href="y">보세요 <em>이것</em></a>', ['pair <a href="x">…</a> of the source is missing',
-                                               'pair <a href="y">…</a> is not in the source']),
+        # one problem, one finding: the link changed
+        ('<a href="y">보세요 <em>이것</em></a>', ['<a href="x"> was changed to <a href="y">']),
+        # a title is text for people: translated, it is the same link
+        ('<a href="x" title="링크">보세요 <em>이것</em></a>', []),
         ("보세요 <em>이것</em>", ['pair <a href="x">…</a> of the source is missing']),
         ('<b>지금</b> <a href="x">보세요 <em>이것</em></a>',
          ["pair <b>…</b> is not in the source"]),

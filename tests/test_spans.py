@@ -14,9 +14,10 @@ import l10n.state.spans as spans_module
 from l10n.catalog import Catalog
 from l10n.state.spans import Ledger, cut, files_of, unchanged
 from l10n.workflow.spans import Spans
-from tests.test_state import ARTICLE, COMMANDS, SENTENCES, _archive, _cli
+from tests.test_state import ARTICLE, COMMANDS, SENTENCES, _archive, _cli, _ok
 
 # ------------------------------------------------------------------ the parts
+
 
 
 def test_adding_an_article_changes_the_span_it_falls_in_and_no_other() -> None:
@@ -100,11 +101,11 @@ def test_an_unchanged_archive_is_replayed_span_by_span_and_an_edit_costs_its_spa
     its span worked on, only its catalogs read; the run after: all replayed again."""
     _archive(project, 6)
     for command in COMMANDS:  # first runs: work, then each span confirmed
-        assert _cli(command, project, monkeypatch)[0] == 0
+        assert _cli(command, project, monkeypatch)[0] in _ok(command)
     for command in COMMANDS:
         small_spans.clear()
         counted.clear()
-        assert _cli(command, project, monkeypatch)[0] == 0
+        assert _cli(command, project, monkeypatch)[0] in _ok(command)
         assert len(small_spans) >= 3 and all(small_spans), command
         assert counted == [], command
     (project / "seeds" / "story-2.txt").write_text(
@@ -113,14 +114,14 @@ def test_an_unchanged_archive_is_replayed_span_by_span_and_an_edit_costs_its_spa
     for command in COMMANDS:
         small_spans.clear()
         counted.clear()
-        assert _cli(command, project, monkeypatch)[0] == 0
+        assert _cli(command, project, monkeypatch)[0] in _ok(command)
         assert small_spans.count(False) == 1, (command, small_spans)
         # the translate that wrote story-2's catalogs left status and check warm for them
         warm = command[0] in ("status", "check")
         assert {path.stem for path in counted} == (set() if warm else {"story-2"}), command
     for command in COMMANDS:  # the run after an edit confirmed the edited span
         small_spans.clear()
-        assert _cli(command, project, monkeypatch)[0] == 0
+        assert _cli(command, project, monkeypatch)[0] in _ok(command)
         assert all(small_spans), (command, small_spans)
 
 

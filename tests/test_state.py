@@ -105,6 +105,12 @@ def _archive(project: Path, count: int) -> None:
 COMMANDS = [["translate"], ["status"], ["check"], ["build", "--include-machine"]]
 
 
+def _ok(command: list[str]) -> tuple[int, ...]:
+    """Exit codes of a run that worked: ``check`` exits 1 on the pseudo engine's output,
+    which is never a translation (an error in check)."""
+    return (0, 1) if command[0] == "check" else (0,)
+
+
 # ------------------------------------------------------------------ the property
 def _cli(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
     """``l10n ARGS`` in ``cwd`` as the CLI runs it: (exit code, output and errors)."""
@@ -273,7 +279,7 @@ def test_every_command_says_and_does_what_it_does_without_the_state(
         user.article(number, [number, number + 1, number + 2])
     user.config(0)
     for command in COMMANDS:  # every command has facts in the state to go wrong with
-        assert _cli(command, root, monkeypatch)[0] == 0
+        assert _cli(command, root, monkeypatch)[0] in _ok(command)
     for op in [*ops, ("run", ["status"]), ("run", ["build", "--include-machine"])]:
         kind = op[0]
         if kind == "article":

@@ -38,7 +38,7 @@ from l10n.catalog.header import (
     now,
     template_header,
 )
-from l10n.catalog.syntax import check_messages, check_syntax, number_entries
+from l10n.catalog.syntax import check_messages, check_syntax, declared_charset, number_entries
 from l10n.errors import CatalogChangedError, CatalogError
 from l10n.fsutil import write_atomic
 from l10n.model import TermOutcome
@@ -112,12 +112,14 @@ class Catalog:
             raw = path.read_bytes()
         except FileNotFoundError:
             raise CatalogError("catalog not found", path=path) from None
+        charset = declared_charset(raw)
         try:
-            text = raw.decode("utf-8")
+            text = raw.decode(charset)
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             raise CatalogError(
-                "not UTF-8", path=path, line=line, hint="save the catalog as UTF-8"
+                f"not {charset} as its header declares", path=path, line=line,
+                hint="save the catalog as UTF-8 (msgconv --to-code=UTF-8)",
             ) from None
         check_syntax(path, text)
         try:

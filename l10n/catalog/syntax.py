@@ -286,7 +286,7 @@ def check_messages(po: polib.POFile, path: Path) -> None:
                 path=path, line=entry.linenum, hint="merge or delete one of the two entries",
             )
         seen[key] = entry.linenum or 0
-        if entry.msgid_plural:
+        if entry.msgid_plural and not entry.obsolete:  # msgfmt ignores obsolete entries
             _check_plural(entry, nplurals, path)
         if not entry.obsolete and "fuzzy" not in entry.flags:
             _check_newlines(entry, path)
@@ -345,7 +345,22 @@ def _check_newlines(entry: polib.POEntry, path: Path) -> None:
                 )
 
 
-__all__ = ["check_messages", "check_syntax"]
+_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.M)
+
+
+def declared_charset(raw: bytes) -> str:
+    """The charset the header declares (``ISO-8859-1``, ``EUC-KR``), as Python names it;
+    UTF-8 when none is declared, when it is ``CHARSET`` (a template's) or unknown."""
+    import codecs
+
+    found = _CHARSET.search(raw[:4096])
+    if found is None:
+        return "utf-8"
+    name = found.group(1).decode("ascii")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return "utf-8"
 
 
 def number_entries(po: polib.POFile, text: str) -> None:
@@ -361,3 +376,6 @@ def number_entries(po: polib.POFile, text: str) -> None:
         return
     for entry, start in zip(entries, starts[1:], strict=True):
         entry.linenum = start
+
+
+__all__ = ["check_messages", "check_syntax", "declared_charset", "number_entries"]

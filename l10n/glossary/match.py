@@ -36,6 +36,9 @@ Rules that follow from this:
 - A form that starts or ends with punctuation (".NET", "C++") needs that punctuation
   right before/after its first/last token, and no letter or digit beyond it ("ASP.NET"
   does not contain ".NET"); the punctuation is part of the span.
+- Never inside markup: URLs, e-mail addresses, inline code, Markdown link targets and
+  HTML tags with their attributes (``https://www.nvidia.com/...``, ``<a title="NVIDIA">``)
+  hold no term; link text and the text between tags do.
 - Limits: text is not Unicode-normalised (NFC is assumed), and in scripts without
   spaces any character boundary is a word boundary.
 """
@@ -49,6 +52,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from l10n.model import Term, TermMatch
+from l10n.text.protect import mask
 
 # Scripts written without spaces between words: each character is a token of its own.
 _CJK = (
@@ -241,6 +245,17 @@ def no_collection() -> Iterator[None]:
             gc.enable()
 
 
+_MAYBE_MARKUP = re.compile(r"[<`@]|://|\bwww\.|\]\(")
+
+
+def _markup(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` has URLs, e-mail addresses, inline code, link targets or tags (with
+    their attributes): no term is found there (``https://www.nvidia.com/`` is not NVIDIA)."""
+    if not _MAYBE_MARKUP.search(text):
+        return []
+    return [(slot.start, slot.end) for slot in mask(text).slots]
+
+
 class Glossary:
     """A set of terms, indexed once for fast matching (see the module docstring).
 
@@ -287,6 +302,7 @@ class Glossary:
         """
         tokens = _Text(text)
         matches: list[TermMatch] = []
+        code = _markup(text)
         i = 0
         while i < len(tokens.raw):
             found = self._match_at(tokens, i, lang)
@@ -294,7 +310,8 @@ class Glossary:
                 i += 1
                 continue
             form, (start, end) = found
-            matches.append(TermMatch(form.term, start, end, text[start:end]))
+            if not any(start < e and s < end for s, e in code):
+                matches.append(TermMatch(form.term, start, end, text[start:end]))
             i += len(form.tokens)
         return matches
 

@@ -6,6 +6,13 @@
   durations read as comparable values, with per-language tables.
 """
 
-from l10n.lang.codes import base_language, bcp47, split_languages, validate_language
+from l10n.lang.codes import (
+    base_language,
+    bcp47,
+    is_language_code,
+    split_languages,
+    validate_language,
+)
 
-__all__ = ["base_language", "bcp47", "split_languages", "validate_language"]
+__all__ = ["base_language", "bcp47", "is_language_code", "split_languages",
+           "validate_language"]

@@ -36,7 +36,7 @@ Parse = Callable[[str], "Decimal | None"]
 _DAY_ONLY = {
     "ko": r"(?:(?P<rel>지난달|이달|이번\s?달|다음\s?달|전달|같은\s?달|지난|오는|이번)\s?)?"
           r"(?<![\d.,])(?P<day>\d{1,2})일(?!\s?(?:간|동안|째|만에|치))",
-    "ja": r"(?:(?P<rel>先月|今月|来月|同月)\s?)?(?<!\d)(?P<day>\d{1,2})日(?!間|目)",
+    "ja": r"(?:(?P<rel>先月|今月|来月|同月)\s?)?(?<!\d)(?P<day>\d{1,2})\s?日(?!間|目)",
     "zh": r"(?:(?P<rel>上月|本月|下月|当月|同月)\s?)?(?<!\d)(?P<day>\d{1,2})[日号](?!间)",
 }  # fmt: skip
 RELATIVE_YEARS: dict[str, dict[str, int]] = {

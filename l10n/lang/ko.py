@@ -163,6 +163,16 @@ def has_final_consonant(word: str, reading: str | None = None) -> bool | None:
     return None if final is None else final != VOWEL
 
 
+_SIMPLE = re.compile(r"(?:은|는|이|가|을|를|의|에|에서|에게|께|와|과|도|만|로|으로|부터|까지|보다"
+                     r"|처럼|이나|나|이라|라|이란|란|(?:\(이\)|\(으\))[가-힣]+)(?![가-힣])")
+
+
+def starts_with_particle(text: str) -> bool:
+    """``text`` starts with a particle (은(는), 을(를), 의, 에서 ...): the word it attaches
+    to comes before, so no space may separate them (``" is not"`` -> ``"은(는) …"``)."""
+    return any(text.startswith(p.double) for p in PARTICLES) or bool(_SIMPLE.match(text))
+
+
 def find_particle(particle: str) -> Particle | None:
     """The particle that ``particle`` is a form of (any form, doubled or double), or None."""
     for p in PARTICLES:

@@ -39,7 +39,7 @@ CURRENCY_WORDS: dict[str, dict[str, str]] = {
            "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
            "pounds": "GBP", "pound": "GBP"},
     # 원 and 엔 are not money in 원인, 원래, 원자, 원전 ... or 엔비디아: see _KO_GUARD.
-    "ko": {"미국 달러": "USD", "달러": "USD", "원": "KRW", "유로": "EUR", "엔": "JPY",
+    "ko": {"미국 달러": "USD", "달러": "USD", "불": "USD", "원": "KRW", "유로": "EUR", "엔": "JPY",
            "위안": "CNY", "파운드": "GBP"},
     "ja": {"米ドル": "USD", "ドル": "USD", "韓国ウォン": "KRW", "ウォン": "KRW", "ユーロ": "EUR",
            "円": "JPY", "人民元": "CNY", "元": "CNY", "ポンド": "GBP"},
@@ -57,7 +57,8 @@ CURRENCY_WORDS: dict[str, dict[str, str]] = {
     "pt": {"dólares": "USD", "dólar": "USD", "wons": "KRW", "won": "KRW", "euros": "EUR",
            "ienes": "JPY", "iuanes": "CNY"},
 }
-_KO_GUARD = {"원": "(?![인래자전칙유작료소형])", "엔": "(?!비|진|터|씨)"}
+_KO_GUARD = {"원": "(?![인래자전칙유작료소형])", "엔": "(?!비|진|터|씨)",
+             "불": "(?![법안편가구리확교만길꽃빛씨])"}
 
 PERCENT_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("percent", "per cent", "pct"), "ko": ("퍼센트", "프로"), "ja": ("パーセント",),
@@ -71,7 +72,11 @@ DURATION_WORDS: dict[str, dict[str, str]] = {
            "minute": "minute", "mins": "minute", "min": "minute", "seconds": "second",
            "second": "second", "secs": "second", "sec": "second", **_EN_CALENDAR},
     "ko": {"시간": "hour", "분": "minute", "초": "second", "일간": "day", "일 동안": "day",
-           "일동안": "day", "일 만에": "day", "일만에": "day", "일째": "day", "주간": "week",
+           "일동안": "day", "일 만에": "day", "일만에": "day", "일째": "day", "일 이내": "day",
+           "일이내": "day", "일 안에": "day", "여 일": "day", "여일": "day", "일": "day",
+           "여 년": "year", "여년": "year", "여 시간": "hour", "여시간": "hour",
+           "여 개월": "month", "여개월": "month", "일 내": "day", "일 후": "day", "일 뒤": "day",
+           "주간": "week",
            "주": "week", "개월": "month", "달": "month",
            "년간": "year", "년": "year", "살": "year", "세": "year"},
     "ja": {"時間": "hour", "分間": "minute", "分": "minute", "秒": "second", "日間": "day",
@@ -91,14 +96,17 @@ DURATION_WORDS: dict[str, dict[str, str]] = {
            "jahr": "year"},
     "fr": {"heures": "hour", "heure": "hour", "minutes": "minute", "minute": "minute",
            "secondes": "second", "seconde": "second", "jours": "day", "semaines": "week",
-           "mois": "month", "ans": "year"},
+           "mois": "month", "ans": "year", "jour": "day", "semaine": "week", "an": "year",
+           "années": "year", "année": "year"},
     "pt": {"horas": "hour", "hora": "hour", "minutos": "minute", "minuto": "minute",
            "segundos": "second", "segundo": "second", "dias": "day", "semanas": "week",
-           "meses": "month", "anos": "year"},
+           "meses": "month", "anos": "year", "dia": "day", "semana": "week", "mês": "month",
+           "ano": "year"},
 }
 # 1분기 is a quarter, 3分の1 and 3分之1 are fractions, 1980년대 a decade, 10주년 an
 # anniversary, 7세대 a generation, 2025年度 a fiscal year.
 _DURATION_GUARD = {
+    "일": "(?!본|자|부|대|반|단|정|요일|어|으|했|한|하|상|이|을|지|까지|부터|에)",
     "분": "(?!기)", "分": "(?![の之])", "년": "(?!대|도|생|차|째|말|초)",
     "주": "(?!년|식|가|당|주|택|요|의|민|장|말|차|기)",
     "세": "(?!대|기|계|금|력|트|수|종|부|습|포|일|상)", "年": "(?!代|度|生|目|级|級)",
@@ -114,6 +122,9 @@ _ISO = r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
 _CJK_DATE = (
     r"(?:(?P<year>\d{4})\s?[년年]\s?)?(?P<month>\d{1,2})\s?[월月]\s?(?P<day>\d{1,2})\s?[일日号號]"
 )
+# 9/11, 8•15, and 911 테러 (the attacks of September 11)
+_KO_SLASHED = (r"(?:(?P<year>\d{4})년\s?)?(?<![\d/.])(?P<month>1[0-2]|0?[1-9])"
+               r"(?:[/•·]|(?=\d{1,2}\s?(?:테러|사태|참사)))(?P<day>\d{1,2})(?![\d/])")
 _KO_DOTTED = r"(?<!\d)(?P<year>\d{4})\.\s?(?P<month>\d{1,2})\.\s?(?P<day>\d{1,2})(?!\d)\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _NAMED_DATES: dict[str, tuple[str, ...]] = {
@@ -275,11 +286,13 @@ def rules_for(lang: str) -> Rules:
     month_alt = _alternation(months)
     dates = [_ISO]
     if base in CJK_LANGS:
-        dates += [_CJK_DATE, _KO_DOTTED] if base == "ko" else [_CJK_DATE]
+        dates += [_CJK_DATE, _KO_DOTTED, _KO_SLASHED] if base == "ko" else [_CJK_DATE]
     else:
         dates += [p.replace("(?P<month>M)", f"(?P<month>{month_alt})")
                   for p in _NAMED_DATES.get(base, _NAMED_DATES["en"] + _NAMED_DATES["fr"])]
-    scales = SCALES.get(table, {}) if base not in CJK_LANGS else {}
+    # CJK text has its own units (억, 万); English words are a figure kept as written
+    # ("$12.4 billion" inside Korean text).
+    scales = SCALES.get(table, {}) if base not in CJK_LANGS else SCALES["en"]
     durations = DURATION_WORDS.get(base, DURATION_WORDS["en"])
     dash = r"(?:\s|-)?" if base not in CJK_LANGS else r"\s?"
     cur = f"(?:(?:{_alternation(symbols)})(?!\\d)|(?:{_alternation(words, guard)}){_LATIN_END})"

@@ -1,4 +1,4 @@
-"""Numbers written in words: "seven-year term", "Two hundred thousand", "dos semanas".
+"""Numbers written in words: "seven-year term", "Two hundred thousand", "dos semanas", "五次".
 
 English phrases are read whole (``twenty-five``, ``two hundred thousand``, ``three
 million``); Spanish and German single words (``dos``, ``fünf``, ``veinte``), after which
@@ -47,17 +47,40 @@ def _english_pattern() -> str:
     return rf"\b{first}(?:[\s-]+(?:{small}|{scale})\b)*\b"
 
 
+# Chinese and Japanese numerals, read only before a counter ("五次", "三人", "两个"): alone,
+# 一 is "a" and 十 part of many words.
+_HAN_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+               "八": 8, "九": 9}
+_HAN = (r"(?<![一二两兩三四五六七八九十百千])[一二两兩三四五六七八九十百千]+"
+        r"(?=[次个個件倍天人名位台只条條项項回度歳岁種种本枚版])")
+
+
+def _han_value(text: str) -> Decimal:
+    total, current = 0, 0
+    for ch in text:
+        if ch in _HAN_DIGITS:
+            current = _HAN_DIGITS[ch]
+        else:
+            total += (current or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
+            current = 0
+    return Decimal(total + current)
+
+
 @lru_cache(maxsize=8)
 def word_pattern(base: str) -> re.Pattern[str] | None:
     """The pattern of a number in words in language ``base`` (None: words not read)."""
     if base == "en":
         return re.compile(_english_pattern(), re.I)
+    if base in ("zh", "ja"):
+        return re.compile(_HAN)
     words = WORDS.get(base)
     return re.compile(rf"\b(?:{_alt(words)})\b", re.I) if words else None
 
 
 def word_value(text: str, base: str) -> Decimal:
     """The value of a phrase :func:`word_pattern` found."""
+    if base in ("zh", "ja"):
+        return _han_value(text)
     if base != "en":
         return Decimal(WORDS[base][text.lower()])
     total = current = 0

@@ -51,7 +51,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from l10n.lang.cjk import cjk_number, day_only_dates, relative_years
-from l10n.lang.number_rules import CALENDAR_YEAR_WORDS, Rules, rules_for
+from l10n.lang.number_context import (
+    alternatives,
+    approximate_note,
+    code_digits,
+    compare_codes,
+    converted,
+    elided_months,
+    extra_figures,
+    is_age,
+    ordinal_article,
+)
+from l10n.lang.number_rules import CALENDAR_YEAR_WORDS, DURATION_WORDS, Rules, rules_for
 from l10n.lang.number_words import word_value
 from l10n.lang.quantity import (
     DATE,
@@ -113,7 +124,7 @@ def read_numbers(text: str, lang: str) -> list[Quantity]:
         if amount is not None:
             found.append(amount)
             pos = amount.end
-    return merge_durations(found, work, text)
+    return elided_months(merge_durations(found, work, text), work)
 
 
 def _dates(work: str, text: str, rules: Rules) -> list[Quantity]:
@@ -150,7 +161,7 @@ def _amount(
     if prefix:
         start = prefix.start()
     factor = Decimal(1)
-    if rules.cjk and not weak and value:
+    if rules.cjk and not weak and value and not ordinal_article(work, start, pos):
         end = pos
         value, pos = cjk_number(work, value, pos, rules.parse)
         other = other if pos == end else None
@@ -166,12 +177,18 @@ def _amount(
         kind, pos = PERCENT, percent.end()
     elif not currency and (duration := rules.duration.match(work, pos)):
         word, total = duration.group("unit"), value * factor
-        if not (rules.cjk and word in CALENDAR_YEAR_WORDS and total >= 1000):
+        if not (rules.cjk and word in CALENDAR_YEAR_WORDS and total >= 1000
+                and not _AGO.match(work, duration.end())):  # 1,379년 전: years ago
             kind, unit, pos = DURATION, rules.duration_unit(word), duration.end()
             if unit == "second" and rules.cjk and (fraction := seconds_fraction(work, pos)):
                 value, pos = value + fraction[0], fraction[1]
     also = (Reading(kind, other * factor, unit),) if other is not None else ()
+    weak = weak or bool(_RANK.search(work, 0, start)) and value == 1  # "the No. 1 need": 가장
     return Quantity(value * factor, kind, text[start:pos], start, pos, unit, also=also, weak=weak)
+
+
+_AGO = re.compile(r"\s?(?:전|후|간|동안|만에|前|後|间|間)")
+_RANK = re.compile(r"\bNo\.\s?$")
 
 
 def same_quantity(source: Quantity, target: Quantity) -> bool:
@@ -206,27 +223,82 @@ def compare_numbers(
     themselves; they are named as candidates when a source quantity is missing.
     Problems come in source order; see the module docstring for warnings.
     """
+    coded = compare_codes(source_text, target_text)
+    source_text, target_text = coded.source, coded.target
+    code_problems = [
+        NumberProblem(Quantity(Decimal(0), NUMBER, old, 0, 0), (),
+                      f"'{old}' is written '{new}' in the translation: copy the code unchanged")
+        for old, new in coded.changed]
     sources = [q for q in read_numbers(source_text, source_lang) if q.kind != RELATIVE]
-    found = read_numbers(target_text, target_lang)
+    moved, found = code_digits(coded.unmatched, read_numbers(target_text, target_lang),
+                               target_text)
+    code_problems += [
+        NumberProblem(Quantity(Decimal(0), NUMBER, code, 0, 0), (other,),
+                      f"'{code}' is written with {_shown(other)} in the translation: keep "
+                      "its number") for code, other in moved]
     relative = [q for q in found if q.kind == RELATIVE]
     targets = [q for q in found if q.kind != RELATIVE]
     used = [False] * len(targets)
     missing: list[Quantity] = []
+    pairs = alternatives(sources, source_text)
+    # No words for durations in this language ("7 дней"): its bare number is the duration.
+    loose = target_lang.replace("-", "_").split("_")[0].lower() not in DURATION_WORDS
     for quantity in sorted(sources, key=_specificity):
         index = next(
-            (i for i, t in enumerate(targets) if not used[i] and same_quantity(quantity, t)), None
+            (i for i, t in enumerate(targets) if not used[i] and (same_quantity(quantity, t) or (
+                (loose or is_age(quantity, source_text)) and quantity.kind == DURATION
+                and t.kind == NUMBER and t.value == quantity.value))), None
         )
+        if index is None and quantity.kind == DATE and quantity.year:
+            index = _split_year(quantity, targets, used)  # 2001년 … 9/11 테러
         if index is None:
             missing.append(quantity)
         else:
             used[index] = True
     spare = [t for i, t in enumerate(targets) if not used[i]]
-    problems = []
+    found_sources = {id(q) for q in sources} - {id(q) for q in missing}
+    rivals = [t for t in spare if not t.weak and not approximate_note(target_text, t.start)]
+    missing = [q for q in missing  # "30 miles (50 kilometers)": either says it, unless
+               if not any(id(other) in found_sources for other in pairs.get(id(q), ()))
+               or any(_comparable(q, t) and t.kind != NUMBER for t in rivals)]
+    missing, spare = converted(missing, spare, source_text, target_text)
+    # "1 hour" -> "jednog sata", "한 시간", "0 items" -> "항목 없음": said in words, unless a
+    # figure replaced it
+    rivals = [t for t in spare if not t.weak]
+    missing = [q for q in missing if not (_in_words(q) and not any(
+        _comparable(q, t) or any(r.kind == q.kind for r in t.readings()) for t in rivals)
+                                          and not any(t.value == q.value for t in targets))]
+    spare = [t for t in spare if not any(s <= t.start < e for s, e in coded.own)]
+    problems = code_problems
+    if not missing:
+        return problems + [NumberProblem(t, (t,), f"{_shown(t)} is in the translation but not "
+                                         "in the source: check that it belongs there", WARNING)
+                           for t in extra_figures(spare, target_text) if not problems]
     for quantity in sorted(missing, key=lambda q: q.start):
         problem = _problem(quantity, spare, relative)
         if problem is not None:
             problems.append(problem)
     return problems
+
+
+def _in_words(quantity: Quantity) -> bool:
+    """A small whole number a translation may write in words (dwoma, due, 三路, 하나),
+    unless it writes the same number as a figure elsewhere ("5 cars and 5 trucks")."""
+    return (quantity.kind in (NUMBER, DURATION) and quantity.value <= 10
+            and quantity.value == int(quantity.value))
+
+
+def _split_year(quantity: Quantity, targets: list[Quantity], used: list[bool]) -> int | None:
+    """A dated source said as a date without its year and the year elsewhere in the
+    sentence ("September 11, 2001" -> "2001년 워싱턴에서 911 테러"): both found."""
+    day = next((i for i, t in enumerate(targets) if not used[i] and t.kind == DATE
+                and t.year is None and t.value == quantity.value), None)
+    year = next((i for i, t in enumerate(targets) if not used[i] and t.kind == NUMBER
+                 and t.value == quantity.year), None)
+    if day is None or year is None:
+        return None
+    used[year] = True
+    return day
 
 
 def _problem(

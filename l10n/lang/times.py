@@ -22,19 +22,27 @@ from functools import lru_cache
 
 from l10n.lang.quantity import DURATION, MONTHS, SECONDS, TIME, Quantity, Reading
 
-_AM = {"a", "오전", "새벽", "아침", "午前", "朝", "上午", "凌晨", "早上", "mañana"}
-_PM = {"p", "오후", "저녁", "밤", "午後", "夜", "下午", "晚上", "tarde", "noche"}
+_AM = {"a", "morning", "오전", "새벽", "아침", "午前", "朝", "上午", "凌晨", "早上", "mañana"}
+_PM = {"p", "afternoon", "evening", "night", "오후", "저녁", "밤", "午後", "夜", "下午", "晚上",
+       "tarde", "noche"}
 _NOON = {"낮", "中午", "昼"}
 _H24 = r"(?<![\d:.,])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:]|\.\d)"
 _AMPM = r"(?<![\d:.,])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s?(?P<part>[ap])\.?\s?m\b\.?"
+# 24-hour times written as four digits: "at 0140", "1134 GMT", "at 0715 (1215 GMT)"
+# ("chmod 0700" is no time).
+_MILITARY = (r"(?<![\d:.,$])(?:(?<=\bat\s)(?P<h>0\d)(?P<m>[0-5]\d)(?![\d,.%])"
+             r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s?(?:GMT|UTC|[ECMP][SD]T|ET|local|hours?\b|hrs)))")
+_MORNING = (r"(?<![\d:.,])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s(?:o'clock\s)?"
+            r"(?:in the (?P<part>morning|afternoon|evening)|at (?P<night>night))\b")
 _CLOCKS: dict[str, tuple[str, ...]] = {
-    "en": (_AMPM, _H24),
+    "en": (_AMPM, _MORNING, _MILITARY, _H24),
     "es": (_AMPM, r"(?<![\d:.,])(?P<h>\d{1,2})[:.](?P<m>\d{2})\s?(?:h\b|horas)",
            r"\blas (?P<h>\d{1,2})(?::(?P<m>\d{2}))? de la (?P<part>mañana|tarde|noche)", _H24),
     "de": (r"(?<![\d:.,])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s?Uhr\b", _H24),
     "ko": (r"(?:(?P<part>오전|오후|새벽|아침|낮|저녁|밤)\s?)?(?<![\d.,])(?P<h>\d{1,2})시"
            r"(?!간|즌|대|장|점|기|리|각|청|민|의회|도)"
-           r"(?:\s?(?P<m>\d{1,2})분|\s?(?P<half>반))?", _H24),
+           r"(?:\s?(?P<m>\d{1,2})분|\s?(?P<half>반))?",
+           r"(?:(?P<part>오전|오후)\s?)?(?<![\d:.,])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:]|\.\d)"),
     "ja": (r"(?:(?P<part>午前|午後|朝|夜|昼)\s?)?(?<![\d.,])(?P<h>\d{1,2})時(?!間|代|点|期)"
            r"(?:(?P<m>\d{1,2})分|(?P<half>半))?", _H24),
     "zh": (r"(?:(?P<part>上午|下午|凌晨|早上|中午|晚上)\s?)?(?<![\d.,])(?P<h>\d{1,2})"
@@ -67,9 +75,14 @@ def clock_times(work: str, text: str, base: str) -> list[Quantity]:
 
 def _time(hit: re.Match[str], text: str) -> Quantity | None:
     groups = hit.groupdict()
+    if groups.get("hh"):
+        groups.update(h=groups["hh"], m=groups["mm"])
+    if groups.get("night"):
+        groups["part"] = "night"
     hour = int(groups["h"])
     minute = 30 if groups.get("half") else int(groups.get("m") or 0)
     part = (groups.get("part") or "").lower()
+    military = bool(re.fullmatch(r"\d{4}", hit.group()[:4])) and ":" not in hit.group()
     if hour > 24 or minute > 59:
         return None
     if groups.get("unit") in ("点", "點") and not (part or groups.get("m") or groups.get("half")):
@@ -81,7 +94,7 @@ def _time(hit: re.Match[str], text: str) -> Quantity | None:
         hour = hour + 12 if hour < 12 else hour
     elif part in _NOON:
         hour = hour if hour >= 11 else hour + 12
-    elif 1 <= hour <= 12:
+    elif 1 <= hour <= 12 and not military:
         also = (Reading(TIME, Decimal(((hour + 12) % 24) * 60 + minute)),)
     value = Decimal(hour * 60 + minute)
     return Quantity(value, TIME, text[hit.start() : hit.end()], hit.start(), hit.end(),

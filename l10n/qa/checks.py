@@ -9,6 +9,8 @@ checks look at translated entries only. What each check reports:
 check         severity  rule
 ============  ========  ===========================================================
 untranslated  warning   the entry has no translation yet
+pseudo        error     the translation is the ``pseudo`` engine's output, untouched
+                        (fuzzy, or accepted by mistake): it is never a translation
 identical     warning   the translation equals the source although the source has
                         words to translate (markup and glossary terms do not count;
                         nor do bylines and names: up to four capitalised words)
@@ -48,7 +50,6 @@ Weblate's for the same checks (``ignore-same``, ``ignore-double-space``,
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -60,9 +61,12 @@ from l10n.lang import base_language
 from l10n.lang.ko import particle_problems, term_spans
 from l10n.lang.numbers import compare_numbers
 from l10n.model import MISSING, Finding, Severity
-from l10n.qa.entries import ignored_checks, plural_forms, pseudo_text
+from l10n.qa.accelerators import check_accelerators, plain
+from l10n.qa.entries import PLURAL_FORM, ignored_checks, is_credits, plural_forms, pseudo_text
+from l10n.qa.formats import blank_directives, format_problems
+from l10n.qa.markup import blank_markup, check_markup
+from l10n.qa.spacing import check_spaces, check_whitespace
 from l10n.qa.tags import check_tags
-from l10n.text.protect import TERM, mask
 
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
@@ -79,11 +83,22 @@ LENGTH_NORMS = {
 }  # fmt: skip
 LENGTH_LOW, LENGTH_HIGH = 0.4, 2.5
 MIN_LENGTH = 20
+SHORT = 50  # a label or a short message: wider bounds (아주 짧은 UI 문구, "Créer ?")
 
 _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "〔": "〕", "［": "］", "｛": "｝"}
 _CLOSE = {close: open_ for open_, close in _OPEN.items()}
 _DOUBLE_QUOTES = set('"“”„«»「」『』')
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD = re.compile(r"(?<![\w.-])[^\W\d_]{2,}(?![\w.-])")
+_CODE = re.compile(r"(?:^|[\s\[(])--?\w|[|=\\;]|\w/\w|\w\.\w|::|\(\)|->|^[a-z]+ [a-z-]+[: ]")
+_COPYRIGHT = re.compile(r"©|\(c\)|\bCopyright\b|\bAll rights reserved\b", re.I)
+_QT = re.compile(r"%\d+\b")  # Qt's and xfce's own placeholders (%1, %0): no figures
+
+
+def _blank(hit: re.Match[str]) -> str:
+    return " " * len(hit.group())
+
+
+_KEYWORDS = re.compile(r"[^;\n]+(?:;[^;\n]+){2,};?")  # a .desktop file's Keywords
 _NAME = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -127,17 +142,6 @@ def _is_name(text: str) -> bool:
         r"[.!?。]\s*$", text)
 
 
-def _markup(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, kind, text) of each markup span, found by l10n.text.protect's patterns."""
-    return [(s.start, s.end, s.kind, s.original) for s in mask(text).slots if s.kind != TERM]
-
-
-def _blank_markup(text: str) -> str:
-    for start, end, _, _ in _markup(text):
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
-
-
 # ------------------------------------------------------------------------------ checks
 def check_untranslated(entry: Entry, ctx: CheckContext) -> list[Finding]:
     if entry.msgstr or entry.obsolete:
@@ -146,15 +150,29 @@ def check_untranslated(entry: Entry, ctx: CheckContext) -> list[Finding]:
 
 
 @translated
+def check_pseudo(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    if not entry.is_pseudo:
+        return []
+    state = "accepted as reviewed" if entry.reviewed else "machine output"
+    return [ctx.finding("pseudo", Severity.ERROR, entry,
+                        f"pseudo-localized text ({state}) is no translation: translate it "
+                        "(a reviewed-only build shows the source instead)")]
+
+
+@translated
 def check_identical(entry: Entry, ctx: CheckContext) -> list[Finding]:
     if entry.msgstr.strip() != entry.msgid.strip():
         return []
     if entry.block_label == "byline" or _is_name(entry.msgid):
         return []  # names stay as they are
-    rest = _blank_markup(entry.msgid)
+    rest = blank_markup(blank_directives(entry.msgid, entry.flags))
     for match in ctx.matches(entry):  # terms are the glossary check's business
         rest = rest[: match.start] + " " * (match.end - match.start) + rest[match.end :]
-    if not _WORD.search(rest):
+    if _CODE.search(rest) or _COPYRIGHT.search(rest):
+        return []  # a command line or code ("git merge --abort", "(on|off)"), a legal line
+    # Words to translate: not names or acronyms (iPad, GNOME), not units (128px); one
+    # word alone is often the same word in the language (total, Portal, Audio).
+    if len([w for w in _WORD.findall(rest) if not any(c.isupper() for c in w[1:])]) < 2:
         return []
     return [
         ctx.finding(
@@ -188,7 +206,10 @@ def check_glossary(entry: Entry, ctx: CheckContext) -> list[Finding]:
 def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
     pseudo = pseudo_text(entry)
     target, lang = (entry.msgstr, ctx.target) if pseudo is None else (pseudo, ctx.source)
-    problems = compare_numbers(_blank_markup(entry.msgid), ctx.source, _blank_markup(target), lang)
+    problems = compare_numbers(_QT.sub(_blank, blank_markup(blank_directives(entry.msgid,
+                                                                             entry.flags))),
+                               ctx.source, _QT.sub(_blank, blank_markup(blank_directives(
+                                   target, entry.flags))), lang)
     if pseudo is not None:  # glossary targets inside pseudo text: only lost figures matter
         problems = [p for p in problems if p.severity == "error"]
     return [ctx.finding("numbers", Severity(p.severity), entry, p.message,
@@ -197,44 +218,13 @@ def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
 
 
 @translated
-def check_markup(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    spans = {side: _markup(text) for side, text in (("s", entry.msgid), ("t", entry.msgstr))}
-    source, target = (Counter((kind, text) for _, _, kind, text in spans[s]) for s in "st")
-
-    def where(side: str, text: str) -> tuple[int, int] | None:
-        return next(((s, e) for s, e, _, t in spans[side] if t == text), None)
-
-    lost, added = source - target, target - source
-    findings = []
-    for kind in dict.fromkeys(k for k, _ in (*lost, *added)):
-        gone = [text for k, text in lost.elements() if k == kind]
-        new = [text for k, text in added.elements() if k == kind]
-        name = _KIND_NAMES.get(kind, kind)
-        messages = [
-            (f"{name} {old!r} was changed to {now!r}: copy it from the source unchanged",
-             where("t", now), where("s", old))
-            for old, now in zip(gone, new, strict=False)
-        ]
-        messages += [
-            (f"{name} {old!r} of the source is missing: copy it unchanged", None, where("s", old))
-            for old in gone[len(new) :]
-        ]
-        messages += [
-            (f"{name} {now!r} is not in the source: remove it or make it match",
-             where("t", now), None)
-            for now in new[len(gone) :]
-        ]
-        findings += [
-            ctx.finding("markup", Severity.ERROR, entry, m, span=span, source_span=source_span)
-            for m, span, source_span in messages
-        ]
-    return findings
-
-
-_KIND_NAMES = {
-    "code": "inline code", "link": "link target", "url": "URL", "email": "e-mail address",
-    "html": "HTML tag", "placeholder": "placeholder",
-}  # fmt: skip
+def check_placeholders(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    """printf and format placeholders, as msgfmt compares them (:mod:`l10n.qa.formats`)."""
+    plural = PLURAL_FORM in entry.flags
+    problems = format_problems(entry.msgid_plural if plural else entry.msgid, entry.msgstr,
+                               entry.flags, plural_form=plural)
+    return [ctx.finding("placeholders", Severity.ERROR, entry, message, span=span)
+            for message, span in problems]
 
 
 @translated
@@ -303,54 +293,27 @@ def check_brackets(entry: Entry, ctx: CheckContext) -> list[Finding]:
     return findings
 
 
-@translated
-def check_spaces(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    if "  " not in entry.msgstr.strip() or "  " in entry.msgid:
-        return []
-    at = entry.msgstr.index("  ", len(_edges(entry.msgstr)[0]))
-    return [ctx.finding("spaces", Severity.WARNING, entry, "two spaces in a row: remove one",
-                        span=(at, at + 2))]
-
-
-def _edges(text: str) -> tuple[str, str]:
-    core = text.strip()
-    if not core:
-        return text, ""
-    start = text.index(core)
-    return text[:start], text[start + len(core) :]
-
-
-@translated
-def check_whitespace(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    (lead_s, trail_s), (lead_t, trail_t) = _edges(entry.msgid), _edges(entry.msgstr)
-    findings = []
-    size = len(entry.msgstr)
-    edges = (("starts", lead_s, lead_t, 0), ("ends", trail_s, trail_t, size - len(trail_t)))
-    for where, source, target, at in edges:
-        if source != target:
-            findings.append(
-                ctx.finding(
-                    "whitespace",
-                    Severity.WARNING,
-                    entry,
-                    f"the translation {where} with {target!r} where the source has {source!r}",
-                    span=(at, at + len(target)) if target else None,
-                )
-            )
-    return findings
+def _prose(text: str, flags: tuple[str, ...]) -> str:
+    """The words of ``text``: without placeholders and markup, spaces squeezed."""
+    return " ".join(blank_markup(blank_directives(text, flags)).split())
 
 
 @translated
 def check_length(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    source, target = entry.msgid.strip(), entry.msgstr.strip()
-    if len(source) < MIN_LENGTH:
-        return []
+    source, target = (_prose(t, entry.flags) for t in (entry.msgid, entry.msgstr))
+    if len(source) < MIN_LENGTH or _KEYWORDS.fullmatch(source):
+        return []  # keyword lists grow with the language's own words
     lang = ctx.source if pseudo_text(entry) is not None else ctx.target
     norm = LENGTH_NORMS.get(base_language(lang), 1.0) / LENGTH_NORMS.get(
         base_language(ctx.source), 1.0
     )
-    ratio = len(target) / len(source)
-    if LENGTH_LOW * norm <= ratio <= LENGTH_HIGH * norm:
+    if norm < 1:  # Latin words kept in a Hangul or Han translation are not compressed
+        latin = len(re.findall(r"[A-Za-z0-9]", target))
+        ratio = (len(target) - latin + latin * norm) / len(source)
+    else:
+        ratio = len(target) / len(source)
+    low, high = (LENGTH_LOW, LENGTH_HIGH) if len(source) >= SHORT else (0.25, 3.5)
+    if low * norm <= ratio <= high * norm:
         return []
     what = "short" if ratio < norm else "long"
     return [
@@ -367,9 +330,11 @@ def check_length(entry: Entry, ctx: CheckContext) -> list[Finding]:
 
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("untranslated", check_untranslated),
+    ("pseudo", check_pseudo),
     ("identical", check_identical),
     ("glossary", check_glossary),
     ("numbers", check_numbers),
+    ("placeholders", check_placeholders),
     ("markup", check_markup),
     ("tags", check_tags),
     ("particles", check_particles),
@@ -377,6 +342,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("spaces", check_spaces),
     ("whitespace", check_whitespace),
     ("length", check_length),
+    ("accelerators", check_accelerators),
 )
 
 
@@ -386,13 +352,13 @@ def run_checks(
     """Every finding of ``checks`` on ``entry`` (none for an obsolete entry), in check order,
     except those of the checks its ``ignore-*`` flags turn off."""
     ignored = ignored_checks(entry)
-    if entry.obsolete or "*" in ignored:
+    if entry.obsolete or "*" in ignored or is_credits(entry):
         return []
     return [
         finding
         for form in plural_forms(entry)
         for name, check in checks
         if name not in ignored
-        for finding in check(form, ctx)
+        for finding in check(form if name == "accelerators" else plain(form), ctx)
     ]
 

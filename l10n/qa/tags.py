@@ -33,6 +33,31 @@ if TYPE_CHECKING:
     from l10n.catalog import Entry
 
 
+# HTML and Pango elements: ``<file>`` or ``<commit>`` in a usage line is a placeholder
+# of the program's own, translated as a word (git), never a tag.
+ELEMENTS = frozenset([
+    "a", "abbr", "address", "article", "aside", "audio", "b", "bdi", "bdo", "big",
+    "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "code",
+    "col", "colgroup", "data", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+    "embed", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd",
+    "label", "legend", "li", "link", "main", "mark", "meta", "nav", "ol", "p", "pre", "q",
+    "s", "samp", "section", "small", "source", "span", "strike", "strong", "sub", "summary",
+    "sup", "table", "tbody", "td", "th", "thead", "time", "title", "tr", "tt", "u", "ul",
+    "var", "video", "wbr",
+])  # fmt: skip
+
+
+INLINE = frozenset([
+    "a", "abbr", "b", "big", "cite", "code", "del", "em", "font", "i", "ins", "q", "s",
+    "small", "span", "strike", "strong", "sub", "sup", "tt", "u",
+])  # fmt: skip
+
+
+# Attributes whose value is text for people: a translation translates them.
+TRANSLATABLE = frozenset({"title", "alt", "aria-label", "placeholder", "label"})
+
+
 class _Context(Protocol):  # l10n.qa.checks.CheckContext, without importing it (no circle)
     def finding(self, check: str, severity: Severity, entry: Entry, message: str) -> Finding:
         ...
@@ -62,9 +87,13 @@ class _Reader(HTMLParser):
         self.stack: list[_Pair] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in VOID:
+        if tag in VOID or tag not in ELEMENTS:
             return
         raw = self.get_starttag_text() or f"<{tag}>"
+        if any(name in TRANSLATABLE for name, _ in attrs):  # its title may be translated
+            kept = "".join(f' {name}="{value}"' if value is not None else f" {name}"
+                           for name, value in attrs if name not in TRANSLATABLE)
+            raw = f"<{tag}{kept}>"
         parent = self.stack[-1].start if self.stack else None
         self.stack.append(_Pair(raw, tag, parent))
 
@@ -72,7 +101,7 @@ class _Reader(HTMLParser):
         pass  # <br/>, <span/>: no content to mark
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in VOID:
+        if tag in VOID or tag not in ELEMENTS:
             return
         at = next((i for i in range(len(self.stack) - 1, -1, -1)
                    if self.stack[i].name == tag), None)
@@ -92,8 +121,17 @@ def tag_structure(text: str) -> TagStructure:
     reader = _Reader()
     reader.feed(text)
     reader.close()
-    reader.found.open += [pair.start for pair in reader.stack]
-    return reader.found
+    found = reader.found
+    found.open += [pair.start for pair in reader.stack]
+    # Alone, only an inline element's tag is markup (its partner in another sentence):
+    # git's "newer than <time>" or "[<head>]" are words of a usage line.
+    found.open = [tag for tag in found.open if _name(tag) in INLINE]
+    found.close = [tag for tag in found.close if _name(tag) in INLINE]
+    return found
+
+
+def _name(tag: str) -> str:
+    return tag.strip("</>").split()[0].lower() if tag.strip("</>") else ""
 
 
 def _shown(start: str, name: str) -> str:
@@ -109,17 +147,26 @@ def tag_problems(source: str, target: str) -> list[str]:
     have, want = Counter(p.start for p in tgt.pairs), Counter(p.start for p in src.pairs)
     problems: list[str] = []
     spare = Counter(tgt.open) + Counter(tgt.close)  # unpaired tags of the translation
+    extra = list((have - want).elements())
     for start in (want - have).elements():
         name = names[start]
         if spare[start] and spare[f"</{name}>"]:
             spare -= Counter([start, f"</{name}>"])
             problems.append(f"the tags of {_shown(start, name)} are out of order: "
                             f"{start} must come before </{name}>")
+        elif spare[start] or spare[f"</{name}>"]:  # one tag of the pair kept: one problem
+            kept, lost = (start, f"</{name}>") if spare[start] else (f"</{name}>", start)
+            spare -= Counter([kept])
+            problems.append(f"the tag {lost} of {_shown(start, name)} is missing: "
+                            f"the translation has {kept} alone")
+        elif (now := next((t for t in extra if names[t] == name), None)) is not None:
+            extra.remove(now)  # one tag changed, one problem
+            problems.append(f"the tag {start} was changed to {now}: copy it from the source")
         else:
             problems.append(f"the tag pair {_shown(start, name)} of the source is missing: "
                             "put it around the words it marks")
     problems += [f"the tag pair {_shown(s, names[s])} is not in the source: remove it"
-                 for s in (have - want).elements()]
+                 for s in extra]
     crossed = {p.start for p in src.pairs if p.crossed}
     for start in dict.fromkeys(p.start for p in tgt.pairs if p.crossed):
         if start in want and start not in crossed:

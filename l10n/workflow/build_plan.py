@@ -134,12 +134,13 @@ def make_plan(
 
 
 def translations(catalog: Catalog) -> dict[str, Translation]:
-    """msgid -> translation: reviewed entries, and fuzzy ones marked unreviewed."""
+    """msgid -> translation: reviewed entries, and fuzzy ones (and pseudo text, even
+    accepted) marked unreviewed: a reviewed-only build never publishes them."""
     found: dict[str, Translation] = {}
     for entry in catalog.entries():
-        if entry.state == REVIEWED:
+        if entry.state == REVIEWED and not entry.is_pseudo:  # pseudo text is never reviewed
             found[entry.msgid] = Translation(entry.msgstr, reviewed=True)
-        elif entry.state in (MACHINE, FUZZY):
+        elif entry.state in (REVIEWED, MACHINE, FUZZY):
             found[entry.msgid] = Translation(entry.msgstr, reviewed=False)
     return found
 

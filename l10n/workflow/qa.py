@@ -16,6 +16,7 @@ as ``#. check:`` comments (:func:`l10n.catalog.annotate`), old ones removed.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import partial
@@ -24,9 +25,9 @@ from typing import Any
 
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, UNTRANSLATED, Catalog, annotate
 from l10n.config import Settings
-from l10n.errors import Problem, UsageError
+from l10n.errors import L10nError, L10nWarning, LanguageError, Problem, UsageError
 from l10n.glossary import Glossary, load_glossary
-from l10n.lang import validate_language
+from l10n.lang import is_language_code, validate_language
 from l10n.model import Finding, Severity
 from l10n.qa import CheckContext, run_checks
 from l10n.state import digest_bytes
@@ -147,14 +148,20 @@ def check_files(
     _only(only)
     terms = _glossary(settings, glossary)
     source_lang = validate_language(source or settings.source)
-    catalogs = [Catalog.read(path) for path in paths]  # every file is valid before any check
+    given = validate_language(lang) if lang and not is_language_code(lang) else lang
     findings: list[Finding] = []
     written: list[Path] = []
-    for catalog in catalogs:
-        target = _language(catalog, lang)
+    problems: list[Problem] = []
+    for path in paths:  # one file that cannot be read never stops the others
+        try:
+            catalog = Catalog.read(path)
+            target = _language(catalog, given)
+        except L10nError as exc:
+            problems.append(Problem.of(exc))
+            continue
         ctx = CheckContext(source_lang, target, terms, settings.display(catalog.path))
         findings += _one_catalog(catalog, ctx, only, annotate, written)
-    return CheckResult(tuple(findings), tuple(written))
+    return CheckResult(tuple(findings), tuple(written), tuple(problems))
 
 
 def _glossary(settings: Settings, path: Path | None) -> Glossary | None:
@@ -168,11 +175,25 @@ def _glossary(settings: Settings, path: Path | None) -> Glossary | None:
 
 
 def _language(catalog: Catalog, lang: str | None) -> str:
-    code = lang or catalog.language
+    """The catalog's language: ``--lang``, else its ``Language`` header, else its file name
+    (``ko.po``, ``sr@latin.po``). A code CLDR does not know (``mjw``, ``ie``) is checked
+    too, with a warning that the language-dependent checks fall back to generic rules."""
+    code = lang or catalog.language.strip() or (
+        catalog.path.stem if is_language_code(catalog.path.stem) else "")
     if not code:
         raise UsageError("the catalog has no Language header", path=catalog.path,
                          hint="say its language with --lang, e.g. --lang ko")
-    return validate_language(code)
+    try:
+        return validate_language(code)
+    except LanguageError:
+        if not is_language_code(code):
+            raise
+        warnings.warn(L10nWarning(
+            f"language '{code}' is not in CLDR: numbers, lengths and plural checks use "
+            "generic rules", path=catalog.path,
+            hint="give a CLDR code with --lang if there is one (e.g. --lang pt_BR)"),
+            stacklevel=2)
+        return code
 
 
 def catalog_findings(catalog: Catalog, ctx: CheckContext, only: str | None = None) -> list[Finding]:

@@ -1,0 +1,270 @@
+"""``l10n check`` on real shipped PO files, beside Translate Toolkit's ``pofilter``.
+
+``python -m benchmarks.check_quality.assemble`` first (the corpus: ``manifest.toml``),
+then ``python -m benchmarks.check_quality [--no-pofilter] [--sample N] [--seed S]``
+prints:
+
+- the corpus: files, languages, translated entries (not fuzzy, not obsolete: what
+  gettext uses at run time; both tools are counted on those only);
+- findings per 1,000 translated entries, per check, for ``l10n check`` (as
+  ``l10n check FILE.po`` runs it: no glossary) and for ``pofilter`` (every default test,
+  ``--language`` set, ``--nofuzzy``); ``untranslated`` is left out (there is none);
+- recall on corruptions injected into clean real entries (entries l10n reports nothing
+  on): one placeholder dropped, one digit of a number the source
+  has changed (d -> d+1), one HTML/Pango tag dropped; caught = an error from l10n, a
+  pofilter test that fails on the corrupted entry and did not on the real one;
+- precision on the hand-labelled sample: a reproducible random sample of l10n's findings
+  (``--sample``, ``--seed``) is written to ``benchmarks/out/check_quality/sample.md``;
+  ``labels.toml`` holds a person's verdict on each (keyed by file, msgid hash, check),
+  and the precision is the share of the labelled sample that is a true problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from benchmarks.check_quality.assemble import HERE, MANIFEST, OUT, corpus
+
+LABELS = HERE / "labels.toml"
+SAMPLE_OUT = OUT.parent / "check_quality" / "sample.md"
+PER_KIND = 400  # corruptions per kind
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A translated entry of the corpus."""
+
+    file: str  # the corpus path, <owner>+<name>/po/<lang>.po
+    lang: str
+    entry: object  # l10n.catalog.Entry
+
+    @property
+    def key(self) -> str:
+        return key_of(self.file, self.entry.msgctxt, self.entry.msgid)  # type: ignore[attr-defined]
+
+
+def key_of(file: str, msgctxt: str | None, msgid: str) -> str:
+    digest = hashlib.sha1(f"{msgctxt or ''}\x04{msgid}".encode()).hexdigest()[:12]
+    return f"{file}|{digest}"
+
+
+def load_units(manifest: Path = MANIFEST) -> tuple[list[Unit], list[str]]:
+    """Every translated entry of every corpus file; unreadable files as messages."""
+    from l10n.catalog import REVIEWED, Catalog
+    from l10n.errors import L10nError
+
+    units, problems = [], []
+    for item, path in corpus(manifest=manifest):
+        name = str(item.local)
+        if not path.is_file():
+            problems.append(f"{name}: missing (run python -m benchmarks.check_quality.assemble)")
+            continue
+        try:
+            catalog = Catalog.read(path)
+        except L10nError as exc:
+            problems.append(f"{name}: {exc}")
+            continue
+        lang = catalog.language or item.lang
+        units += [Unit(name, lang, e) for e in catalog.entries() if e.state == REVIEWED]
+    return units, problems
+
+
+def l10n_findings(unit: Unit) -> list[object]:
+    from l10n.qa import CheckContext, run_checks
+
+    ctx = CheckContext("en", unit.lang, None, unit.file)
+    return run_checks(unit.entry, ctx)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------- pofilter
+def pofilter(units: Sequence[Unit], texts: Sequence[str] | None = None) -> list[list[str]]:
+    """The tests pofilter fails on each unit (``texts``: msgstr to use instead)."""
+    import polib
+
+    by_lang: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        by_lang.setdefault(unit.lang, []).append(i)
+    failed: list[list[str]] = [[] for _ in units]
+    tool = Path(sys.executable).with_name("pofilter")
+    with tempfile.TemporaryDirectory() as folder:
+        for lang, indexes in by_lang.items():
+            po = polib.POFile()
+            po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": lang}
+            for i in indexes:
+                e = units[i].entry
+                new = polib.POEntry(msgctxt=str(i), msgid=e.msgid, flags=list(e.flags))  # type: ignore[attr-defined]
+                text = e.msgstr if texts is None else texts[i]  # type: ignore[attr-defined]
+                if e.msgid_plural:  # type: ignore[attr-defined]
+                    new.msgid_plural = e.msgid_plural  # type: ignore[attr-defined]
+                    forms = list(e.plural_forms) or [text]  # type: ignore[attr-defined]
+                    if texts is not None:
+                        forms[0] = text
+                    new.msgstr_plural = dict(enumerate(forms))
+                else:
+                    new.msgstr = text
+                po.append(new)
+            given = Path(folder) / f"{lang}.po"
+            out = Path(folder) / f"{lang}.out.po"
+            po.save(str(given))
+            subprocess.run([str(tool), f"--language={lang}", "--progress=none", "--nofuzzy",
+                            str(given), str(out)], check=True, capture_output=True)
+            if not out.exists():
+                continue
+            for entry in polib.pofile(str(out)):
+                tests = re.findall(r"\(pofilter\) (\w+):", entry.tcomment)
+                failed[int(entry.msgctxt)] = tests
+    return failed
+
+
+# ------------------------------------------------------------------------- corruption
+_PLACEHOLDER = re.compile(
+    r"%%|%(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcsp]"
+    r"|%\([A-Za-z_]+\)[sdif]|\{[A-Za-z0-9_]*\}")
+_DIGITS = re.compile(r"\d+")
+_TAG = re.compile(r"</?(?:b|i|u|s|a|big|small|tt|span|sub|sup|em|strong|code|p|br|li|ul)\b[^<>]*>")
+
+
+def corrupt(kind: str, source: str, text: str, rng: random.Random) -> str | None:
+    """``text`` with one placeholder, digit or tag broken, or None if it has none."""
+    if kind == "placeholder":
+        hits = [m for m in _PLACEHOLDER.finditer(text) if m.group() != "%%"]
+        if not hits:
+            return None
+        hit = rng.choice(hits)
+        return (text[: hit.start()] + text[hit.end() :]).strip() and (
+            text[: hit.start()] + text[hit.end() :]) or None
+    if kind == "digit":  # a number of the text (not a placeholder's width) the source has
+        inside = [m.span() for m in _PLACEHOLDER.finditer(text)]
+        hits = [m for m in _DIGITS.finditer(text)
+                if re.search(rf"(?<!\d){m.group()}(?!\d)", source)
+                and not any(s <= m.start() < e for s, e in inside)]
+        if not hits:
+            return None
+        hit = rng.choice(hits)
+        at = hit.start() + rng.randrange(len(hit.group()))
+        return text[:at] + str((int(text[at]) + 1) % 10) + text[at + 1 :]
+    hits = [m for m in _TAG.finditer(text) if m.group() in source]
+    if not hits:
+        return None
+    hit = rng.choice(hits)
+    return text[: hit.start()] + text[hit.end() :]
+
+
+def injected(clean: Sequence[Unit], seed: int) -> dict[str, list[tuple[Unit, str]]]:
+    rng = random.Random(seed)
+    out: dict[str, list[tuple[Unit, str]]] = {}
+    for kind in ("placeholder", "digit", "tag"):
+        made = []
+        for unit in clean:
+            if any(flag.strip().startswith("no-") for flag in unit.entry.flags):  # type: ignore[attr-defined]
+                continue  # no-c-format: msgfmt and the checks leave its %-signs alone
+            bad = corrupt(kind, unit.entry.msgid, unit.entry.msgstr, rng)  # type: ignore[attr-defined]
+            if bad is not None and bad != unit.entry.msgstr:  # type: ignore[attr-defined]
+                made.append((unit, bad))
+        rng.shuffle(made)
+        out[kind] = made[:PER_KIND]
+    return out
+
+
+def l10n_catches(unit: Unit, text: str) -> bool:
+    entry = unit.entry
+    changed = replace(entry, msgstr=text)  # type: ignore[type-var]
+    if entry.plural_forms:  # type: ignore[attr-defined]
+        changed = replace(changed, plural_forms=(text, *entry.plural_forms[1:]))  # type: ignore[attr-defined]
+    found = l10n_findings(replace(unit, entry=changed))
+    return any(str(f.severity) == "error" for f in found)  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- labels
+def load_labels(path: Path = LABELS) -> dict[str, bool]:
+    if not path.exists():
+        return {}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {f"{x['key']}|{x['check']}": bool(x["true"]) for x in data.get("label", [])}
+
+
+def write_sample(sample: Sequence[tuple[Unit, object]], path: Path) -> None:
+    lines = ["# A random sample of l10n check's findings on the real corpus", ""]
+    for unit, finding in sample:
+        f = finding
+        lines += [f"## {unit.key}|{f.check}", f"- {f.severity} [{f.check}] {f.message}",  # type: ignore[attr-defined]
+                  f"- msgid:  {unit.entry.msgid!r}", f"- msgstr: {unit.entry.msgstr!r}", ""]  # type: ignore[attr-defined]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------- main
+def _rate_table(name: str, counts: Counter[str], total: int) -> list[str]:
+    rows = [f"{name}: {sum(counts.values())} findings besides untranslated = "
+            f"{1000 * sum(counts.values()) / total:.1f} per 1,000 translated entries"]
+    rows += [f"    {check:<20} {n:>6}  {1000 * n / total:7.2f}" for check, n in
+             counts.most_common()]
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.check_quality")
+    parser.add_argument("--no-pofilter", action="store_true", help="measure l10n only")
+    parser.add_argument("--sample", type=int, default=120, help="findings to sample")
+    parser.add_argument("--seed", type=int, default=25)
+    parser.add_argument("--manifest", type=Path, default=MANIFEST,
+                        help="another manifest (heldout.toml: files the checks were not tuned on)")
+    args = parser.parse_args(argv)
+    say: Callable[[str], None] = print
+    units, problems = load_units(args.manifest)
+    for problem in problems:
+        say(f"unreadable: {problem}")
+    files = {u.file for u in units}
+    langs = sorted({u.lang for u in units})
+    say(f"corpus: {len(files)} files, {len(langs)} languages ({', '.join(langs)}), "
+        f"{len(units)} translated entries")
+
+    found = [(u, f) for u in units for f in l10n_findings(u) if f.check != "untranslated"]  # type: ignore[attr-defined]
+    say("\n".join(_rate_table("l10n check", Counter(f.check for _, f in found), len(units))))  # type: ignore[attr-defined]
+    flagged = None
+    before: dict[str, set[str]] = {}
+    if not args.no_pofilter:
+        flagged = pofilter(units)
+        tests = Counter(t for tests in flagged for t in tests if t != "untranslated")
+        before = {u.key: set(t) for u, t in zip(units, flagged, strict=True)}
+        say("\n".join(_rate_table("pofilter", tests, len(units))))
+
+    noisy = {u.key for u, _ in found}
+    clean = [u for u in units if u.key not in noisy]
+    say(f"injected corruptions (into {len(clean)} entries l10n finds nothing on):")
+    for kind, made in injected(clean, args.seed).items():
+        caught = sum(l10n_catches(unit, text) for unit, text in made)
+        line = (f"    {kind:<12} l10n {caught}/{len(made)} = "
+                f"{100 * caught / max(len(made), 1):.1f}%")
+        if flagged is not None:  # caught: a test fails that did not on the real entry
+            hits = pofilter([u for u, _ in made], [t for _, t in made])
+            got = sum(bool(set(h) - before.get(u.key, set())) for (u, _), h in
+                      zip(made, hits, strict=True))
+            line += f"   pofilter {got}/{len(made)} = {100 * got / max(len(made), 1):.1f}%"
+        say(line)
+
+    rng = random.Random(args.seed)
+    ordered = sorted(found, key=lambda uf: (uf[0].key, uf[1].check, uf[1].message))  # type: ignore[attr-defined]
+    sample = rng.sample(ordered, min(args.sample, len(ordered)))
+    out = SAMPLE_OUT.with_name(f"sample-{args.manifest.stem}.md")
+    write_sample(sample, out)
+    labels = load_labels()
+    judged = [labels[f"{u.key}|{f.check}"] for u, f in sample if f"{u.key}|{f.check}" in labels]  # type: ignore[attr-defined]
+    say(f"sample: {len(sample)} findings (seed {args.seed}) in {out}; "
+        f"{len(judged)} labelled, {sum(judged)} true problems"
+        + (f" = {100 * sum(judged) / len(judged):.1f}% precision" if judged else ""))
+
+
+if __name__ == "__main__":
+    main()

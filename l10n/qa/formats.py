@@ -1,0 +1,212 @@
+"""Format strings: C's printf, Python's ``%`` and ``str.format`` directives, as gettext
+reads them, and the ``placeholders`` check's comparison of a translation with its source.
+
+Which grammar applies is the entry's flag, as ``msgfmt --check`` honours it:
+``c-format`` (C: flags ``-+ #0'I``, width and precision, ``*`` and ``*n$``, length
+modifiers ``hh h l ll L q j z Z t I64 I32 I``, ``<PRIu64>`` macros, ``%n$`` positions),
+``python-format`` (``%s``, ``%(name)s``) and ``python-brace-format`` (``{name}``, ``{0}``,
+``{}``); ``no-c-format`` / ``no-python-format`` turn a grammar off. An entry without
+any of these flags (news articles, hand-written catalogs) is read by a careful union of
+the three (no space or ``'`` flag, so ``100% sure`` is not ``% s``).
+
+Directives are compared as gettext compares them: argument by argument, each argument
+keyed by its position (the n-th unnumbered directive is argument n, ``%2$s`` is
+argument 2) or name, with its type (length modifier and conversion: ``%lu`` is not
+``%u`` nor ``%ld``). So ``%2$s … %1$s`` for ``%s … %s`` is valid (the translation
+reorders), and a dropped ``%zu`` is caught. A plural form may leave an argument out
+(``one file`` for ``%d files``), never add one or change its type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+C_FORMAT, PYTHON_FORMAT, BRACE_FORMAT = "c-format", "python-format", "python-brace-format"
+KINDS = (C_FORMAT, PYTHON_FORMAT, BRACE_FORMAT)
+
+_C = re.compile(
+    r"%(?:(?P<pos>\d+)\$)?(?P<flags>(?:[-+ #0']|I(?!64|32))*)"
+    r"(?P<width>\*(?:\d+\$)?|\d+)?(?:\.(?P<prec>\*(?:\d+\$)?|\d*))?"
+    r"(?P<len>hh|h|ll|l|L|q|j|z|Z|t|I64|I32|I(?![A-Za-z]))?"
+    r"(?P<conv>[diouxXeEfFgGaAcCsSpnm%]|<PRI[diouxX][A-Z0-9_]*>)")
+# No flags an ordinary text has after a percent sign ("100% sure", "50% d'entre eux").
+_C_CAREFUL = re.compile(
+    r"%(?:(?P<pos>\d+)\$)?(?P<flags>[-+#0]*)(?P<width>\*|\d+)?(?:\.(?P<prec>\*|\d+))?"
+    r"(?P<len>hh|h|ll|l|L|q|j|z|t|I64)?(?P<conv>[diouxXeEfFgGcsp%])(?![A-Za-z])")
+_PY = re.compile(
+    r"%(?:\((?P<name>[^()]*)\))?(?P<flags>[-+ #0]*)(?P<width>\*|\d+)?(?:\.(?P<prec>\*|\d+))?"
+    r"[hlL]?(?P<conv>[diouxXeEfFgGcrsa%])")
+_PY_CAREFUL = re.compile(r"%\((?P<name>[A-Za-z_][A-Za-z0-9_]*)\)[-+#0]*\d*(?:\.\d+)?"
+                         r"(?P<conv>[diouxXeEfFgGcrsa])")
+_BRACE = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:\s]*)(?:![rsa])?(?::[^{}]*)?\}")
+_BRACE_CAREFUL = re.compile(r"\{\{|\}\}|\{(?P<field>[A-Za-z_][A-Za-z0-9_]*|\d*)"
+                            r"(?:![rsa])?(?::[^{}\s]*)?\}")
+
+_STRFTIME = re.compile(r"%[-_0^#]?[ABHMSYZabjkmy](?![diouxXeEfFgGcs])|%-[de]\b|%e\b")
+_C_TYPES = {**dict.fromkeys("di", "int"), **dict.fromkeys("ouxX", "unsigned"),
+            **dict.fromkeys("eEfFgGaA", "double"), "c": "char", "C": "wchar", "s": "string",
+            "S": "wstring", "p": "pointer", "n": "count"}  # fmt: skip
+_PY_TYPES = {**dict.fromkeys("diouxXc", "number"), **dict.fromkeys("eEfFgG", "float"),
+             **dict.fromkeys("rsa", "any")}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Directive:
+    """One directive of a text: where, as written, and the arguments it takes."""
+
+    start: int
+    end: int
+    text: str
+    args: tuple[tuple[str, str], ...]  # (argument key, type)
+
+
+def _c_type(length: str, conv: str) -> str:
+    if conv.startswith("<PRI"):
+        return f"{conv[4] in 'di' and 'int' or 'unsigned'}{conv[5:-1]}"
+    kind = _C_TYPES[conv]
+    return f"{length} {kind}".strip() if kind not in ("pointer",) else kind
+
+
+def c_directives(text: str, *, careful: bool = False) -> list[Directive]:
+    """C directives of ``text``; unnumbered ones take arguments in order (``*`` too)."""
+    found: list[Directive] = []
+    following = 0
+    for hit in (_C_CAREFUL if careful else _C).finditer(text):
+        conv = hit["conv"]
+        if conv == "%":
+            continue
+        args: list[tuple[str, str]] = []
+        for part in (hit["width"], hit["prec"]):
+            if part and part.startswith("*"):
+                if part.endswith("$"):
+                    args.append((part[1:-1], "int"))
+                else:
+                    following += 1
+                    args.append((str(following), "int"))
+        if conv != "m":
+            if hit["pos"]:
+                key = hit["pos"]
+            else:
+                following += 1
+                key = str(following)
+            args.append((key, _c_type(hit["len"] or "", conv)))
+        found.append(Directive(hit.start(), hit.end(), hit.group(), tuple(args)))
+    return found
+
+
+def python_directives(text: str, *, careful: bool = False) -> list[Directive]:
+    """Python ``%`` directives: named ones keyed by name, the others by order."""
+    found: list[Directive] = []
+    following = 0
+    for hit in (_PY_CAREFUL if careful else _PY).finditer(text):
+        conv = hit["conv"]
+        if conv == "%":
+            continue
+        name = hit["name"]
+        if name is None:
+            following += 1
+            name = str(following)
+        found.append(Directive(hit.start(), hit.end(), hit.group(),
+                               ((f"({name})", _PY_TYPES[conv]),)))
+    return found
+
+
+def brace_directives(text: str, *, careful: bool = False) -> list[Directive]:
+    """``str.format`` fields: ``{name}``, ``{0}``, ``{}`` (numbered in order)."""
+    found: list[Directive] = []
+    following = 0
+    for hit in (_BRACE_CAREFUL if careful else _BRACE).finditer(text):
+        if hit.group() in ("{{", "}}"):
+            continue
+        name = re.split(r"[.\[]", hit["field"], maxsplit=1)[0]
+        if not name:
+            name = str(following)
+            following += 1
+        found.append(Directive(hit.start(), hit.end(), hit.group(), ((f"{{{name}}}", "any"),)))
+    return found
+
+
+def format_kinds(flags: tuple[str, ...] | list[str]) -> tuple[list[str], bool]:
+    """The grammars an entry's flags ask for, and whether they were explicit."""
+    given = {f.strip() for f in flags}
+    kinds = [k for k in KINDS if k in given]
+    if kinds:
+        return kinds, True
+    if given & {f"no-{k}" for k in KINDS}:
+        return [], True  # msgfmt checks nothing there
+    return list(KINDS), False
+
+
+def directives(text: str, kinds: list[str], careful: bool) -> list[Directive]:
+    """Every directive of ``text`` under ``kinds``, in order; overlaps go to the first."""
+    readers = {C_FORMAT: c_directives, PYTHON_FORMAT: python_directives,
+               BRACE_FORMAT: brace_directives}
+    found: list[Directive] = []
+    for kind in kinds:
+        for d in readers[kind](text, careful=careful):
+            if careful and kind == C_FORMAT and d.text.startswith("%("):
+                continue
+            if all(d.end <= o.start or d.start >= o.end for o in found):
+                found.append(d)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _arguments(found: list[Directive]) -> dict[str, tuple[str, Directive]]:
+    args: dict[str, tuple[str, Directive]] = {}
+    for d in found:
+        for key, kind in d.args:
+            args.setdefault(key, (kind, d))
+    return args
+
+
+def _named(key: str) -> str:
+    return f"argument {key}" if key.isdigit() else key
+
+
+def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str], *,
+                    plural_form: bool = False) -> list[tuple[str, tuple[int, int] | None]]:
+    """What is wrong with the directives of ``target`` against ``source``: (message,
+    span in the target), one per argument."""
+    kinds, explicit = format_kinds(flags)
+    if not kinds:
+        return []
+    careful = not explicit
+    if careful and (_STRFTIME.search(source) or _STRFTIME.search(target)):
+        return []  # a date format (%B %-d %Y), not printf: only a flag would say otherwise
+    src, tgt = directives(source, kinds, careful), directives(target, kinds, careful)
+    if not src and not tgt:
+        return []
+    want, have = _arguments(src), _arguments(tgt)
+    problems: list[tuple[str, tuple[int, int] | None]] = []
+    extra = [d for key, (_, d) in have.items() if key not in want]
+    for key, (kind, d) in want.items():
+        if key not in have:
+            if extra:  # renamed ({name} -> {이름}): one problem
+                now = extra.pop(0)
+                problems.append((f"placeholder {d.text!r} was changed to {now.text!r}: copy "
+                                 "it from the source unchanged", (now.start, now.end)))
+            elif not plural_form:
+                problems.append((f"placeholder {d.text!r} ({_named(key)}) of the source is "
+                                 "missing: copy it unchanged", None))
+        elif have[key][0] != kind:
+            now = have[key][1]
+            problems.append((f"placeholder {d.text!r} was changed to {now.text!r}: it must "
+                             f"take the same argument ({kind})", (now.start, now.end)))
+    for d in extra:
+        key = next(k for k, _ in d.args if k not in want)
+        problems.append((f"placeholder {d.text!r} ({_named(key)}) is not in the source: "
+                         "remove it or make it match", (d.start, d.end)))
+    return problems
+
+
+def blank_directives(text: str, flags: tuple[str, ...] | list[str] = ()) -> str:
+    """``text`` with its directives replaced by spaces (for checks that read numbers)."""
+    kinds, explicit = format_kinds(flags)
+    for d in directives(text, kinds, not explicit):
+        text = text[: d.start] + " " * (d.end - d.start) + text[d.end :]
+    return text
+
+
+__all__ = ["Directive", "blank_directives", "brace_directives", "c_directives",
+           "directives", "format_kinds", "format_problems", "python_directives"]

@@ -1,0 +1,83 @@
+"""The ``spaces`` and ``whitespace`` checks: two spaces in a row the source does not have,
+and leading or trailing whitespace different from the source's.
+
+What is right although it differs: a Korean particle needs no space before it
+(``" is not"`` -> ``"은(는) 아닙니다"``), and a full-width sign carries its own space
+(``"Size: "`` -> ``"大小："``, ``" (root-commit)"`` -> ``"（根提交）"``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from l10n.lang import base_language
+from l10n.lang.ko import starts_with_particle
+from l10n.model import Finding, Severity
+
+if TYPE_CHECKING:
+    from l10n.catalog import Entry
+
+_FULL_WIDTH = set("：；，。！？、）」』")
+
+
+class _Context(Protocol):  # l10n.qa.checks.CheckContext, without importing it (no circle)
+    @property
+    def target(self) -> str:
+        ...
+
+    def finding(self, check: str, severity: Severity, entry: Entry, message: str, *,
+                span: tuple[int, int] | None = None,
+                source_span: tuple[int, int] | None = None) -> Finding:
+        ...
+
+
+def check_spaces(entry: Entry, ctx: _Context) -> list[Finding]:
+    """Two spaces in a row that the source does not have."""
+    if not entry.msgstr:
+        return []
+    if "  " not in entry.msgstr.strip() or "  " in entry.msgid:
+        return []
+    at = entry.msgstr.index("  ", len(_edges(entry.msgstr)[0]))
+    return [ctx.finding("spaces", Severity.WARNING, entry, "two spaces in a row: remove one",
+                        span=(at, at + 2))]
+
+
+def _edges(text: str) -> tuple[str, str]:
+    core = text.strip()
+    if not core:
+        return text, ""
+    start = text.index(core)
+    return text[:start], text[start + len(core) :]
+
+
+def check_whitespace(entry: Entry, ctx: _Context) -> list[Finding]:
+    """Leading or trailing whitespace different from the source (module docstring)."""
+    if not entry.msgstr:
+        return []
+    (lead_s, trail_s), (lead_t, trail_t) = _edges(entry.msgid), _edges(entry.msgstr)
+    findings = []
+    size = len(entry.msgstr)
+    edges = (("starts", lead_s, lead_t, 0), ("ends", trail_s, trail_t, size - len(trail_t)))
+    particle = base_language(ctx.target) == "ko" and starts_with_particle(entry.msgstr)
+    for where, source, target, at in edges:
+        if where == "starts" and source == " " and not target and entry.msgstr[:1] in "（「『【":
+            continue  # " (root-commit)" -> "（根提交）": a full-width sign carries its space
+        if where == "starts" and particle and source.strip(" ") == target:
+            continue  # " is not" -> "은(는) 아닙니다": a particle attaches to the word before
+        if where == "ends" and source == " " and not target and entry.msgstr.rstrip()[-1:] in (
+                _FULL_WIDTH):
+            continue  # "Size: " -> "大小：": a full-width sign carries its own space
+        if source != target:
+            findings.append(
+                ctx.finding(
+                    "whitespace",
+                    Severity.WARNING,
+                    entry,
+                    f"the translation {where} with {target!r} where the source has {source!r}",
+                    span=(at, at + len(target)) if target else None,
+                )
+            )
+    return findings
+
+
+__all__ = ["check_spaces", "check_whitespace"]

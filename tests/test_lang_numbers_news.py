@@ -1,0 +1,84 @@
+"""The number classes found on real human English->Korean news translations (issue 25):
+each faithful pair compares clean, and a wrong figure in the same sentence is still an error."""
+
+from __future__ import annotations
+
+import pytest
+
+from l10n.lang.numbers import compare_numbers
+
+FAITHFUL = [
+    ("the 39-year-old Nomo", "노모(39)"),  # ages in parentheses
+    ("Jolie said the 44-year-old Pitt was at her side", "졸리는 피트(44)가 곁에 있었다고 말했다"),
+    ("within 90 days", "90일 이내"),  # durations after a number
+    ("for about 10 days", "10여 일 동안"),
+    ("for 100 days", "100일 동안"),
+    ("10 to 12 weeks", "10주에서 12주"),
+    ("at 0140", "1시 40분"),  # 24-hour and GMT times as four digits
+    ("at 1134 GMT", "11시 34분"),
+    ("a call at 0715 (1215 GMT)", "현지시간 7시 15분 (그리니치 표준시 12시 15분)에 전화"),
+    ("it cost $5", "5불이 들었다"),  # 불 for dollars
+    ("the 2nd Amendment", "헌법 수정 조항 제2조"),  # article 2, never 2 trillion
+    ("from July 21 to July 31", "7월 21일부터 31일까지"),  # an elided range
+    ("at 1 in the morning", "새벽 1시"),
+    ("at 10 at night", "밤 10시"),
+    ("it costs $12.4 billion", "$12.4 billion이 든다"),  # an English figure kept
+    ("1 Day", "1 일"),
+    ("00:00 PM", "오후 00:00"),
+    ("about 30 miles (50 kilometers) from the city", "도시에서 50km 떨어진"),  # conversions
+    ("15 meters (49 feet) apart", "15m 간격으로"),
+    ("So should you buy an iPhone 3G?", "아이폰 3G를 사야 할까?"),
+    ("That is only 1,379 years ago.", "불과 1,379년 전이다."),  # years ago, not a year
+    ("during the anniversary of the September 11 attacks", "9/11 테러 추모기간 동안"),
+    ("About 150 miles north of the capital", "수도에서 북쪽으로 약 240km 떨어진"),  # converted
+    ("The storm is moving west at about 21 mph.", "시속 33km의 속도로 서쪽으로 이동하고 있다."),
+    ("The No. 1 need right now is urine.", "현재 가장 필요한 물질은 소변이다."),
+    ("nearly $5.6 million (2.8 million pounds)", "280만파운드(약 56억원)"),
+    ("after the September 11, 2001, terror attacks", "2001년 911 테러 이후"),
+    ("about 26 hours before", "26여 시간 앞둔"),
+    ("the war that followed the September 11, 2001, terror attacks",
+     "2001년 워싱턴과 뉴욕에서 911 테러가 발생한 이후"),  # the year said apart
+]
+
+WRONG = [
+    ("So should you buy an iPhone 3G?", "아이폰 9G를 사야 할까?"),  # codes: 3G is not 9G
+    ("the 39-year-old Nomo", "노모(38)"),
+    ("at 1134 GMT", "11시 43분"),
+    ("from July 21 to July 31", "7월 21일부터 30일까지"),
+    ("it cost $5", "6불이 들었다"),
+    ("The deal is worth about 1.3 trillion won ($950 million).",
+     "거래 규모는 약 2조3000억 원(9억5000만 달러)이다."),  # a conversion, but wrong
+]
+
+
+@pytest.mark.parametrize(("source", "target"), FAITHFUL)
+def test_faithful_news_figures_compare_clean(source: str, target: str) -> None:
+    assert compare_numbers(source, "en", target, "ko") == []
+
+
+@pytest.mark.parametrize(("source", "target"), WRONG)
+def test_a_changed_figure_is_an_error(source: str, target: str) -> None:
+    problems = compare_numbers(source, "en", target, "ko")
+    assert [p.severity for p in problems][:1] == ["error"], problems
+
+
+def test_a_figure_only_the_translation_has_is_a_warning() -> None:
+    [problem] = compare_numbers("The firm hired new engineers.", "en",
+                                "회사는 엔지니어 500명을 새로 채용했다.", "ko")
+    assert problem.severity == "warning"
+    assert "'500'" in problem.message and "not in the source" in problem.message
+
+
+@pytest.mark.parametrize("target", [
+    "3분기 영업이익은 10조1000억 원이다.",  # a quarter said in words in the source
+    "103억 달러(약 14조 원)",  # a conversion note
+])
+def test_months_quarters_and_conversion_notes_are_not_extra(target: str) -> None:
+    source = ("Operating profit was 10.1 trillion won in the third quarter."
+              if "분기" in target else "$10.3 billion")
+    assert compare_numbers(source, "en", target, "ko") == []
+
+
+def test_a_bare_number_is_the_duration_where_l10n_knows_no_duration_words() -> None:
+    assert compare_numbers("± 7 days", "en", "± 7 дней", "ru") == []
+    assert compare_numbers("± 1 day", "en", "± 1 jour", "fr") == []

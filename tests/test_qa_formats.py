@@ -1,0 +1,80 @@
+"""printf and format placeholders as gettext reads them (classes found on real catalogs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from l10n.catalog import Entry
+from l10n.qa import CheckContext, run_checks
+from l10n.qa.formats import c_directives, format_problems, python_directives
+
+C = ("c-format",)
+PY = ("python-format",)
+BRACE = ("python-brace-format",)
+
+
+@pytest.mark.parametrize(("text", "args"), [
+    ("%s", [("1", "string")]),
+    ("%lu files", [("1", "l unsigned")]),
+    ("%zu bytes", [("1", "z unsigned")]),
+    ("%'d items", [("1", "int")]),
+    ("%-10.3hhd", [("1", "hh int")]),
+    ("%I64d", [("1", "I64 int")]),
+    ("%2$s %1$s", [("2", "string"), ("1", "string")]),
+    ("%*d", [("1", "int"), ("2", "int")]),
+    ("%.*s", [("1", "int"), ("2", "string")]),
+    ("%<PRIu64>", [("1", "unsigned64")]),
+    ("100%% done: %m", []),
+])
+def test_c_grammar(text: str, args: list[tuple[str, str]]) -> None:
+    assert [a for d in c_directives(text) for a in d.args] == args
+
+
+@pytest.mark.parametrize(("source", "target", "flags"), [
+    ("%s of %s", "%2$s의 %1$s", C),  # reordered positions are valid, as msgfmt says
+    ("%lu file", "%lu개 파일", C),
+    ("%(count)d of %(total)d", "%(total)d 중 %(count)d", PY),
+    ("{name} has {0}", "{0} chez {name}", BRACE),
+    ("Copy of %s", "%s의 사본", ()),  # no flag: read carefully
+    ("100% sure", "100% 확실", ()),  # a percent sign is not "% s"
+    ("%B %-d %Y", "%Y년 %B %-d일", ()),  # a date format, not printf
+    ("50% done", "50% d'entre eux", ("no-c-format",)),  # msgfmt checks nothing there
+])
+def test_valid_translations(source: str, target: str, flags: tuple[str, ...]) -> None:
+    assert format_problems(source, target, flags) == []
+
+
+@pytest.mark.parametrize(("source", "target", "flags", "wanted"), [
+    ("%lu of %lu", "%lu", C, "'%lu' (argument 2) of the source is missing"),  # msgfmt catches it
+    ("%zu bytes", "바이트", C, "'%zu' (argument 1) of the source is missing"),
+    ("%lu files", "%u개 파일", C, "'%lu' was changed to '%u'"),
+    ("%d files", "%s files", C, "'%d' was changed to '%s'"),
+    ("could not open file", "파일을 열 수 없습니다: %s", C,
+     "'%s' (argument 1) is not in the source"),
+    ("%(count)d files", "%(cnt)d 파일", PY, "'%(count)d' was changed to '%(cnt)d'"),
+    ("Hello, {name}!", "안녕하세요, {이름}님!", BRACE, "'{name}' was changed to '{이름}'"),
+    ("Hello, {name}!", "안녕하세요!", BRACE, "'{name}' ({name}) of the source is missing"),
+])
+def test_broken_translations(source: str, target: str, flags: tuple[str, ...],
+                             wanted: str) -> None:
+    problems = format_problems(source, target, flags)
+    assert len(problems) == 1 and wanted in problems[0][0], problems
+
+
+def test_python_named_arguments_are_keyed_by_name() -> None:
+    assert [d.args for d in python_directives("%(a)s %(b)d %s")] == [
+        (("(a)", "any"),), (("(b)", "number"),), (("(1)", "any"),)]
+
+
+def test_a_plural_form_may_leave_out_the_number_but_is_checked_against_the_plural() -> None:
+    entry = Entry("Delete %d file?", "", msgid_plural="Delete %d files?", flags=C,
+                  plural_forms=("Удалить файл?", "Удалить %d файла?", "Удалить %d %s?"))
+    found = run_checks(entry, CheckContext("en", "ru"))
+    assert [f.check for f in found] == ["placeholders"]
+    assert "'%s' (argument 2) is not in the source" in found[0].message
+
+
+def test_one_finding_per_problem_and_no_markup_finding_for_placeholders() -> None:
+    entry = Entry("Saved %s to %s", "%s 저장", flags=C)
+    found = run_checks(entry, CheckContext("en", "ko"))
+    assert [f.check for f in found] == ["placeholders"]

@@ -1,0 +1,191 @@
+"""Classes found on real shipped catalogs (issue 25): each a false alarm l10n no longer
+raises, or a problem it now reports once. The corpus itself is measured by
+``python -m benchmarks.check_quality``."""
+
+from __future__ import annotations
+
+import pytest
+
+from l10n.catalog import Entry
+from l10n.qa import CheckContext, run_checks
+from l10n.qa.accelerators import accelerator, plain, strip
+
+
+def _checks(source: str, target: str, lang: str = "ko", flags: tuple[str, ...] = ()) -> list[str]:
+    return [f.check for f in run_checks(Entry(source, target, flags=flags),
+                                        CheckContext("en", lang))]
+
+
+# ------------------------------------------------------------------ accelerators
+@pytest.mark.parametrize(("source", "marker"), [
+    ("_File", "_"), ("Sa_ve As", "_"), ("&File", "&"), ("Save &As…", "&"), ("_180°", "_"),
+    ("snake_case", None), ("SOURCE_DIRECTORY", None), ("Tom &amp; Jerry", None),
+    ("A & B", None), ("__init__", None), ("translator_credits", None),
+])
+def test_which_sources_have_an_accelerator(source: str, marker: str | None) -> None:
+    assert accelerator(source) == marker
+
+
+@pytest.mark.parametrize("target", ["파일(_F)", "_파일", "Fichi_er", "&Datei", "1_80°"])
+def test_a_moved_accelerator_is_no_finding(target: str) -> None:
+    source = "_180°" if target == "1_80°" else "&File" if "&" in target else "_File"
+    assert _checks(source, target, "fr") == []
+
+
+def test_a_missing_accelerator_is_one_warning() -> None:
+    found = run_checks(Entry("_Delete Permanently", "Eliminar permanentemente"),
+                       CheckContext("en", "es"))
+    assert [(f.check, str(f.severity)) for f in found] == [("accelerators", "warning")]
+
+
+def test_other_checks_read_the_text_without_its_accelerator() -> None:
+    assert strip("파일(_F)", "_") == "파일"
+    assert plain(Entry("_180°", "1_80°")).msgstr == "180°"
+    assert _checks("_180°", "1_80°", "de") == []  # not '180' missing
+
+
+# ------------------------------------------------------------------ not prose
+@pytest.mark.parametrize("msgid", ["translator-credits", "translator_credits", "Your emails"])
+def test_credits_are_not_checked(msgid: str) -> None:
+    target = "Kim <kim@example.org>\nLee <lee@gnome.org>, 2024"
+    assert _checks(msgid, target) == []
+
+
+# ------------------------------------------------------------------ markup and tags
+@pytest.mark.parametrize(("source", "target"), [
+    ("git notes add [-m <msg> | -F <file>]", "git notes add [-m <메시지> | -F <파일>]"),
+    ("take url.<base>.insteadOf into account", "url.<Basis>.insteadOf berücksichtigen"),
+    ("newer than <time>", "<시간>보다 새로운"),
+    ("Failed to display `Recent`", "「最近使用したファイル」の表示に失敗しました"),
+    ("Consider running `nautilus admin:///` instead.", "Considere ejecutar «nautilus admin:///»."),
+    ("git config --global user.email you@example.com", "git config user.email ihre@adresse.de"),
+    ("Get it at https://www.bleachbit.org where it is free.",
+     "https://www.bleachbit.org에서 무료로 받으세요."),
+    ('<a href="help:x" title="GNOME help">Learn more</a>',
+     '<a href="help:x" title="도움말">더 보기</a>'),
+    ("use `diff.guitool` instead of `diff.tool`", "`diff.tool` 대신 `diff.guitool`을 사용하십시오"),
+])
+def test_real_catalog_markup_that_is_right(source: str, target: str) -> None:
+    assert [c for c in _checks(source, target, "de") if c != "length"] == []
+
+
+def test_a_dropped_tag_pair_is_reported_once() -> None:
+    assert _checks("Press <b>OK</b> now.", "지금 <b>확인</b을 누르세요.") == ["tags"]
+    assert _checks('Go <a href="x">here</a>.', '<a href="y">여기</a>로 가세요.') == ["tags"]
+
+
+# ------------------------------------------------------------------ identical, length
+@pytest.mark.parametrize(("source", "lang"), [
+    ("git merge --abort", "ko"), ("git remote [-v | --verbose]", "de"), ("iPad", "fr"),
+    ("128px", "pt_BR"), ("%d kbps", "pt_BR"), ("(enable|disable|keep)", "de"),
+    ("total", "fr"), ("message-id", "de"), ("%(cleaner)s - %(option)s", "es"),
+])
+def test_what_stays_as_it_is_is_not_untranslated(source: str, lang: str) -> None:
+    assert _checks(source, source, lang) == []
+
+
+def test_untranslated_prose_is_still_reported() -> None:
+    text = "We are very sorry, but it was not possible to get the list."
+    assert _checks(text, text, "es") == ["identical"]
+
+
+@pytest.mark.parametrize(("source", "target", "lang"), [
+    ("power off;poweroff;shutdown;halt;stop", "power off;poweroff;shutdown;电源;关机", "zh"),
+    ("%s used (%.0f%%)  |  %s free (%.0f%%)", "%s 已使用 (%.0f%%)  |  %s 剩余 (%.0f%%)", "zh"),
+    ("Authentication required", "인증 필요", "ko"),
+    ("clear skip-worktree bit", "작업폴더 건너뛰기 (skip-worktree) 비트를 지웁니다", "ko"),
+])
+def test_length_on_labels_keywords_and_placeholders(source: str, target: str, lang: str) -> None:
+    assert "length" not in _checks(source, target, lang, ("c-format",) if "%" in source else ())
+
+
+# ------------------------------------------------------------------ Korean forms
+@pytest.mark.parametrize(("source", "target"), [
+    ("1 Day", "1 일"), ("00:00 PM", "오후 00:00"), ("one or two", "하나 또는 둘"),
+    ("%s is not a valid name", "%s은(는) 올바른 이름이 아닙니다"),
+    ("± 3 days", "± 3 日"),
+])
+def test_korean_and_japanese_forms(source: str, target: str) -> None:
+    lang = "ja" if "日" in target else "ko"
+    assert _checks(source, target, lang, ("c-format",) if "%" in source else ()) == []
+
+
+def test_a_dropped_leading_space_before_a_korean_particle_is_right() -> None:
+    assert _checks(" is not", "은(는) 아닙니다") == []
+    assert _checks(" is not", " 아닙니다") == []
+    assert _checks(" and more", "그리고 더") == ["whitespace"]
+
+
+# ------------------------------------------------------------------ codes, words
+@pytest.mark.parametrize(("source", "target", "lang", "wanted"), [
+    ("Git's i18n setup code", "깃의 국제화 준비 코드", "ko", []),  # a code spelled out
+    ("Run", "Выполнить (Alt+F2)", "ru", []),  # F2 holds no figure
+    ("So should you buy an iPhone 3G?", "아이폰 9G를 사야 할까?", "ko", ["numbers"]),
+    ("after 1 hour", "nakon jednog sata", "sr", []),  # one, in words
+    ("pressed the Shift key 5 times", "按了 Shift 键五次", "zh", []),
+    ("chmod 0700 %s", "chmod 0700 %s", "ko", []),  # a mode, not a time
+    ("from their GTK 3 keys to the GTK 4 ones", "GTK3 u GTK4 ključeve", "sr", []),
+    ("from GTK 3 to GTK 4", "von GTK 3 auf GTK 5", "de", ["numbers"]),
+    ("0 items", "항목 없음", "ko", []),  # zero, in words
+    ("set labels for file1/orig-file/file2", "Beschriftung für Datei1/orig-Datei/Datei2",
+     "de", []),  # a code the translation writes its own way keeps its number
+    ("set labels for file1/orig-file/file2", "Beschriftung für Datei2/orig-Datei/Datei2",
+     "de", ["numbers"]),
+    ("bad sha1 file: %s", "Ungültige SHA2-Datei: %s", "de", ["numbers"]),
+    ("'%s' does not look like a v2 bundle file", "'%s' 파일이 버전3 번들 파일로 보이지 않습니다",
+     "ko", ["numbers"]),
+    ("'%s' requires 0 or 1 argument", "'%s' erfordert 0 oder 2 Argumente", "de", ["numbers"]),
+    ("GNU GPL version 3 or later", "GNU 通用公共许可协议第三版或更高版本", "zh", []),
+])
+def test_codes_and_numbers_in_words(source: str, target: str, lang: str,
+                                    wanted: list[str]) -> None:
+    flags = ("c-format",) if "%" in source else ()
+    assert [c for c in _checks(source, target, lang, flags) if c != "identical"] == wanted
+
+
+# ------------------------------------------------------------------ glossary
+@pytest.mark.parametrize(("text", "found"), [
+    ("NVIDIA said", ["NVIDIA"]),
+    ("see https://www.nvidia.com/en-us/ now", []),
+    ("mail press@nvidia.com", []),
+    ("run `nvidia-smi` first", []),
+    ("[the firm](https://nvidia.com/x)", []),
+    ("[NVIDIA](https://nvidia.com/x)", ["NVIDIA"]),  # the link text is prose
+    ('<a title="NVIDIA" href="x">the firm</a> and NVIDIA', ["NVIDIA"]),
+])
+def test_glossary_terms_are_never_found_inside_markup(text: str, found: list[str]) -> None:
+    from l10n.glossary import Glossary
+    from l10n.model import Term
+
+    glossary = Glossary([Term("NVIDIA", {"ko": "엔비디아"})])
+    assert [m.text for m in glossary.find(text, "ko")] == found
+    if "https://www.nvidia.com" in text:  # so the glossary check asks for no 엔비디아 there
+        ctx = CheckContext("en", "ko", glossary)
+        assert run_checks(Entry(text, "지금 https://www.nvidia.com/en-us/ 보기"), ctx) == []
+
+
+def test_a_full_width_sign_carries_its_own_space_and_base_words_are_no_extra_figure() -> None:
+    assert _checks("Size: ", "大小：", "zh") == []
+    assert _checks("Size: ", "大小:", "zh") == ["whitespace"]
+    assert _checks("show sizes in binary format instead of decimal",
+                   "10 進数ではなく 2 進数で表示します", "ja") == []
+
+
+# ------------------------------------------------------------------ held-out classes
+@pytest.mark.parametrize(("source", "target", "lang", "wanted"), [
+    ("Push anywhere with 2 fingers", "Pchnięcie dwoma palcami", "pl", []),  # in words
+    ("3-way merge if no file level merging required", "如果没有文件级合并需要，执行三路合并",
+     "zh", []),
+    ("5 cars and 5 trucks", "자동차 5대와 트럭", "ko", ["numbers"]),  # figures elsewhere
+    ("Push anywhere with 2 fingers", "Premere con 3 dita", "it", ["numbers"]),
+    ("Or downgrade to v2.33, or earlier", "Ou redescendez à la version 2.33", "fr", []),
+    ("half past %0", "wpół do %1", "pl", []),  # the clock's own placeholders
+    ("Decimal", "10진", "ko", []),
+    (" (root-commit)", "（根提交）", "zh", []),
+    ("The Xfce development team. All rights reserved.",
+     "The Xfce development team. All rights reserved.", "ja", []),
+    ('for example "America/New_York". Leave empty', '例: Asia/Tokyo', "ja", []),
+])
+def test_classes_found_on_the_held_out_corpus(source: str, target: str, lang: str,
+                                               wanted: list[str]) -> None:
+    assert [c for c in _checks(source, target, lang) if c != "length"] == wanted
