@@ -75,7 +75,9 @@ def test_build_writes_the_translated_page_beside_the_templated_ones(html_project
     assert "<p translate=\"no\">© 2025 The Korea Desk. All rights reserved.</p>" in page
     assert '<span translate="no">AI Megafactory</span>' in page
     assert "<code>nvidia-smi --query-gpu=name</code>" in page
-    assert '<img src="/uploads/2025/11/huang-apec.jpg" alt="Jensen Huang' in page
+    # an image's alt text and the page's description are translated in place
+    assert '<img src="/uploads/2025/11/huang-apec.jpg" alt="⟦' in page
+    assert '<meta name="description" content="⟦' in page
     # translated text, with the source's tags and attributes
     assert '<h1 class="entry-title">⟦' in page and "<title>⟦" in page and "| The Korea Desk" in page
     assert '<a rel="author" href="/authors/kim-min-ji">Ķíɱ Ṁíñ-ĵí</a>' in page

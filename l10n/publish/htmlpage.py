@@ -9,7 +9,10 @@ HTML article: the page the CMS exported, parsed again, with
   translation leaves open, or closes without opening, where its source sentence has
   every pair closed, is closed or dropped within that sentence);
 * the title written into ``<title>``, ``og:title`` and ``twitter:title`` where those held
-  the title's text, the byline into ``<meta name="author">``;
+  the title's text, the byline into ``<meta name="author">``, the description into the
+  description ``<meta>`` elements that held it, an image's ``alt`` and a link's ``title``
+  into their element (in the translated sentence, the element written is the source's,
+  with that attribute translated);
 * ``<html lang>`` (and ``dir``) set, ``og:locale`` set, ``<link rel="alternate"
   hreflang>`` for every language the article is published in (and ``x-default``, the
   source) in place of the page's own, ``<link rel="canonical">`` dropped from
@@ -36,10 +39,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from l10n.articles.html import PROTECTED_INLINE, HtmlArticle, Place, read_html
-from l10n.articles.htmldom import elements, inner_markup, markup_text, parse_fragment
+from l10n.articles.htmldom import (
+    elements,
+    inner_markup,
+    markup_text,
+    parse_fragment,
+    text_content,
+)
 from l10n.errors import InputError
 from l10n.lang import bcp47
-from l10n.model import BYLINE, TITLE
+from l10n.model import TITLE
 from l10n.publish.locale import typography, ui
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SOURCE, SPACE, LocalBlock, Page
 from l10n.text.segment import segment_block
@@ -102,6 +111,8 @@ def render_article_page(page: Page, source: str, languages: Sequence[str]) -> st
 def _translate_blocks(page: Page, found: HtmlArticle) -> None:
     dom = found.document.dom
     source_tag = bcp47(page.article.lang)
+    clones: dict[int, Element] = {}  # id(source element) -> its copy in a translated run
+    attributes: list[tuple[Place, str]] = []
     for local, place in zip(page.blocks, found.places, strict=True):
         block = local.block
         if not block.translatable or all(p.status in (SOURCE, SPACE) for p in local.pieces):
@@ -109,16 +120,28 @@ def _translate_blocks(page: Page, found: HtmlArticle) -> None:
                 _mark_source(dom, place, source_tag)
             continue
         if place.nodes:
-            _replace_run(dom, place, local, source_tag)
-        if block.kind in (TITLE, BYLINE):
-            text = markup_text(local.text)
-            for meta in place.meta:
-                meta.setAttribute("content", text)
-            if block.kind == TITLE:
-                _retitle(dom, markup_text(block.text), text)
+            _replace_run(dom, place, local, source_tag, clones)
+        if place.meta:
+            attributes.append((place, _plain(local.text)))
+        if block.kind == TITLE:
+            _retitle(dom, markup_text(block.text), markup_text(local.text))
+    for place, text in attributes:  # after the runs: an image may have been copied
+        for element in place.meta:
+            clones.get(id(element), element).setAttribute(place.attribute, text)
 
 
-def _replace_run(dom: Document, place: Place, local: LocalBlock, source_tag: str) -> None:
+def _plain(markup: str) -> str:
+    """The text a reader sees of ``markup`` (an attribute's value): tags dropped, and the
+    content of ``script``, ``style`` and other raw-text elements with them."""
+    kept = [node for node in parse_fragment(markup, "div") if not (
+        node.nodeType == node.ELEMENT_NODE and node.tagName in _RAW_TEXT)]  # type: ignore[attr-defined]
+    parts = [text_content([n]) if n.nodeType == n.TEXT_NODE else _plain(inner_markup(n.childNodes))
+             for n in kept]
+    return " ".join("".join(parts).split())
+
+
+def _replace_run(dom: Document, place: Place, local: LocalBlock, source_tag: str,
+                 clones: dict[int, Element]) -> None:
     """Put the block's sentences in place of its run of nodes, sanitized."""
     assert place.parent is not None
     sentinel = _sentinel(local)
@@ -135,7 +158,7 @@ def _replace_run(dom: Document, place: Place, local: LocalBlock, source_tag: str
             parts.append(piece.text)
     allowed = _allowed(elements(place.nodes))
     fresh = _sanitize(dom, parse_fragment("".join(parts), place.parent.tagName), allowed,
-                      Counter(), (sentinel, source_tag))
+                      Counter(), (sentinel, source_tag), clones)
     lead, trail = _edge_space(place.nodes)
     first: Any = place.nodes[0]
     new: list[Any] = [*([dom.createTextNode(lead)] if lead else []), *fresh,
@@ -191,8 +214,10 @@ def _sanitize(
     allowed: Mapping[Signature, list[Element]],
     used: Counter[Signature],
     sentinel: tuple[str, str] | None,
+    clones: dict[int, Element] | None = None,
 ) -> list[Node]:
-    """New nodes of ``dom`` for ``nodes``: text, and the source's own elements only."""
+    """New nodes of ``dom`` for ``nodes``: text, and the source's own elements only
+    (``clones`` gets each source element's copy)."""
     out: list[Node] = []
     for node in nodes:
         if node.nodeType == node.TEXT_NODE:
@@ -201,7 +226,7 @@ def _sanitize(
         if node.nodeType != node.ELEMENT_NODE:
             continue  # comments, processing instructions: dropped
         element: Element = node  # type: ignore[assignment]
-        inner = _sanitize(dom, element.childNodes, allowed, used, sentinel)
+        inner = _sanitize(dom, element.childNodes, allowed, used, sentinel, clones)
         signature = _signature(element)
         if sentinel and signature == (sentinel[0], frozenset()):
             span = dom.createElement("span")
@@ -213,6 +238,8 @@ def _sanitize(
             original = sources[min(used[signature], len(sources) - 1)]
             used[signature] += 1
             clone: Element = original.cloneNode(False)  # type: ignore[assignment]
+            if clones is not None:
+                clones[id(original)] = clone
             if _protected(original):
                 inner = [child.cloneNode(True) for child in original.childNodes]  # type: ignore[misc]
             _append(clone, inner)
