@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 import warnings
+from datetime import datetime
 from pathlib import Path
 
 import pytest
