@@ -20,12 +20,15 @@ Rules, applied to each translatable block's text, in this order:
    property test compares them). Line breaks are not used as hard boundaries: inside a
    block they are soft breaks, and a sentence may go on after one.
 2. **Closing quotes stay with their sentence.** If a cut lands before closing
-   punctuation (``" ” ’ ' ) ] } »``) or HTML end tags (``</em>``) followed by a space or
-   the end, the cut moves past them.
+   punctuation (``" ” ’ ' ) ] } »``), Markdown emphasis closers (``*``, ``_``, ``~``) or
+   HTML end tags (``</em>``) followed by a space or the end, the cut moves past them.
 3. **Markup is never split.** A cut inside inline code (`` `...` ``), a Markdown link or
    image (``[text](url)``), an autolink (``<https://...>``), a bare URL (``https://...``,
    ``www...``), an HTML tag (``<a title="Dr. No">``) or an HTML ``<code>`` element is
-   dropped.
+   dropped; so is a cut inside Markdown emphasis, strong emphasis, strikethrough, link
+   text or image text as markdown-it reads the block (CommonMark's delimiter rules, which
+   no regular expression follows): ``*One. Two.*`` is one segment, so that every segment
+   is well-formed Markdown and a build renders exactly the source's emphasis.
 4. **Abbreviations do not end sentences** (pysbd's known misses):
 
    - after a title or Latin abbreviation that always precedes more words (``Mr.``,
@@ -48,8 +51,10 @@ depends on the text alone (deterministic).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from l10n.model import Article, Block, Segment
 
@@ -57,7 +62,7 @@ WINDOW = 5000  # characters given to pysbd at once
 MARGIN = 1500  # a window's cuts this close to its end are left to the next window
 _TAIL = 200  # characters around a cut that the abbreviation rules look at
 _LINE_BREAKS = str.maketrans({c: " " for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
-_CLOSERS = re.compile(r"(?:[\"”’')\]}»]|</[A-Za-z][A-Za-z0-9-]*>)+(?=\s|$)")
+_CLOSERS = re.compile(r"(?:[\"”’')\]}»*_~]|</[A-Za-z][A-Za-z0-9-]*>)+(?=\s|$)")
 _PROTECTED = re.compile(
     r"(?P<code>(`+)(?:(?!\2).)+?\2)"  # inline code: a run of backticks to the same run
     r"|!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # [text](url "title")
@@ -108,6 +113,7 @@ def segment_block(block: Block) -> list[Segment]:
     text = block.text
     cuts = _move_past_closers(text, _pysbd_cuts(text))
     cuts = _outside_markup(text, cuts)
+    cuts = _outside_inline_markup(text, cuts)
     cuts = _join_abbreviations(text, cuts)
     segments: list[Segment] = []
     line, counted = block.line, 0  # line breaks are counted once, not from 0 per segment
@@ -193,6 +199,46 @@ def _outside_markup(text: str, cuts: list[int]) -> list[int]:
     return kept
 
 
+_INLINE_MARKS = re.compile(r"[*_~\[`]")
+_NESTING = {"em_open": 1, "strong_open": 1, "link_open": 1, "s_open": 1,
+            "em_close": -1, "strong_close": -1, "link_close": -1, "s_close": -1}
+
+
+def _outside_inline_markup(text: str, cuts: list[int]) -> list[int]:
+    """Rule 3 for Markdown's inline markup: drop a cut that markdown-it reads as inside
+    emphasis, a link's text, an image's text or a code span. Each cut is tried with a
+    Unicode space (one the text does not hold) put there: a space next to the spaces
+    before a sentence changes no delimiter's meaning."""
+    if not cuts or not _INLINE_MARKS.search(text):
+        return cuts
+    mark = next(c for c in "\u2008\u2009\u200a\u2007\u2006\u2005\u2004\u3000" if c not in text)
+    parser = _inline_parser()
+    kept = []
+    for cut in cuts:
+        tokens = parser.parseInline(text[:cut] + mark + text[cut:])[0].children or []
+        if not _marked_inside(tokens, mark):
+            kept.append(cut)
+    return kept
+
+
+def _marked_inside(tokens: list[Any], mark: str) -> bool:
+    depth = 0
+    for token in tokens:
+        depth += _NESTING.get(token.type, 0)
+        if mark in token.content and (
+            depth > 0 or token.type in ("code_inline", "image")
+        ):
+            return True
+    return False
+
+
+@functools.cache
+def _inline_parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("strikethrough")
+
+
 def _move_past_closers(text: str, cuts: Iterable[int]) -> list[int]:
     """Rule 2: a cut before closing quotes/brackets moves after them (or goes)."""
     moved: list[int] = []
@@ -221,7 +267,12 @@ def _join_abbreviations(text: str, cuts: list[int]) -> list[int]:
 
 
 def _abbreviation_ends(before: str, after: str) -> bool:
-    """True if ``before`` ends with an abbreviation that ``after`` continues."""
+    """True if ``before`` ends with an abbreviation (or an ellipsis, rule 5) that
+    ``after`` continues."""
+    if before.endswith(".") and after.startswith("."):
+        return True  # inside a run of dots
+    if before.endswith(("...", "\u2026")) and after[:1].islower():
+        return True
     if _ALWAYS.search(before):
         return True
     continues = after[:1].islower() or after[:1].isdigit()
