@@ -189,13 +189,13 @@ def posts(folder: Path, debug: bool = False) -> None:
 
 def sentences(cache: Path) -> None:
     labels = tomllib.loads(LABELS.read_text("utf-8")) if LABELS.exists() else {"split": []}
-    judged = {(item["file"], item["segment"]): item for item in labels["split"]}
+    judged = labels["split"]
     current: set[tuple[str, str]] = set()
-    for file in {name for name, _ in judged}:
+    for file in {item["file"] for item in judged}:
         path = cache / file
         if path.exists():
             current |= {(file, s.text) for s in segment_article(read(path))}
-    found = [judged[key] for key in judged if key in current]
+    found = [item for item in judged if (item["file"], item["segment"]) in current]
     wrong = [item for item in found if item["verdict"] == "wrong"]
     rate = 100 * len(wrong) / max(1, len(found))
     print(f"sentences: {len(found)} labelled segments still produced "

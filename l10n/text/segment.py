@@ -79,6 +79,7 @@ _MAYBE = re.compile(
     r"(?<![\w.])(?:(?:[A-Za-z]\.){2,}|(?:Co|Corp|Inc|Ltd|Jr|Sr|St|Ave|Blvd|No|Nos|Fig|Vol|"
     r"etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
 )
+_LONE_LETTER = re.compile(r"(?<![\w.'’-])[a-z]\.$")
 _CLOCK = re.compile(r"(?<![\w.])[AaPp]\.[Mm]\.$")
 _AFTER_CLOCK = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
@@ -271,6 +272,10 @@ def _abbreviation_ends(before: str, after: str) -> bool:
     ``after`` continues."""
     if before.endswith(".") and after.startswith("."):
         return True  # inside a run of dots
+    if after[:1] in (",", ";", ":"):
+        return True  # a sentence does not start with a comma: "Rep. X, R-W.Va., said"
+    if _LONE_LETTER.search(before) and after[:1].isupper():
+        return True  # "Palm Bay d. Rockledge 70-44": a lone lowercase letter abbreviates
     if before.endswith(("...", "\u2026")) and after[:1].islower():
         return True
     if _ALWAYS.search(before):
