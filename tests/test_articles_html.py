@@ -240,3 +240,50 @@ def test_inline_markup_round_trips(markup: str) -> None:
     once = inner_markup(parse_fragment(markup, "p"), collapse=False)
     assert inner_markup(parse_fragment(once, "p"), collapse=False) == once
     assert markup_text(once) == markup_text(markup)
+
+
+# --- the story, not the page ----------------------------------------------------------
+
+SITE = DATA / "html" / "site-page.html"
+FURNITURE = ("cookie", "News", "Sport", "Advertising", "Skip Ad", "Share on", "Related",
+             "Ferry operators", "Ten day trips", "Our pick", "rights reserved", "About us")
+
+
+def test_a_site_page_gives_its_story_and_nothing_else() -> None:
+    article = read_article(SITE)
+    texts = [markup_text(b.text) for b in article.blocks]
+    assert article.title == "Harbour bridge reopens after two years"
+    assert article.description == "The harbour bridge reopened on Monday after two years of repairs."
+    assert [b.kind for b in article.blocks][:2] == [DESCRIPTION, TITLE]
+    story = [t for b, t in zip(article.blocks, texts, strict=True) if b.kind == PARAGRAPH]
+    assert len(story) == 5 and story[0].startswith("The harbour bridge reopened to traffic")
+    assert story[-1].startswith("Cyclists will have to wait")
+    assert "Cars crossing the repaired harbour bridge at dawn" in texts  # the image's alt
+    for furniture in FURNITURE:
+        assert not any(furniture in text for text in texts), furniture
+
+
+def test_a_lone_article_in_a_site_page_is_read_without_its_furniture(tmp_path: Path) -> None:
+    page = SITE.read_text(encoding="utf-8")
+    page = page.replace('<div class="main">', '<div class="main"><article>').replace(
+        '<aside class="related">', '</article><aside class="related">').replace(
+        '<div class="promo"><article>', '<div class="promo"><div>').replace(
+        "</article></div>\n<footer>", "</div></div>\n<footer>")
+    article = read_article(write(tmp_path, "lone.html", page))
+    texts = [markup_text(b.text) for b in article.blocks]
+    assert sum(b.kind == PARAGRAPH for b in article.blocks) >= 5
+    for furniture in ("Share on", "Advertising", "Skip Ad", "Ten day trips", "cookie"):
+        assert not any(furniture in text for text in texts), furniture
+
+
+def test_configured_selectors_choose_the_story_and_leave_parts_out(tmp_path: Path) -> None:
+    from l10n.articles.html import read_html
+
+    text = SITE.read_text(encoding="utf-8")
+    found = read_html(SITE, text, content=["div.main"], exclude=[".share", ".ad-slot", "figure"])
+    texts = [markup_text(b.text) for b in found.article.blocks]
+    assert found.root.getAttribute("class") == "main"
+    assert "By Mara Quint, Transport Reporter" in texts  # in the chosen element: read
+    assert not any("Share on" in t or "Advertising" in t or "Cars crossing" in t for t in texts)
+    with pytest.raises(ArticleError, match="is not a CSS selector"):
+        read_html(SITE, text, content=["div[["])

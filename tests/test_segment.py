@@ -391,3 +391,15 @@ def test_every_segment_renders_the_emphasis_its_block_renders(
 
     segments = segment_block(Block(0, "paragraph", text, 1))
     assert sum(literal(s.text) for s in segments) <= literal(text), [s.text for s in segments]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In October, Rep. David McKinley, R-W.Va., visited the border. He left.",
+     ["In October, Rep. David McKinley, R-W.Va., visited the border.", "He left."]),
+    ("Palm Bay d. Rockledge 70-44. Cocoa d. West Shore 61-21.",
+     ["Palm Bay d. Rockledge 70-44.", "Cocoa d. West Shore 61-21."]),
+])
+def test_no_sentence_starts_with_a_comma_or_after_a_lone_letter(
+    text: str, expected: list[str]
+) -> None:
+    assert [s.text for s in segment_block(Block(0, "paragraph", text, 1))] == expected

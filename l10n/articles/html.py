@@ -181,7 +181,7 @@ def read_html(
     dom = document.dom
     skipped = {id(e) for e in select(document, exclude)} if exclude else set()
     story = find_story(document, text, select(document, content) if content else [])
-    walker = _Walker(document, skipped)
+    walker = _Walker(document, skipped | {id(e) for e in story.promos})
     walker.walk(story.root, _Context())
     body = walker.blocks
     if story.keep is not None:

@@ -14,6 +14,7 @@ html5lib's tree (whose places the ``.article.html`` build writes into).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 # what a site's page has around its story, and an export of the article alone does not
 SITE = ("nav", "header", "footer", "aside", "form", "script", "iframe", "button", "input")
+_MAX_PROMOS = 3  # more <article> elements: a listing of stories, left to trafilatura
 _HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "svg", "math"})
 
 
@@ -40,6 +42,7 @@ class Story:
     root: Element
     keep: Callable[[str], bool] | None = None
     marked: bool = False  # the root is the page's mark of its article, in a site's page
+    promos: tuple[Element, ...] = ()  # <article> elements that are not the story
     title: str = ""
     author: str = ""
     date: str = ""
@@ -61,7 +64,11 @@ def find_story(document: HtmlDocument, text: str, chosen: Sequence[Element]) -> 
         return Story(root)
     if root is None and not any(body.getElementsByTagName(tag) for tag in SITE):
         return Story(body)  # an export of the article alone: no site around it
-    return _extracted(root or body, text, marked=root is not None)
+    # <article> elements that are not the story (none holds half of the page's paragraph
+    # text) and hold less than a quarter of the words of trafilatura's story are promos
+    # (trafilatura reads every <article> as content)
+    promos = tuple(articles) if root is None and 0 < len(articles) <= _MAX_PROMOS else ()
+    return _extracted(root or body, text, marked=root is not None, promos=promos)
 
 
 def _alone(root: Element, body: Element) -> bool:
@@ -92,9 +99,9 @@ def _holds_story(element: Element, body: Element) -> bool:
     return inside > 0 and inside * 2 >= everywhere
 
 
-def _extracted(root: Element, text: str, *, marked: bool) -> Story:
+def _extracted(root: Element, text: str, *, marked: bool, promos: tuple[Element, ...]) -> Story:
     """The story as trafilatura finds it in the page: a test of which body blocks are in
-    it (:func:`_story_filter`), and its metadata."""
+    it (:func:`_story_filter`), its metadata, and the ``promos`` that are not in it."""
     import trafilatura
 
     found = trafilatura.bare_extraction(
@@ -102,7 +109,10 @@ def _extracted(root: Element, text: str, *, marked: bool) -> Story:
         include_images=False, favor_recall=True, deduplicate=False,
     )
     story = getattr(found, "text", None) or "" if found is not None else ""
-    return Story(root, _story_filter(story), marked,
+    promo_words = sum(len(" ".join(_visible_text(a)).split()) for a in promos)
+    if promo_words * 4 >= len(story.split()):
+        promos = ()
+    return Story(root, _story_filter(story), marked, promos,
                   title=getattr(found, "title", None) or "",
                   author=getattr(found, "author", None) or "",
                   date=getattr(found, "date", None) or "")
@@ -231,7 +241,9 @@ def select(document: HtmlDocument, selectors: Sequence[str]) -> list[Element]:
         except SelectorError as exc:
             raise ArticleError(f"'{selector}' is not a CSS selector: {exc}",
                                hint="write a CSS selector such as 'div.story-body'") from None
-    tree = html5lib.parse(document.source, treebuilder="lxml", namespaceHTMLElements=False)
+    with warnings.catch_warnings():  # names lxml cannot hold (xmlns:v) are coerced
+        warnings.simplefilter("ignore")
+        tree = html5lib.parse(document.source, treebuilder="lxml", namespaceHTMLElements=False)
     root = tree.getroot()
     listed = [e for e in root.iter() if isinstance(e.tag, str)]  # alive: stable ids
     order = {id(e): n for n, e in enumerate(listed)}
