@@ -253,7 +253,8 @@ def test_a_site_page_gives_its_story_and_nothing_else() -> None:
     article = read_article(SITE)
     texts = [markup_text(b.text) for b in article.blocks]
     assert article.title == "Harbour bridge reopens after two years"
-    assert article.description == "The harbour bridge reopened on Monday after two years of repairs."
+    assert article.description == (
+        "The harbour bridge reopened on Monday after two years of repairs.")
     assert [b.kind for b in article.blocks][:2] == [DESCRIPTION, TITLE]
     story = [t for b, t in zip(article.blocks, texts, strict=True) if b.kind == PARAGRAPH]
     assert len(story) == 5 and story[0].startswith("The harbour bridge reopened to traffic")
