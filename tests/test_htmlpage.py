@@ -170,3 +170,29 @@ def test_a_tag_a_translation_leaves_open_stays_in_its_sentence(html_project: Pat
     page = (build(settings).out / "ko" / f"{SLUG}.article.html").read_text(encoding="utf-8")
     assert ("<p>엔비디아는 <strong>GPU 26만 개를 공급한다.</strong> 계약 대상은 삼성전자다.</p>"
             in page)
+
+
+SITE = DATA / "html" / "site-page.html"
+
+
+@pytest.mark.parametrize("config", ["", '\n[html]\ncontent = "div.main"\nexclude = [".share"]\n'])
+def test_a_site_page_keeps_its_furniture_and_translates_only_the_story(
+    tmp_path: Path, config: str
+) -> None:
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SITE, tmp_path / "seeds" / SITE.name)
+    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n' + config,
+                                        encoding="utf-8")
+    settings = load_settings(cwd=tmp_path)
+    translate(settings, engine_name="pseudo")
+    page = (build(settings, include_machine=True).out / "ko" / "site-page.article.html"
+            ).read_text(encoding="utf-8")
+    # the furniture is the source's, word for word
+    for furniture in ("Accept all cookies", "<span>Advertising</span>", "Share on Twitter",
+                      "Related stories", "Ten day trips from the city", "About us"):
+        assert furniture in page, furniture
+    # the story, its image's alt text and the page's description are translated
+    assert "The harbour bridge reopened to traffic" not in page
+    assert "<p>⟦Ţĥé ĥáŕƀóúŕ ƀŕíđĝé ŕéóþéñéđ" in page
+    assert 'alt="⟦Çáŕš çŕóššíñĝ' in page
+    assert '<meta name="description" content="⟦Ţĥé ĥáŕƀóúŕ' in page

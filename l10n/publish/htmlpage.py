@@ -86,13 +86,18 @@ def article_pages(pages: Sequence[Page], read: Callable[[Path], str]) -> dict[st
     return files
 
 
-def render_article_page(page: Page, source: str, languages: Sequence[str]) -> str:
+def render_article_page(
+    page: Page, source: str, languages: Sequence[str], *, content: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> str:
     """The source page ``source`` in ``page``'s language (the module's rules);
-    ``languages``: those the article is published in, the source first."""
+    ``languages``: those the article is published in, the source first; ``content``,
+    ``exclude``: the ``[html]`` selectors the article was read with."""
     import html5lib
     from html5lib.serializer import HTMLSerializer
 
-    found = read_html(page.article.path, source, lang=page.article.lang)
+    found = read_html(page.article.path, source, lang=page.article.lang, content=content,
+                      exclude=exclude)
     if [b.text for b in found.article.blocks] != [b.text for b in page.article.blocks]:
         raise InputError("the article changed on disk during the build", path=page.article.path,
                          hint="run `l10n build` again")
