@@ -23,6 +23,8 @@ Blocks, in document order (CommonMark, parsed with markdown-it-py):
 - ``quote``: each paragraph inside a block quote (a list or heading inside a quote keeps
   its own kind);
 - ``code``: fenced or indented code, not translatable; ``info`` is the fence's language;
+- ``link-title``: the title of a link or image (``[x](url "title")``), after the block it
+  is in (an image's alt text is the ``[...]`` part, translated inside its sentence);
 - ``html``: raw HTML blocks, not translatable (builds keep their markup, sanitized);
 - ``table-header`` and ``table-cell``: each cell of a GFM table (markdown-it-py's table
   rule), empty cells included so that builds can rebuild the table; ``level`` is the
@@ -60,6 +62,7 @@ from l10n.model import (
     CODE,
     DESCRIPTION,
     HEADING,
+    LINK_TITLE,
     LIST_ITEM,
     PARAGRAPH,
     QUOTE,
@@ -262,6 +265,7 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
             heading = 0
         if token.type == "inline" and token.map and token.content.strip():
             blocks.append(_inline_block(index, token.content, line, heading, containers))
+            blocks += _link_titles(token, line)
         elif token.type in ("fence", "code_block"):
             info = token.info.split()[0] if token.info.strip() else ""
             blocks.append(
@@ -289,6 +293,17 @@ def _inline_block(
     if containers:
         return Block(index, QUOTE, text, line)
     return Block(index, PARAGRAPH, text, line)
+
+
+def _link_titles(token: Any, line: int) -> list[Block]:
+    """A ``link-title`` block for each link or image title of an inline token (what a
+    reader sees on hovering), after the block it is in."""
+    found = []
+    for child in token.children or []:
+        title = child.attrs.get("title") if child.type in ("link_open", "image") else None
+        if title and any(c.isalpha() for c in str(title)):
+            found.append(Block(0, LINK_TITLE, str(title), line))
+    return found
 
 
 def _alignment(style: object) -> str:
