@@ -15,6 +15,7 @@ html5lib's tree (whose places the ``.article.html`` build writes into).
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from l10n.articles.htmldom import HtmlDocument, elements, markup_text, text_content
 from l10n.errors import ArticleError, LanguageError
 from l10n.lang import base_language, validate_language
-from l10n.model import ALT, HEADING, LINK_TITLE, Block
+from l10n.model import ALT, HEADING, LINK_TITLE, PARAGRAPH, QUOTE, Block
 
 if TYPE_CHECKING:
     from xml.dom.minidom import Element, Node
@@ -121,21 +122,29 @@ def _extracted(root: Element, text: str, *, marked: bool, promos: tuple[Element,
 def _story_filter(story: str) -> Callable[[str], bool]:
     """Whether a block's plain text is the story's: it is one of the story's lines (its
     paragraphs), or at least 20 characters of the story's text, or at least half of it is
-    made of the story's lines (a paragraph that trafilatura cut in two)."""
+    made of the story's lines (a paragraph that trafilatura cut in two); and at least
+    half of its words are words of the story not yet taken by the blocks before it (a
+    page may hold a second copy of its story, in other markup: it is read once)."""
     lines = {loose(part.lstrip("-#> ")) for line in story.split("\n")
              for part in (line, *line.split("|"))}  # a table's row: "| cell | cell |"
     lines.discard("")
     whole = loose(story)
     long_lines = [line for line in lines if len(line) >= 20]
+    budget = Counter(whole.split())
 
     def keep(text: str) -> bool:
         text = loose(text)
         if not text:
             return False
-        if text in lines or (len(text) >= 20 and text in whole):
-            return True
-        covered = sum(len(line) for line in long_lines if line in text)
-        return covered * 2 >= len(text)
+        if not (text in lines or (len(text) >= 20 and text in whole)):
+            covered = sum(len(line) for line in long_lines if line in text)
+            if covered * 2 < len(text):
+                return False
+        words = Counter(text.split())
+        if sum((words & budget).values()) * 2 < sum(words.values()):
+            return False  # the story's words were all taken: a second copy
+        budget.subtract(words)
+        return True
 
     return keep
 
@@ -146,13 +155,11 @@ def loose(text: str) -> str:
 
 def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool], marked: bool) -> list[
         tuple[Block, Any]]:
-    """The body blocks that are the story's, each text once outside a mark (a page may
-    hold a second copy of its story); an alt or link title follows its block. Inside the
-    page's own mark of its article (``marked``), a block of three words or more that is
-    not mostly links is the story's too: trafilatura misses short lines there, and links
-    are the furniture."""
+    """The body blocks that are the story's (``keep``); an alt or link title follows its
+    block. Inside the page's own mark of its article (``marked``), a paragraph of three
+    words or more that is not mostly links is the story's too (:func:`prose`):
+    trafilatura misses short lines there, and links are the furniture."""
     kept: list[tuple[Block, Any]] = []
-    seen: set[str] = set()
     last = False
     for block, place in body:
         if block.kind in (ALT, LINK_TITLE):
@@ -161,21 +168,26 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool], marked: boo
             continue
         text = markup_text(block.text) if block.translatable else block.text
         title = block.kind == HEADING and block.level == 1
-        story = title or keep(text) or (marked and prose(text, place))
-        last = story and (marked or loose(text) not in seen or not block.translatable)
+        last = title or keep(text) or (marked and prose(block, text, place))
         if last:
             kept.append((block, place))
-            seen.add(loose(text))
     return kept
 
 
-def prose(text: str, place: Any) -> bool:
-    """At least three words, less than half of them in links."""
+def prose(block: Block, text: str, place: Any) -> bool:
+    """A paragraph or quote of at least three words, less than half of them in links,
+    not inside a link (a teaser of another story)."""
+    if block.kind not in (PARAGRAPH, QUOTE):
+        return False
     words = len(text.split())
     linked = sum(len(text_content(a.childNodes).split()) for a in elements(place.nodes)
                  if a.tagName == "a")
+    parent = place.parent
+    while parent is not None and getattr(parent, "tagName", None) is not None:
+        if parent.tagName == "a":
+            return False
+        parent = parent.parentNode
     return words >= 3 and linked * 2 < words
-
 
 
 def title_at(body: list[tuple[Block, Any]], story: Story) -> int | None:
