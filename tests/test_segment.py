@@ -403,3 +403,9 @@ def test_no_sentence_starts_with_a_comma_or_after_a_lone_letter(
     text: str, expected: list[str]
 ) -> None:
     assert [s.text for s in segment_block(Block(0, "paragraph", text, 1))] == expected
+
+
+def test_a_unit_is_not_a_lone_letter() -> None:
+    text = "The limit was 30 km/h. Item two follows. Plan d. Then more."
+    assert [s.text for s in segment_block(Block(0, "paragraph", text, 1))] == [
+        "The limit was 30 km/h.", "Item two follows.", "Plan d. Then more."]
