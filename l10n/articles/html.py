@@ -127,6 +127,8 @@ FURNITURE = frozenset({"nav", "aside", "form", "footer", "dialog"})
 FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search",
                              "dialog", "alertdialog"})
 PROTECTED_INLINE = frozenset({"code", "kbd", "samp"})  # their content is never translated
+# whitespace and the invisible characters pages put between blocks (zero-width spaces)
+_BLANK = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000"
 _KINDS = {"li": LIST_ITEM, "blockquote": QUOTE, "figcaption": CAPTION, "caption": CAPTION,
           "td": CELL, "th": CELL}  # fmt: skip
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -343,7 +345,7 @@ def _inline(node: Node) -> bool:
 def _words(node: Node, translate: bool) -> bool:
     """Whether ``node`` holds text to translate (not inside code or translate="no")."""
     if node.nodeType == node.TEXT_NODE:
-        return translate and bool(node.data.strip())  # type: ignore[attr-defined]
+        return translate and bool(node.data.strip(_BLANK))  # type: ignore[attr-defined]
     if node.nodeType != node.ELEMENT_NODE:
         return False
     element: Element = node  # type: ignore[assignment]
