@@ -185,8 +185,11 @@ def test_a_site_page_keeps_its_furniture_and_translates_only_the_story(
                                         encoding="utf-8")
     settings = load_settings(cwd=tmp_path)
     translate(settings, engine_name="pseudo")
-    page = (build(settings, include_machine=True).out / "ko" / "site-page.article.html"
-            ).read_text(encoding="utf-8")
+    out = build(settings, include_machine=True).out
+    page = (out / "ko" / "site-page.article.html").read_text(encoding="utf-8")
+    templated = (out / "ko" / "site-page.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="⟦Ţĥé ĥáŕƀóúŕ' in templated
+    assert "Advertising" not in templated and "Share on" not in templated
     # the furniture is the source's, word for word
     for furniture in ("Accept all cookies", "<span>Advertising</span>", "Share on Twitter",
                       "Related stories", "Ten day trips from the city", "About us"):

@@ -368,3 +368,20 @@ def test_link_titles_and_the_description_are_translated_in_every_build(tmp_path:
     assert '<meta name="description" content="Tout sur les chats.">' in html
     assert 'title="Le guide du chat"' in html
     assert 'alt="un chat" title="Notre &quot;chat&quot;"' in html
+
+
+def test_an_html_articles_alt_text_and_link_title_in_the_templated_page(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    path.write_text('<h1>T</h1><p>See <img src="c.png" alt="A cat"> and '
+                    '<a href="/g" title="The guide">this</a>.</p>', encoding="utf-8")
+    article = read_article(path)
+    assert [b.kind for b in article.blocks] == ["title", "paragraph", "alt", "link-title"]
+    source = article.blocks[1].text
+    translations = {
+        "T": Translation("T"), "A cat": Translation("Un chat"),
+        "The guide": Translation("Le guide"),
+        source: Translation(source.replace("See", "Voir").replace(" and ", " et ")),
+    }
+    html = render_html(localize(article, "fr", translations), ["en", "fr"])
+    assert '<img src="c.png" alt="Un chat">' in html
+    assert '<a href="/g" title="Le guide">this</a>' in html

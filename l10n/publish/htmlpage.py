@@ -190,15 +190,22 @@ def _mark_source(dom: Document, place: Place, tag: str) -> None:
         span.appendChild(node)  # type: ignore[type-var]
 
 
-def safe_inline(translated: str, source: str) -> str:
+def safe_inline(
+    translated: str, source: str, attributes: Sequence[tuple[str, str, str]] = ()
+) -> str:
     """``translated`` inline markup as HTML holding only the elements of the ``source``
-    markup (the module's rule), text escaped."""
+    markup (the module's rule), text escaped; ``attributes``: (name, source value,
+    translation) of alt texts and link titles, written into the elements that hold them."""
     source_nodes = parse_fragment(source, "div")
     dom = source_nodes[0].ownerDocument if source_nodes else None
     if dom is None:
         return html.escape(markup_text(translated), quote=False)
     fresh = _sanitize(dom, parse_fragment(translated, "div"), _allowed(elements(source_nodes)),
                       Counter(), None)
+    for element in elements(fresh) if attributes else ():
+        for name, value, translation in attributes:
+            if " ".join(element.getAttribute(name).split()) == value:
+                element.setAttribute(name, translation)
     return inner_markup(fresh, collapse=False, escape=lambda t: html.escape(t, quote=False))
 
 

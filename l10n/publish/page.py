@@ -30,7 +30,17 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from l10n.model import ATTRIBUTE_KINDS, BYLINE, DESCRIPTION, LINK_TITLE, TITLE, Article, Block
+from l10n.articles.htmldom import markup_text
+from l10n.model import (
+    ALT,
+    ATTRIBUTE_KINDS,
+    BYLINE,
+    DESCRIPTION,
+    LINK_TITLE,
+    TITLE,
+    Article,
+    Block,
+)
 from l10n.text.segment import segment_block
 
 REVIEWED = "reviewed"
@@ -60,6 +70,9 @@ class Piece:
 class LocalBlock:
     block: Block
     pieces: tuple[Piece, ...]
+    # an HTML article's image alt texts and link titles in this block, translated:
+    # (attribute, source value, translation); builds write them into the elements
+    attributes: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def text(self) -> str:
@@ -164,8 +177,26 @@ def localize(
     )
     if article.format == "markdown" and not original:
         blocks = _with_link_titles(blocks)
+    elif article.format == "html" and not original:
+        blocks = _with_attributes(blocks)
     used = any(p.status == MACHINE for b in blocks for p in b.pieces)
     return Page(article, lang, tuple(blocks), coverage, used, source_ref)
+
+
+def _with_attributes(blocks: list[LocalBlock]) -> list[LocalBlock]:
+    """An HTML article's alt texts and link titles (blocks of their own after the block
+    they are in), translated, on that block's :attr:`LocalBlock.attributes`."""
+    body = -1
+    for n, local in enumerate(blocks):
+        kind = local.block.kind
+        if kind not in ATTRIBUTE_KINDS:
+            body = n
+        elif kind != DESCRIPTION and body >= 0 and local.text != local.block.text:
+            name = "alt" if kind == ALT else "title"
+            target = blocks[body]
+            found = (name, markup_text(local.block.text), markup_text(local.text))
+            blocks[body] = LocalBlock(target.block, target.pieces, (*target.attributes, found))
+    return blocks
 
 
 def _replacement(fresh: str) -> Callable[[re.Match[str]], str]:

@@ -255,7 +255,7 @@ def _html_pieces(page: Page) -> Callable[[LocalBlock], list[dict[str, Any]]]:
                 "status": p.status,
                 "html": Markup(inline(p.text))
                 if markdown and p.status != SPACE
-                else Markup(safe_inline(p.text, local.block.text))  # only the source's tags
+                else Markup(safe_inline(p.text, local.block.text, local.attributes))
                 if markup and p.status != SPACE
                 else escape(p.text),
             }
