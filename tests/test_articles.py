@@ -491,3 +491,18 @@ def test_markdown_table_cells_are_blocks_and_segments() -> None:
     assert not any("|" in t and "Revenue" not in t for t in texts)
     (raw,) = [b for b in article.blocks if b.kind == "html"]
     assert not raw.translatable and raw.text.startswith('<div class="note"')
+
+
+def test_two_file_names_with_one_slug_stop_extract_naming_both(tmp_path: Path) -> None:
+    from l10n.config import load_settings
+    from l10n.workflow.extract import extract
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n', encoding="utf-8")
+    for name in ("Rust-1.31.md", "rust 1 31.md"):
+        (tmp_path / "seeds" / name).write_text("---\ntitle: T\n---\n\nBody.\n", encoding="utf-8")
+    with pytest.raises(ArticleError) as caught:
+        extract(load_settings(cwd=tmp_path))
+    message = caught.value.format_message()
+    assert "two articles have the slug 'rust-1-31'" in message
+    assert "Rust-1.31.md" in message and "rust 1 31.md" in message
