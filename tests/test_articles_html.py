@@ -288,3 +288,14 @@ def test_configured_selectors_choose_the_story_and_leave_parts_out(tmp_path: Pat
     assert not any("Share on" in t or "Advertising" in t or "Cars crossing" in t for t in texts)
     with pytest.raises(ArticleError, match="is not a CSS selector"):
         read_html(SITE, text, content=["div[["])
+
+
+def test_a_greater_than_sign_in_an_attribute_stays_inside_its_protected_tag(
+    tmp_path: Path
+) -> None:
+    path = write(tmp_path, "gt.html", '<h1>T</h1><p>Read <a href="/c" onclick="return a > 0;">'
+                 "the comments</a> now.</p>")
+    text = read_article(path).blocks[1].text
+    assert text == ('Read <a href="/c" onclick="return a &gt; 0;">the comments</a> now.')
+    masked = mask(text)
+    assert "onclick" not in masked.text and "the comments" in masked.text

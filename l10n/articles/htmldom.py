@@ -45,6 +45,7 @@ VOID = frozenset({
 })  # fmt: skip
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_ATTRIBUTE = str.maketrans({"&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;"})
 
 
 @dataclass(frozen=True)
@@ -156,9 +157,11 @@ def _ambiguous_amp() -> re.Pattern[str]:
 
 
 def start_tag(element: Element) -> str:
+    """``<name attr="value">``: values double-quoted, ``&``, ``"``, ``<`` and ``>`` in them
+    as references (a ``>`` in a value, as in ``onclick="a > 0"``, would end the tag for
+    any reader that does not parse HTML, such as the markup protection of the engines)."""
     attrs = "".join(
-        f' {name}="{value.replace("&", "&amp;").replace(chr(34), "&quot;")}"'
-        for name, value in element.attributes.items()
+        f' {name}="{value.translate(_ATTRIBUTE)}"' for name, value in element.attributes.items()
     )
     return f"<{element.tagName}{attrs}>"
 
