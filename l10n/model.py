@@ -23,6 +23,7 @@ QUOTE = "quote"
 CODE = "code"  # fenced code: kept in builds, never translated
 TABLE_HEADER = "table-header"  # a cell of a table's header row (Markdown tables)
 TABLE_CELL = "table-cell"  # a cell of a table's body
+CAPTION = "caption"  # an HTML figure's or table's caption
 # What a reader sees that is not in the body's text: each is a block of its own, translated,
 # and put back where it came from (never a paragraph of the body).
 DESCRIPTION = "description"  # the page's summary: <meta name="description">, front matter

@@ -260,6 +260,7 @@ def test_a_site_page_gives_its_story_and_nothing_else() -> None:
     assert len(story) == 5 and story[0].startswith("The harbour bridge reopened to traffic")
     assert story[-1].startswith("Cyclists will have to wait")
     assert "Cars crossing the repaired harbour bridge at dawn" in texts  # the image's alt
+    assert "The first cars cross the bridge on Monday." in texts  # and its caption
     for furniture in FURNITURE:
         assert not any(furniture in text for text in texts), furniture
 

@@ -15,7 +15,8 @@ never the page's furniture. Where the story is, in this order:
 5. else the page is given to `trafilatura <https://trafilatura.readthedocs.io>`_, a
    main-content extraction library, and the blocks of the ``<body>`` are the story's
    blocks whose text trafilatura's story holds (see :func:`_story_filter`): navigation,
-   ads, related links, share buttons, cookie notices are not in it.
+   ads, related links, share buttons, cookie notices are not in it; a caption between
+   two of the story's paragraphs (not inside a link) is the story's own.
 
 With a mark (2 or 3) in a site's page (the words outside the mark are more than a fifth
 of those inside it), trafilatura's story also decides which of the mark's blocks are
@@ -93,6 +94,7 @@ from l10n.model import (
     ALT,
     ATTRIBUTE_KINDS,
     BYLINE,
+    CAPTION,
     CODE,
     DESCRIPTION,
     HEADING,
@@ -110,7 +112,6 @@ if TYPE_CHECKING:
 
 HTML_FORMAT = "html"
 RAW = "html"  # a run that is not translated (translate="no"): its text, shown as it is
-CAPTION = "caption"
 CELL = "table-cell"
 
 SKIP = frozenset({

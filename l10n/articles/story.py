@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from l10n.articles.htmldom import HtmlDocument, elements, markup_text, text_content
 from l10n.errors import ArticleError, LanguageError
 from l10n.lang import base_language, validate_language
-from l10n.model import ALT, HEADING, LINK_TITLE, PARAGRAPH, QUOTE, Block
+from l10n.model import ALT, CAPTION, HEADING, LINK_TITLE, PARAGRAPH, QUOTE, Block
 
 if TYPE_CHECKING:
     from xml.dom.minidom import Element, Node
@@ -158,20 +158,38 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool], marked: boo
     """The body blocks that are the story's (``keep``); an alt or link title follows its
     block. Inside the page's own mark of its article (``marked``), a paragraph of three
     words or more that is not mostly links is the story's too (:func:`prose`):
-    trafilatura misses short lines there, and links are the furniture."""
-    kept: list[tuple[Block, Any]] = []
+    trafilatura misses short lines there, and links are the furniture. A caption between
+    two of the story's paragraphs, not inside a link, is the caption of the story's own
+    picture (trafilatura leaves captions out)."""
+    chosen: list[bool] = []
     last = False
     for block, place in body:
         if block.kind in (ALT, LINK_TITLE):
-            if last:
-                kept.append((block, place))
+            chosen.append(last)
             continue
         text = markup_text(block.text) if block.translatable else block.text
         title = block.kind == HEADING and block.level == 1
         last = title or keep(text) or (marked and prose(block, text, place))
-        if last:
-            kept.append((block, place))
-    return kept
+        chosen.append(last)
+    story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
+    for n, (block, place) in enumerate(body):
+        if block.kind == CAPTION and story and story[0] < n < story[-1] and not _linked(place):
+            chosen[n] = True
+            for k in range(n + 1, len(body)):  # its alt texts and link titles
+                if body[k][0].kind not in (ALT, LINK_TITLE):
+                    break
+                chosen[k] = True
+    return [pair for n, pair in enumerate(body) if chosen[n]]
+
+
+def _linked(place: Any) -> bool:
+    """Whether a block's run is inside a link (a teaser of another story)."""
+    parent = place.parent
+    while parent is not None and getattr(parent, "tagName", None) is not None:
+        if parent.tagName == "a":
+            return True
+        parent = parent.parentNode
+    return False
 
 
 def prose(block: Block, text: str, place: Any) -> bool:
@@ -182,12 +200,7 @@ def prose(block: Block, text: str, place: Any) -> bool:
     words = len(text.split())
     linked = sum(len(text_content(a.childNodes).split()) for a in elements(place.nodes)
                  if a.tagName == "a")
-    parent = place.parent
-    while parent is not None and getattr(parent, "tagName", None) is not None:
-        if parent.tagName == "a":
-            return False
-        parent = parent.parentNode
-    return words >= 3 and linked * 2 < words
+    return words >= 3 and linked * 2 < words and not _linked(place)
 
 
 def title_at(body: list[tuple[Block, Any]], story: Story) -> int | None:
