@@ -409,3 +409,13 @@ def test_a_unit_is_not_a_lone_letter() -> None:
     text = "The limit was 30 km/h. Item two follows. Plan d. Then more."
     assert [s.text for s in segment_block(Block(0, "paragraph", text, 1))] == [
         "The limit was 30 km/h.", "Item two follows.", "Plan d. Then more."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He was a chief physician.Police arrested a man.",
+     ["He was a chief physician.", "Police arrested a man."]),
+    ("Visit news.Yahoo.com or call obj.Method() now.",
+     ["Visit news.Yahoo.com or call obj.Method() now."]),
+])
+def test_a_period_glued_to_the_next_sentence_ends_it(text: str, expected: list[str]) -> None:
+    assert [s.text for s in segment_block(Block(0, "paragraph", text, 1))] == expected

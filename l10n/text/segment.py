@@ -38,7 +38,17 @@ Rules, applied to each translatable block's text, in this order:
      ``Jr.``, ``etc.``, ``No.``, ``Jan.`` ...) the cut is dropped when the next text starts
      with a lowercase letter or a digit; after ``a.m.``/``p.m.`` also before a weekday, a
      month, a time zone (``KST``) or "<Place> time"; after ``Co.``/``Corp.``/``Inc.`` also
-     before another company suffix (``Co. Ltd.``).
+     before another company suffix (``Co. Ltd.``);
+   - a cut before a comma, semicolon or colon is dropped (no sentence starts with one:
+     ``Rep. David McKinley, R-W.Va., visited``), and so is a cut after a word of one
+     lowercase letter and a period (``Palm Bay d. Rockledge``).
+5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
+   and so is a cut after ``...`` or ``…`` when the next text starts with a lowercase
+   letter (``is... not exactly great``).
+6. **A period glued to the next sentence ends a sentence** (a CMS lost the space:
+   ``physician.Police arrested``): a cut is added after a word of three lowercase letters
+   or more and ``.``, ``!`` or ``?``, before a capitalized word that is not part of a
+   domain, an address or a call (``news.Yahoo.com``, ``obj.Method()``).
 
 The block is then cut at the remaining cuts; each piece, stripped of surrounding
 whitespace, is a :class:`~l10n.model.Segment` (whitespace-only pieces are dropped). So no
@@ -79,6 +89,7 @@ _MAYBE = re.compile(
     r"(?<![\w.])(?:(?:[A-Za-z]\.){2,}|(?:Co|Corp|Inc|Ltd|Jr|Sr|St|Ave|Blvd|No|Nos|Fig|Vol|"
     r"etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
 )
+_GLUED = re.compile(r"(?<![\w.@/])[a-z]{3,}[.!?](?=[A-Z][a-z]{2,}\b(?![.@/(_]))")
 _LONE_LETTER = re.compile(r"(?:^|(?<=[\s(>]))[a-z]\.$")  # a word of one letter: "d."
 _CLOCK = re.compile(r"(?<![\w.])[AaPp]\.[Mm]\.$")
 _AFTER_CLOCK = re.compile(
@@ -112,7 +123,7 @@ def segment_article(article: Article, progress: Progress | None = None) -> list[
 def segment_block(block: Block) -> list[Segment]:
     """Split ``block.text`` into sentences by the module's rules; lossless, deterministic."""
     text = block.text
-    cuts = _move_past_closers(text, _pysbd_cuts(text))
+    cuts = _move_past_closers(text, sorted({*_pysbd_cuts(text), *_glued(text)}))
     cuts = _outside_markup(text, cuts)
     cuts = _outside_inline_markup(text, cuts)
     cuts = _join_abbreviations(text, cuts)
@@ -137,6 +148,13 @@ def segment_block(block: Block) -> list[Segment]:
             )
         )
     return segments
+
+
+def _glued(text: str) -> list[int]:
+    """Rule 6: where a sentence ends without the space after its period
+    (``physician.Police arrested``): a word of three lowercase letters or more, a period, a
+    capitalized word. Cuts inside markup (URLs, tags) are dropped by rule 3 after."""
+    return [m.end() for m in _GLUED.finditer(text)]
 
 
 def _pysbd_cuts(text: str, window: int | None = None, margin: int | None = None) -> list[int]:
