@@ -225,30 +225,31 @@ _NESTING = {"em_open": 1, "strong_open": 1, "link_open": 1, "s_open": 1,
 
 def _outside_inline_markup(text: str, cuts: list[int]) -> list[int]:
     """Rule 3 for Markdown's inline markup: drop a cut that markdown-it reads as inside
-    emphasis, a link's text, an image's text or a code span. Each cut is tried with a
-    Unicode space (one the text does not hold) put there: a space next to the spaces
-    before a sentence changes no delimiter's meaning."""
+    emphasis, a link's text, an image's text or a code span. A Unicode space (one the
+    text does not hold) is put at every cut and the text parsed once: a space next to the
+    spaces before a sentence changes no delimiter's meaning, and the n-th mark in the
+    tokens is the n-th cut."""
     if not cuts or not _INLINE_MARKS.search(text):
         return cuts
     mark = next(c for c in "\u2008\u2009\u200a\u2007\u2006\u2005\u2004\u3000" if c not in text)
-    parser = _inline_parser()
-    kept = []
-    for cut in cuts:
-        tokens = parser.parseInline(text[:cut] + mark + text[cut:])[0].children or []
-        if not _marked_inside(tokens, mark):
-            kept.append(cut)
-    return kept
+    marked = "".join(text[a:b] + mark for a, b in zip([0, *cuts], cuts, strict=False))
+    marked += text[cuts[-1]:]
+    tokens = _inline_parser().parseInline(marked)[0].children or []
+    inside = _marked_inside(tokens, mark)
+    if len(inside) != len(cuts):  # pragma: no cover - a mark the parser dropped
+        return cuts
+    return [cut for cut, hidden in zip(cuts, inside, strict=True) if not hidden]
 
 
-def _marked_inside(tokens: list[Any], mark: str) -> bool:
+def _marked_inside(tokens: list[Any], mark: str) -> list[bool]:
+    """For each mark in the tokens, in order: whether it is inside inline markup."""
+    found: list[bool] = []
     depth = 0
     for token in tokens:
         depth += _NESTING.get(token.type, 0)
-        if mark in token.content and (
-            depth > 0 or token.type in ("code_inline", "image")
-        ):
-            return True
-    return False
+        inside = depth > 0 or token.type in ("code_inline", "image")
+        found += [inside] * token.content.count(mark)
+    return found
 
 
 @functools.cache
