@@ -30,6 +30,10 @@ Example ``l10n.toml`` (every key optional)::
     cpus_per_worker = 1
     gpus_per_worker = 0
     models = "auto"               # ray: "shared" folder, "ship" to every node, or auto
+
+    [html]                        # HTML articles: where the story is (CSS selectors)
+    content = "div.story-body"    # the story's element (a list: the first that matches)
+    exclude = [".share", ".related"]   # left out of the story
 """
 
 from __future__ import annotations
@@ -85,6 +89,14 @@ class RunnerSettings:
 
 
 @dataclass(frozen=True)
+class HtmlSettings:
+    """``[html]``: CSS selectors of an HTML page's story and of what is not in it."""
+
+    content: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     root: Path = field(default_factory=Path.cwd)
     source: str = "en"
@@ -103,6 +115,7 @@ class Settings:
     reviewer: str | None = None  # l10n review: who saves (else git's user.name)
     engines: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     runner: RunnerSettings = field(default_factory=RunnerSettings)
+    html: HtmlSettings = field(default_factory=HtmlSettings)
     config_file: Path | None = None
 
     # ------------------------------------------------------------ the project's layout
@@ -297,6 +310,8 @@ def _read(file: Path) -> dict[str, Any]:
             values[key] = MappingProxyType({k: MappingProxyType(v) for k, v in value.items()})
         elif key == "runner":
             values[key] = _runner(value, fail)
+        elif key == "html":
+            values[key] = _html(value, fail)
     _check_languages(values, fail)
     return values
 
@@ -335,6 +350,22 @@ def _runner(table: object, fail: Any) -> RunnerSettings:
     if "gpus_per_worker" in values:
         values["gpus_per_worker"] = float(values["gpus_per_worker"])
     return RunnerSettings(**values)
+
+
+def _html(table: object, fail: Any) -> HtmlSettings:
+    """``[html]``: ``content`` (a selector or a list) and ``exclude`` (a list)."""
+    if not isinstance(table, dict):
+        raise fail("html", "must be a table such as [html]")
+    values: dict[str, tuple[str, ...]] = {}
+    for key, value in table.items():
+        if key not in ("content", "exclude"):
+            raise fail(key, "unknown key in [html]", "known keys: content, exclude", sub="html")
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(v, str) and v for v in items):
+            raise fail(key, f"[html] {key} must be a CSS selector or a list of them",
+                       'e.g. exclude = [".share", "aside.related"]', sub="html")
+        values[key] = tuple(items)
+    return HtmlSettings(**values)
 
 
 def _check_languages(values: dict[str, Any], fail: Any) -> None:

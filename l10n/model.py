@@ -23,6 +23,13 @@ QUOTE = "quote"
 CODE = "code"  # fenced code: kept in builds, never translated
 TABLE_HEADER = "table-header"  # a cell of a table's header row (Markdown tables)
 TABLE_CELL = "table-cell"  # a cell of a table's body
+CAPTION = "caption"  # an HTML figure's or table's caption
+# What a reader sees that is not in the body's text: each is a block of its own, translated,
+# and put back where it came from (never a paragraph of the body).
+DESCRIPTION = "description"  # the page's summary: <meta name="description">, front matter
+ALT = "alt"  # an image's alternative text (follows the block the image is in)
+LINK_TITLE = "link-title"  # a link's title (follows the block the link is in)
+ATTRIBUTE_KINDS = (DESCRIPTION, ALT, LINK_TITLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +58,10 @@ class Article:
     author: str | None = None
     contact: str | None = None
     published: datetime | None = None
-    format: str = "text"  # "text" (news dump) or "markdown"
+    format: str = "text"  # "text" (news dump), "markdown" or "html"
+    # the page's summary as its source gives it (front matter description/summary, <meta
+    # name="description">), plain text; also a DESCRIPTION block when it is translated
+    description: str | None = None
 
     def block_labels(self) -> list[str]:
         """How comments name each block: 'title', 'byline', 'paragraph 3' (the third
@@ -60,7 +70,7 @@ class Article:
         labels = []
         for block in self.blocks:
             counts[block.kind] = counts.get(block.kind, 0) + 1
-            unique = block.kind in (TITLE, BYLINE)
+            unique = block.kind in (TITLE, BYLINE, DESCRIPTION)
             labels.append(block.kind if unique else f"{block.kind} {counts[block.kind]}")
         return labels
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from datetime import datetime
 from pathlib import Path
 
@@ -159,9 +160,24 @@ def test_unsupported_suffix_names_the_formats(tmp_path: Path) -> None:
     assert all(s in (error.hint or "") for s in (".txt", ".md", ".html"))
 
 
-@pytest.mark.parametrize("name", ["Bad_Name.txt", "-dash.txt", "spa ce.txt", "caf\u00e9.txt"])
-def test_unsafe_slug_from_file_name(tmp_path: Path, name: str) -> None:
-    fails(write(tmp_path, name, DUMP), line=None, match="not a safe slug")
+@pytest.mark.parametrize(("name", "slug"), [
+    ("Bad_Name.txt", "bad-name"), ("-dash.txt", "dash"), ("spa ce.txt", "spa-ce"),
+    ("caf\u00e9.txt", "cafe"), ("Rust-1.31.md", "rust-1-31"), ("Rust-1.0@1.md", "rust-1-0-1"),
+    ("A  .. B.html", "a-b"),
+])
+def test_any_file_name_gives_a_normalised_slug(tmp_path: Path, name: str, slug: str) -> None:
+    text = "<h1>T</h1><p>Body.</p>" if name.endswith(".html") else DUMP
+    if name.endswith(".md"):
+        text = "# Title\n\nBody.\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a Markdown title from its heading: warned
+        assert read_article(write(tmp_path, name, text)).slug == slug
+
+
+def test_a_name_without_latin_letters_gets_a_slug_of_its_own(tmp_path: Path) -> None:
+    one = read_article(write(tmp_path, "\uae30\uc0ac.txt", DUMP)).slug
+    two = read_article(write(tmp_path, "\ub274\uc2a4.txt", DUMP)).slug
+    assert one.startswith("article-") and two.startswith("article-") and one != two
 
 
 def test_file_name_slug_is_lowercased(tmp_path: Path) -> None:
@@ -177,6 +193,48 @@ def test_unsafe_slug_from_front_matter(tmp_path: Path, slug: str) -> None:
 # --- Markdown -------------------------------------------------------------------------
 
 
+FRONT = {
+    "yaml": '---\ntitle: "Rust *1.31*"\nauthors: [Ann, Bo]\ndate: 2018-12-06\n'
+            "description: What is new.\nslug: r131\n---\n",
+    "toml": '+++\ntitle = "Rust *1.31*"\nauthors = ["Ann", "Bo"]\ndate = 2018-12-06\n'
+            'description = "What is new."\nslug = "r131"\n\n[extra]\nrelease = true\n+++\n',
+    "json": '{\n  "title": "Rust *1.31*",\n  "authors": ["Ann", "Bo"],\n  "date": "2018-12-06",'
+            '\n  "description": "What is new.",\n  "slug": "r131"\n}\n',
+}
+
+
+@pytest.mark.parametrize("kind", sorted(FRONT))
+def test_front_matter_as_hugo_reads_it(tmp_path: Path, kind: str) -> None:
+    text = FRONT[kind] + "\n# Rust 1.31\n\nThe *body*.\n"
+    article = read_article(write(tmp_path, "Rust-1.31.md", text))
+    assert (article.title, article.author, article.slug) == ("Rust *1.31*", "Ann, Bo", "r131")
+    assert article.published == datetime(2018, 12, 6)
+    assert article.description == "What is new."
+    kinds = [(b.kind, b.text) for b in article.blocks]
+    # the first heading is the title again (emphasis aside): one headline, not two
+    assert kinds == [("title", "Rust *1.31*"), ("byline", "Ann, Bo"),
+                     ("description", "What is new."), ("paragraph", "The *body*.")]
+    assert article.blocks[0].line == 2 and article.blocks[-1].line == text.count("\n")
+
+
+def test_summary_is_the_description_and_a_different_heading_stays(tmp_path: Path) -> None:
+    text = "+++\ntitle = 'T'\nsummary = 'In short.'\n+++\n\n# Another heading\n\nBody.\n"
+    article = read_article(write(tmp_path, "a.md", text))
+    assert [b.kind for b in article.blocks] == ["title", "description", "heading", "paragraph"]
+    assert article.blocks[1].line == 3
+
+
+@pytest.mark.parametrize(("text", "line", "match"), [
+    ("+++\ntitle = 'T'\nbody\n", 1, "not closed"),
+    ("+++\ntitle = 'T'\nx = = 1\n+++\nBody.\n", 3, "not valid TOML"),
+    ('{\n  "title": "T",\n  oops\n}\nBody.\n', 3, "not valid JSON"),
+])
+def test_broken_toml_and_json_front_matter(
+    tmp_path: Path, text: str, line: int, match: str
+) -> None:
+    fails(write(tmp_path, "b.md", text), line=line, match=match)
+
+
 def test_markdown_sample_article() -> None:
     article = read_article(SAMPLE_MD)
     assert (article.slug, article.title, article.format) == (
@@ -190,7 +248,7 @@ def test_markdown_sample_article() -> None:
     assert shape == [
         ("title", 2, 0, False, True),
         ("byline", 3, 0, False, True),
-        ("heading", 10, 1, False, True),
+        # line 10, "# Seoul Hosts the AI Summit", is the title said again: one headline
         ("paragraph", 12, 0, False, True),
         ("heading", 15, 2, False, True),
         ("paragraph", 17, 0, False, True),
@@ -204,11 +262,11 @@ def test_markdown_sample_article() -> None:
         ("paragraph", 31, 0, False, True),
     ]
     assert [b.index for b in article.blocks] == list(range(len(article.blocks)))
-    code = article.blocks[12]
+    code = article.blocks[11]
     assert code.info == "python"
     assert code.text == 'print("Do not translate. Ever.")'
     # a multi-line paragraph: source lines joined with "\n"
-    assert article.blocks[3].text == (
+    assert article.blocks[2].text == (
         "The summit opened at 9 a.m. on Monday. Officials from the U.S. and Korea\n"
         "attended, e.g. Mr. Kim of the ministry."
     )
@@ -433,3 +491,18 @@ def test_markdown_table_cells_are_blocks_and_segments() -> None:
     assert not any("|" in t and "Revenue" not in t for t in texts)
     (raw,) = [b for b in article.blocks if b.kind == "html"]
     assert not raw.translatable and raw.text.startswith('<div class="note"')
+
+
+def test_two_file_names_with_one_slug_stop_extract_naming_both(tmp_path: Path) -> None:
+    from l10n.config import load_settings
+    from l10n.workflow.extract import extract
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n', encoding="utf-8")
+    for name in ("Rust-1.31.md", "rust 1 31.md"):
+        (tmp_path / "seeds" / name).write_text("---\ntitle: T\n---\n\nBody.\n", encoding="utf-8")
+    with pytest.raises(ArticleError) as caught:
+        extract(load_settings(cwd=tmp_path))
+    message = caught.value.format_message()
+    assert "two articles have the slug 'rust-1-31'" in message
+    assert "Rust-1.31.md" in message and "rust 1 31.md" in message

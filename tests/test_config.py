@@ -53,6 +53,8 @@ def test_cli_overrides_win_and_none_is_ignored(tmp_path: Path) -> None:
         ("fuzzy_threshold = 2\n", 1, "between 0 and 1"),
         ('source = "en"\ntargets = [\n', 2, "invalid TOML"),
         ("[engines]\nargos = 3\n", 1, "engines"),
+        ('[html]\ncontent = "main"\nexclude = [3]\n', 3, "[html] exclude must be a CSS"),
+        ('[html]\nstory = "main"\n', 2, "unknown key in [html]"),
     ],
 )
 def test_malformed_config_names_file_line_and_key(
@@ -65,6 +67,13 @@ def test_malformed_config_names_file_line_and_key(
     assert f"l10n.toml:{line}:" in message
     assert needle in message
     assert caught.value.exit_code == 2
+
+
+def test_html_selectors(tmp_path: Path) -> None:
+    (tmp_path / "l10n.toml").write_text(
+        '[html]\ncontent = "div.story"\nexclude = [".share", "aside"]\n', encoding="utf-8")
+    html = load_settings(cwd=tmp_path).html
+    assert (html.content, html.exclude) == (("div.story",), (".share", "aside"))
 
 
 def test_key_line_inside_tool_table(tmp_path: Path) -> None:

@@ -75,7 +75,9 @@ def test_build_writes_the_translated_page_beside_the_templated_ones(html_project
     assert "<p translate=\"no\">© 2025 The Korea Desk. All rights reserved.</p>" in page
     assert '<span translate="no">AI Megafactory</span>' in page
     assert "<code>nvidia-smi --query-gpu=name</code>" in page
-    assert '<img src="/uploads/2025/11/huang-apec.jpg" alt="Jensen Huang' in page
+    # an image's alt text and the page's description are translated in place
+    assert '<img src="/uploads/2025/11/huang-apec.jpg" alt="⟦' in page
+    assert '<meta name="description" content="⟦' in page
     # translated text, with the source's tags and attributes
     assert '<h1 class="entry-title">⟦' in page and "<title>⟦" in page and "| The Korea Desk" in page
     assert '<a rel="author" href="/authors/kim-min-ji">Ķíɱ Ṁíñ-ĵí</a>' in page
@@ -168,3 +170,32 @@ def test_a_tag_a_translation_leaves_open_stays_in_its_sentence(html_project: Pat
     page = (build(settings).out / "ko" / f"{SLUG}.article.html").read_text(encoding="utf-8")
     assert ("<p>엔비디아는 <strong>GPU 26만 개를 공급한다.</strong> 계약 대상은 삼성전자다.</p>"
             in page)
+
+
+SITE = DATA / "html" / "site-page.html"
+
+
+@pytest.mark.parametrize("config", ["", '\n[html]\ncontent = "div.main"\nexclude = [".share"]\n'])
+def test_a_site_page_keeps_its_furniture_and_translates_only_the_story(
+    tmp_path: Path, config: str
+) -> None:
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SITE, tmp_path / "seeds" / SITE.name)
+    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n' + config,
+                                        encoding="utf-8")
+    settings = load_settings(cwd=tmp_path)
+    translate(settings, engine_name="pseudo")
+    out = build(settings, include_machine=True).out
+    page = (out / "ko" / "site-page.article.html").read_text(encoding="utf-8")
+    templated = (out / "ko" / "site-page.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="⟦Ţĥé ĥáŕƀóúŕ' in templated
+    assert "Advertising" not in templated and "Share on" not in templated
+    # the furniture is the source's, word for word
+    for furniture in ("Accept all cookies", "<span>Advertising</span>", "Share on Twitter",
+                      "Related stories", "Ten day trips from the city", "About us"):
+        assert furniture in page, furniture
+    # the story, its image's alt text and the page's description are translated
+    assert "The harbour bridge reopened to traffic" not in page
+    assert "<p>⟦Ţĥé ĥáŕƀóúŕ ƀŕíđĝé ŕéóþéñéđ" in page
+    assert 'alt="⟦Çáŕš çŕóššíñĝ' in page
+    assert '<meta name="description" content="⟦Ţĥé ĥáŕƀóúŕ' in page

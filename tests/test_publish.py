@@ -340,3 +340,48 @@ def test_raw_html_blocks_keep_their_markup_sanitized(tables: Article) -> None:
     assert "<script" not in md and "alert(" not in md and "steal" not in md
     rendered = MarkdownIt("commonmark").render(md.split("---\n", 2)[2])  # raw HTML on
     assert "<script" not in rendered and "<b>rounded</b>" in rendered
+
+
+def test_link_titles_and_the_description_are_translated_in_every_build(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(
+        '+++\ntitle = "Cats"\ndescription = "All about cats."\n+++\n\n'
+        'See [the guide](https://x.org/g "The cat guide") and ![a cat](c.png "Our cat").\n',
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    source = article.blocks[-3].text
+    translations = {
+        "Cats": Translation("Chats"), "All about cats.": Translation("Tout sur les chats."),
+        source: Translation('Voir [le guide](https://x.org/g "The cat guide") et '
+                            '![un chat](c.png "Our cat").'),
+        "The cat guide": Translation("Le guide du chat"), "Our cat": Translation('Notre "chat"'),
+    }
+    page = localize(article, "fr", translations)
+    markdown = render_markdown(page)
+    front = yaml.safe_load(markdown.split("---")[1])
+    assert front["description"] == "Tout sur les chats."
+    assert '[le guide](https://x.org/g "Le guide du chat")' in markdown
+    assert '![un chat](c.png "Notre \\"chat\\"")' in markdown
+    assert "The cat guide" not in markdown and "Our cat" not in markdown  # no own paragraph
+    html = render_html(page, ["en", "fr"])
+    assert '<meta name="description" content="Tout sur les chats.">' in html
+    assert 'title="Le guide du chat"' in html
+    assert 'alt="un chat" title="Notre &quot;chat&quot;"' in html
+
+
+def test_an_html_articles_alt_text_and_link_title_in_the_templated_page(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    path.write_text('<h1>T</h1><p>See <img src="c.png" alt="A cat"> and '
+                    '<a href="/g" title="The guide">this</a>.</p>', encoding="utf-8")
+    article = read_article(path)
+    assert [b.kind for b in article.blocks] == ["title", "paragraph", "alt", "link-title"]
+    source = article.blocks[1].text
+    translations = {
+        "T": Translation("T"), "A cat": Translation("Un chat"),
+        "The guide": Translation("Le guide"),
+        source: Translation(source.replace("See", "Voir").replace(" and ", " et ")),
+    }
+    html = render_html(localize(article, "fr", translations), ["en", "fr"])
+    assert '<img src="c.png" alt="Un chat">' in html
+    assert '<a href="/g" title="Le guide">this</a>' in html

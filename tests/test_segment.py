@@ -337,3 +337,85 @@ def test_segmenting_an_article_reports_progress() -> None:
     total = sum(len(b.text) for b in article.blocks if b.translatable)
     assert told[-1] == (total, total) and len(told) == sum(b.translatable for b in article.blocks)
     assert [d for d, _ in told] == sorted(d for d, _ in told)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The service is... not exactly great. Next one.",
+     ["The service is... not exactly great.", "Next one."]),
+    ("It was good\u2026 really good. Then rain.", ["It was good\u2026 really good.", "Then rain."]),
+    ("He waited... Then he left.", ["He waited...", "Then he left."]),  # a new sentence
+])
+def test_an_ellipsis_inside_a_sentence_stays_in_it(text: str, expected: list[str]) -> None:
+    assert [s.text for s in segment_block(Block(0, "paragraph", text, 1))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("*This is one. This is two.* And three.", ["*This is one. This is two.*", "And three."]),
+    ("**Bold start. Bold end.** Plain. [Link one. Link two](http://x) ok.",
+     ["**Bold start. Bold end.**", "Plain.", "[Link one. Link two](http://x) ok."]),
+    ("~~Gone. Really.~~ Back.", ["~~Gone. Really.~~", "Back."]),
+    ("A 2*3 thing. Another *x* here. End.", ["A 2*3 thing.", "Another *x* here.", "End."]),
+])
+def test_markdown_inline_markup_is_never_cut(text: str, expected: list[str]) -> None:
+    assert [s.text for s in segment_block(Block(0, "paragraph", text, 1))] == expected
+
+
+_WORDS = st.sampled_from(["One.", "two", "Three.", "four!", "Five?", "six", "Mr.", "x.y"])
+
+
+@given(st.lists(st.tuples(_WORDS, st.sampled_from(["", "*", "**", "_", "`", "~~"])),
+                min_size=1, max_size=12), st.data())
+@settings(max_examples=150, deadline=None)
+def test_every_segment_renders_the_emphasis_its_block_renders(
+    words: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    """Emphasis an author wraps around any run of sentences: each segment, rendered on its
+    own (as a build renders a segment with its own status), shows no literal marker that
+    the whole block does not show."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("strikethrough")
+    parts = []
+    for word, mark in words:
+        if mark and data.draw(st.booleans()):
+            span = data.draw(st.integers(1, 3))
+            parts.append(f"{mark}{word} {'Alpha. ' * (span - 1)}{word}{mark}")
+        else:
+            parts.append(word)
+    text = " ".join(parts)
+
+    def literal(markdown: str) -> int:
+        html = md.renderInline(markdown)
+        html = __import__("re").sub(r"<code>.*?</code>|<[^>]+>", "", html)
+        return sum(html.count(c) for c in "*_`~")
+
+    segments = segment_block(Block(0, "paragraph", text, 1))
+    assert sum(literal(s.text) for s in segments) <= literal(text), [s.text for s in segments]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In October, Rep. David McKinley, R-W.Va., visited the border. He left.",
+     ["In October, Rep. David McKinley, R-W.Va., visited the border.", "He left."]),
+    ("Palm Bay d. Rockledge 70-44. Cocoa d. West Shore 61-21.",
+     ["Palm Bay d. Rockledge 70-44.", "Cocoa d. West Shore 61-21."]),
+])
+def test_no_sentence_starts_with_a_comma_or_after_a_lone_letter(
+    text: str, expected: list[str]
+) -> None:
+    assert [s.text for s in segment_block(Block(0, "paragraph", text, 1))] == expected
+
+
+def test_a_unit_is_not_a_lone_letter() -> None:
+    text = "The limit was 30 km/h. Item two follows. Plan d. Then more."
+    assert [s.text for s in segment_block(Block(0, "paragraph", text, 1))] == [
+        "The limit was 30 km/h.", "Item two follows.", "Plan d. Then more."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He was a chief physician.Police arrested a man.",
+     ["He was a chief physician.", "Police arrested a man."]),
+    ("Visit news.Yahoo.com or call obj.Method() now.",
+     ["Visit news.Yahoo.com or call obj.Method() now."]),
+])
+def test_a_period_glued_to_the_next_sentence_ends_it(text: str, expected: list[str]) -> None:
+    assert [s.text for s in segment_block(Block(0, "paragraph", text, 1))] == expected

@@ -3,12 +3,14 @@
 Formats, chosen by the file's suffix:
 
 - ``.txt``: the plain-text news dump (:mod:`l10n.articles.text`);
-- ``.md`` / ``.markdown``: Markdown with YAML front matter (:mod:`l10n.articles.markdown`);
-- ``.html`` / ``.htm``: an HTML page as a CMS exports it (:mod:`l10n.articles.html`).
+- ``.md`` / ``.markdown``: Markdown with YAML, TOML or JSON front matter
+  (:mod:`l10n.articles.markdown`);
+- ``.html`` / ``.htm``: an HTML page, a CMS's export or a site's page (only its story is
+  read: :mod:`l10n.articles.html`).
 
 Every reader gets the file through :func:`read_source`, which applies the same rules to
-all formats: the file must exist, hold UTF-8 text (a BOM is dropped, CRLF and CR line
-endings become LF), contain no NUL byte, and not be empty or whitespace only. Each
+all formats: the file must exist, hold text (UTF-8; an HTML page in the encoding it
+declares), contain no NUL byte, and not be empty or whitespace only. Each
 problem is an :class:`~l10n.errors.ArticleError` naming the file, the line where there
 is one, and how to fix it.
 """
@@ -43,13 +45,16 @@ __all__ = [
 
 
 def read_article(
-    path: Path, *, furniture: Sequence[str] = DEFAULT_FURNITURE, lang: str = "en"
+    path: Path, *, furniture: Sequence[str] = DEFAULT_FURNITURE, lang: str = "en",
+    content: Sequence[str] = (), exclude: Sequence[str] = (),
 ) -> Article:
     """Read the article at ``path`` with the reader its suffix names.
 
     ``furniture``: lines that start a news dump's site furniture (see
     :mod:`l10n.articles.text`); ``lang``: the source language unless the article says
-    otherwise (Markdown front matter ``lang``). Raises :class:`ArticleError`.
+    otherwise (Markdown front matter ``lang``); ``content``, ``exclude``: CSS selectors of
+    an HTML page's story and of what is left out of it (``[html]`` settings). Raises
+    :class:`ArticleError`.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -63,7 +68,7 @@ def read_article(
     if suffix in TEXT_SUFFIXES:
         return parse_text(path, text, furniture=tuple(furniture), lang=lang)
     if suffix in HTML_SUFFIXES:
-        return parse_html_article(path, text, lang=lang)
+        return parse_html_article(path, text, lang=lang, content=content, exclude=exclude)
     return parse_markdown(path, text, lang=lang)
 
 

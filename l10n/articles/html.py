@@ -1,14 +1,38 @@
-"""Reader for HTML articles (``.html``, ``.htm``), as a CMS exports them.
+"""Reader for HTML articles (``.html``, ``.htm``): a CMS's export or a page saved from the web.
 
-The page is parsed with html5lib (:mod:`l10n.articles.htmldom` says why, and which
-parse errors make an article bad). The article is the first ``<article>`` element of the
-page, else its ``<body>``.
+The page is decoded and parsed as a browser does (:mod:`l10n.articles.source`,
+:mod:`l10n.articles.htmldom`): parse errors are never fatal. Only the story is read,
+never the page's furniture. Where the story is, in this order:
+
+1. the first element matching a configured ``content`` selector (CSS, ``[html] content``);
+2. the page's ``<article>`` when it has exactly one and it holds the story's text
+   (at least half of the words of the page's paragraphs outside it are not more than
+   those inside: a lone ``<article>`` that is a sidebar promo is not the story);
+3. the one element with ``itemprop="articleBody"``;
+4. a page that is the article alone (no ``nav``, ``header``, ``footer``, ``aside``,
+   ``form``, ``script``, ``iframe``, ``button`` or ``input``: what a CMS exports) is read
+   whole, its ``<body>``;
+5. else the page is given to `trafilatura <https://trafilatura.readthedocs.io>`_, a
+   main-content extraction library, and the blocks of the ``<body>`` are the story's
+   blocks whose text trafilatura's story holds (see :func:`_story_filter`): navigation,
+   ads, related links, share buttons, cookie notices are not in it; a caption between
+   two of the story's paragraphs (not inside a link) is the story's own.
+
+With a mark (2 or 3) in a site's page (the words outside the mark are more than a fifth
+of those inside it), trafilatura's story also decides which of the mark's blocks are
+read, and a block of three words or more that is not mostly links is kept too.
+In every case, inside the story, ``nav``, ``aside``, ``form`` and ``footer`` elements,
+elements with the ARIA roles of navigation, complementary or contentinfo, and those
+matching a configured ``exclude`` selector are left out.
 
 Blocks, in this order:
 
-- ``title``: from ``<meta property="og:title">``, else ``<title>``, when the article has
-  no ``<h1>``; then ``byline`` from ``<meta name="author">``;
-- the article's content in document order. Each run of inline content (text and the
+- ``title``: the ``<h1>`` of the story (with trafilatura, the page's ``<h1>`` that holds
+  the title it found), else ``<meta property="og:title">``, else ``<title>``; then
+  ``byline`` from ``<meta name="author">``; then ``description`` from ``<meta
+  name="description">`` (or ``og:description``, ``twitter:description``): the page's
+  summary, which readers see in search results and link previews;
+- the story's content in document order. Each run of inline content (text and the
   inline elements ``a``, ``em``, ``strong``, ``code``, ``span``, ``br``, ``img``... ) is a
   block; its kind comes from the nearest block element around it: ``p`` (and ``div``,
   ``section``... at the top) ``paragraph``; ``h1``-``h6`` ``heading`` with ``level`` (the
@@ -26,35 +50,55 @@ Blocks, in this order:
 
 A translatable block's text is its inline markup (:func:`l10n.articles.htmldom.inner_markup`):
 tags with their attributes, character references decoded, whitespace squeezed; the
-segmenter never cuts inside a tag, and the engines see tags as protected tokens.
-``Block.line`` is the line of the run's first node. The date comes from
-``<meta property="article:published_time">`` (or ``itemprop="datePublished"``), the
+segmenter never cuts inside a tag, and the engines see tags as protected tokens. An
+image's ``alt`` and a link's ``title`` are what a reader sees too: each is a block of
+its own (kind ``alt`` / ``link-title``) right after the block it is in.
+``Block.line`` is the line of the run's first node. Metadata: the date from ``<meta
+property="article:published_time">`` (or ``itemprop="datePublished"``, else what
+trafilatura found), the author from ``<meta name="author">`` (else trafilatura's), the
 language from ``<html lang>`` (a regional form of the configured source language, such as
-``en-US`` for ``en``, counts as the source language).
+``en-US`` for ``en``, counts as the source language; an invalid code is ignored). A
+metadata value that cannot be read is left out, never a reason to refuse the page.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from l10n.articles.htmldom import (
     HtmlDocument,
+    elements,
     escape_text,
     inner_markup,
     markup_text,
     parse_html,
     text_content,
 )
-from l10n.articles.source import safe_slug
-from l10n.errors import ArticleError, LanguageError
-from l10n.lang import base_language, validate_language
+from l10n.articles.source import file_slug
+from l10n.articles.story import (
+    find_story,
+    iso,
+    kept,
+    meta,
+    metas,
+    page_lang,
+    published,
+    select,
+    title_at,
+)
+from l10n.errors import ArticleError
 from l10n.model import (
+    ALT,
+    ATTRIBUTE_KINDS,
     BYLINE,
+    CAPTION,
     CODE,
+    DESCRIPTION,
     HEADING,
+    LINK_TITLE,
     LIST_ITEM,
     PARAGRAPH,
     QUOTE,
@@ -68,7 +112,6 @@ if TYPE_CHECKING:
 
 HTML_FORMAT = "html"
 RAW = "html"  # a run that is not translated (translate="no"): its text, shown as it is
-CAPTION = "caption"
 CELL = "table-cell"
 
 SKIP = frozenset({
@@ -80,7 +123,13 @@ INLINE = frozenset({
     "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strong",
     "sub", "sup", "time", "tt", "u", "var", "wbr", "big", "nobr", "ruby", "rt", "rp",
 })
+# the page's furniture, never the story: left out wherever the story is
+FURNITURE = frozenset({"nav", "aside", "form", "footer", "dialog"})
+FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search",
+                             "dialog", "alertdialog"})
 PROTECTED_INLINE = frozenset({"code", "kbd", "samp"})  # their content is never translated
+# whitespace and the invisible characters pages put between blocks (zero-width spaces)
+_BLANK = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000"
 _KINDS = {"li": LIST_ITEM, "blockquote": QUOTE, "figcaption": CAPTION, "caption": CAPTION,
           "td": CELL, "th": CELL}  # fmt: skip
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -89,11 +138,13 @@ _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 @dataclass(frozen=True)
 class Place:
     """Where a block is in the page: a run of sibling ``nodes`` under ``parent`` (body
-    blocks), or the ``meta`` elements whose ``content`` it is (title, byline)."""
+    blocks), or the elements whose ``attribute`` it is (title, byline and description in
+    ``<meta content>``, an image's ``alt``, a link's ``title``)."""
 
     parent: Element | None = None
     nodes: tuple[Node, ...] = ()
     meta: tuple[Element, ...] = ()
+    attribute: str = "content"
 
 
 @dataclass(frozen=True)
@@ -115,64 +166,93 @@ class _Context:
     translate: bool = True
 
 
-def parse_html_article(path: Path, text: str, *, lang: str = "en") -> Article:
+def parse_html_article(
+    path: Path, text: str, *, lang: str = "en", content: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> Article:
     """Build an :class:`Article` from the HTML page ``text`` read from ``path``."""
-    return read_html(path, text, lang=lang).article
+    return read_html(path, text, lang=lang, content=content, exclude=exclude).article
 
 
-def read_html(path: Path, text: str, *, lang: str = "en") -> HtmlArticle:
-    """The article of the HTML page ``text`` with the place of each block (module rules)."""
+def read_html(
+    path: Path, text: str, *, lang: str = "en", content: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> HtmlArticle:
+    """The article of the HTML page ``text`` with the place of each block (module rules);
+    ``content`` and ``exclude``: CSS selectors of the story and of what is not in it."""
     document = parse_html(path, text)
     dom = document.dom
-    root = _first(dom, "article") or _first(dom, "body")
-    if root is None:  # pragma: no cover - html5lib always makes a body
-        raise ArticleError("the page has no body", path=path)
-    walker = _Walker(document)
-    walker.walk(root, _Context())
+    skipped = {id(e) for e in select(document, exclude)} if exclude else set()
+    story = find_story(document, text, select(document, content) if content else [])
+    walker = _Walker(document, skipped | {id(e) for e in story.promos})
+    walker.walk(story.root, _Context())
     body = walker.blocks
-    title_at = next(
-        (i for i, (b, _) in enumerate(body) if b.kind == HEADING and b.level == 1), None
-    )
+    if story.keep is not None:
+        body = kept(body, story.keep, story.marked)
+    at = title_at(body, story)
     head: list[tuple[Block, Place]] = []
-    if title_at is not None:
-        block, place = body[title_at]
-        body[title_at] = (replace(block, kind=TITLE, level=0), place)
+    if at is not None:
+        block, place = body[at]
+        body[at] = (replace(block, kind=TITLE, level=0), place)
         title = markup_text(block.text)
     else:
-        title = _head_title(path, document, head)
-    author = _meta(dom, "name", "author")
-    if author is not None and author.getAttribute("content").strip():
-        content = " ".join(author.getAttribute("content").split())
-        head.append((Block(0, BYLINE, escape_text(content), document.line(author)),
+        title = _head_title(path, document, head, story.title)
+    author = meta(dom, "name", "author")
+    author_text = " ".join(author.getAttribute("content").split()) if author else ""
+    if author is not None and author_text:
+        head.append((Block(0, BYLINE, escape_text(author_text), document.line(author)),
                      Place(meta=(author,))))
-    if not any(b.translatable and b.kind != TITLE for b, _ in body):
-        raise ArticleError("the article has no body text", path=path, line=document.line(root),
-                           hint="an HTML article needs paragraphs inside <article> or <body>")
+    description = _description(document)
+    if description is not None:
+        head.append(description)
+    if not any(b.translatable and b.kind not in (TITLE, *ATTRIBUTE_KINDS) for b, _ in body):
+        raise ArticleError("the article has no body text", path=path,
+                           line=document.line(story.root),
+                           hint="an HTML article needs paragraphs of text in its <body>")
     pairs = [(replace(b, index=i), p) for i, (b, p) in enumerate(head + body)]
     article = Article(
         path=path,
-        slug=safe_slug(path.stem, path),
+        slug=file_slug(path),
         title=title,
         blocks=tuple(b for b, _ in pairs),
-        lang=_lang(path, document, lang),
-        author=author.getAttribute("content").strip() or None if author is not None else None,
-        published=_published(path, document),
+        lang=page_lang(document, lang),
+        author=author_text or story.author or None,
+        published=published(document) or iso(story.date),
         format=HTML_FORMAT,
+        description=markup_text(description[0].text) if description else None,
     )
-    return HtmlArticle(article, document, root, tuple(p for _, p in pairs))
+    return HtmlArticle(article, document, story.root, tuple(p for _, p in pairs))
+
+
+def _description(document: HtmlDocument) -> tuple[Block, Place] | None:
+    """The page's description (its summary in search results and link previews): one
+    block, whose place is every description ``<meta>`` that holds the same text."""
+    found = [m for attr, value in _DESCRIPTIONS for m in metas(document.dom, attr, value)]
+    texts = [" ".join(m.getAttribute("content").split()) for m in found]
+    first = next((t for t in texts if t), "")
+    if not first:
+        return None
+    same = tuple(m for m, t in zip(found, texts, strict=True) if t == first)
+    return (Block(0, DESCRIPTION, escape_text(first), document.line(same[0])),
+            Place(meta=same))
+
+
+_DESCRIPTIONS = (("name", "description"), ("property", "og:description"),
+                 ("name", "twitter:description"), ("property", "twitter:description"))
 
 
 class _Walker:
     """Collects the blocks of an element's content (see the module docstring)."""
 
-    def __init__(self, document: HtmlDocument) -> None:
+    def __init__(self, document: HtmlDocument, skipped: set[int]) -> None:
         self.document = document
+        self.skipped = skipped  # ids of elements left out (``exclude`` selectors)
         self.blocks: list[tuple[Block, Place]] = []
 
     def walk(self, parent: Element, ctx: _Context) -> None:
         run: list[Node] = []
         for child in list(parent.childNodes):
-            if _inline(child):
+            if _inline(child) and id(child) not in self.skipped:
                 run.append(child)
                 continue
             self.flush(parent, run, ctx)
@@ -183,7 +263,9 @@ class _Walker:
 
     def element(self, element: Element, ctx: _Context) -> None:
         tag = element.tagName
-        if tag in SKIP:
+        if tag in SKIP or tag in FURNITURE or id(element) in self.skipped or (
+            element.getAttribute("role").strip().lower() in FURNITURE_ROLES
+        ):
             return
         ctx = replace(ctx, translate=_translates(element, ctx.translate))
         if tag == "pre":
@@ -193,12 +275,16 @@ class _Walker:
                               self.document.line(element), translatable=False)
                 self.blocks.append((block, Place(element, tuple(element.childNodes))))
             return
+        if tag == "img":
+            self.attributes([element], ctx)
         self.walk(element, _inner_context(tag, ctx))
 
     def flush(self, parent: Element, run: list[Node], ctx: _Context) -> None:
         if not any(_words(node, ctx.translate) for node in run) and (
             ctx.translate or not text_content(run).strip()
         ):
+            if ctx.translate:
+                self.attributes(elements(run), ctx)
             return
         line = next((self.document.line(n, 0) for n in run if self.document.line(n, 0)), 0)
         line = line or self.document.line(parent)
@@ -209,6 +295,21 @@ class _Walker:
         else:
             block = Block(0, RAW, " ".join(text_content(run).split()), line, translatable=False)
         self.blocks.append((block, Place(parent, tuple(run))))
+        if ctx.translate:
+            self.attributes(elements(run), ctx)
+
+    def attributes(self, found: Sequence[Element], ctx: _Context) -> None:
+        """A block for each image ``alt`` and link ``title`` among ``found`` (translated
+        elements only), after the block they are in."""
+        for element in found:
+            name = {"img": "alt", "a": "title"}.get(element.tagName)
+            value = " ".join(element.getAttribute(name).split()) if name else ""
+            if not name or not any(c.isalpha() for c in value) or not _translates(
+                    element, ctx.translate):
+                continue
+            kind = ALT if name == "alt" else LINK_TITLE
+            self.blocks.append((Block(0, kind, escape_text(value), self.document.line(element)),
+                                Place(meta=(element,), attribute=name)))
 
 
 def _inner_context(tag: str, ctx: _Context) -> _Context:
@@ -245,7 +346,7 @@ def _inline(node: Node) -> bool:
 def _words(node: Node, translate: bool) -> bool:
     """Whether ``node`` holds text to translate (not inside code or translate="no")."""
     if node.nodeType == node.TEXT_NODE:
-        return translate and bool(node.data.strip())  # type: ignore[attr-defined]
+        return translate and bool(node.data.strip(_BLANK))  # type: ignore[attr-defined]
     if node.nodeType != node.ELEMENT_NODE:
         return False
     element: Element = node  # type: ignore[assignment]
@@ -260,54 +361,21 @@ def _first(node: Node, tag: str) -> Element | None:
     return found[0] if found else None
 
 
-def _meta(dom: Node, attr: str, value: str) -> Element | None:
-    for meta in dom.getElementsByTagName("meta"):  # type: ignore[attr-defined]
-        if meta.getAttribute(attr).strip().lower() == value:
-            found: Element = meta
-            return found
-    return None
-
-
-def _head_title(path: Path, document: HtmlDocument, head: list[tuple[Block, Place]]) -> str:
-    """The title from og:title or <title> (the article has no <h1>); adds its block."""
-    meta = _meta(document.dom, "property", "og:title")
-    if meta is not None and meta.getAttribute("content").strip():
-        text, line = " ".join(meta.getAttribute("content").split()), document.line(meta)
+def _head_title(
+    path: Path, document: HtmlDocument, head: list[tuple[Block, Place]], found: str
+) -> str:
+    """The title from og:title or <title> (the story has no <h1>), else the one
+    trafilatura ``found``; adds its block."""
+    og = meta(document.dom, "property", "og:title")
+    if og is not None and og.getAttribute("content").strip():
+        text, line = " ".join(og.getAttribute("content").split()), document.line(og)
     else:
         element = _first(document.dom, "title")
         text = " ".join(text_content(element.childNodes).split()) if element is not None else ""
         line = document.line(element) if element is not None else 1
+    text = text or " ".join(found.split())
     if not text:
         raise ArticleError("the article has no title", path=path, line=1,
                            hint="give it an <h1>, a <title> or <meta property=\"og:title\">")
     head.append((Block(0, TITLE, escape_text(text), line), Place()))
     return text
-
-
-def _lang(path: Path, document: HtmlDocument, default: str) -> str:
-    html = _first(document.dom, "html")
-    value = html.getAttribute("lang").strip() if html is not None else ""
-    if not value:
-        return default
-    try:
-        code = validate_language(value)
-    except LanguageError as exc:
-        raise ArticleError(exc.message, path=path, line=document.line(html) if html else 1,
-                           hint="set <html lang> to a language code such as en") from None
-    return default if base_language(code) == base_language(default) else code
-
-
-def _published(path: Path, document: HtmlDocument) -> datetime | None:
-    meta = _meta(document.dom, "property", "article:published_time") or _meta(
-        document.dom, "itemprop", "datepublished"
-    )
-    if meta is None or not meta.getAttribute("content").strip():
-        return None
-    value = meta.getAttribute("content").strip()
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        raise ArticleError(
-            f"the publication date '{value}' is not an ISO 8601 date", path=path,
-            line=document.line(meta), hint="write e.g. content=\"2025-11-02T06:24:39+09:00\"",
-        ) from None

@@ -1,21 +1,30 @@
-"""Reader for Markdown articles with YAML front matter.
+"""Reader for Markdown articles with front matter, as Hugo reads them.
 
-Front matter: the file starts with a line ``---``; the YAML mapping ends at the next line
-``---`` (or ``...``). Keys: ``title``, ``author``, ``date`` (a date or a date-time),
-``lang``, ``slug``; other keys are ignored. Errors (unclosed front matter, a YAML syntax
-error, a value of the wrong type, an impossible date) name the file line. Without a
-``title`` (or without front matter), the first heading is the title and leaves the body,
-else the first line of the text is the title and stays in it; a warning says so.
+Front matter, in one of Hugo's three formats: YAML between two lines ``---`` (the
+closing line may be ``...``), TOML between two lines ``+++``, or a JSON object that
+starts the file (``{`` on the first line, up to the ``}`` line that closes it). Keys:
+``title``, ``author`` (or ``authors``, a list: joined with ", "), ``date`` (a date or a
+date-time), ``lang``, ``slug``, ``description`` (else ``summary``); other keys are
+ignored. Errors (unclosed front matter, a syntax error, a value of the wrong type, an
+impossible date) name the file line. Without a ``title`` (or without front matter), the
+first heading is the title and leaves the body, else the first line of the text is the
+title and stays in it; a warning says so. A first heading that says what the title says
+is the same headline: it leaves the body. The slug is the front matter's ``slug``, else
+the file name's (:func:`~l10n.articles.source.file_slug`: ``Rust-1.31.md`` is
+``rust-1-31``).
 
 Blocks, in document order (CommonMark, parsed with markdown-it-py):
 
-- ``title`` from the front matter (line of the ``title`` key), ``byline`` from ``author``;
+- ``title`` from the front matter (line of the ``title`` key), ``byline`` from ``author``,
+  ``description`` from ``description`` or ``summary`` (the page's summary);
 - ``heading`` (``level`` 1-6) and ``paragraph``;
 - ``list-item``: each paragraph inside a list item; ``level`` is the list nesting depth
   (1 = top-level list), ``ordered`` is True in numbered lists;
 - ``quote``: each paragraph inside a block quote (a list or heading inside a quote keeps
   its own kind);
 - ``code``: fenced or indented code, not translatable; ``info`` is the fence's language;
+- ``link-title``: the title of a link or image (``[x](url "title")``), after the block it
+  is in (an image's alt text is the ``[...]`` part, translated inside its sentence);
 - ``html``: raw HTML blocks, not translatable (builds keep their markup, sanitized);
 - ``table-header`` and ``table-cell``: each cell of a GFM table (markdown-it-py's table
   rule), empty cells included so that builds can rebuild the table; ``level`` is the
@@ -36,7 +45,7 @@ first line.
 
 from __future__ import annotations
 
-import functools
+import re
 import warnings
 from dataclasses import replace
 from datetime import date, datetime, time
@@ -44,25 +53,28 @@ from pathlib import Path
 from typing import Any
 
 from l10n import model
-from l10n.articles.source import safe_slug
+from l10n.articles.frontmatter import FrontMatter, read_front_matter
+from l10n.articles.source import file_slug, safe_slug
 from l10n.errors import ArticleError, L10nWarning, LanguageError
 from l10n.lang import validate_language
-from l10n.model import BYLINE, CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TITLE, Article, Block
+from l10n.model import (
+    BYLINE,
+    CODE,
+    DESCRIPTION,
+    HEADING,
+    LINK_TITLE,
+    LIST_ITEM,
+    PARAGRAPH,
+    QUOTE,
+    TITLE,
+    Article,
+    Block,
+)
 
 HTML = "html"
 # markdown-it's nesting limit (each list level takes 2, each block quote 1); CommonMark's
 # preset has 20 and silently drops everything past it
 MAX_NESTING = 100
-_FM_HINT = "front matter is a YAML mapping (key: value lines) between two '---' lines"
-
-
-class FrontMatter:
-    """The front matter's values, and the file line of each key."""
-
-    def __init__(self, values: dict[str, Any], lines: dict[str, int], end: int) -> None:
-        self.values = values
-        self.lines = lines
-        self.end = end  # number of file lines the front matter takes (0 if none)
 
 
 def parse_markdown(path: Path, text: str, *, lang: str = "en") -> Article:
@@ -70,7 +82,9 @@ def parse_markdown(path: Path, text: str, *, lang: str = "en") -> Article:
     lines = text.split("\n")
     front = read_front_matter(path, lines)
     title = _string(front, "title", path)
-    author = _string(front, "author", path)
+    author = _string(front, "author", path) or _names(front, "authors", path)
+    summary = "description" if front.values.get("description") else "summary"
+    description = _string(front, summary, path)
     body = "\n" * front.end + "\n".join(lines[front.end :])
     found = _body_blocks(path, body, start=0)
     if not found or not (title or any(block.translatable for block in found)):
@@ -80,14 +94,20 @@ def parse_markdown(path: Path, text: str, *, lang: str = "en") -> Article:
         )
     head = [Block(0, TITLE, title, front.lines["title"])] if title else _title_from(path, found)
     found = [b for b in found if not (b.kind == HEADING and head[0].line == b.line)]
+    first = next((b for b in found if b.translatable), None)
+    if title and first is not None and first.kind == HEADING and _same(first.text, title):
+        found.remove(first)  # the front matter's title, said again: one headline
     if author:
-        head.append(Block(1, BYLINE, author, front.lines["author"]))
+        head.append(Block(1, BYLINE, author,
+                          front.lines.get("author") or front.lines.get("authors", 1)))
+    if description:
+        head.append(Block(len(head), DESCRIPTION, description, front.lines[summary]))
     blocks = [*head, *(replace(b, index=len(head) + n) for n, b in enumerate(found))]
     slug_value = _string(front, "slug", path)
     slug = (
         safe_slug(slug_value, path, line=front.lines["slug"], source="front matter 'slug'")
         if slug_value
-        else safe_slug(path.stem, path)
+        else file_slug(path)
     )
     return Article(
         path=path,
@@ -98,7 +118,28 @@ def parse_markdown(path: Path, text: str, *, lang: str = "en") -> Article:
         author=author,
         published=_date(front, path),
         format="markdown",
+        description=description,
     )
+
+
+def _same(heading: str, title: str) -> bool:
+    """Whether a heading's Markdown says what the title says (emphasis, escapes, spaces
+    and case aside)."""
+    def plain(text: str) -> str:
+        return " ".join(_MARKS.sub("", text).split()).casefold()
+
+    return plain(heading) == plain(title)
+
+
+_MARKS = re.compile(r"[*_`\\]")
+
+
+def _names(front: FrontMatter, key: str, path: Path) -> str | None:
+    """A list of names (Hugo's ``authors``) as one byline, or a single name."""
+    value = front.values.get(key)
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+        return ", ".join(str(v).strip() for v in value if str(v).strip()) or None
+    return _string(front, key, path)
 
 
 def _title_from(path: Path, blocks: list[Block]) -> list[Block]:
@@ -113,63 +154,6 @@ def _title_from(path: Path, blocks: list[Block]) -> list[Block]:
         hint="add 'title: ...' to the front matter ('---' lines at the top)",
     ), stacklevel=3)
     return [Block(0, TITLE, text, first.line)]
-
-
-def read_front_matter(path: Path, lines: list[str]) -> FrontMatter:
-    """Parse the leading ``---`` ... ``---`` YAML mapping; no front matter -> empty."""
-    if not lines or lines[0].rstrip() != "---":
-        return FrontMatter({}, {}, 0)
-    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-    if close is None:
-        raise ArticleError(
-            "front matter is not closed", path=path, line=1,
-            hint="end it with a line '---' before the article text",
-        )
-    import yaml
-
-    loader = _loader_class()("\n".join(lines[1:close]) + "\n")
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ArticleError(
-            f"front matter is not valid YAML: {problem}",
-            path=path, line=mark.line + 2 if mark is not None else 1, hint=_FM_HINT,
-        ) from None
-    finally:
-        loader.dispose()
-    if not isinstance(data, dict):
-        raise ArticleError(
-            f"front matter must be a mapping of keys, not a {type(data).__name__}",
-            path=path, line=2, hint=_FM_HINT,
-        )
-    key_lines = {
-        str(key.value): key.start_mark.line + 2 for key, _ in node.value
-    } if node is not None else {}
-    return FrontMatter({str(k): v for k, v in data.items()}, key_lines, close + 1)
-
-
-@functools.cache
-def _loader_class() -> Any:
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        """PyYAML's safe loader; an impossible date (2025-02-30) is a YAML error with
-        its place, not a bare ValueError."""
-
-        def construct_yaml_timestamp(self, node: Any) -> Any:
-            try:
-                return super().construct_yaml_timestamp(node)
-            except ValueError as exc:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"'{node.value}' is not a real date or time ({exc})",
-                    node.start_mark,
-                ) from None
-
-    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
-    return Loader
 
 
 def _string(front: FrontMatter, key: str, path: Path, *, required: bool = False) -> str | None:
@@ -281,6 +265,7 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
             heading = 0
         if token.type == "inline" and token.map and token.content.strip():
             blocks.append(_inline_block(index, token.content, line, heading, containers))
+            blocks += _link_titles(token, line)
         elif token.type in ("fence", "code_block"):
             info = token.info.split()[0] if token.info.strip() else ""
             blocks.append(
@@ -308,6 +293,17 @@ def _inline_block(
     if containers:
         return Block(index, QUOTE, text, line)
     return Block(index, PARAGRAPH, text, line)
+
+
+def _link_titles(token: Any, line: int) -> list[Block]:
+    """A ``link-title`` block for each link or image title of an inline token (what a
+    reader sees on hovering), after the block it is in."""
+    found = []
+    for child in token.children or []:
+        title = child.attrs.get("title") if child.type in ("link_open", "image") else None
+        if title and any(c.isalpha() for c in str(title)):
+            found.append(Block(0, LINK_TITLE, str(title), line))
+    return found
 
 
 def _alignment(style: object) -> str:

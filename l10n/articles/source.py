@@ -1,20 +1,29 @@
 """What every article reader shares: the file's text, read by one set of rules, and slugs.
 
-:func:`read_source`: the file must exist, hold UTF-8 text (a BOM is dropped, CRLF and CR
-line endings become LF), contain no NUL byte, and not be empty or whitespace only.
+:func:`read_source`: the file must exist, contain no NUL byte, and not be empty or
+whitespace only; CRLF and CR line endings become LF. Text and Markdown files must be
+UTF-8 (a BOM is dropped). An HTML page (``.html``, ``.htm``) is decoded as a browser
+decodes it (:func:`decode_html`): its BOM, else the ``<meta charset>`` or
+``<meta http-equiv="Content-Type">`` of its first 1024 bytes (the WHATWG prescan, as
+html5lib implements it), else UTF-8 when the bytes are valid UTF-8, else windows-1252.
 :func:`safe_slug`: a slug names the article's catalog files, so it must be a plain file
-name part. Each problem is an :class:`~l10n.errors.ArticleError` naming the file, the
-line where there is one, and how to fix it.
+name part; :func:`file_slug` makes one from any file name. Each problem is an
+:class:`~l10n.errors.ArticleError` naming the file, the line where there is one, and how
+to fix it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from pathlib import Path
 
 from l10n.errors import ArticleError
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+HTML_SUFFIXES = (".html", ".htm")
 
 
 def read_source(path: Path) -> str:
@@ -37,7 +46,8 @@ def read_source(path: Path) -> str:
             hint="give a UTF-8 .txt or .md file",
         )
     try:
-        text = raw.decode("utf-8-sig")
+        text = decode_html(raw) if path.suffix.lower() in HTML_SUFFIXES else raw.decode(
+            "utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ArticleError(
             f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
@@ -51,6 +61,43 @@ def read_source(path: Path) -> str:
             "empty article", path=path, hint="the file holds no text; write the article first"
         )
     return text
+
+
+def decode_html(raw: bytes) -> str:
+    """The text of an HTML page's bytes, decoded as a browser decodes them (see the module
+    docstring). Bytes the declared encoding cannot map become U+FFFD, as in a browser."""
+    import webencodings
+    from html5lib._inputstream import EncodingParser
+
+    encoding = None
+    for bom, name in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16le"),
+                      (b"\xfe\xff", "utf-16be")):
+        if raw.startswith(bom):
+            encoding, raw = webencodings.lookup(name), raw[len(bom):]
+            break
+    if encoding is None:
+        encoding = EncodingParser(raw[:1024]).getEncoding()  # <meta charset>, http-equiv
+        if encoding is not None and encoding.name in ("utf-16le", "utf-16be"):
+            encoding = webencodings.lookup("utf-8")  # as the standard says: ASCII-compatible
+    if encoding is None:  # nothing declared: UTF-8 if it is, else windows-1252
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            encoding = webencodings.lookup("windows-1252")
+    assert encoding is not None  # the names above are known
+    return raw.decode(encoding.codec_info.name, errors="replace")
+
+
+def file_slug(path: Path) -> str:
+    """A slug from ``path``'s file name (its stem): letters without accents, lowercased,
+    each run of other characters (dots, spaces, '@', '_') one '-'. ``Rust-1.31.md`` gives
+    ``rust-1-31``; a name with no Latin letter or digit gives ``article-`` and 8 hex digits
+    of the name (distinct names, distinct slugs)."""
+    folded = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
+    if not slug:
+        slug = "article-" + hashlib.sha256(path.stem.encode("utf-8")).hexdigest()[:8]
+    return slug
 
 
 def safe_slug(value: str, path: Path, *, line: int | None = None, source: str = "") -> str:

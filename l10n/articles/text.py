@@ -35,7 +35,7 @@ import warnings
 from datetime import datetime
 from pathlib import Path
 
-from l10n.articles.source import safe_slug
+from l10n.articles.source import file_slug
 from l10n.errors import ArticleError, L10nWarning
 from l10n.model import BYLINE, PARAGRAPH, TITLE, Article, Block
 
@@ -87,7 +87,7 @@ def parse_text(
         )
     return Article(
         path=path,
-        slug=safe_slug(path.stem, path),
+        slug=file_slug(path),
         title=title,
         blocks=tuple(blocks),
         lang=lang,
@@ -121,7 +121,7 @@ def _plain_text(path: Path, lines: list[str], furniture: tuple[str, ...], lang: 
         hint="add the header lines, or save the article as Markdown with front matter",
     ), stacklevel=2)
     title_line, title = numbered[0]
-    return Article(path=path, slug=safe_slug(path.stem, path), title=title,
+    return Article(path=path, slug=file_slug(path), title=title,
                    blocks=(Block(0, TITLE, title, title_line), *body), lang=lang, format="text")
 
 

@@ -28,7 +28,8 @@ def segment(
     from l10n.text.segment import segment_article
 
     settings = _common.settings(config)
-    parsed = read_article(article, furniture=settings.furniture, lang=settings.source)
+    parsed = read_article(article, furniture=settings.furniture, lang=settings.source,
+                          content=settings.html.content, exclude=settings.html.exclude)
     with _common.progress_bars() as bars:
         told = None if bars is None else (
             lambda done, total: bars.segment(parsed.slug, done, total))

@@ -107,7 +107,8 @@ def find(
     conf, glossary = _load(config)
     langs = _langs(lang, glossary)
     found = find_in_article(glossary, read_article(article, furniture=conf.furniture,
-                                                   lang=conf.source),
+                                                   lang=conf.source, content=conf.html.content,
+                                                   exclude=conf.html.exclude),
                             langs[0] if len(langs) == 1 else None)
     if json_:
         print_json([{

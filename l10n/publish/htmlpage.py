@@ -9,7 +9,10 @@ HTML article: the page the CMS exported, parsed again, with
   translation leaves open, or closes without opening, where its source sentence has
   every pair closed, is closed or dropped within that sentence);
 * the title written into ``<title>``, ``og:title`` and ``twitter:title`` where those held
-  the title's text, the byline into ``<meta name="author">``;
+  the title's text, the byline into ``<meta name="author">``, the description into the
+  description ``<meta>`` elements that held it, an image's ``alt`` and a link's ``title``
+  into their element (in the translated sentence, the element written is the source's,
+  with that attribute translated);
 * ``<html lang>`` (and ``dir``) set, ``og:locale`` set, ``<link rel="alternate"
   hreflang>`` for every language the article is published in (and ``x-default``, the
   source) in place of the page's own, ``<link rel="canonical">`` dropped from
@@ -36,10 +39,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from l10n.articles.html import PROTECTED_INLINE, HtmlArticle, Place, read_html
-from l10n.articles.htmldom import elements, inner_markup, markup_text, parse_fragment
+from l10n.articles.htmldom import (
+    elements,
+    inner_markup,
+    markup_text,
+    parse_fragment,
+    text_content,
+)
 from l10n.errors import InputError
 from l10n.lang import bcp47
-from l10n.model import BYLINE, TITLE
+from l10n.model import TITLE
 from l10n.publish.locale import typography, ui
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SOURCE, SPACE, LocalBlock, Page
 from l10n.text.segment import segment_block
@@ -77,13 +86,18 @@ def article_pages(pages: Sequence[Page], read: Callable[[Path], str]) -> dict[st
     return files
 
 
-def render_article_page(page: Page, source: str, languages: Sequence[str]) -> str:
+def render_article_page(
+    page: Page, source: str, languages: Sequence[str], *, content: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> str:
     """The source page ``source`` in ``page``'s language (the module's rules);
-    ``languages``: those the article is published in, the source first."""
+    ``languages``: those the article is published in, the source first; ``content``,
+    ``exclude``: the ``[html]`` selectors the article was read with."""
     import html5lib
     from html5lib.serializer import HTMLSerializer
 
-    found = read_html(page.article.path, source, lang=page.article.lang)
+    found = read_html(page.article.path, source, lang=page.article.lang, content=content,
+                      exclude=exclude)
     if [b.text for b in found.article.blocks] != [b.text for b in page.article.blocks]:
         raise InputError("the article changed on disk during the build", path=page.article.path,
                          hint="run `l10n build` again")
@@ -102,6 +116,8 @@ def render_article_page(page: Page, source: str, languages: Sequence[str]) -> st
 def _translate_blocks(page: Page, found: HtmlArticle) -> None:
     dom = found.document.dom
     source_tag = bcp47(page.article.lang)
+    clones: dict[int, Element] = {}  # id(source element) -> its copy in a translated run
+    attributes: list[tuple[Place, str]] = []
     for local, place in zip(page.blocks, found.places, strict=True):
         block = local.block
         if not block.translatable or all(p.status in (SOURCE, SPACE) for p in local.pieces):
@@ -109,16 +125,28 @@ def _translate_blocks(page: Page, found: HtmlArticle) -> None:
                 _mark_source(dom, place, source_tag)
             continue
         if place.nodes:
-            _replace_run(dom, place, local, source_tag)
-        if block.kind in (TITLE, BYLINE):
-            text = markup_text(local.text)
-            for meta in place.meta:
-                meta.setAttribute("content", text)
-            if block.kind == TITLE:
-                _retitle(dom, markup_text(block.text), text)
+            _replace_run(dom, place, local, source_tag, clones)
+        if place.meta:
+            attributes.append((place, _plain(local.text)))
+        if block.kind == TITLE:
+            _retitle(dom, markup_text(block.text), markup_text(local.text))
+    for place, text in attributes:  # after the runs: an image may have been copied
+        for element in place.meta:
+            clones.get(id(element), element).setAttribute(place.attribute, text)
 
 
-def _replace_run(dom: Document, place: Place, local: LocalBlock, source_tag: str) -> None:
+def _plain(markup: str) -> str:
+    """The text a reader sees of ``markup`` (an attribute's value): tags dropped, and the
+    content of ``script``, ``style`` and other raw-text elements with them."""
+    kept = [node for node in parse_fragment(markup, "div") if not (
+        node.nodeType == node.ELEMENT_NODE and node.tagName in _RAW_TEXT)]  # type: ignore[attr-defined]
+    parts = [text_content([n]) if n.nodeType == n.TEXT_NODE else _plain(inner_markup(n.childNodes))
+             for n in kept]
+    return " ".join("".join(parts).split())
+
+
+def _replace_run(dom: Document, place: Place, local: LocalBlock, source_tag: str,
+                 clones: dict[int, Element]) -> None:
     """Put the block's sentences in place of its run of nodes, sanitized."""
     assert place.parent is not None
     sentinel = _sentinel(local)
@@ -135,7 +163,7 @@ def _replace_run(dom: Document, place: Place, local: LocalBlock, source_tag: str
             parts.append(piece.text)
     allowed = _allowed(elements(place.nodes))
     fresh = _sanitize(dom, parse_fragment("".join(parts), place.parent.tagName), allowed,
-                      Counter(), (sentinel, source_tag))
+                      Counter(), (sentinel, source_tag), clones)
     lead, trail = _edge_space(place.nodes)
     first: Any = place.nodes[0]
     new: list[Any] = [*([dom.createTextNode(lead)] if lead else []), *fresh,
@@ -162,15 +190,22 @@ def _mark_source(dom: Document, place: Place, tag: str) -> None:
         span.appendChild(node)  # type: ignore[type-var]
 
 
-def safe_inline(translated: str, source: str) -> str:
+def safe_inline(
+    translated: str, source: str, attributes: Sequence[tuple[str, str, str]] = ()
+) -> str:
     """``translated`` inline markup as HTML holding only the elements of the ``source``
-    markup (the module's rule), text escaped."""
+    markup (the module's rule), text escaped; ``attributes``: (name, source value,
+    translation) of alt texts and link titles, written into the elements that hold them."""
     source_nodes = parse_fragment(source, "div")
     dom = source_nodes[0].ownerDocument if source_nodes else None
     if dom is None:
         return html.escape(markup_text(translated), quote=False)
     fresh = _sanitize(dom, parse_fragment(translated, "div"), _allowed(elements(source_nodes)),
                       Counter(), None)
+    for element in elements(fresh) if attributes else ():
+        for name, value, translation in attributes:
+            if " ".join(element.getAttribute(name).split()) == value:
+                element.setAttribute(name, translation)
     return inner_markup(fresh, collapse=False, escape=lambda t: html.escape(t, quote=False))
 
 
@@ -191,8 +226,10 @@ def _sanitize(
     allowed: Mapping[Signature, list[Element]],
     used: Counter[Signature],
     sentinel: tuple[str, str] | None,
+    clones: dict[int, Element] | None = None,
 ) -> list[Node]:
-    """New nodes of ``dom`` for ``nodes``: text, and the source's own elements only."""
+    """New nodes of ``dom`` for ``nodes``: text, and the source's own elements only
+    (``clones`` gets each source element's copy)."""
     out: list[Node] = []
     for node in nodes:
         if node.nodeType == node.TEXT_NODE:
@@ -201,7 +238,7 @@ def _sanitize(
         if node.nodeType != node.ELEMENT_NODE:
             continue  # comments, processing instructions: dropped
         element: Element = node  # type: ignore[assignment]
-        inner = _sanitize(dom, element.childNodes, allowed, used, sentinel)
+        inner = _sanitize(dom, element.childNodes, allowed, used, sentinel, clones)
         signature = _signature(element)
         if sentinel and signature == (sentinel[0], frozenset()):
             span = dom.createElement("span")
@@ -213,6 +250,8 @@ def _sanitize(
             original = sources[min(used[signature], len(sources) - 1)]
             used[signature] += 1
             clone: Element = original.cloneNode(False)  # type: ignore[assignment]
+            if clones is not None:
+                clones[id(original)] = clone
             if _protected(original):
                 inner = [child.cloneNode(True) for child in original.childNodes]  # type: ignore[misc]
             _append(clone, inner)

@@ -26,10 +26,21 @@ does). This module turns an article and its translations into a :class:`Page`;
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from l10n.model import BYLINE, TITLE, Article, Block
+from l10n.articles.htmldom import markup_text
+from l10n.model import (
+    ALT,
+    ATTRIBUTE_KINDS,
+    BYLINE,
+    DESCRIPTION,
+    LINK_TITLE,
+    TITLE,
+    Article,
+    Block,
+)
 from l10n.text.segment import segment_block
 
 REVIEWED = "reviewed"
@@ -59,6 +70,9 @@ class Piece:
 class LocalBlock:
     block: Block
     pieces: tuple[Piece, ...]
+    # an HTML article's image alt texts and link titles in this block, translated:
+    # (attribute, source value, translation); builds write them into the elements
+    attributes: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def text(self) -> str:
@@ -109,6 +123,12 @@ class Page:
         return self._kind_text(BYLINE) or self.article.author or ""
 
     @property
+    def description(self) -> str:
+        """The page's summary in its language (the source's when not translated), as the
+        article's format writes it (an HTML article's is markup); "" without one."""
+        return self._kind_text(DESCRIPTION) or self.article.description or ""
+
+    @property
     def translated(self) -> int:
         """How many segments of the page show a translation."""
         return sum(p.status in (REVIEWED, MACHINE) for b in self.blocks for p in b.pieces)
@@ -155,5 +175,52 @@ def localize(
         if original
         else Coverage(len(states), states.count(REVIEWED), states.count(MACHINE))
     )
+    if article.format == "markdown" and not original:
+        blocks = _with_link_titles(blocks)
+    elif article.format == "html" and not original:
+        blocks = _with_attributes(blocks)
     used = any(p.status == MACHINE for b in blocks for p in b.pieces)
     return Page(article, lang, tuple(blocks), coverage, used, source_ref)
+
+
+def _with_attributes(blocks: list[LocalBlock]) -> list[LocalBlock]:
+    """An HTML article's alt texts and link titles (blocks of their own after the block
+    they are in), translated, on that block's :attr:`LocalBlock.attributes`."""
+    body = -1
+    for n, local in enumerate(blocks):
+        kind = local.block.kind
+        if kind not in ATTRIBUTE_KINDS:
+            body = n
+        elif kind != DESCRIPTION and body >= 0 and local.text != local.block.text:
+            name = "alt" if kind == ALT else "title"
+            target = blocks[body]
+            found = (name, markup_text(local.block.text), markup_text(local.text))
+            blocks[body] = LocalBlock(target.block, target.pieces, (*target.attributes, found))
+    return blocks
+
+
+def _replacement(fresh: str) -> Callable[[re.Match[str]], str]:
+    return lambda match: match.group(1) + fresh
+
+
+def _with_link_titles(blocks: list[LocalBlock]) -> list[LocalBlock]:
+    """A Markdown link's or image's title is a block of its own (``link-title``, after
+    the block it is in): its translation is written into that block's link, in every
+    piece that holds the link as the source wrote it (the engines keep ``](url "title")``
+    whole)."""
+    body = -1
+    for n, local in enumerate(blocks):
+        if local.block.kind not in ATTRIBUTE_KINDS:
+            body = n
+            continue
+        shown = local.text
+        if local.block.kind != LINK_TITLE or body < 0 or shown == local.block.text:
+            continue
+        title = re.compile(r"(\]\([^\s()]*\s+)([\"'(])" + re.escape(local.block.text)
+                           + r"([\"')])(?=\))")
+        fresh = '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        target = blocks[body]
+        pieces = tuple(Piece(title.sub(_replacement(fresh), p.text), p.status)
+                       for p in target.pieces)
+        blocks[body] = LocalBlock(target.block, pieces)
+    return blocks

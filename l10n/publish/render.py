@@ -70,6 +70,12 @@ def plain_title(page: Page) -> str:
     return markup_text(page.title) if page.article.format == "html" else page.title
 
 
+def plain_description(page: Page) -> str:
+    """The page's description as text (an HTML article's is markup)."""
+    text = page.description
+    return markup_text(text) if page.article.format == "html" and text else text
+
+
 def render_html(page: Page, languages: Sequence[str]) -> str:
     """The page as an HTML5 document; ``languages`` are those the article is published
     in, the source first (links: ``../<lang>/<slug>.html``; x-default is the source)."""
@@ -86,6 +92,7 @@ def render_html(page: Page, languages: Sequence[str]) -> str:
         "article.html.j2",
         page=page,
         title=title,
+        description=plain_description(page),
         status=status,
         heading=by_kind.get(TITLE) or [{"status": ORIGINAL, "html": escape(title)}],
         byline=by_kind.get(BYLINE)
@@ -108,6 +115,7 @@ def render_markdown(page: Page) -> str:
         "source": page.source_ref or page.article.path.name,
         "source_lang": page.article.lang,
         "byline": page.byline or None,
+        "description": plain_description(page) or None,
         "published": page.article.published.isoformat() if page.article.published else None,
         "translation": {
             "reviewed_percent": page.coverage.reviewed_percent,
@@ -247,7 +255,7 @@ def _html_pieces(page: Page) -> Callable[[LocalBlock], list[dict[str, Any]]]:
                 "status": p.status,
                 "html": Markup(inline(p.text))
                 if markdown and p.status != SPACE
-                else Markup(safe_inline(p.text, local.block.text))  # only the source's tags
+                else Markup(safe_inline(p.text, local.block.text, local.attributes))
                 if markup and p.status != SPACE
                 else escape(p.text),
             }

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from l10n.model import (
+    ATTRIBUTE_KINDS,
     BYLINE,
     CODE,
     HEADING,
@@ -29,7 +30,7 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
     lists: list[tuple[int, dict[str, Any]]] = []  # open lists: (level, node)
     for local in page.blocks:
         block = local.block
-        if block.kind in (TITLE, BYLINE):
+        if block.kind in (TITLE, BYLINE, *ATTRIBUTE_KINDS):  # not body text: put in place
             continue
         if block.kind != LIST_ITEM:
             lists = []

@@ -20,12 +20,15 @@ Rules, applied to each translatable block's text, in this order:
    property test compares them). Line breaks are not used as hard boundaries: inside a
    block they are soft breaks, and a sentence may go on after one.
 2. **Closing quotes stay with their sentence.** If a cut lands before closing
-   punctuation (``" ” ’ ' ) ] } »``) or HTML end tags (``</em>``) followed by a space or
-   the end, the cut moves past them.
+   punctuation (``" ” ’ ' ) ] } »``), Markdown emphasis closers (``*``, ``_``, ``~``) or
+   HTML end tags (``</em>``) followed by a space or the end, the cut moves past them.
 3. **Markup is never split.** A cut inside inline code (`` `...` ``), a Markdown link or
    image (``[text](url)``), an autolink (``<https://...>``), a bare URL (``https://...``,
    ``www...``), an HTML tag (``<a title="Dr. No">``) or an HTML ``<code>`` element is
-   dropped.
+   dropped; so is a cut inside Markdown emphasis, strong emphasis, strikethrough, link
+   text or image text as markdown-it reads the block (CommonMark's delimiter rules, which
+   no regular expression follows): ``*One. Two.*`` is one segment, so that every segment
+   is well-formed Markdown and a build renders exactly the source's emphasis.
 4. **Abbreviations do not end sentences** (pysbd's known misses):
 
    - after a title or Latin abbreviation that always precedes more words (``Mr.``,
@@ -35,7 +38,17 @@ Rules, applied to each translatable block's text, in this order:
      ``Jr.``, ``etc.``, ``No.``, ``Jan.`` ...) the cut is dropped when the next text starts
      with a lowercase letter or a digit; after ``a.m.``/``p.m.`` also before a weekday, a
      month, a time zone (``KST``) or "<Place> time"; after ``Co.``/``Corp.``/``Inc.`` also
-     before another company suffix (``Co. Ltd.``).
+     before another company suffix (``Co. Ltd.``);
+   - a cut before a comma, semicolon or colon is dropped (no sentence starts with one:
+     ``Rep. David McKinley, R-W.Va., visited``), and so is a cut after a word of one
+     lowercase letter and a period (``Palm Bay d. Rockledge``).
+5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
+   and so is a cut after ``...`` or ``…`` when the next text starts with a lowercase
+   letter (``is... not exactly great``).
+6. **A period glued to the next sentence ends a sentence** (a CMS lost the space:
+   ``physician.Police arrested``): a cut is added after a word of three lowercase letters
+   or more and ``.``, ``!`` or ``?``, before a capitalized word that is not part of a
+   domain, an address or a call (``news.Yahoo.com``, ``obj.Method()``).
 
 The block is then cut at the remaining cuts; each piece, stripped of surrounding
 whitespace, is a :class:`~l10n.model.Segment` (whitespace-only pieces are dropped). So no
@@ -48,8 +61,10 @@ depends on the text alone (deterministic).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from l10n.model import Article, Block, Segment
 
@@ -57,7 +72,7 @@ WINDOW = 5000  # characters given to pysbd at once
 MARGIN = 1500  # a window's cuts this close to its end are left to the next window
 _TAIL = 200  # characters around a cut that the abbreviation rules look at
 _LINE_BREAKS = str.maketrans({c: " " for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
-_CLOSERS = re.compile(r"(?:[\"”’')\]}»]|</[A-Za-z][A-Za-z0-9-]*>)+(?=\s|$)")
+_CLOSERS = re.compile(r"(?:[\"”’')\]}»*_~]|</[A-Za-z][A-Za-z0-9-]*>)+(?=\s|$)")
 _PROTECTED = re.compile(
     r"(?P<code>(`+)(?:(?!\2).)+?\2)"  # inline code: a run of backticks to the same run
     r"|!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # [text](url "title")
@@ -74,6 +89,8 @@ _MAYBE = re.compile(
     r"(?<![\w.])(?:(?:[A-Za-z]\.){2,}|(?:Co|Corp|Inc|Ltd|Jr|Sr|St|Ave|Blvd|No|Nos|Fig|Vol|"
     r"etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
 )
+_GLUED = re.compile(r"(?<![\w.@/])[a-z]{3,}[.!?](?=[A-Z][a-z]{2,}\b(?![.@/(_]))")
+_LONE_LETTER = re.compile(r"(?:^|(?<=[\s(>]))[a-z]\.$")  # a word of one letter: "d."
 _CLOCK = re.compile(r"(?<![\w.])[AaPp]\.[Mm]\.$")
 _AFTER_CLOCK = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
@@ -106,8 +123,9 @@ def segment_article(article: Article, progress: Progress | None = None) -> list[
 def segment_block(block: Block) -> list[Segment]:
     """Split ``block.text`` into sentences by the module's rules; lossless, deterministic."""
     text = block.text
-    cuts = _move_past_closers(text, _pysbd_cuts(text))
+    cuts = _move_past_closers(text, sorted({*_pysbd_cuts(text), *_glued(text)}))
     cuts = _outside_markup(text, cuts)
+    cuts = _outside_inline_markup(text, cuts)
     cuts = _join_abbreviations(text, cuts)
     segments: list[Segment] = []
     line, counted = block.line, 0  # line breaks are counted once, not from 0 per segment
@@ -130,6 +148,13 @@ def segment_block(block: Block) -> list[Segment]:
             )
         )
     return segments
+
+
+def _glued(text: str) -> list[int]:
+    """Rule 6: where a sentence ends without the space after its period
+    (``physician.Police arrested``): a word of three lowercase letters or more, a period, a
+    capitalized word. Cuts inside markup (URLs, tags) are dropped by rule 3 after."""
+    return [m.end() for m in _GLUED.finditer(text)]
 
 
 def _pysbd_cuts(text: str, window: int | None = None, margin: int | None = None) -> list[int]:
@@ -193,6 +218,47 @@ def _outside_markup(text: str, cuts: list[int]) -> list[int]:
     return kept
 
 
+_INLINE_MARKS = re.compile(r"[*_~\[`]")
+_NESTING = {"em_open": 1, "strong_open": 1, "link_open": 1, "s_open": 1,
+            "em_close": -1, "strong_close": -1, "link_close": -1, "s_close": -1}
+
+
+def _outside_inline_markup(text: str, cuts: list[int]) -> list[int]:
+    """Rule 3 for Markdown's inline markup: drop a cut that markdown-it reads as inside
+    emphasis, a link's text, an image's text or a code span. A Unicode space (one the
+    text does not hold) is put at every cut and the text parsed once: a space next to the
+    spaces before a sentence changes no delimiter's meaning, and the n-th mark in the
+    tokens is the n-th cut."""
+    if not cuts or not _INLINE_MARKS.search(text):
+        return cuts
+    mark = next(c for c in "\u2008\u2009\u200a\u2007\u2006\u2005\u2004\u3000" if c not in text)
+    marked = "".join(text[a:b] + mark for a, b in zip([0, *cuts], cuts, strict=False))
+    marked += text[cuts[-1]:]
+    tokens = _inline_parser().parseInline(marked)[0].children or []
+    inside = _marked_inside(tokens, mark)
+    if len(inside) != len(cuts):  # pragma: no cover - a mark the parser dropped
+        return cuts
+    return [cut for cut, hidden in zip(cuts, inside, strict=True) if not hidden]
+
+
+def _marked_inside(tokens: list[Any], mark: str) -> list[bool]:
+    """For each mark in the tokens, in order: whether it is inside inline markup."""
+    found: list[bool] = []
+    depth = 0
+    for token in tokens:
+        depth += _NESTING.get(token.type, 0)
+        inside = depth > 0 or token.type in ("code_inline", "image")
+        found += [inside] * token.content.count(mark)
+    return found
+
+
+@functools.cache
+def _inline_parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("strikethrough")
+
+
 def _move_past_closers(text: str, cuts: Iterable[int]) -> list[int]:
     """Rule 2: a cut before closing quotes/brackets moves after them (or goes)."""
     moved: list[int] = []
@@ -221,7 +287,16 @@ def _join_abbreviations(text: str, cuts: list[int]) -> list[int]:
 
 
 def _abbreviation_ends(before: str, after: str) -> bool:
-    """True if ``before`` ends with an abbreviation that ``after`` continues."""
+    """True if ``before`` ends with an abbreviation (or an ellipsis, rule 5) that
+    ``after`` continues."""
+    if before.endswith(".") and after.startswith("."):
+        return True  # inside a run of dots
+    if after[:1] in (",", ";", ":"):
+        return True  # a sentence does not start with a comma: "Rep. X, R-W.Va., said"
+    if _LONE_LETTER.search(before) and after[:1].isupper():
+        return True  # "Palm Bay d. Rockledge 70-44": a lone lowercase letter abbreviates
+    if before.endswith(("...", "\u2026")) and after[:1].islower():
+        return True
     if _ALWAYS.search(before):
         return True
     continues = after[:1].islower() or after[:1].isdigit()

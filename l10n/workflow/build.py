@@ -230,7 +230,9 @@ class _Build:
             page = next(p for p in pages if p.lang == lang)
             if name.endswith(".article.html"):
                 text = text or read_source(source.path)
-                self._write(staged, name, render_article_page(page, text, languages))
+                self._write(staged, name, render_article_page(
+                    page, text, languages, content=settings.html.content,
+                    exclude=settings.html.exclude))
             elif name.endswith(".md"):
                 self._write(staged, name, render_markdown(page))
             else:

@@ -82,7 +82,9 @@ def read_articles(
     seen: dict[str, Path] = {}
     for path in article_paths(settings, paths):
         try:
-            article = read_article(path, furniture=settings.furniture, lang=settings.source)
+            article = read_article(path, furniture=settings.furniture, lang=settings.source,
+                                   content=settings.html.content,
+                                   exclude=settings.html.exclude)
             check_unique(article.slug, article.path, seen)
         except ArticleError as exc:
             if problems is None:

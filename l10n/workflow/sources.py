@@ -49,7 +49,9 @@ class Source:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", L10nWarning)  # told once, when the facts were
                 self._article = read_article(self.path, furniture=self.settings.furniture,
-                                             lang=self.settings.source)
+                                             lang=self.settings.source,
+                                             content=self.settings.html.content,
+                                             exclude=self.settings.html.exclude)
         return self._article
 
     def drop(self) -> None:
@@ -62,6 +64,8 @@ def source_digest_of(settings: Settings, path: Path, data: bytes) -> str:
     is, the settings that shape its reading, and the l10n version (segmentation rules)."""
     digest = hashlib.sha256()
     parts = (__version__, settings.reference(path), settings.source, *settings.furniture)
+    if settings.html.content or settings.html.exclude:  # where an HTML page's story is
+        parts += ("html", *settings.html.content, "exclude", *settings.html.exclude)
     for part in parts:
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(data)
@@ -70,7 +74,8 @@ def source_digest_of(settings: Settings, path: Path, data: bytes) -> str:
 
 def reading_key(settings: Settings, code: str) -> str:
     """What an article's facts depend on besides its bytes."""
-    return key("article", code, settings.source, settings.furniture, settings.root)
+    return key("article", code, settings.source, settings.furniture, settings.root,
+               settings.html.content, settings.html.exclude)
 
 
 def stream_sources(
@@ -148,7 +153,8 @@ def _facts(settings: Settings, path: Path, state: State, wanted: str, known: Kno
         return facts, None
     if known.stamp is None:  # missing, or not a file: the reader says what is wrong
         state.spoil()
-        read_article(path, furniture=settings.furniture, lang=settings.source)
+        read_article(path, furniture=settings.furniture, lang=settings.source,
+                     content=settings.html.content, exclude=settings.html.exclude)
         raise ArticleError("article not found", path=path)  # pragma: no cover
     data, digest = state.read(path)
     facts, article = _read(settings, path, data)
@@ -164,7 +170,8 @@ def _read(settings: Settings, path: Path, data: bytes) -> tuple[dict[str, Any], 
         article: Article | None = None
         error: Problem | None = None
         try:
-            article = read_article(path, furniture=settings.furniture, lang=settings.source)
+            article = read_article(path, furniture=settings.furniture, lang=settings.source,
+                     content=settings.html.content, exclude=settings.html.exclude)
         except ArticleError as exc:
             error = Problem.of(exc)
     told = []

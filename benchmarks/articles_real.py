@@ -1,0 +1,225 @@
+"""Articles from the real world: ``python -m benchmarks.articles_real [--cache DIR]``.
+
+Run ``python -m benchmarks.assemble_articles`` first: it puts the pages and posts that
+``benchmarks/data/articles_real.toml`` names into the gitignored cache folder.
+
+Prints:
+
+- **pages**: the 181 HTML pages of scrapinghub's article-extraction-benchmark (real news
+  and blog sites, saved as served): how many l10n refuses, and the article text l10n
+  reads (every translatable block but the title, byline, description, image alt and link
+  titles) against the benchmark's reference ``articleBody``, as multisets of words
+  (``\\w+``, casefolded): recall = shared words / reference words, precision = shared
+  words / words read. Mean, minimum, and pages under a recall of 0.97; the worst pages.
+- **posts**: 30 Markdown posts of two public blogs (Rust's, TOML front matter; Ruby's
+  news, YAML): how many are refused, and stray markup characters in their builds: each
+  post is extracted, translated with the ``pseudo`` engine (it keeps markup), every
+  other entry accepted as a reviewer would (so that translated and source sentences
+  alternate, each rendered as a piece of its own) and built;
+  in the built Markdown (rendered by markdown-it) and the built HTML page, the visible
+  text outside code holds ``*``, ``_``, `` ` `` and ``~`` characters; those beyond the
+  ones the source post itself shows when rendered are stray.
+- **sentences**: wrong sentence splits per 100 sentences, on the hand-labelled sample of
+  ``benchmarks/data/split_labels.toml`` (segments of the posts and pages, each judged by
+  a person: ``ok``, or ``wrong`` with a note); segments that no label names any more are
+  counted as unlabelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import tempfile
+import time
+import tomllib
+import warnings
+from collections import Counter
+from pathlib import Path
+
+from l10n.articles import read_article
+from l10n.articles.htmldom import markup_text
+from l10n.errors import ArticleError
+from l10n.model import ATTRIBUTE_KINDS, BYLINE, TITLE, Article
+from l10n.text.segment import segment_article
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "articles-real"
+LABELS = ROOT / "benchmarks" / "data" / "split_labels.toml"
+_WORD = re.compile(r"\w+")
+_MARKS = "*_`~"
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(w.casefold() for w in _WORD.findall(text))
+
+
+def read(path: Path) -> Article:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # fallback titles of posts without one: warned
+        return read_article(path)
+
+
+def article_text(article: Article) -> str:
+    return "\n".join(markup_text(b.text) for b in article.blocks if b.translatable
+                     and b.kind not in (TITLE, BYLINE, *ATTRIBUTE_KINDS))
+
+
+def pages(folder: Path) -> None:
+    refs: dict[str, str] = json.loads((folder / "references.json").read_text("utf-8"))
+    refused: list[str] = []
+    scores: list[tuple[float, float, str]] = []
+    started = time.perf_counter()
+    for page_id, reference in sorted(refs.items()):
+        try:
+            article = read(folder / f"{page_id}.html")
+        except ArticleError as exc:
+            refused.append(f"{page_id[:12]}: {exc.format_message()}")
+            continue
+        want, got = words(reference), words(article_text(article))
+        shared = sum((want & got).values())
+        scores.append((shared / max(1, sum(want.values())), shared / max(1, sum(got.values())),
+                       page_id))
+    seconds = time.perf_counter() - started
+    recall = [r for r, _, _ in scores]
+    precision = [p for _, p, _ in scores]
+    print(f"pages: {len(refs)}, refused {len(refused)}, read in {seconds:.1f} s")
+    for line in refused:
+        print("  refused", line)
+    print(f"  recall    mean {sum(recall) / len(recall):.3f}  min {min(recall):.3f}  "
+          f"pages under 0.97: {sum(r < 0.97 for r in recall)}")
+    print(f"  precision mean {sum(precision) / len(precision):.3f}  min {min(precision):.3f}  "
+          f"pages under 0.95: {sum(p < 0.95 for p in precision)}")
+    print("  lowest recall:", ", ".join(f"{p[:8]} {r:.2f}" for r, _, p in sorted(scores)[:5]))
+    print("  lowest precision:", ", ".join(
+        f"{p[:8]} {q:.2f}" for _, q, p in sorted(scores, key=lambda s: s[1])[:5]))
+
+
+def _visible(html: str) -> str:
+    """The text of rendered HTML outside code, tags dropped, references decoded."""
+    import html as html_module
+
+    html = re.sub(r"<(pre|code|script|style)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    html = re.sub(r"<head\b.*?</head>", " ", html, flags=re.S | re.I)
+    return html_module.unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def _marks(text: str) -> Counter[str]:
+    text = _PADDING.sub("", text)  # the pseudo engine's own growth: "~~~⟧"
+    return Counter(c for c in text if c in _MARKS)
+
+
+_FRONT = re.compile(r"\A(?:---\n.*?\n---|\+\+\+\n.*?\n\+\+\+)\n", re.S)
+_PADDING = re.compile(r"~+(?=\s*⟧)")
+
+
+def _show(md: object, source: Path, built: Path) -> None:
+    """With --debug: the built Markdown blocks whose rendering shows a marker."""
+    for line in built.read_text("utf-8").split("\n\n"):
+        if _marks(_visible(md.render(line))):  # type: ignore[attr-defined]
+            print("   ", built.name, repr(line[:160]))
+
+
+def _accept_every_other(folder: Path) -> None:
+    """A translator's half-done review: every other entry accepted (not fuzzy), so that a
+    build shows translated and source sentences side by side, each piece on its own."""
+    import polib
+
+    for path in sorted(folder.glob("*.po")):
+        catalog = polib.pofile(str(path))
+        for n, entry in enumerate(catalog):
+            if n % 2 == 0 and "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+        catalog.save()
+
+
+def posts(folder: Path, debug: bool = False) -> None:
+    from markdown_it import MarkdownIt
+
+    from l10n.config import load_settings
+    from l10n.workflow.build import build
+    from l10n.workflow.translate import translate
+
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    files = sorted(folder.glob("*.md"))
+    refused, stray_md, stray_html = [], Counter[str](), Counter[str]()
+    worst: list[tuple[int, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        (project / "seeds").mkdir()
+        for path in files:
+            try:
+                read(path)
+            except ArticleError as exc:
+                refused.append(exc.format_message())
+                continue
+            shutil.copy(path, project / "seeds" / path.name)
+        (project / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n', "utf-8")
+        settings = load_settings(cwd=project)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            translate(settings, engine_name="pseudo")
+            _accept_every_other(project / "locales" / "ko")
+            out = build(settings).out
+        for path in files:
+            if not (project / "seeds" / path.name).exists():
+                continue
+            article = read(project / "seeds" / path.name)
+            shown = _marks(_visible(md.render(_FRONT.sub("", path.read_text("utf-8"), count=1))))
+            built_md = out / "ko" / f"{article.slug}.md"
+            built_html = out / "ko" / f"{article.slug}.html"
+            body = _FRONT.sub("", built_md.read_text("utf-8"), count=1)  # the build's keys
+            extra_md = _marks(_visible(md.render(body))) - shown
+            extra_html = _marks(_visible(built_html.read_text("utf-8"))) - shown
+            stray_md += extra_md
+            stray_html += extra_html
+            worst.append((sum(extra_md.values()) + sum(extra_html.values()), path.name))
+            if debug and extra_md:
+                _show(md, path, built_md)
+    print(f"posts: {len(files)}, refused {len(refused)}")
+    for line in refused:
+        print("  refused", line)
+    print(f"  stray markup characters in builds: Markdown {sum(stray_md.values())} "
+          f"{dict(stray_md)}, HTML {sum(stray_html.values())} {dict(stray_html)}")
+    bad = [f"{name} {n}" for n, name in sorted(worst, reverse=True) if n]
+    if bad:
+        print("  posts with stray marks:", ", ".join(bad[:8]))
+
+
+def sentences(cache: Path) -> None:
+    labels = tomllib.loads(LABELS.read_text("utf-8")) if LABELS.exists() else {"split": []}
+    judged = labels["split"]
+    current: set[tuple[str, str]] = set()
+    for file in {item["file"] for item in judged}:
+        path = cache / file
+        if path.exists():
+            current |= {(file, s.text) for s in segment_article(read(path))}
+    found = [item for item in judged if (item["file"], item["segment"]) in current]
+    wrong = [item for item in found if item["verdict"] == "wrong"]
+    rate = 100 * len(wrong) / max(1, len(found))
+    print(f"sentences: {len(found)} labelled segments still produced "
+          f"({len(judged) - len(found)} labels no longer match a segment), "
+          f"wrong splits {len(wrong)}: {rate:.2f} per 100 sentences")
+    for item in wrong:
+        print(f"  wrong: {item['file']}: {item['segment'][:70]!r} ({item.get('note', '')})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument("--only", choices=("pages", "posts", "sentences"))
+    parser.add_argument("--debug", action="store_true", help="show where stray marks are")
+    args = parser.parse_args()
+    if not (args.cache / "pages" / "references.json").exists():
+        raise SystemExit(f"no data in {args.cache}: run python -m benchmarks.assemble_articles")
+    if args.only in (None, "pages"):
+        pages(args.cache / "pages")
+    if args.only in (None, "posts"):
+        posts(args.cache / "posts", args.debug)
+    if args.only in (None, "sentences"):
+        sentences(args.cache)
+
+
+if __name__ == "__main__":
+    main()

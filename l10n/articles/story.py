@@ -1,0 +1,289 @@
+"""Where the story of an HTML page is: a mark the page gives, or main-content extraction.
+
+The rules are :mod:`l10n.articles.html`'s (its docstring, steps 1-5): :func:`find_story`
+gives the story's root element and, for a site's page, a test of which blocks are the
+story's, built from `trafilatura <https://trafilatura.readthedocs.io>`_'s extraction of
+the page (with its title, author and date). trafilatura was chosen over readability-lxml
+and jusText: it is maintained, it scores best of the Python libraries on public
+main-content benchmarks (scrapinghub's article-extraction-benchmark, ScrapingHub and
+Bevendorff et al.), and it also finds the page's metadata; it runs on lxml, so it is
+given the page's text and its result is matched back to the blocks l10n reads from
+html5lib's tree (whose places the ``.article.html`` build writes into).
+:func:`select` runs CSS selectors (the ``[html]`` settings).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from l10n.articles.htmldom import HtmlDocument, elements, markup_text, text_content
+from l10n.errors import ArticleError, LanguageError
+from l10n.lang import base_language, validate_language
+from l10n.model import ALT, CAPTION, HEADING, LINK_TITLE, PARAGRAPH, QUOTE, Block
+
+if TYPE_CHECKING:
+    from xml.dom.minidom import Element, Node
+
+# what a site's page has around its story, and an export of the article alone does not
+SITE = ("nav", "header", "footer", "aside", "form", "script", "iframe", "button", "input")
+_MAX_PROMOS = 3  # more <article> elements: a listing of stories, left to trafilatura
+_HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "svg", "math"})
+
+
+@dataclass(frozen=True)
+class Story:
+    """Where the story is: its root element, and (with trafilatura) a test of which body
+    blocks are the story's, and the metadata trafilatura found."""
+
+    root: Element
+    keep: Callable[[str], bool] | None = None
+    marked: bool = False  # the root is the page's mark of its article, in a site's page
+    promos: tuple[Element, ...] = ()  # <article> elements that are not the story
+    title: str = ""
+    author: str = ""
+    date: str = ""
+
+
+
+def find_story(document: HtmlDocument, text: str, chosen: Sequence[Element]) -> Story:
+    """The story's root, and whether trafilatura tells its blocks (module rules 1-5)."""
+    dom = document.dom
+    body = dom.getElementsByTagName("body")[0]  # html5lib always makes a body
+    if chosen:
+        return Story(chosen[0])
+    articles = dom.getElementsByTagName("article")
+    marked = [e for e in elements(body.childNodes)
+              if "articlebody" in e.getAttribute("itemprop").lower().split()]
+    root = (articles[0] if len(articles) == 1 and _holds_story(articles[0], body)
+            else marked[0] if len(marked) == 1 and _holds_story(marked[0], body) else None)
+    if root is not None and _alone(root, body):
+        return Story(root)
+    if root is None and not any(body.getElementsByTagName(tag) for tag in SITE):
+        return Story(body)  # an export of the article alone: no site around it
+    # <article> elements that are not the story (none holds half of the page's paragraph
+    # text) and hold less than a quarter of the words of trafilatura's story are promos
+    # (trafilatura reads every <article> as content)
+    promos = tuple(articles) if root is None and 0 < len(articles) <= _MAX_PROMOS else ()
+    return _extracted(root or body, text, marked=root is not None, promos=promos)
+
+
+def _alone(root: Element, body: Element) -> bool:
+    """Whether the page is little more than ``root`` (a CMS's export of the article, not
+    a site's page around it): the words outside it are at most a fifth of those inside."""
+    inside = len(text_content(root.childNodes).split())
+    everywhere = len(" ".join(_visible_text(body)).split())
+    return (everywhere - inside) * 5 <= inside
+
+
+def _visible_text(element: Element) -> list[str]:
+    parts: list[str] = []
+    for node in element.childNodes:
+        if node.nodeType == node.TEXT_NODE:
+            parts.append(node.data)
+        elif node.nodeType == node.ELEMENT_NODE and node.tagName not in _HIDDEN:
+            parts += _visible_text(node)
+    return parts
+
+
+def _holds_story(element: Element, body: Element) -> bool:
+    """Whether ``element`` holds at least as many words of paragraphs as the rest of the
+    page (a lone ``<article>`` that is a promo in a sidebar does not)."""
+    inside = sum(len(text_content(p.childNodes).split())
+                 for p in element.getElementsByTagName("p"))
+    everywhere = sum(len(text_content(p.childNodes).split())
+                     for p in body.getElementsByTagName("p"))
+    return inside > 0 and inside * 2 >= everywhere
+
+
+def _extracted(root: Element, text: str, *, marked: bool, promos: tuple[Element, ...]) -> Story:
+    """The story as trafilatura finds it in the page: a test of which body blocks are in
+    it (:func:`_story_filter`), its metadata, and the ``promos`` that are not in it."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, include_tables=True,
+        include_images=False, favor_recall=True, deduplicate=False,
+    )
+    story = getattr(found, "text", None) or "" if found is not None else ""
+    promo_words = sum(len(" ".join(_visible_text(a)).split()) for a in promos)
+    if promo_words * 4 >= len(story.split()):
+        promos = ()
+    return Story(root, _story_filter(story), marked, promos,
+                  title=getattr(found, "title", None) or "",
+                  author=getattr(found, "author", None) or "",
+                  date=getattr(found, "date", None) or "")
+
+
+def _story_filter(story: str) -> Callable[[str], bool]:
+    """Whether a block's plain text is the story's: it is one of the story's lines (its
+    paragraphs), or at least 20 characters of the story's text, or at least half of it is
+    made of the story's lines (a paragraph that trafilatura cut in two); and at least
+    half of its words are words of the story not yet taken by the blocks before it (a
+    page may hold a second copy of its story, in other markup: it is read once)."""
+    lines = {loose(part.lstrip("-#> ")) for line in story.split("\n")
+             for part in (line, *line.split("|"))}  # a table's row: "| cell | cell |"
+    lines.discard("")
+    whole = loose(story)
+    long_lines = [line for line in lines if len(line) >= 20]
+    budget = Counter(whole.split())
+
+    def keep(text: str) -> bool:
+        text = loose(text)
+        if not text:
+            return False
+        if not (text in lines or (len(text) >= 20 and text in whole)):
+            covered = sum(len(line) for line in long_lines if line in text)
+            if covered * 2 < len(text):
+                return False
+        words = Counter(text.split())
+        if sum((words & budget).values()) * 2 < sum(words.values()):
+            return False  # the story's words were all taken: a second copy
+        budget.subtract(words)
+        return True
+
+    return keep
+
+
+def loose(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool], marked: bool) -> list[
+        tuple[Block, Any]]:
+    """The body blocks that are the story's (``keep``); an alt or link title follows its
+    block. Inside the page's own mark of its article (``marked``), a paragraph of three
+    words or more that is not mostly links is the story's too (:func:`prose`):
+    trafilatura misses short lines there, and links are the furniture. A caption between
+    two of the story's paragraphs, not inside a link, is the caption of the story's own
+    picture (trafilatura leaves captions out)."""
+    chosen: list[bool] = []
+    last = False
+    for block, place in body:
+        if block.kind in (ALT, LINK_TITLE):
+            chosen.append(last)
+            continue
+        text = markup_text(block.text) if block.translatable else block.text
+        title = block.kind == HEADING and block.level == 1
+        last = title or keep(text) or (marked and prose(block, text, place))
+        chosen.append(last)
+    story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
+    for n, (block, place) in enumerate(body):
+        if block.kind == CAPTION and story and story[0] < n < story[-1] and not _linked(place):
+            chosen[n] = True
+            for k in range(n + 1, len(body)):  # its alt texts and link titles
+                if body[k][0].kind not in (ALT, LINK_TITLE):
+                    break
+                chosen[k] = True
+    return [pair for n, pair in enumerate(body) if chosen[n]]
+
+
+def _linked(place: Any) -> bool:
+    """Whether a block's run is inside a link (a teaser of another story)."""
+    parent = place.parent
+    while parent is not None and getattr(parent, "tagName", None) is not None:
+        if parent.tagName == "a":
+            return True
+        parent = parent.parentNode
+    return False
+
+
+def prose(block: Block, text: str, place: Any) -> bool:
+    """A paragraph or quote of at least three words, less than half of them in links,
+    not inside a link (a teaser of another story)."""
+    if block.kind not in (PARAGRAPH, QUOTE):
+        return False
+    words = len(text.split())
+    linked = sum(len(text_content(a.childNodes).split()) for a in elements(place.nodes)
+                 if a.tagName == "a")
+    return words >= 3 and linked * 2 < words and not _linked(place)
+
+
+def title_at(body: list[tuple[Block, Any]], story: Story) -> int | None:
+    """The index of the title's ``<h1>`` among the body blocks, if there is one."""
+    headings = [i for i, (b, _) in enumerate(body) if b.kind == HEADING and b.level == 1]
+    if story.keep is None or not headings:
+        return headings[0] if headings else None
+    wanted = loose(story.title)
+    if not wanted:
+        return headings[0]
+    for i in headings:
+        text = loose(markup_text(body[i][0].text))
+        if wanted and text and (text in wanted or wanted in text):
+            return i
+    for i in reversed(headings):  # not the title: an <h1> of the page's furniture
+        del body[i]
+    return None
+
+
+def page_lang(document: HtmlDocument, default: str) -> str:
+    """``<html lang>`` if it is a valid code other than a form of ``default``."""
+    html = document.dom.documentElement
+    value = html.getAttribute("lang").strip() if html is not None else ""
+    if not value:
+        return default
+    try:
+        code = validate_language(value)
+    except LanguageError:
+        return default  # as a browser: an invalid language tag is an unknown language
+    return default if base_language(code) == base_language(default) else code
+
+
+def published(document: HtmlDocument) -> datetime | None:
+    found = meta(document.dom, "property", "article:published_time") or meta(
+        document.dom, "itemprop", "datepublished"
+    )
+    return iso(found.getAttribute("content")) if found is not None else None
+
+
+def iso(value: str) -> datetime | None:
+    """An ISO 8601 date or date-time (``Z`` for UTC), or None."""
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+def select(document: HtmlDocument, selectors: Sequence[str]) -> list[Element]:
+    """The elements of the page matching any of the CSS ``selectors``, in document order.
+
+    cssselect turns a selector into XPath, which lxml runs on the same page parsed by
+    html5lib into an lxml tree: the same algorithm builds the same elements in the same
+    order, so the n-th element there is the n-th element of the page's DOM. A selector
+    that is not CSS is an :class:`ArticleError` (a :class:`ValueError` for the caller).
+    """
+    import html5lib
+    from cssselect import GenericTranslator, SelectorError
+
+    xpaths = []
+    for selector in selectors:
+        try:
+            xpaths.append(GenericTranslator().css_to_xpath(selector))
+        except SelectorError as exc:
+            raise ArticleError(f"'{selector}' is not a CSS selector: {exc}",
+                               hint="write a CSS selector such as 'div.story-body'") from None
+    with warnings.catch_warnings():  # names lxml cannot hold (xmlns:v) are coerced
+        warnings.simplefilter("ignore")
+        tree = html5lib.parse(document.source, treebuilder="lxml", namespaceHTMLElements=False)
+    root = tree.getroot()
+    listed = [e for e in root.iter() if isinstance(e.tag, str)]  # alive: stable ids
+    order = {id(e): n for n, e in enumerate(listed)}
+    ours = elements([document.dom.documentElement])  # type: ignore[list-item]
+    picked = sorted({order[id(e)] for xpath in xpaths for e in root.xpath(xpath)
+                     if id(e) in order})
+    return [ours[n] for n in picked if n < len(ours)]
+
+
+def metas(dom: Node, attr: str, value: str) -> list[Element]:
+    """The ``<meta>`` elements whose ``attr`` is ``value`` (case-insensitive)."""
+    return [found for found in dom.getElementsByTagName("meta")  # type: ignore[attr-defined]
+            if found.getAttribute(attr).strip().lower() == value]
+
+
+def meta(dom: Node, attr: str, value: str) -> Element | None:
+    found = metas(dom, attr, value)
+    return found[0] if found else None
