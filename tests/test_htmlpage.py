@@ -168,3 +168,23 @@ def test_a_tag_a_translation_leaves_open_stays_in_its_sentence(html_project: Pat
     page = (build(settings).out / "ko" / f"{SLUG}.article.html").read_text(encoding="utf-8")
     assert ("<p>엔비디아는 <strong>GPU 26만 개를 공급한다.</strong> 계약 대상은 삼성전자다.</p>"
             in page)
+
+
+def test_a_gate_removes_the_article_page_and_its_manifest_entry(html_project: Path) -> None:
+    """After --include-machine, --min-reviewed 50 leaves no Korean page behind: the
+    ``.article.html`` (with its machine banner) goes with the templated pages."""
+    import json
+
+    settings = load_settings(cwd=html_project)
+    translate(settings, engine_name="pseudo")
+    first = build(settings, include_machine=True)
+    ko = first.out / "ko"
+    assert (ko / f"{SLUG}.article.html").is_file()
+    second = build(settings, min_reviewed=50)
+    assert [s.lang for s in second.skipped] == ["ko"]
+    assert not ko.exists() or not any(ko.iterdir())
+    listed = json.loads((first.out / ".l10n-build.json").read_text("utf-8"))["files"]
+    assert not [name for name in listed if name.startswith("ko/")]
+    assert f"en/{SLUG}.article.html" in listed
+    removed = {p.relative_to(first.out).as_posix() for p in second.removed}
+    assert f"ko/{SLUG}.article.html" in removed

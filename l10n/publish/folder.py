@@ -9,8 +9,8 @@ Rules:
   the next build removes the files of that list that it no longer makes, among the
   articles and languages it builds (a build of one article leaves the others' pages),
   and nothing else: a file l10n did not write is never deleted, and a manifest entry
-  that is not a page name of l10n's own (``<lang>/<slug>.html|.md``, ``<lang>/index.html``,
-  ``index.html``) or lies outside the folder is ignored.
+  that is not a page name of l10n's own (``<lang>/<slug>.html|.md|.article.html``,
+  ``<lang>/index.html``, ``index.html``) or lies outside the folder is ignored.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from pathlib import Path
 from l10n.errors import UsageError
 
 MANIFEST = ".l10n-build.json"
-_PAGE = re.compile(r"(?:(?P<lang>[A-Za-z0-9_]+)/)?(?P<slug>[a-z0-9][a-z0-9-]*)\.(?:html|md)")
+_PAGE = re.compile(
+    r"(?:(?P<lang>[A-Za-z0-9_]+)/)?(?P<slug>[a-z0-9][a-z0-9-]*)(?:\.article\.html|\.html|\.md)")
 
 
 def check_build_folder(root: Path, folder: Path, *, force: bool = False) -> None:
