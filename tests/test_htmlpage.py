@@ -188,3 +188,41 @@ def test_a_gate_removes_the_article_page_and_its_manifest_entry(html_project: Pa
     assert f"en/{SLUG}.article.html" in listed
     removed = {p.relative_to(first.out).as_posix() for p in second.removed}
     assert f"ko/{SLUG}.article.html" in removed
+
+
+def _tables(page: str) -> list[tuple[list[str], list[list[str]]]]:
+    """(header cells, body rows) of each table, as a browser's parser reads them."""
+    import lxml.html
+
+    found = []
+    for table in lxml.html.fromstring(page).iter("table"):
+        header = [" ".join(c.text_content().split()) for c in table.xpath("./thead/tr/th")]
+        rows = [[" ".join(c.text_content().split()) for c in tr.xpath("./td|./th")]
+                for tr in table.xpath("./tbody/tr")]
+        found.append((header, rows))
+    return found
+
+
+def test_tables_keep_their_header_and_rows_in_the_templated_pages(html_project: Path) -> None:
+    """The CMS's table (a first row of <th>, no <thead>) and a table with a <thead>, row
+    headers and an empty cell come out with their rows, in every language."""
+    (html_project / "seeds" / "results.html").write_text(
+        "<html lang='en'><body><h1>Results</h1><p>The results are in.</p><table>"
+        "<thead><tr><td></td><th>Votes</th><th>Share</th></tr></thead><tbody>"
+        "<tr><th>Kim</th><td>1,200</td><td>48%</td></tr>"
+        "<tr><td></td><td>900</td><td>36%</td></tr></tbody></table></body></html>",
+        encoding="utf-8")
+    settings = load_settings(cwd=html_project)
+    translate(settings, engine_name="pseudo")
+    out = build(settings, include_machine=True).out
+    for lang in ("en", "ko"):
+        cms = _tables((out / lang / f"{SLUG}.html").read_text("utf-8"))
+        assert len(cms) == 1 and len(cms[0][0]) == 2 and len(cms[0][1]) == 2
+        assert all(len(row) == 2 for row in cms[0][1])
+        results = _tables((out / lang / "results.html").read_text("utf-8"))
+        assert [len(results[0][0]), [len(row) for row in results[0][1]]] == [3, [3, 3]]
+    english = _tables((out / "en" / f"{SLUG}.html").read_text("utf-8"))[0]
+    assert english == (["Company", "GPUs"],
+                       [["Samsung Electronics", "50,000"], ["Naver Cloud", "60,000"]])
+    markdown = (out / "en" / f"{SLUG}.md").read_text("utf-8")
+    assert "| Company | GPUs |\n| --- | --- |\n| Samsung Electronics | 50,000 |\n" in markdown

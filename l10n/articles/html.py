@@ -14,7 +14,8 @@ Blocks, in this order:
   ``section``... at the top) ``paragraph``; ``h1``-``h6`` ``heading`` with ``level`` (the
   first ``h1`` is the ``title``); ``li`` ``list-item`` (``level``: nesting depth of
   lists, ``ordered`` inside ``<ol>``); text in ``blockquote`` ``quote``; ``figcaption``
-  and ``caption`` ``caption``; ``td`` and ``th`` ``table-cell``; ``pre`` ``code`` (not
+  and ``caption`` ``caption``; ``td`` and ``th`` ``table-cell`` (``level``: the column; the
+  cells of a header row ``table-header``); ``pre`` ``code`` (not
   translatable, its text as it is).
 - never translated: ``script``, ``style``, ``template``, ``noscript``, ``svg``, ``math``,
   embedded content and form controls (left out of the blocks), and whatever the HTML
@@ -58,6 +59,7 @@ from l10n.model import (
     LIST_ITEM,
     PARAGRAPH,
     QUOTE,
+    TABLE_HEADER,
     TITLE,
     Article,
     Block,
@@ -81,8 +83,7 @@ INLINE = frozenset({
     "sub", "sup", "time", "tt", "u", "var", "wbr", "big", "nobr", "ruby", "rt", "rp",
 })
 PROTECTED_INLINE = frozenset({"code", "kbd", "samp"})  # their content is never translated
-_KINDS = {"li": LIST_ITEM, "blockquote": QUOTE, "figcaption": CAPTION, "caption": CAPTION,
-          "td": CELL, "th": CELL}  # fmt: skip
+_KINDS = {"li": LIST_ITEM, "blockquote": QUOTE, "figcaption": CAPTION, "caption": CAPTION}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 
 
@@ -193,7 +194,8 @@ class _Walker:
                               self.document.line(element), translatable=False)
                 self.blocks.append((block, Place(element, tuple(element.childNodes))))
             return
-        self.walk(element, _inner_context(tag, ctx))
+        self.walk(element, _cell_context(element, ctx) if tag in ("td", "th")
+                  else _inner_context(tag, ctx))
 
     def flush(self, parent: Element, run: list[Node], ctx: _Context) -> None:
         if not any(_words(node, ctx.translate) for node in run) and (
@@ -222,6 +224,21 @@ def _inner_context(tag: str, ctx: _Context) -> _Context:
     if tag in _KINDS:
         return replace(ctx, kind=_KINDS[tag], level=0)
     return ctx
+
+
+def _cell_context(cell: Element, ctx: _Context) -> _Context:
+    """A table cell: ``level`` is its column (from 1); a cell of the table's header row
+    (in ``<thead>``, or the first row when all its cells are ``<th>``) is a
+    ``table-header``, like a Markdown table's, so that builds rebuild the rows."""
+    row = cell.parentNode
+    cells = [n for n in row.childNodes
+             if n.nodeType == n.ELEMENT_NODE and n.tagName in ("td", "th")]
+    section = row.parentNode
+    header = section is not None and section.tagName == "thead"
+    if not header and section is not None and all(c.tagName == "th" for c in cells):
+        table = section if section.tagName == "table" else section.parentNode
+        header = table is not None and table.getElementsByTagName("tr")[0] is row
+    return replace(ctx, kind=TABLE_HEADER if header else CELL, level=cells.index(cell) + 1)
 
 
 def _translates(element: Element, inherited: bool) -> bool:

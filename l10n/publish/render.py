@@ -145,7 +145,10 @@ def _cell(text: str) -> str:
 
 def _md_table(node: dict[str, Any]) -> str:
     """A GFM table: header row, delimiter row (with the alignments), body rows."""
-    rows = [node["header"], [_DELIMITER.get(a, "---") for a in node["aligns"]], *node["rows"]]
+    width = max(len(row) for row in (node["header"], *node["rows"]))
+    header = node["header"] or [""] * width  # GFM: a table has a header row
+    aligns = [_DELIMITER.get(a, "---") for a in node["aligns"]] or ["---"] * width
+    rows = [header, aligns, *node["rows"]]
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
