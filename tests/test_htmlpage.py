@@ -122,7 +122,9 @@ def test_untranslated_sentences_are_marked_in_the_source_language(html_project: 
     assert f'{done} <span lang="en">The deal' in page
     assert '<h2 lang="en">What each company gets</h2>' in page  # a block not translated
     assert '<meta name="translation-status" content="reviewed">' in page
-    assert "l10n-notice" not in page
+    # no machine translation shown: one note, saying in Korean how much is translated
+    (note,) = re.findall(r'<p class="l10n-notice" role="note" lang="ko">([^<]*)</p>', page)
+    assert note == "이 기사는 4.5%만 번역되었으며, 나머지는 원문(영어)으로 표시됩니다."
 
 
 def test_an_article_changed_during_the_build_is_refused(tmp_path: Path) -> None:

@@ -100,6 +100,8 @@ def build(
         typer.echo("\n".join(
             f"{page.lang}/{page.slug}: {page.coverage.reviewed_percent:g}% reviewed"
             + (", includes machine translation" if page.used_machine else "")
+            + (f", {page.translated_percent:g}% translated (the rest in the source language)"
+               if page.source_shown else "")
             for page in result.pages))
     removed = f", {len(result.removed)} stale removed" if result.removed else ""
     typer.echo(
@@ -127,6 +129,8 @@ def _as_json(result: Any, display: Any) -> dict[str, Any]:
                 "reviewed": p.coverage.reviewed,
                 "unreviewed": p.coverage.machine,
                 "untranslated": p.coverage.untranslated,
+                "source_text": p.source_shown,  # segment texts shown in the source language
+                "translated_percent": p.translated_percent,
             }
             for p in result.pages
         ],

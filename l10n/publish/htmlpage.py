@@ -40,7 +40,7 @@ from l10n.articles.htmldom import elements, inner_markup, markup_text, parse_fra
 from l10n.errors import InputError
 from l10n.lang import bcp47
 from l10n.model import BYLINE, TITLE
-from l10n.publish.locale import typography, ui
+from l10n.publish.locale import page_notices, typography
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SOURCE, SPACE, LocalBlock, Page
 from l10n.text.segment import segment_block
 
@@ -318,8 +318,7 @@ def _head(page: Page, found: HtmlArticle, languages: Sequence[str]) -> None:
         tag = code if code == "x-default" else bcp47(code)
         _add(dom, head, "link", rel="alternate", hreflang=tag,
              href=f"../{target}/{page.slug}{SUFFIX}")
-    if page.used_machine:
-        text, lang = ui(page.lang, "machine_notice")
+    for text, lang in reversed(page_notices(page)):
         note = dom.createElement("p")
         for name, value in (("class", "l10n-notice"), ("role", "note"), ("lang", bcp47(lang))):
             note.setAttribute(name, value)

@@ -12,7 +12,7 @@ from l10n.articles.htmldom import markup_text
 from l10n.lang import bcp47
 from l10n.model import BYLINE, TABLE_CELL, TABLE_HEADER, TITLE
 from l10n.publish.htmlpage import safe_inline
-from l10n.publish.locale import language, ui
+from l10n.publish.locale import language, page_notices, ui
 from l10n.publish.markdown import md_text
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SPACE, LocalBlock, Page
 from l10n.publish.sanitize import sanitize_html
@@ -95,6 +95,7 @@ def render_html(page: Page, languages: Sequence[str]) -> str:
         source=language(page.article.lang),
         nodes=_with_raw_html(nodes(page, pieces), safe=True),
         shift=heading_shift(page),
+        notes=[{"text": text, "tag": bcp47(code)} for text, code in page_notices(page)],
         **_common(page.lang, languages, lambda code: f"../{code}/{page.slug}.html"),
     )
 
@@ -116,6 +117,8 @@ def render_markdown(page: Page) -> str:
             "reviewed": page.coverage.reviewed,
             "unreviewed": page.coverage.machine,
             "untranslated": page.coverage.untranslated,
+            "translated_percent": page.translated_percent,  # the rest: source-language text
+            "notices": [text for text, _ in page_notices(page)],
         },
     }
     front = {key: value for key, value in front.items() if value is not None}
@@ -173,6 +176,8 @@ def _quoted(value: Any) -> Any:
         return _Quoted(value)
     if isinstance(value, dict):
         return {key: _quoted(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_quoted(item) for item in value]
     return value
 
 
