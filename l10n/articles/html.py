@@ -39,7 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from l10n.articles.htmldom import (
     HtmlDocument,
@@ -230,13 +230,13 @@ def _cell_context(cell: Element, ctx: _Context) -> _Context:
     """A table cell: ``level`` is its column (from 1); a cell of the table's header row
     (in ``<thead>``, or the first row when all its cells are ``<th>``) is a
     ``table-header``, like a Markdown table's, so that builds rebuild the rows."""
-    row = cell.parentNode
+    row: Any = cell.parentNode  # html5lib puts a cell in a row, a row in a table's section
     cells = [n for n in row.childNodes
              if n.nodeType == n.ELEMENT_NODE and n.tagName in ("td", "th")]
-    section = row.parentNode
-    header = section is not None and section.tagName == "thead"
+    section: Any = row.parentNode
+    header = getattr(section, "tagName", "") == "thead"
     if not header and section is not None and all(c.tagName == "th" for c in cells):
-        table = section if section.tagName == "table" else section.parentNode
+        table: Any = section if section.tagName == "table" else section.parentNode
         header = table is not None and table.getElementsByTagName("tr")[0] is row
     return replace(ctx, kind=TABLE_HEADER if header else CELL, level=cells.index(cell) + 1)
 
