@@ -18,6 +18,9 @@ Example ``l10n.toml`` (every key optional)::
     models = "~/.local/share/argos-translate/packages"   # or $L10N_MODELS_DIR
     fuzzy_threshold = 0.75        # memory: similarity for fuzzy suggestions
     min_reviewed = 0              # build: skip articles below this percent reviewed
+    site_url = "https://news.example.com/"   # build: absolute URLs, canonical links,
+                                  # sitemaps and feeds (without it, these are skipped)
+    site_name = "Example News"    # build: the publication's name (feeds, news sitemap)
 
     [engines.argos]               # passed to the engine as keyword arguments
     beam_size = 2
@@ -100,6 +103,8 @@ class Settings:
     fuzzy_threshold: float = 0.75
     min_reviewed: float = 0.0
     memory_exact: str = "fuzzy"  # exact reviewed memory matches: "fuzzy" or "reviewed"
+    site_url: str | None = None  # build: where the build folder is published (ends in /)
+    site_name: str | None = None  # build: the publication's name
     engines: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     runner: RunnerSettings = field(default_factory=RunnerSettings)
     config_file: Path | None = None
@@ -211,7 +216,7 @@ class Settings:
 
 _PATH_KEYS = {"articles", "locales", "glossaries", "build", "memory", "models"}
 _LIST_KEYS = {"targets", "furniture"}
-_STR_KEYS = {"source", "engine"}
+_STR_KEYS = {"source", "engine", "site_name"}
 _FLOAT_KEYS = {"fuzzy_threshold": (0.0, 1.0), "min_reviewed": (0.0, 100.0)}
 _CHOICE_KEYS = {"memory_exact": ("fuzzy", "reviewed")}
 
@@ -285,6 +290,13 @@ def _read(file: Path) -> dict[str, Any]:
             if not low <= value <= high:
                 raise fail(key, f"must be between {low:g} and {high:g}")
             values[key] = float(value)
+        elif key == "site_url":
+            if not isinstance(value, str):
+                raise fail(key, "must be a string", 'e.g. site_url = "https://news.example.com/"')
+            try:
+                values[key] = check_site_url(value)
+            except UsageError as exc:
+                raise fail(key, exc.message, exc.hint) from None
         elif key in _CHOICE_KEYS:
             if value not in _CHOICE_KEYS[key]:
                 choices = " or ".join(f'"{c}"' for c in _CHOICE_KEYS[key])
@@ -317,6 +329,21 @@ def _whole(value: object) -> bool:
 
 def _number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def check_site_url(value: str) -> str:
+    """``value`` as a site's base URL (``http(s)://host/path/``, ending in ``/``)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query \
+            or parts.fragment or " " in value.strip():
+        raise UsageError(
+            f"'{value}' is not a site URL",
+            hint="give the absolute address the build folder is published at, such as "
+            "https://news.example.com/ or https://example.org/news/")
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return f"{parts.scheme}://{parts.netloc}{path}"
 
 
 def _runner(table: object, fail: Any) -> RunnerSettings:

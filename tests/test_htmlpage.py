@@ -66,12 +66,15 @@ def test_build_writes_the_translated_page_beside_the_templated_ones(html_project
     assert page.startswith("<!DOCTYPE html>") and '<html lang="ko" dir="ltr">' in page
     assert '<link rel="alternate" hreflang="en" href="../en/cms-article.article.html">' in page
     assert '<link rel="alternate" hreflang="x-default" href="../en/' in page
-    assert 'rel="canonical"' not in page and '<meta property="og:locale" content="ko">' in page
+    assert 'rel="canonical"' not in page  # no site URL: the source's canonical is dropped
+    assert page.count('property="og:locale"') == 1  # Open Graph's form, in place of en_US
+    assert '<meta property="og:locale" content="ko_KR">' in page
     assert '<meta name="translation-status" content="machine">' in page
     assert 'class="l10n-notice" role="note" lang="ko"' in page
     # what is never translated is exactly as the source has it
     for tag in ("script", "style", "pre"):
-        assert elements(page, tag) == elements(source, tag)
+        ours = [e for e in elements(page, tag) if 'type="application/ld+json"' not in e]
+        assert ours == elements(source, tag)  # l10n's JSON-LD aside
     assert "<p translate=\"no\">© 2025 The Korea Desk. All rights reserved.</p>" in page
     assert '<span translate="no">AI Megafactory</span>' in page
     assert "<code>nvidia-smi --query-gpu=name</code>" in page
@@ -84,7 +87,9 @@ def test_build_writes_the_translated_page_beside_the_templated_ones(html_project
     # the source-language page is the source, with hreflang links added
     original = (out / "en" / f"{SLUG}.article.html").read_text(encoding="utf-8")
     assert '<meta name="translation-status" content="original">' in original
-    assert 'rel="canonical"' in original and "⟦" not in original
+    assert 'rel="canonical"' in original
+    (data,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', original, re.S)
+    assert "⟦" not in original.replace(data, "")  # its JSON-LD names its translations
     # a second build changes nothing
     again = build(settings, include_machine=True)
     assert again.written == ()

@@ -52,6 +52,18 @@ FailOnErrorsOption = Annotated[
 ]
 
 
+SiteUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--site-url",
+        metavar="URL",
+        help="Where the build folder is published (default: `site_url` in l10n.toml): "
+        "absolute URLs, canonical links, sitemap.xml, news-sitemap.xml and each "
+        "language's feed.xml; without one these are skipped.",
+    ),
+]
+
+
 ForceOption = Annotated[
     bool,
     typer.Option(
@@ -70,6 +82,7 @@ def build(
     include_machine: MachineOption = False,
     fail_on_errors: FailOnErrorsOption = False,
     force: ForceOption = False,
+    site_url: SiteUrlOption = None,
     config: ConfigOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -88,6 +101,7 @@ def build(
         include_machine=include_machine,
         fail_on_errors=fail_on_errors,
         force=force,
+        site_url=site_url,
     )
     refused = any(skip.errors for skip in result.skipped)
     if json_:
@@ -110,6 +124,8 @@ def build(
     )
     for skip in result.skipped:
         typer.echo(f"skipped {skip.lang}/{skip.slug}: {skip.reason}", err=True)
+    for notice in result.notices:
+        typer.echo(f"note: {notice}", err=True)
     finish(result.problems)
     if refused:
         raise typer.Exit(code=1)
@@ -118,6 +134,7 @@ def build(
 def _as_json(result: Any, display: Any) -> dict[str, Any]:
     return {
         "problems": [dataclasses.asdict(problem) for problem in result.problems],
+        "notices": list(result.notices),
         "out": display(result.out),
         "pages": [
             {

@@ -10,7 +10,9 @@ Rules:
   articles and languages it builds (a build of one article leaves the others' pages),
   and nothing else: a file l10n did not write is never deleted, and a manifest entry
   that is not a page name of l10n's own (``<lang>/<slug>.html|.md|.article.html``,
-  ``<lang>/index.html``, ``index.html``) or lies outside the folder is ignored.
+  ``<lang>/index.html``, ``<lang>/feed.xml``, ``index.html``, the sitemaps) or lies
+  outside the folder is ignored. The sitemaps are stale when a build makes none (it has
+  no site URL).
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from l10n.errors import UsageError
 
 MANIFEST = ".l10n-build.json"
 _PAGE = re.compile(
-    r"(?:(?P<lang>[A-Za-z0-9_]+)/)?(?P<slug>[a-z0-9][a-z0-9-]*)(?:\.article\.html|\.html|\.md)")
+    r"(?:(?P<lang>[A-Za-z0-9_]+)/)?(?P<slug>[a-z0-9][a-z0-9-]*)(?:\.article\.html|\.html|\.md)"
+    r"|(?P<feed>[A-Za-z0-9_]+)/feed\.xml")
+SITEMAPS = frozenset({"sitemap.xml", "news-sitemap.xml"})
 
 
 def check_build_folder(root: Path, folder: Path, *, force: bool = False) -> None:
@@ -73,13 +77,20 @@ def stale_files(
     stale = []
     for name in sorted(previous - made):
         page = _PAGE.fullmatch(name)
-        if page is None:
+        if name in SITEMAPS:
+            lang = ""
+        elif page is None:
             continue
-        lang, slug = page["lang"], page["slug"]
-        if lang is None or lang not in langs or (slug != "index" and slug not in slugs):
-            continue
-        path = root / name
-        if path.is_symlink() or not path.is_file() or path.resolve().parent != root / lang:
+        elif page["feed"]:
+            lang = page["feed"]
+            if lang not in langs:
+                continue
+        else:
+            lang, slug = page["lang"], page["slug"]
+            if lang is None or lang not in langs or (slug != "index" and slug not in slugs):
+                continue
+        path, home = root / name, root / lang if lang else root
+        if path.is_symlink() or not path.is_file() or path.resolve().parent != home:
             continue
         stale.append(path)
     return stale

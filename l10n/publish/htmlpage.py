@@ -42,6 +42,7 @@ from l10n.lang import bcp47
 from l10n.model import BYLINE, TITLE
 from l10n.publish.locale import page_notices, typography
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SOURCE, SPACE, LocalBlock, Page
+from l10n.publish.site import HeadItem
 from l10n.text.segment import segment_block
 
 if TYPE_CHECKING:
@@ -77,9 +78,13 @@ def article_pages(pages: Sequence[Page], read: Callable[[Path], str]) -> dict[st
     return files
 
 
-def render_article_page(page: Page, source: str, languages: Sequence[str]) -> str:
+def render_article_page(
+    page: Page, source: str, languages: Sequence[str], extra: Sequence[HeadItem] = ()
+) -> str:
     """The source page ``source`` in ``page``'s language (the module's rules);
-    ``languages``: those the article is published in, the source first."""
+    ``languages``: those the article is published in, the source first; ``extra``:
+    ``<head>`` items (:mod:`l10n.publish.site`) in place of the page's own of the same
+    ``property`` or ``rel``."""
     import html5lib
     from html5lib.serializer import HTMLSerializer
 
@@ -91,6 +96,7 @@ def render_article_page(page: Page, source: str, languages: Sequence[str]) -> st
     if page.lang != page.article.lang:
         _translate_blocks(page, found)
     _head(page, found, languages)
+    _extra_head(found, extra)
     serializer = HTMLSerializer(quote_attr_values="always", omit_optional_tags=False,
                                 use_trailing_solidus=False, alphabetical_attributes=False)
     text = "".join(serializer.serialize(html5lib.getTreeWalker("dom")(dom)))
@@ -324,6 +330,21 @@ def _head(page: Page, found: HtmlArticle, languages: Sequence[str]) -> None:
             note.setAttribute(name, value)
         note.appendChild(dom.createTextNode(text))
         found.root.insertBefore(note, found.root.firstChild)
+
+
+def _extra_head(found: HtmlArticle, extra: Sequence[HeadItem]) -> None:
+    dom = found.document.dom
+    head = dom.getElementsByTagName("head")[0]
+    replaced = {("property", a["property"]) for _, a, _ in extra if "property" in a}
+    replaced |= {("rel", a["rel"]) for _, a, _ in extra if a.get("rel") == "canonical"}
+    for element in [*head.getElementsByTagName("meta"), *head.getElementsByTagName("link")]:
+        if any(element.getAttribute(name).lower() == value for name, value in replaced):
+            holder: Any = element.parentNode
+            holder.removeChild(element)
+    for tag, attributes, text in extra:
+        _add(dom, head, tag, **attributes)
+        if text:
+            head.childNodes[-2].appendChild(dom.createTextNode(text))
 
 
 def _add(dom: Document, parent: Element, tag: str, **attributes: str) -> None:

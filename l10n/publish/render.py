@@ -70,10 +70,11 @@ def plain_title(page: Page) -> str:
     return markup_text(page.title) if page.article.format == "html" else page.title
 
 
-def render_html(page: Page, languages: Sequence[str]) -> str:
+def render_html(page: Page, languages: Sequence[str], head: str = "") -> str:
     """The page as an HTML5 document; ``languages`` are those the article is published
-    in, the source first (links: ``../<lang>/<slug>.html``; x-default is the source)."""
-    from markupsafe import escape
+    in, the source first (links: ``../<lang>/<slug>.html``; x-default is the source);
+    ``head``: markup added to ``<head>`` (:mod:`l10n.publish.site`, escaped there)."""
+    from markupsafe import Markup, escape
 
     pieces = _html_pieces(page)
     by_kind = {b.block.kind: pieces(b) for b in reversed(page.blocks)}
@@ -95,6 +96,7 @@ def render_html(page: Page, languages: Sequence[str]) -> str:
         source=language(page.article.lang),
         nodes=_with_raw_html(nodes(page, pieces), safe=True),
         shift=heading_shift(page),
+        head=Markup(head),
         notes=[{"text": text, "tag": bcp47(code)} for text, code in page_notices(page)],
         **_common(page.lang, languages, lambda code: f"../{code}/{page.slug}.html"),
     )
@@ -221,16 +223,20 @@ def render_index(lang: str, pages: Sequence[Page], languages: Sequence[str]) -> 
 
 
 def render_index_entries(
-    lang: str, found: Sequence[IndexEntry], languages: Sequence[str]
+    lang: str, found: Sequence[IndexEntry], languages: Sequence[str], head: str = ""
 ) -> str:
-    """:func:`render_index` from the pages' :func:`index_entry` values."""
+    """:func:`render_index` from the pages' :func:`index_entry` values; ``head``: markup
+    added to ``<head>`` (escaped by its maker)."""
+    from markupsafe import Markup
+
     parts = sorted((float(when), slug, title, iso, text)
                    for when, slug, title, iso, text in (entry.split("\0") for entry in found))
     entries = [{"page": {"slug": slug}, "title": title,
                 "date": {"iso": iso, "text": text} if iso else None}
                for _, slug, title, iso, text in parts]
     return _render(
-        "index.html.j2", entries=entries, **_common(lang, languages, lambda c: f"../{c}/index.html")
+        "index.html.j2", entries=entries, head=Markup(head),
+        **_common(lang, languages, lambda c: f"../{c}/index.html"),
     )
 
 

@@ -31,6 +31,11 @@ Rules:
   article gone) are removed, and only those (:mod:`l10n.publish.folder`: a manifest
   lists what l10n wrote; nothing else is ever deleted). Temporary files a killed build
   left (``.NAME.XXXXXXXX.tmp``) are removed first.
+* With a site (``site_url`` in the config, or ``--site-url``): ``sitemap.xml``,
+  ``news-sitemap.xml`` and ``<lang>/feed.xml`` (:mod:`l10n.publish.sitemap`,
+  :mod:`l10n.publish.feed`), canonical links and absolute URLs in every page's head
+  (:mod:`l10n.publish.site`); without one they are skipped, and the result says so once.
+  Like the indexes, they are rendered only when what they list changed.
 * The build folder is never a filesystem root, the home folder, the project's folder or
   an ancestor of it, unless ``force``.
 """
@@ -38,6 +43,7 @@ Rules:
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -46,12 +52,13 @@ from pathlib import Path
 from typing import Any
 
 from l10n.articles import read_source, safe_slug
-from l10n.config import Settings
+from l10n.config import Settings, check_site_url
 from l10n.errors import InputError, Problem, UsageError
 from l10n.fsutil import StagedWrites, project_lock, remove_stale_temporaries, write_atomic
 from l10n.glossary import load_glossary
 from l10n.model import Article
 from l10n.publish import Page, render_html, render_markdown, render_root
+from l10n.publish.feed import feed_name, render_feed
 from l10n.publish.folder import (
     MANIFEST,
     check_build_folder,
@@ -62,6 +69,8 @@ from l10n.publish.folder import (
 )
 from l10n.publish.htmlpage import render_article_page
 from l10n.publish.render import render_index_entries
+from l10n.publish.site import Site, head_items, head_markup
+from l10n.publish.sitemap import SiteArticle, render_news_sitemap, render_sitemap
 from l10n.state import (
     Stamp,
     State,
@@ -98,6 +107,7 @@ class BuildResult:
     skipped: tuple[Skipped, ...]
     removed: tuple[Path, ...] = ()  # pages an earlier build made, no longer made
     problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
+    notices: tuple[str, ...] = ()  # what the build left out, and why (no site_url)
 
     @property
     def unchanged(self) -> tuple[Path, ...]:
@@ -117,23 +127,26 @@ def build(
     include_machine: bool = False,
     fail_on_errors: bool = False,
     force: bool = False,
+    site_url: str | None = None,
 ) -> BuildResult:
     """Build the articles at ``paths`` (default: all) in ``langs`` (default: the
     config's targets) into ``out`` (default: the config's build folder); ``force``
-    allows a folder the rules refuse (see the module docstring)."""
+    allows a folder the rules refuse; ``site_url`` replaces the config's (see the
+    module docstring)."""
     targets = settings.target_languages(langs)
     gate = settings.min_reviewed if min_reviewed is None else min_reviewed
     if not 0.0 <= gate <= 100.0:
         raise UsageError(f"--min-reviewed must be between 0 and 100, not {gate:g}")
     folder = settings.path(out) if out is not None else settings.build_dir
     check_build_folder(settings.root, folder, force=force)
+    site = site_of(settings, site_url)
     with project_lock(settings.state_dir), State.open(settings.state_dir) as state:
         remove_stale_temporaries(folder, depth=1)
         problems: list[Problem] = []
         glossary = load_glossary(settings.glossary_dir) if fail_on_errors else None
         terms = glossary_key(settings.glossary_dir) if fail_on_errors else ""
         run = _Build(settings, state, folder, targets,
-                     Gates(gate, include_machine, fail_on_errors, glossary, terms))
+                     Gates(gate, include_machine, fail_on_errors, glossary, terms), site)
         spans = Spans(settings, article_paths(settings, paths), state, run.code, problems,
                       "build", run.span_key(), ("build", run.kind))
         staged = StagedWrites()
@@ -153,11 +166,26 @@ def build(
             raise
         finally:
             run.index.close()
+            run.site_entries.close()
         run.recorded()
         spans.confirm(run.article)
         removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs}, state)
+    notices = () if site else (
+        "no site_url: no sitemap, feeds or canonical links (set site_url in l10n.toml or "
+        "pass --site-url)",)
     return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
-                       tuple(run.skipped), tuple(removed), tuple(problems))
+                       tuple(run.skipped), tuple(removed), tuple(problems), notices)
+
+
+def site_of(settings: Settings, site_url: str | None = None) -> Site | None:
+    """The site the build is published at: ``site_url`` (checked), else the config's;
+    its name is ``site_name``, else the URL's host."""
+    from urllib.parse import urlsplit
+
+    url = check_site_url(site_url) if site_url else settings.site_url
+    if not url:
+        return None
+    return Site(url, settings.site_name or urlsplit(url).hostname or url)
 
 
 @dataclass
@@ -169,6 +197,7 @@ class _Build:
     folder: Path
     targets: tuple[str, ...]
     gates: Gates
+    site: Site | None = None
     made: set[str] = field(default_factory=set)  # names in the build folder
     slugs: set[str] = field(default_factory=set)
     langs: set[str] = field(default_factory=set)  # the articles' own languages
@@ -176,13 +205,16 @@ class _Build:
     skipped: list[Skipped] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     index: IndexEntries = field(default_factory=IndexEntries)
+    site_entries: IndexEntries = field(default_factory=IndexEntries)  # one per article
     done: list[tuple[str, str, list[str]]] = field(default_factory=list)  # written articles
 
     def __post_init__(self) -> None:
         self.code = code_key()
-        self.base = key("build", self.code, settings_key(self.settings))
+        site = [self.site.url, self.site.name] if self.site else None
+        self.base = key("build", self.code, settings_key(self.settings), site)
         self.root = self.folder.resolve()
         self.kind = f"built:{self.root}"  # the files of an article in this build folder
+        self._articles: list[SiteArticle] | None = None
 
     def span_key(self) -> str:
         """What a span's items depend on besides its files (:mod:`l10n.workflow.spans`)."""
@@ -199,6 +231,9 @@ class _Build:
         self.skipped += [Skipped(*row) for row in data["skipped"]]
         for page_lang, entry in data["index"]:
             self.index.add(page_lang, entry)
+        if self.site is not None:
+            self.site_entries.add("", json.dumps([slug, lang, data["format"], data["facts"]],
+                                                 ensure_ascii=False))
         names = [name for row in data["pages"] for name in page_files(data["format"], *row[:2])]
         self.made.update(names)
         if unchanged:
@@ -230,11 +265,15 @@ class _Build:
             page = next(p for p in pages if p.lang == lang)
             if name.endswith(".article.html"):
                 text = text or read_source(source.path)
-                self._write(staged, name, render_article_page(page, text, languages))
+                # the source page keeps its own canonical link (the CMS's address)
+                head = head_items(page, plan.facts, self.site,
+                                  canonical=lang != source.lang)
+                self._write(staged, name, render_article_page(page, text, languages, head))
             elif name.endswith(".md"):
                 self._write(staged, name, render_markdown(page))
             else:
-                self._write(staged, name, render_html(page, languages))
+                head = head_items(page, plan.facts, self.site)
+                self._write(staged, name, render_html(page, languages, head_markup(head)))
         self.done.append((owner, plan_id, [name for name, _ in files]))
         return item
 
@@ -281,6 +320,15 @@ class _Build:
         if order:
             pages.append(("index.html", key(self.base, order, source),
                           partial(render_root, order, source)))
+        site = self.site
+        if site is not None and order:
+            everything = self.site_entries.digest("")
+            pages.append(("sitemap.xml", key(self.base, "sitemap", everything),
+                          lambda: render_sitemap(self._site_articles(), site)))
+            pages.append(("news-sitemap.xml", key(self.base, "news", everything),
+                          lambda: render_news_sitemap(self._site_articles(), site)))
+            pages += [(feed_name(lang), key(self.base, "feed", lang, everything),
+                       partial(self._render_feed, lang)) for lang in order]
         for name, file_key, render in pages:
             self.made.add(name)
             owner = str(self.root / name)
@@ -291,7 +339,24 @@ class _Build:
             self.done.append((owner, file_key, [name]))
 
     def _render_index(self, lang: str, order: list[str]) -> str:
-        return render_index_entries(lang, self.index.entries(lang), order)
+        head = ""
+        if self.site is not None:
+            head = head_markup([("link", {
+                "rel": "alternate", "type": "application/atom+xml",
+                "href": self.site.url_of(feed_name(lang)),
+                "title": f"{self.site.name} ({lang})"}, "")])
+        return render_index_entries(lang, self.index.entries(lang), order, head)
+
+    def _site_articles(self) -> list[SiteArticle]:
+        """Every article's facts, read back once for the sitemaps and the feeds."""
+        if self._articles is None:
+            self._articles = [tuple(json.loads(line))
+                              for line in self.site_entries.entries("")]
+        return self._articles
+
+    def _render_feed(self, lang: str) -> str:
+        assert self.site is not None
+        return render_feed(lang, self._site_articles(), self.site)
 
     def _write(self, staged: StagedWrites, name: str, text: str) -> None:
         if not staged.stage(safe_path(self.folder, name), text):

@@ -26,6 +26,7 @@ from l10n.model import Severity
 from l10n.publish import Page, Translation, localize
 from l10n.publish.page import Coverage, translated_percent
 from l10n.publish.render import IndexEntry, index_entry
+from l10n.publish.site import page_facts
 from l10n.qa import CheckContext
 from l10n.state import State, key
 from l10n.workflow.qa import catalog_findings
@@ -76,6 +77,7 @@ class Plan:
     pages: list[PageSummary]
     skipped: list[Skipped]
     index: list[tuple[str, IndexEntry]]  # (lang, entry) per page
+    facts: list[dict[str, Any]]  # l10n.publish.site.page_facts of each page
 
     @property
     def languages(self) -> list[str]:
@@ -94,13 +96,14 @@ class Plan:
             "skipped": [[s.slug, s.lang, s.reason, s.reviewed_percent, s.errors]
                         for s in self.skipped],
             "index": [[lang, entry] for lang, entry in self.index],
+            "facts": self.facts,
         }
 
     @classmethod
     def from_json(cls, plan_key: str, data: dict[str, Any]) -> Plan:
         skipped = [Skipped(*row) for row in data["skipped"]]
         index = [(sys.intern(lang), entry) for lang, entry in data["index"]]
-        return cls(plan_key, data["format"], summaries(data), skipped, index)
+        return cls(plan_key, data["format"], summaries(data), skipped, index, data["facts"])
 
 
 def summaries(data: dict[str, Any]) -> list[PageSummary]:
@@ -137,7 +140,8 @@ def make_plan(
     summaries = [PageSummary(p.slug, p.lang, p.coverage, p.used_machine, p.source_shown)
                  for p in pages]
     index = [(page.lang, index_entry(page)) for page in pages]
-    return Plan(plan_id, source.article.format, summaries, skipped, index), pages
+    facts = [page_facts(page) for page in pages]
+    return Plan(plan_id, source.article.format, summaries, skipped, index, facts), pages
 
 
 def translations(catalog: Catalog) -> dict[str, Translation]:
