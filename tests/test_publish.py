@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import html5lib
@@ -175,7 +176,7 @@ def test_source_text_is_announced_in_the_page_language(seed: Article) -> None:
     assert 0 < page.translated_percent < 100 and page.source_shown
     root = parse(render_html(page, ["en", "fr"]))
     (note,) = [p for p in root.iter("p") if p.get("class") == "notice"]
-    share = format_percent(page.translated_percent / 100, locale="fr",
+    share = format_percent(Decimal(str(page.translated_percent)) / 100, locale="fr",
                            decimal_quantization=False)
     assert note.text == f"{share} de cet article est traduit ; le reste est affiché en anglais."
     metas = {m.get("name"): m.get("content") for m in root.iter("meta")}

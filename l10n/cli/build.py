@@ -64,6 +64,18 @@ SiteUrlOption = Annotated[
 ]
 
 
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        metavar="FORMAT",
+        help="site: HTML and Markdown pages, indexes, sitemaps and feeds; hugo: a Hugo "
+        "site's content tree (content/<lang>/<slug>.md), its languages configuration "
+        "and a minimal theme, for `hugo -s FOLDER`.",
+    ),
+]
+
+
 ForceOption = Annotated[
     bool,
     typer.Option(
@@ -83,6 +95,7 @@ def build(
     fail_on_errors: FailOnErrorsOption = False,
     force: ForceOption = False,
     site_url: SiteUrlOption = None,
+    output: FormatOption = "site",
     config: ConfigOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -102,6 +115,7 @@ def build(
         fail_on_errors=fail_on_errors,
         force=force,
         site_url=site_url,
+        output=output,
     )
     refused = any(skip.errors for skip in result.skipped)
     if json_:

@@ -4,6 +4,7 @@ the page's own words (``templates/ui.toml``)."""
 from __future__ import annotations
 
 import tomllib
+from decimal import Decimal
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -90,7 +91,8 @@ def source_notice(lang: str, source: str, percent: float) -> tuple[str, str]:
     locale = Locale.parse(code)
     name = locale.languages.get(source) or locale.languages.get(source.split("_")[0], source)
     # a share that is not whole keeps its decimal: 99.5 % is not rounded to 100 %
-    shown = format_percent(round(percent, 1) / 100, locale=locale, decimal_quantization=False)
+    share = Decimal(f"{percent:.1f}") / 100  # exact: 0.692, never 0.6920000000000001
+    shown = format_percent(share.normalize(), locale=locale, decimal_quantization=False)
     return template.format(percent=shown, language=name), code
 
 

@@ -36,6 +36,9 @@ Rules:
   :mod:`l10n.publish.feed`), canonical links and absolute URLs in every page's head
   (:mod:`l10n.publish.site`); without one they are skipped, and the result says so once.
   Like the indexes, they are rendered only when what they list changed.
+* ``output="hugo"``: a Hugo site's tree instead of pages (:mod:`l10n.publish.hugo`):
+  ``content/<lang>/<slug>.md`` per page, the languages' configuration and a minimal
+  theme, under the same rules (gates, incremental, stale files removed).
 * The build folder is never a filesystem root, the home folder, the project's folder or
   an ancestor of it, unless ``force``.
 """
@@ -68,6 +71,7 @@ from l10n.publish.folder import (
     stale_files,
 )
 from l10n.publish.htmlpage import render_article_page
+from l10n.publish.hugo import config_names, content_name, render_config, render_content
 from l10n.publish.render import render_index_entries
 from l10n.publish.site import Site, head_items, head_markup
 from l10n.publish.sitemap import SiteArticle, render_news_sitemap, render_sitemap
@@ -128,11 +132,12 @@ def build(
     fail_on_errors: bool = False,
     force: bool = False,
     site_url: str | None = None,
+    output: str = "site",
 ) -> BuildResult:
     """Build the articles at ``paths`` (default: all) in ``langs`` (default: the
     config's targets) into ``out`` (default: the config's build folder); ``force``
-    allows a folder the rules refuse; ``site_url`` replaces the config's (see the
-    module docstring)."""
+    allows a folder the rules refuse; ``site_url`` replaces the config's; ``output``:
+    ``site`` (HTML and Markdown pages) or ``hugo`` (see the module docstring)."""
     targets = settings.target_languages(langs)
     gate = settings.min_reviewed if min_reviewed is None else min_reviewed
     if not 0.0 <= gate <= 100.0:
@@ -140,13 +145,17 @@ def build(
     folder = settings.path(out) if out is not None else settings.build_dir
     check_build_folder(settings.root, folder, force=force)
     site = site_of(settings, site_url)
+    if output not in OUTPUTS:
+        raise UsageError(f"unknown build format '{output}'",
+                         hint=f"use {' or '.join(OUTPUTS)}")
     with project_lock(settings.state_dir), State.open(settings.state_dir) as state:
         remove_stale_temporaries(folder, depth=1)
         problems: list[Problem] = []
         glossary = load_glossary(settings.glossary_dir) if fail_on_errors else None
         terms = glossary_key(settings.glossary_dir) if fail_on_errors else ""
         run = _Build(settings, state, folder, targets,
-                     Gates(gate, include_machine, fail_on_errors, glossary, terms), site)
+                     Gates(gate, include_machine, fail_on_errors, glossary, terms), site,
+                     output)
         spans = Spans(settings, article_paths(settings, paths), state, run.code, problems,
                       "build", run.span_key(), ("build", run.kind))
         staged = StagedWrites()
@@ -170,11 +179,14 @@ def build(
         run.recorded()
         spans.confirm(run.article)
         removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs}, state)
-    notices = () if site else (
+    notices = () if site or output == "hugo" else (
         "no site_url: no sitemap, feeds or canonical links (set site_url in l10n.toml or "
         "pass --site-url)",)
     return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
                        tuple(run.skipped), tuple(removed), tuple(problems), notices)
+
+
+OUTPUTS = ("site", "hugo")
 
 
 def site_of(settings: Settings, site_url: str | None = None) -> Site | None:
@@ -198,6 +210,7 @@ class _Build:
     targets: tuple[str, ...]
     gates: Gates
     site: Site | None = None
+    output: str = "site"
     made: set[str] = field(default_factory=set)  # names in the build folder
     slugs: set[str] = field(default_factory=set)
     langs: set[str] = field(default_factory=set)  # the articles' own languages
@@ -211,7 +224,7 @@ class _Build:
     def __post_init__(self) -> None:
         self.code = code_key()
         site = [self.site.url, self.site.name] if self.site else None
-        self.base = key("build", self.code, settings_key(self.settings), site)
+        self.base = key("build", self.code, settings_key(self.settings), site, self.output)
         self.root = self.folder.resolve()
         self.kind = f"built:{self.root}"  # the files of an article in this build folder
         self._articles: list[SiteArticle] | None = None
@@ -231,10 +244,11 @@ class _Build:
         self.skipped += [Skipped(*row) for row in data["skipped"]]
         for page_lang, entry in data["index"]:
             self.index.add(page_lang, entry)
-        if self.site is not None:
+        if self.site is not None and self.output == "site":
             self.site_entries.add("", json.dumps([slug, lang, data["format"], data["facts"]],
                                                  ensure_ascii=False))
-        names = [name for row in data["pages"] for name in page_files(data["format"], *row[:2])]
+        names = [name for row in data["pages"]
+                 for name in self._names(data["format"], row[0], row[1])]
         self.made.update(names)
         if unchanged:
             self.unchanged += names
@@ -249,7 +263,8 @@ class _Build:
         plan_id = plan_key(self.base, settings, state, source, self.targets, self.gates)
         plan, pages = self._plan(source, plan_id)
         item = [source.slug, source.lang, plan.to_json()]
-        files = plan.files()
+        files = [(name, page.lang) for page in plan.pages
+                 for name in self._names(plan.format, page.slug, page.lang)]
         owner = os.path.abspath(source.path)
         built = self._built(owner, plan_id, [name for name, _ in files])
         if staged is None:
@@ -263,7 +278,10 @@ class _Build:
         languages = plan.languages
         for name, lang in files:
             page = next(p for p in pages if p.lang == lang)
-            if name.endswith(".article.html"):
+            if self.output == "hugo":
+                facts = next(f for f in plan.facts if f["lang"] == lang)
+                self._write(staged, name, render_content(page, facts))
+            elif name.endswith(".article.html"):
                 text = text or read_source(source.path)
                 # the source page keeps its own canonical link (the CMS's address)
                 head = head_items(page, plan.facts, self.site,
@@ -276,6 +294,12 @@ class _Build:
                 self._write(staged, name, render_html(page, languages, head_markup(head)))
         self.done.append((owner, plan_id, [name for name, _ in files]))
         return item
+
+    def _names(self, article_format: str, slug: str, lang: str) -> tuple[str, ...]:
+        """The build folder's names of an article's page in ``lang``."""
+        if self.output == "hugo":
+            return (content_name(lang, slug),)
+        return page_files(article_format, slug, lang)
 
     def _built(self, owner: str, plan_id: str, names: list[str]) -> bool:
         """Whether the files ``names`` (of an article, or an index) are, unchanged, those
@@ -312,6 +336,10 @@ class _Build:
         list changed)."""
         source = self.settings.source
         order = sorted(self.index.langs, key=lambda lang: (lang != source, lang))
+        if self.output == "hugo":
+            self._files_once(staged, partial(render_config, order, source, self.site)
+                             if order else None, key(self.base, order, source))
+            return
         pages: list[tuple[str, str, Callable[[], str]]] = [
             (f"{lang}/index.html", key(self.base, lang, order, self.index.digest(lang)),
              partial(self._render_index, lang, order))
@@ -337,6 +365,22 @@ class _Build:
                 continue
             self._write(staged, name, render())
             self.done.append((owner, file_key, [name]))
+
+    def _files_once(
+        self, staged: StagedWrites, render: Callable[[], dict[str, str]] | None, file_key: str
+    ) -> None:
+        """Files made once per build, from one key (a Hugo site's configuration)."""
+        if render is None:
+            return
+        names = list(config_names())
+        self.made.update(names)
+        owner = str(self.root / "config")
+        if self._built(owner, file_key, names):
+            self.unchanged += names
+            return
+        for name, text in render().items():
+            self._write(staged, name, text)
+        self.done.append((owner, file_key, names))
 
     def _render_index(self, lang: str, order: list[str]) -> str:
         head = ""
@@ -392,7 +436,7 @@ def _remove_stale(
         return []
     previous = read_manifest(folder)
     stale = stale_files(folder, previous, made, slugs, langs)
-    removed = remove_files(stale)
+    removed = remove_files(stale, folder)
     gone = {path.relative_to(folder.resolve()).as_posix() for path in stale}
     text = manifest_text((previous - gone) | made)
     write_atomic(manifest, text)
