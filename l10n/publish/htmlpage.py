@@ -42,7 +42,6 @@ from l10n.lang import bcp47
 from l10n.model import BYLINE, TITLE
 from l10n.publish.locale import page_notices, typography
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SOURCE, SPACE, LocalBlock, Page
-from l10n.publish.site import HeadItem
 from l10n.text.segment import segment_block
 
 if TYPE_CHECKING:
@@ -56,6 +55,7 @@ _RAW_TEXT = frozenset({
 _HEAD_TITLES = (("property", "og:title"), ("name", "twitter:title"), ("property", "twitter:title"))
 
 Signature = tuple[str, frozenset[tuple[str, str]]]
+HeadItem = tuple[str, dict[str, str], str]  # tag, attributes, text (l10n.publish.site)
 
 
 def article_pages(pages: Sequence[Page], read: Callable[[Path], str]) -> dict[str, str]:

@@ -31,14 +31,10 @@ Rules:
   article gone) are removed, and only those (:mod:`l10n.publish.folder`: a manifest
   lists what l10n wrote; nothing else is ever deleted). Temporary files a killed build
   left (``.NAME.XXXXXXXX.tmp``) are removed first.
-* With a site (``site_url`` in the config, or ``--site-url``): ``sitemap.xml``,
-  ``news-sitemap.xml`` and ``<lang>/feed.xml`` (:mod:`l10n.publish.sitemap`,
-  :mod:`l10n.publish.feed`), canonical links and absolute URLs in every page's head
-  (:mod:`l10n.publish.site`); without one they are skipped, and the result says so once.
-  Like the indexes, they are rendered only when what they list changed.
-* ``output="hugo"``: a Hugo site's tree instead of pages (:mod:`l10n.publish.hugo`):
-  ``content/<lang>/<slug>.md`` per page, the languages' configuration and a minimal
-  theme, under the same rules (gates, incremental, stale files removed).
+* With a site (``site_url``, ``--site-url``): sitemaps and feeds, rendered like the
+  indexes (:mod:`l10n.workflow.build_site`), and canonical links; else the result says
+  once that they are skipped. ``output="hugo"``: a Hugo site's tree instead of pages
+  (:mod:`l10n.workflow.build_files`), under the same rules.
 * The build folder is never a filesystem root, the home folder, the project's folder or
   an ancestor of it, unless ``force``.
 """
@@ -46,22 +42,20 @@ Rules:
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from l10n.articles import read_source, safe_slug
-from l10n.config import Settings, check_site_url
+from l10n.config import Settings
 from l10n.errors import InputError, Problem, UsageError
 from l10n.fsutil import StagedWrites, project_lock, remove_stale_temporaries, write_atomic
 from l10n.glossary import load_glossary
 from l10n.model import Article
-from l10n.publish import Page, render_html, render_markdown, render_root
-from l10n.publish.feed import feed_name, render_feed
+from l10n.publish import Page, render_root
 from l10n.publish.folder import (
     MANIFEST,
     check_build_folder,
@@ -70,11 +64,9 @@ from l10n.publish.folder import (
     remove_files,
     stale_files,
 )
-from l10n.publish.htmlpage import render_article_page
-from l10n.publish.hugo import config_names, content_name, render_config, render_content
+from l10n.publish.hugo import config_names, render_config
 from l10n.publish.render import render_index_entries
-from l10n.publish.site import Site, head_items, head_markup
-from l10n.publish.sitemap import SiteArticle, render_news_sitemap, render_sitemap
+from l10n.publish.site import Site
 from l10n.state import (
     Stamp,
     State,
@@ -85,6 +77,7 @@ from l10n.state import (
     settings_key,
     stamp_of,
 )
+from l10n.workflow.build_files import file_names, render_file
 from l10n.workflow.build_index import IndexEntries
 from l10n.workflow.build_plan import (
     Gates,
@@ -92,11 +85,11 @@ from l10n.workflow.build_plan import (
     Plan,
     Skipped,
     make_plan,
-    page_files,
     plan_key,
     summaries,
     translations,
 )
+from l10n.workflow.build_site import NO_SITE, OUTPUTS, SiteFiles, site_of
 from l10n.workflow.extract import article_paths
 from l10n.workflow.sources import Source
 from l10n.workflow.spans import Spans
@@ -175,29 +168,14 @@ def build(
             raise
         finally:
             run.index.close()
-            run.site_entries.close()
+            if run.site_files is not None:
+                run.site_files.close()
         run.recorded()
         spans.confirm(run.article)
         removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs}, state)
-    notices = () if site or output == "hugo" else (
-        "no site_url: no sitemap, feeds or canonical links (set site_url in l10n.toml or "
-        "pass --site-url)",)
+    notices = () if site or output == "hugo" else (NO_SITE,)
     return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
                        tuple(run.skipped), tuple(removed), tuple(problems), notices)
-
-
-OUTPUTS = ("site", "hugo")
-
-
-def site_of(settings: Settings, site_url: str | None = None) -> Site | None:
-    """The site the build is published at: ``site_url`` (checked), else the config's;
-    its name is ``site_name``, else the URL's host."""
-    from urllib.parse import urlsplit
-
-    url = check_site_url(site_url) if site_url else settings.site_url
-    if not url:
-        return None
-    return Site(url, settings.site_name or urlsplit(url).hostname or url)
 
 
 @dataclass
@@ -218,7 +196,6 @@ class _Build:
     skipped: list[Skipped] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     index: IndexEntries = field(default_factory=IndexEntries)
-    site_entries: IndexEntries = field(default_factory=IndexEntries)  # one per article
     done: list[tuple[str, str, list[str]]] = field(default_factory=list)  # written articles
 
     def __post_init__(self) -> None:
@@ -227,7 +204,8 @@ class _Build:
         self.base = key("build", self.code, settings_key(self.settings), site, self.output)
         self.root = self.folder.resolve()
         self.kind = f"built:{self.root}"  # the files of an article in this build folder
-        self._articles: list[SiteArticle] | None = None
+        use = self.site is not None and self.output == "site"
+        self.site_files = SiteFiles(self.site) if use and self.site else None
 
     def span_key(self) -> str:
         """What a span's items depend on besides its files (:mod:`l10n.workflow.spans`)."""
@@ -244,11 +222,10 @@ class _Build:
         self.skipped += [Skipped(*row) for row in data["skipped"]]
         for page_lang, entry in data["index"]:
             self.index.add(page_lang, entry)
-        if self.site is not None and self.output == "site":
-            self.site_entries.add("", json.dumps([slug, lang, data["format"], data["facts"]],
-                                                 ensure_ascii=False))
+        if self.site_files is not None:
+            self.site_files.add(slug, lang, data["format"], data["facts"])
         names = [name for row in data["pages"]
-                 for name in self._names(data["format"], row[0], row[1])]
+                 for name in file_names(self.output, data["format"], row[0], row[1])]
         self.made.update(names)
         if unchanged:
             self.unchanged += names
@@ -264,7 +241,7 @@ class _Build:
         plan, pages = self._plan(source, plan_id)
         item = [source.slug, source.lang, plan.to_json()]
         files = [(name, page.lang) for page in plan.pages
-                 for name in self._names(plan.format, page.slug, page.lang)]
+                 for name in file_names(self.output, plan.format, page.slug, page.lang)]
         owner = os.path.abspath(source.path)
         built = self._built(owner, plan_id, [name for name, _ in files])
         if staged is None:
@@ -274,32 +251,13 @@ class _Build:
             return item
         if pages is None:
             pages = make_plan(settings, source, self.targets, self.gates, plan_id)[1]
-        text = None
-        languages = plan.languages
+        text = cache(partial(read_source, source.path))  # read once, when needed
         for name, lang in files:
             page = next(p for p in pages if p.lang == lang)
-            if self.output == "hugo":
-                facts = next(f for f in plan.facts if f["lang"] == lang)
-                self._write(staged, name, render_content(page, facts))
-            elif name.endswith(".article.html"):
-                text = text or read_source(source.path)
-                # the source page keeps its own canonical link (the CMS's address)
-                head = head_items(page, plan.facts, self.site,
-                                  canonical=lang != source.lang)
-                self._write(staged, name, render_article_page(page, text, languages, head))
-            elif name.endswith(".md"):
-                self._write(staged, name, render_markdown(page))
-            else:
-                head = head_items(page, plan.facts, self.site)
-                self._write(staged, name, render_html(page, languages, head_markup(head)))
+            self._write(staged, name, render_file(self.output, name, page, plan.facts,
+                                                  plan.languages, self.site, text))
         self.done.append((owner, plan_id, [name for name, _ in files]))
         return item
-
-    def _names(self, article_format: str, slug: str, lang: str) -> tuple[str, ...]:
-        """The build folder's names of an article's page in ``lang``."""
-        if self.output == "hugo":
-            return (content_name(lang, slug),)
-        return page_files(article_format, slug, lang)
 
     def _built(self, owner: str, plan_id: str, names: list[str]) -> bool:
         """Whether the files ``names`` (of an article, or an index) are, unchanged, those
@@ -348,15 +306,8 @@ class _Build:
         if order:
             pages.append(("index.html", key(self.base, order, source),
                           partial(render_root, order, source)))
-        site = self.site
-        if site is not None and order:
-            everything = self.site_entries.digest("")
-            pages.append(("sitemap.xml", key(self.base, "sitemap", everything),
-                          lambda: render_sitemap(self._site_articles(), site)))
-            pages.append(("news-sitemap.xml", key(self.base, "news", everything),
-                          lambda: render_news_sitemap(self._site_articles(), site)))
-            pages += [(feed_name(lang), key(self.base, "feed", lang, everything),
-                       partial(self._render_feed, lang)) for lang in order]
+        if self.site_files is not None:
+            pages += self.site_files.files(self.base, order)
         for name, file_key, render in pages:
             self.made.add(name)
             owner = str(self.root / name)
@@ -383,24 +334,8 @@ class _Build:
         self.done.append((owner, file_key, names))
 
     def _render_index(self, lang: str, order: list[str]) -> str:
-        head = ""
-        if self.site is not None:
-            head = head_markup([("link", {
-                "rel": "alternate", "type": "application/atom+xml",
-                "href": self.site.url_of(feed_name(lang)),
-                "title": f"{self.site.name} ({lang})"}, "")])
+        head = self.site_files.index_head(lang) if self.site_files is not None else ""
         return render_index_entries(lang, self.index.entries(lang), order, head)
-
-    def _site_articles(self) -> list[SiteArticle]:
-        """Every article's facts, read back once for the sitemaps and the feeds."""
-        if self._articles is None:
-            self._articles = [tuple(json.loads(line))
-                              for line in self.site_entries.entries("")]
-        return self._articles
-
-    def _render_feed(self, lang: str) -> str:
-        assert self.site is not None
-        return render_feed(lang, self._site_articles(), self.site)
 
     def _write(self, staged: StagedWrites, name: str, text: str) -> None:
         if not staged.stage(safe_path(self.folder, name), text):
