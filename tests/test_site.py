@@ -206,3 +206,27 @@ def test_cli_site_url_option_and_notice(site_project: Path) -> None:
     assert data["notices"] == [] and "build/sitemap.xml" in data["written"]
     assert "https://example.org/ko/feed.xml" in (site_project / "build" / "ko" / "feed.xml"
                                                   ).read_text("utf-8")
+
+
+def test_json_ld_cannot_close_its_script(tmp_path: Path) -> None:
+    """An article whose title and text carry markup: the JSON-LD holds it as text, and the
+    page has no script but its JSON-LD."""
+    import html5lib
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "wire.txt").write_text(
+        "Deal </script><script>alert(1)</script> <!-- closes\n"
+        "Jane Doe\ndesk@example.com | 2025-11-02 06:24:39\n"
+        "A chip deal was announced today </script><img src=x onerror=alert(2)>.\n",
+        encoding="utf-8")
+    (tmp_path / "l10n.toml").write_text(f'source = "en"\ntargets = ["ko"]\nsite_url = "{SITE}"\n',
+                                        encoding="utf-8")
+    out = build(load_settings(cwd=tmp_path)).out
+    page = (out / "en" / "wire.html").read_text("utf-8")
+    document = html5lib.parse(page, namespaceHTMLElements=False)
+    scripts = document.findall(".//script")
+    assert [s.get("type") for s in scripts] == ["application/ld+json"]
+    assert not document.findall(".//img")
+    data = json.loads(scripts[0].text)
+    assert data["headline"] == "Deal </script><script>alert(1)</script> <!-- closes"
+    assert data["description"].endswith("</script><img src=x onerror=alert(2)>.")
