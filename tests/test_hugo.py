@@ -179,3 +179,25 @@ def test_hugo_builds_the_tree_and_chromium_follows_its_translations(
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1100, 900) and len(data) > 30_000
+
+
+def test_builds_of_other_kinds_share_the_plans(hugo_project: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain build, a site build and a Hugo build of the same archive, each in its
+    folder: unchanged, none of them plans an article again (the plans do not depend on
+    the site or the format; only the files do) or rewrites a file."""
+    import l10n.workflow.build as workflow
+
+    settings = load_settings(cwd=hugo_project)
+    kinds: list[dict[str, Any]] = [
+        {"out": hugo_project / "plain"}, {"out": hugo_project / "site", "output": "hugo"},
+        {"out": hugo_project / "web", "site_url": "https://example.org/"}]
+    for options in kinds:
+        build(settings, include_machine=True, **options)
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("an unchanged article was planned again")
+
+    monkeypatch.setattr(workflow, "make_plan", refuse)
+    for options in kinds:
+        assert build(settings, include_machine=True, **options).written == ()

@@ -201,7 +201,8 @@ class _Build:
     def __post_init__(self) -> None:
         self.code = code_key()
         site = [self.site.url, self.site.name] if self.site else None
-        self.base = key("build", self.code, settings_key(self.settings), site, self.output)
+        self.base = key("build", self.code, settings_key(self.settings))  # plans: any build
+        self.files = key(self.base, site, self.output)  # the files of this build's kind
         self.root = self.folder.resolve()
         self.kind = f"built:{self.root}"  # the files of an article in this build folder
         use = self.site is not None and self.output == "site"
@@ -210,7 +211,7 @@ class _Build:
     def span_key(self) -> str:
         """What a span's items depend on besides its files (:mod:`l10n.workflow.spans`)."""
         gates = self.gates
-        return key(self.base, list(self.targets), gates.min_reviewed, gates.include_machine,
+        return key(self.files, list(self.targets), gates.min_reviewed, gates.include_machine,
                    gates.fail_on_errors, gates.glossary_key, self.kind, os.getcwd())
 
     def take(self, item: list[Any], *, unchanged: bool = False) -> None:
@@ -243,7 +244,8 @@ class _Build:
         files = [(name, page.lang) for page in plan.pages
                  for name in file_names(self.output, plan.format, page.slug, page.lang)]
         owner = os.path.abspath(source.path)
-        built = self._built(owner, plan_id, [name for name, _ in files])
+        files_id = key(self.files, plan_id)
+        built = self._built(owner, files_id, [name for name, _ in files])
         if staged is None:
             return item
         self.take(item, unchanged=built)
@@ -256,7 +258,7 @@ class _Build:
             page = next(p for p in pages if p.lang == lang)
             self._write(staged, name, render_file(self.output, name, page, plan.facts,
                                                   plan.languages, self.site, text))
-        self.done.append((owner, plan_id, [name for name, _ in files]))
+        self.done.append((owner, files_id, [name for name, _ in files]))
         return item
 
     def _built(self, owner: str, plan_id: str, names: list[str]) -> bool:
@@ -296,18 +298,18 @@ class _Build:
         order = sorted(self.index.langs, key=lambda lang: (lang != source, lang))
         if self.output == "hugo":
             self._files_once(staged, partial(render_config, order, source, self.site)
-                             if order else None, key(self.base, order, source))
+                             if order else None, key(self.files, order, source))
             return
         pages: list[tuple[str, str, Callable[[], str]]] = [
-            (f"{lang}/index.html", key(self.base, lang, order, self.index.digest(lang)),
+            (f"{lang}/index.html", key(self.files, lang, order, self.index.digest(lang)),
              partial(self._render_index, lang, order))
             for lang in order
         ]
         if order:
-            pages.append(("index.html", key(self.base, order, source),
+            pages.append(("index.html", key(self.files, order, source),
                           partial(render_root, order, source)))
         if self.site_files is not None:
-            pages += self.site_files.files(self.base, order)
+            pages += self.site_files.files(self.files, order)
         for name, file_key, render in pages:
             self.made.add(name)
             owner = str(self.root / name)
