@@ -230,3 +230,27 @@ def test_json_ld_cannot_close_its_script(tmp_path: Path) -> None:
     data = json.loads(scripts[0].text)
     assert data["headline"] == "Deal </script><script>alert(1)</script> <!-- closes"
     assert data["description"].endswith("</script><img src=x onerror=alert(2)>.")
+
+
+def test_a_build_larger_than_a_sitemap_gets_a_sitemap_index(
+    site_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More pages than one sitemap may list (50,000; 4 here): sitemap.xml is the index of
+    parts of whole articles, each read by the parser; the parts leave when they are not
+    needed any more."""
+    import l10n.publish.sitemap as sitemaps
+
+    settings = load_settings(cwd=site_project)
+    monkeypatch.setattr(sitemaps, "MAX_URLS", 4)
+    out = build(settings, include_machine=True).out
+    tree = sitemap_from_str((out / "sitemap.xml").read_text("utf-8"))
+    assert [s.url for s in tree.sub_sitemaps] == [f"{SITE}sitemap-1.xml", f"{SITE}sitemap-2.xml"]
+    parts = [list(sitemap_from_str((out / f"sitemap-{n}.xml").read_text("utf-8")).all_pages())
+             for n in (1, 2)]
+    assert [len(part) for part in parts] == [3, 3]  # an article's three languages together
+    assert {p.url.rsplit("/", 1)[1] for p in parts[0]} == {"cms-article.article.html"}
+    monkeypatch.setattr(sitemaps, "MAX_URLS", 50_000)
+    again = build(settings, include_machine=True)
+    assert {p.relative_to(out).as_posix() for p in again.removed} == {
+        "sitemap-1.xml", "sitemap-2.xml"}
+    assert len(list(sitemap_from_str((out / "sitemap.xml").read_text("utf-8")).all_pages())) == 6

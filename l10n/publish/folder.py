@@ -29,7 +29,8 @@ MANIFEST = ".l10n-build.json"
 _PAGE = re.compile(
     r"(?:(?P<lang>[A-Za-z0-9_]+)/)?(?P<slug>[a-z0-9][a-z0-9-]*)(?:\.article\.html|\.html|\.md)"
     r"|(?P<feed>[A-Za-z0-9_]+)/feed\.xml"
-    r"|content/(?P<hugo>[A-Za-z0-9_]+)/(?P<content>[a-z0-9][a-z0-9-]*)\.md")
+    r"|content/(?P<hugo>[A-Za-z0-9_]+)/(?P<content>[a-z0-9][a-z0-9-]*)\.md"
+    r"|(?P<sitemap>sitemap-[0-9]+\.xml)")
 # files a build makes once (not per article or language): stale when a build makes none
 FIXED = frozenset({
     "sitemap.xml", "news-sitemap.xml", "config/_default/hugo.yaml",
@@ -100,6 +101,8 @@ def _home(name: str, slugs: set[str], langs: set[str]) -> str | None:
     page = _PAGE.fullmatch(name)
     if page is None:
         return None
+    if page["sitemap"]:
+        return ""
     if page["feed"]:
         return page["feed"] if page["feed"] in langs else None
     if page["hugo"]:

@@ -13,8 +13,10 @@ Rules:
   build gives the same bytes), at most :data:`NEWS_LIMIT`, newest first, each with
   ``news:publication`` (the site's name and the page's language), the publication date
   and the title. An undated article is never news.
-* A sitemap holds at most 50,000 URLs (the protocol's limit): a larger build raises
-  rather than writing a sitemap crawlers refuse.
+* A sitemap holds at most 50,000 URLs (the protocol's limit): a larger build writes
+  ``sitemap-1.xml``, ``sitemap-2.xml``... (whole articles each, in the build's order) and
+  ``sitemap.xml`` is their index (``sitemapindex``), so that crawlers always start at
+  ``sitemap.xml``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from l10n.errors import UsageError
 from l10n.lang import bcp47
 from l10n.publish.site import Site, public_name
 
@@ -54,16 +55,10 @@ def render_sitemap(articles: Sequence[SiteArticle], site: Site) -> str:
     """``sitemap.xml`` of the build's ``articles`` (module rules)."""
     ET.register_namespace("", SITEMAP_NS)
     root = _urlset(("xhtml", XHTML_NS))
-    count = 0
     for slug, source, article_format, facts in articles:
         urls = {f["lang"]: site.url_of(public_name(article_format, slug, f["lang"]))
                 for f in facts}
         for fact in facts:
-            count += 1
-            if count > MAX_URLS:
-                raise UsageError(f"the build has more than {MAX_URLS:,} pages, more than "
-                                 "one sitemap may list",
-                                 hint="build the archive in parts (`l10n build ARTICLE...`)")
             url = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
             ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = urls[fact["lang"]]
             if fact["modified"] or fact["published"]:
@@ -73,6 +68,34 @@ def render_sitemap(articles: Sequence[SiteArticle], site: Site) -> str:
             for hreflang, href in [*alternates, ("x-default", urls[source])]:
                 ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=hreflang,
                               href=href)
+    return _document(root)
+
+
+def sitemap_parts(pages: Sequence[int]) -> list[range]:
+    """The articles (by position) of each sitemap, given each article's page count: as
+    many whole articles as fit in :data:`MAX_URLS` URLs each."""
+    parts: list[range] = []
+    start = count = 0
+    for position, number in enumerate(pages):
+        if count + number > MAX_URLS and position > start:
+            parts.append(range(start, position))
+            start, count = position, 0
+        count += number
+    parts.append(range(start, len(pages)))
+    return parts
+
+
+def part_name(number: int) -> str:
+    return f"sitemap-{number}.xml"
+
+
+def render_sitemap_index(count: int, site: Site) -> str:
+    """``sitemap.xml`` as the index of ``count`` sitemaps (:func:`part_name`)."""
+    ET.register_namespace("", SITEMAP_NS)
+    root = ET.Element(f"{{{SITEMAP_NS}}}sitemapindex")
+    for number in range(1, count + 1):
+        entry = ET.SubElement(root, f"{{{SITEMAP_NS}}}sitemap")
+        ET.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = site.url_of(part_name(number))
     return _document(root)
 
 
@@ -109,5 +132,5 @@ def render_news_sitemap(articles: Sequence[SiteArticle], site: Site) -> str:
     return _document(root)
 
 
-__all__ = ["NEWS_LIMIT", "NEWS_WINDOW", "SiteArticle", "news_language", "render_news_sitemap",
-           "render_sitemap"]
+__all__ = ["MAX_URLS", "NEWS_LIMIT", "NEWS_WINDOW", "SiteArticle", "news_language", "part_name",
+           "render_news_sitemap", "render_sitemap", "render_sitemap_index", "sitemap_parts"]

@@ -18,7 +18,14 @@ from urllib.parse import urlsplit
 from l10n.config import Settings, check_site_url
 from l10n.publish.feed import feed_name, render_feed
 from l10n.publish.site import Site, head_markup
-from l10n.publish.sitemap import SiteArticle, render_news_sitemap, render_sitemap
+from l10n.publish.sitemap import (
+    SiteArticle,
+    part_name,
+    render_news_sitemap,
+    render_sitemap,
+    render_sitemap_index,
+    sitemap_parts,
+)
 from l10n.state import key
 from l10n.workflow.build_index import IndexEntries
 
@@ -45,20 +52,30 @@ class SiteFiles:
         self.site = site
         self._entries = IndexEntries()
         self._articles: list[SiteArticle] | None = None
+        self._pages: list[int] = []  # each article's page count, for the sitemaps' parts
 
     def add(self, slug: str, lang: str, article_format: str, facts: list[dict[str, Any]]) -> None:
         """An article of the build (``lang``: its own), with its pages' facts."""
         self._entries.add("", json.dumps([slug, lang, article_format, facts],
                                          ensure_ascii=False))
+        self._pages.append(len(facts))
 
     def files(self, base: str, order: Sequence[str]) -> list[tuple[str, str, Render]]:
         """(name, key, render) of each file, for the built languages ``order``."""
         if not order:
             return []
         site, everything = self.site, self._entries.digest("")
-        return [
+        parts = sitemap_parts(self._pages)
+        sitemaps: list[tuple[str, str, Render]] = [
             ("sitemap.xml", key(base, "sitemap", everything),
-             lambda: render_sitemap(self._read(), site)),
+             lambda: render_sitemap(self._read(), site))]
+        if len(parts) > 1:  # more URLs than one sitemap may hold: an index of parts
+            sitemaps = [("sitemap.xml", key(base, "sitemap index", len(parts)),
+                         partial(render_sitemap_index, len(parts), site))]
+            sitemaps += [(part_name(number), key(base, "sitemap", everything, number),
+                          partial(self._part, part)) for number, part in enumerate(parts, 1)]
+        return [
+            *sitemaps,
             ("news-sitemap.xml", key(base, "news", everything),
              lambda: render_news_sitemap(self._read(), site)),
             *((feed_name(lang), key(base, "feed", lang, everything),
@@ -77,6 +94,10 @@ class SiteFiles:
             self._articles = [tuple(json.loads(line))
                               for line in self._entries.entries("")]
         return self._articles
+
+    def _part(self, part: range) -> str:
+        articles = self._read()
+        return render_sitemap([articles[position] for position in part], self.site)
 
     def _feed(self, lang: str) -> str:
         return render_feed(lang, self._read(), self.site)
