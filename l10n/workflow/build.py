@@ -205,8 +205,7 @@ class _Build:
         self.files = key(self.base, site, self.output)  # the files of this build's kind
         self.root = self.folder.resolve()
         self.kind = f"built:{self.root}"  # the files of an article in this build folder
-        use = self.site is not None and self.output == "site"
-        self.site_files = SiteFiles(self.site) if use and self.site else None
+        self.site_files = SiteFiles(self.site) if self.site and self.output == "site" else None
 
     def span_key(self) -> str:
         """What a span's items depend on besides its files (:mod:`l10n.workflow.spans`)."""
