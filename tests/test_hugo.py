@@ -201,3 +201,11 @@ def test_builds_of_other_kinds_share_the_plans(hugo_project: Path,
     monkeypatch.setattr(workflow, "make_plan", refuse)
     for options in kinds:
         assert build(settings, include_machine=True, **options).written == ()
+
+
+def test_an_unknown_format_is_refused_before_anything_is_written(hugo_project: Path) -> None:
+    from l10n.errors import UsageError
+
+    with pytest.raises(UsageError) as found:
+        build(load_settings(cwd=hugo_project), out=hugo_project / "x", output="jekyll")
+    assert found.value.hint == "use site or hugo" and not (hugo_project / "x").exists()

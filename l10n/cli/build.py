@@ -100,7 +100,8 @@ def build(
     json_: JsonOption = False,
 ) -> None:
     """Write build/<lang>/<slug>.html and .md for each article and language, with
-    indexes; only reviewed translations unless --include-machine."""
+    indexes (and with a site URL, sitemaps and feeds), or a Hugo tree with --format
+    hugo; only reviewed translations unless --include-machine."""
     from l10n.lang import split_languages
     from l10n.workflow.build import build as run
 
