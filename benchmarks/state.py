@@ -5,7 +5,8 @@ For each size, a generated archive (:mod:`benchmarks.archive`: news-length artic
 distinct sentences, the pseudo engine, Korean and Spanish) is run through the CLI as a
 user runs it, each command a process of its own: the first full ``translate``,
 ``status``, ``check`` and ``build --include-machine``; the four again with nothing
-changed; then one article edited and the four again. Each figure is the wall time and
+changed; then one article edited and the four again (and the build again for a site,
+``--site-url``, and as a Hugo tree, ``--format hugo``). Each figure is the wall time and
 peak memory (RSS) of that process. Printed: the figures, the cost per article of the
 first runs, the one-article runs less the no-change runs (the work of that article),
 the growth of the no-change runs per article between sizes, and the peak RSS of each
@@ -32,6 +33,11 @@ COMMANDS = {
     "status": ["status", "--json"],
     "check": ["check"],
     "build": ["build", "--include-machine"],
+    # the same build for a site (sitemaps, feeds, canonical links, JSON-LD), and as a
+    # Hugo tree, each in a folder of its own: their cost beside the plain build's
+    "build site": ["build", "--include-machine", "--site-url", "https://news.example.com/",
+                   "--out", "build-site"],
+    "build hugo": ["build", "--include-machine", "--format", "hugo", "--out", "build-hugo"],
 }
 
 

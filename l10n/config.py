@@ -4,36 +4,9 @@ Nothing is read at import time. :func:`load_settings` finds the project root (th
 folder holding ``l10n.toml``, or a ``pyproject.toml`` with ``[tool.l10n]``), reads the
 file, validates every key, and applies overrides from the command line.
 
-Example ``l10n.toml`` (every key optional)::
-
-    source = "en"
-    targets = ["ko", "ja", "zh", "es"]
-    articles = "seeds"            # folder of source articles
-    locales = "locales"           # catalogs: locales/templates/*.pot, locales/<lang>/*.po
-    glossaries = "glossaries"
-    build = "build"
-    memory = ".l10n/memory.sqlite"
-    furniture = ["WEEKLY HOT"]    # a line that starts the site furniture of a news dump
-    engine = "argos"              # default engine; "pseudo" and "none" are built in
-    models = "~/.local/share/argos-translate/packages"   # or $L10N_MODELS_DIR
-    fuzzy_threshold = 0.75        # memory: similarity for fuzzy suggestions
-    min_reviewed = 0              # build: skip articles below this percent reviewed
-
-    [engines.argos]               # passed to the engine as keyword arguments
-    beam_size = 2
-    batch_size = 32
-
-    [runner]                      # where engines run (see l10n.runners)
-    name = "local"                # or "ray"
-    address = "auto"              # ray: a cluster's address; absent: a local Ray instance
-    workers = 8                   # ray: engine replicas (default: one per CPU)
-    cpus_per_worker = 1
-    gpus_per_worker = 0
-    models = "auto"               # ray: "shared" folder, "ship" to every node, or auto
-
-    [html]                        # HTML articles: where the story is (CSS selectors)
-    content = "div.story-body"    # the story's element (a list: the first that matches)
-    exclude = [".share", ".related"]   # left out of the story
+Every key is optional; the README's configuration section shows each one in an example
+``l10n.toml`` (keys at the top level, and the tables ``[engines.<name>]``, ``[runner]``
+and ``[html]``).
 """
 
 from __future__ import annotations
@@ -113,6 +86,8 @@ class Settings:
     min_reviewed: float = 0.0
     memory_exact: str = "fuzzy"  # exact reviewed memory matches: "fuzzy" or "reviewed"
     reviewer: str | None = None  # l10n review: who saves (else git's user.name)
+    site_url: str | None = None  # build: where the build folder is published (ends in /)
+    site_name: str | None = None  # build: the publication's name
     engines: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     runner: RunnerSettings = field(default_factory=RunnerSettings)
     html: HtmlSettings = field(default_factory=HtmlSettings)
@@ -225,7 +200,7 @@ class Settings:
 
 _PATH_KEYS = {"articles", "locales", "glossaries", "build", "memory", "models"}
 _LIST_KEYS = {"targets", "furniture"}
-_STR_KEYS = {"source", "engine", "reviewer"}
+_STR_KEYS = {"source", "engine", "reviewer", "site_name"}
 _FLOAT_KEYS = {"fuzzy_threshold": (0.0, 1.0), "min_reviewed": (0.0, 100.0)}
 _CHOICE_KEYS = {"memory_exact": ("fuzzy", "reviewed")}
 
@@ -299,6 +274,13 @@ def _read(file: Path) -> dict[str, Any]:
             if not low <= value <= high:
                 raise fail(key, f"must be between {low:g} and {high:g}")
             values[key] = float(value)
+        elif key == "site_url":
+            if not isinstance(value, str):
+                raise fail(key, "must be a string", 'e.g. site_url = "https://news.example.com/"')
+            try:
+                values[key] = check_site_url(value)
+            except UsageError as exc:
+                raise fail(key, exc.message, exc.hint) from None
         elif key in _CHOICE_KEYS:
             if value not in _CHOICE_KEYS[key]:
                 choices = " or ".join(f'"{c}"' for c in _CHOICE_KEYS[key])
@@ -333,6 +315,21 @@ def _whole(value: object) -> bool:
 
 def _number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def check_site_url(value: str) -> str:
+    """``value`` as a site's base URL (``http(s)://host/path/``, ending in ``/``)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query \
+            or parts.fragment or " " in value.strip():
+        raise UsageError(
+            f"'{value}' is not a site URL",
+            hint="give the absolute address the build folder is published at, such as "
+            "https://news.example.com/ or https://example.org/news/")
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return f"{parts.scheme}://{parts.netloc}{path}"
 
 
 def _runner(table: object, fail: Any) -> RunnerSettings:

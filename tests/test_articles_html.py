@@ -12,7 +12,18 @@ from l10n.articles import read_article
 from l10n.articles.html import CAPTION, CELL, RAW
 from l10n.articles.htmldom import escape_text, inner_markup, markup_text, parse_fragment
 from l10n.errors import ArticleError
-from l10n.model import ALT, BYLINE, CODE, DESCRIPTION, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TITLE
+from l10n.model import (
+    ALT,
+    BYLINE,
+    CODE,
+    DESCRIPTION,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    QUOTE,
+    TABLE_HEADER,
+    TITLE,
+)
 from l10n.text.protect import mask
 from l10n.text.segment import segment_article
 from tests.cli_helpers import run_l10n
@@ -48,7 +59,10 @@ def test_cms_export_blocks_kinds_lines_and_metadata() -> None:
     assert kinds.count((LIST_ITEM, 1, False, True)) == 2
     assert kinds.count((LIST_ITEM, 2, True, True)) == 2  # the nested <ol>
     assert (QUOTE, 0, False, True) in kinds
-    assert kinds.count((CELL, 0, False, True)) == 6 and (CAPTION, 0, False, True) in kinds
+    cells = [(kind, level) for kind, level, _, _ in kinds if kind in (CELL, TABLE_HEADER)]
+    assert cells == [(TABLE_HEADER, 1), (TABLE_HEADER, 2), (CELL, 1), (CELL, 2), (CELL, 1),
+                     (CELL, 2)]  # the first row of <th>: the header; level: the column
+    assert (CAPTION, 0, False, True) in kinds
     assert kinds[-2:] == [(CODE, 0, False, False), (RAW, 0, False, False)]
     by_text = {b.text: b for b in article.blocks}
     lines = CMS.read_text(encoding="utf-8").split("\n")

@@ -295,9 +295,14 @@ def test_cli_summary_json_and_errors(project: Path) -> None:
     with_catalog(project)
     done = cli(project, "--lang", "ko,ja")
     assert done.returncode == 0, done.stderr
-    assert "ko/nvidia-korea-ai-alliance: 61.5% reviewed" in done.stdout
+    assert ("ko/nvidia-korea-ai-alliance: 61.5% reviewed, 61.5% translated (the rest in the "
+            "source language)") in done.stdout
     assert "7 files written" in done.stdout
     assert "skipped ja/nvidia-korea-ai-alliance: no catalog" in done.stderr
+
+    done = cli(project, "--lang", "ko", "--json")
+    ko = json.loads(done.stdout)["pages"][1]
+    assert (ko["lang"], ko["source_text"], ko["translated_percent"]) == ("ko", 5, 61.5)
 
     done = cli(project, "--lang", "ko", "--min-reviewed", "80", "--json")
     data = json.loads(done.stdout)

@@ -66,12 +66,15 @@ def test_build_writes_the_translated_page_beside_the_templated_ones(html_project
     assert page.startswith("<!DOCTYPE html>") and '<html lang="ko" dir="ltr">' in page
     assert '<link rel="alternate" hreflang="en" href="../en/cms-article.article.html">' in page
     assert '<link rel="alternate" hreflang="x-default" href="../en/' in page
-    assert 'rel="canonical"' not in page and '<meta property="og:locale" content="ko">' in page
+    assert 'rel="canonical"' not in page  # no site URL: the source's canonical is dropped
+    assert page.count('property="og:locale"') == 1  # Open Graph's form, in place of en_US
+    assert '<meta property="og:locale" content="ko_KR">' in page
     assert '<meta name="translation-status" content="machine">' in page
     assert 'class="l10n-notice" role="note" lang="ko"' in page
     # what is never translated is exactly as the source has it
     for tag in ("script", "style", "pre"):
-        assert elements(page, tag) == elements(source, tag)
+        ours = [e for e in elements(page, tag) if 'type="application/ld+json"' not in e]
+        assert ours == elements(source, tag)  # l10n's JSON-LD aside
     assert "<p translate=\"no\">© 2025 The Korea Desk. All rights reserved.</p>" in page
     assert '<span translate="no">AI Megafactory</span>' in page
     assert "<code>nvidia-smi --query-gpu=name</code>" in page
@@ -86,7 +89,9 @@ def test_build_writes_the_translated_page_beside_the_templated_ones(html_project
     # the source-language page is the source, with hreflang links added
     original = (out / "en" / f"{SLUG}.article.html").read_text(encoding="utf-8")
     assert '<meta name="translation-status" content="original">' in original
-    assert 'rel="canonical"' in original and "⟦" not in original
+    assert 'rel="canonical"' in original
+    (data,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', original, re.S)
+    assert "⟦" not in original.replace(data, "")  # its JSON-LD names its translations
     # a second build changes nothing
     again = build(settings, include_machine=True)
     assert again.written == ()
@@ -124,7 +129,9 @@ def test_untranslated_sentences_are_marked_in_the_source_language(html_project: 
     assert f'{done} <span lang="en">The deal' in page
     assert '<h2 lang="en">What each company gets</h2>' in page  # a block not translated
     assert '<meta name="translation-status" content="reviewed">' in page
-    assert "l10n-notice" not in page
+    # no machine translation shown: one note, saying in Korean how much is translated
+    (note,) = re.findall(r'<p class="l10n-notice" role="note" lang="ko">([^<]*)</p>', page)
+    assert note == "이 기사는 4.5%만 번역되었으며, 나머지는 원문(영어)으로 표시됩니다."
 
 
 def test_an_article_changed_during_the_build_is_refused(tmp_path: Path) -> None:
@@ -199,3 +206,61 @@ def test_a_site_page_keeps_its_furniture_and_translates_only_the_story(
     assert "<p>⟦Ţĥé ĥáŕƀóúŕ ƀŕíđĝé ŕéóþéñéđ" in page
     assert 'alt="⟦Çáŕš çŕóššíñĝ' in page
     assert '<meta name="description" content="⟦Ţĥé ĥáŕƀóúŕ' in page
+
+
+def test_a_gate_removes_the_article_page_and_its_manifest_entry(html_project: Path) -> None:
+    """After --include-machine, --min-reviewed 50 leaves no Korean page behind: the
+    ``.article.html`` (with its machine banner) goes with the templated pages."""
+    import json
+
+    settings = load_settings(cwd=html_project)
+    translate(settings, engine_name="pseudo")
+    first = build(settings, include_machine=True)
+    ko = first.out / "ko"
+    assert (ko / f"{SLUG}.article.html").is_file()
+    second = build(settings, min_reviewed=50)
+    assert [s.lang for s in second.skipped] == ["ko"]
+    assert not ko.exists() or not any(ko.iterdir())
+    listed = json.loads((first.out / ".l10n-build.json").read_text("utf-8"))["files"]
+    assert not [name for name in listed if name.startswith("ko/")]
+    assert f"en/{SLUG}.article.html" in listed
+    removed = {p.relative_to(first.out).as_posix() for p in second.removed}
+    assert f"ko/{SLUG}.article.html" in removed
+
+
+def _tables(page: str) -> list[tuple[list[str], list[list[str]]]]:
+    """(header cells, body rows) of each table, as a browser's parser reads them."""
+    import lxml.html
+
+    found = []
+    for table in lxml.html.fromstring(page).iter("table"):
+        header = [" ".join(c.text_content().split()) for c in table.xpath("./thead/tr/th")]
+        rows = [[" ".join(c.text_content().split()) for c in tr.xpath("./td|./th")]
+                for tr in table.xpath("./tbody/tr")]
+        found.append((header, rows))
+    return found
+
+
+def test_tables_keep_their_header_and_rows_in_the_templated_pages(html_project: Path) -> None:
+    """The CMS's table (a first row of <th>, no <thead>) and a table with a <thead>, row
+    headers and an empty cell come out with their rows, in every language."""
+    (html_project / "seeds" / "results.html").write_text(
+        "<html lang='en'><body><h1>Results</h1><p>The results are in.</p><table>"
+        "<thead><tr><td></td><th>Votes</th><th>Share</th></tr></thead><tbody>"
+        "<tr><th>Kim</th><td>1,200</td><td>48%</td></tr>"
+        "<tr><td></td><td>900</td><td>36%</td></tr></tbody></table></body></html>",
+        encoding="utf-8")
+    settings = load_settings(cwd=html_project)
+    translate(settings, engine_name="pseudo")
+    out = build(settings, include_machine=True).out
+    for lang in ("en", "ko"):
+        cms = _tables((out / lang / f"{SLUG}.html").read_text("utf-8"))
+        assert len(cms) == 1 and len(cms[0][0]) == 2 and len(cms[0][1]) == 2
+        assert all(len(row) == 2 for row in cms[0][1])
+        results = _tables((out / lang / "results.html").read_text("utf-8"))
+        assert [len(results[0][0]), [len(row) for row in results[0][1]]] == [3, [3, 3]]
+    english = _tables((out / "en" / f"{SLUG}.html").read_text("utf-8"))[0]
+    assert english == (["Company", "GPUs"],
+                       [["Samsung Electronics", "50,000"], ["Naver Cloud", "60,000"]])
+    markdown = (out / "en" / f"{SLUG}.md").read_text("utf-8")
+    assert "| Company | GPUs |\n| --- | --- |\n| Samsung Electronics | 50,000 |\n" in markdown

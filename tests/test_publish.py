@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import html5lib
 import pytest
 import yaml
+from babel.numbers import format_percent
 from markdown_it import MarkdownIt
 
 from l10n.articles import read_article
@@ -25,6 +27,7 @@ from l10n.publish import (
 from l10n.publish.locale import language_name, typography, ui
 from l10n.publish.markdown import md_text
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SOURCE
+from l10n.text.segment import segment_article
 from tests.conftest import SEED
 
 STRUCTURE = Path(__file__).resolve().parent / "data" / "build" / "structure.md"
@@ -156,11 +159,35 @@ def test_machine_notice_in_page_language_or_english(seed: Article) -> None:
     ]:
         page = localize(seed, lang, translations, include_machine=True)
         root = parse(render_html(page, ["en", lang]))
-        (note,) = [p for p in root.iter("p") if p.get("class") == "notice"]
+        note, rest = [p for p in root.iter("p") if p.get("class") == "notice"]
         assert (note.text, note.get("lang")) == (notice, tag)
+        assert rest.get("lang") == tag and "%" in rest.text  # only the title is translated
         metas = {m.get("name"): m.get("content") for m in root.iter("meta")}
         assert metas["translation-status"] == "machine"
         assert metas["translation-notice"] == notice
+
+
+def test_source_text_is_announced_in_the_page_language(seed: Article) -> None:
+    """A page showing source-language text says how much is translated, in its own
+    language (Babel's percent and language name), and says nothing when all is."""
+    texts = [s.text for s in segment_article(seed)]
+    half = {text: Translation(f"[{text}]") for text in texts[: len(texts) // 2]}
+    page = localize(seed, "fr", half)
+    assert 0 < page.translated_percent < 100 and page.source_shown
+    root = parse(render_html(page, ["en", "fr"]))
+    (note,) = [p for p in root.iter("p") if p.get("class") == "notice"]
+    share = format_percent(Decimal(str(page.translated_percent)) / 100, locale="fr",
+                           decimal_quantization=False)
+    assert note.text == f"{share} de cet article est traduit ; le reste est affiché en anglais."
+    metas = {m.get("name"): m.get("content") for m in root.iter("meta")}
+    assert metas["translation-translated-percent"] == str(page.translated_percent)
+    front = yaml.safe_load(render_markdown(page).split("---")[1])
+    assert front["translation"]["translated_percent"] == page.translated_percent
+    assert front["translation"]["notices"] == [note.text]
+    whole = localize(seed, "fr", {text: Translation(f"[{text}]") for text in texts})
+    assert whole.translated_percent == 100.0
+    assert not [p for p in parse(render_html(whole, ["en", "fr"])).iter("p")
+                if p.get("class") == "notice"]
 
 
 def test_dates_and_names_follow_the_locale(seed: Article) -> None:

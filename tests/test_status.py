@@ -99,6 +99,7 @@ def test_cli_status_json_and_table(project: Path) -> None:
         "lang": "ko", "article": SLUG, "reviewed": 8, "machine": 2, "fuzzy": 1,
         "untranslated": 2, "obsolete": 1, "percent_reviewed": 61.5,
     }
+    assert ko["percent_source_text"] == 38.5  # what a reviewed-only build shows in English
     assert [t["lang"] for t in data["totals"]] == ["ko", "ja"]
     assert data["articles"][1]["exists"] is False
 

@@ -38,7 +38,8 @@ Blocks, in this order:
   ``section``... at the top) ``paragraph``; ``h1``-``h6`` ``heading`` with ``level`` (the
   first ``h1`` is the ``title``); ``li`` ``list-item`` (``level``: nesting depth of
   lists, ``ordered`` inside ``<ol>``); text in ``blockquote`` ``quote``; ``figcaption``
-  and ``caption`` ``caption``; ``td`` and ``th`` ``table-cell``; ``pre`` ``code`` (not
+  and ``caption`` ``caption``; ``td`` and ``th`` ``table-cell`` (``level``: the column; the
+  cells of a header row ``table-header``); ``pre`` ``code`` (not
   translatable, its text as it is).
 - never translated: ``script``, ``style``, ``template``, ``noscript``, ``svg``, ``math``,
   embedded content and form controls (left out of the blocks), and whatever the HTML
@@ -66,7 +67,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from l10n.articles.htmldom import (
     HtmlDocument,
@@ -102,6 +103,7 @@ from l10n.model import (
     LIST_ITEM,
     PARAGRAPH,
     QUOTE,
+    TABLE_HEADER,
     TITLE,
     Article,
     Block,
@@ -130,8 +132,7 @@ FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "bann
 PROTECTED_INLINE = frozenset({"code", "kbd", "samp"})  # their content is never translated
 # whitespace and the invisible characters pages put between blocks (zero-width spaces)
 _BLANK = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000"
-_KINDS = {"li": LIST_ITEM, "blockquote": QUOTE, "figcaption": CAPTION, "caption": CAPTION,
-          "td": CELL, "th": CELL}  # fmt: skip
+_KINDS = {"li": LIST_ITEM, "blockquote": QUOTE, "figcaption": CAPTION, "caption": CAPTION}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 
 
@@ -277,7 +278,8 @@ class _Walker:
             return
         if tag == "img":
             self.attributes([element], ctx)
-        self.walk(element, _inner_context(tag, ctx))
+        self.walk(element, _cell_context(element, ctx) if tag in ("td", "th")
+                  else _inner_context(tag, ctx))
 
     def flush(self, parent: Element, run: list[Node], ctx: _Context) -> None:
         if not any(_words(node, ctx.translate) for node in run) and (
@@ -323,6 +325,21 @@ def _inner_context(tag: str, ctx: _Context) -> _Context:
     if tag in _KINDS:
         return replace(ctx, kind=_KINDS[tag], level=0)
     return ctx
+
+
+def _cell_context(cell: Element, ctx: _Context) -> _Context:
+    """A table cell: ``level`` is its column (from 1); a cell of the table's header row
+    (in ``<thead>``, or the first row when all its cells are ``<th>``) is a
+    ``table-header``, like a Markdown table's, so that builds rebuild the rows."""
+    row: Any = cell.parentNode  # html5lib puts a cell in a row, a row in a table's section
+    cells = [n for n in row.childNodes
+             if n.nodeType == n.ELEMENT_NODE and n.tagName in ("td", "th")]
+    section: Any = row.parentNode
+    header = getattr(section, "tagName", "") == "thead"
+    if not header and section is not None and all(c.tagName == "th" for c in cells):
+        table: Any = section if section.tagName == "table" else section.parentNode
+        header = table is not None and table.getElementsByTagName("tr")[0] is row
+    return replace(ctx, kind=TABLE_HEADER if header else CELL, level=cells.index(cell) + 1)
 
 
 def _translates(element: Element, inherited: bool) -> bool:

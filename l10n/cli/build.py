@@ -52,6 +52,30 @@ FailOnErrorsOption = Annotated[
 ]
 
 
+SiteUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--site-url",
+        metavar="URL",
+        help="Where the build folder is published (default: `site_url` in l10n.toml): "
+        "absolute URLs, canonical links, sitemap.xml, news-sitemap.xml and each "
+        "language's feed.xml; without one these are skipped.",
+    ),
+]
+
+
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        metavar="FORMAT",
+        help="site: HTML and Markdown pages, indexes, sitemaps and feeds; hugo: a Hugo "
+        "site's content tree (content/<lang>/<slug>.md), its languages configuration "
+        "and a minimal theme, for `hugo -s FOLDER`.",
+    ),
+]
+
+
 ForceOption = Annotated[
     bool,
     typer.Option(
@@ -70,11 +94,14 @@ def build(
     include_machine: MachineOption = False,
     fail_on_errors: FailOnErrorsOption = False,
     force: ForceOption = False,
+    site_url: SiteUrlOption = None,
+    output: FormatOption = "site",
     config: ConfigOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Write build/<lang>/<slug>.html and .md for each article and language, with
-    indexes; only reviewed translations unless --include-machine."""
+    indexes (and with a site URL, sitemaps and feeds), or a Hugo tree with --format
+    hugo; only reviewed translations unless --include-machine."""
     from l10n.lang import split_languages
     from l10n.workflow.build import build as run
 
@@ -88,6 +115,8 @@ def build(
         include_machine=include_machine,
         fail_on_errors=fail_on_errors,
         force=force,
+        site_url=site_url,
+        output=output,
     )
     refused = any(skip.errors for skip in result.skipped)
     if json_:
@@ -100,6 +129,8 @@ def build(
         typer.echo("\n".join(
             f"{page.lang}/{page.slug}: {page.coverage.reviewed_percent:g}% reviewed"
             + (", includes machine translation" if page.used_machine else "")
+            + (f", {page.translated_percent:g}% translated (the rest in the source language)"
+               if page.source_shown else "")
             for page in result.pages))
     removed = f", {len(result.removed)} stale removed" if result.removed else ""
     typer.echo(
@@ -108,6 +139,8 @@ def build(
     )
     for skip in result.skipped:
         typer.echo(f"skipped {skip.lang}/{skip.slug}: {skip.reason}", err=True)
+    for notice in result.notices:
+        typer.echo(f"note: {notice}", err=True)
     finish(result.problems)
     if refused:
         raise typer.Exit(code=1)
@@ -116,6 +149,7 @@ def build(
 def _as_json(result: Any, display: Any) -> dict[str, Any]:
     return {
         "problems": [dataclasses.asdict(problem) for problem in result.problems],
+        "notices": list(result.notices),
         "out": display(result.out),
         "pages": [
             {
@@ -127,6 +161,8 @@ def _as_json(result: Any, display: Any) -> dict[str, Any]:
                 "reviewed": p.coverage.reviewed,
                 "unreviewed": p.coverage.machine,
                 "untranslated": p.coverage.untranslated,
+                "source_text": p.source_shown,  # segment texts shown in the source language
+                "translated_percent": p.translated_percent,
             }
             for p in result.pages
         ],

@@ -9,13 +9,15 @@ Rules:
   the next build removes the files of that list that it no longer makes, among the
   articles and languages it builds (a build of one article leaves the others' pages),
   and nothing else: a file l10n did not write is never deleted, and a manifest entry
-  that is not a page name of l10n's own (``<lang>/<slug>.html|.md``, ``<lang>/index.html``,
-  ``index.html``) or lies outside the folder is ignored.
+  that is not a page name of l10n's own (``<lang>/<slug>.html|.md|.article.html``,
+  ``<lang>/index.html``, ``<lang>/feed.xml``, ``index.html``, the sitemaps, a Hugo tree's
+  ``content/<lang>/<slug>.md``, configuration and theme) or lies outside the folder is
+  ignored. The files a build makes once (sitemaps, Hugo's configuration) are stale when
+  a build makes none (it has no site URL, or another format).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 from collections.abc import Iterable
@@ -24,7 +26,17 @@ from pathlib import Path
 from l10n.errors import UsageError
 
 MANIFEST = ".l10n-build.json"
-_PAGE = re.compile(r"(?:(?P<lang>[A-Za-z0-9_]+)/)?(?P<slug>[a-z0-9][a-z0-9-]*)\.(?:html|md)")
+_PAGE = re.compile(
+    r"(?:(?P<lang>[A-Za-z0-9_]+)/)?(?P<slug>[a-z0-9][a-z0-9-]*)(?:\.article\.html|\.html|\.md)"
+    r"|(?P<feed>[A-Za-z0-9_]+)/feed\.xml"
+    r"|content/(?P<hugo>[A-Za-z0-9_]+)/(?P<content>[a-z0-9][a-z0-9-]*)\.md"
+    r"|(?P<sitemap>sitemap-[0-9]+\.xml)")
+# files a build makes once (not per article or language): stale when a build makes none
+FIXED = frozenset({
+    "sitemap.xml", "news-sitemap.xml", "config/_default/hugo.yaml",
+    "config/_default/languages.yaml", "themes/l10n/layouts/_default/baseof.html",
+    "themes/l10n/layouts/_default/single.html", "themes/l10n/layouts/_default/list.html",
+})  # fmt: skip
 
 
 def check_build_folder(root: Path, folder: Path, *, force: bool = False) -> None:
@@ -71,30 +83,57 @@ def stale_files(
     root = folder.resolve()
     stale = []
     for name in sorted(previous - made):
-        page = _PAGE.fullmatch(name)
-        if page is None:
-            continue
-        lang, slug = page["lang"], page["slug"]
-        if lang is None or lang not in langs or (slug != "index" and slug not in slugs):
+        home = _home(name, slugs, langs)
+        if home is None:
             continue
         path = root / name
-        if path.is_symlink() or not path.is_file() or path.resolve().parent != root / lang:
+        if path.is_symlink() or not path.is_file() or path.resolve().parent != root / home:
             continue
         stale.append(path)
     return stale
 
 
-def remove_files(paths: Iterable[Path]) -> list[Path]:
-    """Remove ``paths``, then their folders left empty; return the removed files."""
+def _home(name: str, slugs: set[str], langs: set[str]) -> str | None:
+    """The folder (in the build folder) of a file l10n makes, when it is one and belongs
+    to the articles and languages of this build; else None."""
+    if name in FIXED:
+        return name.rpartition("/")[0]
+    page = _PAGE.fullmatch(name)
+    if page is None:
+        return None
+    if page["sitemap"]:
+        return ""
+    if page["feed"]:
+        return page["feed"] if page["feed"] in langs else None
+    if page["hugo"]:
+        lang, slug = page["hugo"], page["content"]
+        return f"content/{lang}" if lang in langs and slug in slugs else None
+    lang, slug = page["lang"], page["slug"]
+    if lang is None or lang not in langs or (slug != "index" and slug not in slugs):
+        return None
+    return str(lang)
+
+
+def remove_files(paths: Iterable[Path], root: Path | None = None) -> list[Path]:
+    """Remove ``paths``, then their folders left empty (up to ``root``, the build folder:
+    ``content/ko`` and ``content``; else the file's own folder); return the removed files."""
     removed = []
+    top = root.resolve() if root is not None else None
     for path in paths:
         try:
             path.unlink()
         except FileNotFoundError:
             continue
         removed.append(path)
-        with contextlib.suppress(OSError):
-            path.parent.rmdir()
+        folder = path.parent
+        while True:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            if top is None or folder.parent == top or not folder.parent.is_relative_to(top):
+                break
+            folder = folder.parent
     return removed
 
 

@@ -49,7 +49,7 @@ from l10n.articles.htmldom import (
 from l10n.errors import InputError
 from l10n.lang import bcp47
 from l10n.model import TITLE
-from l10n.publish.locale import typography, ui
+from l10n.publish.locale import page_notices, typography
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SOURCE, SPACE, LocalBlock, Page
 from l10n.text.segment import segment_block
 
@@ -64,6 +64,7 @@ _RAW_TEXT = frozenset({
 _HEAD_TITLES = (("property", "og:title"), ("name", "twitter:title"), ("property", "twitter:title"))
 
 Signature = tuple[str, frozenset[tuple[str, str]]]
+HeadItem = tuple[str, dict[str, str], str]  # tag, attributes, text (l10n.publish.site)
 
 
 def article_pages(pages: Sequence[Page], read: Callable[[Path], str]) -> dict[str, str]:
@@ -87,12 +88,14 @@ def article_pages(pages: Sequence[Page], read: Callable[[Path], str]) -> dict[st
 
 
 def render_article_page(
-    page: Page, source: str, languages: Sequence[str], *, content: Sequence[str] = (),
-    exclude: Sequence[str] = (),
+    page: Page, source: str, languages: Sequence[str], extra: Sequence[HeadItem] = (), *,
+    content: Sequence[str] = (), exclude: Sequence[str] = (),
 ) -> str:
     """The source page ``source`` in ``page``'s language (the module's rules);
-    ``languages``: those the article is published in, the source first; ``content``,
-    ``exclude``: the ``[html]`` selectors the article was read with."""
+    ``languages``: those the article is published in, the source first; ``extra``:
+    ``<head>`` items (:mod:`l10n.publish.site`) in place of the page's own of the same
+    ``property`` or ``rel``; ``content``, ``exclude``: the ``[html]`` selectors the
+    article was read with."""
     import html5lib
     from html5lib.serializer import HTMLSerializer
 
@@ -105,6 +108,7 @@ def render_article_page(
     if page.lang != page.article.lang:
         _translate_blocks(page, found)
     _head(page, found, languages)
+    _extra_head(found, extra)
     serializer = HTMLSerializer(quote_attr_values="always", omit_optional_tags=False,
                                 use_trailing_solidus=False, alphabetical_attributes=False)
     text = "".join(serializer.serialize(html5lib.getTreeWalker("dom")(dom)))
@@ -357,13 +361,27 @@ def _head(page: Page, found: HtmlArticle, languages: Sequence[str]) -> None:
         tag = code if code == "x-default" else bcp47(code)
         _add(dom, head, "link", rel="alternate", hreflang=tag,
              href=f"../{target}/{page.slug}{SUFFIX}")
-    if page.used_machine:
-        text, lang = ui(page.lang, "machine_notice")
+    for text, lang in reversed(page_notices(page)):
         note = dom.createElement("p")
         for name, value in (("class", "l10n-notice"), ("role", "note"), ("lang", bcp47(lang))):
             note.setAttribute(name, value)
         note.appendChild(dom.createTextNode(text))
         found.root.insertBefore(note, found.root.firstChild)
+
+
+def _extra_head(found: HtmlArticle, extra: Sequence[HeadItem]) -> None:
+    dom = found.document.dom
+    head = dom.getElementsByTagName("head")[0]
+    replaced = {("property", a["property"]) for _, a, _ in extra if "property" in a}
+    replaced |= {("rel", a["rel"]) for _, a, _ in extra if a.get("rel") == "canonical"}
+    for element in [*head.getElementsByTagName("meta"), *head.getElementsByTagName("link")]:
+        if any(element.getAttribute(name).lower() == value for name, value in replaced):
+            holder: Any = element.parentNode
+            holder.removeChild(element)
+    for tag, attributes, text in extra:
+        _add(dom, head, tag, **attributes)
+        if text:
+            head.childNodes[-2].appendChild(dom.createTextNode(text))
 
 
 def _add(dom: Document, parent: Element, tag: str, **attributes: str) -> None:

@@ -4,11 +4,13 @@ the page's own words (``templates/ui.toml``)."""
 from __future__ import annotations
 
 import tomllib
+from decimal import Decimal
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
 from l10n.lang import bcp47
+from l10n.publish.page import Page
 
 
 @lru_cache(maxsize=64)
@@ -76,6 +78,33 @@ def ui(lang: str, key: str) -> tuple[str, str]:
         if key in table.get(code, {}):
             return table[code][key], code
     raise KeyError(key)
+
+
+def source_notice(lang: str, source: str, percent: float) -> tuple[str, str]:
+    """(text, language of the text): the note of a page in ``lang`` that shows part of
+    its article in the ``source`` language, ``percent`` of it translated; the share and
+    the language's name are written by Babel in the note's own language."""
+    from babel import Locale
+    from babel.numbers import format_percent
+
+    template, code = ui(lang, "source_notice")
+    locale = Locale.parse(code)
+    name = locale.languages.get(source) or locale.languages.get(source.split("_")[0], source)
+    # a share that is not whole keeps its decimal: 99.5 % is not rounded to 100 %
+    share = Decimal(f"{percent:.1f}") / 100  # exact: 0.692, never 0.6920000000000001
+    shown = format_percent(share.normalize(), locale=locale, decimal_quantization=False)
+    return template.format(percent=shown, language=name), code
+
+
+def page_notices(page: Page) -> list[tuple[str, str]]:
+    """(text, language of the text) of each note a page shows at its top: machine
+    translation shown, source-language text shown (how much is translated)."""
+    notes = []
+    if page.used_machine:
+        notes.append(ui(page.lang, "machine_notice"))
+    if page.lang != page.article.lang and page.source_shown:
+        notes.append(source_notice(page.lang, page.article.lang, page.translated_percent))
+    return notes
 
 
 def language(lang: str, href: str = "") -> dict[str, Any]:

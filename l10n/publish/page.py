@@ -129,9 +129,24 @@ class Page:
         return self._kind_text(DESCRIPTION) or self.article.description or ""
 
     @property
+    def source_shown(self) -> int:
+        """How many distinct segment texts the page shows in the source language."""
+        return len({p.text for b in self.blocks for p in b.pieces if p.status == SOURCE})
+
+    @property
+    def translated_percent(self) -> float:
+        """The share of the article's distinct segment texts the page shows translated."""
+        return translated_percent(self.coverage.total, self.source_shown)
+
+    @property
     def translated(self) -> int:
         """How many segments of the page show a translation."""
         return sum(p.status in (REVIEWED, MACHINE) for b in self.blocks for p in b.pieces)
+
+
+def translated_percent(total: int, source_shown: int) -> float:
+    """The share of ``total`` segment texts not shown in the source language."""
+    return 100.0 if not total else round(100.0 * (total - source_shown) / total, 1)
 
 
 def localize(

@@ -12,7 +12,7 @@ from l10n.articles.htmldom import markup_text
 from l10n.lang import bcp47
 from l10n.model import BYLINE, TABLE_CELL, TABLE_HEADER, TITLE
 from l10n.publish.htmlpage import safe_inline
-from l10n.publish.locale import language, ui
+from l10n.publish.locale import language, page_notices, ui
 from l10n.publish.markdown import md_text
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SPACE, LocalBlock, Page
 from l10n.publish.sanitize import sanitize_html
@@ -76,10 +76,11 @@ def plain_description(page: Page) -> str:
     return markup_text(text) if page.article.format == "html" and text else text
 
 
-def render_html(page: Page, languages: Sequence[str]) -> str:
+def render_html(page: Page, languages: Sequence[str], head: str = "") -> str:
     """The page as an HTML5 document; ``languages`` are those the article is published
-    in, the source first (links: ``../<lang>/<slug>.html``; x-default is the source)."""
-    from markupsafe import escape
+    in, the source first (links: ``../<lang>/<slug>.html``; x-default is the source);
+    ``head``: markup added to ``<head>`` (:mod:`l10n.publish.site`, escaped there)."""
+    from markupsafe import Markup, escape
 
     pieces = _html_pieces(page)
     by_kind = {b.block.kind: pieces(b) for b in reversed(page.blocks)}
@@ -102,6 +103,8 @@ def render_html(page: Page, languages: Sequence[str]) -> str:
         source=language(page.article.lang),
         nodes=_with_raw_html(nodes(page, pieces), safe=True),
         shift=heading_shift(page),
+        head=Markup(head),
+        notes=[{"text": text, "tag": bcp47(code)} for text, code in page_notices(page)],
         **_common(page.lang, languages, lambda code: f"../{code}/{page.slug}.html"),
     )
 
@@ -124,6 +127,8 @@ def render_markdown(page: Page) -> str:
             "reviewed": page.coverage.reviewed,
             "unreviewed": page.coverage.machine,
             "untranslated": page.coverage.untranslated,
+            "translated_percent": page.translated_percent,  # the rest: source-language text
+            "notices": [text for text, _ in page_notices(page)],
         },
     }
     front = {key: value for key, value in front.items() if value is not None}
@@ -153,7 +158,10 @@ def _cell(text: str) -> str:
 
 def _md_table(node: dict[str, Any]) -> str:
     """A GFM table: header row, delimiter row (with the alignments), body rows."""
-    rows = [node["header"], [_DELIMITER.get(a, "---") for a in node["aligns"]], *node["rows"]]
+    width = max(len(row) for row in (node["header"], *node["rows"]))
+    header = node["header"] or [""] * width  # GFM: a table has a header row
+    aligns = [_DELIMITER.get(a, "---") for a in node["aligns"]] or ["---"] * width
+    rows = [header, aligns, *node["rows"]]
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
@@ -178,6 +186,8 @@ def _quoted(value: Any) -> Any:
         return _Quoted(value)
     if isinstance(value, dict):
         return {key: _quoted(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_quoted(item) for item in value]
     return value
 
 
@@ -221,16 +231,20 @@ def render_index(lang: str, pages: Sequence[Page], languages: Sequence[str]) -> 
 
 
 def render_index_entries(
-    lang: str, found: Sequence[IndexEntry], languages: Sequence[str]
+    lang: str, found: Sequence[IndexEntry], languages: Sequence[str], head: str = ""
 ) -> str:
-    """:func:`render_index` from the pages' :func:`index_entry` values."""
+    """:func:`render_index` from the pages' :func:`index_entry` values; ``head``: markup
+    added to ``<head>`` (escaped by its maker)."""
+    from markupsafe import Markup
+
     parts = sorted((float(when), slug, title, iso, text)
                    for when, slug, title, iso, text in (entry.split("\0") for entry in found))
     entries = [{"page": {"slug": slug}, "title": title,
                 "date": {"iso": iso, "text": text} if iso else None}
                for _, slug, title, iso, text in parts]
     return _render(
-        "index.html.j2", entries=entries, **_common(lang, languages, lambda c: f"../{c}/index.html")
+        "index.html.j2", entries=entries, head=Markup(head),
+        **_common(lang, languages, lambda c: f"../{c}/index.html"),
     )
 
 

@@ -63,19 +63,25 @@ def heading_shift(page: Page) -> int:
 
 def _add_cell(nodes: list[dict[str, Any]], block: Block, body: Any) -> None:
     """Put a table cell in the open table: a header cell in column 1 after any cell starts
-    a new table (a table has one header row); a body cell in column 1 starts a row."""
+    a new table (a table has one header row); a body cell in column 1, or in a column not
+    after the last cell's, starts a row; the cells an HTML table left empty (no block)
+    are filled in, so that every cell stays in its column."""
     header = block.kind == TABLE_HEADER
     table = nodes[-1] if nodes and nodes[-1]["type"] == "table" else None
     if table is None or (header and block.level == 1 and table["header"]):
-        table = {"type": "table", "header": [], "aligns": [], "rows": []}
+        table = {"type": "table", "header": [], "aligns": [], "rows": [], "column": 0}
         nodes.append(table)
+    empty: Any = "" if isinstance(body, str) else []  # a cell without a block
     if header:
-        table["header"].append(body)
-        table["aligns"].append(block.info)
+        pad = max(0, block.level - 1 - len(table["header"]))
+        table["header"] += [empty] * pad + [body]
+        table["aligns"] += [None] * pad + [block.info]
         return
-    if block.level == 1 or not table["rows"]:
-        table["rows"].append([])
-    table["rows"][-1].append(body)
+    if not table["rows"] or block.level == 1 or block.level <= table["column"]:
+        table["rows"].append([])  # a row whose first cells were empty starts later
+    row = table["rows"][-1]
+    row += [empty] * max(0, block.level - 1 - len(row)) + [body]
+    table["column"] = block.level
 
 
 def _add_item(

@@ -25,10 +25,11 @@ import l10n
 from l10n.config import Settings
 
 # settings no per-file fact depends on (see the module docstring)
-_CODE = (".py", ".j2", ".css", ".js", ".toml")  # what l10n's behaviour is made of
+_CODE = (".py", ".j2", ".css", ".js", ".toml", ".html")  # what l10n's behaviour is made of
 _LIBRARIES = ("babel", "pysbd", "polib", "jinja2", "markdown-it-py", "html5lib", "pyyaml",
               "trafilatura", "lxml", "cssselect")
-_NOT_IN_KEY = {"root", "config_file", "targets", "build", "min_reviewed"}
+_NOT_IN_KEY = {"root", "config_file", "targets", "build", "min_reviewed", "site_url",
+               "site_name"}  # the build keys its facts on these itself
 
 
 def key(*parts: object) -> str:

@@ -2,8 +2,7 @@
 
 Rules:
 
-* An HTML article also gets ``<lang>/<slug>.article.html``: its own page, translated
-  (:mod:`l10n.publish.htmlpage`).
+* An HTML article also gets ``<lang>/<slug>.article.html`` (:mod:`l10n.publish.htmlpage`).
 * Each article is built in its source language (the original, the x-default of every
   translation) and in each requested language whose catalog
   ``locales/<lang>/<slug>.po`` exists and passes the gates:
@@ -31,6 +30,10 @@ Rules:
   article gone) are removed, and only those (:mod:`l10n.publish.folder`: a manifest
   lists what l10n wrote; nothing else is ever deleted). Temporary files a killed build
   left (``.NAME.XXXXXXXX.tmp``) are removed first.
+* With a site (``site_url``, ``--site-url``): sitemaps and feeds, rendered like the
+  indexes (:mod:`l10n.workflow.build_site`), and canonical links; else the result says
+  once that they are skipped. ``output="hugo"``: a Hugo site's tree instead of pages
+  (:mod:`l10n.workflow.build_files`), under the same rules.
 * The build folder is never a filesystem root, the home folder, the project's folder or
   an ancestor of it, unless ``force``.
 """
@@ -41,7 +44,7 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +54,7 @@ from l10n.errors import InputError, Problem, UsageError
 from l10n.fsutil import StagedWrites, project_lock, remove_stale_temporaries, write_atomic
 from l10n.glossary import load_glossary
 from l10n.model import Article
-from l10n.publish import Page, render_html, render_markdown, render_root
+from l10n.publish import Page, render_root
 from l10n.publish.folder import (
     MANIFEST,
     check_build_folder,
@@ -60,8 +63,9 @@ from l10n.publish.folder import (
     remove_files,
     stale_files,
 )
-from l10n.publish.htmlpage import render_article_page
+from l10n.publish.hugo import config_names, render_config
 from l10n.publish.render import render_index_entries
+from l10n.publish.site import Site
 from l10n.state import (
     Stamp,
     State,
@@ -72,6 +76,7 @@ from l10n.state import (
     settings_key,
     stamp_of,
 )
+from l10n.workflow.build_files import file_names, render_file
 from l10n.workflow.build_index import IndexEntries
 from l10n.workflow.build_plan import (
     Gates,
@@ -79,11 +84,11 @@ from l10n.workflow.build_plan import (
     Plan,
     Skipped,
     make_plan,
-    page_files,
     plan_key,
     summaries,
     translations,
 )
+from l10n.workflow.build_site import NO_SITE, OUTPUTS, SiteFiles, site_of
 from l10n.workflow.extract import article_paths
 from l10n.workflow.sources import Source
 from l10n.workflow.spans import Spans
@@ -98,6 +103,7 @@ class BuildResult:
     skipped: tuple[Skipped, ...]
     removed: tuple[Path, ...] = ()  # pages an earlier build made, no longer made
     problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
+    notices: tuple[str, ...] = ()  # what the build left out, and why (no site_url)
 
     @property
     def unchanged(self) -> tuple[Path, ...]:
@@ -117,23 +123,31 @@ def build(
     include_machine: bool = False,
     fail_on_errors: bool = False,
     force: bool = False,
+    site_url: str | None = None,
+    output: str = "site",
 ) -> BuildResult:
     """Build the articles at ``paths`` (default: all) in ``langs`` (default: the
     config's targets) into ``out`` (default: the config's build folder); ``force``
-    allows a folder the rules refuse (see the module docstring)."""
+    allows a folder the rules refuse; ``site_url`` replaces the config's; ``output``:
+    ``site`` (HTML and Markdown pages) or ``hugo`` (see the module docstring)."""
     targets = settings.target_languages(langs)
     gate = settings.min_reviewed if min_reviewed is None else min_reviewed
     if not 0.0 <= gate <= 100.0:
         raise UsageError(f"--min-reviewed must be between 0 and 100, not {gate:g}")
     folder = settings.path(out) if out is not None else settings.build_dir
     check_build_folder(settings.root, folder, force=force)
+    site = site_of(settings, site_url)
+    if output not in OUTPUTS:
+        raise UsageError(f"unknown build format '{output}'",
+                         hint=f"use {' or '.join(OUTPUTS)}")
     with project_lock(settings.state_dir), State.open(settings.state_dir) as state:
         remove_stale_temporaries(folder, depth=1)
         problems: list[Problem] = []
         glossary = load_glossary(settings.glossary_dir) if fail_on_errors else None
         terms = glossary_key(settings.glossary_dir) if fail_on_errors else ""
         run = _Build(settings, state, folder, targets,
-                     Gates(gate, include_machine, fail_on_errors, glossary, terms))
+                     Gates(gate, include_machine, fail_on_errors, glossary, terms), site,
+                     output)
         spans = Spans(settings, article_paths(settings, paths), state, run.code, problems,
                       "build", run.span_key(), ("build", run.kind))
         staged = StagedWrites()
@@ -153,11 +167,14 @@ def build(
             raise
         finally:
             run.index.close()
+            if run.site_files is not None:
+                run.site_files.close()
         run.recorded()
         spans.confirm(run.article)
         removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs}, state)
+    notices = () if site or output == "hugo" else (NO_SITE,)
     return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
-                       tuple(run.skipped), tuple(removed), tuple(problems))
+                       tuple(run.skipped), tuple(removed), tuple(problems), notices)
 
 
 @dataclass
@@ -169,6 +186,8 @@ class _Build:
     folder: Path
     targets: tuple[str, ...]
     gates: Gates
+    site: Site | None = None
+    output: str = "site"
     made: set[str] = field(default_factory=set)  # names in the build folder
     slugs: set[str] = field(default_factory=set)
     langs: set[str] = field(default_factory=set)  # the articles' own languages
@@ -180,14 +199,17 @@ class _Build:
 
     def __post_init__(self) -> None:
         self.code = code_key()
-        self.base = key("build", self.code, settings_key(self.settings))
+        site = [self.site.url, self.site.name] if self.site else None
+        self.base = key("build", self.code, settings_key(self.settings))  # plans: any build
+        self.files = key(self.base, site, self.output)  # the files of this build's kind
         self.root = self.folder.resolve()
         self.kind = f"built:{self.root}"  # the files of an article in this build folder
+        self.site_files = SiteFiles(self.site) if self.site and self.output == "site" else None
 
     def span_key(self) -> str:
         """What a span's items depend on besides its files (:mod:`l10n.workflow.spans`)."""
         gates = self.gates
-        return key(self.base, list(self.targets), gates.min_reviewed, gates.include_machine,
+        return key(self.files, list(self.targets), gates.min_reviewed, gates.include_machine,
                    gates.fail_on_errors, gates.glossary_key, self.kind, os.getcwd())
 
     def take(self, item: list[Any], *, unchanged: bool = False) -> None:
@@ -199,7 +221,10 @@ class _Build:
         self.skipped += [Skipped(*row) for row in data["skipped"]]
         for page_lang, entry in data["index"]:
             self.index.add(page_lang, entry)
-        names = [name for row in data["pages"] for name in page_files(data["format"], *row[:2])]
+        if self.site_files is not None:
+            self.site_files.add(slug, lang, data["format"], data["facts"])
+        names = [name for row in data["pages"]
+                 for name in file_names(self.output, data["format"], row[0], row[1])]
         self.made.update(names)
         if unchanged:
             self.unchanged += names
@@ -214,9 +239,11 @@ class _Build:
         plan_id = plan_key(self.base, settings, state, source, self.targets, self.gates)
         plan, pages = self._plan(source, plan_id)
         item = [source.slug, source.lang, plan.to_json()]
-        files = plan.files()
+        files = [(name, page.lang) for page in plan.pages
+                 for name in file_names(self.output, plan.format, page.slug, page.lang)]
         owner = os.path.abspath(source.path)
-        built = self._built(owner, plan_id, [name for name, _ in files])
+        files_id = key(self.files, plan_id)
+        built = self._built(owner, files_id, [name for name, _ in files])
         if staged is None:
             return item
         self.take(item, unchanged=built)
@@ -224,20 +251,13 @@ class _Build:
             return item
         if pages is None:
             pages = make_plan(settings, source, self.targets, self.gates, plan_id)[1]
-        text = None
-        languages = plan.languages
+        text = cache(partial(read_source, source.path))  # read once, when needed
         for name, lang in files:
             page = next(p for p in pages if p.lang == lang)
-            if name.endswith(".article.html"):
-                text = text or read_source(source.path)
-                self._write(staged, name, render_article_page(
-                    page, text, languages, content=settings.html.content,
-                    exclude=settings.html.exclude))
-            elif name.endswith(".md"):
-                self._write(staged, name, render_markdown(page))
-            else:
-                self._write(staged, name, render_html(page, languages))
-        self.done.append((owner, plan_id, [name for name, _ in files]))
+            self._write(staged, name, render_file(self.output, name, page, plan.facts,
+                                                  plan.languages, self.site, text,
+                                                  settings.html))
+        self.done.append((owner, files_id, [name for name, _ in files]))
         return item
 
     def _built(self, owner: str, plan_id: str, names: list[str]) -> bool:
@@ -275,14 +295,20 @@ class _Build:
         list changed)."""
         source = self.settings.source
         order = sorted(self.index.langs, key=lambda lang: (lang != source, lang))
+        if self.output == "hugo":
+            self._files_once(staged, partial(render_config, order, source, self.site)
+                             if order else None, key(self.files, order, source))
+            return
         pages: list[tuple[str, str, Callable[[], str]]] = [
-            (f"{lang}/index.html", key(self.base, lang, order, self.index.digest(lang)),
+            (f"{lang}/index.html", key(self.files, lang, order, self.index.digest(lang)),
              partial(self._render_index, lang, order))
             for lang in order
         ]
         if order:
-            pages.append(("index.html", key(self.base, order, source),
+            pages.append(("index.html", key(self.files, order, source),
                           partial(render_root, order, source)))
+        if self.site_files is not None:
+            pages += self.site_files.files(self.files, order)
         for name, file_key, render in pages:
             self.made.add(name)
             owner = str(self.root / name)
@@ -292,8 +318,25 @@ class _Build:
             self._write(staged, name, render())
             self.done.append((owner, file_key, [name]))
 
+    def _files_once(
+        self, staged: StagedWrites, render: Callable[[], dict[str, str]] | None, file_key: str
+    ) -> None:
+        """Files made once per build, from one key (a Hugo site's configuration)."""
+        if render is None:
+            return
+        names = list(config_names())
+        self.made.update(names)
+        owner = str(self.root / "config")
+        if self._built(owner, file_key, names):
+            self.unchanged += names
+            return
+        for name, text in render().items():
+            self._write(staged, name, text)
+        self.done.append((owner, file_key, names))
+
     def _render_index(self, lang: str, order: list[str]) -> str:
-        return render_index_entries(lang, self.index.entries(lang), order)
+        head = self.site_files.index_head(lang) if self.site_files is not None else ""
+        return render_index_entries(lang, self.index.entries(lang), order, head)
 
     def _write(self, staged: StagedWrites, name: str, text: str) -> None:
         if not staged.stage(safe_path(self.folder, name), text):
@@ -329,7 +372,7 @@ def _remove_stale(
         return []
     previous = read_manifest(folder)
     stale = stale_files(folder, previous, made, slugs, langs)
-    removed = remove_files(stale)
+    removed = remove_files(stale, folder)
     gone = {path.relative_to(folder.resolve()).as_posix() for path in stale}
     text = manifest_text((previous - gone) | made)
     write_atomic(manifest, text)

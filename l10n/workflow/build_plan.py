@@ -24,8 +24,9 @@ from l10n.config import Settings
 from l10n.glossary import Glossary
 from l10n.model import Severity
 from l10n.publish import Page, Translation, localize
-from l10n.publish.page import Coverage
+from l10n.publish.page import Coverage, translated_percent
 from l10n.publish.render import IndexEntry, index_entry
+from l10n.publish.site import page_facts
 from l10n.qa import CheckContext
 from l10n.state import State, key
 from l10n.workflow.qa import catalog_findings
@@ -51,6 +52,11 @@ class PageSummary:
     lang: str
     coverage: Coverage
     used_machine: bool
+    source_shown: int = 0  # distinct segment texts shown in the source language
+
+    @property
+    def translated_percent(self) -> float:
+        return translated_percent(self.coverage.total, self.source_shown)
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class Plan:
     pages: list[PageSummary]
     skipped: list[Skipped]
     index: list[tuple[str, IndexEntry]]  # (lang, entry) per page
+    facts: list[dict[str, Any]]  # l10n.publish.site.page_facts of each page
 
     @property
     def languages(self) -> list[str]:
@@ -85,23 +92,25 @@ class Plan:
         return {
             "format": self.format,
             "pages": [[p.slug, p.lang, p.coverage.total, p.coverage.reviewed,
-                       p.coverage.machine, p.used_machine] for p in self.pages],
+                       p.coverage.machine, p.used_machine, p.source_shown] for p in self.pages],
             "skipped": [[s.slug, s.lang, s.reason, s.reviewed_percent, s.errors]
                         for s in self.skipped],
             "index": [[lang, entry] for lang, entry in self.index],
+            "facts": self.facts,
         }
 
     @classmethod
     def from_json(cls, plan_key: str, data: dict[str, Any]) -> Plan:
         skipped = [Skipped(*row) for row in data["skipped"]]
         index = [(sys.intern(lang), entry) for lang, entry in data["index"]]
-        return cls(plan_key, data["format"], summaries(data), skipped, index)
+        return cls(plan_key, data["format"], summaries(data), skipped, index, data["facts"])
 
 
 def summaries(data: dict[str, Any]) -> list[PageSummary]:
     """The pages of a plan as :meth:`Plan.to_json` keeps them."""
     return [PageSummary(sys.intern(slug), sys.intern(lang), Coverage(total, reviewed, machine),
-                        used) for slug, lang, total, reviewed, machine, used in data["pages"]]
+                        used, source)
+            for slug, lang, total, reviewed, machine, used, source in data["pages"]]
 
 
 def page_files(article_format: str, slug: str, lang: str) -> tuple[str, ...]:
@@ -128,9 +137,11 @@ def make_plan(
     """The article's plan, and its pages (read and localized now)."""
     ref = settings.reference(source.path)
     pages, skipped = article_pages(settings, source, targets, gates, ref)
-    summaries = [PageSummary(p.slug, p.lang, p.coverage, p.used_machine) for p in pages]
+    summaries = [PageSummary(p.slug, p.lang, p.coverage, p.used_machine, p.source_shown)
+                 for p in pages]
     index = [(page.lang, index_entry(page)) for page in pages]
-    return Plan(plan_id, source.article.format, summaries, skipped, index), pages
+    facts = [page_facts(page) for page in pages]
+    return Plan(plan_id, source.article.format, summaries, skipped, index, facts), pages
 
 
 def translations(catalog: Catalog) -> dict[str, Translation]:

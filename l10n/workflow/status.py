@@ -53,9 +53,15 @@ class CatalogStatus:
     def percent_reviewed(self) -> float:
         return 0.0 if not self.entries else round(100.0 * self.reviewed / self.entries, 1)
 
+    @property
+    def percent_source_text(self) -> float:
+        """What a build of reviewed translations shows in the source language."""
+        return 0.0 if not self.entries else round(100.0 - self.percent_reviewed, 1)
+
     def to_json(self) -> dict[str, Any]:
         data = {name: getattr(self, name) for name in _FIELDS}
         data["percent_reviewed"] = self.percent_reviewed
+        data["percent_source_text"] = self.percent_source_text
         if not self.article:  # a total: no one catalog
             del data["article"], data["catalog"], data["exists"]
         return data

@@ -1,0 +1,119 @@
+"""A Hugo site's content tree (``l10n build --format hugo``): what Hugo needs to publish
+the localized articles with each page linking its translations.
+
+Files, in the build folder:
+
+* ``content/<lang>/<slug>.md`` per article and language: YAML front matter (``title``,
+  ``date``, ``lastmod``, ``description``, ``author``, ``translationKey`` (the slug: Hugo
+  links the pages that share it as translations), and ``l10n``: the review state as the
+  Markdown build has it under ``translation``, with the notices the page shows), then
+  the Markdown build's body (:func:`l10n.publish.render.render_markdown`);
+* ``config/_default/languages.yaml``: one language per built language, its content
+  folder (``content/<lang>``), its code, its own name, its direction and its order (the
+  source first); ``config/_default/hugo.yaml``: the site (``baseURL`` from the site URL,
+  the title from the site name, the source as the default content language) and
+  ``theme: l10n``;
+* ``themes/l10n/``: minimal layouts (a page with its notices and a language menu made
+  of ``.AllTranslations``; a list of the language's articles; ``hreflang`` links), so
+  that ``hugo`` renders the tree as it is. A site with its own theme sets its own
+  ``theme`` and keeps ``languages.yaml`` and ``content/``.
+
+Front matter strings are written as :func:`l10n.publish.render.front_matter` writes
+them: double-quoted, ``<``, ``>`` and ``&`` escaped. Hugo's Markdown renderer drops raw
+HTML by default (``markup.goldmark.renderer.unsafe`` is false).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib.resources import files
+from typing import Any
+
+from l10n.lang import bcp47
+from l10n.publish.locale import language_name, page_notices, typography
+from l10n.publish.page import Page
+from l10n.publish.render import front_matter, render_markdown
+from l10n.publish.site import Site
+
+THEME = "l10n"
+LAYOUTS = ("baseof.html", "single.html", "list.html")
+
+
+def content_name(lang: str, slug: str) -> str:
+    return f"content/{lang}/{slug}.md"
+
+
+def config_names() -> tuple[str, ...]:
+    """The build folder's names of the configuration and theme files."""
+    return ("config/_default/hugo.yaml", "config/_default/languages.yaml",
+            *(f"themes/{THEME}/layouts/_default/{name}" for name in LAYOUTS))
+
+
+def render_content(page: Page, facts: dict[str, Any]) -> str:
+    """``content/<lang>/<slug>.md`` of ``page``; ``facts``: its
+    :func:`l10n.publish.site.page_facts`."""
+    markdown = render_markdown(page)
+    body = markdown.split("\n---\n", 1)[1]  # after the Markdown build's own front matter
+    coverage = page.coverage
+    status = ("original" if page.lang == page.article.lang
+              else "machine" if page.used_machine else "reviewed")
+    values: dict[str, Any] = {
+        "title": facts["title"],
+        "date": facts["published"],
+        "lastmod": facts["modified"],
+        "description": facts["description"] or None,
+        "author": facts["author"] or None,
+        "translationKey": page.slug,
+        "l10n": {
+            "status": status,
+            "source_lang": page.article.lang,
+            "reviewed_percent": coverage.reviewed_percent,
+            "translated_percent": page.translated_percent,
+            "machine": page.used_machine,
+            "segments": coverage.total,
+            "reviewed": coverage.reviewed,
+            "unreviewed": coverage.machine,
+            "untranslated": coverage.untranslated,
+            "notices": [text for text, _ in page_notices(page)],
+        },
+    }
+    values = {key: value for key, value in values.items() if value is not None}
+    return f"---\n{front_matter(values)}---\n{body}"
+
+
+def render_config(languages: Sequence[str], source: str, site: Site | None) -> dict[str, str]:
+    """The configuration and theme files by name (:func:`config_names`); ``languages``:
+    the built ones, the source first."""
+    import yaml
+
+    site_values = {
+        "baseURL": site.url if site else "/",
+        "title": site.name if site else "l10n",
+        "defaultContentLanguage": source,
+        "defaultContentLanguageInSubdir": True,
+        "theme": THEME,
+        "enableRobotsTXT": True,
+    }
+    table = {
+        lang: {
+            "contentDir": f"content/{lang}",
+            "languageCode": bcp47(lang),
+            "languageName": language_name(lang),
+            "languageDirection": typography(lang)["dir"],
+            "weight": weight,
+        }
+        for weight, lang in enumerate(languages, start=1)
+    }
+    dump = {"allow_unicode": True, "sort_keys": False, "default_flow_style": False}
+    texts = {
+        "config/_default/hugo.yaml": yaml.safe_dump(site_values, **dump),  # type: ignore[call-overload]
+        "config/_default/languages.yaml": yaml.safe_dump(table, **dump),  # type: ignore[call-overload]
+    }
+    theme = files("l10n.publish").joinpath("hugo_theme/layouts/_default")
+    for name in LAYOUTS:
+        texts[f"themes/{THEME}/layouts/_default/{name}"] = theme.joinpath(name).read_text(
+            encoding="utf-8")
+    return texts
+
+
+__all__ = ["THEME", "config_names", "content_name", "render_config", "render_content"]
