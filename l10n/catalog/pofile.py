@@ -40,7 +40,7 @@ from l10n.catalog.header import (
 )
 from l10n.catalog.syntax import check_messages, check_syntax
 from l10n.errors import CatalogChangedError, CatalogError
-from l10n.fsutil import write_atomic
+from l10n.fsutil import ChangedOnDisk, write_atomic, write_checked
 from l10n.model import TermOutcome
 
 WRAP_WIDTH = 78
@@ -89,12 +89,12 @@ class Catalog:
         path: Path,
         *,
         disk_text: str | None = None,
-        disk_stamp: tuple[int, int, int] | None = None,
+        from_disk: bool = False,
     ) -> None:
         self._po = po
         self.path = path
         self._disk_text = disk_text  # the file as last read or written, to skip no-op writes
-        self._disk_stamp = disk_stamp  # its (inode, size, mtime) then: see write()
+        self._from_disk = from_disk  # written only over the file as read: see write()
         self._index: dict[tuple[str | None, str], polib.POEntry] | None = None
         self.on_write: Callable[[Catalog], None] | None = None  # told after each write()
 
@@ -108,7 +108,6 @@ class Catalog:
     def read(cls, path: Path) -> Catalog:
         """Parse ``path``; a broken file raises CatalogError with its line."""
         try:
-            stamp = _stamp(path)
             raw = path.read_bytes()
         except FileNotFoundError:
             raise CatalogError("catalog not found", path=path) from None
@@ -131,7 +130,7 @@ class Catalog:
                 hint="fix it in a PO editor or restore it from git; the file was left as it was",
             ) from None
         check_messages(po, path)
-        return cls(po, path, disk_text=text, disk_stamp=stamp)
+        return cls(po, path, disk_text=text, from_disk=True)
 
     @classmethod
     def template(
@@ -327,22 +326,36 @@ class Catalog:
                     return self._told(False)
         self._po.metadata[key] = now()
         text = self.render()
-        if self._disk_stamp is not None and _stamp(self.path) != self._disk_stamp:
-            raise CatalogChangedError(
-                "the catalog was changed by another program while l10n was working on it; "
-                "l10n did not write it",
-                path=self.path,
-                hint="your file is as it was saved; run the command again",
-            )
-        written = write_atomic(self.path, text)
+        if self._from_disk:
+            written = save_catalog_text(self.path, text, read=self._disk_text)
+        else:  # made here (a template, a new catalog): nothing was read to compare with
+            written = write_atomic(self.path, text)
         self._disk_text = text
-        self._disk_stamp = _stamp(self.path)
+        self._from_disk = True
         return self._told(written)
 
     def _told(self, written: bool) -> bool:
         if self.on_write is not None:
             self.on_write(self)
         return written
+
+
+def save_catalog_text(path: Path, text: str, *, read: str | None) -> bool:
+    """The one way a catalog l10n read reaches disk again (a run's merge or fill, a
+    person's save, ``check --annotate``): atomically, and only over the file as it was
+    ``read``; the caller holds the project's lock (:func:`l10n.fsutil.project_lock`), so
+    no other l10n command writes in between. A file changed since (a save of the review
+    page acknowledged meanwhile, Poedit) is never overwritten: CatalogChangedError, the
+    file as it is. Returns True when the file was written (False: it held ``text``)."""
+    try:
+        return write_checked(path, text, read)
+    except ChangedOnDisk:
+        raise CatalogChangedError(
+            "the catalog was changed by another program while l10n was working on it; "
+            "l10n did not write it",
+            path=path,
+            hint="your file is as it was saved; run the command again",
+        ) from None
 
 
 def _rendered(text: str) -> str | None:
@@ -353,15 +366,6 @@ def _rendered(text: str) -> str | None:
     except (OSError, ValueError):
         return None
     return Catalog(po, Path()).render()
-
-
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    """What tells that a file changed: inode (an editor's atomic save), size, mtime."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return None
-    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def _set_l10n_comments(entry: polib.POEntry, lines: list[str]) -> None:
@@ -392,4 +396,4 @@ def _split_ref(ref: str) -> tuple[str, str]:
     path, _, line = ref.rpartition(":")
     return (path, line) if path and line.isdigit() else (ref, "")
 
-__all__ = ["TERM_PREFIX", "Catalog", "TemplateEntry"]
+__all__ = ["TERM_PREFIX", "Catalog", "TemplateEntry", "save_catalog_text"]

@@ -4,8 +4,11 @@ A person (in the browser, or an agency through an XLIFF file) changes entries th
 some moment. :func:`save_edits` applies a batch of such edits to one catalog:
 
 * under the project's lock (the same as the CLI's: a ``translate`` run and a save never
-  interleave; while a run holds it, :class:`~l10n.errors.LockedError` says so and nothing
+  interleave; a save waits a few seconds for a short writer, another save or ``check
+  --annotate``, then :class:`~l10n.errors.LockedError` says a run holds it and nothing
   is written);
+* written through the catalogs' one save path: never over a file that changed since it
+  was read (:func:`l10n.catalog.pofile.save_catalog_text`);
 * each edit names the entry by its source and the :attr:`~l10n.catalog.Entry.version` the
   person saw. If the entry changed since (another reviewer, a ``translate`` run, a hand
   edit), that edit is refused as a ``conflict`` and the entry as it is now is returned;
@@ -25,7 +28,7 @@ from dataclasses import dataclass
 from l10n.catalog import Catalog, Entry
 from l10n.config import Settings
 from l10n.errors import UsageError
-from l10n.fsutil import project_lock
+from l10n.fsutil import SHORT_WAIT, project_lock
 from l10n.memory import Memory
 
 SAVED = "saved"
@@ -66,7 +69,7 @@ def save_edits(
     for edit in edits:
         if edit.reviewed and not edit.text.strip():
             raise UsageError("an empty translation cannot be accepted", hint="write one first")
-    with project_lock(settings.state_dir):
+    with project_lock(settings.state_dir, wait=SHORT_WAIT):
         catalog = Catalog.read(path)
         outcomes = [_apply(catalog, edit) for edit in edits]
         catalog.write()

@@ -16,7 +16,8 @@ as ``#. check:`` comments (:func:`l10n.catalog.annotate`), old ones removed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from functools import partial
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import Any
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, UNTRANSLATED, Catalog, annotate
 from l10n.config import Settings
 from l10n.errors import Problem, UsageError
+from l10n.fsutil import SHORT_WAIT, project_lock
 from l10n.glossary import Glossary, load_glossary
 from l10n.lang import validate_language
 from l10n.model import Finding, Severity
@@ -69,6 +71,7 @@ def check_project(
     problems: list[Problem] = []
     by_lang: dict[str, list[Finding]] = {lang: [] for lang in targets}
     written: list[Path] = []
+    lock = partial(project_lock, settings.state_dir, wait=SHORT_WAIT)
     with Cache.open(settings) as cache:
         glossary = cache.glossary()
 
@@ -82,7 +85,7 @@ def check_project(
                 if annotate and path.is_file():
                     catalog = Catalog.read(path)
                     found.append([_row(f) for f in _one_catalog(catalog, ctx, only, True,
-                                                                  written)])
+                                                                  written, lock)])
                     continue
                 rows = None if annotate else cache.result(
                     path, "check", cache.key("check", lang, only) + shown,  # + the name shown
@@ -138,10 +141,13 @@ def check_files(
     catalogs = [Catalog.read(path) for path in paths]  # every file is valid before any check
     findings: list[Finding] = []
     written: list[Path] = []
+    lock: Callable[[], contextlib.AbstractContextManager[None]] = (
+        partial(project_lock, settings.state_dir, wait=SHORT_WAIT)
+        if settings.config_file is not None else contextlib.nullcontext)
     for catalog in catalogs:
         target = _language(catalog, lang)
         ctx = CheckContext(source_lang, target, terms, settings.display(catalog.path))
-        findings += _one_catalog(catalog, ctx, only, annotate, written)
+        findings += _one_catalog(catalog, ctx, only, annotate, written, lock)
     return CheckResult(tuple(findings), tuple(written))
 
 
@@ -174,8 +180,11 @@ def catalog_findings(catalog: Catalog, ctx: CheckContext, only: str | None = Non
 
 
 def _one_catalog(
-    catalog: Catalog, ctx: CheckContext, only: str | None, notes: bool, written: list[Path]
+    catalog: Catalog, ctx: CheckContext, only: str | None, notes: bool, written: list[Path],
+    lock: Callable[[], contextlib.AbstractContextManager[None]] = contextlib.nullcontext,
 ) -> list[Finding]:
+    """The catalog's findings; with ``notes``, written into it (``--annotate``) under
+    ``lock`` (the project's: the catalogs' one save path, :mod:`l10n.catalog.annotate`)."""
     found: list[Finding] = []
     by_entry: dict[tuple[str | None, str], list[str]] = {}
     for entry in catalog.entries():
@@ -184,8 +193,10 @@ def _one_catalog(
         found += mine if wanted else []
         if mine:  # notes always cover every entry, whatever --only shows
             by_entry[(entry.msgctxt, entry.msgid)] = [f"{f.check}: {f.message}" for f in mine]
-    if notes and annotate(catalog.path, by_entry):
-        written.append(catalog.path)
+    if notes:
+        with lock():
+            if annotate(catalog.path, by_entry, catalog.disk_text):
+                written.append(catalog.path)
     return found
 
 
