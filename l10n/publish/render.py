@@ -15,7 +15,7 @@ from l10n.publish.htmlpage import safe_inline
 from l10n.publish.locale import language, ui
 from l10n.publish.markdown import md_text
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SPACE, LocalBlock, Page
-from l10n.publish.sanitize import sanitize_html
+from l10n.publish.sanitize import sanitize_html, sanitize_inline
 from l10n.publish.structure import heading_shift, nodes
 
 if TYPE_CHECKING:
@@ -232,7 +232,9 @@ def render_root(languages: Sequence[str], source: str) -> str:
 
 
 def _html_pieces(page: Page) -> Callable[[LocalBlock], list[dict[str, Any]]]:
-    """Each block's pieces with their HTML: escaped text, or markdown-it's escaped output."""
+    """Each block's pieces with their HTML: escaped text, markdown-it's escaped output, or
+    an HTML article's inline markup (:func:`~l10n.publish.htmlpage.safe_inline`, then
+    :func:`~l10n.publish.sanitize.sanitize_inline`)."""
     from markdown_it import MarkdownIt
     from markupsafe import Markup, escape
 
@@ -247,7 +249,9 @@ def _html_pieces(page: Page) -> Callable[[LocalBlock], list[dict[str, Any]]]:
                 "status": p.status,
                 "html": Markup(inline(p.text))
                 if markdown and p.status != SPACE
-                else Markup(safe_inline(p.text, local.block.text))  # only the source's tags
+                # only the source's tags, then cleaned as raw HTML is: the source's own
+                # handlers and javascript:/data: URLs never reach a templated page
+                else Markup(sanitize_inline(safe_inline(p.text, local.block.text)))
                 if markup and p.status != SPACE
                 else escape(p.text),
             }
