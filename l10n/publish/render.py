@@ -198,11 +198,14 @@ IndexEntry = str  # sort key, slug, title, ISO date, date text, NUL-separated (c
 
 
 def index_entry(page: Page) -> IndexEntry:
-    """What a language's index shows of ``page`` (small: a build keeps one per page; an
-    article's text never holds NUL, which the article readers refuse)."""
+    """What a language's index shows of ``page`` (small: a build keeps one per page). An
+    article's text never holds NUL (the article readers refuse it) and l10n never puts
+    one in a catalog, but a catalog edited by hand may: it is dropped from the title, so
+    that the fields stay five."""
     when = page.article.published
     date = _date(page)
-    parts = (repr(-when.timestamp() if when else 0.0), page.slug, plain_title(page),
+    parts = (repr(-when.timestamp() if when else 0.0), page.slug,
+             plain_title(page).replace("\0", ""),
              date["iso"] if date else "", date["text"] if date else "")
     return "\0".join(parts)
 

@@ -7,6 +7,9 @@ some moment. :func:`save_edits` applies a batch of such edits to one catalog:
   interleave; a save waits a few seconds for a short writer, another save or ``check
   --annotate``, then :class:`~l10n.errors.LockedError` says a run holds it and nothing
   is written);
+* each text through the gate for text entering a catalog (:mod:`l10n.text.incoming`):
+  one that is not valid Unicode or is too long is refused (InputError, nothing saved),
+  control characters are removed with a warning;
 * written through the catalogs' one save path: never over a file that changed since it
   was read (:func:`l10n.catalog.pofile.save_catalog_text`);
 * each edit names the entry by its source and the :attr:`~l10n.catalog.Entry.version` the
@@ -22,14 +25,17 @@ some moment. :func:`save_edits` applies a batch of such edits to one catalog:
 
 from __future__ import annotations
 
+import dataclasses
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from l10n.catalog import Catalog, Entry
 from l10n.config import Settings
-from l10n.errors import UsageError
+from l10n.errors import InputError, L10nWarning, UsageError
 from l10n.fsutil import SHORT_WAIT, project_lock
 from l10n.memory import Memory
+from l10n.text.incoming import Refused, admit
 
 SAVED = "saved"
 UNCHANGED = "unchanged"  # the entry already held exactly this
@@ -66,6 +72,7 @@ def save_edits(
     per edit, in order."""
     lang = settings.target_languages([lang])[0]
     path = settings.catalog_path(lang, slug)
+    edits = [_admitted(edit, path) for edit in edits]
     for edit in edits:
         if edit.reviewed and not edit.text.strip():
             raise UsageError("an empty translation cannot be accepted", hint="write one first")
@@ -78,6 +85,20 @@ def save_edits(
             with Memory.open(settings.memory_path) as memory:
                 memory.harvest(reviewed, settings.source, lang, origin=settings.reference(path))
     return outcomes
+
+
+def _admitted(edit: Edit, path: object) -> Edit:
+    shown = edit.msgid if len(edit.msgid) <= 60 else edit.msgid[:57] + "..."
+    try:
+        admitted = admit(edit.text)
+    except Refused as refused:
+        raise InputError(f"the translation of {shown!r} cannot be saved: {refused}",
+                         path=str(path), hint="nothing was saved; correct the text") from None
+    if not admitted.removed:
+        return edit
+    warnings.warn(L10nWarning(f"the translation of {shown!r}: {admitted.note}",
+                              path=str(path)), stacklevel=3)
+    return dataclasses.replace(edit, text=admitted.text)
 
 
 def _apply(catalog: Catalog, edit: Edit) -> EditOutcome:

@@ -29,6 +29,7 @@ memory. For each unit:
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,12 +38,13 @@ from l10n.articles import safe_slug
 from l10n.catalog import Catalog, Entry, fingerprint
 from l10n.catalog.entry import MT_PREFIX, TERM_PREFIX, TM_PREFIX, is_l10n_comment
 from l10n.config import Settings
-from l10n.errors import InputError, L10nError, UsageError
+from l10n.errors import InputError, L10nError, L10nWarning, UsageError
 from l10n.fsutil import write_atomic
 from l10n.interchange import VERSIONS, read, render
 from l10n.interchange.codes import align, join, originals, plain, split
 from l10n.interchange.units import FINAL, INITIAL, REVIEWED_STATE, Document, Note, Unit, state_of
 from l10n.lang import base_language, bcp47
+from l10n.text.incoming import Refused, admit
 from l10n.workflow.edit import CONFLICT, MISSING, SAVED, UNCHANGED, Edit, save_edits
 from l10n.workflow.extract import read_articles
 
@@ -210,6 +212,7 @@ def _plan_unit(plan: _Plan, unit: Unit, catalog: Catalog, by_id: dict[str, Entry
         raise InputError(f"unit {unit.id}: inline code {ident} ({kind}) is not in its source",
                          path=path, line=unit.line,
                          hint="the target may only use the source's codes") from None
+    target = _admitted(target, path, unit)
     entry = catalog.get(source)
     if entry is None and guess is not None and plain(split(guess.msgid)) == plain(
         list(unit.source)
@@ -228,6 +231,19 @@ def _plan_unit(plan: _Plan, unit: Unit, catalog: Catalog, by_id: dict[str, Entry
     note = f"xliff {path.name}, translated for the earlier source: {source}"
     plan.edits.append(Edit(moved.msgid, target, False, moved.version, note=note))
     plan.units.append(unit)
+
+
+def _admitted(target: str, path: Path, unit: Unit) -> str:
+    """The target through the gate for text entering a catalog (l10n.text.incoming)."""
+    try:
+        admitted = admit(target)
+    except Refused as refused:
+        raise InputError(f"unit {unit.id}: unusable translation: {refused}", path=path,
+                         line=unit.line, hint="nothing was imported; correct the file") from None
+    if admitted.removed:
+        warnings.warn(L10nWarning(f"unit {unit.id}: {admitted.note}", path=path,
+                                  line=unit.line), stacklevel=2)
+    return admitted.text
 
 
 def _language(settings: Settings, doc: Document, path: Path) -> str:
