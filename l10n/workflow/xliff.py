@@ -38,7 +38,7 @@ from l10n.articles import safe_slug
 from l10n.catalog import Catalog, Entry, fingerprint
 from l10n.catalog.entry import MT_PREFIX, TERM_PREFIX, TM_PREFIX, is_l10n_comment
 from l10n.config import Settings
-from l10n.errors import InputError, L10nError, L10nWarning, UsageError
+from l10n.errors import CatalogError, InputError, L10nError, L10nWarning, UsageError
 from l10n.fsutil import write_atomic
 from l10n.interchange import VERSIONS, read, render
 from l10n.interchange.codes import (
@@ -191,7 +191,13 @@ def _plan(settings: Settings, path: Path, trust: bool) -> _Plan:
     shown = settings.display(path)
     lang = _language(settings, doc, path)
     slug = _slug(settings, doc, path)
-    catalog = Catalog.read(settings.catalog_path(lang, slug))
+    where = settings.catalog_path(lang, slug)
+    if not where.is_file():
+        raise CatalogError(f"catalog not found for the file's article '{slug}' in {lang} "
+                           f"({settings.display(where)})", path=path, line=doc.line,
+                           hint=f"run `l10n update --lang {lang}`, or import files exported "
+                           "from this project")
+    catalog = Catalog.read(where)
     plan = _Plan(shown, lang, slug)
     seen: dict[str, int] = {}
     for unit in doc.units:
@@ -298,7 +304,8 @@ def _language(settings: Settings, doc: Document, path: Path) -> str:
                              f"'{settings.source}'")
     except L10nError as exc:
         raise InputError(f"this XLIFF file does not fit the project: {exc.message}",
-                         path=path, hint="import files exported from this project") from None
+                         path=path, line=doc.line,
+                         hint="import files exported from this project") from None
     return lang
 
 
@@ -309,8 +316,11 @@ def _slug(settings: Settings, doc: Document, path: Path) -> str:
         if settings.reference(article.path) == doc.original:
             return article.slug
     if doc.slug:
-        return safe_slug(doc.slug, path, source="the XLIFF file")
-    raise InputError(f"no article '{doc.original}' in the project", path=path,
+        try:
+            return safe_slug(doc.slug, path, source="the XLIFF file")
+        except InputError as exc:
+            raise InputError(exc.message, path=path, line=doc.line, hint=exc.hint) from None
+    raise InputError(f"no article '{doc.original}' in the project", path=path, line=doc.line,
                      hint="import files exported from this project")
 
 
