@@ -12,6 +12,12 @@ some moment. :func:`save_edits` applies a batch of such edits to one catalog:
   control characters are removed with a warning;
 * written through the catalogs' one save path: never over a file that changed since it
   was read (:func:`l10n.catalog.pofile.save_catalog_text`);
+* the catalog and the memory are written one after the other, not in one transaction
+  (a file and a database): before the catalog is written, a marker naming it goes into
+  ``.l10n/harvest/``, and it is removed once the memory has the catalog's reviewed
+  entries. A run killed in between leaves the marker, and the next save (or
+  :func:`catch_up`, which ``translate``, ``update`` and the review page call) harvests
+  that catalog again: the memory is short for no longer than that;
 * each edit names the entry by its source and the :attr:`~l10n.catalog.Entry.version` the
   person saw. If the entry changed since (another reviewer, a ``translate`` run, a hand
   edit), that edit is refused as a ``conflict`` and the entry as it is now is returned;
@@ -29,11 +35,12 @@ import dataclasses
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from l10n.catalog import Catalog, Entry
 from l10n.config import Settings
 from l10n.errors import InputError, L10nWarning, UsageError
-from l10n.fsutil import SHORT_WAIT, project_lock
+from l10n.fsutil import SHORT_WAIT, project_lock, write_atomic
 from l10n.memory import Memory
 from l10n.text.incoming import Refused, admit
 
@@ -77,14 +84,48 @@ def save_edits(
         if edit.reviewed and not edit.text.strip():
             raise UsageError("an empty translation cannot be accepted", hint="write one first")
     with project_lock(settings.state_dir, wait=SHORT_WAIT):
+        catch_up(settings)
         catalog = Catalog.read(path)
         outcomes = [_apply(catalog, edit) for edit in edits]
-        catalog.write()
         reviewed = [o.entry for o in outcomes if o.status == SAVED and o.entry is not None]
-        if reviewed:
+        marker = _marker(settings, lang, slug) if reviewed else None
+        if marker is not None:
+            write_atomic(marker, f"{lang}\n{slug}\n")
+        catalog.write()
+        if marker is not None:
             with Memory.open(settings.memory_path) as memory:
                 memory.harvest(reviewed, settings.source, lang, origin=settings.reference(path))
+            marker.unlink()
     return outcomes
+
+
+def _marker(settings: Settings, lang: str, slug: str) -> Path:
+    return settings.state_dir / "harvest" / f"{lang}.{slug}"
+
+
+def catch_up(settings: Settings) -> list[Path]:
+    """Harvest into the memory the reviewed entries of every catalog a killed save left
+    a marker for (the module's rules); call it under the project's lock. The catalogs
+    harvested."""
+    folder = settings.state_dir / "harvest"
+    if not folder.is_dir():
+        return []
+    done: list[Path] = []
+    for marker in sorted(folder.iterdir()):
+        if marker.name.startswith("."):  # write_atomic's temporary, from a kill
+            continue
+        try:
+            lang, slug = marker.read_text(encoding="utf-8").split()
+        except ValueError:  # not one of ours: a marker is only ever written whole
+            continue
+        path = settings.catalog_path(lang, slug)
+        if path.is_file():
+            entries = Catalog.read(path).entries(obsolete=True)
+            with Memory.open(settings.memory_path) as memory:
+                memory.harvest(entries, settings.source, lang, origin=settings.reference(path))
+            done.append(path)
+        marker.unlink()
+    return done
 
 
 def _admitted(edit: Edit, path: object) -> Edit:
@@ -118,4 +159,5 @@ def _apply(catalog: Catalog, edit: Edit) -> EditOutcome:
     return EditOutcome(edit.msgid, SAVED, catalog.get(edit.msgid))
 
 
-__all__ = ["CONFLICT", "MISSING", "SAVED", "UNCHANGED", "Edit", "EditOutcome", "save_edits"]
+__all__ = ["CONFLICT", "MISSING", "SAVED", "UNCHANGED", "Edit", "EditOutcome", "catch_up",
+           "save_edits"]

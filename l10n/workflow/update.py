@@ -22,6 +22,7 @@ from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.memory import Memory
 from l10n.state import State, code_key
 from l10n.workflow.catalog_state import CatalogState, memory_identity
+from l10n.workflow.edit import catch_up
 from l10n.workflow.extract import Extracted, Segmenting, article_paths, extract_source
 from l10n.workflow.orphans import project_orphans
 from l10n.workflow.orphans import purge_orphans as purge_orphans_of
@@ -85,6 +86,7 @@ def update(
     with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
           State.open(settings.state_dir) as state):
         remove_stale_temporaries(settings.locales_dir, depth=1)
+        catch_up(settings)  # a save killed between its catalog and the memory
         code = code_key()
         known = CatalogState(settings, state, code, memory_identity(settings.memory_path))
         spans = known.spans(files, targets, report.problems, purge=purge_obsolete)
