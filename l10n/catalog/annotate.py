@@ -27,6 +27,7 @@ from pathlib import Path
 import polib
 
 from l10n.catalog.entry import CHECK_PREFIX, comment_lines
+from l10n.catalog.joined import one_line_strings
 from l10n.catalog.pofile import save_catalog_text
 
 _NOTE = "#. " + CHECK_PREFIX
@@ -41,9 +42,10 @@ def annotate(path: Path, notes: Mapping[Key, Sequence[str]], checked: str | None
     the catalog's text the notes were found in (None: the file as it is now). Returns True
     when the file was written. The catalog must have been read (validated) before."""
     text = path.read_bytes().decode("utf-8")
-    po = polib.pofile(text, wrapwidth=0, encoding="utf-8")
+    po = polib.pofile(one_line_strings(text), wrapwidth=0, encoding="utf-8")
     if checked is not None and checked != text:
-        notes = _for_unchanged(po, polib.pofile(checked, wrapwidth=0, encoding="utf-8"), notes)
+        then = polib.pofile(one_line_strings(checked), wrapwidth=0, encoding="utf-8")
+        notes = _for_unchanged(po, then, notes)
     lines = text.splitlines(keepends=True)
     starts = sorted(
         ((e.linenum or 1) - 1, (e.msgctxt, e.msgid)) for e in po if not e.obsolete and e.msgid

@@ -38,6 +38,7 @@ from l10n.catalog.header import (
     now,
     template_header,
 )
+from l10n.catalog.joined import one_line_strings
 from l10n.catalog.syntax import check_messages, check_syntax
 from l10n.errors import CatalogChangedError, CatalogError
 from l10n.fsutil import ChangedOnDisk, write_atomic, write_checked
@@ -120,7 +121,7 @@ class Catalog:
             ) from None
         check_syntax(path, text)
         try:
-            po = polib.pofile(text, wrapwidth=WRAP_WIDTH, encoding="utf-8")
+            po = polib.pofile(one_line_strings(text), wrapwidth=WRAP_WIDTH, encoding="utf-8")
         except (OSError, ValueError) as exc:
             found = re.search(r"line (\d+)", str(exc))
             raise CatalogError(
