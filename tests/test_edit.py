@@ -150,3 +150,24 @@ def test_a_save_killed_before_the_memory_is_caught_up_by_the_next_command(
         unit = memory.exact(first.msgid, "en", "ko")
     assert unit is not None and unit.kind == "reviewed" and unit.target_text == "죽기 전 저장."
     assert not list((settings.state_dir / "harvest").iterdir())
+
+
+def test_saved_text_goes_through_the_gate(translated: Path) -> None:
+    """The review page and XLIFF import save through here: a lone surrogate or an
+    oversized text is refused with nothing written; control characters are removed."""
+    from l10n.errors import InputError, L10nWarning
+    from l10n.text.incoming import MAX_CHARS
+
+    settings = load_settings(cwd=translated)
+    path = translated / "locales" / "ko" / f"{SLUG}.po"
+    entry = _catalog(translated).entries()[2]
+    before = path.read_bytes()
+    for bad, message in (("반\ud800쪽", "lone surrogate"), ("가" * (MAX_CHARS + 1), "limit")):
+        with pytest.raises(InputError, match=message):
+            save_edits(settings, "ko", SLUG, [Edit(entry.msgid, bad, True, entry.version)])
+        assert path.read_bytes() == before
+    with pytest.warns(L10nWarning, match="removed 2 control characters"):
+        [outcome] = save_edits(settings, "ko", SLUG, [Edit(entry.msgid, "검토\x00된 \x1b[1m번역.",
+                                                           True, entry.version)])
+    assert outcome.status == SAVED and outcome.entry is not None
+    assert outcome.entry.msgstr == "검토된 번역."

@@ -109,9 +109,10 @@ class LibreTranslateEngine:
     def describe(self, source: str, target: str) -> str:
         if self._version is None:
             try:
-                info = self._request(self.urls[0], "/spec", None).get("info", {})
+                spec = self._request(self.urls[0], "/spec", None)
+                info = spec.get("info", {}) if isinstance(spec, dict) else {}
                 self._version = str(info.get("version", "")) if isinstance(info, dict) else ""
-            except EngineError:
+            except (EngineError, _Retry):  # no version: the provenance names the server
                 self._version = ""
         return " ".join(p for p in ("libretranslate", self._version, self.urls[0]) if p)
 
