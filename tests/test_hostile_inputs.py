@@ -208,6 +208,12 @@ def _catalog(edit: Callable[[str], str], *args: str) -> Callable[[Path], list[st
     return prepare
 
 
+def _markup_title(text: str) -> str:
+    at = text.index("NVIDIA Hails")
+    at = text.index('msgstr "', at) + len('msgstr "')
+    return text[:at] + '<img src=x onerror=\\"alert(1)\\"><script>alert(2)</script>' + text[at:]
+
+
 def _nul_title(text: str) -> str:
     at = text.index("NVIDIA Hails")  # in the title's msgid (wrapped or not)
     at = text.index('msgstr "', at) + len('msgstr "')
@@ -263,6 +269,8 @@ CASES: dict[str, Case] = {
     # catalogs
     "catalog with a NUL in the title": Case(
         _catalog(_nul_title, "build", "--include-machine"), 0, "", changes=True),
+    "catalog whose translation adds markup": Case(
+        _catalog(_markup_title, "build", "--include-machine"), 0, "", changes=True),
     "catalog with a syntax error, annotated": Case(
         _catalog(lambda t: t.replace('msgstr "', 'msgstr "\\q', 1), "check", "--annotate"),
         2, "ko/nvidia-korea-ai-alliance.po:"),
@@ -326,5 +334,11 @@ def _after(name: str, project: Path, output: str) -> None:
     if name == "glossary CSV with a formula cell":
         imported = (project / "glossaries" / "imported.toml").read_text(encoding="utf-8")
         assert "=HYPERLINK(1)" in imported and "'=HYPERLINK" not in imported
+    if name == "catalog whose translation adds markup":  # text in every build format
+        for built in (project / "build" / "ko").iterdir():
+            page = built.read_text(encoding="utf-8")
+            body = page.split("</head>")[-1]
+            assert "<img" not in body and "<script" not in body, built
+            assert "alert(2)" in page or built.name == "index.html", built  # shown as text
     if name == "catalog with a NUL in the title":
         assert (project / "build" / "ko" / "index.html").is_file()
