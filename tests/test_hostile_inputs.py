@@ -200,6 +200,19 @@ def _glossary_csv(text: str) -> Callable[[Path], list[str]]:
     return prepare
 
 
+def _tmx(seg: str) -> Callable[[Path], list[str]]:
+    def prepare(project: Path) -> list[str]:
+        (project / "memory.tmx").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header '
+            'creationtool="x" segtype="sentence" srclang="en" adminlang="en" '
+            'datatype="plaintext" o-tmf="x" creationtoolversion="1"/>\n<body>\n<tu>\n'
+            '<tuv xml:lang="en"><seg>A hostile unit.</seg></tuv>\n'
+            f'<tuv xml:lang="ko"><seg>{seg}</seg></tuv>\n</tu>\n</body>\n</tmx>\n',
+            encoding="utf-8")
+        return ["memory", "import", "memory.tmx"]
+    return prepare
+
+
 def _catalog(edit: Callable[[str], str], *args: str) -> Callable[[Path], list[str]]:
     def prepare(project: Path) -> list[str]:
         path = project / PO
@@ -266,6 +279,12 @@ CASES: dict[str, Case] = {
         _glossary_csv('Nvidia,"엔비디아\n'), 2, "malformed CSV"),
     "glossary CSV with a formula cell": Case(
         _glossary_csv("'=HYPERLINK(1),'=HYPERLINK(1)\n"), 0, "", changes=True),
+    # translation memories
+    "TMX with C1 controls (a terminal's CSI)": Case(
+        _tmx("적대적&#x9b;31m 단위&#x85;."), 0, "memory.tmx:7: a translation held control",
+        changes=True),
+    "TMX with a translation over the size limit": Case(
+        _tmx("가" * 1_000_001), 2, "memory.tmx:7: unusable translation"),
     # catalogs
     "catalog with a NUL in the title": Case(
         _catalog(_nul_title, "build", "--include-machine"), 0, "", changes=True),
@@ -340,5 +359,8 @@ def _after(name: str, project: Path, output: str) -> None:
             body = page.split("</head>")[-1]
             assert "<img" not in body and "<script" not in body, built
             assert "alert(2)" in page or built.name == "index.html", built  # shown as text
+    if name == "TMX with C1 controls (a terminal's CSI)":
+        exported = run_l10n("memory", "export", cwd=project).stdout
+        assert "적대적31m 단위." in exported and "\x9b" not in exported
     if name == "catalog with a NUL in the title":
         assert (project / "build" / "ko" / "index.html").is_file()
