@@ -6,7 +6,7 @@ quotes, backslashes, newlines) wrapped narrow so that every string has continuat
 from __future__ import annotations
 
 import polib
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from l10n.catalog.joined import one_line_strings
@@ -46,9 +46,13 @@ def catalogs(draw: st.DrawFn) -> str:
 @settings(max_examples=150, deadline=None)
 @given(catalogs())
 def test_joined_strings_parse_to_the_same_entries_at_the_same_lines(text: str) -> None:
+    try:
+        expected = _fields(polib.pofile(text))
+    except OSError:  # polib cannot read what it wrote (a line break inside a #| string)
+        assume(False)
     joined = one_line_strings(text)
     assert len(joined.splitlines()) == len(text.splitlines())
-    assert _fields(polib.pofile(joined)) == _fields(polib.pofile(text))
+    assert _fields(polib.pofile(joined)) == expected
 
 
 def test_continuations_are_joined_and_blank_lines_keep_the_numbering() -> None:
