@@ -15,6 +15,13 @@
    segmented; microseconds per character, target flat (the 1.1 MB figure at most 1.5
    times the 10 KB one).
 
+4. **One large entry**: a catalog whose one entry (source and translation) is 1, 4 and
+   16 MB of news text, wrapped as polib and msgcat write it (a line per 78 columns):
+   read (strict syntax check, then polib) and written back (one changed letter);
+   milliseconds per MB, target flat (the 16 MB figure at most 1.5 times the 1 MB one).
+   polib alone, on the same files, is printed beside it: its parser adds continuation
+   lines to an attribute, quadratic in the entry's lines.
+
 Everything runs in this process (no start-up time counted), one run per figure. Both
 CPU time and wall time are recorded: the machine is shared, and CPU time is what the
 ratios are taken on (wall time is printed beside it).
@@ -133,9 +140,40 @@ def paragraph(size: int) -> dict[str, Any]:
             "seconds_wall": seconds["wall"], "us_per_char_cpu": 1e6 * seconds["cpu"] / size}
 
 
+def large_entry(root: Path, size: int) -> dict[str, Any]:
+    """Read and write a catalog whose one entry holds ``size`` characters."""
+    import polib
+
+    from l10n.catalog import Catalog
+
+    sentences = " ".join(workload.load_sentences())
+    text = (sentences * (size // len(sentences) + 1))[:size]
+    po = polib.POFile(wrapwidth=78)
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "ko",
+                   "Plural-Forms": "nplurals=1; plural=0;"}
+    po.append(polib.POEntry(msgid=text, msgstr=text))
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / f"large-{size}.po"
+    po.save(str(path))
+    read, catalog = timed(lambda: Catalog.read(path))
+    catalog.set_translation(text, "X" + text[1:], reviewed=True)
+    write, _ = timed(catalog.write)
+    mb = size / 2**20
+    figures = {"chars": size, "lines": path.read_text(encoding="utf-8").count("\n"),
+               "read_cpu": read["cpu"], "read_wall": read["wall"], "write_cpu": write["cpu"],
+               "write_wall": write["wall"],
+               "ms_per_mb_cpu": 1e3 * (read["cpu"] + write["cpu"]) / mb}
+    if size <= 4 * 2**20:  # polib alone: quadratic, minutes at 16 MB
+        plain, _ = timed(lambda: polib.pofile(str(path)))
+        figures["polib_cpu"] = plain["cpu"]
+    path.unlink()
+    return figures
+
+
 def measure(quick: bool, say: Callable[[str], None]) -> dict[str, Any]:
     work = OUT / "work" / "scale"
-    results: dict[str, Any] = {"articles": {}, "glossaries": {}, "paragraphs": {}}
+    results: dict[str, Any] = {"articles": {}, "glossaries": {}, "paragraphs": {},
+                               "entries": {}}
     for segments in (1000, 4000) if quick else (1000, 4000, 16000, 64000):
         say(f"one article of {segments} segments: segment, extract, translate, re-run ...")
         results["articles"][str(segments)] = one_article(work / "article", segments)
@@ -145,6 +183,9 @@ def measure(quick: bool, say: Callable[[str], None]) -> dict[str, Any]:
     for size in (10_000, 100_000) if quick else (10_000, 100_000, 1_100_000):
         say(f"a paragraph of {size // 1000} KB ...")
         results["paragraphs"][str(size)] = paragraph(size)
+    for mb in (1, 4) if quick else (1, 4, 16):
+        say(f"a catalog entry of {mb} MB: read and written ...")
+        results["entries"][str(mb)] = large_entry(work / "entry", mb * 2**20)
     shutil.rmtree(work, ignore_errors=True)
     return results
 
@@ -184,6 +225,21 @@ def report(r: dict[str, Any]) -> dict[str, bool]:
               f"{p['seconds_cpu']:7.2f} s ({p['seconds_wall']:7.2f} s)  "
               f"{p['us_per_char_cpu']:6.1f} us per character")
     print(f"  ratio largest/smallest: {ratio:.2f}x {'PASS' if ratio <= FLAT else 'MISS'}")
+    entries = r.get("entries", {})
+    if entries:
+        cells = list(entries.values())
+        ratio = cells[-1]["ms_per_mb_cpu"] / cells[0]["ms_per_mb_cpu"]
+        verdicts["large_entry"] = ratio <= FLAT
+        print(f"\nOne large catalog entry, read and written: seconds, CPU (wall) — target: ms "
+              f"per MB flat, ratio <= {FLAT}; polib alone beside it")
+        for mb, e in entries.items():
+            polib_figure = (f"  polib alone {e['polib_cpu']:6.2f} s" if "polib_cpu" in e
+                            else "  polib alone (not run: minutes)")
+            print(f"  {int(mb):>3} MB  {e['lines']:>7,} lines  read {e['read_cpu']:6.2f} s "
+                  f"({e['read_wall']:6.2f} s)  write {e['write_cpu']:6.2f} s "
+                  f"({e['write_wall']:6.2f} s)  {e['ms_per_mb_cpu']:7.0f} ms per MB"
+                  + polib_figure)
+        print(f"  ratio largest/smallest: {ratio:.2f}x {'PASS' if ratio <= FLAT else 'MISS'}")
     return verdicts
 
 

@@ -8,6 +8,7 @@ import fcntl
 import os
 import re
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,6 +41,33 @@ def write_atomic(path: Path, data: str | bytes) -> bool:
         return False
     _replace(tmp, path)
     return True
+
+
+# how long a short write (a review page's save, a catalog `check --annotate` notes) waits
+# for another short write to release the project's lock, rather than failing at once
+SHORT_WAIT = 5.0
+
+
+class ChangedOnDisk(Exception):
+    """:func:`write_checked` found ``path`` holding something else than expected."""
+
+
+def write_checked(path: Path, data: str | bytes, expected: str | bytes | None) -> bool:
+    """:func:`write_atomic`, but only over the bytes the caller read: when ``path`` no
+    longer holds ``expected`` (None: when it exists) it is left alone and
+    :class:`ChangedOnDisk` raised. Call it under :func:`project_lock`, so that no other
+    l10n run can write between the check and the rename (another program can, for the
+    microseconds in between; nothing closes that window for a program that takes no lock).
+    """
+    path = Path(path)
+    want = expected.encode("utf-8") if isinstance(expected, str) else expected
+    try:
+        now: bytes | None = path.read_bytes()
+    except FileNotFoundError:
+        now = None
+    if now != want:
+        raise ChangedOnDisk(path)
+    return write_atomic(path, data)
 
 
 def _temporary(path: Path, data: str | bytes) -> str | None:
@@ -139,7 +167,7 @@ def remove_stale_temporaries(folder: Path, *, depth: int = 0) -> list[Path]:
 
 
 @contextlib.contextmanager
-def project_lock(folder: Path, name: str = "lock") -> Iterator[None]:
+def project_lock(folder: Path, name: str = "lock", *, wait: float = 0.0) -> Iterator[None]:
     """Hold the project's lock for the block's duration: one l10n run at a time.
 
     ``folder`` is the project's state folder (``.l10n``). The lock is an exclusive,
@@ -152,26 +180,35 @@ def project_lock(folder: Path, name: str = "lock") -> Iterator[None]:
       or the whole ``.l10n`` folder during a run lets no second run in;
     * ``folder/name``, the lock file earlier versions of l10n take, so that they and
       this one exclude each other.
+
+    ``wait``: seconds to wait for a run that holds the lock to release it (a save of
+    the review page, a catalog ``check --annotate`` writes: each a few milliseconds)
+    before giving up with :class:`LockedError`.
     """
     folder.mkdir(parents=True, exist_ok=True)
     lock_path = folder / name
     with contextlib.ExitStack() as held:
         project = os.open(folder.resolve().parent, os.O_RDONLY | os.O_DIRECTORY)
         held.callback(os.close, project)
-        _flock(project, lock_path)
+        deadline = time.monotonic() + wait
+        _flock(project, lock_path, deadline)
         handle = held.enter_context(lock_path.open("a+"))
-        _flock(handle.fileno(), lock_path)
+        _flock(handle.fileno(), lock_path, deadline)
         yield
 
 
-def _flock(fd: int, lock_path: Path) -> None:
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError as exc:
-        if exc.errno in (errno.EAGAIN, errno.EACCES):
+def _flock(fd: int, lock_path: Path, deadline: float) -> None:
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+        if time.monotonic() >= deadline:
             raise LockedError(
                 "another l10n run is working on this project",
                 path=lock_path,
                 hint="wait for it to finish, then run again",
-            ) from None
-        raise
+            )
+        time.sleep(0.01)

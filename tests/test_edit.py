@@ -108,3 +108,66 @@ def test_catalog_changed_on_disk_after_reading_is_not_overwritten(translated: Pa
         catalog.write()
     assert caught.value.exit_code == 2 and str(path) in str(caught.value)
     assert path.read_bytes() == saved
+
+
+KILLED_SAVE = """
+import os, signal, sys
+from l10n.config import load_settings
+from l10n.memory import Memory
+from l10n.workflow.edit import Edit, save_edits
+
+def killed(*args, **kwargs):  # the memory's write never happens: SIGKILL, as a crash would
+    os.kill(os.getpid(), signal.SIGKILL)
+
+Memory.harvest = killed
+msgid, version = sys.argv[1], sys.argv[2]
+save_edits(load_settings(), "ko", "nvidia-korea-ai-alliance",
+           [Edit(msgid, "죽기 전 저장.", True, version)])
+"""
+
+
+@pytest.mark.parametrize("next_command", ["another save", "translate"])
+def test_a_save_killed_before_the_memory_is_caught_up_by_the_next_command(
+    translated: Path, next_command: str
+) -> None:
+    import signal
+    import sys
+
+    settings = load_settings(cwd=translated)
+    first, second = _catalog(translated).entries()[2:4]
+    run = subprocess.run([sys.executable, "-c", KILLED_SAVE, first.msgid, first.version],
+                         cwd=translated, capture_output=True, text=True, check=False)
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    saved = _catalog(translated).get(first.msgid)
+    assert saved is not None and saved.msgstr == "죽기 전 저장." and not saved.fuzzy
+    with Memory.open(settings.memory_path) as memory:
+        assert memory.exact(first.msgid, "en", "ko") is None  # the kill landed in between
+    if next_command == "another save":
+        save_edits(settings, "ko", SLUG, [Edit(second.msgid, "다음 저장.", True, second.version)])
+    else:
+        translate(settings, engine_name="pseudo")
+    with Memory.open(settings.memory_path) as memory:
+        unit = memory.exact(first.msgid, "en", "ko")
+    assert unit is not None and unit.kind == "reviewed" and unit.target_text == "죽기 전 저장."
+    assert not list((settings.state_dir / "harvest").iterdir())
+
+
+def test_saved_text_goes_through_the_gate(translated: Path) -> None:
+    """The review page and XLIFF import save through here: a lone surrogate or an
+    oversized text is refused with nothing written; control characters are removed."""
+    from l10n.errors import InputError, L10nWarning
+    from l10n.text.incoming import MAX_CHARS
+
+    settings = load_settings(cwd=translated)
+    path = translated / "locales" / "ko" / f"{SLUG}.po"
+    entry = _catalog(translated).entries()[2]
+    before = path.read_bytes()
+    for bad, message in (("반\ud800쪽", "lone surrogate"), ("가" * (MAX_CHARS + 1), "limit")):
+        with pytest.raises(InputError, match=message):
+            save_edits(settings, "ko", SLUG, [Edit(entry.msgid, bad, True, entry.version)])
+        assert path.read_bytes() == before
+    with pytest.warns(L10nWarning, match="removed 2 control characters"):
+        [outcome] = save_edits(settings, "ko", SLUG, [Edit(entry.msgid, "검토\x00된 \x1b[1m번역.",
+                                                           True, entry.version)])
+    assert outcome.status == SAVED and outcome.entry is not None
+    assert outcome.entry.msgstr == "검토된 번역."

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import shutil
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from hypothesis import given
@@ -20,6 +23,7 @@ from l10n.glossary.interchange import (
     read_csv,
     to_toml,
     toml_string,
+    write_csv,
 )
 from l10n.glossary.tbx import TBX_NS, read_tbx
 from l10n.model import Term
@@ -222,3 +226,35 @@ def test_toml_string_is_valid_toml(value: str) -> None:
 
 def test_errors_are_l10n_errors_with_exit_code_2() -> None:
     assert issubclass(GlossaryError, L10nError) and GlossaryError("x").exit_code == 2
+
+
+# ------------------------------------------------------------------ formula cells (OWASP)
+FORMULAS = ["=cmd|' /C calc'!A0", "+HYPERLINK(\"http://x\",\"y\")", "@SUM(1+1)*cmd|' /C calc'!A0",
+            "-2+3", "=1+1", "'=already quoted", "'plain apostrophe", "ok"]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(tmp_path: Path) -> None:
+    terms = [Term(source=f, targets=MappingProxyType({"ko": f}), note=f) for f in FORMULAS]
+    text = write_csv(terms, "ko", notes=True)
+    for row in csv.reader(io.StringIO(text)):
+        for cell in row[0:3]:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    path = tmp_path / "terms.csv"
+    path.write_text(text, encoding="utf-8")
+    back = read_csv(path, "ko")
+    assert [(t.source, t.target("ko"), t.note) for t in back] == [(f, f, f) for f in FORMULAS]
+
+
+@given(st.lists(st.text(min_size=1).map(str.strip).filter(bool), min_size=1, max_size=5))
+def test_csv_round_trip_keeps_every_cell(cells: list[str]) -> None:
+    import tempfile
+
+    terms = [Term(source=c, targets=MappingProxyType({"ko": c}), note=c) for c in cells]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "terms.csv"
+        path.write_text(write_csv(terms, "ko", notes=True), encoding="utf-8", newline="")
+        try:
+            back = read_csv(path, "ko")
+        except GlossaryError:
+            return  # a cell the CSV reader itself refuses (NUL): not this rule's business
+    assert [(t.source, t.target("ko"), t.note) for t in back] == [(c, c, c.strip()) for c in cells]

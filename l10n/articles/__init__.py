@@ -65,11 +65,17 @@ def read_article(
             hint=f"supported formats: {', '.join(SUFFIXES)}",
         )
     text = read_source(path)
-    if suffix in TEXT_SUFFIXES:
-        return parse_text(path, text, furniture=tuple(furniture), lang=lang)
-    if suffix in HTML_SUFFIXES:
-        return parse_html_article(path, text, lang=lang, content=content, exclude=exclude)
-    return parse_markdown(path, text, lang=lang)
+    try:
+        if suffix in TEXT_SUFFIXES:
+            return parse_text(path, text, furniture=tuple(furniture), lang=lang)
+        if suffix in HTML_SUFFIXES:
+            return parse_html_article(path, text, lang=lang, content=content,
+                                      exclude=exclude)
+        return parse_markdown(path, text, lang=lang)
+    except RecursionError:  # a page of elements nested hundreds deep
+        raise ArticleError("the article's markup is nested too deeply to read", path=path,
+                           hint="simplify the file: a news page nests a few dozen elements, "
+                           "not hundreds") from None
 
 
 def find_articles(folder: Path) -> list[Path]:

@@ -100,6 +100,12 @@ def file_slug(path: Path) -> str:
     return slug
 
 
+# names a build writes beside the articles' pages: <lang>/index.html is the language's index
+RESERVED_SLUGS = frozenset({"index"})
+MAX_SLUG = 200  # characters: with the suffixes and temporaries of the files named after it,
+# a name stays within the 255 bytes file systems allow
+
+
 def safe_slug(value: str, path: Path, *, line: int | None = None, source: str = "") -> str:
     """``value`` lowercased if it is a safe slug (``[a-z0-9][a-z0-9-]*``), else ArticleError.
 
@@ -115,5 +121,14 @@ def safe_slug(value: str, path: Path, *, line: int | None = None, source: str = 
             line=line,
             hint="use lowercase letters, digits and '-' only, e.g. nvidia-korea-ai-alliance"
             + ("" if source else "; rename the file"),
+        )
+    if slug in RESERVED_SLUGS or len(slug) > MAX_SLUG:
+        raise ArticleError(
+            f"'{slug}' is a name the build uses for its own page (<lang>/{slug}.html)"
+            if slug in RESERVED_SLUGS else
+            f"the slug is {len(slug)} characters long, over the {MAX_SLUG} a file name allows",
+            path=path,
+            line=line,
+            hint="rename the file" if not source else f"choose another slug in {source}",
         )
     return slug

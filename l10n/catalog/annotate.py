@@ -10,6 +10,13 @@ changes (not the wrapping of another tool, not the header, not the revision date
 entry's old ``#. check:`` lines are removed and its current findings written, after its
 other extracted comments (or after its translator comments, or first). Obsolete entries
 are left alone. A file whose notes did not change is not written.
+
+The file is written through the catalogs' one save path
+(:func:`~l10n.catalog.pofile.save_catalog_text`), under the project's lock the caller
+holds. When the catalog changed since the checks read it (a save of the review page),
+the notes go into the file as it is now, and an entry whose translation or review state
+changed meanwhile keeps the check lines it has: its findings are for a text it no longer
+holds, and the next ``check --annotate`` writes its own.
 """
 
 from __future__ import annotations
@@ -19,18 +26,26 @@ from pathlib import Path
 
 import polib
 
-from l10n.catalog.entry import CHECK_PREFIX
-from l10n.fsutil import write_atomic
+from l10n.catalog.entry import CHECK_PREFIX, comment_lines
+from l10n.catalog.joined import one_line_strings
+from l10n.catalog.save import save_catalog_text
 
 _NOTE = "#. " + CHECK_PREFIX
 
 
-def annotate(path: Path, notes: Mapping[tuple[str | None, str], Sequence[str]]) -> bool:
+Key = tuple[str | None, str]
+
+
+def annotate(path: Path, notes: Mapping[Key, Sequence[str]], checked: str | None = None) -> bool:
     """Write ``notes`` (``(msgctxt, msgid)`` -> lines without the ``check:`` prefix) into
-    the catalog at ``path``; entries not in ``notes`` lose their check lines. Returns True
+    the catalog at ``path``; entries not in ``notes`` lose their check lines. ``checked``:
+    the catalog's text the notes were found in (None: the file as it is now). Returns True
     when the file was written. The catalog must have been read (validated) before."""
     text = path.read_bytes().decode("utf-8")
-    po = polib.pofile(text, wrapwidth=0, encoding="utf-8")
+    po = polib.pofile(one_line_strings(text), wrapwidth=0, encoding="utf-8")
+    if checked is not None and checked != text:
+        then = polib.pofile(one_line_strings(checked), wrapwidth=0, encoding="utf-8")
+        notes = _for_unchanged(po, then, notes)
     lines = text.splitlines(keepends=True)
     starts = sorted(
         ((e.linenum or 1) - 1, (e.msgctxt, e.msgid)) for e in po if not e.obsolete and e.msgid
@@ -39,7 +54,27 @@ def annotate(path: Path, notes: Mapping[tuple[str | None, str], Sequence[str]]) 
     for start, key in reversed(starts):  # from the end, so earlier offsets stay valid
         _annotate_entry(lines, start, [_NOTE + n + newline for n in notes.get(key, ())])
     new = "".join(lines)
-    return new != text and write_atomic(path, new)
+    return new != text and save_catalog_text(path, new, read=text)
+
+
+def _for_unchanged(now: polib.POFile, then: polib.POFile,
+                   notes: Mapping[Key, Sequence[str]]) -> dict[Key, Sequence[str]]:
+    """``notes`` for the entries of ``now`` as they were ``then``; the others keep the
+    check lines they have now."""
+    def state(e: polib.POEntry) -> tuple[object, ...]:
+        return e.msgstr, sorted(e.msgstr_plural.items()), "fuzzy" in e.flags, e.previous_msgid
+
+    before = {(e.msgctxt, e.msgid): state(e) for e in then if not e.obsolete}
+    kept: dict[Key, Sequence[str]] = {}
+    for entry in now:
+        key = (entry.msgctxt, entry.msgid)
+        if entry.obsolete:
+            continue
+        if before.get(key) == state(entry):
+            kept[key] = notes.get(key, ())
+        else:
+            kept[key] = check_notes(comment_lines(entry.comment))
+    return kept
 
 
 def _annotate_entry(lines: list[str], start: int, notes: list[str]) -> None:

@@ -27,8 +27,8 @@ from collections.abc import Iterable
 import polib
 
 from l10n.catalog.header import now
-from l10n.catalog.pofile import Catalog, _OneLineComments, _stamp
-from l10n.fsutil import write_atomic
+from l10n.catalog.pofile import Catalog, _OneLineComments
+from l10n.catalog.save import save_catalog_text
 
 # A draft reads and updates its Catalog's record of the file (text, stamp) directly:
 # this module is the catalog layer's own second way of writing.
@@ -54,20 +54,24 @@ def fork(catalog: Catalog, msgids: Iterable[str]) -> Draft:
             twin.flags = list(entry.flags)
             po[i] = twin
     draft = Draft(po, catalog.path, disk_text=catalog.disk_text,
-                  disk_stamp=catalog._disk_stamp)
+                  from_disk=catalog._from_disk)
+    draft._disk_read = catalog._disk_read
     draft.originals = originals
     draft.metadata_before = dict(catalog.po.metadata)
     return draft
 
 
-def stamp_of(catalog: Catalog) -> tuple[int, int, int] | None:
-    """The stamp of the file as ``catalog`` last read or wrote it."""
-    return catalog._disk_stamp
-
-
 def as_on_disk(catalog: Catalog) -> bool:
-    """Whether the file is still the one ``catalog`` was read from (or wrote)."""
-    return stamp_of(catalog) is not None and _stamp(catalog.path) == stamp_of(catalog)
+    """Whether the file holds the bytes ``catalog`` was read from (or wrote), as the one
+    save path checks them (:func:`~l10n.catalog.pofile.save_catalog_text`)."""
+    if not catalog._from_disk or catalog.disk_text is None:
+        return False
+    want = catalog._disk_read if catalog._disk_read is not None else \
+        catalog.disk_text.encode("utf-8")
+    try:
+        return catalog.path.read_bytes() == want
+    except OSError:
+        return False
 
 
 def _render(entry: polib.POEntry, width: int) -> str:
@@ -110,13 +114,13 @@ def write_patched(draft: Draft) -> bool:
     spans.append((at, at + len(old_header), new_header))
     for start, end, replacement in sorted(spans, reverse=True):
         text = text[:start] + replacement + text[end:]
-    written = write_atomic(draft.path, text)
-    draft._disk_text = text
-    draft._disk_stamp = _stamp(draft.path)
+    read = draft._disk_read if draft._disk_read is not None else draft.disk_text
+    written = save_catalog_text(draft.path, text, read=read)  # the one save path
+    draft._disk_text, draft._disk_read = text, None
     draft.originals = {}
     draft.metadata_before = dict(draft.po.metadata)
     return draft._told(written)
 
 
 
-__all__ = ["Draft", "as_on_disk", "fork", "stamp_of", "write_patched"]
+__all__ = ["Draft", "as_on_disk", "fork", "write_patched"]

@@ -38,8 +38,10 @@ from l10n.catalog.header import (
     now,
     template_header,
 )
+from l10n.catalog.joined import one_line_strings
+from l10n.catalog.save import save_catalog_text
 from l10n.catalog.syntax import check_messages, check_syntax, declared_charset, number_entries
-from l10n.errors import CatalogChangedError, CatalogError
+from l10n.errors import CatalogError
 from l10n.fsutil import write_atomic
 from l10n.model import TermOutcome
 
@@ -89,12 +91,13 @@ class Catalog:
         path: Path,
         *,
         disk_text: str | None = None,
-        disk_stamp: tuple[int, int, int] | None = None,
+        from_disk: bool = False,
     ) -> None:
         self._po = po
         self.path = path
         self._disk_text = disk_text  # the file as last read or written, to skip no-op writes
-        self._disk_stamp = disk_stamp  # its (inode, size, mtime) then: see write()
+        self._from_disk = from_disk  # written only over the file as read: see write()
+        self._disk_read: bytes | None = None  # the bytes read, when not ``disk_text`` in UTF-8
         self._index: dict[tuple[str | None, str], polib.POEntry] | None = None
         self.on_write: Callable[[Catalog], None] | None = None  # told after each write()
 
@@ -108,7 +111,6 @@ class Catalog:
     def read(cls, path: Path) -> Catalog:
         """Parse ``path``; a broken file raises CatalogError with its line."""
         try:
-            stamp = _stamp(path)
             raw = path.read_bytes()
         except FileNotFoundError:
             raise CatalogError("catalog not found", path=path) from None
@@ -123,7 +125,7 @@ class Catalog:
             ) from None
         check_syntax(path, text)
         try:
-            po = polib.pofile(text, wrapwidth=WRAP_WIDTH, encoding="utf-8")
+            po = polib.pofile(one_line_strings(text), wrapwidth=WRAP_WIDTH, encoding="utf-8")
         except (OSError, ValueError) as exc:
             found = re.search(r"line (\d+)", str(exc))
             raise CatalogError(
@@ -133,7 +135,11 @@ class Catalog:
                 hint="fix it in a PO editor or restore it from git; the file was left as it was",
             ) from None
         check_messages(po, path)
-        return cls(po, path, disk_text=text, disk_stamp=stamp)
+        catalog = cls(po, path, disk_text=text, from_disk=True)
+        if charset != "utf-8":  # written back as UTF-8 (as msgconv would), saying so
+            catalog._disk_read = raw
+            po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+        return catalog
 
     @classmethod
     def template(
@@ -330,17 +336,14 @@ class Catalog:
                     return self._told(False)
         self._po.metadata[key] = now()
         text = self.render()
-        if self._disk_stamp is not None and _stamp(self.path) != self._disk_stamp:
-            raise CatalogChangedError(
-                "the catalog was changed by another program while l10n was working on it; "
-                "l10n did not write it",
-                path=self.path,
-                hint="your file is as it was saved; run the command again",
-            )
-        written = write_atomic(self.path, text)
+        if self._from_disk:
+            read = self._disk_read if self._disk_read is not None else self._disk_text
+            written = save_catalog_text(self.path, text, read=read)
+        else:  # made here (a template, a new catalog): nothing was read to compare with
+            written = write_atomic(self.path, text)
         self._disk_text = text
         number_entries(self._po, text)
-        self._disk_stamp = _stamp(self.path)
+        self._from_disk, self._disk_read = True, None
         return self._told(written)
 
     def _told(self, written: bool) -> bool:
@@ -357,15 +360,6 @@ def _rendered(text: str) -> str | None:
     except (OSError, ValueError):
         return None
     return Catalog(po, Path()).render()
-
-
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    """What tells that a file changed: inode (an editor's atomic save), size, mtime."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return None
-    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def _set_l10n_comments(entry: polib.POEntry, lines: list[str]) -> None:
@@ -396,4 +390,4 @@ def _split_ref(ref: str) -> tuple[str, str]:
     path, _, line = ref.rpartition(":")
     return (path, line) if path and line.isdigit() else (ref, "")
 
-__all__ = ["TERM_PREFIX", "Catalog", "TemplateEntry"]
+__all__ = ["TERM_PREFIX", "Catalog", "TemplateEntry", "save_catalog_text"]

@@ -24,12 +24,14 @@ Everything else is optional and detected, never required:
 from __future__ import annotations
 
 import inspect
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Protocol, runtime_checkable
 
-from l10n.errors import EngineError, ModelError
+from l10n.errors import EngineError, L10nWarning, ModelError
 from l10n.lang import base_language
 from l10n.model import Hypothesis
+from l10n.text.incoming import Refused, admit
 
 Advance = Callable[[int], None]  # told how many texts were just finished
 
@@ -123,7 +125,10 @@ def run_batch(
     progress: Advance | None = None,
 ) -> list[list[Hypothesis]]:
     """``engine.translate_batch``, with ``progress`` only for an engine that takes it, and
-    its answer checked: one list of hypotheses per text."""
+    its answer checked: one list of hypotheses per text, each through the gate for text
+    entering a catalog (:mod:`l10n.text.incoming`): an answer that is not text, not valid
+    Unicode or too long is an EngineError (exit 3) naming the engine and the segment;
+    control characters are removed, with a warning saying so."""
     if not texts:
         return []
     if progress is not None and takes_progress(engine):
@@ -139,7 +144,33 @@ def run_batch(
             f"the engine returned {count} results for {len(texts)} texts ({source} -> {target})",
             hint="this is a bug in the engine: it must return one list per text",
         )
-    return result
+    return [_checked(engine, text, found) for text, found in zip(texts, result, strict=True)]
+
+
+def _checked(engine: Engine, text: str, found: object) -> list[Hypothesis]:
+    name = getattr(engine, "name", "") or type(engine).__name__
+    segment = text if len(text) <= 60 else text[:57] + "..."
+    hint = f"this is a bug in the engine '{name}', or its server was tampered with"
+    if not isinstance(found, list):
+        raise EngineError(f"the engine '{name}' returned {type(found).__name__}, not a list "
+                          f"of hypotheses, for the segment {segment!r}", hint=hint)
+    checked = []
+    for hypothesis in found:
+        if not isinstance(hypothesis, Hypothesis):
+            raise EngineError(f"the engine '{name}' returned {type(hypothesis).__name__}, not "
+                              f"a Hypothesis, for the segment {segment!r}", hint=hint)
+        try:
+            admitted = admit(hypothesis.text)
+        except Refused as refused:
+            raise EngineError(f"the engine '{name}' returned an unusable translation for the "
+                              f"segment {segment!r}: {refused}", hint=hint) from None
+        if admitted.removed:
+            warnings.warn(L10nWarning(f"the engine '{name}' translated the segment "
+                                      f"{segment!r} with control characters: {admitted.note}"),
+                          stacklevel=2)
+            hypothesis = Hypothesis(admitted.text, hypothesis.score)
+        checked.append(hypothesis)
+    return checked
 
 
 def missing_model_error(source: str, target: str, models_dir: object) -> ModelError:

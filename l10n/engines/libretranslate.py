@@ -6,7 +6,7 @@ Options (``[engines.libretranslate]`` in l10n.toml)::
     url = "http://localhost:5000"     # or a list: a pool of servers
     api_key = "..."                   # else $LIBRETRANSLATE_API_KEY (see api_key_env)
     api_key_env = "LIBRETRANSLATE_API_KEY"
-    timeout = 60                      # seconds per request
+    timeout = 60                      # seconds per request, the whole of it
     retries = 2                       # more attempts for a request that failed
     batch_size = 16                   # texts per request
     alternatives = true               # ask for n-best (LibreTranslate >= 1.5)
@@ -27,18 +27,31 @@ Rules:
   is tried again, up to ``retries`` times, on the next server of the pool, after a pause
   (0.5 s, then 1 s, 2 s...); a 400 (the server's ``{"error": ...}``, e.g. an unsupported
   pair or a text over its limit) or 403 (API key) is not;
+* ``timeout`` bounds a whole request, from connecting to the answer's last byte: a
+  server that answers one byte a second is cut off when it runs out, like one that
+  never answers (a watchdog shuts the connection's socket down);
+* an answer is at most 64 MiB and must be JSON a parser can take: one nested ten
+  thousand levels deep is an engine error, like one that is not JSON; each translation
+  must be a string (``null``, a number or an object for one is an engine error naming
+  the segment); what passes then goes through :func:`l10n.engines.base.run_batch`'s
+  gate like any engine's answer;
 * every failure is an :class:`~l10n.errors.EngineError` (exit 3) in one line saying which
   server, what happened and what to do.
 
 HTTP client: the standard library's ``urllib.request``: one JSON POST and two GETs need
-no third-party client, and it honours timeouts and the system's certificates; each
-request opens its own connection, which costs nothing next to translating a batch.
+no third-party client, and it honours proxies and the system's certificates; each
+request opens its own connection, which costs nothing next to translating a batch, and
+which the watchdog can cut.
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import json
 import os
+import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -54,6 +67,7 @@ from l10n.model import Hypothesis
 DEFAULT_URL = "http://localhost:5000"
 DEFAULT_KEY_ENV = "LIBRETRANSLATE_API_KEY"
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+MAX_ANSWER = 64 * 1024 * 1024  # bytes
 _HINT_URL = ("start the server (e.g. `libretranslate --host 127.0.0.1 --port 5000`) or set "
              "url in [engines.libretranslate]")
 
@@ -95,9 +109,10 @@ class LibreTranslateEngine:
     def describe(self, source: str, target: str) -> str:
         if self._version is None:
             try:
-                info = self._request(self.urls[0], "/spec", None).get("info", {})
+                spec = self._request(self.urls[0], "/spec", None)
+                info = spec.get("info", {}) if isinstance(spec, dict) else {}
                 self._version = str(info.get("version", "")) if isinstance(info, dict) else ""
-            except EngineError:
+            except (EngineError, _Retry):  # no version: the provenance names the server
                 self._version = ""
         return " ".join(p for p in ("libretranslate", self._version, self.urls[0]) if p)
 
@@ -170,7 +185,11 @@ class LibreTranslateEngine:
         result = []
         for n, text in enumerate(texts):
             extra = others[n] if isinstance(others, list) and n < len(others) else []
-            unique = list(dict.fromkeys([str(text), *(str(a) for a in extra or [])]))
+            if not isinstance(text, str) or not isinstance(extra or [], list):
+                raise EngineError(f"LibreTranslate at {self.urls[0]} answered "
+                                  f"{type(text).__name__} for the segment {batch[n][:60]!r}, "
+                                  "not text", hint="is this a LibreTranslate server?")
+            unique = list(dict.fromkeys([text, *(a for a in extra or [] if isinstance(a, str))]))
             result.append([Hypothesis(t) for t in unique[: max(n_best, 1)]])
         return result
 
@@ -193,22 +212,32 @@ class LibreTranslateEngine:
             url + path, data=data, method="POST" if data is not None else "GET",
             headers={"Content-Type": "application/json", "Accept": "application/json"},
         )
+        late = f"the LibreTranslate server at {url} did not answer within {self.timeout:g} s"
+        watchdog = _Watchdog(self.timeout)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                raw = response.read()
+            with watchdog.opener().open(request, timeout=self.timeout) as response:
+                raw = response.read(MAX_ANSWER + 1)
         except urllib.error.HTTPError as exc:
             raise self._http_error(url, exc) from None
-        except (TimeoutError, OSError) as exc:
+        except (TimeoutError, OSError, http.client.HTTPException) as exc:
             reason = getattr(exc, "reason", exc)
-            if isinstance(reason, TimeoutError) or isinstance(exc, TimeoutError):
-                raise _Retry(f"the LibreTranslate server at {url} did not answer within "
-                             f"{self.timeout:g} s") from None
+            if watchdog.expired or isinstance(reason, TimeoutError) or \
+                    isinstance(exc, TimeoutError):
+                raise _Retry(late) from None
             raise _Retry(f"cannot reach the LibreTranslate server at {url}: {reason}") from None
+        finally:
+            watchdog.cancel()
+        if watchdog.expired:
+            raise _Retry(late)
+        if len(raw) > MAX_ANSWER:
+            raise EngineError(f"LibreTranslate at {url} answered {path} with more than "
+                              f"{MAX_ANSWER // 2**20} MiB", hint="is this a LibreTranslate server?")
         try:
             return json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise EngineError(f"LibreTranslate at {url} answered {path} with something that "
-                              "is not JSON", hint="is this a LibreTranslate server?") from None
+                              "is not JSON l10n can read", hint="is this a LibreTranslate server?"
+                              ) from None
 
     def _http_error(self, url: str, exc: urllib.error.HTTPError) -> Exception:
         try:
@@ -225,6 +254,64 @@ class LibreTranslateEngine:
         return EngineError(f"the LibreTranslate server at {url} refused the request ({what})",
                            hint="check the languages it has (GET /languages) and its limits; "
                            "a smaller batch_size helps with a text limit")
+
+
+class _Watchdog:
+    """Cuts a request's connection when ``seconds`` have passed since it was made: the
+    socket's own timeout bounds each read, this bounds them all. (The socket is kept as
+    it connects: urllib lets go of the connection object once the headers are read.)"""
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._cut)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def opener(self) -> urllib.request.OpenerDirector:
+        keep = self._keep
+
+        class Http(urllib.request.HTTPHandler):
+            def http_open(self, req: urllib.request.Request) -> Any:
+                class Kept(http.client.HTTPConnection):
+                    def connect(self) -> None:
+                        super().connect()
+                        keep(self.sock)
+
+                return self.do_open(Kept, req)
+
+        class Https(urllib.request.HTTPSHandler):
+            def https_open(self, req: urllib.request.Request) -> Any:
+                class Kept(http.client.HTTPSConnection):
+                    def connect(self) -> None:
+                        super().connect()
+                        keep(self.sock)
+
+                return self.do_open(Kept, req,
+                                    context=self._context)  # type: ignore[attr-defined]
+
+        return urllib.request.build_opener(Http(), Https())
+
+    def _keep(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def _cut(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)  # a blocked read returns at once
 
 
 def create(

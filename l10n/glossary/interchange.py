@@ -7,7 +7,15 @@ with or without BOM, ``.tsv`` files tab-separated. Written: two columns, no head
 ``notes=True`` a header ``source,target,description`` and the notes. CSV carries only the
 source, one target and the note: a keep term is written with its source as target and
 comes back as an ordinary term; variants, readings and case rules need TBX, whose
-round trip is lossless. Imported terms without case information (every CSV term, a TBX
+round trip is lossless.
+
+Formula cells: a spreadsheet runs a cell that starts with ``=``, ``+``, ``-``, ``@``, tab
+or carriage return as a formula (``=cmd|' /C calc'!A0``, ``+HYPERLINK(...)``). As OWASP
+recommends, such a cell is written with a leading ``'`` (also one that already starts
+with ``'`` before such a character), so that a spreadsheet shows it as text; import
+takes exactly one ``'`` off again, so the round trip keeps every term as it was.
+
+Imported terms without case information (every CSV term, a TBX
 term without an l10n case note) match by the default rule of :mod:`l10n.glossary.match`.
 
 Import rules: the imported terms are checked like a glossary file (duplicates merged,
@@ -21,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,8 +79,22 @@ def write_csv(terms: Iterable[Term], lang: str, *, notes: bool = False) -> str:
     for term in terms:
         target = term.target(lang)
         if target is not None:
-            writer.writerow([term.source, target, term.note] if notes else [term.source, target])
+            cells = [term.source, target, term.note] if notes else [term.source, target]
+            writer.writerow([_defused(cell) for cell in cells])
     return out.getvalue()
+
+
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+
+def _defused(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text (the module's rule)."""
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def _fused(cell: str) -> str:
+    """A cell as it was before :func:`_defused`."""
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
 
 
 def read_csv(path: Path, lang: str) -> list[Term]:
@@ -90,6 +113,7 @@ def read_csv(path: Path, lang: str) -> list[Term]:
     try:
         for row in reader:
             line, start = start, reader.line_num + 1
+            row = [_fused(cell) for cell in row]
             if not any(cell.strip() for cell in row):
                 continue
             if not terms and not problems and _is_header(row):

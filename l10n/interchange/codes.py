@@ -11,6 +11,12 @@ gives the same ids, and each code carries its original markup (XLIFF 2
 Reading gives codes without their markup where a tool wrote none (``<x/>``, ``<g>``):
 :func:`join` fills them in by id from the source's codes, and refuses an id the source
 does not have.
+
+An import takes no markup from the file: :func:`rebuild` writes each code as the
+project's own source has it (by kind and id), and reports a code whose markup in the
+file differs (an edited ``originalData``: ``<a href="javascript:...">`` for the
+source's ``<a href="/x">``) as a conflict; :func:`nesting_problem` refuses pairs that
+are not paired and nested as a source's are (an end before its start, overlaps).
 """
 
 from __future__ import annotations
@@ -122,9 +128,57 @@ def join(parts: list[Part], known: dict[tuple[str, str], str] | None = None) -> 
     return "".join(out)
 
 
+def rebuild(parts: list[Part], project: dict[tuple[str, str], str],
+            own: frozenset[tuple[str, str]] = frozenset()) -> tuple[str, list[str]]:
+    """The text of ``parts`` with every code's markup the ``project``'s (by kind and id),
+    and the codes whose markup in the file differs from it, described. A code the
+    project's source does not have passes only with markup in ``own`` (the project's
+    current translation has it: ``(kind, markup)``); any other raises KeyError
+    ``(kind, id)``."""
+    out: list[str] = []
+    changed: list[str] = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        mine = project.get((part.kind, part.id))
+        if mine is None:
+            if part.original is None or (part.kind, part.original) not in own:
+                raise KeyError((part.kind, part.id))
+            mine = part.original
+        elif part.original is not None and part.original != mine:
+            changed.append(f"code {part.id} ({part.kind}) is {part.original!r} in the file, "
+                           f"{mine!r} in the project")
+        out.append(mine)
+    return "".join(out), changed
+
+
+def nesting_problem(parts: list[Part]) -> str | None:
+    """What is wrong with the pairs of ``parts`` (None: each pair starts, then ends, and
+    pairs nest, as a source's do)."""
+    opened: list[str] = []
+    for part in parts:
+        if not isinstance(part, Code) or part.kind == PH:
+            continue
+        if part.kind == START:
+            if part.id in opened:
+                return f"code {part.id} starts twice"
+            opened.append(part.id)
+        elif opened and opened[-1] == part.id:
+            opened.pop()
+        elif part.id in opened:
+            return f"code {part.id} ends before code {opened[-1]}, which started inside it"
+        else:
+            return f"code {part.id} ends before it starts (an <ec> before its <sc>)"
+    if opened:
+        return f"code {opened[-1]} starts and never ends"
+    return None
+
+
 def plain(parts: list[Part]) -> str:
     """The text only, codes left out (for messages)."""
     return "".join(p for p in parts if isinstance(p, str))
 
 
-__all__ = ["END", "PH", "START", "Code", "Part", "align", "join", "originals", "plain", "split"]
+__all__ = ["END", "PH", "START", "Code", "Part", "align", "join", "nesting_problem",
+           "originals", "plain", "rebuild", "split"]

@@ -72,6 +72,7 @@ class Document:
     slug: str
     units: tuple[Unit, ...] = field(default_factory=tuple)
     path: Path | None = None
+    line: int = 0  # of its <file>, for errors about the whole file
 
 
 def only_file(root: ET.Element, tag: str, lines: dict[ET.Element, int], path: Path

@@ -115,7 +115,8 @@ def read(root: ET.Element, lines: dict[ET.Element, int], path: Path) -> Document
     file = only_file(root, _X + "file", lines, path)
     units = tuple(_unit(u, lines) for u in file.iter(_X + "trans-unit"))
     return Document("1.2", file.get("source-language", ""), file.get("target-language", ""),
-                    file.get("original", ""), file.get("product-name", ""), units, path)
+                    file.get("original", ""), file.get("product-name", ""), units, path,
+                    lines.get(file, 0))
 
 
 def _unit(element: ET.Element, lines: dict[ET.Element, int]) -> Unit:

@@ -124,7 +124,7 @@ def read(root: ET.Element, lines: dict[ET.Element, int], path: Path) -> Document
     units = tuple(_unit(u, lines) for u in file.iter(_X + "unit"))
     return Document(root.get("version", "2.0"), root.get("srcLang", ""),
                     root.get("trgLang", ""), file.get("original", ""), file.get("id", ""),
-                    units, path)
+                    units, path, lines.get(file, 0))
 
 
 def _unit(element: ET.Element, lines: dict[ET.Element, int]) -> Unit:

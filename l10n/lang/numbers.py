@@ -147,6 +147,9 @@ def _dates(work: str, text: str, rules: Rules) -> list[Quantity]:
     return sorted(hits, key=lambda q: q.start)
 
 
+_PREFIX_WINDOW = 64  # characters: longer than any currency symbol or code and its space
+
+
 def _amount(
     work: str, text: str, hit: re.Match[str], rules: Rules, weak: bool
 ) -> Quantity | None:
@@ -156,7 +159,10 @@ def _amount(
         return None
     other = None if weak else rules.alternative(hit.group())
     start, pos = hit.start(), hit.end()
-    prefix = rules.prefix_currency.search(work, 0, start)
+    # the symbol or code right before the digits (the pattern ends at them: \Z); looked for
+    # in the few characters before, not from the text's start: that was quadratic in an
+    # entry's size (every number scanned everything before it)
+    prefix = rules.prefix_currency.search(work, max(0, start - _PREFIX_WINDOW), start)
     currency = rules.currency_code(prefix.group().strip()) if prefix else None
     if prefix:
         start = prefix.start()

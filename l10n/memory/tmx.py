@@ -25,6 +25,7 @@ stores nothing. :func:`render_tmx` writes what :func:`read_tmx` reads, determini
 
 from __future__ import annotations
 
+import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,10 +35,11 @@ from typing import TYPE_CHECKING
 from xml.parsers import expat
 
 from l10n import __version__
-from l10n.errors import InputError, LanguageError
+from l10n.errors import InputError, L10nWarning, LanguageError
 from l10n.fsutil import write_atomic
 from l10n.lang import base_language, bcp47, validate_language
 from l10n.memory.units import MACHINE, REVIEWED, Unit, now
+from l10n.text.incoming import Refused, admit
 from l10n.xmlsafe import guard
 
 if TYPE_CHECKING:
@@ -183,13 +185,26 @@ class _Reader:
         origin = tu.props.get(_PROP + "origin") or f"tmx:{self.path.name}"
         return [
             Unit(
-                0, source.lang, v.lang, "".join(source.text), "".join(v.text), origin, kind,
+                0, source.lang, v.lang, "".join(source.text), self.admitted(v), origin, kind,
                 tu.props.get(_PROP + "engine", ""), tu.props.get(_PROP + "model", ""),
                 created, tu.updated or created,
             )  # fmt: skip
             for v in variants
             if base_language(v.lang) != base_language(source.lang)
         ]
+
+
+    def admitted(self, variant: _Variant) -> str:
+        """A translation through the gate for text entering l10n (l10n.text.incoming)."""
+        try:
+            admitted = admit("".join(variant.text))
+        except Refused as refused:
+            raise self.fail(f"unusable translation: {refused}", variant.line) from None
+        if admitted.removed:
+            warnings.warn(L10nWarning(f"a translation held control characters: "
+                                      f"{admitted.note}", path=self.path, line=variant.line),
+                          stacklevel=2)
+        return admitted.text
 
 
 def _date(value: str | None) -> str | None:

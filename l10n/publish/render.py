@@ -15,7 +15,7 @@ from l10n.publish.htmlpage import safe_inline
 from l10n.publish.locale import language, page_notices, ui
 from l10n.publish.markdown import md_text
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SPACE, LocalBlock, Page
-from l10n.publish.sanitize import sanitize_html
+from l10n.publish.sanitize import sanitize_html, sanitize_inline
 from l10n.publish.structure import heading_shift, nodes
 
 if TYPE_CHECKING:
@@ -216,11 +216,14 @@ IndexEntry = str  # sort key, slug, title, ISO date, date text, NUL-separated (c
 
 
 def index_entry(page: Page) -> IndexEntry:
-    """What a language's index shows of ``page`` (small: a build keeps one per page; an
-    article's text never holds NUL, which the article readers refuse)."""
+    """What a language's index shows of ``page`` (small: a build keeps one per page). An
+    article's text never holds NUL (the article readers refuse it) and l10n never puts
+    one in a catalog, but a catalog edited by hand may: it is dropped from the title, so
+    that the fields stay five."""
     when = page.article.published
     date = _date(page)
-    parts = (repr(-when.timestamp() if when else 0.0), page.slug, plain_title(page),
+    parts = (repr(-when.timestamp() if when else 0.0), page.slug,
+             plain_title(page).replace("\0", ""),
              date["iso"] if date else "", date["text"] if date else "")
     return "\0".join(parts)
 
@@ -254,7 +257,9 @@ def render_root(languages: Sequence[str], source: str) -> str:
 
 
 def _html_pieces(page: Page) -> Callable[[LocalBlock], list[dict[str, Any]]]:
-    """Each block's pieces with their HTML: escaped text, or markdown-it's escaped output."""
+    """Each block's pieces with their HTML: escaped text, markdown-it's escaped output, or
+    an HTML article's inline markup (:func:`~l10n.publish.htmlpage.safe_inline`, then
+    :func:`~l10n.publish.sanitize.sanitize_inline`)."""
     from markdown_it import MarkdownIt
     from markupsafe import Markup, escape
 
@@ -269,7 +274,10 @@ def _html_pieces(page: Page) -> Callable[[LocalBlock], list[dict[str, Any]]]:
                 "status": p.status,
                 "html": Markup(inline(p.text))
                 if markdown and p.status != SPACE
-                else Markup(safe_inline(p.text, local.block.text, local.attributes))
+                # only the source's tags, then cleaned as raw HTML is: the source's own
+                # handlers and javascript:/data: URLs never reach a templated page
+                else Markup(sanitize_inline(safe_inline(p.text, local.block.text,
+                                                         local.attributes)))
                 if markup and p.status != SPACE
                 else escape(p.text),
             }

@@ -16,16 +16,23 @@ sanitizer ammonia, html5ever's parser) has cleaned it against an allow-list:
 The same cleaned HTML goes into the HTML page and into the Markdown build (whose
 renderer would otherwise run whatever raw HTML it is given). The text inside a raw HTML
 block is not translated: builds mark it as the source language.
+
+:func:`sanitize_inline` cleans an HTML article's inline markup on the templated pages
+(after :func:`l10n.publish.htmlpage.safe_inline` kept only the source's own elements)
+with the same lists, except that a link keeps the ``rel`` its source gave it
+(``rel="author"``) and gets none added: those are the publisher's own links.
 """
 
 from __future__ import annotations
 
 
-def _attributes() -> dict[str, set[str]]:
+def _attributes(*, rel: bool = False) -> dict[str, set[str]]:
     import nh3
 
     allowed = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
     allowed["*"] = allowed.get("*", set()) | {"class", "dir", "lang", "title"}
+    if rel:
+        allowed["a"] = allowed.get("a", set()) | {"rel"}
     return allowed
 
 
@@ -34,3 +41,10 @@ def sanitize_html(html: str) -> str:
     import nh3
 
     return str(nh3.clean(html, attributes=_attributes())).strip()
+
+
+def sanitize_inline(html: str) -> str:
+    """An HTML article's inline markup cleaned for a templated page (see the module)."""
+    import nh3
+
+    return str(nh3.clean(html, attributes=_attributes(rel=True), link_rel=None))

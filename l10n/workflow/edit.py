@@ -4,8 +4,20 @@ A person (in the browser, or an agency through an XLIFF file) changes entries th
 some moment. :func:`save_edits` applies a batch of such edits to one catalog:
 
 * under the project's lock (the same as the CLI's: a ``translate`` run and a save never
-  interleave; while a run holds it, :class:`~l10n.errors.LockedError` says so and nothing
+  interleave; a save waits a few seconds for a short writer, another save or ``check
+  --annotate``, then :class:`~l10n.errors.LockedError` says a run holds it and nothing
   is written);
+* each text through the gate for text entering a catalog (:mod:`l10n.text.incoming`):
+  one that is not valid Unicode or is too long is refused (InputError, nothing saved),
+  control characters are removed with a warning;
+* written through the catalogs' one save path: never over a file that changed since it
+  was read (:func:`l10n.catalog.pofile.save_catalog_text`);
+* the catalog and the memory are written one after the other, not in one transaction
+  (a file and a database): before the catalog is written, a marker naming it goes into
+  ``.l10n/harvest/``, and it is removed once the memory has the catalog's reviewed
+  entries. A run killed in between leaves the marker, and the next save (or
+  :func:`catch_up`, which ``translate``, ``update`` and the review page call) harvests
+  that catalog again: the memory is short for no longer than that;
 * each edit names the entry by its source and the :attr:`~l10n.catalog.Entry.version` the
   person saw. If the entry changed since (another reviewer, a ``translate`` run, a hand
   edit), that edit is refused as a ``conflict`` and the entry as it is now is returned;
@@ -23,6 +35,8 @@ some moment. :func:`save_edits` applies a batch of such edits to one catalog:
 
 from __future__ import annotations
 
+import dataclasses
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,10 +44,11 @@ from pathlib import Path
 from l10n.catalog import Catalog, Entry, notes
 from l10n.catalog.patch import Draft, as_on_disk, write_patched
 from l10n.config import Settings
-from l10n.errors import UsageError
-from l10n.fsutil import project_lock
+from l10n.errors import InputError, L10nWarning, UsageError
+from l10n.fsutil import SHORT_WAIT, project_lock, write_atomic
 from l10n.memory import Memory
 from l10n.memory.history import changes
+from l10n.text.incoming import Refused, admit
 
 SAVED = "saved"
 UNCHANGED = "unchanged"  # the entry already held exactly this
@@ -75,25 +90,32 @@ def save_edits(
     from, and then written by patching the changed entries into the file's text."""
     lang = settings.target_languages([lang])[0]
     path = settings.catalog_path(lang, slug)
+    edits = [_admitted(edit, path) for edit in edits]
     for edit in edits:
         if edit.reviewed and not edit.text.strip():
             raise UsageError("an empty translation cannot be accepted", hint="write one first")
-    with project_lock(settings.state_dir):
+    with project_lock(settings.state_dir, wait=SHORT_WAIT):
+        catch_up(settings)
         catalog = _current(path, known)
         before = {edit.msgid: catalog.get(edit.msgid) for edit in edits}
         outcomes = [_apply(catalog, edit) for edit in edits]
         saved = [o.entry for o in outcomes if o.status == SAVED and o.entry is not None]
         if saved and person and who:
             notes.set_header(catalog, "Last-Translator", who)
+        reviewed = [e for e in saved if e.reviewed]
+        marker = _marker(settings, lang, slug) if reviewed else None
+        if marker is not None:  # a kill before the memory has it: the next run catches up
+            write_atomic(marker, f"{lang}\n{slug}\n")
         if not (isinstance(catalog, Draft) and write_patched(catalog)):
             catalog.write()
-        reviewed = [e for e in saved if e.reviewed]
         found = changes([b for b in before.values() if b is not None], saved, who=who or "l10n",
                         lang=lang, slug=slug)
         if reviewed or found:
             with Memory.open(settings.memory_path) as memory, memory.transaction():
                 memory.harvest(reviewed, settings.source, lang, origin=settings.reference(path))
                 memory.record(found)
+        if marker is not None:
+            marker.unlink()
     return outcomes
 
 
@@ -102,6 +124,49 @@ def _current(path: Path, known: Draft | None) -> Catalog:
     if known is not None and known.path == path and as_on_disk(known):
         return known
     return Catalog.read(path)
+
+
+def _marker(settings: Settings, lang: str, slug: str) -> Path:
+    return settings.state_dir / "harvest" / f"{lang}.{slug}"
+
+
+def catch_up(settings: Settings) -> list[Path]:
+    """Harvest into the memory the reviewed entries of every catalog a killed save left
+    a marker for (the module's rules); call it under the project's lock. The catalogs
+    harvested."""
+    folder = settings.state_dir / "harvest"
+    if not folder.is_dir():
+        return []
+    done: list[Path] = []
+    for marker in sorted(folder.iterdir()):
+        if marker.name.startswith("."):  # write_atomic's temporary, from a kill
+            continue
+        try:
+            lang, slug = marker.read_text(encoding="utf-8").split()
+        except ValueError:  # not one of ours: a marker is only ever written whole
+            continue
+        path = settings.catalog_path(lang, slug)
+        if path.is_file():
+            entries = Catalog.read(path).entries(obsolete=True)
+            with Memory.open(settings.memory_path) as memory:
+                memory.harvest(entries, settings.source, lang, origin=settings.reference(path))
+            done.append(path)
+        marker.unlink()
+    return done
+
+
+def _admitted(edit: Edit, path: object) -> Edit:
+    shown = edit.msgid if len(edit.msgid) <= 60 else edit.msgid[:57] + "..."
+    try:
+        admitted = admit(edit.text)
+    except Refused as refused:
+        raise InputError(f"the translation of {shown!r} cannot be saved: {refused}",
+                         path=str(path), hint="nothing was saved; correct the text") from None
+    if not admitted.removed:
+        return edit
+    warnings.warn(L10nWarning(f"the translation of {shown!r}: {admitted.note}",
+                              path=str(path)), stacklevel=3)
+    return dataclasses.replace(edit, text=admitted.text)
 
 
 def _apply(catalog: Catalog, edit: Edit) -> EditOutcome:
@@ -137,4 +202,5 @@ def _annotate(catalog: Catalog, edit: Edit, entry: Entry) -> bool:
     return changed
 
 
-__all__ = ["CONFLICT", "MISSING", "SAVED", "UNCHANGED", "Edit", "EditOutcome", "save_edits"]
+__all__ = ["CONFLICT", "MISSING", "SAVED", "UNCHANGED", "Edit", "EditOutcome", "catch_up",
+           "save_edits"]

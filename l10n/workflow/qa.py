@@ -16,8 +16,9 @@ as ``#. check:`` comments (:func:`l10n.catalog.annotate`), old ones removed.
 
 from __future__ import annotations
 
+import contextlib
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from functools import partial
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Any
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, UNTRANSLATED, Catalog, annotate
 from l10n.config import Settings
 from l10n.errors import L10nError, L10nWarning, LanguageError, Problem, UsageError
+from l10n.fsutil import SHORT_WAIT, project_lock
 from l10n.glossary import Glossary, load_glossary
 from l10n.lang import is_language_code, validate_language
 from l10n.model import Finding, Severity
@@ -71,6 +73,7 @@ def check_project(
     problems: list[Problem] = []
     by_lang: dict[str, list[Finding]] = {lang: [] for lang in targets}
     written: list[Path] = []
+    lock = partial(project_lock, settings.state_dir, wait=SHORT_WAIT)
     with Cache.open(settings) as cache:
         glossary = cache.glossary()
 
@@ -84,7 +87,7 @@ def check_project(
                 if annotate and path.is_file():
                     catalog = Catalog.read(path)
                     found.append([_row(f) for f in _one_catalog(catalog, ctx, only, True,
-                                                                  written)])
+                                                                  written, lock)])
                     continue
                 rows = None if annotate else cache.result(
                     path, "check", cache.key("check", lang, only) + shown,  # + the name shown
@@ -152,6 +155,9 @@ def check_files(
     findings: list[Finding] = []
     written: list[Path] = []
     problems: list[Problem] = []
+    lock: Callable[[], contextlib.AbstractContextManager[None]] = (
+        partial(project_lock, settings.state_dir, wait=SHORT_WAIT)
+        if settings.config_file is not None else contextlib.nullcontext)
     for path in paths:  # one file that cannot be read never stops the others
         try:
             catalog = Catalog.read(path)
@@ -160,7 +166,7 @@ def check_files(
             problems.append(Problem.of(exc))
             continue
         ctx = CheckContext(source_lang, target, terms, settings.display(catalog.path))
-        findings += _one_catalog(catalog, ctx, only, annotate, written)
+        findings += _one_catalog(catalog, ctx, only, annotate, written, lock)
     return CheckResult(tuple(findings), tuple(written), tuple(problems))
 
 
@@ -207,8 +213,11 @@ def catalog_findings(catalog: Catalog, ctx: CheckContext, only: str | None = Non
 
 
 def _one_catalog(
-    catalog: Catalog, ctx: CheckContext, only: str | None, notes: bool, written: list[Path]
+    catalog: Catalog, ctx: CheckContext, only: str | None, notes: bool, written: list[Path],
+    lock: Callable[[], contextlib.AbstractContextManager[None]] = contextlib.nullcontext,
 ) -> list[Finding]:
+    """The catalog's findings; with ``notes``, written into it (``--annotate``) under
+    ``lock`` (the project's: the catalogs' one save path, :mod:`l10n.catalog.annotate`)."""
     found: list[Finding] = []
     by_entry: dict[tuple[str | None, str], list[str]] = {}
     for entry in catalog.entries():
@@ -217,8 +226,10 @@ def _one_catalog(
         found += mine if wanted else []
         if mine:  # notes always cover every entry, whatever --only shows
             by_entry[(entry.msgctxt, entry.msgid)] = [f"{f.check}: {f.message}" for f in mine]
-    if notes and annotate(catalog.path, by_entry):
-        written.append(catalog.path)
+    if notes:
+        with lock():
+            if annotate(catalog.path, by_entry, catalog.disk_text):
+                written.append(catalog.path)
     return found
 
 

@@ -52,6 +52,7 @@ from l10n.runners import EngineSpec, Notice, Runner, Stream, check_runner, make_
 from l10n.state import State, code_key, glossary_key, key
 from l10n.workflow.cached import Cache, cached_glossary
 from l10n.workflow.catalog_state import CatalogState, memory_identity
+from l10n.workflow.edit import catch_up
 from l10n.workflow.extract import Segmenting, article_paths
 from l10n.workflow.fill import Filler, Language, ReportProgress, Steps
 from l10n.workflow.status import status_recorder
@@ -144,6 +145,7 @@ def translate(
     with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
           State.open(settings.state_dir) as state):
         remove_stale_temporaries(settings.locales_dir, depth=1)
+        catch_up(settings)  # a save killed between its catalog and the memory
         keys = {lang: key("translate", item.engine_name, item.model, terms)
                 for lang, item in languages.items()}
         known = CatalogState(settings, state, code, memory_identity(settings.memory_path), keys,

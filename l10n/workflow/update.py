@@ -24,6 +24,7 @@ from l10n.memory.history import noticed
 from l10n.state import State, code_key, glossary_key
 from l10n.workflow.cached import Cache
 from l10n.workflow.catalog_state import CatalogState, memory_identity
+from l10n.workflow.edit import catch_up
 from l10n.workflow.extract import Extracted, Segmenting, article_paths, extract_source
 from l10n.workflow.orphans import project_orphans
 from l10n.workflow.orphans import purge_orphans as purge_orphans_of
@@ -88,6 +89,7 @@ def update(
     with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
           State.open(settings.state_dir) as state):
         remove_stale_temporaries(settings.locales_dir, depth=1)
+        catch_up(settings)  # a save killed between its catalog and the memory
         code, terms = code_key(), glossary_key(settings.glossary_dir)
         cache = Cache.over(settings, state, code, terms)
         known = CatalogState(settings, state, code, memory_identity(settings.memory_path),

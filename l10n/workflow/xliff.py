@@ -29,6 +29,7 @@ memory. For each unit:
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,12 +38,22 @@ from l10n.articles import safe_slug
 from l10n.catalog import Catalog, Entry, fingerprint
 from l10n.catalog.entry import MT_PREFIX, TERM_PREFIX, TM_PREFIX, is_l10n_comment
 from l10n.config import Settings
-from l10n.errors import InputError, L10nError, UsageError
+from l10n.errors import CatalogError, InputError, L10nError, L10nWarning, UsageError
 from l10n.fsutil import write_atomic
 from l10n.interchange import VERSIONS, read, render
-from l10n.interchange.codes import align, join, originals, plain, split
+from l10n.interchange.codes import (
+    Code,
+    align,
+    join,
+    nesting_problem,
+    originals,
+    plain,
+    rebuild,
+    split,
+)
 from l10n.interchange.units import FINAL, INITIAL, REVIEWED_STATE, Document, Note, Unit, state_of
 from l10n.lang import base_language, bcp47
+from l10n.text.incoming import Refused, admit
 from l10n.workflow.edit import CONFLICT, MISSING, SAVED, UNCHANGED, Edit, save_edits
 from l10n.workflow.extract import read_articles
 
@@ -181,54 +192,100 @@ def _plan(settings: Settings, path: Path, trust: bool) -> _Plan:
     shown = settings.display(path)
     lang = _language(settings, doc, path)
     slug = _slug(settings, doc, path)
-    catalog = Catalog.read(settings.catalog_path(lang, slug))
+    where = settings.catalog_path(lang, slug)
+    if not where.is_file():
+        raise CatalogError(f"catalog not found for the file's article '{slug}' in {lang} "
+                           f"({settings.display(where)})", path=path, line=doc.line,
+                           hint=f"run `l10n update --lang {lang}`, or import files exported "
+                           "from this project")
+    catalog = Catalog.read(where)
     plan = _Plan(shown, lang, slug)
-    by_id = {unit_id(e.msgid): e for e in catalog.entries()}
-    previous = {e.previous_msgid: e for e in catalog.entries() if e.previous_msgid}
+    seen: dict[str, int] = {}
     for unit in doc.units:
-        _plan_unit(plan, unit, catalog, by_id, previous, trust, path)
+        if unit.id in seen:
+            raise InputError(f"two units have the id '{unit.id}' (the first on line "
+                             f"{seen[unit.id]})", path=path, line=unit.line,
+                             hint="nothing was imported; each unit of a file needs its own id")
+        seen[unit.id] = unit.line
+    entries = catalog.entries()
+    by_id = {unit_id(e.msgid): (e, e.msgid) for e in entries}
+    by_id.update({unit_id(e.previous_msgid): (e, e.previous_msgid) for e in entries
+                  if e.previous_msgid and unit_id(e.previous_msgid) not in by_id})
+    for unit in doc.units:
+        _plan_unit(plan, unit, catalog, by_id, trust, path)
     return plan
 
 
-def _plan_unit(plan: _Plan, unit: Unit, catalog: Catalog, by_id: dict[str, Entry],
-               previous: dict[str, Entry], trust: bool, path: Path) -> None:
+def _plan_unit(plan: _Plan, unit: Unit, catalog: Catalog, by_id: dict[str, tuple[Entry, str]],
+               trust: bool, path: Path) -> None:
+    """What to do with one unit. Its entry is found by the unit's id (the fingerprint of
+    the source it was exported for: the entry's source, or its previous source), else by
+    its source text as the file writes it; the codes of source and target are then
+    written with the project's own markup for that source, by id (a code the file gives
+    other markup is a conflict, a code the source lacks an error)."""
     def skip(status: str, message: str) -> None:
         plan.outcomes.append(UnitOutcome(plan.shown, unit.line, unit.id, status, message))
+
+    def fail(message: str) -> InputError:
+        return InputError(f"unit {unit.id}: {message}", path=path, line=unit.line,
+                          hint="nothing was imported; the target may only use the source's "
+                          "codes, paired and nested as there")
 
     if unit.target is None or unit.state == INITIAL or not plain(list(unit.target)).strip() \
             and not any(not isinstance(p, str) for p in unit.target):
         skip(SKIPPED, "no translation in the file")
         return
-    known = originals(list(unit.source))
-    guess = by_id.get(unit.id)
-    if guess is not None:
-        known = {**originals(split(guess.msgid)), **known}
+    problem = nesting_problem(list(unit.target))
+    if problem:
+        raise fail(problem)
+    found = by_id.get(unit.id)
+    if found is None or plain(split(found[1])) != plain(list(unit.source)):
+        try:  # a tool renamed the unit: its source as the file writes it
+            text = join(list(unit.source), originals(list(unit.source)))
+        except KeyError:
+            text = ""
+        found = next(((e, text) for e in catalog.entries()
+                      if text and text in (e.msgid, e.previous_msgid)), None)
+    if found is None:
+        skip(MISSING, _message(MISSING, None))
+        return
+    entry, exported = found
+    project = originals(split(exported))
+    own = frozenset((p.kind, p.original) for p in split(entry.msgstr)
+                    if isinstance(p, Code) and p.original)
     try:
-        source = join(list(unit.source), known)
-        target = join(list(unit.target), known)
+        _, changed = rebuild(list(unit.source), project)
+        target, changed_too = rebuild(list(unit.target), project, own)
     except KeyError as missing:
         kind, ident = missing.args[0]
-        raise InputError(f"unit {unit.id}: inline code {ident} ({kind}) is not in its source",
-                         path=path, line=unit.line,
-                         hint="the target may only use the source's codes") from None
-    entry = catalog.get(source)
-    if entry is None and guess is not None and plain(split(guess.msgid)) == plain(
-        list(unit.source)
-    ):
-        entry = guess
+        raise fail(f"inline code {ident} ({kind}) is not in its source") from None
+    if changed or changed_too:
+        skip(CONFLICT, "the file changes the source's inline markup, which the project "
+             f"keeps: {'; '.join(changed + changed_too)}; the unit was not imported")
+        return
+    target = _admitted(target, path, unit)
     reviewed = unit.state in (REVIEWED_STATE, FINAL) or trust
-    if entry is not None:  # its text already the file's: only the review state may change
+    if exported == entry.msgid:  # its text already the file's: only the review state may change
         version = entry.version if entry.msgstr == target else unit.version or entry.version
         plan.edits.append(Edit(entry.msgid, target, reviewed, version))
         plan.units.append(unit)
         return
-    moved = previous.get(source)
-    if moved is None:
-        skip(MISSING, _message(MISSING, None))
-        return
-    note = f"xliff {path.name}, translated for the earlier source: {source}"
-    plan.edits.append(Edit(moved.msgid, target, False, moved.version, note=note))
+    note = f"xliff {path.name}, translated for the earlier source: {exported}"
+    plan.edits.append(Edit(entry.msgid, target, False, entry.version, note=note))
     plan.units.append(unit)
+
+
+def _admitted(target: str, path: Path, unit: Unit) -> str:
+    """The target through the gate for text entering a catalog (l10n.text.incoming)."""
+    try:
+        admitted = admit(target)
+    except Refused as refused:
+        raise InputError(f"unit {unit.id}: unusable translation: {refused}", path=path,
+                         line=unit.line, hint="nothing was imported; correct the file") from None
+    if admitted.removed:
+        warnings.warn(L10nWarning(f"unit {unit.id}: {admitted.note}", path=path,
+                                  line=unit.line), stacklevel=2)
+    return admitted.text
 
 
 def _language(settings: Settings, doc: Document, path: Path) -> str:
@@ -248,7 +305,8 @@ def _language(settings: Settings, doc: Document, path: Path) -> str:
                              f"'{settings.source}'")
     except L10nError as exc:
         raise InputError(f"this XLIFF file does not fit the project: {exc.message}",
-                         path=path, hint="import files exported from this project") from None
+                         path=path, line=doc.line,
+                         hint="import files exported from this project") from None
     return lang
 
 
@@ -259,8 +317,11 @@ def _slug(settings: Settings, doc: Document, path: Path) -> str:
         if settings.reference(article.path) == doc.original:
             return article.slug
     if doc.slug:
-        return safe_slug(doc.slug, path, source="the XLIFF file")
-    raise InputError(f"no article '{doc.original}' in the project", path=path,
+        try:
+            return safe_slug(doc.slug, path, source="the XLIFF file")
+        except InputError as exc:
+            raise InputError(exc.message, path=path, line=doc.line, hint=exc.hint) from None
+    raise InputError(f"no article '{doc.original}' in the project", path=path, line=doc.line,
                      hint="import files exported from this project")
 
 
