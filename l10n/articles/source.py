@@ -97,7 +97,7 @@ def file_slug(path: Path) -> str:
     slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
     if not slug:
         slug = "article-" + hashlib.sha256(path.stem.encode("utf-8")).hexdigest()[:8]
-    return slug
+    return safe_slug(slug, path)  # a name the build uses, or too long: an error
 
 
 # names a build writes beside the articles' pages: <lang>/index.html is the language's index
