@@ -239,3 +239,20 @@ def test_language_codes_with_gettext_variants() -> None:
     assert base_language("sr@latin") == "sr"
     assert bcp47("sr@latin") == "sr-Latn" and bcp47("ca@valencia") == "ca-valencia"
     assert is_language_code("mjw") and not is_language_code("../etc")
+
+
+def test_annotate_keeps_a_catalog_in_the_charset_it_declares(tmp_path: Path) -> None:
+    """An ISO-8859-1 catalog (as msgfmt accepts it) gets its notes in ISO-8859-1, and
+    nothing else of it changes; gettext still reads it."""
+    path = tmp_path / "fr.po"
+    header = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n'
+              '"Language: fr\\n"\n\n')
+    entry = 'msgid "Open %s file"\nmsgstr "Ouvrir le fichier été"\n'
+    path.write_bytes((header + entry).encode("latin-1"))
+    settings = load_settings(cwd=tmp_path)
+    result = check_files(settings, [path], annotate=True)
+    assert [f.check for f in result.findings] == ["placeholders"]
+    assert result.annotated == (path,)
+    text = path.read_bytes().decode("latin-1")  # still ISO-8859-1: été is 2 bytes, not 4
+    assert text == header + "#. check: placeholders: " + result.findings[0].message + "\n" + entry
+    subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)], check=True)

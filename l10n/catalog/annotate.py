@@ -29,6 +29,8 @@ import polib
 from l10n.catalog.entry import CHECK_PREFIX, comment_lines
 from l10n.catalog.joined import one_line_strings
 from l10n.catalog.save import save_catalog_text
+from l10n.catalog.syntax import declared_charset
+from l10n.errors import CatalogError
 
 _NOTE = "#. " + CHECK_PREFIX
 
@@ -41,7 +43,9 @@ def annotate(path: Path, notes: Mapping[Key, Sequence[str]], checked: str | None
     the catalog at ``path``; entries not in ``notes`` lose their check lines. ``checked``:
     the catalog's text the notes were found in (None: the file as it is now). Returns True
     when the file was written. The catalog must have been read (validated) before."""
-    text = path.read_bytes().decode("utf-8")
+    raw = path.read_bytes()
+    charset = declared_charset(raw)  # a catalog in ISO-8859-1 is edited in ISO-8859-1
+    text = raw.decode(charset)
     po = polib.pofile(one_line_strings(text), wrapwidth=0, encoding="utf-8")
     if checked is not None and checked != text:
         then = polib.pofile(one_line_strings(checked), wrapwidth=0, encoding="utf-8")
@@ -54,7 +58,15 @@ def annotate(path: Path, notes: Mapping[Key, Sequence[str]], checked: str | None
     for start, key in reversed(starts):  # from the end, so earlier offsets stay valid
         _annotate_entry(lines, start, [_NOTE + n + newline for n in notes.get(key, ())])
     new = "".join(lines)
-    return new != text and save_catalog_text(path, new, read=text)
+    if new == text:
+        return False
+    try:
+        data = new.encode(charset)
+    except UnicodeEncodeError:
+        raise CatalogError(f"the check notes cannot be written in the catalog's charset "
+                           f"({charset})", path=path,
+                           hint="convert the catalog to UTF-8: msgconv --to-code=UTF-8") from None
+    return save_catalog_text(path, data, read=raw)
 
 
 def _for_unchanged(now: polib.POFile, then: polib.POFile,

@@ -9,7 +9,7 @@ from l10n.errors import CatalogChangedError
 from l10n.fsutil import ChangedOnDisk, write_checked
 
 
-def save_catalog_text(path: Path, text: str, *, read: str | bytes | None) -> bool:
+def save_catalog_text(path: Path, text: str | bytes, *, read: str | bytes | None) -> bool:
     """The one way a catalog l10n read reaches disk again (a run's merge or fill, a
     person's save, ``check --annotate``): atomically, and only over the file as it was
     ``read``; the caller holds the project's lock (:func:`l10n.fsutil.project_lock`), so
