@@ -203,8 +203,9 @@ def merge_catalog(
     memory.record(noticed(memory.history(slugs=[slug], lang=[lang]), catalog.entries(),
                           lang=lang, slug=slug))
     merged_already = catalog.metadata.get(DIGEST_HEADER) == item.digest
-    if merged_already and not purge and catalog.entries_digest() == item.entries_digest:
-        return catalog, False
+    nothing_to_purge = not purge or not any(e.obsolete for e in catalog.entries(obsolete=True))
+    if merged_already and nothing_to_purge and catalog.entries_digest() == item.entries_digest:
+        return catalog, False  # as the state's rule says (catalog_state.settled)
     merged = merge(catalog, item.template, purge_obsolete=purge, language=lang)
     for key, value in merged.as_dict().items():
         if isinstance(value, int):
