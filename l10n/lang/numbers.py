@@ -1,9 +1,8 @@
 """Read the numbers, money, percentages, dates and durations of a text as comparable values.
 
-One reader for every language the project translates into, used by the ``numbers`` check
-and by glossary-enforced translation. :func:`read_numbers` returns :class:`Quantity`
-values; :func:`compare_numbers` says which quantities of a source are missing from its
-translation. The rules (tables per language live in :mod:`l10n.lang.number_rules`):
+One reader for every language, used by the ``numbers`` check and by glossary-enforced
+translation. :func:`read_numbers` returns :class:`Quantity` values; :func:`compare_numbers`
+says which quantities of a source are missing from its translation. The rules (tables per language live in :mod:`l10n.lang.number_rules`):
 
 - Digits and separators: the language's group and decimal symbols come from Babel's CLDR
   data and a number is parsed with ``babel.numbers.parse_decimal(strict=True)``: ``1.234,5``
@@ -72,6 +71,7 @@ from l10n.lang.quantity import (
     PERCENT,
     RELATIVE,
     TIME,
+    Candidates,
     Quantity,
     Reading,
 )
@@ -189,12 +189,13 @@ def _amount(
             if unit == "second" and rules.cjk and (fraction := seconds_fraction(work, pos)):
                 value, pos = value + fraction[0], fraction[1]
     also = (Reading(kind, other * factor, unit),) if other is not None else ()
-    weak = weak or bool(_RANK.search(work, 0, start)) and value == 1  # "the No. 1 need": 가장
+    # "the No. 1 need": 가장 (just before the number: from the start was quadratic)
+    weak = weak or bool(_RANK.search(work[max(0, start - 8):start])) and value == 1
     return Quantity(value * factor, kind, text[start:pos], start, pos, unit, also=also, weak=weak)
 
 
 _AGO = re.compile(r"\s?(?:전|후|간|동안|만에|前|後|间|間)")
-_RANK = re.compile(r"\bNo\.\s?$")
+_RANK = re.compile(r"(?<!\w)No\.\s?$")
 
 
 def same_quantity(source: Quantity, target: Quantity) -> bool:
@@ -249,11 +250,12 @@ def compare_numbers(
     pairs = alternatives(sources, source_text)
     # No words for durations in this language ("7 дней"): its bare number is the duration.
     loose = target_lang.replace("-", "_").split("_")[0].lower() not in DURATION_WORDS
+    candidates = Candidates(targets, used)  # by value: each source against all was quadratic
     for quantity in sorted(sources, key=_specificity):
         index = next(
-            (i for i, t in enumerate(targets) if not used[i] and (same_quantity(quantity, t) or (
+            (i for i in candidates.of(quantity) if same_quantity(quantity, targets[i]) or (
                 (loose or is_age(quantity, source_text)) and quantity.kind == DURATION
-                and t.kind == NUMBER and t.value == quantity.value))), None
+                and targets[i].kind == NUMBER and targets[i].value == quantity.value)), None
         )
         if index is None and quantity.kind == DATE and quantity.year:
             index = _split_year(quantity, targets, used)  # 2001년 … 9/11 테러

@@ -135,8 +135,39 @@ def _count(value: Decimal, unit: str) -> str:
     return f"{plain(value)} {unit}{'' if value == 1 else 's'}"
 
 
+def match_values(quantity: Quantity) -> set[Decimal]:
+    """The values any match of ``quantity`` shares with it (as read, and normalised)."""
+    return {value for r in quantity.readings() for value in (r.value, r.key()[1])}
+
+
+class Candidates:
+    """The unused target quantities that may match a source quantity, in target order,
+    found by value: matching each source against every target was quadratic in an
+    entry's size (a long entry holds thousands of figures)."""
+
+    def __init__(self, targets: list[Quantity], used: list[bool]) -> None:
+        self.used = used
+        self.by_value: dict[Decimal, list[int]] = {}
+        for i, target in enumerate(targets):
+            for value in match_values(target):
+                self.by_value.setdefault(value, []).append(i)
+        self.heads: dict[Decimal, int] = {}  # the first index of a list not used yet
+
+    def of(self, quantity: Quantity) -> list[int]:
+        found: set[int] = set()
+        for value in match_values(quantity):
+            indices = self.by_value.get(value, [])
+            head = self.heads.get(value, 0)
+            while head < len(indices) and self.used[indices[head]]:
+                head += 1
+            self.heads[value] = head
+            found.update(i for i in indices[head:] if not self.used[i])
+        return sorted(found)
+
+
 __all__ = [
     "DATE",
+    "Candidates",
     "DURATION",
     "MONEY",
     "MONTHS",
@@ -149,5 +180,6 @@ __all__ = [
     "Reading",
     "describe_duration",
     "describe_reading",
+    "match_values",
     "plain",
 ]
