@@ -104,3 +104,38 @@ def test_translate_and_a_po_editors_change_are_in_the_history(project: Path) -> 
     assert (noticed.who, noticed.msgid, noticed.new_text, noticed.new_state) == (
         "PO editor", entry.msgid, "포에디트에서 고친 번역", "reviewed")
     assert noticed.old_state == "machine"
+
+
+def test_a_merge_that_carries_a_translation_to_a_changed_source_is_in_the_history(
+    project: Path,
+) -> None:
+    """update makes a reviewed entry fuzzy under its new source: recorded as the merge's
+    change (from the entry it was), never taken later for a PO editor's."""
+    import polib
+
+    from l10n.config import load_settings
+    from l10n.workflow.history import entry_log
+    from l10n.workflow.translate import translate
+    from l10n.workflow.update import update
+    from tests.review_helpers import PO
+
+    settings = load_settings(cwd=project)
+    translate(settings, engine_name="pseudo")
+    po = polib.pofile(str(project / PO))  # a translator reviews one entry
+    entry = po[1]
+    entry.msgstr, entry.flags = "검토한 번역", []
+    po.save()
+    update(settings)  # the run notices the review
+    seen = len(entry_log(settings))
+    article = next((project / "seeds").glob("*.txt"))
+    first = entry.msgid.split(" ")[0]
+    text = article.read_text(encoding="utf-8")
+    assert entry.msgid in text
+    article.write_text(text.replace(entry.msgid, entry.msgid.replace(first, first + " Also", 1),
+                                    1), encoding="utf-8")
+    update(settings)
+    new = entry_log(settings)[seen:]
+    assert [(c.who, c.old_text, c.old_state, c.new_text, c.new_state) for c in new] == [
+        ("update: merge", "검토한 번역", "reviewed", "검토한 번역", "fuzzy")]
+    update(settings)  # and the next run notices nothing
+    assert len(entry_log(settings)) == seen + 1

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from l10n.memory.units import now
@@ -92,6 +92,17 @@ def changes(
     return found
 
 
+def merged(before: Sequence[Entry], after: Iterable[Entry], *, lang: str,
+           slug: str) -> list[Change]:
+    """What a merge did to a catalog's translations (``update``, ``translate``): an entry
+    carried to a changed source (``#| msgid``, now fuzzy) changed from the entry it was;
+    recorded, so that the next run does not take it for a PO editor's change."""
+    old = {e.msgid: e for e in before}
+    carried = [replace(old[e.previous_msgid], msgid=e.msgid) for e in after
+               if e.msgid not in old and e.previous_msgid in old]
+    return changes([*before, *carried], after, who="update: merge", lang=lang, slug=slug)
+
+
 def noticed(
     known: Sequence[Change], entries: Iterable[Entry], *, lang: str, slug: str,
     who: str = "PO editor",
@@ -142,4 +153,4 @@ def read(
     return [Change(*row) for row in reversed(rows)]
 
 
-__all__ = ["HISTORY", "Change", "changes", "noticed", "read", "record"]
+__all__ = ["HISTORY", "Change", "changes", "merged", "noticed", "read", "record"]

@@ -20,6 +20,7 @@ from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.memory import Memory
+from l10n.memory.history import merged as merge_history
 from l10n.memory.history import noticed
 from l10n.state import State, code_key, glossary_key
 from l10n.workflow.cached import Cache
@@ -206,7 +207,9 @@ def merge_catalog(
     nothing_to_purge = not purge or not any(e.obsolete for e in catalog.entries(obsolete=True))
     if merged_already and nothing_to_purge and catalog.entries_digest() == item.entries_digest:
         return catalog, False  # as the state's rule says (catalog_state.settled)
+    before = catalog.entries()
     merged = merge(catalog, item.template, purge_obsolete=purge, language=lang)
+    memory.record(merge_history(before, catalog.entries(), lang=lang, slug=slug))
     for key, value in merged.as_dict().items():
         if isinstance(value, int):
             report.merged[key] = report.merged.get(key, 0) + value
