@@ -34,8 +34,7 @@ Rules:
   indexes (:mod:`l10n.workflow.build_site`), and canonical links; else the result says
   once that they are skipped. ``output="hugo"``: a Hugo site's tree instead of pages
   (:mod:`l10n.workflow.build_files`), under the same rules.
-* The build folder is never a filesystem root, the home folder, the project's folder or
-  an ancestor of it, unless ``force``.
+* The build folder is never ``/``, home, the project's folder or an ancestor, unless ``force``.
 """
 
 from __future__ import annotations
@@ -238,7 +237,8 @@ class _Build:
         settings, state = self.settings, self.state
         plan_id = plan_key(self.base, settings, state, source, self.targets, self.gates)
         plan, pages = self._plan(source, plan_id)
-        item = [source.slug, source.lang, plan.to_json()]
+        item = [source.slug, source.lang,  # the pages' facts kept only for the site files
+                {**plan.to_json(), **({} if self.site_files else {"facts": []})}]
         files = [(name, page.lang) for page in plan.pages
                  for name in file_names(self.output, plan.format, page.slug, page.lang)]
         owner = os.path.abspath(source.path)
