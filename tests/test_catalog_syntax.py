@@ -223,3 +223,30 @@ def test_entries_of_a_catalog_just_written_are_numbered_as_a_read_numbers_them()
     read = polib.pofile(text)
     assert {e.msgid: e.linenum for e in po} == {e.msgid: e.linenum for e in read}
     assert all(e.linenum for e in po)
+
+
+@pytest.mark.parametrize(("comment", "refused"), [
+    ("# Korean translation.\\", True),  # msgfmt joins msgid "" to the comment
+    ("# two backslashes\\\\", True),  # still joined: its reader is not escape-aware
+    ("# a path C:\\ then a comment", False),
+])
+def test_a_comment_ending_in_a_backslash_is_refused_as_msgfmt_refuses_it(
+    tmp_path: Path, comment: str, refused: bool
+) -> None:
+    import subprocess
+
+    from l10n.catalog.syntax import check_syntax
+    from l10n.errors import CatalogError
+
+    text = f'{comment}\nmsgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n'
+    path = tmp_path / "x.po"
+    path.write_text(text, encoding="utf-8")
+    msgfmt = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                            capture_output=True, check=False)
+    assert (msgfmt.returncode != 0) == refused
+    if refused:
+        with pytest.raises(CatalogError, match="backslash") as error:
+            check_syntax(path, text)
+        assert error.value.line == 1
+    else:
+        check_syntax(path, text)

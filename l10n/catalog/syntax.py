@@ -263,10 +263,20 @@ _LAYOUT = _layout()
 _HEADER_MESSAGE = re.compile(r'^msgid ""\nmsgstr ', re.MULTILINE)
 
 
+# msgfmt's reader joins any backslash-newline, whatever precedes it (even "\\")
+_JOINED = re.compile(r"^#[^\n]*\\\n(?=[^#\n])", re.M)
+
+
 def check_syntax(path: Path, text: str) -> None:
     """Raise CatalogError (file:line) unless ``text`` follows the PO grammar. A file in
     the common layout is recognised by one regular expression (fast); any other is
     parsed token by token, which finds the line of the first problem."""
+    joined = _JOINED.search(text)  # gettext reads a backslash-newline as one line
+    if joined is not None:
+        raise CatalogError("a comment line ends with a backslash, so gettext joins the next "
+                           "line to the comment", path=path,
+                           line=text.count("\n", 0, joined.start()) + 1,
+                           hint="remove the backslash at the end of the line")
     if _LAYOUT.fullmatch(text if text.endswith("\n") else text + "\n") and len(
         _HEADER_MESSAGE.findall(text)
     ) <= 1:

@@ -2,8 +2,7 @@
 
 One reader for every language, used by the ``numbers`` check and by glossary-enforced
 translation. :func:`read_numbers` returns :class:`Quantity` values; :func:`compare_numbers`
-says which quantities of a source are missing from its translation. The rules (tables
-per language live in :mod:`l10n.lang.number_rules`):
+says which source quantities its translation lacks (tables: :mod:`l10n.lang.number_rules`):
 
 - Digits and separators: the language's group and decimal symbols come from Babel's CLDR
   data and a number is parsed with ``babel.numbers.parse_decimal(strict=True)``: ``1.234,5``
