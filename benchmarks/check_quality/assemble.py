@@ -40,6 +40,16 @@ class Item:
         return Path(self.path).stem
 
 
+def git_show(git_dir: Path, commit: str, path: str) -> tuple[bytes | None, str]:
+    """The file at ``commit:path`` of the git mirror ``git_dir``: (bytes, ""), or (None,
+    git's message)."""
+    run = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"],
+                         capture_output=True)
+    if run.returncode:
+        return None, run.stderr.decode(errors="replace").strip()
+    return run.stdout, ""
+
+
 def load_manifest(path: Path = MANIFEST) -> list[Item]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return [Item(f["repository"], f["commit"], f["path"]) for f in data["file"]]
@@ -58,14 +68,12 @@ def assemble(mirrors: Path = MIRRORS, out: Path = OUT, manifest: Path = MANIFEST
         if not git_dir.is_dir():
             problems.append(f"{item.repository}: no mirror at {git_dir}")
             continue
-        run = subprocess.run(["git", "--git-dir", str(git_dir), "show",
-                              f"{item.commit}:{item.path}"], capture_output=True)
-        if run.returncode:
-            problems.append(f"{item.repository}@{item.commit[:12]}:{item.path}: "
-                            f"{run.stderr.decode(errors='replace').strip()}")
+        data, error = git_show(git_dir, item.commit, item.path)
+        if data is None:
+            problems.append(f"{item.repository}@{item.commit[:12]}:{item.path}: {error}")
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(run.stdout)
+        target.write_bytes(data)
     return problems
 
 

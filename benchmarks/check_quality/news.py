@@ -25,13 +25,12 @@ import hashlib
 import io
 import random
 import re
-import subprocess
 import tarfile
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks.check_quality.assemble import HERE, MIRRORS, OUT
+from benchmarks.check_quality.assemble import HERE, MIRRORS, OUT, git_show
 
 MANIFEST = HERE / "news_manifest.toml"
 LABELS = HERE / "news_labels.toml"
@@ -42,14 +41,12 @@ def assemble(mirrors: Path = MIRRORS, out: Path = CORPUS) -> list[str]:
     problems = []
     for item in tomllib.loads(MANIFEST.read_text(encoding="utf-8"))["file"]:
         git_dir = mirrors / item["repository"].replace("/", "+") / "repo"
-        run = subprocess.run(["git", "--git-dir", str(git_dir), "show",
-                              f"{item['commit']}:{item['path']}"], capture_output=True)
-        if run.returncode:
-            problems.append(f"{item['repository']}:{item['path']}: "
-                            f"{run.stderr.decode(errors='replace').strip()}")
+        data, error = git_show(git_dir, item["commit"], item["path"])
+        if data is None:
+            problems.append(f"{item['repository']}:{item['path']}: {error}")
             continue
         out.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(fileobj=io.BytesIO(run.stdout), mode="r:gz") as archive:
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
             for member in archive.getmembers():
                 data = archive.extractfile(member) if member.isfile() else None
                 if data is not None:
