@@ -82,3 +82,16 @@ def test_months_quarters_and_conversion_notes_are_not_extra(target: str) -> None
 def test_a_bare_number_is_the_duration_where_l10n_knows_no_duration_words() -> None:
     assert compare_numbers("± 7 days", "en", "± 7 дней", "ru") == []
     assert compare_numbers("± 1 day", "en", "± 1 jour", "fr") == []
+
+
+def test_weeks_with_the_subject_particle_are_weeks_and_a_share_price_is_not() -> None:
+    from l10n.lang.numbers import compare_numbers
+
+    assert compare_numbers("It takes 12 weeks to heal.", "en", "낫는 데 12주가 걸린다.", "ko") == []
+    assert compare_numbers("It takes 12 weeks to heal.", "en", "낫는 데 13주가 걸린다.", "ko")
+    # "주가" after a figure and before a market word is the share price, not weeks
+    assert compare_numbers("Shares fell 12 percent.", "en", "12% 주가 하락", "ko") == []
+    from l10n.lang.numbers import read_numbers
+
+    kinds = {q.text: q.kind for q in read_numbers("코스피 1200주가 지수와 3주가 올랐다", "ko")}
+    assert kinds == {"1200": "number", "3주": "duration"}

@@ -189,3 +189,58 @@ def test_a_full_width_sign_carries_its_own_space_and_base_words_are_no_extra_fig
 def test_classes_found_on_the_held_out_corpus(source: str, target: str, lang: str,
                                                wanted: list[str]) -> None:
     assert [c for c in _checks(source, target, lang) if c != "length"] == wanted
+
+
+# ------------------------------------------------------------------ round 3: each class once
+def test_an_indent_realigned_under_a_translated_label_is_right() -> None:
+    # git: "   or: %s" aligned under the translated "usage: "
+    assert _checks("   or: %s", "          или: %s", "ru", ("c-format",)) == []
+    assert _checks("   or: %s", "  或：%s", "zh", ("c-format",)) == []
+    assert _checks("    %s", "            %s", "ru", ("c-format",)) == []
+    # a lost indent, or an indent where the source has one space, is still reported
+    assert _checks("   or: %s", "или: %s", "ru", ("c-format",)) == ["whitespace"]
+    assert _checks(" is not", "  ist nicht", "de") == ["whitespace"]
+
+
+@pytest.mark.parametrize(("target", "lang"), [("_12 órás", "hu"), ("_12-godzinny", "pl")])
+def test_the_12_hour_clock_named_by_its_figure_is_no_extra_figure(target: str, lang: str) -> None:
+    assert _checks("AM / _PM", target, lang) == []
+
+
+def test_an_extra_figure_is_still_reported_where_no_clock_is_named() -> None:
+    assert _checks("Show _seconds", "_12 órás", "hu") == ["numbers"]
+
+
+def test_an_abbreviation_of_the_source_is_no_short_translation() -> None:
+    assert _checks("Personal digital assistant", "PDA", "it") == []
+    assert _checks("Personal digital assistant", "Perso", "it") == ["length"]
+
+
+def test_gnu_quotes_are_quotes_not_inline_code() -> None:
+    source = "option `--default' expects an unsigned long value with `--type=ulong`, not `%s`"
+    target = "opción `--default' espera un valor unsigned long con `--type=ulong`, no `%s`"
+    assert _checks(source, target, "es", ("c-format",)) == []
+    changed = target.replace("`--type=ulong`", "`--type=long`")
+    assert _checks(source, changed, "es", ("c-format",)) == ["markup"]
+
+
+@pytest.mark.parametrize(("target", "wanted"), [
+    ("4 года и 11 месяцев назад", []), ("4 года и 10 месяцев назад", ["numbers"]),
+    ("5 лет назад", ["numbers"]),
+])
+def test_russian_durations_joined_by_i(target: str, wanted: list[str]) -> None:
+    assert _checks("4 years, 11 months ago", target, "ru") == wanted
+
+
+def test_russian_duration_words_are_read_and_other_words_are_not() -> None:
+    assert _checks("Expires in 3 days", "Истекает через 3 дня", "ru") == []
+    assert _checks("Expires in 3 days", "Истекает через 3 часа", "ru") == ["numbers"]
+    assert _checks("Split into 5 parts", "Разделить на 5 частей", "ru") == []
+
+
+@pytest.mark.parametrize(("target", "wanted"), [
+    ("Lancer une fusion à 3 points pour les fichiers à fusionner", []),  # a term spelled out
+    ("Lancer une fusion pour les 300 fichiers à fusionner", ["numbers"]),  # a new figure
+])
+def test_a_lone_digit_added_to_spell_a_term_out(target: str, wanted: list[str]) -> None:
+    assert _checks("Run a merge for files needing merging", target, "fr") == wanted

@@ -94,13 +94,22 @@ def converted(missing: list[Quantity], spare: list[Quantity], source: str,
     return kept, spare
 
 
-def extra_figures(spare: list[Quantity], text: str) -> list[Quantity]:
+# "AM / PM" -> "12 órás", "12-godzinny": a translation names the 12-hour clock by its figure
+_CLOCK_NAMES = re.compile(r"\b(?:AM|PM|[ap]\.m\.)(?!\w)|\b(?:12|24)[\s-]?hours?\b", re.I)
+
+
+def extra_figures(spare: list[Quantity], text: str, source: str = "") -> list[Quantity]:
     """A figure only the translation has ("엔지니어 500명" for "new engineers"), at most one.
     Dates, times, durations, ones, months and ordinals (10월, 3분기, 14번째) and conversion
-    notes in parentheses ("103억 달러(약 14조 원)") are left alone."""
+    notes in parentheses ("103억 달러(약 14조 원)") are left alone; so are a lone digit 2 to 9
+    (a translation spells a term out: "fusion à 3 points" for a merge) and 12 or 24 where
+    the source names a clock (AM / PM -> "12 órás")."""
+    clock = bool(_CLOCK_NAMES.search(source))
     return [t for t in spare if t.kind in (NUMBER, MONEY, PERCENT) and not t.weak
             and t.value not in (0, 1) and not _NOTE.search(text, 0, t.start)
-            and not _NAMED.match(text, t.end)][:1]
+            and not _NAMED.match(text, t.end)
+            and not (t.kind == NUMBER and t.value in range(2, 10) and t.text.strip().isdigit())
+            and not (clock and t.value in (12, 24))][:1]
 
 
 def approximate_note(text: str, start: int) -> bool:

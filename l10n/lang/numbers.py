@@ -249,7 +249,9 @@ def compare_numbers(
     missing: list[Quantity] = []
     pairs = alternatives(sources, source_text)
     # No words for durations in this language ("7 дней"): its bare number is the duration.
-    loose = target_lang.replace("-", "_").split("_")[0].lower() not in DURATION_WORDS
+    # Russian's word list cannot have every form ("7-дневный"): a bare number may be it too.
+    base = target_lang.replace("-", "_").split("_")[0].lower()
+    loose = base not in DURATION_WORDS or base == "ru"
     candidates = Candidates(targets, used)  # by value: each source against all was quadratic
     for quantity in sorted(sources, key=_specificity):
         index = next(
@@ -281,7 +283,8 @@ def compare_numbers(
     if not missing:
         return problems + [NumberProblem(t, (t,), f"{_shown(t)} is in the translation but not "
                                          "in the source: check that it belongs there", WARNING)
-                           for t in extra_figures(spare, target_text) if not problems]
+                           for t in extra_figures(spare, target_text, source_text)
+                           if not problems]
     for quantity in sorted(missing, key=lambda q: q.start):
         problem = _problem(quantity, spare, relative)
         if problem is not None:

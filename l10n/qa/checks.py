@@ -298,11 +298,24 @@ def _prose(text: str, flags: tuple[str, ...]) -> str:
     return " ".join(blank_markup(blank_directives(text, flags)).split())
 
 
+def _acronym(source: str, target: str) -> bool:
+    """``PDA`` for "Personal digital assistant": the initials of the source's words (or of
+    its longer words: "Portable Document Format", "Bank of America" -> "BoA", "BA")."""
+    if not re.fullmatch(r"[A-Z][A-Za-z]{1,7}", target) or sum(c.isupper() for c in target) < 2:
+        return False
+    words = re.findall(r"[^\W\d_]+", source)
+    initials = {"".join(w[0] for w in words), "".join(w[0] for w in words if len(w) > 3)}
+    return target.upper() in {i.upper() for i in initials} or "".join(
+        c for c in target if c.isupper()) in {i.upper() for i in initials}
+
+
 @translated
 def check_length(entry: Entry, ctx: CheckContext) -> list[Finding]:
     source, target = (_prose(t, entry.flags) for t in (entry.msgid, entry.msgstr))
     if len(source) < MIN_LENGTH or _KEYWORDS.fullmatch(source):
         return []  # keyword lists grow with the language's own words
+    if _acronym(source, target):
+        return []  # an abbreviation is a fair translation of the words it stands for
     lang = ctx.source if pseudo_text(entry) is not None else ctx.target
     norm = LENGTH_NORMS.get(base_language(lang), 1.0) / LENGTH_NORMS.get(
         base_language(ctx.source), 1.0

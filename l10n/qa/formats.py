@@ -5,7 +5,9 @@ Which grammar applies is the entry's flag, as ``msgfmt --check`` honours it:
 ``c-format`` (C: flags ``-+ #0'I``, width and precision, ``*`` and ``*n$``, length
 modifiers ``hh h l ll L q j z Z t I64 I32 I``, ``<PRIu64>`` macros, ``%n$`` positions),
 ``python-format`` (``%s``, ``%(name)s``) and ``python-brace-format`` (``{name}``, ``{0}``,
-``{}``); ``no-c-format`` / ``no-python-format`` turn a grammar off. An entry without
+``{}``), ``qt-format`` (Qt's ``%1`` to ``%99``, ``%L1``) and ``kde-format`` (the same
+numbers; a translation may leave out one argument, as gettext's format-kde allows);
+``no-c-format`` / ``no-python-format`` turn a grammar off. An entry without
 any of these flags (news articles, hand-written catalogs) is read by a careful union of
 the three (no space or ``'`` flag, so ``100% sure`` is not ``% s``).
 
@@ -23,7 +25,9 @@ import re
 from dataclasses import dataclass
 
 C_FORMAT, PYTHON_FORMAT, BRACE_FORMAT = "c-format", "python-format", "python-brace-format"
-KINDS = (C_FORMAT, PYTHON_FORMAT, BRACE_FORMAT)
+QT_FORMAT, KDE_FORMAT = "qt-format", "kde-format"
+KINDS = (C_FORMAT, PYTHON_FORMAT, BRACE_FORMAT)  # read in unflagged text too
+FLAGGED_ONLY = (QT_FORMAT, KDE_FORMAT)  # %1 in unflagged text is often just "%1"
 
 _C = re.compile(
     r"%(?:(?P<pos>\d+)\$)?(?P<flags>(?:[-+ #0']|I(?!64|32))*)"
@@ -43,6 +47,7 @@ _BRACE = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:\s]*)(?:![rsa])?(?::[^{}]*)?\}
 _BRACE_CAREFUL = re.compile(r"\{\{|\}\}|\{(?P<field>[A-Za-z_][A-Za-z0-9_]*|\d*)"
                             r"(?:![rsa])?(?::[^{}\s]*)?\}")
 
+_QT = re.compile(r"%L?(?P<n>[1-9]\d?)(?!\d)")
 _STRFTIME = re.compile(r"%[-_0^#]?[ABHMSYZabjkmy](?![diouxXeEfFgGcs])|%-[de]\b|%e\b")
 _C_TYPES = {**dict.fromkeys("di", "int"), **dict.fromkeys("ouxX", "unsigned"),
             **dict.fromkeys("eEfFgGaA", "double"), "c": "char", "C": "wchar", "s": "string",
@@ -127,13 +132,19 @@ def brace_directives(text: str, *, careful: bool = False) -> list[Directive]:
     return found
 
 
+def qt_directives(text: str, *, careful: bool = False) -> list[Directive]:
+    """Qt's and KDE's ``%1`` .. ``%99`` (``%L1``: localized): keyed by the number."""
+    return [Directive(hit.start(), hit.end(), hit.group(), ((f"%{hit['n']}", "any"),))
+            for hit in _QT.finditer(text)]
+
+
 def format_kinds(flags: tuple[str, ...] | list[str]) -> tuple[list[str], bool]:
     """The grammars an entry's flags ask for, and whether they were explicit."""
     given = {f.strip() for f in flags}
-    kinds = [k for k in KINDS if k in given]
+    kinds = [k for k in (*KINDS, *FLAGGED_ONLY) if k in given]
     if kinds:
         return kinds, True
-    if given & {f"no-{k}" for k in KINDS}:
+    if given & {f"no-{k}" for k in (*KINDS, *FLAGGED_ONLY)}:
         return [], True  # msgfmt checks nothing there
     return list(KINDS), False
 
@@ -141,7 +152,8 @@ def format_kinds(flags: tuple[str, ...] | list[str]) -> tuple[list[str], bool]:
 def directives(text: str, kinds: list[str], careful: bool) -> list[Directive]:
     """Every directive of ``text`` under ``kinds``, in order; overlaps go to the first."""
     readers = {C_FORMAT: c_directives, PYTHON_FORMAT: python_directives,
-               BRACE_FORMAT: brace_directives}
+               BRACE_FORMAT: brace_directives, QT_FORMAT: qt_directives,
+               KDE_FORMAT: qt_directives}
     found: list[Directive] = []
     for kind in kinds:
         for d in readers[kind](text, careful=careful):
@@ -180,9 +192,13 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
     want, have = _arguments(src), _arguments(tgt)
     problems: list[tuple[str, tuple[int, int] | None]] = []
     extra = [d for key, (_, d) in have.items() if key not in want]
+    # KDE: one argument may be left out ("%1 files" -> "one file"), as format-kde allows
+    spare = 1 if KDE_FORMAT in kinds else 0
     for key, (kind, d) in want.items():
         if key not in have:
-            if extra:  # renamed ({name} -> {이름}): one problem
+            if not extra and spare:
+                spare -= 1
+            elif extra:  # renamed ({name} -> {이름}): one problem
                 now = extra.pop(0)
                 problems.append((f"placeholder {d.text!r} was changed to {now.text!r}: copy "
                                  "it from the source unchanged", (now.start, now.end)))
@@ -209,4 +225,5 @@ def blank_directives(text: str, flags: tuple[str, ...] | list[str] = ()) -> str:
 
 
 __all__ = ["Directive", "blank_directives", "brace_directives", "c_directives",
-           "directives", "format_kinds", "format_problems", "python_directives"]
+           "directives", "format_kinds", "format_problems", "python_directives",
+           "qt_directives"]

@@ -3,7 +3,9 @@ and leading or trailing whitespace different from the source's.
 
 What is right although it differs: a Korean particle needs no space before it
 (``" is not"`` -> ``"은(는) 아닙니다"``), and a full-width sign carries its own space
-(``"Size: "`` -> ``"大小："``, ``" (root-commit)"`` -> ``"（根提交）"``).
+(``"Size: "`` -> ``"大小："``, ``" (root-commit)"`` -> ``"（根提交）"``). An indent of two
+spaces or more may change width: it aligns the line under the translated text above it
+(git's ``"   or: %s"`` -> ``"          или: %s"`` under ``"использование: "``).
 """
 
 from __future__ import annotations
@@ -50,6 +52,10 @@ def _edges(text: str) -> tuple[str, str]:
     return text[:start], text[start + len(core) :]
 
 
+def _indent(edge: str) -> bool:
+    return len(edge) >= 2 and edge.strip(" ") == ""
+
+
 def check_whitespace(entry: Entry, ctx: _Context) -> list[Finding]:
     """Leading or trailing whitespace different from the source (module docstring)."""
     if not entry.msgstr:
@@ -62,6 +68,8 @@ def check_whitespace(entry: Entry, ctx: _Context) -> list[Finding]:
     for where, source, target, at in edges:
         if where == "starts" and source == " " and not target and entry.msgstr[:1] in "（「『【":
             continue  # " (root-commit)" -> "（根提交）": a full-width sign carries its space
+        if where == "starts" and _indent(source) and _indent(target):
+            continue  # an indent re-aligned under the translated line above it
         if where == "starts" and particle and source.strip(" ") == target:
             continue  # " is not" -> "은(는) 아닙니다": a particle attaches to the word before
         if where == "ends" and source == " " and not target and entry.msgstr.rstrip()[-1:] in (
