@@ -15,8 +15,9 @@ prints:
   pofilter test that fails on the corrupted entry and did not on the real one;
 - precision on the hand-labelled sample: a reproducible random sample of l10n's findings
   (``--sample``, ``--seed``) is written to ``benchmarks/out/check_quality/sample.md``;
-  ``labels.toml`` holds a person's verdict on each (keyed by file, msgid hash, check),
-  and the precision is the share of the labelled sample that is a true problem.
+  ``labels.toml`` (and ``labels-<manifest>.toml`` for another manifest, e.g.
+  ``labels-heldout2.toml``) holds a person's verdict on each (keyed by file, msgid hash,
+  check), and the precision is the share of the labelled sample that is a true problem.
 """
 
 from __future__ import annotations
@@ -187,11 +188,15 @@ def l10n_catches(unit: Unit, text: str) -> bool:
 
 
 # --------------------------------------------------------------------------- labels
-def load_labels(path: Path = LABELS) -> dict[str, bool]:
-    if not path.exists():
-        return {}
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {f"{x['key']}|{x['check']}": bool(x["true"]) for x in data.get("label", [])}
+def load_labels(manifest: Path = MANIFEST) -> dict[str, bool]:
+    """The verdicts in ``labels.toml`` and ``labels-<manifest name>.toml`` (keys name the
+    file, so one corpus's labels never answer for another's)."""
+    found: dict[str, bool] = {}
+    for path in (LABELS, HERE / f"labels-{manifest.stem}.toml"):
+        if path.exists():
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            found |= {f"{x['key']}|{x['check']}": bool(x["true"]) for x in data.get("label", [])}
+    return found
 
 
 def write_sample(sample: Sequence[tuple[Unit, object]], path: Path) -> None:
@@ -259,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     sample = rng.sample(ordered, min(args.sample, len(ordered)))
     out = SAMPLE_OUT.with_name(f"sample-{args.manifest.stem}.md")
     write_sample(sample, out)
-    labels = load_labels()
+    labels = load_labels(args.manifest)
     judged = [labels[f"{u.key}|{f.check}"] for u, f in sample if f"{u.key}|{f.check}" in labels]  # type: ignore[attr-defined]
     say(f"sample: {len(sample)} findings (seed {args.seed}) in {out}; "
         f"{len(judged)} labelled, {sum(judged)} true problems"
