@@ -244,3 +244,53 @@ def test_russian_duration_words_are_read_and_other_words_are_not() -> None:
 ])
 def test_a_lone_digit_added_to_spell_a_term_out(target: str, wanted: list[str]) -> None:
     assert _checks("Run a merge for files needing merging", target, "fr") == wanted
+
+
+# ------------------------------------------------------------------ found on heldout2 (round 3)
+@pytest.mark.parametrize("msgid", ["meter,meters,m", "Troy ounce,Troy ounces,ozt",
+                                   "degC,°C,˚C,C,c,Celsius,celsius", "default:mm"])
+def test_names_a_program_reads_are_not_prose(msgid: str) -> None:
+    assert _checks(msgid, msgid, "nl") == []
+
+
+def test_a_sentence_with_commas_is_still_prose() -> None:
+    text = "Encrypt the archive header, then quit"
+    assert _checks(text, text, "he") == ["identical"]
+
+
+@pytest.mark.parametrize("msgid", ["Nick Schermer <nick@xfce.org>,",
+                                   "Sergios - Anestis Kefalidis <sergioskefalidis@gmail.com>."])
+def test_a_name_with_its_address_stays_as_it_is(msgid: str) -> None:
+    assert _checks(msgid, msgid, "id") == []
+
+
+@pytest.mark.parametrize(("comment", "wanted"), [
+    ("(itstool) path: example/p", []),  # an input to type into the calculator
+    ("(itstool) path: section/screen", []),
+    ("Do *not* translate it, it will not work", []),
+    ("(itstool) path: section/p", ["identical"]),  # prose
+])
+def test_literal_help_text_and_do_not_translate(comment: str, wanted: list[str]) -> None:
+    found = run_checks(Entry("6 meters in inches", "6 meters in inches", comments=(comment,)),
+                       CheckContext("en", "ko"))
+    assert [f.check for f in found] == wanted
+
+
+def test_hebrew_gershayim_is_no_quotation_mark() -> None:
+    assert _checks("The child process was aborted by signal %d.",
+                   'תהליך הבן הופסק ע"י סיגנל %d.', "he", ("c-format",)) == []
+    assert _checks("Open the file", 'פתח את "הקובץ', "he") == ["brackets"]
+
+
+@pytest.mark.parametrize("source", ["T&T Dollar", "AT&T", "R&D budget"])
+def test_an_ampersand_inside_an_abbreviation_is_no_accelerator(source: str) -> None:
+    assert accelerator(source) is None
+    assert accelerator("&File") == "&"  # at the start of a word it still marks a key
+
+
+def test_a_comma_between_digits_in_english_groups_thousands_or_lists() -> None:
+    assert _checks("add blank pages (1,2 or 3)", "přidat prázdné stránky (1, 2 nebo 3)",
+                   "cs") == []
+    assert _checks("1,200 pages", "1 200 stránek", "cs") == []
+    assert _checks("add blank pages (1,2 or 3)", "přidat stránky (1, 4 nebo 3)",
+                   "cs") == ["numbers"]

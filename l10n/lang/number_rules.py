@@ -274,7 +274,9 @@ def _number_pattern(locale: str) -> re.Pattern[str]:
     from babel.numbers import get_group_symbol
 
     spaced = r"|[\u00a0\u202f ](?=\d{3}(?!\d))" if get_group_symbol(locale).isspace() else ""
-    return re.compile(rf"(?<!\d)\d+(?:(?:[.,'’]{spaced})\d+)*")
+    # Where the decimal sign is a point, a comma groups thousands: "1,2 or 3" is a list.
+    comma = ",(?=\\d{3}(?!\\d))" if _decimal_is_point(locale) else ","
+    return re.compile(rf"(?<!\d)\d+(?:(?:[.'’]|{comma}{spaced})\d+)*")
 
 
 @lru_cache(maxsize=32)

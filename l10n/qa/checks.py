@@ -99,6 +99,14 @@ def _blank(hit: re.Match[str]) -> str:
 
 
 _KEYWORDS = re.compile(r"[^;\n]+(?:;[^;\n]+){2,};?")  # a .desktop file's Keywords
+# Names a program accepts, comma-separated without a space ("meter,meters,m")
+_ALIASES = re.compile(r"[^,\s](?:[^,]*[^,\s])?(?:,[^,\s](?:[^,]*[^,\s])?)+")
+_EMAIL = re.compile(r"<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
+# Where a help catalog's text is literal (itstool's "path: example/p", DocBook's screen)
+_LITERAL_PATH = re.compile(r"\(itstool\) path: (?:\S*/)?(?:code|screen|cmd|input|output|sys|"
+                           r"userinput|computeroutput|programlisting|literal|command|synopsis|"
+                           r"example)\b")
+_DO_NOT_TRANSLATE = re.compile(r"\b(?:do\s+\*?not\*?|don'?t)\s+translate\b", re.I)
 _NAME = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -136,7 +144,10 @@ def translated(check: Check) -> Check:
 
 
 def _is_name(text: str) -> bool:
-    """A byline or a name: one to four words, each capitalised, and no sentence end."""
+    """A byline or a name: one to four words, each capitalised, and no sentence end; with
+    an e-mail address ("Nick Schermer <nick@xfce.org>,") the words before it."""
+    if _EMAIL.search(text):
+        text = _EMAIL.sub(" ", text).strip(" ,.;:()-")
     words = _NAME.findall(text)
     return 0 < len(words) <= 4 and all(w[0].isupper() for w in words) and not re.search(
         r"[.!?。]\s*$", text)
@@ -165,6 +176,10 @@ def check_identical(entry: Entry, ctx: CheckContext) -> list[Finding]:
         return []
     if entry.block_label == "byline" or _is_name(entry.msgid):
         return []  # names stay as they are
+    if _ALIASES.fullmatch(entry.msgid.strip()) or not re.search(r"\s", entry.msgid.strip()):
+        return []  # names a program reads ("meter,meters,m", "default:mm"): not prose
+    if any(_LITERAL_PATH.search(c) or _DO_NOT_TRANSLATE.search(c) for c in entry.comments):
+        return []  # literal text (an example to type, a command) or "do not translate"
     rest = blank_markup(blank_directives(entry.msgid, entry.flags))
     for match in ctx.matches(entry):  # terms are the glossary check's business
         rest = rest[: match.start] + " " * (match.end - match.start) + rest[match.end :]
@@ -265,8 +280,12 @@ def _brackets_balanced(text: str) -> bool:
     return not stack
 
 
+# Hebrew writes the gershayim of an abbreviation (ע"י, צה"ל) with a double quote
+_GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')
+
+
 def _quotes_even(text: str) -> bool:
-    return sum(ch in _DOUBLE_QUOTES for ch in text) % 2 == 0
+    return sum(ch in _DOUBLE_QUOTES for ch in _GERSHAYIM.sub("", text)) % 2 == 0
 
 
 @translated
