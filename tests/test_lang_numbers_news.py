@@ -95,3 +95,28 @@ def test_weeks_with_the_subject_particle_are_weeks_and_a_share_price_is_not() ->
 
     kinds = {q.text: q.kind for q in read_numbers("코스피 1200주가 지수와 3주가 올랐다", "ko")}
     assert kinds == {"1200": "number", "3주": "duration"}
+
+
+def test_a_code_written_the_translation_s_way_keeps_its_digits() -> None:
+    from l10n.lang.numbers import compare_numbers
+
+    assert compare_numbers("Base-2 Exponential", "en", "Taban-2 Üstel", "tr") == []
+    assert compare_numbers("Base-2 Exponential", "en", "Taban-3 Üstel", "tr")
+
+
+def test_a_figure_said_twice_is_still_checked_where_the_same_unit_follows_it() -> None:
+    from l10n.lang.numbers import compare_numbers
+
+    source = "multiples of π (180°) from π∕2 (90°)"
+    assert compare_numbers(source, "en", "násobky π (180°) od π∕2 (90°)", "cs") == []
+    assert compare_numbers(source, "en", "násobky π (180°) od π∕2 (91°)", "cs")
+    assert compare_numbers("30 miles (50 kilometers)", "en", "30마일(80킬로미터)", "ko") == []
+
+
+def test_a_duration_in_a_language_without_duration_words_is_its_number() -> None:
+    from l10n.lang.numbers import compare_numbers
+
+    assert compare_numbers("Disable for 5 minutes", "en", "Nonaktifkan selama 5 menit", "id") == []
+    assert compare_numbers("Disable for 5 minutes", "en", "Nonaktifkan selama lima menit",
+                           "id") == []
+    assert compare_numbers("Disable for 5 minutes", "en", "Deshabilita durant 6 minuts", "ca")

@@ -112,6 +112,16 @@ def extra_figures(spare: list[Quantity], text: str, source: str = "") -> list[Qu
             and not (clock and t.value in (12, 24))][:1]
 
 
+_UNIT = re.compile(r"\s?([°%‰′″℃℉]|[A-Za-z]{1,3}(?![^\W\d_]))")
+
+
+def same_unit(source: str, source_end: int, target: str, target_end: int) -> bool:
+    """The figures ending at ``source_end`` and ``target_end`` carry the same sign or
+    unit abbreviation after them ("90°" and "91°", "50 km" and "51 km")."""
+    mine, theirs = _UNIT.match(source, source_end), _UNIT.match(target, target_end)
+    return mine is not None and theirs is not None and mine[1] == theirs[1]
+
+
 def approximate_note(text: str, start: int) -> bool:
     """The figure at ``start`` is a note in parentheses: "(약 56억원)"."""
     return bool(_APPROX.search(text, 0, start))
@@ -175,7 +185,8 @@ def code_digits(unmatched: list[tuple[str, str]], targets: list[Quantity],
     """The digits of source codes the target writes its own way (file1 -> Datei1, v2 ->
     버전2), found among the target's figures glued to a letter: the codes whose digits
     changed (file1 -> Datei2), and the target's figures left for the other checks."""
-    glued = [q for q in targets if q.kind == NUMBER and q.start and text[q.start - 1].isalpha()]
+    glued = [q for q in targets if q.kind == NUMBER and re.search(  # Datei1, Taban-2
+        r"[^\W\d_]-?\Z", text[max(0, q.start - 2) : q.start])]
     left = list(targets)
     lost: list[str] = []
     for code, digits in unmatched:
@@ -201,5 +212,5 @@ def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 
 __all__ = ["alternatives", "approximate_note", "code_digits", "codes", "compare_codes",
-           "converted",
+           "converted", "same_unit",
            "elided_months", "extra_figures", "is_age", "ordinal_article"]

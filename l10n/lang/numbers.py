@@ -60,6 +60,7 @@ from l10n.lang.number_context import (
     extra_figures,
     is_age,
     ordinal_article,
+    same_unit,
 )
 from l10n.lang.number_rules import CALENDAR_YEAR_WORDS, DURATION_WORDS, Rules, rules_for
 from l10n.lang.number_words import word_value
@@ -270,13 +271,15 @@ def compare_numbers(
     rivals = [t for t in spare if not t.weak and not approximate_note(target_text, t.start)]
     missing = [q for q in missing  # "30 miles (50 kilometers)": either says it, unless
                if not any(id(other) in found_sources for other in pairs.get(id(q), ()))
-               or any(_comparable(q, t) and t.kind != NUMBER for t in rivals)]
+               or any(_comparable(q, t) and (t.kind != NUMBER or same_unit(
+                   source_text, q.end, target_text, t.end)) for t in rivals)]
     missing, spare = converted(missing, spare, source_text, target_text)
     # "1 hour" -> "jednog sata", "한 시간", "0 items" -> "항목 없음": said in words, unless a
     # figure replaced it
     rivals = [t for t in spare if not t.weak]
     missing = [q for q in missing if not (_in_words(q) and not any(
-        _comparable(q, t) or any(r.kind == q.kind for r in t.readings()) for t in rivals)
+        _comparable(q, t) or any(r.kind == q.kind for r in t.readings())
+        or (loose and q.kind == DURATION and t.kind == NUMBER) for t in rivals)
                                           and not any(t.value == q.value for t in targets))]
     spare = [t for t in spare if not any(s <= t.start < e for s, e in coded.own)]
     problems = code_problems
