@@ -49,6 +49,7 @@ class Unit:
     file: str  # the corpus path, <owner>+<name>/po/<lang>.po
     lang: str
     entry: object  # l10n.catalog.Entry
+    accelerators: bool = True  # the catalog marks accelerators (l10n.qa.catalog)
 
     @property
     def key(self) -> str:
@@ -60,10 +61,15 @@ def key_of(file: str, msgctxt: str | None, msgid: str) -> str:
     return f"{file}|{digest}"
 
 
-def load_units(manifest: Path = MANIFEST) -> tuple[list[Unit], list[str]]:
-    """Every translated entry of every corpus file; unreadable files as messages."""
+def load_units(manifest: Path = MANIFEST,
+               catalog_wide: list[object] | None = None) -> tuple[list[Unit], list[str]]:
+    """Every translated entry of every corpus file; unreadable files as messages. The
+    catalogs' own findings (:mod:`l10n.qa.catalog`), as ``l10n check`` reports them, are
+    added to ``catalog_wide``."""
     from l10n.catalog import REVIEWED, Catalog
     from l10n.errors import L10nError
+    from l10n.qa import CheckContext
+    from l10n.qa.catalog import for_catalog
 
     units, problems = [], []
     for item, path in corpus(manifest=manifest):
@@ -77,14 +83,18 @@ def load_units(manifest: Path = MANIFEST) -> tuple[list[Unit], list[str]]:
             problems.append(f"{name}: {exc}")
             continue
         lang = catalog.language or item.lang
-        units += [Unit(name, lang, e) for e in catalog.entries() if e.state == REVIEWED]
+        entries = catalog.entries()
+        ctx, wide = for_catalog(entries, CheckContext("en", lang, None, name))
+        if catalog_wide is not None:
+            catalog_wide += wide
+        units += [Unit(name, lang, e, ctx.accelerators) for e in entries if e.state == REVIEWED]
     return units, problems
 
 
 def l10n_findings(unit: Unit) -> list[object]:
     from l10n.qa import CheckContext, run_checks
 
-    ctx = CheckContext("en", unit.lang, None, unit.file)
+    ctx = CheckContext("en", unit.lang, None, unit.file, accelerators=unit.accelerators)
     return run_checks(unit.entry, ctx)  # type: ignore[arg-type]
 
 
@@ -227,7 +237,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="another manifest (heldout.toml: files the checks were not tuned on)")
     args = parser.parse_args(argv)
     say: Callable[[str], None] = print
-    units, problems = load_units(args.manifest)
+    catalog_wide: list[object] = []
+    units, problems = load_units(args.manifest, catalog_wide)
     for problem in problems:
         say(f"unreadable: {problem}")
     files = {u.file for u in units}
@@ -236,7 +247,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"{len(units)} translated entries")
 
     found = [(u, f) for u in units for f in l10n_findings(u) if f.check != "untranslated"]  # type: ignore[attr-defined]
-    say("\n".join(_rate_table("l10n check", Counter(f.check for _, f in found), len(units))))  # type: ignore[attr-defined]
+    checks = Counter(f.check for _, f in found) + Counter(f.check for f in catalog_wide)  # type: ignore[attr-defined]
+    say("\n".join(_rate_table("l10n check", checks, len(units))))
+    for finding in catalog_wide:  # one per catalog: not sampled (see the README)
+        say(f"    catalog-wide: {finding.path}: {finding.message}")  # type: ignore[attr-defined]
     flagged = None
     before: dict[str, set[str]] = {}
     if not args.no_pofilter:

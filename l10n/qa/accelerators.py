@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
 
 class _Context(Protocol):  # l10n.qa.checks.CheckContext, without importing it (no circle)
+    @property
+    def accelerators(self) -> bool:
+        ...
+
     def finding(self, check: str, severity: Severity, entry: Entry, message: str) -> Finding:
         ...
 
@@ -81,8 +85,8 @@ def plain(entry: Entry) -> Entry:
 
 def check_accelerators(entry: Entry, ctx: _Context) -> list[Finding]:
     """The ``accelerators`` warning: the source's accelerator is missing in the translation."""
-    if not entry.msgstr:
-        return []
+    if not entry.msgstr or not ctx.accelerators:
+        return []  # a catalog that marks none is told once (l10n.qa.catalog)
     marker = accelerator(entry.msgid)
     if marker is None or has_accelerator(entry.msgstr, marker):
         return []

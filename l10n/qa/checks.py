@@ -118,6 +118,7 @@ class CheckContext:
     target: str
     glossary: Glossary | None = None
     path: str = ""
+    accelerators: bool = True  # False: the catalog marks none (l10n.qa.catalog)
 
     def finding(self, check: str, severity: Severity, entry: Entry, message: str, *,
                 span: tuple[int, int] | None = None,
