@@ -294,3 +294,34 @@ def test_a_comma_between_digits_in_english_groups_thousands_or_lists() -> None:
     assert _checks("1,200 pages", "1 200 stránek", "cs") == []
     assert _checks("add blank pages (1,2 or 3)", "přidat stránky (1, 4 nebo 3)",
                    "cs") == ["numbers"]
+
+
+@pytest.mark.parametrize("msgid", ["Portable Document Format (.pdf)",
+                                   "Tagged Image File Format (.tiff, .tif)",
+                                   '<link xref="trigonometry">Tau</link>'])
+def test_format_names_and_a_name_inside_a_link_stay_as_they_are(msgid: str) -> None:
+    assert _checks(msgid, msgid, "cs") == []
+
+
+def test_prose_inside_a_link_is_still_prose() -> None:
+    text = '<link xref="files">Open the file</link>'
+    assert _checks(text, text, "cs") == ["identical"]
+
+
+def test_a_name_list_a_translator_extends_is_not_too_long() -> None:
+    assert _checks("degF,°F,˚F,F,f,Fahrenheit,fahrenheit",
+                   "degF,˚F,F,f,Fahrenheit,fahrenheit,Fahrenheity,Fahrenheitů,stupeň Fahrenheita,"
+                   "stupně Fahrenheita,stupňů Fahrenheita,stupeň fahrenheita", "cs") == []
+
+
+def test_a_translation_that_is_its_source_has_the_same_figures() -> None:
+    assert _checks("3 years in hours", "3 years in hours", "ko") == ["identical"]  # not numbers
+
+
+def test_edges_of_a_message_only_html_templates_use_do_not_show() -> None:
+    html = ("allauth/templates/account/email.html:12",)
+    found = run_checks(Entry("Warning:", "경고: ", references=html), CheckContext("en", "ko"))
+    assert found == []
+    mixed = (*html, "allauth/account/views.py:40")
+    found = run_checks(Entry("Warning:", "경고: ", references=mixed), CheckContext("en", "ko"))
+    assert [f.check for f in found] == ["whitespace"]

@@ -4,9 +4,10 @@ and the CJK convention of a Latin key after the label, ``파일(_F)``.
 An entry has an accelerator when its source has exactly one marker before a letter or
 digit: ``_`` at the start of a word or inside a capitalised word (``Sa_ve``, never
 ``snake_case`` or ``__init__``), or ``&`` that does not start an entity (``&amp;``) and
-is not the word ``&`` nor inside an abbreviation (``AT&T``, ``R&D``). The translation keeps one when it has the same marker before a
-letter or digit anywhere: moving it (``Enregi_strer``, ``파일(_F)``) is the translator's
-choice, leaving it out is the ``accelerators`` warning (pofilter's ``accelerators``).
+is not the word ``&`` nor inside an abbreviation (``AT&T``, ``R&D``). The translation
+keeps one when it has the same marker before a letter or digit anywhere: moving it
+(``Enregi_strer``, ``파일(_F)``) is the translator's choice, leaving it out is the
+``accelerators`` warning (pofilter's ``accelerators``).
 
 :func:`plain` takes the markers out of both texts (and a CJK ``(_F)`` altogether), so the
 other checks read ``1_80°`` as ``180°`` and ``파일(_F)`` as ``파일``.

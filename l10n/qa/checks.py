@@ -64,6 +64,7 @@ from l10n.model import MISSING, Finding, Severity
 from l10n.qa.accelerators import check_accelerators, plain
 from l10n.qa.entries import PLURAL_FORM, ignored_checks, is_credits, plural_forms, pseudo_text
 from l10n.qa.formats import blank_directives, format_problems
+from l10n.qa.identical import ALIASES, check_identical
 from l10n.qa.markup import blank_markup, check_markup
 from l10n.qa.spacing import check_spaces, check_whitespace
 from l10n.qa.tags import check_tags
@@ -88,9 +89,6 @@ SHORT = 50  # a label or a short message: wider bounds (아주 짧은 UI 문구,
 _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "〔": "〕", "［": "］", "｛": "｝"}
 _CLOSE = {close: open_ for open_, close in _OPEN.items()}
 _DOUBLE_QUOTES = set('"“”„«»「」『』')
-_WORD = re.compile(r"(?<![\w.-])[^\W\d_]{2,}(?![\w.-])")
-_CODE = re.compile(r"(?:^|[\s\[(])--?\w|[|=\\;]|\w/\w|\w\.\w|::|\(\)|->|^[a-z]+ [a-z-]+[: ]")
-_COPYRIGHT = re.compile(r"©|\(c\)|\bCopyright\b|\bAll rights reserved\b", re.I)
 _QT = re.compile(r"%\d+\b")  # Qt's and xfce's own placeholders (%1, %0): no figures
 
 
@@ -99,15 +97,7 @@ def _blank(hit: re.Match[str]) -> str:
 
 
 _KEYWORDS = re.compile(r"[^;\n]+(?:;[^;\n]+){2,};?")  # a .desktop file's Keywords
-# Names a program accepts, comma-separated without a space ("meter,meters,m")
-_ALIASES = re.compile(r"[^,\s](?:[^,]*[^,\s])?(?:,[^,\s](?:[^,]*[^,\s])?)+")
-_EMAIL = re.compile(r"<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
-# Where a help catalog's text is literal (itstool's "path: example/p", DocBook's screen)
-_LITERAL_PATH = re.compile(r"\(itstool\) path: (?:\S*/)?(?:code|screen|cmd|input|output|sys|"
-                           r"userinput|computeroutput|programlisting|literal|command|synopsis|"
-                           r"example)\b")
-_DO_NOT_TRANSLATE = re.compile(r"\b(?:do\s+\*?not\*?|don'?t)\s+translate\b", re.I)
-_NAME = re.compile(r"[^\W\d_][\w'’.-]*")
+
 
 
 @dataclass(frozen=True)
@@ -144,16 +134,6 @@ def translated(check: Check) -> Check:
     return run
 
 
-def _is_name(text: str) -> bool:
-    """A byline or a name: one to four words, each capitalised, and no sentence end; with
-    an e-mail address ("Nick Schermer <nick@xfce.org>,") the words before it."""
-    if _EMAIL.search(text):
-        text = _EMAIL.sub(" ", text).strip(" ,.;:()-")
-    words = _NAME.findall(text)
-    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words) and not re.search(
-        r"[.!?。]\s*$", text)
-
-
 # ------------------------------------------------------------------------------ checks
 def check_untranslated(entry: Entry, ctx: CheckContext) -> list[Finding]:
     if entry.msgstr or entry.obsolete:
@@ -169,36 +149,6 @@ def check_pseudo(entry: Entry, ctx: CheckContext) -> list[Finding]:
     return [ctx.finding("pseudo", Severity.ERROR, entry,
                         f"pseudo-localized text ({state}) is no translation: translate it "
                         "(a reviewed-only build shows the source instead)")]
-
-
-@translated
-def check_identical(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    if entry.msgstr.strip() != entry.msgid.strip():
-        return []
-    if entry.block_label == "byline" or _is_name(entry.msgid):
-        return []  # names stay as they are
-    if _ALIASES.fullmatch(entry.msgid.strip()) or not re.search(r"\s", entry.msgid.strip()):
-        return []  # names a program reads ("meter,meters,m", "default:mm"): not prose
-    if any(_LITERAL_PATH.search(c) or _DO_NOT_TRANSLATE.search(c) for c in entry.comments):
-        return []  # literal text (an example to type, a command) or "do not translate"
-    rest = blank_markup(blank_directives(entry.msgid, entry.flags))
-    for match in ctx.matches(entry):  # terms are the glossary check's business
-        rest = rest[: match.start] + " " * (match.end - match.start) + rest[match.end :]
-    if _CODE.search(rest) or _COPYRIGHT.search(rest):
-        return []  # a command line or code ("git merge --abort", "(on|off)"), a legal line
-    # Words to translate: not names or acronyms (iPad, GNOME), not units (128px); one
-    # word alone is often the same word in the language (total, Portal, Audio).
-    if len([w for w in _WORD.findall(rest) if not any(c.isupper() for c in w[1:])]) < 2:
-        return []
-    return [
-        ctx.finding(
-            "identical",
-            Severity.WARNING,
-            entry,
-            "the translation is the source text unchanged: translate it "
-            "(names and terms that stay as they are belong in the glossary as keep terms)",
-        )
-    ]
 
 
 @translated
@@ -220,6 +170,8 @@ def check_glossary(entry: Entry, ctx: CheckContext) -> list[Finding]:
 
 @translated
 def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    if entry.msgstr == entry.msgid:
+        return []  # kept as it is ("3 years in hours", an example to type): same figures
     pseudo = pseudo_text(entry)
     target, lang = (entry.msgstr, ctx.target) if pseudo is None else (pseudo, ctx.source)
     problems = compare_numbers(_QT.sub(_blank, blank_markup(blank_directives(entry.msgid,
@@ -332,8 +284,8 @@ def _acronym(source: str, target: str) -> bool:
 @translated
 def check_length(entry: Entry, ctx: CheckContext) -> list[Finding]:
     source, target = (_prose(t, entry.flags) for t in (entry.msgid, entry.msgstr))
-    if len(source) < MIN_LENGTH or _KEYWORDS.fullmatch(source):
-        return []  # keyword lists grow with the language's own words
+    if len(source) < MIN_LENGTH or _KEYWORDS.fullmatch(source) or ALIASES.fullmatch(source):
+        return []  # keyword and name lists grow with the language's own words
     if _acronym(source, target):
         return []  # an abbreviation is a fair translation of the words it stands for
     lang = ctx.source if pseudo_text(entry) is not None else ctx.target

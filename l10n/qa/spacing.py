@@ -5,11 +5,14 @@ What is right although it differs: a Korean particle needs no space before it
 (``" is not"`` -> ``"은(는) 아닙니다"``), and a full-width sign carries its own space
 (``"Size: "`` -> ``"大小："``, ``" (root-commit)"`` -> ``"（根提交）"``). An indent of two
 spaces or more may change width: it aligns the line under the translated text above it
-(git's ``"   or: %s"`` -> ``"          или: %s"`` under ``"использование: "``).
+(git's ``"   or: %s"`` -> ``"          или: %s"`` under ``"использование: "``). A message
+used only in HTML templates (Django's ``{% trans %}``) has no edges that show: HTML
+collapses whitespace.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Protocol
 
 from l10n.lang import base_language
@@ -52,13 +55,22 @@ def _edges(text: str) -> tuple[str, str]:
     return text[:start], text[start + len(core) :]
 
 
+_HTML_FILE = re.compile(r"\.(?:html?|jinja2?|j2|djhtml|jsx|tsx|vue|svelte)(?::\d+)?$")
+
+
+def _html_only(entry: Entry) -> bool:
+    """Every place the message is used is an HTML template (Django's, Jinja's): HTML
+    collapses the whitespace around it, so a space more or less shows nowhere."""
+    return bool(entry.references) and all(_HTML_FILE.search(r) for r in entry.references)
+
+
 def _indent(edge: str) -> bool:
     return len(edge) >= 2 and edge.strip(" ") == ""
 
 
 def check_whitespace(entry: Entry, ctx: _Context) -> list[Finding]:
     """Leading or trailing whitespace different from the source (module docstring)."""
-    if not entry.msgstr:
+    if not entry.msgstr or _html_only(entry):
         return []
     (lead_s, trail_s), (lead_t, trail_t) = _edges(entry.msgid), _edges(entry.msgstr)
     findings = []
