@@ -120,3 +120,12 @@ def test_a_duration_in_a_language_without_duration_words_is_its_number() -> None
     assert compare_numbers("Disable for 5 minutes", "en", "Nonaktifkan selama lima menit",
                            "id") == []
     assert compare_numbers("Disable for 5 minutes", "en", "Deshabilita durant 6 minuts", "ca")
+
+
+def test_a_figure_with_a_comma_copied_as_it_is_says_what_the_source_says() -> None:
+    from l10n.lang.numbers import compare_numbers
+
+    source = "2-3,6-9    - select multiple ranges"
+    assert compare_numbers(source, "en", "2-3,6-9    - seleccionar rangos", "es") == []
+    assert compare_numbers(source, "en", "2-3,7-9    - seleccionar rangos", "es")
+    assert compare_numbers("1,500 files", "en", "1.500 archivos", "es") == []

@@ -112,6 +112,35 @@ def extra_figures(spare: list[Quantity], text: str, source: str = "") -> list[Qu
             and not (clock and t.value in (12, 24))][:1]
 
 
+# "2-3,6-9" copied into a Spanish text reads 3,6 there (a decimal comma): a figure with a
+# comma copied as it is says what the source says, whichever way a language reads it.
+_COMMA_FIGURE = re.compile(r"(?<![\d.,])\d+,\d+(?![\d.,])")
+
+
+def copied_commas(source: str, target: str) -> tuple[str, str]:
+    """``source`` and ``target`` without the figures with a comma both write alike."""
+    shared = {m.group() for m in _COMMA_FIGURE.finditer(target)} & {
+        m.group() for m in _COMMA_FIGURE.finditer(source)}
+    for figure in shared:
+        blank = " " * len(figure)
+        pattern = rf"(?<![\d.,]){re.escape(figure)}(?![\d.,])"
+        source, target = re.sub(pattern, blank, source), re.sub(pattern, blank, target)
+    return source, target
+
+
+def split_year(quantity: Quantity, targets: list[Quantity], used: list[bool]) -> int | None:
+    """A dated source said as a date without its year and the year elsewhere in the
+    sentence ("September 11, 2001" -> "2001년 워싱턴에서 911 테러"): both found."""
+    day = next((i for i, t in enumerate(targets) if not used[i] and t.kind == DATE
+                and t.year is None and t.value == quantity.value), None)
+    year = next((i for i, t in enumerate(targets) if not used[i] and t.kind == NUMBER
+                 and t.value == quantity.year), None)
+    if day is None or year is None:
+        return None
+    used[year] = True
+    return day
+
+
 _UNIT = re.compile(r"\s?([°%‰′″℃℉]|[A-Za-z]{1,3}(?![^\W\d_]))")
 
 
@@ -212,5 +241,5 @@ def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 
 __all__ = ["alternatives", "approximate_note", "code_digits", "codes", "compare_codes",
-           "converted", "same_unit",
+           "converted", "copied_commas", "same_unit", "split_year",
            "elided_months", "extra_figures", "is_age", "ordinal_article"]

@@ -56,11 +56,13 @@ from l10n.lang.number_context import (
     code_digits,
     compare_codes,
     converted,
+    copied_commas,
     elided_months,
     extra_figures,
     is_age,
     ordinal_article,
     same_unit,
+    split_year,
 )
 from l10n.lang.number_rules import CALENDAR_YEAR_WORDS, DURATION_WORDS, Rules, rules_for
 from l10n.lang.number_words import word_value
@@ -231,6 +233,7 @@ def compare_numbers(
     themselves; they are named as candidates when a source quantity is missing.
     Problems come in source order; see the module docstring for warnings.
     """
+    source_text, target_text = copied_commas(source_text, target_text)
     coded = compare_codes(source_text, target_text)
     source_text, target_text = coded.source, coded.target
     code_problems = [
@@ -261,7 +264,7 @@ def compare_numbers(
                 and targets[i].kind == NUMBER and targets[i].value == quantity.value)), None
         )
         if index is None and quantity.kind == DATE and quantity.year:
-            index = _split_year(quantity, targets, used)  # 2001년 … 9/11 테러
+            index = split_year(quantity, targets, used)  # 2001년 … 9/11 테러
         if index is None:
             missing.append(quantity)
         else:
@@ -300,19 +303,6 @@ def _in_words(quantity: Quantity) -> bool:
     unless it writes the same number as a figure elsewhere ("5 cars and 5 trucks")."""
     return (quantity.kind in (NUMBER, DURATION) and quantity.value <= 10
             and quantity.value == int(quantity.value))
-
-
-def _split_year(quantity: Quantity, targets: list[Quantity], used: list[bool]) -> int | None:
-    """A dated source said as a date without its year and the year elsewhere in the
-    sentence ("September 11, 2001" -> "2001년 워싱턴에서 911 테러"): both found."""
-    day = next((i for i, t in enumerate(targets) if not used[i] and t.kind == DATE
-                and t.year is None and t.value == quantity.value), None)
-    year = next((i for i, t in enumerate(targets) if not used[i] and t.kind == NUMBER
-                 and t.value == quantity.year), None)
-    if day is None or year is None:
-        return None
-    used[year] = True
-    return day
 
 
 def _problem(
