@@ -325,3 +325,10 @@ def test_edges_of_a_message_only_html_templates_use_do_not_show() -> None:
     mixed = (*html, "allauth/account/views.py:40")
     found = run_checks(Entry("Warning:", "경고: ", references=mixed), CheckContext("en", "ko"))
     assert [f.check for f in found] == ["whitespace"]
+
+
+def test_a_label_padded_to_line_up_with_the_one_above_is_right() -> None:
+    assert _checks("%sCommitter: %.*s <%.*s>", "%sКоммитер:  %.*s <%.*s>", "ru",
+                   ("c-format",)) == []
+    assert _checks("%sCommitter: %.*s <%.*s>", "%sКоммитер: %.*s  <%.*s>", "ru",
+                   ("c-format",)) == ["spaces"]  # not after the label: a slip

@@ -5,7 +5,8 @@ What is right although it differs: a Korean particle needs no space before it
 (``" is not"`` -> ``"은(는) 아닙니다"``), and a full-width sign carries its own space
 (``"Size: "`` -> ``"大小："``, ``" (root-commit)"`` -> ``"（根提交）"``). An indent of two
 spaces or more may change width: it aligns the line under the translated text above it
-(git's ``"   or: %s"`` -> ``"          или: %s"`` under ``"использование: "``). A message
+(git's ``"   or: %s"`` -> ``"          или: %s"`` under ``"использование: "``). So may the
+space after a leading label ("Коммитер:  %s" lines up with "Автор:     %s"). A message
 used only in HTML templates (Django's ``{% trans %}``) has no edges that show: HTML
 collapses whitespace.
 """
@@ -43,6 +44,8 @@ def check_spaces(entry: Entry, ctx: _Context) -> list[Finding]:
     if "  " not in entry.msgstr.strip() or "  " in entry.msgid:
         return []
     at = entry.msgstr.index("  ", len(_edges(entry.msgstr)[0]))
+    if _LABEL.match(entry.msgid) and (label := _LABEL.match(entry.msgstr)) and label.end() == at:
+        return []  # "Коммитер:  %s" padded to line up with "Автор:     %s" above it
     return [ctx.finding("spaces", Severity.WARNING, entry, "two spaces in a row: remove one",
                         span=(at, at + 2))]
 
@@ -55,6 +58,7 @@ def _edges(text: str) -> tuple[str, str]:
     return text[:start], text[start + len(core) :]
 
 
+_LABEL = re.compile(r"\W*(?:%\w)?[^\W\d_]+(?: [^\W\d_]+){0,2}[:：](?= )")  # "%sAuthor: "
 _HTML_FILE = re.compile(r"\.(?:html?|jinja2?|j2|djhtml|jsx|tsx|vue|svelte)(?::\d+)?$")
 
 
