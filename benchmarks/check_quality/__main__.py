@@ -1,14 +1,17 @@
 """``l10n check`` on real shipped PO files, beside Translate Toolkit's ``pofilter``.
 
 ``python -m benchmarks.check_quality.assemble`` first (the corpus: ``manifest.toml``),
-then ``python -m benchmarks.check_quality [--no-pofilter] [--sample N] [--seed S]``
-prints:
+then ``python -m benchmarks.check_quality [--manifest M] [--no-pofilter] [--sample N]
+[--seed S]`` prints (``--manifest``: ``heldout.toml`` or ``heldout2.toml``, corpora the
+checks were not tuned on; assemble them with the same ``--manifest`` first):
 
 - the corpus: files, languages, translated entries (not fuzzy, not obsolete: what
   gettext uses at run time; both tools are counted on those only);
 - findings per 1,000 translated entries, per check, for ``l10n check`` (as
-  ``l10n check FILE.po`` runs it: no glossary) and for ``pofilter`` (every default test,
-  ``--language`` set, ``--nofuzzy``); ``untranslated`` is left out (there is none);
+  ``l10n check FILE.po`` runs it: no glossary; a catalog-wide finding such as "the catalog
+  marks no accelerators" counts once and is listed, never sampled) and for ``pofilter``
+  (every default test, ``--language`` set, ``--nofuzzy``); ``untranslated`` is left out
+  (there is none);
 - recall on corruptions injected into clean real entries (entries l10n reports nothing
   on): one placeholder dropped, one digit of a number the source
   has changed (d -> d+1), one HTML/Pango tag dropped; caught = an error from l10n, a

@@ -13,7 +13,8 @@ pseudo        error     the translation is the ``pseudo`` engine's output, untou
                         (fuzzy, or accepted by mistake): it is never a translation
 identical     warning   the translation equals the source although the source has
                         words to translate (markup and glossary terms do not count;
-                        nor do bylines and names: up to four capitalised words)
+                        nor do names, name lists, literal help text: see
+                        :mod:`l10n.qa.identical`)
 glossary      error     a glossary term of the source whose target form is not in the
                         translation, or a ``keep`` term not written as it is
                         (:func:`l10n.glossary.verify.verify_terms`, as translation does)
