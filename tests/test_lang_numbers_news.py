@@ -129,3 +129,12 @@ def test_a_figure_with_a_comma_copied_as_it_is_says_what_the_source_says() -> No
     assert compare_numbers(source, "en", "2-3,6-9    - seleccionar rangos", "es") == []
     assert compare_numbers(source, "en", "2-3,7-9    - seleccionar rangos", "es")
     assert compare_numbers("1,500 files", "en", "1.500 archivos", "es") == []
+
+
+def test_an_abbreviated_month_that_is_also_a_word_needs_its_dot() -> None:
+    from l10n.lang.numbers import compare_numbers, read_numbers
+
+    # Czech "pro" is "for" and December abbreviated: "+2 pro USA" is no date
+    assert compare_numbers("(e.g. +1 for the US)", "en", "(např. +2 pro USA)", "cs")
+    assert [q.kind for q in read_numbers("5. Jan. 2020", "de")] == ["date"]
+    assert [q.kind for q in read_numbers("le 3 mars", "fr")] == ["date"]

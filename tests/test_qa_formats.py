@@ -103,3 +103,17 @@ def test_a_dropped_qt_placeholder_is_a_placeholders_error() -> None:
     found = run_checks(Entry("Delete %1 files from %2?", "%1 파일을 삭제할까요?", flags=QT),
                        CheckContext("en", "ko"))
     assert [(f.check, str(f.severity)) for f in found] == [("placeholders", "error")]
+
+
+# ------------------------------------------------------------------ strftime date formats
+@pytest.mark.parametrize(("source", "target", "flags", "lost"), [
+    ("%d %B %Y, %H:%M", "%Y年%m月%d日 %H:%M", (), []),  # its own order and month form
+    ("%d %B %Y, %H:%M", "%-d %B de %Y, %-H:%M", (), []),
+    ("%a %b %e %I:%M %p", "%a %x %H:%M", ("no-c-format",), []),  # %x: day, month, year
+    ("%d %B %Y, %H:%M", "%Y年%m月日 %H:%M", (), ["day"]),  # the day dropped
+    ("%a %b %e %I:%M %p", "%x %H:%M", ("no-c-format",), ["weekday"]),
+])
+def test_a_date_format_keeps_every_part_in_its_own_form(
+        source: str, target: str, flags: tuple[str, ...], lost: list[str]) -> None:
+    found = format_problems(source, target, flags)
+    assert [m.split("'s ")[1].split(" ")[0] for m, _ in found] == lost

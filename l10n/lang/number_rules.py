@@ -239,6 +239,13 @@ def _group_symbol(locale: str) -> str:
     return str(get_group_symbol(locale))
 
 
+def _wide_month_names(locale: str) -> set[str]:
+    from babel.dates import get_month_names
+
+    return {name.lower() for context in ("format", "stand-alone")
+            for name in get_month_names("wide", context, locale).values()}
+
+
 def _month_names(locale: str) -> dict[str, int]:
     from babel.dates import get_month_names
 
@@ -296,6 +303,9 @@ def rules_for(lang: str) -> Rules:
     guard = _KO_GUARD if base == "ko" else {}
     months = {} if base in CJK_LANGS else _month_names(locale)
     month_alt = _alternation(months)
+    if base != "en" and months:  # Czech "pro", Spanish "mar": words too, so only "pro."
+        wide = _wide_month_names(locale)
+        month_alt = (f"{_alternation(wide)}|(?:{_alternation(set(months) - wide)})(?=\\.)")
     dates = [_ISO]
     if base in CJK_LANGS:
         dates += [_CJK_DATE, _KO_DOTTED, _KO_SLASHED] if base == "ko" else [_CJK_DATE]

@@ -9,7 +9,9 @@ modifiers ``hh h l ll L q j z Z t I64 I32 I``, ``<PRIu64>`` macros, ``%n$`` posi
 numbers; a translation may leave out one argument, as gettext's format-kde allows);
 ``no-c-format`` / ``no-python-format`` turn a grammar off. An entry without
 any of these flags (news articles, hand-written catalogs) is read by a careful union of
-the three (no space or ``'`` flag, so ``100% sure`` is not ``% s``).
+the three (no space or ``'`` flag, so ``100% sure`` is not ``% s``). A date format
+(``%d %B %Y``, unflagged or ``no-c-format``) is read as strftime: the translation may
+write each part of the date its own way and in its own order, but keeps every part.
 
 Directives are compared as gettext compares them: argument by argument, each argument
 keyed by its position (the n-th unnumbered directive is argument n, ``%2$s`` is
@@ -181,11 +183,13 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
     """What is wrong with the directives of ``target`` against ``source``: (message,
     span in the target), one per argument."""
     kinds, explicit = format_kinds(flags)
+    careful = not explicit
+    if (careful or not kinds) and _STRFTIME.search(source):
+        return _date_fields_lost(source, target)  # a date format (%B %-d %Y), not printf
     if not kinds:
         return []
-    careful = not explicit
-    if careful and (_STRFTIME.search(source) or _STRFTIME.search(target)):
-        return []  # a date format (%B %-d %Y), not printf: only a flag would say otherwise
+    if careful and _STRFTIME.search(target):
+        return []
     src, tgt = directives(source, kinds, careful), directives(target, kinds, careful)
     if not src and not tgt:
         return []
@@ -214,6 +218,33 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
         problems.append((f"placeholder {d.text!r} ({_named(key)}) is not in the source: "
                          "remove it or make it match", (d.start, d.end)))
     return problems
+
+
+# strftime: which part of a date or time each directive writes; a translation may write a
+# part its own way (%B -> %m, %I %p -> %H, %x for %d/%m/%Y), never leave one out.
+_DATE_FIELDS = {**dict.fromkeys("dej", "day"), **dict.fromkeys("bBhm", "month"),
+                **dict.fromkeys("yYGgC", "year"), **dict.fromkeys("HIkl", "hour"),
+                "M": "minute", "S": "second", **dict.fromkeys("aAuw", "weekday")}  # fmt: skip
+_DATE_SETS = {"c": ("day", "month", "year", "hour", "minute", "second"),
+              **dict.fromkeys("xDF", ("day", "month", "year")),
+              **dict.fromkeys("XT", ("hour", "minute", "second")), "R": ("hour", "minute")}
+_DATE_DIRECTIVE = re.compile(r"%[-_0^#]?(?:E|O)?([A-Za-z%])")
+
+
+def _date_parts(text: str) -> dict[str, str]:
+    parts: dict[str, str] = {}
+    for hit in _DATE_DIRECTIVE.finditer(text):
+        for part in _DATE_SETS.get(hit[1], (_DATE_FIELDS.get(hit[1], ""),)):
+            if part:
+                parts.setdefault(part, hit.group())
+    return parts
+
+
+def _date_fields_lost(source: str, target: str) -> list[tuple[str, tuple[int, int] | None]]:
+    have = _date_parts(target)
+    return [(f"the date format's {part} ({written}) is missing: keep it in the "
+             "translation's own form", None)
+            for part, written in _date_parts(source).items() if part not in have]
 
 
 def blank_directives(text: str, flags: tuple[str, ...] | list[str] = ()) -> str:
