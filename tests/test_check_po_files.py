@@ -256,3 +256,23 @@ def test_annotate_keeps_a_catalog_in_the_charset_it_declares(tmp_path: Path) -> 
     text = path.read_bytes().decode("latin-1")  # still ISO-8859-1: été is 2 bytes, not 4
     assert text == header + "#. check: placeholders: " + result.findings[0].message + "\n" + entry
     subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)], check=True)
+
+
+def _labels(n: int, kept: int) -> str:
+    """``n`` labels with an accelerator, ``kept`` of them translated with one."""
+    return "".join(f'msgid "_Item {i}"\nmsgstr "{"_" if i < kept else ""}Élément {i}"\n\n'
+                   for i in range(n))
+
+
+def test_a_catalog_that_marks_no_accelerators_is_told_once(tmp_path: Path) -> None:
+    none = _catalog(tmp_path / "id.po", _labels(20, 0), lang="fr")
+    some = _catalog(tmp_path / "nl.po", _labels(20, 12), lang="fr")
+    result = check_files(load_settings(cwd=tmp_path), [none, some])
+    found = [(Path(f.path).name, f.line, f.check) for f in result.findings]
+    # id.po: one finding for the catalog (line 0), none per entry; nl.po: each slip
+    assert found.count(("id.po", 0, "accelerators")) == 1
+    assert [f for f in found if f[0] == "id.po"] == [("id.po", 0, "accelerators")]
+    assert len([f for f in found if f[0] == "nl.po" and f[2] == "accelerators"]) == 8
+    assert "20 of 20" in result.findings[0].message
+    run = run_l10n("check", "id.po", cwd=tmp_path)
+    assert "accelerators" in run.stdout and run.stdout.count("[accelerators]") == 1

@@ -82,3 +82,59 @@ def test_months_quarters_and_conversion_notes_are_not_extra(target: str) -> None
 def test_a_bare_number_is_the_duration_where_l10n_knows_no_duration_words() -> None:
     assert compare_numbers("± 7 days", "en", "± 7 дней", "ru") == []
     assert compare_numbers("± 1 day", "en", "± 1 jour", "fr") == []
+
+
+def test_weeks_with_the_subject_particle_are_weeks_and_a_share_price_is_not() -> None:
+    from l10n.lang.numbers import compare_numbers
+
+    assert compare_numbers("It takes 12 weeks to heal.", "en", "낫는 데 12주가 걸린다.", "ko") == []
+    assert compare_numbers("It takes 12 weeks to heal.", "en", "낫는 데 13주가 걸린다.", "ko")
+    # "주가" after a figure and before a market word is the share price, not weeks
+    assert compare_numbers("Shares fell 12 percent.", "en", "12% 주가 하락", "ko") == []
+    from l10n.lang.numbers import read_numbers
+
+    kinds = {q.text: q.kind for q in read_numbers("코스피 1200주가 지수와 3주가 올랐다", "ko")}
+    assert kinds == {"1200": "number", "3주": "duration"}
+
+
+def test_a_code_written_the_translation_s_way_keeps_its_digits() -> None:
+    from l10n.lang.numbers import compare_numbers
+
+    assert compare_numbers("Base-2 Exponential", "en", "Taban-2 Üstel", "tr") == []
+    assert compare_numbers("Base-2 Exponential", "en", "Taban-3 Üstel", "tr")
+
+
+def test_a_figure_said_twice_is_still_checked_where_the_same_unit_follows_it() -> None:
+    from l10n.lang.numbers import compare_numbers
+
+    source = "multiples of π (180°) from π∕2 (90°)"
+    assert compare_numbers(source, "en", "násobky π (180°) od π∕2 (90°)", "cs") == []
+    assert compare_numbers(source, "en", "násobky π (180°) od π∕2 (91°)", "cs")
+    assert compare_numbers("30 miles (50 kilometers)", "en", "30마일(80킬로미터)", "ko") == []
+
+
+def test_a_duration_in_a_language_without_duration_words_is_its_number() -> None:
+    from l10n.lang.numbers import compare_numbers
+
+    assert compare_numbers("Disable for 5 minutes", "en", "Nonaktifkan selama 5 menit", "id") == []
+    assert compare_numbers("Disable for 5 minutes", "en", "Nonaktifkan selama lima menit",
+                           "id") == []
+    assert compare_numbers("Disable for 5 minutes", "en", "Deshabilita durant 6 minuts", "ca")
+
+
+def test_a_figure_with_a_comma_copied_as_it_is_says_what_the_source_says() -> None:
+    from l10n.lang.numbers import compare_numbers
+
+    source = "2-3,6-9    - select multiple ranges"
+    assert compare_numbers(source, "en", "2-3,6-9    - seleccionar rangos", "es") == []
+    assert compare_numbers(source, "en", "2-3,7-9    - seleccionar rangos", "es")
+    assert compare_numbers("1,500 files", "en", "1.500 archivos", "es") == []
+
+
+def test_an_abbreviated_month_that_is_also_a_word_needs_its_dot() -> None:
+    from l10n.lang.numbers import compare_numbers, read_numbers
+
+    # Czech "pro" is "for" and December abbreviated: "+2 pro USA" is no date
+    assert compare_numbers("(e.g. +1 for the US)", "en", "(např. +2 pro USA)", "cs")
+    assert [q.kind for q in read_numbers("5. Jan. 2020", "de")] == ["date"]
+    assert [q.kind for q in read_numbers("le 3 mars", "fr")] == ["date"]

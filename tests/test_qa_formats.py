@@ -78,3 +78,42 @@ def test_one_finding_per_problem_and_no_markup_finding_for_placeholders() -> Non
     entry = Entry("Saved %s to %s", "%s 저장", flags=C)
     found = run_checks(entry, CheckContext("en", "ko"))
     assert [f.check for f in found] == ["placeholders"]
+
+
+# ------------------------------------------------------------------ Qt and KDE (%1 .. %99)
+QT, KDE = ("qt-format",), ("kde-format",)
+
+
+@pytest.mark.parametrize(("source", "target", "flags", "problems"), [
+    ("Copy %1 of %2", "%2 중 %1 복사", QT, 0),  # reordered: valid
+    ("Copy %1 of %2", "%1 복사", QT, 1),  # Qt: every argument
+    ("Copy %1 of %2", "%1 %2 %3 복사", QT, 1),  # one the source does not have
+    ("%L1 files", "%1개 파일", QT, 0),  # %L1 is argument 1, localized
+    ("Copy %1 of %2", "%1 복사", KDE, 0),  # KDE: one argument may be left out
+    ("Copy %1 of %2", "복사", KDE, 1),  # but not two
+    ("Copy %1 of %10", "%1 of %1 복사", QT, 1),  # %10 is argument 10, not %1 then 0
+    ("Copy %1 of %2", "복사", (), 0),  # unflagged: %1 may be plain text, not compared
+])
+def test_qt_and_kde_placeholders_are_compared_when_the_flag_says_so(
+        source: str, target: str, flags: tuple[str, ...], problems: int) -> None:
+    assert len(format_problems(source, target, flags)) == problems
+
+
+def test_a_dropped_qt_placeholder_is_a_placeholders_error() -> None:
+    found = run_checks(Entry("Delete %1 files from %2?", "%1 파일을 삭제할까요?", flags=QT),
+                       CheckContext("en", "ko"))
+    assert [(f.check, str(f.severity)) for f in found] == [("placeholders", "error")]
+
+
+# ------------------------------------------------------------------ strftime date formats
+@pytest.mark.parametrize(("source", "target", "flags", "lost"), [
+    ("%d %B %Y, %H:%M", "%Y年%m月%d日 %H:%M", (), []),  # its own order and month form
+    ("%d %B %Y, %H:%M", "%-d %B de %Y, %-H:%M", (), []),
+    ("%a %b %e %I:%M %p", "%a %x %H:%M", ("no-c-format",), []),  # %x: day, month, year
+    ("%d %B %Y, %H:%M", "%Y年%m月日 %H:%M", (), ["day"]),  # the day dropped
+    ("%a %b %e %I:%M %p", "%x %H:%M", ("no-c-format",), ["weekday"]),
+])
+def test_a_date_format_keeps_every_part_in_its_own_form(
+        source: str, target: str, flags: tuple[str, ...], lost: list[str]) -> None:
+    found = format_problems(source, target, flags)
+    assert [m.split("'s ")[1].split(" ")[0] for m, _ in found] == lost

@@ -189,3 +189,146 @@ def test_a_full_width_sign_carries_its_own_space_and_base_words_are_no_extra_fig
 def test_classes_found_on_the_held_out_corpus(source: str, target: str, lang: str,
                                                wanted: list[str]) -> None:
     assert [c for c in _checks(source, target, lang) if c != "length"] == wanted
+
+
+# ------------------------------------------------------------------ round 3: each class once
+def test_an_indent_realigned_under_a_translated_label_is_right() -> None:
+    # git: "   or: %s" aligned under the translated "usage: "
+    assert _checks("   or: %s", "          или: %s", "ru", ("c-format",)) == []
+    assert _checks("   or: %s", "  或：%s", "zh", ("c-format",)) == []
+    assert _checks("    %s", "            %s", "ru", ("c-format",)) == []
+    # a lost indent, or an indent where the source has one space, is still reported
+    assert _checks("   or: %s", "или: %s", "ru", ("c-format",)) == ["whitespace"]
+    assert _checks(" is not", "  ist nicht", "de") == ["whitespace"]
+
+
+@pytest.mark.parametrize(("target", "lang"), [("_12 órás", "hu"), ("_12-godzinny", "pl")])
+def test_the_12_hour_clock_named_by_its_figure_is_no_extra_figure(target: str, lang: str) -> None:
+    assert _checks("AM / _PM", target, lang) == []
+
+
+def test_an_extra_figure_is_still_reported_where_no_clock_is_named() -> None:
+    assert _checks("Show _seconds", "_12 órás", "hu") == ["numbers"]
+
+
+def test_an_abbreviation_of_the_source_is_no_short_translation() -> None:
+    assert _checks("Personal digital assistant", "PDA", "it") == []
+    assert _checks("Personal digital assistant", "Perso", "it") == ["length"]
+
+
+def test_gnu_quotes_are_quotes_not_inline_code() -> None:
+    source = "option `--default' expects an unsigned long value with `--type=ulong`, not `%s`"
+    target = "opción `--default' espera un valor unsigned long con `--type=ulong`, no `%s`"
+    assert _checks(source, target, "es", ("c-format",)) == []
+    changed = target.replace("`--type=ulong`", "`--type=long`")
+    assert _checks(source, changed, "es", ("c-format",)) == ["markup"]
+
+
+@pytest.mark.parametrize(("target", "wanted"), [
+    ("4 года и 11 месяцев назад", []), ("4 года и 10 месяцев назад", ["numbers"]),
+    ("5 лет назад", ["numbers"]),
+])
+def test_russian_durations_joined_by_i(target: str, wanted: list[str]) -> None:
+    assert _checks("4 years, 11 months ago", target, "ru") == wanted
+
+
+def test_russian_duration_words_are_read_and_other_words_are_not() -> None:
+    assert _checks("Expires in 3 days", "Истекает через 3 дня", "ru") == []
+    assert _checks("Expires in 3 days", "Истекает через 3 часа", "ru") == ["numbers"]
+    assert _checks("Split into 5 parts", "Разделить на 5 частей", "ru") == []
+
+
+@pytest.mark.parametrize(("target", "wanted"), [
+    ("Lancer une fusion à 3 points pour les fichiers à fusionner", []),  # a term spelled out
+    ("Lancer une fusion pour les 300 fichiers à fusionner", ["numbers"]),  # a new figure
+])
+def test_a_lone_digit_added_to_spell_a_term_out(target: str, wanted: list[str]) -> None:
+    assert _checks("Run a merge for files needing merging", target, "fr") == wanted
+
+
+# ------------------------------------------------------------------ found on heldout2 (round 3)
+@pytest.mark.parametrize("msgid", ["meter,meters,m", "Troy ounce,Troy ounces,ozt",
+                                   "degC,°C,˚C,C,c,Celsius,celsius", "default:mm"])
+def test_names_a_program_reads_are_not_prose(msgid: str) -> None:
+    assert _checks(msgid, msgid, "nl") == []
+
+
+def test_a_sentence_with_commas_is_still_prose() -> None:
+    text = "Encrypt the archive header, then quit"
+    assert _checks(text, text, "he") == ["identical"]
+
+
+@pytest.mark.parametrize("msgid", ["Nick Schermer <nick@xfce.org>,",
+                                   "Sergios - Anestis Kefalidis <sergioskefalidis@gmail.com>."])
+def test_a_name_with_its_address_stays_as_it_is(msgid: str) -> None:
+    assert _checks(msgid, msgid, "id") == []
+
+
+@pytest.mark.parametrize(("comment", "wanted"), [
+    ("(itstool) path: example/p", []),  # an input to type into the calculator
+    ("(itstool) path: section/screen", []),
+    ("Do *not* translate it, it will not work", []),
+    ("(itstool) path: section/p", ["identical"]),  # prose
+])
+def test_literal_help_text_and_do_not_translate(comment: str, wanted: list[str]) -> None:
+    found = run_checks(Entry("6 meters in inches", "6 meters in inches", comments=(comment,)),
+                       CheckContext("en", "ko"))
+    assert [f.check for f in found] == wanted
+
+
+def test_hebrew_gershayim_is_no_quotation_mark() -> None:
+    assert _checks("The child process was aborted by signal %d.",
+                   'תהליך הבן הופסק ע"י סיגנל %d.', "he", ("c-format",)) == []
+    assert _checks("Open the file", 'פתח את "הקובץ', "he") == ["brackets"]
+
+
+@pytest.mark.parametrize("source", ["T&T Dollar", "AT&T", "R&D budget"])
+def test_an_ampersand_inside_an_abbreviation_is_no_accelerator(source: str) -> None:
+    assert accelerator(source) is None
+    assert accelerator("&File") == "&"  # at the start of a word it still marks a key
+
+
+def test_a_comma_between_digits_in_english_groups_thousands_or_lists() -> None:
+    assert _checks("add blank pages (1,2 or 3)", "přidat prázdné stránky (1, 2 nebo 3)",
+                   "cs") == []
+    assert _checks("1,200 pages", "1 200 stránek", "cs") == []
+    assert _checks("add blank pages (1,2 or 3)", "přidat stránky (1, 4 nebo 3)",
+                   "cs") == ["numbers"]
+
+
+@pytest.mark.parametrize("msgid", ["Portable Document Format (.pdf)",
+                                   "Tagged Image File Format (.tiff, .tif)",
+                                   '<link xref="trigonometry">Tau</link>'])
+def test_format_names_and_a_name_inside_a_link_stay_as_they_are(msgid: str) -> None:
+    assert _checks(msgid, msgid, "cs") == []
+
+
+def test_prose_inside_a_link_is_still_prose() -> None:
+    text = '<link xref="files">Open the file</link>'
+    assert _checks(text, text, "cs") == ["identical"]
+
+
+def test_a_name_list_a_translator_extends_is_not_too_long() -> None:
+    assert _checks("degF,°F,˚F,F,f,Fahrenheit,fahrenheit",
+                   "degF,˚F,F,f,Fahrenheit,fahrenheit,Fahrenheity,Fahrenheitů,stupeň Fahrenheita,"
+                   "stupně Fahrenheita,stupňů Fahrenheita,stupeň fahrenheita", "cs") == []
+
+
+def test_a_translation_that_is_its_source_has_the_same_figures() -> None:
+    assert _checks("3 years in hours", "3 years in hours", "ko") == ["identical"]  # not numbers
+
+
+def test_edges_of_a_message_only_html_templates_use_do_not_show() -> None:
+    html = ("allauth/templates/account/email.html:12",)
+    found = run_checks(Entry("Warning:", "경고: ", references=html), CheckContext("en", "ko"))
+    assert found == []
+    mixed = (*html, "allauth/account/views.py:40")
+    found = run_checks(Entry("Warning:", "경고: ", references=mixed), CheckContext("en", "ko"))
+    assert [f.check for f in found] == ["whitespace"]
+
+
+def test_a_label_padded_to_line_up_with_the_one_above_is_right() -> None:
+    assert _checks("%sCommitter: %.*s <%.*s>", "%sКоммитер:  %.*s <%.*s>", "ru",
+                   ("c-format",)) == []
+    assert _checks("%sCommitter: %.*s <%.*s>", "%sКоммитер: %.*s  <%.*s>", "ru",
+                   ("c-format",)) == ["spaces"]  # not after the label: a slip

@@ -1,22 +1,26 @@
 """``l10n check`` on real shipped PO files, beside Translate Toolkit's ``pofilter``.
 
 ``python -m benchmarks.check_quality.assemble`` first (the corpus: ``manifest.toml``),
-then ``python -m benchmarks.check_quality [--no-pofilter] [--sample N] [--seed S]``
-prints:
+then ``python -m benchmarks.check_quality [--manifest M] [--no-pofilter] [--sample N]
+[--seed S]`` prints (``--manifest``: ``heldout.toml`` or ``heldout2.toml``, corpora the
+checks were not tuned on; assemble them with the same ``--manifest`` first):
 
 - the corpus: files, languages, translated entries (not fuzzy, not obsolete: what
   gettext uses at run time; both tools are counted on those only);
 - findings per 1,000 translated entries, per check, for ``l10n check`` (as
-  ``l10n check FILE.po`` runs it: no glossary) and for ``pofilter`` (every default test,
-  ``--language`` set, ``--nofuzzy``); ``untranslated`` is left out (there is none);
+  ``l10n check FILE.po`` runs it: no glossary; a catalog-wide finding such as "the catalog
+  marks no accelerators" counts once and is listed, never sampled) and for ``pofilter``
+  (every default test, ``--language`` set, ``--nofuzzy``); ``untranslated`` is left out
+  (there is none);
 - recall on corruptions injected into clean real entries (entries l10n reports nothing
   on): one placeholder dropped, one digit of a number the source
   has changed (d -> d+1), one HTML/Pango tag dropped; caught = an error from l10n, a
   pofilter test that fails on the corrupted entry and did not on the real one;
 - precision on the hand-labelled sample: a reproducible random sample of l10n's findings
   (``--sample``, ``--seed``) is written to ``benchmarks/out/check_quality/sample.md``;
-  ``labels.toml`` holds a person's verdict on each (keyed by file, msgid hash, check),
-  and the precision is the share of the labelled sample that is a true problem.
+  ``labels.toml`` (and ``labels-<manifest>.toml`` for another manifest, e.g.
+  ``labels-heldout2.toml``) holds a person's verdict on each (keyed by file, msgid hash,
+  check), and the precision is the share of the labelled sample that is a true problem.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ class Unit:
     file: str  # the corpus path, <owner>+<name>/po/<lang>.po
     lang: str
     entry: object  # l10n.catalog.Entry
+    accelerators: bool = True  # the catalog marks accelerators (l10n.qa.catalog)
 
     @property
     def key(self) -> str:
@@ -59,10 +64,15 @@ def key_of(file: str, msgctxt: str | None, msgid: str) -> str:
     return f"{file}|{digest}"
 
 
-def load_units(manifest: Path = MANIFEST) -> tuple[list[Unit], list[str]]:
-    """Every translated entry of every corpus file; unreadable files as messages."""
+def load_units(manifest: Path = MANIFEST,
+               catalog_wide: list[object] | None = None) -> tuple[list[Unit], list[str]]:
+    """Every translated entry of every corpus file; unreadable files as messages. The
+    catalogs' own findings (:mod:`l10n.qa.catalog`), as ``l10n check`` reports them, are
+    added to ``catalog_wide``."""
     from l10n.catalog import REVIEWED, Catalog
     from l10n.errors import L10nError
+    from l10n.qa import CheckContext
+    from l10n.qa.catalog import for_catalog
 
     units, problems = [], []
     for item, path in corpus(manifest=manifest):
@@ -76,14 +86,18 @@ def load_units(manifest: Path = MANIFEST) -> tuple[list[Unit], list[str]]:
             problems.append(f"{name}: {exc}")
             continue
         lang = catalog.language or item.lang
-        units += [Unit(name, lang, e) for e in catalog.entries() if e.state == REVIEWED]
+        entries = catalog.entries()
+        ctx, wide = for_catalog(entries, CheckContext("en", lang, None, name))
+        if catalog_wide is not None:
+            catalog_wide += wide
+        units += [Unit(name, lang, e, ctx.accelerators) for e in entries if e.state == REVIEWED]
     return units, problems
 
 
 def l10n_findings(unit: Unit) -> list[object]:
     from l10n.qa import CheckContext, run_checks
 
-    ctx = CheckContext("en", unit.lang, None, unit.file)
+    ctx = CheckContext("en", unit.lang, None, unit.file, accelerators=unit.accelerators)
     return run_checks(unit.entry, ctx)  # type: ignore[arg-type]
 
 
@@ -187,11 +201,15 @@ def l10n_catches(unit: Unit, text: str) -> bool:
 
 
 # --------------------------------------------------------------------------- labels
-def load_labels(path: Path = LABELS) -> dict[str, bool]:
-    if not path.exists():
-        return {}
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {f"{x['key']}|{x['check']}": bool(x["true"]) for x in data.get("label", [])}
+def load_labels(manifest: Path = MANIFEST) -> dict[str, bool]:
+    """The verdicts in ``labels.toml`` and ``labels-<manifest name>.toml`` (keys name the
+    file, so one corpus's labels never answer for another's)."""
+    found: dict[str, bool] = {}
+    for path in (LABELS, HERE / f"labels-{manifest.stem}.toml"):
+        if path.exists():
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            found |= {f"{x['key']}|{x['check']}": bool(x["true"]) for x in data.get("label", [])}
+    return found
 
 
 def write_sample(sample: Sequence[tuple[Unit, object]], path: Path) -> None:
@@ -222,7 +240,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="another manifest (heldout.toml: files the checks were not tuned on)")
     args = parser.parse_args(argv)
     say: Callable[[str], None] = print
-    units, problems = load_units(args.manifest)
+    catalog_wide: list[object] = []
+    units, problems = load_units(args.manifest, catalog_wide)
     for problem in problems:
         say(f"unreadable: {problem}")
     files = {u.file for u in units}
@@ -231,7 +250,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"{len(units)} translated entries")
 
     found = [(u, f) for u in units for f in l10n_findings(u) if f.check != "untranslated"]  # type: ignore[attr-defined]
-    say("\n".join(_rate_table("l10n check", Counter(f.check for _, f in found), len(units))))  # type: ignore[attr-defined]
+    checks = Counter(f.check for _, f in found) + Counter(f.check for f in catalog_wide)  # type: ignore[attr-defined]
+    say("\n".join(_rate_table("l10n check", checks, len(units))))
+    for finding in catalog_wide:  # one per catalog: not sampled (see the README)
+        say(f"    catalog-wide: {finding.path}: {finding.message}")  # type: ignore[attr-defined]
     flagged = None
     before: dict[str, set[str]] = {}
     if not args.no_pofilter:
@@ -259,7 +281,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     sample = rng.sample(ordered, min(args.sample, len(ordered)))
     out = SAMPLE_OUT.with_name(f"sample-{args.manifest.stem}.md")
     write_sample(sample, out)
-    labels = load_labels()
+    labels = load_labels(args.manifest)
     judged = [labels[f"{u.key}|{f.check}"] for u, f in sample if f"{u.key}|{f.check}" in labels]  # type: ignore[attr-defined]
     say(f"sample: {len(sample)} findings (seed {args.seed}) in {out}; "
         f"{len(judged)} labelled, {sum(judged)} true problems"

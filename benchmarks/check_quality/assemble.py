@@ -37,6 +37,10 @@ class Item:
 
     @property
     def lang(self) -> str:
+        """``po/ko.po``, ``help/ko/ko.po``, Django's ``locale/ko/LC_MESSAGES/django.po``: ko."""
+        parts = Path(self.path).parts
+        if len(parts) >= 3 and parts[-2] == "LC_MESSAGES":
+            return parts[-3]
         return Path(self.path).stem
 
 

@@ -94,13 +94,61 @@ def converted(missing: list[Quantity], spare: list[Quantity], source: str,
     return kept, spare
 
 
-def extra_figures(spare: list[Quantity], text: str) -> list[Quantity]:
+# "AM / PM" -> "12 órás", "12-godzinny": a translation names the 12-hour clock by its figure
+_CLOCK_NAMES = re.compile(r"\b(?:AM|PM|[ap]\.m\.)(?!\w)|\b(?:12|24)[\s-]?hours?\b", re.I)
+
+
+def extra_figures(spare: list[Quantity], text: str, source: str = "") -> list[Quantity]:
     """A figure only the translation has ("엔지니어 500명" for "new engineers"), at most one.
     Dates, times, durations, ones, months and ordinals (10월, 3분기, 14번째) and conversion
-    notes in parentheses ("103억 달러(약 14조 원)") are left alone."""
+    notes in parentheses ("103억 달러(약 14조 원)") are left alone; so are a lone digit 2 to 9
+    (a translation spells a term out: "fusion à 3 points" for a merge) and 12 or 24 where
+    the source names a clock (AM / PM -> "12 órás")."""
+    clock = bool(_CLOCK_NAMES.search(source))
     return [t for t in spare if t.kind in (NUMBER, MONEY, PERCENT) and not t.weak
             and t.value not in (0, 1) and not _NOTE.search(text, 0, t.start)
-            and not _NAMED.match(text, t.end)][:1]
+            and not _NAMED.match(text, t.end)
+            and not (t.kind == NUMBER and t.value in range(2, 10) and t.text.strip().isdigit())
+            and not (clock and t.value in (12, 24))][:1]
+
+
+# "2-3,6-9" copied into a Spanish text reads 3,6 there (a decimal comma): a figure with a
+# comma copied as it is says what the source says, whichever way a language reads it.
+_COMMA_FIGURE = re.compile(r"(?<![\d.,])\d+,\d+(?![\d.,])")
+
+
+def copied_commas(source: str, target: str) -> tuple[str, str]:
+    """``source`` and ``target`` without the figures with a comma both write alike."""
+    shared = {m.group() for m in _COMMA_FIGURE.finditer(target)} & {
+        m.group() for m in _COMMA_FIGURE.finditer(source)}
+    for figure in shared:
+        blank = " " * len(figure)
+        pattern = rf"(?<![\d.,]){re.escape(figure)}(?![\d.,])"
+        source, target = re.sub(pattern, blank, source), re.sub(pattern, blank, target)
+    return source, target
+
+
+def split_year(quantity: Quantity, targets: list[Quantity], used: list[bool]) -> int | None:
+    """A dated source said as a date without its year and the year elsewhere in the
+    sentence ("September 11, 2001" -> "2001년 워싱턴에서 911 테러"): both found."""
+    day = next((i for i, t in enumerate(targets) if not used[i] and t.kind == DATE
+                and t.year is None and t.value == quantity.value), None)
+    year = next((i for i, t in enumerate(targets) if not used[i] and t.kind == NUMBER
+                 and t.value == quantity.year), None)
+    if day is None or year is None:
+        return None
+    used[year] = True
+    return day
+
+
+_UNIT = re.compile(r"\s?([°%‰′″℃℉]|[A-Za-z]{1,3}(?![^\W\d_]))")
+
+
+def same_unit(source: str, source_end: int, target: str, target_end: int) -> bool:
+    """The figures ending at ``source_end`` and ``target_end`` carry the same sign or
+    unit abbreviation after them ("90°" and "91°", "50 km" and "51 km")."""
+    mine, theirs = _UNIT.match(source, source_end), _UNIT.match(target, target_end)
+    return mine is not None and theirs is not None and mine[1] == theirs[1]
 
 
 def approximate_note(text: str, start: int) -> bool:
@@ -166,7 +214,8 @@ def code_digits(unmatched: list[tuple[str, str]], targets: list[Quantity],
     """The digits of source codes the target writes its own way (file1 -> Datei1, v2 ->
     버전2), found among the target's figures glued to a letter: the codes whose digits
     changed (file1 -> Datei2), and the target's figures left for the other checks."""
-    glued = [q for q in targets if q.kind == NUMBER and q.start and text[q.start - 1].isalpha()]
+    glued = [q for q in targets if q.kind == NUMBER and re.search(  # Datei1, Taban-2
+        r"[^\W\d_]-?\Z", text[max(0, q.start - 2) : q.start])]
     left = list(targets)
     lost: list[str] = []
     for code, digits in unmatched:
@@ -192,5 +241,5 @@ def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 
 __all__ = ["alternatives", "approximate_note", "code_digits", "codes", "compare_codes",
-           "converted",
+           "converted", "copied_commas", "same_unit", "split_year",
            "elided_months", "extra_figures", "is_age", "ordinal_article"]

@@ -98,6 +98,14 @@ DURATION_WORDS: dict[str, dict[str, str]] = {
            "secondes": "second", "seconde": "second", "jours": "day", "semaines": "week",
            "mois": "month", "ans": "year", "jour": "day", "semaine": "week", "an": "year",
            "années": "year", "année": "year"},
+    # Russian: each word in the forms a number takes (1 год, 2 года, 5 лет) and its cases
+    "ru": {**dict.fromkeys(("час", "часа", "часов", "часу"), "hour"),
+           **dict.fromkeys(("минута", "минуты", "минут", "минуту"), "minute"),
+           **dict.fromkeys(("секунда", "секунды", "секунд", "секунду"), "second"),
+           **dict.fromkeys(("день", "дня", "дней", "дню", "сутки", "суток"), "day"),
+           **dict.fromkeys(("неделя", "недели", "недель", "неделю"), "week"),
+           **dict.fromkeys(("месяц", "месяца", "месяцев", "месяцу"), "month"),
+           **dict.fromkeys(("год", "года", "лет", "году"), "year")},
     "pt": {"horas": "hour", "hora": "hour", "minutos": "minute", "minuto": "minute",
            "segundos": "second", "segundo": "second", "dias": "day", "semanas": "week",
            "meses": "month", "anos": "year", "dia": "day", "semana": "week", "mês": "month",
@@ -108,7 +116,9 @@ DURATION_WORDS: dict[str, dict[str, str]] = {
 _DURATION_GUARD = {
     "일": "(?!본|자|부|대|반|단|정|요일|어|으|했|한|하|상|이|을|지|까지|부터|에)",
     "분": "(?!기)", "分": "(?![の之])", "년": "(?!대|도|생|차|째|말|초)",
-    "주": "(?!년|식|가|당|주|택|요|의|민|장|말|차|기)",
+    # 12주가 (12 weeks + subject particle) unless it is 주가 (a share price): 주가는, 주가 하락
+    "주": "(?!년|식|가(?=[는를도의에와만]|\\s?(?:지수|총액|상승|하락|급등|급락|폭락|폭등|조작))"
+          "|당|주|택|요|의|민|장|말|차|기)",
     "세": "(?!대|기|계|금|력|트|수|종|부|습|포|일|상)", "年": "(?!代|度|生|目|级|級)",
     "달": "(?!러|성|리)", "天": "(?!然|气|津)", "周": "(?!年|边|末)",
 }  # fmt: skip
@@ -117,7 +127,7 @@ CALENDAR_YEAR_WORDS = ("년", "年")
 
 _AMBIGUOUS = re.compile(r"\d{1,3}[.,]\d{3}")
 # Not followed by a Latin letter; a Korean particle may follow ("14조 원을", "12퍼센트의").
-_LATIN_END = r"(?![A-Za-z\u00c0-\u024f])"
+_LATIN_END = r"(?![A-Za-z\u00c0-\u024f\u0400-\u04ff])"  # nor Cyrillic: "час" is not "часть"
 _ISO = r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
 _CJK_DATE = (
     r"(?:(?P<year>\d{4})\s?[년年]\s?)?(?P<month>\d{1,2})\s?[월月]\s?(?P<day>\d{1,2})\s?[일日号號]"
@@ -229,6 +239,13 @@ def _group_symbol(locale: str) -> str:
     return str(get_group_symbol(locale))
 
 
+def _wide_month_names(locale: str) -> set[str]:
+    from babel.dates import get_month_names
+
+    return {name.lower() for context in ("format", "stand-alone")
+            for name in get_month_names("wide", context, locale).values()}
+
+
 def _month_names(locale: str) -> dict[str, int]:
     from babel.dates import get_month_names
 
@@ -264,7 +281,9 @@ def _number_pattern(locale: str) -> re.Pattern[str]:
     from babel.numbers import get_group_symbol
 
     spaced = r"|[\u00a0\u202f ](?=\d{3}(?!\d))" if get_group_symbol(locale).isspace() else ""
-    return re.compile(rf"(?<!\d)\d+(?:(?:[.,'’]{spaced})\d+)*")
+    # Where the decimal sign is a point, a comma groups thousands: "1,2 or 3" is a list.
+    comma = ",(?=\\d{3}(?!\\d))" if _decimal_is_point(locale) else ","
+    return re.compile(rf"(?<!\d)\d+(?:(?:[.'’]|{comma}{spaced})\d+)*")
 
 
 @lru_cache(maxsize=32)
@@ -284,6 +303,9 @@ def rules_for(lang: str) -> Rules:
     guard = _KO_GUARD if base == "ko" else {}
     months = {} if base in CJK_LANGS else _month_names(locale)
     month_alt = _alternation(months)
+    if base != "en" and months:  # Czech "pro", Spanish "mar": words too, so only "pro."
+        wide = _wide_month_names(locale)
+        month_alt = (f"{_alternation(wide)}|(?:{_alternation(set(months) - wide)})(?=\\.)")
     dates = [_ISO]
     if base in CJK_LANGS:
         dates += [_CJK_DATE, _KO_DOTTED, _KO_SLASHED] if base == "ko" else [_CJK_DATE]

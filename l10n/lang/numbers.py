@@ -56,10 +56,13 @@ from l10n.lang.number_context import (
     code_digits,
     compare_codes,
     converted,
+    copied_commas,
     elided_months,
     extra_figures,
     is_age,
     ordinal_article,
+    same_unit,
+    split_year,
 )
 from l10n.lang.number_rules import CALENDAR_YEAR_WORDS, DURATION_WORDS, Rules, rules_for
 from l10n.lang.number_words import word_value
@@ -230,6 +233,7 @@ def compare_numbers(
     themselves; they are named as candidates when a source quantity is missing.
     Problems come in source order; see the module docstring for warnings.
     """
+    source_text, target_text = copied_commas(source_text, target_text)
     coded = compare_codes(source_text, target_text)
     source_text, target_text = coded.source, coded.target
     code_problems = [
@@ -249,7 +253,9 @@ def compare_numbers(
     missing: list[Quantity] = []
     pairs = alternatives(sources, source_text)
     # No words for durations in this language ("7 дней"): its bare number is the duration.
-    loose = target_lang.replace("-", "_").split("_")[0].lower() not in DURATION_WORDS
+    # Russian's word list cannot have every form ("7-дневный"): a bare number may be it too.
+    base = target_lang.replace("-", "_").split("_")[0].lower()
+    loose = base not in DURATION_WORDS or base == "ru"
     candidates = Candidates(targets, used)  # by value: each source against all was quadratic
     for quantity in sorted(sources, key=_specificity):
         index = next(
@@ -258,7 +264,7 @@ def compare_numbers(
                 and targets[i].kind == NUMBER and targets[i].value == quantity.value)), None
         )
         if index is None and quantity.kind == DATE and quantity.year:
-            index = _split_year(quantity, targets, used)  # 2001년 … 9/11 테러
+            index = split_year(quantity, targets, used)  # 2001년 … 9/11 테러
         if index is None:
             missing.append(quantity)
         else:
@@ -268,20 +274,23 @@ def compare_numbers(
     rivals = [t for t in spare if not t.weak and not approximate_note(target_text, t.start)]
     missing = [q for q in missing  # "30 miles (50 kilometers)": either says it, unless
                if not any(id(other) in found_sources for other in pairs.get(id(q), ()))
-               or any(_comparable(q, t) and t.kind != NUMBER for t in rivals)]
+               or any(_comparable(q, t) and (t.kind != NUMBER or same_unit(
+                   source_text, q.end, target_text, t.end)) for t in rivals)]
     missing, spare = converted(missing, spare, source_text, target_text)
     # "1 hour" -> "jednog sata", "한 시간", "0 items" -> "항목 없음": said in words, unless a
     # figure replaced it
     rivals = [t for t in spare if not t.weak]
     missing = [q for q in missing if not (_in_words(q) and not any(
-        _comparable(q, t) or any(r.kind == q.kind for r in t.readings()) for t in rivals)
+        _comparable(q, t) or any(r.kind == q.kind for r in t.readings())
+        or (loose and q.kind == DURATION and t.kind == NUMBER) for t in rivals)
                                           and not any(t.value == q.value for t in targets))]
     spare = [t for t in spare if not any(s <= t.start < e for s, e in coded.own)]
     problems = code_problems
     if not missing:
         return problems + [NumberProblem(t, (t,), f"{_shown(t)} is in the translation but not "
                                          "in the source: check that it belongs there", WARNING)
-                           for t in extra_figures(spare, target_text) if not problems]
+                           for t in extra_figures(spare, target_text, source_text)
+                           if not problems]
     for quantity in sorted(missing, key=lambda q: q.start):
         problem = _problem(quantity, spare, relative)
         if problem is not None:
@@ -294,19 +303,6 @@ def _in_words(quantity: Quantity) -> bool:
     unless it writes the same number as a figure elsewhere ("5 cars and 5 trucks")."""
     return (quantity.kind in (NUMBER, DURATION) and quantity.value <= 10
             and quantity.value == int(quantity.value))
-
-
-def _split_year(quantity: Quantity, targets: list[Quantity], used: list[bool]) -> int | None:
-    """A dated source said as a date without its year and the year elsewhere in the
-    sentence ("September 11, 2001" -> "2001년 워싱턴에서 911 테러"): both found."""
-    day = next((i for i, t in enumerate(targets) if not used[i] and t.kind == DATE
-                and t.year is None and t.value == quantity.value), None)
-    year = next((i for i, t in enumerate(targets) if not used[i] and t.kind == NUMBER
-                 and t.value == quantity.year), None)
-    if day is None or year is None:
-        return None
-    used[year] = True
-    return day
 
 
 def _problem(

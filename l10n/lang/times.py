@@ -52,7 +52,7 @@ _RACE = re.compile(
     r"(?<![\d:.,])(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\.(?P<f>\d+))?(?![\d:])"
 )
 _FRACTION = re.compile(r"(?P<f>\d{1,3})(?![\d.,]|\s?[분초시일월년分秒时時日月年])")
-_JOIN = re.compile(r"\s*(?:,|and|y|und|et|e|과|와|및)?\s*", re.I)
+_JOIN = re.compile(r"\s*(?:,|and|y|und|et|e|i|и|і|과|와|및)?\s*", re.I)
 
 
 @lru_cache(maxsize=16)

@@ -4,9 +4,10 @@ and the CJK convention of a Latin key after the label, ``파일(_F)``.
 An entry has an accelerator when its source has exactly one marker before a letter or
 digit: ``_`` at the start of a word or inside a capitalised word (``Sa_ve``, never
 ``snake_case`` or ``__init__``), or ``&`` that does not start an entity (``&amp;``) and
-is not the word ``&``. The translation keeps one when it has the same marker before a
-letter or digit anywhere: moving it (``Enregi_strer``, ``파일(_F)``) is the translator's
-choice, leaving it out is the ``accelerators`` warning (pofilter's ``accelerators``).
+is not the word ``&`` nor inside an abbreviation (``AT&T``, ``R&D``). The translation
+keeps one when it has the same marker before a letter or digit anywhere: moving it
+(``Enregi_strer``, ``파일(_F)``) is the translator's choice, leaving it out is the
+``accelerators`` warning (pofilter's ``accelerators``).
 
 :func:`plain` takes the markers out of both texts (and a CJK ``(_F)`` altogether), so the
 other checks read ``1_80°`` as ``180°`` and ``파일(_F)`` as ``파일``.
@@ -25,11 +26,16 @@ if TYPE_CHECKING:
 
 
 class _Context(Protocol):  # l10n.qa.checks.CheckContext, without importing it (no circle)
+    @property
+    def accelerators(self) -> bool:
+        ...
+
     def finding(self, check: str, severity: Severity, entry: Entry, message: str) -> Finding:
         ...
 
 
 _AMPERSAND = re.compile(r"&(?=[^\W_])(?![A-Za-z][A-Za-z0-9]*;|#\d+;|#x[0-9A-Fa-f]+;)")
+_ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-Z]{1,3}&[A-Z]{1,3}(?![^\W\d_])")  # AT&T, R&D
 _CJK_KEY = {marker: re.compile(rf"\s?\({re.escape(marker)}[^\W_]\)") for marker in "_&"}
 
 
@@ -55,7 +61,7 @@ def accelerator(source: str) -> str | None:
     """The marker of the source's accelerator (``_`` or ``&``), or None."""
     if source.count("_") == 1 and _underscore(source):
         return "_"
-    if source.count("&") == 1 and _AMPERSAND.search(source):
+    if source.count("&") == 1 and _AMPERSAND.search(source) and not _ABBREVIATION.search(source):
         return "&"
     return None
 
@@ -80,8 +86,8 @@ def plain(entry: Entry) -> Entry:
 
 def check_accelerators(entry: Entry, ctx: _Context) -> list[Finding]:
     """The ``accelerators`` warning: the source's accelerator is missing in the translation."""
-    if not entry.msgstr:
-        return []
+    if not entry.msgstr or not ctx.accelerators:
+        return []  # a catalog that marks none is told once (l10n.qa.catalog)
     marker = accelerator(entry.msgid)
     if marker is None or has_accelerator(entry.msgstr, marker):
         return []

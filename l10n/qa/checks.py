@@ -13,7 +13,8 @@ pseudo        error     the translation is the ``pseudo`` engine's output, untou
                         (fuzzy, or accepted by mistake): it is never a translation
 identical     warning   the translation equals the source although the source has
                         words to translate (markup and glossary terms do not count;
-                        nor do bylines and names: up to four capitalised words)
+                        nor do names, name lists, literal help text: see
+                        :mod:`l10n.qa.identical`)
 glossary      error     a glossary term of the source whose target form is not in the
                         translation, or a ``keep`` term not written as it is
                         (:func:`l10n.glossary.verify.verify_terms`, as translation does)
@@ -64,6 +65,7 @@ from l10n.model import MISSING, Finding, Severity
 from l10n.qa.accelerators import check_accelerators, plain
 from l10n.qa.entries import PLURAL_FORM, ignored_checks, is_credits, plural_forms, pseudo_text
 from l10n.qa.formats import blank_directives, format_problems
+from l10n.qa.identical import ALIASES, check_identical
 from l10n.qa.markup import blank_markup, check_markup
 from l10n.qa.spacing import check_spaces, check_whitespace
 from l10n.qa.tags import check_tags
@@ -88,9 +90,6 @@ SHORT = 50  # a label or a short message: wider bounds (아주 짧은 UI 문구,
 _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "〔": "〕", "［": "］", "｛": "｝"}
 _CLOSE = {close: open_ for open_, close in _OPEN.items()}
 _DOUBLE_QUOTES = set('"“”„«»「」『』')
-_WORD = re.compile(r"(?<![\w.-])[^\W\d_]{2,}(?![\w.-])")
-_CODE = re.compile(r"(?:^|[\s\[(])--?\w|[|=\\;]|\w/\w|\w\.\w|::|\(\)|->|^[a-z]+ [a-z-]+[: ]")
-_COPYRIGHT = re.compile(r"©|\(c\)|\bCopyright\b|\bAll rights reserved\b", re.I)
 _QT = re.compile(r"%\d+\b")  # Qt's and xfce's own placeholders (%1, %0): no figures
 
 
@@ -99,7 +98,7 @@ def _blank(hit: re.Match[str]) -> str:
 
 
 _KEYWORDS = re.compile(r"[^;\n]+(?:;[^;\n]+){2,};?")  # a .desktop file's Keywords
-_NAME = re.compile(r"[^\W\d_][\w'’.-]*")
+
 
 
 @dataclass(frozen=True)
@@ -110,6 +109,7 @@ class CheckContext:
     target: str
     glossary: Glossary | None = None
     path: str = ""
+    accelerators: bool = True  # False: the catalog marks none (l10n.qa.catalog)
 
     def finding(self, check: str, severity: Severity, entry: Entry, message: str, *,
                 span: tuple[int, int] | None = None,
@@ -135,13 +135,6 @@ def translated(check: Check) -> Check:
     return run
 
 
-def _is_name(text: str) -> bool:
-    """A byline or a name: one to four words, each capitalised, and no sentence end."""
-    words = _NAME.findall(text)
-    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words) and not re.search(
-        r"[.!?。]\s*$", text)
-
-
 # ------------------------------------------------------------------------------ checks
 def check_untranslated(entry: Entry, ctx: CheckContext) -> list[Finding]:
     if entry.msgstr or entry.obsolete:
@@ -157,32 +150,6 @@ def check_pseudo(entry: Entry, ctx: CheckContext) -> list[Finding]:
     return [ctx.finding("pseudo", Severity.ERROR, entry,
                         f"pseudo-localized text ({state}) is no translation: translate it "
                         "(a reviewed-only build shows the source instead)")]
-
-
-@translated
-def check_identical(entry: Entry, ctx: CheckContext) -> list[Finding]:
-    if entry.msgstr.strip() != entry.msgid.strip():
-        return []
-    if entry.block_label == "byline" or _is_name(entry.msgid):
-        return []  # names stay as they are
-    rest = blank_markup(blank_directives(entry.msgid, entry.flags))
-    for match in ctx.matches(entry):  # terms are the glossary check's business
-        rest = rest[: match.start] + " " * (match.end - match.start) + rest[match.end :]
-    if _CODE.search(rest) or _COPYRIGHT.search(rest):
-        return []  # a command line or code ("git merge --abort", "(on|off)"), a legal line
-    # Words to translate: not names or acronyms (iPad, GNOME), not units (128px); one
-    # word alone is often the same word in the language (total, Portal, Audio).
-    if len([w for w in _WORD.findall(rest) if not any(c.isupper() for c in w[1:])]) < 2:
-        return []
-    return [
-        ctx.finding(
-            "identical",
-            Severity.WARNING,
-            entry,
-            "the translation is the source text unchanged: translate it "
-            "(names and terms that stay as they are belong in the glossary as keep terms)",
-        )
-    ]
 
 
 @translated
@@ -204,6 +171,8 @@ def check_glossary(entry: Entry, ctx: CheckContext) -> list[Finding]:
 
 @translated
 def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
+    if entry.msgstr == entry.msgid:
+        return []  # kept as it is ("3 years in hours", an example to type): same figures
     pseudo = pseudo_text(entry)
     target, lang = (entry.msgstr, ctx.target) if pseudo is None else (pseudo, ctx.source)
     problems = compare_numbers(_QT.sub(_blank, blank_markup(blank_directives(entry.msgid,
@@ -265,8 +234,12 @@ def _brackets_balanced(text: str) -> bool:
     return not stack
 
 
+# Hebrew writes the gershayim of an abbreviation (ע"י, צה"ל) with a double quote
+_GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')
+
+
 def _quotes_even(text: str) -> bool:
-    return sum(ch in _DOUBLE_QUOTES for ch in text) % 2 == 0
+    return sum(ch in _DOUBLE_QUOTES for ch in _GERSHAYIM.sub("", text)) % 2 == 0
 
 
 @translated
@@ -298,11 +271,24 @@ def _prose(text: str, flags: tuple[str, ...]) -> str:
     return " ".join(blank_markup(blank_directives(text, flags)).split())
 
 
+def _acronym(source: str, target: str) -> bool:
+    """``PDA`` for "Personal digital assistant": the initials of the source's words (or of
+    its longer words: "Portable Document Format", "Bank of America" -> "BoA", "BA")."""
+    if not re.fullmatch(r"[A-Z][A-Za-z]{1,7}", target) or sum(c.isupper() for c in target) < 2:
+        return False
+    words = re.findall(r"[^\W\d_]+", source)
+    initials = {"".join(w[0] for w in words), "".join(w[0] for w in words if len(w) > 3)}
+    return target.upper() in {i.upper() for i in initials} or "".join(
+        c for c in target if c.isupper()) in {i.upper() for i in initials}
+
+
 @translated
 def check_length(entry: Entry, ctx: CheckContext) -> list[Finding]:
     source, target = (_prose(t, entry.flags) for t in (entry.msgid, entry.msgstr))
-    if len(source) < MIN_LENGTH or _KEYWORDS.fullmatch(source):
-        return []  # keyword lists grow with the language's own words
+    if len(source) < MIN_LENGTH or _KEYWORDS.fullmatch(source) or ALIASES.fullmatch(source):
+        return []  # keyword and name lists grow with the language's own words
+    if _acronym(source, target):
+        return []  # an abbreviation is a fair translation of the words it stands for
     lang = ctx.source if pseudo_text(entry) is not None else ctx.target
     norm = LENGTH_NORMS.get(base_language(lang), 1.0) / LENGTH_NORMS.get(
         base_language(ctx.source), 1.0

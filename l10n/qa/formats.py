@@ -5,9 +5,13 @@ Which grammar applies is the entry's flag, as ``msgfmt --check`` honours it:
 ``c-format`` (C: flags ``-+ #0'I``, width and precision, ``*`` and ``*n$``, length
 modifiers ``hh h l ll L q j z Z t I64 I32 I``, ``<PRIu64>`` macros, ``%n$`` positions),
 ``python-format`` (``%s``, ``%(name)s``) and ``python-brace-format`` (``{name}``, ``{0}``,
-``{}``); ``no-c-format`` / ``no-python-format`` turn a grammar off. An entry without
+``{}``), ``qt-format`` (Qt's ``%1`` to ``%99``, ``%L1``) and ``kde-format`` (the same
+numbers; a translation may leave out one argument, as gettext's format-kde allows);
+``no-c-format`` / ``no-python-format`` turn a grammar off. An entry without
 any of these flags (news articles, hand-written catalogs) is read by a careful union of
-the three (no space or ``'`` flag, so ``100% sure`` is not ``% s``).
+the three (no space or ``'`` flag, so ``100% sure`` is not ``% s``). A date format
+(``%d %B %Y``, unflagged or ``no-c-format``) is read as strftime: the translation may
+write each part of the date its own way and in its own order, but keeps every part.
 
 Directives are compared as gettext compares them: argument by argument, each argument
 keyed by its position (the n-th unnumbered directive is argument n, ``%2$s`` is
@@ -23,7 +27,9 @@ import re
 from dataclasses import dataclass
 
 C_FORMAT, PYTHON_FORMAT, BRACE_FORMAT = "c-format", "python-format", "python-brace-format"
-KINDS = (C_FORMAT, PYTHON_FORMAT, BRACE_FORMAT)
+QT_FORMAT, KDE_FORMAT = "qt-format", "kde-format"
+KINDS = (C_FORMAT, PYTHON_FORMAT, BRACE_FORMAT)  # read in unflagged text too
+FLAGGED_ONLY = (QT_FORMAT, KDE_FORMAT)  # %1 in unflagged text is often just "%1"
 
 _C = re.compile(
     r"%(?:(?P<pos>\d+)\$)?(?P<flags>(?:[-+ #0']|I(?!64|32))*)"
@@ -43,6 +49,7 @@ _BRACE = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:\s]*)(?:![rsa])?(?::[^{}]*)?\}
 _BRACE_CAREFUL = re.compile(r"\{\{|\}\}|\{(?P<field>[A-Za-z_][A-Za-z0-9_]*|\d*)"
                             r"(?:![rsa])?(?::[^{}\s]*)?\}")
 
+_QT = re.compile(r"%L?(?P<n>[1-9]\d?)(?!\d)")
 _STRFTIME = re.compile(r"%[-_0^#]?[ABHMSYZabjkmy](?![diouxXeEfFgGcs])|%-[de]\b|%e\b")
 _C_TYPES = {**dict.fromkeys("di", "int"), **dict.fromkeys("ouxX", "unsigned"),
             **dict.fromkeys("eEfFgGaA", "double"), "c": "char", "C": "wchar", "s": "string",
@@ -127,13 +134,19 @@ def brace_directives(text: str, *, careful: bool = False) -> list[Directive]:
     return found
 
 
+def qt_directives(text: str, *, careful: bool = False) -> list[Directive]:
+    """Qt's and KDE's ``%1`` .. ``%99`` (``%L1``: localized): keyed by the number."""
+    return [Directive(hit.start(), hit.end(), hit.group(), ((f"%{hit['n']}", "any"),))
+            for hit in _QT.finditer(text)]
+
+
 def format_kinds(flags: tuple[str, ...] | list[str]) -> tuple[list[str], bool]:
     """The grammars an entry's flags ask for, and whether they were explicit."""
     given = {f.strip() for f in flags}
-    kinds = [k for k in KINDS if k in given]
+    kinds = [k for k in (*KINDS, *FLAGGED_ONLY) if k in given]
     if kinds:
         return kinds, True
-    if given & {f"no-{k}" for k in KINDS}:
+    if given & {f"no-{k}" for k in (*KINDS, *FLAGGED_ONLY)}:
         return [], True  # msgfmt checks nothing there
     return list(KINDS), False
 
@@ -141,7 +154,8 @@ def format_kinds(flags: tuple[str, ...] | list[str]) -> tuple[list[str], bool]:
 def directives(text: str, kinds: list[str], careful: bool) -> list[Directive]:
     """Every directive of ``text`` under ``kinds``, in order; overlaps go to the first."""
     readers = {C_FORMAT: c_directives, PYTHON_FORMAT: python_directives,
-               BRACE_FORMAT: brace_directives}
+               BRACE_FORMAT: brace_directives, QT_FORMAT: qt_directives,
+               KDE_FORMAT: qt_directives}
     found: list[Directive] = []
     for kind in kinds:
         for d in readers[kind](text, careful=careful):
@@ -169,20 +183,26 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
     """What is wrong with the directives of ``target`` against ``source``: (message,
     span in the target), one per argument."""
     kinds, explicit = format_kinds(flags)
+    careful = not explicit
+    if (careful or not kinds) and _STRFTIME.search(source):
+        return _date_fields_lost(source, target)  # a date format (%B %-d %Y), not printf
     if not kinds:
         return []
-    careful = not explicit
-    if careful and (_STRFTIME.search(source) or _STRFTIME.search(target)):
-        return []  # a date format (%B %-d %Y), not printf: only a flag would say otherwise
+    if careful and _STRFTIME.search(target):
+        return []
     src, tgt = directives(source, kinds, careful), directives(target, kinds, careful)
     if not src and not tgt:
         return []
     want, have = _arguments(src), _arguments(tgt)
     problems: list[tuple[str, tuple[int, int] | None]] = []
     extra = [d for key, (_, d) in have.items() if key not in want]
+    # KDE: one argument may be left out ("%1 files" -> "one file"), as format-kde allows
+    spare = 1 if KDE_FORMAT in kinds else 0
     for key, (kind, d) in want.items():
         if key not in have:
-            if extra:  # renamed ({name} -> {이름}): one problem
+            if not extra and spare:
+                spare -= 1
+            elif extra:  # renamed ({name} -> {이름}): one problem
                 now = extra.pop(0)
                 problems.append((f"placeholder {d.text!r} was changed to {now.text!r}: copy "
                                  "it from the source unchanged", (now.start, now.end)))
@@ -200,6 +220,33 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
     return problems
 
 
+# strftime: which part of a date or time each directive writes; a translation may write a
+# part its own way (%B -> %m, %I %p -> %H, %x for %d/%m/%Y), never leave one out.
+_DATE_FIELDS = {**dict.fromkeys("dej", "day"), **dict.fromkeys("bBhm", "month"),
+                **dict.fromkeys("yYGgC", "year"), **dict.fromkeys("HIkl", "hour"),
+                "M": "minute", "S": "second", **dict.fromkeys("aAuw", "weekday")}  # fmt: skip
+_DATE_SETS = {"c": ("day", "month", "year", "hour", "minute", "second"),
+              **dict.fromkeys("xDF", ("day", "month", "year")),
+              **dict.fromkeys("XT", ("hour", "minute", "second")), "R": ("hour", "minute")}
+_DATE_DIRECTIVE = re.compile(r"%[-_0^#]?(?:E|O)?([A-Za-z%])")
+
+
+def _date_parts(text: str) -> dict[str, str]:
+    parts: dict[str, str] = {}
+    for hit in _DATE_DIRECTIVE.finditer(text):
+        for part in _DATE_SETS.get(hit[1], (_DATE_FIELDS.get(hit[1], ""),)):
+            if part:
+                parts.setdefault(part, hit.group())
+    return parts
+
+
+def _date_fields_lost(source: str, target: str) -> list[tuple[str, tuple[int, int] | None]]:
+    have = _date_parts(target)
+    return [(f"the date format's {part} ({written}) is missing: keep it in the "
+             "translation's own form", None)
+            for part, written in _date_parts(source).items() if part not in have]
+
+
 def blank_directives(text: str, flags: tuple[str, ...] | list[str] = ()) -> str:
     """``text`` with its directives replaced by spaces (for checks that read numbers)."""
     kinds, explicit = format_kinds(flags)
@@ -209,4 +256,5 @@ def blank_directives(text: str, flags: tuple[str, ...] | list[str] = ()) -> str:
 
 
 __all__ = ["Directive", "blank_directives", "brace_directives", "c_directives",
-           "directives", "format_kinds", "format_problems", "python_directives"]
+           "directives", "format_kinds", "format_problems", "python_directives",
+           "qt_directives"]

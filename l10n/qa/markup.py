@@ -27,6 +27,8 @@ Span = tuple[int, int, str, str]  # (start, end, kind, text)
 _BARE_VOID = {"br", "hr", "wbr"}
 _PLAIN_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 _QUOTES = "[`'\"«»“”„「」『』‘’]"
+# GNU's old quoting style, `word' (a backtick opens, an apostrophe closes): quotes, no code
+_GNU_QUOTED = re.compile(r"`(?=[^`'\n]+'(?!\w))")
 
 
 class _Context(Protocol):  # l10n.qa.checks.CheckContext, without importing it (no circle)
@@ -40,7 +42,7 @@ def _markup(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, text) of each markup span, found by l10n.text.protect's patterns;
     placeholders are the ``placeholders`` check's, and ``<file>`` is not an HTML tag."""
     found = []
-    for s in mask(text).slots:
+    for s in mask(_GNU_QUOTED.sub(" ", text)).slots:
         if s.kind in (TERM, PLACEHOLDER) or (s.kind == HTML and not _element(s.original)):
             continue
         original = s.original

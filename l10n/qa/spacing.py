@@ -3,11 +3,17 @@ and leading or trailing whitespace different from the source's.
 
 What is right although it differs: a Korean particle needs no space before it
 (``" is not"`` -> ``"은(는) 아닙니다"``), and a full-width sign carries its own space
-(``"Size: "`` -> ``"大小："``, ``" (root-commit)"`` -> ``"（根提交）"``).
+(``"Size: "`` -> ``"大小："``, ``" (root-commit)"`` -> ``"（根提交）"``). An indent of two
+spaces or more may change width: it aligns the line under the translated text above it
+(git's ``"   or: %s"`` -> ``"          или: %s"`` under ``"использование: "``). So may the
+space after a leading label ("Коммитер:  %s" lines up with "Автор:     %s"). A message
+used only in HTML templates (Django's ``{% trans %}``) has no edges that show: HTML
+collapses whitespace.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Protocol
 
 from l10n.lang import base_language
@@ -38,6 +44,8 @@ def check_spaces(entry: Entry, ctx: _Context) -> list[Finding]:
     if "  " not in entry.msgstr.strip() or "  " in entry.msgid:
         return []
     at = entry.msgstr.index("  ", len(_edges(entry.msgstr)[0]))
+    if _LABEL.match(entry.msgid) and (label := _LABEL.match(entry.msgstr)) and label.end() == at:
+        return []  # "Коммитер:  %s" padded to line up with "Автор:     %s" above it
     return [ctx.finding("spaces", Severity.WARNING, entry, "two spaces in a row: remove one",
                         span=(at, at + 2))]
 
@@ -50,9 +58,23 @@ def _edges(text: str) -> tuple[str, str]:
     return text[:start], text[start + len(core) :]
 
 
+_LABEL = re.compile(r"\W*(?:%\w)?[^\W\d_]+(?: [^\W\d_]+){0,2}[:：](?= )")  # "%sAuthor: "
+_HTML_FILE = re.compile(r"\.(?:html?|jinja2?|j2|djhtml|jsx|tsx|vue|svelte)(?::\d+)?$")
+
+
+def _html_only(entry: Entry) -> bool:
+    """Every place the message is used is an HTML template (Django's, Jinja's): HTML
+    collapses the whitespace around it, so a space more or less shows nowhere."""
+    return bool(entry.references) and all(_HTML_FILE.search(r) for r in entry.references)
+
+
+def _indent(edge: str) -> bool:
+    return len(edge) >= 2 and edge.strip(" ") == ""
+
+
 def check_whitespace(entry: Entry, ctx: _Context) -> list[Finding]:
     """Leading or trailing whitespace different from the source (module docstring)."""
-    if not entry.msgstr:
+    if not entry.msgstr or _html_only(entry):
         return []
     (lead_s, trail_s), (lead_t, trail_t) = _edges(entry.msgid), _edges(entry.msgstr)
     findings = []
@@ -62,6 +84,8 @@ def check_whitespace(entry: Entry, ctx: _Context) -> list[Finding]:
     for where, source, target, at in edges:
         if where == "starts" and source == " " and not target and entry.msgstr[:1] in "（「『【":
             continue  # " (root-commit)" -> "（根提交）": a full-width sign carries its space
+        if where == "starts" and _indent(source) and _indent(target):
+            continue  # an indent re-aligned under the translated line above it
         if where == "starts" and particle and source.strip(" ") == target:
             continue  # " is not" -> "은(는) 아닙니다": a particle attaches to the word before
         if where == "ends" and source == " " and not target and entry.msgstr.rstrip()[-1:] in (

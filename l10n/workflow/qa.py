@@ -32,6 +32,7 @@ from l10n.glossary import Glossary, load_glossary
 from l10n.lang import is_language_code, validate_language
 from l10n.model import Finding, Severity
 from l10n.qa import CheckContext, run_checks
+from l10n.qa.catalog import for_catalog
 from l10n.state import digest_bytes
 from l10n.workflow.cached import Cache
 from l10n.workflow.sources import Source
@@ -203,10 +204,13 @@ def _language(catalog: Catalog, lang: str | None) -> str:
 
 
 def catalog_findings(catalog: Catalog, ctx: CheckContext, only: str | None = None) -> list[Finding]:
-    """Every finding on the live entries of ``catalog`` (in ``only`` state if given)."""
-    return [
+    """Every finding on the live entries of ``catalog`` (in ``only`` state if given), and
+    the catalog's own (:mod:`l10n.qa.catalog`) when ``only`` is not given."""
+    entries = catalog.entries()
+    ctx, found = for_catalog(entries, ctx)
+    return (found if only is None else []) + [
         finding
-        for entry in catalog.entries()
+        for entry in entries
         if only is None or entry.state == only
         for finding in run_checks(entry, ctx)
     ]
@@ -218,9 +222,11 @@ def _one_catalog(
 ) -> list[Finding]:
     """The catalog's findings; with ``notes``, written into it (``--annotate``) under
     ``lock`` (the project's: the catalogs' one save path, :mod:`l10n.catalog.annotate`)."""
-    found: list[Finding] = []
+    entries = catalog.entries()
+    ctx, catalog_wide = for_catalog(entries, ctx)
+    found: list[Finding] = catalog_wide if only is None else []
     by_entry: dict[tuple[str | None, str], list[str]] = {}
-    for entry in catalog.entries():
+    for entry in entries:
         wanted = only is None or entry.state == only
         mine = run_checks(entry, ctx) if wanted or notes else []
         found += mine if wanted else []
