@@ -189,7 +189,7 @@ def read_html(
     walker.walk(story.root, _Context())
     body = walker.blocks
     if story.keep is not None:
-        body = kept(body, story.keep, story.marked)
+        body = kept(body, story.keep)
     at = title_at(body, story)
     head: list[tuple[Block, Place]] = []
     if at is not None:
@@ -266,7 +266,7 @@ class _Walker:
         tag = element.tagName
         if tag in SKIP or tag in FURNITURE or id(element) in self.skipped or (
             element.getAttribute("role").strip().lower() in FURNITURE_ROLES
-        ):
+        ) or hidden(element):
             return
         ctx = replace(ctx, translate=_translates(element, ctx.translate))
         if tag == "pre":
@@ -312,6 +312,17 @@ class _Walker:
             kind = ALT if name == "alt" else LINK_TITLE
             self.blocks.append((Block(0, kind, escape_text(value), self.document.line(element)),
                                 Place(meta=(element,), attribute=name)))
+
+
+def hidden(element: Element) -> bool:
+    """Whether a browser never shows ``element``: the ``hidden`` attribute, or an inline
+    style of ``display: none`` or ``visibility: hidden`` (a page's copy of its metadata
+    for search engines)."""
+    if element.hasAttribute("hidden"):
+        return True
+    style = "".join(element.getAttribute("style").lower().split())
+    return any(rule in style.split(";") for rule in ("display:none", "visibility:hidden",
+                                                    "display:none!important"))
 
 
 def _inner_context(tag: str, ctx: _Context) -> _Context:
