@@ -80,6 +80,7 @@ from l10n.articles.htmldom import (
 )
 from l10n.articles.source import file_slug
 from l10n.articles.story import (
+    Story,
     find_story,
     iso,
     kept,
@@ -184,12 +185,12 @@ def read_html(
     document = parse_html(path, text)
     dom = document.dom
     skipped = {id(e) for e in select(document, exclude)} if exclude else set()
-    story = find_story(document, text, select(document, content) if content else [])
-    walker = _Walker(document, skipped | {id(e) for e in story.promos})
-    walker.walk(story.root, _Context())
-    body = walker.blocks
-    if story.keep is not None:
-        body = kept(body, story.keep)
+    chosen = select(document, content) if content else []
+    story = find_story(document, text, chosen)
+    body = _story_blocks(document, story, skipped)
+    if story.keep is not None and not _has_text(body):  # trafilatura, precise, found none
+        story = find_story(document, text, chosen, recall=True)
+        body = _story_blocks(document, story, skipped)
     at = title_at(body, story)
     head: list[tuple[Block, Place]] = []
     if at is not None:
@@ -206,7 +207,7 @@ def read_html(
     description = _description(document)
     if description is not None:
         head.append(description)
-    if not any(b.translatable and b.kind not in (TITLE, *ATTRIBUTE_KINDS) for b, _ in body):
+    if not _has_text(body):
         raise ArticleError("the article has no body text", path=path,
                            line=document.line(story.root),
                            hint="an HTML article needs paragraphs of text in its <body>")
@@ -223,6 +224,20 @@ def read_html(
         description=markup_text(description[0].text) if description else None,
     )
     return HtmlArticle(article, document, story.root, tuple(p for _, p in pairs))
+
+
+def _story_blocks(document: HtmlDocument, story: Story, skipped: set[int]) -> list[
+        tuple[Block, Place]]:
+    walker = _Walker(document, skipped | {id(e) for e in story.promos})
+    walker.walk(story.root, _Context())
+    return walker.blocks if story.keep is None else kept(walker.blocks, story.keep)
+
+
+def _has_text(body: list[tuple[Block, Place]]) -> bool:
+    """Whether the body has text besides its title (an ``<h1>``, read or not yet read as
+    the title) and attributes."""
+    return any(b.translatable and b.kind not in (TITLE, HEADING, *ATTRIBUTE_KINDS)
+               or b.kind == HEADING and b.level > 1 for b, _ in body)
 
 
 def _description(document: HtmlDocument) -> tuple[Block, Place] | None:

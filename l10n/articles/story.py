@@ -50,8 +50,11 @@ class Story:
 
 
 
-def find_story(document: HtmlDocument, text: str, chosen: Sequence[Element]) -> Story:
-    """The story's root, and whether trafilatura tells its blocks (module rules 1-5)."""
+def find_story(document: HtmlDocument, text: str, chosen: Sequence[Element], *,
+               recall: bool = False) -> Story:
+    """The story's root, and whether trafilatura tells its blocks (module rules 1-5);
+    trafilatura favours precision (what it misses, the story's neighbours bring back:
+    :func:`kept`), or recall with ``recall``."""
     dom = document.dom
     body = dom.getElementsByTagName("body")[0]  # html5lib always makes a body
     if chosen:
@@ -69,7 +72,7 @@ def find_story(document: HtmlDocument, text: str, chosen: Sequence[Element]) -> 
     # text) and hold less than a quarter of the words of trafilatura's story are promos
     # (trafilatura reads every <article> as content)
     promos = tuple(articles) if root is None and 0 < len(articles) <= _MAX_PROMOS else ()
-    return _extracted(root or body, text, promos=promos)
+    return _extracted(root or body, text, promos=promos, recall=recall)
 
 
 def _site(body: Element) -> bool:
@@ -97,14 +100,16 @@ def _holds_story(element: Element, body: Element) -> bool:
     return inside > 0 and inside * 2 >= everywhere
 
 
-def _extracted(root: Element, text: str, *, promos: tuple[Element, ...]) -> Story:
+def _extracted(root: Element, text: str, *, promos: tuple[Element, ...],
+               recall: bool) -> Story:
     """The story as trafilatura finds it in the page: a test of which body blocks are in
     it (:func:`_story_filter`), its metadata, and the ``promos`` that are not in it."""
     import trafilatura
 
     found = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, favor_recall=True, deduplicate=False,
+        include_images=False, favor_precision=not recall, favor_recall=recall,
+        deduplicate=False,
     )
     story = getattr(found, "text", None) or "" if found is not None else ""
     promo_words = sum(len(" ".join(_visible_text(a)).split()) for a in promos)
@@ -133,7 +138,8 @@ def _story_filter(story: str) -> Callable[[str], bool]:
         text = loose(text)
         if not text:
             return False
-        if not (text in lines or (len(text) >= 20 and text in whole)):
+        if not (text in lines or text.lstrip("-#> ") in lines  # "-12.99" (its lines lose list marks)
+                or (len(text) >= 20 and text in whole)):
             covered = sum(len(line) for line in long_lines if line in text)
             if covered * 2 < len(text):
                 return False
@@ -156,9 +162,10 @@ def loose(text: str) -> str:
 
 def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool]) -> list[tuple[Block, Any]]:
     """The body blocks that are the story's: those trafilatura's story holds (``keep``),
-    their neighbours (:func:`_neighbours`), and a caption between two of the story's
-    paragraphs, not inside a link (the caption of the story's own picture: trafilatura
-    leaves captions out). An alt or link title follows its block."""
+    their neighbours (:func:`_neighbours`), and a caption or quote between two of the
+    story's paragraphs, not inside a link (the caption of the story's own picture, a
+    post the story embeds: trafilatura leaves them out). An alt or link title follows
+    its block."""
     texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
               (block.kind == HEADING and block.level == 1) or keep(texts[n])
@@ -166,7 +173,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool]) -> list[tup
     _neighbours(body, texts, chosen)
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
     for n, (block, place) in enumerate(body):
-        if block.kind == CAPTION and story and story[0] < n < story[-1] and not _linked(place):
+        if block.kind in (CAPTION, QUOTE) and story and story[0] < n < story[-1] and not (
+                chosen[n] or _linked(place)):
             chosen[n] = True
     for n, (block, _) in enumerate(body):  # an image's alt or a link's title: its block's
         if block.kind in (ALT, LINK_TITLE) and n:
