@@ -301,7 +301,7 @@ class _Walker:
             ctx.translate or not text_content(run).strip()
         ):
             if ctx.translate:
-                self.attributes(elements(run), ctx)
+                self.attributes(elements(run), ctx, standalone=True)
             return
         line = next((self.document.line(n, 0) for n in run if self.document.line(n, 0)), 0)
         line = line or self.document.line(parent)
@@ -315,9 +315,12 @@ class _Walker:
         if ctx.translate:
             self.attributes(elements(run), ctx)
 
-    def attributes(self, found: Sequence[Element], ctx: _Context) -> None:
+    def attributes(self, found: Sequence[Element], ctx: _Context, *,
+                   standalone: bool = False) -> None:
         """A block for each image ``alt`` and link ``title`` among ``found`` (translated
-        elements only), after the block they are in."""
+        elements only), after the block they are in; the alt of a ``standalone`` image
+        (in no run of text: a picture of its own) holds its address as ``info``, so that
+        every build shows the picture with its translated alt."""
         for element in found:
             name = {"img": "alt", "a": "title"}.get(element.tagName)
             value = " ".join(element.getAttribute(name).split()) if name else ""
@@ -325,7 +328,9 @@ class _Walker:
                     element, ctx.translate):
                 continue
             kind = ALT if name == "alt" else LINK_TITLE
-            self.blocks.append((Block(0, kind, escape_text(value), self.document.line(element)),
+            src = (element.getAttribute("src") or element.getAttribute("data-src")).strip()
+            self.blocks.append((Block(0, kind, escape_text(value), self.document.line(element),
+                                      info=src if standalone and kind == ALT else ""),
                                 Place(meta=(element,), attribute=name)))
 
 
