@@ -301,6 +301,20 @@ def test_prose_where_the_story_sits_is_read_though_the_extractor_misses_it(
         assert not any(furniture in text for text in texts), furniture
 
 
+def test_the_lead_pictures_caption_is_read(tmp_path: Path) -> None:
+    """A picture between the title and the first paragraph is the story's lead picture:
+    its caption and alt are what a reader sees, so they are read (and translated)."""
+    page = SITE.read_text(encoding="utf-8").replace(
+        '<p class="byline">', '<figure><img src="/img/lead.jpg" alt="The bridge at night">'
+        '<figcaption>The bridge, lit for its reopening on Sunday night.</figcaption></figure>'
+        '<p class="byline">')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "lead.html", page)).blocks]
+    assert "The bridge, lit for its reopening on Sunday night." in texts
+    assert "The bridge at night" in texts
+    for furniture in FURNITURE:
+        assert not any(furniture in text for text in texts), furniture
+
+
 def test_a_line_break_separates_words_in_plain_text() -> None:
     assert markup_text("Tampa, FL<br>June 14 -- Atlanta, GA") == (
         "Tampa, FL June 14 -- Atlanta, GA")

@@ -162,20 +162,27 @@ def loose(text: str) -> str:
 
 def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool]) -> list[tuple[Block, Any]]:
     """The body blocks that are the story's: those trafilatura's story holds (``keep``),
-    their neighbours (:func:`_neighbours`), and a caption or quote between two of the
-    story's paragraphs, not inside a link (the caption of the story's own picture, a
-    post the story embeds: trafilatura leaves them out). An alt or link title follows
-    its block."""
+    their neighbours (:func:`_neighbours`), a caption between the title (or the first
+    paragraph) and the last paragraph, and a quote between two of the story's
+    paragraphs, not inside a link (the caption of the story's own picture, its lead
+    picture's too; a post the story embeds: trafilatura leaves them out). An alt or link
+    title follows its block."""
     texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
               (block.kind == HEADING and block.level == 1) or keep(texts[n])
               for n, (block, _) in enumerate(body)]
     _neighbours(body, texts, chosen)
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
+    titles = [n for n, (block, _) in enumerate(body)
+              if chosen[n] and block.kind == HEADING and block.level == 1]
+    first = min(story[:1] + titles[:1]) if story else 0  # a lead picture: after the title
+    seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
     for n, (block, place) in enumerate(body):
-        if block.kind in (CAPTION, QUOTE) and story and story[0] < n < story[-1] and not (
-                chosen[n] or _linked(place)):
+        if story and (block.kind == CAPTION and first < n < story[-1] or block.kind == QUOTE
+                      and story[0] < n < story[-1]) and not (
+                chosen[n] or _linked(place) or loose(texts[n]) in seen):
             chosen[n] = True
+            seen.add(loose(texts[n]))  # a gallery's copy in a lightbox is read once
     for n, (block, _) in enumerate(body):  # an image's alt or a link's title: its block's
         if block.kind in (ALT, LINK_TITLE) and n:
             chosen[n] = chosen[n - 1]
