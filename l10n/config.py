@@ -352,9 +352,8 @@ def _runner(table: object, fail: Any) -> RunnerSettings:
 
 
 def _articles_table(data: dict[str, Any], fail: Any) -> tuple[dict[str, Any], str]:
-    """``data`` with an ``[articles]`` table read as the keys it stands for: its ``path``
-    (the articles' folder, as ``articles = "..."``) and ``[articles.html]`` (as
-    ``[html]``); and the name of the table that holds the HTML settings."""
+    """``data`` with ``[articles]`` read as ``articles = path`` and ``[articles.html]`` as
+    ``[html]`` (the issue's spelling); and the name of the table of the HTML settings."""
     table = data.get("articles")
     if not isinstance(table, dict):
         return data, "html"

@@ -20,12 +20,29 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from l10n.articles.htmldom import HtmlDocument, elements, markup_text, text_content
+from l10n.articles.htmldom import (
+    HtmlDocument,
+    elements,
+    escape_text,
+    markup_text,
+    text_content,
+)
 from l10n.errors import ArticleError, LanguageError
 from l10n.lang import base_language, validate_language
-from l10n.model import ALT, CAPTION, HEADING, LINK_TITLE, PARAGRAPH, QUOTE, Block
+from l10n.model import (
+    ALT,
+    CAPTION,
+    DESCRIPTION,
+    HEADING,
+    LINK_TITLE,
+    PARAGRAPH,
+    QUOTE,
+    TITLE,
+    Block,
+)
 
 if TYPE_CHECKING:
     from xml.dom.minidom import Element, Node
@@ -34,6 +51,18 @@ if TYPE_CHECKING:
 SITE = ("nav", "header", "footer", "aside", "form", "script", "iframe", "button", "input")
 _MAX_PROMOS = 3  # more <article> elements: a listing of stories, left to trafilatura
 _HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "svg", "math"})
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a block is in the page: a run of sibling ``nodes`` under ``parent`` (body
+    blocks), or the elements whose ``attribute`` it is (title, byline and description in
+    ``<meta content>``, an image's ``alt``, a link's ``title``)."""
+
+    parent: Element | None = None
+    nodes: tuple[Node, ...] = ()
+    meta: tuple[Element, ...] = ()
+    attribute: str = "content"
 
 
 @dataclass(frozen=True)
@@ -138,7 +167,7 @@ def _story_filter(story: str) -> Callable[[str], bool]:
         text = loose(text)
         if not text:
             return False
-        if not (text in lines or text.lstrip("-#> ") in lines  # "-12.99" (its lines lose list marks)
+        if not (text in lines or text.lstrip("-#> ") in lines  # "-12.99": lines lose "-"
                 or (len(text) >= 20 and text in whole)):
             covered = sum(len(line) for line in long_lines if line in text)
             if covered * 2 < len(text):
@@ -327,3 +356,45 @@ def metas(dom: Node, attr: str, value: str) -> list[Element]:
 def meta(dom: Node, attr: str, value: str) -> Element | None:
     found = metas(dom, attr, value)
     return found[0] if found else None
+
+
+def description_block(document: HtmlDocument) -> tuple[Block, Place] | None:
+    """The page's description (its summary in search results and link previews): one
+    block, whose place is every description ``<meta>`` that holds the same text."""
+    found = [m for attr, value in _DESCRIPTIONS for m in metas(document.dom, attr, value)]
+    texts = [" ".join(m.getAttribute("content").split()) for m in found]
+    first = next((t for t in texts if t), "")
+    if not first:
+        return None
+    same = tuple(m for m, t in zip(found, texts, strict=True) if t == first)
+    return (Block(0, DESCRIPTION, escape_text(first), document.line(same[0])),
+            Place(meta=same))
+
+
+_DESCRIPTIONS = (("name", "description"), ("property", "og:description"),
+                 ("name", "twitter:description"), ("property", "twitter:description"))
+
+
+def _first(node: Node, tag: str) -> Element | None:
+    found = node.getElementsByTagName(tag)  # type: ignore[attr-defined]
+    return found[0] if found else None
+
+
+def head_title(
+    path: Path, document: HtmlDocument, head: list[tuple[Block, Place]], found: str
+) -> str:
+    """The title from og:title or <title> (the story has no <h1>), else the one
+    trafilatura ``found``; adds its block."""
+    og = meta(document.dom, "property", "og:title")
+    if og is not None and og.getAttribute("content").strip():
+        text, line = " ".join(og.getAttribute("content").split()), document.line(og)
+    else:
+        element = _first(document.dom, "title")
+        text = " ".join(text_content(element.childNodes).split()) if element is not None else ""
+        line = document.line(element) if element is not None else 1
+    text = text or " ".join(found.split())
+    if not text:
+        raise ArticleError("the article has no title", path=path, line=1,
+                           hint="give it an <h1>, a <title> or <meta property=\"og:title\">")
+    head.append((Block(0, TITLE, escape_text(text), line), Place()))
+    return text
