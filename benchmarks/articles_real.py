@@ -16,8 +16,8 @@ Prints:
 - **posts**: 30 Markdown posts of two public blogs (Rust's, TOML front matter; Ruby's
   news, YAML): how many are refused, and stray markup characters in their builds: each
   post is extracted, translated with the ``pseudo`` engine (it keeps markup), every
-  other entry accepted as a reviewer would (so that translated and source sentences
-  alternate, each rendered as a piece of its own) and built;
+  other entry's translation removed (so that translated and source sentences
+  alternate, each rendered as a piece of its own) and built with machine text;
   in the built Markdown (rendered by markdown-it) and the built HTML page, the visible
   text outside code holds ``*``, ``_``, `` ` `` and ``~`` characters; those beyond the
   ones the source post itself shows when rendered are stray.
@@ -137,16 +137,20 @@ def _show(md: object, source: Path, built: Path) -> None:
             print("   ", built.name, repr(line[:160]))
 
 
-def _accept_every_other(folder: Path) -> None:
-    """A translator's half-done review: every other entry accepted (not fuzzy), so that a
-    build shows translated and source sentences side by side, each piece on its own."""
+def _untranslate_every_other(folder: Path) -> None:
+    """A half-done translation: every other entry's machine text removed, so that a build
+    (with machine text) shows translated and source sentences side by side, each piece
+    on its own. (Accepting pseudo text as reviewed no longer works: the builds never
+    count pseudo text as reviewed.)"""
     import polib
 
     for path in sorted(folder.glob("*.po")):
         catalog = polib.pofile(str(path))
         for n, entry in enumerate(catalog):
-            if n % 2 == 0 and "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
+            if n % 2 == 0:
+                entry.msgstr = ""
+                if "fuzzy" in entry.flags:
+                    entry.flags.remove("fuzzy")
         catalog.save()
 
 
@@ -176,8 +180,8 @@ def posts(folder: Path, debug: bool = False) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             translate(settings, engine_name="pseudo")
-            _accept_every_other(project / "locales" / "ko")
-            out = build(settings).out
+            _untranslate_every_other(project / "locales" / "ko")
+            out = build(settings, include_machine=True).out
         for path in files:
             if not (project / "seeds" / path.name).exists():
                 continue
