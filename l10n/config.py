@@ -6,7 +6,8 @@ file, validates every key, and applies overrides from the command line.
 
 Every key is optional; the README's configuration section shows each one in an example
 ``l10n.toml`` (keys at the top level, and the tables ``[engines.<name>]``, ``[runner]``
-and ``[html]``).
+and ``[html]``, which may also be written ``[articles.html]``, with the articles' folder
+as ``path`` in ``[articles]``).
 """
 
 from __future__ import annotations
@@ -256,6 +257,7 @@ def _read(file: Path) -> dict[str, Any]:
 
     values: dict[str, Any] = {}
     known = {f.name for f in dataclasses.fields(Settings)} - {"root", "config_file"}
+    data, html_table = _articles_table(data, fail)
     for key, value in data.items():
         if key not in known:
             raise fail(key, "unknown key", f"known keys: {', '.join(sorted(known))}")
@@ -293,7 +295,7 @@ def _read(file: Path) -> dict[str, Any]:
         elif key == "runner":
             values[key] = _runner(value, fail)
         elif key == "html":
-            values[key] = _html(value, fail)
+            values[key] = _html(value, fail, html_table)
     _check_languages(values, fail)
     return values
 
@@ -349,18 +351,39 @@ def _runner(table: object, fail: Any) -> RunnerSettings:
     return RunnerSettings(**values)
 
 
-def _html(table: object, fail: Any) -> HtmlSettings:
-    """``[html]``: ``content`` (a selector or a list) and ``exclude`` (a list)."""
+def _articles_table(data: dict[str, Any], fail: Any) -> tuple[dict[str, Any], str]:
+    """``data`` with ``[articles]`` read as ``articles = path`` and ``[articles.html]`` as
+    ``[html]`` (the issue's spelling); and the name of the table of the HTML settings."""
+    table = data.get("articles")
     if not isinstance(table, dict):
-        raise fail("html", "must be a table such as [html]")
+        return data, "html"
+    for key in table:
+        if key not in ("path", "html"):
+            raise fail(key, "unknown key in [articles]", "known keys: path, html",
+                       sub="articles")
+    if "html" in table and "html" in data:
+        raise fail("html", "[html] and [articles.html] are the same table: give one")
+    flat = {k: v for k, v in data.items() if k != "articles"}
+    if "path" in table:
+        flat["articles"] = table["path"]
+    if "html" in table:
+        flat["html"] = table["html"]
+    return flat, "articles.html" if "html" in table else "html"
+
+
+def _html(table: object, fail: Any, name: str = "html") -> HtmlSettings:
+    """``[html]`` (or ``[articles.html]``, ``name``): ``content`` (a selector or a list)
+    and ``exclude`` (a list)."""
+    if not isinstance(table, dict):
+        raise fail("html", f"must be a table such as [{name}]")
     values: dict[str, tuple[str, ...]] = {}
     for key, value in table.items():
         if key not in ("content", "exclude"):
-            raise fail(key, "unknown key in [html]", "known keys: content, exclude", sub="html")
+            raise fail(key, f"unknown key in [{name}]", "known keys: content, exclude", sub=name)
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(v, str) and v for v in items):
-            raise fail(key, f"[html] {key} must be a CSS selector or a list of them",
-                       'e.g. exclude = [".share", "aside.related"]', sub="html")
+            raise fail(key, f"[{name}] {key} must be a CSS selector or a list of them",
+                       'e.g. exclude = [".share", "aside.related"]', sub=name)
         values[key] = tuple(items)
     return HtmlSettings(**values)
 

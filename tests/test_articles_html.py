@@ -271,12 +271,53 @@ def test_a_site_page_gives_its_story_and_nothing_else() -> None:
         "The harbour bridge reopened on Monday after two years of repairs.")
     assert [b.kind for b in article.blocks][:2] == [DESCRIPTION, TITLE]
     story = [t for b, t in zip(article.blocks, texts, strict=True) if b.kind == PARAGRAPH]
-    assert len(story) == 5 and story[0].startswith("The harbour bridge reopened to traffic")
+    # the byline sits with the story's paragraphs (a reader sees it): read as prose
+    assert story[0] == "By Mara Quint, Transport Reporter"
+    assert len(story) == 6 and story[1].startswith("The harbour bridge reopened to traffic")
     assert story[-1].startswith("Cyclists will have to wait")
     assert "Cars crossing the repaired harbour bridge at dawn" in texts  # the image's alt
     assert "The first cars cross the bridge on Monday." in texts  # and its caption
     for furniture in FURNITURE:
         assert not any(furniture in text for text in texts), furniture
+
+
+def test_prose_where_the_story_sits_is_read_though_the_extractor_misses_it(
+    tmp_path: Path
+) -> None:
+    """A lede that is a bare text run, a subheading in a <div>, a line cut by <br>: the
+    site's own places for its story's text; hidden metadata and teasers are not read."""
+    page = SITE.read_text(encoding="utf-8").replace(
+        '<p>The harbour bridge reopened to traffic',
+        'A bridge that carried forty thousand cars a day is open again, and the city says'
+        ' so with <em>some</em> relief.<div class="subhead">What the repairs cost</div>'
+        '<p style="display: none">Harbour bridge reopens after two years, metadata</p>'
+        '<p>The harbour bridge reopened to traffic')
+    article = read_article(write(tmp_path, "lede.html", page))
+    texts = [markup_text(b.text) for b in article.blocks]
+    assert any(t.startswith("A bridge that carried forty thousand cars") for t in texts)
+    assert "What the repairs cost" in texts
+    assert not any("metadata" in t for t in texts)  # display: none: a reader never sees it
+    for furniture in FURNITURE:
+        assert not any(furniture in text for text in texts), furniture
+
+
+def test_the_lead_pictures_caption_is_read(tmp_path: Path) -> None:
+    """A picture between the title and the first paragraph is the story's lead picture:
+    its caption and alt are what a reader sees, so they are read (and translated)."""
+    page = SITE.read_text(encoding="utf-8").replace(
+        '<p class="byline">', '<figure><img src="/img/lead.jpg" alt="The bridge at night">'
+        '<figcaption>The bridge, lit for its reopening on Sunday night.</figcaption></figure>'
+        '<p class="byline">')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "lead.html", page)).blocks]
+    assert "The bridge, lit for its reopening on Sunday night." in texts
+    assert "The bridge at night" in texts
+    for furniture in FURNITURE:
+        assert not any(furniture in text for text in texts), furniture
+
+
+def test_a_line_break_separates_words_in_plain_text() -> None:
+    assert markup_text("Tampa, FL<br>June 14 -- Atlanta, GA") == (
+        "Tampa, FL June 14 -- Atlanta, GA")
 
 
 def test_a_lone_article_in_a_site_page_is_read_without_its_furniture(tmp_path: Path) -> None:

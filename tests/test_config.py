@@ -55,6 +55,9 @@ def test_cli_overrides_win_and_none_is_ignored(tmp_path: Path) -> None:
         ("[engines]\nargos = 3\n", 1, "engines"),
         ('[html]\ncontent = "main"\nexclude = [3]\n', 3, "[html] exclude must be a CSS"),
         ('[html]\nstory = "main"\n', 2, "unknown key in [html]"),
+        ('[articles.html]\ncontent = 3\n', 2, "[articles.html] content must be a CSS"),
+        ('[articles]\nfolder = "x"\n', 2, "unknown key in [articles]"),
+        ('[html]\ncontent = "a"\n[articles.html]\ncontent = "b"\n', 1, "give one"),
     ],
 )
 def test_malformed_config_names_file_line_and_key(
@@ -74,6 +77,19 @@ def test_html_selectors(tmp_path: Path) -> None:
         '[html]\ncontent = "div.story"\nexclude = [".share", "aside"]\n', encoding="utf-8")
     html = load_settings(cwd=tmp_path).html
     assert (html.content, html.exclude) == (("div.story",), (".share", "aside"))
+
+
+def test_html_selectors_in_the_articles_table(tmp_path: Path) -> None:
+    """The issue's spelling: [articles.html], with the folder as [articles] path."""
+    (tmp_path / "l10n.toml").write_text(
+        '[articles]\npath = "posts"\n\n[articles.html]\ncontent = "div.story"\n'
+        'exclude = [".share"]\n', encoding="utf-8")
+    settings = load_settings(cwd=tmp_path)
+    assert (settings.html.content, settings.html.exclude) == (("div.story",), (".share",))
+    assert settings.articles_dir == tmp_path / "posts"
+    (tmp_path / "l10n.toml").write_text('[articles.html]\nexclude = "aside"\n', "utf-8")
+    settings = load_settings(cwd=tmp_path)
+    assert settings.html.exclude == ("aside",) and settings.articles_dir == tmp_path / "seeds"
 
 
 def test_key_line_inside_tool_table(tmp_path: Path) -> None:

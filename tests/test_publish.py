@@ -412,3 +412,25 @@ def test_an_html_articles_alt_text_and_link_title_in_the_templated_page(tmp_path
     html = render_html(localize(article, "fr", translations), ["en", "fr"])
     assert '<img src="c.png" alt="Un chat">' in html
     assert '<a href="/g" title="Le guide">this</a>' in html
+
+
+def test_an_html_articles_picture_of_its_own_is_in_every_build(tmp_path: Path) -> None:
+    """A standalone <img> (a figure, not in a sentence) is shown with its translated alt
+    in the templated HTML and in the Markdown build (which Hugo's build is made of); an
+    address with a script's scheme is left out."""
+    path = tmp_path / "a.html"
+    path.write_text('<h1>T</h1><p>Text here.</p><figure><img src="/img/a cat.png" alt="A cat">'
+                    '<figcaption>Our cat.</figcaption></figure><p>More.</p>'
+                    '<div><img src="javascript:alert(1)" alt="Bad image"></div>',
+                    encoding="utf-8")
+    article = read_article(path)
+    translations = {"A cat": Translation("Un [chat]"), "Our cat.": Translation("Notre chat."),
+                    "Bad image": Translation("Mauvaise")}
+    page = localize(article, "fr", translations)
+    html = render_html(page, ["en", "fr"])
+    assert '<figure><img src="/img/a cat.png" alt="Un [chat]"></figure>' in html
+    assert "javascript" not in html and "Mauvaise" not in html
+    markdown = render_markdown(page)
+    assert "![Un \\[chat\\]](</img/a%20cat.png>)" in markdown
+    assert "javascript" not in markdown
+    assert markdown.index("Text here.") < markdown.index("![Un") < markdown.index("Notre chat.")

@@ -419,3 +419,22 @@ def test_a_unit_is_not_a_lone_letter() -> None:
 ])
 def test_a_period_glued_to_the_next_sentence_ends_it(text: str, expected: list[str]) -> None:
     assert [s.text for s in segment_block(Block(0, "paragraph", text, 1))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name in capitals after a short abbreviation: not a sentence end
+    ("VW hopes to sell the ID. SPACE VIZZION in 2022. It is a wagon.",
+     ["VW hopes to sell the ID. SPACE VIZZION in 2022.", "It is a wagon."]),
+    ("He works at the UN. NATO agreed later.", ["He works at the UN.", "NATO agreed later."]),
+    # a letter naming a group or a plan ends a sentence before a capital word
+    ("Switzerland won Group D. The day before, Portugal won.",
+     ["Switzerland won Group D.", "The day before, Portugal won."]),
+    ("They chose Type B. batteries are cheaper.", ["They chose Type B. batteries are cheaper."]),
+    # an ellipsis in closing quotes, tags between, before a capital word (Portuguese)
+    ('<span>“</span><i><span>3 anos, 3 anos…</span></i><span>” Veja, isso é natural!</span>',
+     ['<span>“</span><i><span>3 anos, 3 anos…</span></i><span>”',
+      'Veja, isso é natural!</span>']),
+    ('He said “this is… not great” and left.', ['He said “this is… not great” and left.']),
+])
+def test_sentence_ends_pysbd_misses_and_names_in_capitals(text: str, expected: list[str]) -> None:
+    assert [s.text for s in segment_block(Block(0, "paragraph", text, 1))] == expected

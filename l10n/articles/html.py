@@ -4,26 +4,31 @@ The page is decoded and parsed as a browser does (:mod:`l10n.articles.source`,
 :mod:`l10n.articles.htmldom`): parse errors are never fatal. Only the story is read,
 never the page's furniture. Where the story is, in this order:
 
-1. the first element matching a configured ``content`` selector (CSS, ``[html] content``);
-2. the page's ``<article>`` when it has exactly one and it holds the story's text
-   (at least half of the words of the page's paragraphs outside it are not more than
-   those inside: a lone ``<article>`` that is a sidebar promo is not the story);
-3. the one element with ``itemprop="articleBody"``;
-4. a page that is the article alone (no ``nav``, ``header``, ``footer``, ``aside``,
-   ``form``, ``script``, ``iframe``, ``button`` or ``input``: what a CMS exports) is read
-   whole, its ``<body>``;
-5. else the page is given to `trafilatura <https://trafilatura.readthedocs.io>`_, a
-   main-content extraction library, and the blocks of the ``<body>`` are the story's
-   blocks whose text trafilatura's story holds (see :func:`_story_filter`): navigation,
-   ads, related links, share buttons, cookie notices are not in it; a caption between
-   two of the story's paragraphs (not inside a link) is the story's own.
+1. the first element matching a configured ``content`` selector (CSS, ``[html] content``
+   or ``[articles.html] content``);
+2. in a page with no site around its story (no ``nav``, ``header``, ``footer``,
+   ``aside``, ``form``, ``script``, ``iframe``, ``button`` or ``input``: what a CMS
+   exports), the page's one ``<article>`` when it holds at least half of the words of the
+   page's paragraphs (a lone ``<article>`` that is a sidebar promo does not), else its one
+   ``itemprop="articleBody"`` element that does, else its whole ``<body>``;
+3. any other page (a site's page, saved from the web) is given to
+   `trafilatura <https://trafilatura.readthedocs.io>`_, a main-content extraction
+   library, favouring precision; the blocks of the page's mark (2), or of its
+   ``<body>``, are the story's when trafilatura's story holds their text (see
+   :func:`l10n.articles.story.kept`), and so are their neighbours: prose (three words or
+   more, less than half of them in links, not inside a link) in the element that holds
+   story paragraphs, in one beside them, or in an element with the same tags and classes
+   as a story paragraph's (the site's template for its story: a lede outside any ``<p>``,
+   a subheading, a short line that trafilatura drops); a caption between the title and
+   the last paragraph (the story's own pictures, its lead picture too) and a quote
+   between two paragraphs (a post the story embeds), not inside a link, are the story's
+   too. A page where trafilatura, so, finds no text is read again favouring recall.
+   Navigation, ads, related links, share buttons, cookie notices are not in the story.
 
-With a mark (2 or 3) in a site's page (the words outside the mark are more than a fifth
-of those inside it), trafilatura's story also decides which of the mark's blocks are
-read, and a block of three words or more that is not mostly links is kept too.
-In every case, inside the story, ``nav``, ``aside``, ``form`` and ``footer`` elements,
-elements with the ARIA roles of navigation, complementary or contentinfo, and those
-matching a configured ``exclude`` selector are left out.
+In every case, inside the story, ``nav``, ``aside``, ``form``, ``footer`` and ``dialog``
+elements, elements with the ARIA roles of navigation, complementary or contentinfo,
+elements a browser never shows (the ``hidden`` attribute, an inline ``display: none`` or
+``visibility: hidden``) and those matching a configured ``exclude`` selector are left out.
 
 Blocks, in this order:
 
@@ -53,7 +58,8 @@ A translatable block's text is its inline markup (:func:`l10n.articles.htmldom.i
 tags with their attributes, character references decoded, whitespace squeezed; the
 segmenter never cuts inside a tag, and the engines see tags as protected tokens. An
 image's ``alt`` and a link's ``title`` are what a reader sees too: each is a block of
-its own (kind ``alt`` / ``link-title``) right after the block it is in.
+its own (kind ``alt`` / ``link-title``) right after the block it is in (the alt of a
+picture of its own, in no run of text, holds the picture's address as ``info``).
 ``Block.line`` is the line of the run's first node. Metadata: the date from ``<meta
 property="article:published_time">`` (or ``itemprop="datePublished"``, else what
 trafilatura found), the author from ``<meta name="author">`` (else trafilatura's), the
@@ -80,11 +86,14 @@ from l10n.articles.htmldom import (
 )
 from l10n.articles.source import file_slug
 from l10n.articles.story import (
+    Place,
+    Story,
+    description_block,
     find_story,
+    head_title,
     iso,
     kept,
     meta,
-    metas,
     page_lang,
     published,
     select,
@@ -97,7 +106,6 @@ from l10n.model import (
     BYLINE,
     CAPTION,
     CODE,
-    DESCRIPTION,
     HEADING,
     LINK_TITLE,
     LIST_ITEM,
@@ -137,18 +145,6 @@ _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 
 
 @dataclass(frozen=True)
-class Place:
-    """Where a block is in the page: a run of sibling ``nodes`` under ``parent`` (body
-    blocks), or the elements whose ``attribute`` it is (title, byline and description in
-    ``<meta content>``, an image's ``alt``, a link's ``title``)."""
-
-    parent: Element | None = None
-    nodes: tuple[Node, ...] = ()
-    meta: tuple[Element, ...] = ()
-    attribute: str = "content"
-
-
-@dataclass(frozen=True)
 class HtmlArticle:
     """An HTML article: the :class:`Article`, its parsed page, and each block's place."""
 
@@ -184,12 +180,12 @@ def read_html(
     document = parse_html(path, text)
     dom = document.dom
     skipped = {id(e) for e in select(document, exclude)} if exclude else set()
-    story = find_story(document, text, select(document, content) if content else [])
-    walker = _Walker(document, skipped | {id(e) for e in story.promos})
-    walker.walk(story.root, _Context())
-    body = walker.blocks
-    if story.keep is not None:
-        body = kept(body, story.keep, story.marked)
+    chosen = select(document, content) if content else []
+    story = find_story(document, text, chosen)
+    body = _story_blocks(document, story, skipped)
+    if story.keep is not None and not _has_text(body):  # trafilatura, precise, found none
+        story = find_story(document, text, chosen, recall=True)
+        body = _story_blocks(document, story, skipped)
     at = title_at(body, story)
     head: list[tuple[Block, Place]] = []
     if at is not None:
@@ -197,16 +193,16 @@ def read_html(
         body[at] = (replace(block, kind=TITLE, level=0), place)
         title = markup_text(block.text)
     else:
-        title = _head_title(path, document, head, story.title)
+        title = head_title(path, document, head, story.title)
     author = meta(dom, "name", "author")
     author_text = " ".join(author.getAttribute("content").split()) if author else ""
     if author is not None and author_text:
         head.append((Block(0, BYLINE, escape_text(author_text), document.line(author)),
                      Place(meta=(author,))))
-    description = _description(document)
+    description = description_block(document)
     if description is not None:
         head.append(description)
-    if not any(b.translatable and b.kind not in (TITLE, *ATTRIBUTE_KINDS) for b, _ in body):
+    if not _has_text(body):
         raise ArticleError("the article has no body text", path=path,
                            line=document.line(story.root),
                            hint="an HTML article needs paragraphs of text in its <body>")
@@ -225,21 +221,18 @@ def read_html(
     return HtmlArticle(article, document, story.root, tuple(p for _, p in pairs))
 
 
-def _description(document: HtmlDocument) -> tuple[Block, Place] | None:
-    """The page's description (its summary in search results and link previews): one
-    block, whose place is every description ``<meta>`` that holds the same text."""
-    found = [m for attr, value in _DESCRIPTIONS for m in metas(document.dom, attr, value)]
-    texts = [" ".join(m.getAttribute("content").split()) for m in found]
-    first = next((t for t in texts if t), "")
-    if not first:
-        return None
-    same = tuple(m for m, t in zip(found, texts, strict=True) if t == first)
-    return (Block(0, DESCRIPTION, escape_text(first), document.line(same[0])),
-            Place(meta=same))
+def _story_blocks(document: HtmlDocument, story: Story, skipped: set[int]) -> list[
+        tuple[Block, Place]]:
+    walker = _Walker(document, skipped | {id(e) for e in story.promos})
+    walker.walk(story.root, _Context())
+    return walker.blocks if story.keep is None else kept(walker.blocks, story.keep)
 
 
-_DESCRIPTIONS = (("name", "description"), ("property", "og:description"),
-                 ("name", "twitter:description"), ("property", "twitter:description"))
+def _has_text(body: list[tuple[Block, Place]]) -> bool:
+    """Whether the body has text besides its title (an ``<h1>``, read or not yet read as
+    the title) and attributes."""
+    return any(b.translatable and b.kind not in (TITLE, HEADING, *ATTRIBUTE_KINDS)
+               or b.kind == HEADING and b.level > 1 for b, _ in body)
 
 
 class _Walker:
@@ -266,7 +259,7 @@ class _Walker:
         tag = element.tagName
         if tag in SKIP or tag in FURNITURE or id(element) in self.skipped or (
             element.getAttribute("role").strip().lower() in FURNITURE_ROLES
-        ):
+        ) or hidden(element):
             return
         ctx = replace(ctx, translate=_translates(element, ctx.translate))
         if tag == "pre":
@@ -286,7 +279,7 @@ class _Walker:
             ctx.translate or not text_content(run).strip()
         ):
             if ctx.translate:
-                self.attributes(elements(run), ctx)
+                self.attributes(elements(run), ctx, standalone=True)
             return
         line = next((self.document.line(n, 0) for n in run if self.document.line(n, 0)), 0)
         line = line or self.document.line(parent)
@@ -300,9 +293,12 @@ class _Walker:
         if ctx.translate:
             self.attributes(elements(run), ctx)
 
-    def attributes(self, found: Sequence[Element], ctx: _Context) -> None:
+    def attributes(self, found: Sequence[Element], ctx: _Context, *,
+                   standalone: bool = False) -> None:
         """A block for each image ``alt`` and link ``title`` among ``found`` (translated
-        elements only), after the block they are in."""
+        elements only), after the block they are in; the alt of a ``standalone`` image
+        (in no run of text: a picture of its own) holds its address as ``info``, so that
+        every build shows the picture with its translated alt."""
         for element in found:
             name = {"img": "alt", "a": "title"}.get(element.tagName)
             value = " ".join(element.getAttribute(name).split()) if name else ""
@@ -310,8 +306,21 @@ class _Walker:
                     element, ctx.translate):
                 continue
             kind = ALT if name == "alt" else LINK_TITLE
-            self.blocks.append((Block(0, kind, escape_text(value), self.document.line(element)),
+            src = (element.getAttribute("src") or element.getAttribute("data-src")).strip()
+            self.blocks.append((Block(0, kind, escape_text(value), self.document.line(element),
+                                      info=src if standalone and kind == ALT else ""),
                                 Place(meta=(element,), attribute=name)))
+
+
+def hidden(element: Element) -> bool:
+    """Whether a browser never shows ``element``: the ``hidden`` attribute, or an inline
+    style of ``display: none`` or ``visibility: hidden`` (a page's copy of its metadata
+    for search engines)."""
+    if element.hasAttribute("hidden"):
+        return True
+    style = "".join(element.getAttribute("style").lower().split())
+    return any(rule in style.split(";") for rule in ("display:none", "visibility:hidden",
+                                                    "display:none!important"))
 
 
 def _inner_context(tag: str, ctx: _Context) -> _Context:
@@ -371,28 +380,3 @@ def _words(node: Node, translate: bool) -> bool:
         return False
     inside = _translates(element, translate)
     return any(_words(child, inside) for child in element.childNodes)
-
-
-def _first(node: Node, tag: str) -> Element | None:
-    found = node.getElementsByTagName(tag)  # type: ignore[attr-defined]
-    return found[0] if found else None
-
-
-def _head_title(
-    path: Path, document: HtmlDocument, head: list[tuple[Block, Place]], found: str
-) -> str:
-    """The title from og:title or <title> (the story has no <h1>), else the one
-    trafilatura ``found``; adds its block."""
-    og = meta(document.dom, "property", "og:title")
-    if og is not None and og.getAttribute("content").strip():
-        text, line = " ".join(og.getAttribute("content").split()), document.line(og)
-    else:
-        element = _first(document.dom, "title")
-        text = " ".join(text_content(element.childNodes).split()) if element is not None else ""
-        line = document.line(element) if element is not None else 1
-    text = text or " ".join(found.split())
-    if not text:
-        raise ArticleError("the article has no title", path=path, line=1,
-                           hint="give it an <h1>, a <title> or <meta property=\"og:title\">")
-    head.append((Block(0, TITLE, escape_text(text), line), Place()))
-    return text

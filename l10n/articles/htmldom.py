@@ -186,13 +186,15 @@ def inner_markup(
 
 
 def text_content(nodes: Iterable[Node]) -> str:
-    """The text of the nodes, tags left out, whitespace as it is."""
+    """The text of the nodes, tags left out, whitespace as it is (a ``<br>`` is a line
+    break, as a browser shows it)."""
     parts: list[str] = []
     for node in nodes:
         if node.nodeType == node.TEXT_NODE:
             parts.append(node.data)  # type: ignore[attr-defined]
         elif node.nodeType == node.ELEMENT_NODE:
-            parts.append(text_content(node.childNodes))
+            element: Element = node  # type: ignore[assignment]
+            parts.append("\n" if element.tagName == "br" else text_content(node.childNodes))
     return "".join(parts)
 
 

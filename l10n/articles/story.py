@@ -14,17 +14,35 @@ html5lib's tree (whose places the ``.article.html`` build writes into).
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from l10n.articles.htmldom import HtmlDocument, elements, markup_text, text_content
+from l10n.articles.htmldom import (
+    HtmlDocument,
+    elements,
+    escape_text,
+    markup_text,
+    text_content,
+)
 from l10n.errors import ArticleError, LanguageError
 from l10n.lang import base_language, validate_language
-from l10n.model import ALT, CAPTION, HEADING, LINK_TITLE, PARAGRAPH, QUOTE, Block
+from l10n.model import (
+    ALT,
+    CAPTION,
+    DESCRIPTION,
+    HEADING,
+    LINK_TITLE,
+    PARAGRAPH,
+    QUOTE,
+    TITLE,
+    Block,
+)
 
 if TYPE_CHECKING:
     from xml.dom.minidom import Element, Node
@@ -36,13 +54,24 @@ _HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "svg", "
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a block is in the page: a run of sibling ``nodes`` under ``parent`` (body
+    blocks), or the elements whose ``attribute`` it is (title, byline and description in
+    ``<meta content>``, an image's ``alt``, a link's ``title``)."""
+
+    parent: Element | None = None
+    nodes: tuple[Node, ...] = ()
+    meta: tuple[Element, ...] = ()
+    attribute: str = "content"
+
+
+@dataclass(frozen=True)
 class Story:
     """Where the story is: its root element, and (with trafilatura) a test of which body
     blocks are the story's, and the metadata trafilatura found."""
 
     root: Element
     keep: Callable[[str], bool] | None = None
-    marked: bool = False  # the root is the page's mark of its article, in a site's page
     promos: tuple[Element, ...] = ()  # <article> elements that are not the story
     title: str = ""
     author: str = ""
@@ -50,8 +79,11 @@ class Story:
 
 
 
-def find_story(document: HtmlDocument, text: str, chosen: Sequence[Element]) -> Story:
-    """The story's root, and whether trafilatura tells its blocks (module rules 1-5)."""
+def find_story(document: HtmlDocument, text: str, chosen: Sequence[Element], *,
+               recall: bool = False) -> Story:
+    """The story's root, and whether trafilatura tells its blocks (module rules 1-5);
+    trafilatura favours precision (what it misses, the story's neighbours bring back:
+    :func:`kept`), or recall with ``recall``."""
     dom = document.dom
     body = dom.getElementsByTagName("body")[0]  # html5lib always makes a body
     if chosen:
@@ -61,23 +93,20 @@ def find_story(document: HtmlDocument, text: str, chosen: Sequence[Element]) -> 
               if "articlebody" in e.getAttribute("itemprop").lower().split()]
     root = (articles[0] if len(articles) == 1 and _holds_story(articles[0], body)
             else marked[0] if len(marked) == 1 and _holds_story(marked[0], body) else None)
-    if root is not None and _alone(root, body):
-        return Story(root)
-    if root is None and not any(body.getElementsByTagName(tag) for tag in SITE):
-        return Story(body)  # an export of the article alone: no site around it
+    if root is not None and not _site(body):
+        return Story(root)  # a CMS's export: the article with no site around it
+    if root is None and not _site(body):
+        return Story(body)  # an export of the article alone, unmarked
     # <article> elements that are not the story (none holds half of the page's paragraph
     # text) and hold less than a quarter of the words of trafilatura's story are promos
     # (trafilatura reads every <article> as content)
     promos = tuple(articles) if root is None and 0 < len(articles) <= _MAX_PROMOS else ()
-    return _extracted(root or body, text, marked=root is not None, promos=promos)
+    return _extracted(root or body, text, promos=promos, recall=recall)
 
 
-def _alone(root: Element, body: Element) -> bool:
-    """Whether the page is little more than ``root`` (a CMS's export of the article, not
-    a site's page around it): the words outside it are at most a fifth of those inside."""
-    inside = len(text_content(root.childNodes).split())
-    everywhere = len(" ".join(_visible_text(body)).split())
-    return (everywhere - inside) * 5 <= inside
+def _site(body: Element) -> bool:
+    """Whether the page has a site around its story (menus, headers, forms, scripts...)."""
+    return any(body.getElementsByTagName(tag) for tag in SITE)
 
 
 def _visible_text(element: Element) -> list[str]:
@@ -100,20 +129,22 @@ def _holds_story(element: Element, body: Element) -> bool:
     return inside > 0 and inside * 2 >= everywhere
 
 
-def _extracted(root: Element, text: str, *, marked: bool, promos: tuple[Element, ...]) -> Story:
+def _extracted(root: Element, text: str, *, promos: tuple[Element, ...],
+               recall: bool) -> Story:
     """The story as trafilatura finds it in the page: a test of which body blocks are in
     it (:func:`_story_filter`), its metadata, and the ``promos`` that are not in it."""
     import trafilatura
 
     found = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, favor_recall=True, deduplicate=False,
+        include_images=False, favor_precision=not recall, favor_recall=recall,
+        deduplicate=False,
     )
     story = getattr(found, "text", None) or "" if found is not None else ""
     promo_words = sum(len(" ".join(_visible_text(a)).split()) for a in promos)
     if promo_words * 4 >= len(story.split()):
         promos = ()
-    return Story(root, _story_filter(story), marked, promos,
+    return Story(root, _story_filter(story), promos,
                   title=getattr(found, "title", None) or "",
                   author=getattr(found, "author", None) or "",
                   date=getattr(found, "date", None) or "")
@@ -136,7 +167,8 @@ def _story_filter(story: str) -> Callable[[str], bool]:
         text = loose(text)
         if not text:
             return False
-        if not (text in lines or (len(text) >= 20 and text in whole)):
+        if not (text in lines or text.lstrip("-#> ") in lines  # "-12.99": lines lose "-"
+                or (len(text) >= 20 and text in whole)):
             covered = sum(len(line) for line in long_lines if line in text)
             if covered * 2 < len(text):
                 return False
@@ -149,37 +181,74 @@ def _story_filter(story: str) -> Callable[[str], bool]:
     return keep
 
 
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 def loose(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool], marked: bool) -> list[
-        tuple[Block, Any]]:
-    """The body blocks that are the story's (``keep``); an alt or link title follows its
-    block. Inside the page's own mark of its article (``marked``), a paragraph of three
-    words or more that is not mostly links is the story's too (:func:`prose`):
-    trafilatura misses short lines there, and links are the furniture. A caption between
-    two of the story's paragraphs, not inside a link, is the caption of the story's own
-    picture (trafilatura leaves captions out)."""
-    chosen: list[bool] = []
-    last = False
-    for block, place in body:
-        if block.kind in (ALT, LINK_TITLE):
-            chosen.append(last)
-            continue
-        text = markup_text(block.text) if block.translatable else block.text
-        title = block.kind == HEADING and block.level == 1
-        last = title or keep(text) or (marked and prose(block, text, place))
-        chosen.append(last)
+def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool]) -> list[tuple[Block, Any]]:
+    """The body blocks that are the story's: those trafilatura's story holds (``keep``),
+    their neighbours (:func:`_neighbours`), a caption between the title (or the first
+    paragraph) and the last paragraph, and a quote between two of the story's
+    paragraphs, not inside a link (the caption of the story's own picture, its lead
+    picture's too; a post the story embeds: trafilatura leaves them out). An alt or link
+    title follows its block."""
+    texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
+    chosen = [False if block.kind in (ALT, LINK_TITLE) else
+              (block.kind == HEADING and block.level == 1) or keep(texts[n])
+              for n, (block, _) in enumerate(body)]
+    _neighbours(body, texts, chosen)
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
+    titles = [n for n, (block, _) in enumerate(body)
+              if chosen[n] and block.kind == HEADING and block.level == 1]
+    first = min(story[:1] + titles[:1]) if story else 0  # a lead picture: after the title
+    seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
     for n, (block, place) in enumerate(body):
-        if block.kind == CAPTION and story and story[0] < n < story[-1] and not _linked(place):
+        if story and (block.kind == CAPTION and first < n < story[-1] or block.kind == QUOTE
+                      and story[0] < n < story[-1]) and not (
+                chosen[n] or _linked(place) or loose(texts[n]) in seen):
             chosen[n] = True
-            for k in range(n + 1, len(body)):  # its alt texts and link titles
-                if body[k][0].kind not in (ALT, LINK_TITLE):
-                    break
-                chosen[k] = True
+            seen.add(loose(texts[n]))  # a gallery's copy in a lightbox is read once
+    for n, (block, _) in enumerate(body):  # an image's alt or a link's title: its block's
+        if block.kind in (ALT, LINK_TITLE) and n:
+            chosen[n] = chosen[n - 1]
     return [pair for n, pair in enumerate(body) if chosen[n]]
+
+
+def _neighbours(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's the prose (:func:`prose`) that sits where the story's
+    paragraphs sit, which trafilatura misses (a lede outside any ``<p>``, a short line, a
+    subheading, a summary): a paragraph, quote or heading whose run is in an element that
+    holds story paragraphs' runs, or is a child of one, or whose three enclosing elements
+    have the tags and classes of a story paragraph's (the site's template for the story's
+    text). A text already read is not read again (a caption repeated in a gallery)."""
+    shapes, parents = set(), set()
+    for n, (block, place) in enumerate(body):
+        if chosen[n] and block.kind == PARAGRAPH and place.parent is not None:
+            shapes.add(_shape(place.parent))
+            parents |= {id(place.parent), id(place.parent.parentNode)}
+    seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
+    for n, (block, place) in enumerate(body):
+        if chosen[n] or place.parent is None or block.kind not in (PARAGRAPH, QUOTE, HEADING):
+            continue
+        near = (id(place.parent) in parents or id(place.parent.parentNode) in parents
+                or _shape(place.parent) in shapes)
+        if near and loose(texts[n]) not in seen and prose(block, texts[n], place):
+            chosen[n] = True
+            seen.add(loose(texts[n]))
+
+
+def _shape(element: Element, depth: int = 3) -> tuple[tuple[str, str], ...]:
+    """The tags and classes of ``element`` and the elements around it, ``depth`` deep."""
+    shape: list[tuple[str, str]] = []
+    node: Any = element
+    while node is not None and getattr(node, "tagName", None) and len(shape) < depth:
+        shape.append((node.tagName, " ".join(node.getAttribute("class").split())))
+        node = node.parentNode
+    return tuple(shape)
 
 
 def _linked(place: Any) -> bool:
@@ -193,9 +262,9 @@ def _linked(place: Any) -> bool:
 
 
 def prose(block: Block, text: str, place: Any) -> bool:
-    """A paragraph or quote of at least three words, less than half of them in links,
-    not inside a link (a teaser of another story)."""
-    if block.kind not in (PARAGRAPH, QUOTE):
+    """A paragraph, quote or heading of at least three words, less than half of them in
+    links, not inside a link (a teaser of another story)."""
+    if block.kind not in (PARAGRAPH, QUOTE, HEADING):
         return False
     words = len(text.split())
     linked = sum(len(text_content(a.childNodes).split()) for a in elements(place.nodes)
@@ -208,12 +277,12 @@ def title_at(body: list[tuple[Block, Any]], story: Story) -> int | None:
     headings = [i for i, (b, _) in enumerate(body) if b.kind == HEADING and b.level == 1]
     if story.keep is None or not headings:
         return headings[0] if headings else None
-    wanted = loose(story.title)
+    wanted = _words(story.title)
     if not wanted:
         return headings[0]
-    for i in headings:
-        text = loose(markup_text(body[i][0].text))
-        if wanted and text and (text in wanted or wanted in text):
+    for i in headings:  # compared word by word: "Nvidia's" is "Nvidia’s"
+        text = _words(markup_text(body[i][0].text))
+        if text and (text in wanted or wanted in text):
             return i
     for i in reversed(headings):  # not the title: an <h1> of the page's furniture
         del body[i]
@@ -287,3 +356,45 @@ def metas(dom: Node, attr: str, value: str) -> list[Element]:
 def meta(dom: Node, attr: str, value: str) -> Element | None:
     found = metas(dom, attr, value)
     return found[0] if found else None
+
+
+def description_block(document: HtmlDocument) -> tuple[Block, Place] | None:
+    """The page's description (its summary in search results and link previews): one
+    block, whose place is every description ``<meta>`` that holds the same text."""
+    found = [m for attr, value in _DESCRIPTIONS for m in metas(document.dom, attr, value)]
+    texts = [" ".join(m.getAttribute("content").split()) for m in found]
+    first = next((t for t in texts if t), "")
+    if not first:
+        return None
+    same = tuple(m for m, t in zip(found, texts, strict=True) if t == first)
+    return (Block(0, DESCRIPTION, escape_text(first), document.line(same[0])),
+            Place(meta=same))
+
+
+_DESCRIPTIONS = (("name", "description"), ("property", "og:description"),
+                 ("name", "twitter:description"), ("property", "twitter:description"))
+
+
+def _first(node: Node, tag: str) -> Element | None:
+    found = node.getElementsByTagName(tag)  # type: ignore[attr-defined]
+    return found[0] if found else None
+
+
+def head_title(
+    path: Path, document: HtmlDocument, head: list[tuple[Block, Place]], found: str
+) -> str:
+    """The title from og:title or <title> (the story has no <h1>), else the one
+    trafilatura ``found``; adds its block."""
+    og = meta(document.dom, "property", "og:title")
+    if og is not None and og.getAttribute("content").strip():
+        text, line = " ".join(og.getAttribute("content").split()), document.line(og)
+    else:
+        element = _first(document.dom, "title")
+        text = " ".join(text_content(element.childNodes).split()) if element is not None else ""
+        line = document.line(element) if element is not None else 1
+    text = text or " ".join(found.split())
+    if not text:
+        raise ArticleError("the article has no title", path=path, line=1,
+                           hint="give it an <h1>, a <title> or <meta property=\"og:title\">")
+    head.append((Block(0, TITLE, escape_text(text), line), Place()))
+    return text

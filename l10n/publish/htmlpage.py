@@ -38,7 +38,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from l10n.articles.html import PROTECTED_INLINE, HtmlArticle, Place, read_html
+from l10n.articles.html import PROTECTED_INLINE, HtmlArticle, read_html
 from l10n.articles.htmldom import (
     elements,
     inner_markup,
@@ -46,6 +46,7 @@ from l10n.articles.htmldom import (
     parse_fragment,
     text_content,
 )
+from l10n.articles.story import Place
 from l10n.errors import InputError
 from l10n.lang import bcp47
 from l10n.model import TITLE

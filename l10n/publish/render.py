@@ -13,7 +13,7 @@ from l10n.lang import bcp47
 from l10n.model import BYLINE, TABLE_CELL, TABLE_HEADER, TITLE
 from l10n.publish.htmlpage import safe_inline
 from l10n.publish.locale import language, page_notices, ui
-from l10n.publish.markdown import md_text
+from l10n.publish.markdown import md_text, unsafe_url
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SPACE, LocalBlock, Page
 from l10n.publish.sanitize import sanitize_html, sanitize_inline
 from l10n.publish.structure import heading_shift, nodes
@@ -101,7 +101,7 @@ def render_html(page: Page, languages: Sequence[str], head: str = "") -> str:
         contact=contact if re.fullmatch(r"[^\s@<>]+@[^\s@<>]+", contact) else "",
         date=_date(page),
         source=language(page.article.lang),
-        nodes=_with_raw_html(nodes(page, pieces), safe=True),
+        nodes=_with_images(_with_raw_html(nodes(page, pieces), safe=True), markdown=False),
         shift=heading_shift(page),
         head=Markup(head),
         notes=[{"text": text, "tag": bcp47(code)} for text, code in page_notices(page)],
@@ -141,7 +141,7 @@ def render_markdown(page: Page) -> str:
         shown = md_text(local.text, plain=not rich or local.block.kind in (TITLE, BYLINE))
         return _cell(shown) if local.block.kind in (TABLE_HEADER, TABLE_CELL) else shown
 
-    body = _with_raw_html(nodes(page, text), safe=False)
+    body = _with_images(_with_raw_html(nodes(page, text), safe=False), markdown=True)
     for node in body:
         if node["type"] == "table":
             node["text"] = _md_table(node)
@@ -175,6 +175,28 @@ def _with_raw_html(body: list[dict[str, Any]], *, safe: bool) -> list[dict[str, 
             clean = sanitize_html(node["text"])
             node["html"] = Markup(clean) if safe else clean
     return body
+
+
+def _with_images(body: list[dict[str, Any]], *, markdown: bool) -> list[dict[str, Any]]:
+    """Image nodes whose address is safe (a relative one, or one of
+    :data:`~l10n.publish.markdown.SAFE_SCHEMES`), the others left out; for Markdown,
+    with their ``![alt](<address>)`` text (the address percent-encoded where Markdown
+    would read a character as syntax)."""
+    from urllib.parse import quote
+
+    kept = []
+    for node in body:
+        if node["type"] == "image":
+            if unsafe_url(node["src"]):
+                continue
+            if markdown:
+                alt = md_text(node["alt"], plain=True).replace("\n", " ")
+                node["text"] = f"![{alt}](<{quote(node['src'], safe=_URL_SAFE)}>)"
+        kept.append(node)
+    return kept
+
+
+_URL_SAFE = ":/?#@!$&'()*+,;=%~[]"
 
 
 class _Quoted(str):

@@ -7,7 +7,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from l10n.articles.htmldom import markup_text
 from l10n.model import (
+    ALT,
     ATTRIBUTE_KINDS,
     BYLINE,
     CODE,
@@ -25,11 +27,16 @@ from l10n.publish.page import LocalBlock, Page
 def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, Any]]:
     """The body (title and byline left out) as nodes: heading, paragraph, quote (of
     paragraphs), list (nested by ``Block.level``), table (header cells, alignments,
-    rows), code and raw."""
+    rows), code, raw, and image (an HTML article's picture of its own: its address and
+    its alt text, translated)."""
     nodes: list[dict[str, Any]] = []
     lists: list[tuple[int, dict[str, Any]]] = []  # open lists: (level, node)
     for local in page.blocks:
         block = local.block
+        if block.kind == ALT and block.info:  # a picture of its own: shown with its alt
+            lists = []
+            nodes.append({"type": "image", "src": block.info, "alt": markup_text(local.text)})
+            continue
         if block.kind in (TITLE, BYLINE, *ATTRIBUTE_KINDS):  # not body text: put in place
             continue
         if block.kind != LIST_ITEM:

@@ -38,7 +38,8 @@ Rules, applied to each translatable block's text, in this order:
      ``Jr.``, ``etc.``, ``No.``, ``Jan.`` ...) the cut is dropped when the next text starts
      with a lowercase letter or a digit; after ``a.m.``/``p.m.`` also before a weekday, a
      month, a time zone (``KST``) or "<Place> time"; after ``Co.``/``Corp.``/``Inc.`` also
-     before another company suffix (``Co. Ltd.``);
+     before another company suffix (``Co. Ltd.``); after two or three capitals and a
+     period, before two words in capitals (a name: ``the ID. SPACE VIZZION``);
    - a cut before a comma, semicolon or colon is dropped (no sentence starts with one:
      ``Rep. David McKinley, R-W.Va., visited``), and so is a cut after a word of one
      lowercase letter and a period (``Palm Bay d. Rockledge``).
@@ -49,6 +50,10 @@ Rules, applied to each translatable block's text, in this order:
    ``physician.Police arrested``): a cut is added after a word of three lowercase letters
    or more and ``.``, ``!`` or ``?``, before a capitalized word that is not part of a
    domain, an address or a call (``news.Yahoo.com``, ``obj.Method()``).
+7. **Sentence ends pysbd misses.** A cut is added after a capital letter that names a
+   group, plan, class, type... (``Switzerland won Group D. The day before``: pysbd reads
+   ``D.`` as an initial) before a capital word, and after an ellipsis in closing quotes
+   (tags may sit between) before a capital word (``“3 anos…” Veja, isso é``).
 
 The block is then cut at the remaining cuts; each piece, stripped of surrounding
 whitespace, is a :class:`~l10n.model.Segment` (whitespace-only pieces are dropped). So no
@@ -98,6 +103,20 @@ _AFTER_CLOCK = re.compile(
     r"|[A-Z][\w-]*\s+time\b"
 )
 _COMPANY = re.compile(r"(?<![\w.])(?:Co|Corp|Inc)\.$")
+_SHORT_CAPS = re.compile(r"(?<![\w.])[A-Z]{2,3}\.$")  # "ID." of "ID. SPACE VIZZION"
+_CAPS_NAME = re.compile(r"[A-Z]{2,}[ \t]+[A-Z0-9]{2,}\b")  # two words in capitals
+# a letter that names a group, a plan, a class... ends a sentence before a capital word
+_NAMED_LETTER = re.compile(
+    r"\b(?:Group|Groups|Pool|Type|Plan|Class|Grade|Phase|Stage|Level|Tier|Category|Division|"
+    r"Zone|Round|Part|Section|Option|Vitamin|Model|Series|Block|Gate|Terminal|Wing|Unit|Row|"
+    r"Line|Channel|Exhibit|Appendix|Schedule|Chapter|Figure|Table|Form)\s+[A-Z]\.\s+"
+    r"(?=(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-Z])"
+)
+# an ellipsis, a closing quote (tags between), a capital word: "…” Veja, isso"
+_QUOTED_ELLIPSIS = re.compile(
+    r"(?:\.\.\.|…)(?:</?[A-Za-z][^<>]*>)*[\"”’»](?:</?[A-Za-z][^<>]*>)*\s+"
+    r"(?=(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-ZÀ-ÖØ-Þ])"
+)
 _AFTER_COMPANY = re.compile(r"(?:Co|Corp|Inc|Ltd|LLC|Ltd\.|PLC)\b")
 
 
@@ -123,7 +142,7 @@ def segment_article(article: Article, progress: Progress | None = None) -> list[
 def segment_block(block: Block) -> list[Segment]:
     """Split ``block.text`` into sentences by the module's rules; lossless, deterministic."""
     text = block.text
-    cuts = _move_past_closers(text, sorted({*_pysbd_cuts(text), *_glued(text)}))
+    cuts = _move_past_closers(text, sorted({*_pysbd_cuts(text), *_glued(text), *_missed(text)}))
     cuts = _outside_markup(text, cuts)
     cuts = _outside_inline_markup(text, cuts)
     cuts = _join_abbreviations(text, cuts)
@@ -155,6 +174,14 @@ def _glued(text: str) -> list[int]:
     (``physician.Police arrested``): a word of three lowercase letters or more, a period, a
     capitalized word. Cuts inside markup (URLs, tags) are dropped by rule 3 after."""
     return [m.end() for m in _GLUED.finditer(text)]
+
+
+def _missed(text: str) -> list[int]:
+    """Rule 7: sentence ends pysbd misses: after a letter that names a group, a plan or a
+    class (``win Group D. The day``), and after an ellipsis in closing quotes before a
+    capital word (``“3 anos…” Veja, isso``)."""
+    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS)
+            for m in pattern.finditer(text)]
 
 
 def _pysbd_cuts(text: str, window: int | None = None, margin: int | None = None) -> list[int]:
@@ -304,4 +331,6 @@ def _abbreviation_ends(before: str, after: str) -> bool:
         return True
     if _CLOCK.search(before) and _AFTER_CLOCK.match(after):
         return True
+    if _SHORT_CAPS.search(before) and _CAPS_NAME.match(after):
+        return True  # a name in capitals: "the ID. SPACE VIZZION"
     return bool(_COMPANY.search(before) and _AFTER_COMPANY.match(after))
