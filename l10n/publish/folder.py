@@ -26,6 +26,7 @@ from pathlib import Path
 from l10n.errors import UsageError
 
 MANIFEST = ".l10n-build.json"
+FACTS = ".l10n-site.jsonl"  # the facts of the folder's articles, for its site files
 _PAGE = re.compile(
     r"(?:(?P<lang>[A-Za-z0-9_]+)/)?(?P<slug>[a-z0-9][a-z0-9-]*)(?:\.article\.html|\.html|\.md)"
     r"|(?P<feed>[A-Za-z0-9_]+)/feed\.xml"
@@ -33,7 +34,7 @@ _PAGE = re.compile(
     r"|(?P<sitemap>sitemap-[0-9]+\.xml)")
 # files a build makes once (not per article or language): stale when a build makes none
 FIXED = frozenset({
-    "sitemap.xml", "news-sitemap.xml", "config/_default/hugo.yaml",
+    "sitemap.xml", "news-sitemap.xml", FACTS, "config/_default/hugo.yaml",
     "config/_default/languages.yaml", "themes/l10n/layouts/_default/baseof.html",
     "themes/l10n/layouts/_default/single.html", "themes/l10n/layouts/_default/list.html",
 })  # fmt: skip
@@ -137,5 +138,5 @@ def remove_files(paths: Iterable[Path], root: Path | None = None) -> list[Path]:
     return removed
 
 
-__all__ = ["MANIFEST", "check_build_folder", "manifest_text", "read_manifest", "remove_files",
-           "stale_files"]
+__all__ = ["FACTS", "MANIFEST", "check_build_folder", "manifest_text", "read_manifest",
+           "remove_files", "stale_files"]

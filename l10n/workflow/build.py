@@ -87,7 +87,7 @@ from l10n.workflow.build_plan import (
     summaries,
     translations,
 )
-from l10n.workflow.build_site import NO_SITE, OUTPUTS, SiteFiles, site_of
+from l10n.workflow.build_site import NO_SITE, OUTPUTS, site_files, site_of
 from l10n.workflow.extract import article_paths
 from l10n.workflow.sources import Source
 from l10n.workflow.spans import Spans
@@ -146,7 +146,7 @@ def build(
         terms = glossary_key(settings.glossary_dir) if fail_on_errors else ""
         run = _Build(settings, state, folder, targets,
                      Gates(gate, include_machine, fail_on_errors, glossary, terms), site,
-                     output)
+                     output, named=paths is not None)
         spans = Spans(settings, article_paths(settings, paths), state, run.code, problems,
                       "build", run.span_key(), ("build", run.kind))
         staged = StagedWrites()
@@ -187,6 +187,7 @@ class _Build:
     gates: Gates
     site: Site | None = None
     output: str = "site"
+    named: bool = False  # a build of some articles: the site files keep the others
     made: set[str] = field(default_factory=set)  # names in the build folder
     slugs: set[str] = field(default_factory=set)
     langs: set[str] = field(default_factory=set)  # the articles' own languages
@@ -203,7 +204,7 @@ class _Build:
         self.files = key(self.base, site, self.output)  # the files of this build's kind
         self.root = self.folder.resolve()
         self.kind = f"built:{self.root}"  # the files of an article in this build folder
-        self.site_files = SiteFiles(self.site) if self.site and self.output == "site" else None
+        self.site_files = site_files(self.site, self.output, self.folder, self.named)
 
     def span_key(self) -> str:
         """What a span's items depend on besides its files (:mod:`l10n.workflow.spans`)."""
@@ -307,8 +308,7 @@ class _Build:
         if order:
             pages.append(("index.html", key(self.files, order, source),
                           partial(render_root, order, source)))
-        if self.site_files is not None:
-            pages += self.site_files.files(self.files, order)
+        pages += self.site_files.files(self.files, source) if self.site_files else []
         for name, file_key, render in pages:
             self.made.add(name)
             owner = str(self.root / name)
