@@ -256,7 +256,8 @@ def test_a_build_larger_than_a_sitemap_gets_a_sitemap_index(
     assert len(list(sitemap_from_str((out / "sitemap.xml").read_text("utf-8")).all_pages())) == 6
 
 
-SITE_FILES = ("sitemap.xml", "news-sitemap.xml", "en/feed.xml", "ko/feed.xml", "es/feed.xml")
+SITE_FILES = ("sitemap.xml", "news-sitemap.xml", "en/feed.xml", "ko/feed.xml", "es/feed.xml",
+              "index.html", "en/index.html", "ko/index.html", "es/index.html")
 
 
 def _site_files(out: Path) -> dict[str, str]:
@@ -266,9 +267,9 @@ def _site_files(out: Path) -> dict[str, str]:
 def test_a_build_of_named_articles_keeps_the_others_in_the_site_files(
     site_project: Path,
 ) -> None:
-    """``l10n build ARTICLE``: the sitemaps and feeds still list every article of the
-    folder (those are a full build's, byte for byte), and the other article's pages are
-    left as they were."""
+    """``l10n build ARTICLE``: the sitemaps, feeds and indexes still list every article
+    of the folder (those are a full build's, byte for byte), and the other article's
+    pages are left as they were."""
     settings = load_settings(cwd=site_project)
     out = build(settings, include_machine=True).out
     before = _site_files(out)
@@ -293,7 +294,12 @@ def test_a_build_of_named_articles_keeps_the_others_in_the_site_files(
     def undated(text: str) -> str:
         return text.replace("2025-11-03T08:00:00", "2025-11-02T06:24:39")
 
-    assert {name: undated(text) for name, text in after.items()} == before != after
+    xml = [name for name in SITE_FILES if name.endswith(".xml")]
+    assert {name: undated(after[name]) for name in xml} == {name: before[name] for name in xml}
+    assert all(after[name] != before[name] for name in xml)
+    assert all(after[name].count("cms-article") == before[name].count("cms-article") > 0
+               for name in SITE_FILES if name != "index.html")
+    assert build(settings, include_machine=True).written == ()  # a full build: no change
     urls = {p.url for p in sitemap_from_str(after["sitemap.xml"]).all_pages()}
     assert len(urls) == 6 and sum("cms-article" in url for url in urls) == 3
     ko = feedparser.parse(after["ko/feed.xml"].encode("utf-8"))

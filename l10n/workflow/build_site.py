@@ -6,12 +6,12 @@ written to a temporary file as the build streams its articles; a digest of them 
 whether the sitemaps and feeds must be rendered again, and only then are they read back
 (once, for all of them).
 
-The site files list every article published in the build folder, not only those of
-this build: the facts of the folder's articles are kept beside its pages, in
-:data:`FACTS` (one JSON line per article, in the build's order). A build of named
-articles (``l10n build a.md``) takes the others' lines from there, its own replacing
-theirs in place (a new article's at the end), so its sitemaps and feeds are those of a
-full build; a full build lists its own articles only (those it publishes).
+A build lists every article published in its folder, not only those it builds: each
+article's facts and index entries are kept beside the pages, in :data:`FACTS` (one JSON
+line per article, in the build's order). A build of named articles (``l10n build
+a.md``) takes the others' lines from there, its own replacing theirs in place (a new
+article's at the end), so its indexes, sitemaps, feeds (and a Hugo tree's languages)
+are a full build's; a full build lists its own articles only (those it publishes).
 """
 
 from __future__ import annotations
@@ -54,37 +54,72 @@ def site_of(settings: Settings, site_url: str | None = None) -> Site | None:
     return Site(url, settings.site_name or urlsplit(url).hostname or url)
 
 
-def site_files(site: Site | None, output: str, folder: Path, named: bool) -> SiteFiles | None:
-    """The site files of a build of format ``output`` into ``folder``, if it makes them."""
-    return SiteFiles(site, folder, named) if site is not None and output == "site" else None
+def site_files(site: Site | None, output: str, folder: Path, named: bool) -> SiteFiles:
+    """The folder's record (and, for a site, sitemaps and feeds) of a build of format
+    ``output`` into ``folder``."""
+    return SiteFiles(site if output == "site" else None, folder, named)
 
 
 class SiteFiles:
-    """The sitemaps and feeds of one build (see the module docstring) into ``folder``;
-    ``named``: a build of some articles only."""
+    """The sitemaps and feeds of one build into ``folder`` (see the module docstring),
+    when it has a ``site``, and its record of the folder's articles; ``named``: a build
+    of some articles only."""
 
-    def __init__(self, site: Site, folder: Path, named: bool = False) -> None:
+    def __init__(self, site: Site | None, folder: Path, named: bool = False) -> None:
         self.site, self.folder, self.named = site, folder, named
         self._entries = IndexEntries()
         self._articles: list[SiteArticle] | None = None
         self._pages: list[int] = []  # each article's page count, for the sitemaps' parts
         self._langs: set[str] = set()
 
-    def add(self, slug: str, lang: str, article_format: str, facts: list[dict[str, Any]]) -> None:
-        """An article of the build (``lang``: its own), with its pages' facts."""
-        self._entries.add("", json.dumps([slug, lang, article_format, facts],
-                                         ensure_ascii=False))
-        self._pages.append(len(facts))
-        self._langs.update(fact["lang"] for fact in facts)
+    def add(self, slug: str, lang: str, article_format: str, facts: list[dict[str, Any]],
+            index: list[list[str]]) -> None:
+        """An article of the build (``lang``: its own), with its pages' facts (empty
+        without a site) and index entries."""
+        self._keep(self._entries, json.dumps([slug, lang, article_format, facts, index],
+                                             ensure_ascii=False), facts)
+
+    def merge(self, index: IndexEntries) -> IndexEntries:
+        """The index entries of the folder's articles: ``index`` (this build's), and in a
+        named build those of the others :data:`FACTS` lists, the named ones in place."""
+        try:
+            kept = (self.folder / FACTS).open(encoding="utf-8") if self.named else None
+        except OSError:
+            kept = None
+        if kept is None:
+            return index
+        own = {row[0]: line for line in self._lines() if (row := _row(line))}
+        merged, self._pages, self._langs = IndexEntries(), [], set()
+        with kept:
+            for line in kept:
+                row = _row(line)
+                if row is not None and row[0] in own:  # its own line, in its kept place
+                    line = own.pop(row[0])
+                    row = _row(line)
+                if row is not None:  # (a line that cannot be read: its article is left out)
+                    self._keep(merged, line.rstrip("\n"), row[1])
+        for line in own.values():  # articles new to the folder
+            self._keep(merged, line, _row(line)[1])  # type: ignore[index]
+        self._entries.close()
+        self._entries = merged
+        index.close()
+        index = IndexEntries()
+        for line in self._lines():
+            for page_lang, entry in json.loads(line)[4]:
+                index.add(page_lang, entry)
+        return index
 
     def files(self, base: str, source: str) -> list[tuple[str, str, Render]]:
-        """(name, key, render) of each file (``source``: the project's language, whose
-        feed comes first)."""
-        if self.named:
-            self._merge()
+        """(name, key, render) of each file: the record, and a site's sitemaps and
+        feeds (``source``: the project's language, whose feed comes first)."""
         if not self._pages:
             return []
-        site, everything = self.site, self._entries.digest("")
+        everything = self._entries.digest("")
+        record: list[tuple[str, str, Render]] = [(FACTS, key(base, "facts", everything),
+                                                  self._facts)]
+        site = self.site
+        if site is None or not self._langs:
+            return record
         parts = sitemap_parts(self._pages)
         sitemaps: list[tuple[str, str, Render]] = [
             ("sitemap.xml", key(base, "sitemap", everything),
@@ -101,29 +136,8 @@ class SiteFiles:
              lambda: render_news_sitemap(self._read(), site)),
             *((feed_name(lang), key(base, "feed", lang, everything),
                partial(self._feed, lang)) for lang in order),
-            (FACTS, key(base, "facts", everything), self._facts),
+            *record,
         ]
-
-    def _merge(self) -> None:
-        """A named build's articles among the others the folder's :data:`FACTS` lists."""
-        try:
-            kept = (self.folder / FACTS).open(encoding="utf-8")
-        except OSError:
-            return
-        own = {row[0]: line for line in self._lines() if (row := _row(line))}
-        merged, self._pages, self._langs = IndexEntries(), [], set()
-        with kept:
-            for line in kept:
-                row = _row(line)
-                if row is not None and row[0] in own:  # its own line, in its kept place
-                    line = own.pop(row[0])
-                    row = _row(line)
-                if row is not None:  # (a line that cannot be read: its article is left out)
-                    self._keep(merged, line.rstrip("\n"), row[1])
-        for line in own.values():  # articles new to the folder
-            self._keep(merged, line, _row(line)[1])  # type: ignore[index]
-        self._entries.close()
-        self._entries = merged
 
     def _keep(self, entries: IndexEntries, line: str, facts: list[dict[str, Any]]) -> None:
         entries.add("", line)
@@ -137,22 +151,25 @@ class SiteFiles:
         return "".join(f"{line}\n" for line in self._lines())
 
     def index_head(self, lang: str) -> str:
-        """What a language's index adds to its head: the link to its feed."""
-        return head_markup([("link", {
+        """What a language's index adds to its head: the link to its feed, if any."""
+        site = self.site
+        return "" if site is None else head_markup([("link", {
             "rel": "alternate", "type": "application/atom+xml",
-            "href": self.site.url_of(feed_name(lang)), "title": f"{self.site.name} ({lang})",
+            "href": site.url_of(feed_name(lang)), "title": f"{site.name} ({lang})",
         }, "")])
 
     def _read(self) -> list[SiteArticle]:
         if self._articles is None:
-            self._articles = [tuple(json.loads(line)) for line in self._lines()]
+            self._articles = [tuple(json.loads(line)[:4]) for line in self._lines()]
         return self._articles
 
     def _part(self, part: range) -> str:
-        articles = self._read()
-        return render_sitemap([articles[position] for position in part], self.site)
+        articles, site = self._read(), self.site
+        assert site is not None  # (only a site has sitemaps)
+        return render_sitemap([articles[position] for position in part], site)
 
     def _feed(self, lang: str) -> str:
+        assert self.site is not None  # (only a site has feeds)
         return render_feed(lang, self._read(), self.site)
 
     def close(self) -> None:
@@ -163,8 +180,10 @@ class SiteFiles:
 def _row(line: str) -> tuple[str, list[dict[str, Any]]] | None:
     """The slug and page facts of a line of :data:`FACTS`, None if it cannot be read."""
     try:
-        slug, _, _, facts = json.loads(line)
-        if isinstance(slug, str) and all(isinstance(fact["lang"], str) for fact in facts):
+        slug, _, _, facts, index = json.loads(line)
+        if (isinstance(slug, str) and all(isinstance(fact["lang"], str) for fact in facts)
+                and all(isinstance(lang, str) and isinstance(entry, str)
+                        for lang, entry in index)):
             return slug, facts
     except (ValueError, TypeError, KeyError):
         pass
