@@ -97,7 +97,7 @@ def measure(project: Path, say: Any) -> dict[str, Any]:
         step("hugo (the generator)", ["hugo", "--quiet", "--source", "build-hugo",
                                       "--destination", str(project / "hugo-public")])
     sizes = {name: (project / "build-site" / name).stat().st_size
-             for name in ("sitemap.xml", "news-sitemap.xml", "en/feed.xml", ".l10n-site.jsonl")
+             for name in ("sitemap.xml", "news-sitemap.xml", "en/feed.xml", ".l10n-articles.jsonl")
              if (project / "build-site" / name).is_file()}
     parts = sorted(p.name for p in (project / "build-site").glob("sitemap-*.xml"))
     figures["sizes"] = {**sizes, "sitemap parts": parts}
