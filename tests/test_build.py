@@ -297,7 +297,7 @@ def test_cli_summary_json_and_errors(project: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert ("ko/nvidia-korea-ai-alliance: 61.5% reviewed, 61.5% translated (the rest in the "
             "source language)") in done.stdout
-    assert "7 files written" in done.stdout
+    assert "8 files written" in done.stdout  # pages, indexes, the record
     assert "skipped ja/nvidia-korea-ai-alliance: no catalog" in done.stderr
 
     done = cli(project, "--lang", "ko", "--json")
