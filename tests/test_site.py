@@ -314,3 +314,35 @@ def test_a_build_of_named_articles_keeps_the_others_in_the_site_files(
             .all_pages()}
     assert len(urls) == 9 and sum("second-story" in url for url in urls) == 3
     assert len(feedparser.parse((out / "es" / "feed.xml").read_bytes()).entries) == 3
+
+
+def test_a_build_of_some_languages_keeps_the_others_in_the_site_files(
+    site_project: Path,
+) -> None:
+    """``l10n build --lang ko`` (of every article, or of one): the Spanish pages it leaves
+    in place stay in the sitemaps, feeds and indexes, which are a full build's."""
+    settings = load_settings(cwd=site_project)
+    out = build(settings, include_machine=True).out
+    before = _site_files(out)
+    catalog = polib.pofile(str(site_project / "locales" / "ko" / "nvidia-korea-ai-alliance.po"))
+    for entry in catalog:
+        if entry.msgid.startswith("NVIDIA Hails South Korea"):
+            entry.msgstr, entry.flags = "엔비디아, 한국을 AI 중심지로", []
+    catalog.save()
+    korean = build(settings, langs=["ko"], include_machine=True)
+    assert korean.removed == () and (out / "es" / "cms-article.article.html").is_file()
+    after = _site_files(out)
+    assert after == _site_files(build(settings, include_machine=True,
+                                      out=site_project / "full").out)
+    assert after["es/feed.xml"] == before["es/feed.xml"] and after != before
+    urls = {p.url for p in sitemap_from_str(after["sitemap.xml"]).all_pages()}
+    assert len(urls) == 6 and sum("/es/" in url for url in urls) == 2
+    # one article, one language: the same
+    seed = site_project / "seeds" / SEED.name
+    seed.write_text(seed.read_text("utf-8").replace("2025-11-02 06:24:39", "2025-11-03 08:00:00"),
+                    encoding="utf-8")
+    build(settings, [seed], langs=["ko"], include_machine=True)
+    es = feedparser.parse((out / "es" / "feed.xml").read_bytes())
+    assert [e.link.rsplit("/", 1)[1] for e in es.entries] == [
+        "nvidia-korea-ai-alliance.html", "cms-article.article.html"]
+    assert len(list(sitemap_from_str((out / "sitemap.xml").read_text("utf-8")).all_pages())) == 6

@@ -148,7 +148,7 @@ def build(
         terms = glossary_key(settings.glossary_dir) if fail_on_errors else ""
         run = _Build(settings, state, folder, targets,
                      Gates(gate, include_machine, fail_on_errors, glossary, terms), site,
-                     output, named=paths is not None)
+                     output, partial=(paths is not None, langs is not None))
         spans = Spans(settings, article_paths(settings, paths), state, run.code, problems,
                       "build", run.span_key(), ("build", run.kind))
         staged = StagedWrites()
@@ -188,7 +188,7 @@ class _Build:
     gates: Gates
     site: Site | None = None
     output: str = "site"
-    named: bool = False  # a build of some articles: the site files keep the others
+    partial: tuple[bool, bool] = (False, False)  # of some articles, of some languages
     made: set[str] = field(default_factory=set)  # names in the build folder
     slugs: set[str] = field(default_factory=set)
     langs: set[str] = field(default_factory=set)  # the articles' own languages
@@ -205,7 +205,7 @@ class _Build:
         self.files = key(self.base, site, self.output)  # the files of this build's kind
         self.root = self.folder.resolve()
         self.kind = f"built:{self.root}"  # the files of an article in this build folder
-        self.site_files = site_files(self.site, self.output, self.folder, self.named)
+        self.site_files = site_files(self.site, self.output, self.folder, *self.partial)
 
     def span_key(self) -> str:
         """What a span's items depend on besides its files (:mod:`l10n.workflow.spans`)."""
@@ -295,7 +295,7 @@ class _Build:
         """Each language's index, and the root index (rendered only when what they
         list changed)."""
         source = self.settings.source
-        self.index = self.site_files.merge(self.index)  # (named: with the folder's others)
+        self.index = self.site_files.merge(self.index, {*self.targets, *self.langs})
         order = sorted(self.index.langs, key=lambda lang: (lang != source, lang))
         pages = self.site_files.files(self.files, source)  # the folder's record, site files
         if self.output == "hugo":

@@ -6,12 +6,14 @@ written to a temporary file as the build streams its articles; a digest of them 
 whether the sitemaps and feeds must be rendered again, and only then are they read back
 (once, for all of them).
 
-A build lists every article published in its folder, not only those it builds: each
+A build lists every page published in its folder, not only those it builds: each
 article's facts and index entries are kept beside the pages, in :data:`FACTS` (one JSON
 line per article, in the build's order). A build of named articles (``l10n build
 a.md``) takes the others' lines from there, its own replacing theirs in place (a new
-article's at the end), so its indexes, sitemaps, feeds (and a Hugo tree's languages)
-are a full build's; a full build lists its own articles only (those it publishes).
+article's at the end); a build of some languages (``--lang ko``) keeps, of each article
+it builds, the pages of the other languages (which it leaves in place, see
+:mod:`l10n.publish.folder`). So its indexes, sitemaps, feeds (and a Hugo tree's
+languages) are those of a full build. A full build lists the articles it builds.
 """
 
 from __future__ import annotations
@@ -54,19 +56,21 @@ def site_of(settings: Settings, site_url: str | None = None) -> Site | None:
     return Site(url, settings.site_name or urlsplit(url).hostname or url)
 
 
-def site_files(site: Site | None, output: str, folder: Path, named: bool) -> SiteFiles:
+def site_files(site: Site | None, output: str, folder: Path, named: bool,
+               some_langs: bool) -> SiteFiles:
     """The folder's record (and, for a site, sitemaps and feeds) of a build of format
-    ``output`` into ``folder``."""
-    return SiteFiles(site if output == "site" else None, folder, named)
+    ``output`` into ``folder``; ``named``: of some articles; ``some_langs``: of the
+    languages asked for (``--lang``), not the configuration's."""
+    return SiteFiles(site if output == "site" else None, folder, named, some_langs)
 
 
 class SiteFiles:
     """The sitemaps and feeds of one build into ``folder`` (see the module docstring),
-    when it has a ``site``, and its record of the folder's articles; ``named``: a build
-    of some articles only."""
+    when it has a ``site``, and its record of the folder's articles."""
 
-    def __init__(self, site: Site | None, folder: Path, named: bool = False) -> None:
-        self.site, self.folder, self.named = site, folder, named
+    def __init__(self, site: Site | None, folder: Path, named: bool = False,
+                 some_langs: bool = False) -> None:
+        self.site, self.folder, self.named, self.some_langs = site, folder, named, some_langs
         self._entries = IndexEntries()
         self._articles: list[SiteArticle] | None = None
         self._pages: list[int] = []  # each article's page count, for the sitemaps' parts
@@ -79,11 +83,13 @@ class SiteFiles:
         self._keep(self._entries, json.dumps([slug, lang, article_format, facts, index],
                                              ensure_ascii=False), facts)
 
-    def merge(self, index: IndexEntries) -> IndexEntries:
-        """The index entries of the folder's articles: ``index`` (this build's), and in a
-        named build those of the others :data:`FACTS` lists, the named ones in place."""
+    def merge(self, index: IndexEntries, covered: set[str]) -> IndexEntries:
+        """The index entries of the folder's pages: ``index`` (this build's), and in a
+        build of some articles or languages (``covered``: those it builds) those of the
+        pages it leaves in place, from :data:`FACTS` (module docstring)."""
         try:
-            kept = (self.folder / FACTS).open(encoding="utf-8") if self.named else None
+            partial = self.named or self.some_langs
+            kept = (self.folder / FACTS).open(encoding="utf-8") if partial else None
         except OSError:
             kept = None
         if kept is None:
@@ -92,14 +98,13 @@ class SiteFiles:
         merged, self._pages, self._langs = IndexEntries(), [], set()
         with kept:
             for line in kept:
-                row = _row(line)
+                row = _row(line)  # (a line that cannot be read: its article is left out)
                 if row is not None and row[0] in own:  # its own line, in its kept place
-                    line = own.pop(row[0])
-                    row = _row(line)
-                if row is not None:  # (a line that cannot be read: its article is left out)
-                    self._keep(merged, line.rstrip("\n"), row[1])
+                    self._keep(merged, *_with_others(own.pop(row[0]), row, covered))
+                elif row is not None and self.named:  # an article this build left alone
+                    self._keep(merged, line.rstrip("\n"), row[3])
         for line in own.values():  # articles new to the folder
-            self._keep(merged, line, _row(line)[1])  # type: ignore[index]
+            self._keep(merged, line, json.loads(line)[3])
         self._entries.close()
         self._entries = merged
         index.close()
@@ -177,14 +182,29 @@ class SiteFiles:
         self._articles = None
 
 
-def _row(line: str) -> tuple[str, list[dict[str, Any]]] | None:
-    """The slug and page facts of a line of :data:`FACTS`, None if it cannot be read."""
+def _row(line: str) -> list[Any] | None:
+    """A line of :data:`FACTS` (slug, language, format, page facts, index entries), None
+    if it cannot be read."""
     try:
-        slug, _, _, facts, index = json.loads(line)
+        row = json.loads(line)
+        slug, _, _, facts, index = row
         if (isinstance(slug, str) and all(isinstance(fact["lang"], str) for fact in facts)
                 and all(isinstance(lang, str) and isinstance(entry, str)
                         for lang, entry in index)):
-            return slug, facts
+            return list(row)
     except (ValueError, TypeError, KeyError):
         pass
     return None
+
+
+def _with_others(line: str, kept: list[Any], covered: set[str]) -> tuple[str, list[Any]]:
+    """An article's line of this build, with the kept pages of the languages it does not
+    build (and leaves in place); and its page facts."""
+    row = json.loads(line)
+    facts = [fact for fact in kept[3] if fact["lang"] not in covered]
+    entries = [entry for entry in kept[4] if entry[0] not in covered]
+    if not facts and not entries:
+        return line, row[3]
+    row[3] += facts
+    row[4] += entries
+    return json.dumps(row, ensure_ascii=False), row[3]
