@@ -231,10 +231,10 @@ def test_same_inputs_give_the_same_bytes_and_untouched_files(project: Path) -> N
     with_catalog(project)
     first = run(project, langs=["ko"])
     files = sorted(p for p in first.out.rglob("*") if p.is_file())
-    assert len(first.written) == len(files) - 1 == 7  # and the manifest
+    assert len(first.written) == len(files) - 1 == 8  # the record written, and the manifest
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
     second = run(project, langs=["ko"])
-    assert second.written == () and len(second.unchanged) == 7
+    assert second.written == () and len(second.unchanged) == 8
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files} == before
 
 
@@ -297,7 +297,7 @@ def test_cli_summary_json_and_errors(project: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert ("ko/nvidia-korea-ai-alliance: 61.5% reviewed, 61.5% translated (the rest in the "
             "source language)") in done.stdout
-    assert "7 files written" in done.stdout
+    assert "8 files written" in done.stdout  # pages, indexes, the record
     assert "skipped ja/nvidia-korea-ai-alliance: no catalog" in done.stderr
 
     done = cli(project, "--lang", "ko", "--json")

@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from l10n.config import load_settings
+from l10n.publish.hugo import config_names
 from l10n.workflow.build import build
 from l10n.workflow.translate import translate
 from tests.conftest import DATA, SEED, allow_loopback
@@ -56,7 +57,8 @@ def test_the_content_tree_and_its_configuration(hugo_project: Path) -> None:
     result = build(settings, out=site, output="hugo", include_machine=True)
     names = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     assert names == sorted([
-        ".l10n-build.json", "config/_default/hugo.yaml", "config/_default/languages.yaml",
+        ".l10n-build.json", ".l10n-articles.jsonl", "config/_default/hugo.yaml",
+        "config/_default/languages.yaml",
         *(f"content/{lang}/{slug}.md" for lang in ("en", "es") for slug in (SLUG, "cms-article")),
         f"content/ko/{SLUG}.md",  # no Korean catalog of the CMS article
         *(f"themes/l10n/layouts/_default/{name}"
@@ -84,10 +86,31 @@ def test_the_content_tree_and_its_configuration(hugo_project: Path) -> None:
     assert build(settings, out=site, output="hugo", include_machine=True).written == ()
     gated = build(settings, out=site, output="hugo")
     assert not (site / "content" / "es").exists()
-    assert {p.relative_to(site).as_posix() for p in gated.written} == {
-        "config/_default/languages.yaml", f"content/ko/{SLUG}.md"}  # its machine entry left
+    assert {p.relative_to(site).as_posix() for p in gated.written} == {  # its machine entry left
+        "config/_default/languages.yaml", f"content/ko/{SLUG}.md", ".l10n-articles.jsonl"}
     listed = json.loads((site / ".l10n-build.json").read_text("utf-8"))["files"]
     assert not [name for name in listed if "/es/" in name]
+
+
+def test_a_build_of_named_articles_keeps_the_sites_languages(hugo_project: Path) -> None:
+    """``l10n build --format hugo cms-article.html``: the CMS article has no Korean page,
+    yet the site keeps Korean (the seed's), and the seed's files are left alone."""
+    settings = load_settings(cwd=hugo_project)
+    site = hugo_project / "site"
+    build(settings, out=site, output="hugo", include_machine=True)
+    config = {name: (site / name).read_bytes() for name in config_names()}
+    seed = {p: p.stat().st_mtime_ns for p in site.glob(f"content/*/{SLUG}.md")}
+    named = build(settings, [hugo_project / "seeds" / CMS.name], out=site, output="hugo",
+                  include_machine=True)
+    assert named.written == () and named.removed == ()
+    cms = hugo_project / "seeds" / CMS.name
+    cms.write_text(cms.read_text("utf-8").replace("</h1>", " (updated)</h1>", 1), "utf-8")
+    named = build(settings, [cms], out=site, output="hugo", include_machine=True)
+    assert {p.relative_to(site).as_posix() for p in named.written} >= {
+        "content/en/cms-article.md"}
+    assert {name: (site / name).read_bytes() for name in config_names()} == config
+    assert {p: p.stat().st_mtime_ns for p in site.glob(f"content/*/{SLUG}.md")} == seed
+    assert build(settings, out=site, output="hugo", include_machine=True).written == ()
 
 
 def test_a_site_build_and_a_hugo_build_in_one_folder_leave_nothing_behind(

@@ -254,3 +254,95 @@ def test_a_build_larger_than_a_sitemap_gets_a_sitemap_index(
     assert {p.relative_to(out).as_posix() for p in again.removed} == {
         "sitemap-1.xml", "sitemap-2.xml"}
     assert len(list(sitemap_from_str((out / "sitemap.xml").read_text("utf-8")).all_pages())) == 6
+
+
+SITE_FILES = ("sitemap.xml", "news-sitemap.xml", "en/feed.xml", "ko/feed.xml", "es/feed.xml",
+              "index.html", "en/index.html", "ko/index.html", "es/index.html")
+
+
+def _site_files(out: Path) -> dict[str, str]:
+    return {name: (out / name).read_text("utf-8") for name in SITE_FILES}
+
+
+def test_a_build_of_named_articles_keeps_the_others_in_the_site_files(
+    site_project: Path,
+) -> None:
+    """``l10n build ARTICLE``: the sitemaps, feeds and indexes still list every article
+    of the folder (those are a full build's, byte for byte), and the other article's
+    pages are left as they were."""
+    settings = load_settings(cwd=site_project)
+    out = build(settings, include_machine=True).out
+    before = _site_files(out)
+    cms = {p.relative_to(out).as_posix(): p.stat().st_mtime_ns
+           for p in out.glob("*/cms-article*")}
+    assert len(cms) == 9  # .html, .md, .article.html in three languages
+    # the news dump is updated: a new date (its sitemap lastmod, feed dates change)
+    seed = site_project / "seeds" / SEED.name
+    seed.write_text(seed.read_text("utf-8").replace("2025-11-02 06:24:39", "2025-11-03 08:00:00"),
+                    encoding="utf-8")
+    named = build(settings, [seed], include_machine=True)
+    written = {p.relative_to(out).as_posix() for p in named.written}
+    assert {"sitemap.xml", "news-sitemap.xml", "ko/nvidia-korea-ai-alliance.html"} <= written
+    assert not [name for name in written if "cms-article" in name] and named.removed == ()
+    assert {p.relative_to(out).as_posix(): p.stat().st_mtime_ns
+            for p in out.glob("*/cms-article*")} == cms
+    after = _site_files(out)
+    full = _site_files(build(settings, include_machine=True, out=site_project / "full").out)
+    # the same files as a full build's (its site URL is the same, so is every byte)
+    assert after == full
+    # and those of the first build, but for the updated article's dates
+    def undated(text: str) -> str:
+        return text.replace("2025-11-03T08:00:00", "2025-11-02T06:24:39")
+
+    xml = [name for name in SITE_FILES if name.endswith(".xml")]
+    assert {name: undated(after[name]) for name in xml} == {name: before[name] for name in xml}
+    assert all(after[name] != before[name] for name in xml)
+    assert all(after[name].count("cms-article") == before[name].count("cms-article") > 0
+               for name in SITE_FILES if name != "index.html")
+    assert build(settings, include_machine=True).written == ()  # a full build: no change
+    urls = {p.url for p in sitemap_from_str(after["sitemap.xml"]).all_pages()}
+    assert len(urls) == 6 and sum("cms-article" in url for url in urls) == 3
+    ko = feedparser.parse(after["ko/feed.xml"].encode("utf-8"))
+    assert [e.link.rsplit("/", 1)[1] for e in ko.entries] == [
+        "nvidia-korea-ai-alliance.html", "cms-article.article.html"]
+    assert ko.entries[0].published_parsed[:4] == (2025, 11, 3, 8)
+    # a named build of a new article adds it to the others
+    shutil.copy(site_project / "seeds" / SEED.name, site_project / "seeds" / "second-story.txt")
+    translate(settings, engine_name="pseudo")
+    build(settings, [site_project / "seeds" / "second-story.txt"], include_machine=True)
+    urls = {p.url for p in sitemap_from_str((out / "sitemap.xml").read_text("utf-8"))
+            .all_pages()}
+    assert len(urls) == 9 and sum("second-story" in url for url in urls) == 3
+    assert len(feedparser.parse((out / "es" / "feed.xml").read_bytes()).entries) == 3
+
+
+def test_a_build_of_some_languages_keeps_the_others_in_the_site_files(
+    site_project: Path,
+) -> None:
+    """``l10n build --lang ko`` (of every article, or of one): the Spanish pages it leaves
+    in place stay in the sitemaps, feeds and indexes, which are a full build's."""
+    settings = load_settings(cwd=site_project)
+    out = build(settings, include_machine=True).out
+    before = _site_files(out)
+    catalog = polib.pofile(str(site_project / "locales" / "ko" / "nvidia-korea-ai-alliance.po"))
+    for entry in catalog:
+        if entry.msgid.startswith("NVIDIA Hails South Korea"):
+            entry.msgstr, entry.flags = "엔비디아, 한국을 AI 중심지로", []
+    catalog.save()
+    korean = build(settings, langs=["ko"], include_machine=True)
+    assert korean.removed == () and (out / "es" / "cms-article.article.html").is_file()
+    after = _site_files(out)
+    assert after == _site_files(build(settings, include_machine=True,
+                                      out=site_project / "full").out)
+    assert after["es/feed.xml"] == before["es/feed.xml"] and after != before
+    urls = {p.url for p in sitemap_from_str(after["sitemap.xml"]).all_pages()}
+    assert len(urls) == 6 and sum("/es/" in url for url in urls) == 2
+    # one article, one language: the same
+    seed = site_project / "seeds" / SEED.name
+    seed.write_text(seed.read_text("utf-8").replace("2025-11-02 06:24:39", "2025-11-03 08:00:00"),
+                    encoding="utf-8")
+    build(settings, [seed], langs=["ko"], include_machine=True)
+    es = feedparser.parse((out / "es" / "feed.xml").read_bytes())
+    assert [e.link.rsplit("/", 1)[1] for e in es.entries] == [
+        "nvidia-korea-ai-alliance.html", "cms-article.article.html"]
+    assert len(list(sitemap_from_str((out / "sitemap.xml").read_text("utf-8")).all_pages())) == 6

@@ -64,11 +64,13 @@ def _read(item: dict[str, str], mirrors: dict[str, Path]) -> bytes:
         return data
 
 
-def fetch(mirrors: dict[str, Path], say: object = print) -> int:
-    """Put every schema of the manifest in the cache; how many were written."""
-    folder = cache_folder()
+def fetch(mirrors: dict[str, Path], say: object = print,
+          items: list[dict[str, str]] | None = None, folder: Path | None = None) -> int:
+    """Put every schema of the manifest (or of ``items``) in the cache (or ``folder``);
+    how many were written."""
+    folder = folder or cache_folder()
     written = 0
-    for item in manifest():
+    for item in manifest() if items is None else items:
         target = folder / item["file"]
         data = _normalised(_read(item, mirrors))
         digest = hashlib.sha256(data).hexdigest()

@@ -7,6 +7,7 @@ it (its ``plural.y`` grammar: C's ``?:``, ``||``, ``&&``, ``== !=``, ``< > <= >=
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -34,6 +35,7 @@ def parse_plural(text: str) -> Expression:
     return expression
 
 
+@functools.lru_cache(maxsize=64)  # a project has a few rules, read in every catalog
 def plural_problem(text: str, nplurals: int) -> str | None:
     """What msgfmt would refuse in ``plural=text`` with ``nplurals`` forms, or None."""
     try:

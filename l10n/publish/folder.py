@@ -10,7 +10,8 @@ Rules:
   articles and languages it builds (a build of one article leaves the others' pages),
   and nothing else: a file l10n did not write is never deleted, and a manifest entry
   that is not a page name of l10n's own (``<lang>/<slug>.html|.md|.article.html``,
-  ``<lang>/index.html``, ``<lang>/feed.xml``, ``index.html``, the sitemaps, a Hugo tree's
+  ``<lang>/index.html``, ``<lang>/feed.xml``, ``index.html``, the sitemaps, the
+  record of the folder's articles (:data:`FACTS`), a Hugo tree's
   ``content/<lang>/<slug>.md``, configuration and theme) or lies outside the folder is
   ignored. The files a build makes once (sitemaps, Hugo's configuration) are stale when
   a build makes none (it has no site URL, or another format).
@@ -26,6 +27,7 @@ from pathlib import Path
 from l10n.errors import UsageError
 
 MANIFEST = ".l10n-build.json"
+FACTS = ".l10n-articles.jsonl"  # what the folder publishes of each article (index, facts)
 _PAGE = re.compile(
     r"(?:(?P<lang>[A-Za-z0-9_]+)/)?(?P<slug>[a-z0-9][a-z0-9-]*)(?:\.article\.html|\.html|\.md)"
     r"|(?P<feed>[A-Za-z0-9_]+)/feed\.xml"
@@ -33,7 +35,7 @@ _PAGE = re.compile(
     r"|(?P<sitemap>sitemap-[0-9]+\.xml)")
 # files a build makes once (not per article or language): stale when a build makes none
 FIXED = frozenset({
-    "sitemap.xml", "news-sitemap.xml", "config/_default/hugo.yaml",
+    "sitemap.xml", "news-sitemap.xml", FACTS, "config/_default/hugo.yaml",
     "config/_default/languages.yaml", "themes/l10n/layouts/_default/baseof.html",
     "themes/l10n/layouts/_default/single.html", "themes/l10n/layouts/_default/list.html",
 })  # fmt: skip
@@ -137,5 +139,5 @@ def remove_files(paths: Iterable[Path], root: Path | None = None) -> list[Path]:
     return removed
 
 
-__all__ = ["MANIFEST", "check_build_folder", "manifest_text", "read_manifest", "remove_files",
-           "stale_files"]
+__all__ = ["FACTS", "MANIFEST", "check_build_folder", "manifest_text", "read_manifest",
+           "remove_files", "stale_files"]

@@ -140,7 +140,14 @@ def segment_article(article: Article, progress: Progress | None = None) -> list[
 
 
 def segment_block(block: Block) -> list[Segment]:
-    """Split ``block.text`` into sentences by the module's rules; lossless, deterministic."""
+    """Split ``block.text`` into sentences by the module's rules; lossless, deterministic.
+    The last blocks' segments are kept: a build segments each article once for its
+    original page and again for each language's page (a third of a first build's time)."""
+    return list(_segments(block))
+
+
+@functools.lru_cache(maxsize=512)
+def _segments(block: Block) -> tuple[Segment, ...]:
     text = block.text
     cuts = _move_past_closers(text, sorted({*_pysbd_cuts(text), *_glued(text), *_missed(text)}))
     cuts = _outside_markup(text, cuts)
@@ -166,7 +173,7 @@ def segment_block(block: Block) -> list[Segment]:
                 start=start,
             )
         )
-    return segments
+    return tuple(segments)
 
 
 def _glued(text: str) -> list[int]:

@@ -32,7 +32,9 @@ Rules:
   left (``.NAME.XXXXXXXX.tmp``) are removed first.
 * With a site (``site_url``, ``--site-url``): sitemaps and feeds, rendered like the
   indexes (:mod:`l10n.workflow.build_site`), and canonical links; else the result says
-  once that they are skipped. ``output="hugo"``: a Hugo site's tree instead of pages
+  once that they are skipped. Indexes, sitemaps and feeds list every article of the
+  folder, those of an earlier build too when only some articles are named.
+  ``output="hugo"``: a Hugo site's tree instead of pages
   (:mod:`l10n.workflow.build_files`), under the same rules.
 * The build folder is never ``/``, home, the project's folder or an ancestor, unless ``force``.
 """
@@ -87,7 +89,7 @@ from l10n.workflow.build_plan import (
     summaries,
     translations,
 )
-from l10n.workflow.build_site import NO_SITE, OUTPUTS, SiteFiles, site_of
+from l10n.workflow.build_site import NO_SITE, OUTPUTS, site_files, site_of
 from l10n.workflow.extract import article_paths
 from l10n.workflow.sources import Source
 from l10n.workflow.spans import Spans
@@ -146,7 +148,7 @@ def build(
         terms = glossary_key(settings.glossary_dir) if fail_on_errors else ""
         run = _Build(settings, state, folder, targets,
                      Gates(gate, include_machine, fail_on_errors, glossary, terms), site,
-                     output)
+                     output, partial=(paths is not None, langs is not None))
         spans = Spans(settings, article_paths(settings, paths), state, run.code, problems,
                       "build", run.span_key(), ("build", run.kind))
         staged = StagedWrites()
@@ -166,8 +168,7 @@ def build(
             raise
         finally:
             run.index.close()
-            if run.site_files is not None:
-                run.site_files.close()
+            run.site_files.close()
         run.recorded()
         spans.confirm(run.article)
         removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs}, state)
@@ -187,6 +188,7 @@ class _Build:
     gates: Gates
     site: Site | None = None
     output: str = "site"
+    partial: tuple[bool, bool] = (False, False)  # of some articles, of some languages
     made: set[str] = field(default_factory=set)  # names in the build folder
     slugs: set[str] = field(default_factory=set)
     langs: set[str] = field(default_factory=set)  # the articles' own languages
@@ -203,7 +205,7 @@ class _Build:
         self.files = key(self.base, site, self.output)  # the files of this build's kind
         self.root = self.folder.resolve()
         self.kind = f"built:{self.root}"  # the files of an article in this build folder
-        self.site_files = SiteFiles(self.site) if self.site and self.output == "site" else None
+        self.site_files = site_files(self.site, self.output, self.folder, *self.partial)
 
     def span_key(self) -> str:
         """What a span's items depend on besides its files (:mod:`l10n.workflow.spans`)."""
@@ -220,8 +222,7 @@ class _Build:
         self.skipped += [Skipped(*row) for row in data["skipped"]]
         for page_lang, entry in data["index"]:
             self.index.add(page_lang, entry)
-        if self.site_files is not None:
-            self.site_files.add(slug, lang, data["format"], data["facts"])
+        self.site_files.add(slug, lang, data["format"], data["facts"], data["index"])
         names = [name for row in data["pages"]
                  for name in file_names(self.output, data["format"], row[0], row[1])]
         self.made.update(names)
@@ -238,7 +239,7 @@ class _Build:
         plan_id = plan_key(self.base, settings, state, source, self.targets, self.gates)
         plan, pages = self._plan(source, plan_id)
         item = [source.slug, source.lang,  # the pages' facts kept only for the site files
-                {**plan.to_json(), **({} if self.site_files else {"facts": []})}]
+                {**plan.to_json(), **({} if self.site_files.site else {"facts": []})}]
         files = [(name, page.lang) for page in plan.pages
                  for name in file_names(self.output, plan.format, page.slug, page.lang)]
         owner = os.path.abspath(source.path)
@@ -294,21 +295,19 @@ class _Build:
         """Each language's index, and the root index (rendered only when what they
         list changed)."""
         source = self.settings.source
+        self.index = self.site_files.merge(self.index, {*self.targets, *self.langs})
         order = sorted(self.index.langs, key=lambda lang: (lang != source, lang))
+        pages = self.site_files.files(self.files, source)  # the folder's record, site files
         if self.output == "hugo":
             self._files_once(staged, partial(render_config, order, source, self.site)
                              if order else None, key(self.files, order, source))
-            return
-        pages: list[tuple[str, str, Callable[[], str]]] = [
-            (f"{lang}/index.html", key(self.files, lang, order, self.index.digest(lang)),
-             partial(self._render_index, lang, order))
-            for lang in order
-        ]
-        if order:
+        else:
+            pages += [(f"{lang}/index.html", key(self.files, lang, order,
+                                                 self.index.digest(lang)),
+                       partial(self._render_index, lang, order)) for lang in order]
+        if order and self.output != "hugo":
             pages.append(("index.html", key(self.files, order, source),
                           partial(render_root, order, source)))
-        if self.site_files is not None:
-            pages += self.site_files.files(self.files, order)
         for name, file_key, render in pages:
             self.made.add(name)
             owner = str(self.root / name)
@@ -335,7 +334,7 @@ class _Build:
         self.done.append((owner, file_key, names))
 
     def _render_index(self, lang: str, order: list[str]) -> str:
-        head = self.site_files.index_head(lang) if self.site_files is not None else ""
+        head = self.site_files.index_head(lang)
         return render_index_entries(lang, self.index.entries(lang), order, head)
 
     def _write(self, staged: StagedWrites, name: str, text: str) -> None:
