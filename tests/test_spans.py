@@ -1,4 +1,4 @@
-"""Spans (l10n.state.spans, l10n.workflow.spans): a run of articles replayed from one fact
+"""Spans (l10n.incremental.ledger, l10n.incremental.spans): a run of articles replayed from one fact
 while none of its files changed; cut by content, recorded only from a pass that asked
 the state and nothing else, and never trusted past a change of any file it names."""
 
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-import l10n.state.spans as spans_module
+import l10n.incremental.ledger as spans_module
 from l10n.catalog import Catalog
-from l10n.state.spans import Ledger, cut, files_of, unchanged
-from l10n.workflow.spans import Spans
+from l10n.incremental.ledger import Ledger, cut, files_of, unchanged
+from l10n.incremental.spans import Spans
 from tests.test_state import ARTICLE, COMMANDS, SENTENCES, _archive, _cli, _ok
 
 # ------------------------------------------------------------------ the parts

@@ -1,4 +1,4 @@
-"""Pruning the state (l10n.state.database): the facts of deleted articles go, the file
+"""Pruning the state (l10n.incremental.database): the facts of deleted articles go, the file
 shrinks with the archive, without a step the user must remember, and nothing a command
 prints or writes changes (the state is a cache)."""
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from l10n.state import State
-from l10n.state.database import EVERY_WRITES
-from l10n.state.store import STATE_FILE
+from l10n.incremental import State
+from l10n.incremental.database import EVERY_WRITES
+from l10n.incremental.store import STATE_FILE
 from tests.test_state import _archive, _cli, _tree
 
 

@@ -25,7 +25,7 @@ Rules:
 * Incremental: an article whose inputs did not change (its bytes, its catalogs, the
   gates, the glossary for ``fail_on_errors``, l10n) is not read, and a file already
   written for the same inputs (and the same languages for hreflang, the same index
-  entries) is not rendered again (:mod:`l10n.workflow.build_plan`, :mod:`l10n.state`).
+  entries) is not rendered again (:mod:`l10n.workflow.build_plan`, :mod:`l10n.incremental`).
 * Pages an earlier build made and this one no longer makes (a language now skipped, an
   article gone) are removed, and only those (:mod:`l10n.publish.folder`: a manifest
   lists what l10n wrote; nothing else is ever deleted). Temporary files a killed build
@@ -52,6 +52,18 @@ from l10n.config import Settings
 from l10n.errors import InputError, Problem, UsageError
 from l10n.fsutil import StagedWrites, project_lock, remove_stale_temporaries, write_atomic
 from l10n.glossary import load_glossary
+from l10n.incremental import (
+    Stamp,
+    State,
+    code_key,
+    digest_bytes,
+    glossary_key,
+    key,
+    settings_key,
+    stamp_of,
+)
+from l10n.incremental.sources import Source
+from l10n.incremental.spans import Spans
 from l10n.model import Article
 from l10n.publish import Page, render_root
 from l10n.publish.folder import (
@@ -65,16 +77,6 @@ from l10n.publish.folder import (
 from l10n.publish.hugo import config_names, render_config
 from l10n.publish.render import render_index_entries
 from l10n.publish.site import Site
-from l10n.state import (
-    Stamp,
-    State,
-    code_key,
-    digest_bytes,
-    glossary_key,
-    key,
-    settings_key,
-    stamp_of,
-)
 from l10n.workflow.build_files import file_names, render_file
 from l10n.workflow.build_index import IndexEntries
 from l10n.workflow.build_plan import (
@@ -89,8 +91,6 @@ from l10n.workflow.build_plan import (
 )
 from l10n.workflow.build_site import NO_SITE, OUTPUTS, SiteFiles, site_of
 from l10n.workflow.extract import article_paths
-from l10n.workflow.sources import Source
-from l10n.workflow.spans import Spans
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,7 @@ class _Build:
         self.site_files = SiteFiles(self.site) if self.site and self.output == "site" else None
 
     def span_key(self) -> str:
-        """What a span's items depend on besides its files (:mod:`l10n.workflow.spans`)."""
+        """What a span's items depend on besides its files (:mod:`l10n.incremental.spans`)."""
         gates = self.gates
         return key(self.files, list(self.targets), gates.min_reviewed, gates.include_machine,
                    gates.fail_on_errors, gates.glossary_key, self.kind, os.getcwd())

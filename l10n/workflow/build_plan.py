@@ -22,15 +22,15 @@ from typing import Any
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, Catalog
 from l10n.config import Settings
 from l10n.glossary import Glossary
+from l10n.incremental import State, key
+from l10n.incremental.sources import Source
 from l10n.model import Severity
 from l10n.publish import Page, Translation, localize
 from l10n.publish.page import Coverage, translated_percent
 from l10n.publish.render import IndexEntry, index_entry
 from l10n.publish.site import page_facts
 from l10n.qa import CheckContext
-from l10n.state import State, key
 from l10n.workflow.qa import catalog_findings
-from l10n.workflow.sources import Source
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,12 @@ from l10n.catalog import ENTRIES_HEADER, Catalog, TemplateEntry, stored_digest
 from l10n.config import Settings
 from l10n.errors import ArticleError, Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
+from l10n.incremental.sources import Source, check_unique, source_digest_of
 from l10n.model import Article, Segment
 from l10n.text.segment import segment_article
-from l10n.workflow.sources import Source, check_unique, source_digest_of
 
 if TYPE_CHECKING:
-    from l10n.workflow.catalog_state import CatalogState
+    from l10n.incremental.catalogs import CatalogState
 
 
 class Named(Protocol):

@@ -29,12 +29,12 @@ from l10n.config import Settings
 from l10n.errors import L10nError, L10nWarning, LanguageError, Problem, UsageError
 from l10n.fsutil import SHORT_WAIT, project_lock
 from l10n.glossary import Glossary, load_glossary
+from l10n.incremental import digest_bytes
+from l10n.incremental.cached import Cache
+from l10n.incremental.sources import Source
 from l10n.lang import is_language_code, validate_language
 from l10n.model import Finding, Severity
 from l10n.qa import CheckContext, run_checks
-from l10n.state import digest_bytes
-from l10n.workflow.cached import Cache
-from l10n.workflow.sources import Source
 
 ONLY_STATES = (REVIEWED, MACHINE, FUZZY, UNTRANSLATED)
 

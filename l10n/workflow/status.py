@@ -19,15 +19,15 @@ from l10n.catalog import FUZZY, MACHINE, OBSOLETE, REVIEWED, UNTRANSLATED, Catal
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.glossary import Glossary
+from l10n.incremental import digest_bytes
+from l10n.incremental.cached import Cache
+from l10n.incremental.sources import Source
 from l10n.model import Article, Finding, Severity
 from l10n.qa import CheckContext
-from l10n.state import digest_bytes
 from l10n.text.segment import segment_article
-from l10n.workflow.cached import Cache
 from l10n.workflow.extract import template_entries
 from l10n.workflow.orphans import find_orphans
 from l10n.workflow.qa import catalog_findings, record_check
-from l10n.workflow.sources import Source
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 

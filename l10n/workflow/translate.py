@@ -12,7 +12,7 @@ The order of work is what keeps a run safe and fast:
    reviewed entry is harvested into the translation memory as the catalog is read,
    before the merge can move it. A catalog the state knows needs no work (merged from
    the current template, harvested into this memory, left by a run with this engine,
-   model and glossary with nothing pending: :mod:`l10n.workflow.catalog_state`) is not
+   model and glossary with nothing pending: :mod:`l10n.incremental.catalogs`) is not
    even read;
 4. the entries the run may fill (:func:`pending`) are filled from memory (exact matches,
    then fuzzy suggestions), and the rest stream through the runner under the glossary
@@ -47,11 +47,11 @@ from l10n.errors import (
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.glossary import Glossary
 from l10n.glossary.verify import distinct_terms
+from l10n.incremental import State, code_key, glossary_key, key
+from l10n.incremental.cached import Cache, cached_glossary
+from l10n.incremental.catalogs import CatalogState, memory_identity
 from l10n.memory import Memory
 from l10n.runners import EngineSpec, Notice, Runner, Stream, check_runner, make_runner
-from l10n.state import State, code_key, glossary_key, key
-from l10n.workflow.cached import Cache, cached_glossary
-from l10n.workflow.catalog_state import CatalogState, memory_identity
 from l10n.workflow.edit import catch_up
 from l10n.workflow.extract import Segmenting, article_paths
 from l10n.workflow.fill import Filler, Language, ReportProgress, Steps

@@ -19,18 +19,18 @@ from l10n.catalog import DIGEST_HEADER, Catalog, merge
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
+from l10n.incremental import State, code_key, glossary_key
+from l10n.incremental.cached import Cache
+from l10n.incremental.catalogs import CatalogState, memory_identity
+from l10n.incremental.sources import Source
+from l10n.incremental.spans import Span, Spans
 from l10n.memory import Memory
 from l10n.memory.history import merged as merge_history
 from l10n.memory.history import noticed
-from l10n.state import State, code_key, glossary_key
-from l10n.workflow.cached import Cache
-from l10n.workflow.catalog_state import CatalogState, memory_identity
 from l10n.workflow.edit import catch_up
 from l10n.workflow.extract import Extracted, Segmenting, article_paths, extract_source
 from l10n.workflow.orphans import project_orphans
 from l10n.workflow.orphans import purge_orphans as purge_orphans_of
-from l10n.workflow.sources import Source
-from l10n.workflow.spans import Span, Spans
 from l10n.workflow.status import status_recorder
 
 
@@ -123,7 +123,7 @@ def merged_catalogs(
     written, article after article; ``report`` counts what was done. Every reviewed
     entry of a catalog is harvested into ``memory`` as read, before the merge. With
     ``known`` (the state), a catalog that needs no work is neither read nor yielded
-    (:mod:`l10n.workflow.catalog_state`), and an article none of whose catalogs needs
+    (:mod:`l10n.incremental.catalogs`), and an article none of whose catalogs needs
     any is not even parsed."""
     for lang in targets:
         report.languages.setdefault(lang, LanguageReport(lang))
@@ -206,7 +206,7 @@ def merge_catalog(
     merged_already = catalog.metadata.get(DIGEST_HEADER) == item.digest
     nothing_to_purge = not purge or not any(e.obsolete for e in catalog.entries(obsolete=True))
     if merged_already and nothing_to_purge and catalog.entries_digest() == item.entries_digest:
-        return catalog, False  # as the state's rule says (catalog_state.settled)
+        return catalog, False  # as the state's rule says (incremental.catalogs.settled)
     before = catalog.entries()
     merged = merge(catalog, item.template, purge_obsolete=purge, language=lang)
     memory.record(merge_history(before, catalog.entries(), lang=lang, slug=slug))

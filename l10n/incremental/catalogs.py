@@ -2,7 +2,7 @@
 ``translate``: which catalogs need no work at all, so that they are not even read.
 
 A catalog needs no ``update`` when, as the state recorded it (and the file is unchanged:
-:mod:`l10n.state`), its ``X-Source-Digest`` is the article's template digest and its
+:mod:`l10n.incremental`), its ``X-Source-Digest`` is the article's template digest and its
 msgids are the template's (the merge's own rule), and its reviewed entries were
 harvested into this very translation memory (a memory deleted or replaced is harvested
 again). It needs no ``translate`` when, besides, it was left by a ``translate`` run with
@@ -27,9 +27,9 @@ from typing import Any
 from l10n.catalog import DIGEST_HEADER, ENTRIES_HEADER, Catalog, Entry, stored_digest
 from l10n.config import Settings
 from l10n.errors import Problem
-from l10n.state import State, digest_bytes, key, settings_key, stamp_of
-from l10n.workflow.sources import Source
-from l10n.workflow.spans import Spans
+from l10n.incremental import State, digest_bytes, key, settings_key, stamp_of
+from l10n.incremental.sources import Source
+from l10n.incremental.spans import Spans
 
 
 def memory_identity(path: Path) -> str:

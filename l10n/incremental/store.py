@@ -4,7 +4,7 @@ nothing changed, without reading what did not change.
 Two tables:
 
 * ``file``: per file l10n reads or writes (articles, templates, catalogs, build pages),
-  its :class:`~l10n.state.stamps.Stamp` and the digest of its bytes, and when (the file
+  its :class:`~l10n.incremental.stamps.Stamp` and the digest of its bytes, and when (the file
   system's clock) it was recorded;
 * ``note``: per file and kind, a fact derived from the file's content (an article's
   slug and template digest, a catalog's status counts or check findings, a page's
@@ -36,9 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from l10n.state.database import Pruned, count_write, prepare, prune, transaction
-from l10n.state.spans import Watched
-from l10n.state.stamps import Stamp, digest_bytes, fs_now, fs_tick, read_stamped, stamp_of
+from l10n.incremental.database import Pruned, count_write, prepare, prune, transaction
+from l10n.incremental.ledger import Watched
+from l10n.incremental.stamps import Stamp, digest_bytes, fs_now, fs_tick, read_stamped, stamp_of
 
 STATE_FILE = "state.sqlite"
 CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
@@ -90,7 +90,7 @@ class State(Watched):
         self._ahead: set[str] = set()
         self._ahead_kinds: set[str] = set()  # the kinds of fact read ahead
         self._kinds: set[str] = set()  # the kinds of fact this run has looked up
-        self.ledger = None  # no span's pass watched yet (l10n.state.spans)
+        self.ledger = None  # no span's pass watched yet (l10n.incremental.ledger)
         self._wrote = False  # rows committed by this run (an automatic prune counts them)
         if folder is not None:
             self._connect()
@@ -328,7 +328,7 @@ class State(Watched):
 
     def flush(self) -> None:
         """Commit the rows recorded so far, after a tick of the file system's clock: their
-        stamps are trusted against this moment (:class:`~l10n.state.stamps.Stamp`), so a
+        stamps are trusted against this moment (:class:`~l10n.incremental.stamps.Stamp`), so a
         file written just before is trusted too."""
         if self._db is None or not (self._files or self._notes):
             return
@@ -356,7 +356,7 @@ class State(Watched):
 
     def prune(self) -> Pruned | None:
         """Drop the facts of files that are gone and compact the file
-        (:mod:`l10n.state.prune`); None when there is no state or it is busy."""
+        (:mod:`l10n.incremental.prune`); None when there is no state or it is busy."""
         self.flush()
         if self._db is None or self.path is None:
             return None

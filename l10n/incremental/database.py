@@ -12,7 +12,7 @@ large as before. A prune drops
 
 and compacts the file (``VACUUM``) when at least a quarter of its pages are free.
 
-Nobody has to remember it: :meth:`~l10n.state.State.close` prunes after every
+Nobody has to remember it: :meth:`~l10n.incremental.State.close` prunes after every
 :data:`EVERY_WRITES` runs that committed rows (only runs that write can have seen an
 archive change), and ``l10n state prune`` does it at once, for scripts. A prune is
 never wrong, only slower next time: a row it drops is a miss, and the file is read

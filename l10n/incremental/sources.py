@@ -2,7 +2,7 @@
 when a run needs its blocks, and dropped once that article's work is done.
 
 For each article file (in name order) the state gives, while the file is as recorded
-(:mod:`l10n.state`), its slug, language and template digest (``X-Source-Digest``), the
+(:mod:`l10n.incremental`), its slug, language and template digest (``X-Source-Digest``), the
 warnings its reading gave, or the error that made it unreadable: an unchanged archive is
 not parsed again. A changed or unknown file is read, parsed, and its facts recorded.
 What a run keeps for the whole archive is a slug per article (to catch two articles
@@ -24,8 +24,8 @@ from l10n import __version__
 from l10n.articles import read_article
 from l10n.config import Settings
 from l10n.errors import ArticleError, L10nWarning, Problem
+from l10n.incremental import Known, State, key, stamp_of
 from l10n.model import Article
-from l10n.state import Known, State, key, stamp_of
 
 AHEAD = 256  # articles whose state rows are read together (see State.prefetch)
 

@@ -17,11 +17,19 @@ from l10n.catalog import Catalog
 from l10n.config import Settings
 from l10n.glossary import Glossary, load_glossary
 from l10n.glossary.match import no_collection
+from l10n.incremental import (
+    State,
+    code_key,
+    digest_bytes,
+    glossary_key,
+    key,
+    settings_key,
+    stamp_of,
+)
+from l10n.incremental.sources import Source
+from l10n.incremental.spans import Spans
 from l10n.model import Term
-from l10n.state import State, code_key, digest_bytes, glossary_key, key, settings_key, stamp_of
 from l10n.workflow.extract import article_paths
-from l10n.workflow.sources import Source
-from l10n.workflow.spans import Spans
 
 
 @dataclass
@@ -72,7 +80,7 @@ class Cache:
 
     def spans(self, paths: list[Path] | None, problems: list[Any] | None,
               kind: str | None = None, *parts: object) -> Spans:
-        """The run's articles in spans (:class:`~l10n.workflow.spans.Spans`), recorded as
+        """The run's articles in spans (:class:`~l10n.incremental.spans.Spans`), recorded as
         ``kind`` under the base key, ``parts`` and the current folder (shown paths); the
         files' facts of ``kind`` are read ahead."""
         return Spans(self.settings, article_paths(self.settings, paths), self.state,
@@ -119,7 +127,7 @@ def cached_glossary(state: State, folder: Path, code: str, files: str | None = N
 
     Validating and merging 50,000 terms takes seconds; the recorded terms are only indexed
     again. Only a valid glossary is recorded, so a broken one is read and refused every time.
-    ``files``: the folder's :func:`~l10n.state.glossary_key`, when the caller has it.
+    ``files``: the folder's :func:`~l10n.incremental.glossary_key`, when the caller has it.
     """
     if files is None:
         files = glossary_key(folder)  # the files' bytes: exact, whatever their stamps say

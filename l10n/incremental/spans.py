@@ -1,6 +1,6 @@
-"""A run's articles span by span (:mod:`l10n.state.spans`): a span none of whose files
+"""A run's articles span by span (:mod:`l10n.incremental.ledger`): a span none of whose files
 changed is replayed from the state, the others are streamed article by article
-(:func:`~l10n.workflow.sources.stream_sources`) and worked on as before.
+(:func:`~l10n.incremental.sources.stream_sources`) and worked on as before.
 
 A command iterates :class:`Spans`. For each :class:`Span` it either takes the span's
 ``replayed`` items (one per readable article, what the command kept for it), or works
@@ -21,9 +21,9 @@ from typing import Any
 
 from l10n.config import Settings
 from l10n.errors import ArticleError, Problem
-from l10n.state import State
-from l10n.state.spans import Ledger, cut, files_of, span_name, unchanged
-from l10n.workflow.sources import Source, from_facts, stream_sources
+from l10n.incremental import State
+from l10n.incremental.ledger import Ledger, cut, files_of, span_name, unchanged
+from l10n.incremental.sources import Source, from_facts, stream_sources
 
 
 class Span:
@@ -73,7 +73,7 @@ class Spans:
     """The articles at ``paths`` in spans, for a command whose spans are recorded as
     ``kind`` under ``key`` (everything besides the files that the items depend on);
     ``kind`` None: spans are neither replayed nor recorded. ``kinds``: the kinds of fact
-    the command looks up per file (read ahead, :meth:`~l10n.state.State.prefetch`)."""
+    the command looks up per file (read ahead, :meth:`~l10n.incremental.State.prefetch`)."""
 
     def __init__(self, settings: Settings, paths: Sequence[Path], state: State, code: str,
                  problems: list[Problem] | None, kind: str | None = None,
