@@ -11,7 +11,7 @@ import pytest
 from l10n.errors import GlossaryError
 from l10n.glossary import Glossary, load_glossary
 from l10n.incremental import State, code_key
-from l10n.incremental.cached import GLOSSARY_NOTE, cached_glossary
+from l10n.incremental.cached import GLOSSARY_FACT, cached_glossary
 
 TERMS = """\
 [[term]]
@@ -45,7 +45,7 @@ def load(root: Path) -> tuple[Glossary, bool]:
     with State.open(root / ".l10n") as state:
         glossary = cached_glossary(state, root / "glossaries", code_key())
     with State.open(root / ".l10n") as state:
-        recorded = state._query("SELECT 1 FROM note WHERE path = ?", (GLOSSARY_NOTE,))
+        recorded = state._query("SELECT 1 FROM fact WHERE path = ?", (GLOSSARY_FACT,))
     return glossary, recorded is not None
 
 

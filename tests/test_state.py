@@ -359,7 +359,7 @@ def test_rows_read_ahead_answer_as_the_file_does_and_never_outlive_a_write(
         path.write_text(str(path), encoding="utf-8")
     with State.open(tmp_path / ".l10n") as state:
         for path in paths[:2]:
-            state.set_note(path, "kind", state.digest(path) or "", "k", {"n": path.name})
+            state.set_fact(path, "kind", state.digest(path) or "", "k", {"n": path.name})
     os.utime(tmp_path / ".l10n" / "state.clock")  # as later runs would find it
     with State.open(tmp_path / ".l10n") as direct:
         expected = [direct.lookup(path, "kind", "k") for path in paths]
@@ -367,9 +367,9 @@ def test_rows_read_ahead_answer_as_the_file_does_and_never_outlive_a_write(
         state.prefetch(paths, ("kind",))
         assert [state.lookup(path, "kind", "k") for path in paths] == expected
         assert expected[0][1] == {"n": "0.txt"} and expected[2][1] is None
-        state.set_note(paths[0], "kind", expected[0][0].digest or "", "k", {"n": "new"})
+        state.set_fact(paths[0], "kind", expected[0][0].digest or "", "k", {"n": "new"})
         assert state.lookup(paths[0], "kind", "k")[1] == {"n": "new"}  # not the row read ahead
-        assert state.note(paths[0], "kind", expected[0][0].digest or "", "k") == {"n": "new"}
+        assert state.fact(paths[0], "kind", expected[0][0].digest or "", "k") == {"n": "new"}
         state.prefetch(paths[1:])  # a kind not read ahead is still asked for
-        assert state.note(paths[1], "other", "", "") is None
+        assert state.fact(paths[1], "other", "", "") is None
         assert state.lookup(paths[1], "kind", "k") == expected[1]

@@ -104,21 +104,21 @@ class Cache:
         if before is not None and stamp_of(path) == before:
             self.state.record(path, before, digest)
         value = compute(catalog)
-        self.state.set_note(path, kind, digest, wanted, value)
+        self.state.set_fact(path, kind, digest, wanted, value)
         return value
 
     def article_result(self, source: Source, kind: str, wanted: str,
                        compute: Callable[[Source], Any]) -> Any:
         """``compute(source)``, remembered for the article's digest under ``wanted``."""
-        found = self.state.note(source.path, kind, source.digest, wanted)
+        found = self.state.fact(source.path, kind, source.digest, wanted)
         if found is not None:
             return found
         value = compute(source)
-        self.state.set_note(source.path, kind, source.digest, wanted, value)
+        self.state.set_fact(source.path, kind, source.digest, wanted, value)
         return value
 
 
-GLOSSARY_NOTE = "<glossary>"  # the note's name: the glossary is a folder, not one file
+GLOSSARY_FACT = "<glossary>"  # the fact's name: the glossary is a folder, not one file
 
 
 def cached_glossary(state: State, folder: Path, code: str, files: str | None = None) -> Glossary:
@@ -133,11 +133,11 @@ def cached_glossary(state: State, folder: Path, code: str, files: str | None = N
         files = glossary_key(folder)  # the files' bytes: exact, whatever their stamps say
     wanted = key(code, str(folder.resolve()), os.getcwd())  # Term.file is shown from cwd
     with no_collection():  # 50,000 terms' rows are a million objects, none in a cycle
-        found = state.note(GLOSSARY_NOTE, "glossary", files, wanted)
+        found = state.fact(GLOSSARY_FACT, "glossary", files, wanted)
         if found is not None:
             return Glossary(_term(fields) for fields in found)
     glossary = load_glossary(folder)
-    state.set_note(GLOSSARY_NOTE, "glossary", files, wanted, [_fields(t) for t in glossary])
+    state.set_fact(GLOSSARY_FACT, "glossary", files, wanted, [_fields(t) for t in glossary])
     return glossary
 
 

@@ -111,7 +111,7 @@ class CatalogState:
             digest = found
             source = stored_digest(path) or ""
             entries = stored_digest(path, ENTRIES_HEADER) or ""
-        self.state.set_note(path, "template", digest, self.key,
+        self.state.set_fact(path, "template", digest, self.key,
                             {"source": source, "entries": entries})
         self._template = (None, None)
 
@@ -169,7 +169,7 @@ class CatalogState:
         )
         digest = digest_bytes(text.encode("utf-8"))
         self.state.record(catalog.path, stamp_of(catalog.path), digest)
-        self.state.set_note(catalog.path, "catalog", digest, self.key, facts.__dict__)
+        self.state.set_fact(catalog.path, "catalog", digest, self.key, facts.__dict__)
         if self.also is not None:
             self.also(catalog, lang)
 

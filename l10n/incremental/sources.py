@@ -159,7 +159,7 @@ def _facts(settings: Settings, path: Path, state: State, wanted: str, known: Kno
     data, digest = state.read(path)
     facts, article = _read(settings, path, data)
     if stamp_of(path) == known.stamp:  # not changed while it was parsed
-        state.set_note(path, "article", digest, wanted, facts)
+        state.set_fact(path, "article", digest, wanted, facts)
     return facts, article
 
 

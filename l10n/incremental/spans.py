@@ -63,7 +63,7 @@ class Span:
             return
         if ledger.clean and len(told) == len(self.paths) and len(self._items) == readable:
             name, names = span_name(run.kind, self.paths)
-            state.set_note(name, run.kind, names, run.key,
+            state.set_fact(name, run.kind, names, run.key,
                            {**files_of(ledger), "articles": told, "items": self._items})
         elif not confirming:
             run.unrecorded.append(self.paths)
@@ -107,7 +107,7 @@ class Spans:
         if self.kind is None:
             return None
         name, names = span_name(self.kind, paths)
-        found = self.state.note_seen(name, self.kind, names, self.key)
+        found = self.state.fact_seen(name, self.kind, names, self.key)
         if found is None:
             return None
         value, seen = found

@@ -263,7 +263,7 @@ class _Build:
     def _built(self, owner: str, plan_id: str, names: list[str]) -> bool:
         """Whether the files ``names`` (of an article, or an index) are, unchanged, those
         written for ``plan_id``."""
-        found = self.state.note_seen(owner, self.kind, plan_id, "")
+        found = self.state.fact_seen(owner, self.kind, plan_id, "")
         if found is None:
             return False
         stamps, seen = found
@@ -280,14 +280,14 @@ class _Build:
         return True
 
     def _plan(self, source: Source, plan_id: str) -> tuple[Plan, list[Page] | None]:
-        found = self.state.note(source.path, "build", source.digest, plan_id)
+        found = self.state.fact(source.path, "build", source.digest, plan_id)
         if found is not None:
             try:
                 return Plan.from_json(plan_id, found), None
             except (KeyError, TypeError, ValueError):
                 pass
         plan, pages = make_plan(self.settings, source, self.targets, self.gates, plan_id)
-        self.state.set_note(source.path, "build", source.digest, plan_id, plan.to_json())
+        self.state.set_fact(source.path, "build", source.digest, plan_id, plan.to_json())
         return plan, pages
 
     def indexes(self, staged: StagedWrites) -> None:
@@ -352,7 +352,7 @@ class _Build:
                     break
                 stamps.append([name, stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns])
             else:
-                self.state.set_note(path, self.kind, plan_id, "", stamps)
+                self.state.set_fact(path, self.kind, plan_id, "", stamps)
         self.done = []
 
 
@@ -377,7 +377,7 @@ def _remove_stale(
     text = manifest_text((previous - gone) | made)
     write_atomic(manifest, text)
     state.record_written(manifest, text)
-    state.set_note(manifest, "manifest", digest_bytes(text.encode("utf-8")), same, 1)
+    state.set_fact(manifest, "manifest", digest_bytes(text.encode("utf-8")), same, 1)
     return removed
 
 

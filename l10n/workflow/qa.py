@@ -114,7 +114,7 @@ def record_check(cache: Cache, catalog: Catalog, lang: str, findings: list[Findi
     if catalog.disk_text is None:
         return
     shown = cache.shown(catalog.path)
-    cache.state.set_note(catalog.path, "check", digest_bytes(catalog.disk_text.encode("utf-8")),
+    cache.state.set_fact(catalog.path, "check", digest_bytes(catalog.disk_text.encode("utf-8")),
                          cache.key("check", lang, None) + shown, [_row(f) for f in findings])
 
 

@@ -184,7 +184,7 @@ def status_recorder(cache: Cache, glossary: Glossary) -> Callable[[Catalog, str]
                                                           glossary, shown))
         counts = catalog_counts(cache.settings, catalog, lang, glossary, shown, findings)
         digest = digest_bytes(catalog.disk_text.encode("utf-8"))
-        cache.state.set_note(catalog.path, "status", digest, cache.key("status", lang), counts)
+        cache.state.set_fact(catalog.path, "status", digest, cache.key("status", lang), counts)
         record_check(cache, catalog, lang, findings)
 
     return record
