@@ -21,10 +21,11 @@ import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from l10n.catalog import DIGEST_HEADER, ENTRIES_HEADER, Catalog, Entry, stored_digest
+from l10n.catalog import DIGEST_HEADER, ENTRIES_HEADER, Catalog, stored_digest
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.incremental import State, digest_bytes, key, settings_key, stamp_of
@@ -82,14 +83,16 @@ class CatalogState:
             else None
         wanted = key(self.key, self.memory, self.translate_keys, list(targets), purge)
         return Spans(self.settings, paths, self.state, self.code, problems, kind, wanted,
-                     ("catalog", "template"))
+                     ("catalog", "template"),
+                     confirm=partial(self.settled_all, targets=targets, purge=purge))
 
     def settled_all(self, source: Source, targets: Sequence[str], *,
-                    purge: bool = False) -> list[int]:
-        """:meth:`settled` in every language (a catalog that needs work spoils the pass)."""
+                    purge: bool = False) -> list[int] | None:
+        """:meth:`settled` in every language; None when a catalog needs work (nothing
+        to replay for this article)."""
         counts = [self.settled(source, lang, purge=purge) for lang in targets]
         if any(count is None for count in counts):
-            self.state.spoil()
+            return None
         return [count or 0 for count in counts]
 
     # ------------------------------------------------------------------ templates
@@ -172,15 +175,3 @@ class CatalogState:
         self.state.set_fact(catalog.path, "catalog", digest, self.key, facts.__dict__)
         if self.also is not None:
             self.also(catalog, lang)
-
-    def settle_when_written(
-        self, catalog: Catalog, lang: str, pending: Callable[[Entry], bool]
-    ) -> None:
-        """A catalog with pending entries: once written by whoever fills it, record it,
-        as settled if no entry is ``pending`` any more."""
-
-        def written(written_catalog: Catalog) -> None:
-            left = any(pending(entry) for entry in written_catalog.entries())
-            self.record(written_catalog, lang, settled=not left)
-
-        catalog.on_write = written

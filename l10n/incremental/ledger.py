@@ -49,6 +49,10 @@ class Ledger:
     files: dict[str, FileStamp] = field(default_factory=dict)
     clean: bool = True
 
+    def unclean(self) -> None:
+        """The pass did more than ask the state (a file read or written, a miss)."""
+        self.clean = False
+
 
 class Watched:
     """The part of the state that tells a watching :class:`Ledger` what it answered."""
@@ -62,14 +66,14 @@ class Watched:
             self.ledger.files[name] = None if stamp is None else (
                 stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns)
 
-    def spoil(self) -> None:
+    def unclean(self) -> None:
         """Tell the ledger (if one watches) that the pass did more than ask the state: a
         miss, a read, a write."""
         if self.ledger is not None:
             self.ledger.clean = False
 
     def _missed(self, value: T) -> T:
-        self.spoil()
+        self.unclean()
         return value
 
 

@@ -108,7 +108,7 @@ def stream_sources(
                     told.append(facts)
                 source = from_facts(settings, path, facts)
                 if source.slug in seen:  # not a span's own fact: it depends on other spans
-                    state.spoil()
+                    state.unclean()
                 check_unique(source.slug, path, seen)
             except ArticleError as exc:
                 if problems is None:
@@ -152,7 +152,7 @@ def _facts(settings: Settings, path: Path, state: State, wanted: str, known: Kno
     if facts is not None:
         return facts, None
     if known.stamp is None:  # missing, or not a file: the reader says what is wrong
-        state.spoil()
+        state.unclean()
         read_article(path, furniture=settings.furniture, lang=settings.source,
                      content=settings.html.content, exclude=settings.html.exclude)
         raise ArticleError("article not found", path=path)  # pragma: no cover

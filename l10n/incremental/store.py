@@ -248,7 +248,7 @@ class State(Watched):
         """Read the file; record its stamp and digest; (bytes, digest)."""
         data, stamp = read_stamped(path)
         self.reads += 1
-        self.spoil()
+        self.unclean()
         digest = digest_bytes(data)
         if stamp is not None:
             self.record(path, stamp, digest)
@@ -264,7 +264,7 @@ class State(Watched):
     def record(self, path: Path, stamp: Stamp | None, digest: str) -> None:
         """Record that the file with ``stamp`` has ``digest`` (for a file just written,
         pass its stamp right after the write)."""
-        self.spoil()
+        self.unclean()
         if self._db is None:
             return
         name = _name(path)
@@ -295,7 +295,7 @@ class State(Watched):
                               (name, kind))
         value = None if row is None or row[0] != digest or row[1] != key else _loads(row[2])
         if value is None:
-            self.spoil()
+            self.unclean()
         return value
 
     def fact_seen(self, name: str, kind: str, digest: str, key: str) -> tuple[Any, int] | None:
@@ -313,7 +313,7 @@ class State(Watched):
         return self._missed(None) if value is None else (value, int(row[3]))
 
     def set_fact(self, path: Path | str, kind: str, digest: str, key: str, value: Any) -> None:
-        self.spoil()
+        self.unclean()
         if self._db is None:
             return
         name = _name(Path(path)) if isinstance(path, Path) else path

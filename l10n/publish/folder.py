@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from l10n.errors import UsageError
+from l10n.fsutil import file_io
 
 MANIFEST = ".l10n-build.json"
 _PAGE = re.compile(
@@ -63,6 +64,7 @@ def check_build_folder(root: Path, folder: Path, *, force: bool = False) -> None
 
 def read_manifest(folder: Path) -> set[str]:
     """The files an earlier build wrote (empty when there is no readable manifest)."""
+    file_io(folder / MANIFEST)
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -52,16 +52,8 @@ from l10n.config import Settings
 from l10n.errors import InputError, Problem, UsageError
 from l10n.fsutil import StagedWrites, project_lock, remove_stale_temporaries, write_atomic
 from l10n.glossary import load_glossary
-from l10n.incremental import (
-    Stamp,
-    State,
-    code_key,
-    digest_bytes,
-    glossary_key,
-    key,
-    settings_key,
-    stamp_of,
-)
+from l10n.incremental import State, code_key, digest_bytes, glossary_key, key, settings_key
+from l10n.incremental.outputs import outputs_current, record_outputs
 from l10n.incremental.sources import Source
 from l10n.incremental.spans import Spans
 from l10n.model import Article
@@ -147,20 +139,22 @@ def build(
         run = _Build(settings, state, folder, targets,
                      Gates(gate, include_machine, fail_on_errors, glossary, terms), site,
                      output)
-        spans = Spans(settings, article_paths(settings, paths), state, run.code, problems,
-                      "build", run.span_key(), ("build", run.kind))
         staged = StagedWrites()
         try:
-            for span in spans:
-                if span.replayed is not None:
-                    for item in span.replayed:
-                        run.take(item, unchanged=True)
-                    continue
-                for source in span.sources():
-                    span.keep(run.article(source, staged))
-                    source.drop()
-            run.indexes(staged)
-            written = staged.commit()
+            with Spans(settings, article_paths(settings, paths), state, run.code, problems,
+                       "build", run.span_key(), ("build", run.kind),
+                       confirm=run.article) as spans:
+                for span in spans:
+                    if span.replayed is not None:
+                        for item in span.replayed:
+                            run.take(item, unchanged=True)
+                        continue
+                    for source in span.sources():
+                        span.keep(run.article(source, staged))
+                        source.drop()
+                run.indexes(staged)
+                written = staged.commit()
+                run.recorded()
         except BaseException:
             staged.discard()
             raise
@@ -168,8 +162,6 @@ def build(
             run.index.close()
             if run.site_files is not None:
                 run.site_files.close()
-        run.recorded()
-        spans.confirm(run.article)
         removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs}, state)
     notices = () if site or output == "hugo" else (NO_SITE,)
     return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
@@ -263,21 +255,7 @@ class _Build:
     def _built(self, owner: str, plan_id: str, names: list[str]) -> bool:
         """Whether the files ``names`` (of an article, or an index) are, unchanged, those
         written for ``plan_id``."""
-        found = self.state.fact_seen(owner, self.kind, plan_id, "")
-        if found is None:
-            return False
-        stamps, seen = found
-        if [row[0] for row in stamps] != names:
-            self.state.spoil()
-            return False
-        for name, *recorded in stamps:
-            path = f"{self.root}/{name}"
-            stamp = stamp_of(path)
-            if stamp is None or Stamp(*recorded) != stamp or not stamp.trusted(seen):
-                self.state.spoil()
-                return False
-            self.state.vouch(path, stamp)
-        return True
+        return outputs_current(self.state, owner, self.kind, plan_id, self.root, names)
 
     def _plan(self, source: Source, plan_id: str) -> tuple[Plan, list[Page] | None]:
         found = self.state.fact(source.path, "build", source.digest, plan_id)
@@ -345,14 +323,7 @@ class _Build:
     def recorded(self) -> None:
         """Record, for each article written, the stamps of its files now in place."""
         for path, plan_id, names in self.done:
-            stamps = []
-            for name in names:
-                stamp = stamp_of(self.root / name)
-                if stamp is None:
-                    break
-                stamps.append([name, stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns])
-            else:
-                self.state.set_fact(path, self.kind, plan_id, "", stamps)
+            record_outputs(self.state, path, self.kind, plan_id, self.root, names)
         self.done = []
 
 

@@ -30,10 +30,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
-from l10n.catalog import Entry
+from l10n.catalog import Catalog, Entry
 from l10n.config import Settings
 from l10n.engines import Engine, default_engine_name, describe_engine, engine_spec, ready_engine
 from l10n.errors import (
@@ -152,29 +151,31 @@ def translate(
                              skip=retranslate is None,  # status warm for what it writes:
                              also=status_recorder(Cache.over(settings, state, code, terms),
                                                   glossary))
-        spans = known.spans(files, targets, report.problems)
+        bases = {lang: Basis(item.engine_name, item.model, glossary, lang,
+                             retranslate is not None) for lang, item in languages.items()}
+
+        def written(catalog: Catalog, lang: str) -> None:  # by the filler: settled if
+            left = any(pending(entry, bases[lang]) for entry in catalog.entries())  # all done
+            known.record(catalog, lang, settled=not left)
+
         stream = Stream(chosen, notice=notice,
                         progress=lambda lang, count: languages[lang].steps.advance(count))
-        filler = Filler(settings, glossary, memory, stream, n_best)
+        filler = Filler(settings, glossary, memory, stream, n_best, written)
         try:
-            for lang, catalog in merged_catalogs(settings, spans, targets, report, memory,
-                                                 known=known, segmenting=segmenting):
-                language = languages[lang]
-                language.report.engine = language.engine_name
-                basis = Basis(language.engine_name, language.model, glossary, lang,
-                              retranslate is not None)
-                todo = [e for e in catalog.entries() if pending(e, basis)]
-                if todo:  # recorded as settled once the filler has written it
-                    known.settle_when_written(catalog, lang, partial(pending, basis=basis))
-                else:
-                    known.record(catalog, lang, settled=True)
-                filler.add(language, catalog, todo)
-                stream.throttle()
-            for lang in known.skipped:  # catalogs that needed no work count as seen
-                languages[lang].report.engine = languages[lang].engine_name
-            filler.flush(list(languages.values()))
-            stream.drain()
-            spans.confirm(partial(known.settled_all, targets=targets))
+            with known.spans(files, targets, report.problems) as spans:
+                for lang, catalog in merged_catalogs(settings, spans, targets, report, memory,
+                                                     known=known, segmenting=segmenting):
+                    language = languages[lang]
+                    language.report.engine = language.engine_name
+                    todo = [e for e in catalog.entries() if pending(e, bases[lang])]
+                    if not todo:  # else recorded as the filler writes it
+                        known.record(catalog, lang, settled=True)
+                    filler.add(language, catalog, todo)
+                    stream.throttle()
+                for lang in known.skipped:  # catalogs that needed no work count as seen
+                    languages[lang].report.engine = languages[lang].engine_name
+                filler.flush(list(languages.values()))
+                stream.drain()
         except EngineOptionError as exc:  # found when the model loads (compute_type)
             if exc.path is not None:
                 raise

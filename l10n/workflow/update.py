@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from l10n.catalog import DIGEST_HEADER, Catalog, merge
@@ -95,12 +94,10 @@ def update(
         cache = Cache.over(settings, state, code, terms)
         known = CatalogState(settings, state, code, memory_identity(settings.memory_path),
                              also=status_recorder(cache, cache.glossary()))
-        spans = known.spans(files, targets, report.problems, purge=purge_obsolete)
-        merging = merged_catalogs(settings, spans, targets, report, memory, purge=purge_obsolete,
-                                  known=known, segmenting=segmenting)
-        for _ in merging:
-            pass
-        spans.confirm(partial(known.settled_all, targets=targets, purge=purge_obsolete))
+        with known.spans(files, targets, report.problems, purge=purge_obsolete) as spans:
+            for _ in merged_catalogs(settings, spans, targets, report, memory,
+                                     purge=purge_obsolete, known=known, segmenting=segmenting):
+                pass
         if purge_orphans:
             orphans, problems = project_orphans(settings)
             removed = purge_orphans_of(settings, orphans, problems, memory)
@@ -162,11 +159,9 @@ def _merged(
         else:
             report.languages[lang].untranslated += settled
             counts.append(settled)
+    span.keep(None if todo else counts)  # work to do: nothing to replay as it is
     if not todo:
-        span.keep(counts)
         return
-    if known is not None:
-        known.state.spoil()  # work to do: not a span to replay as it is
     item = extract_source(settings, source, known, segmenting)
     report.templates_written += item.written
     for lang in todo:
