@@ -183,3 +183,37 @@ def test_a_template_from_an_older_l10n_is_written_again_once_then_nothing_is_rea
         counted.clear()
         assert _cli(["translate"], project, monkeypatch)[0] == 0
         assert counted == []
+
+
+def test_a_pass_that_reads_a_file_the_state_did_not_vouch_for_is_never_replayed(
+    project: Path, small_spans: list[bool],
+) -> None:
+    """Command code never marks a pass: a work that reads a file by itself (here a
+    catalog through Catalog.read) makes its span unclean, so that a later edit of that
+    file can never be missed by a replay; the same work asking the state is replayed."""
+    from l10n.config import load_settings
+    from l10n.incremental import State, code_key
+    from l10n.incremental.sources import Source
+
+    _archive(project, 2)
+    settings = load_settings(project / "l10n.toml")
+    side = project / "side.po"
+    side.write_text('msgid ""\nmsgstr ""\n"Language: ko\\n"\n', encoding="utf-8")
+
+    def runs(work_reads: bool) -> list[bool]:
+        for _ in range(3):
+            small_spans.clear()
+            with State.open(settings.state_dir) as state, Spans(
+                    settings, sorted((project / "seeds").iterdir()), state, code_key(), [],
+                    "probe", f"key-{work_reads}") as spans:
+
+                def work(source: Source) -> str:
+                    if work_reads:
+                        Catalog.read(side)  # an input nobody declared
+                    return source.slug
+
+                assert {"story-0", "story-1"} <= set(spans.each(work))
+        return small_spans  # the third run's spans
+
+    assert runs(work_reads=False) == [True, True]  # the third run replays its spans
+    assert runs(work_reads=True) == [False, False]  # never recorded: never replayed
