@@ -18,6 +18,7 @@ from l10n.config import Settings
 from l10n.glossary import Glossary, load_glossary
 from l10n.glossary.match import no_collection
 from l10n.incremental import (
+    RunKey,
     State,
     code_key,
     digest_bytes,
@@ -79,13 +80,13 @@ class Cache:
         return self.settings.display(path) if os.path.islink(path) else f"{prefix}/{path.name}"
 
     def spans(self, paths: list[Path] | None, problems: list[Any] | None,
-              kind: str | None = None, *parts: object) -> Spans:
+              kind: str | None = None, run: RunKey | None = None) -> Spans:
         """The run's articles in spans (:class:`~l10n.incremental.spans.Spans`), recorded as
-        ``kind`` under the base key, ``parts`` and the current folder (shown paths); the
-        files' facts of ``kind`` are read ahead."""
+        ``kind`` under the base key, the command's ``run`` key and the current folder
+        (shown paths); the files' facts of ``kind`` are read ahead."""
+        wanted = self.key(kind, os.getcwd(), None if run is None else run.digest())
         return Spans(self.settings, article_paths(self.settings, paths), self.state,
-                     self.code, problems, kind, self.key(kind, os.getcwd(), *parts),
-                     () if kind is None else (kind,))
+                     self.code, problems, kind, wanted, () if kind is None else (kind,))
 
     def result(self, path: Path, kind: str, wanted: str,
                compute: Callable[[Catalog], Any]) -> Any:

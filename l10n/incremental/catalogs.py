@@ -29,6 +29,7 @@ from l10n.catalog import DIGEST_HEADER, ENTRIES_HEADER, Catalog, stored_digest
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.incremental import State, digest_bytes, key, settings_key, stamp_of
+from l10n.incremental.keys import RunKey
 from l10n.incremental.sources import Source
 from l10n.incremental.spans import Spans
 
@@ -75,13 +76,14 @@ class CatalogState:
         self.skipped: set[str] = set()  # languages with a catalog that needed no work
         self._template: tuple[Source | None, str | None] = (None, None)  # the last article's
 
-    def spans(self, paths: Sequence[Path], targets: Sequence[str],
-              problems: list[Problem], *, purge: bool = False) -> Spans:
+    def spans(self, paths: Sequence[Path], targets: Sequence[str], problems: list[Problem],
+              run: RunKey, *, purge: bool = False) -> Spans:
         """The run's articles in spans; a span is replayed when all its catalogs needed
-        no work under this run's keys (never with ``--retranslate``)."""
+        no work under this run's keys (its parameters, the memory, each language's engine
+        and model), never with ``--retranslate``."""
         kind = ("translate" if self.translate_keys is not None else "update") if self.skip \
             else None
-        wanted = key(self.key, self.memory, self.translate_keys, list(targets), purge)
+        wanted = key(self.key, self.memory, self.translate_keys, run.digest(), os.getcwd())
         return Spans(self.settings, paths, self.state, self.code, problems, kind, wanted,
                      ("catalog", "template"),
                      confirm=partial(self.settled_all, targets=targets, purge=purge))

@@ -4,19 +4,27 @@
   modification times) and the versions of the libraries that shape its output (Babel's
   dates, pysbd's sentences...): a release, a developer's edit of a check, a library
   upgraded, each is a new key;
-* :func:`settings_key`: the project's settings, except those no per-file fact depends on
-  (the target languages, which are each fact's own key; the build folder and its gate,
-  which the build's keys name);
+* :func:`settings_key`: the project's settings, whole (every field: nothing to forget
+  when a setting is added; the cost is that changing any setting, such as adding a
+  target language or another build folder, makes every fact recorded under the old
+  settings a miss once: each article is read and each catalog checked again, once);
 * :func:`glossary_key`: the bytes of the glossary files;
+* :class:`RunKey`: a command's parameters, every one, bound from its own signature;
 * :func:`key`: parts joined into one digest.
 """
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import hashlib
+import inspect
 import json
 import os
+import types
+import typing
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -24,12 +32,9 @@ from typing import Any
 import l10n
 from l10n.config import Settings
 
-# settings no per-file fact depends on (see the module docstring)
 _CODE = (".py", ".j2", ".css", ".js", ".toml", ".html")  # what l10n's behaviour is made of
 _LIBRARIES = ("babel", "pysbd", "polib", "jinja2", "markdown-it-py", "html5lib", "pyyaml",
               "trafilatura", "lxml", "cssselect")
-_NOT_IN_KEY = {"root", "config_file", "targets", "build", "min_reviewed", "site_url",
-               "site_name"}  # the build keys its facts on these itself
 
 
 def key(*parts: object) -> str:
@@ -60,16 +65,65 @@ def code_key() -> str:
 
 
 def settings_key(settings: Settings) -> str:
-    """The settings that facts about articles and catalogs may depend on."""
+    """Every field of the settings (see the module docstring)."""
     values: dict[str, Any] = {}
     for field in dataclasses.fields(settings):
-        if field.name in _NOT_IN_KEY:
-            continue
         value = getattr(settings, field.name)
         if field.name == "engines":
             value = {name: dict(options) for name, options in value.items()}
         values[field.name] = value
-    return key(values, settings.root)
+    return key(values)
+
+
+@dataclass(frozen=True, slots=True)
+class RunKey:
+    """What one run of a command was asked: the command, and each of its parameters with
+    its value's key. Built by :meth:`of` from the command's own signature, so a parameter
+    added to a command is in its key without anyone listing it; only the parameters
+    typed as callbacks (a progress function, a runner) are left out, by their type: they
+    say how a run is told or where it runs, not what it makes."""
+
+    command: str
+    inputs: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, command: Callable[..., object], arguments: Mapping[str, object]) -> RunKey:
+        """The key of ``command`` called with ``arguments`` (its ``locals()`` as it
+        starts: every parameter must be there)."""
+        hints = typing.get_type_hints(command)
+        inputs = tuple((name, _value_key(arguments[name]))
+                       for name in inspect.signature(command).parameters
+                       if not is_callback(hints.get(name)))
+        return cls(f"{command.__module__}.{command.__qualname__}", inputs)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.inputs)
+
+    def digest(self, *, leaving: tuple[str, ...] = ()) -> str:
+        """16 hex digits of the key; ``leaving``: parameters a fact does not depend on
+        (each must be one of the command's: a name that is not raises)."""
+        unknown = set(leaving) - set(self.names)
+        if unknown:
+            raise KeyError(f"{self.command} has no parameter {sorted(unknown)}")
+        return key(self.command, [item for item in self.inputs if item[0] not in leaving])
+
+
+def is_callback(hint: object) -> bool:
+    """Whether a parameter's type is a callable or a protocol (or an optional one)."""
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        return any(is_callback(part) for part in typing.get_args(hint) if part is not type(None))
+    if typing.get_origin(hint) is collections.abc.Callable:
+        return True
+    return isinstance(hint, type) and bool(getattr(hint, "_is_protocol", False))
+
+
+def _value_key(value: object) -> str:
+    if isinstance(value, Settings):
+        return settings_key(value)
+    if isinstance(value, (list, tuple)):
+        value = [str(item) if isinstance(item, Path) else item for item in value]
+    return key(value)
 
 
 def glossary_key(folder: Path) -> str:

@@ -24,7 +24,7 @@ from l10n import __version__
 from l10n.articles import read_article
 from l10n.config import Settings
 from l10n.errors import ArticleError, L10nWarning, Problem
-from l10n.incremental import Known, State, key, stamp_of
+from l10n.incremental import Known, State, key, settings_key, stamp_of
 from l10n.model import Article
 
 AHEAD = 256  # articles whose state rows are read together (see State.prefetch)
@@ -73,9 +73,9 @@ def source_digest_of(settings: Settings, path: Path, data: bytes) -> str:
 
 
 def reading_key(settings: Settings, code: str) -> str:
-    """What an article's facts depend on besides its bytes."""
-    return key("article", code, settings.source, settings.furniture, settings.root,
-               settings.html.content, settings.html.exclude)
+    """What an article's facts depend on besides its bytes: l10n's code and the settings
+    (whole: :func:`~l10n.incremental.keys.settings_key`)."""
+    return key("article", code, settings_key(settings))
 
 
 def stream_sources(

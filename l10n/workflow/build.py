@@ -52,7 +52,7 @@ from l10n.config import Settings
 from l10n.errors import InputError, Problem, UsageError
 from l10n.fsutil import StagedWrites, project_lock, remove_stale_temporaries, write_atomic
 from l10n.glossary import load_glossary
-from l10n.incremental import State, code_key, digest_bytes, glossary_key, key, settings_key
+from l10n.incremental import RunKey, State, code_key, digest_bytes, glossary_key, key
 from l10n.incremental.outputs import outputs_current, record_outputs
 from l10n.incremental.sources import Source
 from l10n.incremental.spans import Spans
@@ -121,6 +121,7 @@ def build(
     config's targets) into ``out`` (default: the config's build folder); ``force``
     allows a folder the rules refuse; ``site_url`` replaces the config's; ``output``:
     ``site`` (HTML and Markdown pages) or ``hugo`` (see the module docstring)."""
+    asked = RunKey.of(build, locals())
     targets = settings.target_languages(langs)
     gate = settings.min_reviewed if min_reviewed is None else min_reviewed
     if not 0.0 <= gate <= 100.0:
@@ -137,8 +138,8 @@ def build(
         glossary = load_glossary(settings.glossary_dir) if fail_on_errors else None
         terms = glossary_key(settings.glossary_dir) if fail_on_errors else ""
         run = _Build(settings, state, folder, targets,
-                     Gates(gate, include_machine, fail_on_errors, glossary, terms), site,
-                     output)
+                     Gates(gate, include_machine, fail_on_errors, glossary, terms), asked,
+                     site, output)
         staged = StagedWrites()
         try:
             with Spans(settings, article_paths(settings, paths), state, run.code, problems,
@@ -168,6 +169,9 @@ def build(
                        tuple(run.skipped), tuple(removed), tuple(problems), notices)
 
 
+_NOT_IN_PLANS = ("paths", "out", "force", "site_url", "output")  # where pages are written
+
+
 @dataclass
 class _Build:
     """One build run: what it made so far, and the small facts the indexes need."""
@@ -177,6 +181,7 @@ class _Build:
     folder: Path
     targets: tuple[str, ...]
     gates: Gates
+    asked: RunKey  # the build's parameters
     site: Site | None = None
     output: str = "site"
     made: set[str] = field(default_factory=set)  # names in the build folder
@@ -191,7 +196,9 @@ class _Build:
     def __post_init__(self) -> None:
         self.code = code_key()
         site = [self.site.url, self.site.name] if self.site else None
-        self.base = key("build", self.code, settings_key(self.settings))  # plans: any build
+        # plans: the same in any build folder and format, of all articles or some
+        self.base = key("build", self.code, self.gates.glossary_key,
+                        self.asked.digest(leaving=_NOT_IN_PLANS))
         self.files = key(self.base, site, self.output)  # the files of this build's kind
         self.root = self.folder.resolve()
         self.kind = f"built:{self.root}"  # the files of an article in this build folder
@@ -199,9 +206,7 @@ class _Build:
 
     def span_key(self) -> str:
         """What a span's items depend on besides its files (:mod:`l10n.incremental.spans`)."""
-        gates = self.gates
-        return key(self.files, list(self.targets), gates.min_reviewed, gates.include_machine,
-                   gates.fail_on_errors, gates.glossary_key, self.kind, os.getcwd())
+        return key(self.files, self.asked.digest(), self.kind, os.getcwd())
 
     def take(self, item: list[Any], *, unchanged: bool = False) -> None:
         """Count an article's plan (``item``: its slug, language and plan) in the run."""
@@ -227,7 +232,7 @@ class _Build:
         nothing counted)."""
         check_slug(source)
         settings, state = self.settings, self.state
-        plan_id = plan_key(self.base, settings, state, source, self.targets, self.gates)
+        plan_id = plan_key(self.base, settings, state, source, self.targets)
         plan, pages = self._plan(source, plan_id)
         item = [source.slug, source.lang,  # the pages' facts kept only for the site files
                 {**plan.to_json(), **({} if self.site_files else {"facts": []})}]

@@ -121,14 +121,13 @@ def page_files(article_format: str, slug: str, lang: str) -> tuple[str, ...]:
 
 
 def plan_key(base: str, settings: Settings, state: State, source: Source,
-             targets: Sequence[str], gates: Gates) -> str:
-    """Everything an article's plan depends on (its catalogs by digest: read only when
-    the state cannot vouch for them)."""
+             targets: Sequence[str]) -> str:
+    """Everything an article's plan depends on: ``base`` (the build's parameters, l10n's
+    code, the glossary), the article and its catalogs by digest (read only when the state
+    cannot vouch for them)."""
     catalogs = [(lang, state.digest(settings.catalog_path(lang, source.slug)))
                 for lang in targets if lang != source.lang]
-    return key(base, source.digest, list(targets), catalogs,
-               gates.min_reviewed, gates.include_machine, gates.fail_on_errors,
-               gates.glossary_key if gates.fail_on_errors else "")
+    return key(base, source.digest, catalogs)
 
 
 def make_plan(

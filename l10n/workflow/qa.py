@@ -29,7 +29,7 @@ from l10n.config import Settings
 from l10n.errors import L10nError, L10nWarning, LanguageError, Problem, UsageError
 from l10n.fsutil import SHORT_WAIT, project_lock
 from l10n.glossary import Glossary, load_glossary
-from l10n.incremental import digest_bytes
+from l10n.incremental import RunKey, digest_bytes
 from l10n.incremental.cached import Cache
 from l10n.incremental.sources import Source
 from l10n.lang import is_language_code, validate_language
@@ -68,6 +68,7 @@ def check_project(
     annotate: bool = False,
 ) -> CheckResult:
     """The project form of ``l10n check``."""
+    run = RunKey.of(check_project, locals())
     _only(only)
     targets = settings.target_languages(langs)
     problems: list[Problem] = []
@@ -96,7 +97,7 @@ def check_project(
             return found
 
         spans = cache.spans(list(articles) if articles else None, problems,
-                            None if annotate else "check", targets, only)
+                            None if annotate else "check", run)
         for item in spans.each(work):
             for lang, rows in zip(targets, item, strict=True):
                 if not isinstance(rows, str):

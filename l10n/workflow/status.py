@@ -19,7 +19,7 @@ from l10n.catalog import FUZZY, MACHINE, OBSOLETE, REVIEWED, UNTRANSLATED, Catal
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.glossary import Glossary
-from l10n.incremental import digest_bytes
+from l10n.incremental import RunKey, digest_bytes
 from l10n.incremental.cached import Cache
 from l10n.incremental.sources import Source
 from l10n.model import Article, Finding, Severity
@@ -204,6 +204,7 @@ def status(
 ) -> StatusReport:
     """Status of every (language, article) catalog, and per-language totals. Articles are
     streamed; each catalog's row comes from the state while the catalog is unchanged."""
+    run = RunKey.of(status, locals())
     targets = settings.target_languages(langs)
     problems: list[Problem] = []
     by_lang: dict[str, list[CatalogStatus]] = {lang: [] for lang in targets}
@@ -216,7 +217,7 @@ def status(
                                   for row in rows]]
 
         slugs: list[str] = []
-        spans = cache.spans(list(articles) if articles else None, problems, "status", targets)
+        spans = cache.spans(list(articles) if articles else None, problems, "status", run)
         for slug, rows in spans.each(work):
             slugs.append(slug)
             for lang, row in zip(targets, rows, strict=True):

@@ -46,7 +46,7 @@ from l10n.errors import (
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.glossary import Glossary
 from l10n.glossary.verify import distinct_terms
-from l10n.incremental import State, code_key, glossary_key, key
+from l10n.incremental import RunKey, State, code_key, glossary_key, key
 from l10n.incremental.cached import Cache, cached_glossary
 from l10n.incremental.catalogs import CatalogState, memory_identity
 from l10n.memory import Memory
@@ -125,6 +125,7 @@ def translate(
     ``runner`` and ``address`` override the config's ``[runner]``; ``notice`` gets the
     runner's lines for the progress output (where its workers run, where their models
     come from); ``use_runner`` runs on a runner the caller made (benchmarks)."""
+    run = RunKey.of(translate, locals())
     if retranslate is not None and retranslate not in RETRANSLATE:
         raise UsageError(f"--retranslate takes {' or '.join(RETRANSLATE)}, not '{retranslate}'")
     plan = settings.runner.choose(runner, address)
@@ -162,7 +163,7 @@ def translate(
                         progress=lambda lang, count: languages[lang].steps.advance(count))
         filler = Filler(settings, glossary, memory, stream, n_best, written)
         try:
-            with known.spans(files, targets, report.problems) as spans:
+            with known.spans(files, targets, report.problems, run) as spans:
                 for lang, catalog in merged_catalogs(settings, spans, targets, report, memory,
                                                      known=known, segmenting=segmenting):
                     language = languages[lang]

@@ -18,7 +18,7 @@ from l10n.catalog import DIGEST_HEADER, Catalog, merge
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
-from l10n.incremental import State, code_key, glossary_key
+from l10n.incremental import RunKey, State, code_key, glossary_key
 from l10n.incremental.cached import Cache
 from l10n.incremental.catalogs import CatalogState, memory_identity
 from l10n.incremental.sources import Source
@@ -83,6 +83,7 @@ def update(
     Reviewed entries go into the translation memory before the merge can move them.
     ``purge_orphans`` removes the templates and catalogs of deleted articles, once their
     reviewed translations are in the memory (:mod:`l10n.workflow.orphans`)."""
+    run = RunKey.of(update, locals())
     targets = settings.target_languages(langs)
     report = RunReport()
     files = article_paths(settings, paths)
@@ -94,7 +95,7 @@ def update(
         cache = Cache.over(settings, state, code, terms)
         known = CatalogState(settings, state, code, memory_identity(settings.memory_path),
                              also=status_recorder(cache, cache.glossary()))
-        with known.spans(files, targets, report.problems, purge=purge_obsolete) as spans:
+        with known.spans(files, targets, report.problems, run, purge=purge_obsolete) as spans:
             for _ in merged_catalogs(settings, spans, targets, report, memory,
                                      purge=purge_obsolete, known=known, segmenting=segmenting):
                 pass
