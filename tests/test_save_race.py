@@ -59,7 +59,10 @@ def client(project_ko: Path) -> Iterator[TestClient]:
 
 
 def _annotate(settings: Settings, _: int) -> bool:
-    return bool(check_project(settings, annotate=True).annotated)
+    result = check_project(settings, annotate=True)
+    for _ in result.findings:  # a stream: the catalogs are annotated as it is read
+        pass
+    return bool(result.annotated)
 
 
 def _annotate_cli(settings: Settings, _: int) -> bool:

@@ -217,3 +217,23 @@ def test_a_pass_that_reads_a_file_the_state_did_not_vouch_for_is_never_replayed(
 
     assert runs(work_reads=False) == [True, True]  # the third run replays its spans
     assert runs(work_reads=True) == [False, False]  # never recorded: never replayed
+
+
+def test_check_streams_each_language_in_turn_as_it_listed_them_all_at_once(
+    project: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The findings of the languages after the first wait in a temporary file: the
+    output is by language, then article, the same as each language checked alone."""
+    import json
+
+    _archive(project, 3)
+    assert _cli(["translate"], project, monkeypatch)[0] == 0
+    code, out = _cli(["check", "--json"], project, monkeypatch)
+    both = json.loads(out[: out.rindex("]") + 1])
+    assert code == 1 and [f["lang"] for f in both] == sorted(
+        (f["lang"] for f in both), key=["ko", "es"].index)
+    alone = []
+    for lang in ("ko", "es"):
+        out = _cli(["check", "--json", "--lang", lang], project, monkeypatch)[1]
+        alone += json.loads(out[: out.rindex("]") + 1])
+    assert both == alone and len(both) > 10

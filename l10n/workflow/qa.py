@@ -17,8 +17,10 @@ as ``#. check:`` comments (:func:`l10n.catalog.annotate`), old ones removed.
 from __future__ import annotations
 
 import contextlib
+import json
+import tempfile
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import partial
 from pathlib import Path
@@ -41,11 +43,13 @@ ONLY_STATES = (REVIEWED, MACHINE, FUZZY, UNTRANSLATED)
 
 @dataclass(frozen=True)
 class CheckResult:
-    """Findings, and the catalogs ``--annotate`` rewrote."""
+    """Findings, and the catalogs ``--annotate`` rewrote. The project form's findings
+    are a stream (an archive's may be hundreds of thousands): iterate them once, then
+    ``annotated`` and ``problems`` are complete."""
 
-    findings: tuple[Finding, ...]
-    annotated: tuple[Path, ...] = ()
-    problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
+    findings: Iterable[Finding]
+    annotated: Sequence[Path] = ()
+    problems: Sequence[Problem] = ()  # articles that could not be read (left out)
 
 
 def _only(only: str | None) -> None:
@@ -67,15 +71,24 @@ def check_project(
     *,
     annotate: bool = False,
 ) -> CheckResult:
-    """The project form of ``l10n check``."""
+    """The project form of ``l10n check``: its findings streamed, by language, article,
+    then entry (a language after the first waits in a temporary file, not in memory)."""
     run = RunKey.of(check_project, locals())
     _only(only)
     targets = settings.target_languages(langs)
     problems: list[Problem] = []
-    by_lang: dict[str, list[Finding]] = {lang: [] for lang in targets}
     written: list[Path] = []
+    found = _project_findings(settings, articles, targets, only, annotate, run, problems,
+                              written)
+    return CheckResult(found, written, problems)
+
+
+def _project_findings(settings: Settings, articles: Sequence[Path] | None,
+                      targets: tuple[str, ...], only: str | None, annotate: bool,
+                      run: RunKey, problems: list[Problem],
+                      written: list[Path]) -> Iterator[Finding]:
     lock = partial(project_lock, settings.state_dir, wait=SHORT_WAIT)
-    with Cache.open(settings) as cache:
+    with Cache.open(settings) as cache, contextlib.ExitStack() as files:
         glossary = cache.glossary()
 
         def work(source: Source) -> list[Any]:
@@ -96,16 +109,23 @@ def check_project(
                 found.append(shown if rows is None else rows)
             return found
 
+        later = [files.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
+                 for _ in targets[1:]]  # the other languages' findings, as JSON lines
         spans = cache.spans(list(articles) if articles else None, problems,
                             None if annotate else "check", run)
         for item in spans.each(work):
-            for lang, rows in zip(targets, item, strict=True):
-                if not isinstance(rows, str):
-                    by_lang[lang] += [_from_row(row) for row in rows]
-                elif only in (None, UNTRANSLATED):
-                    by_lang[lang].append(_no_catalog(rows, lang))
-    findings = [finding for lang in targets for finding in by_lang[lang]]
-    return CheckResult(tuple(findings), tuple(written), tuple(problems))
+            for number, (lang, rows) in enumerate(zip(targets, item, strict=True)):
+                if isinstance(rows, str):
+                    if only not in (None, UNTRANSLATED):
+                        continue
+                    rows = [_row(_no_catalog(rows, lang))]
+                if number == 0:
+                    yield from (_from_row(row) for row in rows)
+                else:
+                    later[number - 1].writelines(json.dumps(row) + "\n" for row in rows)
+        for spill in later:
+            spill.seek(0)
+            yield from (_from_row(json.loads(line)) for line in spill)
 
 
 def record_check(cache: Cache, catalog: Catalog, lang: str, findings: list[Finding]) -> None:
