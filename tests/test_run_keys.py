@@ -19,27 +19,39 @@ from l10n.config import load_settings
 from l10n.incremental.keys import RunKey, is_callback
 
 
-def _commands() -> list[Callable[..., object]]:
-    """Every function of l10n.workflow that opens the state (State.open, Cache.open)."""
+def _functions() -> list[tuple[Callable[..., object], ast.FunctionDef]]:
     found = []
     for info in pkgutil.iter_modules(l10n.workflow.__path__):
         module = importlib.import_module(f"l10n.workflow.{info.name}")
-        tree = ast.parse(inspect.getsource(module))
-        for node in tree.body:
-            if isinstance(node, ast.FunctionDef) and any(
-                    isinstance(call, ast.Attribute) and call.attr == "open"
-                    and isinstance(call.value, ast.Name) and call.value.id in ("State", "Cache")
-                    for call in ast.walk(node)):
-                found.append(getattr(module, node.name))
+        for node in ast.parse(inspect.getsource(module)).body:
+            if isinstance(node, ast.FunctionDef):
+                found.append((getattr(module, node.name), node))
     return found
 
 
-COMMANDS = _commands()
+def _calls(node: ast.FunctionDef, owner: str, name: str) -> bool:
+    return any(isinstance(call, ast.Attribute) and call.attr == name
+               and isinstance(call.value, ast.Name) and call.value.id == owner
+               for call in ast.walk(node))
+
+
+FUNCTIONS = _functions()
+COMMANDS = [function for function, node in FUNCTIONS if _calls(node, "RunKey", "of")]
 
 
 def test_the_commands_that_keep_facts_are_found() -> None:
     names = {command.__name__ for command in COMMANDS}
     assert {"status", "check_project", "update", "translate", "build"} <= names
+
+
+@pytest.mark.parametrize("function", [f for f, node in FUNCTIONS
+                                      if _calls(node, "State", "open")
+                                      or _calls(node, "Cache", "open")],
+                         ids=lambda f: f.__name__)
+def test_whatever_opens_the_state_has_a_run_key(function: Callable[..., object]) -> None:
+    """A use case that opens the state builds its own key, or is given its command's."""
+    hints = typing.get_type_hints(function)
+    assert function in COMMANDS or RunKey in hints.values(), function.__name__
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.__name__)

@@ -27,8 +27,9 @@ from l10n.config import Settings
 from l10n.errors import ArticleError, Problem
 from l10n.fsutil import watching_io
 from l10n.incremental import State
+from l10n.incremental.codec import decode, encode
 from l10n.incremental.ledger import Ledger, cut, files_of, span_name, unchanged
-from l10n.incremental.sources import Source, from_facts, stream_sources
+from l10n.incremental.sources import ArticleFacts, Source, from_facts, stream_sources
 
 
 class Span:
@@ -40,8 +41,9 @@ class Span:
         self._whole = True  # every article's item kept
 
     def keep(self, item: Any) -> None:
-        """The item of the article just worked on (JSON: what a replay gives back); None:
-        its work is not done (a catalog left to fill), so the span is not recorded."""
+        """The item of the article just worked on (of the run's item type: what a replay
+        gives back); None: its work is not done (a catalog left to fill), so the span is
+        not recorded."""
         if item is None:
             self._whole = False
         else:
@@ -59,7 +61,7 @@ class Span:
     def sources(self, *, confirming: bool = False) -> Iterator[Source]:
         """The span's readable articles, its pass watched by a ledger."""
         run, state = self.run, self.run.state
-        told: list[dict[str, Any]] = []
+        told: list[ArticleFacts] = []
         seen: dict[str, str] = {} if confirming else run.seen
         problems: list[Problem] = [] if confirming else run.problems
         ledger = state.ledger = Ledger()
@@ -69,14 +71,14 @@ class Span:
                                           seen=seen, told=told, kinds=run.kinds)
         finally:
             state.ledger = None
-        readable = sum("problem" not in facts for facts in told)
+        readable = sum(facts.problem is None for facts in told)
         if run.kind is None:
             return
         if ledger.clean and self._whole and len(told) == len(self.paths) \
                 and len(self._items) == readable:
             name, names = span_name(run.kind, self.paths)
-            state.set_fact(name, run.kind, names, run.key,
-                           {**files_of(ledger), "articles": told, "items": self._items})
+            state.set_fact(name, run.kind, names, run.key, {
+                **files_of(ledger), "articles": encode(told), "items": encode(self._items)})
         elif not confirming:
             run.unrecorded.append(self.paths)
 
@@ -87,15 +89,17 @@ class Spans:
     ``kind`` None: spans are neither replayed nor recorded. ``kinds``: the kinds of fact
     the command looks up per file (read ahead, :meth:`~l10n.incremental.State.prefetch`).
     ``confirm``: an article's item again, without writing anything (the confirming pass
-    of the spans that did work, as the ``with`` block ends)."""
+    of the spans that did work, as the ``with`` block ends). ``item``: the type of the
+    items (a frozen dataclass, or a tuple of values: :mod:`~l10n.incremental.codec`)."""
 
     def __init__(self, settings: Settings, paths: Sequence[Path], state: State, code: str,
                  problems: list[Problem] | None, kind: str | None = None,
                  key: str = "", kinds: Sequence[str] = (),
-                 confirm: Callable[[Source], Any] | None = None) -> None:
+                 confirm: Callable[[Source], Any] | None = None, item: Any = Any) -> None:
         self.settings, self.paths, self.state, self.code = settings, paths, state, code
         self.problems: Any = problems  # None: the first problem raises
         self.kind, self.key, self.kinds, self._confirm = kind, key, kinds, confirm
+        self._items: Any = tuple[item, ...]  # a span fact's items
         self.seen: dict[str, str] = {}  # slug -> the path of its article
         self.unrecorded: list[list[Path]] = []  # spans to confirm
         self.replays = 0
@@ -134,8 +138,9 @@ class Spans:
             return None
         value, seen = found
         try:
-            told, items = value["articles"], value["items"]
-            if any(facts.get("slug") in self.seen for facts in told):
+            told: tuple[ArticleFacts, ...] = decode(tuple[ArticleFacts, ...], value["articles"])
+            items = decode(self._items, value["items"])
+            if any(facts.slug in self.seen for facts in told if facts.problem is None):
                 return None
             if len(told) != len(paths) or not unchanged(value, seen):
                 return None

@@ -144,7 +144,7 @@ def build(
         try:
             with Spans(settings, article_paths(settings, paths), state, run.code, problems,
                        "build", run.span_key(), ("build", run.kind),
-                       confirm=run.article) as spans:
+                       confirm=run.article, item=Built) as spans:
                 for span in spans:
                     if span.replayed is not None:
                         for item in span.replayed:
@@ -167,6 +167,16 @@ def build(
     notices = () if site or output == "hugo" else (NO_SITE,)
     return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
                        tuple(run.skipped), tuple(removed), tuple(problems), notices)
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """An article in a span of ``build``: its slug, language and plan
+    (:meth:`~l10n.workflow.build_plan.Plan.to_json`)."""
+
+    slug: str
+    lang: str
+    plan: dict[str, Any]
 
 
 _NOT_IN_PLANS = ("paths", "out", "force", "site_url", "output")  # where pages are written
@@ -208,9 +218,9 @@ class _Build:
         """What a span's items depend on besides its files (:mod:`l10n.incremental.spans`)."""
         return key(self.files, self.asked.digest(), self.kind, os.getcwd())
 
-    def take(self, item: list[Any], *, unchanged: bool = False) -> None:
-        """Count an article's plan (``item``: its slug, language and plan) in the run."""
-        slug, lang, data = item
+    def take(self, item: Built, *, unchanged: bool = False) -> None:
+        """Count an article's plan in the run."""
+        slug, lang, data = item.slug, item.lang, item.plan
         self.slugs.add(slug)
         self.langs.add(lang)
         self.pages += summaries(data)
@@ -225,7 +235,7 @@ class _Build:
         if unchanged:
             self.unchanged += names
 
-    def article(self, source: Source, staged: StagedWrites | None = None) -> list[Any]:
+    def article(self, source: Source, staged: StagedWrites | None = None) -> Built:
         """Plan one article (from the state when its inputs did not change) and write
         its files, unless they are, unchanged, those the state recorded for this plan;
         its item for the span. Without ``staged``: a confirming pass (nothing written,
@@ -234,8 +244,8 @@ class _Build:
         settings, state = self.settings, self.state
         plan_id = plan_key(self.base, settings, state, source, self.targets)
         plan, pages = self._plan(source, plan_id)
-        item = [source.slug, source.lang,  # the pages' facts kept only for the site files
-                {**plan.to_json(), **({} if self.site_files else {"facts": []})}]
+        item = Built(source.slug, source.lang,  # the pages' facts only for the site files
+                     {**plan.to_json(), **({} if self.site_files else {"facts": []})})
         files = [(name, page.lang) for page in plan.pages
                  for name in file_names(self.output, plan.format, page.slug, page.lang)]
         owner = os.path.abspath(source.path)

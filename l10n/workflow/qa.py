@@ -21,18 +21,18 @@ import json
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, UNTRANSLATED, Catalog, annotate
 from l10n.config import Settings
 from l10n.errors import L10nError, L10nWarning, LanguageError, Problem, UsageError
 from l10n.fsutil import SHORT_WAIT, project_lock
 from l10n.glossary import Glossary, load_glossary
-from l10n.incremental import RunKey, digest_bytes
+from l10n.incremental import RunKey
 from l10n.incremental.cached import Cache
+from l10n.incremental.codec import decode, encode
 from l10n.incremental.sources import Source
 from l10n.lang import is_language_code, validate_language
 from l10n.model import Finding, Severity
@@ -91,71 +91,73 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
     with Cache.open(settings) as cache, contextlib.ExitStack() as files:
         glossary = cache.glossary()
 
-        def work(source: Source) -> list[Any]:
-            """Per language: the catalog's findings as rows, or its name if it is missing."""
-            found: list[Any] = []
+        def work(source: Source) -> _Item:
+            """Per language: the catalog's findings, or its name if it is missing."""
+            found: list[_Found] = []
             for lang in targets:
                 path = settings.catalog_path(lang, source.slug)
                 shown = cache.shown(path)
                 ctx = CheckContext(settings.source, lang, glossary, shown)
                 if annotate and path.is_file():
                     catalog = Catalog.read(path)
-                    found.append([_row(f) for f in _one_catalog(catalog, ctx, only, True,
-                                                                  written, lock)])
+                    found.append(_Found(tuple(_one_catalog(catalog, ctx, only, True, written,
+                                                           lock))))
                     continue
                 rows = None if annotate else cache.result(
                     path, "check", cache.key("check", lang, only) + shown,  # + the name shown
-                    partial(_rows, ctx=ctx, only=only))
-                found.append(shown if rows is None else rows)
-            return found
+                    _Findings, partial(_findings, ctx=ctx, only=only))
+                found.append(_Found((), shown) if rows is None else _Found(rows))
+            return _Item(tuple(found))
 
         later = [files.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
                  for _ in targets[1:]]  # the other languages' findings, as JSON lines
         spans = cache.spans(list(articles) if articles else None, problems,
-                            None if annotate else "check", run)
+                            None if annotate else "check", run, _Item)
         for item in spans.each(work):
-            for number, (lang, rows) in enumerate(zip(targets, item, strict=True)):
-                if isinstance(rows, str):
+            for number, (lang, one) in enumerate(zip(targets, item.langs, strict=True)):
+                rows = one.findings
+                if one.missing:
                     if only not in (None, UNTRANSLATED):
                         continue
-                    rows = [_row(_no_catalog(rows, lang))]
+                    rows = (_no_catalog(one.missing, lang),)
                 if number == 0:
-                    yield from (_from_row(row) for row in rows)
+                    yield from rows
                 else:
-                    later[number - 1].writelines(json.dumps(row) + "\n" for row in rows)
+                    later[number - 1].writelines(json.dumps(encode(f)) + "\n" for f in rows)
         for spill in later:
             spill.seek(0)
-            yield from (_from_row(json.loads(line)) for line in spill)
+            yield from (decode(Finding, json.loads(line)) for line in spill)
+
+
+_Findings = tuple[Finding, ...]  # the fact ``check`` keeps of a catalog
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A catalog's findings in a span of ``check``; ``missing``: no catalog (its name)."""
+
+    findings: tuple[Finding, ...]
+    missing: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """An article's findings in a span of ``check``, one per language."""
+
+    langs: tuple[_Found, ...]
 
 
 def record_check(cache: Cache, catalog: Catalog, lang: str, findings: list[Finding]) -> None:
     """Record a catalog just written with its ``findings`` (:func:`catalog_findings`, as
     ``check`` finds them without ``--only``) under ``check``'s key, so that the next
     ``check`` does not read it."""
-    if catalog.disk_text is None:
-        return
     shown = cache.shown(catalog.path)
-    cache.state.set_fact(catalog.path, "check", digest_bytes(catalog.disk_text.encode("utf-8")),
-                         cache.key("check", lang, None) + shown, [_row(f) for f in findings])
+    cache.record(catalog, "check", cache.key("check", lang, None) + shown, tuple(findings))
 
 
-def _rows(catalog: Catalog, *, ctx: CheckContext, only: str | None) -> list[list[Any]]:
-    """The catalog's findings as JSON rows (what the state keeps)."""
-    return [_row(finding) for finding in _one_catalog(catalog, ctx, only, False, [])]
-
-
-def _row(finding: Finding) -> list[Any]:
-    return [getattr(finding, f.name) for f in fields(finding)]
-
-
-def _from_row(row: list[Any]) -> Finding:
-    """A finding as :func:`_rows` stored it (JSON: spans come back as lists)."""
-    values: dict[str, Any] = {
-        f.name: tuple(value) if isinstance(value, list) else value
-        for f, value in zip(fields(Finding), row, strict=True)
-    }
-    values["severity"] = Severity(values["severity"])
-    return Finding(**values)
+def _findings(catalog: Catalog, *, ctx: CheckContext, only: str | None) -> _Findings:
+    """The catalog's findings (the fact the state keeps)."""
+    return tuple(_one_catalog(catalog, ctx, only, False, []))
 
 
 def check_files(

@@ -160,7 +160,7 @@ def _merged(
         else:
             report.languages[lang].untranslated += settled
             counts.append(settled)
-    span.keep(None if todo else counts)  # work to do: nothing to replay as it is
+    span.keep(None if todo else tuple(counts))  # work to do: nothing to replay as it is
     if not todo:
         return
     item = extract_source(settings, source, known, segmenting)
