@@ -30,7 +30,7 @@ from l10n.publish.page import Coverage, translated_percent
 from l10n.publish.render import IndexEntry, index_entry
 from l10n.publish.site import page_facts
 from l10n.qa import CheckContext
-from l10n.workflow.qa import catalog_findings
+from l10n.qa.catalog import catalog_findings
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,16 +225,6 @@ def _language(catalog: Catalog, lang: str | None) -> str:
         return code
 
 
-def catalog_findings(catalog: Catalog, ctx: CheckContext, only: str | None = None) -> list[Finding]:
-    """Every finding on the live entries of ``catalog`` (in ``only`` state if given)."""
-    return [
-        finding
-        for entry in catalog.entries()
-        if only is None or entry.state == only
-        for finding in run_checks(entry, ctx)
-    ]
-
-
 def _one_catalog(
     catalog: Catalog, ctx: CheckContext, only: str | None, notes: bool, written: list[Path],
     lock: Callable[[], contextlib.AbstractContextManager[None]] = contextlib.nullcontext,

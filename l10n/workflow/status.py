@@ -24,10 +24,11 @@ from l10n.incremental.cached import Cache
 from l10n.incremental.sources import Source
 from l10n.model import Article, Finding, Severity
 from l10n.qa import CheckContext
+from l10n.qa.catalog import catalog_findings
 from l10n.text.segment import segment_article
 from l10n.workflow.extract import template_entries
 from l10n.workflow.orphans import find_orphans
-from l10n.workflow.qa import catalog_findings, record_check
+from l10n.workflow.qa import record_check
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
