@@ -79,7 +79,6 @@ from l10n.workflow.build_plan import (
     make_plan,
     plan_key,
     summaries,
-    translations,
 )
 from l10n.workflow.build_site import NO_SITE, OUTPUTS, SiteFiles, site_of
 from l10n.workflow.extract import article_paths
@@ -367,8 +366,7 @@ def _remove_stale(
     return removed
 
 
-__all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug", "safe_path",
-           "translations"]
+__all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug", "safe_path"]
 
 
 def check_slug(article: Article | Source) -> None:

@@ -19,18 +19,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from l10n.catalog import FUZZY, MACHINE, REVIEWED, Catalog
+from l10n.catalog import Catalog
 from l10n.config import Settings
 from l10n.glossary import Glossary
 from l10n.incremental import State, key
 from l10n.incremental.sources import Source
-from l10n.model import Severity
-from l10n.publish import Page, Translation, localize
+from l10n.publish import Page, localize
 from l10n.publish.page import Coverage, translated_percent
 from l10n.publish.render import IndexEntry, index_entry
 from l10n.publish.site import page_facts
+from l10n.publish.translated import published_errors, refusal, translations
 from l10n.qa import CheckContext
-from l10n.qa.catalog import catalog_findings
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,29 +142,6 @@ def make_plan(
     return Plan(plan_id, source.article.format, summaries, skipped, index, facts), pages
 
 
-def translations(catalog: Catalog) -> dict[str, Translation]:
-    """msgid -> translation: reviewed entries, and fuzzy ones (and pseudo text, even
-    accepted) marked unreviewed: a reviewed-only build never publishes them."""
-    found: dict[str, Translation] = {}
-    for entry in catalog.entries():
-        if entry.state == REVIEWED and not entry.is_pseudo:  # pseudo text is never reviewed
-            found[entry.msgid] = Translation(entry.msgstr, reviewed=True)
-        elif entry.state in (REVIEWED, MACHINE, FUZZY):
-            found[entry.msgid] = Translation(entry.msgstr, reviewed=False)
-    return found
-
-
-def _check_errors(settings: Settings, catalog: Catalog, lang: str, gates: Gates) -> int:
-    """Check errors on the entries this build would publish from ``catalog``."""
-    states = (REVIEWED, MACHINE, FUZZY) if gates.include_machine else (REVIEWED,)
-    ctx = CheckContext(settings.source, lang, gates.glossary, settings.display(catalog.path))
-    return sum(
-        f.severity == Severity.ERROR
-        for state in states
-        for f in catalog_findings(catalog, ctx, state)
-    )
-
-
 def article_pages(
     settings: Settings, source: Source, targets: Sequence[str], gates: Gates, ref: str
 ) -> tuple[list[Page], list[Skipped]]:
@@ -182,8 +158,10 @@ def article_pages(
         catalog = Catalog.read(path)
         page = localize(article, lang, translations(catalog),
                         include_machine=gates.include_machine, source_ref=ref)
-        why = _gate(page, gates.min_reviewed, gates.include_machine, settings.display(path))
-        errors = _check_errors(settings, catalog, lang, gates) if gates.fail_on_errors else 0
+        why = refusal(page, gates.min_reviewed, gates.include_machine, settings.display(path))
+        ctx = CheckContext(settings.source, lang, gates.glossary, settings.display(path))
+        errors = published_errors(catalog, ctx, gates.include_machine) \
+            if gates.fail_on_errors else 0
         if not why and errors:
             why = (f"{errors} check error{'s' * (errors != 1)} in {settings.display(path)} "
                    f"(see `l10n check --lang {lang}`; --fail-on-errors)")
@@ -195,20 +173,3 @@ def article_pages(
         else:
             pages.append(page)
     return pages, skipped
-
-
-def _gate(page: Page, gate: float, include_machine: bool, catalog: str) -> str | None:
-    """Why ``page`` must not be published, or None."""
-    cov = page.coverage
-    if cov.reviewed_percent < gate:
-        return (
-            f"{cov.reviewed_percent:g}% of its {cov.total} entries reviewed in {catalog}, "
-            f"below --min-reviewed {gate:g}% ({cov.reviewed} reviewed, {cov.machine} "
-            f"unreviewed, {cov.untranslated} untranslated)"
-        )
-    if not page.translated:
-        hint = ""
-        if cov.machine and not include_machine:
-            hint = f"; --include-machine would use its {cov.machine} unreviewed entries"
-        return f"nothing to publish: no reviewed translation in {catalog}{hint}"
-    return None

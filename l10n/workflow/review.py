@@ -41,8 +41,8 @@ from l10n.memory.history import Change
 from l10n.memory.units import Unit
 from l10n.model import Article, Finding, Severity, TermMatch
 from l10n.publish import localize, render_html
+from l10n.publish.translated import translations
 from l10n.qa import CheckContext, run_checks
-from l10n.workflow.build import translations
 from l10n.workflow.edit import Edit, save_edits
 from l10n.workflow.extract import article_paths, read_articles
 from l10n.workflow.review_search import CatalogIndex, SearchResult, search
