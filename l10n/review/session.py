@@ -43,10 +43,8 @@ from l10n.model import Article, Finding, Severity, TermMatch
 from l10n.publish import localize, render_html
 from l10n.publish.translated import translations
 from l10n.qa import CheckContext, run_checks
-from l10n.workflow.edit import Edit, save_edits
-from l10n.workflow.extract import article_paths, read_articles
-from l10n.workflow.review_search import CatalogIndex, SearchResult, search
-from l10n.workflow.review_view import (
+from l10n.review.search import CatalogIndex, SearchResult, search
+from l10n.review.view import (
     ArticleView,
     CatalogRow,
     EntryHelps,
@@ -57,6 +55,8 @@ from l10n.workflow.review_view import (
     group_blocks,
     memory_matches,
 )
+from l10n.workflow.edit import Edit, save_edits
+from l10n.workflow.extract import article_paths, read_articles
 from l10n.workflow.status import CatalogStatus, count_states
 
 CONFIRM = "confirm"  # a save refused until the reviewer confirms accepting with errors
