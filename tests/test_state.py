@@ -249,7 +249,10 @@ OPS = st.one_of(
          ["build", "--include-machine", "--fail-on-errors"], ["status", "--lang", "ko"],
          ["translate", "--lang", "es"], ["status", "seeds/story-1.txt"],
          ["check", "--lang", "es", "seeds/story-0.txt"],
-         ["build", "--include-machine", "seeds/story-1.txt"], ["state", "prune"]]),
+         ["build", "--include-machine", "seeds/story-1.txt"], ["state", "prune"],
+         ["extract"], ["translate", "--retranslate", "machine"],
+         ["build", "--include-machine", "--format", "hugo", "--out", "hugo"],
+         ["build", "--include-machine", "--site-url", "https://news.example.com/"]]),
               st.sampled_from(["", "seeds", "locales/ko"])),  # the folder it runs in
 )
 
