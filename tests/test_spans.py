@@ -237,3 +237,20 @@ def test_check_streams_each_language_in_turn_as_it_listed_them_all_at_once(
         out = _cli(["check", "--json", "--lang", lang], project, monkeypatch)[1]
         alone += json.loads(out[: out.rindex("]") + 1])
     assert both == alone and len(both) > 10
+
+
+def test_builds_into_two_folders_keep_their_spans_apart(
+    project: Path, small_spans: list[bool], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A site build and a Hugo tree in folders of their own: each folder's spans are its
+    own facts, so neither build makes the other's next run work again."""
+    _archive(project, 4)
+    assert _cli(["translate"], project, monkeypatch)[0] == 0
+    builds = [["build", "--include-machine"],
+              ["build", "--include-machine", "--format", "hugo", "--out", "hugo"]]
+    for command in builds + builds:  # each folder built, then each again
+        assert _cli(command, project, monkeypatch)[0] == 0
+    for command in builds:
+        small_spans.clear()
+        assert _cli(command, project, monkeypatch)[0] == 0
+        assert small_spans and all(small_spans), (command, small_spans)

@@ -142,7 +142,7 @@ def build(
         staged = StagedWrites()
         try:
             with Spans(settings, article_paths(settings, paths), state, run.code, problems,
-                       "build", run.span_key(), ("build", run.kind),
+                       run.kind, run.span_key(), ("build", run.kind),
                        confirm=run.article, item=Built) as spans:
                 for span in spans:
                     if span.replayed is not None:
@@ -210,7 +210,7 @@ class _Build:
                         self.asked.digest(leaving=_NOT_IN_PLANS))
         self.files = key(self.base, site, self.output)  # the files of this build's kind
         self.root = self.folder.resolve()
-        self.kind = f"built:{self.root}"  # the files of an article in this build folder
+        self.kind = f"built:{self.root}"  # an article's files, and the spans, per build folder
         self.site_files = SiteFiles(self.site) if self.site and self.output == "site" else None
 
     def span_key(self) -> str:
