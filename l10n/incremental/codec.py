@@ -20,17 +20,32 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def encode(value: object) -> Any:
     """``value`` (a dataclass, a tuple or list of them, plain JSON values) as JSON values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [encode(getattr(value, field.name)) for field in dataclasses.fields(value)]
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, list | tuple):
-        return [encode(item) for item in value]
-    if isinstance(value, dict):
-        return {name: encode(item) for name, item in value.items()}
-    return value
+    if kind is list or kind is tuple:
+        return [encode(item) for item in value]  # type: ignore[attr-defined]
+    if kind is dict:
+        return {name: encode(item) for name, item in value.items()}  # type: ignore[attr-defined]
+    names = _names(typing.cast(Any, kind))
+    if names is None:
+        return value
+    return [encode(getattr(value, name)) for name in names]
+
+
+@functools.cache
+def _names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, in order (None: not a dataclass)."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(field.name for field in dataclasses.fields(kind))
 
 
 def decode(kind: type[T] | Any, data: Any) -> T:
@@ -52,7 +67,7 @@ def _decoder(hint: Any) -> Callable[[Any], Any]:
         def build(data: list[Any]) -> Any:
             if len(data) != len(parts):
                 raise ValueError("another number of fields")
-            return hint(*(part(item) for part, item in zip(parts, data, strict=True)))
+            return hint(*[part(item) for part, item in zip(parts, data, strict=True)])
 
         return build
     if origin is types.UnionType or origin is typing.Union:
@@ -75,11 +90,12 @@ def _decoder(hint: Any) -> Callable[[Any], Any]:
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return hint
     if hint in (str, int, float, bool):
-        return lambda data: _plain(hint, data)
+        allowed = (int, float) if hint is float else (hint,)
+
+        def plain(data: Any) -> Any:
+            if type(data) not in allowed and not isinstance(data, allowed):
+                raise TypeError(f"{data!r} is not a {hint.__name__}")
+            return data
+
+        return plain
     return lambda data: data  # Any: JSON as it is
-
-
-def _plain(kind: type, data: Any) -> Any:
-    if not isinstance(data, kind) and not (kind is float and isinstance(data, int)):
-        raise TypeError(f"{data!r} is not a {kind.__name__}")
-    return data

@@ -17,7 +17,7 @@ as ``#. check:`` comments (:func:`l10n.catalog.annotate`), old ones removed.
 from __future__ import annotations
 
 import contextlib
-import json
+import pickle
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -32,7 +32,6 @@ from l10n.fsutil import SHORT_WAIT, project_lock
 from l10n.glossary import Glossary, load_glossary
 from l10n.incremental import RunKey
 from l10n.incremental.cached import Cache
-from l10n.incremental.codec import decode, encode
 from l10n.incremental.sources import Source
 from l10n.lang import is_language_code, validate_language
 from l10n.model import Finding, Severity
@@ -109,8 +108,9 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
                 found.append(_Found((), shown) if rows is None else _Found(rows))
             return _Item(tuple(found))
 
-        later = [files.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
-                 for _ in targets[1:]]  # the other languages' findings, as JSON lines
+        # the other languages' findings wait in temporary files of this run's own
+        # (pickled per article: read back by this process only, and fast)
+        later = [files.enter_context(tempfile.TemporaryFile()) for _ in targets[1:]]
         spans = cache.spans(list(articles) if articles else None, problems,
                             None if annotate else "check", run, _Item)
         for item in spans.each(work):
@@ -122,11 +122,15 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
                     rows = (_no_catalog(one.missing, lang),)
                 if number == 0:
                     yield from rows
-                else:
-                    later[number - 1].writelines(json.dumps(encode(f)) + "\n" for f in rows)
+                elif rows:
+                    pickle.dump(rows, later[number - 1], pickle.HIGHEST_PROTOCOL)
         for spill in later:
             spill.seek(0)
-            yield from (decode(Finding, json.loads(line)) for line in spill)
+            while True:
+                try:
+                    yield from pickle.load(spill)
+                except EOFError:
+                    break
 
 
 _Findings = tuple[Finding, ...]  # the fact ``check`` keeps of a catalog
