@@ -31,7 +31,7 @@ from benchmarks.workload import load_sentences
 from l10n.catalog import Catalog
 from l10n.config import load_settings
 from l10n.review.server import prepare
-from l10n.workflow.review_view import entry_id
+from l10n.review.view import entry_id
 from l10n.workflow.translate import translate
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -107,8 +107,8 @@ def glossary(root: Path, terms: int) -> dict[str, Any]:
     """The first load (TOML read, validated, merged, cross-checked, indexed), then what
     every later command pays: the terms from the project's state, indexed again."""
     from l10n.glossary import load_glossary
-    from l10n.state import State, code_key
-    from l10n.workflow.cached import cached_glossary
+    from l10n.incremental import State, code_key
+    from l10n.incremental.cached import cached_glossary
 
     shutil.rmtree(root, ignore_errors=True)
     (root / "glossaries").mkdir(parents=True)

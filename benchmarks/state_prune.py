@@ -26,7 +26,7 @@ def _figures(project: Path) -> tuple[int, int, int]:
     db = sqlite3.connect(path)
     try:
         rows = [db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("file", "note")]
+                for table in ("file", "fact")]
     finally:
         db.close()
     size = path.stat().st_size + sum(p.stat().st_size for p in path.parent.glob("state.sqlite-wal"))
@@ -43,11 +43,11 @@ def main(argv: list[str] | None = None) -> None:
     project = make_archive(args.work / f"archive-{args.size}", args.size)
 
     def say(label: str, base: tuple[int, int, int] | None = None) -> tuple[int, int, int]:
-        size, files, notes = _figures(project)
+        size, files, facts = _figures(project)
         ratio = "" if base is None else f"  ({size / base[0]:.2f}x of the full archive's size)"
-        print(f"{label:<44} {size / 1e6:7.2f} MB  {files:6} file rows  {notes:6} facts{ratio}",
+        print(f"{label:<44} {size / 1e6:7.2f} MB  {files:6} file rows  {facts:6} facts{ratio}",
               flush=True)
-        return size, files, notes
+        return size, files, facts
 
     for args_ in COMMANDS.values():
         run(project, args_)

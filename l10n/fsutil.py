@@ -9,7 +9,8 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
 from l10n.errors import LockedError
@@ -28,6 +29,33 @@ def display_path(path: Path | str) -> str:
     return Path(relative).as_posix()
 
 
+# who is told of the project files read and written now: the recording pass of the
+# incremental layer (l10n.incremental.spans) while it watches a span's work. A context
+# variable, not a global: each thread and each run has its own (None: nobody watches).
+_WATCHER: ContextVar[Callable[[], None] | None] = ContextVar("l10n_file_io", default=None)
+
+
+def file_io(path: Path | str) -> None:
+    """Tell the pass that watches (if any) that the file at ``path`` was read or written
+    by other means than the state's own look-ups: whatever the pass computes now depends
+    on a file the state did not vouch for, so the pass is not recorded as replayable.
+    Every reader and writer of a project's files calls it (catalogs, articles, templates'
+    headers, build pages, the manifest)."""
+    watcher = _WATCHER.get()
+    if watcher is not None:
+        watcher()
+
+
+@contextlib.contextmanager
+def watching_io(watcher: Callable[[], None]) -> Iterator[None]:
+    """Within the block, :func:`file_io` calls ``watcher``."""
+    token = _WATCHER.set(watcher)
+    try:
+        yield
+    finally:
+        _WATCHER.reset(token)
+
+
 def write_atomic(path: Path, data: str | bytes) -> bool:
     """Write ``data`` to ``path`` atomically; return False (and touch nothing) if unchanged.
 
@@ -36,6 +64,7 @@ def write_atomic(path: Path, data: str | bytes) -> bool:
     never half of one. An unchanged file keeps its bytes and its modification time.
     """
     path = Path(path)
+    file_io(path)
     tmp = _temporary(path, data)
     if tmp is None:
         return False
@@ -118,6 +147,7 @@ class StagedWrites:
 
     def stage(self, path: Path, data: str | bytes) -> bool:
         """Stage ``data`` for ``path``; False (nothing staged) when it already holds it."""
+        file_io(path)
         tmp = _temporary(Path(path), data)
         if tmp is not None:
             self._staged.append((tmp, Path(path)))

@@ -10,8 +10,8 @@ import pytest
 
 from l10n.errors import GlossaryError
 from l10n.glossary import Glossary, load_glossary
-from l10n.state import State, code_key
-from l10n.workflow.cached import GLOSSARY_NOTE, cached_glossary
+from l10n.incremental import State, code_key
+from l10n.incremental.cached import GLOSSARY_FACT, cached_glossary
 
 TERMS = """\
 [[term]]
@@ -45,7 +45,7 @@ def load(root: Path) -> tuple[Glossary, bool]:
     with State.open(root / ".l10n") as state:
         glossary = cached_glossary(state, root / "glossaries", code_key())
     with State.open(root / ".l10n") as state:
-        recorded = state._query("SELECT 1 FROM note WHERE path = ?", (GLOSSARY_NOTE,))
+        recorded = state._query("SELECT 1 FROM fact WHERE path = ?", (GLOSSARY_FACT,))
     return glossary, recorded is not None
 
 
@@ -60,7 +60,7 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_recorded_terms_equal_the_files(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first, recorded = load(root)
     assert recorded
-    monkeypatch.setattr("l10n.workflow.cached.load_glossary", _refuse)  # must not be needed
+    monkeypatch.setattr("l10n.incremental.cached.load_glossary", _refuse)  # must not be needed
     second, _ = load(root)
     assert snapshot(second) == snapshot(first) == snapshot(load_glossary(root / "glossaries"))
     assert [m.text for m in second.find("Blackwell GPUs in PC bangs", "ko")] == \

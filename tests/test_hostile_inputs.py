@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from l10n.config import load_settings
-from l10n.workflow.xliff import export_xliff, unit_id
+from l10n.interchange.project import export_xliff, unit_id
 from tests.cli_helpers import run_l10n, snapshot
 from tests.conftest import allow_loopback
 from tests.review_helpers import SLUG, translated

@@ -348,7 +348,7 @@ def test_pseudo_output_accepted_as_reviewed_is_still_an_error() -> None:
 def test_a_reviewed_only_build_never_publishes_pseudo_text(tmp_path: Path) -> None:
     from l10n.catalog import Catalog, Provenance, fingerprint
     from l10n.engines.pseudo import pseudo_localize
-    from l10n.workflow.build_plan import translations
+    from l10n.publish.translated import translations
 
     text = pseudo_localize("Samsung sold 3 phones.")
     mt = Provenance("pseudo", "pseudo", None, fingerprint(text)).comment()

@@ -19,7 +19,7 @@ from l10n.memory import Memory
 from l10n.model import Hypothesis
 from l10n.review.app import create_app
 from l10n.review.security import COOKIE, TOKEN_HEADER, Guard, loopback_hosts
-from l10n.workflow.review import ReviewSession
+from l10n.review.session import ReviewSession
 from l10n.workflow.status import status
 from l10n.workflow.translate import translate
 from tests.review_helpers import PO, SLUG, translated

@@ -19,7 +19,7 @@ from l10n.memory import Memory
 from l10n.review.app import create_app
 from l10n.review.reviewers import add_reviewer, default_reviewer, tokens_path
 from l10n.review.security import COOKIE, TOKEN_HEADER, loopback_hosts
-from l10n.workflow.review import ReviewSession
+from l10n.review.session import ReviewSession
 from tests.review_helpers import PO, SLUG, translated
 
 TOKEN = "test-token-0123456789"
@@ -193,7 +193,7 @@ def test_the_default_reviewer(project: Path) -> None:
 
 def test_a_match_differing_only_in_numbers_is_offered_adapted(project_ko: Path) -> None:
     from l10n.catalog import Entry
-    from l10n.workflow.review_view import adapt
+    from l10n.review.view import adapt
 
     old = NUMBERS.replace("260,000", "150,000")
     with Memory.open(project_ko / ".l10n" / "memory.sqlite") as memory:

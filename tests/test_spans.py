@@ -1,4 +1,4 @@
-"""Spans (l10n.state.spans, l10n.workflow.spans): a run of articles replayed from one fact
+"""Spans (l10n.incremental.ledger, l10n.incremental.spans): a run of articles replayed from one fact
 while none of its files changed; cut by content, recorded only from a pass that asked
 the state and nothing else, and never trusted past a change of any file it names."""
 
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-import l10n.state.spans as spans_module
+import l10n.incremental.ledger as spans_module
 from l10n.catalog import Catalog
-from l10n.state.spans import Ledger, cut, files_of, unchanged
-from l10n.workflow.spans import Spans
+from l10n.incremental.ledger import Ledger, cut, files_of, unchanged
+from l10n.incremental.spans import Spans
 from tests.test_state import ARTICLE, COMMANDS, SENTENCES, _archive, _cli, _ok
 
 # ------------------------------------------------------------------ the parts
@@ -183,3 +183,74 @@ def test_a_template_from_an_older_l10n_is_written_again_once_then_nothing_is_rea
         counted.clear()
         assert _cli(["translate"], project, monkeypatch)[0] == 0
         assert counted == []
+
+
+def test_a_pass_that_reads_a_file_the_state_did_not_vouch_for_is_never_replayed(
+    project: Path, small_spans: list[bool],
+) -> None:
+    """Command code never marks a pass: a work that reads a file by itself (here a
+    catalog through Catalog.read) makes its span unclean, so that a later edit of that
+    file can never be missed by a replay; the same work asking the state is replayed."""
+    from l10n.config import load_settings
+    from l10n.incremental import State, code_key
+    from l10n.incremental.sources import Source
+
+    _archive(project, 2)
+    settings = load_settings(project / "l10n.toml")
+    side = project / "side.po"
+    side.write_text('msgid ""\nmsgstr ""\n"Language: ko\\n"\n', encoding="utf-8")
+
+    def runs(work_reads: bool) -> list[bool]:
+        for _ in range(3):
+            small_spans.clear()
+            with State.open(settings.state_dir) as state, Spans(
+                    settings, sorted((project / "seeds").iterdir()), state, code_key(), [],
+                    "probe", f"key-{work_reads}") as spans:
+
+                def work(source: Source) -> str:
+                    if work_reads:
+                        Catalog.read(side)  # an input nobody declared
+                    return source.slug
+
+                assert {"story-0", "story-1"} <= set(spans.each(work))
+        return small_spans  # the third run's spans
+
+    assert runs(work_reads=False) == [True, True]  # the third run replays its spans
+    assert runs(work_reads=True) == [False, False]  # never recorded: never replayed
+
+
+def test_check_streams_each_language_in_turn_as_it_listed_them_all_at_once(
+    project: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The findings of the languages after the first wait in a temporary file: the
+    output is by language, then article, the same as each language checked alone."""
+    import json
+
+    _archive(project, 3)
+    assert _cli(["translate"], project, monkeypatch)[0] == 0
+    code, out = _cli(["check", "--json"], project, monkeypatch)
+    both = json.loads(out[: out.rindex("]") + 1])
+    assert code == 1 and [f["lang"] for f in both] == sorted(
+        (f["lang"] for f in both), key=["ko", "es"].index)
+    alone = []
+    for lang in ("ko", "es"):
+        out = _cli(["check", "--json", "--lang", lang], project, monkeypatch)[1]
+        alone += json.loads(out[: out.rindex("]") + 1])
+    assert both == alone and len(both) > 10
+
+
+def test_builds_into_two_folders_keep_their_spans_apart(
+    project: Path, small_spans: list[bool], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A site build and a Hugo tree in folders of their own: each folder's spans are its
+    own facts, so neither build makes the other's next run work again."""
+    _archive(project, 4)
+    assert _cli(["translate"], project, monkeypatch)[0] == 0
+    builds = [["build", "--include-machine"],
+              ["build", "--include-machine", "--format", "hugo", "--out", "hugo"]]
+    for command in builds + builds:  # each folder built, then each again
+        assert _cli(command, project, monkeypatch)[0] == 0
+    for command in builds:
+        small_spans.clear()
+        assert _cli(command, project, monkeypatch)[0] == 0
+        assert small_spans and all(small_spans), (command, small_spans)

@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 from l10n.cli import app
 from l10n.cli._common import _show_warning
 from l10n.errors import L10nError
-from l10n.state import State, spans, stamp_of
-from l10n.state.store import STATE_FILE
+from l10n.incremental import State, ledger, stamp_of
+from l10n.incremental.store import STATE_FILE
 from tests.cli_helpers import run_l10n
 
 ARTICLE = """\
@@ -249,7 +249,10 @@ OPS = st.one_of(
          ["build", "--include-machine", "--fail-on-errors"], ["status", "--lang", "ko"],
          ["translate", "--lang", "es"], ["status", "seeds/story-1.txt"],
          ["check", "--lang", "es", "seeds/story-0.txt"],
-         ["build", "--include-machine", "seeds/story-1.txt"], ["state", "prune"]]),
+         ["build", "--include-machine", "seeds/story-1.txt"], ["state", "prune"],
+         ["extract"], ["translate", "--retranslate", "machine"],
+         ["build", "--include-machine", "--format", "hugo", "--out", "hugo"],
+         ["build", "--include-machine", "--site-url", "https://news.example.com/"]]),
               st.sampled_from(["", "seeds", "locales/ko"])),  # the folder it runs in
 )
 
@@ -270,8 +273,8 @@ def test_every_command_says_and_does_what_it_does_without_the_state(
     project: Path, scratch: Path, monkeypatch: pytest.MonkeyPatch,
     ops: list[tuple[object, ...]],
 ) -> None:
-    monkeypatch.setattr(spans, "EVERY", 2)  # spans of an article or two: edits fall in
-    monkeypatch.setattr(spans, "LONGEST", 2)  # one while the others are replayed
+    monkeypatch.setattr(ledger, "EVERY", 2)  # spans of an article or two: edits fall in
+    monkeypatch.setattr(ledger, "LONGEST", 2)  # one while the others are replayed
     root = scratch / "with-state"
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(project, root)
@@ -359,7 +362,7 @@ def test_rows_read_ahead_answer_as_the_file_does_and_never_outlive_a_write(
         path.write_text(str(path), encoding="utf-8")
     with State.open(tmp_path / ".l10n") as state:
         for path in paths[:2]:
-            state.set_note(path, "kind", state.digest(path) or "", "k", {"n": path.name})
+            state.set_fact(path, "kind", state.digest(path) or "", "k", {"n": path.name})
     os.utime(tmp_path / ".l10n" / "state.clock")  # as later runs would find it
     with State.open(tmp_path / ".l10n") as direct:
         expected = [direct.lookup(path, "kind", "k") for path in paths]
@@ -367,9 +370,9 @@ def test_rows_read_ahead_answer_as_the_file_does_and_never_outlive_a_write(
         state.prefetch(paths, ("kind",))
         assert [state.lookup(path, "kind", "k") for path in paths] == expected
         assert expected[0][1] == {"n": "0.txt"} and expected[2][1] is None
-        state.set_note(paths[0], "kind", expected[0][0].digest or "", "k", {"n": "new"})
+        state.set_fact(paths[0], "kind", expected[0][0].digest or "", "k", {"n": "new"})
         assert state.lookup(paths[0], "kind", "k")[1] == {"n": "new"}  # not the row read ahead
-        assert state.note(paths[0], "kind", expected[0][0].digest or "", "k") == {"n": "new"}
+        assert state.fact(paths[0], "kind", expected[0][0].digest or "", "k") == {"n": "new"}
         state.prefetch(paths[1:])  # a kind not read ahead is still asked for
-        assert state.note(paths[1], "other", "", "") is None
+        assert state.fact(paths[1], "other", "", "") is None
         assert state.lookup(paths[1], "kind", "k") == expected[1]

@@ -1,4 +1,4 @@
-"""Pruning the state (l10n.state.database): the facts of deleted articles go, the file
+"""Pruning the state (l10n.incremental.database): the facts of deleted articles go, the file
 shrinks with the archive, without a step the user must remember, and nothing a command
 prints or writes changes (the state is a cache)."""
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from l10n.state import State
-from l10n.state.database import EVERY_WRITES
-from l10n.state.store import STATE_FILE
+from l10n.incremental import State
+from l10n.incremental.database import EVERY_WRITES
+from l10n.incremental.store import STATE_FILE
 from tests.test_state import _archive, _cli, _tree
 
 
@@ -20,7 +20,7 @@ def _rows(project: Path) -> tuple[int, int]:
     db = sqlite3.connect(project / ".l10n" / STATE_FILE)
     try:
         return (db.execute("SELECT count(*) FROM file").fetchone()[0],
-                db.execute("SELECT count(*) FROM note").fetchone()[0])
+                db.execute("SELECT count(*) FROM fact").fetchone()[0])
     finally:
         db.close()
 
@@ -28,7 +28,7 @@ def _rows(project: Path) -> tuple[int, int]:
 def _paths(project: Path) -> set[str]:
     db = sqlite3.connect(project / ".l10n" / STATE_FILE)
     try:
-        return {row[0] for row in db.execute("SELECT path FROM file UNION SELECT path FROM note")}
+        return {row[0] for row in db.execute("SELECT path FROM file UNION SELECT path FROM fact")}
     finally:
         db.close()
 
@@ -56,15 +56,15 @@ def test_state_prune_drops_the_facts_of_deleted_articles_and_shrinks_the_file(
 ) -> None:
     for args in (["translate"], ["status"], ["build", "--include-machine"]):
         assert _cli(args, project, monkeypatch)[0] == 0
-    files, notes = _rows(project)
+    files, facts = _rows(project)
     size = (project / ".l10n" / STATE_FILE).stat().st_size
     _delete_most(project, monkeypatch)
     code, out = _cli(["state", "prune", "--json"], project, monkeypatch)
     assert code == 0, out
     report = json.loads(out)
     assert report["pruned"] and report["files"] > 0 and report["facts"] > 0
-    after_files, after_notes = _rows(project)
-    assert after_files < files / 3 and after_notes < notes / 3
+    after_files, after_facts = _rows(project)
+    assert after_files < files / 3 and after_facts < facts / 3
     assert (project / ".l10n" / STATE_FILE).stat().st_size < size / 2  # compacted
     for name in _paths(project):
         assert "story-1" not in name or name.endswith(("story-1.txt", "story-1.po",
@@ -99,7 +99,7 @@ def test_the_state_prunes_itself_after_a_few_runs_that_write(tmp_path: Path) -> 
     with State.open(folder) as state:
         state.digest(kept)
         state.digest(gone)
-        state.set_note(gone, "article", "x", "k", {"slug": "gone"})
+        state.set_fact(gone, "article", "x", "k", {"slug": "gone"})
     gone.unlink()
     for run in range(EVERY_WRITES - 1):  # the first run above wrote rows too
         assert str(gone) in _paths(tmp_path)  # not yet: a prune costs a stat per row
@@ -134,9 +134,9 @@ def test_span_facts_naming_a_gone_file_are_pruned(tmp_path: Path) -> None:
     with State.open(folder) as state:
         for name, files in (("<span:status>aaa", [kept.name]),
                             ("<span:status>bbb", [kept.name, gone.name])):
-            state.set_note(name, "status", "n", "k",
+            state.set_fact(name, "status", "n", "k",
                            {"present": {str(tmp_path): files}, "absent": {}, "stamps": "x"})
-        state.set_note("<glossary>", "glossary", "g", "k", [])
+        state.set_fact("<glossary>", "glossary", "g", "k", [])
     gone.unlink()
     with State.open(folder) as state:
         result = state.prune()

@@ -16,9 +16,9 @@ from l10n.config import load_settings
 from l10n.errors import CatalogError, InputError
 from l10n.interchange import read
 from l10n.interchange.codes import END, PH, START, Code, align, join, split
+from l10n.interchange.project import export_xliff, import_xliff
 from l10n.workflow.translate import translate
 from l10n.workflow.update import update
-from l10n.workflow.xliff import export_xliff, import_xliff
 from tests.cli_helpers import run_l10n, snapshot
 from tests.conftest import DATA, SEED
 from tests.xliff_schemas import manifest, schema_folder

@@ -20,6 +20,7 @@ import unicodedata
 from pathlib import Path
 
 from l10n.errors import ArticleError
+from l10n.fsutil import file_io
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -28,6 +29,7 @@ HTML_SUFFIXES = (".html", ".htm")
 
 def read_source(path: Path) -> str:
     """The text of ``path``: UTF-8 (BOM dropped), LF line endings, not empty, not binary."""
+    file_io(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -31,6 +31,7 @@ from l10n.catalog.joined import one_line_strings
 from l10n.catalog.save import save_catalog_text
 from l10n.catalog.syntax import declared_charset
 from l10n.errors import CatalogError
+from l10n.fsutil import file_io
 
 _NOTE = "#. " + CHECK_PREFIX
 
@@ -43,6 +44,7 @@ def annotate(path: Path, notes: Mapping[Key, Sequence[str]], checked: str | None
     the catalog at ``path``; entries not in ``notes`` lose their check lines. ``checked``:
     the catalog's text the notes were found in (None: the file as it is now). Returns True
     when the file was written. The catalog must have been read (validated) before."""
+    file_io(path)
     raw = path.read_bytes()
     charset = declared_charset(raw)  # a catalog in ISO-8859-1 is edited in ISO-8859-1
     text = raw.decode(charset)

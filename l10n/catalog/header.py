@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from l10n import __version__
+from l10n.fsutil import file_io
 
 # A fingerprint of the article (and settings) a template was extracted from: an unchanged
 # article is not segmented again, and a catalog merged from it is not merged again.
@@ -77,6 +78,7 @@ def entries_digest(keys: Iterable[tuple[str | None, str]]) -> str:
 def stored_digest(path: Path, header: str = DIGEST_HEADER) -> str | None:
     """The ``X-Source-Digest`` (or another digest ``header``) of a template or catalog,
     read from its header only."""
+    file_io(path)
     try:
         with path.open(encoding="utf-8") as handle:
             head = handle.read(4096)

@@ -119,7 +119,7 @@ def write_patched(draft: Draft) -> bool:
     draft._disk_text, draft._disk_read = text, None
     draft.originals = {}
     draft.metadata_before = dict(draft.po.metadata)
-    return draft._told(written)
+    return written
 
 
 

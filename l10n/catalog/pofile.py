@@ -12,7 +12,7 @@ Every file is accepted by ``msgfmt --check`` and read back unchanged by polib an
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +42,7 @@ from l10n.catalog.joined import one_line_strings
 from l10n.catalog.save import save_catalog_text
 from l10n.catalog.syntax import check_messages, check_syntax, declared_charset, number_entries
 from l10n.errors import CatalogError
-from l10n.fsutil import write_atomic
+from l10n.fsutil import file_io, write_atomic
 from l10n.model import TermOutcome
 
 WRAP_WIDTH = 78
@@ -99,7 +99,6 @@ class Catalog:
         self._from_disk = from_disk  # written only over the file as read: see write()
         self._disk_read: bytes | None = None  # the bytes read, when not ``disk_text`` in UTF-8
         self._index: dict[tuple[str | None, str], polib.POEntry] | None = None
-        self.on_write: Callable[[Catalog], None] | None = None  # told after each write()
 
     @property
     def disk_text(self) -> str | None:
@@ -110,6 +109,7 @@ class Catalog:
     @classmethod
     def read(cls, path: Path) -> Catalog:
         """Parse ``path``; a broken file raises CatalogError with its line."""
+        file_io(path)
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
@@ -319,6 +319,7 @@ class Catalog:
         and the translator's file stays as they saved it.
         """
         key = "PO-Revision-Date" if self.language else "POT-Creation-Date"
+        file_io(self.path)
         old = self._disk_text
         if old is None:
             try:
@@ -333,7 +334,7 @@ class Catalog:
                 if rendered == old or (old is self._disk_text and _rendered(old) == rendered):
                     self._disk_text = old
                     number_entries(self._po, old)
-                    return self._told(False)
+                    return False
         self._po.metadata[key] = now()
         text = self.render()
         if self._from_disk:
@@ -344,13 +345,7 @@ class Catalog:
         self._disk_text = text
         number_entries(self._po, text)
         self._from_disk, self._disk_read = True, None
-        return self._told(written)
-
-    def _told(self, written: bool) -> bool:
-        if self.on_write is not None:
-            self.on_write(self)
         return written
-
 
 def _rendered(text: str) -> str | None:
     """``text`` (a PO file another tool wrote) as l10n would write it: the same content

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -107,26 +107,53 @@ def check(
                              hint="a project's glossary and source language are in l10n.toml")
         result = check_project(settings(config), paths, split_languages(lang), only,
                                annotate=annotate)
-    _report(result.findings, chosen)
+    errors = _report(result.findings, chosen)
     for path in result.annotated:
         typer.echo(f"annotated {path}", err=True)
     finish(result.problems)
-    if any(f.severity == "error" for f in result.findings):
+    if errors:
         raise typer.Exit(code=1)
 
 
-def _report(findings: Sequence[Finding], fmt: str) -> None:
-    from l10n.qa.report import render
+def _report(findings: Iterable[Finding], fmt: str) -> int:
+    """Write ``findings`` as they come (text and JSON: an archive's hundreds of
+    thousands are never all held); the number of errors."""
+    from l10n.qa.report import as_junit, finding_json, finding_line
 
-    if fmt != "text" or findings:
-        typer.echo(render(findings, fmt))
-    errors = sum(f.severity == "error" for f in findings)
-    warnings = len(findings) - errors
-    if fmt == "text" and not findings:
+    counts = {"error": 0, "warning": 0}
+
+    def counted() -> Iterator[Finding]:
+        for finding in findings:
+            counts["error" if finding.severity == "error" else "warning"] += 1
+            yield finding
+
+    if fmt == "json":
+        print_json(finding_json(finding) for finding in counted())
+    elif fmt == "junit":  # totals first: a CI report's findings are held
+        typer.echo(as_junit(list(counted())))
+    else:
+        _echo_lines(finding_line(finding) for finding in counted())
+    errors, warnings = counts["error"], counts["warning"]
+    if fmt == "text" and not errors + warnings:
         typer.echo("No problems found.")
-    elif findings:
+    elif errors + warnings:
         typer.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning"
                    f"{'s' * (warnings != 1)}", err=True)
+    return errors
+
+
+def _echo_lines(lines: Iterable[str]) -> None:
+    """Lines written in pieces of about 64 KB."""
+    chunk: list[str] = []
+    size = 0
+    for line in lines:
+        chunk.append(line)
+        size += len(line) + 1
+        if size > 65536:
+            typer.echo("\n".join(chunk))
+            chunk, size = [], 0
+    if chunk:
+        typer.echo("\n".join(chunk))
 
 
 def status(

@@ -1,4 +1,4 @@
-"""Commands: ``l10n state prune`` (see :mod:`l10n.state`)."""
+"""Commands: ``l10n state prune`` (see :mod:`l10n.incremental`)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ STATE_HELP = (
 def prune(config: ConfigOption = None, json_: JsonOption = False) -> None:
     """Drop the facts of files that are gone and compact the state file. Runs by itself
     every few commands that write; this is for scripts (after deleting many articles)."""
-    from l10n.state import State
+    from l10n.incremental import State
 
     conf = settings(config)
     folder = Path(conf.state_dir)

@@ -1,4 +1,4 @@
-"""Commands: ``l10n xliff export|import`` (see :mod:`l10n.workflow.xliff`)."""
+"""Commands: ``l10n xliff export|import`` (see :mod:`l10n.interchange.project`)."""
 
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ def export(
     json_: JsonOption = False,
 ) -> None:
     """Write <out>/<slug>.<lang>.xlf for each article and language, from its catalog."""
+    from l10n.interchange.project import export_xliff
     from l10n.lang import split_languages
-    from l10n.workflow.xliff import export_xliff
 
     conf = settings(config)
     done = export_xliff(conf, articles, split_languages(lang), version=version, out=out)
@@ -55,7 +55,7 @@ def import_(
 ) -> None:
     """Bring an agency's translations back into the catalogs; reviewed only when the file
     says reviewed/final (or --trust); entries changed since the export are not touched."""
-    from l10n.workflow.xliff import import_xliff
+    from l10n.interchange.project import import_xliff
 
     report = import_xliff(settings(config), files, trust=trust)
     if json_:

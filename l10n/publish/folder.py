@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from l10n.errors import UsageError
+from l10n.fsutil import file_io
 
 MANIFEST = ".l10n-build.json"
 FACTS = ".l10n-articles.jsonl"  # what the folder publishes of each article (index, facts)
@@ -65,6 +66,7 @@ def check_build_folder(root: Path, folder: Path, *, force: bool = False) -> None
 
 def read_manifest(folder: Path) -> set[str]:
     """The files an earlier build wrote (empty when there is no readable manifest)."""
+    file_io(folder / MANIFEST)
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -1,4 +1,4 @@
-"""What holds for a whole catalog rather than one entry: its conventions.
+"""The checks over a whole catalog: its conventions, and every finding on its live entries.
 
 A translation team may mark no accelerators at all (many Indonesian, some Dutch and
 Vietnamese catalogs of Xfce and GNOME): when a catalog keeps the accelerator in at most
@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from l10n.catalog import Entry
+from l10n.catalog import Catalog, Entry
 from l10n.model import Finding, Severity
 from l10n.qa.accelerators import accelerator, has_accelerator
-from l10n.qa.checks import CheckContext
+from l10n.qa.checks import CheckContext, run_checks
 
 NO_ACCELERATORS = 0.05
 MIN_ACCELERATORS = 10
@@ -36,4 +36,17 @@ def for_catalog(entries: Sequence[Entry], ctx: CheckContext) -> tuple[CheckConte
     return replace(ctx, accelerators=False), [finding]
 
 
-__all__ = ["MIN_ACCELERATORS", "NO_ACCELERATORS", "for_catalog"]
+def catalog_findings(catalog: Catalog, ctx: CheckContext, only: str | None = None) -> list[Finding]:
+    """Every finding on the live entries of ``catalog`` (in ``only`` state if given), and
+    the catalog's own (:func:`for_catalog`) when ``only`` is not given."""
+    entries = catalog.entries()
+    ctx, found = for_catalog(entries, ctx)
+    return (found if only is None else []) + [
+        finding
+        for entry in entries
+        if only is None or entry.state == only
+        for finding in run_checks(entry, ctx)
+    ]
+
+
+__all__ = ["MIN_ACCELERATORS", "NO_ACCELERATORS", "catalog_findings", "for_catalog"]

@@ -19,16 +19,23 @@ from l10n.model import Finding, Severity
 FORMATS = ("text", "json", "junit")
 
 
+def finding_line(f: Finding) -> str:
+    """One finding as ``path:line: severity [check] message``."""
+    where = f"{f.path}:{f.line}" if f.line else f.path
+    return f"{where}: {f.severity} [{f.check}] {f.message}"
+
+
+def finding_json(f: Finding) -> dict[str, Any]:
+    """One finding as JSON data (check, severity, message, path, line, msgid, lang)."""
+    return {**asdict(f), "severity": str(f.severity)}
+
+
 def as_text(findings: Sequence[Finding]) -> str:
-    lines = []
-    for f in findings:
-        where = f"{f.path}:{f.line}" if f.line else f.path
-        lines.append(f"{where}: {f.severity} [{f.check}] {f.message}")
-    return "\n".join(lines)
+    return "\n".join(finding_line(f) for f in findings)
 
 
 def as_json(findings: Sequence[Finding]) -> str:
-    data: list[dict[str, Any]] = [{**asdict(f), "severity": str(f.severity)} for f in findings]
+    data: list[dict[str, Any]] = [finding_json(f) for f in findings]
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
@@ -73,4 +80,4 @@ def render(findings: Sequence[Finding], fmt: str) -> str:
     return {"text": as_text, "json": as_json, "junit": as_junit}[fmt](findings)
 
 
-__all__ = ["FORMATS", "as_json", "as_junit", "as_text", "render"]
+__all__ = ["FORMATS", "as_json", "as_junit", "as_text", "finding_json", "finding_line", "render"]

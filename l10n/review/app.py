@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Any
 from l10n.errors import L10nError, LockedError, UsageError
 from l10n.model import Severity
 from l10n.publish.locale import language
+from l10n.review.search import pieces
 from l10n.review.security import Guard
-from l10n.workflow.review import CONFIRM, ReviewSession, SaveResult
-from l10n.workflow.review_search import pieces
-from l10n.workflow.review_view import finding_json
+from l10n.review.session import CONFIRM, ReviewSession, SaveResult
+from l10n.review.view import finding_json
 
 if TYPE_CHECKING:
     import jinja2
@@ -91,7 +91,7 @@ def create_app(
 
 class _Serving:
     """Counts the requests being answered (``session.serving``), so that the session's
-    warm-up waits for them (:meth:`~l10n.workflow.review.ReviewSession.warm`)."""
+    warm-up waits for them (:meth:`~l10n.review.session.ReviewSession.warm`)."""
 
     def __init__(self, app: Any, *, session: ReviewSession) -> None:
         self.app, self.session = app, session

@@ -24,7 +24,7 @@ from l10n.errors import UsageError
 from l10n.review.app import create_app
 from l10n.review.reviewers import default_reviewer, load_tokens, tokens_path
 from l10n.review.security import loopback_hosts
-from l10n.workflow.review import ReviewSession
+from l10n.review.session import ReviewSession
 
 WILDCARDS = ("0.0.0.0", "::", "")
 

@@ -25,7 +25,7 @@ Rules:
 * Incremental: an article whose inputs did not change (its bytes, its catalogs, the
   gates, the glossary for ``fail_on_errors``, l10n) is not read, and a file already
   written for the same inputs (and the same languages for hreflang, the same index
-  entries) is not rendered again (:mod:`l10n.workflow.build_plan`, :mod:`l10n.state`).
+  entries) is not rendered again (:mod:`l10n.workflow.build_plan`, :mod:`l10n.incremental`).
 * Pages an earlier build made and this one no longer makes (a language now skipped, an
   article gone) are removed, and only those (:mod:`l10n.publish.folder`: a manifest
   lists what l10n wrote; nothing else is ever deleted). Temporary files a killed build
@@ -54,6 +54,10 @@ from l10n.config import Settings
 from l10n.errors import InputError, Problem, UsageError
 from l10n.fsutil import StagedWrites, project_lock, remove_stale_temporaries, write_atomic
 from l10n.glossary import load_glossary
+from l10n.incremental import RunKey, State, code_key, digest_bytes, glossary_key, key
+from l10n.incremental.outputs import outputs_current, record_outputs
+from l10n.incremental.sources import Source
+from l10n.incremental.spans import Spans
 from l10n.model import Article
 from l10n.publish import Page, render_root
 from l10n.publish.folder import (
@@ -67,16 +71,6 @@ from l10n.publish.folder import (
 from l10n.publish.hugo import config_names, render_config
 from l10n.publish.render import render_index_entries
 from l10n.publish.site import Site
-from l10n.state import (
-    Stamp,
-    State,
-    code_key,
-    digest_bytes,
-    glossary_key,
-    key,
-    settings_key,
-    stamp_of,
-)
 from l10n.workflow.build_files import file_names, render_file
 from l10n.workflow.build_index import IndexEntries
 from l10n.workflow.build_plan import (
@@ -87,12 +81,9 @@ from l10n.workflow.build_plan import (
     make_plan,
     plan_key,
     summaries,
-    translations,
 )
 from l10n.workflow.build_site import NO_SITE, OUTPUTS, site_files, site_of
 from l10n.workflow.extract import article_paths
-from l10n.workflow.sources import Source
-from l10n.workflow.spans import Spans
 
 
 @dataclass(frozen=True)
@@ -131,6 +122,7 @@ def build(
     config's targets) into ``out`` (default: the config's build folder); ``force``
     allows a folder the rules refuse; ``site_url`` replaces the config's; ``output``:
     ``site`` (HTML and Markdown pages) or ``hugo`` (see the module docstring)."""
+    asked = RunKey.of(build, locals())
     targets = settings.target_languages(langs)
     gate = settings.min_reviewed if min_reviewed is None else min_reviewed
     if not 0.0 <= gate <= 100.0:
@@ -147,34 +139,47 @@ def build(
         glossary = load_glossary(settings.glossary_dir) if fail_on_errors else None
         terms = glossary_key(settings.glossary_dir) if fail_on_errors else ""
         run = _Build(settings, state, folder, targets,
-                     Gates(gate, include_machine, fail_on_errors, glossary, terms), site,
-                     output, partial=(paths is not None, langs is not None))
-        spans = Spans(settings, article_paths(settings, paths), state, run.code, problems,
-                      "build", run.span_key(), ("build", run.kind))
+                     Gates(gate, include_machine, fail_on_errors, glossary, terms), asked,
+                     site, output, partial=(paths is not None, langs is not None))
         staged = StagedWrites()
         try:
-            for span in spans:
-                if span.replayed is not None:
-                    for item in span.replayed:
-                        run.take(item, unchanged=True)
-                    continue
-                for source in span.sources():
-                    span.keep(run.article(source, staged))
-                    source.drop()
-            run.indexes(staged)
-            written = staged.commit()
+            with Spans(settings, article_paths(settings, paths), state, run.code, problems,
+                       run.kind, run.span_key(), ("build", run.kind),
+                       confirm=run.article, item=Built) as spans:
+                for span in spans:
+                    if span.replayed is not None:
+                        for item in span.replayed:
+                            run.take(item, unchanged=True)
+                        continue
+                    for source in span.sources():
+                        span.keep(run.article(source, staged))
+                        source.drop()
+                run.indexes(staged)
+                written = staged.commit()
+                run.recorded()
         except BaseException:
             staged.discard()
             raise
         finally:
             run.index.close()
             run.site_files.close()
-        run.recorded()
-        spans.confirm(run.article)
         removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs}, state)
     notices = () if site or output == "hugo" else (NO_SITE,)
     return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
                        tuple(run.skipped), tuple(removed), tuple(problems), notices)
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """An article in a span of ``build``: its slug, language and plan
+    (:meth:`~l10n.workflow.build_plan.Plan.to_json`)."""
+
+    slug: str
+    lang: str
+    plan: dict[str, Any]
+
+
+_NOT_IN_PLANS = ("paths", "out", "force", "site_url", "output")  # where pages are written
 
 
 @dataclass
@@ -186,6 +191,7 @@ class _Build:
     folder: Path
     targets: tuple[str, ...]
     gates: Gates
+    asked: RunKey  # the build's parameters
     site: Site | None = None
     output: str = "site"
     partial: tuple[bool, bool] = (False, False)  # of some articles, of some languages
@@ -201,21 +207,21 @@ class _Build:
     def __post_init__(self) -> None:
         self.code = code_key()
         site = [self.site.url, self.site.name] if self.site else None
-        self.base = key("build", self.code, settings_key(self.settings))  # plans: any build
+        # plans: the same in any build folder and format, of all articles or some
+        self.base = key("build", self.code, self.gates.glossary_key,
+                        self.asked.digest(leaving=_NOT_IN_PLANS))
         self.files = key(self.base, site, self.output)  # the files of this build's kind
         self.root = self.folder.resolve()
-        self.kind = f"built:{self.root}"  # the files of an article in this build folder
+        self.kind = f"built:{self.root}"  # an article's files, and the spans, per build folder
         self.site_files = site_files(self.site, self.output, self.folder, *self.partial)
 
     def span_key(self) -> str:
-        """What a span's items depend on besides its files (:mod:`l10n.workflow.spans`)."""
-        gates = self.gates
-        return key(self.files, list(self.targets), gates.min_reviewed, gates.include_machine,
-                   gates.fail_on_errors, gates.glossary_key, self.kind, os.getcwd())
+        """What a span's items depend on besides its files (:mod:`l10n.incremental.spans`)."""
+        return key(self.files, self.asked.digest(), self.kind, os.getcwd())
 
-    def take(self, item: list[Any], *, unchanged: bool = False) -> None:
-        """Count an article's plan (``item``: its slug, language and plan) in the run."""
-        slug, lang, data = item
+    def take(self, item: Built, *, unchanged: bool = False) -> None:
+        """Count an article's plan in the run."""
+        slug, lang, data = item.slug, item.lang, item.plan
         self.slugs.add(slug)
         self.langs.add(lang)
         self.pages += summaries(data)
@@ -229,17 +235,17 @@ class _Build:
         if unchanged:
             self.unchanged += names
 
-    def article(self, source: Source, staged: StagedWrites | None = None) -> list[Any]:
+    def article(self, source: Source, staged: StagedWrites | None = None) -> Built:
         """Plan one article (from the state when its inputs did not change) and write
         its files, unless they are, unchanged, those the state recorded for this plan;
         its item for the span. Without ``staged``: a confirming pass (nothing written,
         nothing counted)."""
         check_slug(source)
         settings, state = self.settings, self.state
-        plan_id = plan_key(self.base, settings, state, source, self.targets, self.gates)
+        plan_id = plan_key(self.base, settings, state, source, self.targets)
         plan, pages = self._plan(source, plan_id)
-        item = [source.slug, source.lang,  # the pages' facts kept only for the site files
-                {**plan.to_json(), **({} if self.site_files.site else {"facts": []})}]
+        item = Built(source.slug, source.lang,  # the pages' facts only for the site files
+                     {**plan.to_json(), **({} if self.site_files.site else {"facts": []})})
         files = [(name, page.lang) for page in plan.pages
                  for name in file_names(self.output, plan.format, page.slug, page.lang)]
         owner = os.path.abspath(source.path)
@@ -264,31 +270,17 @@ class _Build:
     def _built(self, owner: str, plan_id: str, names: list[str]) -> bool:
         """Whether the files ``names`` (of an article, or an index) are, unchanged, those
         written for ``plan_id``."""
-        found = self.state.note_seen(owner, self.kind, plan_id, "")
-        if found is None:
-            return False
-        stamps, seen = found
-        if [row[0] for row in stamps] != names:
-            self.state.spoil()
-            return False
-        for name, *recorded in stamps:
-            path = f"{self.root}/{name}"
-            stamp = stamp_of(path)
-            if stamp is None or Stamp(*recorded) != stamp or not stamp.trusted(seen):
-                self.state.spoil()
-                return False
-            self.state.vouch(path, stamp)
-        return True
+        return outputs_current(self.state, owner, self.kind, plan_id, self.root, names)
 
     def _plan(self, source: Source, plan_id: str) -> tuple[Plan, list[Page] | None]:
-        found = self.state.note(source.path, "build", source.digest, plan_id)
+        found = self.state.fact(source.path, "build", source.digest, plan_id)
         if found is not None:
             try:
                 return Plan.from_json(plan_id, found), None
             except (KeyError, TypeError, ValueError):
                 pass
         plan, pages = make_plan(self.settings, source, self.targets, self.gates, plan_id)
-        self.state.set_note(source.path, "build", source.digest, plan_id, plan.to_json())
+        self.state.set_fact(source.path, "build", source.digest, plan_id, plan.to_json())
         return plan, pages
 
     def indexes(self, staged: StagedWrites) -> None:
@@ -344,14 +336,7 @@ class _Build:
     def recorded(self) -> None:
         """Record, for each article written, the stamps of its files now in place."""
         for path, plan_id, names in self.done:
-            stamps = []
-            for name in names:
-                stamp = stamp_of(self.root / name)
-                if stamp is None:
-                    break
-                stamps.append([name, stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns])
-            else:
-                self.state.set_note(path, self.kind, plan_id, "", stamps)
+            record_outputs(self.state, path, self.kind, plan_id, self.root, names)
         self.done = []
 
 
@@ -376,12 +361,11 @@ def _remove_stale(
     text = manifest_text((previous - gone) | made)
     write_atomic(manifest, text)
     state.record_written(manifest, text)
-    state.set_note(manifest, "manifest", digest_bytes(text.encode("utf-8")), same, 1)
+    state.set_fact(manifest, "manifest", digest_bytes(text.encode("utf-8")), same, 1)
     return removed
 
 
-__all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug", "safe_path",
-           "translations"]
+__all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug", "safe_path"]
 
 
 def check_slug(article: Article | Source) -> None:

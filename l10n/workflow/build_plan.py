@@ -19,18 +19,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from l10n.catalog import FUZZY, MACHINE, REVIEWED, Catalog
+from l10n.catalog import Catalog
 from l10n.config import Settings
 from l10n.glossary import Glossary
-from l10n.model import Severity
-from l10n.publish import Page, Translation, localize
+from l10n.incremental import State, key
+from l10n.incremental.sources import Source
+from l10n.publish import Page, localize
 from l10n.publish.page import Coverage, translated_percent
 from l10n.publish.render import IndexEntry, index_entry
 from l10n.publish.site import page_facts
+from l10n.publish.translated import published_errors, refusal, translations
 from l10n.qa import CheckContext
-from l10n.state import State, key
-from l10n.workflow.qa import catalog_findings
-from l10n.workflow.sources import Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,14 +120,13 @@ def page_files(article_format: str, slug: str, lang: str) -> tuple[str, ...]:
 
 
 def plan_key(base: str, settings: Settings, state: State, source: Source,
-             targets: Sequence[str], gates: Gates) -> str:
-    """Everything an article's plan depends on (its catalogs by digest: read only when
-    the state cannot vouch for them)."""
+             targets: Sequence[str]) -> str:
+    """Everything an article's plan depends on: ``base`` (the build's parameters, l10n's
+    code, the glossary), the article and its catalogs by digest (read only when the state
+    cannot vouch for them)."""
     catalogs = [(lang, state.digest(settings.catalog_path(lang, source.slug)))
                 for lang in targets if lang != source.lang]
-    return key(base, source.digest, list(targets), catalogs,
-               gates.min_reviewed, gates.include_machine, gates.fail_on_errors,
-               gates.glossary_key if gates.fail_on_errors else "")
+    return key(base, source.digest, catalogs)
 
 
 def make_plan(
@@ -142,29 +140,6 @@ def make_plan(
     index = [(page.lang, index_entry(page)) for page in pages]
     facts = [page_facts(page) for page in pages]
     return Plan(plan_id, source.article.format, summaries, skipped, index, facts), pages
-
-
-def translations(catalog: Catalog) -> dict[str, Translation]:
-    """msgid -> translation: reviewed entries, and fuzzy ones (and pseudo text, even
-    accepted) marked unreviewed: a reviewed-only build never publishes them."""
-    found: dict[str, Translation] = {}
-    for entry in catalog.entries():
-        if entry.state == REVIEWED and not entry.is_pseudo:  # pseudo text is never reviewed
-            found[entry.msgid] = Translation(entry.msgstr, reviewed=True)
-        elif entry.state in (REVIEWED, MACHINE, FUZZY):
-            found[entry.msgid] = Translation(entry.msgstr, reviewed=False)
-    return found
-
-
-def _check_errors(settings: Settings, catalog: Catalog, lang: str, gates: Gates) -> int:
-    """Check errors on the entries this build would publish from ``catalog``."""
-    states = (REVIEWED, MACHINE, FUZZY) if gates.include_machine else (REVIEWED,)
-    ctx = CheckContext(settings.source, lang, gates.glossary, settings.display(catalog.path))
-    return sum(
-        f.severity == Severity.ERROR
-        for state in states
-        for f in catalog_findings(catalog, ctx, state)
-    )
 
 
 def article_pages(
@@ -183,8 +158,10 @@ def article_pages(
         catalog = Catalog.read(path)
         page = localize(article, lang, translations(catalog),
                         include_machine=gates.include_machine, source_ref=ref)
-        why = _gate(page, gates.min_reviewed, gates.include_machine, settings.display(path))
-        errors = _check_errors(settings, catalog, lang, gates) if gates.fail_on_errors else 0
+        why = refusal(page, gates.min_reviewed, gates.include_machine, settings.display(path))
+        ctx = CheckContext(settings.source, lang, gates.glossary, settings.display(path))
+        errors = published_errors(catalog, ctx, gates.include_machine) \
+            if gates.fail_on_errors else 0
         if not why and errors:
             why = (f"{errors} check error{'s' * (errors != 1)} in {settings.display(path)} "
                    f"(see `l10n check --lang {lang}`; --fail-on-errors)")
@@ -196,20 +173,3 @@ def article_pages(
         else:
             pages.append(page)
     return pages, skipped
-
-
-def _gate(page: Page, gate: float, include_machine: bool, catalog: str) -> str | None:
-    """Why ``page`` must not be published, or None."""
-    cov = page.coverage
-    if cov.reviewed_percent < gate:
-        return (
-            f"{cov.reviewed_percent:g}% of its {cov.total} entries reviewed in {catalog}, "
-            f"below --min-reviewed {gate:g}% ({cov.reviewed} reviewed, {cov.machine} "
-            f"unreviewed, {cov.untranslated} untranslated)"
-        )
-    if not page.translated:
-        hint = ""
-        if cov.machine and not include_machine:
-            hint = f"; --include-machine would use its {cov.machine} unreviewed entries"
-        return f"nothing to publish: no reviewed translation in {catalog}{hint}"
-    return None

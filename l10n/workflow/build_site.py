@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from l10n.config import Settings, check_site_url
+from l10n.incremental import key
 from l10n.publish.feed import feed_name, render_feed
 from l10n.publish.folder import FACTS
 from l10n.publish.site import Site, head_markup
@@ -37,7 +38,6 @@ from l10n.publish.sitemap import (
     render_sitemap_index,
     sitemap_parts,
 )
-from l10n.state import key
 from l10n.workflow.build_index import IndexEntries
 
 OUTPUTS = ("site", "hugo")  # build formats: HTML and Markdown pages, or a Hugo tree

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -12,12 +12,13 @@ from l10n.catalog import ENTRIES_HEADER, Catalog, TemplateEntry, stored_digest
 from l10n.config import Settings
 from l10n.errors import ArticleError, Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
+from l10n.incremental import State
+from l10n.incremental.sources import Source, check_unique, stream_sources
 from l10n.model import Article, Segment
 from l10n.text.segment import segment_article
-from l10n.workflow.sources import Source, check_unique, source_digest_of
 
 if TYPE_CHECKING:
-    from l10n.workflow.catalog_state import CatalogState
+    from l10n.incremental.catalogs import CatalogState
 
 
 class Named(Protocol):
@@ -115,12 +116,6 @@ def template_entries(
     ]
 
 
-def source_digest(settings: Settings, article: Article) -> str:
-    """A fingerprint of everything a template depends on: the article's bytes, where it
-    is, the settings that shape its reading, and the l10n version (segmentation rules)."""
-    return source_digest_of(settings, article.path, article.path.read_bytes())
-
-
 Segmenting = Callable[[str, int, int], None]  # (slug, characters done, characters in all)
 
 
@@ -129,26 +124,6 @@ def _current(path: Path, digest: str) -> bool:
     l10n that records its msgids' digest (an older one's template is written again once,
     else its catalogs could never be found up to date unread)."""
     return stored_digest(path) == digest and stored_digest(path, ENTRIES_HEADER) is not None
-
-
-def extract_each(
-    settings: Settings, articles: Sequence[Article], segmenting: Segmenting | None = None
-) -> Iterator[Extracted]:
-    """Write each article's template, one article at a time; unchanged templates are left
-    untouched, and an article whose template already has its digest is not segmented
-    (nor its template read) again. ``segmenting`` follows the segmentation of each
-    article that is segmented."""
-    for article in articles:
-        digest = source_digest(settings, article)
-        path = settings.template_path(article.slug)
-        if _current(path, digest):
-            yield Extracted(article, path, False, digest)
-            continue
-        told = None if segmenting is None else (
-            lambda done, total, slug=article.slug: segmenting(slug, done, total))
-        items = template_entries(settings, article, segment_article(article, told))
-        template = Catalog.template(path, article.slug, items, digest=digest)
-        yield Extracted(article, path, template.write(), digest, template)
 
 
 def extract_source(
@@ -182,13 +157,14 @@ def extract(
     settings: Settings,
     paths: Sequence[Path] | None = None,
     *,
-    articles: Sequence[Article] | None = None,
     problems: list[Problem] | None = None,
     segmenting: Segmenting | None = None,
 ) -> list[Extracted]:
-    """Every article's template (see :func:`extract_each`), under the project's lock; with
-    ``problems``, a broken article is recorded there and the others are extracted."""
-    chosen = read_articles(settings, paths, problems=problems) if articles is None else articles
+    """Every article's template, one article at a time (the stream of ``update`` and
+    ``translate``: :func:`extract_source`), under the project's lock; with ``problems``,
+    a broken article is recorded there and the others are extracted, else it raises."""
     with project_lock(settings.state_dir):
         remove_stale_temporaries(settings.templates_dir)
-        return list(extract_each(settings, chosen, segmenting))
+        return [extract_source(settings, source, None, segmenting)
+                for source in stream_sources(settings, article_paths(settings, paths),
+                                             State(None), "", problems)]

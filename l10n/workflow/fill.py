@@ -96,10 +96,11 @@ class Filler:
 
     def __init__(
         self, settings: Settings, glossary: Glossary, memory: Memory, stream: Stream,
-        n_best: int,
+        n_best: int, written: Callable[[Catalog, str], None] | None = None,
     ) -> None:
         self.settings, self.glossary, self.memory = settings, glossary, memory
         self.stream, self.n_best = stream, n_best
+        self.written = written  # told of each catalog once filled and written (the state)
 
     def add(self, language: Language, catalog: Catalog, entries: Sequence[Entry]) -> None:
         """Fill ``entries`` of ``catalog`` (once the intake is full: see the module)."""
@@ -168,6 +169,8 @@ class Filler:
                     self._record(language, catalog, entry, result)
         if catalog.write():
             language.report.wrote(self.settings, catalog.path)
+        if self.written is not None:
+            self.written(catalog, language.lang)
         filled = [catalog.get(entry.msgid) for entry in job.entries]
         self.memory.record(changes(  # the entries' history: what the memory or engine wrote
             job.entries, [e for e in filled if e is not None],

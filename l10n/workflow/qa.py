@@ -17,36 +17,39 @@ as ``#. check:`` comments (:func:`l10n.catalog.annotate`), old ones removed.
 from __future__ import annotations
 
 import contextlib
+import pickle
+import tempfile
 import warnings
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, UNTRANSLATED, Catalog, annotate
 from l10n.config import Settings
 from l10n.errors import L10nError, L10nWarning, LanguageError, Problem, UsageError
 from l10n.fsutil import SHORT_WAIT, project_lock
 from l10n.glossary import Glossary, load_glossary
+from l10n.incremental import RunKey
+from l10n.incremental.cached import Cache
+from l10n.incremental.sources import Source
 from l10n.lang import is_language_code, validate_language
 from l10n.model import Finding, Severity
 from l10n.qa import CheckContext, run_checks
 from l10n.qa.catalog import for_catalog
-from l10n.state import digest_bytes
-from l10n.workflow.cached import Cache
-from l10n.workflow.sources import Source
 
 ONLY_STATES = (REVIEWED, MACHINE, FUZZY, UNTRANSLATED)
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    """Findings, and the catalogs ``--annotate`` rewrote."""
+    """Findings, and the catalogs ``--annotate`` rewrote. The project form's findings
+    are a stream (an archive's may be hundreds of thousands): iterate them once, then
+    ``annotated`` and ``problems`` are complete."""
 
-    findings: tuple[Finding, ...]
-    annotated: tuple[Path, ...] = ()
-    problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
+    findings: Iterable[Finding]
+    annotated: Sequence[Path] = ()
+    problems: Sequence[Problem] = ()  # articles that could not be read (left out)
 
 
 def _only(only: str | None) -> None:
@@ -68,74 +71,98 @@ def check_project(
     *,
     annotate: bool = False,
 ) -> CheckResult:
-    """The project form of ``l10n check``."""
+    """The project form of ``l10n check``: its findings streamed, by language, article,
+    then entry (a language after the first waits in a temporary file, not in memory)."""
+    run = RunKey.of(check_project, locals())
     _only(only)
     targets = settings.target_languages(langs)
     problems: list[Problem] = []
-    by_lang: dict[str, list[Finding]] = {lang: [] for lang in targets}
     written: list[Path] = []
+    found = _project_findings(settings, articles, targets, only, annotate, run, problems,
+                              written)
+    return CheckResult(found, written, problems)
+
+
+def _project_findings(settings: Settings, articles: Sequence[Path] | None,
+                      targets: tuple[str, ...], only: str | None, annotate: bool,
+                      run: RunKey, problems: list[Problem],
+                      written: list[Path]) -> Iterator[Finding]:
     lock = partial(project_lock, settings.state_dir, wait=SHORT_WAIT)
-    with Cache.open(settings) as cache:
+    with Cache.open(settings) as cache, contextlib.ExitStack() as files:
         glossary = cache.glossary()
 
-        def work(source: Source) -> list[Any]:
-            """Per language: the catalog's findings as rows, or its name if it is missing."""
-            found: list[Any] = []
+        def work(source: Source) -> _Item:
+            """Per language: the catalog's findings, or its name if it is missing."""
+            found: list[_Found] = []
             for lang in targets:
                 path = settings.catalog_path(lang, source.slug)
                 shown = cache.shown(path)
                 ctx = CheckContext(settings.source, lang, glossary, shown)
                 if annotate and path.is_file():
                     catalog = Catalog.read(path)
-                    found.append([_row(f) for f in _one_catalog(catalog, ctx, only, True,
-                                                                  written, lock)])
+                    found.append(_Found(tuple(_one_catalog(catalog, ctx, only, True, written,
+                                                           lock))))
                     continue
                 rows = None if annotate else cache.result(
                     path, "check", cache.key("check", lang, only) + shown,  # + the name shown
-                    partial(_rows, ctx=ctx, only=only))
-                found.append(shown if rows is None else rows)
-            return found
+                    _Findings, partial(_findings, ctx=ctx, only=only))
+                found.append(_Found((), shown) if rows is None else _Found(rows))
+            return _Item(tuple(found))
 
+        # the other languages' findings wait in temporary files of this run's own
+        # (pickled per article: read back by this process only, and fast)
+        later = [files.enter_context(tempfile.TemporaryFile()) for _ in targets[1:]]
         spans = cache.spans(list(articles) if articles else None, problems,
-                            None if annotate else "check", targets, only)
+                            None if annotate else "check", run, _Item)
         for item in spans.each(work):
-            for lang, rows in zip(targets, item, strict=True):
-                if not isinstance(rows, str):
-                    by_lang[lang] += [_from_row(row) for row in rows]
-                elif only in (None, UNTRANSLATED):
-                    by_lang[lang].append(_no_catalog(rows, lang))
-    findings = [finding for lang in targets for finding in by_lang[lang]]
-    return CheckResult(tuple(findings), tuple(written), tuple(problems))
+            for number, (lang, one) in enumerate(zip(targets, item.langs, strict=True)):
+                rows = one.findings
+                if one.missing:
+                    if only not in (None, UNTRANSLATED):
+                        continue
+                    rows = (_no_catalog(one.missing, lang),)
+                if number == 0:
+                    yield from rows
+                elif rows:
+                    pickle.dump(rows, later[number - 1], pickle.HIGHEST_PROTOCOL)
+        for spill in later:
+            spill.seek(0)
+            while True:
+                try:
+                    yield from pickle.load(spill)
+                except EOFError:
+                    break
+
+
+_Findings = tuple[Finding, ...]  # the fact ``check`` keeps of a catalog
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A catalog's findings in a span of ``check``; ``missing``: no catalog (its name)."""
+
+    findings: tuple[Finding, ...]
+    missing: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """An article's findings in a span of ``check``, one per language."""
+
+    langs: tuple[_Found, ...]
 
 
 def record_check(cache: Cache, catalog: Catalog, lang: str, findings: list[Finding]) -> None:
     """Record a catalog just written with its ``findings`` (:func:`catalog_findings`, as
     ``check`` finds them without ``--only``) under ``check``'s key, so that the next
     ``check`` does not read it."""
-    if catalog.disk_text is None:
-        return
     shown = cache.shown(catalog.path)
-    cache.state.set_note(catalog.path, "check", digest_bytes(catalog.disk_text.encode("utf-8")),
-                         cache.key("check", lang, None) + shown, [_row(f) for f in findings])
+    cache.record(catalog, "check", cache.key("check", lang, None) + shown, tuple(findings))
 
 
-def _rows(catalog: Catalog, *, ctx: CheckContext, only: str | None) -> list[list[Any]]:
-    """The catalog's findings as JSON rows (what the state keeps)."""
-    return [_row(finding) for finding in _one_catalog(catalog, ctx, only, False, [])]
-
-
-def _row(finding: Finding) -> list[Any]:
-    return [getattr(finding, f.name) for f in fields(finding)]
-
-
-def _from_row(row: list[Any]) -> Finding:
-    """A finding as :func:`_rows` stored it (JSON: spans come back as lists)."""
-    values: dict[str, Any] = {
-        f.name: tuple(value) if isinstance(value, list) else value
-        for f, value in zip(fields(Finding), row, strict=True)
-    }
-    values["severity"] = Severity(values["severity"])
-    return Finding(**values)
+def _findings(catalog: Catalog, *, ctx: CheckContext, only: str | None) -> _Findings:
+    """The catalog's findings (the fact the state keeps)."""
+    return tuple(_one_catalog(catalog, ctx, only, False, []))
 
 
 def check_files(
@@ -201,19 +228,6 @@ def _language(catalog: Catalog, lang: str | None) -> str:
             hint="give a CLDR code with --lang if there is one (e.g. --lang pt_BR)"),
             stacklevel=2)
         return code
-
-
-def catalog_findings(catalog: Catalog, ctx: CheckContext, only: str | None = None) -> list[Finding]:
-    """Every finding on the live entries of ``catalog`` (in ``only`` state if given), and
-    the catalog's own (:mod:`l10n.qa.catalog`) when ``only`` is not given."""
-    entries = catalog.entries()
-    ctx, found = for_catalog(entries, ctx)
-    return (found if only is None else []) + [
-        finding
-        for entry in entries
-        if only is None or entry.state == only
-        for finding in run_checks(entry, ctx)
-    ]
 
 
 def _one_catalog(

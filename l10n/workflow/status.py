@@ -19,15 +19,16 @@ from l10n.catalog import FUZZY, MACHINE, OBSOLETE, REVIEWED, UNTRANSLATED, Catal
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.glossary import Glossary
+from l10n.incremental import RunKey
+from l10n.incremental.cached import Cache
+from l10n.incremental.sources import Source
 from l10n.model import Article, Finding, Severity
 from l10n.qa import CheckContext
-from l10n.state import digest_bytes
+from l10n.qa.catalog import catalog_findings
 from l10n.text.segment import segment_article
-from l10n.workflow.cached import Cache
 from l10n.workflow.extract import template_entries
 from l10n.workflow.orphans import find_orphans
-from l10n.workflow.qa import catalog_findings, record_check
-from l10n.workflow.sources import Source
+from l10n.workflow.qa import record_check
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
@@ -125,12 +126,42 @@ def _template_entries(settings: Settings, article: Article) -> list[Entry]:
     return [Entry(item.msgid, "") for item in template_entries(settings, article, segments)]
 
 
-_COUNTS = ("entries", "reviewed", "machine", "fuzzy", "untranslated", "obsolete", "words",
-           "errors")
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """A catalog's counts (the fact ``status`` keeps of it)."""
+
+    entries: int
+    reviewed: int
+    machine: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+    words: int
+    errors: int
 
 
-def _counts(row: CatalogStatus) -> dict[str, int]:
-    return {name: getattr(row, name) for name in _COUNTS}
+_COUNTS = tuple(field.name for field in fields(Counts))
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A catalog's row in a span of ``status``."""
+
+    counts: Counts
+    catalog: str
+    exists: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """An article's rows in a span of ``status``, one per language."""
+
+    slug: str
+    rows: tuple[_Row, ...]
+
+
+def _counts(row: CatalogStatus) -> Counts:
+    return Counts(*(getattr(row, name) for name in _COUNTS))
 
 
 def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) -> CatalogStatus:
@@ -140,27 +171,32 @@ def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) ->
     path = settings.catalog_path(lang, source.slug)
     shown = cache.shown(path)
 
-    def compute(catalog: Catalog) -> dict[str, int]:
+    def compute(catalog: Catalog) -> Counts:
         return catalog_counts(settings, catalog, lang, glossary, shown)
 
-    counts = cache.result(path, "status", cache.key("status", lang), compute)
+    counts = cache.result(path, "status", cache.key("status", lang), Counts, compute)
     if counts is not None:
-        return CatalogStatus(lang, source.slug, **counts, catalog=shown, exists=True)
+        return _status(lang, source.slug, counts, shown, True)
 
-    def missing(source: Source) -> dict[str, int]:
+    def missing(source: Source) -> Counts:
         entries = _template_entries(settings, source.article)
         return _counts(count_states(lang, source.slug, entries, shown, False))
 
     counts = cache.result(settings.template_path(source.slug), "status", cache.key("template"),
-                          lambda catalog: _counts(count_states(
+                          Counts, lambda catalog: _counts(count_states(
                               lang, source.slug, catalog.entries(), shown, False)))
     if counts is None:
-        counts = cache.article_result(source, "status", cache.key("segments"), missing)
-    return CatalogStatus(lang, source.slug, **counts, catalog=shown, exists=False)
+        counts = cache.article_result(source, "status", cache.key("segments"), Counts, missing)
+    return _status(lang, source.slug, counts, shown, False)
+
+
+def _status(lang: str, slug: str, c: Counts, shown: str, exists: bool) -> CatalogStatus:
+    return CatalogStatus(lang, slug, c.entries, c.reviewed, c.machine, c.fuzzy,
+                         c.untranslated, c.obsolete, c.words, c.errors, shown, exists)
 
 
 def catalog_counts(settings: Settings, catalog: Catalog, lang: str, glossary: Glossary,
-                   shown: str, findings: list[Finding] | None = None) -> dict[str, int]:
+                   shown: str, findings: list[Finding] | None = None) -> Counts:
     """A catalog's counts as its status row has them (the fact ``status`` records);
     ``findings``: the catalog's, when the caller has them."""
     row = count_states(lang, catalog.path.stem, catalog.entries(obsolete=True), shown, True)
@@ -183,8 +219,7 @@ def status_recorder(cache: Cache, glossary: Glossary) -> Callable[[Catalog, str]
         findings = catalog_findings(catalog, CheckContext(cache.settings.source, lang,
                                                           glossary, shown))
         counts = catalog_counts(cache.settings, catalog, lang, glossary, shown, findings)
-        digest = digest_bytes(catalog.disk_text.encode("utf-8"))
-        cache.state.set_note(catalog.path, "status", digest, cache.key("status", lang), counts)
+        cache.record(catalog, "status", cache.key("status", lang), counts)
         record_check(cache, catalog, lang, findings)
 
     return record
@@ -204,23 +239,26 @@ def status(
 ) -> StatusReport:
     """Status of every (language, article) catalog, and per-language totals. Articles are
     streamed; each catalog's row comes from the state while the catalog is unchanged."""
+    run = RunKey.of(status, locals())
     targets = settings.target_languages(langs)
     problems: list[Problem] = []
     by_lang: dict[str, list[CatalogStatus]] = {lang: [] for lang in targets}
     with Cache.open(settings) as cache:
         glossary = cache.glossary()
 
-        def work(source: Source) -> list[Any]:
+        def work(source: Source) -> _Item:
             rows = [_catalog_row(cache, source, lang, glossary) for lang in targets]
-            return [source.slug, [[*_counts(row).values(), row.catalog, row.exists]
-                                  for row in rows]]
+            return _Item(source.slug, tuple(_Row(_counts(row), row.catalog, row.exists)
+                                            for row in rows))
 
         slugs: list[str] = []
-        spans = cache.spans(list(articles) if articles else None, problems, "status", targets)
-        for slug, rows in spans.each(work):
-            slugs.append(slug)
-            for lang, row in zip(targets, rows, strict=True):
-                by_lang[lang].append(CatalogStatus(lang, slug, *row))
+        spans = cache.spans(list(articles) if articles else None, problems, "status", run,
+                            _Item)
+        for item in spans.each(work):
+            slugs.append(item.slug)
+            for lang, row in zip(targets, item.rows, strict=True):
+                by_lang[lang].append(_status(lang, item.slug, row.counts, row.catalog,
+                                             row.exists))
         if articles:
             slugs = [source.slug for source in cache.spans(None, []).sources()]
     rows = [row for lang in targets for row in by_lang[lang]]

@@ -12,7 +12,7 @@ The order of work is what keeps a run safe and fast:
    reviewed entry is harvested into the translation memory as the catalog is read,
    before the merge can move it. A catalog the state knows needs no work (merged from
    the current template, harvested into this memory, left by a run with this engine,
-   model and glossary with nothing pending: :mod:`l10n.workflow.catalog_state`) is not
+   model and glossary with nothing pending: :mod:`l10n.incremental.catalogs`) is not
    even read;
 4. the entries the run may fill (:func:`pending`) are filled from memory (exact matches,
    then fuzzy suggestions), and the rest stream through the runner under the glossary
@@ -30,10 +30,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
-from l10n.catalog import Entry
+from l10n.catalog import Catalog, Entry
 from l10n.config import Settings
 from l10n.engines import Engine, default_engine_name, describe_engine, engine_spec, ready_engine
 from l10n.errors import (
@@ -47,11 +46,11 @@ from l10n.errors import (
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.glossary import Glossary
 from l10n.glossary.verify import distinct_terms
+from l10n.incremental import RunKey, State, code_key, glossary_key, key
+from l10n.incremental.cached import Cache, cached_glossary
+from l10n.incremental.catalogs import CatalogState, memory_identity
 from l10n.memory import Memory
 from l10n.runners import EngineSpec, Notice, Runner, Stream, check_runner, make_runner
-from l10n.state import State, code_key, glossary_key, key
-from l10n.workflow.cached import Cache, cached_glossary
-from l10n.workflow.catalog_state import CatalogState, memory_identity
 from l10n.workflow.edit import catch_up
 from l10n.workflow.extract import Segmenting, article_paths
 from l10n.workflow.fill import Filler, Language, ReportProgress, Steps
@@ -126,6 +125,7 @@ def translate(
     ``runner`` and ``address`` override the config's ``[runner]``; ``notice`` gets the
     runner's lines for the progress output (where its workers run, where their models
     come from); ``use_runner`` runs on a runner the caller made (benchmarks)."""
+    run = RunKey.of(translate, locals())
     if retranslate is not None and retranslate not in RETRANSLATE:
         raise UsageError(f"--retranslate takes {' or '.join(RETRANSLATE)}, not '{retranslate}'")
     plan = settings.runner.choose(runner, address)
@@ -152,29 +152,31 @@ def translate(
                              skip=retranslate is None,  # status warm for what it writes:
                              also=status_recorder(Cache.over(settings, state, code, terms),
                                                   glossary))
-        spans = known.spans(files, targets, report.problems)
+        bases = {lang: Basis(item.engine_name, item.model, glossary, lang,
+                             retranslate is not None) for lang, item in languages.items()}
+
+        def written(catalog: Catalog, lang: str) -> None:  # by the filler: settled if
+            left = any(pending(entry, bases[lang]) for entry in catalog.entries())  # all done
+            known.record(catalog, lang, settled=not left)
+
         stream = Stream(chosen, notice=notice,
                         progress=lambda lang, count: languages[lang].steps.advance(count))
-        filler = Filler(settings, glossary, memory, stream, n_best)
+        filler = Filler(settings, glossary, memory, stream, n_best, written)
         try:
-            for lang, catalog in merged_catalogs(settings, spans, targets, report, memory,
-                                                 known=known, segmenting=segmenting):
-                language = languages[lang]
-                language.report.engine = language.engine_name
-                basis = Basis(language.engine_name, language.model, glossary, lang,
-                              retranslate is not None)
-                todo = [e for e in catalog.entries() if pending(e, basis)]
-                if todo:  # recorded as settled once the filler has written it
-                    known.settle_when_written(catalog, lang, partial(pending, basis=basis))
-                else:
-                    known.record(catalog, lang, settled=True)
-                filler.add(language, catalog, todo)
-                stream.throttle()
-            for lang in known.skipped:  # catalogs that needed no work count as seen
-                languages[lang].report.engine = languages[lang].engine_name
-            filler.flush(list(languages.values()))
-            stream.drain()
-            spans.confirm(partial(known.settled_all, targets=targets))
+            with known.spans(files, targets, report.problems, run) as spans:
+                for lang, catalog in merged_catalogs(settings, spans, targets, report, memory,
+                                                     known=known, segmenting=segmenting):
+                    language = languages[lang]
+                    language.report.engine = language.engine_name
+                    todo = [e for e in catalog.entries() if pending(e, bases[lang])]
+                    if not todo:  # else recorded as the filler writes it
+                        known.record(catalog, lang, settled=True)
+                    filler.add(language, catalog, todo)
+                    stream.throttle()
+                for lang in known.skipped:  # catalogs that needed no work count as seen
+                    languages[lang].report.engine = languages[lang].engine_name
+                filler.flush(list(languages.values()))
+                stream.drain()
         except EngineOptionError as exc:  # found when the model loads (compute_type)
             if exc.path is not None:
                 raise

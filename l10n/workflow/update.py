@@ -12,25 +12,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from l10n.catalog import DIGEST_HEADER, Catalog, merge
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
+from l10n.incremental import RunKey, State, code_key, glossary_key
+from l10n.incremental.cached import Cache
+from l10n.incremental.catalogs import CatalogState, memory_identity
+from l10n.incremental.sources import Source
+from l10n.incremental.spans import Span, Spans
 from l10n.memory import Memory
 from l10n.memory.history import merged as merge_history
 from l10n.memory.history import noticed
-from l10n.state import State, code_key, glossary_key
-from l10n.workflow.cached import Cache
-from l10n.workflow.catalog_state import CatalogState, memory_identity
 from l10n.workflow.edit import catch_up
 from l10n.workflow.extract import Extracted, Segmenting, article_paths, extract_source
 from l10n.workflow.orphans import project_orphans
 from l10n.workflow.orphans import purge_orphans as purge_orphans_of
-from l10n.workflow.sources import Source
-from l10n.workflow.spans import Span, Spans
 from l10n.workflow.status import status_recorder
 
 
@@ -84,6 +83,7 @@ def update(
     Reviewed entries go into the translation memory before the merge can move them.
     ``purge_orphans`` removes the templates and catalogs of deleted articles, once their
     reviewed translations are in the memory (:mod:`l10n.workflow.orphans`)."""
+    run = RunKey.of(update, locals())
     targets = settings.target_languages(langs)
     report = RunReport()
     files = article_paths(settings, paths)
@@ -95,12 +95,10 @@ def update(
         cache = Cache.over(settings, state, code, terms)
         known = CatalogState(settings, state, code, memory_identity(settings.memory_path),
                              also=status_recorder(cache, cache.glossary()))
-        spans = known.spans(files, targets, report.problems, purge=purge_obsolete)
-        merging = merged_catalogs(settings, spans, targets, report, memory, purge=purge_obsolete,
-                                  known=known, segmenting=segmenting)
-        for _ in merging:
-            pass
-        spans.confirm(partial(known.settled_all, targets=targets, purge=purge_obsolete))
+        with known.spans(files, targets, report.problems, run, purge=purge_obsolete) as spans:
+            for _ in merged_catalogs(settings, spans, targets, report, memory,
+                                     purge=purge_obsolete, known=known, segmenting=segmenting):
+                pass
         if purge_orphans:
             orphans, problems = project_orphans(settings)
             removed = purge_orphans_of(settings, orphans, problems, memory)
@@ -123,7 +121,7 @@ def merged_catalogs(
     written, article after article; ``report`` counts what was done. Every reviewed
     entry of a catalog is harvested into ``memory`` as read, before the merge. With
     ``known`` (the state), a catalog that needs no work is neither read nor yielded
-    (:mod:`l10n.workflow.catalog_state`), and an article none of whose catalogs needs
+    (:mod:`l10n.incremental.catalogs`), and an article none of whose catalogs needs
     any is not even parsed."""
     for lang in targets:
         report.languages.setdefault(lang, LanguageReport(lang))
@@ -162,11 +160,9 @@ def _merged(
         else:
             report.languages[lang].untranslated += settled
             counts.append(settled)
+    span.keep(None if todo else tuple(counts))  # work to do: nothing to replay as it is
     if not todo:
-        span.keep(counts)
         return
-    if known is not None:
-        known.state.spoil()  # work to do: not a span to replay as it is
     item = extract_source(settings, source, known, segmenting)
     report.templates_written += item.written
     for lang in todo:
@@ -206,7 +202,7 @@ def merge_catalog(
     merged_already = catalog.metadata.get(DIGEST_HEADER) == item.digest
     nothing_to_purge = not purge or not any(e.obsolete for e in catalog.entries(obsolete=True))
     if merged_already and nothing_to_purge and catalog.entries_digest() == item.entries_digest:
-        return catalog, False  # as the state's rule says (catalog_state.settled)
+        return catalog, False  # as the state's rule says (incremental.catalogs.settled)
     before = catalog.entries()
     merged = merge(catalog, item.template, purge_obsolete=purge, language=lang)
     memory.record(merge_history(before, catalog.entries(), lang=lang, slug=slug))

@@ -2,7 +2,7 @@
 ``translate``: which catalogs need no work at all, so that they are not even read.
 
 A catalog needs no ``update`` when, as the state recorded it (and the file is unchanged:
-:mod:`l10n.state`), its ``X-Source-Digest`` is the article's template digest and its
+:mod:`l10n.incremental`), its ``X-Source-Digest`` is the article's template digest and its
 msgids are the template's (the merge's own rule), and its reviewed entries were
 harvested into this very translation memory (a memory deleted or replaced is harvested
 again). It needs no ``translate`` when, besides, it was left by a ``translate`` run with
@@ -21,15 +21,20 @@ import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from l10n.catalog import DIGEST_HEADER, ENTRIES_HEADER, Catalog, Entry, stored_digest
+from l10n.catalog import DIGEST_HEADER, ENTRIES_HEADER, Catalog, stored_digest
 from l10n.config import Settings
 from l10n.errors import Problem
-from l10n.state import State, digest_bytes, key, settings_key, stamp_of
-from l10n.workflow.sources import Source
-from l10n.workflow.spans import Spans
+from l10n.incremental import State, digest_bytes, key, settings_key, stamp_of
+from l10n.incremental.codec import decode, encode
+from l10n.incremental.keys import RunKey
+from l10n.incremental.sources import Source
+from l10n.incremental.spans import Spans
+
+T = TypeVar("T")
 
 
 def memory_identity(path: Path) -> str:
@@ -50,8 +55,18 @@ def memory_identity(path: Path) -> str:
     return key(info.st_dev, info.st_ino, first)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class _Template:
+    """The fact ``template``: a template's ``X-Source-Digest`` and ``X-Entries-Digest``."""
+
+    source: str
+    entries: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Facts:
+    """The fact ``catalog``: what update and translate need to know a catalog settled."""
+
     source: str  # the catalog's X-Source-Digest
     entries: str  # the digest of its live msgids
     untranslated: int
@@ -74,23 +89,27 @@ class CatalogState:
         self.skipped: set[str] = set()  # languages with a catalog that needed no work
         self._template: tuple[Source | None, str | None] = (None, None)  # the last article's
 
-    def spans(self, paths: Sequence[Path], targets: Sequence[str],
-              problems: list[Problem], *, purge: bool = False) -> Spans:
+    def spans(self, paths: Sequence[Path], targets: Sequence[str], problems: list[Problem],
+              run: RunKey, *, purge: bool = False) -> Spans:
         """The run's articles in spans; a span is replayed when all its catalogs needed
-        no work under this run's keys (never with ``--retranslate``)."""
+        no work under this run's keys (its parameters, the memory, each language's engine
+        and model), never with ``--retranslate``."""
         kind = ("translate" if self.translate_keys is not None else "update") if self.skip \
             else None
-        wanted = key(self.key, self.memory, self.translate_keys, list(targets), purge)
+        wanted = key(self.key, self.memory, self.translate_keys, run.digest(), os.getcwd())
         return Spans(self.settings, paths, self.state, self.code, problems, kind, wanted,
-                     ("catalog", "template"))
+                     ("catalog", "template"),
+                     confirm=partial(self.settled_all, targets=targets, purge=purge),
+                     item=tuple[int, ...])
 
     def settled_all(self, source: Source, targets: Sequence[str], *,
-                    purge: bool = False) -> list[int]:
-        """:meth:`settled` in every language (a catalog that needs work spoils the pass)."""
+                    purge: bool = False) -> tuple[int, ...] | None:
+        """:meth:`settled` in every language; None when a catalog needs work (nothing
+        to replay for this article)."""
         counts = [self.settled(source, lang, purge=purge) for lang in targets]
         if any(count is None for count in counts):
-            self.state.spoil()
-        return [count or 0 for count in counts]
+            return None
+        return tuple(count or 0 for count in counts)
 
     # ------------------------------------------------------------------ templates
     def template_current(self, source: Source) -> bool:
@@ -111,17 +130,18 @@ class CatalogState:
             digest = found
             source = stored_digest(path) or ""
             entries = stored_digest(path, ENTRIES_HEADER) or ""
-        self.state.set_note(path, "template", digest, self.key,
-                            {"source": source, "entries": entries})
+        self.state.set_fact(path, "template", digest, self.key,
+                            encode(_Template(source, entries)))
         self._template = (None, None)
 
     def _template_entries(self, source: Source) -> str | None:
         """The template's msgids digest, when the template is current (unread)."""
         if self._template[0] is not source:
             path = self.settings.template_path(source.slug)
-            facts = self.state.lookup(path, "template", self.key)[1]
-            found = None if facts is None or facts["source"] != source.digest \
-                or not facts["entries"] else facts["entries"]
+            value = self.state.lookup(path, "template", self.key)[1]
+            facts = None if value is None else _decoded(_Template, value)
+            found = None if facts is None or facts.source != source.digest \
+                or not facts.entries else facts.entries
             self._template = (source, found)
         return self._template[1]
 
@@ -131,11 +151,8 @@ class CatalogState:
         None when it must be read (changed, unknown, or work to do)."""
         path = self.settings.catalog_path(lang, source.slug)
         value = self.state.lookup(path, "catalog", self.key)[1]
-        if value is None:
-            return None
-        try:
-            facts = _Facts(**value)
-        except TypeError:
+        facts = None if value is None else _decoded(_Facts, value)
+        if facts is None:
             return None
         if not self.skip:
             return None
@@ -169,18 +186,14 @@ class CatalogState:
         )
         digest = digest_bytes(text.encode("utf-8"))
         self.state.record(catalog.path, stamp_of(catalog.path), digest)
-        self.state.set_note(catalog.path, "catalog", digest, self.key, facts.__dict__)
+        self.state.set_fact(catalog.path, "catalog", digest, self.key, encode(facts))
         if self.also is not None:
             self.also(catalog, lang)
 
-    def settle_when_written(
-        self, catalog: Catalog, lang: str, pending: Callable[[Entry], bool]
-    ) -> None:
-        """A catalog with pending entries: once written by whoever fills it, record it,
-        as settled if no entry is ``pending`` any more."""
 
-        def written(written_catalog: Catalog) -> None:
-            left = any(pending(entry) for entry in written_catalog.entries())
-            self.record(written_catalog, lang, settled=not left)
-
-        catalog.on_write = written
+def _decoded(kind: type[T], value: Any) -> T | None:
+    """A fact as recorded, None when it is an older l10n's (a miss)."""
+    try:
+        return decode(kind, value)
+    except ValueError:
+        return None

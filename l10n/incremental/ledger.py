@@ -1,7 +1,7 @@
 """Spans: a run of consecutive articles whose whole result one fact of the state holds,
 so that an unchanged archive costs a ``stat`` per file and a query per span.
 
-Per-file facts (:mod:`l10n.state.store`) make a no-change run read nothing, but the run
+Per-file facts (:mod:`l10n.incremental.store`) make a no-change run read nothing, but the run
 still asks the state about every file, a row and a few Python objects each: at 10,000
 articles and three or four files per article that is seconds. A span is the next level,
 as git's cache tree is above its index: for a command and its key, the state records
@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from l10n.state.stamps import Stamp
+from l10n.incremental.stamps import Stamp
 
 T = TypeVar("T")
 
@@ -49,6 +49,10 @@ class Ledger:
     files: dict[str, FileStamp] = field(default_factory=dict)
     clean: bool = True
 
+    def unclean(self) -> None:
+        """The pass did more than ask the state (a file read or written, a miss)."""
+        self.clean = False
+
 
 class Watched:
     """The part of the state that tells a watching :class:`Ledger` what it answered."""
@@ -62,14 +66,14 @@ class Watched:
             self.ledger.files[name] = None if stamp is None else (
                 stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns)
 
-    def spoil(self) -> None:
+    def unclean(self) -> None:
         """Tell the ledger (if one watches) that the pass did more than ask the state: a
         miss, a read, a write."""
         if self.ledger is not None:
             self.ledger.clean = False
 
     def _missed(self, value: T) -> T:
-        self.spoil()
+        self.unclean()
         return value
 
 

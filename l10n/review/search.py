@@ -18,7 +18,7 @@ from l10n.catalog import Catalog
 from l10n.memory import Memory
 from l10n.memory.search import fts_phrase
 from l10n.memory.units import Unit
-from l10n.workflow.review_view import entry_id
+from l10n.review.view import entry_id
 
 Pieces = tuple[tuple[bool, str], ...]  # (is a match, text)
 

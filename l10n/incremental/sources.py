@@ -2,7 +2,7 @@
 when a run needs its blocks, and dropped once that article's work is done.
 
 For each article file (in name order) the state gives, while the file is as recorded
-(:mod:`l10n.state`), its slug, language and template digest (``X-Source-Digest``), the
+(:mod:`l10n.incremental`), its slug, language and template digest (``X-Source-Digest``), the
 warnings its reading gave, or the error that made it unreadable: an unchanged archive is
 not parsed again. A changed or unknown file is read, parsed, and its facts recorded.
 What a run keeps for the whole archive is a slug per article (to catch two articles
@@ -18,16 +18,38 @@ import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from l10n import __version__
 from l10n.articles import read_article
 from l10n.config import Settings
 from l10n.errors import ArticleError, L10nWarning, Problem
+from l10n.incremental import Known, State, key, settings_key, stamp_of
+from l10n.incremental.codec import decode, encode
 from l10n.model import Article
-from l10n.state import Known, State, key, stamp_of
 
 AHEAD = 256  # articles whose state rows are read together (see State.prefetch)
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """A warning (or the error) reading an article gave."""
+
+    message: str
+    path: str | None
+    line: int | None
+    hint: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """What the state keeps of an article's reading (the fact ``article``): its slug,
+    language and template digest, or the error that made it unreadable; its warnings."""
+
+    warnings: tuple[Told, ...]
+    problem: Told | None = None
+    slug: str = ""
+    lang: str = ""
+    digest: str = ""
 
 
 @dataclass
@@ -73,9 +95,9 @@ def source_digest_of(settings: Settings, path: Path, data: bytes) -> str:
 
 
 def reading_key(settings: Settings, code: str) -> str:
-    """What an article's facts depend on besides its bytes."""
-    return key("article", code, settings.source, settings.furniture, settings.root,
-               settings.html.content, settings.html.exclude)
+    """What an article's facts depend on besides its bytes: l10n's code and the settings
+    (whole: :func:`~l10n.incremental.keys.settings_key`)."""
+    return key("article", code, settings_key(settings))
 
 
 def stream_sources(
@@ -86,7 +108,7 @@ def stream_sources(
     problems: list[Problem] | None = None,
     *,
     seen: dict[str, str] | None = None,
-    told: list[dict[str, Any]] | None = None,
+    told: list[ArticleFacts] | None = None,
     kinds: Sequence[str] = (),
 ) -> Iterator[Source]:
     """Each readable article of ``paths`` (see the module docstring); with ``problems``,
@@ -99,7 +121,7 @@ def stream_sources(
     for start in range(0, len(paths), AHEAD):
         chunk = paths[start : start + AHEAD]
         state.prefetch(chunk, ("article",))
-        found = [(path, *state.lookup(path, "article", wanted)) for path in chunk]
+        found = [(path, *_lookup(state, path, wanted)) for path in chunk]
         state.prefetch(_related(settings, found), kinds)
         for path, known, facts in found:
             try:
@@ -108,7 +130,7 @@ def stream_sources(
                     told.append(facts)
                 source = from_facts(settings, path, facts)
                 if source.slug in seen:  # not a span's own fact: it depends on other spans
-                    state.spoil()
+                    state.unclean()
                 check_unique(source.slug, path, seen)
             except ArticleError as exc:
                 if problems is None:
@@ -121,7 +143,16 @@ def stream_sources(
             yield source
 
 
-def _related(settings: Settings, found: list[tuple[Path, Known, Any]]) -> list[Path | str]:
+def _lookup(state: State, path: Path, wanted: str) -> tuple[Known, ArticleFacts | None]:
+    known, value = state.lookup(path, "article", wanted)
+    try:
+        return known, None if value is None else decode(ArticleFacts, value)
+    except ValueError:  # an older l10n's fact: read the article again
+        return known, None
+
+
+def _related(settings: Settings,
+             found: list[tuple[Path, Known, ArticleFacts | None]]) -> list[Path | str]:
     """The files whose state rows a run looks up for these articles: the articles (their
     facts of every command), their templates and their catalogs in every target language
     (named as the state names them, without a Path object each)."""
@@ -129,8 +160,8 @@ def _related(settings: Settings, found: list[tuple[Path, Known, Any]]) -> list[P
     templates, locales = os.path.abspath(settings.templates_dir), os.path.abspath(
         settings.locales_dir)
     for _, _, facts in found:
-        if facts is not None and "slug" in facts:
-            slug = facts["slug"]
+        if facts is not None and facts.problem is None:
+            slug = facts.slug
             related.append(f"{templates}/{slug}.pot")
             related += [f"{locales}/{lang}/{slug}.po" for lang in settings.targets]
     return related
@@ -147,23 +178,23 @@ def check_unique(slug: str, path: Path, seen: Mapping[str, object]) -> None:
 
 
 def _facts(settings: Settings, path: Path, state: State, wanted: str, known: Known,
-           facts: Any) -> tuple[dict[str, Any], Article | None]:
+           facts: ArticleFacts | None) -> tuple[ArticleFacts, Article | None]:
     """The article's facts: as the state recorded them, or read now (with the article)."""
     if facts is not None:
         return facts, None
     if known.stamp is None:  # missing, or not a file: the reader says what is wrong
-        state.spoil()
+        state.unclean()
         read_article(path, furniture=settings.furniture, lang=settings.source,
                      content=settings.html.content, exclude=settings.html.exclude)
         raise ArticleError("article not found", path=path)  # pragma: no cover
     data, digest = state.read(path)
     facts, article = _read(settings, path, data)
     if stamp_of(path) == known.stamp:  # not changed while it was parsed
-        state.set_note(path, "article", digest, wanted, facts)
+        state.set_fact(path, "article", digest, wanted, encode(facts))
     return facts, article
 
 
-def _read(settings: Settings, path: Path, data: bytes) -> tuple[dict[str, Any], Article | None]:
+def _read(settings: Settings, path: Path, data: bytes) -> tuple[ArticleFacts, Article | None]:
     """The article's facts (and the article), its reading's warnings told as they come."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", L10nWarning)
@@ -178,25 +209,24 @@ def _read(settings: Settings, path: Path, data: bytes) -> tuple[dict[str, Any], 
     for item in caught:
         if isinstance(item.message, L10nWarning):
             found = item.message.error
-            told.append([found.message, found.path, found.line, found.hint])
+            told.append(Told(found.message, found.path, found.line, found.hint))
         else:
             warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)
-    facts: dict[str, Any] = {"warnings": told}
     if error is not None:
-        facts["problem"] = [error.message, error.path, error.line, error.hint]
-    else:
-        assert article is not None
-        facts.update(slug=article.slug, lang=article.lang,
-                     digest=source_digest_of(settings, path, data))
-    return facts, article
+        return ArticleFacts(tuple(told), Told(error.message, error.path, error.line,
+                                              error.hint)), article
+    assert article is not None
+    return ArticleFacts(tuple(told), None, article.slug, article.lang,
+                        source_digest_of(settings, path, data)), article
 
 
-def from_facts(settings: Settings, path: Path, facts: dict[str, Any]) -> Source:
+def from_facts(settings: Settings, path: Path, facts: ArticleFacts) -> Source:
     """The article of ``facts``, its reading's warnings told again (its problem raised)."""
-    for message, where, line, hint in facts["warnings"]:
-        warnings.warn(L10nWarning(message, path=where, line=line, hint=hint), stacklevel=2)
-    if "problem" in facts:
-        message, where, line, hint = facts["problem"]
-        raise ArticleError(message, path=where, line=line, hint=hint)
-    return Source(path, sys.intern(facts["slug"]), sys.intern(facts["lang"]), facts["digest"],
+    for told in facts.warnings:
+        warnings.warn(L10nWarning(told.message, path=told.path, line=told.line,
+                                  hint=told.hint), stacklevel=2)
+    if facts.problem is not None:
+        told = facts.problem
+        raise ArticleError(told.message, path=told.path, line=told.line, hint=told.hint)
+    return Source(path, sys.intern(facts.slug), sys.intern(facts.lang), facts.digest,
                   False, settings)

@@ -7,7 +7,7 @@ request. Everything is read from disk again when it changed, so the page shows w
 ``l10n translate`` run, another reviewer or a PO editor did as soon as it is reloaded:
 
 * catalogs and the glossary are cached by file stamp (inode, size, modification and
-  change time: :class:`~l10n.state.Stamp`, as the state trusts files);
+  change time: :class:`~l10n.incremental.Stamp`, as the state trusts files);
 * check findings are cached by (language, entry without its place in the file), and
   glossary matches by source, both dropped when the glossary changes. ``l10n check`` and
   this page run the same checks (:func:`l10n.qa.run_checks`, with the entries' ``ignore-*``
@@ -34,19 +34,17 @@ from l10n.catalog.patch import as_on_disk, fork
 from l10n.config import Settings
 from l10n.errors import InputError, L10nError, UsageError
 from l10n.glossary import Glossary, load_glossary
+from l10n.incremental.stamps import Stamp
+from l10n.incremental.stamps import stamp_of as file_stamp
 from l10n.memory import Memory
 from l10n.memory.history import Change
 from l10n.memory.units import Unit
 from l10n.model import Article, Finding, Severity, TermMatch
 from l10n.publish import localize, render_html
+from l10n.publish.translated import translations
 from l10n.qa import CheckContext, run_checks
-from l10n.state.stamps import Stamp
-from l10n.state.stamps import stamp_of as file_stamp
-from l10n.workflow.build import translations
-from l10n.workflow.edit import Edit, save_edits
-from l10n.workflow.extract import article_paths, read_articles
-from l10n.workflow.review_search import CatalogIndex, SearchResult, search
-from l10n.workflow.review_view import (
+from l10n.review.search import CatalogIndex, SearchResult, search
+from l10n.review.view import (
     ArticleView,
     CatalogRow,
     EntryHelps,
@@ -57,6 +55,8 @@ from l10n.workflow.review_view import (
     group_blocks,
     memory_matches,
 )
+from l10n.workflow.edit import Edit, save_edits
+from l10n.workflow.extract import article_paths, read_articles
 from l10n.workflow.status import CatalogStatus, count_states
 
 CONFIRM = "confirm"  # a save refused until the reviewer confirms accepting with errors
@@ -65,7 +65,7 @@ _RACY_NS = 20_000_000  # a file changed this recently may change again, its stam
 
 
 def _stamp(path: Path) -> Stamp | object | None:
-    """What a read of the file is cached under: its :class:`~l10n.state.Stamp` (with its
+    """What a read of the file is cached under: its :class:`~l10n.incremental.Stamp` (with its
     ctime, so that an edit that puts the mtime back is seen, as the state sees it); None
     when there is no file. A file changed within the last tick or two gets a token equal
     to nothing: it could change again in the same tick and keep its stamp (racily clean),

@@ -12,7 +12,7 @@ large as before. A prune drops
 
 and compacts the file (``VACUUM``) when at least a quarter of its pages are free.
 
-Nobody has to remember it: :meth:`~l10n.state.State.close` prunes after every
+Nobody has to remember it: :meth:`~l10n.incremental.State.close` prunes after every
 :data:`EVERY_WRITES` runs that committed rows (only runs that write can have seen an
 archive change), and ``l10n state prune`` does it at once, for scripts. A prune is
 never wrong, only slower next time: a row it drops is a miss, and the file is read
@@ -29,7 +29,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-FORMAT = "2"
+FORMAT = "3"  # 3: the table of facts is called fact
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE file (
@@ -37,7 +37,7 @@ CREATE TABLE file (
     mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, digest TEXT NOT NULL,
     seen_ns INTEGER NOT NULL
 );
-CREATE TABLE note (
+CREATE TABLE fact (
     path TEXT NOT NULL, kind TEXT NOT NULL, digest TEXT NOT NULL, key TEXT NOT NULL,
     value TEXT NOT NULL, seen_ns INTEGER NOT NULL, PRIMARY KEY (path, kind)
 );
@@ -121,16 +121,16 @@ def prune(db: sqlite3.Connection, path: str) -> Pruned:
     before = _size(path)
     gone_files = [name for (name,) in db.execute("SELECT path FROM file").fetchall()
                   if not _is_file(name)]
-    gone_notes: list[tuple[str, str]] = []
-    for name, kind, value in db.execute("SELECT path, kind, value FROM note").fetchall():
+    gone_facts: list[tuple[str, str]] = []
+    for name, kind, value in db.execute("SELECT path, kind, value FROM fact").fetchall():
         if name.startswith("<span:"):
             if not _span_files_exist(value):
-                gone_notes.append((name, kind))
+                gone_facts.append((name, kind))
         elif not name.startswith(_GLOBAL_PREFIX) and not _is_file(name):
-            gone_notes.append((name, kind))
+            gone_facts.append((name, kind))
     with transaction(db):
         db.executemany("DELETE FROM file WHERE path = ?", [(n,) for n in gone_files])
-        db.executemany("DELETE FROM note WHERE path = ? AND kind = ?", gone_notes)
+        db.executemany("DELETE FROM fact WHERE path = ? AND kind = ?", gone_facts)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('writes_since_prune', '0')")
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     free = db.execute("PRAGMA freelist_count").fetchone()[0]
@@ -140,7 +140,7 @@ def prune(db: sqlite3.Connection, path: str) -> Pruned:
         compacted = True
     with contextlib.suppress(sqlite3.Error):
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return Pruned(len(gone_files), len(gone_notes), before, _size(path), compacted)
+    return Pruned(len(gone_files), len(gone_facts), before, _size(path), compacted)
 
 
 def count_write(db: sqlite3.Connection) -> bool:

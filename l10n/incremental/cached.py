@@ -6,22 +6,35 @@ read; a changed one is read once, and its new result recorded.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from l10n.catalog import Catalog
 from l10n.config import Settings
 from l10n.glossary import Glossary, load_glossary
 from l10n.glossary.match import no_collection
+from l10n.incremental import (
+    RunKey,
+    State,
+    code_key,
+    digest_bytes,
+    glossary_key,
+    key,
+    settings_key,
+    stamp_of,
+)
+from l10n.incremental.codec import decode, encode
+from l10n.incremental.sources import Source
+from l10n.incremental.spans import Spans
 from l10n.model import Term
-from l10n.state import State, code_key, digest_bytes, glossary_key, key, settings_key, stamp_of
 from l10n.workflow.extract import article_paths
-from l10n.workflow.sources import Source
-from l10n.workflow.spans import Spans
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -71,22 +84,26 @@ class Cache:
         return self.settings.display(path) if os.path.islink(path) else f"{prefix}/{path.name}"
 
     def spans(self, paths: list[Path] | None, problems: list[Any] | None,
-              kind: str | None = None, *parts: object) -> Spans:
-        """The run's articles in spans (:class:`~l10n.workflow.spans.Spans`), recorded as
-        ``kind`` under the base key, ``parts`` and the current folder (shown paths); the
-        files' facts of ``kind`` are read ahead."""
+              kind: str | None = None, run: RunKey | None = None,
+              item: Any = Any) -> Spans:
+        """The run's articles in spans (:class:`~l10n.incremental.spans.Spans`), recorded as
+        ``kind`` under the base key, the command's ``run`` key and the current folder
+        (shown paths); the files' facts of ``kind`` are read ahead."""
+        wanted = self.key(kind, os.getcwd(), None if run is None else run.digest())
         return Spans(self.settings, article_paths(self.settings, paths), self.state,
-                     self.code, problems, kind, self.key(kind, os.getcwd(), *parts),
-                     () if kind is None else (kind,))
+                     self.code, problems, kind, wanted, () if kind is None else (kind,),
+                     item=item)
 
-    def result(self, path: Path, kind: str, wanted: str,
-               compute: Callable[[Catalog], Any]) -> Any:
-        """``compute(catalog)`` for the catalog at ``path``, from the state when the file
-        is unchanged and the result was recorded under ``wanted``; else the catalog is
-        read (strictly: a broken one raises), computed, and recorded. None: no such file."""
+    def result(self, path: Path, kind: str, wanted: str, fact: type[T],
+               compute: Callable[[Catalog], T]) -> T | None:
+        """``compute(catalog)`` (a ``fact``) for the catalog at ``path``, from the state
+        when the file is unchanged and the result was recorded under ``wanted``; else the
+        catalog is read (strictly: a broken one raises), computed, and recorded. None: no
+        such file."""
         known, found = self.state.lookup(path, kind, wanted)
         if found is not None:
-            return found
+            with contextlib.suppress(ValueError):  # else an older l10n's: computed again
+                return decode(fact, found)
         if known.stamp is None:
             return None
         before = stamp_of(path)
@@ -96,21 +113,28 @@ class Cache:
         if before is not None and stamp_of(path) == before:
             self.state.record(path, before, digest)
         value = compute(catalog)
-        self.state.set_note(path, kind, digest, wanted, value)
+        self.state.set_fact(path, kind, digest, wanted, encode(value))
         return value
 
-    def article_result(self, source: Source, kind: str, wanted: str,
-                       compute: Callable[[Source], Any]) -> Any:
+    def record(self, catalog: Catalog, kind: str, wanted: str, value: object) -> None:
+        """Record ``value`` (a fact) of a catalog just written, under ``wanted``."""
+        if catalog.disk_text is not None:
+            self.state.set_fact(catalog.path, kind, digest_bytes(catalog.disk_text.encode(
+                "utf-8")), wanted, encode(value))
+
+    def article_result(self, source: Source, kind: str, wanted: str, fact: type[T],
+                       compute: Callable[[Source], T]) -> T:
         """``compute(source)``, remembered for the article's digest under ``wanted``."""
-        found = self.state.note(source.path, kind, source.digest, wanted)
+        found = self.state.fact(source.path, kind, source.digest, wanted)
         if found is not None:
-            return found
+            with contextlib.suppress(ValueError):
+                return decode(fact, found)
         value = compute(source)
-        self.state.set_note(source.path, kind, source.digest, wanted, value)
+        self.state.set_fact(source.path, kind, source.digest, wanted, encode(value))
         return value
 
 
-GLOSSARY_NOTE = "<glossary>"  # the note's name: the glossary is a folder, not one file
+GLOSSARY_FACT = "<glossary>"  # the fact's name: the glossary is a folder, not one file
 
 
 def cached_glossary(state: State, folder: Path, code: str, files: str | None = None) -> Glossary:
@@ -119,17 +143,17 @@ def cached_glossary(state: State, folder: Path, code: str, files: str | None = N
 
     Validating and merging 50,000 terms takes seconds; the recorded terms are only indexed
     again. Only a valid glossary is recorded, so a broken one is read and refused every time.
-    ``files``: the folder's :func:`~l10n.state.glossary_key`, when the caller has it.
+    ``files``: the folder's :func:`~l10n.incremental.glossary_key`, when the caller has it.
     """
     if files is None:
         files = glossary_key(folder)  # the files' bytes: exact, whatever their stamps say
     wanted = key(code, str(folder.resolve()), os.getcwd())  # Term.file is shown from cwd
     with no_collection():  # 50,000 terms' rows are a million objects, none in a cycle
-        found = state.note(GLOSSARY_NOTE, "glossary", files, wanted)
+        found = state.fact(GLOSSARY_FACT, "glossary", files, wanted)
         if found is not None:
             return Glossary(_term(fields) for fields in found)
     glossary = load_glossary(folder)
-    state.set_note(GLOSSARY_NOTE, "glossary", files, wanted, [_fields(t) for t in glossary])
+    state.set_fact(GLOSSARY_FACT, "glossary", files, wanted, [_fields(t) for t in glossary])
     return glossary
 
 

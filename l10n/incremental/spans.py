@@ -1,15 +1,19 @@
-"""A run's articles span by span (:mod:`l10n.state.spans`): a span none of whose files
+"""A run's articles span by span (:mod:`l10n.incremental.ledger`): a span none of whose files
 changed is replayed from the state, the others are streamed article by article
-(:func:`~l10n.workflow.sources.stream_sources`) and worked on as before.
+(:func:`~l10n.incremental.sources.stream_sources`) and worked on as before.
 
-A command iterates :class:`Spans`. For each :class:`Span` it either takes the span's
-``replayed`` items (one per readable article, what the command kept for it), or works
-on each of ``span.sources()`` and ``keep()`` s one item per article. A span whose pass
-only asked the state is recorded as it ends; one that did work (read, wrote, missed) is
-confirmed by :meth:`Spans.confirm` after the run, when what the run wrote is in the
-state: the command's ``work`` again, article by article, recorded if that pass is clean.
-Replaying a span tells its articles' warnings and problems again, and a span whose
-slugs an earlier article now has is not replayed (the per-file pass reports them).
+A command iterates :class:`Spans` inside ``with``. For each :class:`Span` it either
+takes the span's ``replayed`` items (one per readable article, what the command kept
+for it), or works on each of ``span.sources()`` and ``keep()`` s one item per article
+(None: the article's work is not done, there is nothing to replay). The span's pass is
+watched: every answer of the state adds its file's stamp to the pass's ledger, and any
+miss, and any file read or written by other means (:func:`l10n.fsutil.file_io`, which
+every reader and writer of a project's files calls), makes it unclean. Command code
+never says so itself. A clean pass is recorded as it ends; the others are confirmed as
+the ``with`` block ends, when what the run wrote is in the state: ``confirm`` (the
+command's work, without its writes) again, article by article, recorded if that pass
+is clean. Replaying a span tells its articles' warnings and problems again, and a span
+whose slugs an earlier article now has is not replayed (the per-file pass reports them).
 """
 
 from __future__ import annotations
@@ -21,9 +25,11 @@ from typing import Any
 
 from l10n.config import Settings
 from l10n.errors import ArticleError, Problem
-from l10n.state import State
-from l10n.state.spans import Ledger, cut, files_of, span_name, unchanged
-from l10n.workflow.sources import Source, from_facts, stream_sources
+from l10n.fsutil import watching_io
+from l10n.incremental import State
+from l10n.incremental.codec import decode, encode
+from l10n.incremental.ledger import Ledger, cut, files_of, span_name, unchanged
+from l10n.incremental.sources import ArticleFacts, Source, from_facts, stream_sources
 
 
 class Span:
@@ -32,10 +38,16 @@ class Span:
     def __init__(self, run: Spans, paths: list[Path], replayed: list[Any] | None) -> None:
         self.run, self.paths, self.replayed = run, paths, replayed
         self._items: list[Any] = []
+        self._whole = True  # every article's item kept
 
     def keep(self, item: Any) -> None:
-        """The item of the article just worked on (JSON: what a replay gives back)."""
-        self._items.append(item)
+        """The item of the article just worked on (of the run's item type: what a replay
+        gives back); None: its work is not done (a catalog left to fill), so the span is
+        not recorded."""
+        if item is None:
+            self._whole = False
+        else:
+            self._items.append(item)
 
     def items(self, work: Callable[[Source], Any]) -> list[Any]:
         """The replayed items, else ``work(source)`` for each article (kept)."""
@@ -49,22 +61,24 @@ class Span:
     def sources(self, *, confirming: bool = False) -> Iterator[Source]:
         """The span's readable articles, its pass watched by a ledger."""
         run, state = self.run, self.run.state
-        told: list[dict[str, Any]] = []
+        told: list[ArticleFacts] = []
         seen: dict[str, str] = {} if confirming else run.seen
         problems: list[Problem] = [] if confirming else run.problems
         ledger = state.ledger = Ledger()
         try:
-            yield from stream_sources(run.settings, self.paths, state, run.code, problems,
-                                      seen=seen, told=told, kinds=run.kinds)
+            with watching_io(ledger.unclean):
+                yield from stream_sources(run.settings, self.paths, state, run.code, problems,
+                                          seen=seen, told=told, kinds=run.kinds)
         finally:
             state.ledger = None
-        readable = sum("problem" not in facts for facts in told)
+        readable = sum(facts.problem is None for facts in told)
         if run.kind is None:
             return
-        if ledger.clean and len(told) == len(self.paths) and len(self._items) == readable:
+        if ledger.clean and self._whole and len(told) == len(self.paths) \
+                and len(self._items) == readable:
             name, names = span_name(run.kind, self.paths)
-            state.set_note(name, run.kind, names, run.key,
-                           {**files_of(ledger), "articles": told, "items": self._items})
+            state.set_fact(name, run.kind, names, run.key, {
+                **files_of(ledger), "articles": encode(told), "items": encode(self._items)})
         elif not confirming:
             run.unrecorded.append(self.paths)
 
@@ -73,17 +87,29 @@ class Spans:
     """The articles at ``paths`` in spans, for a command whose spans are recorded as
     ``kind`` under ``key`` (everything besides the files that the items depend on);
     ``kind`` None: spans are neither replayed nor recorded. ``kinds``: the kinds of fact
-    the command looks up per file (read ahead, :meth:`~l10n.state.State.prefetch`)."""
+    the command looks up per file (read ahead, :meth:`~l10n.incremental.State.prefetch`).
+    ``confirm``: an article's item again, without writing anything (the confirming pass
+    of the spans that did work, as the ``with`` block ends). ``item``: the type of the
+    items (a frozen dataclass, or a tuple of values: :mod:`~l10n.incremental.codec`)."""
 
     def __init__(self, settings: Settings, paths: Sequence[Path], state: State, code: str,
                  problems: list[Problem] | None, kind: str | None = None,
-                 key: str = "", kinds: Sequence[str] = ()) -> None:
+                 key: str = "", kinds: Sequence[str] = (),
+                 confirm: Callable[[Source], Any] | None = None, item: Any = Any) -> None:
         self.settings, self.paths, self.state, self.code = settings, paths, state, code
         self.problems: Any = problems  # None: the first problem raises
-        self.kind, self.key, self.kinds = kind, key, kinds
+        self.kind, self.key, self.kinds, self._confirm = kind, key, kinds, confirm
+        self._items: Any = tuple[item, ...]  # a span fact's items
         self.seen: dict[str, str] = {}  # slug -> the path of its article
-        self.unrecorded: list[list[Path]] = []  # spans for confirm()
+        self.unrecorded: list[list[Path]] = []  # spans to confirm
         self.replays = 0
+
+    def __enter__(self) -> Spans:
+        return self
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        if kind is None and self._confirm is not None:  # a run that failed records nothing
+            self._confirmed(self._confirm)
 
     def __iter__(self) -> Iterator[Span]:
         for paths in cut(self.paths):
@@ -91,11 +117,11 @@ class Spans:
 
     def each(self, work: Callable[[Source], Any]) -> Iterator[Any]:
         """``work(source)`` of every readable article, from the state span by span where
-        it can; the spans that did work are confirmed at the end (a run that writes
-        nothing: see :meth:`confirm`)."""
+        it can; the spans that did work are confirmed at the end with ``work`` (a run
+        that writes nothing confirms with its own work)."""
         for span in self:
             yield from span.items(work)
-        self.confirm(work)
+        self._confirmed(work)
 
     def sources(self) -> Iterator[Source]:
         """Every readable article, span after span (for a run that keeps no spans: its
@@ -107,13 +133,14 @@ class Spans:
         if self.kind is None:
             return None
         name, names = span_name(self.kind, paths)
-        found = self.state.note_seen(name, self.kind, names, self.key)
+        found = self.state.fact_seen(name, self.kind, names, self.key)
         if found is None:
             return None
         value, seen = found
         try:
-            told, items = value["articles"], value["items"]
-            if any(facts.get("slug") in self.seen for facts in told):
+            told: tuple[ArticleFacts, ...] = decode(tuple[ArticleFacts, ...], value["articles"])
+            items = decode(self._items, value["items"])
+            if any(facts.slug in self.seen for facts in told if facts.problem is None):
                 return None
             if len(told) != len(paths) or not unchanged(value, seen):
                 return None
@@ -131,7 +158,7 @@ class Spans:
         self.replays += 1
         return list(items)
 
-    def confirm(self, work: Callable[[Source], Any]) -> None:
+    def _confirmed(self, work: Callable[[Source], Any]) -> None:
         """After the run: each span whose pass did work, once more with ``work``, so that
         the next run can replay it (recorded only if this pass is clean)."""
         if self.kind is None or not self.unrecorded:

@@ -4,9 +4,9 @@ nothing changed, without reading what did not change.
 Two tables:
 
 * ``file``: per file l10n reads or writes (articles, templates, catalogs, build pages),
-  its :class:`~l10n.state.stamps.Stamp` and the digest of its bytes, and when (the file
+  its :class:`~l10n.incremental.stamps.Stamp` and the digest of its bytes, and when (the file
   system's clock) it was recorded;
-* ``note``: per file and kind, a fact derived from the file's content (an article's
+* ``fact``: per file and kind, a fact derived from the file's content (an article's
   slug and template digest, a catalog's status counts or check findings, a page's
   inputs), valid only for the content digest and the key it was recorded with. A key
   names everything else the fact depends on (l10n's code, the settings, the glossary,
@@ -36,9 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from l10n.state.database import Pruned, count_write, prepare, prune, transaction
-from l10n.state.spans import Watched
-from l10n.state.stamps import Stamp, digest_bytes, fs_now, fs_tick, read_stamped, stamp_of
+from l10n.incremental.database import Pruned, count_write, prepare, prune, transaction
+from l10n.incremental.ledger import Watched
+from l10n.incremental.stamps import Stamp, digest_bytes, fs_now, fs_tick, read_stamped, stamp_of
 
 STATE_FILE = "state.sqlite"
 CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
@@ -82,15 +82,15 @@ class State(Watched):
         self.folder = folder
         self._db: sqlite3.Connection | None = None
         self._files: dict[str, tuple[int, int, int, int, str] | None] = {}
-        self._notes: dict[tuple[str, str], tuple[str, str, str]] = {}
+        self._facts: dict[tuple[str, str], tuple[str, str, str]] = {}
         self.reads = 0  # files read to learn their digest (what the benchmark counts)
         # rows read ahead by prefetch(): file rows, fact rows, and the names they cover
         self._ahead_files: dict[str, tuple[Any, ...]] = {}
-        self._ahead_notes: dict[tuple[str, str], tuple[Any, ...]] = {}
+        self._ahead_facts: dict[tuple[str, str], tuple[Any, ...]] = {}
         self._ahead: set[str] = set()
         self._ahead_kinds: set[str] = set()  # the kinds of fact read ahead
         self._kinds: set[str] = set()  # the kinds of fact this run has looked up
-        self.ledger = None  # no span's pass watched yet (l10n.state.spans)
+        self.ledger = None  # no span's pass watched yet (l10n.incremental.ledger)
         self._wrote = False  # rows committed by this run (an automatic prune counts them)
         if folder is not None:
             self._connect()
@@ -131,7 +131,7 @@ class State(Watched):
 
     def _discard(self) -> None:
         """Delete a state file that cannot be trusted and start an empty one."""
-        self._ahead_files, self._ahead_notes, self._ahead = {}, {}, set()
+        self._ahead_files, self._ahead_facts, self._ahead = {}, {}, set()
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
@@ -165,13 +165,13 @@ class State(Watched):
         query per file costs more than a run's other work on an unchanged archive. The rows
         read ahead before are dropped, so what is held stays bounded by what the caller asks
         for at once. (A path is a :class:`Path`, or its absolute path as a string.)"""
-        self._ahead_files, self._ahead_notes, self._ahead = {}, {}, set()
+        self._ahead_files, self._ahead_facts, self._ahead = {}, {}, set()
         if self._db is None:
             return
         names = [path if isinstance(path, str) else _name(path) for path in paths]
         wanted = sorted(self._kinds.union(kinds))
         files: dict[str, tuple[Any, ...]] = {}
-        notes: dict[tuple[str, str], tuple[Any, ...]] = {}
+        facts: dict[tuple[str, str], tuple[Any, ...]] = {}
         try:
             for start in range(0, len(names), _AHEAD_QUERY):
                 chunk = names[start : start + _AHEAD_QUERY]
@@ -179,8 +179,8 @@ class State(Watched):
                 files.update((row[0], row[1:]) for row in self._db.execute(
                     "SELECT path, ino, size, mtime_ns, ctime_ns, digest, seen_ns FROM file "
                     f"WHERE path IN ({marks})", chunk).fetchall())
-                notes.update(((row[0], row[1]), row[2:]) for row in self._db.execute(
-                    "SELECT path, kind, digest, key, value, seen_ns FROM note "
+                facts.update(((row[0], row[1]), row[2:]) for row in self._db.execute(
+                    "SELECT path, kind, digest, key, value, seen_ns FROM fact "
                     f"WHERE path IN ({marks}) AND kind IN ({','.join('?' * len(wanted))})",
                     [*chunk, *wanted]).fetchall())
         except sqlite3.OperationalError:  # locked by another run: every lookup asks
@@ -188,7 +188,7 @@ class State(Watched):
         except sqlite3.DatabaseError:
             self._discard()
             return
-        self._ahead_files, self._ahead_notes, self._ahead = files, notes, set(names)
+        self._ahead_files, self._ahead_facts, self._ahead = files, facts, set(names)
         self._ahead_kinds = set(wanted)
 
     # ------------------------------------------------------------------ files
@@ -212,7 +212,7 @@ class State(Watched):
         return Known(path, stamp, str(row[4]))
 
     def lookup(self, path: Path, kind: str, key: str) -> tuple[Known, Any]:
-        """:meth:`known` and :meth:`note` in one query: the file as the state knows it,
+        """:meth:`known` and :meth:`fact` in one query: the file as the state knows it,
         and its fact of ``kind`` under ``key`` when the file is vouched for (else None)."""
         stamp = stamp_of(path)
         name = _name(path)
@@ -225,20 +225,20 @@ class State(Watched):
         if name in self._ahead and kind in self._ahead_kinds:
             found = self._ahead_files.get(name)
             row = None if found is None else \
-                (*found, *self._ahead_notes.get((name, kind), (None, None, None))[:3])
+                (*found, *self._ahead_facts.get((name, kind), (None, None, None))[:3])
         else:
             row = self._query(
                 "SELECT f.ino, f.size, f.mtime_ns, f.ctime_ns, f.digest, f.seen_ns, n.digest, "
-                "n.key, n.value FROM file f LEFT JOIN note n ON n.path = f.path AND n.kind = ? "
+                "n.key, n.value FROM file f LEFT JOIN fact n ON n.path = f.path AND n.kind = ? "
                 "WHERE f.path = ?", (kind, name))
         if row is None or Stamp(*row[:4]) != stamp or not stamp.trusted(row[5]):
             return self._missed(Known(path, stamp, None)), None
         known = Known(path, stamp, str(row[4]))
-        pending = self._notes.get((name, kind))
-        note = pending if pending is not None else row[6:]
-        if note[0] != known.digest or note[1] != key:
+        pending = self._facts.get((name, kind))
+        fact = pending if pending is not None else row[6:]
+        if fact[0] != known.digest or fact[1] != key:
             return self._missed(known), None
-        value = _loads(note[2])
+        value = _loads(fact[2])
         if value is None:
             return self._missed(known), None
         self.vouch(name, stamp)
@@ -248,7 +248,7 @@ class State(Watched):
         """Read the file; record its stamp and digest; (bytes, digest)."""
         data, stamp = read_stamped(path)
         self.reads += 1
-        self.spoil()
+        self.unclean()
         digest = digest_bytes(data)
         if stamp is not None:
             self.record(path, stamp, digest)
@@ -264,7 +264,7 @@ class State(Watched):
     def record(self, path: Path, stamp: Stamp | None, digest: str) -> None:
         """Record that the file with ``stamp`` has ``digest`` (for a file just written,
         pass its stamp right after the write)."""
-        self.spoil()
+        self.unclean()
         if self._db is None:
             return
         name = _name(path)
@@ -280,61 +280,61 @@ class State(Watched):
         raw = data.encode("utf-8") if isinstance(data, str) else data
         self.record(path, stamp_of(path), digest_bytes(raw))
 
-    # ------------------------------------------------------------------ notes
-    def note(self, path: Path | str, kind: str, digest: str, key: str) -> Any:
+    # ------------------------------------------------------------------ facts
+    def fact(self, path: Path | str, kind: str, digest: str, key: str) -> Any:
         """The fact of ``kind`` recorded for the file's content ``digest`` under ``key``
         (None when there is none, or it was recorded for other content or another key)."""
         name = _name(Path(path)) if isinstance(path, Path) else path
-        pending = self._notes.get((name, kind))
+        pending = self._facts.get((name, kind))
         row: tuple[Any, ...] | None = pending
         self._kinds.add(kind)
         if row is None and name in self._ahead and kind in self._ahead_kinds:
-            row = self._ahead_notes.get((name, kind))
+            row = self._ahead_facts.get((name, kind))
         elif row is None:
-            row = self._query("SELECT digest, key, value FROM note WHERE path = ? AND kind = ?",
+            row = self._query("SELECT digest, key, value FROM fact WHERE path = ? AND kind = ?",
                               (name, kind))
         value = None if row is None or row[0] != digest or row[1] != key else _loads(row[2])
         if value is None:
-            self.spoil()
+            self.unclean()
         return value
 
-    def note_seen(self, name: str, kind: str, digest: str, key: str) -> tuple[Any, int] | None:
+    def fact_seen(self, name: str, kind: str, digest: str, key: str) -> tuple[Any, int] | None:
         """A fact and when it was committed (the file system's clock: stamps it holds
         are trusted against it); None for a fact not committed yet."""
         self._kinds.add(kind)
         if name in self._ahead and kind in self._ahead_kinds:
-            row = self._ahead_notes.get((name, kind))
+            row = self._ahead_facts.get((name, kind))
         else:
-            row = self._query("SELECT digest, key, value, seen_ns FROM note WHERE path = ? AND "
+            row = self._query("SELECT digest, key, value, seen_ns FROM fact WHERE path = ? AND "
                               "kind = ?", (name, kind))
-        if row is None or row[0] != digest or row[1] != key or (name, kind) in self._notes:
+        if row is None or row[0] != digest or row[1] != key or (name, kind) in self._facts:
             return self._missed(None)
         value = _loads(row[2])
         return self._missed(None) if value is None else (value, int(row[3]))
 
-    def set_note(self, path: Path | str, kind: str, digest: str, key: str, value: Any) -> None:
-        self.spoil()
+    def set_fact(self, path: Path | str, kind: str, digest: str, key: str, value: Any) -> None:
+        self.unclean()
         if self._db is None:
             return
         name = _name(Path(path)) if isinstance(path, Path) else path
         self._ahead.discard(name)
-        self._notes[(name, kind)] = (digest, key, json.dumps(value, separators=(",", ":")))
+        self._facts[(name, kind)] = (digest, key, json.dumps(value, separators=(",", ":")))
         self._maybe_flush()
 
     # ------------------------------------------------------------------ writing
     def _maybe_flush(self) -> None:
-        if len(self._files) + len(self._notes) >= BATCH:
+        if len(self._files) + len(self._facts) >= BATCH:
             self.flush()
 
     def flush(self) -> None:
         """Commit the rows recorded so far, after a tick of the file system's clock: their
-        stamps are trusted against this moment (:class:`~l10n.state.stamps.Stamp`), so a
+        stamps are trusted against this moment (:class:`~l10n.incremental.stamps.Stamp`), so a
         file written just before is trusted too."""
-        if self._db is None or not (self._files or self._notes):
+        if self._db is None or not (self._files or self._facts):
             return
         assert self.folder is not None
-        files, notes = self._files, self._notes
-        self._files, self._notes = {}, {}
+        files, facts = self._files, self._facts
+        self._files, self._facts = {}, {}
         try:
             fs_tick(self.folder / CLOCK_FILE)
             now = fs_now(self.folder / CLOCK_FILE)
@@ -344,8 +344,8 @@ class State(Watched):
                 self._db.executemany(
                     "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [(p, *row, now) for p, row in files.items() if row is not None])
-                self._db.executemany("INSERT OR REPLACE INTO note VALUES (?, ?, ?, ?, ?, ?)",
-                                     [(p, k, *row, now) for (p, k), row in notes.items()])
+                self._db.executemany("INSERT OR REPLACE INTO fact VALUES (?, ?, ?, ?, ?, ?)",
+                                     [(p, k, *row, now) for (p, k), row in facts.items()])
             self._wrote = True
         except sqlite3.OperationalError:  # another run holds it: what we learnt is lost
             return
@@ -356,7 +356,7 @@ class State(Watched):
 
     def prune(self) -> Pruned | None:
         """Drop the facts of files that are gone and compact the file
-        (:mod:`l10n.state.prune`); None when there is no state or it is busy."""
+        (:mod:`l10n.incremental.prune`); None when there is no state or it is busy."""
         self.flush()
         if self._db is None or self.path is None:
             return None
