@@ -7,6 +7,7 @@ news, issue 25): :mod:`l10n.lang.numbers` reads and compares, this module knows
 - conversions said twice in the source, "30 miles (50 kilometers)", "0715 (1215 GMT)",
   "680.4 billion won ($680 million)": a translation may keep either;
 - imperial figures converted to metric ones: "150 miles" is "240km";
+- samples of a format, all zeros ("Oct 00 0000, 00:00 PM"): no values to compare;
 - figures only the translation has: notes in parentheses "(약 14조 원)" are not;
 - codes, compared as tokens, never as numbers: "3G" is not "9G", "i18n" may become 국제화,
   "Alt+F2" holds no 2.
@@ -110,6 +111,16 @@ def extra_figures(spare: list[Quantity], text: str, source: str = "") -> list[Qu
             and not _NAMED.match(text, t.end)
             and not (t.kind == NUMBER and t.value in range(2, 10) and t.text.strip().isdigit())
             and not (clock and t.value in (12, 24))][:1]
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def zero_sample(source: str) -> bool:
+    """A source whose figures are all zeros, one of two digits or more ("Oct 00 0000, 00:00
+    PM", "00/00/00"): the sample of a date or number format, no value to keep."""
+    runs = _DIGIT_RUN.findall(source)
+    return any(len(r) >= 2 for r in runs) and all(set(r) == {"0"} for r in runs)
 
 
 # "2-3,6-9" copied into a Spanish text reads 3,6 there (a decimal comma): a figure with a

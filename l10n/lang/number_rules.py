@@ -316,6 +316,8 @@ def rules_for(lang: str) -> Rules:
     # ("$12.4 billion" inside Korean text).
     scales = SCALES.get(table, {}) if base not in CJK_LANGS else SCALES["en"]
     durations = DURATION_WORDS.get(base, DURATION_WORDS["en"])
+    if base not in CJK_LANGS:  # "24h", "5 min": the SI symbols, in every language
+        durations = {"h": "hour", "min": "minute", **durations}
     dash = r"(?:\s|-)?" if base not in CJK_LANGS else r"\s?"
     cur = f"(?:(?:{_alternation(symbols)})(?!\\d)|(?:{_alternation(words, guard)}){_LATIN_END})"
     percent_words = PERCENT_WORDS.get(base, PERCENT_WORDS["en"])

@@ -63,6 +63,7 @@ from l10n.lang.number_context import (
     ordinal_article,
     same_unit,
     split_year,
+    zero_sample,
 )
 from l10n.lang.number_rules import CALENDAR_YEAR_WORDS, DURATION_WORDS, Rules, rules_for
 from l10n.lang.number_words import word_value
@@ -124,6 +125,14 @@ def read_numbers(text: str, lang: str) -> list[Quantity]:
         if hit.start() < pos:
             continue
         amount = _amount(work, text, hit, rules, weak)
+        if amount is None and not weak and re.search(r"\s", hit.group()):
+            # "89.123 179.456" in Slovak (a space groups thousands) is no one number: the
+            # numbers its spaces separate
+            for part in _UNSPACED.finditer(work, hit.start(), hit.end()):
+                if part.start() >= pos and (amount := _amount(work, text, part, rules, weak)):
+                    found.append(amount)
+                    pos = amount.end
+            continue
         if amount is not None:
             found.append(amount)
             pos = amount.end
@@ -197,6 +206,7 @@ def _amount(
     return Quantity(value * factor, kind, text[start:pos], start, pos, unit, also=also, weak=weak)
 
 
+_UNSPACED = re.compile(r"(?<!\d)\d+(?:[.,'’]\d+)*")
 _AGO = re.compile(r"\s?(?:전|후|간|동안|만에|前|後|间|間)")
 _RANK = re.compile(r"(?<!\w)No\.\s?$")
 
@@ -233,6 +243,8 @@ def compare_numbers(
     themselves; they are named as candidates when a source quantity is missing.
     Problems come in source order; see the module docstring for warnings.
     """
+    if zero_sample(source_text):
+        return []  # "Oct 00 0000, 00:00 PM" sizes a date format: the translation shows its own
     source_text, target_text = copied_commas(source_text, target_text)
     coded = compare_codes(source_text, target_text)
     source_text, target_text = coded.source, coded.target
@@ -378,19 +390,7 @@ def _shown(quantity: Quantity) -> str:
 
 
 __all__ = [
-    "DATE",
-    "DURATION",
-    "ERROR",
-    "MONEY",
-    "NUMBER",
-    "PERCENT",
-    "REFERENCE",
-    "RELATIVE",
-    "TIME",
-    "WARNING",
-    "NumberProblem",
-    "Quantity",
-    "compare_numbers",
-    "read_numbers",
+    "DATE", "DURATION", "ERROR", "MONEY", "NUMBER", "PERCENT", "REFERENCE", "RELATIVE",
+    "TIME", "WARNING", "NumberProblem", "Quantity", "compare_numbers", "read_numbers",
     "same_quantity",
-]
+]  # fmt: skip

@@ -11,7 +11,9 @@ numbers; a translation may leave out one argument, as gettext's format-kde allow
 any of these flags (news articles, hand-written catalogs) is read by a careful union of
 the three (no space or ``'`` flag, so ``100% sure`` is not ``% s``). A date format
 (``%d %B %Y``, unflagged or ``no-c-format``) is read as strftime: the translation may
-write each part of the date its own way and in its own order, but keeps every part.
+write each part of the date its own way and in its own order, but keeps every part. One
+such directive in a sentence ("The folder "%B" cannot be copied") is a program's own
+placeholder, kept as it is.
 
 Directives are compared as gettext compares them: argument by argument, each argument
 keyed by its position (the n-th unnumbered directive is argument n, ``%2$s`` is
@@ -185,6 +187,10 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
     kinds, explicit = format_kinds(flags)
     careful = not explicit
     if (careful or not kinds) and _STRFTIME.search(source):
+        lone = _program_placeholder(source)
+        if lone is not None:  # caja's "The folder "%B" cannot be copied": %B is its own
+            return [] if lone in target else [(f"placeholder {lone!r} of the source is "
+                                               "missing: copy it unchanged", None)]
         return _date_fields_lost(source, target)  # a date format (%B %-d %Y), not printf
     if not kinds:
         return []
@@ -238,6 +244,14 @@ def _date_parts(text: str) -> dict[str, str]:
             if part:
                 parts.setdefault(part, hit.group())
     return parts
+
+
+def _program_placeholder(source: str) -> str | None:
+    """The one strftime-like directive of a sentence ("The folder "%B" cannot be copied"):
+    no date format but a program's own placeholder, kept as it is."""
+    found = [hit.group() for hit in _DATE_DIRECTIVE.finditer(source)]
+    words = len(re.findall(r"[^\W\d_]{2,}", _DATE_DIRECTIVE.sub(" ", source)))
+    return found[0] if len(found) == 1 and words >= 4 else None
 
 
 def _date_fields_lost(source: str, target: str) -> list[tuple[str, tuple[int, int] | None]]:

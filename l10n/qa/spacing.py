@@ -6,7 +6,8 @@ What is right although it differs: a Korean particle needs no space before it
 (``"Size: "`` -> ``"大小："``, ``" (root-commit)"`` -> ``"（根提交）"``). An indent of two
 spaces or more may change width: it aligns the line under the translated text above it
 (git's ``"   or: %s"`` -> ``"          или: %s"`` under ``"использование: "``). So may the
-space after a leading label ("Коммитер:  %s" lines up with "Автор:     %s"). A message
+space after a leading label ("Коммитер:  %s" lines up with "Автор:     %s"). Thai and
+Lao break phrases with spaces, and a wide break of two is their convention. A message
 used only in HTML templates (Django's ``{% trans %}``) has no edges that show: HTML
 collapses whitespace.
 """
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from l10n.catalog import Entry
 
 _FULL_WIDTH = set("：；，。！？、）」』")
+# Thai and Lao put no spaces between words: a space breaks phrases and sentences, and a
+# wide break (two spaces) is a typesetting convention (Thai's "large space"), no typo
+_SPACE_IS_PUNCTUATION = {"th", "lo"}
 
 
 class _Context(Protocol):  # l10n.qa.checks.CheckContext, without importing it (no circle)
@@ -43,6 +47,8 @@ def check_spaces(entry: Entry, ctx: _Context) -> list[Finding]:
         return []
     if "  " not in entry.msgstr.strip() or "  " in entry.msgid:
         return []
+    if base_language(ctx.target) in _SPACE_IS_PUNCTUATION and "   " not in entry.msgstr.strip():
+        return []  # Thai "กลับกัน  อย่างเช่น": a wide break between phrases, on purpose
     at = entry.msgstr.index("  ", len(_edges(entry.msgstr)[0]))
     if _LABEL.match(entry.msgid) and (label := _LABEL.match(entry.msgstr)) and label.end() == at:
         return []  # "Коммитер:  %s" padded to line up with "Автор:     %s" above it
