@@ -413,3 +413,28 @@ def test_one_strftime_like_directive_in_a_sentence_is_the_programs_own(
     found = [f.message for f in run_checks(Entry(source, target), CheckContext("en", "lt"))
              if f.check == "placeholders"]
     assert found == ([message] if message else [])
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("%Y년 %b %-d일 %p %-I:%M", False), ("%d. %b %Y %H:%M", False),  # a 24-hour clock
+    ("%Y년 %b %-d일  %-I:%M", True),  # a 12-hour clock without AM/PM
+])
+def test_a_twelve_hour_date_format_keeps_am_pm(target: str, found: bool) -> None:
+    assert ("placeholders" in _checks("%b %-d %Y at %-I:%M %p", target)) is found
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("%(filename)s &#8212; %(docstitle)s", []), ("%(filename)s — %(docstitle)s", []),
+    ("%(filename)s &#9212; %(docstitle)s", ["markup"]),
+    ("%(filename)s &8212; %(docstitle)s", ["markup"]),  # one finding, not a number too
+])
+def test_a_numeric_character_reference_is_kept(target: str, found: list[str]) -> None:
+    assert _checks("%(filename)s &#8212; %(docstitle)s", target, "et",
+                   ("python-format",)) == found
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("niečo ako 2.5.1 alebo 3.0a1", False), ("niečo ako 2.5.2 alebo 3.0a1", True),
+])
+def test_a_version_is_read_part_by_part(target: str, found: bool) -> None:
+    assert ("numbers" in _checks("something like 2.5.1 or 3.0a1", target, "sk")) is found

@@ -16,6 +16,8 @@ news, issue 25): :mod:`l10n.lang.numbers` reads and compares, this module knows
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import NamedTuple
 
 from l10n.lang.quantity import DATE, MONEY, NUMBER, PERCENT, Quantity
@@ -114,6 +116,19 @@ def extra_figures(spare: list[Quantity], text: str, source: str = "") -> list[Qu
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+_UNSPACED = re.compile(r"(?<!\d)\d+(?:[.,'’]\d+)*")
+
+
+def number_parts(
+    work: str, hit: re.Match[str], parse: Callable[[str], Decimal | None]
+) -> Iterator[re.Match[str]]:
+    """The figures of a run that is no one number in its language: "89.123 179.456" in
+    Slovak (a space groups thousands) is two, a version "2.5.1" is 2, 5 and 1."""
+    for part in _UNSPACED.finditer(work, hit.start(), hit.end()):
+        if parse(part.group()) is not None:
+            yield part
+        else:
+            yield from _DIGIT_RUN.finditer(work, part.start(), part.end())
 
 
 def zero_sample(source: str) -> bool:

@@ -60,6 +60,7 @@ from l10n.lang.number_context import (
     elided_months,
     extra_figures,
     is_age,
+    number_parts,
     ordinal_article,
     same_unit,
     split_year,
@@ -87,7 +88,7 @@ WARNING = "warning"
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, one character for one: spans stay valid.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _MASK = "\x00"
-REFERENCE = re.compile(r"&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});")
+REFERENCE = re.compile(r"&(?:#?\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +126,8 @@ def read_numbers(text: str, lang: str) -> list[Quantity]:
         if hit.start() < pos:
             continue
         amount = _amount(work, text, hit, rules, weak)
-        if amount is None and not weak and re.search(r"\s", hit.group()):
-            # "89.123 179.456" in Slovak (a space groups thousands) is no one number: the
-            # numbers its spaces separate
-            for part in _UNSPACED.finditer(work, hit.start(), hit.end()):
+        if amount is None and not weak:  # "89.123 179.456" in Slovak, "2.5.1": its parts
+            for part in number_parts(work, hit, rules.parse):
                 if part.start() >= pos and (amount := _amount(work, text, part, rules, weak)):
                     found.append(amount)
                     pos = amount.end
@@ -206,7 +205,6 @@ def _amount(
     return Quantity(value * factor, kind, text[start:pos], start, pos, unit, also=also, weak=weak)
 
 
-_UNSPACED = re.compile(r"(?<!\d)\d+(?:[.,'’]\d+)*")
 _AGO = re.compile(r"\s?(?:전|후|간|동안|만에|前|後|间|間)")
 _RANK = re.compile(r"(?<!\w)No\.\s?$")
 

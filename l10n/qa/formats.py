@@ -230,10 +230,12 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
 # part its own way (%B -> %m, %I %p -> %H, %x for %d/%m/%Y), never leave one out.
 _DATE_FIELDS = {**dict.fromkeys("dej", "day"), **dict.fromkeys("bBhm", "month"),
                 **dict.fromkeys("yYGgC", "year"), **dict.fromkeys("HIkl", "hour"),
-                "M": "minute", "S": "second", **dict.fromkeys("aAuw", "weekday")}  # fmt: skip
+                "M": "minute", "S": "second", **dict.fromkeys("aAuw", "weekday"),
+                **dict.fromkeys("pP", "am/pm")}  # fmt: skip
 _DATE_SETS = {"c": ("day", "month", "year", "hour", "minute", "second"),
               **dict.fromkeys("xDF", ("day", "month", "year")),
-              **dict.fromkeys("XT", ("hour", "minute", "second")), "R": ("hour", "minute")}
+              **dict.fromkeys("XT", ("hour", "minute", "second")), "R": ("hour", "minute"),
+              "r": ("hour", "minute", "second", "am/pm")}
 _DATE_DIRECTIVE = re.compile(r"%[-_0^#]?(?:E|O)?([A-Za-z%])")
 
 
@@ -255,10 +257,12 @@ def _program_placeholder(source: str) -> str | None:
 
 
 def _date_fields_lost(source: str, target: str) -> list[tuple[str, tuple[int, int] | None]]:
-    have = _date_parts(target)
+    have, want = _date_parts(target), _date_parts(source)
+    if "am/pm" in want and not re.search(r"%[-_0^#]?[Il]", target):
+        del want["am/pm"]  # "%I:%M %p" -> "%H:%M": a 24-hour clock needs no AM/PM
     return [(f"the date format's {part} ({written}) is missing: keep it in the "
              "translation's own form", None)
-            for part, written in _date_parts(source).items() if part not in have]
+            for part, written in want.items() if part not in have]
 
 
 def blank_directives(text: str, flags: tuple[str, ...] | list[str] = ()) -> str:

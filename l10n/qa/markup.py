@@ -8,11 +8,13 @@ Placeholders are the ``placeholders`` check's (:mod:`l10n.qa.formats`), the tags
 it is not held to the source's: inline code kept verbatim inside other quotes, plain words
 in backticks (UI strings quote with them) where the translation quotes too, an example
 e-mail address (you@example.com) or URL ("e.g. http://domain.com/blog/") made local; a URL
-ends before a Korean particle.
+ends before a Korean particle. A numeric character reference (``&#8212;``) is kept, or
+written as its character.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Protocol
@@ -156,8 +158,20 @@ def check_markup(entry: Entry, ctx: _Context) -> list[Finding]:
             ctx.finding("markup", Severity.ERROR, entry, m, span=span, source_span=source_span)
             for m, span, source_span in messages
         ]
-    return findings
+    return findings + _references_lost(entry, ctx)
 
+
+_NUMERIC_REFERENCE = re.compile(r"&#(?:\d+|[xX][0-9A-Fa-f]+);")
+
+
+def _references_lost(entry: Entry, ctx: _Context) -> list[Finding]:
+    """A numeric character reference of the source (``&#8212;``) kept, or written as the
+    character it stands for; named ones (``&amp;``) may become a word."""
+    return [ctx.finding("markup", Severity.ERROR, entry, f"character reference {ref!r} "
+                        f"({html.unescape(ref)}) of the source is missing: copy it unchanged",
+                        source_span=hit.span())
+            for hit in _NUMERIC_REFERENCE.finditer(entry.msgid)
+            if (ref := hit.group()) not in entry.msgstr and html.unescape(ref) not in entry.msgstr]
 
 
 __all__ = ["blank_markup", "check_markup"]
