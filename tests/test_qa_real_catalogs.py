@@ -438,3 +438,16 @@ def test_a_numeric_character_reference_is_kept(target: str, found: list[str]) ->
 ])
 def test_a_version_is_read_part_by_part(target: str, found: bool) -> None:
     assert ("numbers" in _checks("something like 2.5.1 or 3.0a1", target, "sk")) is found
+
+
+@pytest.mark.parametrize(("source", "target", "found"), [
+    ("Restart workflow ", "Repornește fluxul de lucru", False),  # a button: the space is a quirk
+    ('Could not determine original location of "%s" ', '"%s"의 원래 위치를 알 수 없습니다', False),
+    ("reading sources... ", "čítanie zdrojov…", True),  # the program prints after it
+    ("Code author: ", "Autor kódu:", True),
+    ("built on %s with ", "zgrajeno na %s z/s", True),
+    ("RO ", "읽기전용", True),  # one word: a status-bar field that others follow
+])
+def test_a_trailing_space_after_a_finished_phrase_may_go(
+        source: str, target: str, found: bool) -> None:
+    assert ("whitespace" in _checks(source, target, "sk", ("c-format",))) is found

@@ -7,9 +7,10 @@ What is right although it differs: a Korean particle needs no space before it
 spaces or more may change width: it aligns the line under the translated text above it
 (git's ``"   or: %s"`` -> ``"          или: %s"`` under ``"использование: "``). So may the
 space after a leading label ("Коммитер:  %s" lines up with "Автор:     %s"). Thai and
-Lao break phrases with spaces, and a wide break of two is their convention. A message
-used only in HTML templates (Django's ``{% trans %}``) has no edges that show: HTML
-collapses whitespace.
+Lao break phrases with spaces, and a wide break of two is their convention. A space at
+the end of a finished phrase of the source ("Restart workflow ") is its own quirk, and a
+translation may drop it. A message used only in HTML templates (Django's
+``{% trans %}``) has no edges that show: HTML collapses whitespace.
 """
 
 from __future__ import annotations
@@ -78,6 +79,23 @@ def _indent(edge: str) -> bool:
     return len(edge) >= 2 and edge.strip(" ") == ""
 
 
+# English words after which a program goes on ("built on %s with ", "no ", "of "): the
+# space before what it appends is needed there
+_OPEN_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or",
+    "the", "to", "with", "without", "no", "not", "than", "via"})
+
+
+def _phrase_end(source: str) -> bool:
+    """A source of two words or more whose trailing space follows a finished phrase: a
+    word that closes it or a closing quote ("Restart workflow ", "Could not determine the
+    location of "%s" "), not a colon, dots or a word a program goes on after."""
+    core = source.rstrip()
+    words = core.split()
+    return (len(words) >= 2 and bool(re.search(r"[^\W\d_]['\"’”»)]?$", core))
+            and words[-1].strip("'\"’”»()").lower() not in _OPEN_WORDS)
+
+
 def check_whitespace(entry: Entry, ctx: _Context) -> list[Finding]:
     """Leading or trailing whitespace different from the source (module docstring)."""
     if not entry.msgstr or _html_only(entry):
@@ -97,6 +115,8 @@ def check_whitespace(entry: Entry, ctx: _Context) -> list[Finding]:
         if where == "ends" and source == " " and not target and entry.msgstr.rstrip()[-1:] in (
                 _FULL_WIDTH):
             continue  # "Size: " -> "大小：": a full-width sign carries its own space
+        if where == "ends" and source == " " and not target and _phrase_end(entry.msgid):
+            continue  # "Restart workflow ": the source's stray space, rightly dropped
         if source != target:
             findings.append(
                 ctx.finding(
