@@ -2,8 +2,9 @@
 
 ``python -m benchmarks.check_quality.assemble`` first (the corpus: ``manifest.toml``),
 then ``python -m benchmarks.check_quality [--manifest M] [--no-pofilter] [--sample N]
-[--seed S]`` prints (``--manifest``: ``heldout.toml`` or ``heldout2.toml``, corpora the
-checks were not tuned on; assemble them with the same ``--manifest`` first):
+[--seed S]`` prints (``--manifest``: ``heldout.toml``, ``heldout2.toml`` or
+``heldout3.toml``, corpora the checks were not tuned on; assemble them with the same
+``--manifest`` first):
 
 - the corpus: files, languages, translated entries (not fuzzy, not obsolete: what
   gettext uses at run time; both tools are counted on those only);
