@@ -451,3 +451,31 @@ def test_a_version_is_read_part_by_part(target: str, found: bool) -> None:
 def test_a_trailing_space_after_a_finished_phrase_may_go(
         source: str, target: str, found: bool) -> None:
     assert ("whitespace" in _checks(source, target, "sk", ("c-format",))) is found
+
+
+# ------------------------------------------------------------------ the fourth, small check
+@pytest.mark.parametrize(("target", "found"), [
+    ("Yakınlaştırmada her zaman yeniden işlemek için bunu %0 olarak ayarlayın.", False),
+    ("Yakınlaştırmada her zaman yeniden işlemek için bunu %5 olarak ayarlayın.", True),
+])
+def test_turkish_writes_the_percent_sign_first(target: str, found: bool) -> None:
+    source = "Set this to 0% to always re-render on zoom."
+    assert ("numbers" in _checks(source, target, "tr")) is found
+
+
+def test_a_qt_placeholder_is_still_no_figure() -> None:
+    assert _checks("%1 of 20 files", "%1 / 20 dosya", "tr", ("qt-format",)) == []
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("(com ara Thu Aug 23 14:55:02 2001)\n%F (com ara 2001-08-23)", False),
+    ("(com ara Thu Aug 24 14:55:02 2001)\n%F (com ara 2001-08-23)", True),
+])
+def test_a_date_kept_as_the_source_writes_it(target: str, found: bool) -> None:
+    source = "(e.g. Thu Aug 23 14:55:02 2001)\n%F (e.g. 2001-08-23)"
+    assert ("numbers" in _checks(source, target, "ca", ("no-c-format",))) is found
+
+
+def test_a_figure_dash_joins_a_date() -> None:
+    assert _checks("Date (e.g. 2001-08-23)", "Tarih (örn. 2001‒08‒23)", "tr") == []
+    assert "numbers" in _checks("Date (e.g. 2001-08-23)", "Tarih (örn. 2001‒08‒24)", "tr")

@@ -138,6 +138,20 @@ def zero_sample(source: str) -> bool:
     return any(len(r) >= 2 for r in runs) and all(set(r) == {"0"} for r in runs)
 
 
+def copied_dates(sources: list[Quantity], target: str) -> tuple[list[Quantity], str]:
+    """Dates the translation copies as the source writes them ("Thu Aug 23 14:55:02 2001"
+    kept in a Catalan help text): the same dates, though its language has other month
+    names. The rest of the source's quantities, and the target without those dates."""
+    kept = []
+    for quantity in sources:
+        if quantity.kind == DATE and re.search(r"[^\W\d_]", quantity.text) and (
+                quantity.text in target):
+            target = target.replace(quantity.text, " " * len(quantity.text), 1)
+        else:
+            kept.append(quantity)
+    return kept, target
+
+
 # "2-3,6-9" copied into a Spanish text reads 3,6 there (a decimal comma): a figure with a
 # comma copied as it is says what the source says, whichever way a language reads it.
 _COMMA_FIGURE = re.compile(r"(?<![\d.,])\d+,\d+(?![\d.,])")
