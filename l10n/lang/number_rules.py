@@ -290,7 +290,7 @@ def _number_pattern(locale: str) -> re.Pattern[str]:
 def _percent_first(locale: str) -> bool:
     from babel import Locale
 
-    return Locale.parse(locale).percent_formats[None].pattern.startswith("%")
+    return str(Locale.parse(locale).percent_formats[None].pattern).startswith("%")
 
 
 @lru_cache(maxsize=32)
