@@ -443,6 +443,7 @@ def test_a_version_is_read_part_by_part(target: str, found: bool) -> None:
 @pytest.mark.parametrize(("source", "target", "found"), [
     ("Restart workflow ", "Repornește fluxul de lucru", False),  # a button: the space is a quirk
     ('Could not determine original location of "%s" ', '"%s"의 원래 위치를 알 수 없습니다', False),
+    ("Please check your settings. ", "Reviseu la configuració.", False),  # a full stop
     ("reading sources... ", "čítanie zdrojov…", True),  # the program prints after it
     ("Code author: ", "Autor kódu:", True),
     ("built on %s with ", "zgrajeno na %s z/s", True),

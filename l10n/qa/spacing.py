@@ -8,9 +8,10 @@ spaces or more may change width: it aligns the line under the translated text ab
 (git's ``"   or: %s"`` -> ``"          или: %s"`` under ``"использование: "``). So may the
 space after a leading label ("Коммитер:  %s" lines up with "Автор:     %s"). Thai and
 Lao break phrases with spaces, and a wide break of two is their convention. A space at
-the end of a finished phrase of the source ("Restart workflow ") is its own quirk, and a
-translation may drop it. A message used only in HTML templates (Django's
-``{% trans %}``) has no edges that show: HTML collapses whitespace.
+the end of a finished phrase or sentence of the source ("Restart workflow ", "Please
+check your settings. ") is its own quirk, and a translation may drop it. A message used
+only in HTML templates (Django's ``{% trans %}``) has no edges that show: HTML collapses
+whitespace.
 """
 
 from __future__ import annotations
@@ -88,11 +89,12 @@ _OPEN_WORDS = frozenset({
 
 def _phrase_end(source: str) -> bool:
     """A source of two words or more whose trailing space follows a finished phrase: a
-    word that closes it or a closing quote ("Restart workflow ", "Could not determine the
-    location of "%s" "), not a colon, dots or a word a program goes on after."""
+    word that closes it, a closing quote or a sentence's full stop ("Restart workflow ",
+    "Could not determine the location of "%s" ", "Please check your settings. "), not a
+    colon, dots or a word a program goes on after."""
     core = source.rstrip()
     words = core.split()
-    return (len(words) >= 2 and bool(re.search(r"[^\W\d_]['\"’”»)]?$", core))
+    return (len(words) >= 2 and bool(re.search(r"[^\W\d_](?:['\"’”»)]|[.!?])?$", core))
             and words[-1].strip("'\"’”»()").lower() not in _OPEN_WORDS)
 
 
