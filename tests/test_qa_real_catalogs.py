@@ -445,6 +445,7 @@ def test_a_version_is_read_part_by_part(target: str, found: bool) -> None:
     ('Could not determine original location of "%s" ', '"%s"의 원래 위치를 알 수 없습니다', False),
     ("Please check your settings. ", "Reviseu la configuració.", False),  # a full stop
     ("reading sources... ", "čítanie zdrojov…", True),  # the program prints after it
+    ("Overwrite the file? ", "Přepsat soubor?", True),  # a prompt: the answer follows
     ("Code author: ", "Autor kódu:", True),
     ("built on %s with ", "zgrajeno na %s z/s", True),
     ("RO ", "읽기전용", True),  # one word: a status-bar field that others follow

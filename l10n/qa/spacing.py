@@ -91,10 +91,10 @@ def _phrase_end(source: str) -> bool:
     """A source of two words or more whose trailing space follows a finished phrase: a
     word that closes it, a closing quote or a sentence's full stop ("Restart workflow ",
     "Could not determine the location of "%s" ", "Please check your settings. "), not a
-    colon, dots or a word a program goes on after."""
+    colon, dots, a question (a prompt: "Overwrite? ") or a word a program goes on after."""
     core = source.rstrip()
     words = core.split()
-    return (len(words) >= 2 and bool(re.search(r"[^\W\d_](?:['\"’”»)]|[.!?])?$", core))
+    return (len(words) >= 2 and bool(re.search(r"[^\W\d_](?:['\"’”»)]|\.)?$", core))
             and words[-1].strip("'\"’”»()").lower() not in _OPEN_WORDS)
 
 
