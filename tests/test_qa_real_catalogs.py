@@ -332,3 +332,152 @@ def test_a_label_padded_to_line_up_with_the_one_above_is_right() -> None:
                    ("c-format",)) == []
     assert _checks("%sCommitter: %.*s <%.*s>", "%sКоммитер: %.*s  <%.*s>", "ru",
                    ("c-format",)) == ["spaces"]  # not after the label: a slip
+
+
+# ------------------------------------------------------------------ the third held-out set
+@pytest.mark.parametrize(("source", "target", "lang"), [
+    ("Oct 00 0000, 00:00 PM", "13 มิ.ย. 2542, 22:48", "th"),  # caja sizes its date column
+    ("00/00/00, 00:00 PM", "0000-00-00 00:00", "lt"),
+    ("Wednesday, September 00 0000 at 00:00:00 PM", "0000년 10월 00일 수요일 오후 00:00:00", "ko"),
+])
+def test_a_format_sample_of_zeros_has_no_values(source: str, target: str, lang: str) -> None:
+    assert "numbers" not in _checks(source, target, lang)
+
+
+def test_a_lone_zero_is_still_a_value() -> None:
+    assert "numbers" in _checks("0 files selected", "1 souborů vybráno", "cs")
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("Usar formato 24h", False), ("Usar formato 24 h", False), ("Usar formato 12h", True),
+])
+def test_h_is_hours_in_every_language(target: str, found: bool) -> None:
+    assert ("numbers" in _checks("Use 24 hour time", target, "pt")) is found
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("Zadajte súradnice vo formáte:\n89.123 179.456\nalebo", False),
+    ("Zadajte súradnice vo formáte:\n89.123 179.457\nalebo", True),
+])
+def test_figures_a_space_separates_are_read_one_by_one(target: str, found: bool) -> None:
+    # Slovak groups thousands with a space: "89.123 179.456" is two figures, not one bad one
+    source = "Enter a coordinate in the form:\n89.123 179.456\nor"
+    assert ("numbers" in _checks(source, target, "sk")) is found
+
+
+def test_a_mnemonic_inside_a_figure_the_source_does_not_mark() -> None:
+    assert _checks("Rotate 180°", "Otočiť o 1_80°", "sk") == []
+    assert "numbers" in _checks("Rotate 180°", "Otočiť o 1_90°", "sk")
+
+
+def test_gnu_quotes_may_take_a_korean_particle() -> None:
+    source = ("The config value `{name}' has type `{current.__name__}', defaults to "
+              "`{default.__name__}'.")
+    target = ("설정값 `{name}'은(는) `{current.__name__}' 유형이지만, 기본값은 "
+              "`{default.__name__}'입니다.")
+    assert _checks(source, target, "ko", ("python-brace-format",)) == []
+
+
+@pytest.mark.parametrize(("source", "target", "found"), [
+    ("The name as it will appear in URLs e.g http://domain.com/blog/[my-slug]/",
+     "Navnet slik det vil vises i URLer, feks. http://domene.no/blogg/min-slug/", False),
+    ("The format may be, e.g.:\nhttps://www.search_engine.com/search?q=x\n"
+     "https://www.search_engine.com/?q=x",
+     "Formát môže byť, napr.:\nhttps://www.vyhladavac.com/search?q=x\n"
+     "https://www.vyhladavac.com/?q=x", False),
+    ("Point it at https://www.example.com/feed", "Pek den til https://www.eksempel.no/feed", False),
+    ("See https://www.gnu.org/licenses/ for details.",
+     "Se https://www.gnu.no/lisenser/ for detaljer.", True),  # a real address: kept
+])
+def test_an_example_url_may_be_made_local(source: str, target: str, found: bool) -> None:
+    assert ("markup" in _checks(source, target, "nb")) is found
+
+
+@pytest.mark.parametrize(("target", "lang", "found"), [
+    ("ย้าย  '%s'  กลับไปยังถังขยะ", "th", False),  # Thai's wide break between phrases
+    ("ย้าย   '%s' กลับไปยังถังขยะ", "th", True),  # three spaces are no convention
+    ("Presunúť  '%s' do koša", "sk", True),
+])
+def test_thai_breaks_phrases_with_wide_spaces(target: str, lang: str, found: bool) -> None:
+    assert ("spaces" in _checks("Move '%s' back to trash", target, lang, ("c-format",))) is found
+
+
+@pytest.mark.parametrize(("target", "message"), [
+    ("Aplanko „%s“ negalima nukopijuoti, kadangi neturite teisų.",
+     "placeholder '%B' of the source is missing: copy it unchanged"),
+    ("Aplanko „%B“ negalima nukopijuoti, kadangi neturite teisų.", None),
+])
+def test_one_strftime_like_directive_in_a_sentence_is_the_programs_own(
+        target: str, message: str | None) -> None:
+    source = 'The folder "%B" cannot be copied because you do not have permissions.'
+    found = [f.message for f in run_checks(Entry(source, target), CheckContext("en", "lt"))
+             if f.check == "placeholders"]
+    assert found == ([message] if message else [])
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("%Y년 %b %-d일 %p %-I:%M", False), ("%d. %b %Y %H:%M", False),  # a 24-hour clock
+    ("%Y년 %b %-d일  %-I:%M", True),  # a 12-hour clock without AM/PM
+])
+def test_a_twelve_hour_date_format_keeps_am_pm(target: str, found: bool) -> None:
+    assert ("placeholders" in _checks("%b %-d %Y at %-I:%M %p", target)) is found
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("%(filename)s &#8212; %(docstitle)s", []), ("%(filename)s — %(docstitle)s", []),
+    ("%(filename)s &#9212; %(docstitle)s", ["markup"]),
+    ("%(filename)s &8212; %(docstitle)s", ["markup"]),  # one finding, not a number too
+])
+def test_a_numeric_character_reference_is_kept(target: str, found: list[str]) -> None:
+    assert _checks("%(filename)s &#8212; %(docstitle)s", target, "et",
+                   ("python-format",)) == found
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("niečo ako 2.5.1 alebo 3.0a1", False), ("niečo ako 2.5.2 alebo 3.0a1", True),
+])
+def test_a_version_is_read_part_by_part(target: str, found: bool) -> None:
+    assert ("numbers" in _checks("something like 2.5.1 or 3.0a1", target, "sk")) is found
+
+
+@pytest.mark.parametrize(("source", "target", "found"), [
+    ("Restart workflow ", "Repornește fluxul de lucru", False),  # a button: the space is a quirk
+    ('Could not determine original location of "%s" ', '"%s"의 원래 위치를 알 수 없습니다', False),
+    ("Please check your settings. ", "Reviseu la configuració.", False),  # a full stop
+    ("reading sources... ", "čítanie zdrojov…", True),  # the program prints after it
+    ("Overwrite the file? ", "Přepsat soubor?", True),  # a prompt: the answer follows
+    ("Code author: ", "Autor kódu:", True),
+    ("built on %s with ", "zgrajeno na %s z/s", True),
+    ("RO ", "읽기전용", True),  # one word: a status-bar field that others follow
+])
+def test_a_trailing_space_after_a_finished_phrase_may_go(
+        source: str, target: str, found: bool) -> None:
+    assert ("whitespace" in _checks(source, target, "sk", ("c-format",))) is found
+
+
+# ------------------------------------------------------------------ the fourth, small check
+@pytest.mark.parametrize(("target", "found"), [
+    ("Yakınlaştırmada her zaman yeniden işlemek için bunu %0 olarak ayarlayın.", False),
+    ("Yakınlaştırmada her zaman yeniden işlemek için bunu %5 olarak ayarlayın.", True),
+])
+def test_turkish_writes_the_percent_sign_first(target: str, found: bool) -> None:
+    source = "Set this to 0% to always re-render on zoom."
+    assert ("numbers" in _checks(source, target, "tr")) is found
+
+
+def test_a_qt_placeholder_is_still_no_figure() -> None:
+    assert _checks("%1 of 20 files", "%1 / 20 dosya", "tr", ("qt-format",)) == []
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("(com ara Thu Aug 23 14:55:02 2001)\n%F (com ara 2001-08-23)", False),
+    ("(com ara Thu Aug 24 14:55:02 2001)\n%F (com ara 2001-08-23)", True),
+])
+def test_a_date_kept_as_the_source_writes_it(target: str, found: bool) -> None:
+    source = "(e.g. Thu Aug 23 14:55:02 2001)\n%F (e.g. 2001-08-23)"
+    assert ("numbers" in _checks(source, target, "ca", ("no-c-format",))) is found
+
+
+def test_a_figure_dash_joins_a_date() -> None:
+    assert _checks("Date (e.g. 2001-08-23)", "Tarih (örn. 2001‒08‒23)", "tr") == []
+    assert "numbers" in _checks("Date (e.g. 2001-08-23)", "Tarih (örn. 2001‒08‒24)", "tr")

@@ -2,8 +2,9 @@
 
 ``python -m benchmarks.check_quality.assemble`` first (the corpus: ``manifest.toml``),
 then ``python -m benchmarks.check_quality [--manifest M] [--no-pofilter] [--sample N]
-[--seed S]`` prints (``--manifest``: ``heldout.toml`` or ``heldout2.toml``, corpora the
-checks were not tuned on; assemble them with the same ``--manifest`` first):
+[--seed S]`` prints (``--manifest``: ``heldout.toml``, ``heldout2.toml`` or
+``heldout3.toml``, corpora the checks were not tuned on; assemble them with the same
+``--manifest`` first):
 
 - the corpus: files, languages, translated entries (not fuzzy, not obsolete: what
   gettext uses at run time; both tools are counted on those only);
@@ -15,7 +16,9 @@ checks were not tuned on; assemble them with the same ``--manifest`` first):
 - recall on corruptions injected into clean real entries (entries l10n reports nothing
   on): one placeholder dropped, one digit of a number the source
   has changed (d -> d+1), one HTML/Pango tag dropped; caught = an error from l10n, a
-  pofilter test that fails on the corrupted entry and did not on the real one;
+  pofilter test that fails on the corrupted entry and did not on the real one (the
+  corruptions into format samples of zeros, ``Oct 00 0000, 00:00 PM``, whose figures
+  l10n does not compare, are counted as misses and also named apart);
 - precision on the hand-labelled sample: a reproducible random sample of l10n's findings
   (``--sample``, ``--seed``) is written to ``benchmarks/out/check_quality/sample.md``;
   ``labels.toml`` (and ``labels-<manifest>.toml`` for another manifest, e.g.
@@ -191,6 +194,12 @@ def injected(clean: Sequence[Unit], seed: int) -> dict[str, list[tuple[Unit, str
     return out
 
 
+def zero_sample(source: str) -> bool:
+    from l10n.lang.number_context import zero_sample as sample
+
+    return sample(source)
+
+
 def l10n_catches(unit: Unit, text: str) -> bool:
     entry = unit.entry
     changed = replace(entry, msgstr=text)  # type: ignore[type-var]
@@ -269,6 +278,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         caught = sum(l10n_catches(unit, text) for unit, text in made)
         line = (f"    {kind:<12} l10n {caught}/{len(made)} = "
                 f"{100 * caught / max(len(made), 1):.1f}%")
+        samples = [(u, t) for u, t in made if zero_sample(u.entry.msgid)]  # type: ignore[attr-defined]
+        if samples:  # "Oct 00 0000, 00:00 PM": no values, so l10n leaves its figures alone
+            rest = len(made) - len(samples)
+            kept = caught - sum(l10n_catches(u, t) for u, t in samples)
+            line += (f" ({len(samples)} into format samples of zeros; the others "
+                     f"{kept}/{rest} = {100 * kept / max(rest, 1):.1f}%)")
         if flagged is not None:  # caught: a test fails that did not on the real entry
             hits = pofilter([u for u, _ in made], [t for _, t in made])
             got = sum(bool(set(h) - before.get(u.key, set())) for (u, _), h in

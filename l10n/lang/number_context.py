@@ -7,6 +7,7 @@ news, issue 25): :mod:`l10n.lang.numbers` reads and compares, this module knows
 - conversions said twice in the source, "30 miles (50 kilometers)", "0715 (1215 GMT)",
   "680.4 billion won ($680 million)": a translation may keep either;
 - imperial figures converted to metric ones: "150 miles" is "240km";
+- samples of a format, all zeros ("Oct 00 0000, 00:00 PM"): no values to compare;
 - figures only the translation has: notes in parentheses "(약 14조 원)" are not;
 - codes, compared as tokens, never as numbers: "3G" is not "9G", "i18n" may become 국제화,
   "Alt+F2" holds no 2.
@@ -15,6 +16,8 @@ news, issue 25): :mod:`l10n.lang.numbers` reads and compares, this module knows
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import NamedTuple
 
 from l10n.lang.quantity import DATE, MONEY, NUMBER, PERCENT, Quantity
@@ -110,6 +113,43 @@ def extra_figures(spare: list[Quantity], text: str, source: str = "") -> list[Qu
             and not _NAMED.match(text, t.end)
             and not (t.kind == NUMBER and t.value in range(2, 10) and t.text.strip().isdigit())
             and not (clock and t.value in (12, 24))][:1]
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_UNSPACED = re.compile(r"(?<!\d)\d+(?:[.,'’]\d+)*")
+
+
+def number_parts(
+    work: str, hit: re.Match[str], parse: Callable[[str], Decimal | None]
+) -> Iterator[re.Match[str]]:
+    """The figures of a run that is no one number in its language: "89.123 179.456" in
+    Slovak (a space groups thousands) is two, a version "2.5.1" is 2, 5 and 1."""
+    for part in _UNSPACED.finditer(work, hit.start(), hit.end()):
+        if parse(part.group()) is not None:
+            yield part
+        else:
+            yield from _DIGIT_RUN.finditer(work, part.start(), part.end())
+
+
+def zero_sample(source: str) -> bool:
+    """A source whose figures are all zeros, one of two digits or more ("Oct 00 0000, 00:00
+    PM", "00/00/00"): the sample of a date or number format, no value to keep."""
+    runs = _DIGIT_RUN.findall(source)
+    return any(len(r) >= 2 for r in runs) and all(set(r) == {"0"} for r in runs)
+
+
+def copied_dates(sources: list[Quantity], target: str) -> tuple[list[Quantity], str]:
+    """Dates the translation copies as the source writes them ("Thu Aug 23 14:55:02 2001"
+    kept in a Catalan help text): the same dates, though its language has other month
+    names. The rest of the source's quantities, and the target without those dates."""
+    kept = []
+    for quantity in sources:
+        if quantity.kind == DATE and re.search(r"[^\W\d_]", quantity.text) and (
+                quantity.text in target):
+            target = target.replace(quantity.text, " " * len(quantity.text), 1)
+        else:
+            kept.append(quantity)
+    return kept, target
 
 
 # "2-3,6-9" copied into a Spanish text reads 3,6 there (a decimal comma): a figure with a

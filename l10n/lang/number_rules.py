@@ -170,6 +170,7 @@ class Rules:
     short_scale: re.Pattern[str]
     scales: dict[str, int]
     percent: re.Pattern[str]
+    percent_first: re.Pattern[str] | None  # Turkish "%50", Basque "% 50" (CLDR's pattern)
     duration: re.Pattern[str]
     durations: dict[str, str]
     cjk: bool
@@ -286,6 +287,12 @@ def _number_pattern(locale: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\d)\d+(?:(?:[.'’]|{comma}{spaced})\d+)*")
 
 
+def _percent_first(locale: str) -> bool:
+    from babel import Locale
+
+    return str(Locale.parse(locale).percent_formats[None].pattern).startswith("%")
+
+
 @lru_cache(maxsize=32)
 def rules_for(lang: str) -> Rules:
     """The compiled rules for ``lang`` (``ko``, ``ko_KR``, ``es``, ``pt_BR`` ...)."""
@@ -316,6 +323,8 @@ def rules_for(lang: str) -> Rules:
     # ("$12.4 billion" inside Korean text).
     scales = SCALES.get(table, {}) if base not in CJK_LANGS else SCALES["en"]
     durations = DURATION_WORDS.get(base, DURATION_WORDS["en"])
+    if base not in CJK_LANGS:  # "24h", "5 min": the SI symbols, in every language
+        durations = {"h": "hour", "min": "minute", **durations}
     dash = r"(?:\s|-)?" if base not in CJK_LANGS else r"\s?"
     cur = f"(?:(?:{_alternation(symbols)})(?!\\d)|(?:{_alternation(words, guard)}){_LATIN_END})"
     percent_words = PERCENT_WORDS.get(base, PERCENT_WORDS["en"])
@@ -337,6 +346,7 @@ def rules_for(lang: str) -> Rules:
         short_scale=re.compile(rf"(?P<scale>{_alternation(SHORT_SCALES)})(?![A-Za-z])", re.I),
         scales=scales,
         percent=re.compile(rf"\s?(?:%|(?:{_alternation(percent_words)}){_LATIN_END})", re.I),
+        percent_first=re.compile(r"%[\u00a0 ]?\Z") if _percent_first(locale) else None,
         duration=re.compile(
             rf"{dash}(?P<unit>{_alternation(durations, _DURATION_GUARD)}){_LATIN_END}"
             if base not in CJK_LANGS

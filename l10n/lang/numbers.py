@@ -24,7 +24,8 @@ says which source quantities its translation lacks (tables: :mod:`l10n.lang.numb
 - Money: a currency sign or code before the number (``$``, ``US$``, ``€``, ``₩``, ``KRW``)
   or a code, sign or word after it (``KRW``, ``원``, ``달러``, ``ドル``, ``韩元``,
   ``de dólares``, ``Mrd. Dollar``). ``$`` is read as US dollars.
-- Percent: ``%``, ``percent``, ``퍼센트``, ``パーセント``, ``por ciento``, ``Prozent``.
+- Percent: ``%``, ``percent``, ``퍼센트``, ``パーセント``, ``por ciento``, ``Prozent``; the sign
+  first where CLDR puts it first (Turkish ``%50``, Basque ``% 50``).
 - Durations: ``3-minute``, ``16 seconds``, ``3분 16초``, ``3分16秒``, ``3 minutos``,
   ``12 months`` = ``1년``, ``two weeks`` = ``2주``; race times (``1:23.45``, ``13초04``)
   and times of day (``10:00 a.m.`` = ``오전 10시``): :mod:`l10n.lang.times`.
@@ -57,12 +58,15 @@ from l10n.lang.number_context import (
     compare_codes,
     converted,
     copied_commas,
+    copied_dates,
     elided_months,
     extra_figures,
     is_age,
+    number_parts,
     ordinal_article,
     same_unit,
     split_year,
+    zero_sample,
 )
 from l10n.lang.number_rules import CALENDAR_YEAR_WORDS, DURATION_WORDS, Rules, rules_for
 from l10n.lang.number_words import word_value
@@ -84,9 +88,10 @@ ERROR = "error"
 WARNING = "warning"
 
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, one character for one: spans stay valid.
-_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | dict.fromkeys(
+    (0x2010, 0x2011, 0x2012), ord("-"))  # hyphens and the figure dash: "2001‒08‒23"
 _MASK = "\x00"
-REFERENCE = re.compile(r"&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});")
+REFERENCE = re.compile(r"&(?:#?\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +129,12 @@ def read_numbers(text: str, lang: str) -> list[Quantity]:
         if hit.start() < pos:
             continue
         amount = _amount(work, text, hit, rules, weak)
+        if amount is None and not weak:  # "89.123 179.456" in Slovak, "2.5.1": its parts
+            for part in number_parts(work, hit, rules.parse):
+                if part.start() >= pos and (amount := _amount(work, text, part, rules, weak)):
+                    found.append(amount)
+                    pos = amount.end
+            continue
         if amount is not None:
             found.append(amount)
             pos = amount.end
@@ -182,8 +193,9 @@ def _amount(
     kind, unit = (MONEY, currency) if currency else (NUMBER, "")
     if not currency and (suffix := rules.suffix_currency.match(work, pos)):
         kind, unit, pos = MONEY, rules.currency_code(suffix.group("cur")), suffix.end()
-    elif not currency and (percent := rules.percent.match(work, pos)):
-        kind, pos = PERCENT, percent.end()
+    elif not currency and (percent := rules.percent.match(work, pos) or (
+            rules.percent_first and rules.percent_first.search(work, max(0, start - 2), start))):
+        kind, pos = PERCENT, max(pos, percent.end())  # "50%", Turkish "%50"
     elif not currency and (duration := rules.duration.match(work, pos)):
         word, total = duration.group("unit"), value * factor
         if not (rules.cjk and word in CALENDAR_YEAR_WORDS and total >= 1000
@@ -233,6 +245,8 @@ def compare_numbers(
     themselves; they are named as candidates when a source quantity is missing.
     Problems come in source order; see the module docstring for warnings.
     """
+    if zero_sample(source_text):
+        return []  # "Oct 00 0000, 00:00 PM" sizes a date format: the translation shows its own
     source_text, target_text = copied_commas(source_text, target_text)
     coded = compare_codes(source_text, target_text)
     source_text, target_text = coded.source, coded.target
@@ -241,6 +255,7 @@ def compare_numbers(
                       f"'{old}' is written '{new}' in the translation: copy the code unchanged")
         for old, new in coded.changed]
     sources = [q for q in read_numbers(source_text, source_lang) if q.kind != RELATIVE]
+    sources, target_text = copied_dates(sources, target_text)
     moved, found = code_digits(coded.unmatched, read_numbers(target_text, target_lang),
                                target_text)
     code_problems += [
@@ -378,19 +393,7 @@ def _shown(quantity: Quantity) -> str:
 
 
 __all__ = [
-    "DATE",
-    "DURATION",
-    "ERROR",
-    "MONEY",
-    "NUMBER",
-    "PERCENT",
-    "REFERENCE",
-    "RELATIVE",
-    "TIME",
-    "WARNING",
-    "NumberProblem",
-    "Quantity",
-    "compare_numbers",
-    "read_numbers",
+    "DATE", "DURATION", "ERROR", "MONEY", "NUMBER", "PERCENT", "REFERENCE", "RELATIVE",
+    "TIME", "WARNING", "NumberProblem", "Quantity", "compare_numbers", "read_numbers",
     "same_quantity",
-]
+]  # fmt: skip

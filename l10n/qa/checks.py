@@ -97,6 +97,17 @@ def _blank(hit: re.Match[str]) -> str:
     return " " * len(hit.group())
 
 
+_MNEMONIC_IN_FIGURE = re.compile(r"(\d)_(\d+)")  # "Rotate 180°" -> "Otočiť o 1_80°"
+
+
+def _figures(text: str, flags: tuple[str, ...], source: str | None = None) -> str:
+    """``text`` as the numbers check reads it: no placeholders, markup or mnemonics. In a
+    translation, ``%1`` is Qt's placeholder where the source has it, else Turkish "%50"."""
+    text = _QT.sub(lambda m: _blank(m) if source is None or m.group() in source
+                   else m.group(), blank_markup(blank_directives(text, flags)))
+    return _MNEMONIC_IN_FIGURE.sub(lambda m: f"{m[1]}{m[2]} ", text)
+
+
 _KEYWORDS = re.compile(r"[^;\n]+(?:;[^;\n]+){2,};?")  # a .desktop file's Keywords
 
 
@@ -175,10 +186,8 @@ def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
         return []  # kept as it is ("3 years in hours", an example to type): same figures
     pseudo = pseudo_text(entry)
     target, lang = (entry.msgstr, ctx.target) if pseudo is None else (pseudo, ctx.source)
-    problems = compare_numbers(_QT.sub(_blank, blank_markup(blank_directives(entry.msgid,
-                                                                             entry.flags))),
-                               ctx.source, _QT.sub(_blank, blank_markup(blank_directives(
-                                   target, entry.flags))), lang)
+    problems = compare_numbers(_figures(entry.msgid, entry.flags), ctx.source,
+                               _figures(target, entry.flags, entry.msgid), lang)
     if pseudo is not None:  # glossary targets inside pseudo text: only lost figures matter
         problems = [p for p in problems if p.severity == "error"]
     return [ctx.finding("numbers", Severity(p.severity), entry, p.message,

@@ -11,7 +11,9 @@ numbers; a translation may leave out one argument, as gettext's format-kde allow
 any of these flags (news articles, hand-written catalogs) is read by a careful union of
 the three (no space or ``'`` flag, so ``100% sure`` is not ``% s``). A date format
 (``%d %B %Y``, unflagged or ``no-c-format``) is read as strftime: the translation may
-write each part of the date its own way and in its own order, but keeps every part.
+write each part of the date its own way and in its own order, but keeps every part. One
+such directive in a sentence ("The folder "%B" cannot be copied") is a program's own
+placeholder, kept as it is.
 
 Directives are compared as gettext compares them: argument by argument, each argument
 keyed by its position (the n-th unnumbered directive is argument n, ``%2$s`` is
@@ -185,6 +187,10 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
     kinds, explicit = format_kinds(flags)
     careful = not explicit
     if (careful or not kinds) and _STRFTIME.search(source):
+        lone = _program_placeholder(source)
+        if lone is not None:  # caja's "The folder "%B" cannot be copied": %B is its own
+            return [] if lone in target else [(f"placeholder {lone!r} of the source is "
+                                               "missing: copy it unchanged", None)]
         return _date_fields_lost(source, target)  # a date format (%B %-d %Y), not printf
     if not kinds:
         return []
@@ -224,10 +230,12 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
 # part its own way (%B -> %m, %I %p -> %H, %x for %d/%m/%Y), never leave one out.
 _DATE_FIELDS = {**dict.fromkeys("dej", "day"), **dict.fromkeys("bBhm", "month"),
                 **dict.fromkeys("yYGgC", "year"), **dict.fromkeys("HIkl", "hour"),
-                "M": "minute", "S": "second", **dict.fromkeys("aAuw", "weekday")}  # fmt: skip
+                "M": "minute", "S": "second", **dict.fromkeys("aAuw", "weekday"),
+                **dict.fromkeys("pP", "am/pm")}  # fmt: skip
 _DATE_SETS = {"c": ("day", "month", "year", "hour", "minute", "second"),
               **dict.fromkeys("xDF", ("day", "month", "year")),
-              **dict.fromkeys("XT", ("hour", "minute", "second")), "R": ("hour", "minute")}
+              **dict.fromkeys("XT", ("hour", "minute", "second")), "R": ("hour", "minute"),
+              "r": ("hour", "minute", "second", "am/pm")}
 _DATE_DIRECTIVE = re.compile(r"%[-_0^#]?(?:E|O)?([A-Za-z%])")
 
 
@@ -240,11 +248,21 @@ def _date_parts(text: str) -> dict[str, str]:
     return parts
 
 
+def _program_placeholder(source: str) -> str | None:
+    """The one strftime-like directive of a sentence ("The folder "%B" cannot be copied"):
+    no date format but a program's own placeholder, kept as it is."""
+    found = [hit.group() for hit in _DATE_DIRECTIVE.finditer(source)]
+    words = len(re.findall(r"[^\W\d_]{2,}", _DATE_DIRECTIVE.sub(" ", source)))
+    return found[0] if len(found) == 1 and words >= 4 else None
+
+
 def _date_fields_lost(source: str, target: str) -> list[tuple[str, tuple[int, int] | None]]:
-    have = _date_parts(target)
+    have, want = _date_parts(target), _date_parts(source)
+    if "am/pm" in want and not re.search(r"%[-_0^#]?[Il]", target):
+        del want["am/pm"]  # "%I:%M %p" -> "%H:%M": a 24-hour clock needs no AM/PM
     return [(f"the date format's {part} ({written}) is missing: keep it in the "
              "translation's own form", None)
-            for part, written in _date_parts(source).items() if part not in have]
+            for part, written in want.items() if part not in have]
 
 
 def blank_directives(text: str, flags: tuple[str, ...] | list[str] = ()) -> str:

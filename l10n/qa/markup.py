@@ -7,11 +7,14 @@ Placeholders are the ``placeholders`` check's (:mod:`l10n.qa.formats`), the tags
 ``<file>`` in a usage line is no HTML. Where a translation may render markup its own way,
 it is not held to the source's: inline code kept verbatim inside other quotes, plain words
 in backticks (UI strings quote with them) where the translation quotes too, an example
-e-mail address (you@example.com) made local; a URL ends before a Korean particle.
+e-mail address (you@example.com) or URL ("e.g. http://domain.com/blog/") made local; a URL
+ends before a Korean particle. A numeric character reference (``&#8212;``) is kept, or
+written as its character.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Protocol
@@ -28,7 +31,8 @@ _BARE_VOID = {"br", "hr", "wbr"}
 _PLAIN_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 _QUOTES = "[`'\"«»“”„「」『』‘’]"
 # GNU's old quoting style, `word' (a backtick opens, an apostrophe closes): quotes, no code
-_GNU_QUOTED = re.compile(r"`(?=[^`'\n]+'(?!\w))")
+# (a letter of another script may follow: "`{name}'은(는)" takes a Korean particle)
+_GNU_QUOTED = re.compile(r"`(?=[^`'\n]+'(?![0-9A-Za-z_\u00c0-\u024f]))")
 
 
 class _Context(Protocol):  # l10n.qa.checks.CheckContext, without importing it (no circle)
@@ -52,12 +56,12 @@ def _markup(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
-def _quoted(span: tuple[int, int, str, str], translation: str) -> bool:
+def _quoted(span: tuple[int, int, str, str], translation: str, source: str) -> bool:
     """Source markup a translation may render its own way: inline code kept verbatim
     inside other quotes, or plain words in backticks (UI strings quote with them) where the
     translation quotes too; an example address (example.com) made local."""
     _, _, kind, text = span
-    if _example(span):
+    if _example(span, source):
         return True
     if text in translation:
         return False  # kept as it is: compared as usual
@@ -68,11 +72,18 @@ def _quoted(span: tuple[int, int, str, str], translation: str) -> bool:
     return False
 
 
-def _example(span: tuple[int, int, str, str]) -> bool:
-    """An example e-mail address (RFC 2606: you@example.com), which a translation may make
-    local (a link to example.com stays a link)."""
-    return span[2] == "email" and bool(
-        re.search(r"\bexample\.(?:com|org|net)\b", span[3]))
+def _example(span: tuple[int, int, str, str], source: str) -> bool:
+    """An example e-mail address (RFC 2606: you@example.com) or URL (an RFC 2606 host, or
+    one after the source says it gives examples: "e.g. http://domain.com/blog/[my-slug]/"),
+    which a translation may make local (a link to example.com stays a link)."""
+    if span[2] == "email":
+        return bool(_EXAMPLE_HOST.search(span[3]))
+    return span[2] == "url" and (bool(_EXAMPLE_HOST.search(span[3])) or bool(
+        _EXAMPLE_CUE.search(source, 0, span[0])))
+
+
+_EXAMPLE_HOST = re.compile(r"(?<![\w-])example\.(?:com|org|net)\b|\.(?:example|test|invalid)\b")
+_EXAMPLE_CUE = re.compile(r"\b(?:e\.\s?g\b|eg\.|for example|for instance|such as)", re.I)
 
 
 def _element(tag: str) -> bool:
@@ -103,14 +114,14 @@ def check_markup(entry: Entry, ctx: _Context) -> list[Finding]:
     if not entry.msgstr:
         return []
     spans = {side: _markup(text) for side, text in (("s", entry.msgid), ("t", entry.msgstr))}
-    excused = [span for span in spans["s"] if _quoted(span, entry.msgstr)]
+    excused = [span for span in spans["s"] if _quoted(span, entry.msgstr, entry.msgid)]
     spans["s"] = [span for span in spans["s"] if span not in excused]
     kept = {text for _, _, _, text in spans["s"]}
-    examples = any(_example(span) for span in excused)
-    words = sum(span[2] == "code" and not _example(span) for span in excused)
+    examples = {span[2] for span in excused if _example(span, entry.msgid)}
+    words = sum(span[2] == "code" and not _example(span, entry.msgid) for span in excused)
     rendered: list[Span] = []
     for span in spans["t"]:  # the translation's own rendering of what was excused
-        if examples and span[2] == "email" and span[3] not in kept:
+        if span[2] in examples and span[3] not in kept:  # the example made local
             continue
         if words and span[2] == "code" and span[3] not in kept and _PLAIN_WORDS.fullmatch(
                 span[3].strip("`")):
@@ -147,8 +158,20 @@ def check_markup(entry: Entry, ctx: _Context) -> list[Finding]:
             ctx.finding("markup", Severity.ERROR, entry, m, span=span, source_span=source_span)
             for m, span, source_span in messages
         ]
-    return findings
+    return findings + _references_lost(entry, ctx)
 
+
+_NUMERIC_REFERENCE = re.compile(r"&#(?:\d+|[xX][0-9A-Fa-f]+);")
+
+
+def _references_lost(entry: Entry, ctx: _Context) -> list[Finding]:
+    """A numeric character reference of the source (``&#8212;``) kept, or written as the
+    character it stands for; named ones (``&amp;``) may become a word."""
+    return [ctx.finding("markup", Severity.ERROR, entry, f"character reference {ref!r} "
+                        f"({html.unescape(ref)}) of the source is missing: copy it unchanged",
+                        source_span=hit.span())
+            for hit in _NUMERIC_REFERENCE.finditer(entry.msgid)
+            if (ref := hit.group()) not in entry.msgstr and html.unescape(ref) not in entry.msgstr]
 
 
 __all__ = ["blank_markup", "check_markup"]

@@ -6,9 +6,12 @@ What is right although it differs: a Korean particle needs no space before it
 (``"Size: "`` -> ``"大小："``, ``" (root-commit)"`` -> ``"（根提交）"``). An indent of two
 spaces or more may change width: it aligns the line under the translated text above it
 (git's ``"   or: %s"`` -> ``"          или: %s"`` under ``"использование: "``). So may the
-space after a leading label ("Коммитер:  %s" lines up with "Автор:     %s"). A message
-used only in HTML templates (Django's ``{% trans %}``) has no edges that show: HTML
-collapses whitespace.
+space after a leading label ("Коммитер:  %s" lines up with "Автор:     %s"). Thai and
+Lao break phrases with spaces, and a wide break of two is their convention. A space at
+the end of a finished phrase or sentence of the source ("Restart workflow ", "Please
+check your settings. ") is its own quirk, and a translation may drop it. A message used
+only in HTML templates (Django's ``{% trans %}``) has no edges that show: HTML collapses
+whitespace.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ if TYPE_CHECKING:
     from l10n.catalog import Entry
 
 _FULL_WIDTH = set("：；，。！？、）」』")
+# Thai and Lao put no spaces between words: a space breaks phrases and sentences, and a
+# wide break (two spaces) is a typesetting convention (Thai's "large space"), no typo
+_SPACE_IS_PUNCTUATION = {"th", "lo"}
 
 
 class _Context(Protocol):  # l10n.qa.checks.CheckContext, without importing it (no circle)
@@ -43,6 +49,8 @@ def check_spaces(entry: Entry, ctx: _Context) -> list[Finding]:
         return []
     if "  " not in entry.msgstr.strip() or "  " in entry.msgid:
         return []
+    if base_language(ctx.target) in _SPACE_IS_PUNCTUATION and "   " not in entry.msgstr.strip():
+        return []  # Thai "กลับกัน  อย่างเช่น": a wide break between phrases, on purpose
     at = entry.msgstr.index("  ", len(_edges(entry.msgstr)[0]))
     if _LABEL.match(entry.msgid) and (label := _LABEL.match(entry.msgstr)) and label.end() == at:
         return []  # "Коммитер:  %s" padded to line up with "Автор:     %s" above it
@@ -72,6 +80,24 @@ def _indent(edge: str) -> bool:
     return len(edge) >= 2 and edge.strip(" ") == ""
 
 
+# English words after which a program goes on ("built on %s with ", "no ", "of "): the
+# space before what it appends is needed there
+_OPEN_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or",
+    "the", "to", "with", "without", "no", "not", "than", "via"})
+
+
+def _phrase_end(source: str) -> bool:
+    """A source of two words or more whose trailing space follows a finished phrase: a
+    word that closes it, a closing quote or a sentence's full stop ("Restart workflow ",
+    "Could not determine the location of "%s" ", "Please check your settings. "), not a
+    colon, dots, a question (a prompt: "Overwrite? ") or a word a program goes on after."""
+    core = source.rstrip()
+    words = core.split()
+    return (len(words) >= 2 and bool(re.search(r"[^\W\d_](?:['\"’”»)]|\.)?$", core))
+            and words[-1].strip("'\"’”»()").lower() not in _OPEN_WORDS)
+
+
 def check_whitespace(entry: Entry, ctx: _Context) -> list[Finding]:
     """Leading or trailing whitespace different from the source (module docstring)."""
     if not entry.msgstr or _html_only(entry):
@@ -91,6 +117,8 @@ def check_whitespace(entry: Entry, ctx: _Context) -> list[Finding]:
         if where == "ends" and source == " " and not target and entry.msgstr.rstrip()[-1:] in (
                 _FULL_WIDTH):
             continue  # "Size: " -> "大小：": a full-width sign carries its own space
+        if where == "ends" and source == " " and not target and _phrase_end(entry.msgid):
+            continue  # "Restart workflow ": the source's stray space, rightly dropped
         if source != target:
             findings.append(
                 ctx.finding(
