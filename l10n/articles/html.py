@@ -84,21 +84,16 @@ from l10n.articles.htmldom import (
     parse_html,
     text_content,
 )
-from l10n.articles.source import file_slug
-from l10n.articles.story import (
-    Place,
-    Story,
+from l10n.articles.htmlmeta import (
     description_block,
-    find_story,
     head_title,
     iso,
-    kept,
     meta,
     page_lang,
     published,
-    select,
-    title_at,
 )
+from l10n.articles.source import file_slug
+from l10n.articles.story import Place, Story, find_story, kept, select, title_at
 from l10n.errors import ArticleError
 from l10n.model import (
     ALT,
