@@ -355,3 +355,26 @@ def test_a_greater_than_sign_in_an_attribute_stays_inside_its_protected_tag(
     assert text == ('Read <a href="/c" onclick="return a &gt; 0;">the comments</a> now.')
     masked = mask(text)
     assert "onclick" not in masked.text and "the comments" in masked.text
+
+
+def test_other_stories_in_articles_of_their_own_are_not_read(tmp_path: Path) -> None:
+    """The story's <article> holds the title and the paragraphs; the teasers of other
+    stories after it, each an <article> of its own with a whole paragraph, are not read."""
+    others = "".join(
+        f'<article class="post"><h3><a href="/{n}">{title}</a></h3><p>{text}</p></article>'
+        for n, (title, text) in enumerate([
+            ("Tide tables for the winter", "The winter tides will be higher than usual this"
+             " year, and the harbour master asks boat owners to check their moorings twice"
+             " a week until the end of February."),
+            ("A new market hall", "The old fish market is to become a covered market hall"
+             " with forty stalls, a bakery and a café, after the council sold the building"
+             " to a cooperative of local traders last spring."),
+        ]))
+    page = SITE.read_text(encoding="utf-8").replace(
+        '<div class="main">', '<div class="main"><article class="story">').replace(
+        '<aside class="related">',
+        f'<h3>You may also like</h3>{others}</article><aside class="related">')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "more.html", page)).blocks]
+    story = ("The harbour bridge reopened to", "Cyclists will")
+    assert sum(t.startswith(story) for t in texts) == 2
+    assert not any("winter tides" in t or "fish market" in t for t in texts)

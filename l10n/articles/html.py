@@ -22,7 +22,10 @@ never the page's furniture. Where the story is, in this order:
    a subheading, a short line that trafilatura drops); a caption between the title and
    the last paragraph (the story's own pictures, its lead picture too) and a quote
    between two paragraphs (a post the story embeds), not inside a link, are the story's
-   too. A page where trafilatura, so, finds no text is read again favouring recall.
+   too. Blocks inside an ``<article>`` other than the story's (the one holding the
+   title's ``<h1>`` and story paragraphs), neither inside nor around it, are other
+   stories' teasers and are not read. A page where trafilatura, so, finds no text is
+   read again favouring recall.
    Navigation, ads, related links, share buttons, cookie notices are not in the story.
 
 In every case, inside the story, ``nav``, ``aside``, ``form``, ``footer`` and ``dialog``

@@ -195,6 +195,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool]) -> list[tup
               (block.kind == HEADING and block.level == 1) or keep(texts[n])
               for n, (block, _) in enumerate(body)]
     _neighbours(body, texts, chosen)
+    others = _other_stories(body, chosen)
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
     titles = [n for n, (block, _) in enumerate(body)
               if chosen[n] and block.kind == HEADING and block.level == 1]
@@ -203,7 +204,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool]) -> list[tup
     for n, (block, place) in enumerate(body):
         if story and (block.kind == CAPTION and first < n < story[-1] or block.kind == QUOTE
                       and story[0] < n < story[-1]) and not (
-                chosen[n] or _linked(place) or loose(texts[n]) in seen):
+                chosen[n] or n in others or _linked(place) or loose(texts[n]) in seen):
             chosen[n] = True
             seen.add(loose(texts[n]))  # a gallery's copy in a lightbox is read once
     for n, (block, _) in enumerate(body):  # an image's alt or a link's title: its block's
@@ -233,6 +234,42 @@ def _neighbours(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bo
         if near and loose(texts[n]) not in seen and prose(block, texts[n], place):
             chosen[n] = True
             seen.add(loose(texts[n]))
+
+
+def _other_stories(body: list[tuple[Block, Any]], chosen: list[bool]) -> set[int]:
+    """The blocks in an ``<article>`` other than the story's (the innermost one that holds
+    an ``<h1>`` and story paragraphs), neither inside nor around it: the teasers of other
+    stories ("you may also like"), comments; they are taken out of ``chosen``."""
+    holders = [_article(place.parent) for block, place in body if place.parent is not None
+               and block.kind == HEADING and block.level == 1]
+    paragraphs = {id(_article(place.parent)) for n, (block, place) in enumerate(body)
+                  if chosen[n] and block.kind == PARAGRAPH and place.parent is not None}
+    story = next((a for a in holders if a is not None and id(a) in paragraphs), None)
+    if story is None:
+        return set()
+    around = set()
+    node: Any = story
+    while node is not None:
+        around.add(id(node))
+        node = node.parentNode
+    others = set()
+    for n, (_, place) in enumerate(body):
+        element = place.parent if place.parent is not None else (
+            place.meta[0] if place.meta else None)
+        article = _article(element) if element is not None else None
+        if article is not None and id(article) not in around:
+            others.add(n)
+            chosen[n] = False
+    return others
+
+
+def _article(node: Any) -> Element | None:
+    """The innermost ``<article>`` that holds ``node`` (or is it)."""
+    while node is not None and getattr(node, "tagName", None):
+        if node.tagName == "article":
+            return node  # type: ignore[no-any-return]
+        node = node.parentNode
+    return None
 
 
 def _shape(element: Element, depth: int = 3) -> tuple[tuple[str, str], ...]:
