@@ -378,3 +378,34 @@ def test_other_stories_in_articles_of_their_own_are_not_read(tmp_path: Path) -> 
     story = ("The harbour bridge reopened to", "Cyclists will")
     assert sum(t.startswith(story) for t in texts) == 2
     assert not any("winter tides" in t or "fish market" in t for t in texts)
+
+
+def test_what_the_pages_own_stylesheet_hides_is_not_read(tmp_path: Path) -> None:
+    """A hover card hidden by a <style> rule is not read; what a rule under @media shows
+    again (a mobile-first pull quote), a rule only under @media hides (print), or a
+    passing state hides (:hover), is read."""
+    style = ("<style>.card{display:none} .pull{display: none !important}"
+             "@media (min-width: 768px){.pull{display:block}} @media print{.lead{display:none}}"
+             " .lead:hover{visibility:hidden} @import url(x.css);</style>")
+    page = SITE.read_text(encoding="utf-8").replace("</head>", style + "</head>").replace(
+        "<p>Commuters who had", '<p><span class="card">Mara Quint writes about transport for'
+        ' the paper and has covered the bridge since it closed.</span></p>'
+        '<p class="pull">We owe the people of this city a bridge they can trust.</p>'
+        '<p class="lead">Commuters who had')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "css.html", page)).blocks]
+    assert not any("writes about transport" in t for t in texts)
+    assert "We owe the people of this city a bridge they can trust." in texts
+    assert any(t.startswith("Commuters who had") for t in texts)
+
+
+def test_selectors_run_on_the_pages_own_elements(tmp_path: Path) -> None:
+    """Configured selectors pick the page's elements, names lxml cannot hold (an
+    attribute such as ``@click``) and all."""
+    from l10n.articles.html import read_html
+
+    page = SITE.read_text(encoding="utf-8").replace(
+        '<div class="share">', '<div class="share" @click="open()" xmlns:v="urn:v">')
+    found = read_html(SITE, page, exclude=[".share", "div[class=ad-slot] p"])
+    texts = [markup_text(b.text) for b in found.article.blocks]
+    assert not any("Share on" in t or "Skip Ad" in t for t in texts)
+    assert any(t.startswith("The harbour bridge reopened to") for t in texts)

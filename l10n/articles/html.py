@@ -31,7 +31,9 @@ never the page's furniture. Where the story is, in this order:
 In every case, inside the story, ``nav``, ``aside``, ``form``, ``footer`` and ``dialog``
 elements, elements with the ARIA roles of navigation, complementary or contentinfo,
 elements a browser never shows (the ``hidden`` attribute, an inline ``display: none`` or
-``visibility: hidden``) and those matching a configured ``exclude`` selector are left out.
+``visibility: hidden``, a simple rule of the page's own ``<style>`` that hides them:
+:mod:`l10n.articles.stylesheet`) and those matching a configured ``exclude`` selector are
+left out.
 
 Blocks, in this order:
 
@@ -97,6 +99,7 @@ from l10n.articles.htmlmeta import (
 )
 from l10n.articles.source import file_slug
 from l10n.articles.story import Place, Story, find_story, kept, select, title_at
+from l10n.articles.stylesheet import hiding_selectors
 from l10n.errors import ArticleError
 from l10n.model import (
     ALT,
@@ -178,6 +181,8 @@ def read_html(
     document = parse_html(path, text)
     dom = document.dom
     skipped = {id(e) for e in select(document, exclude)} if exclude else set()
+    styled = hiding_selectors(document)
+    skipped |= {id(e) for e in select(document, styled, lenient=True)} if styled else set()
     chosen = select(document, content) if content else []
     story = find_story(document, text, chosen)
     body = _story_blocks(document, story, skipped)

@@ -15,7 +15,6 @@ html5lib's tree (whose places the ``.article.html`` build writes into).
 from __future__ import annotations
 
 import re
-import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -43,6 +42,8 @@ if TYPE_CHECKING:
 
 # what a site's page has around its story, and an export of the article alone does not
 SITE = ("nav", "header", "footer", "aside", "form", "script", "iframe", "button", "input")
+_XML_NAME = re.compile(r"[A-Za-z_][\w.-]*")  # names lxml holds (not "xmlns:v", "@click")
+_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MAX_PROMOS = 3  # more <article> elements: a listing of stories, left to trafilatura
 _HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "svg", "math"})
 
@@ -320,15 +321,15 @@ def title_at(body: list[tuple[Block, Any]], story: Story) -> int | None:
     return None
 
 
-def select(document: HtmlDocument, selectors: Sequence[str]) -> list[Element]:
+def select(document: HtmlDocument, selectors: Sequence[str], *,
+           lenient: bool = False) -> list[Element]:
     """The elements of the page matching any of the CSS ``selectors``, in document order.
 
-    cssselect turns a selector into XPath, which lxml runs on the same page parsed by
-    html5lib into an lxml tree: the same algorithm builds the same elements in the same
-    order, so the n-th element there is the n-th element of the page's DOM. A selector
-    that is not CSS is an :class:`ArticleError` (a :class:`ValueError` for the caller).
+    cssselect turns a selector into XPath, which lxml runs on a copy of the page's DOM
+    (:func:`_lxml_copy`). A selector that is not CSS (or that cssselect cannot run) is an
+    :class:`ArticleError` (a :class:`ValueError` for the caller), or skipped if
+    ``lenient``.
     """
-    import html5lib
     from cssselect import GenericTranslator, SelectorError
 
     xpaths = []
@@ -336,15 +337,41 @@ def select(document: HtmlDocument, selectors: Sequence[str]) -> list[Element]:
         try:
             xpaths.append(GenericTranslator().css_to_xpath(selector))
         except SelectorError as exc:
+            if lenient:
+                continue
             raise ArticleError(f"'{selector}' is not a CSS selector: {exc}",
                                hint="write a CSS selector such as 'div.story-body'") from None
-    with warnings.catch_warnings():  # names lxml cannot hold (xmlns:v) are coerced
-        warnings.simplefilter("ignore")
-        tree = html5lib.parse(document.source, treebuilder="lxml", namespaceHTMLElements=False)
-    root = tree.getroot()
-    listed = [e for e in root.iter() if isinstance(e.tag, str)]  # alive: stable ids
-    order = {id(e): n for n, e in enumerate(listed)}
-    ours = elements([document.dom.documentElement])  # type: ignore[list-item]
-    picked = sorted({order[id(e)] for xpath in xpaths for e in root.xpath(xpath)
-                     if id(e) in order})
-    return [ours[n] for n in picked if n < len(ours)]
+    if not xpaths:
+        return []
+    root, ours = _lxml_copy(document.dom.documentElement)  # type: ignore[arg-type]
+    picked = {id(e) for xpath in xpaths for e in root.xpath(xpath)}
+    return [element for copy, element in ours if id(copy) in picked]
+
+
+def _lxml_copy(top: Element) -> tuple[Any, list[tuple[Any, Element]]]:
+    """An lxml copy of ``top``'s elements (tags, attributes, text), and each copy with
+    its element, in document order (the copies are kept alive: their ids are stable)."""
+    from lxml import etree
+
+    pairs: list[tuple[Any, Element]] = []
+
+    def copy(element: Element, parent: Any) -> Any:
+        tag = element.tagName if _XML_NAME.fullmatch(element.tagName) else "x-unknown"
+        made = etree.Element(tag) if parent is None else etree.SubElement(parent, tag)
+        for name, value in element.attributes.items():
+            if _XML_NAME.fullmatch(name):
+                made.set(name, value)
+        pairs.append((made, element))
+        last = None
+        for node in element.childNodes:
+            if node.nodeType == node.ELEMENT_NODE:
+                last = copy(node, made)
+            elif node.nodeType == node.TEXT_NODE:
+                data = _XML_TEXT.sub("", node.data)
+                if last is None:
+                    made.text = (made.text or "") + data
+                else:
+                    last.tail = (last.tail or "") + data
+        return made
+
+    return copy(top, None), pairs
