@@ -409,3 +409,20 @@ def test_selectors_run_on_the_pages_own_elements(tmp_path: Path) -> None:
     texts = [markup_text(b.text) for b in found.article.blocks]
     assert not any("Share on" in t or "Skip Ad" in t for t in texts)
     assert any(t.startswith("The harbour bridge reopened to") for t in texts)
+
+
+def test_a_lead_picture_above_the_title_keeps_its_caption(tmp_path: Path) -> None:
+    """A picture placed right above the <h1> (in the element that holds it) is the
+    story's lead picture: its caption and its alt are read; a picture above the site's
+    header is not."""
+    page = SITE.read_text(encoding="utf-8").replace(
+        '<div class="main">\n<h1>', '<div class="main"><figure><img src="/img/lead.jpg"'
+        ' alt="The bridge at night"><figcaption>The bridge, lit for its reopening on Sunday'
+        ' night.</figcaption></figure>\n<h1>').replace(
+        '<header class="masthead">', '<figure><img src="/img/logo.png" alt="Our new'
+        ' offices"><figcaption>Visit our new offices by the harbour.</figcaption></figure>'
+        '<header class="masthead">')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "lead.html", page)).blocks]
+    assert "The bridge, lit for its reopening on Sunday night." in texts
+    assert "The bridge at night" in texts
+    assert not any("new offices" in t for t in texts)

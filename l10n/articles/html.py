@@ -20,7 +20,8 @@ never the page's furniture. Where the story is, in this order:
    story paragraphs, in one beside them, or in an element with the same tags and classes
    as a story paragraph's (the site's template for its story: a lede outside any ``<p>``,
    a subheading, a short line that trafilatura drops); a caption between the title and
-   the last paragraph (the story's own pictures, its lead picture too) and a quote
+   the last paragraph (the story's own pictures, its lead picture too, and the caption
+   of a picture right above the title's ``<h1>``, in the element holding it) and a quote
    between two paragraphs (a post the story embeds), not inside a link, are the story's
    too. Blocks inside an ``<article>`` other than the story's (the one holding the
    title's ``<h1>`` and story paragraphs), neither inside nor around it, are other
