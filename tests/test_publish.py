@@ -434,3 +434,26 @@ def test_an_html_articles_picture_of_its_own_is_in_every_build(tmp_path: Path) -
     assert "![Un \\[chat\\]](</img/a%20cat.png>)" in markdown
     assert "javascript" not in markdown
     assert markdown.index("Text here.") < markdown.index("![Un") < markdown.index("Notre chat.")
+
+
+def test_a_figures_picture_with_no_alt_is_shown_with_its_caption(tmp_path: Path) -> None:
+    """A figure's picture with no alt text (and a lazy one, its address in data-src) is
+    shown above its caption in every build; nothing of it is translated."""
+    path = tmp_path / "a.html"
+    path.write_text('<h1>T</h1><p>Text here.</p><figure><img src="/img/bridge.jpg">'
+                    '<figcaption>The bridge.</figcaption></figure><p>More.</p><figure>'
+                    '<div><img src="data:image/gif;base64,R0lGOD" data-src="/img/b.jpg" alt="">'
+                    '</div><figcaption>At night.</figcaption></figure>'
+                    '<p><img src="/img/pixel.gif"> Last.</p><img src="/img/tracker.gif">',
+                    encoding="utf-8")
+    article = read_article(path)
+    assert [(b.kind, b.translatable, b.info) for b in article.blocks if b.kind == "alt"] == [
+        ("alt", False, "/img/bridge.jpg"), ("alt", False, "/img/b.jpg")]
+    page = localize(article, "fr", {"The bridge.": Translation("Le pont.")})
+    html = render_html(page, ["en", "fr"])
+    assert '<figure><img src="/img/bridge.jpg" alt=""></figure>' in html
+    assert html.index("/img/bridge.jpg") < html.index("Le pont.") < html.index("/img/b.jpg")
+    assert "tracker" not in html
+    markdown = render_markdown(page)
+    assert "![](</img/bridge.jpg>)\n\nLe pont." in markdown
+    assert "![](</img/b.jpg>)\n\nAt night." in markdown

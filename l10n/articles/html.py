@@ -65,7 +65,9 @@ tags with their attributes, character references decoded, whitespace squeezed; t
 segmenter never cuts inside a tag, and the engines see tags as protected tokens. An
 image's ``alt`` and a link's ``title`` are what a reader sees too: each is a block of
 its own (kind ``alt`` / ``link-title``) right after the block it is in (the alt of a
-picture of its own, in no run of text, holds the picture's address as ``info``).
+picture of its own, in no run of text, holds the picture's address as ``info``; a
+figure's picture with no alt text is an empty ``alt`` block, not translatable, holding
+its address, so that builds show it with its caption).
 ``Block.line`` is the line of the run's first node. Metadata: the date from ``<meta
 property="article:published_time">`` (or ``itemprop="datePublished"``, else what
 trafilatura found), the author from ``<meta name="author">`` (else trafilatura's), the
@@ -85,6 +87,9 @@ from l10n.articles.htmldom import (
     HtmlDocument,
     elements,
     escape_text,
+    hidden,
+    image_address,
+    in_figure,
     inner_markup,
     markup_text,
     parse_html,
@@ -306,25 +311,20 @@ class _Walker:
         for element in found:
             name = {"img": "alt", "a": "title"}.get(element.tagName)
             value = " ".join(element.getAttribute(name).split()) if name else ""
+            src = image_address(element) if standalone and name == "alt" else ""
+            if src and not any(c.isalpha() for c in value) and in_figure(element):
+                # a figure's picture with no alt: shown all the same, nothing to translate
+                self.blocks.append((Block(0, ALT, "", self.document.line(element),
+                                          translatable=False, info=src),
+                                    Place(meta=(element,), attribute="alt")))
+                continue
             if not name or not any(c.isalpha() for c in value) or not _translates(
                     element, ctx.translate):
                 continue
             kind = ALT if name == "alt" else LINK_TITLE
-            src = (element.getAttribute("src") or element.getAttribute("data-src")).strip()
             self.blocks.append((Block(0, kind, escape_text(value), self.document.line(element),
-                                      info=src if standalone and kind == ALT else ""),
+                                      info=src),
                                 Place(meta=(element,), attribute=name)))
-
-
-def hidden(element: Element) -> bool:
-    """Whether a browser never shows ``element``: the ``hidden`` attribute, or an inline
-    style of ``display: none`` or ``visibility: hidden`` (a page's copy of its metadata
-    for search engines)."""
-    if element.hasAttribute("hidden"):
-        return True
-    style = "".join(element.getAttribute("style").lower().split())
-    return any(rule in style.split(";") for rule in ("display:none", "visibility:hidden",
-                                                    "display:none!important"))
 
 
 def _inner_context(tag: str, ctx: _Context) -> _Context:

@@ -8,7 +8,7 @@ hold only under a condition and are left out, and so is a selector that any rule
 a wider screen shows); a selector cssselect cannot turn
 into XPath (``:hover``, ``::before``: hidden in a passing state) is skipped. Stylesheets
 the page links to are not read (a saved page seldom has them), nor inline styles (see
-:func:`l10n.articles.html.hidden`).
+:func:`l10n.articles.htmldom.hidden`).
 """
 
 from __future__ import annotations
