@@ -457,3 +457,22 @@ def test_a_figures_picture_with_no_alt_is_shown_with_its_caption(tmp_path: Path)
     markdown = render_markdown(page)
     assert "![](</img/bridge.jpg>)\n\nLe pont." in markdown
     assert "![](</img/b.jpg>)\n\nAt night." in markdown
+
+
+def test_an_html_articles_inline_picture_is_in_the_markdown_build(tmp_path: Path) -> None:
+    """A picture inside a sentence of an HTML article is carried into the Markdown build
+    (and so Hugo's), where its run is, with its alt translated; an unsafe one is not."""
+    path = tmp_path / "a.html"
+    path.write_text('<h1>T</h1><p>The new sign <img src="/img/sign one.png" alt="A red sign">'
+                    ' is up. <img src="javascript:x()" alt="Bad"> Done *now*.</p>',
+                    encoding="utf-8")
+    article = read_article(path)
+    run = article.blocks[1].text
+    translations = {"A red sign": Translation("Un panneau [rouge]"),
+                    "Bad": Translation("Mauvais"),
+                    **{s.text: Translation(s.text.replace("The new sign", "Le panneau"))
+                       for s in segment_article(article) if "new sign" in s.text}}
+    markdown = render_markdown(localize(article, "fr", translations))
+    assert "Le panneau ![Un panneau \\[rouge\\]](</img/sign%20one.png>) is up." in markdown
+    assert "javascript" not in markdown and "Mauvais" not in markdown
+    assert "Done \\*now\\*." in markdown and "<img" in run
