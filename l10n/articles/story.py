@@ -194,7 +194,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool]) -> list[tup
     texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
               (block.kind == HEADING and block.level == 1) or keep(texts[n])
-              for n, (block, _) in enumerate(body)]
+              and not (place.parent is not None and _linked(place))
+              for n, (block, place) in enumerate(body)]
     _neighbours(body, texts, chosen)
     others = _other_stories(body, chosen)
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
