@@ -426,3 +426,22 @@ def test_a_lead_picture_above_the_title_keeps_its_caption(tmp_path: Path) -> Non
     assert "The bridge, lit for its reopening on Sunday night." in texts
     assert "The bridge at night" in texts
     assert not any("new offices" in t for t in texts)
+
+
+def test_a_headline_inside_a_link_is_not_read_even_when_the_extractor_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Teasers of other stories whose headings sit inside links: not the story, though
+    trafilatura may keep their text (here it is made to keep every block)."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block: True)
+    teasers = "".join(
+        f'<div class="rel"><a href="/{n}"><h3>{title}</h3></a></div>'
+        for n, title in enumerate(["Harbour bridge | the ferries count the cost of two years",
+                                   "Harbour bridge | a new cycle lane for the eastern side"]))
+    page = SITE.read_text(encoding="utf-8").replace(
+        '</div>\n<aside class="related">', f'{teasers}</div>\n<aside class="related">')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "rel.html", page)).blocks]
+    assert any(t.startswith("Cyclists will have to wait") for t in texts)
+    assert not any(t.startswith("Harbour bridge |") for t in texts)
