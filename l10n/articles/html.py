@@ -25,7 +25,8 @@ never the page's furniture. Where the story is, in this order:
    between two paragraphs (a post the story embeds), not inside a link, are the story's
    too. Blocks inside an ``<article>`` other than the story's (the one holding the
    title's ``<h1>`` and story paragraphs), neither inside nor around it, are other
-   stories' teasers and are not read. A page where trafilatura, so, finds no text is
+   stories' teasers and are not read, nor is a block whose run is inside a link (a
+   teaser's headline), whatever trafilatura keeps. A page where trafilatura, so, finds no text is
    read again favouring recall.
    Navigation, ads, related links, share buttons, cookie notices are not in the story.
 
