@@ -104,8 +104,9 @@ from l10n.articles.htmlmeta import (
     page_lang,
     published,
 )
+from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
-from l10n.articles.story import Place, Story, find_story, kept, select, title_at
+from l10n.articles.story import Place, Story, find_story, kept, title_at
 from l10n.articles.stylesheet import hiding_selectors
 from l10n.errors import ArticleError
 from l10n.model import (

@@ -9,7 +9,7 @@ main-content benchmarks (scrapinghub's article-extraction-benchmark, ScrapingHub
 Bevendorff et al.), and it also finds the page's metadata; it runs on lxml, so it is
 given the page's text and its result is matched back to the blocks l10n reads from
 html5lib's tree (whose places the ``.article.html`` build writes into).
-:func:`select` runs CSS selectors (the ``[html]`` settings).
+(:mod:`l10n.articles.selectors` runs the CSS selectors of the ``[html]`` settings.)
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from l10n.articles.htmldom import (
     markup_text,
     text_content,
 )
-from l10n.errors import ArticleError
 from l10n.model import (
     ALT,
     CAPTION,
@@ -42,8 +41,6 @@ if TYPE_CHECKING:
 
 # what a site's page has around its story, and an export of the article alone does not
 SITE = ("nav", "header", "footer", "aside", "form", "script", "iframe", "button", "input")
-_XML_NAME = re.compile(r"[A-Za-z_][\w.-]*")  # names lxml holds (not "xmlns:v", "@click")
-_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MAX_PROMOS = 3  # more <article> elements: a listing of stories, left to trafilatura
 _HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "svg", "math"})
 
@@ -346,59 +343,3 @@ def title_at(body: list[tuple[Block, Any]], story: Story) -> int | None:
     for i in reversed(headings):  # not the title: an <h1> of the page's furniture
         del body[i]
     return None
-
-
-def select(document: HtmlDocument, selectors: Sequence[str], *,
-           lenient: bool = False) -> list[Element]:
-    """The elements of the page matching any of the CSS ``selectors``, in document order.
-
-    cssselect turns a selector into XPath, which lxml runs on a copy of the page's DOM
-    (:func:`_lxml_copy`). A selector that is not CSS (or that cssselect cannot run) is an
-    :class:`ArticleError` (a :class:`ValueError` for the caller), or skipped if
-    ``lenient``.
-    """
-    from cssselect import GenericTranslator, SelectorError
-
-    xpaths = []
-    for selector in selectors:
-        try:
-            xpaths.append(GenericTranslator().css_to_xpath(selector))
-        except SelectorError as exc:
-            if lenient:
-                continue
-            raise ArticleError(f"'{selector}' is not a CSS selector: {exc}",
-                               hint="write a CSS selector such as 'div.story-body'") from None
-    if not xpaths:
-        return []
-    root, ours = _lxml_copy(document.dom.documentElement)  # type: ignore[arg-type]
-    picked = {id(e) for xpath in xpaths for e in root.xpath(xpath)}
-    return [element for copy, element in ours if id(copy) in picked]
-
-
-def _lxml_copy(top: Element) -> tuple[Any, list[tuple[Any, Element]]]:
-    """An lxml copy of ``top``'s elements (tags, attributes, text), and each copy with
-    its element, in document order (the copies are kept alive: their ids are stable)."""
-    from lxml import etree
-
-    pairs: list[tuple[Any, Element]] = []
-
-    def copy(element: Element, parent: Any) -> Any:
-        tag = element.tagName if _XML_NAME.fullmatch(element.tagName) else "x-unknown"
-        made = etree.Element(tag) if parent is None else etree.SubElement(parent, tag)
-        for name, value in element.attributes.items():
-            if _XML_NAME.fullmatch(name):
-                made.set(name, value)
-        pairs.append((made, element))
-        last = None
-        for node in element.childNodes:
-            if node.nodeType == node.ELEMENT_NODE:
-                last = copy(node, made)
-            elif node.nodeType == node.TEXT_NODE:
-                data = _XML_TEXT.sub("", node.data)
-                if last is None:
-                    made.text = (made.text or "") + data
-                else:
-                    last.tail = (last.tail or "") + data
-        return made
-
-    return copy(top, None), pairs
