@@ -445,3 +445,13 @@ def test_a_headline_inside_a_link_is_not_read_even_when_the_extractor_keeps_it(
     texts = [markup_text(b.text) for b in read_article(write(tmp_path, "rel.html", page)).blocks]
     assert any(t.startswith("Cyclists will have to wait") for t in texts)
     assert not any(t.startswith("Harbour bridge |") for t in texts)
+
+
+def test_a_page_hidden_whole_until_a_script_shows_it_is_read(tmp_path: Path) -> None:
+    """An A/B test's anti-flicker rule hides <body> (or the wrapper of the whole page)
+    until a script shows it: the page is read all the same."""
+    for rule in ("body{visibility:hidden}", ".layout{display:none}"):
+        page = SITE.read_text(encoding="utf-8").replace(
+            "</head>", f"<style>{rule}</style></head>")
+        texts = [markup_text(b.text) for b in read_article(write(tmp_path, "ab.html", page)).blocks]
+        assert any(t.startswith("Cyclists will have to wait") for t in texts), rule

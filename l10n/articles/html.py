@@ -107,7 +107,7 @@ from l10n.articles.htmlmeta import (
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
 from l10n.articles.story import Place, Story, find_story, kept, title_at
-from l10n.articles.stylesheet import hiding_selectors
+from l10n.articles.stylesheet import hidden_by_style
 from l10n.errors import ArticleError
 from l10n.model import (
     ALT,
@@ -189,8 +189,7 @@ def read_html(
     document = parse_html(path, text)
     dom = document.dom
     skipped = {id(e) for e in select(document, exclude)} if exclude else set()
-    styled = hiding_selectors(document)
-    skipped |= {id(e) for e in select(document, styled, lenient=True)} if styled else set()
+    skipped |= hidden_by_style(document)
     chosen = select(document, content) if content else []
     story = find_story(document, text, chosen)
     body = _story_blocks(document, story, skipped)

@@ -7,13 +7,15 @@ hold only under a condition and are left out, and so is a selector that any rule
 (``display: block``), even under a condition (a mobile-first page hides by default what
 a wider screen shows); a selector cssselect cannot turn
 into XPath (``:hover``, ``::before``: hidden in a passing state) is skipped. Stylesheets
-the page links to are not read (a saved page seldom has them), nor inline styles (see
+the page links to are not read (a saved page seldom has them); nor is a rule that would
+hide the page's story (:func:`hidden_by_style`), nor inline styles (see
 :func:`l10n.articles.htmldom.hidden`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from l10n.articles.htmldom import HtmlDocument, text_content
 
@@ -21,6 +23,26 @@ _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _NAME = re.compile(r"[.#][\w-]+")
 _HIDING = {"display": "none", "visibility": "hidden"}
+
+
+def hidden_by_style(document: HtmlDocument) -> set[int]:
+    """The ids of the elements the page's ``<style>`` rules hide (module rules), except
+    ``<html>``, ``<body>`` and an element holding half of the page's paragraph words or
+    more: a page hidden whole until a script shows it (an A/B test's anti-flicker rule)
+    is read."""
+    selectors = hiding_selectors(document)
+    if not selectors:
+        return set()
+    from l10n.articles.selectors import select
+
+    total = _paragraph_words(document.dom)
+    return {id(element) for element in select(document, selectors, lenient=True)
+            if element.tagName not in ("html", "body")
+            and _paragraph_words(element) * 2 < max(total, 1)}
+
+
+def _paragraph_words(node: Any) -> int:
+    return sum(len(text_content(p.childNodes).split()) for p in node.getElementsByTagName("p"))
 
 
 def hiding_selectors(document: HtmlDocument) -> list[str]:
