@@ -210,7 +210,8 @@ def _with_raw_html(body: list[dict[str, Any]], *, safe: bool) -> list[dict[str, 
 
 def _with_images(body: list[dict[str, Any]], *, markdown: bool) -> list[dict[str, Any]]:
     """Image nodes whose address is safe (a relative one, or one of
-    :data:`~l10n.publish.markdown.SAFE_SCHEMES`), the others left out; for Markdown,
+    :data:`~l10n.publish.markdown.SAFE_SCHEMES`), the others left out (their caption
+    kept as a paragraph); for Markdown,
     with their ``![alt](<address>)`` text (the address percent-encoded where Markdown
     would read a character as syntax)."""
     from urllib.parse import quote
@@ -219,6 +220,8 @@ def _with_images(body: list[dict[str, Any]], *, markdown: bool) -> list[dict[str
     for node in body:
         if node["type"] == "image":
             if unsafe_url(node["src"]):
+                if "caption" in node:  # the picture left out, its caption kept
+                    kept.append({"type": "paragraph", "level": 0, "content": node["caption"]})
                 continue
             if markdown:
                 alt = md_text(node["alt"], plain=True).replace("\n", " ")
