@@ -355,3 +355,103 @@ def test_a_greater_than_sign_in_an_attribute_stays_inside_its_protected_tag(
     assert text == ('Read <a href="/c" onclick="return a &gt; 0;">the comments</a> now.')
     masked = mask(text)
     assert "onclick" not in masked.text and "the comments" in masked.text
+
+
+def test_other_stories_in_articles_of_their_own_are_not_read(tmp_path: Path) -> None:
+    """The story's <article> holds the title and the paragraphs; the teasers of other
+    stories after it, each an <article> of its own with a whole paragraph, are not read."""
+    others = "".join(
+        f'<article class="post"><h3><a href="/{n}">{title}</a></h3><p>{text}</p></article>'
+        for n, (title, text) in enumerate([
+            ("Tide tables for the winter", "The winter tides will be higher than usual this"
+             " year, and the harbour master asks boat owners to check their moorings twice"
+             " a week until the end of February."),
+            ("A new market hall", "The old fish market is to become a covered market hall"
+             " with forty stalls, a bakery and a café, after the council sold the building"
+             " to a cooperative of local traders last spring."),
+        ]))
+    page = SITE.read_text(encoding="utf-8").replace(
+        '<div class="main">', '<div class="main"><article class="story">').replace(
+        '<aside class="related">',
+        f'<h3>You may also like</h3>{others}</article><aside class="related">')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "more.html", page)).blocks]
+    story = ("The harbour bridge reopened to", "Cyclists will")
+    assert sum(t.startswith(story) for t in texts) == 2
+    assert not any("winter tides" in t or "fish market" in t for t in texts)
+
+
+def test_what_the_pages_own_stylesheet_hides_is_not_read(tmp_path: Path) -> None:
+    """A hover card hidden by a <style> rule is not read; what a rule under @media shows
+    again (a mobile-first pull quote), a rule only under @media hides (print), or a
+    passing state hides (:hover), is read."""
+    style = ("<style>.card{display:none} .pull{display: none !important}"
+             "@media (min-width: 768px){.pull{display:block}} @media print{.lead{display:none}}"
+             " .lead:hover{visibility:hidden} @import url(x.css);</style>")
+    page = SITE.read_text(encoding="utf-8").replace("</head>", style + "</head>").replace(
+        "<p>Commuters who had", '<p><span class="card">Mara Quint writes about transport for'
+        ' the paper and has covered the bridge since it closed.</span></p>'
+        '<p class="pull">We owe the people of this city a bridge they can trust.</p>'
+        '<p class="lead">Commuters who had')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "css.html", page)).blocks]
+    assert not any("writes about transport" in t for t in texts)
+    assert "We owe the people of this city a bridge they can trust." in texts
+    assert any(t.startswith("Commuters who had") for t in texts)
+
+
+def test_selectors_run_on_the_pages_own_elements(tmp_path: Path) -> None:
+    """Configured selectors pick the page's elements, names lxml cannot hold (an
+    attribute such as ``@click``) and all."""
+    from l10n.articles.html import read_html
+
+    page = SITE.read_text(encoding="utf-8").replace(
+        '<div class="share">', '<div class="share" @click="open()" xmlns:v="urn:v">')
+    found = read_html(SITE, page, exclude=[".share", "div[class=ad-slot] p"])
+    texts = [markup_text(b.text) for b in found.article.blocks]
+    assert not any("Share on" in t or "Skip Ad" in t for t in texts)
+    assert any(t.startswith("The harbour bridge reopened to") for t in texts)
+
+
+def test_a_lead_picture_above_the_title_keeps_its_caption(tmp_path: Path) -> None:
+    """A picture placed right above the <h1> (in the element that holds it) is the
+    story's lead picture: its caption and its alt are read; a picture above the site's
+    header is not."""
+    page = SITE.read_text(encoding="utf-8").replace(
+        '<div class="main">\n<h1>', '<div class="main"><figure><img src="/img/lead.jpg"'
+        ' alt="The bridge at night"><figcaption>The bridge, lit for its reopening on Sunday'
+        ' night.</figcaption></figure>\n<h1>').replace(
+        '<header class="masthead">', '<figure><img src="/img/logo.png" alt="Our new'
+        ' offices"><figcaption>Visit our new offices by the harbour.</figcaption></figure>'
+        '<header class="masthead">')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "lead.html", page)).blocks]
+    assert "The bridge, lit for its reopening on Sunday night." in texts
+    assert "The bridge at night" in texts
+    assert not any("new offices" in t for t in texts)
+
+
+def test_a_headline_inside_a_link_is_not_read_even_when_the_extractor_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Teasers of other stories whose headings sit inside links: not the story, though
+    trafilatura may keep their text (here it is made to keep every block)."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block: True)
+    teasers = "".join(
+        f'<div class="rel"><a href="/{n}"><h3>{title}</h3></a></div>'
+        for n, title in enumerate(["Harbour bridge | the ferries count the cost of two years",
+                                   "Harbour bridge | a new cycle lane for the eastern side"]))
+    page = SITE.read_text(encoding="utf-8").replace(
+        '</div>\n<aside class="related">', f'{teasers}</div>\n<aside class="related">')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "rel.html", page)).blocks]
+    assert any(t.startswith("Cyclists will have to wait") for t in texts)
+    assert not any(t.startswith("Harbour bridge |") for t in texts)
+
+
+def test_a_page_hidden_whole_until_a_script_shows_it_is_read(tmp_path: Path) -> None:
+    """An A/B test's anti-flicker rule hides <body> (or the wrapper of the whole page)
+    until a script shows it: the page is read all the same."""
+    for rule in ("body{visibility:hidden}", ".layout{display:none}"):
+        page = SITE.read_text(encoding="utf-8").replace(
+            "</head>", f"<style>{rule}</style></head>")
+        texts = [markup_text(b.text) for b in read_article(write(tmp_path, "ab.html", page)).blocks]
+        assert any(t.startswith("Cyclists will have to wait") for t in texts), rule

@@ -428,9 +428,67 @@ def test_an_html_articles_picture_of_its_own_is_in_every_build(tmp_path: Path) -
                     "Bad image": Translation("Mauvaise")}
     page = localize(article, "fr", translations)
     html = render_html(page, ["en", "fr"])
-    assert '<figure><img src="/img/a cat.png" alt="Un [chat]"></figure>' in html
+    assert ('<figure><img src="/img/a cat.png" alt="Un [chat]"><figcaption>Notre chat.'
+            '</figcaption></figure>') in html
     assert "javascript" not in html and "Mauvaise" not in html
     markdown = render_markdown(page)
     assert "![Un \\[chat\\]](</img/a%20cat.png>)" in markdown
     assert "javascript" not in markdown
     assert markdown.index("Text here.") < markdown.index("![Un") < markdown.index("Notre chat.")
+
+
+def test_a_figures_picture_with_no_alt_is_shown_with_its_caption(tmp_path: Path) -> None:
+    """A figure's picture with no alt text (and a lazy one, its address in data-src) is
+    shown above its caption in every build; nothing of it is translated."""
+    path = tmp_path / "a.html"
+    path.write_text('<h1>T</h1><p>Text here.</p><figure><img src="/img/bridge.jpg">'
+                    '<figcaption>The bridge.</figcaption></figure><p>More.</p><figure>'
+                    '<div><img src="data:image/gif;base64,R0lGOD" data-src="/img/b.jpg" alt="">'
+                    '</div><figcaption>At night.</figcaption></figure>'
+                    '<p><img src="/img/pixel.gif"> Last.</p><img src="/img/tracker.gif">',
+                    encoding="utf-8")
+    article = read_article(path)
+    assert [(b.kind, b.translatable, b.info) for b in article.blocks if b.kind == "alt"] == [
+        ("alt", False, "/img/bridge.jpg"), ("alt", False, "/img/b.jpg")]
+    page = localize(article, "fr", {"The bridge.": Translation("Le pont.")})
+    html = render_html(page, ["en", "fr"])
+    assert ('<figure><img src="/img/bridge.jpg" alt=""><figcaption>Le pont.</figcaption>'
+            '</figure>') in html
+    assert html.index("/img/bridge.jpg") < html.index("Le pont.") < html.index("/img/b.jpg")
+    assert "tracker" not in html
+    markdown = render_markdown(page)
+    assert "![](</img/bridge.jpg>)\n\nLe pont." in markdown
+    assert "![](</img/b.jpg>)\n\nAt night." in markdown
+
+
+def test_an_html_articles_inline_picture_is_in_the_markdown_build(tmp_path: Path) -> None:
+    """A picture inside a sentence of an HTML article is carried into the Markdown build
+    (and so Hugo's), where its run is, with its alt translated; an unsafe one is not."""
+    path = tmp_path / "a.html"
+    path.write_text('<h1>T</h1><p>The new sign <img src="/img/sign one.png" alt="A red sign">'
+                    ' is up. <img src="javascript:x()" alt="Bad"> Done *now*.</p>',
+                    encoding="utf-8")
+    article = read_article(path)
+    run = article.blocks[1].text
+    translations = {"A red sign": Translation("Un panneau [rouge]"),
+                    "Bad": Translation("Mauvais"),
+                    **{s.text: Translation(s.text.replace("The new sign", "Le panneau"))
+                       for s in segment_article(article) if "new sign" in s.text}}
+    markdown = render_markdown(localize(article, "fr", translations))
+    assert "Le panneau ![Un panneau \\[rouge\\]](</img/sign%20one.png>) is up." in markdown
+    assert "javascript" not in markdown and "Mauvais" not in markdown
+    assert "Done \\*now\\*." in markdown and "<img" in run
+
+
+def test_a_left_out_pictures_caption_stays(tmp_path: Path) -> None:
+    """A picture whose address has a script's scheme is left out of the builds, but the
+    caption under it stays, as a paragraph."""
+    path = tmp_path / "a.html"
+    path.write_text('<h1>T</h1><p>Text here.</p><figure><img src="javascript:x()" alt="Bad">'
+                    '<figcaption>The caption.</figcaption></figure><p>More.</p>',
+                    encoding="utf-8")
+    page = localize(read_article(path), "fr", {})
+    html, markdown = render_html(page, ["en", "fr"]), render_markdown(page)
+    assert "javascript" not in html and "javascript" not in markdown
+    assert "The caption.</span></p>" in html
+    assert "Text here.\n\nThe caption.\n\nMore." in markdown

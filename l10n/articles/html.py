@@ -20,15 +20,22 @@ never the page's furniture. Where the story is, in this order:
    story paragraphs, in one beside them, or in an element with the same tags and classes
    as a story paragraph's (the site's template for its story: a lede outside any ``<p>``,
    a subheading, a short line that trafilatura drops); a caption between the title and
-   the last paragraph (the story's own pictures, its lead picture too) and a quote
+   the last paragraph (the story's own pictures, its lead picture too, and the caption
+   of a picture right above the title's ``<h1>``, in the element holding it) and a quote
    between two paragraphs (a post the story embeds), not inside a link, are the story's
-   too. A page where trafilatura, so, finds no text is read again favouring recall.
+   too. Blocks inside an ``<article>`` other than the story's (the one holding the
+   title's ``<h1>`` and story paragraphs), neither inside nor around it, are other
+   stories' teasers and are not read, nor is a block whose run is inside a link (a
+   teaser's headline), whatever trafilatura keeps. A page where trafilatura, so, finds no text is
+   read again favouring recall.
    Navigation, ads, related links, share buttons, cookie notices are not in the story.
 
 In every case, inside the story, ``nav``, ``aside``, ``form``, ``footer`` and ``dialog``
 elements, elements with the ARIA roles of navigation, complementary or contentinfo,
 elements a browser never shows (the ``hidden`` attribute, an inline ``display: none`` or
-``visibility: hidden``) and those matching a configured ``exclude`` selector are left out.
+``visibility: hidden``, a simple rule of the page's own ``<style>`` that hides them:
+:mod:`l10n.articles.stylesheet`) and those matching a configured ``exclude`` selector are
+left out.
 
 Blocks, in this order:
 
@@ -59,7 +66,9 @@ tags with their attributes, character references decoded, whitespace squeezed; t
 segmenter never cuts inside a tag, and the engines see tags as protected tokens. An
 image's ``alt`` and a link's ``title`` are what a reader sees too: each is a block of
 its own (kind ``alt`` / ``link-title``) right after the block it is in (the alt of a
-picture of its own, in no run of text, holds the picture's address as ``info``).
+picture of its own, in no run of text, holds the picture's address as ``info``; a
+figure's picture with no alt text is an empty ``alt`` block, not translatable, holding
+its address, so that builds show it with its caption).
 ``Block.line`` is the line of the run's first node. Metadata: the date from ``<meta
 property="article:published_time">`` (or ``itemprop="datePublished"``, else what
 trafilatura found), the author from ``<meta name="author">`` (else trafilatura's), the
@@ -79,26 +88,26 @@ from l10n.articles.htmldom import (
     HtmlDocument,
     elements,
     escape_text,
+    hidden,
+    image_address,
+    in_figure,
     inner_markup,
     markup_text,
     parse_html,
     text_content,
 )
-from l10n.articles.source import file_slug
-from l10n.articles.story import (
-    Place,
-    Story,
+from l10n.articles.htmlmeta import (
     description_block,
-    find_story,
     head_title,
     iso,
-    kept,
     meta,
     page_lang,
     published,
-    select,
-    title_at,
 )
+from l10n.articles.selectors import select
+from l10n.articles.source import file_slug
+from l10n.articles.story import Place, Story, find_story, kept, title_at
+from l10n.articles.stylesheet import hidden_by_style
 from l10n.errors import ArticleError
 from l10n.model import (
     ALT,
@@ -180,6 +189,7 @@ def read_html(
     document = parse_html(path, text)
     dom = document.dom
     skipped = {id(e) for e in select(document, exclude)} if exclude else set()
+    skipped |= hidden_by_style(document)
     chosen = select(document, content) if content else []
     story = find_story(document, text, chosen)
     body = _story_blocks(document, story, skipped)
@@ -302,25 +312,20 @@ class _Walker:
         for element in found:
             name = {"img": "alt", "a": "title"}.get(element.tagName)
             value = " ".join(element.getAttribute(name).split()) if name else ""
+            src = image_address(element) if standalone and name == "alt" else ""
+            if src and not any(c.isalpha() for c in value) and in_figure(element):
+                # a figure's picture with no alt: shown all the same, nothing to translate
+                self.blocks.append((Block(0, ALT, "", self.document.line(element),
+                                          translatable=False, info=src),
+                                    Place(meta=(element,), attribute="alt")))
+                continue
             if not name or not any(c.isalpha() for c in value) or not _translates(
                     element, ctx.translate):
                 continue
             kind = ALT if name == "alt" else LINK_TITLE
-            src = (element.getAttribute("src") or element.getAttribute("data-src")).strip()
             self.blocks.append((Block(0, kind, escape_text(value), self.document.line(element),
-                                      info=src if standalone and kind == ALT else ""),
+                                      info=src),
                                 Place(meta=(element,), attribute=name)))
-
-
-def hidden(element: Element) -> bool:
-    """Whether a browser never shows ``element``: the ``hidden`` attribute, or an inline
-    style of ``display: none`` or ``visibility: hidden`` (a page's copy of its metadata
-    for search engines)."""
-    if element.hasAttribute("hidden"):
-        return True
-    style = "".join(element.getAttribute("style").lower().split())
-    return any(rule in style.split(";") for rule in ("display:none", "visibility:hidden",
-                                                    "display:none!important"))
 
 
 def _inner_context(tag: str, ctx: _Context) -> _Context:

@@ -212,3 +212,34 @@ def elements(nodes: Sequence[Node]) -> list[Element]:
             found.append(node)  # type: ignore[arg-type]
             found += elements(node.childNodes)
     return found
+
+
+def hidden(element: Element) -> bool:
+    """Whether a browser never shows ``element``: the ``hidden`` attribute, or an inline
+    style of ``display: none`` or ``visibility: hidden`` (a page's copy of its metadata
+    for search engines)."""
+    if element.hasAttribute("hidden"):
+        return True
+    style = "".join(element.getAttribute("style").lower().split())
+    return any(rule in style.split(";") for rule in ("display:none", "visibility:hidden",
+                                                    "display:none!important"))
+
+
+def image_address(image: Element) -> str:
+    """An image's address: ``src``, or the ``data-src`` that a lazy-loading script puts
+    there (when ``src`` is missing or an inline placeholder)."""
+    src = image.getAttribute("src").strip()
+    lazy = image.getAttribute("data-src").strip()
+    return lazy if lazy and (not src or src.lower().startswith("data:")) else src
+
+
+def in_figure(image: Element) -> bool:
+    """Whether ``image`` is inside a ``<figure>`` (three levels up at most)."""
+    node: Any = image.parentNode
+    for _ in range(3):
+        if node is None or not getattr(node, "tagName", None):
+            return False
+        if node.tagName == "figure":
+            return True
+        node = node.parentNode
+    return False

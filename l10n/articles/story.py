@@ -9,38 +9,30 @@ main-content benchmarks (scrapinghub's article-extraction-benchmark, ScrapingHub
 Bevendorff et al.), and it also finds the page's metadata; it runs on lxml, so it is
 given the page's text and its result is matched back to the blocks l10n reads from
 html5lib's tree (whose places the ``.article.html`` build writes into).
-:func:`select` runs CSS selectors (the ``[html]`` settings).
+(:mod:`l10n.articles.selectors` runs the CSS selectors of the ``[html]`` settings.)
 """
 
 from __future__ import annotations
 
 import re
-import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from l10n.articles.htmldom import (
     HtmlDocument,
     elements,
-    escape_text,
     markup_text,
     text_content,
 )
-from l10n.errors import ArticleError, LanguageError
-from l10n.lang import base_language, validate_language
 from l10n.model import (
     ALT,
     CAPTION,
-    DESCRIPTION,
     HEADING,
     LINK_TITLE,
     PARAGRAPH,
     QUOTE,
-    TITLE,
     Block,
 )
 
@@ -199,8 +191,10 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool]) -> list[tup
     texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
               (block.kind == HEADING and block.level == 1) or keep(texts[n])
-              for n, (block, _) in enumerate(body)]
+              and not (place.parent is not None and _linked(place))
+              for n, (block, place) in enumerate(body)]
     _neighbours(body, texts, chosen)
+    others = _other_stories(body, chosen)
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
     titles = [n for n, (block, _) in enumerate(body)
               if chosen[n] and block.kind == HEADING and block.level == 1]
@@ -209,13 +203,39 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool]) -> list[tup
     for n, (block, place) in enumerate(body):
         if story and (block.kind == CAPTION and first < n < story[-1] or block.kind == QUOTE
                       and story[0] < n < story[-1]) and not (
-                chosen[n] or _linked(place) or loose(texts[n]) in seen):
+                chosen[n] or n in others or _linked(place) or loose(texts[n]) in seen):
             chosen[n] = True
             seen.add(loose(texts[n]))  # a gallery's copy in a lightbox is read once
+    lead = _lead_caption(body, titles[0]) if titles else None
+    if lead is not None and lead not in others and loose(texts[lead]) not in seen:
+        chosen[lead] = True
     for n, (block, _) in enumerate(body):  # an image's alt or a link's title: its block's
-        if block.kind in (ALT, LINK_TITLE) and n:
+        if block.kind == ALT and block.info and n + 1 < len(body) and (
+                body[n + 1][0].kind == CAPTION):  # a picture of its own: its caption's
+            chosen[n] = chosen[n + 1] or n > 0 and chosen[n - 1]
+        elif block.kind in (ALT, LINK_TITLE) and n:
             chosen[n] = chosen[n - 1]
     return [pair for n, pair in enumerate(body) if chosen[n]]
+
+
+def _lead_caption(body: list[tuple[Block, Any]], title: int) -> int | None:
+    """The caption of a picture placed right above the title's ``<h1>`` (only its alt
+    between them), in the element that holds the title (not the page's ``<body>``), not
+    inside a link: the story's lead picture."""
+    n = title - 1
+    while n >= 0 and body[n][0].kind in (ALT, LINK_TITLE):
+        n -= 1
+    if n < 0 or body[n][0].kind != CAPTION or _linked(body[n][1]):
+        return None
+    around = set()
+    node: Any = body[n][1].parent
+    while node is not None:
+        around.add(id(node))
+        node = node.parentNode
+    node = body[title][1].parent
+    while node is not None and id(node) not in around:
+        node = node.parentNode
+    return n if node is not None and node.tagName not in ("body", "html") else None
 
 
 def _neighbours(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
@@ -239,6 +259,42 @@ def _neighbours(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bo
         if near and loose(texts[n]) not in seen and prose(block, texts[n], place):
             chosen[n] = True
             seen.add(loose(texts[n]))
+
+
+def _other_stories(body: list[tuple[Block, Any]], chosen: list[bool]) -> set[int]:
+    """The blocks in an ``<article>`` other than the story's (the innermost one that holds
+    an ``<h1>`` and story paragraphs), neither inside nor around it: the teasers of other
+    stories ("you may also like"), comments; they are taken out of ``chosen``."""
+    holders = [_article(place.parent) for block, place in body if place.parent is not None
+               and block.kind == HEADING and block.level == 1]
+    paragraphs = {id(_article(place.parent)) for n, (block, place) in enumerate(body)
+                  if chosen[n] and block.kind == PARAGRAPH and place.parent is not None}
+    story = next((a for a in holders if a is not None and id(a) in paragraphs), None)
+    if story is None:
+        return set()
+    around = set()
+    node: Any = story
+    while node is not None:
+        around.add(id(node))
+        node = node.parentNode
+    others = set()
+    for n, (_, place) in enumerate(body):
+        element = place.parent if place.parent is not None else (
+            place.meta[0] if place.meta else None)
+        article = _article(element) if element is not None else None
+        if article is not None and id(article) not in around:
+            others.add(n)
+            chosen[n] = False
+    return others
+
+
+def _article(node: Any) -> Element | None:
+    """The innermost ``<article>`` that holds ``node`` (or is it)."""
+    while node is not None and getattr(node, "tagName", None):
+        if node.tagName == "article":
+            return node  # type: ignore[no-any-return]
+        node = node.parentNode
+    return None
 
 
 def _shape(element: Element, depth: int = 3) -> tuple[tuple[str, str], ...]:
@@ -287,114 +343,3 @@ def title_at(body: list[tuple[Block, Any]], story: Story) -> int | None:
     for i in reversed(headings):  # not the title: an <h1> of the page's furniture
         del body[i]
     return None
-
-
-def page_lang(document: HtmlDocument, default: str) -> str:
-    """``<html lang>`` if it is a valid code other than a form of ``default``."""
-    html = document.dom.documentElement
-    value = html.getAttribute("lang").strip() if html is not None else ""
-    if not value:
-        return default
-    try:
-        code = validate_language(value)
-    except LanguageError:
-        return default  # as a browser: an invalid language tag is an unknown language
-    return default if base_language(code) == base_language(default) else code
-
-
-def published(document: HtmlDocument) -> datetime | None:
-    found = meta(document.dom, "property", "article:published_time") or meta(
-        document.dom, "itemprop", "datepublished"
-    )
-    return iso(found.getAttribute("content")) if found is not None else None
-
-
-def iso(value: str) -> datetime | None:
-    """An ISO 8601 date or date-time (``Z`` for UTC), or None."""
-    value = value.strip()
-    try:
-        return datetime.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-def select(document: HtmlDocument, selectors: Sequence[str]) -> list[Element]:
-    """The elements of the page matching any of the CSS ``selectors``, in document order.
-
-    cssselect turns a selector into XPath, which lxml runs on the same page parsed by
-    html5lib into an lxml tree: the same algorithm builds the same elements in the same
-    order, so the n-th element there is the n-th element of the page's DOM. A selector
-    that is not CSS is an :class:`ArticleError` (a :class:`ValueError` for the caller).
-    """
-    import html5lib
-    from cssselect import GenericTranslator, SelectorError
-
-    xpaths = []
-    for selector in selectors:
-        try:
-            xpaths.append(GenericTranslator().css_to_xpath(selector))
-        except SelectorError as exc:
-            raise ArticleError(f"'{selector}' is not a CSS selector: {exc}",
-                               hint="write a CSS selector such as 'div.story-body'") from None
-    with warnings.catch_warnings():  # names lxml cannot hold (xmlns:v) are coerced
-        warnings.simplefilter("ignore")
-        tree = html5lib.parse(document.source, treebuilder="lxml", namespaceHTMLElements=False)
-    root = tree.getroot()
-    listed = [e for e in root.iter() if isinstance(e.tag, str)]  # alive: stable ids
-    order = {id(e): n for n, e in enumerate(listed)}
-    ours = elements([document.dom.documentElement])  # type: ignore[list-item]
-    picked = sorted({order[id(e)] for xpath in xpaths for e in root.xpath(xpath)
-                     if id(e) in order})
-    return [ours[n] for n in picked if n < len(ours)]
-
-
-def metas(dom: Node, attr: str, value: str) -> list[Element]:
-    """The ``<meta>`` elements whose ``attr`` is ``value`` (case-insensitive)."""
-    return [found for found in dom.getElementsByTagName("meta")  # type: ignore[attr-defined]
-            if found.getAttribute(attr).strip().lower() == value]
-
-
-def meta(dom: Node, attr: str, value: str) -> Element | None:
-    found = metas(dom, attr, value)
-    return found[0] if found else None
-
-
-def description_block(document: HtmlDocument) -> tuple[Block, Place] | None:
-    """The page's description (its summary in search results and link previews): one
-    block, whose place is every description ``<meta>`` that holds the same text."""
-    found = [m for attr, value in _DESCRIPTIONS for m in metas(document.dom, attr, value)]
-    texts = [" ".join(m.getAttribute("content").split()) for m in found]
-    first = next((t for t in texts if t), "")
-    if not first:
-        return None
-    same = tuple(m for m, t in zip(found, texts, strict=True) if t == first)
-    return (Block(0, DESCRIPTION, escape_text(first), document.line(same[0])),
-            Place(meta=same))
-
-
-_DESCRIPTIONS = (("name", "description"), ("property", "og:description"),
-                 ("name", "twitter:description"), ("property", "twitter:description"))
-
-
-def _first(node: Node, tag: str) -> Element | None:
-    found = node.getElementsByTagName(tag)  # type: ignore[attr-defined]
-    return found[0] if found else None
-
-
-def head_title(
-    path: Path, document: HtmlDocument, head: list[tuple[Block, Place]], found: str
-) -> str:
-    """The title from og:title or <title> (the story has no <h1>), else the one
-    trafilatura ``found``; adds its block."""
-    og = meta(document.dom, "property", "og:title")
-    if og is not None and og.getAttribute("content").strip():
-        text, line = " ".join(og.getAttribute("content").split()), document.line(og)
-    else:
-        element = _first(document.dom, "title")
-        text = " ".join(text_content(element.childNodes).split()) if element is not None else ""
-        line = document.line(element) if element is not None else 1
-    text = text or " ".join(found.split())
-    if not text:
-        raise ArticleError("the article has no title", path=path, line=1,
-                           hint="give it an <h1>, a <title> or <meta property=\"og:title\">")
-    head.append((Block(0, TITLE, escape_text(text), line), Place()))
-    return text

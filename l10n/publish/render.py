@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from l10n.articles.htmldom import markup_text
 from l10n.lang import bcp47
-from l10n.model import BYLINE, TABLE_CELL, TABLE_HEADER, TITLE
+from l10n.model import ALT, BYLINE, TABLE_CELL, TABLE_HEADER, TITLE
 from l10n.publish.htmlpage import safe_inline
 from l10n.publish.locale import language, page_notices, ui
 from l10n.publish.markdown import md_text, unsafe_url
@@ -135,9 +135,12 @@ def render_markdown(page: Page) -> str:
     matter = front_matter(front)
     rich = page.article.format == "markdown"
 
+    alts = {markup_text(b.block.text): markup_text(b.text) for b in page.blocks
+            if b.block.kind == ALT and b.block.translatable}
+
     def text(local: LocalBlock) -> str:
         if page.article.format == "html" and local.block.translatable:
-            return md_text(markup_text(local.text), plain=True)  # HTML articles: their text
+            return _md_run(local.text, alts)  # HTML articles: their text and pictures
         shown = md_text(local.text, plain=not rich or local.block.kind in (TITLE, BYLINE))
         return _cell(shown) if local.block.kind in (TABLE_HEADER, TABLE_CELL) else shown
 
@@ -146,6 +149,34 @@ def render_markdown(page: Page) -> str:
         if node["type"] == "table":
             node["text"] = _md_table(node)
     return _render("article.md.j2", front_matter=matter, nodes=body)
+
+
+_IMG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.I)
+_HELD = re.compile("\ue000(\\d+)\ue001")
+
+
+def _md_run(markup: str, alts: dict[str, str]) -> str:
+    """A run of an HTML article as Markdown: its text, escaped, and its inline pictures
+    as ``![alt](<address>)``, their alt localized (``alts``: source alt to localized);
+    a picture whose address is unsafe is left out."""
+    from urllib.parse import quote
+
+    from l10n.articles.htmldom import elements, image_address, parse_fragment
+
+    images: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        found = elements(parse_fragment(match.group(0), "div"))
+        src = image_address(found[0]) if found else ""
+        if not src or unsafe_url(src):
+            return " "
+        alt = " ".join(found[0].getAttribute("alt").split())
+        alt = md_text(alts.get(alt, alt), plain=True).replace("\n", " ")
+        images.append(f"![{alt}](<{quote(src, safe=_URL_SAFE)}>)")
+        return f"\ue000{len(images) - 1}\ue001"
+
+    text = md_text(markup_text(_IMG.sub(hold, markup)), plain=True)
+    return _HELD.sub(lambda m: images[int(m.group(1))], text) if images else text
 
 
 _DELIMITER = {"left": ":---", "center": ":---:", "right": "---:"}
@@ -179,7 +210,8 @@ def _with_raw_html(body: list[dict[str, Any]], *, safe: bool) -> list[dict[str, 
 
 def _with_images(body: list[dict[str, Any]], *, markdown: bool) -> list[dict[str, Any]]:
     """Image nodes whose address is safe (a relative one, or one of
-    :data:`~l10n.publish.markdown.SAFE_SCHEMES`), the others left out; for Markdown,
+    :data:`~l10n.publish.markdown.SAFE_SCHEMES`), the others left out (their caption
+    kept as a paragraph); for Markdown,
     with their ``![alt](<address>)`` text (the address percent-encoded where Markdown
     would read a character as syntax)."""
     from urllib.parse import quote
@@ -188,6 +220,8 @@ def _with_images(body: list[dict[str, Any]], *, markdown: bool) -> list[dict[str
     for node in body:
         if node["type"] == "image":
             if unsafe_url(node["src"]):
+                if "caption" in node:  # the picture left out, its caption kept
+                    kept.append({"type": "paragraph", "level": 0, "content": node["caption"]})
                 continue
             if markdown:
                 alt = md_text(node["alt"], plain=True).replace("\n", " ")

@@ -12,6 +12,7 @@ from l10n.model import (
     ALT,
     ATTRIBUTE_KINDS,
     BYLINE,
+    CAPTION,
     CODE,
     HEADING,
     LIST_ITEM,
@@ -27,8 +28,8 @@ from l10n.publish.page import LocalBlock, Page
 def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, Any]]:
     """The body (title and byline left out) as nodes: heading, paragraph, quote (of
     paragraphs), list (nested by ``Block.level``), table (header cells, alignments,
-    rows), code, raw, and image (an HTML article's picture of its own: its address and
-    its alt text, translated)."""
+    rows), code, raw, and image (an HTML article's picture of its own: its address, its
+    alt text, translated, and the caption that follows it)."""
     nodes: list[dict[str, Any]] = []
     lists: list[tuple[int, dict[str, Any]]] = []  # open lists: (level, node)
     for local in page.blocks:
@@ -38,6 +39,10 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
             nodes.append({"type": "image", "src": block.info, "alt": markup_text(local.text)})
             continue
         if block.kind in (TITLE, BYLINE, *ATTRIBUTE_KINDS):  # not body text: put in place
+            continue
+        if block.kind == CAPTION and nodes and nodes[-1]["type"] == "image" and (
+                "caption" not in nodes[-1]):  # the picture's own caption, right after it
+            nodes[-1]["caption"] = content(local)
             continue
         if block.kind != LIST_ITEM:
             lists = []

@@ -1,0 +1,98 @@
+"""The page's metadata: its language, date, description and title from ``<head>``
+(the rules are :mod:`l10n.articles.html`'s docstring's)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from l10n.articles.htmldom import HtmlDocument, escape_text, text_content
+from l10n.articles.story import Place
+from l10n.errors import ArticleError, LanguageError
+from l10n.lang import base_language, validate_language
+from l10n.model import DESCRIPTION, TITLE, Block
+
+if TYPE_CHECKING:
+    from xml.dom.minidom import Element, Node
+
+
+def page_lang(document: HtmlDocument, default: str) -> str:
+    """``<html lang>`` if it is a valid code other than a form of ``default``."""
+    html = document.dom.documentElement
+    value = html.getAttribute("lang").strip() if html is not None else ""
+    if not value:
+        return default
+    try:
+        code = validate_language(value)
+    except LanguageError:
+        return default  # as a browser: an invalid language tag is an unknown language
+    return default if base_language(code) == base_language(default) else code
+
+
+def published(document: HtmlDocument) -> datetime | None:
+    found = meta(document.dom, "property", "article:published_time") or meta(
+        document.dom, "itemprop", "datepublished"
+    )
+    return iso(found.getAttribute("content")) if found is not None else None
+
+
+def iso(value: str) -> datetime | None:
+    """An ISO 8601 date or date-time (``Z`` for UTC), or None."""
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+def metas(dom: Node, attr: str, value: str) -> list[Element]:
+    """The ``<meta>`` elements whose ``attr`` is ``value`` (case-insensitive)."""
+    return [found for found in dom.getElementsByTagName("meta")  # type: ignore[attr-defined]
+            if found.getAttribute(attr).strip().lower() == value]
+
+
+def meta(dom: Node, attr: str, value: str) -> Element | None:
+    found = metas(dom, attr, value)
+    return found[0] if found else None
+
+
+def description_block(document: HtmlDocument) -> tuple[Block, Place] | None:
+    """The page's description (its summary in search results and link previews): one
+    block, whose place is every description ``<meta>`` that holds the same text."""
+    found = [m for attr, value in _DESCRIPTIONS for m in metas(document.dom, attr, value)]
+    texts = [" ".join(m.getAttribute("content").split()) for m in found]
+    first = next((t for t in texts if t), "")
+    if not first:
+        return None
+    same = tuple(m for m, t in zip(found, texts, strict=True) if t == first)
+    return (Block(0, DESCRIPTION, escape_text(first), document.line(same[0])),
+            Place(meta=same))
+
+
+_DESCRIPTIONS = (("name", "description"), ("property", "og:description"),
+                 ("name", "twitter:description"), ("property", "twitter:description"))
+
+
+def _first(node: Node, tag: str) -> Element | None:
+    found = node.getElementsByTagName(tag)  # type: ignore[attr-defined]
+    return found[0] if found else None
+
+
+def head_title(
+    path: Path, document: HtmlDocument, head: list[tuple[Block, Place]], found: str
+) -> str:
+    """The title from og:title or <title> (the story has no <h1>), else the one
+    trafilatura ``found``; adds its block."""
+    og = meta(document.dom, "property", "og:title")
+    if og is not None and og.getAttribute("content").strip():
+        text, line = " ".join(og.getAttribute("content").split()), document.line(og)
+    else:
+        element = _first(document.dom, "title")
+        text = " ".join(text_content(element.childNodes).split()) if element is not None else ""
+        line = document.line(element) if element is not None else 1
+    text = text or " ".join(found.split())
+    if not text:
+        raise ArticleError("the article has no title", path=path, line=1,
+                           hint="give it an <h1>, a <title> or <meta property=\"og:title\">")
+    head.append((Block(0, TITLE, escape_text(text), line), Place()))
+    return text

@@ -1,0 +1,73 @@
+"""CSS selectors run on a page: the ``[html]`` settings' ``content`` and ``exclude``, and
+the rules of the page's own stylesheets that hide (:mod:`l10n.articles.stylesheet`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from l10n.articles.htmldom import HtmlDocument
+from l10n.errors import ArticleError
+
+if TYPE_CHECKING:
+    from xml.dom.minidom import Element
+
+_XML_NAME = re.compile(r"[A-Za-z_][\w.-]*")  # names lxml holds (not "xmlns:v", "@click")
+_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def select(document: HtmlDocument, selectors: Sequence[str], *,
+           lenient: bool = False) -> list[Element]:
+    """The elements of the page matching any of the CSS ``selectors``, in document order.
+
+    cssselect turns a selector into XPath, which lxml runs on a copy of the page's DOM
+    (:func:`_lxml_copy`). A selector that is not CSS (or that cssselect cannot run) is an
+    :class:`ArticleError` (a :class:`ValueError` for the caller), or skipped if
+    ``lenient``.
+    """
+    from cssselect import GenericTranslator, SelectorError
+
+    xpaths = []
+    for selector in selectors:
+        try:
+            xpaths.append(GenericTranslator().css_to_xpath(selector))
+        except SelectorError as exc:
+            if lenient:
+                continue
+            raise ArticleError(f"'{selector}' is not a CSS selector: {exc}",
+                               hint="write a CSS selector such as 'div.story-body'") from None
+    if not xpaths:
+        return []
+    root, ours = _lxml_copy(document.dom.documentElement)  # type: ignore[arg-type]
+    picked = {id(e) for xpath in xpaths for e in root.xpath(xpath)}
+    return [element for copy, element in ours if id(copy) in picked]
+
+
+def _lxml_copy(top: Element) -> tuple[Any, list[tuple[Any, Element]]]:
+    """An lxml copy of ``top``'s elements (tags, attributes, text), and each copy with
+    its element, in document order (the copies are kept alive: their ids are stable)."""
+    from lxml import etree
+
+    pairs: list[tuple[Any, Element]] = []
+
+    def copy(element: Element, parent: Any) -> Any:
+        tag = element.tagName if _XML_NAME.fullmatch(element.tagName) else "x-unknown"
+        made = etree.Element(tag) if parent is None else etree.SubElement(parent, tag)
+        for name, value in element.attributes.items():
+            if _XML_NAME.fullmatch(name):
+                made.set(name, value)
+        pairs.append((made, element))
+        last = None
+        for node in element.childNodes:
+            if node.nodeType == node.ELEMENT_NODE:
+                last = copy(node, made)
+            elif node.nodeType == node.TEXT_NODE:
+                data = _XML_TEXT.sub("", node.data)
+                if last is None:
+                    made.text = (made.text or "") + data
+                else:
+                    last.tail = (last.tail or "") + data
+        return made
+
+    return copy(top, None), pairs
