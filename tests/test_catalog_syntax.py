@@ -178,6 +178,7 @@ def _compiled(text: str) -> dict[tuple[str | None, str], object]:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(MUTATIONS)
 @example([("delete", 14 + 0 * len(LINES), "")])  # msgstr's closing quote (line 15)
+@example([("insert", 1182, "msgid ")])  # "#, msgid fuzzy": gettext splits flags at spaces
 def test_msgfmt_is_the_oracle_for_generated_files(mutations: list[tuple[str, int, str]]) -> None:
     """Whatever msgfmt --check refuses, l10n refuses; whatever l10n reads, it reads as
     msgfmt compiles it, and it never takes for reviewed what msgfmt leaves out as fuzzy
@@ -250,3 +251,15 @@ def test_a_comment_ending_in_a_backslash_is_refused_as_msgfmt_refuses_it(
         assert error.value.line == 1
     else:
         check_syntax(path, text)
+
+
+def test_flags_are_words_as_gettext_reads_them(tmp_path: Path) -> None:
+    """``#, msgid fuzzy`` is fuzzy to msgfmt (flags split at commas and whitespace); polib
+    alone reads one flag 'msgid fuzzy', so the entry would pass for reviewed."""
+    text = HEADER + GOOD.replace("#, fuzzy", "#, c-format fuzzy", 1)
+    assert "c-format fuzzy" in text
+    catalog, error = l10n_reads(tmp_path, text)
+    assert error is None and catalog is not None
+    flags = {e.msgid: e.flags for e in catalog.po}
+    assert flags["NVIDIA announced the deal."] == ["c-format", "fuzzy"]
+    assert (None, "NVIDIA announced the deal.") not in _messages(catalog, fuzzy=False)

@@ -40,7 +40,13 @@ from l10n.catalog.header import (
 )
 from l10n.catalog.joined import one_line_strings
 from l10n.catalog.save import save_catalog_text
-from l10n.catalog.syntax import check_messages, check_syntax, declared_charset, number_entries
+from l10n.catalog.syntax import (
+    check_messages,
+    check_syntax,
+    declared_charset,
+    number_entries,
+    split_flags,
+)
 from l10n.errors import CatalogError
 from l10n.fsutil import file_io, write_atomic
 from l10n.model import TermOutcome
@@ -134,6 +140,7 @@ class Catalog:
                 line=int(found.group(1)) if found else None,
                 hint="fix it in a PO editor or restore it from git; the file was left as it was",
             ) from None
+        split_flags(po)
         check_messages(po, path)
         catalog = cls(po, path, disk_text=text, from_disk=True)
         if charset != "utf-8":  # written back as UTF-8 (as msgconv would), saying so

@@ -284,6 +284,14 @@ def check_syntax(path: Path, text: str) -> None:
     _Parser(path, _tokens(path, text)).parse()
 
 
+def split_flags(po: polib.POFile) -> None:
+    """Each entry's flags as gettext reads a ``#,`` line: words split at commas and at
+    whitespace (polib splits at commas only, so ``#, msgid fuzzy`` would not be fuzzy)."""
+    for entry in po:
+        if any(" " in flag or "\t" in flag for flag in entry.flags):
+            entry.flags = [word for flag in entry.flags for word in flag.split()]
+
+
 def check_messages(po: polib.POFile, path: Path) -> None:
     """The checks msgfmt makes on parsed messages (see the module docstring)."""
     seen: dict[tuple[str | None, str], int] = {}
