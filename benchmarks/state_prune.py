@@ -7,7 +7,8 @@ A generated archive (:mod:`benchmarks.archive`) of ``--size`` articles goes thro
 stories), and the four commands run again, once each, then until the state has pruned
 itself. Printed: the state file's size and rows after the first runs, after the
 deletion's runs, and after ``l10n state prune`` (which the automatic prune should have
-made a no-op), with the ratios to the full archive's figures. Target: the state
+made a no-op), with the ratios to the full archive's figures; and the peak memory of a
+prune of the full archive's state beside a no-change ``status``'s. Target: the state
 shrinks with the archive, without a step the user must remember.
 """
 
@@ -52,6 +53,11 @@ def main(argv: list[str] | None = None) -> None:
     for args_ in COMMANDS.values():
         run(project, args_)
     full = say(f"{args.size} articles, after the four commands")
+    # a prune streams its rows: its peak memory is a no-change status's, whatever the state
+    status = run(project, COMMANDS["status"])
+    pruned = run(project, ["state", "prune"])
+    print(f"peak RSS: `l10n state prune` {pruned[2]:.1f} MB (CPU {pruned[1]:.2f} s), "
+          f"a no-change status {status[2]:.1f} MB: {pruned[2] / status[2]:.2f}x", flush=True)
     articles = sorted((project / "seeds").glob("*.txt"))
     for path in articles[args.keep:]:
         path.unlink()
