@@ -43,6 +43,7 @@ from l10n.incremental.stamps import Stamp, digest_bytes, fs_now, fs_tick, read_s
 STATE_FILE = "state.sqlite"
 CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
 BATCH = 2000  # rows per transaction
+BATCH_BYTES = 4 << 20  # or fewer, when their facts' text reaches this (a span's findings)
 _AHEAD_QUERY = 500  # names per query of prefetch() (SQLite allows 32,766 parameters)
 
 
@@ -83,6 +84,7 @@ class State(Watched):
         self._db: sqlite3.Connection | None = None
         self._files: dict[str, tuple[int, int, int, int, str] | None] = {}
         self._facts: dict[tuple[str, str], tuple[str, str, str]] = {}
+        self._pending = 0  # characters of the facts not yet committed
         self.reads = 0  # files read to learn their digest (what the benchmark counts)
         # rows read ahead by prefetch(): file rows, fact rows, and the names they cover
         self._ahead_files: dict[str, tuple[Any, ...]] = {}
@@ -289,12 +291,14 @@ class State(Watched):
             return
         name = _name(Path(path)) if isinstance(path, Path) else path
         self._ahead.discard(name)
-        self._facts[(name, kind)] = (digest, key, json.dumps(value, separators=(",", ":")))
+        text = json.dumps(value, separators=(",", ":"))
+        self._facts[(name, kind)] = (digest, key, text)
+        self._pending += len(text)
         self._maybe_flush()
 
     # ------------------------------------------------------------------ writing
     def _maybe_flush(self) -> None:
-        if len(self._files) + len(self._facts) >= BATCH:
+        if len(self._files) + len(self._facts) >= BATCH or self._pending >= BATCH_BYTES:
             self.flush()
 
     def flush(self) -> None:
@@ -305,7 +309,7 @@ class State(Watched):
             return
         assert self.folder is not None
         files, facts = self._files, self._facts
-        self._files, self._facts = {}, {}
+        self._files, self._facts, self._pending = {}, {}, 0
         try:
             fs_tick(self.folder / CLOCK_FILE)
             now = fs_now(self.folder / CLOCK_FILE)
