@@ -267,7 +267,7 @@ class _Item:
 
 def test_a_replayed_span_decodes_its_items_one_at_a_time() -> None:
     """A span fact keeps each article's item as JSON text, decoded only when the replay
-    reaches it (a span of 512 articles' findings is never held decoded at once); items
+    reaches it (a span of 256 articles' findings is never held decoded at once); items
     of another shape (an older span fact) make it a miss, not a crash."""
     texts = [json.dumps(encode(_Item("a", 1))), "not JSON: never reached"]
     items = iter(Replayed(_Item, texts))

@@ -34,7 +34,7 @@ from l10n.incremental.sources import ArticleFacts, Source, from_facts, stream_so
 
 
 class Replayed:
-    """A replayed span's items, each decoded as it is taken (a span of up to 512 articles'
+    """A replayed span's items, each decoded as it is taken (a span of up to 256 articles'
     check findings is not held decoded at once). The span fact was written by this code
     (its key says so), so an item of another shape is a broken state file."""
 

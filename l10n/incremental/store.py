@@ -43,7 +43,7 @@ from l10n.incremental.stamps import Stamp, digest_bytes, fs_now, fs_tick, read_s
 STATE_FILE = "state.sqlite"
 CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
 BATCH = 2000  # rows per transaction
-BATCH_BYTES = 4 << 20  # or fewer, when their facts' text reaches this (a span's findings)
+BATCH_BYTES = 1 << 20  # or fewer, once their facts hold this much text (a span's findings)
 _AHEAD_QUERY = 500  # names per query of prefetch() (SQLite allows 32,766 parameters)
 
 
