@@ -4,14 +4,17 @@ follows what changed, not what exists (issue 17).
 For each size, a generated archive (:mod:`benchmarks.archive`: news-length articles of
 distinct sentences, the pseudo engine, Korean and Spanish) is run through the CLI as a
 user runs it, each command a process of its own: the first full ``translate``,
-``status``, ``check`` and ``build --include-machine``; the four again with nothing
-changed; then one article edited and the four again (and the build again for a site,
-``--site-url``, and as a Hugo tree, ``--format hugo``). Each figure is the wall time and
-peak memory (RSS) of that process. Printed: the figures, the cost per article of the
-first runs, the one-article runs less the no-change runs (the work of that article),
-the growth of the no-change runs per article between sizes, and the peak RSS of each
-command at the largest size over the smallest. Targets: no-change under 2 s at 10,000
-articles, one-article-changed under 2 s plus that article's work, peak RSS within 1.5x.
+``update``, ``status``, ``check`` and ``build --include-machine`` (and the build again
+for a site, ``--site-url``, and as a Hugo tree, ``--format hugo``); all again with
+nothing changed; then one article edited and all again. Each figure is the wall time,
+CPU time and peak memory (RSS) of that process. With ``--shrink``, all but a tenth of
+the articles are then deleted (``update --purge-orphans``), the commands run again, and
+``l10n state prune``: the state file's size before and after, and the prune's peak
+memory. Printed: the figures, the cost per article of the first runs, the one-article
+runs less the no-change runs (the work of that article), the growth of the no-change
+runs per article between sizes, and the peak RSS of each command (first, no change, one
+changed) at the largest size over the smallest. Targets: no change under 2 s at 10,000
+articles, one article changed under 2 s plus that article's work, peak RSS within 1.5x.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from benchmarks.archive import edit_article, make_archive
 OUT = Path(__file__).resolve().parent / "out"
 COMMANDS = {
     "translate": ["translate"],
+    "update": ["update"],
     "status": ["status", "--json"],
     "check": ["check"],
     "build": ["build", "--include-machine"],
@@ -61,7 +65,8 @@ def run(project: Path, args: list[str]) -> tuple[float, float, float]:
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def measure(folder: Path, size: int, say: Any, keep: bool = False) -> dict[str, Any]:
+def measure(folder: Path, size: int, say: Any, keep: bool = False,
+            shrink: bool = False) -> dict[str, Any]:
     project = folder / f"archive-{size}"
     if not (keep and (project / "seeds").is_dir()):
         project = make_archive(project, size)
@@ -75,7 +80,36 @@ def measure(folder: Path, size: int, say: Any, keep: bool = False) -> dict[str, 
                                           "rss_mb": round(rss, 1)}
             say(f"  {size:>6} articles  {phase:<12} {name:<9} {seconds:8.2f} s "
                 f"(CPU {cpu:7.2f} s)  {rss:6.1f} MB")
+    if shrink:
+        figures["state"] = shrink_archive(project, size, say)
     return figures
+
+
+def state_size(project: Path) -> int:
+    """The state file's bytes (with its write-ahead log)."""
+    path = project / ".l10n" / "state.sqlite"
+    return sum(p.stat().st_size for p in (path, path.with_name("state.sqlite-wal"))
+               if p.exists())
+
+
+def shrink_archive(project: Path, size: int, say: Any) -> dict[str, Any]:
+    """Delete all but a tenth of the articles, as a newsroom retires stories; the state
+    file's size before, after a round of the commands, and after ``l10n state prune``."""
+    before = state_size(project)
+    for path in sorted((project / "seeds").glob("*.txt"))[max(1, size // 10):]:
+        path.unlink()
+    run(project, ["update", "--purge-orphans"])
+    for args in COMMANDS.values():
+        run(project, args)
+    after_runs = state_size(project)
+    _, cpu, rss = run(project, ["state", "prune"])
+    after = state_size(project)
+    say(f"  {size:>6} articles  state {before / 1e6:.2f} MB; a tenth kept: "
+        f"{after_runs / 1e6:.2f} MB after a round of the commands, {after / 1e6:.2f} MB "
+        f"({after / before:.2f}x) after `state prune` (CPU {cpu:.2f} s, {rss:.1f} MB)")
+    return {"bytes before": before, "bytes after a round": after_runs,
+            "bytes after prune": after, "prune cpu": round(cpu, 3),
+            "prune rss_mb": round(rss, 1)}
 
 
 def summary(results: list[dict[str, Any]], say: Any) -> dict[str, Any]:
@@ -101,6 +135,8 @@ def summary(results: list[dict[str, Any]], say: Any) -> dict[str, Any]:
             "peak RSS largest/smallest, one changed": round(
                 large[f"one changed/{name}"]["rss_mb"]
                 / small[f"one changed/{name}"]["rss_mb"], 2),
+            "peak RSS largest/smallest, first": round(
+                large[f"first/{name}"]["rss_mb"] / small[f"first/{name}"]["rss_mb"], 2),
         }
         for before, after in zip(results, results[1:], strict=False):
             rate = [r[f"no change/{name}"]["seconds"] / r["articles"] for r in (before, after)]
@@ -122,6 +158,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="reuse archives made by an earlier run (its 'first' runs then "
                         "only bring the state up to date)")
     parser.add_argument("--out", type=Path, default=OUT / "state.json")
+    parser.add_argument("--shrink", action="store_true",
+                        help="then delete all but a tenth of the articles: the state's size")
     args = parser.parse_args(argv)
     sizes = [10, 40] if args.quick else [int(n) for n in args.sizes.split(",")]
 
@@ -129,7 +167,7 @@ def main(argv: list[str] | None = None) -> None:
         print(text, flush=True)
 
     say(f"load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores")
-    results = [measure(args.work, size, say, args.keep) for size in sizes]
+    results = [measure(args.work, size, say, args.keep, args.shrink) for size in sizes]
     facts = summary(results, say)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"runs": results, "summary": facts}, indent=1) + "\n",

@@ -7,7 +7,9 @@ A generated archive (:mod:`benchmarks.archive`) of ``--size`` articles goes thro
 stories), and the four commands run again, once each, then until the state has pruned
 itself. Printed: the state file's size and rows after the first runs, after the
 deletion's runs, and after ``l10n state prune`` (which the automatic prune should have
-made a no-op), with the ratios to the full archive's figures. Target: the state
+made a no-op), with the ratios to the full archive's figures; and the peak memory of a
+prune of the full archive's state beside a no-change ``status``'s. ``--state FILE``: only
+prune a copy of that state file, in this process (its peak memory and CPU time). Target: the state
 shrinks with the archive, without a step the user must remember.
 """
 
@@ -33,13 +35,43 @@ def _figures(project: Path) -> tuple[int, int, int]:
     return size, rows[0], rows[1]
 
 
+def prune_copy(state: Path) -> None:
+    """Prune a copy of the state file ``state`` (of this format) in this process: what it
+    drops, its CPU time and this process's peak memory (a large archive's state, without
+    running the archive's commands again)."""
+    import resource
+    import shutil
+    import tempfile
+    import time
+
+    from l10n.incremental.database import prune
+
+    with tempfile.TemporaryDirectory(dir=state.parent) as folder:
+        copy = Path(folder) / "state.sqlite"
+        shutil.copy(state, copy)
+        db = sqlite3.connect(copy, isolation_level=None)
+        ready = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        started = time.process_time()
+        result = prune(db, str(copy))
+        cpu = time.process_time() - started
+        db.close()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{state}: {result}; CPU {cpu:.2f} s, peak RSS {rss:.1f} MB "
+          f"({ready:.1f} MB before the prune)", flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.state_prune",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=600)
     parser.add_argument("--keep", type=int, default=50)
     parser.add_argument("--work", type=Path, default=OUT / "prune-work")
+    parser.add_argument("--state", type=Path,
+                        help="only prune a copy of this state file (see prune_copy)")
     args = parser.parse_args(argv)
+    if args.state:
+        prune_copy(args.state)
+        return
     project = make_archive(args.work / f"archive-{args.size}", args.size)
 
     def say(label: str, base: tuple[int, int, int] | None = None) -> tuple[int, int, int]:
@@ -52,6 +84,11 @@ def main(argv: list[str] | None = None) -> None:
     for args_ in COMMANDS.values():
         run(project, args_)
     full = say(f"{args.size} articles, after the four commands")
+    # a prune streams its rows: its peak memory is a no-change status's, whatever the state
+    status = run(project, COMMANDS["status"])
+    pruned = run(project, ["state", "prune"])
+    print(f"peak RSS: `l10n state prune` {pruned[2]:.1f} MB (CPU {pruned[1]:.2f} s), "
+          f"a no-change status {status[2]:.1f} MB: {pruned[2] / status[2]:.2f}x", flush=True)
     articles = sorted((project / "seeds").glob("*.txt"))
     for path in articles[args.keep:]:
         path.unlink()

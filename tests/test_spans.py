@@ -4,16 +4,19 @@ the state and nothing else, and never trusted past a change of any file it names
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 import l10n.incremental.ledger as spans_module
 from l10n.catalog import Catalog
+from l10n.incremental.codec import encode
 from l10n.incremental.ledger import Ledger, cut, files_of, unchanged
-from l10n.incremental.spans import Spans
+from l10n.incremental.spans import Replayed, Spans
 from tests.test_state import ARTICLE, COMMANDS, SENTENCES, _archive, _cli, _ok
 
 # ------------------------------------------------------------------ the parts
@@ -254,3 +257,22 @@ def test_builds_into_two_folders_keep_their_spans_apart(
         small_spans.clear()
         assert _cli(command, project, monkeypatch)[0] == 0
         assert small_spans and all(small_spans), (command, small_spans)
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    slug: str
+    count: int
+
+
+def test_a_replayed_span_decodes_its_items_one_at_a_time() -> None:
+    """A span fact keeps each article's item as JSON text, decoded only when the replay
+    reaches it (a span of 256 articles' findings is never held decoded at once); items
+    of another shape (an older span fact) make it a miss, not a crash."""
+    texts = [json.dumps(encode(_Item("a", 1))), "not JSON: never reached"]
+    items = iter(Replayed(_Item, texts))
+    assert next(items) == _Item("a", 1)
+    with pytest.raises(ValueError):
+        next(items)
+    with pytest.raises(ValueError):
+        Replayed(_Item, [["a", 1]])  # type: ignore[list-item]

@@ -145,6 +145,36 @@ def test_span_facts_naming_a_gone_file_are_pruned(tmp_path: Path) -> None:
     assert "<span:status>bbb" not in _paths(tmp_path)
 
 
+def test_prune_drops_exactly_the_rows_of_what_is_gone(tmp_path: Path) -> None:
+    """Row by row (the prune streams): a file row and every per-file fact of a path that
+    is gone or no longer a regular file go; those of a file still there, facts named by
+    something else (``<...>``) and spans whose files are all there stay; a span fact
+    this code cannot read goes (it would never replay)."""
+    from l10n.incremental.stamps import stamp_of
+
+    folder = tmp_path / ".l10n"
+    kept, gone, dir_now = (tmp_path / name for name in ("kept.txt", "gone.txt", "dir"))
+    for path in (kept, gone, dir_now):
+        path.write_text(path.name, encoding="utf-8")
+    with State.open(folder) as state:
+        for path in (kept, gone, dir_now):
+            state.record(path, stamp_of(path), "d")
+            for kind in ("status", "check"):
+                state.set_fact(path, kind, "d", "k", [path.name])
+        state.set_fact("<glossary>", "glossary", "g", "k", [])
+        state.set_fact("<span:check>ok", "check", "n", "k",
+                       {"present": {str(tmp_path): [kept.name]}, "absent": {}, "stamps": "x"})
+        state.set_fact("<span:check>old", "check", "n", "k", ["an older shape"])
+    gone.unlink()
+    dir_now.unlink()
+    dir_now.mkdir()
+    with State.open(folder) as state:
+        result = state.prune()
+    assert result is not None and (result.files, result.facts) == (2, 5)
+    assert _paths(tmp_path) == {str(kept), "<glossary>", "<span:check>ok"}
+    assert _rows(tmp_path) == (1, 4)
+
+
 def test_prune_without_a_state_file_says_so(tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n', encoding="utf-8")

@@ -37,7 +37,7 @@ from l10n.incremental.stamps import Stamp
 T = TypeVar("T")
 
 EVERY = 128  # articles per span, on average
-LONGEST = 512  # a span is cut here even without a boundary
+LONGEST = 256  # a span is cut here even without a boundary (what a span holds is bounded)
 
 FileStamp = tuple[int, int, int, int] | None  # ino, size, mtime_ns, ctime_ns; None: absent
 

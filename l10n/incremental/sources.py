@@ -70,15 +70,19 @@ class Source:
         if self._article is None:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", L10nWarning)  # told once, when the facts were
-                self._article = read_article(self.path, furniture=self.settings.furniture,
-                                             lang=self.settings.source,
-                                             content=self.settings.html.content,
-                                             exclude=self.settings.html.exclude)
+                self._article = read_project_article(self.settings, self.path)
         return self._article
 
     def drop(self) -> None:
         """Forget the parsed article (its work is done)."""
         self._article = None
+
+
+def read_project_article(settings: Settings, path: Path) -> Article:
+    """The article at ``path``, read as the project's settings say (its language, the
+    furniture lines to drop, where an HTML page's story is)."""
+    return read_article(path, furniture=settings.furniture, lang=settings.source,
+                        content=settings.html.content, exclude=settings.html.exclude)
 
 
 def source_digest_of(settings: Settings, path: Path, data: bytes) -> str:
@@ -184,8 +188,7 @@ def _facts(settings: Settings, path: Path, state: State, wanted: str, known: Kno
         return facts, None
     if known.stamp is None:  # missing, or not a file: the reader says what is wrong
         state.unclean()
-        read_article(path, furniture=settings.furniture, lang=settings.source,
-                     content=settings.html.content, exclude=settings.html.exclude)
+        read_project_article(settings, path)
         raise ArticleError("article not found", path=path)  # pragma: no cover
     data, digest = state.read(path)
     facts, article = _read(settings, path, data)
@@ -201,8 +204,7 @@ def _read(settings: Settings, path: Path, data: bytes) -> tuple[ArticleFacts, Ar
         article: Article | None = None
         error: Problem | None = None
         try:
-            article = read_article(path, furniture=settings.furniture, lang=settings.source,
-                     content=settings.html.content, exclude=settings.html.exclude)
+            article = read_project_article(settings, path)
         except ArticleError as exc:
             error = Problem.of(exc)
     told = []

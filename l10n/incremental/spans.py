@@ -18,6 +18,7 @@ whose slugs an earlier article now has is not replayed (the per-file pass report
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -32,12 +33,30 @@ from l10n.incremental.ledger import Ledger, cut, files_of, span_name, unchanged
 from l10n.incremental.sources import ArticleFacts, Source, from_facts, stream_sources
 
 
+class Replayed:
+    """A replayed span's items, each decoded as it is taken (a span of up to 256 articles'
+    check findings is not held decoded at once). The span fact was written by this code
+    (its key says so), so an item of another shape is a broken state file."""
+
+    def __init__(self, kind: Any, texts: list[str]) -> None:
+        if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+            raise ValueError("a span fact of another shape")
+        self.kind, self.texts = kind, texts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __iter__(self) -> Iterator[Any]:
+        for text in self.texts:
+            yield decode(self.kind, json.loads(text))
+
+
 class Span:
     """Consecutive articles of a run (see the module docstring)."""
 
-    def __init__(self, run: Spans, paths: list[Path], replayed: list[Any] | None) -> None:
+    def __init__(self, run: Spans, paths: list[Path], replayed: Replayed | None) -> None:
         self.run, self.paths, self.replayed = run, paths, replayed
-        self._items: list[Any] = []
+        self._items: list[str] = []  # each kept item as JSON text (decoded when replayed)
         self._whole = True  # every article's item kept
 
     def keep(self, item: Any) -> None:
@@ -47,16 +66,18 @@ class Span:
         if item is None:
             self._whole = False
         else:
-            self._items.append(item)
+            self._items.append(json.dumps(encode(item), separators=(",", ":")))
 
-    def items(self, work: Callable[[Source], Any]) -> list[Any]:
-        """The replayed items, else ``work(source)`` for each article (kept)."""
+    def items(self, work: Callable[[Source], Any]) -> Iterator[Any]:
+        """The replayed items, else ``work(source)`` for each article (kept), one by one."""
         if self.replayed is not None:
-            return self.replayed
+            yield from self.replayed
+            return
         for source in self.sources():
-            self.keep(work(source))
+            item = work(source)
+            self.keep(item)
             source.drop()
-        return self._items
+            yield item
 
     def sources(self, *, confirming: bool = False) -> Iterator[Source]:
         """The span's readable articles, its pass watched by a ledger."""
@@ -78,7 +99,7 @@ class Span:
                 and len(self._items) == readable:
             name, names = span_name(run.kind, self.paths)
             state.set_fact(name, run.kind, names, run.key, {
-                **files_of(ledger), "articles": encode(told), "items": encode(self._items)})
+                **files_of(ledger), "articles": encode(told), "items": self._items})
         elif not confirming:
             run.unrecorded.append(self.paths)
 
@@ -99,7 +120,7 @@ class Spans:
         self.settings, self.paths, self.state, self.code = settings, paths, state, code
         self.problems: Any = problems  # None: the first problem raises
         self.kind, self.key, self.kinds, self._confirm = kind, key, kinds, confirm
-        self._items: Any = tuple[item, ...]  # a span fact's items
+        self._item = item  # the type of a span fact's items
         self.seen: dict[str, str] = {}  # slug -> the path of its article
         self.unrecorded: list[list[Path]] = []  # spans to confirm
         self.replays = 0
@@ -129,7 +150,7 @@ class Spans:
         for span in self:
             yield from span.sources()
 
-    def _replay(self, paths: list[Path]) -> list[Any] | None:
+    def _replay(self, paths: list[Path]) -> Replayed | None:
         if self.kind is None:
             return None
         name, names = span_name(self.kind, paths)
@@ -139,7 +160,7 @@ class Spans:
         value, seen = found
         try:
             told: tuple[ArticleFacts, ...] = decode(tuple[ArticleFacts, ...], value["articles"])
-            items = decode(self._items, value["items"])
+            items = Replayed(self._item, value["items"])
             if any(facts.slug in self.seen for facts in told if facts.problem is None):
                 return None
             if len(told) != len(paths) or not unchanged(value, seen):
@@ -156,7 +177,7 @@ class Spans:
                 continue
             self.seen[source.slug] = str(path)
         self.replays += 1
-        return list(items)
+        return items
 
     def _confirmed(self, work: Callable[[Source], Any]) -> None:
         """After the run: each span whose pass did work, once more with ``work``, so that

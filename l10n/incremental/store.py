@@ -43,6 +43,7 @@ from l10n.incremental.stamps import Stamp, digest_bytes, fs_now, fs_tick, read_s
 STATE_FILE = "state.sqlite"
 CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
 BATCH = 2000  # rows per transaction
+BATCH_BYTES = 1 << 20  # or fewer, once their facts hold this much text (a span's findings)
 _AHEAD_QUERY = 500  # names per query of prefetch() (SQLite allows 32,766 parameters)
 
 
@@ -83,6 +84,7 @@ class State(Watched):
         self._db: sqlite3.Connection | None = None
         self._files: dict[str, tuple[int, int, int, int, str] | None] = {}
         self._facts: dict[tuple[str, str], tuple[str, str, str]] = {}
+        self._pending = 0  # characters of the facts not yet committed
         self.reads = 0  # files read to learn their digest (what the benchmark counts)
         # rows read ahead by prefetch(): file rows, fact rows, and the names they cover
         self._ahead_files: dict[str, tuple[Any, ...]] = {}
@@ -191,6 +193,21 @@ class State(Watched):
         self._ahead_files, self._ahead_facts, self._ahead = files, facts, set(names)
         self._ahead_kinds = set(wanted)
 
+    def _file_row(self, name: str) -> tuple[Any, ...] | None:
+        """(ino, size, mtime_ns, ctime_ns, digest, seen_ns) of a file, read ahead or asked."""
+        if name in self._ahead:
+            return self._ahead_files.get(name)
+        return self._query("SELECT ino, size, mtime_ns, ctime_ns, digest, seen_ns FROM file "
+                           "WHERE path = ?", (name,))
+
+    def _fact_row(self, name: str, kind: str) -> tuple[Any, ...] | None:
+        """(digest, key, value, seen_ns) of a committed fact, read ahead or asked."""
+        self._kinds.add(kind)
+        if name in self._ahead and kind in self._ahead_kinds:
+            return self._ahead_facts.get((name, kind))
+        return self._query("SELECT digest, key, value, seen_ns FROM fact WHERE path = ? AND "
+                           "kind = ?", (name, kind))
+
     # ------------------------------------------------------------------ files
     def known(self, path: Path) -> Known:
         """The file's stamp now, and its digest if the state may vouch for it."""
@@ -199,50 +216,19 @@ class State(Watched):
         if stamp is None:
             self.vouch(name, None)
             return Known(path, None, None)
-        if name in self._files:  # recorded in this run, not yet committed: racy
-            return self._missed(Known(path, stamp, None))
-        if name in self._ahead:
-            row = self._ahead_files.get(name)
-        else:
-            row = self._query("SELECT ino, size, mtime_ns, ctime_ns, digest, seen_ns FROM file "
-                              "WHERE path = ?", (name,))
+        row = None if name in self._files else self._file_row(name)  # recorded now: racy
         if row is None or Stamp(*row[:4]) != stamp or not stamp.trusted(row[5]):
             return self._missed(Known(path, stamp, None))
         self.vouch(name, stamp)
         return Known(path, stamp, str(row[4]))
 
     def lookup(self, path: Path, kind: str, key: str) -> tuple[Known, Any]:
-        """:meth:`known` and :meth:`fact` in one query: the file as the state knows it,
-        and its fact of ``kind`` under ``key`` when the file is vouched for (else None)."""
-        stamp = stamp_of(path)
-        name = _name(path)
-        if stamp is None:
-            self.vouch(name, None)
-            return Known(path, None, None), None
-        if name in self._files:
-            return self._missed(Known(path, stamp, None)), None
-        self._kinds.add(kind)
-        if name in self._ahead and kind in self._ahead_kinds:
-            found = self._ahead_files.get(name)
-            row = None if found is None else \
-                (*found, *self._ahead_facts.get((name, kind), (None, None, None))[:3])
-        else:
-            row = self._query(
-                "SELECT f.ino, f.size, f.mtime_ns, f.ctime_ns, f.digest, f.seen_ns, n.digest, "
-                "n.key, n.value FROM file f LEFT JOIN fact n ON n.path = f.path AND n.kind = ? "
-                "WHERE f.path = ?", (kind, name))
-        if row is None or Stamp(*row[:4]) != stamp or not stamp.trusted(row[5]):
-            return self._missed(Known(path, stamp, None)), None
-        known = Known(path, stamp, str(row[4]))
-        pending = self._facts.get((name, kind))
-        fact = pending if pending is not None else row[6:]
-        if fact[0] != known.digest or fact[1] != key:
-            return self._missed(known), None
-        value = _loads(fact[2])
-        if value is None:
-            return self._missed(known), None
-        self.vouch(name, stamp)
-        return known, value
+        """:meth:`known` and :meth:`fact`: the file as the state knows it, and its fact of
+        ``kind`` under ``key`` when the file is vouched for (else None)."""
+        known = self.known(path)
+        if known.digest is None:
+            return known, None
+        return known, self.fact(path, kind, known.digest, key)
 
     def read(self, path: Path) -> tuple[bytes, str]:
         """Read the file; record its stamp and digest; (bytes, digest)."""
@@ -286,31 +272,18 @@ class State(Watched):
         (None when there is none, or it was recorded for other content or another key)."""
         name = _name(Path(path)) if isinstance(path, Path) else path
         pending = self._facts.get((name, kind))
-        row: tuple[Any, ...] | None = pending
-        self._kinds.add(kind)
-        if row is None and name in self._ahead and kind in self._ahead_kinds:
-            row = self._ahead_facts.get((name, kind))
-        elif row is None:
-            row = self._query("SELECT digest, key, value FROM fact WHERE path = ? AND kind = ?",
-                              (name, kind))
+        row = pending if pending is not None else self._fact_row(name, kind)
         value = None if row is None or row[0] != digest or row[1] != key else _loads(row[2])
-        if value is None:
-            self.unclean()
-        return value
+        return self._missed(None) if value is None else value
 
     def fact_seen(self, name: str, kind: str, digest: str, key: str) -> tuple[Any, int] | None:
         """A fact and when it was committed (the file system's clock: stamps it holds
         are trusted against it); None for a fact not committed yet."""
-        self._kinds.add(kind)
-        if name in self._ahead and kind in self._ahead_kinds:
-            row = self._ahead_facts.get((name, kind))
-        else:
-            row = self._query("SELECT digest, key, value, seen_ns FROM fact WHERE path = ? AND "
-                              "kind = ?", (name, kind))
-        if row is None or row[0] != digest or row[1] != key or (name, kind) in self._facts:
+        row = None if (name, kind) in self._facts else self._fact_row(name, kind)
+        value = None if row is None or row[0] != digest or row[1] != key else _loads(row[2])
+        if row is None or value is None:
             return self._missed(None)
-        value = _loads(row[2])
-        return self._missed(None) if value is None else (value, int(row[3]))
+        return value, int(row[3])
 
     def set_fact(self, path: Path | str, kind: str, digest: str, key: str, value: Any) -> None:
         self.unclean()
@@ -318,12 +291,14 @@ class State(Watched):
             return
         name = _name(Path(path)) if isinstance(path, Path) else path
         self._ahead.discard(name)
-        self._facts[(name, kind)] = (digest, key, json.dumps(value, separators=(",", ":")))
+        text = json.dumps(value, separators=(",", ":"))
+        self._facts[(name, kind)] = (digest, key, text)
+        self._pending += len(text)
         self._maybe_flush()
 
     # ------------------------------------------------------------------ writing
     def _maybe_flush(self) -> None:
-        if len(self._files) + len(self._facts) >= BATCH:
+        if len(self._files) + len(self._facts) >= BATCH or self._pending >= BATCH_BYTES:
             self.flush()
 
     def flush(self) -> None:
@@ -334,7 +309,7 @@ class State(Watched):
             return
         assert self.folder is not None
         files, facts = self._files, self._facts
-        self._files, self._facts = {}, {}
+        self._files, self._facts, self._pending = {}, {}, 0
         try:
             fs_tick(self.folder / CLOCK_FILE)
             now = fs_now(self.folder / CLOCK_FILE)

@@ -31,11 +31,11 @@ Rules:
   lists what l10n wrote; nothing else is ever deleted). Temporary files a killed build
   left (``.NAME.XXXXXXXX.tmp``) are removed first.
 * With a site (``site_url``, ``--site-url``): sitemaps and feeds, rendered like the
-  indexes (:mod:`l10n.workflow.build_site`), and canonical links; else the result says
+  indexes (:mod:`l10n.publish.site_files`), and canonical links; else the result says
   once that they are skipped. Indexes, sitemaps and feeds list every article of the
   folder, those of an earlier build too when only some articles are named.
   ``output="hugo"``: a Hugo site's tree instead of pages
-  (:mod:`l10n.workflow.build_files`), under the same rules.
+  (:mod:`l10n.publish.files`), under the same rules.
 * The build folder is never ``/``, home, the project's folder or an ancestor, unless ``force``.
 """
 
@@ -60,6 +60,7 @@ from l10n.incremental.sources import Source
 from l10n.incremental.spans import Spans
 from l10n.model import Article
 from l10n.publish import Page, render_root
+from l10n.publish.files import file_names, render_file
 from l10n.publish.folder import (
     MANIFEST,
     check_build_folder,
@@ -69,10 +70,10 @@ from l10n.publish.folder import (
     stale_files,
 )
 from l10n.publish.hugo import config_names, render_config
+from l10n.publish.index_entries import IndexEntries
 from l10n.publish.render import render_index_entries
 from l10n.publish.site import Site
-from l10n.workflow.build_files import file_names, render_file
-from l10n.workflow.build_index import IndexEntries
+from l10n.publish.site_files import NO_SITE, OUTPUTS, site_files, site_of
 from l10n.workflow.build_plan import (
     Gates,
     PageSummary,
@@ -82,7 +83,6 @@ from l10n.workflow.build_plan import (
     plan_key,
     summaries,
 )
-from l10n.workflow.build_site import NO_SITE, OUTPUTS, site_files, site_of
 from l10n.workflow.extract import article_paths
 
 
@@ -289,7 +289,8 @@ class _Build:
         source = self.settings.source
         self.index = self.site_files.merge(self.index, {*self.targets, *self.langs})
         order = sorted(self.index.langs, key=lambda lang: (lang != source, lang))
-        pages = self.site_files.files(self.files, source)  # the folder's record, site files
+        pages = [(name, key(self.files, *inputs), render)  # the record, a site's files
+                 for name, inputs, render in self.site_files.files(source)]
         if self.output == "hugo":
             self._files_once(staged, partial(render_config, order, source, self.site)
                              if order else None, key(self.files, order, source))

@@ -25,6 +25,7 @@ from l10n.glossary import Glossary
 from l10n.incremental import State, key
 from l10n.incremental.sources import Source
 from l10n.publish import Page, localize
+from l10n.publish.files import page_files
 from l10n.publish.page import Coverage, translated_percent
 from l10n.publish.render import IndexEntry, index_entry
 from l10n.publish.site import page_facts
@@ -110,13 +111,6 @@ def summaries(data: dict[str, Any]) -> list[PageSummary]:
     return [PageSummary(sys.intern(slug), sys.intern(lang), Coverage(total, reviewed, machine),
                         used, source)
             for slug, lang, total, reviewed, machine, used, source in data["pages"]]
-
-
-def page_files(article_format: str, slug: str, lang: str) -> tuple[str, ...]:
-    """The names in the build folder of an article's page in ``lang``."""
-    if article_format == "html":
-        return f"{lang}/{slug}.html", f"{lang}/{slug}.md", f"{lang}/{slug}.article.html"
-    return f"{lang}/{slug}.html", f"{lang}/{slug}.md"
 
 
 def plan_key(base: str, settings: Settings, state: State, source: Source,

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from l10n.articles import find_articles, read_article
+from l10n.articles import find_articles
 from l10n.catalog import ENTRIES_HEADER, Catalog, TemplateEntry, stored_digest
 from l10n.config import Settings
 from l10n.errors import ArticleError, Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.incremental import State
-from l10n.incremental.sources import Source, check_unique, stream_sources
+from l10n.incremental.sources import Source, check_unique, read_project_article, stream_sources
 from l10n.model import Article, Segment
 from l10n.text.segment import segment_article
 
@@ -83,9 +83,7 @@ def read_articles(
     seen: dict[str, Path] = {}
     for path in article_paths(settings, paths):
         try:
-            article = read_article(path, furniture=settings.furniture, lang=settings.source,
-                                   content=settings.html.content,
-                                   exclude=settings.html.exclude)
+            article = read_project_article(settings, path)
             check_unique(article.slug, article.path, seen)
         except ArticleError as exc:
             if problems is None:

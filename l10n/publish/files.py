@@ -18,7 +18,13 @@ from l10n.publish import Page, render_html, render_markdown
 from l10n.publish.htmlpage import render_article_page
 from l10n.publish.hugo import content_name, render_content
 from l10n.publish.site import Site, head_items, head_markup
-from l10n.workflow.build_plan import page_files
+
+
+def page_files(article_format: str, slug: str, lang: str) -> tuple[str, ...]:
+    """The names in the build folder of an article's page in ``lang``."""
+    if article_format == "html":
+        return f"{lang}/{slug}.html", f"{lang}/{slug}.md", f"{lang}/{slug}.article.html"
+    return f"{lang}/{slug}.html", f"{lang}/{slug}.md"
 
 
 def file_names(output: str, article_format: str, slug: str, lang: str) -> tuple[str, ...]:

@@ -26,9 +26,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from l10n.config import Settings, check_site_url
-from l10n.incremental import key
 from l10n.publish.feed import feed_name, render_feed
 from l10n.publish.folder import FACTS
+from l10n.publish.index_entries import IndexEntries
 from l10n.publish.site import Site, head_markup
 from l10n.publish.sitemap import (
     SiteArticle,
@@ -38,13 +38,13 @@ from l10n.publish.sitemap import (
     render_sitemap_index,
     sitemap_parts,
 )
-from l10n.workflow.build_index import IndexEntries
 
 OUTPUTS = ("site", "hugo")  # build formats: HTML and Markdown pages, or a Hugo tree
 NO_SITE = ("no site_url: no sitemap, feeds or canonical links (set site_url in l10n.toml "
            "or pass --site-url)")
 
 Render = Callable[[], str]
+Inputs = tuple[object, ...]  # what a file is made from (the build keys it)
 
 
 def site_of(settings: Settings, site_url: str | None = None) -> Site | None:
@@ -114,32 +114,32 @@ class SiteFiles:
                 index.add(page_lang, entry)
         return index
 
-    def files(self, base: str, source: str) -> list[tuple[str, str, Render]]:
-        """(name, key, render) of each file: the record, and a site's sitemaps and
+    def files(self, source: str) -> list[tuple[str, Inputs, Render]]:
+        """(name, inputs, render) of each file: the record, and a site's sitemaps and
         feeds (``source``: the project's language, whose feed comes first)."""
         if not self._pages:
             return []
         everything = self._entries.digest("")
-        record: list[tuple[str, str, Render]] = [(FACTS, key(base, "facts", everything),
+        record: list[tuple[str, Inputs, Render]] = [(FACTS, ("facts", everything),
                                                   self._facts)]
         site = self.site
         if site is None or not self._langs:
             return record
         parts = sitemap_parts(self._pages)
-        sitemaps: list[tuple[str, str, Render]] = [
-            ("sitemap.xml", key(base, "sitemap", everything),
+        sitemaps: list[tuple[str, Inputs, Render]] = [
+            ("sitemap.xml", ("sitemap", everything),
              lambda: render_sitemap(self._read(), site))]
         if len(parts) > 1:  # more URLs than one sitemap may hold: an index of parts
-            sitemaps = [("sitemap.xml", key(base, "sitemap index", len(parts)),
+            sitemaps = [("sitemap.xml", ("sitemap index", len(parts)),
                          partial(render_sitemap_index, len(parts), site))]
-            sitemaps += [(part_name(number), key(base, "sitemap", everything, number),
+            sitemaps += [(part_name(number), ("sitemap", everything, number),
                           partial(self._part, part)) for number, part in enumerate(parts, 1)]
         order = sorted(self._langs, key=lambda lang: (lang != source, lang))
         return [
             *sitemaps,
-            ("news-sitemap.xml", key(base, "news", everything),
+            ("news-sitemap.xml", ("news", everything),
              lambda: render_news_sitemap(self._read(), site)),
-            *((feed_name(lang), key(base, "feed", lang, everything),
+            *((feed_name(lang), ("feed", lang, everything),
                partial(self._feed, lang)) for lang in order),
             *record,
         ]

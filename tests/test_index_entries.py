@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from l10n.workflow.build_index import IndexEntries
+from l10n.publish.index_entries import IndexEntries
 
 
 @given(st.lists(st.tuples(st.sampled_from(["en", "ko"]), st.text()), max_size=1200))
