@@ -69,6 +69,7 @@ from l10n.qa.identical import ALIASES, check_identical
 from l10n.qa.markup import blank_markup, check_markup
 from l10n.qa.spacing import check_spaces, check_whitespace
 from l10n.qa.tags import check_tags
+from l10n.qa.tiers import changed_digits, graded
 
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
@@ -121,6 +122,7 @@ class CheckContext:
     glossary: Glossary | None = None
     path: str = ""
     accelerators: bool = True  # False: the catalog marks none (l10n.qa.catalog)
+    grade: bool = False  # findings in their tiers (l10n.qa.tiers): catalogs from anywhere
 
     def finding(self, check: str, severity: Severity, entry: Entry, message: str, *,
                 span: tuple[int, int] | None = None,
@@ -190,9 +192,13 @@ def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
                                _figures(target, entry.flags, entry.msgid), lang)
     if pseudo is not None:  # glossary targets inside pseudo text: only lost figures matter
         problems = [p for p in problems if p.severity == "error"]
-    return [ctx.finding("numbers", Severity(p.severity), entry, p.message,
-                        span=p.found[0].span if p.found and pseudo is None else None,
-                        source_span=p.source.span) for p in problems]
+    found = [ctx.finding("numbers", Severity(p.severity), entry, p.message,
+                         span=p.found[0].span if p.found and pseudo is None else None,
+                         source_span=p.source.span) for p in problems]
+    if not ctx.grade:
+        return found
+    return [graded(f, p.severity == "error" and changed_digits(
+        p.source.text, [q.text for q in p.found])) for f, p in zip(found, problems, strict=True)]
 
 
 @translated
@@ -349,11 +355,11 @@ def run_checks(
     ignored = ignored_checks(entry)
     if entry.obsolete or "*" in ignored or is_credits(entry):
         return []
-    return [
+    found = [
         finding
         for form in plural_forms(entry)
         for name, check in checks
         if name not in ignored
         for finding in check(form if name == "accelerators" else plain(form), ctx)
     ]
-
+    return [graded(f) for f in found] if ctx.grade else found
