@@ -41,6 +41,8 @@ def test_changed_digits() -> None:
     assert changed_digits("1,000", ["1 010"])
     assert not changed_digits("100", ["1/4"])
     assert not changed_digits("24", [])
+    assert changed_digits("7.22.0", ["7.44.0"])
+    assert not changed_digits("00:00", ["22:48"])  # every digit: another reading
 
 
 def _warning(line: int, message: str, check: str = "spaces") -> Finding:

@@ -198,7 +198,8 @@ def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
     if not ctx.grade:
         return found
     return [graded(f, p.severity == "error" and changed_digits(
-        p.source.text, [q.text for q in p.found])) for f, p in zip(found, problems, strict=True)]
+        p.source.text if re.search(r"\d", p.source.text) else f"{p.source.value:f}",
+        [q.text for q in p.found], target)) for f, p in zip(found, problems, strict=True)]
 
 
 @translated

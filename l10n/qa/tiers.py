@@ -41,14 +41,20 @@ from l10n.model import Finding, Severity
 
 INFO_CHECKS = frozenset({"identical", "brackets", "length"})
 _DIGITS = re.compile(r"\D")
+_RUNS = re.compile(r"\d+(?:[.,:/-]\d+)*")
 
 
-def changed_digits(source: str, found: Sequence[str]) -> bool:
-    """Whether one of ``found`` (the translation's unexplained figures) is the source
-    figure ``source`` with some of its digits changed: as many digits, not the same ones."""
+def changed_digits(source: str, found: Sequence[str], target: str = "") -> bool:
+    """Whether one of ``found`` (the translation's unexplained figures) or a run of digits
+    of ``target`` (the translation) is the source figure ``source`` with a few of its digits
+    changed, as a slip changes them: as many digits, at least one and at most half of them
+    (one of one) different. A figure all of whose digits differ (``00:00 PM`` -> ``22:48``)
+    is another reading, not a slip."""
     digits = _DIGITS.sub("", source)
+    found = [*found, *_RUNS.findall(target)]
     return bool(digits) and any(
-        len(other := _DIGITS.sub("", text)) == len(digits) and other != digits
+        len(other := _DIGITS.sub("", text)) == len(digits)
+        and 0 < sum(a != b for a, b in zip(digits, other, strict=True)) <= max(1, len(digits) // 2)
         for text in found)
 
 
