@@ -60,7 +60,7 @@ from l10n.catalog import Entry
 from l10n.glossary.verify import verify_terms
 from l10n.lang import base_language
 from l10n.lang.ko import particle_problems, term_spans
-from l10n.lang.numbers import compare_numbers
+from l10n.lang.numbers import NumberProblem, compare_numbers
 from l10n.model import MISSING, Finding, Severity
 from l10n.qa.accelerators import check_accelerators, plain
 from l10n.qa.entries import PLURAL_FORM, ignored_checks, is_credits, plural_forms, pseudo_text
@@ -197,9 +197,17 @@ def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
                          source_span=p.source.span) for p in problems]
     if not ctx.grade:
         return found
-    return [graded(f, p.severity == "error" and changed_digits(
-        p.source.text if re.search(r"\d", p.source.text) else f"{p.source.value:f}",
-        [q.text for q in p.found], target)) for f, p in zip(found, problems, strict=True)]
+    return [graded(f, p.severity == "error" and _slip(p, target))
+            for f, p in zip(found, problems, strict=True)]
+
+
+def _slip(p: NumberProblem, target: str) -> bool:
+    """The translation writes the source's figure with a few digits changed: as it is
+    written (``5`` -> ``6``, ``sha1`` -> ``sha2``) or as read (10:00 a.m. -> 오전 11시)."""
+    text = p.source.text if re.search(r"\d", p.source.text) else f"{p.source.value:f}"
+    return changed_digits(text, [q.text for q in p.found], target) or any(
+        q.kind == p.source.kind and changed_digits(p.source.describe(), [q.describe()])
+        for q in p.found)
 
 
 @translated
