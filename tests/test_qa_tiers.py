@@ -22,6 +22,8 @@ def _severities(msgid: str, msgstr: str, ctx: CheckContext) -> dict[str, str]:
 def test_a_changed_digit_stays_an_error() -> None:
     assert _severities("Delete 5 files", "Supprimer 6 fichiers", GRADED) == {"numbers": "error"}
     assert _severities("Released in 2001", "Publié en 2011", GRADED) == {"numbers": "error"}
+    # '1,00' is two figures in English; the run as written has one digit changed
+    assert set(_severities("1,00", "1,10", GRADED).values()) == {"error"}
 
 
 def test_a_figure_said_another_way_is_info_on_catalogs_from_anywhere() -> None:

@@ -69,7 +69,7 @@ from l10n.qa.identical import ALIASES, check_identical
 from l10n.qa.markup import blank_markup, check_markup
 from l10n.qa.spacing import check_spaces, check_whitespace
 from l10n.qa.tags import check_tags
-from l10n.qa.tiers import changed_digits, graded
+from l10n.qa.tiers import RUN, changed_digits, graded
 
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
@@ -197,15 +197,18 @@ def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
                          source_span=p.source.span) for p in problems]
     if not ctx.grade:
         return found
-    return [graded(f, p.severity == "error" and _slip(p, target))
+    return [graded(f, p.severity == "error" and _slip(p, entry.msgid, target))
             for f, p in zip(found, problems, strict=True)]
 
 
-def _slip(p: NumberProblem, target: str) -> bool:
+def _slip(p: NumberProblem, source: str, target: str) -> bool:
     """The translation writes the source's figure with a few digits changed: as it is
-    written (``5`` -> ``6``, ``sha1`` -> ``sha2``) or as read (10:00 a.m. -> 오전 11시)."""
+    written (``5`` -> ``6``, ``sha1`` -> ``sha2``, the run ``1,00`` the figure is part of ->
+    ``1,10``) or as read (10:00 a.m. -> 오전 11시)."""
     text = p.source.text if re.search(r"\d", p.source.text) else f"{p.source.value:f}"
-    return changed_digits(text, [q.text for q in p.found], target) or any(
+    start, end = p.source.span
+    runs = [m.group() for m in RUN.finditer(source) if m.start() < end and start < m.end()]
+    return any(changed_digits(x, [q.text for q in p.found], target) for x in (text, *runs)) or any(
         q.kind == p.source.kind and changed_digits(p.source.describe(), [q.describe()])
         for q in p.found)
 

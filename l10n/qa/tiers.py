@@ -41,7 +41,7 @@ from l10n.model import Finding, Severity
 
 INFO_CHECKS = frozenset({"identical", "brackets", "length"})
 _DIGITS = re.compile(r"\D")
-_RUNS = re.compile(r"\d+(?:[.,:/-]\d+)*")
+RUN = re.compile(r"\d+(?:[.,:/-]\d+)*")
 
 
 def changed_digits(source: str, found: Sequence[str], target: str = "") -> bool:
@@ -51,7 +51,7 @@ def changed_digits(source: str, found: Sequence[str], target: str = "") -> bool:
     (one of one) different. A figure all of whose digits differ (``00:00 PM`` -> ``22:48``)
     is another reading, not a slip."""
     digits = _DIGITS.sub("", source)
-    found = [*found, *_RUNS.findall(target)]
+    found = [*found, *RUN.findall(target)]
     return bool(digits) and any(
         len(other := _DIGITS.sub("", text)) == len(digits)
         and 0 < sum(a != b for a, b in zip(digits, other, strict=True)) <= max(1, len(digits) // 2)
@@ -77,4 +77,4 @@ def shown(findings: Sequence[Finding], everything: bool) -> list[Finding]:
                                               if f.severity != Severity.INFO]
 
 
-__all__ = ["INFO_CHECKS", "changed_digits", "graded", "shown"]
+__all__ = ["INFO_CHECKS", "RUN", "changed_digits", "graded", "shown"]
