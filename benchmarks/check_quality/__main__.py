@@ -2,9 +2,11 @@
 
 ``python -m benchmarks.check_quality.assemble`` first (the corpus: ``manifest.toml``),
 then ``python -m benchmarks.check_quality [--manifest M] [--no-pofilter] [--sample N]
-[--seed S]`` prints (``--manifest``: ``heldout.toml``, ``heldout2.toml`` or
-``heldout3.toml``, corpora the checks were not tuned on; assemble them with the same
-``--manifest`` first):
+[--seed S] [--all]`` prints (``--manifest``: ``heldout.toml``, ``heldout2.toml`` ..
+``heldout7.toml``, corpora the checks were not tuned on; assemble them with the same
+``--manifest`` first; ``--all``: every finding, as ``l10n check --all`` prints them; by
+default as ``l10n check FILE.po`` does: no ``info`` findings (:mod:`l10n.qa.tiers`, counted
+apart), a catalog's conventions once):
 
 - the corpus: files, languages, translated entries (not fuzzy, not obsolete: what
   gettext uses at run time; both tools are counted on those only);
