@@ -44,6 +44,7 @@ def test_changed_digits() -> None:
     assert not changed_digits("100", ["1/4"])
     assert not changed_digits("24", [])
     assert changed_digits("7.22.0", ["7.44.0"])
+    assert changed_digits("c45d82e4fac0e7", [], "md5='c45d82e5fac0e7'")  # a code
     assert not changed_digits("00:00", ["22:48"])  # every digit: another reading
 
 

@@ -42,16 +42,17 @@ from l10n.model import Finding, Severity
 INFO_CHECKS = frozenset({"identical", "brackets", "length"})
 _DIGITS = re.compile(r"\D")
 RUN = re.compile(r"\d+(?:[.,:/-]\d+)*")
+_WRITTEN = re.compile(r"[^\W_]*\d(?:[^\W_]|[.,:/-]\d)*")  # a figure or a code (c45d82e4, sha2)
 
 
 def changed_digits(source: str, found: Sequence[str], target: str = "") -> bool:
     """Whether one of ``found`` (the translation's unexplained figures) or a run of digits
-    of ``target`` (the translation) is the source figure ``source`` with a few of its digits
-    changed, as a slip changes them: as many digits, at least one and at most half of them
-    (one of one) different. A figure all of whose digits differ (``00:00 PM`` -> ``22:48``)
+    or a code of ``target`` (the translation) is the source figure ``source`` with a few
+    of its digits changed, as a slip changes them: as many digits, at least one and at most
+    half of them (one of one) different. A figure all of whose digits differ (``00:00 PM`` -> ``22:48``)
     is another reading, not a slip."""
     digits = _DIGITS.sub("", source)
-    found = [*found, *RUN.findall(target)]
+    found = [*found, *RUN.findall(target), *_WRITTEN.findall(target)]
     return bool(digits) and any(
         len(other := _DIGITS.sub("", text)) == len(digits)
         and 0 < sum(a != b for a, b in zip(digits, other, strict=True)) <= max(1, len(digits) // 2)
