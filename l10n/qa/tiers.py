@@ -49,8 +49,8 @@ def changed_digits(source: str, found: Sequence[str], target: str = "") -> bool:
     """Whether one of ``found`` (the translation's unexplained figures) or a run of digits
     or a code of ``target`` (the translation) is the source figure ``source`` with a few
     of its digits changed, as a slip changes them: as many digits, at least one and at most
-    half of them (one of one) different. A figure all of whose digits differ (``00:00 PM`` -> ``22:48``)
-    is another reading, not a slip."""
+    half of them (one of one) different. A figure all of whose digits differ
+    (``00:00 PM`` -> ``22:48``) is another reading, not a slip."""
     digits = _DIGITS.sub("", source)
     found = [*found, *RUN.findall(target), *_WRITTEN.findall(target)]
     return bool(digits) and any(
