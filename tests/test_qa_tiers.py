@@ -80,3 +80,12 @@ def test_check_hides_info_unless_all(tmp_path: Path) -> None:
     assert "identical" not in quiet.stdout and "--all shows them" in quiet.stderr
     loud = run_l10n("check", "--all", str(po), cwd=tmp_path)
     assert "info [identical]" in loud.stdout
+
+
+def test_a_bare_figure_against_a_duration_of_as_many_digits_is_compared() -> None:
+    # GNOME Clocks' timer button "5 m": a figure replaced the source's, not words
+    assert _severities("5 m", "6 min", GRADED) == {"numbers": "error"}
+    assert _severities("5 m", "5 min", GRADED) == {}
+    # "u the power boldly 2 proclaim" -> an age elsewhere (16세): no figure replaced it
+    ko = CheckContext("en", "ko", None, "ko.po")
+    assert _severities("boldly 2 proclaim", "교황 베네딕토 16세는", ko) == {}
