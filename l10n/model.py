@@ -164,6 +164,7 @@ class Hypothesis:
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # a heuristic's finding, shown on request (l10n.qa.tiers)
 
 
 @dataclass(frozen=True, slots=True)

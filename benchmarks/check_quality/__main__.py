@@ -2,9 +2,11 @@
 
 ``python -m benchmarks.check_quality.assemble`` first (the corpus: ``manifest.toml``),
 then ``python -m benchmarks.check_quality [--manifest M] [--no-pofilter] [--sample N]
-[--seed S]`` prints (``--manifest``: ``heldout.toml``, ``heldout2.toml`` or
-``heldout3.toml``, corpora the checks were not tuned on; assemble them with the same
-``--manifest`` first):
+[--seed S] [--all]`` prints (``--manifest``: ``heldout.toml``, ``heldout2.toml`` ..
+``heldout7.toml``, corpora the checks were not tuned on; assemble them with the same
+``--manifest`` first; ``--all``: every finding, as ``l10n check --all`` prints them; by
+default as ``l10n check FILE.po`` does: no ``info`` findings (:mod:`l10n.qa.tiers`, counted
+apart), a catalog's conventions once):
 
 - the corpus: files, languages, translated entries (not fuzzy, not obsolete: what
   gettext uses at run time; both tools are counted on those only);
@@ -100,7 +102,8 @@ def load_units(manifest: Path = MANIFEST,
 def l10n_findings(unit: Unit) -> list[object]:
     from l10n.qa import CheckContext, run_checks
 
-    ctx = CheckContext("en", unit.lang, None, unit.file, accelerators=unit.accelerators)
+    ctx = CheckContext("en", unit.lang, None, unit.file, accelerators=unit.accelerators,
+                       grade=True)
     return run_checks(unit.entry, ctx)  # type: ignore[arg-type]
 
 
@@ -240,11 +243,30 @@ def _rate_table(name: str, counts: Counter[str], total: int) -> list[str]:
     return rows
 
 
+def shown(every: Sequence[tuple[Unit, object]], everything: bool) -> tuple[
+        list[tuple[Unit, object]], list[object], list[tuple[Unit, object]]]:
+    """As ``l10n check`` shows findings: the per-entry ones, the catalogs' conventions
+    (:func:`l10n.qa.catalog.conventions`, each counted once and never sampled) and the
+    ``info`` findings it leaves out; with ``everything`` (``--all``) all of them per entry."""
+    from l10n.qa.catalog import conventions
+
+    if everything:
+        return list(every), [], []
+    info = [(u, f) for u, f in every if str(f.severity) == "info"]  # type: ignore[attr-defined]
+    rest = [(u, f) for u, f in every if str(f.severity) != "info"]  # type: ignore[attr-defined]
+    said: list[object] = list(conventions([f for _, f in rest]))  # type: ignore[misc]
+    kept = {id(f) for f in said}
+    folded = [f for f in said if not f.line]  # type: ignore[attr-defined]
+    return [(u, f) for u, f in rest if id(f) in kept], folded, info
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.check_quality")
     parser.add_argument("--no-pofilter", action="store_true", help="measure l10n only")
     parser.add_argument("--sample", type=int, default=120, help="findings to sample")
     parser.add_argument("--seed", type=int, default=25)
+    parser.add_argument("--all", action="store_true",
+                        help="measure every finding, as `l10n check --all` shows them")
     parser.add_argument("--manifest", type=Path, default=MANIFEST,
                         help="another manifest (heldout.toml: files the checks were not tuned on)")
     args = parser.parse_args(argv)
@@ -258,11 +280,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     say(f"corpus: {len(files)} files, {len(langs)} languages ({', '.join(langs)}), "
         f"{len(units)} translated entries")
 
-    found = [(u, f) for u in units for f in l10n_findings(u) if f.check != "untranslated"]  # type: ignore[attr-defined]
-    checks = Counter(f.check for _, f in found) + Counter(f.check for f in catalog_wide)  # type: ignore[attr-defined]
-    say("\n".join(_rate_table("l10n check", checks, len(units))))
-    for finding in catalog_wide:  # one per catalog: not sampled (see the README)
-        say(f"    catalog-wide: {finding.path}: {finding.message}")  # type: ignore[attr-defined]
+    every = [(u, f) for u in units for f in l10n_findings(u) if f.check != "untranslated"]  # type: ignore[attr-defined]
+    found, folded, info = shown(every, args.all)
+    checks = Counter(f.check for _, f in found) + Counter(f.check for f in catalog_wide + folded)  # type: ignore[attr-defined]
+    say("\n".join(_rate_table("l10n check" + (" --all" if args.all else ""), checks,
+                              len(units))))
+    for finding in catalog_wide + folded:  # one per catalog: not sampled (see the README)
+        say(f"    catalog-wide: {finding.path}: {finding.message[:160]}")  # type: ignore[attr-defined]
+    if info:
+        say("\n".join(_rate_table("  not shown (info, --all)", Counter(f.check for _, f in info),  # type: ignore[attr-defined]
+                                  len(units))))
     flagged = None
     before: dict[str, set[str]] = {}
     if not args.no_pofilter:
@@ -271,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         before = {u.key: set(t) for u, t in zip(units, flagged, strict=True)}
         say("\n".join(_rate_table("pofilter", tests, len(units))))
 
-    noisy = {u.key for u, _ in found}
+    noisy = {u.key for u, _ in every}
     clean = [u for u in units if u.key not in noisy]
     say(f"injected corruptions (into {len(clean)} entries l10n finds nothing on):")
     for kind, made in injected(clean, args.seed).items():

@@ -64,6 +64,13 @@ AnnotateOption = Annotated[
                  "'#. check:' comments (shown by Poedit and Weblate); remove those that are "
                  "gone. Nothing else in the file changes."),
 ]
+AllOption = Annotated[
+    bool,
+    typer.Option("--all", "-a", help="PO files: show every finding, also the heuristic "
+                 "checks' 'info' ones (identical, brackets, length, numbers said another "
+                 "way), and each entry of a catalog's convention (one warning on 10 entries "
+                 "or more) rather than one line for it."),
+]
 _PO_SUFFIXES = (".po", ".pot")
 
 
@@ -74,6 +81,7 @@ def check(
     glossary: GlossaryOption = None,
     source: SourceOption = None,
     annotate: AnnotateOption = False,
+    all_: AllOption = False,
     fmt: FormatOption = None,
     config: ConfigOption = None,
     json_: JsonOption = False,
@@ -107,12 +115,26 @@ def check(
                              hint="a project's glossary and source language are in l10n.toml")
         result = check_project(settings(config), paths, split_languages(lang), only,
                                annotate=annotate)
-    errors = _report(result.findings, chosen)
+    errors = _report(result.findings if all_ or not files else _shown(list(result.findings)),
+                     chosen)
     for path in result.annotated:
         typer.echo(f"annotated {path}", err=True)
     finish(result.problems)
     if errors:
         raise typer.Exit(code=1)
+
+
+def _shown(findings: Sequence[Finding]) -> list[Finding]:
+    """A file check's findings as shown without ``--all``: no ``info``, conventions once."""
+    from l10n.qa.catalog import conventions
+    from l10n.qa.tiers import shown
+
+    kept = shown(conventions(findings), everything=False)
+    hidden = sum(f.severity == "info" for f in findings)
+    if hidden:
+        typer.echo(f"{hidden} info finding{'s' * (hidden != 1)} of heuristic checks not "
+                   "shown: --all shows them", err=True)
+    return kept
 
 
 def _report(findings: Iterable[Finding], fmt: str) -> int:
@@ -124,7 +146,8 @@ def _report(findings: Iterable[Finding], fmt: str) -> int:
 
     def counted() -> Iterator[Finding]:
         for finding in findings:
-            counts["error" if finding.severity == "error" else "warning"] += 1
+            if finding.severity != "info":
+                counts["error" if finding.severity == "error" else "warning"] += 1
             yield finding
 
     if fmt == "json":

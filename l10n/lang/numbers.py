@@ -297,7 +297,8 @@ def compare_numbers(
     rivals = [t for t in spare if not t.weak]
     missing = [q for q in missing if not (_in_words(q) and not any(
         _comparable(q, t) or any(r.kind == q.kind for r in t.readings())
-        or (loose and q.kind == DURATION and t.kind == NUMBER) for t in rivals)
+        or (loose and q.kind == DURATION and t.kind == NUMBER) or (  # '5 m' -> '6 min'
+            q.kind == NUMBER and t.kind == DURATION and q.width == t.width) for t in rivals)
                                           and not any(t.value == q.value for t in targets))]
     spare = [t for t in spare if not any(s <= t.start < e for s, e in coded.own)]
     problems = code_problems

@@ -77,6 +77,11 @@ class Quantity:
     def readings(self) -> tuple[Reading, ...]:
         return (self.reading, *self.also)
 
+    @property
+    def width(self) -> int:
+        """How many digits it is written with (``1,000`` has 4)."""
+        return sum(c.isdigit() for c in self.text)
+
     def describe(self) -> str:
         """The value as a translator can check it: ``14,000,000,000,000 KRW``, ``10-31``."""
         if self.kind == DATE:

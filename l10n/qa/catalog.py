@@ -5,10 +5,17 @@ Vietnamese catalogs of Xfce and GNOME): when a catalog keeps the accelerator in 
 :data:`NO_ACCELERATORS` of its translated entries whose source has one (and there are at
 least :data:`MIN_ACCELERATORS` of those), that is its convention, not a hundred slips. The
 ``accelerators`` check then says so once for the catalog, not once per entry.
+
+The same holds for any warning (:func:`conventions`): when one check reports the same
+thing (its message with the quoted text and the figures left out) on :data:`CONVENTION`
+entries or more of one catalog, that is how this catalog is written (Thai widens its
+phrase breaks, a team ends every label with a space, a catalog keeps English on purpose),
+said once with the lines it is on. Errors are never folded: each is its own slip.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -19,6 +26,8 @@ from l10n.qa.checks import CheckContext, run_checks
 
 NO_ACCELERATORS = 0.05
 MIN_ACCELERATORS = 10
+CONVENTION = 10  # entries of one catalog with the same warning
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\d+")
 
 
 def for_catalog(entries: Sequence[Entry], ctx: CheckContext) -> tuple[CheckContext, list[Finding]]:
@@ -49,4 +58,34 @@ def catalog_findings(catalog: Catalog, ctx: CheckContext, only: str | None = Non
     ]
 
 
-__all__ = ["MIN_ACCELERATORS", "NO_ACCELERATORS", "catalog_findings", "for_catalog"]
+def shape(finding: Finding) -> tuple[str, str, str]:
+    """What a finding says without its particulars: path, check, message with quoted text
+    and figures left out."""
+    return finding.path, finding.check, _QUOTED.sub("…", finding.message)
+
+
+def conventions(findings: Sequence[Finding], least: int = CONVENTION) -> list[Finding]:
+    """``findings`` with each catalog's conventions said once: the warnings of one shape
+    (:func:`shape`) on ``least`` entries or more become one finding (line 0) that names
+    how many and their lines, in place of the first; the others stay as they are."""
+    groups: dict[tuple[str, str, str], list[Finding]] = {}
+    for f in findings:
+        if f.severity == Severity.WARNING and f.line:
+            groups.setdefault(shape(f), []).append(f)
+    big = {key: found for key, found in groups.items()
+           if len({f.line for f in found}) >= least}
+    out: list[Finding] = []
+    for f in findings:
+        key = shape(f)
+        if f.severity != Severity.WARNING or not f.line or key not in big:
+            out.append(f)
+        elif f is big[key][0]:
+            lines = sorted({x.line for x in big[key]})
+            out.append(Finding(f.check, f.severity, f"{len(lines)} entries the same way, a "
+                               f"convention of this catalog? e.g. line {f.line}: {f.message} "
+                               f"(lines {', '.join(map(str, lines))})", f.path, 0, "", f.lang))
+    return out
+
+
+__all__ = ["CONVENTION", "MIN_ACCELERATORS", "NO_ACCELERATORS", "catalog_findings",
+           "conventions", "for_catalog", "shape"]

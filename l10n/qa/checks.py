@@ -60,7 +60,7 @@ from l10n.catalog import Entry
 from l10n.glossary.verify import verify_terms
 from l10n.lang import base_language
 from l10n.lang.ko import particle_problems, term_spans
-from l10n.lang.numbers import compare_numbers
+from l10n.lang.numbers import NumberProblem, compare_numbers
 from l10n.model import MISSING, Finding, Severity
 from l10n.qa.accelerators import check_accelerators, plain
 from l10n.qa.entries import PLURAL_FORM, ignored_checks, is_credits, plural_forms, pseudo_text
@@ -69,6 +69,7 @@ from l10n.qa.identical import ALIASES, check_identical
 from l10n.qa.markup import blank_markup, check_markup
 from l10n.qa.spacing import check_spaces, check_whitespace
 from l10n.qa.tags import check_tags
+from l10n.qa.tiers import RUN, changed_digits, graded
 
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
@@ -121,6 +122,7 @@ class CheckContext:
     glossary: Glossary | None = None
     path: str = ""
     accelerators: bool = True  # False: the catalog marks none (l10n.qa.catalog)
+    grade: bool = False  # findings in their tiers (l10n.qa.tiers): catalogs from anywhere
 
     def finding(self, check: str, severity: Severity, entry: Entry, message: str, *,
                 span: tuple[int, int] | None = None,
@@ -190,9 +192,25 @@ def check_numbers(entry: Entry, ctx: CheckContext) -> list[Finding]:
                                _figures(target, entry.flags, entry.msgid), lang)
     if pseudo is not None:  # glossary targets inside pseudo text: only lost figures matter
         problems = [p for p in problems if p.severity == "error"]
-    return [ctx.finding("numbers", Severity(p.severity), entry, p.message,
-                        span=p.found[0].span if p.found and pseudo is None else None,
-                        source_span=p.source.span) for p in problems]
+    found = [ctx.finding("numbers", Severity(p.severity), entry, p.message,
+                         span=p.found[0].span if p.found and pseudo is None else None,
+                         source_span=p.source.span) for p in problems]
+    if not ctx.grade:
+        return found
+    return [graded(f, p.severity == "error" and _slip(p, entry.msgid, target))
+            for f, p in zip(found, problems, strict=True)]
+
+
+def _slip(p: NumberProblem, source: str, target: str) -> bool:
+    """The translation writes the source's figure with a few digits changed: as it is
+    written (``5`` -> ``6``, ``sha1`` -> ``sha2``, the run ``1,00`` the figure is part of ->
+    ``1,10``) or as read (10:00 a.m. -> 오전 11시)."""
+    text = p.source.text if re.search(r"\d", p.source.text) else f"{p.source.value:f}"
+    start, end = p.source.span
+    runs = [m.group() for m in RUN.finditer(source) if m.start() < end and start < m.end()]
+    return any(changed_digits(x, [q.text for q in p.found], target) for x in (text, *runs)) or any(
+        q.kind == p.source.kind and changed_digits(p.source.describe(), [q.describe()])
+        for q in p.found)
 
 
 @translated
@@ -349,11 +367,11 @@ def run_checks(
     ignored = ignored_checks(entry)
     if entry.obsolete or "*" in ignored or is_credits(entry):
         return []
-    return [
+    found = [
         finding
         for form in plural_forms(entry)
         for name, check in checks
         if name not in ignored
         for finding in check(form if name == "accelerators" else plain(form), ctx)
     ]
-
+    return [graded(f) for f in found] if ctx.grade else found

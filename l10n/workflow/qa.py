@@ -193,7 +193,7 @@ def check_files(
         except L10nError as exc:
             problems.append(Problem.of(exc))
             continue
-        ctx = CheckContext(source_lang, target, terms, settings.display(catalog.path))
+        ctx = CheckContext(source_lang, target, terms, settings.display(catalog.path), grade=True)
         findings += _one_catalog(catalog, ctx, only, annotate, written, lock)
     return CheckResult(tuple(findings), tuple(written), tuple(problems))
 
