@@ -101,6 +101,14 @@ def _site(body: Element) -> bool:
     return any(body.getElementsByTagName(tag) for tag in SITE)
 
 
+def page_forms(body: Element) -> set[int]:
+    """The ids of the ``<form>`` elements that wrap the page (half of its visible words
+    or more: an ASP.NET page is one form), which are not furniture."""
+    total = len(" ".join(_visible_text(body)).split())
+    return {id(form) for form in body.getElementsByTagName("form")
+            if len(" ".join(_visible_text(form)).split()) * 2 >= max(total, 1)}
+
+
 def _visible_text(element: Element) -> list[str]:
     parts: list[str] = []
     for node in element.childNodes:
