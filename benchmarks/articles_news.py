@@ -65,6 +65,8 @@ def news(folder: Path, words: Callable[[str], Counter[str]],
             theirs.append(_score(want, want + words(ref["supplemental"]),
                                  words(_trafilatura(folder / f"{page_id}.html")), page_id))
         summary("trafilatura alone, all news pages", theirs)
+        read = {s[2] for s in ours}
+        summary("trafilatura alone, the pages l10n read", [s for s in theirs if s[2] in read])
 
 
 def _trafilatura(path: Path) -> str:

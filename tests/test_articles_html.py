@@ -435,7 +435,7 @@ def test_a_headline_inside_a_link_is_not_read_even_when_the_extractor_keeps_it(
     trafilatura may keep their text (here it is made to keep every block)."""
     from l10n.articles import story
 
-    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block: True)
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
     teasers = "".join(
         f'<div class="rel"><a href="/{n}"><h3>{title}</h3></a></div>'
         for n, title in enumerate(["Harbour bridge | the ferries count the cost of two years",
@@ -485,3 +485,21 @@ def test_a_page_with_no_title_anywhere_takes_its_first_line_with_a_warning(
     body = [markup_text(b.text) for b in article.blocks if b.kind == PARAGRAPH]
     assert body[0] == "Storm closes the coast road for a week"
     assert "Engineers said repairs would take at least a week." in body
+
+
+def test_a_layout_tables_story_cell_is_the_storys_when_trafilatura_reads_it_in_a_row() -> None:
+    """A 2000s page lays out its story in a table cell; trafilatura reads the layout as a
+    table row ("| menu | cell |") and may drop the cell's first sentence and glue the
+    next cell's copyright on. The cell is the story's when half of its runs of words are
+    in the story; another block is not kept by that rule alone."""
+    from l10n.articles.story import _story_filter
+
+    sentences = [f"The council met on day {n} and voted on the harbour plan again." for n in
+                 range(12)]
+    cell = "(AP) " + " ".join(sentences)
+    story = ("| Home \\| News \\| Sport |  | \n|  |  | " + " ".join(sentences[1:])
+             + " Copyright 2008 The Associated Press. All rights reserved. |")
+    assert _story_filter(story)(cell, True)
+    assert not _story_filter(story)(cell, False)
+    unrelated = "Sign up for our newsletter and get the best stories of the week by email."
+    assert not _story_filter(story)(unrelated, True)

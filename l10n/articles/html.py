@@ -31,7 +31,8 @@ never the page's furniture. Where the story is, in this order:
    Navigation, ads, related links, share buttons, cookie notices are not in the story.
 
 In every case, inside the story, ``nav``, ``aside``, ``form`` (but one that wraps half of
-the page's words or more: an ASP.NET page is one form), ``footer`` and ``dialog`` elements, elements with the ARIA roles of navigation, complementary or contentinfo,
+the page's words or more: an ASP.NET page is one form), ``footer`` and ``dialog``
+elements, elements with the ARIA roles of navigation, complementary or contentinfo,
 elements a browser never shows (the ``hidden`` attribute, an inline ``display: none`` or
 ``visibility: hidden``, a simple rule of the page's own ``<style>`` that hides them:
 :mod:`l10n.articles.stylesheet`) and those matching a configured ``exclude`` selector are
@@ -106,7 +107,7 @@ from l10n.articles.htmlmeta import (
 )
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
-from l10n.articles.story import Place, Story, find_story, kept, page_forms, title_at
+from l10n.articles.story import CELL, Place, Story, find_story, kept, page_forms, title_at
 from l10n.articles.stylesheet import hidden_by_style
 from l10n.errors import ArticleError
 from l10n.model import (
@@ -131,7 +132,6 @@ if TYPE_CHECKING:
 
 HTML_FORMAT = "html"
 RAW = "html"  # a run that is not translated (translate="no"): its text, shown as it is
-CELL = "table-cell"
 
 SKIP = frozenset({
     "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "embed",
