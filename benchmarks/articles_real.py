@@ -22,6 +22,9 @@ Prints:
   in the built Markdown (rendered by markdown-it) and the built HTML page, the visible
   text outside code holds ``*``, ``_``, `` ` `` and ``~`` characters; those beyond the
   ones the source post itself shows when rendered are stray.
+- **news**: 200 pages of another benchmark, L3S-GN1 (news linked from Google News in
+  2008, assessed by people), on which no rule was tuned: the same figures, and
+  trafilatura's alone (:mod:`benchmarks.articles_news`).
 - **sentences**: wrong sentence splits per 100 sentences, on the hand-labelled sample of
   ``benchmarks/data/split_labels.toml`` (segments of the posts and pages, each judged by
   a person: ``ok``, or ``wrong`` with a note); segments that no label names any more are
@@ -234,7 +237,7 @@ def sentences(cache: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=CACHE)
-    parser.add_argument("--only", choices=("pages", "posts", "sentences"))
+    parser.add_argument("--only", choices=("pages", "posts", "news", "sentences"))
     parser.add_argument("--debug", action="store_true", help="show where stray marks are")
     args = parser.parse_args()
     if not (args.cache / "pages" / "references.json").exists():
@@ -243,6 +246,10 @@ def main() -> None:
         pages(args.cache / "pages")
     if args.only in (None, "posts"):
         posts(args.cache / "posts", args.debug)
+    if args.only in (None, "news") and (args.cache / "news").is_dir():
+        from benchmarks.articles_news import news
+
+        news(args.cache / "news", words, lambda path: article_text(read(path)), _scores)
     if args.only in (None, "sentences"):
         sentences(args.cache)
 

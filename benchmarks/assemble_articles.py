@@ -10,7 +10,11 @@ gitignored, never committed):
 
 - ``<out>/pages/<id>.html``: the benchmark's pages, un-gzipped as saved from the web;
 - ``<out>/pages/references.json``: ``{id: articleBody}`` from the benchmark's ground truth;
-- ``<out>/posts/<file name>``: the Markdown posts, as their authors wrote them.
+- ``<out>/posts/<file name>``: the Markdown posts, as their authors wrote them;
+- ``<out>/news/<id>.html``: the L3S-GN1 news pages as crawled, and
+  ``<out>/news/references.json``: ``{id: {"fulltext": ..., "supplemental": ...}}``, the
+  text of the blocks the assessors marked as full text and as supplemental (captions,
+  datelines) in the page's assessed copy, in page order, one block a line.
 """
 
 from __future__ import annotations
@@ -49,7 +53,9 @@ def assemble(mirrors: Path, out: Path) -> dict[str, int]:
     for source in manifest["source"]:
         git = git_dir(source["repository"], mirrors, out)
         commit = source["commit"]
-        if source["name"] == "pages":
+        if source["name"] == "news-l3s":
+            news(git, commit, source, out / "news")
+        elif source["name"] == "pages":
             folder = out / "pages"
             folder.mkdir(parents=True, exist_ok=True)
             truth = json.loads(show(git, commit, source["references"]))
@@ -68,6 +74,54 @@ def assemble(mirrors: Path, out: Path) -> dict[str, int]:
                 (folder / Path(path).name).write_bytes(show(git, commit, path))
         counts[source["name"]] = len(source["paths"])
     return counts
+
+
+_FULLTEXT, _SUPPLEMENTAL = "x-nc-sel2", "x-nc-sel3"
+
+
+def assessed(html: bytes) -> dict[str, str]:
+    """The full text and supplemental text an assessed L3S-GN1 copy marks. Marks nest
+    (a not-content span may hold a full-text one), so each run of text belongs to its
+    innermost marked ``<span>``; each such span's own text is a block."""
+    import lxml.html
+
+    root = lxml.html.fromstring(html)
+    blocks: dict[object, list[str]] = {}
+
+    def mark(element: object) -> object:
+        for span in [element, *element.iterancestors()]:  # type: ignore[attr-defined]
+            if span.tag == "span" and (span.get("class") or "").startswith("x-nc-sel"):
+                return span
+        return None
+
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        owner = mark(element)
+        if element.text and owner is not None:
+            blocks.setdefault(owner, []).append(element.text)
+        parent = element.getparent()
+        if element.tail and parent is not None and (owner := mark(parent)) is not None:
+            blocks.setdefault(owner, []).append(element.tail)
+    found: dict[str, list[str]] = {_FULLTEXT: [], _SUPPLEMENTAL: []}
+    for span, texts in blocks.items():
+        kind = (span.get("class") or "").strip()  # type: ignore[attr-defined]
+        text = " ".join(" ".join(texts).split())
+        if kind in found and text:
+            found[kind].append(text)
+    return {"fulltext": "\n".join(found[_FULLTEXT]),
+            "supplemental": "\n".join(found[_SUPPLEMENTAL])}
+
+
+def news(git: Path, commit: str, source: dict[str, object], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    refs = {}
+    for path in source["paths"]:  # type: ignore[attr-defined]
+        page_id = Path(path).stem
+        (folder / f"{page_id}.html").write_bytes(show(git, commit, path))
+        refs[page_id] = assessed(show(git, commit, f"{source['annotations']}/{Path(path).name}"))
+    (folder / "references.json").write_text(json.dumps(refs, ensure_ascii=False, indent=1),
+                                            encoding="utf-8")
 
 
 def main() -> None:

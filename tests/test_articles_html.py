@@ -435,7 +435,7 @@ def test_a_headline_inside_a_link_is_not_read_even_when_the_extractor_keeps_it(
     trafilatura may keep their text (here it is made to keep every block)."""
     from l10n.articles import story
 
-    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block: True)
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
     teasers = "".join(
         f'<div class="rel"><a href="/{n}"><h3>{title}</h3></a></div>'
         for n, title in enumerate(["Harbour bridge | the ferries count the cost of two years",
@@ -455,3 +455,51 @@ def test_a_page_hidden_whole_until_a_script_shows_it_is_read(tmp_path: Path) -> 
             "</head>", f"<style>{rule}</style></head>")
         texts = [markup_text(b.text) for b in read_article(write(tmp_path, "ab.html", page)).blocks]
         assert any(t.startswith("Cyclists will have to wait") for t in texts), rule
+
+
+def test_a_page_wrapped_in_one_form_is_read(tmp_path: Path) -> None:
+    """An ASP.NET page is one <form> around everything: that form is not furniture (the
+    page was refused as having no body text), while a small form still is."""
+    page = SITE.read_text(encoding="utf-8")
+    page = page.replace("<body>", '<body><form id="Form1" method="post" action="page.aspx">'
+                        ).replace("</body>", '</form><form class="search"><p>Search the whole '
+                                  'site for news and sport</p><input name="q"></form></body>')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "aspx.html", page)).blocks]
+    assert any(t.startswith("The harbour bridge reopened to traffic") for t in texts)
+    assert any(t.startswith("Commuters who had spent the closure") for t in texts)
+    assert not any("Search the whole site" in t for t in texts)
+    assert not any("Accept all cookies" in t for t in texts)
+
+
+def test_a_page_with_no_title_anywhere_takes_its_first_line_with_a_warning(
+        tmp_path: Path) -> None:
+    """No <h1>, og:title or <title> (a page saved with its head cut off): the first line
+    of the story is the title, with a warning, as for a Markdown post without one; the
+    line stays in the body."""
+    page = ("<html><body><div><p>Storm closes the coast road for a week</p>"
+            "<p>The coast road closed on Monday after a storm washed away part of it.</p>"
+            "<p>Engineers said repairs would take at least a week.</p></div></body></html>")
+    with pytest.warns(UserWarning, match="no title"):
+        article = read_article(write(tmp_path, "untitled.html", page))
+    assert article.title == "Storm closes the coast road for a week"
+    body = [markup_text(b.text) for b in article.blocks if b.kind == PARAGRAPH]
+    assert body[0] == "Storm closes the coast road for a week"
+    assert "Engineers said repairs would take at least a week." in body
+
+
+def test_a_layout_tables_story_cell_is_the_storys_when_trafilatura_reads_it_in_a_row() -> None:
+    """A 2000s page lays out its story in a table cell; trafilatura reads the layout as a
+    table row ("| menu | cell |") and may drop the cell's first sentence and glue the
+    next cell's copyright on. The cell is the story's when half of its runs of words are
+    in the story; another block is not kept by that rule alone."""
+    from l10n.articles.story import _story_filter
+
+    sentences = [f"The council met on day {n} and voted on the harbour plan again." for n in
+                 range(12)]
+    cell = "(AP) " + " ".join(sentences)
+    story = ("| Home \\| News \\| Sport |  | \n|  |  | " + " ".join(sentences[1:])
+             + " Copyright 2008 The Associated Press. All rights reserved. |")
+    assert _story_filter(story)(cell, True)
+    assert not _story_filter(story)(cell, False)
+    unrelated = "Sign up for our newsletter and get the best stories of the week by email."
+    assert not _story_filter(story)(unrelated, True)

@@ -438,3 +438,30 @@ def test_a_period_glued_to_the_next_sentence_ends_it(text: str, expected: list[s
 ])
 def test_sentence_ends_pysbd_misses_and_names_in_capitals(text: str, expected: list[str]) -> None:
     assert [s.text for s in segment_block(Block(0, "paragraph", text, 1))] == expected
+
+
+def test_a_sentence_ends_before_an_html_line_break_and_a_capital() -> None:
+    """pysbd sees tags, not a space, after 'time."' in '<br><small>Photo': the line
+    break after a sentence's end is a cut (before it: the next segment starts with it)."""
+    assert sentences('"I see this as my time."<br><small>Photo: <em>Tim Clayton</em></small>') == [
+        '"I see this as my time."', "<br><small>Photo: <em>Tim Clayton</em></small>"]
+    assert sentences("It ran aground.<br><br>A coastguard said so.") == [
+        "It ran aground.", "<br><br>A coastguard said so."]
+    # no sentence end before the break: no cut
+    assert len(sentences("Cars and trucks<br>Buses and trams")) == 1
+
+
+def test_a_piece_of_markup_alone_joins_its_neighbour() -> None:
+    """A '<br><br>' that ends a paragraph (or an emoji alone) is no sentence: it joins the
+    segment before it, or the one after it when it comes first."""
+    assert sentences("Winslet would fit the role. <br><br>") == [
+        "Winslet would fit the role. <br><br>"]
+    assert sentences('Fine. <span class="break"><br><br></span>') == [
+        'Fine. <span class="break"><br><br></span>']
+    assert sentences("\U0001f642 We have brought some reviews here! Read them.") == [
+        "\U0001f642 We have brought some reviews here!", "Read them."]
+
+
+def test_tel_and_fax_before_a_number_do_not_end_a_sentence() -> None:
+    assert sentences("Call us, tel. 212-204-2000, fax. 212-204-2038, any day.") == [
+        "Call us, tel. 212-204-2000, fax. 212-204-2038, any day."]

@@ -30,7 +30,8 @@ never the page's furniture. Where the story is, in this order:
    read again favouring recall.
    Navigation, ads, related links, share buttons, cookie notices are not in the story.
 
-In every case, inside the story, ``nav``, ``aside``, ``form``, ``footer`` and ``dialog``
+In every case, inside the story, ``nav``, ``aside``, ``form`` (but one that wraps half of
+the page's words or more: an ASP.NET page is one form), ``footer`` and ``dialog``
 elements, elements with the ARIA roles of navigation, complementary or contentinfo,
 elements a browser never shows (the ``hidden`` attribute, an inline ``display: none`` or
 ``visibility: hidden``, a simple rule of the page's own ``<style>`` that hides them:
@@ -106,7 +107,7 @@ from l10n.articles.htmlmeta import (
 )
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
-from l10n.articles.story import Place, Story, find_story, kept, title_at
+from l10n.articles.story import CELL, Place, Story, find_story, kept, page_forms, title_at
 from l10n.articles.stylesheet import hidden_by_style
 from l10n.errors import ArticleError
 from l10n.model import (
@@ -131,7 +132,6 @@ if TYPE_CHECKING:
 
 HTML_FORMAT = "html"
 RAW = "html"  # a run that is not translated (translate="no"): its text, shown as it is
-CELL = "table-cell"
 
 SKIP = frozenset({
     "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "embed",
@@ -203,7 +203,8 @@ def read_html(
         body[at] = (replace(block, kind=TITLE, level=0), place)
         title = markup_text(block.text)
     else:
-        title = head_title(path, document, head, story.title)
+        title = head_title(path, document, head, story.title, next(
+            (b for b, _ in body if b.translatable and b.kind not in ATTRIBUTE_KINDS), None))
     author = meta(dom, "name", "author")
     author_text = " ".join(author.getAttribute("content").split()) if author else ""
     if author is not None and author_text:
@@ -251,6 +252,7 @@ class _Walker:
     def __init__(self, document: HtmlDocument, skipped: set[int]) -> None:
         self.document = document
         self.skipped = skipped  # ids of elements left out (``exclude`` selectors)
+        self.wrappers = page_forms(document.dom.getElementsByTagName("body")[0])
         self.blocks: list[tuple[Block, Place]] = []
 
     def walk(self, parent: Element, ctx: _Context) -> None:
@@ -267,7 +269,8 @@ class _Walker:
 
     def element(self, element: Element, ctx: _Context) -> None:
         tag = element.tagName
-        if tag in SKIP or tag in FURNITURE or id(element) in self.skipped or (
+        if tag in SKIP or tag in FURNITURE and id(element) not in self.wrappers or (
+            id(element) in self.skipped) or (
             element.getAttribute("role").strip().lower() in FURNITURE_ROLES
         ) or hidden(element):
             return

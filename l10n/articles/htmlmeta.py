@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import warnings
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from l10n.articles.htmldom import HtmlDocument, escape_text, text_content
+from l10n.articles.htmldom import HtmlDocument, escape_text, markup_text, text_content
 from l10n.articles.story import Place
-from l10n.errors import ArticleError, LanguageError
+from l10n.errors import ArticleError, L10nWarning, LanguageError
 from l10n.lang import base_language, validate_language
 from l10n.model import DESCRIPTION, TITLE, Block
 
@@ -78,11 +79,16 @@ def _first(node: Node, tag: str) -> Element | None:
     return found[0] if found else None
 
 
+_FALLBACK = 120  # characters of a fallback title at most
+
+
 def head_title(
-    path: Path, document: HtmlDocument, head: list[tuple[Block, Place]], found: str
+    path: Path, document: HtmlDocument, head: list[tuple[Block, Place]], found: str,
+    first: Block | None = None,
 ) -> str:
     """The title from og:title or <title> (the story has no <h1>), else the one
-    trafilatura ``found``; adds its block."""
+    trafilatura ``found``, else (with a warning, as for a Markdown post with none) the
+    first line of the story's ``first`` block, which stays in the body; adds its block."""
     og = meta(document.dom, "property", "og:title")
     if og is not None and og.getAttribute("content").strip():
         text, line = " ".join(og.getAttribute("content").split()), document.line(og)
@@ -91,6 +97,13 @@ def head_title(
         text = " ".join(text_content(element.childNodes).split()) if element is not None else ""
         line = document.line(element) if element is not None else 1
     text = text or " ".join(found.split())
+    if not text and first is not None:
+        text = " ".join(markup_text(first.text).split("\n")[0].split())[:_FALLBACK]
+        line = first.line
+        warnings.warn(L10nWarning(
+            "the page has no title: the first line of its text is the title", path=path,
+            line=line, hint="give it an <h1>, a <title> or <meta property=\"og:title\">"),
+            stacklevel=3)
     if not text:
         raise ArticleError("the article has no title", path=path, line=1,
                            hint="give it an <h1>, a <title> or <meta property=\"og:title\">")

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 # what a site's page has around its story, and an export of the article alone does not
 SITE = ("nav", "header", "footer", "aside", "form", "script", "iframe", "button", "input")
+CELL = "table-cell"  # a block of a table's cell (the kind l10n.articles.html gives it)
 _MAX_PROMOS = 3  # more <article> elements: a listing of stories, left to trafilatura
 _HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "svg", "math"})
 
@@ -63,7 +64,7 @@ class Story:
     blocks are the story's, and the metadata trafilatura found."""
 
     root: Element
-    keep: Callable[[str], bool] | None = None
+    keep: Callable[[str, bool], bool] | None = None
     promos: tuple[Element, ...] = ()  # <article> elements that are not the story
     title: str = ""
     author: str = ""
@@ -99,6 +100,14 @@ def find_story(document: HtmlDocument, text: str, chosen: Sequence[Element], *,
 def _site(body: Element) -> bool:
     """Whether the page has a site around its story (menus, headers, forms, scripts...)."""
     return any(body.getElementsByTagName(tag) for tag in SITE)
+
+
+def page_forms(body: Element) -> set[int]:
+    """The ids of the ``<form>`` elements that wrap the page (half of its visible words
+    or more: an ASP.NET page is one form), which are not furniture."""
+    total = len(" ".join(_visible_text(body)).split())
+    return {id(form) for form in body.getElementsByTagName("form")
+            if len(" ".join(_visible_text(form)).split()) * 2 >= max(total, 1)}
 
 
 def _visible_text(element: Element) -> list[str]:
@@ -142,10 +151,13 @@ def _extracted(root: Element, text: str, *, promos: tuple[Element, ...],
                   date=getattr(found, "date", None) or "")
 
 
-def _story_filter(story: str) -> Callable[[str], bool]:
+def _story_filter(story: str) -> Callable[[str, bool], bool]:
     """Whether a block's plain text is the story's: it is one of the story's lines (its
     paragraphs), or at least 20 characters of the story's text, or at least half of it is
-    made of the story's lines (a paragraph that trafilatura cut in two); and at least
+    made of the story's lines (a paragraph that trafilatura cut in two), or, for a table
+    ``cell``, at least half of its runs of :data:`_RUN` words are in the story's text (a
+    layout table's cell holding the story, which trafilatura reads as a table row: with
+    other cells' text, without a sentence); and at least
     half of its words are words of the story not yet taken by the blocks before it (a
     page may hold a second copy of its story, in other markup: it is read once)."""
     lines = {loose(part.lstrip("-#> ")) for line in story.split("\n")
@@ -154,15 +166,18 @@ def _story_filter(story: str) -> Callable[[str], bool]:
     whole = loose(story)
     long_lines = [line for line in lines if len(line) >= 20]
     budget = Counter(whole.split())
+    runs = set(_runs(whole.split()))
 
-    def keep(text: str) -> bool:
+    def keep(text: str, cell: bool = False) -> bool:
         text = loose(text)
         if not text:
             return False
         if not (text in lines or text.lstrip("-#> ") in lines  # "-12.99": lines lose "-"
                 or (len(text) >= 20 and text in whole)):
             covered = sum(len(line) for line in long_lines if line in text)
-            if covered * 2 < len(text):
+            shared = _runs(text.split()) if cell else []
+            if covered * 2 < len(text) and (not cell or len(shared) < _RUN
+                                             or sum(r in runs for r in shared) * 2 < len(shared)):
                 return False
         words = Counter(text.split())
         if sum((words & budget).values()) * 2 < sum(words.values()):
@@ -173,6 +188,13 @@ def _story_filter(story: str) -> Callable[[str], bool]:
     return keep
 
 
+_RUN = 6  # words in a run that a table cell and the story share
+
+
+def _runs(words: list[str]) -> list[tuple[str, ...]]:
+    return [tuple(words[i:i + _RUN]) for i in range(len(words) - _RUN + 1)]
+
+
 def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
@@ -181,7 +203,8 @@ def loose(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool]) -> list[tuple[Block, Any]]:
+def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool]) -> list[
+        tuple[Block, Any]]:
     """The body blocks that are the story's: those trafilatura's story holds (``keep``),
     their neighbours (:func:`_neighbours`), a caption between the title (or the first
     paragraph) and the last paragraph, and a quote between two of the story's
@@ -190,7 +213,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str], bool]) -> list[tup
     title follows its block."""
     texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
-              (block.kind == HEADING and block.level == 1) or keep(texts[n])
+              (block.kind == HEADING and block.level == 1) or keep(texts[n], block.kind == CELL)
               and not (place.parent is not None and _linked(place))
               for n, (block, place) in enumerate(body)]
     _neighbours(body, texts, chosen)

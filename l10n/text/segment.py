@@ -53,7 +53,12 @@ Rules, applied to each translatable block's text, in this order:
 7. **Sentence ends pysbd misses.** A cut is added after a capital letter that names a
    group, plan, class, type... (``Switzerland won Group D. The day before``: pysbd reads
    ``D.`` as an initial) before a capital word, and after an ellipsis in closing quotes
-   (tags may sit between) before a capital word (``“3 anos…” Veja, isso é``).
+   (tags may sit between) before a capital word (``“3 anos…” Veja, isso é``), and after
+   a sentence's end, before the HTML line break (``<br>``) that follows it and a capital
+   word (``my time."<br><small>Photo: …``: pysbd sees tags, not a space).
+8. **A piece without a letter or digit is no sentence.** A piece of markup alone (the
+   ``<br><br>`` that ends a paragraph, a ``*``) joins the segment before it (the one
+   after it, if it comes first).
 
 The block is then cut at the remaining cuts; each piece, stripped of surrounding
 whitespace, is a :class:`~l10n.model.Segment` (whitespace-only pieces are dropped). So no
@@ -92,7 +97,7 @@ _ALWAYS = re.compile(
 )
 _MAYBE = re.compile(
     r"(?<![\w.])(?:(?:[A-Za-z]\.){2,}|(?:Co|Corp|Inc|Ltd|Jr|Sr|St|Ave|Blvd|No|Nos|Fig|Vol|"
-    r"etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
+    r"[Tt]el|[Ff]ax|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
 )
 _GLUED = re.compile(r"(?<![\w.@/])[a-z]{3,}[.!?](?=[A-Z][a-z]{2,}\b(?![.@/(_]))")
 _LONE_LETTER = re.compile(r"(?:^|(?<=[\s(>]))[a-z]\.$")  # a word of one letter: "d."
@@ -117,6 +122,13 @@ _QUOTED_ELLIPSIS = re.compile(
     r"(?:\.\.\.|…)(?:</?[A-Za-z][^<>]*>)*[\"”’»](?:</?[A-Za-z][^<>]*>)*\s+"
     r"(?=(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-ZÀ-ÖØ-Þ])"
 )
+# a sentence's end, an HTML line break, a capital word: "time."<br><small>Photo"
+_BROKEN_LINE = re.compile(
+    r"[.!?][\"”’»)]*(?:</[A-Za-z][^<>]*>)*\s*"
+    r"(?=(?:<br\s*/?>\s*)+(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-Z])"
+)
+_WORDLESS = re.compile(r"[^\W_]")  # a letter or digit
+_TAG = re.compile(r"<[^<>]*>")
 _AFTER_COMPANY = re.compile(r"(?:Co|Corp|Inc|Ltd|LLC|Ltd\.|PLC)\b")
 
 
@@ -152,7 +164,7 @@ def _segments(block: Block) -> tuple[Segment, ...]:
     cuts = _move_past_closers(text, sorted({*_pysbd_cuts(text), *_glued(text), *_missed(text)}))
     cuts = _outside_markup(text, cuts)
     cuts = _outside_inline_markup(text, cuts)
-    cuts = _join_abbreviations(text, cuts)
+    cuts = _join_wordless(text, _join_abbreviations(text, cuts))
     segments: list[Segment] = []
     line, counted = block.line, 0  # line breaks are counted once, not from 0 per segment
     for begin, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
@@ -187,8 +199,22 @@ def _missed(text: str) -> list[int]:
     """Rule 7: sentence ends pysbd misses: after a letter that names a group, a plan or a
     class (``win Group D. The day``), and after an ellipsis in closing quotes before a
     capital word (``“3 anos…” Veja, isso``)."""
-    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS)
+    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS, _BROKEN_LINE)
             for m in pattern.finditer(text)]
+
+
+def _join_wordless(text: str, cuts: list[int]) -> list[int]:
+    """Rule 8: a piece without a letter or digit (markup alone) joins its neighbour."""
+    def wordy(piece: str) -> bool:
+        return bool(_WORDLESS.search(_TAG.sub("", piece)))
+
+    if not cuts:
+        return cuts
+    ends = [*cuts[1:], len(text)]
+    kept = [cut for cut, end in zip(cuts, ends, strict=True) if wordy(text[cut:end])]
+    if kept and not wordy(text[:kept[0]]):
+        kept.pop(0)  # the first piece joins the one after it
+    return kept
 
 
 def _pysbd_cuts(text: str, window: int | None = None, margin: int | None = None) -> list[int]:

@@ -1,0 +1,77 @@
+"""The news part of ``python -m benchmarks.articles_real``: pages no rule was tuned on.
+
+200 pages of L3S-GN1 (English news linked from Google News in 2008, 2010's boilerplate
+benchmark; the manifest says which and why). Each page's assessed copy gives its **full
+text** and its **supplemental** text (captions, datelines): recall = shared words / words
+of the full text (the story, which a translator must get); precision = words read that
+the assessors marked as the article's (full text or supplemental) / words read. Words
+are counted as in :mod:`benchmarks.articles_real`. The same figures are printed for
+trafilatura alone (``trafilatura.extract`` with its defaults, on the same decoded page),
+and for the two halves: pages 1-100 by name may be opened to debug, 101-200 never are.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from l10n.errors import ArticleError
+
+OPENED = 100  # pages 1-100 by name may be opened; the rest never are
+
+Score = tuple[float, float, str]
+
+
+def _score(want: Counter[str], allowed: Counter[str], got: Counter[str], page_id: str) -> Score:
+    recall = sum((want & got).values()) / max(1, sum(want.values()))
+    precision = sum((allowed & got).values()) / max(1, sum(got.values()))
+    return recall, precision, page_id
+
+
+def news(folder: Path, words: Callable[[str], Counter[str]],
+         read_text: Callable[[Path], str], summary: Callable[[str, list[Score]], None],
+         trafilatura_too: bool = True) -> None:
+    refs: dict[str, dict[str, str]] = json.loads((folder / "references.json").read_text("utf-8"))
+    names = sorted(refs)
+    opened = set(names[:OPENED])
+    refused: list[str] = []
+    ours: list[Score] = []
+    theirs: list[Score] = []
+    started = time.perf_counter()
+    for page_id in names:
+        ref = refs[page_id]
+        want = words(ref["fulltext"])
+        allowed = want + words(ref["supplemental"])
+        try:
+            got = words(read_text(folder / f"{page_id}.html"))
+        except ArticleError as exc:
+            refused.append(f"{page_id[:8]}: {exc.format_message()}")
+            continue
+        ours.append(_score(want, allowed, got, page_id))
+    seconds = time.perf_counter() - started
+    print(f"news pages (L3S-GN1): {len(names)}, refused {len(refused)}, read in {seconds:.1f} s")
+    for line in refused:
+        print("  refused", line)
+    summary("all news pages", ours)
+    summary("opened (1-100)", [s for s in ours if s[2] in opened])
+    summary("unopened (101-200)", [s for s in ours if s[2] not in opened])
+    if trafilatura_too:
+        for page_id in names:
+            ref = refs[page_id]
+            want = words(ref["fulltext"])
+            theirs.append(_score(want, want + words(ref["supplemental"]),
+                                 words(_trafilatura(folder / f"{page_id}.html")), page_id))
+        summary("trafilatura alone, all news pages", theirs)
+        read = {s[2] for s in ours}
+        summary("trafilatura alone, the pages l10n read", [s for s in theirs if s[2] in read])
+
+
+def _trafilatura(path: Path) -> str:
+    import trafilatura
+
+    from l10n.articles.source import decode_html
+
+    return trafilatura.extract(decode_html(path.read_bytes())) or ""
