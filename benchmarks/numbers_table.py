@@ -18,14 +18,13 @@ the units it writes out are the ones it flags.
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
-import tempfile
 import tomllib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from benchmarks.pofilter import failed_tests
 
 TABLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "numbers" / "table.toml"
 
@@ -82,24 +81,9 @@ def pofilter_flags(units: Sequence[tuple[str, str, str]]) -> list[bool]:
     """Whether ``pofilter -t numbers`` flags each (lang, source, target), in order."""
     import polib
 
-    by_lang: dict[str, list[int]] = {}
-    for i, (lang, _, _) in enumerate(units):
-        by_lang.setdefault(lang, []).append(i)
-    flagged = [False] * len(units)
-    tool = Path(sys.executable).with_name("pofilter")
-    with tempfile.TemporaryDirectory() as folder:
-        for lang, indexes in by_lang.items():
-            po = polib.POFile()
-            po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": lang}
-            for i in indexes:
-                po.append(polib.POEntry(msgctxt=str(i), msgid=units[i][1], msgstr=units[i][2]))
-            given, out = Path(folder) / f"{lang}.po", Path(folder) / f"{lang}.out.po"
-            po.save(str(given))
-            subprocess.run([str(tool), "-t", "numbers", f"--language={lang}", "--progress=none",
-                            str(given), str(out)], check=True, capture_output=True)
-            for entry in polib.pofile(str(out)):
-                flagged[int(entry.msgctxt)] = True
-    return flagged
+    entries = [(lang, polib.POEntry(msgid=source, msgstr=target))
+               for lang, source, target in units]
+    return [bool(tests) for tests in failed_tests(entries, ["-t", "numbers"])]
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,6 @@ import argparse
 import hashlib
 import random
 import re
-import subprocess
-import sys
-import tempfile
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -44,6 +41,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from benchmarks.check_quality.assemble import HERE, MANIFEST, OUT, corpus
+from benchmarks.pofilter import failed_tests
 
 LABELS = HERE / "labels.toml"
 SAMPLE_OUT = OUT.parent / "check_quality" / "sample.md"
@@ -112,39 +110,21 @@ def pofilter(units: Sequence[Unit], texts: Sequence[str] | None = None) -> list[
     """The tests pofilter fails on each unit (``texts``: msgstr to use instead)."""
     import polib
 
-    by_lang: dict[str, list[int]] = {}
+    entries = []
     for i, unit in enumerate(units):
-        by_lang.setdefault(unit.lang, []).append(i)
-    failed: list[list[str]] = [[] for _ in units]
-    tool = Path(sys.executable).with_name("pofilter")
-    with tempfile.TemporaryDirectory() as folder:
-        for lang, indexes in by_lang.items():
-            po = polib.POFile()
-            po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": lang}
-            for i in indexes:
-                e = units[i].entry
-                new = polib.POEntry(msgctxt=str(i), msgid=e.msgid, flags=list(e.flags))  # type: ignore[attr-defined]
-                text = e.msgstr if texts is None else texts[i]  # type: ignore[attr-defined]
-                if e.msgid_plural:  # type: ignore[attr-defined]
-                    new.msgid_plural = e.msgid_plural  # type: ignore[attr-defined]
-                    forms = list(e.plural_forms) or [text]  # type: ignore[attr-defined]
-                    if texts is not None:
-                        forms[0] = text
-                    new.msgstr_plural = dict(enumerate(forms))
-                else:
-                    new.msgstr = text
-                po.append(new)
-            given = Path(folder) / f"{lang}.po"
-            out = Path(folder) / f"{lang}.out.po"
-            po.save(str(given))
-            subprocess.run([str(tool), f"--language={lang}", "--progress=none", "--nofuzzy",
-                            str(given), str(out)], check=True, capture_output=True)
-            if not out.exists():
-                continue
-            for entry in polib.pofile(str(out)):
-                tests = re.findall(r"\(pofilter\) (\w+):", entry.tcomment)
-                failed[int(entry.msgctxt)] = tests
-    return failed
+        e = unit.entry
+        new = polib.POEntry(msgid=e.msgid, flags=list(e.flags))  # type: ignore[attr-defined]
+        text = e.msgstr if texts is None else texts[i]  # type: ignore[attr-defined]
+        if e.msgid_plural:  # type: ignore[attr-defined]
+            new.msgid_plural = e.msgid_plural  # type: ignore[attr-defined]
+            forms = list(e.plural_forms) or [text]  # type: ignore[attr-defined]
+            if texts is not None:
+                forms[0] = text
+            new.msgstr_plural = dict(enumerate(forms))
+        else:
+            new.msgstr = text
+        entries.append((unit.lang, new))
+    return failed_tests(entries, ["--nofuzzy"])
 
 
 # ------------------------------------------------------------------------- corruption
