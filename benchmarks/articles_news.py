@@ -8,6 +8,7 @@ the assessors marked as the article's (full text or supplemental) / words read. 
 are counted as in :mod:`benchmarks.articles_real`. The same figures are printed for
 trafilatura alone (``trafilatura.extract`` with its defaults, on the same decoded page),
 and for the two halves: pages 1-100 by name may be opened to debug, 101-200 never are.
+Files 201-400 (``news-late``) were added later and are never opened: each is unopened.
 """
 
 from __future__ import annotations
@@ -33,10 +34,11 @@ def _score(want: Counter[str], allowed: Counter[str], got: Counter[str], page_id
 
 def news(folder: Path, words: Callable[[str], Counter[str]],
          read_text: Callable[[Path], str], summary: Callable[[str, list[Score]], None],
-         trafilatura_too: bool = True) -> None:
+         trafilatura_too: bool = True, title: str = "news pages (L3S-GN1)",
+         opened_count: int = OPENED) -> None:
     refs: dict[str, dict[str, str]] = json.loads((folder / "references.json").read_text("utf-8"))
     names = sorted(refs)
-    opened = set(names[:OPENED])
+    opened = set(names[:opened_count])
     refused: list[str] = []
     ours: list[Score] = []
     theirs: list[Score] = []
@@ -52,12 +54,13 @@ def news(folder: Path, words: Callable[[str], Counter[str]],
             continue
         ours.append(_score(want, allowed, got, page_id))
     seconds = time.perf_counter() - started
-    print(f"news pages (L3S-GN1): {len(names)}, refused {len(refused)}, read in {seconds:.1f} s")
+    print(f"{title}: {len(names)}, refused {len(refused)}, read in {seconds:.1f} s")
     for line in refused:
         print("  refused", line)
     summary("all news pages", ours)
-    summary("opened (1-100)", [s for s in ours if s[2] in opened])
-    summary("unopened (101-200)", [s for s in ours if s[2] not in opened])
+    if opened:
+        summary("opened (1-100)", [s for s in ours if s[2] in opened])
+        summary("unopened (101-200)", [s for s in ours if s[2] not in opened])
     if trafilatura_too:
         for page_id in names:
             ref = refs[page_id]

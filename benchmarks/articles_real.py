@@ -237,7 +237,7 @@ def sentences(cache: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=CACHE)
-    parser.add_argument("--only", choices=("pages", "posts", "news", "sentences"))
+    parser.add_argument("--only", choices=("pages", "posts", "news", "news-late", "sentences"))
     parser.add_argument("--debug", action="store_true", help="show where stray marks are")
     args = parser.parse_args()
     if not (args.cache / "pages" / "references.json").exists():
@@ -250,6 +250,11 @@ def main() -> None:
         from benchmarks.articles_news import news
 
         news(args.cache / "news", words, lambda path: article_text(read(path)), _scores)
+    if args.only in (None, "news-late") and (args.cache / "news-late").is_dir():
+        from benchmarks.articles_news import news
+
+        news(args.cache / "news-late", words, lambda path: article_text(read(path)), _scores,
+             title="news pages never opened (L3S-GN1 files 201-400)", opened_count=0)
     if args.only in (None, "sentences"):
         sentences(args.cache)
 

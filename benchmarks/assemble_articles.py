@@ -14,7 +14,8 @@ gitignored, never committed):
 - ``<out>/news/<id>.html``: the L3S-GN1 news pages as crawled, and
   ``<out>/news/references.json``: ``{id: {"fulltext": ..., "supplemental": ...}}``, the
   text of the blocks the assessors marked as full text and as supplemental (captions,
-  datelines) in the page's assessed copy, in page order, one block a line.
+  datelines) in the page's assessed copy, in page order, one block a line;
+- ``<out>/news-late/``: the same for L3S-GN1's files 201-400, which no round has opened.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "benchmarks" / "data" / "articles_real.toml"
 CACHE = ROOT / ".cache" / "articles-real"
+NEWS_FOLDERS = {"news-l3s": "news", "news-l3s-late": "news-late"}
 
 
 def git_dir(repository: str, mirrors: Path, out: Path) -> Path:
@@ -53,8 +55,8 @@ def assemble(mirrors: Path, out: Path) -> dict[str, int]:
     for source in manifest["source"]:
         git = git_dir(source["repository"], mirrors, out)
         commit = source["commit"]
-        if source["name"] == "news-l3s":
-            news(git, commit, source, out / "news")
+        if source["name"] in NEWS_FOLDERS:
+            news(git, commit, source, out / NEWS_FOLDERS[source["name"]])
         elif source["name"] == "pages":
             folder = out / "pages"
             folder.mkdir(parents=True, exist_ok=True)
