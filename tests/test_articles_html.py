@@ -503,3 +503,66 @@ def test_a_layout_tables_story_cell_is_the_storys_when_trafilatura_reads_it_in_a
     assert not _story_filter(story)(cell, False)
     unrelated = "Sign up for our newsletter and get the best stories of the week by email."
     assert not _story_filter(story)(unrelated, True)
+
+
+_SITE = ('<div id="menu"><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a>'
+         '</li><li><a href="/sport">Sport</a></li></ul></nav></div>\n')
+_STORY = ("<h1>Storm closes the coast road for a week</h1>\n"
+          + "".join(f"<p>The coast road closed on Monday after a storm washed away part {n} of "
+                    "it, and engineers said repairs would take at least a week.</p>\n"
+                    for n in range(6)))
+
+
+def test_a_title_never_closed_ends_with_its_first_line_with_a_warning(tmp_path: Path) -> None:
+    """A page saved cut short inside its head: the <title> is never closed, so a browser
+    shows the whole page as its title and nothing else. It is read as if the title ended
+    with its first line, with a warning naming the line; a script whose start tag was cut
+    away with the title's end stays a script, never text."""
+    page = ("<html>\n<head>\n<title>Storm closes the road (The Daily)ntById('font');\n"
+            "obj.style.fontSize = size + 'pt';\n}\n//-->\n</script>\n</head>\n<body>\n"
+            + _SITE + _STORY + "</body></html>\n")
+    path = write(tmp_path, "cut.html", page)
+    with pytest.warns(UserWarning, match="<title> is never closed") as caught:
+        article = read_article(path)
+    assert [w.message.error.line for w in caught] == [3]  # type: ignore[union-attr]
+    assert article.title == "Storm closes the coast road for a week"
+    text = " ".join(markup_text(b.text) for b in article.blocks)
+    assert "engineers said repairs" in text and "obj.style" not in text
+    # no script cut away: the title is its first line, the rest of the head is read as such
+    page = ("<html><head><title>Storm news\n<script src='x.js'></script>\n</head>\n<body>\n"
+            "<p>The coast road closed on Monday after a storm.</p></body></html>")
+    with pytest.warns(UserWarning, match="never closed"):
+        article = read_article(write(tmp_path, "cut2.html", page))
+    assert [b.kind for b in article.blocks] == [TITLE, PARAGRAPH]
+    assert article.title == "Storm news"
+    # a title that is closed, holding an escaped tag, is no runaway: no warning
+    fine = write(tmp_path, "fine.html", "<title>Use &lt;b&gt; tags</title><p>Bold text.</p>")
+    assert read_article(fine).title == "Use <b> tags"
+
+
+def test_a_few_nul_bytes_in_a_page_are_left_out_with_a_warning(tmp_path: Path) -> None:
+    """A browser shows nothing for a NUL byte in a page: a page holding a few is read,
+    with a warning naming the line of the first. A file that starts as a picture, or
+    where NUL bytes are dense (UTF-16 without its BOM), is binary and refused."""
+    page = "<h1>T</h1>\n<p>The road\x00 closed.</p>\n" + "<p>Repairs take a week.</p>\n" * 20
+    with pytest.warns(UserWarning, match="1 NUL characters") as caught:
+        article = read_article(write(tmp_path, "nul.html", page.encode("utf-8")))
+    assert [w.message.error.line for w in caught] == [2]  # type: ignore[union-attr]
+    assert markup_text(article.blocks[1].text) == "The road closed."
+    wide = write(tmp_path, "wide.html", page.replace("\x00", "").encode("utf-16-le"))
+    with pytest.raises(ArticleError, match="binary file"):
+        read_article(wide)
+    gif = write(tmp_path, "gif.html", b"GIF89a\x01\x00\x01\x00" + b"<p>x</p>" * 50)
+    with pytest.raises(ArticleError, match="binary file"):
+        read_article(gif)
+
+
+def test_a_page_whose_doctype_is_cut_short_is_read_as_a_browser_parses_it(
+        tmp_path: Path) -> None:
+    """``<!DOCTYPE htm`` cut short runs into the next tag: a browser (html5lib) reads the
+    rest of the page, lxml's parser, which trafilatura uses, finds no text in it; the
+    story is then found in the page as html5lib parsed it."""
+    page = '<!DOCTYPE htm\n  <div id="header">\n' + _SITE + _STORY + "</div>\n"
+    article = read_article(write(tmp_path, "doctype.html", page))
+    assert article.title == "Storm closes the coast road for a week"
+    assert sum(b.kind == PARAGRAPH for b in article.blocks) == 6

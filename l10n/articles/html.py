@@ -95,6 +95,7 @@ from l10n.articles.htmldom import (
     inner_markup,
     markup_text,
     parse_html,
+    serialize,
     text_content,
 )
 from l10n.articles.htmlmeta import (
@@ -191,10 +192,14 @@ def read_html(
     skipped = {id(e) for e in select(document, exclude)} if exclude else set()
     skipped |= hidden_by_style(document)
     chosen = select(document, content) if content else []
-    story = find_story(document, text, chosen)
+    story = find_story(document, document.source, chosen)
     body = _story_blocks(document, story, skipped)
-    if story.keep is not None and not _has_text(body):  # trafilatura, precise, found none
-        story = find_story(document, text, chosen, recall=True)
+    for recall, page in ((True, document.source), (False, None), (True, None)):
+        if story.keep is None or _has_text(body):
+            break
+        # trafilatura found none, precise: then favouring recall; then in the page as
+        # html5lib (a browser) parsed it, which lxml may not (a doctype cut short)
+        story = find_story(document, page or serialize(document.dom), chosen, recall=recall)
         body = _story_blocks(document, story, skipped)
     at = title_at(body, story)
     head: list[tuple[Block, Place]] = []

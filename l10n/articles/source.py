@@ -1,7 +1,8 @@
 """What every article reader shares: the file's text, read by one set of rules, and slugs.
 
-:func:`read_source`: the file must exist, contain no NUL byte, and not be empty or
-whitespace only; CRLF and CR line endings become LF. Text and Markdown files must be
+:func:`read_source`: the file must exist, contain no NUL byte (an HTML page may hold a
+few, which a browser shows as nothing, unless it is a binary file: :func:`binary`), and
+not be empty or whitespace only; CRLF and CR line endings become LF. Text and Markdown files must be
 UTF-8 (a BOM is dropped). An HTML page (``.html``, ``.htm``) is decoded as a browser
 decodes it (:func:`decode_html`): its BOM, else the ``<meta charset>`` or
 ``<meta http-equiv="Content-Type">`` of its first 1024 bytes (the WHATWG prescan, as
@@ -40,7 +41,7 @@ def read_source(path: Path) -> str:
         raise ArticleError("is a folder, not an article file", path=path) from None
     except OSError as exc:
         raise ArticleError(f"cannot read article: {exc.strerror}", path=path) from None
-    if b"\x00" in raw:
+    if b"\x00" in raw and (path.suffix.lower() not in HTML_SUFFIXES or binary(raw)):
         raise ArticleError(
             "binary file (it contains NUL bytes), not a text article",
             path=path,
@@ -63,6 +64,21 @@ def read_source(path: Path) -> str:
             "empty article", path=path, hint="the file holds no text; write the article first"
         )
     return text
+
+
+# the first bytes of the binary files most often saved with a wrong name (pictures, PDF,
+# archives, executables)
+_SIGNATURES = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b",
+               b"RIFF", b"\x7fELF", b"MZ", b"\xfd7zXZ", b"7z\xbc\xaf", b"\x00\x00\x01\x00")
+
+
+def binary(raw: bytes) -> bool:
+    """Whether an HTML page's bytes, holding NUL bytes, are a binary file's: it starts as
+    a picture, a PDF, an archive or a program does, or 1 byte in 20 is NUL (UTF-16 without
+    its BOM is no page a browser reads either). A few NUL bytes in a page are not: a
+    browser shows nothing for them (:func:`l10n.articles.htmldom.parse_html` leaves them
+    out, with a warning)."""
+    return raw.startswith(_SIGNATURES) or raw.count(b"\x00") * 20 > len(raw)
 
 
 def decode_html(raw: bytes) -> str:

@@ -44,6 +44,7 @@ from l10n.articles.htmldom import (
     inner_markup,
     markup_text,
     parse_fragment,
+    serialize,
     text_content,
 )
 from l10n.articles.story import Place
@@ -97,9 +98,6 @@ def render_article_page(
     ``<head>`` items (:mod:`l10n.publish.site`) in place of the page's own of the same
     ``property`` or ``rel``; ``content``, ``exclude``: the ``[html]`` selectors the
     article was read with."""
-    import html5lib
-    from html5lib.serializer import HTMLSerializer
-
     found = read_html(page.article.path, source, lang=page.article.lang, content=content,
                       exclude=exclude)
     if [b.text for b in found.article.blocks] != [b.text for b in page.article.blocks]:
@@ -110,9 +108,7 @@ def render_article_page(
         _translate_blocks(page, found)
     _head(page, found, languages)
     _extra_head(found, extra)
-    serializer = HTMLSerializer(quote_attr_values="always", omit_optional_tags=False,
-                                use_trailing_solidus=False, alphabetical_attributes=False)
-    text = "".join(serializer.serialize(html5lib.getTreeWalker("dom")(dom)))
+    text = serialize(dom)
     if not text.lstrip()[:9].lower().startswith("<!doctype"):
         text = "<!DOCTYPE html>\n" + text
     return text if text.endswith("\n") else text + "\n"
