@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 
 from l10n.articles import read_article
 from l10n.articles.html import CAPTION, CELL, RAW
-from l10n.articles.htmldom import escape_text, inner_markup, markup_text, parse_fragment
+from l10n.articles.htmldom import (
+    escape_text,
+    inner_markup,
+    markup_text,
+    parse_fragment,
+    text_content,
+)
 from l10n.errors import ArticleError
 from l10n.model import (
     ALT,
@@ -566,3 +572,88 @@ def test_a_page_whose_doctype_is_cut_short_is_read_as_a_browser_parses_it(
     article = read_article(write(tmp_path, "doctype.html", page))
     assert article.title == "Storm closes the coast road for a week"
     assert sum(b.kind == PARAGRAPH for b in article.blocks) == 6
+
+
+_WIRE = """<pre>Harbour council backs the new ferry plan
+
+   The harbour council voted on Monday to back a plan for a new
+ferry between the two islands. The service would start in the
+spring, said the council's chair, Ann Lee.
+
+   "We have waited for this for ten years," she said. Fares would
+stay as they are until the end of the year.
+    --  Two boats would run every hour.
+    --  A third would be kept in reserve
+        for the summer.
+</pre>"""
+
+
+def test_prose_set_in_a_pre_is_read_as_paragraphs_and_code_is_not(tmp_path: Path) -> None:
+    """Wire copy set in a <pre> (a press release as it came off the wire) is the story:
+    each paragraph (a blank line or a list marker starts one) is a block, its lines
+    re-flowed, with the line it starts on. A <pre> of code stays code."""
+    code = ("<pre>def fares(day):\n    if day == 'sunday':\n        return {'adult': 2}\n"
+            "    return {'adult': 3}  # Fares stay. The rest change.\n</pre>")
+    page = f"<h1>Ferry plan</h1>\n{_WIRE}\n{code}\n"
+    article = read_article(write(tmp_path, "wire.html", page))
+    body = [(b.kind, b.line, b.text) for b in article.blocks[1:]]
+    assert body[:5] == [
+        (PARAGRAPH, 2, "Harbour council backs the new ferry plan"),
+        (PARAGRAPH, 4, "The harbour council voted on Monday to back a plan for a new ferry "
+         "between the two islands. The service would start in the spring, said the council's "
+         "chair, Ann Lee."),
+        (PARAGRAPH, 8, '"We have waited for this for ten years," she said. Fares would stay as '
+         "they are until the end of the year."),
+        (PARAGRAPH, 10, "-- Two boats would run every hour."),
+        (PARAGRAPH, 11, "-- A third would be kept in reserve for the summer."),
+    ]
+    assert [b.kind for b in article.blocks[6:]] == [CODE]
+    assert not article.blocks[6].translatable and article.blocks[6].text.startswith("def fares")
+
+
+def test_a_pre_of_prose_is_built_as_valid_html_its_paragraphs_translated(
+        tmp_path: Path) -> None:
+    """The build writes each translated paragraph in place of its lines, keeps the blank
+    lines between them, and lets the <pre> wrap the long lines (white-space: pre-wrap)."""
+    import html5lib
+
+    from l10n.config import load_settings
+    from l10n.workflow.build import build
+    from l10n.workflow.translate import translate
+
+    (tmp_path / "seeds").mkdir()
+    write(tmp_path, "seeds/wire.html", f"<!DOCTYPE html>\n<title>Ferry plan</title>\n{_WIRE}\n")
+    write(tmp_path, "l10n.toml", 'source = "en"\ntargets = ["ko"]\n')
+    settings = load_settings(cwd=tmp_path)
+    translate(settings, engine_name="pseudo")
+    page = (build(settings, include_machine=True).out / "ko" / "wire.article.html").read_text(
+        encoding="utf-8")
+    parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("dom"),
+                                 namespaceHTMLElements=False)
+    pre = parser.parse(page).getElementsByTagName("pre")[0]
+    assert parser.errors == []
+    assert pre.getAttribute("style") == "white-space: pre-wrap"
+    text = text_content(pre.childNodes)
+    assert "Harbour council" not in text and "ferry" not in text  # every paragraph translated
+    assert len(text.split("\n\n")) == 3  # the blank lines between paragraphs are kept
+    assert [line[:4] for line in text.split("\n") if "--" in line] == ["    ", "    "]
+
+
+@pytest.mark.parametrize("text", [
+    "$ pip install l10n\nCollecting l10n\n  Downloading l10n-1.0.tar.gz (12 kB)\n"
+    "Successfully installed l10n-1.0\n$ l10n extract --json\n",
+    "SELECT name, total FROM orders WHERE total > 100 AND status = 'paid'\n"
+    "ORDER BY total DESC; -- the biggest orders. Then the rest.\n",
+    "Team          W   L   Pct\nBoston       12   3  .800\nNew York      9   6  .600\n"
+    "Chicago       7   8  .467\nDetroit       4  11  .267\n",
+    '{\n  "title": "Ferry plan. Council backs it",\n  "words": 420,\n  "tags": ["news"]\n}\n',
+    "int main(void) {\n    printf(\"Hello. World\\n\");  /* greet the user. Then exit */\n"
+    "    return 0;\n}\n",
+    "2008-01-05 19:05:12 INFO server started on port 8080\n"
+    "2008-01-05 19:05:13 WARN cache miss for key user:42. Retrying\n",
+])
+def test_code_and_tables_in_a_pre_are_not_prose(text: str) -> None:
+    from l10n.articles.preformatted import is_prose
+
+    assert not is_prose(text)
+    assert is_prose(_WIRE.removeprefix("<pre>").removesuffix("</pre>"))

@@ -53,7 +53,8 @@ Blocks, in this order:
   lists, ``ordered`` inside ``<ol>``); text in ``blockquote`` ``quote``; ``figcaption``
   and ``caption`` ``caption``; ``td`` and ``th`` ``table-cell`` (``level``: the column; the
   cells of a header row ``table-header``); ``pre`` ``code`` (not
-  translatable, its text as it is).
+  translatable, its text as it is), but prose set in a ``<pre>`` (wire copy) is read as
+  paragraphs (:mod:`l10n.articles.preformatted`).
 - never translated: ``script``, ``style``, ``template``, ``noscript``, ``svg``, ``math``,
   embedded content and form controls (left out of the blocks), and whatever the HTML
   standard's ``translate="no"`` covers (an element inside may say ``translate="yes"``):
@@ -98,14 +99,8 @@ from l10n.articles.htmldom import (
     serialize,
     text_content,
 )
-from l10n.articles.htmlmeta import (
-    description_block,
-    head_title,
-    iso,
-    meta,
-    page_lang,
-    published,
-)
+from l10n.articles.htmlmeta import description_block, head_title, iso, meta, page_lang, published
+from l10n.articles.preformatted import is_prose, paragraphs, wrap_lines
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
 from l10n.articles.story import CELL, Place, Story, find_story, kept, page_forms, title_at
@@ -282,7 +277,11 @@ class _Walker:
         ctx = replace(ctx, translate=_translates(element, ctx.translate))
         if tag == "pre":
             text = text_content(element.childNodes).strip("\n")
-            if text.strip():
+            if ctx.translate and all(map(_inline, element.childNodes)) and is_prose(text):
+                wrap_lines(element)  # wire copy: paragraphs of prose
+                for run in paragraphs(element, self.document.lines):
+                    self.flush(element, run, ctx)
+            elif text.strip():
                 block = Block(0, CODE if ctx.translate else RAW, text,
                               self.document.line(element), translatable=False)
                 self.blocks.append((block, Place(element, tuple(element.childNodes))))
