@@ -657,3 +657,36 @@ def test_code_and_tables_in_a_pre_are_not_prose(text: str) -> None:
 
     assert not is_prose(text)
     assert is_prose(_WIRE.removeprefix("<pre>").removesuffix("</pre>"))
+
+
+def test_mojibake_in_a_page_is_repaired_with_a_warning_and_built_as_utf8(
+        tmp_path: Path) -> None:
+    """A page re-saved as UTF-8 that still declares ISO-8859-1 shows "â€™" for "’" in a
+    browser; the text is repaired (ftfy), with a warning naming the line of the first
+    repair, and the build (written in UTF-8) declares UTF-8. Text that only looks alike
+    ("SÃO PAULO", "café »") is left as it is."""
+    from l10n.config import load_settings
+    from l10n.workflow.build import build
+    from l10n.workflow.translate import translate
+
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
+            'charset=iso-8859-1">\n<title>Ferry</title></head>\n<body><h1>Ferry</h1>\n'
+            "<p>The council didn\u2019t wait\u2026 SÃO PAULO, café \u00bb ok.</p></body></html>")
+    (tmp_path / "seeds").mkdir()
+    path = write(tmp_path, "seeds/ferry.html", page.encode("utf-8"))
+    with pytest.warns(UserWarning, match="mojibake") as caught:
+        article = read_article(path)
+    assert [w.message.error.line for w in caught] == [4]  # type: ignore[union-attr]
+    assert markup_text(article.blocks[1].text) == (
+        "The council didn\u2019t wait\u2026 SÃO PAULO, café \u00bb ok.")
+    write(tmp_path, "l10n.toml", 'source = "en"\ntargets = ["ko"]\n')
+    settings = load_settings(cwd=tmp_path)
+    with pytest.warns(UserWarning, match="mojibake"):
+        translate(settings, engine_name="pseudo")
+        out = build(settings, include_machine=True).out
+    built = (out / "en" / "ferry.article.html").read_bytes().decode("utf-8")
+    assert 'content="text/html; charset=utf-8"' in built and "iso-8859-1" not in built
+    assert "didn\u2019t wait\u2026 SÃO PAULO" in built
+    from l10n.articles.source import repair_mojibake
+
+    assert repair_mojibake("SÃO PAULO, café » déjà, Ã  la") == ("SÃO PAULO, café » déjà, Ã  la", 0)

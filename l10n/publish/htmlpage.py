@@ -17,7 +17,8 @@ HTML article: the page the CMS exported, parsed again, with
   hreflang>`` for every language the article is published in (and ``x-default``, the
   source) in place of the page's own, ``<link rel="canonical">`` dropped from
   translations (it names the source page), ``<meta name="translation-status">`` added,
-  and a visible note at the top of the article when it shows machine translation;
+  and a visible note at the top of the article when it shows machine translation; the
+  ``<meta charset>`` (or ``http-equiv`` Content-Type) says UTF-8, which the page is in;
 * everything else (scripts, styles, code, ``translate="no"``, attributes, comments
   between blocks) exactly as the source had it.
 
@@ -347,6 +348,11 @@ def _head(page: Page, found: HtmlArticle, languages: Sequence[str]) -> None:
     for meta in head.getElementsByTagName("meta"):
         if meta.getAttribute("property") == "og:locale":
             meta.setAttribute("content", page.lang)
+    for meta in dom.getElementsByTagName("meta"):  # the page is written in UTF-8
+        if meta.hasAttribute("charset"):
+            meta.setAttribute("charset", "utf-8")
+        elif meta.getAttribute("http-equiv").strip().lower() == "content-type":
+            meta.setAttribute("content", "text/html; charset=utf-8")
     if not any(m.hasAttribute("charset") for m in head.getElementsByTagName("meta")):
         charset = dom.createElement("meta")
         charset.setAttribute("charset", "utf-8")
