@@ -16,8 +16,13 @@ Rules:
   element left open at the end of the file, misnested tags) are recovered from exactly
   as a browser recovers, by the WHATWG algorithm, and never stop the reading. Control
   characters (C0 other than whitespace, C1, noncharacters) are left out of the text, as
-  a browser shows nothing for them; a file where they are 8 or more, and more than 1 in
-  20 characters, is binary, not a page, and is refused.
+  a browser shows nothing for them (NUL characters with a warning: a page saved with
+  them is damaged); a file where they are 8 or more, and more than 1 in 20 characters,
+  is binary, not a page, and is refused. A ``<title>`` that is never closed holds the
+  rest of the page (a browser shows it blank: a page cut short inside its head); it is
+  read as ending with its first line, with a warning, and the text between that line
+  and a ``</script>`` or ``</style>`` (whose start tag was lost with the title's end)
+  is a script or a style again (:func:`_close_runaway_title`).
 * :func:`inner_markup` writes a run of nodes as the text translators see: inline tags as
   ``<a href="x">`` (attributes in source order, double-quoted), character references
   decoded, runs of whitespace as one space, comments left out. ``&`` is escaped only
@@ -76,7 +81,7 @@ def parse_html(path: Path, text: str) -> HtmlDocument:
         )
     if "\x00" in controls:
         warnings.warn(L10nWarning(
-            f"{controls.count(chr(0))} NUL characters in the page: left out, as a browser "
+            f"NUL characters in the page ({controls.count(chr(0))}): left out, as a browser "
             "shows nothing for them", path=path, line=text.count("\n", 0, text.index("\x00")) + 1,
             hint="re-save the page as text (a NUL is no character of an HTML page)"),
             stacklevel=4)
