@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 
 from l10n.articles import read_article
 from l10n.articles.html import CAPTION, CELL, RAW
-from l10n.articles.htmldom import escape_text, inner_markup, markup_text, parse_fragment
+from l10n.articles.htmldom import (
+    escape_text,
+    inner_markup,
+    markup_text,
+    parse_fragment,
+    text_content,
+)
 from l10n.errors import ArticleError
 from l10n.model import (
     ALT,
@@ -503,3 +509,184 @@ def test_a_layout_tables_story_cell_is_the_storys_when_trafilatura_reads_it_in_a
     assert not _story_filter(story)(cell, False)
     unrelated = "Sign up for our newsletter and get the best stories of the week by email."
     assert not _story_filter(story)(unrelated, True)
+
+
+_SITE = ('<div id="menu"><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a>'
+         '</li><li><a href="/sport">Sport</a></li></ul></nav></div>\n')
+_STORY = ("<h1>Storm closes the coast road for a week</h1>\n"
+          + "".join(f"<p>The coast road closed on Monday after a storm washed away part {n} of "
+                    "it, and engineers said repairs would take at least a week.</p>\n"
+                    for n in range(6)))
+
+
+def test_a_title_never_closed_ends_with_its_first_line_with_a_warning(tmp_path: Path) -> None:
+    """A page saved cut short inside its head: the <title> is never closed, so a browser
+    shows the whole page as its title and nothing else. It is read as if the title ended
+    with its first line, with a warning naming the line; a script whose start tag was cut
+    away with the title's end stays a script, never text."""
+    page = ("<html>\n<head>\n<title>Storm closes the road (The Daily)ntById('font');\n"
+            "obj.style.fontSize = size + 'pt';\n}\n//-->\n</script>\n</head>\n<body>\n"
+            + _SITE + _STORY + "</body></html>\n")
+    path = write(tmp_path, "cut.html", page)
+    with pytest.warns(UserWarning, match="<title> is never closed") as caught:
+        article = read_article(path)
+    assert [w.message.error.line for w in caught] == [3]  # type: ignore[union-attr]
+    assert article.title == "Storm closes the coast road for a week"
+    text = " ".join(markup_text(b.text) for b in article.blocks)
+    assert "engineers said repairs" in text and "obj.style" not in text
+    # no script cut away: the title is its first line, the rest of the head is read as such
+    page = ("<html><head><title>Storm news\n<script src='x.js'></script>\n</head>\n<body>\n"
+            "<p>The coast road closed on Monday after a storm.</p></body></html>")
+    with pytest.warns(UserWarning, match="never closed"):
+        article = read_article(write(tmp_path, "cut2.html", page))
+    assert [b.kind for b in article.blocks] == [TITLE, PARAGRAPH]
+    assert article.title == "Storm news"
+    # a title that is closed, holding an escaped tag, is no runaway: no warning
+    fine = write(tmp_path, "fine.html", "<title>Use &lt;b&gt; tags</title><p>Bold text.</p>")
+    assert read_article(fine).title == "Use <b> tags"
+
+
+def test_a_few_nul_bytes_in_a_page_are_left_out_with_a_warning(tmp_path: Path) -> None:
+    """A browser shows nothing for a NUL byte in a page: a page holding a few is read,
+    with a warning naming the line of the first. A file that starts as a picture, or
+    where NUL bytes are dense (UTF-16 without its BOM), is binary and refused."""
+    page = "<h1>T</h1>\n<p>The road\x00 closed.</p>\n" + "<p>Repairs take a week.</p>\n" * 20
+    with pytest.warns(UserWarning, match=r"NUL characters in the page \(1\)") as caught:
+        article = read_article(write(tmp_path, "nul.html", page.encode("utf-8")))
+    assert [w.message.error.line for w in caught] == [2]  # type: ignore[union-attr]
+    assert markup_text(article.blocks[1].text) == "The road closed."
+    wide = write(tmp_path, "wide.html", page.replace("\x00", "").encode("utf-16-le"))
+    with pytest.raises(ArticleError, match="binary file"):
+        read_article(wide)
+    gif = write(tmp_path, "gif.html", b"GIF89a\x01\x00\x01\x00" + b"<p>x</p>" * 50)
+    with pytest.raises(ArticleError, match="binary file"):
+        read_article(gif)
+
+
+def test_a_page_whose_doctype_is_cut_short_is_read_as_a_browser_parses_it(
+        tmp_path: Path) -> None:
+    """``<!DOCTYPE htm`` cut short runs into the next tag: a browser (html5lib) reads the
+    rest of the page, lxml's parser, which trafilatura uses, finds no text in it; the
+    story is then found in the page as html5lib parsed it."""
+    page = '<!DOCTYPE htm\n  <div id="header">\n' + _SITE + _STORY + "</div>\n"
+    article = read_article(write(tmp_path, "doctype.html", page))
+    assert article.title == "Storm closes the coast road for a week"
+    assert sum(b.kind == PARAGRAPH for b in article.blocks) == 6
+
+
+_WIRE = """<pre>Harbour council backs the new ferry plan
+
+   The harbour council voted on Monday to back a plan for a new
+ferry between the two islands. The service would start in the
+spring, said the council's chair, Ann Lee.
+
+   "We have waited for this for ten years," she said. Fares would
+stay as they are until the end of the year.
+    --  Two boats would run every hour.
+    --  A third would be kept in reserve
+        for the summer.
+</pre>"""
+
+
+def test_prose_set_in_a_pre_is_read_as_paragraphs_and_code_is_not(tmp_path: Path) -> None:
+    """Wire copy set in a <pre> (a press release as it came off the wire) is the story:
+    each paragraph (a blank line or a list marker starts one) is a block, its lines
+    re-flowed, with the line it starts on. A <pre> of code stays code."""
+    code = ("<pre>def fares(day):\n    if day == 'sunday':\n        return {'adult': 2}\n"
+            "    return {'adult': 3}  # Fares stay. The rest change.\n</pre>")
+    page = f"<h1>Ferry plan</h1>\n{_WIRE}\n{code}\n"
+    article = read_article(write(tmp_path, "wire.html", page))
+    body = [(b.kind, b.line, b.text) for b in article.blocks[1:]]
+    assert body[:5] == [
+        (PARAGRAPH, 2, "Harbour council backs the new ferry plan"),
+        (PARAGRAPH, 4, "The harbour council voted on Monday to back a plan for a new ferry "
+         "between the two islands. The service would start in the spring, said the council's "
+         "chair, Ann Lee."),
+        (PARAGRAPH, 8, '"We have waited for this for ten years," she said. Fares would stay as '
+         "they are until the end of the year."),
+        (PARAGRAPH, 10, "-- Two boats would run every hour."),
+        (PARAGRAPH, 11, "-- A third would be kept in reserve for the summer."),
+    ]
+    assert [b.kind for b in article.blocks[6:]] == [CODE]
+    assert not article.blocks[6].translatable and article.blocks[6].text.startswith("def fares")
+
+
+def test_a_pre_of_prose_is_built_as_valid_html_its_paragraphs_translated(
+        tmp_path: Path) -> None:
+    """The build writes each translated paragraph in place of its lines, keeps the blank
+    lines between them, and lets the <pre> wrap the long lines (white-space: pre-wrap)."""
+    import html5lib
+
+    from l10n.config import load_settings
+    from l10n.workflow.build import build
+    from l10n.workflow.translate import translate
+
+    (tmp_path / "seeds").mkdir()
+    write(tmp_path, "seeds/wire.html", f"<!DOCTYPE html>\n<title>Ferry plan</title>\n{_WIRE}\n")
+    write(tmp_path, "l10n.toml", 'source = "en"\ntargets = ["ko"]\n')
+    settings = load_settings(cwd=tmp_path)
+    translate(settings, engine_name="pseudo")
+    page = (build(settings, include_machine=True).out / "ko" / "wire.article.html").read_text(
+        encoding="utf-8")
+    parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("dom"),
+                                 namespaceHTMLElements=False)
+    pre = parser.parse(page).getElementsByTagName("pre")[0]
+    assert parser.errors == []
+    assert pre.getAttribute("style") == "white-space: pre-wrap"
+    text = text_content(pre.childNodes)
+    assert "Harbour council" not in text and "ferry" not in text  # every paragraph translated
+    assert len(text.split("\n\n")) == 3  # the blank lines between paragraphs are kept
+    assert [line[:4] for line in text.split("\n") if "--" in line] == ["    ", "    "]
+
+
+@pytest.mark.parametrize("text", [
+    "$ pip install l10n\nCollecting l10n\n  Downloading l10n-1.0.tar.gz (12 kB)\n"
+    "Successfully installed l10n-1.0\n$ l10n extract --json\n",
+    "SELECT name, total FROM orders WHERE total > 100 AND status = 'paid'\n"
+    "ORDER BY total DESC; -- the biggest orders. Then the rest.\n",
+    "Team          W   L   Pct\nBoston       12   3  .800\nNew York      9   6  .600\n"
+    "Chicago       7   8  .467\nDetroit       4  11  .267\n",
+    '{\n  "title": "Ferry plan. Council backs it",\n  "words": 420,\n  "tags": ["news"]\n}\n',
+    "int main(void) {\n    printf(\"Hello. World\\n\");  /* greet the user. Then exit */\n"
+    "    return 0;\n}\n",
+    "2008-01-05 19:05:12 INFO server started on port 8080\n"
+    "2008-01-05 19:05:13 WARN cache miss for key user:42. Retrying\n",
+])
+def test_code_and_tables_in_a_pre_are_not_prose(text: str) -> None:
+    from l10n.articles.preformatted import is_prose
+
+    assert not is_prose(text)
+    assert is_prose(_WIRE.removeprefix("<pre>").removesuffix("</pre>"))
+
+
+def test_mojibake_in_a_page_is_repaired_with_a_warning_and_built_as_utf8(
+        tmp_path: Path) -> None:
+    """A page re-saved as UTF-8 that still declares ISO-8859-1 shows "â€™" for "’" in a
+    browser; the text is repaired (ftfy), with a warning naming the line of the first
+    repair, and the build (written in UTF-8) declares UTF-8. Text that only looks alike
+    ("SÃO PAULO", "café »") is left as it is."""
+    from l10n.config import load_settings
+    from l10n.workflow.build import build
+    from l10n.workflow.translate import translate
+
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
+            'charset=iso-8859-1">\n<title>Ferry</title></head>\n<body><h1>Ferry</h1>\n'
+            "<p>The council didn\u2019t wait\u2026 SÃO PAULO, café \u00bb ok.</p></body></html>")
+    (tmp_path / "seeds").mkdir()
+    path = write(tmp_path, "seeds/ferry.html", page.encode("utf-8"))
+    with pytest.warns(UserWarning, match="mojibake") as caught:
+        article = read_article(path)
+    assert [w.message.error.line for w in caught] == [4]  # type: ignore[union-attr]
+    assert markup_text(article.blocks[1].text) == (
+        "The council didn\u2019t wait\u2026 SÃO PAULO, café \u00bb ok.")
+    write(tmp_path, "l10n.toml", 'source = "en"\ntargets = ["ko"]\n')
+    settings = load_settings(cwd=tmp_path)
+    with pytest.warns(UserWarning, match="mojibake"):
+        translate(settings, engine_name="pseudo")
+        out = build(settings, include_machine=True).out
+    built = (out / "en" / "ferry.article.html").read_bytes().decode("utf-8")
+    assert 'content="text/html; charset=utf-8"' in built and "iso-8859-1" not in built
+    assert "didn\u2019t wait\u2026 SÃO PAULO" in built
+    from l10n.articles.source import repair_mojibake
+
+    assert repair_mojibake("SÃO PAULO, café » déjà, Ã  la") == ("SÃO PAULO, café » déjà, Ã  la", 0)

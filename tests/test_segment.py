@@ -465,3 +465,50 @@ def test_a_piece_of_markup_alone_joins_its_neighbour() -> None:
 def test_tel_and_fax_before_a_number_do_not_end_a_sentence() -> None:
     assert sentences("Call us, tel. 212-204-2000, fax. 212-204-2038, any day.") == [
         "Call us, tel. 212-204-2000, fax. 212-204-2038, any day."]
+
+
+def test_a_pair_of_double_dashes_around_a_sentence_end_is_no_aside() -> None:
+    """pysbd never cuts between two ``--`` (an aside); a box score's labels use them, and
+    a sentence ends between them. An aside with no sentence end stays whole."""
+    assert sentences("Total fouls--San Jose State 19, Nevada 14. Technical fouls--San Jose "
+                     "State-None, Nevada-None.") == [
+        "Total fouls--San Jose State 19, Nevada 14.",
+        "Technical fouls--San Jose State-None, Nevada-None."]
+    assert sentences("So, there's reason -- lots of it! -- to wonder. He left.") == [
+        "So, there's reason -- lots of it! -- to wonder.", "He left."]
+
+
+def test_a_short_abbreviation_before_a_lowercase_word_does_not_end_a_sentence() -> None:
+    """pysbd's English rules do not know other languages' abbreviations (``bzw.``,
+    ``ч. л.``) nor units (``tsp.``, ``min.``): a word of four letters or fewer and a period
+    before a lowercase word, or ``min.``/``max.`` before a number, end no sentence. A
+    name that starts in lowercase (``my6sense``, ``iPhone``) may start one."""
+    assert sentences("Ob sich dieses durchsetzt bzw. für einen Austausch offen ist, bleibt "
+                     "offen.") == ["Ob sich dieses durchsetzt bzw. für einen Austausch "
+                                   "offen ist, bleibt offen."]
+    assert sentences("Возьмите 2 ч. л. меда и 2,5 ч.л. уксуса.") == [
+        "Возьмите 2 ч. л. меда и 2,5 ч.л. уксуса."]
+    assert sentences("Add 1 tsp. nut butter. Stir for min. 25 seconds.") == [
+        "Add 1 tsp. nut butter.", "Stir for min. 25 seconds."]
+    assert sentences("It runs native ads. my6sense offers more. Buy an iPhone. iPhones "
+                     "sell.") == ["It runs native ads.", "my6sense offers more.",
+                                  "Buy an iPhone.", "iPhones sell."]
+
+
+def test_no_sentence_ends_between_two_numbers_and_a_list_number_joins_its_item() -> None:
+    assert sentences("<span>802. 11AC Wi-Fi and a 3. 5mm jack</span>") == [
+        "<span>802. 11AC Wi-Fi and a 3. 5mm jack</span>"]
+    assert sentences("All the coverage:<br><br>1. <a href=\"x\">Vista in schools</a>"
+                     "<br><br>2. <a href=\"y\">Details of SP1</a>") == [
+        "All the coverage:", "<br><br>1. <a href=\"x\">Vista in schools</a>",
+        "<br><br>2. <a href=\"y\">Details of SP1</a>"]
+
+
+def test_two_html_line_breaks_before_text_end_a_sentence() -> None:
+    """A blank line (two ``<br>`` or more) is a paragraph's end in a page laid out with
+    line breaks, whatever comes before it: a tweet's footnote, a dateline, a heading."""
+    assert sentences("A passer rating of just 22.4 <br><br>*min. 25 snaps") == [
+        "A passer rating of just 22.4", "<br><br>*min. 25 snaps"]
+    assert sentences("The market held up, he concluded<br> <br>(BMcC)") == [
+        "The market held up, he concluded", "<br> <br>(BMcC)"]
+    assert sentences("One line<br>and its next line.") == ["One line<br>and its next line."]

@@ -53,7 +53,8 @@ Blocks, in this order:
   lists, ``ordered`` inside ``<ol>``); text in ``blockquote`` ``quote``; ``figcaption``
   and ``caption`` ``caption``; ``td`` and ``th`` ``table-cell`` (``level``: the column; the
   cells of a header row ``table-header``); ``pre`` ``code`` (not
-  translatable, its text as it is).
+  translatable, its text as it is), but prose set in a ``<pre>`` (wire copy) is read as
+  paragraphs (:mod:`l10n.articles.preformatted`).
 - never translated: ``script``, ``style``, ``template``, ``noscript``, ``svg``, ``math``,
   embedded content and form controls (left out of the blocks), and whatever the HTML
   standard's ``translate="no"`` covers (an element inside may say ``translate="yes"``):
@@ -95,16 +96,11 @@ from l10n.articles.htmldom import (
     inner_markup,
     markup_text,
     parse_html,
+    serialize,
     text_content,
 )
-from l10n.articles.htmlmeta import (
-    description_block,
-    head_title,
-    iso,
-    meta,
-    page_lang,
-    published,
-)
+from l10n.articles.htmlmeta import description_block, head_title, iso, meta, page_lang, published
+from l10n.articles.preformatted import is_prose, paragraphs, wrap_lines
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
 from l10n.articles.story import CELL, Place, Story, find_story, kept, page_forms, title_at
@@ -191,10 +187,14 @@ def read_html(
     skipped = {id(e) for e in select(document, exclude)} if exclude else set()
     skipped |= hidden_by_style(document)
     chosen = select(document, content) if content else []
-    story = find_story(document, text, chosen)
+    story = find_story(document, document.source, chosen)
     body = _story_blocks(document, story, skipped)
-    if story.keep is not None and not _has_text(body):  # trafilatura, precise, found none
-        story = find_story(document, text, chosen, recall=True)
+    for recall, page in ((True, document.source), (False, None), (True, None)):
+        if story.keep is None or _has_text(body):
+            break
+        # trafilatura found none, precise: then favouring recall; then in the page as
+        # html5lib (a browser) parsed it, which lxml may not (a doctype cut short)
+        story = find_story(document, page or serialize(document.dom), chosen, recall=recall)
         body = _story_blocks(document, story, skipped)
     at = title_at(body, story)
     head: list[tuple[Block, Place]] = []
@@ -277,7 +277,11 @@ class _Walker:
         ctx = replace(ctx, translate=_translates(element, ctx.translate))
         if tag == "pre":
             text = text_content(element.childNodes).strip("\n")
-            if text.strip():
+            if ctx.translate and all(map(_inline, element.childNodes)) and is_prose(text):
+                wrap_lines(element)  # wire copy: paragraphs of prose
+                for run in paragraphs(element, self.document.lines):
+                    self.flush(element, run, ctx)
+            elif text.strip():
                 block = Block(0, CODE if ctx.translate else RAW, text,
                               self.document.line(element), translatable=False)
                 self.blocks.append((block, Place(element, tuple(element.childNodes))))

@@ -16,8 +16,13 @@ Rules:
   element left open at the end of the file, misnested tags) are recovered from exactly
   as a browser recovers, by the WHATWG algorithm, and never stop the reading. Control
   characters (C0 other than whitespace, C1, noncharacters) are left out of the text, as
-  a browser shows nothing for them; a file where they are 8 or more, and more than 1 in
-  20 characters, is binary, not a page, and is refused.
+  a browser shows nothing for them (NUL characters with a warning: a page saved with
+  them is damaged); a file where they are 8 or more, and more than 1 in 20 characters,
+  is binary, not a page, and is refused. A ``<title>`` that is never closed holds the
+  rest of the page (a browser shows it blank: a page cut short inside its head); it is
+  read as ending with its first line, with a warning, and the text between that line
+  and a ``</script>`` or ``</style>`` (whose start tag was lost with the title's end)
+  is a script or a style again (:func:`_close_runaway_title`).
 * :func:`inner_markup` writes a run of nodes as the text translators see: inline tags as
   ``<a href="x">`` (attributes in source order, double-quoted), character references
   decoded, runs of whitespace as one space, comments left out. ``&`` is escaped only
@@ -28,13 +33,14 @@ Rules:
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from l10n.errors import ArticleError
+from l10n.errors import ArticleError, L10nWarning
 
 if TYPE_CHECKING:
     from xml.dom.minidom import Document, Element, Node
@@ -63,8 +69,6 @@ class HtmlDocument:
 def parse_html(path: Path, text: str) -> HtmlDocument:
     """Parse ``text`` (from ``path``) as a browser does (the module's rules); ArticleError
     only for a binary file."""
-    import html5lib
-
     controls = _CONTROL.findall(text)
     if len(controls) >= 8 and len(controls) * 20 > len(text):
         control = _CONTROL.search(text)
@@ -75,8 +79,29 @@ def parse_html(path: Path, text: str) -> HtmlDocument:
             path=path, line=text.count("\n", 0, control.start()) + 1,
             hint="is this a binary file? give an HTML page saved as text",
         )
+    if "\x00" in controls:
+        warnings.warn(L10nWarning(
+            f"NUL characters in the page ({controls.count(chr(0))}): left out, as a browser "
+            "shows nothing for them", path=path, line=text.count("\n", 0, text.index("\x00")) + 1,
+            hint="re-save the page as text (a NUL is no character of an HTML page)"),
+            stacklevel=4)
     if controls:
         text = _CONTROL.sub("", text)
+    document = _parse(text)
+    closed = _close_runaway_title(document, text)
+    if closed is not None:
+        text, line = closed
+        warnings.warn(L10nWarning(
+            "the <title> is never closed: a browser shows the rest of the page as its "
+            "title and the page blank; it is read as ending with its first line", path=path,
+            line=line, hint="close the title with </title>"), stacklevel=4)
+        document = _parse(text)
+    return document
+
+
+def _parse(text: str) -> HtmlDocument:
+    import html5lib
+
     lines: dict[int, int] = {}
     parser = html5lib.HTMLParser(tree=_line_builder(), namespaceHTMLElements=False)
     parser.tree.where = lambda: parser.tokenizer.stream.position()[0]
@@ -84,6 +109,37 @@ def parse_html(path: Path, text: str) -> HtmlDocument:
     dom = parser.parse(text)
     dom.normalize()
     return HtmlDocument(dom, lines, text)
+
+
+_TITLE = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
+_TITLE_END = re.compile(r"</title\b", re.IGNORECASE)
+_MARKUP = re.compile(r"<[A-Za-z/!]")
+_ORPHAN_END = re.compile(r"</(script|style)\b", re.IGNORECASE)
+
+
+def _close_runaway_title(document: HtmlDocument, text: str) -> tuple[str, int] | None:
+    """``text`` with a ``</title>`` after the first line of a title that is never closed
+    and so holds markup (the rest of the page), and the title's line; None for a page
+    whose title is closed. The text between that line and the next tag, when that tag
+    ends a script or a style, was a script or a style (its start tag was lost with the
+    title's end): it is made one again, never read as text."""
+    title = next((t for t in document.dom.getElementsByTagName("title")
+                  if _MARKUP.search(text_content(t.childNodes))), None)
+    if title is None:
+        return None
+    line = document.line(title)
+    start = next((m for m in _TITLE.finditer(text)
+                  if text.count("\n", 0, m.end()) + 1 == line), None)
+    if start is None or _TITLE_END.search(text, start.end()):
+        return None
+    first = len(text) - len(text[start.end():].lstrip())  # the title's first line
+    tag = _MARKUP.search(text, first)
+    end = text.find("\n", first)
+    cut = min(p for p in (tag.start() if tag else -1, end, len(text)) if p >= 0)
+    after = _MARKUP.search(text, cut)
+    orphan = _ORPHAN_END.match(text, after.start()) if after is not None else None
+    opened = f"<{orphan.group(1)}>" if orphan and text[cut:orphan.start()].strip() else ""
+    return text[:cut] + "</title>" + opened + text[cut:], line
 
 
 # C0/C1 controls but tab, LF, FF, CR; noncharacters: a binary file, not a page
@@ -125,6 +181,17 @@ def _line_builder() -> Any:
                 self.lines.setdefault(id(new), self.where() - data.count("\n"))
 
     return Builder
+
+
+def serialize(dom: Document) -> str:
+    """A parsed page written as HTML again (attribute values always quoted, every tag
+    written), which any HTML parser reads as the same tree."""
+    import html5lib
+    from html5lib.serializer import HTMLSerializer
+
+    serializer = HTMLSerializer(quote_attr_values="always", omit_optional_tags=False,
+                                use_trailing_solidus=False, alphabetical_attributes=False)
+    return "".join(serializer.serialize(html5lib.getTreeWalker("dom")(dom)))
 
 
 def parse_fragment(markup: str, container: str) -> list[Node]:

@@ -1,11 +1,14 @@
 """What every article reader shares: the file's text, read by one set of rules, and slugs.
 
-:func:`read_source`: the file must exist, contain no NUL byte, and not be empty or
-whitespace only; CRLF and CR line endings become LF. Text and Markdown files must be
+:func:`read_source`: the file must exist, contain no NUL byte (an HTML page may hold a
+few, which a browser shows as nothing, unless it is a binary file: :func:`binary`), and
+not be empty or whitespace only; CRLF and CR line endings become LF. Text and Markdown files must be
 UTF-8 (a BOM is dropped). An HTML page (``.html``, ``.htm``) is decoded as a browser
 decodes it (:func:`decode_html`): its BOM, else the ``<meta charset>`` or
 ``<meta http-equiv="Content-Type">`` of its first 1024 bytes (the WHATWG prescan, as
-html5lib implements it), else UTF-8 when the bytes are valid UTF-8, else windows-1252.
+html5lib implements it), else UTF-8 when the bytes are valid UTF-8, else windows-1252;
+mojibake in it (UTF-8 read in another encoding: the declared charset is not the page's
+own) is repaired, with a warning (:func:`repair_mojibake`).
 :func:`safe_slug`: a slug names the article's catalog files, so it must be a plain file
 name part; :func:`file_slug` makes one from any file name. Each problem is an
 :class:`~l10n.errors.ArticleError` naming the file, the line where there is one, and how
@@ -17,9 +20,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import warnings
 from pathlib import Path
 
-from l10n.errors import ArticleError
+from l10n.errors import ArticleError, L10nWarning
 from l10n.fsutil import file_io
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -40,7 +44,7 @@ def read_source(path: Path) -> str:
         raise ArticleError("is a folder, not an article file", path=path) from None
     except OSError as exc:
         raise ArticleError(f"cannot read article: {exc.strerror}", path=path) from None
-    if b"\x00" in raw:
+    if b"\x00" in raw and (path.suffix.lower() not in HTML_SUFFIXES or binary(raw)):
         raise ArticleError(
             "binary file (it contains NUL bytes), not a text article",
             path=path,
@@ -58,11 +62,34 @@ def read_source(path: Path) -> str:
             hint="re-save the file as UTF-8",
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text, line = repair_mojibake(text)
+        if line:
+            warnings.warn(L10nWarning(
+                "the page's text was mojibake (UTF-8 read in another encoding: 'â€™' for "
+                "'’'): repaired", path=path, line=line,
+                hint="declare the encoding the page is saved in (<meta charset=\"utf-8\">)"),
+                stacklevel=2)
     if not text.strip():
         raise ArticleError(
             "empty article", path=path, hint="the file holds no text; write the article first"
         )
     return text
+
+
+# the first bytes of the binary files most often saved with a wrong name (pictures, PDF,
+# archives, executables)
+_SIGNATURES = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b",
+               b"RIFF", b"\x7fELF", b"MZ", b"\xfd7zXZ", b"7z\xbc\xaf", b"\x00\x00\x01\x00")
+
+
+def binary(raw: bytes) -> bool:
+    """Whether an HTML page's bytes, holding NUL bytes, are a binary file's: it starts as
+    a picture, a PDF, an archive or a program does, or 1 byte in 20 is NUL (UTF-16 without
+    its BOM is no page a browser reads either). A few NUL bytes in a page are not: a
+    browser shows nothing for them (:func:`l10n.articles.htmldom.parse_html` leaves them
+    out, with a warning)."""
+    return raw.startswith(_SIGNATURES) or raw.count(b"\x00") * 20 > len(raw)
 
 
 def decode_html(raw: bytes) -> str:
@@ -88,6 +115,37 @@ def decode_html(raw: bytes) -> str:
             encoding = webencodings.lookup("windows-1252")
     assert encoding is not None  # the names above are known
     return raw.decode(encoding.codec_info.name, errors="replace")
+
+
+# a lead byte of UTF-8 (0xC2-0xF4) and a continuation byte (0x80-0xBF), both read as
+# windows-1252 or Latin-1: the mark of UTF-8 text decoded as one of them ("â€™", "Ã©")
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]")
+
+
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """``text`` with its mojibake repaired by `ftfy <https://ftfy.readthedocs.io>`_ (its
+    encoding fixes only: no other change to the text), and the line of the first repair
+    (0: none). A page whose declared charset is not the one it is saved in (a page
+    re-saved as UTF-8 that still declares ISO-8859-1, or text a CMS decoded twice) shows
+    "â€™" for "’" in a browser too: what the author wrote is what is translated. ftfy
+    changes only text its heuristics find to be mojibake; it is called only when a lead
+    and a continuation byte of UTF-8 read as windows-1252 are found side by side."""
+    if _MOJIBAKE.search(text) is None:
+        return text, 0
+    import ftfy
+
+    fixed = ftfy.fix_text(text, ftfy.TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
+        fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+        remove_control_chars=False, normalization=None, explain=False))
+    if fixed == text:
+        return text, 0
+    first = next((i for i, (a, b) in enumerate(zip(text, fixed, strict=False)) if a != b),
+                 min(len(text), len(fixed)))
+    return fixed, text.count("\n", 0, first) + 1
 
 
 def file_slug(path: Path) -> str:

@@ -17,7 +17,8 @@ HTML article: the page the CMS exported, parsed again, with
   hreflang>`` for every language the article is published in (and ``x-default``, the
   source) in place of the page's own, ``<link rel="canonical">`` dropped from
   translations (it names the source page), ``<meta name="translation-status">`` added,
-  and a visible note at the top of the article when it shows machine translation;
+  and a visible note at the top of the article when it shows machine translation; the
+  ``<meta charset>`` (or ``http-equiv`` Content-Type) says UTF-8, which the page is in;
 * everything else (scripts, styles, code, ``translate="no"``, attributes, comments
   between blocks) exactly as the source had it.
 
@@ -44,6 +45,7 @@ from l10n.articles.htmldom import (
     inner_markup,
     markup_text,
     parse_fragment,
+    serialize,
     text_content,
 )
 from l10n.articles.story import Place
@@ -97,9 +99,6 @@ def render_article_page(
     ``<head>`` items (:mod:`l10n.publish.site`) in place of the page's own of the same
     ``property`` or ``rel``; ``content``, ``exclude``: the ``[html]`` selectors the
     article was read with."""
-    import html5lib
-    from html5lib.serializer import HTMLSerializer
-
     found = read_html(page.article.path, source, lang=page.article.lang, content=content,
                       exclude=exclude)
     if [b.text for b in found.article.blocks] != [b.text for b in page.article.blocks]:
@@ -110,9 +109,7 @@ def render_article_page(
         _translate_blocks(page, found)
     _head(page, found, languages)
     _extra_head(found, extra)
-    serializer = HTMLSerializer(quote_attr_values="always", omit_optional_tags=False,
-                                use_trailing_solidus=False, alphabetical_attributes=False)
-    text = "".join(serializer.serialize(html5lib.getTreeWalker("dom")(dom)))
+    text = serialize(dom)
     if not text.lstrip()[:9].lower().startswith("<!doctype"):
         text = "<!DOCTYPE html>\n" + text
     return text if text.endswith("\n") else text + "\n"
@@ -351,6 +348,11 @@ def _head(page: Page, found: HtmlArticle, languages: Sequence[str]) -> None:
     for meta in head.getElementsByTagName("meta"):
         if meta.getAttribute("property") == "og:locale":
             meta.setAttribute("content", page.lang)
+    for meta in dom.getElementsByTagName("meta"):  # the page is written in UTF-8
+        if meta.hasAttribute("charset"):
+            meta.setAttribute("charset", "utf-8")
+        elif meta.getAttribute("http-equiv").strip().lower() == "content-type":
+            meta.setAttribute("content", "text/html; charset=utf-8")
     if not any(m.hasAttribute("charset") for m in head.getElementsByTagName("meta")):
         charset = dom.createElement("meta")
         charset.setAttribute("charset", "utf-8")

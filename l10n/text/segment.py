@@ -6,7 +6,9 @@ Rules, applied to each translatable block's text, in this order:
    with line breaks replaced by spaces (same length, so offsets hold): a Markdown soft
    break is not a sentence boundary. Each sentence pysbd returns is looked up, stripped,
    in the text from where the previous one ended; its start is a *cut*. A sentence that
-   cannot be found is skipped: its text stays with the previous segment.
+   cannot be found is skipped: its text stays with the previous segment. pysbd never cuts
+   between two ``--`` (an aside); a pair with a sentence's end between them (``fouls--San
+   Jose 19, Nevada 14. Technical fouls--``, a box score) is given to it as em dashes.
 
    **Windows.** pysbd's time grows with the square of its input (a 100 KB paragraph took
    5 s, 1.1 MB more than 5 minutes), so a long text is given to it in windows of
@@ -29,17 +31,22 @@ Rules, applied to each translatable block's text, in this order:
    text or image text as markdown-it reads the block (CommonMark's delimiter rules, which
    no regular expression follows): ``*One. Two.*`` is one segment, so that every segment
    is well-formed Markdown and a build renders exactly the source's emphasis.
-4. **Abbreviations do not end sentences** (pysbd's known misses):
+4. **Abbreviations do not end sentences** (pysbd's known misses;
+   :mod:`l10n.text.abbreviations`):
 
    - after a title or Latin abbreviation that always precedes more words (``Mr.``,
      ``Dr.``, ``Prof.``, ``Sen.``, ``Gov.``, ``Gen.``, ``e.g.``, ``i.e.``, ``vs.``,
      ``approx.`` ...) the cut is dropped;
    - after an abbreviation that may end a sentence (``a.m.``, ``U.S.``, ``Co.``, ``Inc.``,
-     ``Jr.``, ``etc.``, ``No.``, ``Jan.`` ...) the cut is dropped when the next text starts
-     with a lowercase letter or a digit; after ``a.m.``/``p.m.`` also before a weekday, a
-     month, a time zone (``KST``) or "<Place> time"; after ``Co.``/``Corp.``/``Inc.`` also
-     before another company suffix (``Co. Ltd.``); after two or three capitals and a
-     period, before two words in capitals (a name: ``the ID. SPACE VIZZION``);
+     ``Jr.``, ``etc.``, ``No.``, ``min.``, ``Jan.`` ...) the cut is dropped when the next
+     text starts with a lowercase letter or a digit; after ``a.m.``/``p.m.`` also before
+     a weekday, a month, a time zone (``KST``) or "<Place> time"; after ``Co.``/``Corp.``/
+     ``Inc.`` also before another company suffix (``Co. Ltd.``); after two or three
+     capitals and a period, before two words in capitals (``the ID. SPACE VIZZION``);
+   - after a word of four letters or fewer and a period (``bzw.``, ``ч. л.``, ``tsp.``:
+     other languages' abbreviations, units) before a word of lowercase letters alone
+     (not ``my6sense``, ``iPhone``), and between a number ending in a period and a
+     number (``802. 11AC``), the cut is dropped;
    - a cut before a comma, semicolon or colon is dropped (no sentence starts with one:
      ``Rep. David McKinley, R-W.Va., visited``), and so is a cut after a word of one
      lowercase letter and a period (``Palm Bay d. Rockledge``).
@@ -55,10 +62,13 @@ Rules, applied to each translatable block's text, in this order:
    ``D.`` as an initial) before a capital word, and after an ellipsis in closing quotes
    (tags may sit between) before a capital word (``“3 anos…” Veja, isso é``), and after
    a sentence's end, before the HTML line break (``<br>``) that follows it and a capital
-   word (``my time."<br><small>Photo: …``: pysbd sees tags, not a space).
+   word (``my time."<br><small>Photo: …``: pysbd sees tags, not a space), and before two
+   HTML line breaks or more (a blank line) and text, whatever precedes them (``22.4
+   <br><br>*min. 25 snaps``).
 8. **A piece without a letter or digit is no sentence.** A piece of markup alone (the
    ``<br><br>`` that ends a paragraph, a ``*``) joins the segment before it (the one
-   after it, if it comes first).
+   after it, if it comes first); a list's number alone (``<br><br>2.``) joins its item,
+   the segment after it.
 
 The block is then cut at the remaining cuts; each piece, stripped of surrounding
 whitespace, is a :class:`~l10n.model.Segment` (whitespace-only pieces are dropped). So no
@@ -77,6 +87,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from l10n.model import Article, Block, Segment
+from l10n.text.abbreviations import abbreviation_ends
 
 WINDOW = 5000  # characters given to pysbd at once
 MARGIN = 1500  # a window's cuts this close to its end are left to the next window
@@ -91,25 +102,7 @@ _PROTECTED = re.compile(
     r"|<code\b[^>]*>.*?</code>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>",  # HTML code, HTML tag
     re.DOTALL,
 )
-_ALWAYS = re.compile(
-    r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Cmdr|Adm|Rev|Hon|"
-    r"Pres|[Aa]pprox|vs|cf|[Ee]\.g|[Ii]\.e)\.$"
-)
-_MAYBE = re.compile(
-    r"(?<![\w.])(?:(?:[A-Za-z]\.){2,}|(?:Co|Corp|Inc|Ltd|Jr|Sr|St|Ave|Blvd|No|Nos|Fig|Vol|"
-    r"[Tt]el|[Ff]ax|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
-)
 _GLUED = re.compile(r"(?<![\w.@/])[a-z]{3,}[.!?](?=[A-Z][a-z]{2,}\b(?![.@/(_]))")
-_LONE_LETTER = re.compile(r"(?:^|(?<=[\s(>]))[a-z]\.$")  # a word of one letter: "d."
-_CLOCK = re.compile(r"(?<![\w.])[AaPp]\.[Mm]\.$")
-_AFTER_CLOCK = re.compile(
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|[A-Z]{1,2}[SD]T|UTC|GMT)\b"
-    r"|[A-Z][\w-]*\s+time\b"
-)
-_COMPANY = re.compile(r"(?<![\w.])(?:Co|Corp|Inc)\.$")
-_SHORT_CAPS = re.compile(r"(?<![\w.])[A-Z]{2,3}\.$")  # "ID." of "ID. SPACE VIZZION"
-_CAPS_NAME = re.compile(r"[A-Z]{2,}[ \t]+[A-Z0-9]{2,}\b")  # two words in capitals
 # a letter that names a group, a plan, a class... ends a sentence before a capital word
 _NAMED_LETTER = re.compile(
     r"\b(?:Group|Groups|Pool|Type|Plan|Class|Grade|Phase|Stage|Level|Tier|Category|Division|"
@@ -127,9 +120,15 @@ _BROKEN_LINE = re.compile(
     r"[.!?][\"”’»)]*(?:</[A-Za-z][^<>]*>)*\s*"
     r"(?=(?:<br\s*/?>\s*)+(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-Z])"
 )
+# two HTML line breaks or more (a blank line) before text: "22.4 <br><br>*min. 25 snaps"
+_BLANK_LINE = re.compile(r"(?:<br\s*/?>\s*){2,}(?=(?:</?[A-Za-z][^<>]*>\s*)*[^\s<])")
+# a pair of "--", which pysbd reads as an aside it never cuts (its own rule's pattern),
+# and a sentence's end inside it: "fouls--San Jose 19, Nevada 14. Technical fouls--San"
+_ASIDE = re.compile(r"--[^-]*--")
+_ENDS_INSIDE = re.compile(r"[.!?][\"”’')]*\s+[\"“‘(]*[A-Z]")
+_LIST_NUMBER = re.compile(r"\s*\d{1,3}\.\s*")  # "2." of a numbered list, before its item
 _WORDLESS = re.compile(r"[^\W_]")  # a letter or digit
 _TAG = re.compile(r"<[^<>]*>")
-_AFTER_COMPANY = re.compile(r"(?:Co|Corp|Inc|Ltd|LLC|Ltd\.|PLC)\b")
 
 
 Progress = Callable[[int, int], None]  # (characters segmented, characters in all)
@@ -200,7 +199,14 @@ def _missed(text: str) -> list[int]:
     class (``win Group D. The day``), and after an ellipsis in closing quotes before a
     capital word (``“3 anos…” Veja, isso``)."""
     return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS, _BROKEN_LINE)
-            for m in pattern.finditer(text)]
+            for m in pattern.finditer(text)] + [m.start() for m in _BLANK_LINE.finditer(text)]
+
+
+def _no_aside(pair: re.Match[str]) -> str:
+    """Rule 1: a pair of ``--`` with a sentence's end between them is no aside: its
+    dashes are given to pysbd as em dashes (as many), which it does not pair."""
+    text = pair.group()
+    return "\u2014\u2014" + text[2:-2] + "\u2014\u2014" if _ENDS_INSIDE.search(text) else text
 
 
 def _join_wordless(text: str, cuts: list[int]) -> list[int]:
@@ -212,6 +218,8 @@ def _join_wordless(text: str, cuts: list[int]) -> list[int]:
         return cuts
     ends = [*cuts[1:], len(text)]
     kept = [cut for cut, end in zip(cuts, ends, strict=True) if wordy(text[cut:end])]
+    kept = [cut for n, cut in enumerate(kept)  # a list's number joins its item: "<br>2. Item"
+            if not _LIST_NUMBER.fullmatch(_TAG.sub("", text[kept[n - 1] if n else 0:cut]))]
     if kept and not wordy(text[:kept[0]]):
         kept.pop(0)  # the first piece joins the one after it
     return kept
@@ -221,7 +229,7 @@ def _pysbd_cuts(text: str, window: int | None = None, margin: int | None = None)
     """Offsets where pysbd's sentences start, found in order in ``text`` (rule 1), window
     by window (``window`` and ``margin`` default to :data:`WINDOW` and :data:`MARGIN`)."""
     window, margin = window or WINDOW, margin or MARGIN
-    flat = text.translate(_LINE_BREAKS)
+    flat = _ASIDE.sub(_no_aside, text.translate(_LINE_BREAKS))
     cuts: list[int] = []
     start = 0
     while len(flat) - start > window:
@@ -341,29 +349,8 @@ def _join_abbreviations(text: str, cuts: list[int]) -> list[int]:
         begin = max(kept[-1] if kept else 0, cut - _TAIL)
         before = text[begin:cut].rstrip()
         after = text[cut : min(cuts[n + 1] if n + 1 < len(cuts) else len(text), cut + _TAIL)]
-        if not _abbreviation_ends(before, after):
+        if not abbreviation_ends(before, after):
             kept.append(cut)
     return kept
 
 
-def _abbreviation_ends(before: str, after: str) -> bool:
-    """True if ``before`` ends with an abbreviation (or an ellipsis, rule 5) that
-    ``after`` continues."""
-    if before.endswith(".") and after.startswith("."):
-        return True  # inside a run of dots
-    if after[:1] in (",", ";", ":"):
-        return True  # a sentence does not start with a comma: "Rep. X, R-W.Va., said"
-    if _LONE_LETTER.search(before) and after[:1].isupper():
-        return True  # "Palm Bay d. Rockledge 70-44": a lone lowercase letter abbreviates
-    if before.endswith(("...", "\u2026")) and after[:1].islower():
-        return True
-    if _ALWAYS.search(before):
-        return True
-    continues = after[:1].islower() or after[:1].isdigit()
-    if _MAYBE.search(before) and continues:
-        return True
-    if _CLOCK.search(before) and _AFTER_CLOCK.match(after):
-        return True
-    if _SHORT_CAPS.search(before) and _CAPS_NAME.match(after):
-        return True  # a name in capitals: "the ID. SPACE VIZZION"
-    return bool(_COMPANY.search(before) and _AFTER_COMPANY.match(after))

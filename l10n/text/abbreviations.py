@@ -1,0 +1,66 @@
+"""Rule 4 of :mod:`l10n.text.segment`: a cut after an abbreviation, not a sentence's end.
+
+:func:`abbreviation_ends` is told the end of a sentence so far (``before``) and the text
+after a cut pysbd proposed (``after``); it says whether ``before`` ends with an
+abbreviation (or an ellipsis, rule 5) that ``after`` continues. The rules are listed in
+the segmenter's docstring (rules 4 and 5).
+"""
+
+from __future__ import annotations
+
+import re
+
+_ALWAYS = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Cmdr|Adm|Rev|Hon|"
+    r"Pres|[Aa]pprox|vs|cf|[Ee]\.g|[Ii]\.e)\.$"
+)
+_MAYBE = re.compile(
+    r"(?<![\w.])(?:(?:[A-Za-z]\.){2,}|(?:Co|Corp|Inc|Ltd|Jr|Sr|St|Ave|Blvd|No|Nos|Fig|Vol|"
+    r"[Tt]el|[Ff]ax|etc|[Mm]in|[Mm]ax|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
+)
+_SHORT_WORD = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,4}\.){1,3}$")  # "bzw. für", "ч.л. меда"
+_LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?=[\s,;:.)]|$)")  # a plain word
+_NUMBER_END = re.compile(r"\d\.$")  # "802." of "802. 11AC"
+_LONE_LETTER = re.compile(r"(?:^|(?<=[\s(>]))[a-z]\.$")  # a word of one letter: "d."
+_CLOCK = re.compile(r"(?<![\w.])[AaPp]\.[Mm]\.$")
+_AFTER_CLOCK = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|[A-Z]{1,2}[SD]T|UTC|GMT)\b"
+    r"|[A-Z][\w-]*\s+time\b"
+)
+_COMPANY = re.compile(r"(?<![\w.])(?:Co|Corp|Inc)\.$")
+_SHORT_CAPS = re.compile(r"(?<![\w.])[A-Z]{2,3}\.$")  # "ID." of "ID. SPACE VIZZION"
+_CAPS_NAME = re.compile(r"[A-Z]{2,}[ \t]+[A-Z0-9]{2,}\b")  # two words in capitals
+_AFTER_COMPANY = re.compile(r"(?:Co|Corp|Inc|Ltd|LLC|Ltd\.|PLC)\b")
+
+
+def _lower_word(after: str) -> bool:
+    """Whether ``after`` starts with a word of lowercase letters alone (not a name such
+    as ``iPhone``, ``my6sense``, ``lib/csv``)."""
+    word = _LOWER_WORD.match(after)
+    return word is not None and word.group().islower()
+
+
+def abbreviation_ends(before: str, after: str) -> bool:
+    """True if ``before`` ends with an abbreviation (or an ellipsis, rule 5) that
+    ``after`` continues."""
+    if before.endswith(".") and after.startswith("."):
+        return True  # inside a run of dots
+    if after[:1] in (",", ";", ":"):
+        return True  # a sentence does not start with a comma: "Rep. X, R-W.Va., said"
+    if _LONE_LETTER.search(before) and after[:1].isupper():
+        return True  # "Palm Bay d. Rockledge 70-44": a lone lowercase letter abbreviates
+    if before.endswith(("...", "\u2026")) and after[:1].islower():
+        return True
+    if _ALWAYS.search(before):
+        return True
+    continues = after[:1].islower() or after[:1].isdigit()
+    if _MAYBE.search(before) and continues or _SHORT_WORD.search(before) and _lower_word(after):
+        return True  # a short word and a period before a lowercase word: "bzw. für"
+    if _NUMBER_END.search(before) and after[:1].isdigit():
+        return True  # no sentence ends between two numbers: "802. 11AC Wi-Fi"
+    if _CLOCK.search(before) and _AFTER_CLOCK.match(after):
+        return True
+    if _SHORT_CAPS.search(before) and _CAPS_NAME.match(after):
+        return True  # a name in capitals: "the ID. SPACE VIZZION"
+    return bool(_COMPANY.search(before) and _AFTER_COMPANY.match(after))
