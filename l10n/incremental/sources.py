@@ -20,24 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n import __version__
-from l10n.articles import read_article
+from l10n.articles import find_articles, read_article
 from l10n.config import Settings
 from l10n.errors import ArticleError, L10nWarning, Problem
 from l10n.incremental import Known, State, key, settings_key, stamp_of
-from l10n.incremental.codec import decode, encode
+from l10n.incremental.codec import decoded, encode
 from l10n.model import Article
 
 AHEAD = 256  # articles whose state rows are read together (see State.prefetch)
-
-
-@dataclass(frozen=True, slots=True)
-class Told:
-    """A warning (or the error) reading an article gave."""
-
-    message: str
-    path: str | None
-    line: int | None
-    hint: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +35,8 @@ class ArticleFacts:
     """What the state keeps of an article's reading (the fact ``article``): its slug,
     language and template digest, or the error that made it unreadable; its warnings."""
 
-    warnings: tuple[Told, ...]
-    problem: Told | None = None
+    warnings: tuple[Problem, ...]
+    problem: Problem | None = None
     slug: str = ""
     lang: str = ""
     digest: str = ""
@@ -76,6 +66,11 @@ class Source:
     def drop(self) -> None:
         """Forget the parsed article (its work is done)."""
         self._article = None
+
+
+def article_paths(settings: Settings, paths: Sequence[Path] | None) -> list[Path]:
+    """The articles named on the command line, or every article in the article folder."""
+    return list(paths) if paths else find_articles(settings.articles_dir)
 
 
 def read_project_article(settings: Settings, path: Path) -> Article:
@@ -149,10 +144,7 @@ def stream_sources(
 
 def _lookup(state: State, path: Path, wanted: str) -> tuple[Known, ArticleFacts | None]:
     known, value = state.lookup(path, "article", wanted)
-    try:
-        return known, None if value is None else decode(ArticleFacts, value)
-    except ValueError:  # an older l10n's fact: read the article again
-        return known, None
+    return known, decoded(ArticleFacts, value)  # None: read the article (again)
 
 
 def _related(settings: Settings,
@@ -210,13 +202,11 @@ def _read(settings: Settings, path: Path, data: bytes) -> tuple[ArticleFacts, Ar
     told = []
     for item in caught:
         if isinstance(item.message, L10nWarning):
-            found = item.message.error
-            told.append(Told(found.message, found.path, found.line, found.hint))
+            told.append(Problem.of(item.message.error))
         else:
             warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)
     if error is not None:
-        return ArticleFacts(tuple(told), Told(error.message, error.path, error.line,
-                                              error.hint)), article
+        return ArticleFacts(tuple(told), error), article
     assert article is not None
     return ArticleFacts(tuple(told), None, article.slug, article.lang,
                         source_digest_of(settings, path, data)), article

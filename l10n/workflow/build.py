@@ -44,10 +44,9 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from pathlib import Path
-from typing import Any
 
 from l10n.articles import read_source, safe_slug
 from l10n.config import Settings
@@ -55,8 +54,9 @@ from l10n.errors import InputError, Problem, UsageError
 from l10n.fsutil import StagedWrites, project_lock, remove_stale_temporaries, write_atomic
 from l10n.glossary import load_glossary
 from l10n.incremental import RunKey, State, code_key, digest_bytes, glossary_key, key
+from l10n.incremental.codec import decoded, encode
 from l10n.incremental.outputs import outputs_current, record_outputs
-from l10n.incremental.sources import Source
+from l10n.incremental.sources import Source, article_paths
 from l10n.incremental.spans import Spans
 from l10n.model import Article
 from l10n.publish import Page, render_root
@@ -81,9 +81,7 @@ from l10n.workflow.build_plan import (
     Skipped,
     make_plan,
     plan_key,
-    summaries,
 )
-from l10n.workflow.extract import article_paths
 
 
 @dataclass(frozen=True)
@@ -144,16 +142,11 @@ def build(
         staged = StagedWrites()
         try:
             with Spans(settings, article_paths(settings, paths), state, run.code, problems,
-                       run.kind, run.span_key(), ("build", run.kind),
-                       confirm=run.article, item=Built) as spans:
-                for span in spans:
-                    if span.replayed is not None:
-                        for item in span.replayed:
-                            run.take(item, unchanged=True)
-                        continue
-                    for source in span.sources():
-                        span.keep(run.article(source, staged))
-                        source.drop()
+                       run.kind, run.span_key(), ("build", run.kind), Built,
+                       confirm=run.article) as spans:
+                for item in spans.each(partial(run.article, staged=staged)):
+                    if spans.replaying:  # else counted as it was planned
+                        run.take(item, unchanged=True)
                 run.indexes(staged)
                 written = staged.commit()
                 run.recorded()
@@ -171,12 +164,12 @@ def build(
 
 @dataclass(frozen=True, slots=True)
 class Built:
-    """An article in a span of ``build``: its slug, language and plan
-    (:meth:`~l10n.workflow.build_plan.Plan.to_json`)."""
+    """An article in a span of ``build``: its slug, language and plan (without the
+    pages' facts when the build has no site files)."""
 
     slug: str
     lang: str
-    plan: dict[str, Any]
+    plan: Plan
 
 
 _NOT_IN_PLANS = ("paths", "out", "force", "site_url", "output")  # where pages are written
@@ -221,16 +214,16 @@ class _Build:
 
     def take(self, item: Built, *, unchanged: bool = False) -> None:
         """Count an article's plan in the run."""
-        slug, lang, data = item.slug, item.lang, item.plan
+        slug, lang, plan = item.slug, item.lang, item.plan
         self.slugs.add(slug)
         self.langs.add(lang)
-        self.pages += summaries(data)
-        self.skipped += [Skipped(*row) for row in data["skipped"]]
-        for page_lang, entry in data["index"]:
+        self.pages += plan.pages
+        self.skipped += plan.skipped
+        for page_lang, entry in plan.index:
             self.index.add(page_lang, entry)
-        self.site_files.add(slug, lang, data["format"], data["facts"], data["index"])
-        names = [name for row in data["pages"]
-                 for name in file_names(self.output, data["format"], row[0], row[1])]
+        self.site_files.add(slug, lang, plan.format, plan.facts, plan.index)
+        names = [name for page in plan.pages
+                 for name in file_names(self.output, plan.format, page.slug, page.lang)]
         self.made.update(names)
         if unchanged:
             self.unchanged += names
@@ -245,7 +238,7 @@ class _Build:
         plan_id = plan_key(self.base, settings, state, source, self.targets)
         plan, pages = self._plan(source, plan_id)
         item = Built(source.slug, source.lang,  # the pages' facts only for the site files
-                     {**plan.to_json(), **({} if self.site_files.site else {"facts": []})})
+                     plan if self.site_files.site else replace(plan, facts=[]))
         files = [(name, page.lang) for page in plan.pages
                  for name in file_names(self.output, plan.format, page.slug, page.lang)]
         owner = os.path.abspath(source.path)
@@ -257,7 +250,7 @@ class _Build:
         if built:
             return item
         if pages is None:
-            pages = make_plan(settings, source, self.targets, self.gates, plan_id)[1]
+            pages = make_plan(settings, source, self.targets, self.gates)[1]
         text = cache(partial(read_source, source.path))  # read once, when needed
         for name, lang in files:
             page = next(p for p in pages if p.lang == lang)
@@ -273,58 +266,42 @@ class _Build:
         return outputs_current(self.state, owner, self.kind, plan_id, self.root, names)
 
     def _plan(self, source: Source, plan_id: str) -> tuple[Plan, list[Page] | None]:
-        found = self.state.fact(source.path, "build", source.digest, plan_id)
+        found = decoded(Plan, self.state.fact(source.path, "build", source.digest, plan_id))
         if found is not None:
-            try:
-                return Plan.from_json(plan_id, found), None
-            except (KeyError, TypeError, ValueError):
-                pass
-        plan, pages = make_plan(self.settings, source, self.targets, self.gates, plan_id)
-        self.state.set_fact(source.path, "build", source.digest, plan_id, plan.to_json())
+            return found, None
+        plan, pages = make_plan(self.settings, source, self.targets, self.gates)
+        self.state.set_fact(source.path, "build", source.digest, plan_id, encode(plan))
         return plan, pages
 
     def indexes(self, staged: StagedWrites) -> None:
-        """Each language's index, and the root index (rendered only when what they
-        list changed)."""
+        """Each language's index and the root index, a site's sitemaps and feeds, a Hugo
+        site's configuration: each rendered only when what it is made of changed."""
         source = self.settings.source
         self.index = self.site_files.merge(self.index, {*self.targets, *self.langs})
         order = sorted(self.index.langs, key=lambda lang: (lang != source, lang))
-        pages = [(name, key(self.files, *inputs), render)  # the record, a site's files
-                 for name, inputs, render in self.site_files.files(source)]
-        if self.output == "hugo":
-            self._files_once(staged, partial(render_config, order, source, self.site)
-                             if order else None, key(self.files, order, source))
-        else:
-            pages += [(f"{lang}/index.html", key(self.files, lang, order,
-                                                 self.index.digest(lang)),
-                       partial(self._render_index, lang, order)) for lang in order]
-        if order and self.output != "hugo":
-            pages.append(("index.html", key(self.files, order, source),
+        # (owner, names, key of what they are made of, render: text, or text per name)
+        files: list[tuple[str, list[str], str, Callable[[], str | dict[str, str]]]] = []
+        if self.output == "hugo" and order:
+            files.append(("config", list(config_names()), key(self.files, order, source),
+                          partial(render_config, order, source, self.site)))
+        files += [(name, [name], key(self.files, *inputs), render)  # the record, a site's
+                  for name, inputs, render in self.site_files.files(source)]
+        if self.output != "hugo" and order:
+            files += [(f"{lang}/index.html", [f"{lang}/index.html"], key(
+                self.files, lang, order, self.index.digest(lang)), partial(
+                    self._render_index, lang, order)) for lang in order]
+            files.append(("index.html", ["index.html"], key(self.files, order, source),
                           partial(render_root, order, source)))
-        for name, file_key, render in pages:
-            self.made.add(name)
+        for name, names, file_key, render in files:
+            self.made.update(names)
             owner = str(self.root / name)
-            if self._built(owner, file_key, [name]):
-                self.unchanged.append(name)
+            if self._built(owner, file_key, names):
+                self.unchanged += names
                 continue
-            self._write(staged, name, render())
-            self.done.append((owner, file_key, [name]))
-
-    def _files_once(
-        self, staged: StagedWrites, render: Callable[[], dict[str, str]] | None, file_key: str
-    ) -> None:
-        """Files made once per build, from one key (a Hugo site's configuration)."""
-        if render is None:
-            return
-        names = list(config_names())
-        self.made.update(names)
-        owner = str(self.root / "config")
-        if self._built(owner, file_key, names):
-            self.unchanged += names
-            return
-        for name, text in render().items():
-            self._write(staged, name, text)
-        self.done.append((owner, file_key, names))
+            texts = render()
+            for one, text in ({names[0]: texts} if isinstance(texts, str) else texts).items():
+                self._write(staged, one, text)
+            self.done.append((owner, file_key, names))
 
     def _render_index(self, lang: str, order: list[str]) -> str:
         head = self.site_files.index_head(lang)

@@ -14,7 +14,6 @@ key, it is not rendered again.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +24,6 @@ from l10n.glossary import Glossary
 from l10n.incremental import State, key
 from l10n.incremental.sources import Source
 from l10n.publish import Page, localize
-from l10n.publish.files import page_files
 from l10n.publish.page import Coverage, translated_percent
 from l10n.publish.render import IndexEntry, index_entry
 from l10n.publish.site import page_facts
@@ -68,11 +66,11 @@ class Gates:
     glossary_key: str = ""
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Plan:
-    """What the build makes of one article (see the module docstring)."""
+    """What the build makes of one article (see the module docstring): the fact
+    ``build`` keeps of an article (:mod:`l10n.incremental.codec`)."""
 
-    key: str
     format: str
     pages: list[PageSummary]
     skipped: list[Skipped]
@@ -82,35 +80,6 @@ class Plan:
     @property
     def languages(self) -> list[str]:
         return [page.lang for page in self.pages]
-
-    def files(self) -> list[tuple[str, str]]:
-        """(name in the build folder, language) of every page file."""
-        return [(name, page.lang) for page in self.pages
-                for name in page_files(self.format, page.slug, page.lang)]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": self.format,
-            "pages": [[p.slug, p.lang, p.coverage.total, p.coverage.reviewed,
-                       p.coverage.machine, p.used_machine, p.source_shown] for p in self.pages],
-            "skipped": [[s.slug, s.lang, s.reason, s.reviewed_percent, s.errors]
-                        for s in self.skipped],
-            "index": [[lang, entry] for lang, entry in self.index],
-            "facts": self.facts,
-        }
-
-    @classmethod
-    def from_json(cls, plan_key: str, data: dict[str, Any]) -> Plan:
-        skipped = [Skipped(*row) for row in data["skipped"]]
-        index = [(sys.intern(lang), entry) for lang, entry in data["index"]]
-        return cls(plan_key, data["format"], summaries(data), skipped, index, data["facts"])
-
-
-def summaries(data: dict[str, Any]) -> list[PageSummary]:
-    """The pages of a plan as :meth:`Plan.to_json` keeps them."""
-    return [PageSummary(sys.intern(slug), sys.intern(lang), Coverage(total, reviewed, machine),
-                        used, source)
-            for slug, lang, total, reviewed, machine, used, source in data["pages"]]
 
 
 def plan_key(base: str, settings: Settings, state: State, source: Source,
@@ -124,7 +93,7 @@ def plan_key(base: str, settings: Settings, state: State, source: Source,
 
 
 def make_plan(
-    settings: Settings, source: Source, targets: Sequence[str], gates: Gates, plan_id: str
+    settings: Settings, source: Source, targets: Sequence[str], gates: Gates
 ) -> tuple[Plan, list[Page]]:
     """The article's plan, and its pages (read and localized now)."""
     ref = settings.reference(source.path)
@@ -133,7 +102,7 @@ def make_plan(
                  for p in pages]
     index = [(page.lang, index_entry(page)) for page in pages]
     facts = [page_facts(page) for page in pages]
-    return Plan(plan_id, source.article.format, summaries, skipped, index, facts), pages
+    return Plan(source.article.format, summaries, skipped, index, facts), pages
 
 
 def article_pages(
