@@ -67,6 +67,7 @@ from l10n.publish.folder import (
     manifest_text,
     read_manifest,
     remove_files,
+    safe_path,
     stale_files,
 )
 from l10n.publish.hugo import config_names, render_config
@@ -74,14 +75,8 @@ from l10n.publish.index_entries import IndexEntries
 from l10n.publish.render import render_index_entries
 from l10n.publish.site import Site
 from l10n.publish.site_files import NO_SITE, OUTPUTS, site_files, site_of
-from l10n.workflow.build_plan import (
-    Gates,
-    PageSummary,
-    Plan,
-    Skipped,
-    make_plan,
-    plan_key,
-)
+from l10n.publish.translated import Gates, PageSummary, Skipped
+from l10n.workflow.build_plan import Plan, make_plan, plan_key
 
 
 @dataclass(frozen=True)
@@ -343,19 +338,10 @@ def _remove_stale(
     return removed
 
 
-__all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug", "safe_path"]
+__all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug"]
 
 
 def check_slug(article: Article | Source) -> None:
     """A slug becomes a file name: the readers' rule again, for an Article built by hand."""
     if safe_slug(article.slug, article.path, source="the article") != article.slug:
         raise InputError(f"unsafe article slug '{article.slug}'", path=article.path)
-
-
-def safe_path(folder: Path, name: str) -> Path:
-    """``folder/name``, refused unless it stays inside ``folder``."""
-    root = folder.resolve()
-    path = (root / name).resolve()
-    if not path.is_relative_to(root) or path == root:
-        raise UsageError(f"refusing to write '{name}' outside the build folder", path=folder)
-    return path
