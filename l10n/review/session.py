@@ -30,6 +30,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from l10n.catalog import Catalog, Entry
+from l10n.catalog.counts import CatalogStatus, count_states
 from l10n.catalog.patch import as_on_disk, fork
 from l10n.config import Settings
 from l10n.errors import InputError, L10nError, UsageError
@@ -58,7 +59,6 @@ from l10n.review.view import (
 )
 from l10n.workflow.edit import Edit, save_edits
 from l10n.workflow.extract import read_articles
-from l10n.workflow.status import CatalogStatus, count_states
 
 CONFIRM = "confirm"  # a save refused until the reviewer confirms accepting with errors
 

@@ -9,13 +9,13 @@ them (honouring each entry's ``ignore-*`` flags).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from l10n.catalog import FUZZY, MACHINE, OBSOLETE, REVIEWED, UNTRANSLATED, Catalog, Entry
+from l10n.catalog import Catalog, Entry
+from l10n.catalog.counts import COUNTS, CatalogStatus, count_states, count_words
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.glossary import Glossary
@@ -29,47 +29,6 @@ from l10n.text.segment import segment_article
 from l10n.workflow.extract import template_entries
 from l10n.workflow.orphans import find_orphans
 from l10n.workflow.qa import record_check
-
-_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
-
-
-@dataclass(frozen=True, slots=True)
-class CatalogStatus:
-    """Entry counts per state for one catalog (or a language's total)."""
-
-    lang: str
-    article: str  # the slug; "" for a language's total
-    entries: int = 0
-    reviewed: int = 0
-    machine: int = 0  # fuzzy machine output nobody has touched
-    fuzzy: int = 0  # fuzzy from an update, a memory suggestion, or edited machine output
-    untranslated: int = 0
-    obsolete: int = 0
-    words: int = 0  # source words of the (non-obsolete) entries
-    errors: int = 0  # check errors (l10n check), after the entries' ignore-* flags
-    catalog: str = ""  # the catalog's path; "" for a total
-    exists: bool = True  # False: no catalog yet, counted from the template
-
-    @property
-    def percent_reviewed(self) -> float:
-        return 0.0 if not self.entries else round(100.0 * self.reviewed / self.entries, 1)
-
-    @property
-    def percent_source_text(self) -> float:
-        """What a build of reviewed translations shows in the source language."""
-        return 0.0 if not self.entries else round(100.0 - self.percent_reviewed, 1)
-
-    def to_json(self) -> dict[str, Any]:
-        data = {name: getattr(self, name) for name in _FIELDS}
-        data["percent_reviewed"] = self.percent_reviewed
-        data["percent_source_text"] = self.percent_source_text
-        if not self.article:  # a total: no one catalog
-            del data["article"], data["catalog"], data["exists"]
-        return data
-
-
-_FIELDS = tuple(field.name for field in fields(CatalogStatus))
-_COUNTS = _FIELDS[2:10]  # entries .. errors
 
 
 @dataclass(frozen=True)
@@ -91,31 +50,6 @@ class StatusReport:
             "orphans": list(self.orphans),
             "problems": [asdict(problem) for problem in self.problems],
         }
-
-
-def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-def count_states(
-    lang: str, slug: str, entries: Sequence[Entry], shown: str, exists: bool
-) -> CatalogStatus:
-    """The status of one catalog from its entries (obsolete ones included)."""
-    states = [entry.state for entry in entries]
-    live = [entry for entry in entries if not entry.obsolete]
-    return CatalogStatus(
-        lang=lang,
-        article=slug,
-        entries=len(live),
-        reviewed=states.count(REVIEWED),
-        machine=states.count(MACHINE),
-        fuzzy=states.count(FUZZY),
-        untranslated=states.count(UNTRANSLATED),
-        obsolete=states.count(OBSOLETE),
-        words=sum(count_words(entry.msgid) for entry in live),
-        catalog=shown,
-        exists=exists,
-    )
 
 
 def _template_entries(settings: Settings, article: Article) -> list[Entry]:
@@ -187,7 +121,7 @@ def status_recorder(cache: Cache, glossary: Glossary) -> Callable[[Catalog, str]
 
 
 def _total(lang: str, rows: Sequence[CatalogStatus]) -> CatalogStatus:
-    return CatalogStatus(lang, "", *(sum(getattr(row, name) for row in rows) for name in _COUNTS))
+    return CatalogStatus(lang, "", *(sum(getattr(row, name) for row in rows) for name in COUNTS))
 
 
 def status(
