@@ -109,7 +109,6 @@ class Cache:
             return None
         before = stamp_of(path)
         catalog = Catalog.read(path)
-        self.state.reads += 1
         digest = digest_bytes((catalog.disk_text or "").encode("utf-8"))
         if before is not None and stamp_of(path) == before:
             self.state.record(path, before, digest)

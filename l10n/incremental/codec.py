@@ -59,7 +59,7 @@ def decode(kind: type[T] | Any, data: Any) -> T:
         raise ValueError(f"not a {kind}: {exc}") from None
 
 
-def decoded(kind: type[T] | Any, data: Any) -> T | None:
+def decoded(kind: type[T], data: Any) -> T | None:
     """:func:`decode`, or None when there is no ``data`` or it is of another shape."""
     try:
         return None if data is None else decode(kind, data)

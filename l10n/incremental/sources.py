@@ -93,12 +93,6 @@ def source_digest_of(settings: Settings, path: Path, data: bytes) -> str:
     return digest.hexdigest()[:16]
 
 
-def reading_key(settings: Settings, code: str) -> str:
-    """What an article's facts depend on besides its bytes: l10n's code and the settings
-    (whole: :func:`~l10n.incremental.keys.settings_key`)."""
-    return key("article", code, settings_key(settings))
-
-
 def stream_sources(
     settings: Settings,
     paths: Sequence[Path],
@@ -116,11 +110,12 @@ def stream_sources(
     ``told``: gets each article's facts, in order (what a span replays); ``kinds``: the
     kinds of fact the caller looks up for each article and its files (read ahead)."""
     seen = {} if seen is None else seen
-    wanted = reading_key(settings, code)
+    wanted = key("article", code, settings_key(settings))  # what facts depend on but bytes
     for start in range(0, len(paths), AHEAD):
         chunk = paths[start : start + AHEAD]
         state.prefetch(chunk, ("article",))
-        found = [(path, *_lookup(state, path, wanted)) for path in chunk]
+        found = [(path, known, decoded(ArticleFacts, value))  # None: read (again)
+                 for path in chunk for known, value in [state.lookup(path, "article", wanted)]]
         state.prefetch(_related(settings, found), kinds)
         for path, known, facts in found:
             try:
@@ -140,11 +135,6 @@ def stream_sources(
                 source._article, source.changed = article, True
             seen[source.slug] = str(path)
             yield source
-
-
-def _lookup(state: State, path: Path, wanted: str) -> tuple[Known, ArticleFacts | None]:
-    known, value = state.lookup(path, "article", wanted)
-    return known, decoded(ArticleFacts, value)  # None: read the article (again)
 
 
 def _related(settings: Settings,

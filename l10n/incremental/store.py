@@ -57,10 +57,6 @@ class Known:
     stamp: Stamp | None
     digest: str | None
 
-    @property
-    def exists(self) -> bool:
-        return self.stamp is not None
-
 
 def _name(path: Path) -> str:
     return os.path.abspath(path)
@@ -85,7 +81,6 @@ class State(Watched):
         self._files: dict[str, tuple[int, int, int, int, str] | None] = {}
         self._facts: dict[tuple[str, str], tuple[str, str, str]] = {}
         self._pending = 0  # characters of the facts not yet committed
-        self.reads = 0  # files read to learn their digest (what the benchmark counts)
         # rows read ahead by prefetch(): file rows, fact rows, and the names they cover
         self._ahead_files: dict[str, tuple[Any, ...]] = {}
         self._ahead_facts: dict[tuple[str, str], tuple[Any, ...]] = {}
@@ -233,7 +228,6 @@ class State(Watched):
     def read(self, path: Path) -> tuple[bytes, str]:
         """Read the file; record its stamp and digest; (bytes, digest)."""
         data, stamp = read_stamped(path)
-        self.reads += 1
         self.unclean()
         digest = digest_bytes(data)
         if stamp is not None:
