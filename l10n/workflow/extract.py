@@ -5,33 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from l10n.catalog import ENTRIES_HEADER, Catalog, TemplateEntry, stored_digest
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.incremental import State
-from l10n.incremental.sources import (
-    Source,
-    article_paths,
-    stream_sources,
-)
+from l10n.incremental.sources import Source, article_paths, stream_sources
 from l10n.model import Article, Segment
 from l10n.text.segment import segment_article
 
 if TYPE_CHECKING:
     from l10n.incremental.catalogs import CatalogState
-
-
-class Named(Protocol):
-    """An article as a template needs to name it (an Article, or a run's Source)."""
-
-    @property
-    def slug(self) -> str: ...
-
-    @property
-    def path(self) -> Path: ...
 
 
 @dataclass
@@ -40,7 +26,7 @@ class Extracted:
     itself, read from disk only when someone needs it (an unchanged article whose
     catalogs are up to date needs nothing)."""
 
-    article: Named
+    article: Source  # the article of the run's stream
     path: Path
     written: bool
     digest: str  # of the article and the settings it was extracted with
