@@ -43,9 +43,6 @@ class Replayed:
             raise ValueError("a span fact of another shape")
         self.kind, self.texts = kind, texts
 
-    def __len__(self) -> int:
-        return len(self.texts)
-
     def __iter__(self) -> Iterator[Any]:
         for text in self.texts:
             yield decode(self.kind, json.loads(text))

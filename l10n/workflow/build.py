@@ -41,23 +41,23 @@ Rules:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 
 from l10n.articles import read_source, safe_slug
 from l10n.config import Settings
 from l10n.errors import InputError, Problem, UsageError
 from l10n.fsutil import StagedWrites, project_lock, remove_stale_temporaries, write_atomic
-from l10n.glossary import load_glossary
-from l10n.incremental import RunKey, State, code_key, digest_bytes, glossary_key, key
+from l10n.incremental import RunKey, State, digest_bytes, key
+from l10n.incremental.cached import Cache
 from l10n.incremental.codec import decoded, encode
 from l10n.incremental.outputs import outputs_current, record_outputs
-from l10n.incremental.sources import Source, article_paths
-from l10n.incremental.spans import Spans
+from l10n.incremental.sources import Source
 from l10n.model import Article
 from l10n.publish import Page, render_root
 from l10n.publish.files import file_names, render_file
@@ -126,19 +126,18 @@ def build(
     if output not in OUTPUTS:
         raise UsageError(f"unknown build format '{output}'",
                          hint=f"use {' or '.join(OUTPUTS)}")
-    with project_lock(settings.state_dir), State.open(settings.state_dir) as state:
+    with project_lock(settings.state_dir), Cache.open(settings) as cache:
         remove_stale_temporaries(folder, depth=1)
         problems: list[Problem] = []
-        glossary = load_glossary(settings.glossary_dir) if fail_on_errors else None
-        terms = glossary_key(settings.glossary_dir) if fail_on_errors else ""
-        run = _Build(settings, state, folder, targets,
-                     Gates(gate, include_machine, fail_on_errors, glossary, terms), asked,
-                     site, output, partial=(paths is not None, langs is not None))
+        gates = Gates(gate, include_machine, fail_on_errors,
+                      cache.glossary() if fail_on_errors else None,
+                      cache.terms if fail_on_errors else "")
+        run = _Build(settings, cache.state, cache.code, folder, targets, gates, asked, site,
+                     output, partial=(paths is not None, langs is not None))
         staged = StagedWrites()
         try:
-            with Spans(settings, article_paths(settings, paths), state, run.code, problems,
-                       run.kind, run.span_key(), ("build", run.kind), Built,
-                       confirm=run.article) as spans:
+            with cache.spans(paths, problems, run.kind, asked, Built, parts=(run.files,),
+                             kinds=("build", run.kind), confirm=run.article) as spans:
                 for item in spans.each(partial(run.article, staged=staged)):
                     if spans.replaying:  # else counted as it was planned
                         run.take(item, unchanged=True)
@@ -151,7 +150,8 @@ def build(
         finally:
             run.index.close()
             run.site_files.close()
-        removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs}, state)
+        removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs},
+                                cache.state)
     notices = () if site or output == "hugo" else (NO_SITE,)
     return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
                        tuple(run.skipped), tuple(removed), tuple(problems), notices)
@@ -176,6 +176,7 @@ class _Build:
 
     settings: Settings
     state: State
+    code: str  # l10n's (code_key)
     folder: Path
     targets: tuple[str, ...]
     gates: Gates
@@ -193,7 +194,6 @@ class _Build:
     done: list[tuple[str, str, list[str]]] = field(default_factory=list)  # written articles
 
     def __post_init__(self) -> None:
-        self.code = code_key()
         site = [self.site.url, self.site.name] if self.site else None
         # plans: the same in any build folder and format, of all articles or some
         self.base = key("build", self.code, self.gates.glossary_key,
@@ -202,10 +202,6 @@ class _Build:
         self.root = self.folder.resolve()
         self.kind = f"built:{self.root}"  # an article's files, and the spans, per build folder
         self.site_files = site_files(self.site, self.output, self.folder, *self.partial)
-
-    def span_key(self) -> str:
-        """What a span's items depend on besides its files (:mod:`l10n.incremental.spans`)."""
-        return key(self.files, self.asked.digest(), self.kind, os.getcwd())
 
     def take(self, item: Built, *, unchanged: bool = False) -> None:
         """Count an article's plan in the run."""
@@ -246,7 +242,7 @@ class _Build:
             return item
         if pages is None:
             pages = make_plan(settings, source, self.targets, self.gates)[1]
-        text = cache(partial(read_source, source.path))  # read once, when needed
+        text = functools.cache(partial(read_source, source.path))  # read once, when needed
         for name, lang in files:
             page = next(p for p in pages if p.lang == lang)
             self._write(staged, name, render_file(self.output, name, page, plan.facts,
