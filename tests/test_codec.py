@@ -26,7 +26,7 @@ def test_glossary_terms_come_back_equal_and_read_only() -> None:
     terms = (Term("PC Bang", MappingProxyType({"ko": "PC방"}), ("PC bang",), False, None,
                   "internet cafe", MappingProxyType({"ko": "피시방"}), "terms.toml", 1),
              Term("NVIDIA", keep=True, file="terms.toml", line=9))
-    found = decode(tuple[Term, ...], _through_json(terms))
+    found: tuple[Term, ...] = decode(tuple[Term, ...], _through_json(terms))
     assert found == terms
     assert isinstance(found[0].targets, MappingProxyType)
     with pytest.raises(TypeError):
