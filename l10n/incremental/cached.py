@@ -117,10 +117,12 @@ class Cache:
         return value
 
     def record(self, catalog: Catalog, kind: str, wanted: str, value: object) -> None:
-        """Record ``value`` (a fact) of a catalog just written, under ``wanted``."""
+        """Record a catalog just written (or found unchanged): its stamp and digest, and
+        ``value`` (a fact) of it under ``wanted``."""
         if catalog.disk_text is not None:
-            self.state.set_fact(catalog.path, kind, digest_bytes(catalog.disk_text.encode(
-                "utf-8")), wanted, encode(value))
+            digest = digest_bytes(catalog.disk_text.encode("utf-8"))
+            self.state.record(catalog.path, stamp_of(catalog.path), digest)
+            self.state.set_fact(catalog.path, kind, digest, wanted, encode(value))
 
     def article_result(self, source: Source, kind: str, wanted: str, fact: type[T],
                        compute: Callable[[Source], T]) -> T:

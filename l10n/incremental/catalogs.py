@@ -27,7 +27,7 @@ from typing import Any
 
 from l10n.catalog import DIGEST_HEADER, ENTRIES_HEADER, Catalog, stored_digest
 from l10n.errors import Problem
-from l10n.incremental import digest_bytes, key, settings_key, stamp_of
+from l10n.incremental import key, settings_key
 from l10n.incremental.cached import Cache
 from l10n.incremental.codec import decoded, encode
 from l10n.incremental.keys import RunKey
@@ -81,8 +81,8 @@ class CatalogState:
     each catalog recorded (status's counts and check's findings)."""
 
     def __init__(self, cache: Cache, run: RunKey, memory: str,
-                 translate_keys: dict[str, str] | None = None, *, skip: bool = True,
-                 also: Callable[[Catalog, str], None] | None = None) -> None:
+                 translate_keys: dict[str, str] | None, also: Callable[[Catalog, str], None],
+                 *, skip: bool = True) -> None:
         self.cache, self.run, self.memory, self.skip, self.also = cache, run, memory, skip, also
         self.settings, self.state = cache.settings, cache.state
         self.key = key("catalog", cache.code, settings_key(cache.settings))
@@ -117,19 +117,15 @@ class CatalogState:
     def template(self, path: Path, template: Catalog | None) -> None:
         """Record the template at ``path`` (``template``: as just written, if it was)."""
         if template is not None and template.disk_text is not None:
-            digest = digest_bytes(template.disk_text.encode("utf-8"))
-            self.state.record(path, stamp_of(path), digest)
-            entries = template.metadata.get(ENTRIES_HEADER, "")
-            source = template.metadata.get(DIGEST_HEADER, "")
+            self.cache.record(template, "template", self.key, _Template(
+                template.metadata.get(DIGEST_HEADER, ""),
+                template.metadata.get(ENTRIES_HEADER, "")))
         else:
-            found = self.state.digest(path)
-            if found is None:
+            digest = self.state.digest(path)
+            if digest is None:
                 return
-            digest = found
-            source = stored_digest(path) or ""
-            entries = stored_digest(path, ENTRIES_HEADER) or ""
-        self.state.set_fact(path, "template", digest, self.key,
-                            encode(_Template(source, entries)))
+            self.state.set_fact(path, "template", digest, self.key, encode(_Template(
+                stored_digest(path) or "", stored_digest(path, ENTRIES_HEADER) or "")))
         self._template = (None, None)
 
     def _template_entries(self, source: Source) -> str | None:
@@ -161,8 +157,7 @@ class CatalogState:
     def record(self, catalog: Catalog, lang: str, *, settled: bool = False) -> None:
         """Record a catalog as written (or found unchanged) just now; ``settled``: a
         translate run left nothing pending in it."""
-        text = catalog.disk_text
-        if text is None:
+        if catalog.disk_text is None:
             return
         entries = catalog.entries(obsolete=True)
         live = [e for e in entries if not e.obsolete]
@@ -177,8 +172,5 @@ class CatalogState:
             memory=self.memory,
             translated=translated,
         )
-        digest = digest_bytes(text.encode("utf-8"))
-        self.state.record(catalog.path, stamp_of(catalog.path), digest)
-        self.state.set_fact(catalog.path, "catalog", digest, self.key, encode(facts))
-        if self.also is not None:
-            self.also(catalog, lang)
+        self.cache.record(catalog, "catalog", self.key, facts)
+        self.also(catalog, lang)

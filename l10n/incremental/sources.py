@@ -50,7 +50,6 @@ class Source:
     slug: str
     lang: str
     digest: str  # the template's X-Source-Digest: the bytes, where, how read, l10n
-    changed: bool  # read in this run (new or changed since the state recorded it)
     settings: Settings = field(repr=False)
     _article: Article | None = field(default=None, repr=False)
 
@@ -132,7 +131,7 @@ def stream_sources(
                 problems.append(Problem.of(exc))
                 continue
             if article is not None:
-                source._article, source.changed = article, True
+                source._article = article
             seen[source.slug] = str(path)
             yield source
 
@@ -210,5 +209,4 @@ def from_facts(settings: Settings, path: Path, facts: ArticleFacts) -> Source:
     if facts.problem is not None:
         told = facts.problem
         raise ArticleError(told.message, path=told.path, line=told.line, hint=told.hint)
-    return Source(path, sys.intern(facts.slug), sys.intern(facts.lang), facts.digest,
-                  False, settings)
+    return Source(path, sys.intern(facts.slug), sys.intern(facts.lang), facts.digest, settings)

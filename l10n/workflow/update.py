@@ -118,7 +118,7 @@ def catalog_run(settings: Settings, run: RunKey, code: str, terms: str,
         cache = Cache.over(settings, state, code, terms)
         also = status_recorder(cache, glossary or cache.glossary())
         yield memory, CatalogState(cache, run, memory_identity(settings.memory_path),
-                                   translate_keys, skip=skip, also=also)
+                                   translate_keys, also, skip=skip)
 
 
 def merged_catalogs(
