@@ -132,9 +132,8 @@ def translate(
     with State.open(settings.state_dir) as state:  # read first: a broken one stops the run
         glossary = cached_glossary(state, settings.glossary_dir, code, terms)
     files = article_paths(settings, paths)
-    engines = _engines(settings, targets, engine_name, report.problems)
-    targets = tuple(lang for lang in targets if lang in engines)
-    languages, specs, built = _languages(settings, engines, report, progress)
+    languages, specs, built = _languages(settings, targets, engine_name, report, progress)
+    targets = tuple(languages)
     pairs = [[(settings.source, lang) for lang, item in languages.items() if item.engine == i]
              for i in range(len(specs))]
     chosen = use_runner or make_runner(plan, built, specs, pairs)
@@ -182,36 +181,20 @@ def translate(
 
 def _languages(
     settings: Settings,
-    engines: dict[str, tuple[str, Engine]],
+    targets: Sequence[str],
+    name: str | None,
     report: RunReport,
     progress: ReportProgress | None,
 ) -> tuple[dict[str, Language], list[EngineSpec], list[Engine]]:
-    """Each language's state (its report in ``report``), the distinct engine specs of the
-    run and their engines."""
+    """Each language's engine (created with its options and checked to serve the pair,
+    no model loaded yet) and state (its report in ``report``), the distinct engine specs
+    of the run and their engines; before anything is written: an unknown engine or a
+    bad option stops the run here; a language without a model (or an engine that cannot
+    translate the pair) is a problem and the other languages go on, unless no language
+    is left (then its error stops the run, before any write)."""
     specs: list[EngineSpec] = []
     built: list[Engine] = []
     languages: dict[str, Language] = {}
-    for lang, (name, engine) in engines.items():
-        spec = EngineSpec(*engine_spec(settings, settings.source, lang, name))
-        if spec not in specs:
-            specs.append(spec)
-            built.append(engine)
-        model = describe_engine(engine, name, settings.source, lang)
-        lang_report = report.languages.setdefault(lang, LanguageReport(lang))
-        languages[lang] = Language(lang, specs.index(spec), name, model, lang_report,
-                                   Steps(lang, progress))
-    return languages, specs, built
-
-
-def _engines(
-    settings: Settings, targets: Sequence[str], name: str | None, problems: list[Problem]
-) -> dict[str, tuple[str, Engine]]:
-    """The engine of each language (its name and the engine, created with its options
-    and checked to serve the pair, no model loaded yet), before anything is written: an
-    unknown engine or a bad option stops the run here; a language without a model (or an
-    engine that cannot translate the pair) is a problem and the other languages go on,
-    unless no language is left (then its error stops the run, before any write)."""
-    chosen: dict[str, tuple[str, Engine]] = {}
     missing: list[L10nError] = []
     for lang in targets:
         try:
@@ -222,8 +205,15 @@ def _engines(
                 raise
             missing.append(exc)
             continue
-        chosen[lang] = (label, engine)
-    if missing and not chosen:  # nothing can be translated: say so before writing anything
+        spec = EngineSpec(*engine_spec(settings, settings.source, lang, label))
+        if spec not in specs:
+            specs.append(spec)
+            built.append(engine)
+        model = describe_engine(engine, label, settings.source, lang)
+        lang_report = report.languages.setdefault(lang, LanguageReport(lang))
+        languages[lang] = Language(lang, specs.index(spec), label, model, lang_report,
+                                   Steps(lang, progress))
+    if missing and not languages:  # nothing can be translated: say so before writing
         raise missing[0]
-    problems += [Problem.of(exc) for exc in missing]
-    return chosen
+    report.problems += [Problem.of(exc) for exc in missing]
+    return languages, specs, built
