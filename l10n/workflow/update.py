@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from l10n.catalog import DIGEST_HEADER, Catalog, merge
@@ -141,49 +140,36 @@ def merged_catalogs(
     article none of whose catalogs needs any is not even parsed. The number of articles."""
     for lang in targets:
         report.languages.setdefault(lang, LanguageReport(lang))
-    work = partial(_merged, settings, targets=targets, report=report, memory=memory,
-                   known=known, purge=purge, segmenting=segmenting, take=take)
+
+    def merged(source: Source) -> tuple[int, ...] | None:
+        """One article: the untranslated count of each of its catalogs when none needed
+        work (what a span replays), else None (each catalog's count is added to the
+        report as it is merged)."""
+        settled = {lang: known.settled(source, lang, purge=purge) for lang in targets}
+        todo = [lang for lang, count in settled.items() if count is None]
+        if not todo:
+            return tuple(count or 0 for count in settled.values())
+        for lang, count in settled.items():
+            report.languages[lang].untranslated += count or 0
+        item = extract_source(settings, source, known, segmenting)
+        report.templates_written += item.written
+        for lang in todo:
+            lang_report = report.languages[lang]
+            catalog, changed = merge_catalog(settings, item, lang, purge, lang_report, memory)
+            if changed and catalog.write():  # unchanged: not even rendered to compare
+                lang_report.wrote(settings, catalog.path)
+            known.record(catalog, lang)
+            lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
+            if take is not None:
+                take(lang, catalog)
+        return None
+
     articles = 0
-    for counts in spans.each(work):  # None: counted as merged
+    for counts in spans.each(merged):  # None: counted as merged
         articles += 1
         for lang, count in zip(targets, counts or (), strict=False):
             report.languages[lang].untranslated += count
     return articles
-
-
-def _merged(
-    settings: Settings,
-    source: Source,
-    *,
-    targets: Sequence[str],
-    report: RunReport,
-    memory: Memory,
-    known: CatalogState,
-    purge: bool,
-    segmenting: Segmenting | None,
-    take: Callable[[str, Catalog], None] | None,
-) -> tuple[int, ...] | None:
-    """:func:`merged_catalogs` for one article: the untranslated count of each of its
-    catalogs when none needed work (what a span replays), else None (each catalog's
-    count is added to the report as it is merged)."""
-    settled = {lang: known.settled(source, lang, purge=purge) for lang in targets}
-    todo = [lang for lang, count in settled.items() if count is None]
-    if not todo:
-        return tuple(count or 0 for count in settled.values())
-    for lang, count in settled.items():
-        report.languages[lang].untranslated += count or 0
-    item = extract_source(settings, source, known, segmenting)
-    report.templates_written += item.written
-    for lang in todo:
-        lang_report = report.languages[lang]
-        catalog, changed = merge_catalog(settings, item, lang, purge, lang_report, memory)
-        if changed and catalog.write():  # unchanged: not even rendered to compare
-            lang_report.wrote(settings, catalog.path)
-        known.record(catalog, lang)
-        lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
-        if take is not None:
-            take(lang, catalog)
-    return None
 
 
 def merge_catalog(
