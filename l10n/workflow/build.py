@@ -213,11 +213,15 @@ class _Build:
         for page_lang, entry in plan.index:
             self.index.add(page_lang, entry)
         self.site_files.add(slug, lang, plan.format, plan.facts, plan.index)
-        names = [name for page in plan.pages
-                 for name in file_names(self.output, plan.format, page.slug, page.lang)]
+        names = self._names(plan)
         self.made.update(names)
         if unchanged:
             self.unchanged += names
+
+    def _names(self, plan: Plan) -> list[str]:
+        """The names of an article's files in the build folder."""
+        return [name for page in plan.pages
+                for name in file_names(self.output, plan.format, page.slug, page.lang)]
 
     def article(self, source: Source, staged: StagedWrites | None = None) -> Built:
         """Plan one article (from the state when its inputs did not change) and write
@@ -230,11 +234,9 @@ class _Build:
         plan, pages = self._plan(source, plan_id)
         item = Built(source.slug, source.lang,  # the pages' facts only for the site files
                      plan if self.site_files.site else replace(plan, facts=[]))
-        files = [(name, page.lang) for page in plan.pages
-                 for name in file_names(self.output, plan.format, page.slug, page.lang)]
-        owner = os.path.abspath(source.path)
-        files_id = key(self.files, plan_id)
-        built = self._built(owner, files_id, [name for name, _ in files])
+        names = self._names(plan)
+        owner, files_id = os.path.abspath(source.path), key(self.files, plan_id)
+        built = outputs_current(state, owner, self.kind, files_id, self.root, names)
         if staged is None:
             return item
         self.take(item, unchanged=built)
@@ -243,18 +245,13 @@ class _Build:
         if pages is None:
             pages = make_plan(settings, source, self.targets, self.gates)[1]
         text = functools.cache(partial(read_source, source.path))  # read once, when needed
-        for name, lang in files:
-            page = next(p for p in pages if p.lang == lang)
-            self._write(staged, name, render_file(self.output, name, page, plan.facts,
-                                                  plan.languages, self.site, text,
-                                                  settings.html))
-        self.done.append((owner, files_id, [name for name, _ in files]))
+        for page in pages:
+            for name in file_names(self.output, plan.format, page.slug, page.lang):
+                self._write(staged, name, render_file(self.output, name, page, plan.facts,
+                                                      plan.languages, self.site, text,
+                                                      settings.html))
+        self.done.append((owner, files_id, names))
         return item
-
-    def _built(self, owner: str, plan_id: str, names: list[str]) -> bool:
-        """Whether the files ``names`` (of an article, or an index) are, unchanged, those
-        written for ``plan_id``."""
-        return outputs_current(self.state, owner, self.kind, plan_id, self.root, names)
 
     def _plan(self, source: Source, plan_id: str) -> tuple[Plan, list[Page] | None]:
         found = decoded(Plan, self.state.fact(source.path, "build", source.digest, plan_id))
@@ -286,7 +283,7 @@ class _Build:
         for name, names, file_key, render in files:
             self.made.update(names)
             owner = str(self.root / name)
-            if self._built(owner, file_key, names):
+            if outputs_current(self.state, owner, self.kind, file_key, self.root, names):
                 self.unchanged += names
                 continue
             texts = render()
