@@ -6,16 +6,15 @@ read; a changed one is read once, and its new result recorded.
 
 from __future__ import annotations
 
-import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, TypeVar
 
 from l10n.catalog import Catalog
 from l10n.config import Settings
+from l10n.errors import Problem
 from l10n.glossary import Glossary, load_glossary
 from l10n.glossary.match import no_collection
 from l10n.incremental import (
@@ -28,11 +27,10 @@ from l10n.incremental import (
     settings_key,
     stamp_of,
 )
-from l10n.incremental.codec import decode, encode
-from l10n.incremental.sources import Source
+from l10n.incremental.codec import decoded, encode
+from l10n.incremental.sources import Source, article_paths
 from l10n.incremental.spans import Spans
 from l10n.model import Term
-from l10n.workflow.extract import article_paths
 
 T = TypeVar("T")
 
@@ -83,16 +81,19 @@ class Cache:
             prefix = self._folders[path.parent] = self.settings.display(path.parent)
         return self.settings.display(path) if os.path.islink(path) else f"{prefix}/{path.name}"
 
-    def spans(self, paths: list[Path] | None, problems: list[Any] | None,
-              kind: str | None = None, run: RunKey | None = None,
-              item: Any = Any) -> Spans:
-        """The run's articles in spans (:class:`~l10n.incremental.spans.Spans`), recorded as
-        ``kind`` under the base key, the command's ``run`` key and the current folder
-        (shown paths); the files' facts of ``kind`` are read ahead."""
-        wanted = self.key(kind, os.getcwd(), None if run is None else run.digest())
-        return Spans(self.settings, article_paths(self.settings, paths), self.state,
-                     self.code, problems, kind, wanted, () if kind is None else (kind,),
-                     item=item)
+    def spans(self, paths: Sequence[Path] | None, problems: list[Problem] | None,
+              kind: str | None, run: RunKey | None, item: Any = Any, *,
+              parts: tuple[object, ...] = (), kinds: Sequence[str] | None = None,
+              confirm: Callable[[Source], Any] | None = None) -> Spans:
+        """The run's articles (those at ``paths``, default all) in spans
+        (:class:`~l10n.incremental.spans.Spans`), recorded as ``kind`` under the base key,
+        the command's ``run`` key, the current folder (shown paths) and ``parts``; the
+        files' facts of ``kinds`` (default: ``kind``) are read ahead."""
+        wanted = self.key(kind, os.getcwd(), None if run is None else run.digest(), *parts)
+        if kinds is None:
+            kinds = () if kind is None else (kind,)
+        return Spans(self.settings, article_paths(self.settings, paths), self.state, self.code,
+                     problems, kind, wanted, kinds, item, confirm)
 
     def result(self, path: Path, kind: str, wanted: str, fact: type[T],
                compute: Callable[[Catalog], T]) -> T | None:
@@ -101,14 +102,13 @@ class Cache:
         catalog is read (strictly: a broken one raises), computed, and recorded. None: no
         such file."""
         known, found = self.state.lookup(path, kind, wanted)
-        if found is not None:
-            with contextlib.suppress(ValueError):  # else an older l10n's: computed again
-                return decode(fact, found)
+        value = decoded(fact, found)  # None: not recorded, or an older l10n's
+        if value is not None:
+            return value
         if known.stamp is None:
             return None
         before = stamp_of(path)
         catalog = Catalog.read(path)
-        self.state.reads += 1
         digest = digest_bytes((catalog.disk_text or "").encode("utf-8"))
         if before is not None and stamp_of(path) == before:
             self.state.record(path, before, digest)
@@ -117,18 +117,19 @@ class Cache:
         return value
 
     def record(self, catalog: Catalog, kind: str, wanted: str, value: object) -> None:
-        """Record ``value`` (a fact) of a catalog just written, under ``wanted``."""
+        """Record a catalog just written (or found unchanged): its stamp and digest, and
+        ``value`` (a fact) of it under ``wanted``."""
         if catalog.disk_text is not None:
-            self.state.set_fact(catalog.path, kind, digest_bytes(catalog.disk_text.encode(
-                "utf-8")), wanted, encode(value))
+            digest = digest_bytes(catalog.disk_text.encode("utf-8"))
+            self.state.record(catalog.path, stamp_of(catalog.path), digest)
+            self.state.set_fact(catalog.path, kind, digest, wanted, encode(value))
 
     def article_result(self, source: Source, kind: str, wanted: str, fact: type[T],
                        compute: Callable[[Source], T]) -> T:
         """``compute(source)``, remembered for the article's digest under ``wanted``."""
-        found = self.state.fact(source.path, kind, source.digest, wanted)
-        if found is not None:
-            with contextlib.suppress(ValueError):
-                return decode(fact, found)
+        value = decoded(fact, self.state.fact(source.path, kind, source.digest, wanted))
+        if value is not None:
+            return value
         value = compute(source)
         self.state.set_fact(source.path, kind, source.digest, wanted, encode(value))
         return value
@@ -149,20 +150,9 @@ def cached_glossary(state: State, folder: Path, code: str, files: str | None = N
         files = glossary_key(folder)  # the files' bytes: exact, whatever their stamps say
     wanted = key(code, str(folder.resolve()), os.getcwd())  # Term.file is shown from cwd
     with no_collection():  # 50,000 terms' rows are a million objects, none in a cycle
-        found = state.fact(GLOSSARY_FACT, "glossary", files, wanted)
-        if found is not None:
-            return Glossary(_term(fields) for fields in found)
+        terms = decoded(tuple[Term, ...], state.fact(GLOSSARY_FACT, "glossary", files, wanted))
+        if terms is not None:
+            return Glossary(terms)
     glossary = load_glossary(folder)
-    state.set_fact(GLOSSARY_FACT, "glossary", files, wanted, [_fields(t) for t in glossary])
+    state.set_fact(GLOSSARY_FACT, "glossary", files, wanted, encode(glossary.terms))
     return glossary
-
-
-def _fields(term: Term) -> list[Any]:
-    return [term.source, dict(term.targets), list(term.variants), term.keep,
-            term.case_sensitive, term.note, dict(term.readings), term.file, term.line]
-
-
-def _term(fields: list[Any]) -> Term:
-    source, targets, variants, keep, case_sensitive, note, readings, file, line = fields
-    return Term(source, MappingProxyType(targets), tuple(variants), keep, case_sensitive, note,
-                MappingProxyType(readings), file, line)

@@ -23,18 +23,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from l10n.catalog import DIGEST_HEADER, ENTRIES_HEADER, Catalog, stored_digest
-from l10n.config import Settings
 from l10n.errors import Problem
-from l10n.incremental import State, digest_bytes, key, settings_key, stamp_of
-from l10n.incremental.codec import decode, encode
+from l10n.incremental import key, settings_key
+from l10n.incremental.cached import Cache
+from l10n.incremental.codec import decoded, encode
 from l10n.incremental.keys import RunKey
 from l10n.incremental.sources import Source
 from l10n.incremental.spans import Spans
-
-T = TypeVar("T")
 
 
 def memory_identity(path: Path) -> str:
@@ -76,31 +74,31 @@ class _Facts:
 
 
 class CatalogState:
-    """The state's view of templates and catalogs for one update/translate run."""
+    """The state's view of templates and catalogs for one update/translate run (the
+    command's ``run`` key): ``memory`` is the :func:`memory_identity` of its memory,
+    ``translate_keys`` each language's translate key (None: an update run), ``skip``
+    False: no catalog may be skipped (``--retranslate``); ``also`` records more facts of
+    each catalog recorded (status's counts and check's findings)."""
 
-    def __init__(self, settings: Settings, state: State, code: str, memory: str,
-                 translate_keys: dict[str, str] | None = None, *, skip: bool = True,
-                 also: Callable[[Catalog, str], None] | None = None) -> None:
-        self.settings, self.state, self.memory, self.skip = settings, state, memory, skip
-        self.also = also  # records more facts of each catalog recorded (status's counts)
-        self.code = code
-        self.key = key("catalog", code, settings_key(settings))
-        self.translate_keys = translate_keys  # per language; None: an update run
-        self.skipped: set[str] = set()  # languages with a catalog that needed no work
+    def __init__(self, cache: Cache, run: RunKey, memory: str,
+                 translate_keys: dict[str, str] | None, also: Callable[[Catalog, str], None],
+                 *, skip: bool = True) -> None:
+        self.cache, self.run, self.memory, self.skip, self.also = cache, run, memory, skip, also
+        self.settings, self.state = cache.settings, cache.state
+        self.key = key("catalog", cache.code, settings_key(cache.settings))
+        self.translate_keys = translate_keys
         self._template: tuple[Source | None, str | None] = (None, None)  # the last article's
 
-    def spans(self, paths: Sequence[Path], targets: Sequence[str], problems: list[Problem],
-              run: RunKey, *, purge: bool = False) -> Spans:
+    def spans(self, paths: Sequence[Path] | None, targets: Sequence[str],
+              problems: list[Problem], *, purge: bool = False) -> Spans:
         """The run's articles in spans; a span is replayed when all its catalogs needed
         no work under this run's keys (its parameters, the memory, each language's engine
         and model), never with ``--retranslate``."""
-        kind = ("translate" if self.translate_keys is not None else "update") if self.skip \
-            else None
-        wanted = key(self.key, self.memory, self.translate_keys, run.digest(), os.getcwd())
-        return Spans(self.settings, paths, self.state, self.code, problems, kind, wanted,
-                     ("catalog", "template"),
-                     confirm=partial(self.settled_all, targets=targets, purge=purge),
-                     item=tuple[int, ...])
+        kind = None if not self.skip else "update" if self.translate_keys is None else "translate"
+        return self.cache.spans(paths, problems, kind, self.run, tuple[int, ...],
+                                parts=(self.memory, key(self.translate_keys)),
+                                kinds=("catalog", "template"),
+                                confirm=partial(self.settled_all, targets=targets, purge=purge))
 
     def settled_all(self, source: Source, targets: Sequence[str], *,
                     purge: bool = False) -> tuple[int, ...] | None:
@@ -119,27 +117,22 @@ class CatalogState:
     def template(self, path: Path, template: Catalog | None) -> None:
         """Record the template at ``path`` (``template``: as just written, if it was)."""
         if template is not None and template.disk_text is not None:
-            digest = digest_bytes(template.disk_text.encode("utf-8"))
-            self.state.record(path, stamp_of(path), digest)
-            entries = template.metadata.get(ENTRIES_HEADER, "")
-            source = template.metadata.get(DIGEST_HEADER, "")
+            self.cache.record(template, "template", self.key, _Template(
+                template.metadata.get(DIGEST_HEADER, ""),
+                template.metadata.get(ENTRIES_HEADER, "")))
         else:
-            found = self.state.digest(path)
-            if found is None:
+            digest = self.state.digest(path)
+            if digest is None:
                 return
-            digest = found
-            source = stored_digest(path) or ""
-            entries = stored_digest(path, ENTRIES_HEADER) or ""
-        self.state.set_fact(path, "template", digest, self.key,
-                            encode(_Template(source, entries)))
+            self.state.set_fact(path, "template", digest, self.key, encode(_Template(
+                stored_digest(path) or "", stored_digest(path, ENTRIES_HEADER) or "")))
         self._template = (None, None)
 
     def _template_entries(self, source: Source) -> str | None:
         """The template's msgids digest, when the template is current (unread)."""
         if self._template[0] is not source:
             path = self.settings.template_path(source.slug)
-            value = self.state.lookup(path, "template", self.key)[1]
-            facts = None if value is None else _decoded(_Template, value)
+            facts = decoded(_Template, self.state.lookup(path, "template", self.key)[1])
             found = None if facts is None or facts.source != source.digest \
                 or not facts.entries else facts.entries
             self._template = (source, found)
@@ -150,11 +143,8 @@ class CatalogState:
         """The untranslated count of a catalog that needs no work in this run, unread;
         None when it must be read (changed, unknown, or work to do)."""
         path = self.settings.catalog_path(lang, source.slug)
-        value = self.state.lookup(path, "catalog", self.key)[1]
-        facts = None if value is None else _decoded(_Facts, value)
-        if facts is None:
-            return None
-        if not self.skip:
+        facts = decoded(_Facts, self.state.lookup(path, "catalog", self.key)[1])
+        if facts is None or not self.skip:
             return None
         if facts.source != source.digest or facts.memory != self.memory:
             return None
@@ -162,14 +152,12 @@ class CatalogState:
             return None
         if self.translate_keys is not None and facts.translated != self.translate_keys.get(lang):
             return None
-        self.skipped.add(lang)
         return facts.untranslated
 
     def record(self, catalog: Catalog, lang: str, *, settled: bool = False) -> None:
         """Record a catalog as written (or found unchanged) just now; ``settled``: a
         translate run left nothing pending in it."""
-        text = catalog.disk_text
-        if text is None:
+        if catalog.disk_text is None:
             return
         entries = catalog.entries(obsolete=True)
         live = [e for e in entries if not e.obsolete]
@@ -184,16 +172,5 @@ class CatalogState:
             memory=self.memory,
             translated=translated,
         )
-        digest = digest_bytes(text.encode("utf-8"))
-        self.state.record(catalog.path, stamp_of(catalog.path), digest)
-        self.state.set_fact(catalog.path, "catalog", digest, self.key, encode(facts))
-        if self.also is not None:
-            self.also(catalog, lang)
-
-
-def _decoded(kind: type[T], value: Any) -> T | None:
-    """A fact as recorded, None when it is an older l10n's (a miss)."""
-    try:
-        return decode(kind, value)
-    except ValueError:
-        return None
+        self.cache.record(catalog, "catalog", self.key, facts)
+        self.also(catalog, lang)

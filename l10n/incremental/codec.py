@@ -3,8 +3,9 @@
 A fact is a frozen dataclass (a catalog's counts, an article's reading, a span's items);
 :func:`encode` writes it as JSON values (a dataclass as the list of its fields, in
 order: compact, as a span holds thousands), and :func:`decode` reads it back from the
-dataclass's own field types (nested dataclasses, tuples, optional values, enums). A
-fact of another shape (an older l10n's) raises :class:`ValueError`: a miss.
+dataclass's own field types (nested dataclasses, tuples, optional values, enums, a
+``Mapping`` read-only). A fact of another shape (an older l10n's) raises
+:class:`ValueError`, and :func:`decoded` makes it None: a miss.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import enum
 import functools
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -28,16 +30,16 @@ def encode(value: object) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
-    if isinstance(value, enum.Enum):
-        return value.value
     if kind is list or kind is tuple:
         return [encode(item) for item in value]  # type: ignore[attr-defined]
-    if kind is dict:
-        return {name: encode(item) for name, item in value.items()}  # type: ignore[attr-defined]
     names = _names(typing.cast(Any, kind))
-    if names is None:
-        return value
-    return [encode(getattr(value, name)) for name in names]
+    if names is not None:
+        return [encode(getattr(value, name)) for name in names]
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Mapping):
+        return {name: encode(item) for name, item in value.items()}
+    return value
 
 
 @functools.cache
@@ -57,6 +59,14 @@ def decode(kind: type[T] | Any, data: Any) -> T:
         raise ValueError(f"not a {kind}: {exc}") from None
 
 
+def decoded(kind: type[T], data: Any) -> T | None:
+    """:func:`decode`, or None when there is no ``data`` or it is of another shape."""
+    try:
+        return None if data is None else decode(kind, data)
+    except ValueError:
+        return None
+
+
 @functools.cache
 def _decoder(hint: Any) -> Callable[[Any], Any]:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
@@ -74,26 +84,28 @@ def _decoder(hint: Any) -> Callable[[Any], Any]:
         inner = [_decoder(arg) for arg in args if arg is not type(None)]
         if len(inner) != 1:
             raise TypeError(f"a fact's field may be optional, not a union: {hint}")
-        return lambda data: None if data is None else inner[0](data)
+        one = inner[0]
+        return lambda data: None if data is None else one(data)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             item = _decoder(args[0])
-            return lambda data: tuple(item(value) for value in data)
+            return lambda data: tuple([item(value) for value in data])
         fixed = [_decoder(arg) for arg in args]
-        return lambda data: tuple(part(value) for part, value in zip(fixed, data, strict=True))
+        return lambda data: tuple([part(value) for part, value in zip(fixed, data, strict=True)])
     if origin is list:
         item = _decoder(args[0])
         return lambda data: [item(value) for value in data]
-    if origin is dict:
+    if origin is dict or origin is Mapping:
         value_of = _decoder(args[1])
-        return lambda data: {name: value_of(value) for name, value in data.items()}
+        wrap = dict if origin is dict else MappingProxyType
+        return lambda data: wrap({name: value_of(value) for name, value in data.items()})
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return hint
     if hint in (str, int, float, bool):
         allowed = (int, float) if hint is float else (hint,)
 
         def plain(data: Any) -> Any:
-            if type(data) not in allowed and not isinstance(data, allowed):
+            if type(data) is not hint and not isinstance(data, allowed):
                 raise TypeError(f"{data!r} is not a {hint.__name__}")
             return data
 

@@ -20,24 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n import __version__
-from l10n.articles import read_article
+from l10n.articles import find_articles, read_article
 from l10n.config import Settings
 from l10n.errors import ArticleError, L10nWarning, Problem
 from l10n.incremental import Known, State, key, settings_key, stamp_of
-from l10n.incremental.codec import decode, encode
+from l10n.incremental.codec import decoded, encode
 from l10n.model import Article
 
 AHEAD = 256  # articles whose state rows are read together (see State.prefetch)
-
-
-@dataclass(frozen=True, slots=True)
-class Told:
-    """A warning (or the error) reading an article gave."""
-
-    message: str
-    path: str | None
-    line: int | None
-    hint: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +35,8 @@ class ArticleFacts:
     """What the state keeps of an article's reading (the fact ``article``): its slug,
     language and template digest, or the error that made it unreadable; its warnings."""
 
-    warnings: tuple[Told, ...]
-    problem: Told | None = None
+    warnings: tuple[Problem, ...]
+    problem: Problem | None = None
     slug: str = ""
     lang: str = ""
     digest: str = ""
@@ -60,7 +50,6 @@ class Source:
     slug: str
     lang: str
     digest: str  # the template's X-Source-Digest: the bytes, where, how read, l10n
-    changed: bool  # read in this run (new or changed since the state recorded it)
     settings: Settings = field(repr=False)
     _article: Article | None = field(default=None, repr=False)
 
@@ -76,6 +65,11 @@ class Source:
     def drop(self) -> None:
         """Forget the parsed article (its work is done)."""
         self._article = None
+
+
+def article_paths(settings: Settings, paths: Sequence[Path] | None) -> list[Path]:
+    """The articles named on the command line, or every article in the article folder."""
+    return list(paths) if paths else find_articles(settings.articles_dir)
 
 
 def read_project_article(settings: Settings, path: Path) -> Article:
@@ -98,12 +92,6 @@ def source_digest_of(settings: Settings, path: Path, data: bytes) -> str:
     return digest.hexdigest()[:16]
 
 
-def reading_key(settings: Settings, code: str) -> str:
-    """What an article's facts depend on besides its bytes: l10n's code and the settings
-    (whole: :func:`~l10n.incremental.keys.settings_key`)."""
-    return key("article", code, settings_key(settings))
-
-
 def stream_sources(
     settings: Settings,
     paths: Sequence[Path],
@@ -121,11 +109,12 @@ def stream_sources(
     ``told``: gets each article's facts, in order (what a span replays); ``kinds``: the
     kinds of fact the caller looks up for each article and its files (read ahead)."""
     seen = {} if seen is None else seen
-    wanted = reading_key(settings, code)
+    wanted = key("article", code, settings_key(settings))  # what facts depend on but bytes
     for start in range(0, len(paths), AHEAD):
         chunk = paths[start : start + AHEAD]
         state.prefetch(chunk, ("article",))
-        found = [(path, *_lookup(state, path, wanted)) for path in chunk]
+        found = [(path, known, decoded(ArticleFacts, value))  # None: read (again)
+                 for path in chunk for known, value in [state.lookup(path, "article", wanted)]]
         state.prefetch(_related(settings, found), kinds)
         for path, known, facts in found:
             try:
@@ -142,17 +131,9 @@ def stream_sources(
                 problems.append(Problem.of(exc))
                 continue
             if article is not None:
-                source._article, source.changed = article, True
+                source._article = article
             seen[source.slug] = str(path)
             yield source
-
-
-def _lookup(state: State, path: Path, wanted: str) -> tuple[Known, ArticleFacts | None]:
-    known, value = state.lookup(path, "article", wanted)
-    try:
-        return known, None if value is None else decode(ArticleFacts, value)
-    except ValueError:  # an older l10n's fact: read the article again
-        return known, None
 
 
 def _related(settings: Settings,
@@ -210,13 +191,11 @@ def _read(settings: Settings, path: Path, data: bytes) -> tuple[ArticleFacts, Ar
     told = []
     for item in caught:
         if isinstance(item.message, L10nWarning):
-            found = item.message.error
-            told.append(Told(found.message, found.path, found.line, found.hint))
+            told.append(Problem.of(item.message.error))
         else:
             warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)
     if error is not None:
-        return ArticleFacts(tuple(told), Told(error.message, error.path, error.line,
-                                              error.hint)), article
+        return ArticleFacts(tuple(told), error), article
     assert article is not None
     return ArticleFacts(tuple(told), None, article.slug, article.lang,
                         source_digest_of(settings, path, data)), article
@@ -230,5 +209,4 @@ def from_facts(settings: Settings, path: Path, facts: ArticleFacts) -> Source:
     if facts.problem is not None:
         told = facts.problem
         raise ArticleError(told.message, path=told.path, line=told.line, hint=told.hint)
-    return Source(path, sys.intern(facts.slug), sys.intern(facts.lang), facts.digest,
-                  False, settings)
+    return Source(path, sys.intern(facts.slug), sys.intern(facts.lang), facts.digest, settings)

@@ -2,18 +2,18 @@
 changed is replayed from the state, the others are streamed article by article
 (:func:`~l10n.incremental.sources.stream_sources`) and worked on as before.
 
-A command iterates :class:`Spans` inside ``with``. For each :class:`Span` it either
-takes the span's ``replayed`` items (one per readable article, what the command kept
-for it), or works on each of ``span.sources()`` and ``keep()`` s one item per article
-(None: the article's work is not done, there is nothing to replay). The span's pass is
-watched: every answer of the state adds its file's stamp to the pass's ledger, and any
-miss, and any file read or written by other means (:func:`l10n.fsutil.file_io`, which
-every reader and writer of a project's files calls), makes it unclean. Command code
-never says so itself. A clean pass is recorded as it ends; the others are confirmed as
-the ``with`` block ends, when what the run wrote is in the state: ``confirm`` (the
-command's work, without its writes) again, article by article, recorded if that pass
-is clean. Replaying a span tells its articles' warnings and problems again, and a span
-whose slugs an earlier article now has is not replayed (the per-file pass reports them).
+A command iterates :meth:`Spans.each` inside ``with``: for each span, either the span's
+replayed items (one per readable article, what the command kept for it), or its work
+on each of the span's articles, one item per article, kept (None: the article's work
+is not done, there is nothing to replay). The span's pass is watched: every answer of
+the state adds its file's stamp to the pass's ledger, and any miss, and any file read
+or written by other means (:func:`l10n.fsutil.file_io`, which every reader and writer
+of a project's files calls), makes it unclean. Command code never says so itself. A
+clean pass is recorded as it ends; the others are confirmed as the ``with`` block ends,
+when what the run wrote is in the state: ``confirm`` (the command's work, without its
+writes) again, article by article, recorded if that pass is clean. Replaying a span
+tells its articles' warnings and problems again, and a span whose slugs an earlier
+article now has is not replayed (the per-file pass reports them).
 """
 
 from __future__ import annotations
@@ -43,53 +43,39 @@ class Replayed:
             raise ValueError("a span fact of another shape")
         self.kind, self.texts = kind, texts
 
-    def __len__(self) -> int:
-        return len(self.texts)
-
     def __iter__(self) -> Iterator[Any]:
         for text in self.texts:
             yield decode(self.kind, json.loads(text))
 
 
-class Span:
-    """Consecutive articles of a run (see the module docstring)."""
+class _Pass:
+    """One span's articles worked on, its pass watched by a ledger (see the module
+    docstring)."""
 
-    def __init__(self, run: Spans, paths: list[Path], replayed: Replayed | None) -> None:
-        self.run, self.paths, self.replayed = run, paths, replayed
+    def __init__(self, run: Spans, paths: list[Path], *, confirming: bool = False) -> None:
+        self.run, self.paths, self.confirming = run, paths, confirming
         self._items: list[str] = []  # each kept item as JSON text (decoded when replayed)
         self._whole = True  # every article's item kept
 
-    def keep(self, item: Any) -> None:
-        """The item of the article just worked on (of the run's item type: what a replay
-        gives back); None: its work is not done (a catalog left to fill), so the span is
-        not recorded."""
-        if item is None:
-            self._whole = False
-        else:
-            self._items.append(json.dumps(encode(item), separators=(",", ":")))
-
     def items(self, work: Callable[[Source], Any]) -> Iterator[Any]:
-        """The replayed items, else ``work(source)`` for each article (kept), one by one."""
-        if self.replayed is not None:
-            yield from self.replayed
-            return
-        for source in self.sources():
-            item = work(source)
-            self.keep(item)
-            source.drop()
-            yield item
-
-    def sources(self, *, confirming: bool = False) -> Iterator[Source]:
-        """The span's readable articles, its pass watched by a ledger."""
+        """``work(source)`` of each readable article, kept: None is an article whose work
+        is not done (a catalog left to fill), so the span is not recorded."""
         run, state = self.run, self.run.state
         told: list[ArticleFacts] = []
-        seen: dict[str, str] = {} if confirming else run.seen
-        problems: list[Problem] = [] if confirming else run.problems
+        seen: dict[str, str] = {} if self.confirming else run.seen
+        problems: list[Problem] = [] if self.confirming else run.problems
         ledger = state.ledger = Ledger()
         try:
             with watching_io(ledger.unclean):
-                yield from stream_sources(run.settings, self.paths, state, run.code, problems,
-                                          seen=seen, told=told, kinds=run.kinds)
+                for source in stream_sources(run.settings, self.paths, state, run.code,
+                                             problems, seen=seen, told=told, kinds=run.kinds):
+                    item = work(source)
+                    if item is None:
+                        self._whole = False
+                    else:
+                        self._items.append(json.dumps(encode(item), separators=(",", ":")))
+                    source.drop()
+                    yield item
         finally:
             state.ledger = None
         readable = sum(facts.problem is None for facts in told)
@@ -100,7 +86,7 @@ class Span:
             name, names = span_name(run.kind, self.paths)
             state.set_fact(name, run.kind, names, run.key, {
                 **files_of(ledger), "articles": encode(told), "items": self._items})
-        elif not confirming:
+        elif not self.confirming:
             run.unrecorded.append(self.paths)
 
 
@@ -109,46 +95,48 @@ class Spans:
     ``kind`` under ``key`` (everything besides the files that the items depend on);
     ``kind`` None: spans are neither replayed nor recorded. ``kinds``: the kinds of fact
     the command looks up per file (read ahead, :meth:`~l10n.incremental.State.prefetch`).
-    ``confirm``: an article's item again, without writing anything (the confirming pass
-    of the spans that did work, as the ``with`` block ends). ``item``: the type of the
-    items (a frozen dataclass, or a tuple of values: :mod:`~l10n.incremental.codec`)."""
+    ``item``: the type of the items (a frozen dataclass, or a tuple of values:
+    :mod:`~l10n.incremental.codec`). ``confirm``: an article's item again, without
+    writing anything (the confirming pass of the spans that did work, as the ``with``
+    block ends; default: the work given to :meth:`each`)."""
 
     def __init__(self, settings: Settings, paths: Sequence[Path], state: State, code: str,
                  problems: list[Problem] | None, kind: str | None = None,
-                 key: str = "", kinds: Sequence[str] = (),
-                 confirm: Callable[[Source], Any] | None = None, item: Any = Any) -> None:
+                 key: str = "", kinds: Sequence[str] = (), item: Any = Any,
+                 confirm: Callable[[Source], Any] | None = None) -> None:
         self.settings, self.paths, self.state, self.code = settings, paths, state, code
         self.problems: Any = problems  # None: the first problem raises
         self.kind, self.key, self.kinds, self._confirm = kind, key, kinds, confirm
         self._item = item  # the type of a span fact's items
         self.seen: dict[str, str] = {}  # slug -> the path of its article
         self.unrecorded: list[list[Path]] = []  # spans to confirm
-        self.replays = 0
+        self.replaying = False  # the items each() yields now are a span's, replayed
 
     def __enter__(self) -> Spans:
         return self
 
     def __exit__(self, kind: object, *exc: object) -> None:
-        if kind is None and self._confirm is not None:  # a run that failed records nothing
-            self._confirmed(self._confirm)
-
-    def __iter__(self) -> Iterator[Span]:
-        for paths in cut(self.paths):
-            yield Span(self, paths, self._replay(paths))
+        """Confirm the spans that did work (a run that failed records nothing)."""
+        if kind is not None or self._confirm is None or self.kind is None \
+                or not self.unrecorded:
+            return
+        self.state.flush()  # what the run recorded, committed to be vouched for
+        spans, self.unrecorded = self.unrecorded, []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # told in the run already
+            for paths in spans:
+                for _ in _Pass(self, paths, confirming=True).items(self._confirm):
+                    pass
 
     def each(self, work: Callable[[Source], Any]) -> Iterator[Any]:
-        """``work(source)`` of every readable article, from the state span by span where
-        it can; the spans that did work are confirmed at the end with ``work`` (a run
-        that writes nothing confirms with its own work)."""
-        for span in self:
-            yield from span.items(work)
-        self._confirmed(work)
-
-    def sources(self) -> Iterator[Source]:
-        """Every readable article, span after span (for a run that keeps no spans: its
-        ``kind`` is None, so none is replayed)."""
-        for span in self:
-            yield from span.sources()
+        """Each readable article's item: a span's replayed items (``replaying``), else
+        ``work(source)`` of each of its articles (kept for the span's fact), one by one."""
+        if self._confirm is None:
+            self._confirm = work  # a run that writes nothing confirms with its own work
+        for paths in cut(self.paths):
+            replayed = self._replay(paths)
+            self.replaying = replayed is not None
+            yield from _Pass(self, paths).items(work) if replayed is None else replayed
 
     def _replay(self, paths: list[Path]) -> Replayed | None:
         if self.kind is None:
@@ -176,20 +164,4 @@ class Spans:
                 self.problems.append(Problem.of(exc))
                 continue
             self.seen[source.slug] = str(path)
-        self.replays += 1
         return items
-
-    def _confirmed(self, work: Callable[[Source], Any]) -> None:
-        """After the run: each span whose pass did work, once more with ``work``, so that
-        the next run can replay it (recorded only if this pass is clean)."""
-        if self.kind is None or not self.unrecorded:
-            return
-        self.state.flush()  # what the run recorded, committed to be vouched for
-        spans, self.unrecorded = self.unrecorded, []
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # told in the run already
-            for paths in spans:
-                span = Span(self, paths, None)
-                for source in span.sources(confirming=True):
-                    span.keep(work(source))
-                    source.drop()

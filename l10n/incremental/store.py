@@ -31,7 +31,7 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,10 +57,6 @@ class Known:
     stamp: Stamp | None
     digest: str | None
 
-    @property
-    def exists(self) -> bool:
-        return self.stamp is not None
-
 
 def _name(path: Path) -> str:
     return os.path.abspath(path)
@@ -85,7 +81,6 @@ class State(Watched):
         self._files: dict[str, tuple[int, int, int, int, str] | None] = {}
         self._facts: dict[tuple[str, str], tuple[str, str, str]] = {}
         self._pending = 0  # characters of the facts not yet committed
-        self.reads = 0  # files read to learn their digest (what the benchmark counts)
         # rows read ahead by prefetch(): file rows, fact rows, and the names they cover
         self._ahead_files: dict[str, tuple[Any, ...]] = {}
         self._ahead_facts: dict[tuple[str, str], tuple[Any, ...]] = {}
@@ -113,53 +108,56 @@ class State(Watched):
     def path(self) -> Path | None:
         return None if self.folder is None else self.folder / STATE_FILE
 
-    def _connect(self) -> None:
+    def _connect(self, *, fresh: bool = False) -> None:
+        """Open the state file; one that is not a state of this format, or is corrupt, is
+        deleted (``fresh``: at once) and started again. Without one (a project l10n may not
+        write to, a file that cannot even be made) the run has no state."""
         assert self.path is not None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
-        except OSError:  # a project l10n may not write to: run without a state
+        except OSError:
             return
-        except sqlite3.Error:
-            self._discard()
-            return
-        try:
-            self._db = db
-            prepare(db)
-        except sqlite3.DatabaseError:
-            db.close()
-            self._db = None
-            self._discard()
+        for again in (True,) if fresh else (False, True):
+            if again:
+                for suffix in ("", "-wal", "-shm"):
+                    with contextlib.suppress(OSError):
+                        os.unlink(f"{self.path}{suffix}")
+            try:
+                self._db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+                prepare(self._db)
+                return
+            except sqlite3.Error:
+                self._close()
 
-    def _discard(self) -> None:
-        """Delete a state file that cannot be trusted and start an empty one."""
-        self._ahead_files, self._ahead_facts, self._ahead = {}, {}, set()
+    def _close(self) -> None:
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
-        assert self.path is not None
-        for suffix in ("", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                os.unlink(f"{self.path}{suffix}")
-        try:
-            db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
-            self._db = db
-            prepare(db)
-        except sqlite3.Error:  # cannot even make a new one: run without a state
-            self._db = None
 
-    def _query(self, sql: str, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
-        if self._db is None:
-            return None
+    def _discard(self) -> None:
+        """Delete a state file that cannot be trusted and start an empty one."""
+        self._ahead_files, self._ahead_facts, self._ahead = {}, {}, set()
+        self._close()
+        self._connect(fresh=True)
+
+    @contextlib.contextmanager
+    def _guarded(self) -> Iterator[None]:
+        """A database call: while another run holds the file it is a miss (nothing read,
+        nothing recorded); a broken file is deleted and started again (a cache)."""
         try:
-            row: tuple[Any, ...] | None = self._db.execute(sql, args).fetchone()
-            return row
-        except sqlite3.OperationalError:  # locked by another run: a miss
-            return None
+            yield
+        except sqlite3.OperationalError:
+            pass
         except sqlite3.DatabaseError:
             self._discard()
-            return None
+
+    def _query(self, sql: str, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        if self._db is not None:
+            with self._guarded():
+                row: tuple[Any, ...] | None = self._db.execute(sql, args).fetchone()
+                return row
+        return None
 
     def prefetch(self, paths: Iterable[Path | str], kinds: Iterable[str] = ()) -> None:
         """Read the rows of ``paths`` (each file's, and its facts of ``kinds`` and of the
@@ -174,7 +172,7 @@ class State(Watched):
         wanted = sorted(self._kinds.union(kinds))
         files: dict[str, tuple[Any, ...]] = {}
         facts: dict[tuple[str, str], tuple[Any, ...]] = {}
-        try:
+        with self._guarded():  # locked by another run: every lookup asks
             for start in range(0, len(names), _AHEAD_QUERY):
                 chunk = names[start : start + _AHEAD_QUERY]
                 marks = ",".join("?" * len(chunk))
@@ -185,13 +183,8 @@ class State(Watched):
                     "SELECT path, kind, digest, key, value, seen_ns FROM fact "
                     f"WHERE path IN ({marks}) AND kind IN ({','.join('?' * len(wanted))})",
                     [*chunk, *wanted]).fetchall())
-        except sqlite3.OperationalError:  # locked by another run: every lookup asks
-            return
-        except sqlite3.DatabaseError:
-            self._discard()
-            return
-        self._ahead_files, self._ahead_facts, self._ahead = files, facts, set(names)
-        self._ahead_kinds = set(wanted)
+            self._ahead_files, self._ahead_facts, self._ahead = files, facts, set(names)
+            self._ahead_kinds = set(wanted)
 
     def _file_row(self, name: str) -> tuple[Any, ...] | None:
         """(ino, size, mtime_ns, ctime_ns, digest, seen_ns) of a file, read ahead or asked."""
@@ -233,7 +226,6 @@ class State(Watched):
     def read(self, path: Path) -> tuple[bytes, str]:
         """Read the file; record its stamp and digest; (bytes, digest)."""
         data, stamp = read_stamped(path)
-        self.reads += 1
         self.unclean()
         digest = digest_bytes(data)
         if stamp is not None:
@@ -310,7 +302,7 @@ class State(Watched):
         assert self.folder is not None
         files, facts = self._files, self._facts
         self._files, self._facts, self._pending = {}, {}, 0
-        try:
+        with self._guarded(), contextlib.suppress(OSError):  # busy: what we learnt is lost
             fs_tick(self.folder / CLOCK_FILE)
             now = fs_now(self.folder / CLOCK_FILE)
             with transaction(self._db):
@@ -322,26 +314,16 @@ class State(Watched):
                 self._db.executemany("INSERT OR REPLACE INTO fact VALUES (?, ?, ?, ?, ?, ?)",
                                      [(p, k, *row, now) for (p, k), row in facts.items()])
             self._wrote = True
-        except sqlite3.OperationalError:  # another run holds it: what we learnt is lost
-            return
-        except sqlite3.DatabaseError:
-            self._discard()
-        except OSError:
-            return
 
     def prune(self) -> Pruned | None:
         """Drop the facts of files that are gone and compact the file
-        (:mod:`l10n.incremental.prune`); None when there is no state or it is busy."""
+        (:func:`~l10n.incremental.database.prune`); None when there is no state or it is
+        busy (next time, then)."""
         self.flush()
-        if self._db is None or self.path is None:
-            return None
-        try:
-            return prune(self._db, str(self.path))
-        except sqlite3.OperationalError:  # another run holds it: next time
-            return None
-        except sqlite3.DatabaseError:
-            self._discard()
-            return None
+        if self._db is not None and self.path is not None:
+            with self._guarded():
+                return prune(self._db, str(self.path))
+        return None
 
     def close(self) -> None:
         self.flush()
@@ -349,7 +331,4 @@ class State(Watched):
             with contextlib.suppress(sqlite3.Error):
                 if count_write(self._db):
                     self.prune()
-        if self._db is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self._db.close()
-            self._db = None
+        self._close()

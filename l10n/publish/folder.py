@@ -141,5 +141,14 @@ def remove_files(paths: Iterable[Path], root: Path | None = None) -> list[Path]:
     return removed
 
 
-__all__ = ["FACTS", "MANIFEST", "check_build_folder", "manifest_text", "read_manifest",
+def safe_path(folder: Path, name: str) -> Path:
+    """``folder/name``, refused unless it stays inside ``folder``."""
+    root = folder.resolve()
+    path = (root / name).resolve()
+    if not path.is_relative_to(root) or path == root:
+        raise UsageError(f"refusing to write '{name}' outside the build folder", path=folder)
+    return path
+
+
+__all__ = ["FACTS", "MANIFEST", "check_build_folder", "manifest_text", "read_manifest", "safe_path",
            "remove_files", "stale_files"]

@@ -19,7 +19,7 @@ languages) are those of a full build. A full build lists the articles it builds.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -77,7 +77,7 @@ class SiteFiles:
         self._langs: set[str] = set()
 
     def add(self, slug: str, lang: str, article_format: str, facts: list[dict[str, Any]],
-            index: list[list[str]]) -> None:
+            index: Sequence[Sequence[str]]) -> None:
         """An article of the build (``lang``: its own), with its pages' facts (empty
         without a site) and index entries."""
         self._keep(self._entries, json.dumps([slug, lang, article_format, facts, index],

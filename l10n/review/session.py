@@ -30,10 +30,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from l10n.catalog import Catalog, Entry
+from l10n.catalog.counts import CatalogStatus, count_states
 from l10n.catalog.patch import as_on_disk, fork
 from l10n.config import Settings
 from l10n.errors import InputError, L10nError, UsageError
 from l10n.glossary import Glossary, load_glossary
+from l10n.incremental.sources import article_paths
 from l10n.incremental.stamps import Stamp
 from l10n.incremental.stamps import stamp_of as file_stamp
 from l10n.memory import Memory
@@ -56,8 +58,7 @@ from l10n.review.view import (
     memory_matches,
 )
 from l10n.workflow.edit import Edit, save_edits
-from l10n.workflow.extract import article_paths, read_articles
-from l10n.workflow.status import CatalogStatus, count_states
+from l10n.workflow.extract import read_articles
 
 CONFIRM = "confirm"  # a save refused until the reviewer confirms accepting with errors
 

@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from l10n.catalog import Entry, fingerprint
+from l10n.catalog.counts import CatalogStatus
 from l10n.memory import Match
 from l10n.memory.nbest import Alternative
 from l10n.model import Finding, TermMatch
 from l10n.text.compare import word_diff
-from l10n.workflow.status import CatalogStatus
 
 
 def entry_id(msgid: str) -> str:

@@ -41,23 +41,23 @@ Rules:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from functools import cache, partial
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 from l10n.articles import read_source, safe_slug
 from l10n.config import Settings
 from l10n.errors import InputError, Problem, UsageError
 from l10n.fsutil import StagedWrites, project_lock, remove_stale_temporaries, write_atomic
-from l10n.glossary import load_glossary
-from l10n.incremental import RunKey, State, code_key, digest_bytes, glossary_key, key
+from l10n.incremental import RunKey, State, digest_bytes, key
+from l10n.incremental.cached import Cache
+from l10n.incremental.codec import decoded, encode
 from l10n.incremental.outputs import outputs_current, record_outputs
 from l10n.incremental.sources import Source
-from l10n.incremental.spans import Spans
 from l10n.model import Article
 from l10n.publish import Page, render_root
 from l10n.publish.files import file_names, render_file
@@ -67,6 +67,7 @@ from l10n.publish.folder import (
     manifest_text,
     read_manifest,
     remove_files,
+    safe_path,
     stale_files,
 )
 from l10n.publish.hugo import config_names, render_config
@@ -74,16 +75,8 @@ from l10n.publish.index_entries import IndexEntries
 from l10n.publish.render import render_index_entries
 from l10n.publish.site import Site
 from l10n.publish.site_files import NO_SITE, OUTPUTS, site_files, site_of
-from l10n.workflow.build_plan import (
-    Gates,
-    PageSummary,
-    Plan,
-    Skipped,
-    make_plan,
-    plan_key,
-    summaries,
-)
-from l10n.workflow.extract import article_paths
+from l10n.publish.translated import Gates, PageSummary, Skipped
+from l10n.workflow.build_plan import Plan, make_plan, plan_key
 
 
 @dataclass(frozen=True)
@@ -133,27 +126,21 @@ def build(
     if output not in OUTPUTS:
         raise UsageError(f"unknown build format '{output}'",
                          hint=f"use {' or '.join(OUTPUTS)}")
-    with project_lock(settings.state_dir), State.open(settings.state_dir) as state:
+    with project_lock(settings.state_dir), Cache.open(settings) as cache:
         remove_stale_temporaries(folder, depth=1)
         problems: list[Problem] = []
-        glossary = load_glossary(settings.glossary_dir) if fail_on_errors else None
-        terms = glossary_key(settings.glossary_dir) if fail_on_errors else ""
-        run = _Build(settings, state, folder, targets,
-                     Gates(gate, include_machine, fail_on_errors, glossary, terms), asked,
-                     site, output, partial=(paths is not None, langs is not None))
+        gates = Gates(gate, include_machine, fail_on_errors,
+                      cache.glossary() if fail_on_errors else None,
+                      cache.terms if fail_on_errors else "")
+        run = _Build(settings, cache.state, cache.code, folder, targets, gates, asked, site,
+                     output, partial=(paths is not None, langs is not None))
         staged = StagedWrites()
         try:
-            with Spans(settings, article_paths(settings, paths), state, run.code, problems,
-                       run.kind, run.span_key(), ("build", run.kind),
-                       confirm=run.article, item=Built) as spans:
-                for span in spans:
-                    if span.replayed is not None:
-                        for item in span.replayed:
-                            run.take(item, unchanged=True)
-                        continue
-                    for source in span.sources():
-                        span.keep(run.article(source, staged))
-                        source.drop()
+            with cache.spans(paths, problems, run.kind, asked, Built, parts=(run.files,),
+                             kinds=("build", run.kind), confirm=run.article) as spans:
+                for item in spans.each(partial(run.article, staged=staged)):
+                    if spans.replaying:  # else counted as it was planned
+                        run.take(item, unchanged=True)
                 run.indexes(staged)
                 written = staged.commit()
                 run.recorded()
@@ -163,7 +150,8 @@ def build(
         finally:
             run.index.close()
             run.site_files.close()
-        removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs}, state)
+        removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs},
+                                cache.state)
     notices = () if site or output == "hugo" else (NO_SITE,)
     return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
                        tuple(run.skipped), tuple(removed), tuple(problems), notices)
@@ -171,12 +159,12 @@ def build(
 
 @dataclass(frozen=True, slots=True)
 class Built:
-    """An article in a span of ``build``: its slug, language and plan
-    (:meth:`~l10n.workflow.build_plan.Plan.to_json`)."""
+    """An article in a span of ``build``: its slug, language and plan (without the
+    pages' facts when the build has no site files)."""
 
     slug: str
     lang: str
-    plan: dict[str, Any]
+    plan: Plan
 
 
 _NOT_IN_PLANS = ("paths", "out", "force", "site_url", "output")  # where pages are written
@@ -188,6 +176,7 @@ class _Build:
 
     settings: Settings
     state: State
+    code: str  # l10n's (code_key)
     folder: Path
     targets: tuple[str, ...]
     gates: Gates
@@ -205,7 +194,6 @@ class _Build:
     done: list[tuple[str, str, list[str]]] = field(default_factory=list)  # written articles
 
     def __post_init__(self) -> None:
-        self.code = code_key()
         site = [self.site.url, self.site.name] if self.site else None
         # plans: the same in any build folder and format, of all articles or some
         self.base = key("build", self.code, self.gates.glossary_key,
@@ -215,25 +203,25 @@ class _Build:
         self.kind = f"built:{self.root}"  # an article's files, and the spans, per build folder
         self.site_files = site_files(self.site, self.output, self.folder, *self.partial)
 
-    def span_key(self) -> str:
-        """What a span's items depend on besides its files (:mod:`l10n.incremental.spans`)."""
-        return key(self.files, self.asked.digest(), self.kind, os.getcwd())
-
     def take(self, item: Built, *, unchanged: bool = False) -> None:
         """Count an article's plan in the run."""
-        slug, lang, data = item.slug, item.lang, item.plan
+        slug, lang, plan = item.slug, item.lang, item.plan
         self.slugs.add(slug)
         self.langs.add(lang)
-        self.pages += summaries(data)
-        self.skipped += [Skipped(*row) for row in data["skipped"]]
-        for page_lang, entry in data["index"]:
+        self.pages += plan.pages
+        self.skipped += plan.skipped
+        for page_lang, entry in plan.index:
             self.index.add(page_lang, entry)
-        self.site_files.add(slug, lang, data["format"], data["facts"], data["index"])
-        names = [name for row in data["pages"]
-                 for name in file_names(self.output, data["format"], row[0], row[1])]
+        self.site_files.add(slug, lang, plan.format, plan.facts, plan.index)
+        names = self._names(plan)
         self.made.update(names)
         if unchanged:
             self.unchanged += names
+
+    def _names(self, plan: Plan) -> list[str]:
+        """The names of an article's files in the build folder."""
+        return [name for page in plan.pages
+                for name in file_names(self.output, plan.format, page.slug, page.lang)]
 
     def article(self, source: Source, staged: StagedWrites | None = None) -> Built:
         """Plan one article (from the state when its inputs did not change) and write
@@ -245,86 +233,63 @@ class _Build:
         plan_id = plan_key(self.base, settings, state, source, self.targets)
         plan, pages = self._plan(source, plan_id)
         item = Built(source.slug, source.lang,  # the pages' facts only for the site files
-                     {**plan.to_json(), **({} if self.site_files.site else {"facts": []})})
-        files = [(name, page.lang) for page in plan.pages
-                 for name in file_names(self.output, plan.format, page.slug, page.lang)]
-        owner = os.path.abspath(source.path)
-        files_id = key(self.files, plan_id)
-        built = self._built(owner, files_id, [name for name, _ in files])
+                     plan if self.site_files.site else replace(plan, facts=[]))
+        names = self._names(plan)
+        owner, files_id = os.path.abspath(source.path), key(self.files, plan_id)
+        built = outputs_current(state, owner, self.kind, files_id, self.root, names)
         if staged is None:
             return item
         self.take(item, unchanged=built)
         if built:
             return item
         if pages is None:
-            pages = make_plan(settings, source, self.targets, self.gates, plan_id)[1]
-        text = cache(partial(read_source, source.path))  # read once, when needed
-        for name, lang in files:
-            page = next(p for p in pages if p.lang == lang)
-            self._write(staged, name, render_file(self.output, name, page, plan.facts,
-                                                  plan.languages, self.site, text,
-                                                  settings.html))
-        self.done.append((owner, files_id, [name for name, _ in files]))
+            pages = make_plan(settings, source, self.targets, self.gates)[1]
+        text = functools.cache(partial(read_source, source.path))  # read once, when needed
+        for page in pages:
+            for name in file_names(self.output, plan.format, page.slug, page.lang):
+                self._write(staged, name, render_file(self.output, name, page, plan.facts,
+                                                      plan.languages, self.site, text,
+                                                      settings.html))
+        self.done.append((owner, files_id, names))
         return item
 
-    def _built(self, owner: str, plan_id: str, names: list[str]) -> bool:
-        """Whether the files ``names`` (of an article, or an index) are, unchanged, those
-        written for ``plan_id``."""
-        return outputs_current(self.state, owner, self.kind, plan_id, self.root, names)
-
     def _plan(self, source: Source, plan_id: str) -> tuple[Plan, list[Page] | None]:
-        found = self.state.fact(source.path, "build", source.digest, plan_id)
+        found = decoded(Plan, self.state.fact(source.path, "build", source.digest, plan_id))
         if found is not None:
-            try:
-                return Plan.from_json(plan_id, found), None
-            except (KeyError, TypeError, ValueError):
-                pass
-        plan, pages = make_plan(self.settings, source, self.targets, self.gates, plan_id)
-        self.state.set_fact(source.path, "build", source.digest, plan_id, plan.to_json())
+            return found, None
+        plan, pages = make_plan(self.settings, source, self.targets, self.gates)
+        self.state.set_fact(source.path, "build", source.digest, plan_id, encode(plan))
         return plan, pages
 
     def indexes(self, staged: StagedWrites) -> None:
-        """Each language's index, and the root index (rendered only when what they
-        list changed)."""
+        """Each language's index and the root index, a site's sitemaps and feeds, a Hugo
+        site's configuration: each rendered only when what it is made of changed."""
         source = self.settings.source
         self.index = self.site_files.merge(self.index, {*self.targets, *self.langs})
         order = sorted(self.index.langs, key=lambda lang: (lang != source, lang))
-        pages = [(name, key(self.files, *inputs), render)  # the record, a site's files
-                 for name, inputs, render in self.site_files.files(source)]
-        if self.output == "hugo":
-            self._files_once(staged, partial(render_config, order, source, self.site)
-                             if order else None, key(self.files, order, source))
-        else:
-            pages += [(f"{lang}/index.html", key(self.files, lang, order,
-                                                 self.index.digest(lang)),
-                       partial(self._render_index, lang, order)) for lang in order]
-        if order and self.output != "hugo":
-            pages.append(("index.html", key(self.files, order, source),
+        # (owner, names, key of what they are made of, render: text, or text per name)
+        files: list[tuple[str, list[str], str, Callable[[], str | dict[str, str]]]] = []
+        if self.output == "hugo" and order:
+            files.append(("config", list(config_names()), key(self.files, order, source),
+                          partial(render_config, order, source, self.site)))
+        files += [(name, [name], key(self.files, *inputs), render)  # the record, a site's
+                  for name, inputs, render in self.site_files.files(source)]
+        if self.output != "hugo" and order:
+            files += [(f"{lang}/index.html", [f"{lang}/index.html"], key(
+                self.files, lang, order, self.index.digest(lang)), partial(
+                    self._render_index, lang, order)) for lang in order]
+            files.append(("index.html", ["index.html"], key(self.files, order, source),
                           partial(render_root, order, source)))
-        for name, file_key, render in pages:
-            self.made.add(name)
+        for name, names, file_key, render in files:
+            self.made.update(names)
             owner = str(self.root / name)
-            if self._built(owner, file_key, [name]):
-                self.unchanged.append(name)
+            if outputs_current(self.state, owner, self.kind, file_key, self.root, names):
+                self.unchanged += names
                 continue
-            self._write(staged, name, render())
-            self.done.append((owner, file_key, [name]))
-
-    def _files_once(
-        self, staged: StagedWrites, render: Callable[[], dict[str, str]] | None, file_key: str
-    ) -> None:
-        """Files made once per build, from one key (a Hugo site's configuration)."""
-        if render is None:
-            return
-        names = list(config_names())
-        self.made.update(names)
-        owner = str(self.root / "config")
-        if self._built(owner, file_key, names):
-            self.unchanged += names
-            return
-        for name, text in render().items():
-            self._write(staged, name, text)
-        self.done.append((owner, file_key, names))
+            texts = render()
+            for one, text in ({names[0]: texts} if isinstance(texts, str) else texts).items():
+                self._write(staged, one, text)
+            self.done.append((owner, file_key, names))
 
     def _render_index(self, lang: str, order: list[str]) -> str:
         head = self.site_files.index_head(lang)
@@ -366,19 +331,10 @@ def _remove_stale(
     return removed
 
 
-__all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug", "safe_path"]
+__all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug"]
 
 
 def check_slug(article: Article | Source) -> None:
     """A slug becomes a file name: the readers' rule again, for an Article built by hand."""
     if safe_slug(article.slug, article.path, source="the article") != article.slug:
         raise InputError(f"unsafe article slug '{article.slug}'", path=article.path)
-
-
-def safe_path(folder: Path, name: str) -> Path:
-    """``folder/name``, refused unless it stays inside ``folder``."""
-    root = folder.resolve()
-    path = (root / name).resolve()
-    if not path.is_relative_to(root) or path == root:
-        raise UsageError(f"refusing to write '{name}' outside the build folder", path=folder)
-    return path

@@ -1,5 +1,6 @@
-"""One article in a build: which languages pass the gates (its pages), and which of its
-files are already up to date, so that an unchanged article costs a few ``stat`` calls.
+"""One article in a build: its plan (which languages pass the gates, its pages:
+:func:`~l10n.publish.translated.article_pages`), and which of its files are already up
+to date, so that an unchanged article costs a few ``stat`` calls.
 
 An article's **plan** (its pages' languages and coverage, the languages it skipped and
 why, what the indexes show of each page) depends on the article's bytes, each target
@@ -14,65 +15,24 @@ key, it is not rendered again.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from l10n.catalog import Catalog
 from l10n.config import Settings
-from l10n.glossary import Glossary
 from l10n.incremental import State, key
 from l10n.incremental.sources import Source
-from l10n.publish import Page, localize
-from l10n.publish.files import page_files
-from l10n.publish.page import Coverage, translated_percent
+from l10n.publish import Page
 from l10n.publish.render import IndexEntry, index_entry
 from l10n.publish.site import page_facts
-from l10n.publish.translated import published_errors, refusal, translations
-from l10n.qa import CheckContext
+from l10n.publish.translated import Gates, PageSummary, Skipped, article_pages
 
 
 @dataclass(frozen=True, slots=True)
-class Skipped:
-    """An article not built in a language, and why."""
-
-    slug: str
-    lang: str
-    reason: str
-    reviewed_percent: float | None = None
-    errors: int = 0  # check errors that refused it (fail_on_errors)
-
-
-@dataclass(frozen=True, slots=True)
-class PageSummary:
-    """A page a build made, as its result reports it (the page itself is not kept)."""
-
-    slug: str
-    lang: str
-    coverage: Coverage
-    used_machine: bool
-    source_shown: int = 0  # distinct segment texts shown in the source language
-
-    @property
-    def translated_percent(self) -> float:
-        return translated_percent(self.coverage.total, self.source_shown)
-
-
-@dataclass(frozen=True)
-class Gates:
-    min_reviewed: float
-    include_machine: bool
-    fail_on_errors: bool  # refuse a language whose catalog has check errors
-    glossary: Glossary | None
-    glossary_key: str = ""
-
-
-@dataclass
 class Plan:
-    """What the build makes of one article (see the module docstring)."""
+    """What the build makes of one article (see the module docstring): the fact
+    ``build`` keeps of an article (:mod:`l10n.incremental.codec`)."""
 
-    key: str
     format: str
     pages: list[PageSummary]
     skipped: list[Skipped]
@@ -82,35 +42,6 @@ class Plan:
     @property
     def languages(self) -> list[str]:
         return [page.lang for page in self.pages]
-
-    def files(self) -> list[tuple[str, str]]:
-        """(name in the build folder, language) of every page file."""
-        return [(name, page.lang) for page in self.pages
-                for name in page_files(self.format, page.slug, page.lang)]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": self.format,
-            "pages": [[p.slug, p.lang, p.coverage.total, p.coverage.reviewed,
-                       p.coverage.machine, p.used_machine, p.source_shown] for p in self.pages],
-            "skipped": [[s.slug, s.lang, s.reason, s.reviewed_percent, s.errors]
-                        for s in self.skipped],
-            "index": [[lang, entry] for lang, entry in self.index],
-            "facts": self.facts,
-        }
-
-    @classmethod
-    def from_json(cls, plan_key: str, data: dict[str, Any]) -> Plan:
-        skipped = [Skipped(*row) for row in data["skipped"]]
-        index = [(sys.intern(lang), entry) for lang, entry in data["index"]]
-        return cls(plan_key, data["format"], summaries(data), skipped, index, data["facts"])
-
-
-def summaries(data: dict[str, Any]) -> list[PageSummary]:
-    """The pages of a plan as :meth:`Plan.to_json` keeps them."""
-    return [PageSummary(sys.intern(slug), sys.intern(lang), Coverage(total, reviewed, machine),
-                        used, source)
-            for slug, lang, total, reviewed, machine, used, source in data["pages"]]
 
 
 def plan_key(base: str, settings: Settings, state: State, source: Source,
@@ -124,46 +55,13 @@ def plan_key(base: str, settings: Settings, state: State, source: Source,
 
 
 def make_plan(
-    settings: Settings, source: Source, targets: Sequence[str], gates: Gates, plan_id: str
+    settings: Settings, source: Source, targets: Sequence[str], gates: Gates
 ) -> tuple[Plan, list[Page]]:
     """The article's plan, and its pages (read and localized now)."""
     ref = settings.reference(source.path)
-    pages, skipped = article_pages(settings, source, targets, gates, ref)
+    pages, skipped = article_pages(settings, source.article, targets, gates, ref)
     summaries = [PageSummary(p.slug, p.lang, p.coverage, p.used_machine, p.source_shown)
                  for p in pages]
     index = [(page.lang, index_entry(page)) for page in pages]
     facts = [page_facts(page) for page in pages]
-    return Plan(plan_id, source.article.format, summaries, skipped, index, facts), pages
-
-
-def article_pages(
-    settings: Settings, source: Source, targets: Sequence[str], gates: Gates, ref: str
-) -> tuple[list[Page], list[Skipped]]:
-    """The original page, then one page per target language that passes the gates."""
-    article = source.article
-    pages = [localize(article, article.lang, {}, source_ref=ref)]
-    skipped: list[Skipped] = []
-    for lang in (code for code in targets if code != article.lang):
-        path = settings.catalog_path(lang, article.slug)
-        if not path.is_file():
-            reason = f"no catalog {settings.display(path)} (run `l10n translate --lang {lang}`)"
-            skipped.append(Skipped(article.slug, lang, reason))
-            continue
-        catalog = Catalog.read(path)
-        page = localize(article, lang, translations(catalog),
-                        include_machine=gates.include_machine, source_ref=ref)
-        why = refusal(page, gates.min_reviewed, gates.include_machine, settings.display(path))
-        ctx = CheckContext(settings.source, lang, gates.glossary, settings.display(path))
-        errors = published_errors(catalog, ctx, gates.include_machine) \
-            if gates.fail_on_errors else 0
-        if not why and errors:
-            why = (f"{errors} check error{'s' * (errors != 1)} in {settings.display(path)} "
-                   f"(see `l10n check --lang {lang}`; --fail-on-errors)")
-            skipped.append(Skipped(article.slug, lang, why, page.coverage.reviewed_percent,
-                                   errors))
-            continue
-        if why:
-            skipped.append(Skipped(article.slug, lang, why, page.coverage.reviewed_percent))
-        else:
-            pages.append(page)
-    return pages, skipped
+    return Plan(source.article.format, summaries, skipped, index, facts), pages

@@ -5,30 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from l10n.articles import find_articles
 from l10n.catalog import ENTRIES_HEADER, Catalog, TemplateEntry, stored_digest
 from l10n.config import Settings
-from l10n.errors import ArticleError, Problem
+from l10n.errors import Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.incremental import State
-from l10n.incremental.sources import Source, check_unique, read_project_article, stream_sources
+from l10n.incremental.sources import Source, article_paths, stream_sources
 from l10n.model import Article, Segment
 from l10n.text.segment import segment_article
 
 if TYPE_CHECKING:
     from l10n.incremental.catalogs import CatalogState
-
-
-class Named(Protocol):
-    """An article as a template needs to name it (an Article, or a run's Source)."""
-
-    @property
-    def slug(self) -> str: ...
-
-    @property
-    def path(self) -> Path: ...
 
 
 @dataclass
@@ -37,7 +26,7 @@ class Extracted:
     itself, read from disk only when someone needs it (an unchanged article whose
     catalogs are up to date needs nothing)."""
 
-    article: Named
+    article: Source  # the article of the run's stream
     path: Path
     written: bool
     digest: str  # of the article and the settings it was extracted with
@@ -63,13 +52,6 @@ class Extracted:
         return len(self.template.entries())
 
 
-def article_paths(settings: Settings, paths: Sequence[Path] | None) -> list[Path]:
-    """The articles named on the command line, or every article in the article folder."""
-    if paths:
-        return list(paths)
-    return find_articles(settings.articles_dir)
-
-
 def read_articles(
     settings: Settings, paths: Sequence[Path] | None, *, problems: list[Problem] | None = None
 ) -> list[Article]:
@@ -79,20 +61,8 @@ def read_articles(
     article has) is recorded there and left out, so one bad file does not stop the work on
     the others; without it, the first problem raises.
     """
-    articles: list[Article] = []
-    seen: dict[str, Path] = {}
-    for path in article_paths(settings, paths):
-        try:
-            article = read_project_article(settings, path)
-            check_unique(article.slug, article.path, seen)
-        except ArticleError as exc:
-            if problems is None:
-                raise
-            problems.append(Problem.of(exc))
-            continue
-        seen[article.slug] = article.path
-        articles.append(article)
-    return articles
+    return [source.article for source in stream_sources(
+        settings, article_paths(settings, paths), State(None), "", problems)]
 
 
 def template_entries(

@@ -112,8 +112,8 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
         # the other languages' findings wait in temporary files of this run's own
         # (pickled per article: read back by this process only, and fast)
         later = [files.enter_context(tempfile.TemporaryFile()) for _ in targets[1:]]
-        spans = cache.spans(list(articles) if articles else None, problems,
-                            None if annotate else "check", run, _Item)
+        spans = files.enter_context(cache.spans(articles, problems,
+                                                None if annotate else "check", run, _Item))
         for item in spans.each(work):
             for number, (lang, one) in enumerate(zip(targets, item.langs, strict=True)):
                 rows = one.findings

@@ -43,19 +43,15 @@ from l10n.errors import (
     Problem,
     UsageError,
 )
-from l10n.fsutil import project_lock, remove_stale_temporaries
 from l10n.glossary import Glossary
 from l10n.glossary.verify import distinct_terms
 from l10n.incremental import RunKey, State, code_key, glossary_key, key
-from l10n.incremental.cached import Cache, cached_glossary
-from l10n.incremental.catalogs import CatalogState, memory_identity
-from l10n.memory import Memory
+from l10n.incremental.cached import cached_glossary
+from l10n.incremental.sources import article_paths
 from l10n.runners import EngineSpec, Notice, Runner, Stream, check_runner, make_runner
-from l10n.workflow.edit import catch_up
-from l10n.workflow.extract import Segmenting, article_paths
+from l10n.workflow.extract import Segmenting
 from l10n.workflow.fill import Filler, Language, ReportProgress, Steps
-from l10n.workflow.status import status_recorder
-from l10n.workflow.update import LanguageReport, RunReport, merged_catalogs
+from l10n.workflow.update import LanguageReport, RunReport, catalog_run, merged_catalogs
 
 PLACEHOLDERS = ("pseudo", "none")  # engines whose output never replaces another's
 RETRANSLATE = ("machine",)
@@ -136,45 +132,38 @@ def translate(
     with State.open(settings.state_dir) as state:  # read first: a broken one stops the run
         glossary = cached_glossary(state, settings.glossary_dir, code, terms)
     files = article_paths(settings, paths)
-    engines = _engines(settings, targets, engine_name, report.problems)
-    targets = tuple(lang for lang in targets if lang in engines)
-    languages, specs, built = _languages(settings, engines, report, progress)
+    languages, specs, built = _languages(settings, targets, engine_name, report, progress)
+    targets = tuple(languages)
     pairs = [[(settings.source, lang) for lang, item in languages.items() if item.engine == i]
              for i in range(len(specs))]
     chosen = use_runner or make_runner(plan, built, specs, pairs)
-    with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
-          State.open(settings.state_dir) as state):
-        remove_stale_temporaries(settings.locales_dir, depth=1)
-        catch_up(settings)  # a save killed between its catalog and the memory
-        keys = {lang: key("translate", item.engine_name, item.model, terms)
-                for lang, item in languages.items()}
-        known = CatalogState(settings, state, code, memory_identity(settings.memory_path), keys,
-                             skip=retranslate is None,  # status warm for what it writes:
-                             also=status_recorder(Cache.over(settings, state, code, terms),
-                                                  glossary))
-        bases = {lang: Basis(item.engine_name, item.model, glossary, lang,
-                             retranslate is not None) for lang, item in languages.items()}
+    keys = {lang: key("translate", item.engine_name, item.model, terms)
+            for lang, item in languages.items()}
+    bases = {lang: Basis(item.engine_name, item.model, glossary, lang, retranslate is not None)
+             for lang, item in languages.items()}
+    with catalog_run(settings, run, code, terms, keys, skip=retranslate is None,
+                     glossary=glossary) as (memory, known):
 
         def written(catalog: Catalog, lang: str) -> None:  # by the filler: settled if
             left = any(pending(entry, bases[lang]) for entry in catalog.entries())  # all done
             known.record(catalog, lang, settled=not left)
 
+        def take(lang: str, catalog: Catalog) -> None:
+            todo = [e for e in catalog.entries() if pending(e, bases[lang])]
+            if not todo:  # else recorded as the filler writes it
+                known.record(catalog, lang, settled=True)
+            filler.add(languages[lang], catalog, todo)
+            stream.throttle()
+
         stream = Stream(chosen, notice=notice,
                         progress=lambda lang, count: languages[lang].steps.advance(count))
         filler = Filler(settings, glossary, memory, stream, n_best, written)
         try:
-            with known.spans(files, targets, report.problems, run) as spans:
-                for lang, catalog in merged_catalogs(settings, spans, targets, report, memory,
-                                                     known=known, segmenting=segmenting):
-                    language = languages[lang]
-                    language.report.engine = language.engine_name
-                    todo = [e for e in catalog.entries() if pending(e, bases[lang])]
-                    if not todo:  # else recorded as the filler writes it
-                        known.record(catalog, lang, settled=True)
-                    filler.add(language, catalog, todo)
-                    stream.throttle()
-                for lang in known.skipped:  # catalogs that needed no work count as seen
-                    languages[lang].report.engine = languages[lang].engine_name
+            with known.spans(files, targets, report.problems) as spans:
+                if merged_catalogs(settings, spans, targets, report, memory, known,
+                                   segmenting=segmenting, take=take):
+                    for language in languages.values():  # every catalog was seen
+                        language.report.engine = language.engine_name
                 filler.flush(list(languages.values()))
                 stream.drain()
         except EngineOptionError as exc:  # found when the model loads (compute_type)
@@ -192,36 +181,20 @@ def translate(
 
 def _languages(
     settings: Settings,
-    engines: dict[str, tuple[str, Engine]],
+    targets: Sequence[str],
+    name: str | None,
     report: RunReport,
     progress: ReportProgress | None,
 ) -> tuple[dict[str, Language], list[EngineSpec], list[Engine]]:
-    """Each language's state (its report in ``report``), the distinct engine specs of the
-    run and their engines."""
+    """Each language's engine (created with its options and checked to serve the pair,
+    no model loaded yet) and state (its report in ``report``), the distinct engine specs
+    of the run and their engines; before anything is written: an unknown engine or a
+    bad option stops the run here; a language without a model (or an engine that cannot
+    translate the pair) is a problem and the other languages go on, unless no language
+    is left (then its error stops the run, before any write)."""
     specs: list[EngineSpec] = []
     built: list[Engine] = []
     languages: dict[str, Language] = {}
-    for lang, (name, engine) in engines.items():
-        spec = EngineSpec(*engine_spec(settings, settings.source, lang, name))
-        if spec not in specs:
-            specs.append(spec)
-            built.append(engine)
-        model = describe_engine(engine, name, settings.source, lang)
-        lang_report = report.languages.setdefault(lang, LanguageReport(lang))
-        languages[lang] = Language(lang, specs.index(spec), name, model, lang_report,
-                                   Steps(lang, progress))
-    return languages, specs, built
-
-
-def _engines(
-    settings: Settings, targets: Sequence[str], name: str | None, problems: list[Problem]
-) -> dict[str, tuple[str, Engine]]:
-    """The engine of each language (its name and the engine, created with its options
-    and checked to serve the pair, no model loaded yet), before anything is written: an
-    unknown engine or a bad option stops the run here; a language without a model (or an
-    engine that cannot translate the pair) is a problem and the other languages go on,
-    unless no language is left (then its error stops the run, before any write)."""
-    chosen: dict[str, tuple[str, Engine]] = {}
     missing: list[L10nError] = []
     for lang in targets:
         try:
@@ -232,8 +205,15 @@ def _engines(
                 raise
             missing.append(exc)
             continue
-        chosen[lang] = (label, engine)
-    if missing and not chosen:  # nothing can be translated: say so before writing anything
+        spec = EngineSpec(*engine_spec(settings, settings.source, lang, label))
+        if spec not in specs:
+            specs.append(spec)
+            built.append(engine)
+        model = describe_engine(engine, label, settings.source, lang)
+        lang_report = report.languages.setdefault(lang, LanguageReport(lang))
+        languages[lang] = Language(lang, specs.index(spec), label, model, lang_report,
+                                   Steps(lang, progress))
+    if missing and not languages:  # nothing can be translated: say so before writing
         raise missing[0]
-    problems += [Problem.of(exc) for exc in missing]
-    return chosen
+    report.problems += [Problem.of(exc) for exc in missing]
+    return languages, specs, built

@@ -10,7 +10,8 @@ needs it, each catalog once, passed on to whoever fills it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,16 +19,17 @@ from l10n.catalog import DIGEST_HEADER, Catalog, merge
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.fsutil import project_lock, remove_stale_temporaries
+from l10n.glossary import Glossary
 from l10n.incremental import RunKey, State, code_key, glossary_key
 from l10n.incremental.cached import Cache
 from l10n.incremental.catalogs import CatalogState, memory_identity
-from l10n.incremental.sources import Source
-from l10n.incremental.spans import Span, Spans
+from l10n.incremental.sources import Source, article_paths
+from l10n.incremental.spans import Spans
 from l10n.memory import Memory
 from l10n.memory.history import merged as merge_history
 from l10n.memory.history import noticed
 from l10n.workflow.edit import catch_up
-from l10n.workflow.extract import Extracted, Segmenting, article_paths, extract_source
+from l10n.workflow.extract import Extracted, Segmenting, extract_source
 from l10n.workflow.orphans import project_orphans
 from l10n.workflow.orphans import purge_orphans as purge_orphans_of
 from l10n.workflow.status import status_recorder
@@ -87,23 +89,35 @@ def update(
     targets = settings.target_languages(langs)
     report = RunReport()
     files = article_paths(settings, paths)
-    with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
-          State.open(settings.state_dir) as state):
-        remove_stale_temporaries(settings.locales_dir, depth=1)
-        catch_up(settings)  # a save killed between its catalog and the memory
-        code, terms = code_key(), glossary_key(settings.glossary_dir)
-        cache = Cache.over(settings, state, code, terms)
-        known = CatalogState(settings, state, code, memory_identity(settings.memory_path),
-                             also=status_recorder(cache, cache.glossary()))
-        with known.spans(files, targets, report.problems, run, purge=purge_obsolete) as spans:
-            for _ in merged_catalogs(settings, spans, targets, report, memory,
-                                     purge=purge_obsolete, known=known, segmenting=segmenting):
-                pass
+    with catalog_run(settings, run, code_key(), glossary_key(settings.glossary_dir)) as (
+            memory, known):
+        with known.spans(files, targets, report.problems, purge=purge_obsolete) as spans:
+            merged_catalogs(settings, spans, targets, report, memory, known,
+                            purge=purge_obsolete, segmenting=segmenting)
         if purge_orphans:
             orphans, problems = project_orphans(settings)
             removed = purge_orphans_of(settings, orphans, problems, memory)
             report.orphans_removed = [settings.display(path) for path in removed]
     return report
+
+
+@contextmanager
+def catalog_run(settings: Settings, run: RunKey, code: str, terms: str,
+                translate_keys: dict[str, str] | None = None, *, skip: bool = True,
+                glossary: Glossary | None = None) -> Iterator[tuple[Memory, CatalogState]]:
+    """A run that writes catalogs (update, translate: the command's ``run`` key, l10n's
+    ``code`` and the glossary's ``terms`` key): the project locked, its memory and state
+    open, what a killed run or save left behind cleaned up; and the state's view of its
+    catalogs (:class:`~l10n.incremental.catalogs.CatalogState`), which records each
+    catalog written as ``status`` and ``check`` would find it, so both are warm after."""
+    with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
+          State.open(settings.state_dir) as state):
+        remove_stale_temporaries(settings.locales_dir, depth=1)
+        catch_up(settings)  # a save killed between its catalog and the memory
+        cache = Cache.over(settings, state, code, terms)
+        also = status_recorder(cache, glossary or cache.glossary())
+        yield memory, CatalogState(cache, run, memory_identity(settings.memory_path),
+                                   translate_keys, also, skip=skip)
 
 
 def merged_catalogs(
@@ -112,69 +126,50 @@ def merged_catalogs(
     targets: Sequence[str],
     report: RunReport,
     memory: Memory,
+    known: CatalogState,
     *,
     purge: bool = False,
-    known: CatalogState | None = None,
     segmenting: Segmenting | None = None,
-) -> Iterator[tuple[str, Catalog]]:
-    """Each (language, catalog) of ``sources`` x ``targets``, merged with its template and
-    written, article after article; ``report`` counts what was done. Every reviewed
-    entry of a catalog is harvested into ``memory`` as read, before the merge. With
-    ``known`` (the state), a catalog that needs no work is neither read nor yielded
-    (:mod:`l10n.incremental.catalogs`), and an article none of whose catalogs needs
-    any is not even parsed."""
+    take: Callable[[str, Catalog], None] | None = None,
+) -> int:
+    """Merge each catalog of the articles of ``spans`` x ``targets`` with its template,
+    and write it, article after article; each catalog merged goes to ``take(lang,
+    catalog)``; ``report`` counts what was done. Every reviewed entry of a catalog is
+    harvested into ``memory`` as read, before the merge. A catalog that needs no work
+    (``known``: :mod:`l10n.incremental.catalogs`) is neither read nor taken, and an
+    article none of whose catalogs needs any is not even parsed. The number of articles."""
     for lang in targets:
         report.languages.setdefault(lang, LanguageReport(lang))
-    for span in spans:
-        if span.replayed is not None:  # every catalog of the span needed no work
-            for counts in span.replayed:
-                for lang, count in zip(targets, counts, strict=True):
-                    report.languages[lang].untranslated += count
-            if span.replayed and known is not None:
-                known.skipped.update(targets)
-            continue
-        for source in span.sources():
-            yield from _merged(settings, source, targets, report, memory, span, purge=purge,
-                               known=known, segmenting=segmenting)
 
-
-def _merged(
-    settings: Settings,
-    source: Source,
-    targets: Sequence[str],
-    report: RunReport,
-    memory: Memory,
-    span: Span,
-    *,
-    purge: bool,
-    known: CatalogState | None,
-    segmenting: Segmenting | None,
-) -> Iterator[tuple[str, Catalog]]:
-    """:func:`merged_catalogs` for one article."""
-    todo = []
-    counts = []
-    for lang in targets:
-        settled = None if known is None else known.settled(source, lang, purge=purge)
-        if settled is None:
-            todo.append(lang)
-        else:
-            report.languages[lang].untranslated += settled
-            counts.append(settled)
-    span.keep(None if todo else tuple(counts))  # work to do: nothing to replay as it is
-    if not todo:
-        return
-    item = extract_source(settings, source, known, segmenting)
-    report.templates_written += item.written
-    for lang in todo:
-        lang_report = report.languages[lang]
-        catalog, changed = merge_catalog(settings, item, lang, purge, lang_report, memory)
-        if changed and catalog.write():  # unchanged: not even rendered to compare
-            lang_report.wrote(settings, catalog.path)
-        if known is not None:
+    def merged(source: Source) -> tuple[int, ...] | None:
+        """One article: the untranslated count of each of its catalogs when none needed
+        work (what a span replays), else None (each catalog's count is added to the
+        report as it is merged)."""
+        settled = {lang: known.settled(source, lang, purge=purge) for lang in targets}
+        todo = [lang for lang, count in settled.items() if count is None]
+        if not todo:
+            return tuple(count or 0 for count in settled.values())
+        for lang, count in settled.items():
+            report.languages[lang].untranslated += count or 0
+        item = extract_source(settings, source, known, segmenting)
+        report.templates_written += item.written
+        for lang in todo:
+            lang_report = report.languages[lang]
+            catalog, changed = merge_catalog(settings, item, lang, purge, lang_report, memory)
+            if changed and catalog.write():  # unchanged: not even rendered to compare
+                lang_report.wrote(settings, catalog.path)
             known.record(catalog, lang)
-        lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
-        yield lang, catalog
-    source.drop()
+            lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
+            if take is not None:
+                take(lang, catalog)
+        return None
+
+    articles = 0
+    for counts in spans.each(merged):  # None: counted as merged
+        articles += 1
+        for lang, count in zip(targets, counts or (), strict=False):
+            report.languages[lang].untranslated += count
+    return articles
 
 
 def merge_catalog(
