@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from l10n.catalog import Entry
+from l10n.model import Severity
 from l10n.qa import CheckContext, run_checks
 from l10n.qa.accelerators import accelerator, plain, strip
 
@@ -341,6 +342,45 @@ def test_a_label_padded_to_line_up_with_the_one_above_is_right() -> None:
     ("Wednesday, September 00 0000 at 00:00:00 PM", "0000년 10월 00일 수요일 오후 00:00:00", "ko"),
 ])
 def test_a_format_sample_of_zeros_has_no_values(source: str, target: str, lang: str) -> None:
+    assert "numbers" not in _checks(source, target, lang)
+
+
+@pytest.mark.parametrize(("source", "target", "lang"), [
+    ("Oct 00 0000, 00:00 PM", "0. okt 0000, 01:00", "da"),  # the time: a digit changed
+    ("Oct 00 0000 at 00:00 PM", "0000 10 01 오후 00:00", "ko"),  # the day, not the month
+    ("0.00", "0,01", "ca"), ("0.00", "1.00", "tr"), ("0:00 / 0:00", "0:10 / 0:00", "cy"),
+])
+def test_a_format_sample_keeps_its_zeros(source: str, target: str, lang: str) -> None:
+    assert "numbers" in _checks(source, target, lang)  # the slip the benchmark injects
+
+
+@pytest.mark.parametrize(("source", "target", "lang"), [
+    ("Oct 00 0000 at 00:00 PM", "0000 10 00 오후 00:00", "ko"),  # Oct is month 10
+    ("0.00", "0,00", "ca"), ("0:00 / 0:00", "0:00 / 0:00", "cy"),
+])
+def test_a_format_sample_may_name_its_month(source: str, target: str, lang: str) -> None:
+    assert "numbers" not in _checks(source, target, lang)
+
+
+@pytest.mark.parametrize(("source", "target", "lang"), [
+    ("1:3 (33%)", "1:4 (33%)", "ko"),  # a share is not the figure said again
+    ("5^(6−2)", "5^(7−2)", "ko"),  # nor is a term of a formula
+    ("Bzip2 compressed archive", "ബിസിപ്പ്3 ഉപയോഗിച്ചു് ചുരുക്കിയ ഫയല്\u200d", "ml"),  # virama
+    ("according to PEP-0420 implicit namespaces", "در PEP -0421", "fa"),
+    ("Base-10 Exponential", "20-de-machtsverheffing", "nl"),
+])
+def test_a_slip_in_a_ratio_formula_or_code_is_found(source: str, target: str, lang: str) -> None:
+    found = run_checks(Entry(source, target), CheckContext("en", lang, grade=True))
+    assert [(f.check, f.severity) for f in found] == [("numbers", Severity.ERROR)]
+
+
+@pytest.mark.parametrize(("source", "target", "lang"), [
+    ("1:3 (33%)", "1:3 (33%)", "ko"), ("5^(6−2)", "5^(6−2)", "ko"),
+    ("Bzip2 compressed archive", "ബിസിപ്പ്2 ഉപയോഗിച്ചു് ചുരുക്കിയ ഫയല്\u200d", "ml"),
+    ("according to PEP-0420 implicit namespaces", "در PEP -0420", "fa"),
+    ("30 miles (50 kilometers)", "50 km", "ko"),
+])
+def test_the_same_ratio_formula_or_code_is_fine(source: str, target: str, lang: str) -> None:
     assert "numbers" not in _checks(source, target, lang)
 
 

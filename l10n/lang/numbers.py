@@ -62,6 +62,7 @@ from l10n.lang.number_context import (
     same_unit,
     split_year,
     zero_sample,
+    zero_slips,
 )
 from l10n.lang.number_reader import REFERENCE, read_numbers
 from l10n.lang.number_rules import DURATION_WORDS
@@ -124,8 +125,15 @@ def compare_numbers(
     themselves; they are named as candidates when a source quantity is missing.
     Problems come in source order; see the module docstring for warnings.
     """
-    if zero_sample(source_text):
-        return []  # "Oct 00 0000, 00:00 PM" sizes a date format: the translation shows its own
+    if zero_sample(source_text):  # "Oct 00 0000, 00:00 PM" sizes a date format: no values
+        months = {int(q.value) // 100 for q in read_numbers(source_text, source_lang)
+                  if q.kind == DATE}
+        return [NumberProblem(
+            Quantity(Decimal(0), NUMBER, mine.group(), *mine.span()),
+            (Quantity(Decimal(0), NUMBER, other.group(), *other.span()),),
+            f"'{other.group()}' is the sample '{mine.group()}' with a digit changed: a format "
+            "sample keeps its zeros") for mine, other in zero_slips(source_text, target_text,
+                                                                   months)]
     source_text, target_text = copied_commas(source_text, target_text)
     coded = compare_codes(source_text, target_text)
     source_text, target_text = coded.source, coded.target
