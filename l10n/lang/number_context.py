@@ -308,10 +308,10 @@ def code_digits(unmatched: list[tuple[str, str]], targets: list[Quantity],
         changed.append((code, other))
         left.remove(other)
     for code, digits in lost[len(glued):]:  # PEP-0420 -> "PEP -0421": a slip, not spelled out
-        other = next((q for q in left if q.kind == NUMBER and slip(digits, q.text)), None)
-        if other is not None:
-            changed.append((code, other))
-            left.remove(other)
+        near = next((q for q in left if q.kind == NUMBER and slip(digits, q.text)), None)
+        if near is not None:
+            changed.append((code, near))
+            left.remove(near)
     return changed, left
 
 
