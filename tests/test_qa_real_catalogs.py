@@ -521,3 +521,21 @@ def test_a_date_kept_as_the_source_writes_it(target: str, found: bool) -> None:
 def test_a_figure_dash_joins_a_date() -> None:
     assert _checks("Date (e.g. 2001-08-23)", "Tarih (örn. 2001‒08‒23)", "tr") == []
     assert "numbers" in _checks("Date (e.g. 2001-08-23)", "Tarih (örn. 2001‒08‒24)", "tr")
+
+
+# ------------------------------------------------------------------ round 5, seen sets
+@pytest.mark.parametrize(("source", "target", "lang", "found"), [
+    ("Failed to display `Recent`", "No se han podido mostrar los elementos recientes", "es",
+     []),  # a UI label's name in backticks, translated
+    ("It is a frontend to ``sphinx.ext.autosummary``. It", "sphinx.ext.autosummary است.", "fa",
+     []),  # the code kept, without its marks
+    ("Run ``git gc`` now", "Ejecute git ahora", "es", ["markup"]),  # the code lost
+    ("Run `ls` now", "Ejecute dir ahora", "es", ["markup"]),  # a command, not a label
+    ("{unset}", "{atiestatīt}", "lv", []),  # a label in braces, no format flag
+    ("Read {name} now", "{이름} 읽기", "ko", ["placeholders"]),  # a field in a sentence
+    ("NO   ", "TIDAK", "ms", []), ("NO   ", "XEYİR ", "az", []),  # a padded column filled
+    ("NO   ", "NE", "lv", ["whitespace"]),  # not filled: the column shifts
+])
+def test_markup_braces_and_padding_on_seen_catalogs(source: str, target: str, lang: str,
+                                                    found: list[str]) -> None:
+    assert _checks(source, target, lang) == found
