@@ -349,6 +349,8 @@ def test_a_format_sample_of_zeros_has_no_values(source: str, target: str, lang: 
     ("Oct 00 0000, 00:00 PM", "0. okt 0000, 01:00", "da"),  # the time: a digit changed
     ("Oct 00 0000 at 00:00 PM", "0000 10 01 오후 00:00", "ko"),  # the day, not the month
     ("0.00", "0,01", "ca"), ("0.00", "1.00", "tr"), ("0:00 / 0:00", "0:10 / 0:00", "cy"),
+    ("00/00/00", "00/10/0000", "th"), ("00/00/00, 00:00 PM", "0000-01-00 00:00", "lt"),
+    ("Oct 00 0000 at 00:00 PM", "0000 Sau 00, 00:10", "lt"),  # 10 is the month only alone
 ])
 def test_a_format_sample_keeps_its_zeros(source: str, target: str, lang: str) -> None:
     assert "numbers" in _checks(source, target, lang)  # the slip the benchmark injects
@@ -357,6 +359,7 @@ def test_a_format_sample_keeps_its_zeros(source: str, target: str, lang: str) ->
 @pytest.mark.parametrize(("source", "target", "lang"), [
     ("Oct 00 0000 at 00:00 PM", "0000 10 00 오후 00:00", "ko"),  # Oct is month 10
     ("0.00", "0,00", "ca"), ("0:00 / 0:00", "0:00 / 0:00", "cy"),
+    ("00/00/00", "00/00/0000", "th"),  # its own date order and year width, zeros kept
 ])
 def test_a_format_sample_may_name_its_month(source: str, target: str, lang: str) -> None:
     assert "numbers" not in _checks(source, target, lang)
@@ -539,3 +542,14 @@ def test_a_figure_dash_joins_a_date() -> None:
 def test_markup_braces_and_padding_on_seen_catalogs(source: str, target: str, lang: str,
                                                     found: list[str]) -> None:
     assert _checks(source, target, lang) == found
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("그룹 1 중복 선택하기(_2)", [("accelerators", "error")]),  # another digit: a slip
+    ("그룹 1 중복 선택하기(_1)", []), ("Sélectionner les doublons du groupe _1", []),
+    ("Vybrať duplikáty skupiny _S", []),  # a letter key of its own: the team's choice
+])
+def test_a_digit_key_is_kept(target: str, found: list[tuple[str, str]]) -> None:
+    ctx = CheckContext("en", "ko", grade=True)
+    got = run_checks(Entry("Select group _1 duplicates", target), ctx)
+    assert [(f.check, str(f.severity)) for f in got] == found

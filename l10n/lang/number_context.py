@@ -150,22 +150,26 @@ def zero_slips(source: str, target: str, named: set[int]) -> list[tuple[re.Match
                                                                         re.Match[str]]]:
     """The figures of a translation of a zero sample (:func:`zero_sample`) that are one of
     its runs of zeros with a few digits changed, as a slip changes them ("00:00" -> "01:00",
-    "0.00" -> "0.10": at most half of the digits): a sample keeps its zeros. Values
-    ``named`` (a month the source says in words: "Oct" -> "10", or any month the translation
-    marks as one: "10월") and figures of another
-    shape (an example date of the translator's own, "13 มิ.ย. 2542, 22:48") are not slips.
-    Pairs of (the source's run, the translation's figure)."""
+    "0.00" -> "0.10": at most half of the digits): a sample keeps its zeros. A date the
+    translation writes its own way ("00/00/00" -> "00/10/0000") is held to the source's
+    longest run. Not slips: a month alone, ``named`` by the source in words ("Oct" ->
+    "10") or marked as one ("10월"), and figures of another shape (an example date of the
+    translator's own, "13 มิ.ย. 2542, 22:48"). Pairs of (the source's run, the
+    translation's figure)."""
     runs = list(_FIGURE_RUN.finditer(source))
     slips = []
     for hit in _FIGURE_RUN.finditer(target):
         digits = re.sub(r"\D", "", hit.group())
         wrong = sum(digit != "0" for digit in digits)
-        if not wrong or wrong > max(1, len(digits) // 2) or int(digits) in named or (
-                int(digits) <= 12 and _MONTH_MARK.match(target, hit.end())):
+        alone = hit.group().isdigit()
+        if not wrong or wrong > max(1, len(digits) // 2) or alone and (
+                int(digits) in named or int(digits) <= 12 and _MONTH_MARK.match(target, hit.end())):
             continue  # a month of the translator's own: "September 00" -> "10월 00일"
         sized = [r for r in runs if len(re.sub(r"\D", "", r.group())) == len(digits)]
         mine = next((r for r in sized if _shape(r.group()) == _shape(hit.group())),
                     sized[0] if sized else None)  # "00:00" for "01:00", not "0000"
+        if mine is None and not alone:
+            mine = max(runs, key=lambda r: len(r.group()), default=None)
         if mine is not None:
             slips.append((mine, hit))
     return slips
