@@ -553,3 +553,11 @@ def test_a_digit_key_is_kept(target: str, found: list[tuple[str, str]]) -> None:
     ctx = CheckContext("en", "ko", grade=True)
     got = run_checks(Entry("Select group _1 duplicates", target), ctx)
     assert [(f.check, str(f.severity)) for f in got] == found
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("另一个 git-maintenance(2) 进程", True),  # 一 ("another") is not the source's 1
+    ("另一个 git-maintenance(1) 进程", False), ("一个 git-maintenance 进程", False),
+])
+def test_a_number_in_words_does_not_hide_a_changed_figure(target: str, found: bool) -> None:
+    assert ("numbers" in _checks("Another git-maintenance(1) process", target, "zh_CN")) is found

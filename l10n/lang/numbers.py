@@ -60,6 +60,7 @@ from l10n.lang.number_context import (
     extra_figures,
     is_age,
     same_unit,
+    slip,
     split_year,
     zero_sample,
     zero_slips,
@@ -159,6 +160,7 @@ def compare_numbers(
     base = target_lang.replace("-", "_").split("_")[0].lower()
     loose = base not in DURATION_WORDS or base == "ru"
     candidates = Candidates(targets, used)  # by value: each source against all was quadratic
+    worded: list[Quantity] = []  # figures only a number in words accounts for
     for quantity in sorted(sources, key=_specificity):
         index = next(
             (i for i in candidates.of(quantity) if same_quantity(quantity, targets[i]) or (
@@ -171,7 +173,11 @@ def compare_numbers(
             missing.append(quantity)
         else:
             used[index] = True
+            if targets[index].weak and not quantity.weak:
+                worded.append(quantity)
     spare = [t for i, t in enumerate(targets) if not used[i]]
+    missing += [q for q in worded if any(  # "maintenance(1)" -> "(2)" beside 另一个 ("another")
+        not t.weak and t.kind == q.kind and slip(q.text, t.text) for t in spare)]
     found_sources = {id(q) for q in sources} - {id(q) for q in missing}
     rivals = [t for t in spare if not t.weak and not approximate_note(target_text, t.start)]
     missing = [q for q in missing  # "30 miles (50 kilometers)": either says it, unless
