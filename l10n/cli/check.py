@@ -70,8 +70,8 @@ AllOption = Annotated[
     typer.Option("--all", "-a", help="PO files: show every finding, also the heuristic "
                  "checks' 'info' ones (identical, brackets, length, numbers said another "
                  "way), and each entry of a catalog's convention (one warning on 10 entries "
-                 "or more) rather than one line for it. Without it, --json gives "
-                 "{findings, info_hidden}."),
+                 "or more) rather than one line for it. Without it, --json counts the "
+                 "info findings left out (info_hidden)."),
 ]
 _PO_SUFFIXES = (".po", ".pot")
 
