@@ -361,6 +361,7 @@ def test_a_format_sample_keeps_its_zeros(source: str, target: str, lang: str) ->
     ("Oct 00 0000 at 00:00 PM", "0000 10 00 오후 00:00", "ko"),  # Oct is month 10
     ("0.00", "0,00", "ca"), ("0:00 / 0:00", "0:00 / 0:00", "cy"),
     ("00/00/00", "00/00/0000", "th"),  # its own date order and year width, zeros kept
+    ("Oct 00 0000, 00:00 PM", "0. okt 0000, 12:00", "da"),  # noon: its own sample
 ])
 def test_a_format_sample_may_name_its_month(source: str, target: str, lang: str) -> None:
     assert "numbers" not in _checks(source, target, lang)

@@ -149,8 +149,9 @@ _MONTH_MARK = re.compile(r"\s?(?:월|月)")
 def zero_slips(source: str, target: str, named: set[int]) -> list[tuple[re.Match[str],
                                                                         re.Match[str]]]:
     """The figures of a translation of a zero sample (:func:`zero_sample`) that are one of
-    its runs of zeros with a few digits changed, as a slip changes them ("00:00" -> "01:00",
-    "0.00" -> "0.10": at most half of the digits): a sample keeps its zeros. A date the
+    its runs of zeros with one digit changed, as a slip changes it ("00:00" -> "01:00",
+    "0.00" -> "0.10"): a sample that keeps its zeros keeps them all; "12:00" for "00:00 PM"
+    is the translator's own sample. A date the
     translation writes its own way ("00/00/00" -> "00/10/0000") is held to the source's
     longest run. Not slips: a month alone, ``named`` by the source in words ("Oct" ->
     "10") or marked as one ("10월"), and figures of another shape (an example date of the
@@ -162,7 +163,7 @@ def zero_slips(source: str, target: str, named: set[int]) -> list[tuple[re.Match
         digits = re.sub(r"\D", "", hit.group())
         wrong = sum(digit != "0" for digit in digits)
         alone = hit.group().isdigit()
-        if not wrong or wrong > max(1, len(digits) // 2) or alone and (
+        if wrong != 1 or alone and (
                 int(digits) in named or int(digits) <= 12 and _MONTH_MARK.match(target, hit.end())):
             continue  # a month of the translator's own: "September 00" -> "10월 00일"
         sized = [r for r in runs if len(re.sub(r"\D", "", r.group())) == len(digits)]
