@@ -132,7 +132,7 @@ def test_cli_on_po_files_formats_and_exit_codes(po: Path) -> None:
 
     as_json = run_l10n("check", po.name, "--json", cwd=where)
     assert as_json.returncode == 1
-    assert json.loads(as_json.stdout)[0]["message"] == CLOCK
+    assert json.loads(as_json.stdout)["findings"][0]["message"] == CLOCK
     assert run_l10n("check", po.name, "--format", "json", cwd=where).stdout == as_json.stdout
 
     junit = run_l10n("check", po.name, "--format", "junit", cwd=where)

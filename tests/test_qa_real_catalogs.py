@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from l10n.catalog import Entry
+from l10n.model import Severity
 from l10n.qa import CheckContext, run_checks
 from l10n.qa.accelerators import accelerator, plain, strip
 
@@ -344,6 +345,50 @@ def test_a_format_sample_of_zeros_has_no_values(source: str, target: str, lang: 
     assert "numbers" not in _checks(source, target, lang)
 
 
+@pytest.mark.parametrize(("source", "target", "lang"), [
+    ("Oct 00 0000, 00:00 PM", "0. okt 0000, 01:00", "da"),  # the time: a digit changed
+    ("Oct 00 0000 at 00:00 PM", "0000 10 01 오후 00:00", "ko"),  # the day, not the month
+    ("0.00", "0,01", "ca"), ("0.00", "1.00", "tr"), ("0:00 / 0:00", "0:10 / 0:00", "cy"),
+    ("00/00/00", "00/10/0000", "th"), ("00/00/00, 00:00 PM", "0000-01-00 00:00", "lt"),
+    ("Oct 00 0000 at 00:00 PM", "0000 Sau 00, 00:10", "lt"),  # 10 is the month only alone
+])
+def test_a_format_sample_keeps_its_zeros(source: str, target: str, lang: str) -> None:
+    found = run_checks(Entry(source, target), CheckContext("en", lang, grade=True))
+    assert [(f.check, f.severity) for f in found] == [("numbers", Severity.ERROR)]  # a slip
+
+
+@pytest.mark.parametrize(("source", "target", "lang"), [
+    ("Oct 00 0000 at 00:00 PM", "0000 10 00 오후 00:00", "ko"),  # Oct is month 10
+    ("0.00", "0,00", "ca"), ("0:00 / 0:00", "0:00 / 0:00", "cy"),
+    ("00/00/00", "00/00/0000", "th"),  # its own date order and year width, zeros kept
+    ("Oct 00 0000, 00:00 PM", "0. okt 0000, 12:00", "da"),  # noon: its own sample
+])
+def test_a_format_sample_may_name_its_month(source: str, target: str, lang: str) -> None:
+    assert "numbers" not in _checks(source, target, lang)
+
+
+@pytest.mark.parametrize(("source", "target", "lang"), [
+    ("1:3 (33%)", "1:4 (33%)", "ko"),  # a share is not the figure said again
+    ("5^(6−2)", "5^(7−2)", "ko"),  # nor is a term of a formula
+    ("Bzip2 compressed archive", "ബിസിപ്പ്3 ഉപയോഗിച്ചു് ചുരുക്കിയ ഫയല്\u200d", "ml"),  # virama
+    ("according to PEP-0420 implicit namespaces", "در PEP -0421", "fa"),
+    ("Base-10 Exponential", "20-de-machtsverheffing", "nl"),
+])
+def test_a_slip_in_a_ratio_formula_or_code_is_found(source: str, target: str, lang: str) -> None:
+    found = run_checks(Entry(source, target), CheckContext("en", lang, grade=True))
+    assert [(f.check, f.severity) for f in found] == [("numbers", Severity.ERROR)]
+
+
+@pytest.mark.parametrize(("source", "target", "lang"), [
+    ("1:3 (33%)", "1:3 (33%)", "ko"), ("5^(6−2)", "5^(6−2)", "ko"),
+    ("Bzip2 compressed archive", "ബിസിപ്പ്2 ഉപയോഗിച്ചു് ചുരുക്കിയ ഫയല്\u200d", "ml"),
+    ("according to PEP-0420 implicit namespaces", "در PEP -0420", "fa"),
+    ("30 miles (50 kilometers)", "50 km", "ko"),
+])
+def test_the_same_ratio_formula_or_code_is_fine(source: str, target: str, lang: str) -> None:
+    assert "numbers" not in _checks(source, target, lang)
+
+
 def test_a_lone_zero_is_still_a_value() -> None:
     assert "numbers" in _checks("0 files selected", "1 souborů vybráno", "cs")
 
@@ -481,3 +526,40 @@ def test_a_date_kept_as_the_source_writes_it(target: str, found: bool) -> None:
 def test_a_figure_dash_joins_a_date() -> None:
     assert _checks("Date (e.g. 2001-08-23)", "Tarih (örn. 2001‒08‒23)", "tr") == []
     assert "numbers" in _checks("Date (e.g. 2001-08-23)", "Tarih (örn. 2001‒08‒24)", "tr")
+
+
+# ------------------------------------------------------------------ round 5, seen sets
+@pytest.mark.parametrize(("source", "target", "lang", "found"), [
+    ("Failed to display `Recent`", "No se han podido mostrar los elementos recientes", "es",
+     []),  # a UI label's name in backticks, translated
+    ("It is a frontend to ``sphinx.ext.autosummary``. It", "sphinx.ext.autosummary است.", "fa",
+     []),  # the code kept, without its marks
+    ("Run ``git gc`` now", "Ejecute git ahora", "es", ["markup"]),  # the code lost
+    ("Run `ls` now", "Ejecute dir ahora", "es", ["markup"]),  # a command, not a label
+    ("{unset}", "{atiestatīt}", "lv", []),  # a label in braces, no format flag
+    ("Read {name} now", "{이름} 읽기", "ko", ["placeholders"]),  # a field in a sentence
+    ("NO   ", "TIDAK", "ms", []), ("NO   ", "XEYİR ", "az", []),  # a padded column filled
+    ("NO   ", "NE", "lv", ["whitespace"]),  # not filled: the column shifts
+])
+def test_markup_braces_and_padding_on_seen_catalogs(source: str, target: str, lang: str,
+                                                    found: list[str]) -> None:
+    assert _checks(source, target, lang) == found
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("그룹 1 중복 선택하기(_2)", [("accelerators", "error")]),  # another digit: a slip
+    ("그룹 1 중복 선택하기(_1)", []), ("Sélectionner les doublons du groupe _1", []),
+    ("Vybrať duplikáty skupiny _S", []),  # a letter key of its own: the team's choice
+])
+def test_a_digit_key_is_kept(target: str, found: list[tuple[str, str]]) -> None:
+    ctx = CheckContext("en", "ko", grade=True)
+    got = run_checks(Entry("Select group _1 duplicates", target), ctx)
+    assert [(f.check, str(f.severity)) for f in got] == found
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("另一个 git-maintenance(2) 进程", True),  # 一 ("another") is not the source's 1
+    ("另一个 git-maintenance(1) 进程", False), ("一个 git-maintenance 进程", False),
+])
+def test_a_number_in_words_does_not_hide_a_changed_figure(target: str, found: bool) -> None:
+    assert ("numbers" in _checks("Another git-maintenance(1) process", target, "zh_CN")) is found

@@ -89,3 +89,37 @@ def test_a_bare_figure_against_a_duration_of_as_many_digits_is_compared() -> Non
     # "u the power boldly 2 proclaim" -> an age elsewhere (16세): no figure replaced it
     ko = CheckContext("en", "ko", None, "ko.po")
     assert _severities("boldly 2 proclaim", "교황 베네딕토 16세는", ko) == {}
+
+
+_TWO = ('msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Open the file manager"\nmsgstr "Open the file manager"\n\n'  # info: identical
+        'msgid "Close"\nmsgstr "Fermer "\n')  # a warning: whitespace
+
+
+def test_annotate_writes_what_check_shows(tmp_path: Path) -> None:
+    from l10n.config import load_settings
+    from l10n.workflow.qa import check_files
+
+    po = tmp_path / "fr.po"
+    po.write_text(_TWO, encoding="utf-8")
+    check_files(load_settings(cwd=tmp_path), [po], annotate=True)
+    text = po.read_text(encoding="utf-8")
+    assert "#. check: whitespace" in text and "identical" not in text
+    check_files(load_settings(cwd=tmp_path), [po], annotate=True, everything=True)  # --all
+    assert "#. check: identical" in po.read_text(encoding="utf-8")
+
+
+def test_json_and_junit_show_what_text_shows_and_json_counts_the_rest(tmp_path: Path) -> None:
+    import json
+    import xml.etree.ElementTree as ET
+
+    po = tmp_path / "fr.po"
+    po.write_text(_TWO, encoding="utf-8")
+    quiet = json.loads(run_l10n("check", "--json", str(po), cwd=tmp_path).stdout)
+    assert [f["check"] for f in quiet["findings"]] == ["whitespace"]
+    assert quiet["info_hidden"] == 1
+    loud = json.loads(run_l10n("check", "--all", "--json", str(po), cwd=tmp_path).stdout)
+    assert sorted(f["check"] for f in loud["findings"]) == ["identical", "whitespace"]
+    assert loud["info_hidden"] == 0
+    junit = run_l10n("check", "--format", "junit", str(po), cwd=tmp_path).stdout
+    assert ET.fromstring(junit).get("tests") == "1" and "identical" not in junit

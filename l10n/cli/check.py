@@ -62,14 +62,16 @@ AnnotateOption = Annotated[
     bool,
     typer.Option("--annotate", help="Write each entry's findings into its catalog as "
                  "'#. check:' comments (shown by Poedit and Weblate); remove those that are "
-                 "gone. Nothing else in the file changes."),
+                 "gone. Nothing else in the file changes. PO files: what check shows "
+                 "(no 'info' findings unless --all)."),
 ]
 AllOption = Annotated[
     bool,
     typer.Option("--all", "-a", help="PO files: show every finding, also the heuristic "
                  "checks' 'info' ones (identical, brackets, length, numbers said another "
                  "way), and each entry of a catalog's convention (one warning on 10 entries "
-                 "or more) rather than one line for it."),
+                 "or more) rather than one line for it. Without it, --json counts the "
+                 "info findings left out (info_hidden)."),
 ]
 _PO_SUFFIXES = (".po", ".pot")
 
@@ -108,15 +110,18 @@ def check(
             raise UsageError("PO files: --lang takes one language",
                              hint="the language of each file is in its Language header")
         result = check_files(settings(config), files, lang=langs[0] if langs else None,
-                             source=source, glossary=glossary, only=only, annotate=annotate)
+                             source=source, glossary=glossary, only=only, annotate=annotate,
+                             everything=all_)
     else:
         if glossary is not None or source is not None:
             raise UsageError("--glossary and --source are for PO files",
                              hint="a project's glossary and source language are in l10n.toml")
         result = check_project(settings(config), paths, split_languages(lang), only,
                                annotate=annotate)
+    hidden = None if not files else 0 if all_ else sum(
+        f.severity == "info" for f in result.findings)
     errors = _report(result.findings if all_ or not files else _shown(list(result.findings)),
-                     chosen)
+                     chosen, hidden)
     for path in result.annotated:
         typer.echo(f"annotated {path}", err=True)
     finish(result.problems)
@@ -137,9 +142,11 @@ def _shown(findings: Sequence[Finding]) -> list[Finding]:
     return kept
 
 
-def _report(findings: Iterable[Finding], fmt: str) -> int:
+def _report(findings: Iterable[Finding], fmt: str, hidden: int | None = None) -> int:
     """Write ``findings`` as they come (text and JSON: an archive's hundreds of
-    thousands are never all held); the number of errors."""
+    thousands are never all held); the number of errors. ``hidden``: PO files' ``info``
+    findings not shown (``--all`` shows them); JSON then is an object, ``findings`` and
+    ``info_hidden``, so a script knows of them as a reader of the text output does."""
     from l10n.qa.report import as_junit, finding_json, finding_line
 
     counts = {"error": 0, "warning": 0}
@@ -150,7 +157,10 @@ def _report(findings: Iterable[Finding], fmt: str) -> int:
                 counts["error" if finding.severity == "error" else "warning"] += 1
             yield finding
 
-    if fmt == "json":
+    if fmt == "json" and hidden is not None:
+        print_json({"findings": (finding_json(finding) for finding in counted()),
+                    "info_hidden": hidden})
+    elif fmt == "json":
         print_json(finding_json(finding) for finding in counted())
     elif fmt == "junit":  # totals first: a CI report's findings are held
         typer.echo(as_junit(list(counted())))

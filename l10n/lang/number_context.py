@@ -16,6 +16,7 @@ news, issue 25): :mod:`l10n.lang.numbers` reads and compares, this module knows
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import NamedTuple
@@ -58,12 +59,15 @@ _CONVERSION = re.compile(r"\s*[(（]\s*")  # "0 or 1" are two figures, not one s
 
 def alternatives(sources: list[Quantity], text: str) -> dict[int, list[Quantity]]:
     """Quantities that say the same thing twice: "30 miles (50 kilometers)", "0715 (1215
-    GMT)", "680.4 billion won ($680 million)"; a translation may keep either."""
+    GMT)", "680.4 billion won ($680 million)"; a translation may keep either. Never a
+    figure and a percentage ("1:3 (33%)"), nor the terms of a formula ("5^(6-2)")."""
     ordered = sorted(sources, key=lambda q: q.start)
     pairs: dict[int, list[Quantity]] = {}
     for first, second in zip(ordered, ordered[1:], strict=False):
         gap = text[first.end : second.start]
-        if _CONVERSION.fullmatch(gap) or re.fullmatch(r"[^\d()]{0,20}[(（]\s*", gap):
+        if (first.kind == PERCENT) != (second.kind == PERCENT):
+            continue  # "1:3 (33%)": a share of a figure is not the figure said again
+        if _CONVERSION.fullmatch(gap) or re.fullmatch(r"[^\d()^*×÷=+<>]{0,20}[(（]\s*", gap):
             pairs.setdefault(id(first), []).append(second)
             pairs.setdefault(id(second), []).append(first)
     return pairs
@@ -136,6 +140,44 @@ def zero_sample(source: str) -> bool:
     PM", "00/00/00"): the sample of a date or number format, no value to keep."""
     runs = _DIGIT_RUN.findall(source)
     return any(len(r) >= 2 for r in runs) and all(set(r) == {"0"} for r in runs)
+
+
+_FIGURE_RUN = re.compile(r"\d+(?:[.,:/-]\d+)*")
+_MONTH_MARK = re.compile(r"\s?(?:월|月)")
+
+
+def zero_slips(source: str, target: str, named: set[int]) -> list[tuple[re.Match[str],
+                                                                        re.Match[str]]]:
+    """The figures of a translation of a zero sample (:func:`zero_sample`) that are one of
+    its runs of zeros with one digit changed, as a slip changes it ("00:00" -> "01:00",
+    "0.00" -> "0.10"): a sample that keeps its zeros keeps them all; "12:00" for "00:00 PM"
+    is the translator's own sample. A date the
+    translation writes its own way ("00/00/00" -> "00/10/0000") is held to the source's
+    longest run. Not slips: a month alone, ``named`` by the source in words ("Oct" ->
+    "10") or marked as one ("10월"), and figures of another shape (an example date of the
+    translator's own, "13 มิ.ย. 2542, 22:48"). Pairs of (the source's run, the
+    translation's figure)."""
+    runs = list(_FIGURE_RUN.finditer(source))
+    slips = []
+    for hit in _FIGURE_RUN.finditer(target):
+        digits = re.sub(r"\D", "", hit.group())
+        wrong = sum(digit != "0" for digit in digits)
+        alone = hit.group().isdigit()
+        if wrong != 1 or alone and (
+                int(digits) in named or int(digits) <= 12 and _MONTH_MARK.match(target, hit.end())):
+            continue  # a month of the translator's own: "September 00" -> "10월 00일"
+        sized = [r for r in runs if len(re.sub(r"\D", "", r.group())) == len(digits)]
+        mine = next((r for r in sized if _shape(r.group()) == _shape(hit.group())),
+                    sized[0] if sized else None)  # "00:00" for "01:00", not "0000"
+        if mine is None and not alone:
+            mine = max(runs, key=lambda r: len(r.group()), default=None)
+        if mine is not None:
+            slips.append((mine, hit))
+    return slips
+
+
+def _shape(figure: str) -> str:
+    return re.sub(r"\d", "0", figure).replace(",", ".")
 
 
 def copied_dates(sources: list[Quantity], target: str) -> tuple[list[Quantity], str]:
@@ -254,24 +296,45 @@ def code_digits(unmatched: list[tuple[str, str]], targets: list[Quantity],
     """The digits of source codes the target writes its own way (file1 -> Datei1, v2 ->
     버전2), found among the target's figures glued to a letter: the codes whose digits
     changed (file1 -> Datei2), and the target's figures left for the other checks."""
-    glued = [q for q in targets if q.kind == NUMBER and re.search(  # Datei1, Taban-2
-        r"[^\W\d_]-?\Z", text[max(0, q.start - 2) : q.start])]
+    glued = [q for q in targets if q.kind == NUMBER and _after_letter(text, q.start)]
     left = list(targets)
-    lost: list[str] = []
+    lost: list[tuple[str, str]] = []
     for code, digits in unmatched:
         same = next((q for q in glued if q.text == digits), None)
         kept = same or next((q for q in left if q.kind == NUMBER and q.text == digits), None)
         if kept is None:
-            lost.append(code)
+            lost.append((code, digits))
             continue
         if same is not None:
             glued.remove(same)
         left.remove(kept)  # v2.33 -> "version 2.33"
     changed = []
-    for code, other in zip(lost, glued, strict=False):  # spelled out, unless a digit moved
+    for (code, _), other in zip(lost, glued, strict=False):  # spelled out, unless a digit moved
         changed.append((code, other))
         left.remove(other)
+    for code, digits in lost[len(glued):]:  # PEP-0420 -> "PEP -0421": a slip, not spelled out
+        near = next((q for q in left if q.kind == NUMBER and slip(digits, q.text)), None)
+        if near is not None:
+            changed.append((code, near))
+            left.remove(near)
     return changed, left
+
+
+def slip(figure: str, other: str) -> bool:
+    """``other`` is ``figure`` with a few digits changed, as a slip changes them: as many
+    digits, at least one and at most half of them (one of one) different."""
+    mine, theirs = re.sub(r"\D", "", figure), re.sub(r"\D", "", other)
+    return bool(mine) and len(mine) == len(theirs) and (
+        0 < sum(a != b for a, b in zip(mine, theirs, strict=True)) <= max(1, len(mine) // 2))
+
+
+def _after_letter(text: str, start: int) -> bool:
+    """A letter right before ``start``, with its vowel signs or virama ("ബിസിപ്പ്3") and
+    a hyphen ("Taban-2"): the figure is glued to a word, as a code's digits are."""
+    at = start - 1 if text[start - 1 : start] == "-" else start
+    while at and unicodedata.category(text[at - 1]).startswith("M"):
+        at -= 1
+    return bool(at) and text[at - 1].isalpha()
 
 
 def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
@@ -281,5 +344,6 @@ def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 
 __all__ = ["alternatives", "approximate_note", "code_digits", "codes", "compare_codes",
-           "converted", "copied_commas", "same_unit", "split_year",
-           "elided_months", "extra_figures", "is_age", "ordinal_article"]
+           "converted", "copied_commas", "same_unit", "slip", "split_year",
+           "elided_months", "extra_figures", "is_age", "ordinal_article", "zero_sample",
+           "zero_slips"]

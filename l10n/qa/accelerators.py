@@ -85,11 +85,21 @@ def plain(entry: Entry) -> Entry:
 
 
 def check_accelerators(entry: Entry, ctx: _Context) -> list[Finding]:
-    """The ``accelerators`` warning: the source's accelerator is missing in the translation."""
+    """The ``accelerators`` warning: the source's accelerator is missing in the translation;
+    an error where the source's key is a digit and the translation marks another digit
+    (a digit numbers the item on every keyboard: "group _1" -> "(_2)" selects group 2)."""
     if not entry.msgstr or not ctx.accelerators:
         return []  # a catalog that marks none is told once (l10n.qa.catalog)
     marker = accelerator(entry.msgid)
-    if marker is None or has_accelerator(entry.msgstr, marker):
+    if marker is None:
+        return []
+    digit = re.search(rf"(?<!\d){re.escape(marker)}(\d)(?!\d)", entry.msgid)  # not _180°
+    keys = re.findall(rf"{re.escape(marker)}([^\W_])", entry.msgstr)
+    if digit and keys and all(k.isdigit() for k in keys) and digit[1] not in keys:
+        return [ctx.finding("accelerators", Severity.ERROR, entry,  # "_1" -> "(_2)"
+                            f"the source's key {digit[1]!r} is {keys[0]!r} in the "
+                            "translation: a digit key numbers the item, keep it")]
+    if has_accelerator(entry.msgstr, marker):
         return []
     return [ctx.finding("accelerators", Severity.WARNING, entry,
                         f"the accelerator of the source ({marker!r} before a letter) is "

@@ -48,6 +48,10 @@ _PY = re.compile(
 _PY_CAREFUL = re.compile(r"%\((?P<name>[A-Za-z_][A-Za-z0-9_]*)\)[-+#0]*\d*(?:\.\d+)?"
                          r"(?P<conv>[diouxXeEfFgGcrsa])")
 _BRACE = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:\s]*)(?:![rsa])?(?::[^{}]*)?\}")
+# A word in braces in a translation's own script ("{atiestatīt}" for "{unset}"): without a
+# format flag, a source that is a braced word alone ("{unset}": a string made of one field
+# would need no translation) is a label in braces, translated
+_BRACE_LABEL = re.compile(r"\{[^{}\d\W]*[^\x00-\x7f][^{}\s]*\}")
 _BRACE_CAREFUL = re.compile(r"\{\{|\}\}|\{(?P<field>[A-Za-z_][A-Za-z0-9_]*|\d*)"
                             r"(?:![rsa])?(?::[^{}\s]*)?\}")
 
@@ -204,10 +208,13 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
     extra = [d for key, (_, d) in have.items() if key not in want]
     # KDE: one argument may be left out ("%1 files" -> "one file"), as format-kde allows
     spare = 1 if KDE_FORMAT in kinds else 0
+    labels = len(_BRACE_LABEL.findall(target)) if careful else 0
     for key, (kind, d) in want.items():
         if key not in have:
             if not extra and spare:
                 spare -= 1
+            elif not extra and labels and d.text == source.strip():
+                labels -= 1  # "{unset}" -> "{atiestatīt}": no flag, a label in braces
             elif extra:  # renamed ({name} -> {이름}): one problem
                 now = extra.pop(0)
                 problems.append((f"placeholder {d.text!r} was changed to {now.text!r}: copy "

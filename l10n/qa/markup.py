@@ -5,8 +5,9 @@ tags and comments of the source kept unchanged in the translation, none added
 Placeholders are the ``placeholders`` check's (:mod:`l10n.qa.formats`), the tags of pairs
 (``<b>…</b>``) the ``tags`` check's (:mod:`l10n.qa.tags`): one finding per problem.
 ``<file>`` in a usage line is no HTML. Where a translation may render markup its own way,
-it is not held to the source's: inline code kept verbatim inside other quotes, plain words
-in backticks (UI strings quote with them) where the translation quotes too, an example
+it is not held to the source's: inline code kept verbatim inside other quotes or without
+its marks, plain words in backticks (UI strings quote with them) where the translation
+quotes too or that name a label (`Recent`), an example
 e-mail address (you@example.com) or URL ("e.g. http://domain.com/blog/") made local; a URL
 ends before a Korean particle. A numeric character reference (``&#8212;``) is kept, or
 written as its character.
@@ -58,8 +59,10 @@ def _markup(text: str) -> list[tuple[int, int, str, str]]:
 
 def _quoted(span: tuple[int, int, str, str], translation: str, source: str) -> bool:
     """Source markup a translation may render its own way: inline code kept verbatim
-    inside other quotes, or plain words in backticks (UI strings quote with them) where the
-    translation quotes too; an example address (example.com) made local."""
+    inside other quotes or without its marks (``sphinx.ext.autosummary`` kept as the
+    name: the code is there), plain words in backticks (UI strings quote with them) where
+    the translation quotes too or that name a label (`Recent`: a capital, a UI label's
+    name, which a translation translates); an example address (example.com) made local."""
     _, _, kind, text = span
     if _example(span, source):
         return True
@@ -67,8 +70,10 @@ def _quoted(span: tuple[int, int, str, str], translation: str, source: str) -> b
         return False  # kept as it is: compared as usual
     if kind == "code":
         inner = text.strip("`")
+        plain = bool(_PLAIN_WORDS.fullmatch(inner))
         return bool(re.search(f"{_QUOTES}\\s?{re.escape(inner)}\\s?{_QUOTES}", translation)) or (
-            bool(_PLAIN_WORDS.fullmatch(inner)) and bool(re.search(_QUOTES, translation)))
+            plain and (inner[0].isupper() or bool(re.search(_QUOTES, translation)))) or (
+            bool(re.search(f"(?<![\\w.]){re.escape(inner)}(?![\\w])", translation)))
     return False
 
 

@@ -9,7 +9,9 @@ spaces or more may change width: it aligns the line under the translated text ab
 space after a leading label ("Коммитер:  %s" lines up with "Автор:     %s"). Thai and
 Lao break phrases with spaces, and a wide break of two is their convention. A space at
 the end of a finished phrase or sentence of the source ("Restart workflow ", "Please
-check your settings. ") is its own quirk, and a translation may drop it. A message used
+check your settings. ") is its own quirk, and a translation may drop it. Two spaces or more
+at the end pad a column ("NO   " is 5 wide): a translation as wide or wider ("TIDAK")
+fills it its own way. A message used
 only in HTML templates (Django's ``{% trans %}``) has no edges that show: HTML collapses
 whitespace.
 """
@@ -119,6 +121,9 @@ def check_whitespace(entry: Entry, ctx: _Context) -> list[Finding]:
             continue  # "Size: " -> "大小：": a full-width sign carries its own space
         if where == "ends" and source == " " and not target and _phrase_end(entry.msgid):
             continue  # "Restart workflow ": the source's stray space, rightly dropped
+        if where == "ends" and len(source.strip(" ")) == 0 and len(source) >= 2 and (
+                len(entry.msgstr) >= len(entry.msgid)):
+            continue  # "NO   " pads a column to 5: "TIDAK", "XEYİR " fill it their own way
         if source != target:
             findings.append(
                 ctx.finding(

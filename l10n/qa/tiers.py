@@ -37,10 +37,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from l10n.lang.number_context import slip
 from l10n.model import Finding, Severity
 
 INFO_CHECKS = frozenset({"identical", "brackets", "length"})
-_DIGITS = re.compile(r"\D")
 RUN = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _WRITTEN = re.compile(r"[^\W_]*\d(?:[^\W_]|[.,:/-]\d)*")  # a figure or a code (c45d82e4, sha2)
 
@@ -51,12 +51,8 @@ def changed_digits(source: str, found: Sequence[str], target: str = "") -> bool:
     of its digits changed, as a slip changes them: as many digits, at least one and at most
     half of them (one of one) different. A figure all of whose digits differ
     (``00:00 PM`` -> ``22:48``) is another reading, not a slip."""
-    digits = _DIGITS.sub("", source)
-    found = [*found, *RUN.findall(target), *_WRITTEN.findall(target)]
-    return bool(digits) and any(
-        len(other := _DIGITS.sub("", text)) == len(digits)
-        and 0 < sum(a != b for a, b in zip(digits, other, strict=True)) <= max(1, len(digits) // 2)
-        for text in found)
+    return any(slip(source, text)
+               for text in (*found, *RUN.findall(target), *_WRITTEN.findall(target)))
 
 
 def graded(finding: Finding, certain: bool = True) -> Finding:

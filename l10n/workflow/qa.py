@@ -174,8 +174,10 @@ def check_files(
     glossary: Path | None = None,
     only: str | None = None,
     annotate: bool = False,
+    everything: bool = False,
 ) -> CheckResult:
-    """The file form of ``l10n check``: the PO files at ``paths``."""
+    """The file form of ``l10n check``: the PO files at ``paths``. ``annotate`` writes
+    what ``check`` shows: no ``info`` findings unless ``everything`` (``--all``)."""
     _only(only)
     terms = _glossary(settings, glossary)
     source_lang = validate_language(source or settings.source)
@@ -194,7 +196,7 @@ def check_files(
             problems.append(Problem.of(exc))
             continue
         ctx = CheckContext(source_lang, target, terms, settings.display(catalog.path), grade=True)
-        findings += _one_catalog(catalog, ctx, only, annotate, written, lock)
+        findings += _one_catalog(catalog, ctx, only, annotate, written, lock, everything)
     return CheckResult(tuple(findings), tuple(written), tuple(problems))
 
 
@@ -233,6 +235,7 @@ def _language(catalog: Catalog, lang: str | None) -> str:
 def _one_catalog(
     catalog: Catalog, ctx: CheckContext, only: str | None, notes: bool, written: list[Path],
     lock: Callable[[], contextlib.AbstractContextManager[None]] = contextlib.nullcontext,
+    everything: bool = True,
 ) -> list[Finding]:
     """The catalog's findings; with ``notes``, written into it (``--annotate``) under
     ``lock`` (the project's: the catalogs' one save path, :mod:`l10n.catalog.annotate`)."""
@@ -244,8 +247,9 @@ def _one_catalog(
         wanted = only is None or entry.state == only
         mine = run_checks(entry, ctx) if wanted or notes else []
         found += mine if wanted else []
-        if mine:  # notes always cover every entry, whatever --only shows
-            by_entry[(entry.msgctxt, entry.msgid)] = [f"{f.check}: {f.message}" for f in mine]
+        noted = [f for f in mine if everything or f.severity != Severity.INFO]
+        if noted:  # notes always cover every entry, whatever --only shows
+            by_entry[(entry.msgctxt, entry.msgid)] = [f"{f.check}: {f.message}" for f in noted]
     if notes:
         with lock():
             if annotate(catalog.path, by_entry, catalog.disk_text):
