@@ -492,7 +492,7 @@ def test_a_layout_tables_story_cell_is_the_storys_when_trafilatura_reads_it_in_a
     table row ("| menu | cell |") and may drop the cell's first sentence and glue the
     next cell's copyright on. The cell is the story's when half of its runs of words are
     in the story; another block is not kept by that rule alone."""
-    from l10n.articles.story import _story_filter
+    from l10n.articles.readings import story_filter as _story_filter
 
     sentences = [f"The council met on day {n} and voted on the harbour plan again." for n in
                  range(12)]
@@ -503,3 +503,48 @@ def test_a_layout_tables_story_cell_is_the_storys_when_trafilatura_reads_it_in_a
     assert not _story_filter(story)(cell, False)
     unrelated = "Sign up for our newsletter and get the best stories of the week by email."
     assert not _story_filter(story)(unrelated, True)
+
+
+def test_what_both_wider_readings_hold_is_read_when_it_is_not_furniture(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The precise reading drops a story's cell of a layout table (here it is made to);
+    trafilatura favouring recall and readability-lxml both hold it (here they are made to
+    hold every block): it is read. What they hold that looks like furniture is not: a
+    teaser cut short by an ellipsis, a caption's class, a paragraph of links, a copy of
+    a line already read."""
+    from l10n.articles import story
+
+    real = story._story_filter
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda precise: lambda block, cell: "girders every" not in block and precise(block, cell)
+    )(real(text)))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: True)
+    more = ('<div class="more"><table><tr><td><font>Engineers will inspect the girders every'
+            ' six months from now on, the council said.</font></td></tr></table>'
+            '<p class="teaser">Ferries lose half of their passengers overnight as drivers'
+            ' return to the...</p><div class="photo-caption">Photo: the city council'
+            ' archive</div><p>Read <a href="/f">more about the ferries</a> and <a href="/c">'
+            'the plans for the cycle lane</a> here.</p><p>The first cars cross the bridge on'
+            ' Monday.</p></div>')
+    page = SITE.read_text(encoding="utf-8").replace(
+        '</div>\n<aside class="related">', f'</div>{more}\n<aside class="related">')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "wide.html", page)).blocks]
+    assert any(t.startswith("Engineers will inspect the girders") for t in texts)
+    assert not any(t.startswith(("Ferries lose", "Photo:", "Read more")) for t in texts)
+    assert texts.count("The first cars cross the bridge on Monday.") == 1
+    for furniture in FURNITURE:
+        assert not any(furniture in text for text in texts), furniture
+
+
+def test_the_wider_readings_hold_a_pages_story_and_not_its_menu() -> None:
+    """trafilatura favouring recall and readability-lxml, run for real on a site's page:
+    both hold its story's paragraphs, and not its menu or its footer."""
+    from l10n.articles.readings import agreed
+
+    both = agreed(SITE.read_text(encoding="utf-8"))
+    assert both("Commuters who had spent the closure on crowded ferries and long detours "
+                "queued from dawn to be among the first to drive across the repaired span.",
+                False)
+    assert not both("News", False)
+    assert not both("© 2025 The Coast Times. All rights reserved.", False)

@@ -15,7 +15,6 @@ html5lib's tree (whose places the ``.article.html`` build writes into).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -26,11 +25,15 @@ from l10n.articles.htmldom import (
     markup_text,
     text_content,
 )
+from l10n.articles.readings import agreed as _agreed
+from l10n.articles.readings import loose
+from l10n.articles.readings import story_filter as _story_filter
 from l10n.model import (
     ALT,
     CAPTION,
     HEADING,
     LINK_TITLE,
+    LIST_ITEM,
     PARAGRAPH,
     QUOTE,
     Block,
@@ -65,6 +68,7 @@ class Story:
 
     root: Element
     keep: Callable[[str, bool], bool] | None = None
+    maybe: Callable[[str, bool], bool] | None = None  # the candidates of a wider reading
     promos: tuple[Element, ...] = ()  # <article> elements that are not the story
     title: str = ""
     author: str = ""
@@ -145,66 +149,18 @@ def _extracted(root: Element, text: str, *, promos: tuple[Element, ...],
     promo_words = sum(len(" ".join(_visible_text(a)).split()) for a in promos)
     if promo_words * 4 >= len(story.split()):
         promos = ()
-    return Story(root, _story_filter(story), promos,
+    return Story(root, _story_filter(story), None if recall else _agreed(text), promos,
                   title=getattr(found, "title", None) or "",
                   author=getattr(found, "author", None) or "",
                   date=getattr(found, "date", None) or "")
-
-
-def _story_filter(story: str) -> Callable[[str, bool], bool]:
-    """Whether a block's plain text is the story's: it is one of the story's lines (its
-    paragraphs), or at least 20 characters of the story's text, or at least half of it is
-    made of the story's lines (a paragraph that trafilatura cut in two), or, for a table
-    ``cell``, at least half of its runs of :data:`_RUN` words are in the story's text (a
-    layout table's cell holding the story, which trafilatura reads as a table row: with
-    other cells' text, without a sentence); and at least
-    half of its words are words of the story not yet taken by the blocks before it (a
-    page may hold a second copy of its story, in other markup: it is read once)."""
-    lines = {loose(part.lstrip("-#> ")) for line in story.split("\n")
-             for part in (line, *line.split("|"))}  # a table's row: "| cell | cell |"
-    lines.discard("")
-    whole = loose(story)
-    long_lines = [line for line in lines if len(line) >= 20]
-    budget = Counter(whole.split())
-    runs = set(_runs(whole.split()))
-
-    def keep(text: str, cell: bool = False) -> bool:
-        text = loose(text)
-        if not text:
-            return False
-        if not (text in lines or text.lstrip("-#> ") in lines  # "-12.99": lines lose "-"
-                or (len(text) >= 20 and text in whole)):
-            covered = sum(len(line) for line in long_lines if line in text)
-            shared = _runs(text.split()) if cell else []
-            if covered * 2 < len(text) and (not cell or len(shared) < _RUN
-                                             or sum(r in runs for r in shared) * 2 < len(shared)):
-                return False
-        words = Counter(text.split())
-        if sum((words & budget).values()) * 2 < sum(words.values()):
-            return False  # the story's words were all taken: a second copy
-        budget.subtract(words)
-        return True
-
-    return keep
-
-
-_RUN = 6  # words in a run that a table cell and the story share
-
-
-def _runs(words: list[str]) -> list[tuple[str, ...]]:
-    return [tuple(words[i:i + _RUN]) for i in range(len(words) - _RUN + 1)]
 
 
 def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def loose(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool]) -> list[
-        tuple[Block, Any]]:
+def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
+         maybe: Callable[[str, bool], bool] | None = None) -> list[tuple[Block, Any]]:
     """The body blocks that are the story's: those trafilatura's story holds (``keep``),
     their neighbours (:func:`_neighbours`), a caption between the title (or the first
     paragraph) and the last paragraph, and a quote between two of the story's
@@ -217,6 +173,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool]) -> li
               and not (place.parent is not None and _linked(place))
               for n, (block, place) in enumerate(body)]
     _neighbours(body, texts, chosen)
+    if maybe is not None:
+        _wider(body, texts, chosen, maybe)
     others = _other_stories(body, chosen)
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
     titles = [n for n, (block, _) in enumerate(body)
@@ -239,6 +197,34 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool]) -> li
         elif block.kind in (ALT, LINK_TITLE) and n:
             chosen[n] = chosen[n - 1]
     return [pair for n, pair in enumerate(body) if chosen[n]]
+
+
+def _wider(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
+           maybe: Callable[[str, bool], bool]) -> None:
+    """Marks as the story's a block that both wider readings hold (``maybe``: trafilatura
+    favouring recall, and readability-lxml), which the precise reading dropped (a layout
+    table's story cells, a lede, a list of facts), when it looks like text and not like
+    furniture: it has a letter, it is not inside a link, less than half of its words are
+    in links (link density, the boilerplate classifiers' best single feature), it does
+    not end in an ellipsis (a teaser cut short), no class or id of it or of the two
+    elements around it is one CMSs give to furniture (:data:`_FURNITURE_CLASS`), and its
+    text is not in a block already read (a gallery's truncated copy)."""
+    if not any(chosen[n] and block.kind in (PARAGRAPH, CELL)
+               for n, (block, _) in enumerate(body)):
+        return
+    seen = [loose(texts[n]) for n in range(len(body)) if chosen[n]]
+    for n, (block, place) in enumerate(body):
+        text = texts[n]
+        if chosen[n] or place.parent is None or block.kind not in (
+                PARAGRAPH, QUOTE, HEADING, LIST_ITEM, CELL):
+            continue
+        if not any(c.isalpha() for c in text) or text.rstrip().endswith(("...", "\u2026")):
+            continue
+        if _linked(place) or _dense_links(text, place) or _furniture_class(place.parent):
+            continue
+        if not any(loose(text) in other for other in seen) and maybe(text, block.kind == CELL):
+            chosen[n] = True
+            seen.append(loose(text))
 
 
 def _lead_caption(body: list[tuple[Block, Any]], title: int) -> int | None:
@@ -338,6 +324,40 @@ def _linked(place: Any) -> bool:
             return True
         parent = parent.parentNode
     return False
+
+
+_FURNITURE_CLASS = re.compile(
+    r"(?:^|[^a-z])(byline|caption|credit|comments?|related|promo|share|social|newsletter"
+    r"|sponsor\w*|advert\w*|ad|teaser|footer|sidebar|widget|tags?|breadcrumbs?|cookies?"
+    r"|consent)(?:$|[^a-z])")
+
+
+def _furniture_class(element: Any, depth: int = 3) -> bool:
+    """Whether ``element`` or one of the ``depth`` elements around it has a class or id
+    that CMSs give to what is not the story (a byline, a caption, comments, related
+    stories, share buttons, ads)."""
+    node = element
+    for _ in range(depth):
+        if node is None or not getattr(node, "tagName", None):
+            return False
+        names = f"{node.getAttribute('class')} {node.getAttribute('id')}".lower()
+        if _FURNITURE_CLASS.search(names):
+            return True
+        node = node.parentNode
+    return False
+
+
+def _dense_links(text: str, place: Any) -> bool:
+    """Whether half of a run's words or more are in links."""
+    linked = sum(len(text_content(a.childNodes).split()) for a in _links(place.nodes))
+    return linked * 2 >= len(text.split())
+
+
+def _links(nodes: Sequence[Any]) -> list[Element]:
+    found = []
+    for element in elements(nodes):
+        found += [element] if element.tagName == "a" else element.getElementsByTagName("a")
+    return found
 
 
 def prose(block: Block, text: str, place: Any) -> bool:
