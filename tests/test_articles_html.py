@@ -548,3 +548,64 @@ def test_the_wider_readings_hold_a_pages_story_and_not_its_menu() -> None:
                 False)
     assert not both("News", False)
     assert not both("© 2025 The Coast Times. All rights reserved.", False)
+
+
+def test_a_listing_of_other_stories_is_not_read_even_when_the_extractor_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Headline links each followed by a summary, three times or more in one element (a
+    <dl> of <dt><a>/<dd>): other stories' teasers, not read though trafilatura keeps them
+    (here it is made to keep every block); a story citing its sources as short links
+    after its quotes keeps them."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    teasers = "".join(
+        f'<dt><a href="/{n}">{head}</a></dt><dd>{summary}</dd>' for n, (head, summary) in
+        enumerate([("Ferry operators count the cost of the reopening",
+                    "The two ferry companies expect to lose half of their passengers."),
+                   ("Council approves a new budget for road repairs",
+                    "Councillors voted on Tuesday for a budget of twelve million dollars."),
+                   ("A new cycle lane for the eastern side of the bridge",
+                    "The lane will open once its safety barriers have arrived.")]))
+    cited = "".join(f'<p>{quote}</p><p><a href="/{n}">[{source}]</a></p>' for n, (quote, source)
+                    in enumerate([("The bridge feels solid and quiet under a car.", "Radio"),
+                                  ("Queues at dawn were longer than at any ferry.", "Daily"),
+                                  ("The new lights make the span a landmark.", "Post")]))
+    page = SITE.read_text(encoding="utf-8").replace(
+        '</div>\n<aside class="related">',
+        f'{cited}</div><div class="lineup"><dl>{teasers}</dl></div>\n<aside class="related">')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "list.html", page)).blocks]
+    assert any(t.startswith("Cyclists will have to wait") for t in texts)
+    assert "The new lights make the span a landmark." in texts
+    assert not any(t.startswith(("Ferry operators", "The two ferry", "Councillors voted",
+                                 "The lane will open")) for t in texts)
+
+
+def test_a_layout_tables_menu_cells_and_a_footers_prose_are_not_read(tmp_path: Path) -> None:
+    """A 2000s page: its story and its menu are cells of one layout table, which trafilatura
+    reads as a table; the cells that are all link (the menu) are not read. Prose in an
+    element whose id says it is the footer is not the story's neighbour, though it has
+    the tags and classes of the story's paragraphs."""
+    story = "".join(f"<p>{p}</p>" for p in (
+        "The harbour bridge reopened to traffic on Monday morning, two years after engineers "
+        "closed it when they found cracks in two of its steel girders.",
+        "Commuters who had spent the closure on crowded ferries and long detours queued from "
+        "dawn to be among the first to drive across the repaired span.",
+        "The city council said the repairs cost 48 million dollars, eleven million more than "
+        "planned, because the damage was worse than the first inspection had shown."))
+    menu = "".join(f'<tr><td><a href="/{n}">{name}</a></td></tr>' for n, name in
+                   enumerate(["Business", "Entertainment", "Environment", "Health", "Sports"]))
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><table><tr>"
+            f"<td><table>{menu}</table></td><td><h1>Harbour bridge reopens</h1>{story}</td></tr>"
+            "</table><script>var a = 1;</script></body></html>")
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "layout.html", page)).blocks]
+    assert any(t.startswith("The city council said the repairs") for t in texts)
+    assert not any(t in ("Business", "Health", "Sports") for t in texts)
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><h1>Harbour bridge "
+            f"reopens</h1><div class='section' id='story'>{story}</div><div class='section' "
+            "id='footer'><p>This service may include material from news agencies and other "
+            "sources.</p></div><script>var a = 1;</script></body></html>")
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "footer.html", page)).blocks]
+    assert any(t.startswith("The city council said the repairs") for t in texts)
+    assert not any("This service may include" in t for t in texts)

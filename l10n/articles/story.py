@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from l10n.articles.furniture import CELL as CELL
+from l10n.articles.furniture import dense_links, furniture_class, linked, teaser_lists, wider
 from l10n.articles.htmldom import (
     HtmlDocument,
     elements,
@@ -33,7 +35,6 @@ from l10n.model import (
     CAPTION,
     HEADING,
     LINK_TITLE,
-    LIST_ITEM,
     PARAGRAPH,
     QUOTE,
     Block,
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
 
 # what a site's page has around its story, and an export of the article alone does not
 SITE = ("nav", "header", "footer", "aside", "form", "script", "iframe", "button", "input")
-CELL = "table-cell"  # a block of a table's cell (the kind l10n.articles.html gives it)
 _MAX_PROMOS = 3  # more <article> elements: a listing of stories, left to trafilatura
 _HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "svg", "math"})
 
@@ -170,11 +170,15 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
               (block.kind == HEADING and block.level == 1) or keep(texts[n], block.kind == CELL)
-              and not (place.parent is not None and _linked(place))
+              and not (place.parent is not None and linked(place))
               for n, (block, place) in enumerate(body)]
+    for n, (block, place) in enumerate(body):  # a layout table's menu, read as a table
+        if chosen[n] and block.kind == CELL and dense_links(texts[n], place):
+            chosen[n] = False
     _neighbours(body, texts, chosen)
     if maybe is not None:
-        _wider(body, texts, chosen, maybe)
+        wider(body, texts, chosen, maybe)
+    teaser_lists(body, texts, chosen)
     others = _other_stories(body, chosen)
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
     titles = [n for n, (block, _) in enumerate(body)
@@ -184,7 +188,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     for n, (block, place) in enumerate(body):
         if story and (block.kind == CAPTION and first < n < story[-1] or block.kind == QUOTE
                       and story[0] < n < story[-1]) and not (
-                chosen[n] or n in others or _linked(place) or loose(texts[n]) in seen):
+                chosen[n] or n in others or linked(place) or loose(texts[n]) in seen):
             chosen[n] = True
             seen.add(loose(texts[n]))  # a gallery's copy in a lightbox is read once
     lead = _lead_caption(body, titles[0]) if titles else None
@@ -199,34 +203,6 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     return [pair for n, pair in enumerate(body) if chosen[n]]
 
 
-def _wider(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
-           maybe: Callable[[str, bool], bool]) -> None:
-    """Marks as the story's a block that both wider readings hold (``maybe``: trafilatura
-    favouring recall, and readability-lxml), which the precise reading dropped (a layout
-    table's story cells, a lede, a list of facts), when it looks like text and not like
-    furniture: it has a letter, it is not inside a link, less than half of its words are
-    in links (link density, the boilerplate classifiers' best single feature), it does
-    not end in an ellipsis (a teaser cut short), no class or id of it or of the two
-    elements around it is one CMSs give to furniture (:data:`_FURNITURE_CLASS`), and its
-    text is not in a block already read (a gallery's truncated copy)."""
-    if not any(chosen[n] and block.kind in (PARAGRAPH, CELL)
-               for n, (block, _) in enumerate(body)):
-        return
-    seen = [loose(texts[n]) for n in range(len(body)) if chosen[n]]
-    for n, (block, place) in enumerate(body):
-        text = texts[n]
-        if chosen[n] or place.parent is None or block.kind not in (
-                PARAGRAPH, QUOTE, HEADING, LIST_ITEM, CELL):
-            continue
-        if not any(c.isalpha() for c in text) or text.rstrip().endswith(("...", "\u2026")):
-            continue
-        if _linked(place) or _dense_links(text, place) or _furniture_class(place.parent):
-            continue
-        if not any(loose(text) in other for other in seen) and maybe(text, block.kind == CELL):
-            chosen[n] = True
-            seen.append(loose(text))
-
-
 def _lead_caption(body: list[tuple[Block, Any]], title: int) -> int | None:
     """The caption of a picture placed right above the title's ``<h1>`` (only its alt
     between them), in the element that holds the title (not the page's ``<body>``), not
@@ -234,7 +210,7 @@ def _lead_caption(body: list[tuple[Block, Any]], title: int) -> int | None:
     n = title - 1
     while n >= 0 and body[n][0].kind in (ALT, LINK_TITLE):
         n -= 1
-    if n < 0 or body[n][0].kind != CAPTION or _linked(body[n][1]):
+    if n < 0 or body[n][0].kind != CAPTION or linked(body[n][1]):
         return None
     around = set()
     node: Any = body[n][1].parent
@@ -253,7 +229,9 @@ def _neighbours(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bo
     subheading, a summary): a paragraph, quote or heading whose run is in an element that
     holds story paragraphs' runs, or is a child of one, or whose three enclosing elements
     have the tags and classes of a story paragraph's (the site's template for the story's
-    text). A text already read is not read again (a caption repeated in a gallery)."""
+    text), unless a class or id around it names furniture (:func:`furniture_class`: a
+    footer's fine print has the story's shape). A text already read is not read again (a
+    caption repeated in a gallery)."""
     shapes, parents = set(), set()
     for n, (block, place) in enumerate(body):
         if chosen[n] and block.kind == PARAGRAPH and place.parent is not None:
@@ -265,7 +243,8 @@ def _neighbours(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bo
             continue
         near = (id(place.parent) in parents or id(place.parent.parentNode) in parents
                 or _shape(place.parent) in shapes)
-        if near and loose(texts[n]) not in seen and prose(block, texts[n], place):
+        if near and loose(texts[n]) not in seen and prose(block, texts[n], place) and not (
+                furniture_class(place.parent)):
             chosen[n] = True
             seen.add(loose(texts[n]))
 
@@ -316,59 +295,15 @@ def _shape(element: Element, depth: int = 3) -> tuple[tuple[str, str], ...]:
     return tuple(shape)
 
 
-def _linked(place: Any) -> bool:
-    """Whether a block's run is inside a link (a teaser of another story)."""
-    parent = place.parent
-    while parent is not None and getattr(parent, "tagName", None) is not None:
-        if parent.tagName == "a":
-            return True
-        parent = parent.parentNode
-    return False
-
-
-_FURNITURE_CLASS = re.compile(
-    r"(?:^|[^a-z])(byline|caption|credit|comments?|related|promo|share|social|newsletter"
-    r"|sponsor\w*|advert\w*|ad|teaser|footer|sidebar|widget|tags?|breadcrumbs?|cookies?"
-    r"|consent)(?:$|[^a-z])")
-
-
-def _furniture_class(element: Any, depth: int = 3) -> bool:
-    """Whether ``element`` or one of the ``depth`` elements around it has a class or id
-    that CMSs give to what is not the story (a byline, a caption, comments, related
-    stories, share buttons, ads)."""
-    node = element
-    for _ in range(depth):
-        if node is None or not getattr(node, "tagName", None):
-            return False
-        names = f"{node.getAttribute('class')} {node.getAttribute('id')}".lower()
-        if _FURNITURE_CLASS.search(names):
-            return True
-        node = node.parentNode
-    return False
-
-
-def _dense_links(text: str, place: Any) -> bool:
-    """Whether half of a run's words or more are in links."""
-    linked = sum(len(text_content(a.childNodes).split()) for a in _links(place.nodes))
-    return linked * 2 >= len(text.split())
-
-
-def _links(nodes: Sequence[Any]) -> list[Element]:
-    found = []
-    for element in elements(nodes):
-        found += [element] if element.tagName == "a" else element.getElementsByTagName("a")
-    return found
-
-
 def prose(block: Block, text: str, place: Any) -> bool:
     """A paragraph, quote or heading of at least three words, less than half of them in
     links, not inside a link (a teaser of another story)."""
     if block.kind not in (PARAGRAPH, QUOTE, HEADING):
         return False
     words = len(text.split())
-    linked = sum(len(text_content(a.childNodes).split()) for a in elements(place.nodes)
+    in_links = sum(len(text_content(a.childNodes).split()) for a in elements(place.nodes)
                  if a.tagName == "a")
-    return words >= 3 and linked * 2 < words and not _linked(place)
+    return words >= 3 and in_links * 2 < words and not linked(place)
 
 
 def title_at(body: list[tuple[Block, Any]], story: Story) -> int | None:
