@@ -609,3 +609,30 @@ def test_a_layout_tables_menu_cells_and_a_footers_prose_are_not_read(tmp_path: P
     texts = [markup_text(b.text) for b in read_article(write(tmp_path, "footer.html", page)).blocks]
     assert any(t.startswith("The city council said the repairs") for t in texts)
     assert not any("This service may include" in t for t in texts)
+
+
+def test_readers_comments_are_not_read_even_when_the_extractor_keeps_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Comments as CMSs mark them (WordPress's #comments and li.comment, schema.org's
+    UserComments): not the story, though trafilatura may keep them (here it is made to
+    keep every block); a wrapper of the story whose class says "with-comments" is not
+    a comment section."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    said = ["Great news, the ferries were a nightmare every single morning.",
+            "Eleven million over budget again, who pays for this in the end?"]
+    thread = "".join(f'<li class="comment"><div class="comment-body"><p>{text}</p></div></li>'
+                     for text in said)
+    page = SITE.read_text(encoding="utf-8").replace(
+        '<div class="main">', '<div class="main with-comments">').replace(
+        '</div>\n<aside class="related">',
+        f'<div id="comments"><h3>Two responses to this story</h3><ol class="commentlist">'
+        f'{thread}</ol></div><div itemscope itemtype="https://schema.org/UserComments">'
+        f'<p>Reader remark: the new lights look lovely from the beach.</p></div>'
+        f'</div>\n<aside class="related">')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "talk.html", page)).blocks]
+    assert any(t.startswith("Cyclists will have to wait") for t in texts)
+    assert not any(t.startswith(("Great news", "Eleven million over", "Two responses",
+                                 "Reader remark")) for t in texts)

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from l10n.articles.furniture import CELL as CELL
-from l10n.articles.furniture import dense_links, furniture_class, linked, teaser_lists, wider
+from l10n.articles.furniture import (
+    comments,
+    dense_links,
+    furniture_class,
+    linked,
+    teaser_lists,
+    wider,
+)
 from l10n.articles.htmldom import (
     HtmlDocument,
     elements,
@@ -161,8 +168,11 @@ def _words(text: str) -> str:
 
 def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
          maybe: Callable[[str, bool], bool] | None = None) -> list[tuple[Block, Any]]:
-    """The body blocks that are the story's: those trafilatura's story holds (``keep``),
-    their neighbours (:func:`_neighbours`), a caption between the title (or the first
+    """The body blocks that are the story's: those trafilatura's story holds (``keep``; not
+    a table's cell that is all link, a menu), their neighbours (:func:`_neighbours`),
+    those both wider readings hold (``maybe``, :func:`~l10n.articles.furniture.wider`),
+    but not listings of other stories nor readers' comments
+    (:mod:`l10n.articles.furniture`); a caption between the title (or the first
     paragraph) and the last paragraph, and a quote between two of the story's
     paragraphs, not inside a link (the caption of the story's own picture, its lead
     picture's too; a post the story embeds: trafilatura leaves them out). An alt or link
@@ -179,6 +189,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     if maybe is not None:
         wider(body, texts, chosen, maybe)
     teaser_lists(body, texts, chosen)
+    comments(body, chosen)
     others = _other_stories(body, chosen)
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
     titles = [n for n, (block, _) in enumerate(body)
