@@ -636,3 +636,21 @@ def test_readers_comments_are_not_read_even_when_the_extractor_keeps_them(
     assert any(t.startswith("Cyclists will have to wait") for t in texts)
     assert not any(t.startswith(("Great news", "Eleven million over", "Two responses",
                                  "Reader remark")) for t in texts)
+
+
+def test_a_row_of_share_icons_gives_no_alt_but_a_gallery_does(tmp_path: Path) -> None:
+    """Linked pictures of their own in a row, with short alts ("digg", "reddit"): share
+    buttons, whose alts are not read; a gallery's thumbnails, which open their pictures,
+    keep theirs."""
+    icons = "".join(f'<a href="https://{name}.example/submit?url=x"><img src="/i/{name}.gif" '
+                    f'alt="{name}" width="20"></a>' for name in ("digg", "reddit", "furl"))
+    gallery = "".join(f'<a href="/img/bridge-{n}.jpg"><img src="/img/bridge-{n}-s.jpg" '
+                      f'alt="Bridge {n}"></a>' for n in range(3))
+    page = SITE.read_text(encoding="utf-8").replace(
+        '<p>Cyclists will have to wait', f'<div>{gallery}</div><p>Cyclists will have to wait'
+    ).replace('<div class="ad-slot"><span>Advertising</span><p>Skip Ad</p></div>',
+              f'<div class="tools">{icons}</div>')
+    article = read_article(write(tmp_path, "icons.html", page))
+    alts = [b.text for b in article.blocks if b.kind == ALT]
+    assert "Bridge 0" in alts and "Bridge 2" in alts
+    assert not any(alt in ("digg", "reddit", "furl") for alt in alts)

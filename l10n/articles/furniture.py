@@ -187,3 +187,38 @@ def _comment_section(element: Element) -> bool:
     names = " ".join(element.getAttribute(name) for name in ("class", "id", "itemprop"))
     kind = element.getAttribute("itemtype").rsplit("/", 1)[-1]
     return bool(_COMMENTS.search(names.lower())) or kind in ("Comment", "UserComments")
+
+
+_ICONS = 3  # linked pictures in a row, each with a short alt: share buttons, site icons
+
+
+def icon_rows(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
+    """Takes out of ``chosen`` the alts of a row of :data:`_ICONS` or more pictures of
+    their own, one after another, each inside a link that does not open a picture, and
+    with an alt of three words at most ("digg", "Facebook", "Send by email"): share
+    buttons and site icons (a gallery's thumbnails open their pictures)."""
+    row: list[int] = []
+    for n, (block, place) in enumerate([*body, (None, None)]):
+        if block is not None and block.kind == ALT and block.info and place.meta and (
+                len(block.text.split()) <= 3 and _icon_link(place.meta[0])):
+            row.append(n)
+            continue
+        if len(row) >= _ICONS:
+            for m in row:
+                chosen[m] = False
+        row = []
+
+
+def _icon_link(image: Any) -> bool:
+    """Whether a picture is inside a link that does not open the picture itself (a
+    gallery's thumbnail links to its large copy; a share button to another site)."""
+    node = image
+    while node is not None and getattr(node, "tagName", None):
+        if node.tagName == "a":
+            address = node.getAttribute("href").split("?")[0].split("#")[0].lower()
+            return not address.endswith(_PICTURES)
+        node = node.parentNode
+    return False
+
+
+_PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")

@@ -24,6 +24,7 @@ from l10n.articles.furniture import (
     comments,
     dense_links,
     furniture_class,
+    icon_rows,
     linked,
     teaser_lists,
     wider,
@@ -211,6 +212,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
             chosen[n] = chosen[n + 1] or n > 0 and chosen[n - 1]
         elif block.kind in (ALT, LINK_TITLE) and n:
             chosen[n] = chosen[n - 1]
+    icon_rows(body, chosen)
     return [pair for n, pair in enumerate(body) if chosen[n]]
 
 
