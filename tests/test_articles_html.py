@@ -498,7 +498,7 @@ def test_a_layout_tables_story_cell_is_the_storys_when_trafilatura_reads_it_in_a
     table row ("| menu | cell |") and may drop the cell's first sentence and glue the
     next cell's copyright on. The cell is the story's when half of its runs of words are
     in the story; another block is not kept by that rule alone."""
-    from l10n.articles.story import _story_filter
+    from l10n.articles.readings import story_filter as _story_filter
 
     sentences = [f"The council met on day {n} and voted on the harbour plan again." for n in
                  range(12)]
@@ -690,3 +690,154 @@ def test_mojibake_in_a_page_is_repaired_with_a_warning_and_built_as_utf8(
     from l10n.articles.source import repair_mojibake
 
     assert repair_mojibake("SÃO PAULO, café » déjà, Ã  la") == ("SÃO PAULO, café » déjà, Ã  la", 0)
+
+
+def test_what_both_wider_readings_hold_is_read_when_it_is_not_furniture(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The precise reading drops a story's cell of a layout table (here it is made to);
+    trafilatura favouring recall and readability-lxml both hold it (here they are made to
+    hold every block): it is read. What they hold that looks like furniture is not: a
+    teaser cut short by an ellipsis, a caption's class, a paragraph of links, a copy of
+    a line already read."""
+    from l10n.articles import story
+
+    real = story._story_filter
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda precise: lambda block, cell: "girders every" not in block and precise(block, cell)
+    )(real(text)))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: True)
+    more = ('<div class="more"><table><tr><td><font>Engineers will inspect the girders every'
+            ' six months from now on, the council said.</font></td></tr></table>'
+            '<p class="teaser">Ferries lose half of their passengers overnight as drivers'
+            ' return to the...</p><div class="photo-caption">Photo: the city council'
+            ' archive</div><p>Read <a href="/f">more about the ferries</a> and <a href="/c">'
+            'the plans for the cycle lane</a> here.</p><p>The first cars cross the bridge on'
+            ' Monday.</p></div>')
+    page = SITE.read_text(encoding="utf-8").replace(
+        '</div>\n<aside class="related">', f'</div>{more}\n<aside class="related">')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "wide.html", page)).blocks]
+    assert any(t.startswith("Engineers will inspect the girders") for t in texts)
+    assert not any(t.startswith(("Ferries lose", "Photo:", "Read more")) for t in texts)
+    assert texts.count("The first cars cross the bridge on Monday.") == 1
+    for furniture in FURNITURE:
+        assert not any(furniture in text for text in texts), furniture
+
+
+def test_the_wider_readings_hold_a_pages_story_and_not_its_menu() -> None:
+    """trafilatura favouring recall and readability-lxml, run for real on a site's page:
+    both hold its story's paragraphs, and not its menu or its footer."""
+    from l10n.articles.readings import agreed
+
+    both = agreed(SITE.read_text(encoding="utf-8"))
+    assert both("Commuters who had spent the closure on crowded ferries and long detours "
+                "queued from dawn to be among the first to drive across the repaired span.",
+                False)
+    assert not both("News", False)
+    assert not both("© 2025 The Coast Times. All rights reserved.", False)
+
+
+def test_a_listing_of_other_stories_is_not_read_even_when_the_extractor_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Headline links each followed by a summary, three times or more in one element (a
+    <dl> of <dt><a>/<dd>): other stories' teasers, not read though trafilatura keeps them
+    (here it is made to keep every block); a story citing its sources as short links
+    after its quotes keeps them."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    teasers = "".join(
+        f'<dt><a href="/{n}">{head}</a></dt><dd>{summary}</dd>' for n, (head, summary) in
+        enumerate([("Ferry operators count the cost of the reopening",
+                    "The two ferry companies expect to lose half of their passengers."),
+                   ("Council approves a new budget for road repairs",
+                    "Councillors voted on Tuesday for a budget of twelve million dollars."),
+                   ("A new cycle lane for the eastern side of the bridge",
+                    "The lane will open once its safety barriers have arrived.")]))
+    cited = "".join(f'<p>{quote}</p><p><a href="/{n}">[{source}]</a></p>' for n, (quote, source)
+                    in enumerate([("The bridge feels solid and quiet under a car.", "Radio"),
+                                  ("Queues at dawn were longer than at any ferry.", "Daily"),
+                                  ("The new lights make the span a landmark.", "Post")]))
+    page = SITE.read_text(encoding="utf-8").replace(
+        '</div>\n<aside class="related">',
+        f'{cited}</div><div class="lineup"><dl>{teasers}</dl></div>\n<aside class="related">')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "list.html", page)).blocks]
+    assert any(t.startswith("Cyclists will have to wait") for t in texts)
+    assert "The new lights make the span a landmark." in texts
+    assert not any(t.startswith(("Ferry operators", "The two ferry", "Councillors voted",
+                                 "The lane will open")) for t in texts)
+
+
+def test_a_layout_tables_menu_cells_and_a_footers_prose_are_not_read(tmp_path: Path) -> None:
+    """A 2000s page: its story and its menu are cells of one layout table, which trafilatura
+    reads as a table; the cells that are all link (the menu) are not read. Prose in an
+    element whose id says it is the footer is not the story's neighbour, though it has
+    the tags and classes of the story's paragraphs."""
+    story = "".join(f"<p>{p}</p>" for p in (
+        "The harbour bridge reopened to traffic on Monday morning, two years after engineers "
+        "closed it when they found cracks in two of its steel girders.",
+        "Commuters who had spent the closure on crowded ferries and long detours queued from "
+        "dawn to be among the first to drive across the repaired span.",
+        "The city council said the repairs cost 48 million dollars, eleven million more than "
+        "planned, because the damage was worse than the first inspection had shown."))
+    menu = "".join(f'<tr><td><a href="/{n}">{name}</a></td></tr>' for n, name in
+                   enumerate(["Business", "Entertainment", "Environment", "Health", "Sports"]))
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><table><tr>"
+            f"<td><table>{menu}</table></td><td><h1>Harbour bridge reopens</h1>{story}</td></tr>"
+            "</table><script>var a = 1;</script></body></html>")
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "layout.html", page)).blocks]
+    assert any(t.startswith("The city council said the repairs") for t in texts)
+    assert not any(t in ("Business", "Health", "Sports") for t in texts)
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><h1>Harbour bridge "
+            f"reopens</h1><div class='section' id='story'>{story}</div><div class='section' "
+            "id='footer'><p>This service may include material from news agencies and other "
+            "sources.</p></div><script>var a = 1;</script></body></html>")
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "footer.html", page)).blocks]
+    assert any(t.startswith("The city council said the repairs") for t in texts)
+    assert not any("This service may include" in t for t in texts)
+
+
+def test_readers_comments_are_not_read_even_when_the_extractor_keeps_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Comments as CMSs mark them (WordPress's #comments and li.comment, schema.org's
+    UserComments): not the story, though trafilatura may keep them (here it is made to
+    keep every block); a wrapper of the story whose class says "with-comments" is not
+    a comment section."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    said = ["Great news, the ferries were a nightmare every single morning.",
+            "Eleven million over budget again, who pays for this in the end?"]
+    thread = "".join(f'<li class="comment"><div class="comment-body"><p>{text}</p></div></li>'
+                     for text in said)
+    page = SITE.read_text(encoding="utf-8").replace(
+        '<div class="main">', '<div class="main with-comments">').replace(
+        '</div>\n<aside class="related">',
+        f'<div id="comments"><h3>Two responses to this story</h3><ol class="commentlist">'
+        f'{thread}</ol></div><div itemscope itemtype="https://schema.org/UserComments">'
+        f'<p>Reader remark: the new lights look lovely from the beach.</p></div>'
+        f'</div>\n<aside class="related">')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "talk.html", page)).blocks]
+    assert any(t.startswith("Cyclists will have to wait") for t in texts)
+    assert not any(t.startswith(("Great news", "Eleven million over", "Two responses",
+                                 "Reader remark")) for t in texts)
+
+
+def test_a_row_of_share_icons_gives_no_alt_but_a_gallery_does(tmp_path: Path) -> None:
+    """Linked pictures of their own in a row, with short alts ("digg", "reddit"): share
+    buttons, whose alts are not read; a gallery's thumbnails, which open their pictures,
+    keep theirs."""
+    icons = "".join(f'<a href="https://{name}.example/submit?url=x"><img src="/i/{name}.gif" '
+                    f'alt="{name}" width="20"></a>' for name in ("digg", "reddit", "furl"))
+    gallery = "".join(f'<a href="/img/bridge-{n}.jpg"><img src="/img/bridge-{n}-s.jpg" '
+                      f'alt="Bridge {n}"></a>' for n in range(3))
+    page = SITE.read_text(encoding="utf-8").replace(
+        '<p>Cyclists will have to wait', f'<div>{gallery}</div><p>Cyclists will have to wait'
+    ).replace('<div class="ad-slot"><span>Advertising</span><p>Skip Ad</p></div>',
+              f'<div class="tools">{icons}</div>')
+    article = read_article(write(tmp_path, "icons.html", page))
+    alts = [b.text for b in article.blocks if b.kind == ALT]
+    assert "Bridge 0" in alts and "Bridge 2" in alts
+    assert not any(alt in ("digg", "reddit", "furl") for alt in alts)

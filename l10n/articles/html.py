@@ -26,8 +26,12 @@ never the page's furniture. Where the story is, in this order:
    too. Blocks inside an ``<article>`` other than the story's (the one holding the
    title's ``<h1>`` and story paragraphs), neither inside nor around it, are other
    stories' teasers and are not read, nor is a block whose run is inside a link (a
-   teaser's headline), whatever trafilatura keeps. A page where trafilatura, so, finds no text is
-   read again favouring recall.
+   teaser's headline), whatever trafilatura keeps, nor listings of other stories, readers'
+   comments, a table's cell all link (:mod:`l10n.articles.furniture`). A block the
+   precise reading drops is read when trafilatura favouring recall and readability-lxml
+   both hold it and it does not look like furniture (a layout table's story cells, a
+   lede: :func:`l10n.articles.furniture.wider`). A page where trafilatura, so, finds no
+   text is read again favouring recall.
    Navigation, ads, related links, share buttons, cookie notices are not in the story.
 
 In every case, inside the story, ``nav``, ``aside``, ``form`` (but one that wraps half of
@@ -236,7 +240,7 @@ def _story_blocks(document: HtmlDocument, story: Story, skipped: set[int]) -> li
         tuple[Block, Place]]:
     walker = _Walker(document, skipped | {id(e) for e in story.promos})
     walker.walk(story.root, _Context())
-    return walker.blocks if story.keep is None else kept(walker.blocks, story.keep)
+    return walker.blocks if story.keep is None else kept(walker.blocks, story.keep, story.maybe)
 
 
 def _has_text(body: list[tuple[Block, Place]]) -> bool:

@@ -15,17 +15,29 @@ html5lib's tree (whose places the ``.article.html`` build writes into).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from l10n.articles.furniture import CELL as CELL
+from l10n.articles.furniture import (
+    comments,
+    dense_links,
+    furniture_class,
+    icon_rows,
+    linked,
+    teaser_lists,
+    wider,
+)
 from l10n.articles.htmldom import (
     HtmlDocument,
     elements,
     markup_text,
     text_content,
 )
+from l10n.articles.readings import agreed as _agreed
+from l10n.articles.readings import loose
+from l10n.articles.readings import story_filter as _story_filter
 from l10n.model import (
     ALT,
     CAPTION,
@@ -41,7 +53,6 @@ if TYPE_CHECKING:
 
 # what a site's page has around its story, and an export of the article alone does not
 SITE = ("nav", "header", "footer", "aside", "form", "script", "iframe", "button", "input")
-CELL = "table-cell"  # a block of a table's cell (the kind l10n.articles.html gives it)
 _MAX_PROMOS = 3  # more <article> elements: a listing of stories, left to trafilatura
 _HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "svg", "math"})
 
@@ -65,6 +76,7 @@ class Story:
 
     root: Element
     keep: Callable[[str, bool], bool] | None = None
+    maybe: Callable[[str, bool], bool] | None = None  # the candidates of a wider reading
     promos: tuple[Element, ...] = ()  # <article> elements that are not the story
     title: str = ""
     author: str = ""
@@ -145,68 +157,23 @@ def _extracted(root: Element, text: str, *, promos: tuple[Element, ...],
     promo_words = sum(len(" ".join(_visible_text(a)).split()) for a in promos)
     if promo_words * 4 >= len(story.split()):
         promos = ()
-    return Story(root, _story_filter(story), promos,
+    return Story(root, _story_filter(story), None if recall else _agreed(text), promos,
                   title=getattr(found, "title", None) or "",
                   author=getattr(found, "author", None) or "",
                   date=getattr(found, "date", None) or "")
-
-
-def _story_filter(story: str) -> Callable[[str, bool], bool]:
-    """Whether a block's plain text is the story's: it is one of the story's lines (its
-    paragraphs), or at least 20 characters of the story's text, or at least half of it is
-    made of the story's lines (a paragraph that trafilatura cut in two), or, for a table
-    ``cell``, at least half of its runs of :data:`_RUN` words are in the story's text (a
-    layout table's cell holding the story, which trafilatura reads as a table row: with
-    other cells' text, without a sentence); and at least
-    half of its words are words of the story not yet taken by the blocks before it (a
-    page may hold a second copy of its story, in other markup: it is read once)."""
-    lines = {loose(part.lstrip("-#> ")) for line in story.split("\n")
-             for part in (line, *line.split("|"))}  # a table's row: "| cell | cell |"
-    lines.discard("")
-    whole = loose(story)
-    long_lines = [line for line in lines if len(line) >= 20]
-    budget = Counter(whole.split())
-    runs = set(_runs(whole.split()))
-
-    def keep(text: str, cell: bool = False) -> bool:
-        text = loose(text)
-        if not text:
-            return False
-        if not (text in lines or text.lstrip("-#> ") in lines  # "-12.99": lines lose "-"
-                or (len(text) >= 20 and text in whole)):
-            covered = sum(len(line) for line in long_lines if line in text)
-            shared = _runs(text.split()) if cell else []
-            if covered * 2 < len(text) and (not cell or len(shared) < _RUN
-                                             or sum(r in runs for r in shared) * 2 < len(shared)):
-                return False
-        words = Counter(text.split())
-        if sum((words & budget).values()) * 2 < sum(words.values()):
-            return False  # the story's words were all taken: a second copy
-        budget.subtract(words)
-        return True
-
-    return keep
-
-
-_RUN = 6  # words in a run that a table cell and the story share
-
-
-def _runs(words: list[str]) -> list[tuple[str, ...]]:
-    return [tuple(words[i:i + _RUN]) for i in range(len(words) - _RUN + 1)]
 
 
 def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def loose(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool]) -> list[
-        tuple[Block, Any]]:
-    """The body blocks that are the story's: those trafilatura's story holds (``keep``),
-    their neighbours (:func:`_neighbours`), a caption between the title (or the first
+def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
+         maybe: Callable[[str, bool], bool] | None = None) -> list[tuple[Block, Any]]:
+    """The body blocks that are the story's: those trafilatura's story holds (``keep``; not
+    a table's cell that is all link, a menu), their neighbours (:func:`_neighbours`),
+    those both wider readings hold (``maybe``, :func:`~l10n.articles.furniture.wider`),
+    but not listings of other stories nor readers' comments
+    (:mod:`l10n.articles.furniture`); a caption between the title (or the first
     paragraph) and the last paragraph, and a quote between two of the story's
     paragraphs, not inside a link (the caption of the story's own picture, its lead
     picture's too; a post the story embeds: trafilatura leaves them out). An alt or link
@@ -214,9 +181,16 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool]) -> li
     texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
               (block.kind == HEADING and block.level == 1) or keep(texts[n], block.kind == CELL)
-              and not (place.parent is not None and _linked(place))
+              and not (place.parent is not None and linked(place))
               for n, (block, place) in enumerate(body)]
+    for n, (block, place) in enumerate(body):  # a layout table's menu, read as a table
+        if chosen[n] and block.kind == CELL and dense_links(texts[n], place):
+            chosen[n] = False
     _neighbours(body, texts, chosen)
+    if maybe is not None:
+        wider(body, texts, chosen, maybe)
+    teaser_lists(body, texts, chosen)
+    comments(body, chosen)
     others = _other_stories(body, chosen)
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
     titles = [n for n, (block, _) in enumerate(body)
@@ -226,7 +200,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool]) -> li
     for n, (block, place) in enumerate(body):
         if story and (block.kind == CAPTION and first < n < story[-1] or block.kind == QUOTE
                       and story[0] < n < story[-1]) and not (
-                chosen[n] or n in others or _linked(place) or loose(texts[n]) in seen):
+                chosen[n] or n in others or linked(place) or loose(texts[n]) in seen):
             chosen[n] = True
             seen.add(loose(texts[n]))  # a gallery's copy in a lightbox is read once
     lead = _lead_caption(body, titles[0]) if titles else None
@@ -238,6 +212,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool]) -> li
             chosen[n] = chosen[n + 1] or n > 0 and chosen[n - 1]
         elif block.kind in (ALT, LINK_TITLE) and n:
             chosen[n] = chosen[n - 1]
+    icon_rows(body, chosen)
     return [pair for n, pair in enumerate(body) if chosen[n]]
 
 
@@ -248,7 +223,7 @@ def _lead_caption(body: list[tuple[Block, Any]], title: int) -> int | None:
     n = title - 1
     while n >= 0 and body[n][0].kind in (ALT, LINK_TITLE):
         n -= 1
-    if n < 0 or body[n][0].kind != CAPTION or _linked(body[n][1]):
+    if n < 0 or body[n][0].kind != CAPTION or linked(body[n][1]):
         return None
     around = set()
     node: Any = body[n][1].parent
@@ -267,7 +242,9 @@ def _neighbours(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bo
     subheading, a summary): a paragraph, quote or heading whose run is in an element that
     holds story paragraphs' runs, or is a child of one, or whose three enclosing elements
     have the tags and classes of a story paragraph's (the site's template for the story's
-    text). A text already read is not read again (a caption repeated in a gallery)."""
+    text), unless a class or id around it names furniture (:func:`furniture_class`: a
+    footer's fine print has the story's shape). A text already read is not read again (a
+    caption repeated in a gallery)."""
     shapes, parents = set(), set()
     for n, (block, place) in enumerate(body):
         if chosen[n] and block.kind == PARAGRAPH and place.parent is not None:
@@ -279,7 +256,8 @@ def _neighbours(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bo
             continue
         near = (id(place.parent) in parents or id(place.parent.parentNode) in parents
                 or _shape(place.parent) in shapes)
-        if near and loose(texts[n]) not in seen and prose(block, texts[n], place):
+        if near and loose(texts[n]) not in seen and prose(block, texts[n], place) and not (
+                furniture_class(place.parent)):
             chosen[n] = True
             seen.add(loose(texts[n]))
 
@@ -330,25 +308,15 @@ def _shape(element: Element, depth: int = 3) -> tuple[tuple[str, str], ...]:
     return tuple(shape)
 
 
-def _linked(place: Any) -> bool:
-    """Whether a block's run is inside a link (a teaser of another story)."""
-    parent = place.parent
-    while parent is not None and getattr(parent, "tagName", None) is not None:
-        if parent.tagName == "a":
-            return True
-        parent = parent.parentNode
-    return False
-
-
 def prose(block: Block, text: str, place: Any) -> bool:
     """A paragraph, quote or heading of at least three words, less than half of them in
     links, not inside a link (a teaser of another story)."""
     if block.kind not in (PARAGRAPH, QUOTE, HEADING):
         return False
     words = len(text.split())
-    linked = sum(len(text_content(a.childNodes).split()) for a in elements(place.nodes)
+    in_links = sum(len(text_content(a.childNodes).split()) for a in elements(place.nodes)
                  if a.tagName == "a")
-    return words >= 3 and linked * 2 < words and not _linked(place)
+    return words >= 3 and in_links * 2 < words and not linked(place)
 
 
 def title_at(body: list[tuple[Block, Any]], story: Story) -> int | None:

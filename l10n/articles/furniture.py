@@ -1,0 +1,224 @@
+"""What among a page's blocks looks like its furniture rather than its story.
+
+The tests :mod:`l10n.articles.story` applies to the blocks that extraction libraries keep
+or leave out: a run inside a link (:func:`linked`), link density (:func:`dense_links`,
+the best single feature of the boilerplate classifiers: Kohlschütter, Fankhauser and
+Nejdl, WSDM 2010), the classes and ids CMSs give to furniture (:func:`furniture_class`),
+listings of other stories (:func:`teaser_lists`), and which blocks of the wider readings
+are read (:func:`wider`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from l10n.articles.htmldom import elements, text_content
+from l10n.articles.readings import loose
+from l10n.model import ALT, HEADING, LINK_TITLE, LIST_ITEM, PARAGRAPH, QUOTE, Block
+
+if TYPE_CHECKING:
+    from xml.dom.minidom import Element
+
+CELL = "table-cell"  # a block of a table's cell (the kind l10n.articles.html gives it)
+
+
+def wider(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
+           maybe: Callable[[str, bool], bool]) -> None:
+    """Marks as the story's a block that both wider readings hold (``maybe``: trafilatura
+    favouring recall, and readability-lxml), which the precise reading dropped (a layout
+    table's story cells, a lede, a list of facts), when it looks like text and not like
+    furniture: it has a letter, it is not inside a link, less than half of its words are
+    in links (link density, the boilerplate classifiers' best single feature), it does
+    not end in an ellipsis (a teaser cut short), no class or id of it or of the two
+    elements around it is one CMSs give to furniture (:data:`_FURNITURE_CLASS`), and its
+    text is not in a block already read (a gallery's truncated copy)."""
+    if not any(chosen[n] and block.kind in (PARAGRAPH, CELL)
+               for n, (block, _) in enumerate(body)):
+        return
+    seen = [loose(texts[n]) for n in range(len(body)) if chosen[n]]
+    for n, (block, place) in enumerate(body):
+        text = texts[n]
+        if chosen[n] or place.parent is None or block.kind not in (
+                PARAGRAPH, QUOTE, HEADING, LIST_ITEM, CELL):
+            continue
+        if not any(c.isalpha() for c in text) or text.rstrip().endswith(("...", "\u2026")):
+            continue
+        if linked(place) or dense_links(text, place) or furniture_class(place.parent):
+            continue
+        if not any(loose(text) in other for other in seen) and maybe(text, block.kind == CELL):
+            chosen[n] = True
+            seen.append(loose(text))
+
+
+_TEASERS = 3  # headline links, each followed by its text, in one element: a listing
+
+
+def teaser_lists(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Takes out of ``chosen`` the listings of other stories: a line of three words or more
+    that is all link (a headline) followed by a block of text (its summary),
+    :data:`_TEASERS` times or more in the element that holds each pair (a ``<dl>`` of
+    ``<dt><a>``/``<dd>``, a box of ``<p><a>``/``<p class="summary">``), when the pairs are
+    two thirds of its blocks or more: the headlines and their summaries (a story citing
+    its sources as ``<p><a>[Source]</a></p>`` after each quote has shorter links)."""
+    lines = [n for n, (block, _) in enumerate(body) if block.kind not in (ALT, LINK_TITLE)]
+    pairs: dict[int, list[tuple[int, int]]] = {}
+    holders: dict[int, Any] = {}
+    for m, n in zip(lines, lines[1:], strict=False):
+        head, place = body[m][1], body[n][1]
+        if head.parent is None or place.parent is None or len(texts[m].split()) < 3 or (
+                not _all_linked(texts[m], head)):
+            continue
+        if _all_linked(texts[n], place):
+            continue
+        holder = _common(head.parent, place.parent)
+        if holder is not None:
+            pairs.setdefault(id(holder), []).append((m, n))
+            holders[id(holder)] = holder
+    for key, found in pairs.items():
+        if len(found) < _TEASERS:
+            continue
+        inside = sum(_within(body[n][1].parent, key) for n in lines)
+        if len(found) * 2 * 3 >= inside * 2:  # the pairs are most of what it holds
+            for m, n in found:
+                chosen[m] = chosen[n] = False
+
+
+def _within(node: Any, key: int) -> bool:
+    while node is not None:
+        if id(node) == key:
+            return True
+        node = node.parentNode
+    return False
+
+
+def _all_linked(text: str, place: Any) -> bool:
+    words = len(text.split())
+    in_links = sum(len(text_content(a.childNodes).split()) for a in _links(place.nodes))
+    return words > 0 and (in_links * 10 >= words * 9 or linked(place))
+
+
+def _common(one: Any, two: Any) -> Any:
+    """The innermost element that holds both ``one`` and ``two``."""
+    around = set()
+    node = one
+    while node is not None:
+        around.add(id(node))
+        node = node.parentNode
+    node = two
+    while node is not None and id(node) not in around:
+        node = node.parentNode
+    return node if getattr(node, "tagName", None) not in (None, "body", "html") else None
+
+
+def linked(place: Any) -> bool:
+    """Whether a block's run is inside a link (a teaser of another story)."""
+    parent = place.parent
+    while parent is not None and getattr(parent, "tagName", None) is not None:
+        if parent.tagName == "a":
+            return True
+        parent = parent.parentNode
+    return False
+
+
+_FURNITURE_CLASS = re.compile(
+    r"(?:^|[^a-z])(caption|credit|comments?|related|promo|share|social|newsletter"
+    r"|sponsor\w*|advert\w*|ad|teaser|footer|sidebar|widget|tags?|breadcrumbs?|cookies?"
+    r"|consent)(?:$|[^a-z])")
+
+
+def furniture_class(element: Any, depth: int = 3) -> bool:
+    """Whether ``element`` or one of the ``depth`` elements around it has a class or id
+    that CMSs give to what is not the story (a caption, a credit, comments, related
+    stories, share buttons, ads)."""
+    node = element
+    for _ in range(depth):
+        if node is None or not getattr(node, "tagName", None):
+            return False
+        names = f"{node.getAttribute('class')} {node.getAttribute('id')}".lower()
+        if _FURNITURE_CLASS.search(names):
+            return True
+        node = node.parentNode
+    return False
+
+
+def dense_links(text: str, place: Any) -> bool:
+    """Whether half of a run's words or more are in links."""
+    in_links = sum(len(text_content(a.childNodes).split()) for a in _links(place.nodes))
+    return in_links * 2 >= len(text.split())
+
+
+def _links(nodes: Sequence[Any]) -> list[Element]:
+    found = []
+    for element in elements(nodes):
+        found += [element] if element.tagName == "a" else element.getElementsByTagName("a")
+    return found
+
+
+_COMMENTS = re.compile(r"(?:^|[^a-z])(comments?|comment-?list|disqus\w*|respond|reader-?responses?"
+                       r"|usercomments?)(?:$|[^a-z])")
+
+
+def comments(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
+    """Takes out of ``chosen`` the readers' comments: blocks inside an element whose class
+    or id marks comments as CMSs do (WordPress's ``#comments`` and ``li.comment``,
+    Disqus's ``#disqus_thread``, ``#respond``, ``.comment-list``; an ``itemprop`` or
+    ``itemtype`` of ``Comment``/``UserComments``), which does not hold the story's title
+    (a page whose wrapper says ``with-comments``)."""
+    title = next((place.parent for n, (block, place) in enumerate(body) if chosen[n]
+                  and block.kind == HEADING and block.level == 1 and place.parent is not None),
+                 None)
+    around = set()
+    node: Any = title
+    while node is not None:
+        around.add(id(node))
+        node = node.parentNode
+    for n, (_, place) in enumerate(body):
+        node = place.parent if place.parent is not None else (
+            place.meta[0] if place.meta else None)
+        while chosen[n] and node is not None and getattr(node, "tagName", None):
+            if id(node) not in around and _comment_section(node):
+                chosen[n] = False
+            node = node.parentNode
+
+
+def _comment_section(element: Element) -> bool:
+    names = " ".join(element.getAttribute(name) for name in ("class", "id", "itemprop"))
+    kind = element.getAttribute("itemtype").rsplit("/", 1)[-1]
+    return bool(_COMMENTS.search(names.lower())) or kind in ("Comment", "UserComments")
+
+
+_ICONS = 3  # linked pictures in a row, each with a short alt: share buttons, site icons
+
+
+def icon_rows(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
+    """Takes out of ``chosen`` the alts of a row of :data:`_ICONS` or more pictures of
+    their own, one after another, each inside a link that does not open a picture, and
+    with an alt of three words at most ("digg", "Facebook", "Send by email"): share
+    buttons and site icons (a gallery's thumbnails open their pictures)."""
+    row: list[int] = []
+    for n, (block, place) in enumerate([*body, (None, None)]):
+        if block is not None and block.kind == ALT and block.info and place.meta and (
+                len(block.text.split()) <= 3 and _icon_link(place.meta[0])):
+            row.append(n)
+            continue
+        if len(row) >= _ICONS:
+            for m in row:
+                chosen[m] = False
+        row = []
+
+
+def _icon_link(image: Any) -> bool:
+    """Whether a picture is inside a link that does not open the picture itself (a
+    gallery's thumbnail links to its large copy; a share button to another site)."""
+    node = image
+    while node is not None and getattr(node, "tagName", None):
+        if node.tagName == "a":
+            address = node.getAttribute("href").split("?")[0].split("#")[0].lower()
+            return not address.endswith(_PICTURES)
+        node = node.parentNode
+    return False
+
+
+_PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
