@@ -32,12 +32,11 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from l10n.incremental.database import Pruned, count_write, prepare, prune, transaction
-from l10n.incremental.ledger import Watched
 from l10n.incremental.stamps import Stamp, digest_bytes, fs_now, fs_tick, read_stamped, stamp_of
 
 STATE_FILE = "state.sqlite"
@@ -45,7 +44,21 @@ CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
 BATCH = 2000  # rows per transaction
 BATCH_BYTES = 1 << 20  # or fewer, once their facts hold this much text (a span's findings)
 _AHEAD_QUERY = 500  # names per query of prefetch() (SQLite allows 32,766 parameters)
+T = TypeVar("T")
 
+
+@dataclass
+class Ledger:
+    """What the state vouched for while a span's articles were worked on
+    (:mod:`l10n.incremental.spans`): each file's stamp (None: absent), and whether the
+    pass did no more than ask the state."""
+
+    files: dict[str, tuple[int, int, int, int] | None] = field(default_factory=dict)
+    clean: bool = True
+
+    def unclean(self) -> None:
+        """The pass did more than ask the state (a file read or written, a miss)."""
+        self.clean = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +84,10 @@ def _loads(text: str | None) -> Any:
         return None
 
 
-class State(Watched):
+class State:
     """The state of one project (see the module docstring). Use ``with State.open(...)``;
-    ``State(None)`` is a state that knows nothing and records nothing."""
+    ``State(None)`` is a state that knows nothing and records nothing. While a span's
+    pass is worked on, its ``ledger`` is told what the state answered."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
@@ -87,7 +101,7 @@ class State(Watched):
         self._ahead: set[str] = set()
         self._ahead_kinds: set[str] = set()  # the kinds of fact read ahead
         self._kinds: set[str] = set()  # the kinds of fact this run has looked up
-        self.ledger = None  # no span's pass watched yet (l10n.incremental.ledger)
+        self.ledger: Ledger | None = None  # the pass watched now, if any
         self._wrote = False  # rows committed by this run (an automatic prune counts them)
         if folder is not None:
             self._connect()
@@ -200,6 +214,24 @@ class State(Watched):
             return self._ahead_facts.get((name, kind))
         return self._query("SELECT digest, key, value, seen_ns FROM fact WHERE path = ? AND "
                            "kind = ?", (name, kind))
+
+    # ------------------------------------------------------------------ the ledger
+    def vouch(self, name: str, stamp: Stamp | None) -> None:
+        """Tell the ledger (if one watches) that the file ``name`` was taken as the state
+        knows it, with ``stamp`` (None: absent)."""
+        if self.ledger is not None:
+            self.ledger.files[name] = None if stamp is None else (
+                stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns)
+
+    def unclean(self) -> None:
+        """Tell the ledger (if one watches) that the pass did more than ask the state: a
+        miss, a read, a write."""
+        if self.ledger is not None:
+            self.ledger.clean = False
+
+    def _missed(self, value: T) -> T:
+        self.unclean()
+        return value
 
     # ------------------------------------------------------------------ files
     def known(self, path: Path) -> Known:
