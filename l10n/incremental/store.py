@@ -93,7 +93,7 @@ class State:
         self.folder = folder
         self._db: sqlite3.Connection | None = None
         self._files: dict[str, tuple[int, int, int, int, str] | None] = {}
-        self._facts: dict[tuple[str, str], tuple[str, str, str]] = {}
+        self._facts: dict[tuple[str, str], tuple[str, str, str, int]] = {}
         self._pending = 0  # characters of the facts not yet committed
         # rows read ahead by prefetch(): file rows, fact rows, and the names they cover
         self._ahead_files: dict[str, tuple[Any, ...]] = {}
@@ -294,18 +294,16 @@ class State:
     def fact(self, path: Path | str, kind: str, digest: str, key: str) -> Any:
         """The fact of ``kind`` recorded for the file's content ``digest`` under ``key``
         (None when there is none, or it was recorded for other content or another key)."""
-        name = _name(Path(path)) if isinstance(path, Path) else path
-        pending = self._facts.get((name, kind))
-        row = pending if pending is not None else self._fact_row(name, kind)
-        value = None if row is None or row[0] != digest or row[1] != key else _loads(row[2])
-        return self._missed(None) if value is None else value
+        found = self.fact_seen(path, kind, digest, key)
+        return None if found is None else found[0]
 
-    def fact_seen(self, name: str, kind: str, digest: str, key: str) -> tuple[Any, int] | None:
-        """A fact and when it was committed (the file system's clock: stamps it holds
-        are trusted against it); None for a fact not committed yet."""
-        row = None if (name, kind) in self._facts else self._fact_row(name, kind)
-        value = None if row is None or row[0] != digest or row[1] != key else _loads(row[2])
-        if row is None or value is None:
+    def fact_seen(self, path: Path | str, kind: str, digest: str,
+                  key: str) -> tuple[Any, int] | None:
+        """:meth:`fact`, and when it was committed (the file system's clock: stamps it
+        holds are trusted against it; 0 for a fact not committed yet, which trusts none)."""
+        name = _name(Path(path)) if isinstance(path, Path) else path
+        row = self._facts.get((name, kind)) or self._fact_row(name, kind)
+        if row is None or row[0] != digest or row[1] != key or (value := _loads(row[2])) is None:
             return self._missed(None)
         return value, int(row[3])
 
@@ -316,7 +314,7 @@ class State:
         name = _name(Path(path)) if isinstance(path, Path) else path
         self._ahead.discard(name)
         text = json.dumps(value, separators=(",", ":"))
-        self._facts[(name, kind)] = (digest, key, text)
+        self._facts[(name, kind)] = (digest, key, text, 0)  # 0: not committed
         self._pending += len(text)
         self._maybe_flush()
 
@@ -344,7 +342,7 @@ class State:
                     "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [(p, *row, now) for p, row in files.items() if row is not None])
                 self._db.executemany("INSERT OR REPLACE INTO fact VALUES (?, ?, ?, ?, ?, ?)",
-                                     [(p, k, *row, now) for (p, k), row in facts.items()])
+                                     [(p, k, *row[:3], now) for (p, k), row in facts.items()])
             self._wrote = True
 
     def prune(self) -> Pruned | None:
