@@ -63,21 +63,19 @@ class Basis:
     engine and model that would translate it now, and the glossary."""
 
     engine: str
-    model: str = ""
-    glossary: Glossary | None = None
-    lang: str = ""
-    retranslate: bool = False  # ``--retranslate machine``: redo all untouched machine output
+    model: str
+    glossary: Glossary
+    lang: str
+    retranslate: bool  # ``--retranslate machine``: redo all untouched machine output
 
 
-def pending(entry: Entry, basis: Basis | str) -> bool:
+def pending(entry: Entry, basis: Basis) -> bool:
     """Entries the run may fill: no translation yet, or untouched machine output that is
     out of date: its source changed (``#| msgid``), the glossary terms of its segment
     changed, or it came from another engine or model than the one this run uses (pseudo
     output is replaced by a real engine; ``pseudo`` and ``none`` never replace another
     engine's output), or ``--retranslate machine``. A translator's work (reviewed or
     edited) is never pending."""
-    if isinstance(basis, str):
-        basis = Basis(basis)
     if not entry.msgstr:
         return True
     if not entry.is_machine:
@@ -89,15 +87,10 @@ def pending(entry: Entry, basis: Basis | str) -> bool:
         return basis.engine not in PLACEHOLDERS
     if basis.model and prov.model and prov.model != basis.model:
         return True
-    return basis.glossary is not None and _terms_changed(entry, basis.glossary, basis.lang)
-
-
-def _terms_changed(entry: Entry, glossary: Glossary, lang: str) -> bool:
-    """Whether the glossary's terms of the entry's source differ from those it was
-    translated under (its ``term:`` comments)."""
-    now = {(source, form) for source, form, _, _ in distinct_terms(glossary.find(entry.msgid,
-                                                                               lang), lang)}
-    return now != {(term.source, term.target) for term in entry.terms}
+    # the glossary's terms of the entry's source, and those it was translated under
+    found = distinct_terms(basis.glossary.find(entry.msgid, basis.lang), basis.lang)
+    return {(source, form) for source, form, _, _ in found} != {
+        (term.source, term.target) for term in entry.terms}
 
 
 def translate(
