@@ -66,7 +66,6 @@ class Known:
     """A file as the state knows it: its stamp now, and its digest when the recorded
     stamp is the same and trusted (None: read the file)."""
 
-    path: Path
     stamp: Stamp | None
     digest: str | None
 
@@ -240,12 +239,12 @@ class State:
         name = _name(path)
         if stamp is None:
             self.vouch(name, None)
-            return Known(path, None, None)
+            return Known(None, None)
         row = None if name in self._files else self._file_row(name)  # recorded now: racy
         if row is None or Stamp(*row[:4]) != stamp or not stamp.trusted(row[5]):
-            return self._missed(Known(path, stamp, None))
+            return self._missed(Known(stamp, None))
         self.vouch(name, stamp)
-        return Known(path, stamp, str(row[4]))
+        return Known(stamp, str(row[4]))
 
     def lookup(self, path: Path, kind: str, key: str) -> tuple[Known, Any]:
         """:meth:`known` and :meth:`fact`: the file as the state knows it, and its fact of
