@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from l10n.catalog import Catalog, Entry
-from l10n.catalog.counts import COUNTS, CatalogStatus, count_states, count_words
+from l10n.catalog.counts import COUNTS, CatalogStatus, count_states
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.glossary import Glossary
@@ -156,5 +156,4 @@ def status(
     return StatusReport(tuple(rows), tuple(totals), tuple(problems), listed)
 
 
-__all__ = ["count_states", "CatalogStatus", "StatusReport", "count_words", "status",
-           "status_recorder"]
+__all__ = ["StatusReport", "status", "status_recorder"]
