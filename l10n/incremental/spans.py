@@ -45,11 +45,11 @@ from pathlib import Path
 from typing import Any
 
 from l10n.config import Settings
-from l10n.errors import ArticleError, Problem
+from l10n.errors import Problem
 from l10n.fsutil import watching_io
 from l10n.incremental import State
 from l10n.incremental.codec import decode, encode
-from l10n.incremental.sources import ArticleFacts, Source, from_facts, stream_sources
+from l10n.incremental.sources import ArticleFacts, Source, admit, stream_sources
 from l10n.incremental.store import Ledger
 
 EVERY = 128  # articles per span, on average
@@ -179,14 +179,7 @@ class Spans:
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
         for path, facts in zip(paths, told, strict=True):
-            try:
-                source = from_facts(self.settings, path, facts)
-            except ArticleError as exc:
-                if self.problems is None:
-                    raise
-                self.problems.append(Problem.of(exc))
-                continue
-            self.seen[source.slug] = str(path)
+            admit(self.settings, path, facts, self.seen, self.problems)
         return items
 
 
