@@ -95,9 +95,8 @@ class State:
         self._facts: dict[tuple[str, str], tuple[str, str, str, int]] = {}
         self._pending = 0  # characters of the facts not yet committed
         # rows read ahead by prefetch(): file rows, fact rows, and the names they cover
-        self._ahead_files: dict[str, tuple[Any, ...]] = {}
+        self._ahead_files: dict[str, tuple[Any, ...] | None] = {}  # None: no row
         self._ahead_facts: dict[tuple[str, str], tuple[Any, ...]] = {}
-        self._ahead: set[str] = set()
         self._ahead_kinds: set[str] = set()  # the kinds of fact read ahead
         self._kinds: set[str] = set()  # the kinds of fact this run has looked up
         self.ledger: Ledger | None = None  # the pass watched now, if any
@@ -150,7 +149,7 @@ class State:
 
     def _discard(self) -> None:
         """Delete a state file that cannot be trusted and start an empty one."""
-        self._ahead_files, self._ahead_facts, self._ahead = {}, {}, set()
+        self._ahead_files, self._ahead_facts = {}, {}
         self._close()
         self._connect(fresh=True)
 
@@ -178,12 +177,12 @@ class State:
         query per file costs more than a run's other work on an unchanged archive. The rows
         read ahead before are dropped, so what is held stays bounded by what the caller asks
         for at once. (A path is a :class:`Path`, or its absolute path as a string.)"""
-        self._ahead_files, self._ahead_facts, self._ahead = {}, {}, set()
+        self._ahead_files, self._ahead_facts = {}, {}
         if self._db is None:
             return
         names = [path if isinstance(path, str) else _name(path) for path in paths]
         wanted = sorted(self._kinds.union(kinds))
-        files: dict[str, tuple[Any, ...]] = {}
+        files: dict[str, tuple[Any, ...] | None] = dict.fromkeys(names)
         facts: dict[tuple[str, str], tuple[Any, ...]] = {}
         with self._guarded():  # locked by another run: every lookup asks
             for start in range(0, len(names), _AHEAD_QUERY):
@@ -196,20 +195,20 @@ class State:
                     "SELECT path, kind, digest, key, value, seen_ns FROM fact "
                     f"WHERE path IN ({marks}) AND kind IN ({','.join('?' * len(wanted))})",
                     [*chunk, *wanted]).fetchall())
-            self._ahead_files, self._ahead_facts, self._ahead = files, facts, set(names)
+            self._ahead_files, self._ahead_facts = files, facts
             self._ahead_kinds = set(wanted)
 
     def _file_row(self, name: str) -> tuple[Any, ...] | None:
         """(ino, size, mtime_ns, ctime_ns, digest, seen_ns) of a file, read ahead or asked."""
-        if name in self._ahead:
-            return self._ahead_files.get(name)
+        if name in self._ahead_files:
+            return self._ahead_files[name]
         return self._query("SELECT ino, size, mtime_ns, ctime_ns, digest, seen_ns FROM file "
                            "WHERE path = ?", (name,))
 
     def _fact_row(self, name: str, kind: str) -> tuple[Any, ...] | None:
         """(digest, key, value, seen_ns) of a committed fact, read ahead or asked."""
         self._kinds.add(kind)
-        if name in self._ahead and kind in self._ahead_kinds:
+        if name in self._ahead_files and kind in self._ahead_kinds:
             return self._ahead_facts.get((name, kind))
         return self._query("SELECT digest, key, value, seen_ns FROM fact WHERE path = ? AND "
                            "kind = ?", (name, kind))
@@ -277,7 +276,7 @@ class State:
         if self._db is None:
             return
         name = _name(path)
-        self._ahead.discard(name)  # its rows read ahead are no longer the truth
+        self._ahead_files.pop(name, None)  # its rows read ahead are no longer the truth
         if stamp is None:
             self._files[name] = None
         else:
@@ -311,7 +310,7 @@ class State:
         if self._db is None:
             return
         name = _name(Path(path)) if isinstance(path, Path) else path
-        self._ahead.discard(name)
+        self._ahead_files.pop(name, None)
         text = json.dumps(value, separators=(",", ":"))
         self._facts[(name, kind)] = (digest, key, text, 0)  # 0: not committed
         self._pending += len(text)
