@@ -110,10 +110,6 @@ class CatalogState:
         return tuple(count or 0 for count in counts)
 
     # ------------------------------------------------------------------ templates
-    def template_current(self, source: Source) -> bool:
-        """Whether the article's template is the one its digest names (unread)."""
-        return self._template_entries(source) is not None
-
     def template(self, path: Path, template: Catalog | None) -> None:
         """Record the template at ``path`` (``template``: as just written, if it was)."""
         if template is not None and template.disk_text is not None:
@@ -128,8 +124,9 @@ class CatalogState:
                 stored_digest(path) or "", stored_digest(path, ENTRIES_HEADER) or "")))
         self._template = (None, None)
 
-    def _template_entries(self, source: Source) -> str | None:
-        """The template's msgids digest, when the template is current (unread)."""
+    def template_entries(self, source: Source) -> str | None:
+        """The template's msgids digest when the template is the one the article's digest
+        names (unread); None when it is not, or unknown."""
         if self._template[0] is not source:
             path = self.settings.template_path(source.slug)
             facts = decoded(_Template, self.state.lookup(path, "template", self.key)[1])
@@ -148,7 +145,7 @@ class CatalogState:
             return None
         if facts.source != source.digest or facts.memory != self.memory:
             return None
-        if facts.entries != self._template_entries(source) or (purge and facts.obsolete):
+        if facts.entries != self.template_entries(source) or (purge and facts.obsolete):
             return None
         if self.translate_keys is not None and facts.translated != self.translate_keys.get(lang):
             return None
