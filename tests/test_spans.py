@@ -1,4 +1,4 @@
-"""Spans (l10n.incremental.ledger, l10n.incremental.spans): a run of articles replayed from one fact
+"""Spans (l10n.incremental.spans): a run of articles replayed from one fact
 while none of its files changed; cut by content, recorded only from a pass that asked
 the state and nothing else, and never trusted past a change of any file it names."""
 
@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-import l10n.incremental.ledger as spans_module
+import l10n.incremental.spans as spans_module
 from l10n.catalog import Catalog
 from l10n.incremental.codec import encode
-from l10n.incremental.ledger import Ledger, cut, files_of, unchanged
-from l10n.incremental.spans import Replayed, Spans
+from l10n.incremental.spans import Replayed, Spans, cut, files_of, unchanged
+from l10n.incremental.store import Ledger
 from tests.test_state import ARTICLE, COMMANDS, SENTENCES, _archive, _cli, _ok
 
 # ------------------------------------------------------------------ the parts

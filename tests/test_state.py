@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from l10n.cli import app
 from l10n.cli._common import _show_warning
 from l10n.errors import L10nError
-from l10n.incremental import State, ledger, stamp_of
+from l10n.incremental import State, spans, stamp_of
 from l10n.incremental.store import STATE_FILE
 from tests.cli_helpers import run_l10n
 
@@ -273,8 +273,8 @@ def test_every_command_says_and_does_what_it_does_without_the_state(
     project: Path, scratch: Path, monkeypatch: pytest.MonkeyPatch,
     ops: list[tuple[object, ...]],
 ) -> None:
-    monkeypatch.setattr(ledger, "EVERY", 2)  # spans of an article or two: edits fall in
-    monkeypatch.setattr(ledger, "LONGEST", 2)  # one while the others are replayed
+    monkeypatch.setattr(spans, "EVERY", 2)  # spans of an article or two: edits fall in
+    monkeypatch.setattr(spans, "LONGEST", 2)  # one while the others are replayed
     root = scratch / "with-state"
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(project, root)

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from l10n.catalog import Catalog
+from l10n.catalog.counts import count_words
 from l10n.config import load_settings
-from l10n.workflow.status import count_words, status
+from l10n.workflow.status import status
 from tests.cli_helpers import run_l10n
 from tests.conftest import DATA, ROOT
 

@@ -4,9 +4,9 @@
 when they can be trusted; :mod:`~l10n.incremental.store`: the state file (SQLite) of
 files, their digests and facts derived from them; :mod:`~l10n.incremental.keys`: what
 else a fact depends on (l10n's code, the settings, the glossary, a command's parameters:
-:class:`RunKey`); :mod:`~l10n.incremental.ledger` and :mod:`~l10n.incremental.spans`:
-one fact for a run of articles, replayed while none of the files it names changed,
-recorded from a pass that only asked the state. The state is a cache: deleting it
+:class:`RunKey`); :mod:`~l10n.incremental.spans`: one fact for a run of articles,
+replayed while none of the files it names changed, recorded from a pass that only
+asked the state. The state is a cache: deleting it
 changes no command's output, only how long it takes.
 """
 

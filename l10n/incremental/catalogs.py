@@ -6,7 +6,7 @@ A catalog needs no ``update`` when, as the state recorded it (and the file is un
 msgids are the template's (the merge's own rule), and its reviewed entries were
 harvested into this very translation memory (a memory deleted or replaced is harvested
 again). It needs no ``translate`` when, besides, it was left by a ``translate`` run with
-the same engine, model, glossary and l10n, with no entry :func:`~l10n.workflow.translate.
+the same engine, model, glossary and l10n, with no entry :meth:`~l10n.workflow.fill.Filler.
 pending` under them: every entry translated, and every translation either a person's or
 the output of this engine under this glossary. ``--retranslate`` never skips.
 
@@ -110,10 +110,6 @@ class CatalogState:
         return tuple(count or 0 for count in counts)
 
     # ------------------------------------------------------------------ templates
-    def template_current(self, source: Source) -> bool:
-        """Whether the article's template is the one its digest names (unread)."""
-        return self._template_entries(source) is not None
-
     def template(self, path: Path, template: Catalog | None) -> None:
         """Record the template at ``path`` (``template``: as just written, if it was)."""
         if template is not None and template.disk_text is not None:
@@ -128,8 +124,9 @@ class CatalogState:
                 stored_digest(path) or "", stored_digest(path, ENTRIES_HEADER) or "")))
         self._template = (None, None)
 
-    def _template_entries(self, source: Source) -> str | None:
-        """The template's msgids digest, when the template is current (unread)."""
+    def template_entries(self, source: Source) -> str | None:
+        """The template's msgids digest when the template is the one the article's digest
+        names (unread); None when it is not, or unknown."""
         if self._template[0] is not source:
             path = self.settings.template_path(source.slug)
             facts = decoded(_Template, self.state.lookup(path, "template", self.key)[1])
@@ -148,7 +145,7 @@ class CatalogState:
             return None
         if facts.source != source.digest or facts.memory != self.memory:
             return None
-        if facts.entries != self._template_entries(source) or (purge and facts.obsolete):
+        if facts.entries != self.template_entries(source) or (purge and facts.obsolete):
             return None
         if self.translate_keys is not None and facts.translated != self.translate_keys.get(lang):
             return None

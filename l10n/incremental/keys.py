@@ -119,11 +119,7 @@ def is_callback(hint: object) -> bool:
 
 
 def _value_key(value: object) -> str:
-    if isinstance(value, Settings):
-        return settings_key(value)
-    if isinstance(value, (list, tuple)):
-        value = [str(item) if isinstance(item, Path) else item for item in value]
-    return key(value)
+    return settings_key(value) if isinstance(value, Settings) else key(value)  # a Path: str
 
 
 def glossary_key(folder: Path) -> str:

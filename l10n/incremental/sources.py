@@ -15,7 +15,7 @@ import hashlib
 import os
 import sys
 import warnings
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,21 +119,19 @@ def stream_sources(
         for path, known, facts in found:
             try:
                 facts, article = _facts(settings, path, state, wanted, known, facts)
-                if told is not None:
-                    told.append(facts)
-                source = from_facts(settings, path, facts)
-                if source.slug in seen:  # not a span's own fact: it depends on other spans
-                    state.unclean()
-                check_unique(source.slug, path, seen)
-            except ArticleError as exc:
+            except ArticleError as exc:  # not found
                 if problems is None:
                     raise
                 problems.append(Problem.of(exc))
                 continue
-            if article is not None:
+            if told is not None:
+                told.append(facts)
+            if facts.slug in seen:  # not a span's own fact: it depends on other spans
+                state.unclean()
+            source = admit(settings, path, facts, seen, problems)
+            if source is not None:
                 source._article = article
-            seen[source.slug] = str(path)
-            yield source
+                yield source
 
 
 def _related(settings: Settings,
@@ -150,16 +148,6 @@ def _related(settings: Settings,
             related.append(f"{templates}/{slug}.pot")
             related += [f"{locales}/{lang}/{slug}.po" for lang in settings.targets]
     return related
-
-
-def check_unique(slug: str, path: Path, seen: Mapping[str, object]) -> None:
-    """Refuse a second article with a slug (``seen``: slug -> the first one's path)."""
-    if slug in seen:
-        raise ArticleError(
-            f"two articles have the slug '{slug}' (also {seen[slug]})",
-            path=path,
-            hint="rename one file or set a distinct 'slug' in its front matter",
-        )
 
 
 def _facts(settings: Settings, path: Path, state: State, wanted: str, known: Known,
@@ -201,12 +189,25 @@ def _read(settings: Settings, path: Path, data: bytes) -> tuple[ArticleFacts, Ar
                         source_digest_of(settings, path, data)), article
 
 
-def from_facts(settings: Settings, path: Path, facts: ArticleFacts) -> Source:
-    """The article of ``facts``, its reading's warnings told again (its problem raised)."""
+def admit(settings: Settings, path: Path, facts: ArticleFacts, seen: dict[str, str],
+          problems: list[Problem] | None) -> Source | None:
+    """The article of ``facts``, its reading's warnings told again, its slug taken in
+    ``seen`` (slug -> path). An unreadable article, or a second one with a slug (the
+    first in name order wins), is recorded in ``problems`` and left out (None); without
+    ``problems`` it raises."""
     for told in facts.warnings:
         warnings.warn(L10nWarning(told.message, path=told.path, line=told.line,
                                   hint=told.hint), stacklevel=2)
-    if facts.problem is not None:
-        told = facts.problem
-        raise ArticleError(told.message, path=told.path, line=told.line, hint=told.hint)
+    error = facts.problem
+    if error is None and facts.slug in seen:
+        error = Problem(f"two articles have the slug '{facts.slug}' (also {seen[facts.slug]})",
+                        str(path), hint="rename one file or set a distinct 'slug' in its "
+                        "front matter")
+    if error is not None:
+        exc = ArticleError(error.message, path=error.path, line=error.line, hint=error.hint)
+        if problems is None:
+            raise exc
+        problems.append(Problem.of(exc))
+        return None
+    seen[facts.slug] = str(path)
     return Source(path, sys.intern(facts.slug), sys.intern(facts.lang), facts.digest, settings)

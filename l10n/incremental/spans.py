@@ -1,36 +1,59 @@
-"""A run's articles span by span (:mod:`l10n.incremental.ledger`): a span none of whose files
-changed is replayed from the state, the others are streamed article by article
-(:func:`~l10n.incremental.sources.stream_sources`) and worked on as before.
+"""Spans: a run of consecutive articles whose whole result one fact of the state holds,
+so that an unchanged archive costs a ``stat`` per file and a query per span.
 
-A command iterates :meth:`Spans.each` inside ``with``: for each span, either the span's
-replayed items (one per readable article, what the command kept for it), or its work
-on each of the span's articles, one item per article, kept (None: the article's work
-is not done, there is nothing to replay). The span's pass is watched: every answer of
-the state adds its file's stamp to the pass's ledger, and any miss, and any file read
-or written by other means (:func:`l10n.fsutil.file_io`, which every reader and writer
-of a project's files calls), makes it unclean. Command code never says so itself. A
-clean pass is recorded as it ends; the others are confirmed as the ``with`` block ends,
-when what the run wrote is in the state: ``confirm`` (the command's work, without its
-writes) again, article by article, recorded if that pass is clean. Replaying a span
-tells its articles' warnings and problems again, and a span whose slugs an earlier
-article now has is not replayed (the per-file pass reports them).
+Per-file facts (:mod:`l10n.incremental.store`) make a no-change run read nothing, but the run
+still asks the state about every file, a row and a few Python objects each: at 10,000
+articles and three or four files per article that is seconds. A span is the next level,
+as git's cache tree is above its index: for a command and its key, the state records
+every file the span's per-file work looked at (the articles, their templates, catalogs
+and pages, or their absence) with its stamp, and the span's result. A later run whose
+files all have those stamps (trusted: older than the record) replays the result; any
+difference (an edit, a new file, a file gone) and the span's articles are streamed
+article by article (:func:`~l10n.incremental.sources.stream_sources`) and worked on,
+which costs the work of what changed.
+
+* **Cut by content**, not by position: a span ends after an article whose name hashes
+  to a boundary (one in :data:`EVERY`, on average), or after :data:`LONGEST` articles.
+  Adding or removing an article changes the span it falls in, not every span after it.
+* **Recorded only from a clean pass**. A command iterates :meth:`Spans.each` inside
+  ``with``: for each span, either the span's replayed items (one per readable article,
+  what the command kept for it), or its work on each of the span's articles, one item
+  per article, kept (None: the article's work is not done, there is nothing to
+  replay). The span's pass is watched by a :class:`~l10n.incremental.store.Ledger`:
+  every answer of the state adds its file's stamp, and any miss, and any file read or
+  written by other means (:func:`l10n.fsutil.file_io`, which every reader and writer of
+  a project's files calls), makes it unclean. Command code never says so itself. A
+  clean pass is recorded as it ends, so a span fact says no more than the per-file
+  facts it was made from; the others are confirmed as the ``with`` block ends, when
+  what the run wrote is in the state: ``confirm`` (the command's work, without its
+  writes) again, article by article, recorded if that pass is clean.
+
+Replaying a span tells its articles' warnings and problems again, and a span whose
+slugs an earlier article now has is not replayed (the per-file pass reports them).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import stat
 import warnings
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from l10n.config import Settings
-from l10n.errors import ArticleError, Problem
+from l10n.errors import Problem
 from l10n.fsutil import watching_io
 from l10n.incremental import State
 from l10n.incremental.codec import decode, encode
-from l10n.incremental.ledger import Ledger, cut, files_of, span_name, unchanged
-from l10n.incremental.sources import ArticleFacts, Source, from_facts, stream_sources
+from l10n.incremental.sources import ArticleFacts, Source, admit, stream_sources
+from l10n.incremental.store import Ledger
+
+EVERY = 128  # articles per span, on average
+LONGEST = 256  # a span is cut here even without a boundary (what a span holds is bounded)
 
 
 class Replayed:
@@ -156,12 +179,69 @@ class Spans:
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
         for path, facts in zip(paths, told, strict=True):
-            try:
-                source = from_facts(self.settings, path, facts)
-            except ArticleError as exc:
-                if self.problems is None:
-                    raise
-                self.problems.append(Problem.of(exc))
-                continue
-            self.seen[source.slug] = str(path)
+            admit(self.settings, path, facts, self.seen, self.problems)
         return items
+
+
+def cut(paths: Sequence[Path]) -> Iterator[list[Path]]:
+    """``paths`` (in order) as spans (see the module docstring)."""
+    span: list[Path] = []
+    for path in paths:
+        span.append(path)
+        if len(span) >= LONGEST or zlib.crc32(path.name.encode("utf-8")) % EVERY == 0:
+            yield span
+            span = []
+    if span:
+        yield span
+
+
+def span_name(kind: str, paths: Sequence[Path]) -> tuple[str, str]:
+    """(the name a span's fact is recorded under, the digest of its articles' names)."""
+    digest = hashlib.sha256(os.getcwd().encode("utf-8") + b"\0")  # what relative names mean
+    for path in paths:
+        digest.update(str(path).encode("utf-8") + b"\0")
+    names = digest.hexdigest()[:16]
+    return f"<span:{kind}>{names}", names
+
+
+def files_of(ledger: Ledger) -> dict[str, Any]:
+    """The ledger's files as a span fact keeps them: by folder, the names of the files
+    present and of those absent, and one digest of the present files' stamps (compact:
+    a build's span names thousands of files)."""
+    present: dict[str, list[tuple[str, tuple[int, int, int, int]]]] = {}
+    absent: dict[str, list[str]] = {}
+    for name, found in ledger.files.items():
+        folder, base = os.path.split(name)
+        if found is None:
+            absent.setdefault(folder, []).append(base)
+        else:
+            present.setdefault(folder, []).append((base, found))
+    stamps = [value for files in present.values() for _, found in files for value in found]
+    return {"present": {folder: [base for base, _ in files] for folder, files in present.items()},
+            "absent": absent, "stamps": _digest(stamps)}
+
+
+def unchanged(files: dict[str, Any], seen: int) -> bool:
+    """Whether every file of a span fact recorded at ``seen`` is as it was then: each
+    present file a regular file with the same stamp, trusted (changed before the record),
+    and each absent file still absent."""
+    stamps: list[int] = []
+    for folder, names in files["present"].items():
+        for base in names:
+            try:
+                info = os.stat(f"{folder}/{base}")
+            except (FileNotFoundError, NotADirectoryError):
+                return False
+            if info.st_ctime_ns >= seen or info.st_mtime_ns >= seen \
+                    or not stat.S_ISREG(info.st_mode):
+                return False
+            stamps += (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    for folder, names in files["absent"].items():
+        for base in names:
+            if os.path.lexists(f"{folder}/{base}"):
+                return False
+    return bool(_digest(stamps) == files["stamps"])
+
+
+def _digest(stamps: list[int]) -> str:
+    return hashlib.sha256(str(stamps).encode("ascii")).hexdigest()[:16]

@@ -32,12 +32,11 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from l10n.incremental.database import Pruned, count_write, prepare, prune, transaction
-from l10n.incremental.ledger import Watched
 from l10n.incremental.stamps import Stamp, digest_bytes, fs_now, fs_tick, read_stamped, stamp_of
 
 STATE_FILE = "state.sqlite"
@@ -45,7 +44,21 @@ CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
 BATCH = 2000  # rows per transaction
 BATCH_BYTES = 1 << 20  # or fewer, once their facts hold this much text (a span's findings)
 _AHEAD_QUERY = 500  # names per query of prefetch() (SQLite allows 32,766 parameters)
+T = TypeVar("T")
 
+
+@dataclass
+class Ledger:
+    """What the state vouched for while a span's articles were worked on
+    (:mod:`l10n.incremental.spans`): each file's stamp (None: absent), and whether the
+    pass did no more than ask the state."""
+
+    files: dict[str, tuple[int, int, int, int] | None] = field(default_factory=dict)
+    clean: bool = True
+
+    def unclean(self) -> None:
+        """The pass did more than ask the state (a file read or written, a miss)."""
+        self.clean = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +66,6 @@ class Known:
     """A file as the state knows it: its stamp now, and its digest when the recorded
     stamp is the same and trusted (None: read the file)."""
 
-    path: Path
     stamp: Stamp | None
     digest: str | None
 
@@ -71,23 +83,23 @@ def _loads(text: str | None) -> Any:
         return None
 
 
-class State(Watched):
+class State:
     """The state of one project (see the module docstring). Use ``with State.open(...)``;
-    ``State(None)`` is a state that knows nothing and records nothing."""
+    ``State(None)`` is a state that knows nothing and records nothing. While a span's
+    pass is worked on, its ``ledger`` is told what the state answered."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self._db: sqlite3.Connection | None = None
         self._files: dict[str, tuple[int, int, int, int, str] | None] = {}
-        self._facts: dict[tuple[str, str], tuple[str, str, str]] = {}
+        self._facts: dict[tuple[str, str], tuple[str, str, str, int]] = {}
         self._pending = 0  # characters of the facts not yet committed
         # rows read ahead by prefetch(): file rows, fact rows, and the names they cover
-        self._ahead_files: dict[str, tuple[Any, ...]] = {}
+        self._ahead_files: dict[str, tuple[Any, ...] | None] = {}  # None: no row
         self._ahead_facts: dict[tuple[str, str], tuple[Any, ...]] = {}
-        self._ahead: set[str] = set()
         self._ahead_kinds: set[str] = set()  # the kinds of fact read ahead
         self._kinds: set[str] = set()  # the kinds of fact this run has looked up
-        self.ledger = None  # no span's pass watched yet (l10n.incremental.ledger)
+        self.ledger: Ledger | None = None  # the pass watched now, if any
         self._wrote = False  # rows committed by this run (an automatic prune counts them)
         if folder is not None:
             self._connect()
@@ -137,7 +149,7 @@ class State(Watched):
 
     def _discard(self) -> None:
         """Delete a state file that cannot be trusted and start an empty one."""
-        self._ahead_files, self._ahead_facts, self._ahead = {}, {}, set()
+        self._ahead_files, self._ahead_facts = {}, {}
         self._close()
         self._connect(fresh=True)
 
@@ -165,12 +177,12 @@ class State(Watched):
         query per file costs more than a run's other work on an unchanged archive. The rows
         read ahead before are dropped, so what is held stays bounded by what the caller asks
         for at once. (A path is a :class:`Path`, or its absolute path as a string.)"""
-        self._ahead_files, self._ahead_facts, self._ahead = {}, {}, set()
+        self._ahead_files, self._ahead_facts = {}, {}
         if self._db is None:
             return
         names = [path if isinstance(path, str) else _name(path) for path in paths]
         wanted = sorted(self._kinds.union(kinds))
-        files: dict[str, tuple[Any, ...]] = {}
+        files: dict[str, tuple[Any, ...] | None] = dict.fromkeys(names)
         facts: dict[tuple[str, str], tuple[Any, ...]] = {}
         with self._guarded():  # locked by another run: every lookup asks
             for start in range(0, len(names), _AHEAD_QUERY):
@@ -183,23 +195,41 @@ class State(Watched):
                     "SELECT path, kind, digest, key, value, seen_ns FROM fact "
                     f"WHERE path IN ({marks}) AND kind IN ({','.join('?' * len(wanted))})",
                     [*chunk, *wanted]).fetchall())
-            self._ahead_files, self._ahead_facts, self._ahead = files, facts, set(names)
+            self._ahead_files, self._ahead_facts = files, facts
             self._ahead_kinds = set(wanted)
 
     def _file_row(self, name: str) -> tuple[Any, ...] | None:
         """(ino, size, mtime_ns, ctime_ns, digest, seen_ns) of a file, read ahead or asked."""
-        if name in self._ahead:
-            return self._ahead_files.get(name)
+        if name in self._ahead_files:
+            return self._ahead_files[name]
         return self._query("SELECT ino, size, mtime_ns, ctime_ns, digest, seen_ns FROM file "
                            "WHERE path = ?", (name,))
 
     def _fact_row(self, name: str, kind: str) -> tuple[Any, ...] | None:
         """(digest, key, value, seen_ns) of a committed fact, read ahead or asked."""
         self._kinds.add(kind)
-        if name in self._ahead and kind in self._ahead_kinds:
+        if name in self._ahead_files and kind in self._ahead_kinds:
             return self._ahead_facts.get((name, kind))
         return self._query("SELECT digest, key, value, seen_ns FROM fact WHERE path = ? AND "
                            "kind = ?", (name, kind))
+
+    # ------------------------------------------------------------------ the ledger
+    def vouch(self, name: str, stamp: Stamp | None) -> None:
+        """Tell the ledger (if one watches) that the file ``name`` was taken as the state
+        knows it, with ``stamp`` (None: absent)."""
+        if self.ledger is not None:
+            self.ledger.files[name] = None if stamp is None else (
+                stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns)
+
+    def unclean(self) -> None:
+        """Tell the ledger (if one watches) that the pass did more than ask the state: a
+        miss, a read, a write."""
+        if self.ledger is not None:
+            self.ledger.clean = False
+
+    def _missed(self, value: T) -> T:
+        self.unclean()
+        return value
 
     # ------------------------------------------------------------------ files
     def known(self, path: Path) -> Known:
@@ -208,12 +238,12 @@ class State(Watched):
         name = _name(path)
         if stamp is None:
             self.vouch(name, None)
-            return Known(path, None, None)
+            return Known(None, None)
         row = None if name in self._files else self._file_row(name)  # recorded now: racy
         if row is None or Stamp(*row[:4]) != stamp or not stamp.trusted(row[5]):
-            return self._missed(Known(path, stamp, None))
+            return self._missed(Known(stamp, None))
         self.vouch(name, stamp)
-        return Known(path, stamp, str(row[4]))
+        return Known(stamp, str(row[4]))
 
     def lookup(self, path: Path, kind: str, key: str) -> tuple[Known, Any]:
         """:meth:`known` and :meth:`fact`: the file as the state knows it, and its fact of
@@ -246,7 +276,7 @@ class State(Watched):
         if self._db is None:
             return
         name = _name(path)
-        self._ahead.discard(name)  # its rows read ahead are no longer the truth
+        self._ahead_files.pop(name, None)  # its rows read ahead are no longer the truth
         if stamp is None:
             self._files[name] = None
         else:
@@ -262,18 +292,16 @@ class State(Watched):
     def fact(self, path: Path | str, kind: str, digest: str, key: str) -> Any:
         """The fact of ``kind`` recorded for the file's content ``digest`` under ``key``
         (None when there is none, or it was recorded for other content or another key)."""
-        name = _name(Path(path)) if isinstance(path, Path) else path
-        pending = self._facts.get((name, kind))
-        row = pending if pending is not None else self._fact_row(name, kind)
-        value = None if row is None or row[0] != digest or row[1] != key else _loads(row[2])
-        return self._missed(None) if value is None else value
+        found = self.fact_seen(path, kind, digest, key)
+        return None if found is None else found[0]
 
-    def fact_seen(self, name: str, kind: str, digest: str, key: str) -> tuple[Any, int] | None:
-        """A fact and when it was committed (the file system's clock: stamps it holds
-        are trusted against it); None for a fact not committed yet."""
-        row = None if (name, kind) in self._facts else self._fact_row(name, kind)
-        value = None if row is None or row[0] != digest or row[1] != key else _loads(row[2])
-        if row is None or value is None:
+    def fact_seen(self, path: Path | str, kind: str, digest: str,
+                  key: str) -> tuple[Any, int] | None:
+        """:meth:`fact`, and when it was committed (the file system's clock: stamps it
+        holds are trusted against it; 0 for a fact not committed yet, which trusts none)."""
+        name = _name(Path(path)) if isinstance(path, Path) else path
+        row = self._facts.get((name, kind)) or self._fact_row(name, kind)
+        if row is None or row[0] != digest or row[1] != key or (value := _loads(row[2])) is None:
             return self._missed(None)
         return value, int(row[3])
 
@@ -282,9 +310,9 @@ class State(Watched):
         if self._db is None:
             return
         name = _name(Path(path)) if isinstance(path, Path) else path
-        self._ahead.discard(name)
+        self._ahead_files.pop(name, None)
         text = json.dumps(value, separators=(",", ":"))
-        self._facts[(name, kind)] = (digest, key, text)
+        self._facts[(name, kind)] = (digest, key, text, 0)  # 0: not committed
         self._pending += len(text)
         self._maybe_flush()
 
@@ -312,7 +340,7 @@ class State(Watched):
                     "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [(p, *row, now) for p, row in files.items() if row is not None])
                 self._db.executemany("INSERT OR REPLACE INTO fact VALUES (?, ?, ?, ?, ?, ?)",
-                                     [(p, k, *row, now) for (p, k), row in facts.items()])
+                                     [(p, k, *row[:3], now) for (p, k), row in facts.items()])
             self._wrote = True
 
     def prune(self) -> Pruned | None:

@@ -96,7 +96,8 @@ def save_edits(
             raise UsageError("an empty translation cannot be accepted", hint="write one first")
     with project_lock(settings.state_dir, wait=SHORT_WAIT):
         catch_up(settings)
-        catalog = _current(path, known)
+        catalog = known if known is not None and known.path == path and as_on_disk(known) \
+            else Catalog.read(path)  # the draft while the file is the one it was read from
         before = {edit.msgid: catalog.get(edit.msgid) for edit in edits}
         outcomes = [_apply(catalog, edit) for edit in edits]
         saved = [o.entry for o in outcomes if o.status == SAVED and o.entry is not None]
@@ -117,13 +118,6 @@ def save_edits(
         if marker is not None:
             marker.unlink()
     return outcomes
-
-
-def _current(path: Path, known: Draft | None) -> Catalog:
-    """The catalog as it is on disk: ``known`` if it still is that, else read now."""
-    if known is not None and known.path == path and as_on_disk(known):
-        return known
-    return Catalog.read(path)
 
 
 def _marker(settings: Settings, lang: str, slug: str) -> Path:

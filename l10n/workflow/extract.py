@@ -104,7 +104,7 @@ def extract_source(
     already has the article's digest, else segmented (``segmenting`` follows it) and
     written (and recorded)."""
     path = settings.template_path(source.slug)
-    if known is not None and known.template_current(source):
+    if known is not None and known.template_entries(source) is not None:
         return Extracted(source, path, False, source.digest)
     if _current(path, source.digest):
         if known is not None:

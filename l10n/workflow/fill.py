@@ -3,8 +3,8 @@
 Catalogs arrive one at a time, merged (:mod:`l10n.workflow.update`), and wait per
 language until about :data:`INTAKE` pending entries have come (or the run's end): by
 then the reviewed entries of all those catalogs are in the translation memory, so one
-article's reviewed sentence fills another's. The pending entries (chosen by the caller)
-are looked up in the memory; every other one becomes an
+article's reviewed sentence fills another's. The pending entries (the caller chooses them
+with :meth:`Filler.pending`) are looked up in the memory; every other one becomes an
 :class:`~l10n.engines.enforce.Enforcement` whose requests join one
 :class:`~l10n.runners.Stream` with those of every other catalog, language and round,
 so each round is one pass over the whole run, in batches that suit the runner.
@@ -23,6 +23,7 @@ from l10n.catalog import Catalog, Entry, Provenance
 from l10n.config import Settings
 from l10n.engines.enforce import Ask, Enforced, Enforcement
 from l10n.glossary import Glossary
+from l10n.glossary.verify import distinct_terms
 from l10n.memory import REVIEWED, Memory
 from l10n.memory.history import changes
 from l10n.model import MISSING, Hypothesis
@@ -30,6 +31,7 @@ from l10n.runners import Key, Stream
 from l10n.workflow.update import LanguageReport
 
 ReportProgress = Callable[[str, int, int], None]  # (language, done, total so far)
+PLACEHOLDERS = ("pseudo", "none")  # engines whose output never replaces another's
 INTAKE = 1024  # pending entries per language read before their memory look-ups
 
 
@@ -96,11 +98,36 @@ class Filler:
 
     def __init__(
         self, settings: Settings, glossary: Glossary, memory: Memory, stream: Stream,
-        n_best: int, written: Callable[[Catalog, str], None] | None = None,
+        n_best: int, written: Callable[[Catalog, str], None] | None = None, *,
+        retranslate: bool = False,
     ) -> None:
         self.settings, self.glossary, self.memory = settings, glossary, memory
         self.stream, self.n_best = stream, n_best
         self.written = written  # told of each catalog once filled and written (the state)
+        self.retranslate = retranslate  # ``--retranslate machine``: redo untouched machine output
+
+    def pending(self, entry: Entry, language: Language) -> bool:
+        """Entries the run may fill: no translation yet, or untouched machine output that is
+        out of date: its source changed (``#| msgid``), the glossary terms of its segment
+        changed, or it came from another engine or model than the language's (pseudo
+        output is replaced by a real engine; ``pseudo`` and ``none`` never replace another
+        engine's output), or ``--retranslate machine``. A translator's work (reviewed or
+        edited) is never pending."""
+        if not entry.msgstr:
+            return True
+        if not entry.is_machine:
+            return False
+        prov = entry.provenance
+        if entry.previous_msgid is not None or self.retranslate:
+            return True
+        if prov is None or prov.engine != language.engine_name:
+            return language.engine_name not in PLACEHOLDERS
+        if language.model and prov.model and prov.model != language.model:
+            return True
+        # the glossary's terms of the entry's source, and those it was translated under
+        found = distinct_terms(self.glossary.find(entry.msgid, language.lang), language.lang)
+        return {(source, form) for source, form, _, _ in found} != {
+            (term.source, term.target) for term in entry.terms}
 
     def add(self, language: Language, catalog: Catalog, entries: Sequence[Entry]) -> None:
         """Fill ``entries`` of ``catalog`` (once the intake is full: see the module)."""

@@ -10,7 +10,7 @@ broken article may be the one that has it): purging then refuses.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,23 +58,18 @@ def _names(folder: Path, suffix: str) -> list[str]:
         return []
 
 
-def project_orphans(settings: Settings) -> tuple[list[Orphan], list[Problem]]:
-    """The orphans of the whole project, and the articles that could not be read."""
+def purge_orphans(settings: Settings, memory: Memory) -> list[Path]:
+    """Remove the orphans of the whole project: every catalog's reviewed translations
+    (obsolete ones too) go into ``memory`` first; a catalog that cannot be read stays.
+    The caller holds the lock."""
     problems: list[Problem] = []
     articles = read_articles(settings, None, problems=problems)
-    return find_orphans(settings, (a.slug for a in articles)), problems
-
-
-def purge_orphans(
-    settings: Settings, orphans: Sequence[Orphan], problems: Sequence[Problem], memory: Memory
-) -> list[Path]:
-    """Remove ``orphans``: every catalog's reviewed translations (obsolete ones too) go
-    into ``memory`` first; a catalog that cannot be read stays. The caller holds the lock."""
     if problems:
         raise UsageError(
             f"{len(problems)} article(s) cannot be read, so orphans cannot be told for sure",
             hint="fix or remove the broken articles first (see `l10n status`)",
         )
+    orphans = find_orphans(settings, (article.slug for article in articles))
     catalogs = [(o, Catalog.read(o.path)) for o in orphans if o.lang]  # a broken one raises
     with memory.transaction():
         for orphan, catalog in catalogs:
@@ -85,4 +80,4 @@ def purge_orphans(
     return [orphan.path for orphan in orphans]
 
 
-__all__ = ["Orphan", "find_orphans", "project_orphans", "purge_orphans"]
+__all__ = ["Orphan", "find_orphans", "purge_orphans"]

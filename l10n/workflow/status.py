@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from l10n.catalog import Catalog, Entry
-from l10n.catalog.counts import COUNTS, CatalogStatus, count_states, count_words
+from l10n.catalog.counts import COUNTS, CatalogStatus, count_states
 from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.glossary import Glossary
 from l10n.incremental import RunKey
 from l10n.incremental.cached import Cache
 from l10n.incremental.sources import Source
-from l10n.model import Article, Finding, Severity
+from l10n.model import Finding, Severity
 from l10n.qa import CheckContext
 from l10n.qa.catalog import catalog_findings
 from l10n.text.segment import segment_article
@@ -52,15 +52,6 @@ class StatusReport:
         }
 
 
-def _template_entries(settings: Settings, article: Article) -> list[Entry]:
-    """The article's template entries, all untranslated (from memory if no template yet)."""
-    path = settings.template_path(article.slug)
-    if path.is_file():
-        return Catalog.read(path).entries()
-    segments = segment_article(article)
-    return [Entry(item.msgid, "") for item in template_entries(settings, article, segments)]
-
-
 def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) -> CatalogStatus:
     """One catalog's row: from the state when the catalog (or, without one, the
     template) is unchanged, else counted and checked now. A row is the fact ``status``
@@ -76,8 +67,9 @@ def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) ->
     def template(catalog: Catalog) -> CatalogStatus:
         return count_states(lang, source.slug, catalog.entries(), shown, False)
 
-    def segments(source: Source) -> CatalogStatus:
-        entries = _template_entries(settings, source.article)
+    def segments(source: Source) -> CatalogStatus:  # no template yet: segmented in memory
+        items = template_entries(settings, source.article, segment_article(source.article))
+        entries = [Entry(item.msgid, "") for item in items]
         return count_states(lang, source.slug, entries, shown, False)
 
     row = cache.result(path, "status", cache.key("status", lang), CatalogStatus, counted)
@@ -156,5 +148,4 @@ def status(
     return StatusReport(tuple(rows), tuple(totals), tuple(problems), listed)
 
 
-__all__ = ["count_states", "CatalogStatus", "StatusReport", "count_words", "status",
-           "status_recorder"]
+__all__ = ["StatusReport", "status", "status_recorder"]

@@ -14,14 +14,15 @@ The order of work is what keeps a run safe and fast:
    the current template, harvested into this memory, left by a run with this engine,
    model and glossary with nothing pending: :mod:`l10n.incremental.catalogs`) is not
    even read;
-4. the entries the run may fill (:func:`pending`) are filled from memory (exact matches,
-   then fuzzy suggestions), and the rest stream through the runner under the glossary
-   (:mod:`l10n.workflow.fill`): every enforcement round of the run is one pass over all
-   pending segments of all articles and languages, in batches that suit the runner
-   (in this process, or engine replicas on a Ray cluster: :mod:`l10n.runners`). Each
-   catalog is written atomically as soon as its last entry is filled, so a killed run
-   leaves every catalog valid and a re-run does only the rest; the driver holds a
-   bounded window of segments, whatever the size of the archive;
+4. the entries the run may fill (:meth:`~l10n.workflow.fill.Filler.pending`) are filled
+   from memory (exact matches, then fuzzy suggestions), and the rest stream through the
+   runner under the glossary (:mod:`l10n.workflow.fill`): every enforcement round of
+   the run is one pass over all pending segments of all articles and languages, in
+   batches that suit the runner (in this process, or engine replicas on a Ray cluster:
+   :mod:`l10n.runners`). Each catalog is written atomically as soon as its last entry
+   is filled, so a killed run leaves every catalog valid and a re-run does only the
+   rest; the driver holds a bounded window of segments, whatever the size of the
+   archive;
 5. the engine's model is loaded (and a Ray cluster joined) only when there is something
    to translate.
 """
@@ -29,10 +30,9 @@ The order of work is what keeps a run safe and fast:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.catalog import Catalog, Entry
+from l10n.catalog import Catalog
 from l10n.config import Settings
 from l10n.engines import Engine, default_engine_name, describe_engine, engine_spec, ready_engine
 from l10n.errors import (
@@ -43,8 +43,6 @@ from l10n.errors import (
     Problem,
     UsageError,
 )
-from l10n.glossary import Glossary
-from l10n.glossary.verify import distinct_terms
 from l10n.incremental import RunKey, State, code_key, glossary_key, key
 from l10n.incremental.cached import cached_glossary
 from l10n.incremental.sources import article_paths
@@ -53,51 +51,7 @@ from l10n.workflow.extract import Segmenting
 from l10n.workflow.fill import Filler, Language, ReportProgress, Steps
 from l10n.workflow.update import LanguageReport, RunReport, catalog_run, merged_catalogs
 
-PLACEHOLDERS = ("pseudo", "none")  # engines whose output never replaces another's
 RETRANSLATE = ("machine",)
-
-
-@dataclass(frozen=True, slots=True)
-class Basis:
-    """What untouched machine output of a language must still agree with to be kept: the
-    engine and model that would translate it now, and the glossary."""
-
-    engine: str
-    model: str = ""
-    glossary: Glossary | None = None
-    lang: str = ""
-    retranslate: bool = False  # ``--retranslate machine``: redo all untouched machine output
-
-
-def pending(entry: Entry, basis: Basis | str) -> bool:
-    """Entries the run may fill: no translation yet, or untouched machine output that is
-    out of date: its source changed (``#| msgid``), the glossary terms of its segment
-    changed, or it came from another engine or model than the one this run uses (pseudo
-    output is replaced by a real engine; ``pseudo`` and ``none`` never replace another
-    engine's output), or ``--retranslate machine``. A translator's work (reviewed or
-    edited) is never pending."""
-    if isinstance(basis, str):
-        basis = Basis(basis)
-    if not entry.msgstr:
-        return True
-    if not entry.is_machine:
-        return False
-    prov = entry.provenance
-    if entry.previous_msgid is not None or basis.retranslate:
-        return True
-    if prov is None or prov.engine != basis.engine:
-        return basis.engine not in PLACEHOLDERS
-    if basis.model and prov.model and prov.model != basis.model:
-        return True
-    return basis.glossary is not None and _terms_changed(entry, basis.glossary, basis.lang)
-
-
-def _terms_changed(entry: Entry, glossary: Glossary, lang: str) -> bool:
-    """Whether the glossary's terms of the entry's source differ from those it was
-    translated under (its ``term:`` comments)."""
-    now = {(source, form) for source, form, _, _ in distinct_terms(glossary.find(entry.msgid,
-                                                                               lang), lang)}
-    return now != {(term.source, term.target) for term in entry.terms}
 
 
 def translate(
@@ -139,17 +93,15 @@ def translate(
     chosen = use_runner or make_runner(plan, built, specs, pairs)
     keys = {lang: key("translate", item.engine_name, item.model, terms)
             for lang, item in languages.items()}
-    bases = {lang: Basis(item.engine_name, item.model, glossary, lang, retranslate is not None)
-             for lang, item in languages.items()}
     with catalog_run(settings, run, code, terms, keys, skip=retranslate is None,
                      glossary=glossary) as (memory, known):
 
         def written(catalog: Catalog, lang: str) -> None:  # by the filler: settled if
-            left = any(pending(entry, bases[lang]) for entry in catalog.entries())  # all done
+            left = any(filler.pending(e, languages[lang]) for e in catalog.entries())  # all done
             known.record(catalog, lang, settled=not left)
 
         def take(lang: str, catalog: Catalog) -> None:
-            todo = [e for e in catalog.entries() if pending(e, bases[lang])]
+            todo = [e for e in catalog.entries() if filler.pending(e, languages[lang])]
             if not todo:  # else recorded as the filler writes it
                 known.record(catalog, lang, settled=True)
             filler.add(languages[lang], catalog, todo)
@@ -157,7 +109,8 @@ def translate(
 
         stream = Stream(chosen, notice=notice,
                         progress=lambda lang, count: languages[lang].steps.advance(count))
-        filler = Filler(settings, glossary, memory, stream, n_best, written)
+        filler = Filler(settings, glossary, memory, stream, n_best, written,
+                        retranslate=retranslate is not None)
         try:
             with known.spans(files, targets, report.problems) as spans:
                 if merged_catalogs(settings, spans, targets, report, memory, known,

@@ -30,7 +30,6 @@ from l10n.memory.history import merged as merge_history
 from l10n.memory.history import noticed
 from l10n.workflow.edit import catch_up
 from l10n.workflow.extract import Extracted, Segmenting, extract_source
-from l10n.workflow.orphans import project_orphans
 from l10n.workflow.orphans import purge_orphans as purge_orphans_of
 from l10n.workflow.status import status_recorder
 
@@ -95,8 +94,7 @@ def update(
             merged_catalogs(settings, spans, targets, report, memory, known,
                             purge=purge_obsolete, segmenting=segmenting)
         if purge_orphans:
-            orphans, problems = project_orphans(settings)
-            removed = purge_orphans_of(settings, orphans, problems, memory)
+            removed = purge_orphans_of(settings, memory)
             report.orphans_removed = [settings.display(path) for path in removed]
     return report
 
