@@ -9,7 +9,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 
@@ -99,12 +99,14 @@ def write_checked(path: Path, data: str | bytes, expected: str | bytes | None) -
     return write_atomic(path, data)
 
 
-def _temporary(path: Path, data: str | bytes) -> str | None:
-    """``data`` in a temporary file beside ``path``, flushed to disk, with ``path``'s
-    permissions (None when ``path`` already holds exactly ``data``)."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+def _temporary(path: Path, data: str | bytes | Iterable[str]) -> str | None:
+    """``data`` (or its pieces, written as they come) in a temporary file beside ``path``,
+    flushed to disk, with ``path``'s permissions (None when ``path`` already holds
+    exactly ``data``)."""
+    whole = isinstance(data, str | bytes)
+    raw = (data.encode("utf-8") if isinstance(data, str) else data) if whole else b""
     try:
-        if path.read_bytes() == raw:
+        if whole and path.read_bytes() == raw:
             return None
     except FileNotFoundError:
         pass
@@ -112,8 +114,15 @@ def _temporary(path: Path, data: str | bytes) -> str | None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
+            if whole:
+                handle.write(raw)  # type: ignore[arg-type]
+            else:
+                for piece in data:
+                    handle.write(piece.encode("utf-8"))  # type: ignore[union-attr]
             handle.flush()
+            if not whole and _same_bytes(tmp, path):
+                os.unlink(tmp)
+                return None
             os.fsync(handle.fileno())
         with contextlib.suppress(FileNotFoundError):
             os.chmod(tmp, os.stat(path).st_mode & 0o777)
@@ -124,6 +133,22 @@ def _temporary(path: Path, data: str | bytes) -> str | None:
             os.unlink(tmp)
         raise
     return tmp
+
+
+def _same_bytes(one: str, other: Path) -> bool:
+    """Whether the files hold the same bytes (read a block at a time)."""
+    try:
+        if os.path.getsize(one) != os.path.getsize(other):
+            return False
+        with open(one, "rb") as first, open(other, "rb") as second:
+            while True:
+                block = first.read(1 << 16)
+                if block != second.read(1 << 16):
+                    return False
+                if not block:
+                    return True
+    except (FileNotFoundError, IsADirectoryError):
+        return False
 
 
 def _replace(tmp: str, path: Path) -> None:
@@ -145,8 +170,9 @@ class StagedWrites:
     def __init__(self) -> None:
         self._staged: list[tuple[str, Path]] = []
 
-    def stage(self, path: Path, data: str | bytes) -> bool:
-        """Stage ``data`` for ``path``; False (nothing staged) when it already holds it."""
+    def stage(self, path: Path, data: str | bytes | Iterable[str]) -> bool:
+        """Stage ``data`` (or its pieces: a large file is never held) for ``path``; False
+        (nothing staged) when it already holds it."""
         file_io(path)
         tmp = _temporary(Path(path), data)
         if tmp is not None:
