@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
@@ -330,7 +330,7 @@ class _Build:
         head = self.site_files.index_head(lang)
         return render_index_entries(lang, self.index.entries(lang), order, head)
 
-    def _write(self, staged: StagedWrites, name: str, text: str) -> None:
+    def _write(self, staged: StagedWrites, name: str, text: str | Iterable[str]) -> None:
         if not staged.stage(safe_path(self.folder, name), text):
             self.unchanged.append(name)
 
