@@ -52,7 +52,7 @@ from typing import Any
 from l10n.articles import read_source, safe_slug
 from l10n.config import Settings
 from l10n.errors import InputError, Problem, UsageError
-from l10n.fsutil import StagedWrites, project_lock, remove_stale_temporaries, write_atomic
+from l10n.fsutil import Spilled, StagedWrites, project_lock, remove_stale_temporaries, write_atomic
 from l10n.glossary import load_glossary
 from l10n.incremental import RunKey, State, code_key, digest_bytes, glossary_key, key
 from l10n.incremental.outputs import outputs_current, record_outputs
@@ -90,7 +90,7 @@ from l10n.workflow.extract import article_paths
 class BuildResult:
     out: Path
     pages: tuple[PageSummary, ...]  # every page built, originals included
-    written: tuple[Path, ...]  # files whose bytes changed
+    written_names: tuple[str, ...]  # files whose bytes changed (in ``out``)
     unchanged_names: tuple[str, ...]  # files already up to date, not touched (in ``out``)
     skipped: tuple[Skipped, ...]
     removed: tuple[Path, ...] = ()  # pages an earlier build made, no longer made
@@ -98,9 +98,15 @@ class BuildResult:
     notices: tuple[str, ...] = ()  # what the build left out, and why (no site_url)
 
     @property
+    def written(self) -> tuple[Path, ...]:
+        """The paths of the files written (made on demand: an archive's first build
+        writes tens of thousands)."""
+        root = self.out.resolve()
+        return tuple(root / name for name in self.written_names)
+
+    @property
     def unchanged(self) -> tuple[Path, ...]:
-        """The paths of the files already up to date (made on demand: an archive's build
-        has tens of thousands)."""
+        """The paths of the files already up to date (made on demand, as ``written``)."""
         root = self.out.resolve()
         return tuple(root / name for name in self.unchanged_names)
 
@@ -155,7 +161,7 @@ def build(
                         span.keep(run.article(source, staged))
                         source.drop()
                 run.indexes(staged)
-                written = staged.commit()
+                staged.commit()
                 run.recorded()
         except BaseException:
             staged.discard()
@@ -163,9 +169,10 @@ def build(
         finally:
             run.index.close()
             run.site_files.close()
+            run.done.close()
         removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs}, state)
     notices = () if site or output == "hugo" else (NO_SITE,)
-    return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
+    return BuildResult(folder, tuple(run.pages), tuple(run.written), tuple(run.unchanged),
                        tuple(run.skipped), tuple(removed), tuple(problems), notices)
 
 
@@ -201,8 +208,9 @@ class _Build:
     pages: list[PageSummary] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
     index: IndexEntries = field(default_factory=IndexEntries)
-    done: list[tuple[str, str, list[str]]] = field(default_factory=list)  # written articles
+    done: Spilled = field(default_factory=Spilled)  # [owner, plan key, names] written
 
     def __post_init__(self) -> None:
         self.code = code_key()
@@ -264,7 +272,7 @@ class _Build:
             self._write(staged, name, render_file(self.output, name, page, plan.facts,
                                                   plan.languages, self.site, text,
                                                   settings.html))
-        self.done.append((owner, files_id, [name for name, _ in files]))
+        self.done.append([owner, files_id, [name for name, _ in files]])
         return item
 
     def _built(self, owner: str, plan_id: str, names: list[str]) -> bool:
@@ -308,7 +316,7 @@ class _Build:
                 self.unchanged.append(name)
                 continue
             self._write(staged, name, render())
-            self.done.append((owner, file_key, [name]))
+            self.done.append([owner, file_key, [name]])
 
     def _files_once(
         self, staged: StagedWrites, render: Callable[[], dict[str, str]] | None, file_key: str
@@ -324,21 +332,22 @@ class _Build:
             return
         for name, text in render().items():
             self._write(staged, name, text)
-        self.done.append((owner, file_key, names))
+        self.done.append([owner, file_key, names])
 
     def _render_index(self, lang: str, order: list[str]) -> str:
         head = self.site_files.index_head(lang)
         return render_index_entries(lang, self.index.entries(lang), order, head)
 
     def _write(self, staged: StagedWrites, name: str, text: str | Iterable[str]) -> None:
-        if not staged.stage(safe_path(self.folder, name), text):
+        if staged.stage(safe_path(self.folder, name), text):
+            self.written.append(name)
+        else:
             self.unchanged.append(name)
 
     def recorded(self) -> None:
         """Record, for each article written, the stamps of its files now in place."""
-        for path, plan_id, names in self.done:
+        for path, plan_id, names in self.done.taken():
             record_outputs(self.state, path, self.kind, plan_id, self.root, names)
-        self.done = []
 
 
 def _remove_stale(
