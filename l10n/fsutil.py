@@ -5,13 +5,15 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import json
 import os
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
+from typing import IO, Any
 
 from l10n.errors import LockedError
 
@@ -99,12 +101,14 @@ def write_checked(path: Path, data: str | bytes, expected: str | bytes | None) -
     return write_atomic(path, data)
 
 
-def _temporary(path: Path, data: str | bytes) -> str | None:
-    """``data`` in a temporary file beside ``path``, flushed to disk, with ``path``'s
-    permissions (None when ``path`` already holds exactly ``data``)."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+def _temporary(path: Path, data: str | bytes | Iterable[str]) -> str | None:
+    """``data`` (or its pieces, written as they come) in a temporary file beside ``path``,
+    flushed to disk, with ``path``'s permissions (None when ``path`` already holds
+    exactly ``data``)."""
+    whole = isinstance(data, str | bytes)
+    raw = (data.encode("utf-8") if isinstance(data, str) else data) if whole else b""
     try:
-        if path.read_bytes() == raw:
+        if whole and path.read_bytes() == raw:
             return None
     except FileNotFoundError:
         pass
@@ -112,8 +116,15 @@ def _temporary(path: Path, data: str | bytes) -> str | None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
+            if whole:
+                handle.write(raw)  # type: ignore[arg-type]
+            else:
+                for piece in data:
+                    handle.write(piece.encode("utf-8"))  # type: ignore[union-attr]
             handle.flush()
+            if not whole and _same_bytes(tmp, path):
+                os.unlink(tmp)
+                return None
             os.fsync(handle.fileno())
         with contextlib.suppress(FileNotFoundError):
             os.chmod(tmp, os.stat(path).st_mode & 0o777)
@@ -124,6 +135,22 @@ def _temporary(path: Path, data: str | bytes) -> str | None:
             os.unlink(tmp)
         raise
     return tmp
+
+
+def _same_bytes(one: str, other: Path) -> bool:
+    """Whether the files hold the same bytes (read a block at a time)."""
+    try:
+        if os.path.getsize(one) != os.path.getsize(other):
+            return False
+        with open(one, "rb") as first, open(other, "rb") as second:
+            while True:
+                block = first.read(1 << 16)
+                if block != second.read(1 << 16):
+                    return False
+                if not block:
+                    return True
+    except (FileNotFoundError, IsADirectoryError):
+        return False
 
 
 def _replace(tmp: str, path: Path) -> None:
@@ -140,31 +167,64 @@ class StagedWrites:
     written to its temporary file as it comes (:meth:`stage`), and all are renamed into
     place by :meth:`commit`; :meth:`discard` (or a failure) removes the temporaries, so
     nothing is changed. A killed run leaves temporaries that
-    :func:`remove_stale_temporaries` removes."""
+    :func:`remove_stale_temporaries` removes. The names of what is staged wait in a
+    temporary file of their own (a first build of an archive stages tens of thousands)."""
 
     def __init__(self) -> None:
-        self._staged: list[tuple[str, Path]] = []
+        self._staged = Spilled()  # [temporary, path] of each staged file
 
-    def stage(self, path: Path, data: str | bytes) -> bool:
-        """Stage ``data`` for ``path``; False (nothing staged) when it already holds it."""
+    def stage(self, path: Path, data: str | bytes | Iterable[str]) -> bool:
+        """Stage ``data`` (or its pieces: a large file is never held) for ``path``; False
+        (nothing staged) when it already holds it."""
         file_io(path)
         tmp = _temporary(Path(path), data)
         if tmp is not None:
-            self._staged.append((tmp, Path(path)))
+            self._staged.append([tmp, str(path)])
         return tmp is not None
 
-    def commit(self) -> list[Path]:
-        """Rename every staged file into place; the paths written."""
-        staged, self._staged = self._staged, []
-        for tmp, path in staged:
-            _replace(tmp, path)
-        return [path for _, path in staged]
+    def commit(self) -> int:
+        """Rename every staged file into place; how many."""
+        staged, self._staged = self._staged, Spilled()
+        count = 0
+        for tmp, path in staged.taken():
+            _replace(tmp, Path(path))
+            count += 1
+        return count
 
     def discard(self) -> None:
-        staged, self._staged = self._staged, []
-        for tmp, _ in staged:
+        staged, self._staged = self._staged, Spilled()
+        for tmp, _ in staged.taken():
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
+
+
+class Spilled:
+    """Rows (JSON values) kept in a temporary file as they are appended, read back once,
+    in order, by :meth:`taken` (which empties it)."""
+
+    def __init__(self) -> None:
+        self._file: IO[str] | None = None
+
+    def append(self, row: Any) -> None:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(  # noqa: SIM115 (closed by taken())
+                "w+", encoding="utf-8", errors="surrogateescape", newline="\n")
+        self._file.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        """Forget the rows (a run that failed)."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def taken(self) -> Iterator[Any]:
+        spill, self._file = self._file, None
+        if spill is None:
+            return
+        with spill:
+            spill.seek(0)
+            for line in spill:
+                yield json.loads(line)
 
 
 # write_atomic's temporary files: tempfile.mkstemp(prefix=".NAME.", suffix=".tmp") adds

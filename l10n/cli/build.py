@@ -134,8 +134,8 @@ def build(
             for page in result.pages))
     removed = f", {len(result.removed)} stale removed" if result.removed else ""
     typer.echo(
-        f"{len(result.written)} files written, {len(result.unchanged_names)} unchanged{removed} "
-        f"in {conf.display(result.out)}"
+        f"{len(result.written_names)} files written, {len(result.unchanged_names)} "
+        f"unchanged{removed} in {conf.display(result.out)}"
     )
     for skip in result.skipped:
         typer.echo(f"skipped {skip.lang}/{skip.slug}: {skip.reason}", err=True)

@@ -20,6 +20,7 @@ from l10n.cli._common import (
 
 if TYPE_CHECKING:
     from l10n.model import Finding
+    from l10n.qa.report import TextBlock
     from l10n.workflow.status import StatusReport
 
 CheckArg = Annotated[
@@ -117,11 +118,14 @@ def check(
             raise UsageError("--glossary and --source are for PO files",
                              hint="a project's glossary and source language are in l10n.toml")
         result = check_project(settings(config), paths, split_languages(lang), only,
-                               annotate=annotate)
-    hidden = None if not files else 0 if all_ else sum(
-        f.severity == "info" for f in result.findings)
-    errors = _report(result.findings if all_ or not files else _shown(list(result.findings)),
-                     chosen, hidden)
+                               annotate=annotate, as_text=chosen == "text")
+    if chosen == "text" and not files:  # the project's findings, as text blocks
+        errors = _report_text(result.text)
+    else:
+        hidden = None if not files else 0 if all_ else sum(
+            f.severity == "info" for f in result.findings)
+        errors = _report(result.findings if all_ or not files
+                         else _shown(list(result.findings)), chosen, hidden)
     for path in result.annotated:
         typer.echo(f"annotated {path}", err=True)
     finish(result.problems)
@@ -166,7 +170,26 @@ def _report(findings: Iterable[Finding], fmt: str, hidden: int | None = None) ->
         typer.echo(as_junit(list(counted())))
     else:
         _echo_lines(finding_line(finding) for finding in counted())
-    errors, warnings = counts["error"], counts["warning"]
+    return _totals(counts["error"], counts["warning"], fmt)
+
+
+def _report_text(blocks: Iterable[TextBlock]) -> int:
+    """Write the text ``blocks`` as they come; the number of errors."""
+    counts = [0, 0]
+
+    def counted() -> Iterator[str]:
+        for block in blocks:
+            counts[0] += block.errors
+            counts[1] += block.warnings
+            if block.text:
+                yield block.text
+
+    _echo_lines(counted())
+    return _totals(counts[0], counts[1], "text")
+
+
+def _totals(errors: int, warnings: int, fmt: str) -> int:
+    """Say how many errors and warnings were found; the number of errors."""
     if fmt == "text" and not errors + warnings:
         typer.echo("No problems found.")
     elif errors + warnings:

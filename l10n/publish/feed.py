@@ -8,15 +8,17 @@ Rules:
   language's index, the site as its author, and as ``updated`` the newest entry's date
   (not the clock: the same build gives the same bytes).
 * Entries: the language's dated articles, newest first (then by slug), at most
-  :data:`FEED_ENTRIES`; each with the public page's URL as ``id`` and ``alternate``
-  link, the title, ``published``/``updated``, the description as ``summary`` and the
-  byline as its author. An undated article is left out (Atom requires a date).
+  :data:`FEED_ENTRIES` (kept in a bounded heap as the articles stream past); each with
+  the public page's URL as ``id`` and ``alternate`` link, the title,
+  ``published``/``updated``, the description as ``summary`` and the byline as its author.
+  An undated article is left out (Atom requires a date).
 """
 
 from __future__ import annotations
 
+import heapq
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterable
 from datetime import datetime
 
 from l10n.lang import bcp47
@@ -34,15 +36,16 @@ def feed_name(lang: str) -> str:
     return f"{lang}/feed.xml"
 
 
-def render_feed(lang: str, articles: Sequence[SiteArticle], site: Site) -> str:
+def render_feed(lang: str, articles: Iterable[SiteArticle], site: Site) -> str:
     """The Atom feed of ``lang`` over the build's ``articles`` (module rules)."""
     ET.register_namespace("", ATOM_NS)
-    entries = sorted(
+    entries = heapq.nsmallest(  # sorted(...)[:FEED_ENTRIES], holding no more than that
+        FEED_ENTRIES,
         ((datetime.fromisoformat(fact["published"]), slug, article_format, fact)
          for slug, _, article_format, facts in articles for fact in facts
          if fact["lang"] == lang and fact["published"]),
         key=lambda row: (-row[0].timestamp(), row[1]),
-    )[:FEED_ENTRIES]
+    )
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {XML_LANG: bcp47(lang)})
 
     def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
+from collections.abc import Iterator
 from typing import IO
 
 from l10n.publish.render import IndexEntry
@@ -53,12 +54,18 @@ class IndexEntries:
 
     def entries(self, lang: str) -> list[IndexEntry]:
         """The language's entries, read back."""
+        return list(self.each(lang))
+
+    def each(self, lang: str) -> Iterator[IndexEntry]:
+        """The language's entries, read back one by one (no entry is added meanwhile)."""
         self._write(lang)
         found = self._files[lang]
         found.seek(0)
-        entries = [_unescape(line[:-1]) for line in found]
-        found.seek(0, 2)
-        return entries
+        try:
+            for line in found:
+                yield _unescape(line[:-1])
+        finally:
+            found.seek(0, 2)
 
     def close(self) -> None:
         for found in self._files.values():

@@ -3,8 +3,9 @@ each language's feed (:mod:`l10n.publish.sitemap`, :mod:`l10n.publish.feed`).
 
 Each article's facts (:func:`l10n.publish.site.page_facts`, kept in its plan) are
 written to a temporary file as the build streams its articles; a digest of them says
-whether the sitemaps and feeds must be rendered again, and only then are they read back
-(once, for all of them).
+whether the sitemaps and feeds must be rendered again, and only then are they read back,
+one article at a time for each file: the files are written as they are rendered, piece
+by piece (a feed keeps its newest entries only), so a build holds no file's articles.
 
 A build lists every page published in its folder, not only those it builds: each
 article's facts and index entries are kept beside the pages, in :data:`FACTS` (one JSON
@@ -19,7 +20,7 @@ languages) are those of a full build. A full build lists the articles it builds.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -32,18 +33,18 @@ from l10n.publish.index_entries import IndexEntries
 from l10n.publish.site import Site, head_markup
 from l10n.publish.sitemap import (
     SiteArticle,
+    news_pieces,
     part_name,
-    render_news_sitemap,
-    render_sitemap,
     render_sitemap_index,
     sitemap_parts,
+    sitemap_pieces,
 )
 
 OUTPUTS = ("site", "hugo")  # build formats: HTML and Markdown pages, or a Hugo tree
 NO_SITE = ("no site_url: no sitemap, feeds or canonical links (set site_url in l10n.toml "
            "or pass --site-url)")
 
-Render = Callable[[], str]
+Render = Callable[[], str | Iterable[str]]  # a file's text, whole or in pieces
 Inputs = tuple[object, ...]  # what a file is made from (the build keys it)
 
 
@@ -72,7 +73,6 @@ class SiteFiles:
                  some_langs: bool = False) -> None:
         self.site, self.folder, self.named, self.some_langs = site, folder, named, some_langs
         self._entries = IndexEntries()
-        self._articles: list[SiteArticle] | None = None
         self._pages: list[int] = []  # each article's page count, for the sitemaps' parts
         self._langs: set[str] = set()
 
@@ -109,7 +109,7 @@ class SiteFiles:
         self._entries = merged
         index.close()
         index = IndexEntries()
-        for line in self._lines():
+        for line in self._entries.each(""):
             for page_lang, entry in json.loads(line)[4]:
                 index.add(page_lang, entry)
         return index
@@ -128,7 +128,7 @@ class SiteFiles:
         parts = sitemap_parts(self._pages)
         sitemaps: list[tuple[str, Inputs, Render]] = [
             ("sitemap.xml", ("sitemap", everything),
-             lambda: render_sitemap(self._read(), site))]
+             lambda: sitemap_pieces(self._read(), site))]
         if len(parts) > 1:  # more URLs than one sitemap may hold: an index of parts
             sitemaps = [("sitemap.xml", ("sitemap index", len(parts)),
                          partial(render_sitemap_index, len(parts), site))]
@@ -138,7 +138,7 @@ class SiteFiles:
         return [
             *sitemaps,
             ("news-sitemap.xml", ("news", everything),
-             lambda: render_news_sitemap(self._read(), site)),
+             lambda: news_pieces(self._read(), site)),
             *((feed_name(lang), ("feed", lang, everything),
                partial(self._feed, lang)) for lang in order),
             *record,
@@ -152,8 +152,17 @@ class SiteFiles:
     def _lines(self) -> list[str]:
         return self._entries.entries("") if self._pages else []
 
-    def _facts(self) -> str:
-        return "".join(f"{line}\n" for line in self._lines())
+    def _facts(self) -> Iterator[str]:
+        """The record's text, a few hundred lines at a time."""
+        if not self._pages:
+            return
+        lines: list[str] = []
+        for line in self._entries.each(""):
+            lines.append(f"{line}\n")
+            if len(lines) >= 256:
+                yield "".join(lines)
+                lines.clear()
+        yield "".join(lines)
 
     def index_head(self, lang: str) -> str:
         """What a language's index adds to its head: the link to its feed, if any."""
@@ -163,15 +172,19 @@ class SiteFiles:
             "href": site.url_of(feed_name(lang)), "title": f"{site.name} ({lang})",
         }, "")])
 
-    def _read(self) -> list[SiteArticle]:
-        if self._articles is None:
-            self._articles = [tuple(json.loads(line)[:4]) for line in self._lines()]
-        return self._articles
+    def _read(self, part: range | None = None) -> Iterator[SiteArticle]:
+        """The articles' sitemap facts, read back one by one (those at the positions
+        ``part`` only)."""
+        for position, line in enumerate(self._entries.each("") if self._pages else ()):
+            if part is not None and position >= part.stop:
+                return
+            if part is None or position in part:
+                slug, lang, article_format, facts = json.loads(line)[:4]
+                yield slug, lang, article_format, facts
 
-    def _part(self, part: range) -> str:
-        articles, site = self._read(), self.site
-        assert site is not None  # (only a site has sitemaps)
-        return render_sitemap([articles[position] for position in part], site)
+    def _part(self, part: range) -> Iterator[str]:
+        assert self.site is not None  # (only a site has sitemaps)
+        return sitemap_pieces(self._read(part), self.site)
 
     def _feed(self, lang: str) -> str:
         assert self.site is not None  # (only a site has feeds)
@@ -179,7 +192,6 @@ class SiteFiles:
 
     def close(self) -> None:
         self._entries.close()
-        self._articles = None
 
 
 def _row(line: str) -> list[Any] | None:

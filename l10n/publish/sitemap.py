@@ -13,6 +13,11 @@ Rules:
   build gives the same bytes), at most :data:`NEWS_LIMIT`, newest first, each with
   ``news:publication`` (the site's name and the page's language), the publication date
   and the title. An undated article is never news.
+* Sitemaps are written as a stream of pieces (one article's URLs each), never held whole:
+  an archive's ``sitemap.xml`` is tens of megabytes. The bytes are those of one
+  ElementTree document (each article's URLs are serialized, indented, in a root of their
+  own, whose tags are cut off: indenting gives an element the same whitespace whatever its
+  siblings).
 * A sitemap holds at most 50,000 URLs (the protocol's limit): a larger build writes
   ``sitemap-1.xml``, ``sitemap-2.xml``... (whole articles each, in the build's order) and
   ``sitemap.xml`` is their index (``sitemapindex``), so that crawlers always start at
@@ -21,9 +26,11 @@ Rules:
 
 from __future__ import annotations
 
+import heapq
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from l10n.lang import bcp47
@@ -51,24 +58,56 @@ def _urlset(*namespaces: tuple[str, str]) -> ET.Element:
     return root
 
 
-def render_sitemap(articles: Sequence[SiteArticle], site: Site) -> str:
-    """``sitemap.xml`` of the build's ``articles`` (module rules)."""
+def sitemap_pieces(articles: Iterable[SiteArticle], site: Site) -> Iterator[str]:
+    """``sitemap.xml`` of the build's ``articles`` (module rules), piece by piece."""
     ET.register_namespace("", SITEMAP_NS)
-    root = _urlset(("xhtml", XHTML_NS))
-    for slug, source, article_format, facts in articles:
-        urls = {f["lang"]: site.url_of(public_name(article_format, slug, f["lang"]))
-                for f in facts}
-        for fact in facts:
-            url = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
-            ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = urls[fact["lang"]]
-            if fact["modified"] or fact["published"]:
-                ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = (
-                    fact["modified"] or fact["published"])
-            alternates = [(bcp47(lang), href) for lang, href in urls.items()]
-            for hreflang, href in [*alternates, ("x-default", urls[source])]:
-                ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=hreflang,
-                              href=href)
-    return _document(root)
+    return _pieces(partial(_urlset, ("xhtml", XHTML_NS)),
+                   (partial(_article_urls, article, site) for article in articles))
+
+
+def render_sitemap(articles: Iterable[SiteArticle], site: Site) -> str:
+    """``sitemap.xml`` of the build's ``articles`` (module rules), whole."""
+    return "".join(sitemap_pieces(articles, site))
+
+
+def _article_urls(article: SiteArticle, site: Site, root: ET.Element) -> None:
+    """An article's URLs, each with its alternates (its x-default always)."""
+    slug, source, article_format, facts = article
+    urls = {f["lang"]: site.url_of(public_name(article_format, slug, f["lang"]))
+            for f in facts}
+    for fact in facts:
+        url = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = urls[fact["lang"]]
+        if fact["modified"] or fact["published"]:
+            ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = (
+                fact["modified"] or fact["published"])
+        alternates = [(bcp47(lang), href) for lang, href in urls.items()]
+        for hreflang, href in [*alternates, ("x-default", urls[source])]:
+            ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=hreflang,
+                          href=href)
+
+
+def _pieces(root: Callable[[], ET.Element],
+            groups: Iterable[Callable[[ET.Element], None]]) -> Iterator[str]:
+    """The text :func:`_document` gives of a ``root()`` that each of ``groups`` adds its
+    elements to, written group by group (module rules). Every group's elements declare
+    the same namespaces (each sitemap URL has an ``xhtml:link``, each news URL its
+    ``news:news``), so that the root's start tag is the same in each piece."""
+    start = ""
+    for fill in groups:
+        one = root()
+        fill(one)
+        if not len(one):
+            continue
+        declaration, tag, body = _document(one).split("\n", 2)
+        if not start:
+            start = tag
+            yield f"{declaration}\n{tag}\n"
+        yield body.removesuffix(f"</{tag[1:].split(maxsplit=1)[0]}>\n")
+    if not start:
+        yield _document(root())
+        return
+    yield f"</{start[1:].split(maxsplit=1)[0]}>\n"
 
 
 def sitemap_parts(pages: Sequence[int]) -> list[range]:
@@ -107,30 +146,49 @@ def news_language(lang: str) -> str:
     return base
 
 
-def render_news_sitemap(articles: Sequence[SiteArticle], site: Site) -> str:
-    """``news-sitemap.xml``: the recent articles' pages (module rules)."""
+def news_pieces(articles: Iterable[SiteArticle], site: Site) -> Iterator[str]:
+    """``news-sitemap.xml``: the recent articles' pages (module rules), in one pass over
+    ``articles`` holding at most :data:`NEWS_LIMIT` pages: the pages within the window of
+    the newest are the first ones in the order newest first, so the first
+    :data:`NEWS_LIMIT` pages of the whole order, cut at the window, are they."""
     ET.register_namespace("", SITEMAP_NS)
-    root = _urlset(("news", NEWS_NS))
-    dated = [(datetime.fromisoformat(fact["published"]), slug, article_format, fact)
-             for slug, _, article_format, facts in articles for fact in facts
-             if fact["published"]]
-    if dated:
-        newest = max(when for when, *_ in dated)
-        recent = sorted((row for row in dated if newest - row[0] <= NEWS_WINDOW),
-                        key=lambda row: (-row[0].timestamp(), row[1], row[3]["lang"]))
-        for _, slug, article_format, fact in recent[:NEWS_LIMIT]:
-            url = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
-            ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = site.url_of(
-                public_name(article_format, slug, fact["lang"]))
-            news = ET.SubElement(url, f"{{{NEWS_NS}}}news")
-            publication = ET.SubElement(news, f"{{{NEWS_NS}}}publication")
-            ET.SubElement(publication, f"{{{NEWS_NS}}}name").text = site.name
-            ET.SubElement(publication, f"{{{NEWS_NS}}}language").text = news_language(
-                fact["lang"])
-            ET.SubElement(news, f"{{{NEWS_NS}}}publication_date").text = fact["published"]
-            ET.SubElement(news, f"{{{NEWS_NS}}}title").text = fact["title"]
-    return _document(root)
+    newest: datetime | None = None
+
+    def dated() -> Iterator[tuple[datetime, str, str, dict[str, Any]]]:
+        nonlocal newest
+        for slug, _, article_format, facts in articles:
+            for fact in facts:
+                if fact["published"]:
+                    when = datetime.fromisoformat(fact["published"])
+                    newest = when if newest is None else max(newest, when)
+                    yield when, slug, article_format, fact
+
+    first = heapq.nsmallest(NEWS_LIMIT, dated(),
+                            key=lambda row: (-row[0].timestamp(), row[1], row[3]["lang"]))
+    recent = [row for row in first if newest is not None and newest - row[0] <= NEWS_WINDOW]
+    return _pieces(partial(_urlset, ("news", NEWS_NS)),
+                   (partial(_news_url, row, site) for row in recent))
 
 
-__all__ = ["MAX_URLS", "NEWS_LIMIT", "NEWS_WINDOW", "SiteArticle", "news_language", "part_name",
-           "render_news_sitemap", "render_sitemap", "render_sitemap_index", "sitemap_parts"]
+def render_news_sitemap(articles: Iterable[SiteArticle], site: Site) -> str:
+    """``news-sitemap.xml``: the recent articles' pages (module rules), whole."""
+    return "".join(news_pieces(articles, site))
+
+
+def _news_url(row: tuple[datetime, str, str, dict[str, Any]], site: Site,
+              root: ET.Element) -> None:
+    _, slug, article_format, fact = row
+    url = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
+    ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = site.url_of(
+        public_name(article_format, slug, fact["lang"]))
+    news = ET.SubElement(url, f"{{{NEWS_NS}}}news")
+    publication = ET.SubElement(news, f"{{{NEWS_NS}}}publication")
+    ET.SubElement(publication, f"{{{NEWS_NS}}}name").text = site.name
+    ET.SubElement(publication, f"{{{NEWS_NS}}}language").text = news_language(fact["lang"])
+    ET.SubElement(news, f"{{{NEWS_NS}}}publication_date").text = fact["published"]
+    ET.SubElement(news, f"{{{NEWS_NS}}}title").text = fact["title"]
+
+
+__all__ = ["MAX_URLS", "NEWS_LIMIT", "NEWS_WINDOW", "SiteArticle", "news_language", "news_pieces",
+           "part_name", "render_news_sitemap", "render_sitemap", "render_sitemap_index",
+           "sitemap_parts", "sitemap_pieces"]

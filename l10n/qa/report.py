@@ -1,6 +1,8 @@
 """Findings as text, JSON or JUnit XML (``l10n check --format``).
 
-- text: ``path:line: severity [check] message``, one line per finding;
+- text: ``path:line: severity [check] message``, one line per finding (a catalog's lines
+  and counts make a :class:`TextBlock`: what a replayed ``check`` writes, as it was
+  recorded, without decoding a finding);
 - json: a list of objects (check, severity, message, path, line, msgid, lang);
 - junit: one ``<testsuite>`` per catalog and one ``<testcase>`` per entry with findings
   (named by its line and the start of its source), errors as ``<failure>``, warnings in
@@ -10,8 +12,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import asdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from l10n.model import Finding, Severity
@@ -23,6 +25,29 @@ def finding_line(f: Finding) -> str:
     """One finding as ``path:line: severity [check] message``."""
     where = f"{f.path}:{f.line}" if f.line else f.path
     return f"{where}: {f.severity} [{f.check}] {f.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """Findings as text: their lines (``\\n`` between them; empty: no finding), and how
+    many of them are errors and warnings (``info`` findings are written, not counted)."""
+
+    text: str = ""
+    errors: int = 0
+    warnings: int = 0
+
+
+def text_block(findings: Iterable[Finding]) -> TextBlock:
+    """``findings`` as :func:`finding_line` writes them, counted."""
+    lines: list[str] = []
+    errors = warnings = 0
+    for finding in findings:
+        lines.append(finding_line(finding))
+        if finding.severity == Severity.ERROR:
+            errors += 1
+        elif finding.severity != Severity.INFO:
+            warnings += 1
+    return TextBlock("\n".join(lines), errors, warnings)
 
 
 def finding_json(f: Finding) -> dict[str, Any]:
@@ -80,4 +105,5 @@ def render(findings: Sequence[Finding], fmt: str) -> str:
     return {"text": as_text, "json": as_json, "junit": as_junit}[fmt](findings)
 
 
-__all__ = ["FORMATS", "as_json", "as_junit", "as_text", "finding_json", "finding_line", "render"]
+__all__ = ["FORMATS", "TextBlock", "as_json", "as_junit", "as_text", "finding_json",
+           "finding_line", "render", "text_block"]

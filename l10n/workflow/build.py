@@ -44,7 +44,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -52,7 +52,7 @@ from pathlib import Path
 from l10n.articles import read_source, safe_slug
 from l10n.config import Settings
 from l10n.errors import InputError, Problem, UsageError
-from l10n.fsutil import StagedWrites, project_lock, remove_stale_temporaries, write_atomic
+from l10n.fsutil import Spilled, StagedWrites, project_lock, remove_stale_temporaries, write_atomic
 from l10n.incremental import RunKey, State, digest_bytes, key
 from l10n.incremental.cached import Cache
 from l10n.incremental.codec import decoded, encode
@@ -83,7 +83,7 @@ from l10n.workflow.build_plan import Plan, make_plan, plan_key
 class BuildResult:
     out: Path
     pages: tuple[PageSummary, ...]  # every page built, originals included
-    written: tuple[Path, ...]  # files whose bytes changed
+    written_names: tuple[str, ...]  # files whose bytes changed (in ``out``)
     unchanged_names: tuple[str, ...]  # files already up to date, not touched (in ``out``)
     skipped: tuple[Skipped, ...]
     removed: tuple[Path, ...] = ()  # pages an earlier build made, no longer made
@@ -91,9 +91,15 @@ class BuildResult:
     notices: tuple[str, ...] = ()  # what the build left out, and why (no site_url)
 
     @property
+    def written(self) -> tuple[Path, ...]:
+        """The paths of the files written (made on demand: an archive's first build
+        writes tens of thousands)."""
+        root = self.out.resolve()
+        return tuple(root / name for name in self.written_names)
+
+    @property
     def unchanged(self) -> tuple[Path, ...]:
-        """The paths of the files already up to date (made on demand: an archive's build
-        has tens of thousands)."""
+        """The paths of the files already up to date (made on demand, as ``written``)."""
         root = self.out.resolve()
         return tuple(root / name for name in self.unchanged_names)
 
@@ -142,7 +148,7 @@ def build(
                     if spans.replaying:  # else counted as it was planned
                         run.take(item, unchanged=True)
                 run.indexes(staged)
-                written = staged.commit()
+                staged.commit()
                 run.recorded()
         except BaseException:
             staged.discard()
@@ -150,10 +156,11 @@ def build(
         finally:
             run.index.close()
             run.site_files.close()
+            run.done.close()
         removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs},
                                 cache.state)
     notices = () if site or output == "hugo" else (NO_SITE,)
-    return BuildResult(folder, tuple(run.pages), tuple(written), tuple(run.unchanged),
+    return BuildResult(folder, tuple(run.pages), tuple(run.written), tuple(run.unchanged),
                        tuple(run.skipped), tuple(removed), tuple(problems), notices)
 
 
@@ -168,6 +175,9 @@ class Built:
 
 
 _NOT_IN_PLANS = ("paths", "out", "force", "site_url", "output")  # where pages are written
+
+
+_Render = Callable[[], str | Iterable[str] | dict[str, str]]  # text, pieces, per name
 
 
 @dataclass
@@ -190,8 +200,9 @@ class _Build:
     pages: list[PageSummary] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
     index: IndexEntries = field(default_factory=IndexEntries)
-    done: list[tuple[str, str, list[str]]] = field(default_factory=list)  # written articles
+    done: Spilled = field(default_factory=Spilled)  # [owner, plan key, names] written
 
     def __post_init__(self) -> None:
         site = [self.site.url, self.site.name] if self.site else None
@@ -250,7 +261,7 @@ class _Build:
                 self._write(staged, name, render_file(self.output, name, page, plan.facts,
                                                       plan.languages, self.site, text,
                                                       settings.html))
-        self.done.append((owner, files_id, names))
+        self.done.append([owner, files_id, names])
         return item
 
     def _plan(self, source: Source, plan_id: str) -> tuple[Plan, list[Page] | None]:
@@ -268,7 +279,7 @@ class _Build:
         self.index = self.site_files.merge(self.index, {*self.targets, *self.langs})
         order = sorted(self.index.langs, key=lambda lang: (lang != source, lang))
         # (owner, names, key of what they are made of, render: text, or text per name)
-        files: list[tuple[str, list[str], str, Callable[[], str | dict[str, str]]]] = []
+        files: list[tuple[str, list[str], str, _Render]] = []
         if self.output == "hugo" and order:
             files.append(("config", list(config_names()), key(self.files, order, source),
                           partial(render_config, order, source, self.site)))
@@ -286,24 +297,25 @@ class _Build:
             if outputs_current(self.state, owner, self.kind, file_key, self.root, names):
                 self.unchanged += names
                 continue
-            texts = render()
-            for one, text in ({names[0]: texts} if isinstance(texts, str) else texts).items():
+            texts = render()  # a file's text (whole or in pieces), or a text per name
+            for one, text in (texts.items() if isinstance(texts, dict) else [(names[0], texts)]):
                 self._write(staged, one, text)
-            self.done.append((owner, file_key, names))
+            self.done.append([owner, file_key, names])
 
     def _render_index(self, lang: str, order: list[str]) -> str:
         head = self.site_files.index_head(lang)
         return render_index_entries(lang, self.index.entries(lang), order, head)
 
-    def _write(self, staged: StagedWrites, name: str, text: str) -> None:
-        if not staged.stage(safe_path(self.folder, name), text):
+    def _write(self, staged: StagedWrites, name: str, text: str | Iterable[str]) -> None:
+        if staged.stage(safe_path(self.folder, name), text):
+            self.written.append(name)
+        else:
             self.unchanged.append(name)
 
     def recorded(self) -> None:
         """Record, for each article written, the stamps of its files now in place."""
-        for path, plan_id, names in self.done:
+        for path, plan_id, names in self.done.taken():
             record_outputs(self.state, path, self.kind, plan_id, self.root, names)
-        self.done = []
 
 
 def _remove_stale(

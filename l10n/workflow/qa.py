@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, UNTRANSLATED, Catalog, annotate
 from l10n.config import Settings
@@ -37,6 +38,7 @@ from l10n.lang import is_language_code, validate_language
 from l10n.model import Finding, Severity
 from l10n.qa import CheckContext, run_checks
 from l10n.qa.catalog import for_catalog
+from l10n.qa.report import TextBlock, text_block
 
 ONLY_STATES = (REVIEWED, MACHINE, FUZZY, UNTRANSLATED)
 
@@ -45,11 +47,14 @@ ONLY_STATES = (REVIEWED, MACHINE, FUZZY, UNTRANSLATED)
 class CheckResult:
     """Findings, and the catalogs ``--annotate`` rewrote. The project form's findings
     are a stream (an archive's may be hundreds of thousands): iterate them once, then
-    ``annotated`` and ``problems`` are complete."""
+    ``annotated`` and ``problems`` are complete. ``text``: the project form's findings
+    as text, when asked for (``as_text``; then ``findings`` is empty), each catalog's
+    lines in one block."""
 
     findings: Iterable[Finding]
     annotated: Sequence[Path] = ()
     problems: Sequence[Problem] = ()  # articles that could not be read (left out)
+    text: Iterable[TextBlock] = ()
 
 
 def _only(only: str | None) -> None:
@@ -70,29 +75,35 @@ def check_project(
     only: str | None = None,
     *,
     annotate: bool = False,
+    as_text: bool = False,
 ) -> CheckResult:
     """The project form of ``l10n check``: its findings streamed, by language, article,
-    then entry (a language after the first waits in a temporary file, not in memory)."""
+    then entry (a language after the first waits in a temporary file, not in memory);
+    ``as_text``: as text blocks (what ``l10n check`` writes: a span replayed from the
+    state gives the text it recorded, and no finding is decoded)."""
     run = RunKey.of(check_project, locals())
     _only(only)
     targets = settings.target_languages(langs)
     problems: list[Problem] = []
     written: list[Path] = []
     found = _project_findings(settings, articles, targets, only, annotate, run, problems,
-                              written)
+                              written, as_text)
+    if as_text:
+        return CheckResult((), written, problems, found)
     return CheckResult(found, written, problems)
 
 
 def _project_findings(settings: Settings, articles: Sequence[Path] | None,
                       targets: tuple[str, ...], only: str | None, annotate: bool,
                       run: RunKey, problems: list[Problem],
-                      written: list[Path]) -> Iterator[Finding]:
+                      written: list[Path], as_text: bool) -> Iterator[Any]:
     lock = partial(project_lock, settings.state_dir, wait=SHORT_WAIT)
     with Cache.open(settings) as cache, contextlib.ExitStack() as files:
         glossary = cache.glossary()
 
-        def work(source: Source) -> _Item:
-            """Per language: the catalog's findings, or its name if it is missing."""
+        def work(source: Source) -> _Item | _Text:
+            """Per language: the catalog's findings, or its name if it is missing (as
+            text: the lines shown)."""
             found: list[_Found] = []
             for lang in targets:
                 path = settings.catalog_path(lang, source.slug)
@@ -107,31 +118,42 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
                     path, "check", cache.key("check", lang, only) + shown,  # + the name shown
                     _Findings, partial(_findings, ctx=ctx, only=only))
                 found.append(_Found((), shown) if rows is None else _Found(rows))
+            if as_text:
+                return _Text(tuple(text_block(_shown_rows(one, lang, only))
+                                   for lang, one in zip(targets, found, strict=True)))
             return _Item(tuple(found))
 
         # the other languages' findings wait in temporary files of this run's own
         # (pickled per article: read back by this process only, and fast)
         later = [files.enter_context(tempfile.TemporaryFile()) for _ in targets[1:]]
         spans = files.enter_context(cache.spans(articles, problems,
-                                                None if annotate else "check", run, _Item))
+                                                None if annotate else "check", run,
+                                                _Text if as_text else _Item))
         for item in spans.each(work):
             for number, (lang, one) in enumerate(zip(targets, item.langs, strict=True)):
-                rows = one.findings
-                if one.missing:
-                    if only not in (None, UNTRANSLATED):
-                        continue
-                    rows = (_no_catalog(one.missing, lang),)
+                rows: Any = one if as_text else _shown_rows(one, lang, only)
                 if number == 0:
-                    yield from rows
+                    yield from [rows] if as_text else rows
+                elif as_text:  # a plain tuple: a dataclass pickles slowly
+                    pickle.dump((rows.text, rows.errors, rows.warnings), later[number - 1],
+                                pickle.HIGHEST_PROTOCOL)
                 elif rows:
                     pickle.dump(rows, later[number - 1], pickle.HIGHEST_PROTOCOL)
         for spill in later:
             spill.seek(0)
             while True:
                 try:
-                    yield from pickle.load(spill)
+                    rows = pickle.load(spill)
                 except EOFError:
                     break
+                yield from [TextBlock(*rows)] if as_text else rows
+
+
+def _shown_rows(found: _Found, lang: str, only: str | None) -> tuple[Finding, ...]:
+    """A catalog's findings as ``check`` shows them: a missing catalog's warning."""
+    if not found.missing:
+        return found.findings
+    return (_no_catalog(found.missing, lang),) if only in (None, UNTRANSLATED) else ()
 
 
 _Findings = tuple[Finding, ...]  # the fact ``check`` keeps of a catalog
@@ -150,6 +172,14 @@ class _Item:
     """An article's findings in a span of ``check``, one per language."""
 
     langs: tuple[_Found, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """An article's findings as text (``as_text``) in a span of ``check``, one per
+    language."""
+
+    langs: tuple[TextBlock, ...]
 
 
 def record_check(cache: Cache, catalog: Catalog, lang: str, findings: list[Finding]) -> None:
