@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from l10n.articles.htmldom import VOID
 from l10n.model import Finding, Severity
-from l10n.text.protect import HTML, PLACEHOLDER, TERM, URL, mask
+from l10n.text.protect import EMAIL, HTML, PLACEHOLDER, TERM, URL, mask
 
 if TYPE_CHECKING:
     from l10n.catalog import Entry
@@ -51,8 +51,9 @@ def _markup(text: str) -> list[tuple[int, int, str, str]]:
         if s.kind in (TERM, PLACEHOLDER) or (s.kind == HTML and not _element(s.original)):
             continue
         original = s.original
-        if s.kind == URL:  # https://www.bleachbit.org에서: the particle is no part of it
-            original = re.split(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]", original)[0]
+        if s.kind in (URL, EMAIL):  # https://www.bleachbit.org에서, support@x.com에: the
+            # particle is no part of it, nor the text of a wiki link ([[url|text]])
+            original = re.split(r"[|\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]", original)[0]
         found.append((s.start, s.start + len(original), s.kind, original))
     return found
 
@@ -82,12 +83,15 @@ def _example(span: tuple[int, int, str, str], source: str) -> bool:
     one after the source says it gives examples: "e.g. http://domain.com/blog/[my-slug]/"),
     which a translation may make local (a link to example.com stays a link)."""
     if span[2] == "email":
-        return bool(_EXAMPLE_HOST.search(span[3]))
+        return bool(_EXAMPLE_HOST.search(span[3]) or _EXAMPLE_USER.match(span[3]))
     return span[2] == "url" and (bool(_EXAMPLE_HOST.search(span[3])) or bool(
         _EXAMPLE_CUE.search(source, 0, span[0])))
 
 
 _EXAMPLE_HOST = re.compile(r"(?<![\w-])example\.(?:com|org|net)\b|\.(?:example|test|invalid)\b")
+# the account of an input's example ("example@mastodon.social", "user@host"), made local
+_EXAMPLE_USER = re.compile(r"(?:example|user|username|you|yourname|your\.name|name|someone)@",
+                           re.I)
 _EXAMPLE_CUE = re.compile(r"\b(?:e\.\s?g\b|eg\.|for example|for instance|such as)", re.I)
 
 
@@ -100,6 +104,11 @@ def _element(tag: str) -> bool:
         return True
     name = one[1].lower()  # <base> alone is git's word; <br> and <img src=…> are markup
     return name in _BARE_VOID or (name in VOID and "=" in tag)
+
+
+def _secure(text: str) -> str:
+    """A link as compared: ``http://`` made ``https://`` is the same page, made safe."""
+    return "https://" + text[7:] if text.startswith("http://") else text
 
 
 def blank_markup(text: str) -> str:
@@ -134,10 +143,11 @@ def check_markup(entry: Entry, ctx: _Context) -> list[Finding]:
             continue
         rendered.append(span)
     spans["t"] = rendered
-    source, target = (Counter((kind, text) for _, _, kind, text in spans[s]) for s in "st")
+    source, target = (Counter((kind, _secure(text)) for _, _, kind, text in spans[s])
+                      for s in "st")
 
     def where(side: str, text: str) -> tuple[int, int] | None:
-        return next(((s, e) for s, e, _, t in spans[side] if t == text), None)
+        return next(((s, e) for s, e, _, t in spans[side] if _secure(t) == text), None)
 
     lost, added = source - target, target - source
     findings = []

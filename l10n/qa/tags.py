@@ -90,6 +90,7 @@ class _Reader(HTMLParser):
         if tag in VOID or tag not in ELEMENTS:
             return
         raw = self.get_starttag_text() or f"<{tag}>"
+        raw = raw.replace('="http://', '="https://')  # the same page, made safe
         if any(name in TRANSLATABLE for name, _ in attrs):  # its title may be translated
             kept = "".join(f' {name}="{value}"' if value is not None else f" {name}"
                            for name, value in attrs if name not in TRANSLATABLE)
