@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from l10n.catalog import Entry
+from l10n.lang.number_reader import read_numbers
 from l10n.qa import CheckContext, run_checks
 
 
@@ -53,3 +54,29 @@ def test_what_stays_wrong_is_still_reported() -> None:
     assert "markup" in _checks("Read http://docs.gnu.org/a now.", "Lue https://docs.gnu.org/b.", "fi")
     assert "markup" in _checks("Write to support@liberapay.com now.", "support@liberapy.com에 문의", "ko")
     assert "tags" in _checks('See <a href="http://a.org/x">it</a>.', 'Vt <a href="https://a.org/y">seda</a>.')
+
+
+def test_the_first_of_several_plural_forms_may_translate_msgid() -> None:
+    entry = Entry('Move "{filename}" to trash?', "", msgid_plural="Move {count} files to trash?",
+                  plural_forms=('Teisalda "{filename}" prügikasti?', "Teisalda {count} faili?"),
+                  flags=("python-brace-format",))
+    assert [f.check for f in run_checks(entry, CheckContext("en", "et"))] == []
+    wrong = Entry('Move "{filename}" to trash?', "", msgid_plural="Move {count} files to trash?",
+                  plural_forms=('Teisalda "{filename}" prügikasti?', "Teisalda {filename} faili?"),
+                  flags=("python-brace-format",))
+    assert [f.check for f in run_checks(wrong, CheckContext("en", "et"))] == ["placeholders"]
+
+
+def test_backticks_added_around_a_name_of_the_source_are_right() -> None:
+    assert _checks("Use the TYPE_* constants.", "`TYPE_*` 상수를 사용하세요.") == []
+    assert _checks("Use the constants.", "`TYPE_*` 상수를 사용하세요.") == ["markup"]
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    ("-b, --two-bytes-octal", "en", []),  # an option's name, no number
+    ("seven-year term", "en", ["7"]),
+    ("세 개의 항목", "ko", ["3"]), ("두 번 클릭하세요", "ko", ["2"]), ("하나, 둘, 셋", "ko", ["2", "3"]),
+    ("세금 계산", "ko", []), ("세 번째", "ko", []), ("네, 맞습니다", "ko", []),
+])
+def test_numbers_in_words_not_in_names(text: str, lang: str, values: list[str]) -> None:
+    assert [str(q.value) for q in read_numbers(text, lang)] == values

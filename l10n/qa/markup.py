@@ -106,6 +106,13 @@ def _element(tag: str) -> bool:
     return name in _BARE_VOID or (name in VOID and "=" in tag)
 
 
+def _bare(code: str, source: str) -> bool:
+    """Inline code whose content the source has as it is, without the marks."""
+    inner = code.strip("`")
+    return bool(inner.strip()) and bool(re.search(
+        f"(?<![\\w`]){re.escape(inner)}(?![\\w`])", source))
+
+
 def _secure(text: str) -> str:
     """A link as compared: ``http://`` made ``https://`` is the same page, made safe."""
     return "https://" + text[7:] if text.startswith("http://") else text
@@ -141,6 +148,8 @@ def check_markup(entry: Entry, ctx: _Context) -> list[Finding]:
                 span[3].strip("`")):
             words -= 1
             continue
+        if span[2] == "code" and span[3] not in kept and _bare(span[3], entry.msgid):
+            continue  # "TYPE_*" -> "`TYPE_*`": the translation marks the source's name
         rendered.append(span)
     spans["t"] = rendered
     source, target = (Counter((kind, _secure(text)) for _, _, kind, text in spans[s])
