@@ -80,3 +80,19 @@ def test_backticks_added_around_a_name_of_the_source_are_right() -> None:
 ])
 def test_numbers_in_words_not_in_names(text: str, lang: str, values: list[str]) -> None:
     assert [str(q.value) for q in read_numbers(text, lang)] == values
+
+
+@pytest.mark.parametrize(("source", "target", "flags", "wanted"), [
+    ("%0.f ms", "%1.f ms", ("c-format",), ["placeholders"]),
+    ("drift %<PRId64>.%06<PRId64> s", "x %<PRId64>.%07<PRId64> s", ("c-format",), ["placeholders"]),
+    ("%(seconds).2ds left", "%(seconds).3ds jäänud", ("python-format",), ["placeholders"]),
+    ("%-15s %d", "%-20s %d", ("c-format",), []),  # a string's width aligns a column
+])
+def test_a_number_directive_keeps_its_width_and_precision(
+        source: str, target: str, flags: tuple[str, ...], wanted: list[str]) -> None:
+    assert [c for c in _checks(source, target, "et", flags) if c != "length"] == wanted
+
+
+def test_a_lone_end_tag_dropped_is_reported() -> None:
+    assert _checks("Read the changelog to learn more!</p>", "Læs ændringerne for at vide mere!",
+                   "da") == ["tags"]

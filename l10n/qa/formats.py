@@ -190,6 +190,14 @@ def _unglued(text: str, other: str) -> str:
     return _C_CAREFUL.sub(blank, text) if glued else text
 
 
+def _figures(text: str) -> list[str]:
+    """The width and precision of a printf directive for a number ("%06<PRId64>": 06,
+    "%(seconds).2d": 2); a string's width may change to align translated labels."""
+    if not text.startswith("%") or text[-1] in "sScCr":
+        return []
+    return re.findall(r"\d+", re.sub(r"^%\d+\$|\([^)]*\)|<[^>]*>|I64|I32|ll?|hh?", "", text))
+
+
 def _arguments(found: list[Directive]) -> dict[str, tuple[str, Directive]]:
     args: dict[str, tuple[str, Directive]] = {}
     for d in found:
@@ -246,6 +254,10 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
             now = have[key][1]
             problems.append((f"placeholder {d.text!r} was changed to {now.text!r}: it must "
                              f"take the same argument ({kind})", (now.start, now.end)))
+        elif _figures(d.text) != _figures(have[key][1].text):
+            now = have[key][1]
+            problems.append((f"placeholder {d.text!r} was changed to {now.text!r}: keep its "
+                             "width and precision", (now.start, now.end)))
     uses = [Counter(k for d in side for k, _ in d.args if k.startswith("{"))
             for side in (src, tgt)]
     for key, times in uses[0].items():  # "{n}/{n}" -> "{n}/": one use lost (msgfmt allows)

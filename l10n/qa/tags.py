@@ -127,7 +127,7 @@ def tag_structure(text: str) -> TagStructure:
     # Alone, only an inline element's tag is markup (its partner in another sentence):
     # git's "newer than <time>" or "[<head>]" are words of a usage line.
     found.open = [tag for tag in found.open if _name(tag) in INLINE]
-    found.close = [tag for tag in found.close if _name(tag) in INLINE]
+    # an end tag is never a word ("</p>" alone closes what another sentence opened)
     return found
 
 
