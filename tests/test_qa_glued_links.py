@@ -27,8 +27,8 @@ def _checks(source: str, target: str, lang: str = "ko", flags: tuple[str, ...] =
      'Vt <a href="https://example.org/x">juhendit</a>.', "et"),
     ("Read http://docs.gnu.org/guide first.", "Lue ensin https://docs.gnu.org/guide.", "fi"),
     # a Korean particle glued to an e-mail address
-    ("Write to support@liberapay.com for help.", "도움이 필요하면 support@liberapay.com에 문의하세요.",
-     "ko"),
+    ("Write to support@liberapay.com for help.",
+     "도움이 필요하면 support@liberapay.com에 문의하세요.", "ko"),
     # a wiki link: its text after | is translatable
     ("See [[https://manual.audacityteam.org/man/x.html|the Manual]].",
      "Se [[https://manual.audacityteam.org/man/x.html|manualen]].", "da"),
@@ -51,9 +51,12 @@ def test_a_repeated_placeholder_used_fewer_times_is_reported(
 
 def test_what_stays_wrong_is_still_reported() -> None:
     assert "placeholders" in _checks("Length: %0.1f s", "길이: 초")  # dropped, not glued
-    assert "markup" in _checks("Read http://docs.gnu.org/a now.", "Lue https://docs.gnu.org/b.", "fi")
-    assert "markup" in _checks("Write to support@liberapay.com now.", "support@liberapy.com에 문의", "ko")
-    assert "tags" in _checks('See <a href="http://a.org/x">it</a>.', 'Vt <a href="https://a.org/y">seda</a>.')
+    assert "markup" in _checks("Read http://docs.gnu.org/a now.", "Lue https://docs.gnu.org/b.",
+                               "fi")
+    assert "markup" in _checks("Write to support@liberapay.com now.",
+                               "support@liberapy.com에 문의", "ko")
+    assert "tags" in _checks('See <a href="http://a.org/x">it</a>.',
+                             'Vt <a href="https://a.org/y">seda</a>.')
 
 
 def test_the_first_of_several_plural_forms_may_translate_msgid() -> None:
@@ -75,7 +78,8 @@ def test_backticks_added_around_a_name_of_the_source_are_right() -> None:
 @pytest.mark.parametrize(("text", "lang", "values"), [
     ("-b, --two-bytes-octal", "en", []),  # an option's name, no number
     ("seven-year term", "en", ["7"]),
-    ("세 개의 항목", "ko", ["3"]), ("두 번 클릭하세요", "ko", ["2"]), ("하나, 둘, 셋", "ko", ["2", "3"]),
+    ("세 개의 항목", "ko", ["3"]), ("두 번 클릭하세요", "ko", ["2"]),
+    ("하나, 둘, 셋", "ko", ["2", "3"]),
     ("세금 계산", "ko", []), ("세 번째", "ko", []), ("네, 맞습니다", "ko", []),
 ])
 def test_numbers_in_words_not_in_names(text: str, lang: str, values: list[str]) -> None:
