@@ -131,3 +131,8 @@ def test_markup_dropped_is_an_error_and_markup_changed_is_info_on_catalogs() -> 
     # a metavariable translated inside code, a page localized: shapes no slip makes
     assert _severities("Use `%name%` here", "Utilisez `%nom%` ici", GRADED) == {"markup": "info"}
     assert _severities("Use `%name%` here", "Utilisez `%nom%` ici", PLAIN) == {"markup": "error"}
+
+
+def test_markup_with_a_digit_changed_stays_an_error() -> None:
+    assert _severities("See https://gnu.org/a/3 now", "Voir https://gnu.org/a/4 maintenant",
+                       GRADED) == {"markup": "error"}

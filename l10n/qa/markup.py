@@ -106,6 +106,11 @@ def _element(tag: str) -> bool:
     return name in _BARE_VOID or (name in VOID and "=" in tag)
 
 
+def _slip(old: str, now: str) -> bool:
+    """The same text with digits changed (a slip: ``/page/3`` -> ``/page/4``)."""
+    return old != now and re.sub(r"\d", "0", old) == re.sub(r"\d", "0", now)
+
+
 def _bare(code: str, source: str) -> bool:
     """Inline code whose content the source has as it is, without the marks."""
     inner = code.strip("`")
@@ -165,8 +170,9 @@ def check_markup(entry: Entry, ctx: _Context) -> list[Finding]:
         new = [text for k, text in added.elements() if k == kind]
         name = _KIND_NAMES.get(kind, kind)
         messages = [
-            (f"{name} {old!r} was changed to {now!r}: copy it from the source unchanged",
-             where("t", now), where("s", old))
+            (f"{name} {old!r} was changed to {now!r}: " + (
+                "a digit differs, copy it unchanged" if _slip(old, now)
+                else "copy it from the source unchanged"), where("t", now), where("s", old))
             for old, now in zip(gone, new, strict=False)
         ]
         messages += [

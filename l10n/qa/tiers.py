@@ -15,7 +15,8 @@ spaces        40/47         warning
 placeholders  5/5           error (msgfmt's own comparison: never demoted)
 tags          4/4           error (never demoted)
 markup        0/4           error where the source's URL, code or address is
-                            missing; ``info`` where it was changed or one
+                            missing or its digits changed (a slip);
+                            ``info`` where it was changed or one
                             added: 6/25 true on all seen first runs
                             (heldout2-8, tuning), and a changed span is no
                             injected corruption (an example made local, a
@@ -50,7 +51,8 @@ RUN = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _WRITTEN = re.compile(r"[^\W_]*\d(?:[^\W_]|[.,:/-]\d)*")  # a figure or a code (c45d82e4, sha2)
 
 
-_LOST = "is missing: copy it unchanged"  # markup dropped: an error; changed or added: info
+# markup dropped, or its digits changed: an error; changed otherwise or added: info
+_LOST = "copy it unchanged"
 
 
 def changed_digits(source: str, found: Sequence[str], target: str = "") -> bool:
