@@ -123,3 +123,16 @@ def test_json_and_junit_show_what_text_shows_and_json_counts_the_rest(tmp_path: 
     assert loud["info_hidden"] == 0
     junit = run_l10n("check", "--format", "junit", str(po), cwd=tmp_path).stdout
     assert ET.fromstring(junit).get("tests") == "1" and "identical" not in junit
+
+
+def test_markup_dropped_is_an_error_and_markup_changed_is_info_on_catalogs() -> None:
+    assert _severities("See https://gnu.org/a now", "Voir maintenant", GRADED) == {
+        "markup": "error"}
+    # a metavariable translated inside code, a page localized: shapes no slip makes
+    assert _severities("Use `%name%` here", "Utilisez `%nom%` ici", GRADED) == {"markup": "info"}
+    assert _severities("Use `%name%` here", "Utilisez `%nom%` ici", PLAIN) == {"markup": "error"}
+
+
+def test_markup_with_a_digit_changed_stays_an_error() -> None:
+    assert _severities("See https://gnu.org/a/3 now", "Voir https://gnu.org/a/4 maintenant",
+                       GRADED) == {"markup": "error"}

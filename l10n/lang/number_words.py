@@ -44,7 +44,8 @@ def _english_pattern() -> str:
     small = rf"(?:(?:{_alt(_EN_TENS)})(?:-(?:{digit}))?|{_alt(_EN_UNITS)})"
     scale = _alt(_EN_SCALES)
     first = rf"(?:{small}|one(?=[\s-]+(?:{scale})\b))"
-    return rf"\b{first}(?:[\s-]+(?:{small}|{scale})\b)*\b"
+    # not after a dash or a dot: "--two-bytes-octal" and "lib.two" are names, no number
+    return rf"(?<![-./])\b{first}(?:[\s-]+(?:{small}|{scale})\b)*\b"
 
 
 # Chinese and Japanese numerals, read only before a counter ("五次", "三人", "两个"): alone,
@@ -53,6 +54,15 @@ _HAN_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五"
                "八": 8, "九": 9}
 _HAN = (r"(?<![一二两兩三四五六七八九十百千])[一二两兩三四五六七八九十百千]+"
         r"(?=[次个個件倍天人名位台只条條项項回度歳岁種种本枚版])")
+
+
+# Korean native numerals: before a counter ("세 개", "두 번": alone, 세 is "tax" or an
+# ending and 네 "yes"), or the counting words 둘, 셋, 넷 alone
+_KO_NATIVE = {"두": 2, "둘": 2, "세": 3, "셋": 3, "네": 4, "넷": 4, "다섯": 5, "여섯": 6,
+              "일곱": 7, "여덟": 8, "아홉": 9}
+_KO = (r"(?<![\uac00-\ud7a3])(?:(?:다섯|여섯|일곱|여덟|아홉|두|세|네)(?=\s?(?:개|명|번|가지|"
+       r"자리|줄|단계|배|장|권|대|칸|글자|문자|바이트|비트|시간|달|살)(?:(?![\uac00-\ud7a3])|[을를이가의에도은는만]))"
+       r"|(?:둘|셋|넷)(?![\uac00-\ud7a3]))")
 
 
 def _han_value(text: str) -> Decimal:
@@ -73,6 +83,8 @@ def word_pattern(base: str) -> re.Pattern[str] | None:
         return re.compile(_english_pattern(), re.I)
     if base in ("zh", "ja"):
         return re.compile(_HAN)
+    if base == "ko":
+        return re.compile(_KO)
     words = WORDS.get(base)
     return re.compile(rf"\b(?:{_alt(words)})\b", re.I) if words else None
 
@@ -81,6 +93,8 @@ def word_value(text: str, base: str) -> Decimal:
     """The value of a phrase :func:`word_pattern` found."""
     if base in ("zh", "ja"):
         return _han_value(text)
+    if base == "ko":
+        return Decimal(_KO_NATIVE[text])
     if base != "en":
         return Decimal(WORDS[base][text.lower()])
     total = current = 0

@@ -222,6 +222,9 @@ def check_placeholders(entry: Entry, ctx: CheckContext) -> list[Finding]:
     plural = PLURAL_FORM in entry.flags
     problems = format_problems(entry.msgid_plural if plural else entry.msgid, entry.msgstr,
                                entry.flags, plural_form=plural)
+    if problems and plural and entry.msgid != entry.msgid_plural and not format_problems(
+            entry.msgid, entry.msgstr, entry.flags, plural_form=True):
+        problems = []  # the first form of several translates msgid (n == 1): "{filename}"
     return [ctx.finding("placeholders", Severity.ERROR, entry, message, span=span)
             for message, span in problems]
 

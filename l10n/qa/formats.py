@@ -26,6 +26,7 @@ reorders), and a dropped ``%zu`` is caught. A plural form may leave an argument 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 C_FORMAT, PYTHON_FORMAT, BRACE_FORMAT = "c-format", "python-format", "python-brace-format"
@@ -42,6 +43,9 @@ _C = re.compile(
 _C_CAREFUL = re.compile(
     r"%(?:(?P<pos>\d+)\$)?(?P<flags>[-+#0]*)(?P<width>\*|\d+)?(?:\.(?P<prec>\*|\d+))?"
     r"(?P<len>hh|h|ll|l|L|q|j|z|t|I64)?(?P<conv>[diouxXeEfFgGcsp%])(?![A-Za-z])")
+# The same directive glued to a letter ("%0.1fs", "%ss": a unit or plural ending after it),
+# which the careful reading leaves alone on its side
+_C_GLUED = re.compile(_C_CAREFUL.pattern.replace("(?![A-Za-z])", "(?=[A-Za-z])"))
 _PY = re.compile(
     r"%(?:\((?P<name>[^()]*)\))?(?P<flags>[-+ #0]*)(?P<width>\*|\d+)?(?:\.(?P<prec>\*|\d+))?"
     r"[hlL]?(?P<conv>[diouxXeEfFgGcrsa%])")
@@ -172,6 +176,28 @@ def directives(text: str, kinds: list[str], careful: bool) -> list[Directive]:
     return sorted(found, key=lambda d: d.start)
 
 
+def _unglued(text: str, other: str) -> str:
+    """``text`` with each directive that ``other`` has glued to an ASCII letter (which the
+    careful reading skips there) blanked, so that both sides are read alike."""
+    glued = Counter(hit.group() for hit in _C_GLUED.finditer(other))
+
+    def blank(hit: re.Match[str]) -> str:
+        if glued[hit.group()] <= 0:
+            return hit.group()
+        glued[hit.group()] -= 1
+        return " " * len(hit.group())
+
+    return _C_CAREFUL.sub(blank, text) if glued else text
+
+
+def _figures(text: str) -> list[str]:
+    """The width and precision of a printf directive for a number ("%06<PRId64>": 06,
+    "%(seconds).2d": 2); a string's width may change to align translated labels."""
+    if not text.startswith("%") or text[-1] in "sScCr":
+        return []
+    return re.findall(r"\d+", re.sub(r"^%\d+\$|\([^)]*\)|<[^>]*>|I64|I32|ll?|hh?", "", text))
+
+
 def _arguments(found: list[Directive]) -> dict[str, tuple[str, Directive]]:
     args: dict[str, tuple[str, Directive]] = {}
     for d in found:
@@ -200,6 +226,8 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
         return []
     if careful and _STRFTIME.search(target):
         return []
+    if careful and C_FORMAT in kinds:  # "%0.1fs" -> "%0.1f초": read on neither side
+        source, target = _unglued(source, target), _unglued(target, source)
     src, tgt = directives(source, kinds, careful), directives(target, kinds, careful)
     if not src and not tgt:
         return []
@@ -226,6 +254,16 @@ def format_problems(source: str, target: str, flags: tuple[str, ...] | list[str]
             now = have[key][1]
             problems.append((f"placeholder {d.text!r} was changed to {now.text!r}: it must "
                              f"take the same argument ({kind})", (now.start, now.end)))
+        elif _figures(d.text) != _figures(have[key][1].text):
+            now = have[key][1]
+            problems.append((f"placeholder {d.text!r} was changed to {now.text!r}: keep its "
+                             "width and precision", (now.start, now.end)))
+    uses = [Counter(k for d in side for k, _ in d.args if k.startswith("{"))
+            for side in (src, tgt)]
+    for key, times in uses[0].items():  # "{n}/{n}" -> "{n}/": one use lost (msgfmt allows)
+        if 0 < uses[1][key] < times and not plural_form:
+            problems.append((f"placeholder {key} is {times} times in the source, "
+                             f"{uses[1][key]} in the translation: keep each", None))
     for d in extra:
         key = next(k for k, _ in d.args if k not in want)
         problems.append((f"placeholder {d.text!r} ({_named(key)}) is not in the source: "

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from l10n.articles.htmldom import VOID
 from l10n.model import Finding, Severity
-from l10n.text.protect import HTML, PLACEHOLDER, TERM, URL, mask
+from l10n.text.protect import EMAIL, HTML, PLACEHOLDER, TERM, URL, mask
 
 if TYPE_CHECKING:
     from l10n.catalog import Entry
@@ -51,8 +51,9 @@ def _markup(text: str) -> list[tuple[int, int, str, str]]:
         if s.kind in (TERM, PLACEHOLDER) or (s.kind == HTML and not _element(s.original)):
             continue
         original = s.original
-        if s.kind == URL:  # https://www.bleachbit.org에서: the particle is no part of it
-            original = re.split(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]", original)[0]
+        if s.kind in (URL, EMAIL):  # https://www.bleachbit.org에서, support@x.com에: the
+            # particle is no part of it, nor the text of a wiki link ([[url|text]])
+            original = re.split(r"[|\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]", original)[0]
         found.append((s.start, s.start + len(original), s.kind, original))
     return found
 
@@ -82,12 +83,15 @@ def _example(span: tuple[int, int, str, str], source: str) -> bool:
     one after the source says it gives examples: "e.g. http://domain.com/blog/[my-slug]/"),
     which a translation may make local (a link to example.com stays a link)."""
     if span[2] == "email":
-        return bool(_EXAMPLE_HOST.search(span[3]))
+        return bool(_EXAMPLE_HOST.search(span[3]) or _EXAMPLE_USER.match(span[3]))
     return span[2] == "url" and (bool(_EXAMPLE_HOST.search(span[3])) or bool(
         _EXAMPLE_CUE.search(source, 0, span[0])))
 
 
 _EXAMPLE_HOST = re.compile(r"(?<![\w-])example\.(?:com|org|net)\b|\.(?:example|test|invalid)\b")
+# the account of an input's example ("example@mastodon.social", "user@host"), made local
+_EXAMPLE_USER = re.compile(r"(?:example|user|username|you|yourname|your\.name|name|someone)@",
+                           re.I)
 _EXAMPLE_CUE = re.compile(r"\b(?:e\.\s?g\b|eg\.|for example|for instance|such as)", re.I)
 
 
@@ -100,6 +104,23 @@ def _element(tag: str) -> bool:
         return True
     name = one[1].lower()  # <base> alone is git's word; <br> and <img src=…> are markup
     return name in _BARE_VOID or (name in VOID and "=" in tag)
+
+
+def _slip(old: str, now: str) -> bool:
+    """The same text with digits changed (a slip: ``/page/3`` -> ``/page/4``)."""
+    return old != now and re.sub(r"\d", "0", old) == re.sub(r"\d", "0", now)
+
+
+def _bare(code: str, source: str) -> bool:
+    """Inline code whose content the source has as it is, without the marks."""
+    inner = code.strip("`")
+    return bool(inner.strip()) and bool(re.search(
+        f"(?<![\\w`]){re.escape(inner)}(?![\\w`])", source))
+
+
+def _secure(text: str) -> str:
+    """A link as compared: ``http://`` made ``https://`` is the same page, made safe."""
+    return "https://" + text[7:] if text.startswith("http://") else text
 
 
 def blank_markup(text: str) -> str:
@@ -132,12 +153,15 @@ def check_markup(entry: Entry, ctx: _Context) -> list[Finding]:
                 span[3].strip("`")):
             words -= 1
             continue
+        if span[2] == "code" and span[3] not in kept and _bare(span[3], entry.msgid):
+            continue  # "TYPE_*" -> "`TYPE_*`": the translation marks the source's name
         rendered.append(span)
     spans["t"] = rendered
-    source, target = (Counter((kind, text) for _, _, kind, text in spans[s]) for s in "st")
+    source, target = (Counter((kind, _secure(text)) for _, _, kind, text in spans[s])
+                      for s in "st")
 
     def where(side: str, text: str) -> tuple[int, int] | None:
-        return next(((s, e) for s, e, _, t in spans[side] if t == text), None)
+        return next(((s, e) for s, e, _, t in spans[side] if _secure(t) == text), None)
 
     lost, added = source - target, target - source
     findings = []
@@ -146,8 +170,9 @@ def check_markup(entry: Entry, ctx: _Context) -> list[Finding]:
         new = [text for k, text in added.elements() if k == kind]
         name = _KIND_NAMES.get(kind, kind)
         messages = [
-            (f"{name} {old!r} was changed to {now!r}: copy it from the source unchanged",
-             where("t", now), where("s", old))
+            (f"{name} {old!r} was changed to {now!r}: " + (
+                "a digit differs, copy it unchanged" if _slip(old, now)
+                else "copy it from the source unchanged"), where("t", now), where("s", old))
             for old, now in zip(gone, new, strict=False)
         ]
         messages += [

@@ -90,6 +90,7 @@ class _Reader(HTMLParser):
         if tag in VOID or tag not in ELEMENTS:
             return
         raw = self.get_starttag_text() or f"<{tag}>"
+        raw = raw.replace('="http://', '="https://')  # the same page, made safe
         if any(name in TRANSLATABLE for name, _ in attrs):  # its title may be translated
             kept = "".join(f' {name}="{value}"' if value is not None else f" {name}"
                            for name, value in attrs if name not in TRANSLATABLE)
@@ -126,7 +127,7 @@ def tag_structure(text: str) -> TagStructure:
     # Alone, only an inline element's tag is markup (its partner in another sentence):
     # git's "newer than <time>" or "[<head>]" are words of a usage line.
     found.open = [tag for tag in found.open if _name(tag) in INLINE]
-    found.close = [tag for tag in found.close if _name(tag) in INLINE]
+    # an end tag is never a word ("</p>" alone closes what another sentence opened)
     return found
 
 

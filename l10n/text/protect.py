@@ -51,7 +51,8 @@ _MARKUP: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     (2, URL, re.compile(r"<(?:https?|ftp|mailto):[^\s<>]+>", re.I)),
     (3, LINK, re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")),
     (4, URL, re.compile(rf"\b(?:(?:https?|ftp)://|www\.){_URL_BODY}", re.I)),
-    (5, EMAIL, re.compile(r"\b[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")),
+    (5, EMAIL, re.compile(r"\b[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+                          r"(?![A-Za-z0-9_])")),  # a Korean particle may follow (주소에)
     # a whole tag, before the URLs and words of its attributes
     (2, HTML, re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
     (7, PLACEHOLDER, re.compile(r"\{[A-Za-z0-9_.\[\]!:<>^+\-#,=]*\}")),
