@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from l10n.catalog import Catalog, Entry
+from l10n.catalog.annotate import Key
 from l10n.model import Finding, Severity
 from l10n.qa.accelerators import accelerator, has_accelerator
 from l10n.qa.checks import CheckContext, run_checks
@@ -45,17 +46,22 @@ def for_catalog(entries: Sequence[Entry], ctx: CheckContext) -> tuple[CheckConte
     return replace(ctx, accelerators=False), [finding]
 
 
-def catalog_findings(catalog: Catalog, ctx: CheckContext, only: str | None = None) -> list[Finding]:
+def catalog_findings(catalog: Catalog, ctx: CheckContext, only: str | None = None,
+                     notes: dict[Key, list[Finding]] | None = None) -> list[Finding]:
     """Every finding on the live entries of ``catalog`` (in ``only`` state if given), and
-    the catalog's own (:func:`for_catalog`) when ``only`` is not given."""
+    the catalog's own (:func:`for_catalog`) when ``only`` is not given. ``notes``: filled
+    with every live entry's findings by ``(msgctxt, msgid)``, whatever ``only`` keeps
+    (what ``--annotate`` writes)."""
     entries = catalog.entries()
-    ctx, found = for_catalog(entries, ctx)
-    return (found if only is None else []) + [
-        finding
-        for entry in entries
-        if only is None or entry.state == only
-        for finding in run_checks(entry, ctx)
-    ]
+    ctx, wide = for_catalog(entries, ctx)
+    found = wide if only is None else []
+    for entry in entries:
+        wanted = only is None or entry.state == only
+        mine = run_checks(entry, ctx) if wanted or notes is not None else []
+        found += mine if wanted else []
+        if notes is not None and mine:
+            notes[(entry.msgctxt, entry.msgid)] = mine
+    return found
 
 
 def shape(finding: Finding) -> tuple[str, str, str]:

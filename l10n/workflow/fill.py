@@ -35,14 +35,27 @@ PLACEHOLDERS = ("pseudo", "none")  # engines whose output never replaces another
 INTAKE = 1024  # pending entries per language read before their memory look-ups
 
 
-class Steps:
-    """Drives the progress callback of one language: the total grows as catalogs are
-    merged; entries count as done when resolved, and texts an engine reports finished
-    inside a request count ahead of that. Never goes back; ends at the total."""
+@dataclass
+class Language:
+    """One target language of a run: its engine (index into the run's engines), what
+    provenance names, its report, and its progress callback. The progress total grows as
+    catalogs are merged; entries count as done when resolved, and texts an engine reports
+    finished inside a request count ahead of that. Never goes back; ends at the total."""
 
-    def __init__(self, lang: str, progress: ReportProgress | None) -> None:
-        self.lang, self.progress = lang, progress
-        self.total = self.done = self.resolved = self.partial = 0
+    lang: str
+    engine: int
+    engine_name: str
+    model: str
+    report: LanguageReport
+    progress: ReportProgress | None = None
+    reviewed_in_memory: bool = False
+    began: float | None = None
+    intake: list[tuple[Catalog, list[Entry]]] = field(default_factory=list)
+    waiting: int = 0  # pending entries in the intake
+    total: int = 0  # progress: entries merged, resolved, counted ahead, shown
+    resolved: int = 0
+    partial: int = 0
+    done: int = 0
 
     def discover(self, count: int) -> None:
         self.total += count
@@ -63,23 +76,6 @@ class Steps:
             self.done = max(self.done, shown)
             if self.progress:
                 self.progress(self.lang, self.done, self.total)
-
-
-@dataclass
-class Language:
-    """One target language of a run: its engine (index into the run's engines), what
-    provenance names, its report and progress."""
-
-    lang: str
-    engine: int
-    engine_name: str
-    model: str
-    report: LanguageReport
-    steps: Steps
-    reviewed_in_memory: bool = False
-    began: float | None = None
-    intake: list[tuple[Catalog, list[Entry]]] = field(default_factory=list)
-    waiting: int = 0  # pending entries in the intake
 
 
 @dataclass
@@ -135,7 +131,7 @@ class Filler:
             return
         if language.began is None:
             language.began = time.perf_counter()
-        language.steps.discover(len(entries))
+        language.discover(len(entries))
         language.intake.append((catalog, list(entries)))
         language.waiting += len(entries)
         if language.waiting >= INTAKE:
@@ -159,7 +155,7 @@ class Filler:
         job = _Job(catalog, language, entries)
         for entry in entries:
             if self._from_memory(language, catalog, entry):
-                language.steps.resolve(1)
+                language.resolve(1)
                 continue
             matches = self.glossary.find(entry.msgid, language.lang)
             enforcement = Enforcement(entry.msgid, matches, language.lang, self.n_best)
@@ -179,7 +175,7 @@ class Filler:
             assert enforcement.result is not None
             job.results.append((entry, enforcement.result))
             job.remaining -= 1
-            language.steps.resolve(1)
+            language.resolve(1)
             if not job.remaining:
                 self._finish(job)
 

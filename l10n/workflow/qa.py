@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from l10n.catalog import FUZZY, MACHINE, REVIEWED, UNTRANSLATED, Catalog, annotate
+from l10n.catalog.annotate import Key
 from l10n.config import Settings
 from l10n.errors import L10nError, L10nWarning, LanguageError, Problem, UsageError
 from l10n.fsutil import SHORT_WAIT, project_lock
@@ -36,8 +37,8 @@ from l10n.incremental.cached import Cache
 from l10n.incremental.sources import Source
 from l10n.lang import is_language_code, validate_language
 from l10n.model import Finding, Severity
-from l10n.qa import CheckContext, run_checks
-from l10n.qa.catalog import for_catalog
+from l10n.qa import CheckContext
+from l10n.qa.catalog import catalog_findings
 from l10n.qa.report import TextBlock, text_block
 
 ONLY_STATES = (REVIEWED, MACHINE, FUZZY, UNTRANSLATED)
@@ -111,8 +112,7 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
                 ctx = CheckContext(settings.source, lang, glossary, shown)
                 if annotate and path.is_file():
                     catalog = Catalog.read(path)
-                    found.append(_Found(tuple(_one_catalog(catalog, ctx, only, True, written,
-                                                           lock))))
+                    found.append(_Found(tuple(_annotated(catalog, ctx, only, written, lock))))
                     continue
                 rows = None if annotate else cache.result(
                     path, "check", cache.key("check", lang, only) + shown,  # + the name shown
@@ -192,7 +192,7 @@ def record_check(cache: Cache, catalog: Catalog, lang: str, findings: list[Findi
 
 def _findings(catalog: Catalog, *, ctx: CheckContext, only: str | None) -> _Findings:
     """The catalog's findings (the fact the state keeps)."""
-    return tuple(_one_catalog(catalog, ctx, only, False, []))
+    return tuple(catalog_findings(catalog, ctx, only))
 
 
 def check_files(
@@ -226,7 +226,8 @@ def check_files(
             problems.append(Problem.of(exc))
             continue
         ctx = CheckContext(source_lang, target, terms, settings.display(catalog.path), grade=True)
-        findings += _one_catalog(catalog, ctx, only, annotate, written, lock, everything)
+        findings += (_annotated(catalog, ctx, only, written, lock, everything) if annotate
+                     else catalog_findings(catalog, ctx, only))
     return CheckResult(tuple(findings), tuple(written), tuple(problems))
 
 
@@ -262,28 +263,20 @@ def _language(catalog: Catalog, lang: str | None) -> str:
         return code
 
 
-def _one_catalog(
-    catalog: Catalog, ctx: CheckContext, only: str | None, notes: bool, written: list[Path],
-    lock: Callable[[], contextlib.AbstractContextManager[None]] = contextlib.nullcontext,
-    everything: bool = True,
+def _annotated(
+    catalog: Catalog, ctx: CheckContext, only: str | None, written: list[Path],
+    lock: Callable[[], contextlib.AbstractContextManager[None]], everything: bool = True,
 ) -> list[Finding]:
-    """The catalog's findings; with ``notes``, written into it (``--annotate``) under
-    ``lock`` (the project's: the catalogs' one save path, :mod:`l10n.catalog.annotate`)."""
-    entries = catalog.entries()
-    ctx, catalog_wide = for_catalog(entries, ctx)
-    found: list[Finding] = catalog_wide if only is None else []
-    by_entry: dict[tuple[str | None, str], list[str]] = {}
-    for entry in entries:
-        wanted = only is None or entry.state == only
-        mine = run_checks(entry, ctx) if wanted or notes else []
-        found += mine if wanted else []
-        noted = [f for f in mine if everything or f.severity != Severity.INFO]
-        if noted:  # notes always cover every entry, whatever --only shows
-            by_entry[(entry.msgctxt, entry.msgid)] = [f"{f.check}: {f.message}" for f in noted]
-    if notes:
-        with lock():
-            if annotate(catalog.path, by_entry, catalog.disk_text):
-                written.append(catalog.path)
+    """The catalog's findings, written into it (``--annotate``; no ``info`` findings unless
+    ``everything``) under ``lock`` (the project's: the catalogs' one save path,
+    :mod:`l10n.catalog.annotate`). The notes cover every entry, whatever ``only`` shows."""
+    notes: dict[Key, list[Finding]] = {}
+    found = catalog_findings(catalog, ctx, only, notes)
+    with lock():
+        if annotate(catalog.path, {key: [f"{f.check}: {f.message}" for f in mine
+                                         if everything or f.severity != Severity.INFO]
+                                   for key, mine in notes.items()}, catalog.disk_text):
+            written.append(catalog.path)
     return found
 
 

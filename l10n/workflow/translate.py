@@ -48,7 +48,7 @@ from l10n.incremental.cached import cached_glossary
 from l10n.incremental.sources import article_paths
 from l10n.runners import EngineSpec, Notice, Runner, Stream, check_runner, make_runner
 from l10n.workflow.extract import Segmenting
-from l10n.workflow.fill import Filler, Language, ReportProgress, Steps
+from l10n.workflow.fill import Filler, Language, ReportProgress
 from l10n.workflow.update import LanguageReport, RunReport, catalog_run, merged_catalogs
 
 RETRANSLATE = ("machine",)
@@ -108,7 +108,7 @@ def translate(
             stream.throttle()
 
         stream = Stream(chosen, notice=notice,
-                        progress=lambda lang, count: languages[lang].steps.advance(count))
+                        progress=lambda lang, count: languages[lang].advance(count))
         filler = Filler(settings, glossary, memory, stream, n_best, written,
                         retranslate=retranslate is not None)
         try:
@@ -164,8 +164,7 @@ def _languages(
             built.append(engine)
         model = describe_engine(engine, label, settings.source, lang)
         lang_report = report.languages.setdefault(lang, LanguageReport(lang))
-        languages[lang] = Language(lang, specs.index(spec), label, model, lang_report,
-                                   Steps(lang, progress))
+        languages[lang] = Language(lang, specs.index(spec), label, model, lang_report, progress)
     if missing and not languages:  # nothing can be translated: say so before writing
         raise missing[0]
     report.problems += [Problem.of(exc) for exc in missing]
