@@ -254,11 +254,12 @@ class Rows(Spilled):
         if spill is None:
             return
         spill.flush()
-        with open(spill.fileno(), encoding="utf-8", errors="surrogateescape",
-                  closefd=False) as reader:  # its own position: appends go on at the end
-            reader.seek(0)
-            for line in reader:
-                yield json.loads(line)
+        fd, offset, rest = spill.fileno(), 0, b""
+        while block := os.pread(fd, 1 << 16, offset):  # the file's position left alone
+            offset += len(block)
+            *lines, rest = (rest + block).split(b"\n")
+            for line in lines:
+                yield json.loads(line.decode("utf-8", "surrogateescape"))
 
 
 class NameSet:
