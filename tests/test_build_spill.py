@@ -61,3 +61,30 @@ def test_result_and_manifest_of_a_build(project: Path) -> None:
     again = run(project, include_machine=True)
     assert again.written == () and again.unchanged_count == len(listed)
     assert sorted(again.unchanged_names) == listed and again.pages == first.pages
+
+
+ENTRY = st.tuples(st.sampled_from(["0", "1.5", "-3", "1e9"]), st.text(max_size=6),
+                  st.text(max_size=6), st.text(max_size=4), st.text(max_size=4))
+
+
+@given(st.lists(ENTRY, max_size=12), st.sampled_from(["en", "ko", "pt_BR"]),
+       st.sampled_from(["", "<link rel=x>"]))
+def test_index_pieces_are_the_whole_pages_bytes(
+    entries: list[tuple[str, ...]], lang: str, head: str
+) -> None:
+    from markupsafe import Markup
+
+    from l10n.publish import render
+
+    found = ["\0".join(entry) for entry in entries
+             if all("\0" not in part for part in entry)]
+    parts = sorted((float(when), slug, title, iso, text)
+                   for when, slug, title, iso, text in (e.split("\0") for e in found))
+    whole = render._render(  # the whole-document rendering the pieces replace
+        "index.html.j2", head=Markup(head), entries=[
+            {"page": {"slug": slug}, "title": title,
+             "date": {"iso": iso, "text": text} if iso else None}
+            for _, slug, title, iso, text in parts],
+        **render._common(lang, ["en", "ko"], lambda c: f"../{c}/index.html"))
+    assert "".join(render.index_pieces(lang, iter(found), ["en", "ko"], head)) == whole
+    assert render.render_index_entries(lang, found, ["en", "ko"], head) == whole

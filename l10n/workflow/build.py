@@ -84,7 +84,7 @@ from l10n.publish.folder import (
 )
 from l10n.publish.hugo import config_names, render_config
 from l10n.publish.index_entries import IndexEntries
-from l10n.publish.render import render_index_entries
+from l10n.publish.render import index_pieces
 from l10n.publish.site import Site
 from l10n.publish.site_files import NO_SITE, OUTPUTS, site_files, site_of
 from l10n.publish.translated import Gates, Skipped
@@ -296,9 +296,9 @@ class _Build:
                 self._write(staged, one, text)
             self.done.append([owner, file_key, names])
 
-    def _render_index(self, lang: str, order: list[str]) -> str:
+    def _render_index(self, lang: str, order: list[str]) -> Iterator[str]:
         head = self.site_files.index_head(lang)
-        return render_index_entries(lang, self.index.entries(lang), order, head)
+        return index_pieces(lang, self.index.each(lang), order, head)
 
     def _write(self, staged: StagedWrites, name: str, text: str | Iterable[str]) -> None:
         if staged.stage(safe_path(self.folder, name), text):
