@@ -8,8 +8,10 @@ import fcntl
 import json
 import os
 import re
+import sqlite3
 import tempfile
 import time
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
@@ -58,8 +60,9 @@ def watching_io(watcher: Callable[[], None]) -> Iterator[None]:
         _WATCHER.reset(token)
 
 
-def write_atomic(path: Path, data: str | bytes) -> bool:
-    """Write ``data`` to ``path`` atomically; return False (and touch nothing) if unchanged.
+def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> bool:
+    """Write ``data`` (or its pieces) to ``path`` atomically; return False (and touch
+    nothing) if unchanged.
 
     The data goes to a temporary file in the same folder, is flushed to disk, then
     renamed over ``path``: a reader (or a crash) sees the old file or the new one,
@@ -225,6 +228,67 @@ class Spilled:
             spill.seek(0)
             for line in spill:
                 yield json.loads(line)
+
+
+
+class Rows(Spilled):
+    """:class:`Spilled` rows counted as they are appended, read back as often as asked
+    (a build's result: the pages and file names of a first build of an archive)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def append(self, row: Any) -> None:
+        first = self._file is None
+        super().append(row)
+        if first and self._file is not None:  # closed when the rows are forgotten
+            weakref.finalize(self, self._file.close)
+        self.count += 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Any]:
+        spill = self._file
+        if spill is None:
+            return
+        spill.flush()
+        fd, offset, rest = spill.fileno(), 0, b""
+        while block := os.pread(fd, 1 << 16, offset):  # the file's position left alone
+            offset += len(block)
+            *lines, rest = (rest + block).split(b"\n")
+            for line in lines:
+                yield json.loads(line.decode("utf-8", "surrogateescape"))
+
+
+class NameSet:
+    """A set of names in a temporary SQLite database (on disk, a small page cache):
+    added as they come, read back sorted as Python sorts them (SQLite compares UTF-8
+    bytes, which orders as code points do)."""
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect("")  # a private temporary database, removed on close
+        weakref.finalize(self, self._db.close)
+        self._db.execute("CREATE TABLE names (name TEXT PRIMARY KEY) WITHOUT ROWID")
+
+    def update(self, names: Iterable[str]) -> None:
+        self._db.executemany("INSERT OR IGNORE INTO names VALUES (?)", ((n,) for n in names))
+
+    def __contains__(self, name: object) -> bool:
+        return self._db.execute("SELECT 1 FROM names WHERE name = ?", (name,)).fetchone() \
+            is not None
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM names").fetchone()[0])
+
+    def __iter__(self) -> Iterator[str]:
+        """The names, sorted."""
+        for (name,) in self._db.execute("SELECT name FROM names ORDER BY name"):
+            yield name
+
+    def close(self) -> None:
+        self._db.close()
 
 
 # write_atomic's temporary files: tempfile.mkstemp(prefix=".NAME.", suffix=".tmp") adds

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -125,16 +126,17 @@ def build(
         if refused:
             raise typer.Exit(code=1)
         return
-    if result.pages:  # one write: an archive has tens of thousands of pages
-        typer.echo("\n".join(
-            f"{page.lang}/{page.slug}: {page.coverage.reviewed_percent:g}% reviewed"
-            + (", includes machine translation" if page.used_machine else "")
-            + (f", {page.translated_percent:g}% translated (the rest in the source language)"
-               if page.source_shown else "")
-            for page in result.pages))
+    lines = (  # a write per 1,000 lines: an archive has tens of thousands of pages
+        f"{page.lang}/{page.slug}: {page.coverage.reviewed_percent:g}% reviewed"
+        + (", includes machine translation" if page.used_machine else "")
+        + (f", {page.translated_percent:g}% translated (the rest in the source language)"
+           if page.source_shown else "")
+        for page in result.each_page())
+    while chunk := list(itertools.islice(lines, 1000)):
+        typer.echo("\n".join(chunk))
     removed = f", {len(result.removed)} stale removed" if result.removed else ""
     typer.echo(
-        f"{len(result.written_names)} files written, {len(result.unchanged_names)} "
+        f"{result.written_count} files written, {result.unchanged_count} "
         f"unchanged{removed} in {conf.display(result.out)}"
     )
     for skip in result.skipped:
@@ -164,7 +166,7 @@ def _as_json(result: Any, display: Any) -> dict[str, Any]:
                 "source_text": p.source_shown,  # segment texts shown in the source language
                 "translated_percent": p.translated_percent,
             }
-            for p in result.pages
+            for p in result.each_page()
         ],
         "written": [display(path) for path in result.written],
         "unchanged": [display(path) for path in result.unchanged],

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 
 from l10n.errors import UsageError
@@ -76,17 +76,27 @@ def read_manifest(folder: Path) -> set[str]:
 
 
 def manifest_text(files: Iterable[str]) -> str:
-    return json.dumps({"generator": "l10n", "files": sorted(set(files))}, indent=1) + "\n"
+    return "".join(manifest_pieces(sorted(set(files))))
+
+
+def manifest_pieces(files: Iterable[str]) -> Iterator[str]:
+    """:func:`manifest_text` of ``files`` already sorted, without duplicates, in pieces
+    (``json.dumps(..., indent=1)``'s bytes: a first build of an archive lists 60,000)."""
+    head = '{\n "generator": "l10n",\n "files": ['
+    for name in files:
+        yield f"{head}\n  {json.dumps(name)}"
+        head = ","
+    yield "\n ]\n}\n" if head == "," else f"{head}]\n}}\n"
 
 
 def stale_files(
-    folder: Path, previous: set[str], made: set[str], slugs: set[str], langs: set[str]
+    folder: Path, previous: set[str], made: Container[str], slugs: set[str], langs: set[str]
 ) -> list[Path]:
     """Files of ``previous`` that this build (``slugs`` x ``langs``) no longer makes and
     that are still regular files inside ``folder``."""
     root = folder.resolve()
     stale = []
-    for name in sorted(previous - made):
+    for name in sorted(name for name in previous if name not in made):
         home = _home(name, slugs, langs)
         if home is None:
             continue

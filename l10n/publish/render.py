@@ -4,7 +4,7 @@ templates in ``templates/`` (autoescaped for HTML)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -290,19 +290,28 @@ def render_index(lang: str, pages: Sequence[Page], languages: Sequence[str]) -> 
 
 
 def render_index_entries(
-    lang: str, found: Sequence[IndexEntry], languages: Sequence[str], head: str = ""
+    lang: str, found: Iterable[IndexEntry], languages: Sequence[str], head: str = ""
 ) -> str:
     """:func:`render_index` from the pages' :func:`index_entry` values; ``head``: markup
     added to ``<head>`` (escaped by its maker)."""
+    return "".join(index_pieces(lang, found, languages, head))
+
+
+def index_pieces(
+    lang: str, found: Iterable[IndexEntry], languages: Sequence[str], head: str = ""
+) -> Iterator[str]:
+    """:func:`render_index_entries` in pieces, as the template yields them: the entries
+    are sorted, then each becomes the template's values only as its line is written (a
+    language of an archive of 10,000 articles lists 10,000)."""
     from markupsafe import Markup
 
     parts = sorted((float(when), slug, title, iso, text)
                    for when, slug, title, iso, text in (entry.split("\0") for entry in found))
-    entries = [{"page": {"slug": slug}, "title": title,
+    entries = ({"page": {"slug": slug}, "title": title,
                 "date": {"iso": iso, "text": text} if iso else None}
-               for _, slug, title, iso, text in parts]
-    return _render(
-        "index.html.j2", entries=entries, head=Markup(head),
+               for _, slug, title, iso, text in parts)
+    yield from _environment().get_template("index.html.j2").generate(
+        entries=entries, head=Markup(head),
         **_common(lang, languages, lambda c: f"../{c}/index.html"),
     )
 

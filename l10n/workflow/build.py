@@ -43,28 +43,40 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
+import itertools
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from l10n.articles import read_source, safe_slug
 from l10n.config import Settings
 from l10n.errors import InputError, Problem, UsageError
-from l10n.fsutil import Spilled, StagedWrites, project_lock, remove_stale_temporaries, write_atomic
-from l10n.incremental import RunKey, State, digest_bytes, key
+from l10n.fsutil import (
+    NameSet,
+    Rows,
+    Spilled,
+    StagedWrites,
+    project_lock,
+    remove_stale_temporaries,
+    write_atomic,
+)
+from l10n.incremental import RunKey, State, key
 from l10n.incremental.cached import Cache
 from l10n.incremental.codec import decoded, encode
 from l10n.incremental.outputs import outputs_current, record_outputs
 from l10n.incremental.sources import Source
+from l10n.incremental.stamps import stamp_of
 from l10n.model import Article
 from l10n.publish import Page, render_root
 from l10n.publish.files import file_names, render_file
 from l10n.publish.folder import (
     MANIFEST,
     check_build_folder,
-    manifest_text,
+    manifest_pieces,
     read_manifest,
     remove_files,
     safe_path,
@@ -72,36 +84,12 @@ from l10n.publish.folder import (
 )
 from l10n.publish.hugo import config_names, render_config
 from l10n.publish.index_entries import IndexEntries
-from l10n.publish.render import render_index_entries
+from l10n.publish.render import index_pieces
 from l10n.publish.site import Site
 from l10n.publish.site_files import NO_SITE, OUTPUTS, site_files, site_of
-from l10n.publish.translated import Gates, PageSummary, Skipped
+from l10n.publish.translated import Gates, Skipped
 from l10n.workflow.build_plan import Plan, make_plan, plan_key
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    out: Path
-    pages: tuple[PageSummary, ...]  # every page built, originals included
-    written_names: tuple[str, ...]  # files whose bytes changed (in ``out``)
-    unchanged_names: tuple[str, ...]  # files already up to date, not touched (in ``out``)
-    skipped: tuple[Skipped, ...]
-    removed: tuple[Path, ...] = ()  # pages an earlier build made, no longer made
-    problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
-    notices: tuple[str, ...] = ()  # what the build left out, and why (no site_url)
-
-    @property
-    def written(self) -> tuple[Path, ...]:
-        """The paths of the files written (made on demand: an archive's first build
-        writes tens of thousands)."""
-        root = self.out.resolve()
-        return tuple(root / name for name in self.written_names)
-
-    @property
-    def unchanged(self) -> tuple[Path, ...]:
-        """The paths of the files already up to date (made on demand, as ``written``)."""
-        root = self.out.resolve()
-        return tuple(root / name for name in self.unchanged_names)
+from l10n.workflow.build_result import BuildResult, page_row
 
 
 def build(
@@ -157,10 +145,13 @@ def build(
             run.index.close()
             run.site_files.close()
             run.done.close()
-        removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs},
-                                cache.state)
+        try:
+            removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs},
+                                    cache.state)
+        finally:
+            run.made.close()
     notices = () if site or output == "hugo" else (NO_SITE,)
-    return BuildResult(folder, tuple(run.pages), tuple(run.written), tuple(run.unchanged),
+    return BuildResult(folder, run.pages, run.written, run.unchanged,
                        tuple(run.skipped), tuple(removed), tuple(problems), notices)
 
 
@@ -194,13 +185,13 @@ class _Build:
     site: Site | None = None
     output: str = "site"
     partial: tuple[bool, bool] = (False, False)  # of some articles, of some languages
-    made: set[str] = field(default_factory=set)  # names in the build folder
+    made: NameSet = field(default_factory=NameSet)  # names in the build folder
     slugs: set[str] = field(default_factory=set)
     langs: set[str] = field(default_factory=set)  # the articles' own languages
-    pages: list[PageSummary] = field(default_factory=list)
+    pages: Rows = field(default_factory=Rows)  # page_row of each page
     skipped: list[Skipped] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    written: list[str] = field(default_factory=list)
+    unchanged: Rows = field(default_factory=Rows)  # names
+    written: Rows = field(default_factory=Rows)
     index: IndexEntries = field(default_factory=IndexEntries)
     done: Spilled = field(default_factory=Spilled)  # [owner, plan key, names] written
 
@@ -219,7 +210,8 @@ class _Build:
         slug, lang, plan = item.slug, item.lang, item.plan
         self.slugs.add(slug)
         self.langs.add(lang)
-        self.pages += plan.pages
+        for page in plan.pages:
+            self.pages.append(page_row(page))
         self.skipped += plan.skipped
         for page_lang, entry in plan.index:
             self.index.add(page_lang, entry)
@@ -227,7 +219,8 @@ class _Build:
         names = self._names(plan)
         self.made.update(names)
         if unchanged:
-            self.unchanged += names
+            for name in names:
+                self.unchanged.append(name)
 
     def _names(self, plan: Plan) -> list[str]:
         """The names of an article's files in the build folder."""
@@ -295,16 +288,17 @@ class _Build:
             self.made.update(names)
             owner = str(self.root / name)
             if outputs_current(self.state, owner, self.kind, file_key, self.root, names):
-                self.unchanged += names
+                for one in names:
+                    self.unchanged.append(one)
                 continue
             texts = render()  # a file's text (whole or in pieces), or a text per name
             for one, text in (texts.items() if isinstance(texts, dict) else [(names[0], texts)]):
                 self._write(staged, one, text)
             self.done.append([owner, file_key, names])
 
-    def _render_index(self, lang: str, order: list[str]) -> str:
+    def _render_index(self, lang: str, order: list[str]) -> Iterator[str]:
         head = self.site_files.index_head(lang)
-        return render_index_entries(lang, self.index.entries(lang), order, head)
+        return index_pieces(lang, self.index.each(lang), order, head)
 
     def _write(self, staged: StagedWrites, name: str, text: str | Iterable[str]) -> None:
         if staged.stage(safe_path(self.folder, name), text):
@@ -319,14 +313,14 @@ class _Build:
 
 
 def _remove_stale(
-    folder: Path, made: set[str], slugs: set[str], langs: set[str], state: State
+    folder: Path, made: NameSet, slugs: set[str], langs: set[str], state: State
 ) -> list[Path]:
     """Remove what the previous build made and this one did not; record what this one
     made (and what it left of other articles and languages) in the manifest. A manifest
     that is, unchanged, the one written by a build that made the same files of the same
     articles and languages has nothing stale: it is not even read."""
     digest = hashlib.sha256()
-    for name in (*sorted(made), "", *sorted(slugs), "", *sorted(langs)):
+    for name in itertools.chain(made, ("",), sorted(slugs), ("",), sorted(langs)):
         digest.update(name.encode("utf-8") + b"\0")
     same = digest.hexdigest()[:16]
     manifest = folder / MANIFEST
@@ -336,11 +330,19 @@ def _remove_stale(
     stale = stale_files(folder, previous, made, slugs, langs)
     removed = remove_files(stale, folder)
     gone = {path.relative_to(folder.resolve()).as_posix() for path in stale}
-    text = manifest_text((previous - gone) | made)
-    write_atomic(manifest, text)
-    state.record_written(manifest, text)
-    state.set_fact(manifest, "manifest", digest_bytes(text.encode("utf-8")), same, 1)
+    kept = sorted(name for name in previous if name not in gone and name not in made)
+    text = hashlib.sha256()  # the manifest's digest (digest_bytes), as it is written
+    write_atomic(manifest, _hashed(manifest_pieces(heapq.merge(kept, made)), text))
+    written = text.hexdigest()[:16]
+    state.record(manifest, stamp_of(manifest), written)
+    state.set_fact(manifest, "manifest", written, same, 1)
     return removed
+
+
+def _hashed(pieces: Iterable[str], digest: Any) -> Iterator[str]:
+    for piece in pieces:
+        digest.update(piece.encode("utf-8"))
+        yield piece
 
 
 __all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug"]

@@ -1,0 +1,90 @@
+"""What a build keeps of every file and page (issue 29: a first build's memory does not
+grow with the archive) waits in temporary files and a temporary SQLite set: the manifest
+written as a sorted stream has json.dumps' bytes, the set reads back as Python sorts,
+the rows read back as often as asked, and a build's result and manifest say the same."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from l10n.fsutil import NameSet, Rows
+from l10n.publish.folder import MANIFEST, manifest_pieces
+from tests.test_build import run, with_catalog
+
+NAMES = st.lists(st.text(st.characters(blacklist_categories=("Cs",)), max_size=8)
+                 | st.sampled_from(["ko/a.html", "ko/a.md", "index.html", '"', "\\", "é"]))
+
+
+def reference(names: list[str]) -> str:  # the whole-document manifest it replaces
+    return json.dumps({"generator": "l10n", "files": sorted(set(names))}, indent=1) + "\n"
+
+
+@given(NAMES)
+def test_manifest_pieces_are_the_whole_documents_bytes(names: list[str]) -> None:
+    assert "".join(manifest_pieces(sorted(set(names)))) == reference(names)
+
+
+@given(NAMES, NAMES)
+def test_name_set_reads_back_sorted_as_python_sorts(names: list[str], more: list[str]) -> None:
+    made = NameSet()
+    made.update(names)
+    made.update(more)
+    assert list(made) == sorted({*names, *more}) and len(made) == len({*names, *more})
+    assert all(name in made for name in names) and "\0absent" not in made
+    made.close()
+
+
+@given(st.lists(st.lists(st.text(max_size=5) | st.integers())), st.integers(0, 5))
+def test_rows_read_back_again_and_appended_after(rows: list[object], cut: int) -> None:
+    kept = Rows()
+    for row in rows[:cut]:
+        kept.append(row)
+    assert list(kept) == rows[:cut] == list(kept)  # read twice
+    for row in rows[cut:]:  # appends after a read go on at the end
+        kept.append(row)
+    assert list(kept) == rows and len(kept) == len(rows)
+
+
+def test_result_and_manifest_of_a_build(project: Path) -> None:
+    with_catalog(project)
+    first = run(project, include_machine=True)
+    out = first.out
+    listed = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]
+    assert (out / MANIFEST).read_text(encoding="utf-8") == reference(listed)
+    assert set(listed) == set(first.written_names) and first.written_count == len(listed)
+    assert [(p.slug, p.lang) for p in first.pages] == [
+        (p.slug, p.lang) for p in first.each_page()] and first.pages
+    again = run(project, include_machine=True)
+    assert again.written == () and again.unchanged_count == len(listed)
+    assert sorted(again.unchanged_names) == listed and again.pages == first.pages
+
+
+ENTRY = st.tuples(st.sampled_from(["0", "1.5", "-3", "1e9"]), st.text(max_size=6),
+                  st.text(max_size=6), st.text(max_size=4), st.text(max_size=4))
+
+
+@given(st.lists(ENTRY, max_size=12), st.sampled_from(["en", "ko", "pt_BR"]),
+       st.sampled_from(["", "<link rel=x>"]))
+def test_index_pieces_are_the_whole_pages_bytes(
+    entries: list[tuple[str, ...]], lang: str, head: str
+) -> None:
+    from markupsafe import Markup
+
+    from l10n.publish import render
+
+    found = ["\0".join(entry) for entry in entries
+             if all("\0" not in part for part in entry)]
+    parts = sorted((float(when), slug, title, iso, text)
+                   for when, slug, title, iso, text in (e.split("\0") for e in found))
+    whole = render._render(  # the whole-document rendering the pieces replace
+        "index.html.j2", head=Markup(head), entries=[
+            {"page": {"slug": slug}, "title": title,
+             "date": {"iso": iso, "text": text} if iso else None}
+            for _, slug, title, iso, text in parts],
+        **render._common(lang, ["en", "ko"], lambda c: f"../{c}/index.html"))
+    assert "".join(render.index_pieces(lang, iter(found), ["en", "ko"], head)) == whole
+    assert render.render_index_entries(lang, found, ["en", "ko"], head) == whole
