@@ -517,9 +517,9 @@ def test_two_html_line_breaks_before_text_end_a_sentence() -> None:
 def test_a_list_number_inside_a_sentence_starts_no_item() -> None:
     """pysbd cuts before any enumerator (``1.``, ``(ii)``); an item can start only at the
     block's start, after a line break or after a sentence's end, not after a comma, a
-    colon, ``and``, ``&`` or a number."""
-    assert sentences("The winners were 1. Smith, 2. Jones and 3. Brown. Then we left.") == [
-        "The winners were 1. Smith, 2. Jones and 3. Brown.", "Then we left."]
+    colon, ``and`` or ``&``."""
+    assert sentences("The winners: 1. Smith, 2. Jones and 3. Brown. Then we left.") == [
+        "The winners: 1. Smith, 2. Jones and 3. Brown.", "Then we left."]
     assert sentences("Bets: (i) 2, 5 & 6. (ii) 1, 3 & 8.") == [
         "Bets: (i) 2, 5 & 6.", "(ii) 1, 3 & 8."]
     assert sentences("MILE (1,600m): 1. Red Fox (3) Kumar 57, 2. Blue Sky (1) Das 56.5 "

@@ -70,11 +70,12 @@ Rules, applied to each translatable block's text, in this order:
    after it, if it comes first); a list's number alone (``<br><br>2.``) joins its item,
    the segment after it.
 9. **A list number starts an item only where an item can start.** pysbd cuts before an
-   enumerator (``1.``, ``(ii)``, ``a)``) wherever it sees one; the cut is kept only at the
-   block's start, after a line break (a newline or ``<br>``) or after a sentence's end
-   (``.``, ``!``, ``?``, closing quotes and tags after them). Inside a sentence (after a
-   comma, a colon, ``and``, ``&`` or a number) it is dropped: ``The winners were 1. Smith,
-   2. Jones and 3. Brown.`` and ``Treble: (i) 3, 4 & 5.`` hold one sentence each.
+   enumerator (``1.``, ``(ii)``, ``a)``) wherever it sees one; the cut is dropped where the
+   text before it ends inside a sentence, on a comma, semicolon, colon, ``&``, ``and`` or
+   ``or`` (tags may follow): ``Treble: (i) 3, 4 & 5.`` and ``rated 00 to 19, 2-00: 1. Ring
+   Bearer (6) Appu 59, 2. Hymn Star …`` hold one sentence each. After a word the cut stays:
+   pysbd cuts ``event | 0. Story`` where ``event 0.`` ends a sentence (not handled: ``The
+   winners were | 1. Smith``).
 
 The block is then cut at the remaining cuts; each piece, stripped of surrounding
 whitespace, is a :class:`~l10n.model.Segment` (whitespace-only pieces are dropped). So no
@@ -137,9 +138,9 @@ _LIST_NUMBER = re.compile(r"\s*\d{1,3}\.\s*")  # "2." of a numbered list, before
 _ENUMERATOR = re.compile(
     r"(?:\((?:\d{1,3}|[ivxlc]{1,5}|[a-zA-Z])\)|(?:\d{1,3}|[a-zA-Z])[.)])(?=[\s:])"
 )
-_ITEM_MAY_START = re.compile(
-    r"(?:^|\n|<br\s*/?>|[.!?…][\"”’»')\]]*)(?:\s|</?[A-Za-z][^<>]*>)*$", re.IGNORECASE
-)
+# inside a sentence: after a comma, a semicolon, a colon, "&", "and" or "or" (tags between);
+# a cut after a word ("event | 0. Story") may be pysbd's way of ending "event 0." and stays
+_INSIDE_SENTENCE = re.compile(r"(?:[,;:&]|\b(?:and|or))(?:\s|</?[A-Za-z][^<>]*>)*$")
 _WORDLESS = re.compile(r"[^\W_]")  # a letter or digit
 _TAG = re.compile(r"<[^<>]*>")
 
@@ -225,7 +226,7 @@ def _no_aside(pair: re.Match[str]) -> str:
 def _inline_enumerators(text: str, cuts: list[int]) -> list[int]:
     """Rule 9: drop a cut before a list number (``1.``, ``(ii)``) inside a sentence."""
     return [cut for cut in cuts if not _ENUMERATOR.match(text, cut)
-            or _ITEM_MAY_START.search(text, max(0, cut - _TAIL), cut)]
+            or not _INSIDE_SENTENCE.search(text, max(0, cut - _TAIL), cut)]
 
 
 def _join_wordless(text: str, cuts: list[int]) -> list[int]:
