@@ -512,3 +512,19 @@ def test_two_html_line_breaks_before_text_end_a_sentence() -> None:
     assert sentences("The market held up, he concluded<br> <br>(BMcC)") == [
         "The market held up, he concluded", "<br> <br>(BMcC)"]
     assert sentences("One line<br>and its next line.") == ["One line<br>and its next line."]
+
+
+def test_a_list_number_inside_a_sentence_starts_no_item() -> None:
+    """pysbd cuts before any enumerator (``1.``, ``(ii)``); an item can start only at the
+    block's start, after a line break or after a sentence's end, not after a comma, a
+    colon, ``and`` or ``&``."""
+    assert sentences("The winners: 1. Smith, 2. Jones and 3. Brown. Then we left.") == [
+        "The winners: 1. Smith, 2. Jones and 3. Brown.", "Then we left."]
+    assert sentences("Bets: (i) 2, 5 & 6. (ii) 1, 3 & 8.") == [
+        "Bets: (i) 2, 5 & 6.", "(ii) 1, 3 & 8."]
+    assert sentences("MILE (1,600m): 1. Red Fox (3) Kumar 57, 2. Blue Sky (1) Das 56.5 "
+                     "and 3. Sea Star (2) Rao 55.") == [
+        "MILE (1,600m): 1. Red Fox (3) Kumar 57, 2. Blue Sky (1) Das 56.5 and 3. Sea Star "
+        "(2) Rao 55."]
+    assert sentences("Mix it well. 2. Bake it.\n3. Serve it.") == [
+        "Mix it well.", "2. Bake it.", "3. Serve it."]

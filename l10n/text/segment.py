@@ -69,6 +69,13 @@ Rules, applied to each translatable block's text, in this order:
    ``<br><br>`` that ends a paragraph, a ``*``) joins the segment before it (the one
    after it, if it comes first); a list's number alone (``<br><br>2.``) joins its item,
    the segment after it.
+9. **A list number starts an item only where an item can start.** pysbd cuts before an
+   enumerator (``1.``, ``(ii)``, ``a)``) wherever it sees one; the cut is dropped where the
+   text before it ends inside a sentence, on a comma, semicolon, colon, ``&``, ``and`` or
+   ``or`` (tags may follow): ``Treble: (i) 3, 4 & 5.`` and ``rated 00 to 19, 2-00: 1. Ring
+   Bearer (6) Appu 59, 2. Hymn Star …`` hold one sentence each. After a word the cut stays:
+   pysbd cuts ``event | 0. Story`` where ``event 0.`` ends a sentence (not handled: ``The
+   winners were | 1. Smith``).
 
 The block is then cut at the remaining cuts; each piece, stripped of surrounding
 whitespace, is a :class:`~l10n.model.Segment` (whitespace-only pieces are dropped). So no
@@ -127,6 +134,13 @@ _BLANK_LINE = re.compile(r"(?:<br\s*/?>\s*){2,}(?=(?:</?[A-Za-z][^<>]*>\s*)*[^\s
 _ASIDE = re.compile(r"--[^-]*--")
 _ENDS_INSIDE = re.compile(r"[.!?][\"”’')]*\s+[\"“‘(]*[A-Z]")
 _LIST_NUMBER = re.compile(r"\s*\d{1,3}\.\s*")  # "2." of a numbered list, before its item
+# an enumerator at a cut, and what may come before a list item: a line break, a sentence end
+_ENUMERATOR = re.compile(
+    r"(?:\((?:\d{1,3}|[ivxlc]{1,5}|[a-zA-Z])\)|(?:\d{1,3}|[a-zA-Z])[.)])(?=[\s:])"
+)
+# inside a sentence: after a comma, a semicolon, a colon, "&", "and" or "or" (tags between);
+# a cut after a word ("event | 0. Story") may be pysbd's way of ending "event 0." and stays
+_INSIDE_SENTENCE = re.compile(r"(?:[,;:&]|\b(?:and|or))(?:\s|</?[A-Za-z][^<>]*>)*$")
 _WORDLESS = re.compile(r"[^\W_]")  # a letter or digit
 _TAG = re.compile(r"<[^<>]*>")
 
@@ -163,7 +177,7 @@ def _segments(block: Block) -> tuple[Segment, ...]:
     cuts = _move_past_closers(text, sorted({*_pysbd_cuts(text), *_glued(text), *_missed(text)}))
     cuts = _outside_markup(text, cuts)
     cuts = _outside_inline_markup(text, cuts)
-    cuts = _join_wordless(text, _join_abbreviations(text, cuts))
+    cuts = _join_wordless(text, _inline_enumerators(text, _join_abbreviations(text, cuts)))
     segments: list[Segment] = []
     line, counted = block.line, 0  # line breaks are counted once, not from 0 per segment
     for begin, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
@@ -207,6 +221,12 @@ def _no_aside(pair: re.Match[str]) -> str:
     dashes are given to pysbd as em dashes (as many), which it does not pair."""
     text = pair.group()
     return "\u2014\u2014" + text[2:-2] + "\u2014\u2014" if _ENDS_INSIDE.search(text) else text
+
+
+def _inline_enumerators(text: str, cuts: list[int]) -> list[int]:
+    """Rule 9: drop a cut before a list number (``1.``, ``(ii)``) inside a sentence."""
+    return [cut for cut in cuts if not _ENUMERATOR.match(text, cut)
+            or not _INSIDE_SENTENCE.search(text, max(0, cut - _TAIL), cut)]
 
 
 def _join_wordless(text: str, cuts: list[int]) -> list[int]:
