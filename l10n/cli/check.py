@@ -121,11 +121,13 @@ def check(
                                annotate=annotate, as_text=chosen == "text")
     if chosen == "text" and not files:  # the project's findings, as text blocks
         errors = _report_text(result.text)
+    elif not files:  # the project's findings are never graded: none is info
+        errors = _report(result.findings, chosen)
+    elif all_:
+        errors = _report(result.findings, chosen, hidden=0)
     else:
-        hidden = None if not files else 0 if all_ else sum(
-            f.severity == "info" for f in result.findings)
-        errors = _report(result.findings if all_ or not files
-                         else _shown(list(result.findings)), chosen, hidden)
+        kept, hidden = _shown(list(result.findings))
+        errors = _report(kept, chosen, hidden)
     for path in result.annotated:
         typer.echo(f"annotated {path}", err=True)
     finish(result.problems)
@@ -133,8 +135,9 @@ def check(
         raise typer.Exit(code=1)
 
 
-def _shown(findings: Sequence[Finding]) -> list[Finding]:
-    """A file check's findings as shown without ``--all``: no ``info``, conventions once."""
+def _shown(findings: Sequence[Finding]) -> tuple[list[Finding], int]:
+    """A file check's findings as shown without ``--all`` (no ``info``, conventions
+    once), and how many ``info`` findings were left out (said on stderr)."""
     from l10n.qa.catalog import conventions
     from l10n.qa.tiers import shown
 
@@ -143,7 +146,7 @@ def _shown(findings: Sequence[Finding]) -> list[Finding]:
     if hidden:
         typer.echo(f"{hidden} info finding{'s' * (hidden != 1)} of heuristic checks not "
                    "shown: --all shows them", err=True)
-    return kept
+    return kept, hidden
 
 
 def _report(findings: Iterable[Finding], fmt: str, hidden: int | None = None) -> int:
