@@ -15,7 +15,9 @@ gitignored, never committed):
   ``<out>/news/references.json``: ``{id: {"fulltext": ..., "supplemental": ...}}``, the
   text of the blocks the assessors marked as full text and as supplemental (captions,
   datelines) in the page's assessed copy, in page order, one block a line;
-- ``<out>/news-late/``: the same for L3S-GN1's files 201-400, which no round has opened.
+- ``<out>/news-late/``: the same for L3S-GN1's files 201-400, run once at round 6's end.
+- ``<out>/news-final/``: files 401-621, which no round has opened; they are run only when
+  named (``articles_real --only news-final``), once, at a round's end.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "benchmarks" / "data" / "articles_real.toml"
 CACHE = ROOT / ".cache" / "articles-real"
-NEWS_FOLDERS = {"news-l3s": "news", "news-l3s-late": "news-late"}
+NEWS_FOLDERS = {"news-l3s": "news", "news-l3s-late": "news-late", "news-l3s-final": "news-final"}
 
 
 def git_dir(repository: str, mirrors: Path, out: Path) -> Path:
