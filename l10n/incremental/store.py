@@ -283,11 +283,6 @@ class State:
             self._files[name] = (stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns, digest)
         self._maybe_flush()
 
-    def record_written(self, path: Path, data: bytes | str) -> None:
-        """Record a file l10n just wrote with ``data``."""
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        self.record(path, stamp_of(path), digest_bytes(raw))
-
     # ------------------------------------------------------------------ facts
     def fact(self, path: Path | str, kind: str, digest: str, key: str) -> Any:
         """The fact of ``kind`` recorded for the file's content ``digest`` under ``key``
