@@ -5,9 +5,7 @@
   dates, pysbd's sentences...): a release, a developer's edit of a check, a library
   upgraded, each is a new key;
 * :func:`settings_key`: the project's settings, whole (every field: nothing to forget
-  when a setting is added; the cost is that changing any setting, such as adding a
-  target language or another build folder, makes every fact recorded under the old
-  settings a miss once: each article is read and each catalog checked again, once);
+  when a setting is added; the cost: CONTRIBUTING.md, "Adding an input to a command");
 * :func:`glossary_key`: the bytes of the glossary files;
 * :class:`RunKey`: a command's parameters, every one, bound from its own signature;
 * :func:`key`: parts joined into one digest.
@@ -78,10 +76,8 @@ def settings_key(settings: Settings) -> str:
 @dataclass(frozen=True, slots=True)
 class RunKey:
     """What one run of a command was asked: the command, and each of its parameters with
-    its value's key. Built by :meth:`of` from the command's own signature, so a parameter
-    added to a command is in its key without anyone listing it; only the parameters
-    typed as callbacks (a progress function, a runner) are left out, by their type: they
-    say how a run is told or where it runs, not what it makes."""
+    its value's key, bound by :meth:`of` from the command's own signature but for those
+    typed as callbacks (why: CONTRIBUTING.md, "Adding an input to a command")."""
 
     command: str
     inputs: tuple[tuple[str, str], ...]
