@@ -109,7 +109,7 @@ def catalog_run(settings: Settings, run: RunKey, code: str, terms: str,
     catalogs (:class:`~l10n.incremental.catalogs.CatalogState`), which records each
     catalog written as ``status`` and ``check`` would find it, so both are warm after."""
     with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
-          State.open(settings.state_dir) as state):
+          State(settings.state_dir) as state):
         remove_stale_temporaries(settings.locales_dir, depth=1)
         catch_up(settings)  # a save killed between its catalog and the memory
         cache = Cache.over(settings, state, code, terms)
@@ -192,7 +192,7 @@ def merge_catalog(
     slug = item.article.slug  # what a PO editor changed since l10n last recorded a change
     memory.record(noticed(memory.history(slugs=[slug], lang=[lang]), catalog.entries(),
                           lang=lang, slug=slug))
-    merged_already = catalog.metadata.get(DIGEST_HEADER) == item.digest
+    merged_already = catalog.metadata.get(DIGEST_HEADER) == item.article.digest
     nothing_to_purge = not purge or not any(e.obsolete for e in catalog.entries(obsolete=True))
     if merged_already and nothing_to_purge and catalog.entries_digest() == item.entries_digest:
         return catalog, False  # as the state's rule says (incremental.catalogs.settled)
