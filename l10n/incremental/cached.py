@@ -49,7 +49,7 @@ class Cache:
 
     @classmethod
     def open(cls, settings: Settings) -> Cache:
-        return cls.over(settings, State.open(settings.state_dir), code_key(),
+        return cls.over(settings, State(settings.state_dir), code_key(),
                         glossary_key(settings.glossary_dir))
 
     @classmethod

@@ -84,9 +84,10 @@ def _loads(text: str | None) -> Any:
 
 
 class State:
-    """The state of one project (see the module docstring). Use ``with State.open(...)``;
-    ``State(None)`` is a state that knows nothing and records nothing. While a span's
-    pass is worked on, its ``ledger`` is told what the state answered."""
+    """The state of one project (see the module docstring): ``with State(folder)``, the
+    state file in ``folder`` (``.l10n``), created or rebuilt as needed; ``State(None)`` is
+    a state that knows nothing and records nothing. While a span's pass is worked on, its
+    ``ledger`` is told what the state answered."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
@@ -103,11 +104,6 @@ class State:
         self._wrote = False  # rows committed by this run (an automatic prune counts them)
         if folder is not None:
             self._connect()
-
-    @classmethod
-    def open(cls, folder: Path) -> State:
-        """The state file in ``folder`` (``.l10n``), created or rebuilt as needed."""
-        return cls(folder)
 
     def __enter__(self) -> State:
         return self
