@@ -62,7 +62,8 @@ def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) ->
     shown = cache.shown(path)
 
     def counted(catalog: Catalog) -> CatalogStatus:
-        return catalog_counts(settings, catalog, lang, glossary, shown)
+        ctx = CheckContext(settings.source, lang, glossary, shown)
+        return _counted(catalog, lang, shown, catalog_findings(catalog, ctx))
 
     def template(catalog: Catalog) -> CatalogStatus:
         return count_states(lang, source.slug, catalog.entries(), shown, False)
@@ -83,13 +84,10 @@ def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) ->
     return replace(row, lang=lang, article=source.slug, catalog=shown, exists=exists)
 
 
-def catalog_counts(settings: Settings, catalog: Catalog, lang: str, glossary: Glossary,
-                   shown: str, findings: list[Finding] | None = None) -> CatalogStatus:
-    """A catalog's row (the fact ``status`` records); ``findings``: the catalog's, when
-    the caller has them."""
+def _counted(catalog: Catalog, lang: str, shown: str, findings: list[Finding]) -> CatalogStatus:
+    """A catalog's row (the fact ``status`` records), with the errors of its ``findings``
+    (as ``check`` finds them without ``--only``)."""
     row = count_states(lang, catalog.path.stem, catalog.entries(obsolete=True), shown, True)
-    if findings is None:
-        findings = catalog_findings(catalog, CheckContext(settings.source, lang, glossary, shown))
     return replace(row, errors=sum(f.severity == Severity.ERROR for f in findings))
 
 
@@ -105,7 +103,7 @@ def status_recorder(cache: Cache, glossary: Glossary) -> Callable[[Catalog, str]
         shown = cache.shown(catalog.path)
         findings = catalog_findings(catalog, CheckContext(cache.settings.source, lang,
                                                           glossary, shown))
-        counts = catalog_counts(cache.settings, catalog, lang, glossary, shown, findings)
+        counts = _counted(catalog, lang, shown, findings)
         cache.record(catalog, "status", cache.key("status", lang), counts)
         record_check(cache, catalog, lang, findings)
 
