@@ -74,9 +74,7 @@ def _name(path: Path) -> str:
     return os.path.abspath(path)
 
 
-def _loads(text: str | None) -> Any:
-    if text is None:
-        return None
+def _loads(text: str) -> Any:
     try:
         return json.loads(text)
     except ValueError:
@@ -91,6 +89,7 @@ class State:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self.path = None if folder is None else folder / STATE_FILE
         self._db: sqlite3.Connection | None = None
         self._files: dict[str, tuple[int, int, int, int, str] | None] = {}
         self._facts: dict[tuple[str, str], tuple[str, str, str, int]] = {}
@@ -112,10 +111,6 @@ class State:
         self.close()
 
     # ------------------------------------------------------------------ the database
-    @property
-    def path(self) -> Path | None:
-        return None if self.folder is None else self.folder / STATE_FILE
-
     def _connect(self, *, fresh: bool = False) -> None:
         """Open the state file; one that is not a state of this format, or is corrupt, is
         deleted (``fresh``: at once) and started again. Without one (a project l10n may not
