@@ -107,11 +107,10 @@ class Cache:
             return value
         if known.stamp is None:
             return None
-        before = stamp_of(path)
         catalog = Catalog.read(path)
         digest = digest_bytes((catalog.disk_text or "").encode("utf-8"))
-        if before is not None and stamp_of(path) == before:
-            self.state.record(path, before, digest)
+        if stamp_of(path) == known.stamp:  # not changed since the lookup, so while read
+            self.state.record(path, known.stamp, digest)
         value = compute(catalog)
         self.state.set_fact(path, kind, digest, wanted, encode(value))
         return value
