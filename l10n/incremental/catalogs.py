@@ -23,7 +23,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from l10n.catalog import DIGEST_HEADER, ENTRIES_HEADER, Catalog, stored_digest
 from l10n.errors import Problem
@@ -42,14 +41,11 @@ def memory_identity(path: Path) -> str:
         info = os.stat(path)
     except FileNotFoundError:
         return "none"
-    first: Any = None
-    with contextlib.suppress(sqlite3.Error):
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            first = db.execute("SELECT id, created, source_text, target_text FROM unit "
-                               "WHERE kind = 'reviewed' ORDER BY id LIMIT 1").fetchone()
-        finally:
-            db.close()
+    first: tuple[object, ...] | None = None
+    with (contextlib.suppress(sqlite3.Error),
+          contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db):
+        first = db.execute("SELECT id, created, source_text, target_text FROM unit "
+                           "WHERE kind = 'reviewed' ORDER BY id LIMIT 1").fetchone()
     return key(info.st_dev, info.st_ino, first)
 
 
@@ -151,23 +147,20 @@ class CatalogState:
             return None
         return facts.untranslated
 
-    def record(self, catalog: Catalog, lang: str, *, settled: bool = False) -> None:
+    def record(self, catalog: Catalog, lang: str, settled: bool = False) -> None:
         """Record a catalog as written (or found unchanged) just now; ``settled``: a
         translate run left nothing pending in it."""
         if catalog.disk_text is None:
             return
         entries = catalog.entries(obsolete=True)
         live = [e for e in entries if not e.obsolete]
-        translated = ""
-        if settled and self.translate_keys is not None:
-            translated = self.translate_keys.get(lang, "")
         facts = _Facts(
             source=catalog.metadata.get(DIGEST_HEADER, ""),
             entries=catalog.entries_digest(),
             untranslated=sum(1 for e in live if not e.msgstr),
             obsolete=len(entries) - len(live),
             memory=self.memory,
-            translated=translated,
+            translated=(self.translate_keys or {}).get(lang, "") if settled else "",
         )
         self.cache.record(catalog, "catalog", self.key, facts)
         self.also(catalog, lang)

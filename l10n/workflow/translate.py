@@ -90,20 +90,13 @@ def translate(
     with catalog_run(settings, run, code, terms, keys, skip=retranslate is None,
                      glossary=glossary) as (memory, known):
 
-        def written(catalog: Catalog, lang: str) -> None:  # by the filler: settled if
-            left = any(filler.pending(e, languages[lang]) for e in catalog.entries())  # all done
-            known.record(catalog, lang, settled=not left)
-
         def take(lang: str, catalog: Catalog) -> None:
-            todo = [e for e in catalog.entries() if filler.pending(e, languages[lang])]
-            if not todo:  # else recorded as the filler writes it
-                known.record(catalog, lang, settled=True)
-            filler.add(languages[lang], catalog, todo)
+            filler.add(languages[lang], catalog)
             stream.throttle()
 
         stream = Stream(chosen, notice=notice,
                         progress=lambda lang, count: languages[lang].advance(count))
-        filler = Filler(settings, glossary, memory, stream, n_best, written,
+        filler = Filler(settings, glossary, memory, stream, n_best, known.record,
                         retranslate=retranslate is not None)
         try:
             with known.spans(files, targets, report.problems) as spans:

@@ -131,11 +131,12 @@ def merged_catalogs(
     take: Callable[[str, Catalog], None] | None = None,
 ) -> int:
     """Merge each catalog of the articles of ``spans`` x ``targets`` with its template,
-    and write it, article after article; each catalog merged goes to ``take(lang,
-    catalog)``; ``report`` counts what was done. Every reviewed entry of a catalog is
-    harvested into ``memory`` as read, before the merge. A catalog that needs no work
-    (``known``: :mod:`l10n.incremental.catalogs`) is neither read nor taken, and an
-    article none of whose catalogs needs any is not even parsed. The number of articles."""
+    and write it, article after article; each catalog merged is recorded in ``known``,
+    or goes to ``take(lang, catalog)``, which records it; ``report`` counts what was
+    done. Every reviewed entry of a catalog is harvested into ``memory`` as read, before
+    the merge. A catalog that needs no work (``known``: :mod:`l10n.incremental.catalogs`)
+    is neither read nor taken, and an article none of whose catalogs needs any is not
+    even parsed. The number of articles."""
     for lang in targets:
         report.languages.setdefault(lang, LanguageReport(lang))
 
@@ -156,10 +157,11 @@ def merged_catalogs(
             catalog, changed = merge_catalog(settings, item, lang, purge, lang_report, memory)
             if changed and catalog.write():  # unchanged: not even rendered to compare
                 lang_report.wrote(settings, catalog.path)
-            known.record(catalog, lang)
             lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
-            if take is not None:
-                take(lang, catalog)
+            if take is None:
+                known.record(catalog, lang)
+            else:
+                take(lang, catalog)  # which records it once filled
         return None
 
     articles = 0
