@@ -194,7 +194,3 @@ def _annotate(catalog: Catalog, edit: Edit, entry: Entry) -> bool:
             notes.set_flag(catalog, edit.msgid, f"ignore-{check}", on)
             changed = True
     return changed
-
-
-__all__ = ["CONFLICT", "MISSING", "SAVED", "UNCHANGED", "Edit", "EditOutcome", "catch_up",
-           "save_edits"]

@@ -144,6 +144,3 @@ def status(
     orphans = find_orphans(settings, slugs)
     listed = tuple(settings.display(orphan.path) for orphan in orphans)
     return StatusReport(tuple(rows), tuple(totals), tuple(problems), listed)
-
-
-__all__ = ["StatusReport", "status", "status_recorder"]
