@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from l10n.incremental.database import Pruned, count_write, prepare, prune, transaction
-from l10n.incremental.stamps import Stamp, digest_bytes, fs_now, fs_tick, read_stamped, stamp_of
+from l10n.incremental.stamps import Stamp, digest_bytes, fs_tick, stamp_of
 
 STATE_FILE = "state.sqlite"
 CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
@@ -245,12 +245,14 @@ class State:
         return known, self.fact(path, kind, known.digest, key)
 
     def read(self, path: Path) -> tuple[bytes, str]:
-        """Read the file; record its stamp and digest; (bytes, digest)."""
-        data, stamp = read_stamped(path)
+        """Read the file; record its stamp and digest, unless it changed while it was read;
+        (bytes, digest)."""
+        before = stamp_of(path)
+        data = path.read_bytes()
         self.unclean()
         digest = digest_bytes(data)
-        if stamp is not None:
-            self.record(path, stamp, digest)
+        if before is not None and stamp_of(path) == before:
+            self.record(path, before, digest)
         return data, digest
 
     def digest(self, path: Path) -> str | None:
@@ -317,8 +319,7 @@ class State:
         files, facts = self._files, self._facts
         self._files, self._facts, self._pending = {}, {}, 0
         with self._guarded(), contextlib.suppress(OSError):  # busy: what we learnt is lost
-            fs_tick(self.folder / CLOCK_FILE)
-            now = fs_now(self.folder / CLOCK_FILE)
+            now = fs_tick(self.folder / CLOCK_FILE)
             with transaction(self._db):
                 self._db.executemany("DELETE FROM file WHERE path = ?",
                                      [(p,) for p, row in files.items() if row is None])
