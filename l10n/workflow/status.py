@@ -40,12 +40,11 @@ class StatusReport:
     problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
     orphans: tuple[str, ...] = ()  # templates and catalogs whose article is gone
 
-    def to_json(self, *, lazy: bool = False) -> dict[str, Any]:
-        """The report as JSON data; ``lazy``: the article rows as an iterator (20,000 rows'
-        dicts are never all held: ``l10n status --json`` writes them as they come)."""
-        rows = (row.to_json() for row in self.rows)
+    def to_json(self) -> dict[str, Any]:
+        """The report as JSON data, the article rows as an iterator (20,000 rows' dicts are
+        never all held: ``l10n status --json`` writes them as they come)."""
         return {
-            "articles": rows if lazy else list(rows),
+            "articles": (row.to_json() for row in self.rows),
             "totals": [total.to_json() for total in self.totals],
             "orphans": list(self.orphans),
             "problems": [asdict(problem) for problem in self.problems],
