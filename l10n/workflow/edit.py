@@ -10,23 +10,22 @@ some moment. :func:`save_edits` applies a batch of such edits to one catalog:
 * each text through the gate for text entering a catalog (:mod:`l10n.text.incoming`):
   one that is not valid Unicode or is too long is refused (InputError, nothing saved),
   control characters are removed with a warning;
-* written through the catalogs' one save path: never over a file that changed since it
-  was read (:func:`l10n.catalog.pofile.save_catalog_text`);
+* the catalog is written once, atomically, through the catalogs' one save path (same
+  formatting, no churn in untouched entries), never over a file that changed since it
+  was read (:func:`l10n.catalog.pofile.save_catalog_text`); reviewed translations go
+  into the translation memory at once;
 * the catalog and the memory are written one after the other, not in one transaction
   (a file and a database): before the catalog is written, a marker naming it goes into
   ``.l10n/harvest/``, and it is removed once the memory has the catalog's reviewed
-  entries. A run killed in between leaves the marker, and the next save (or
-  :func:`catch_up`, which ``translate``, ``update`` and every save call) harvests
-  that catalog again: the memory is short for no longer than that;
+  entries. A run killed in between leaves the marker, and the next ``translate``,
+  ``update`` or save (:func:`catch_up`) harvests that catalog again: the memory is
+  short for no longer than that;
 * each edit names the entry by its source and the :attr:`~l10n.catalog.Entry.version` the
   person saw. If the entry changed since (another reviewer, a ``translate`` run, a hand
   edit), that edit is refused as a ``conflict`` and the entry as it is now is returned;
   the other edits go through. An edit whose entry left the catalog is ``missing``;
 * an edit with a ``note`` is a suggestion: the entry gets the text as a fuzzy suggestion
   naming the note as its origin (``#. tm: <note>``), reviewed or not;
-* the catalog is written once, atomically, through the catalog layer (same formatting,
-  no churn in untouched entries), and reviewed translations go into the translation
-  memory at once;
 * ``who`` (a reviewer's name, ``xliff: <file>``) is recorded with every change in the
   entries' history (:mod:`l10n.memory.history`); a person's name becomes the catalog's
   ``Last-Translator``. An edit may also carry the translator comment (``# ``) and the
