@@ -112,7 +112,7 @@ def catalog_run(settings: Settings, run: RunKey, code: str, terms: str,
           State(settings.state_dir) as state):
         remove_stale_temporaries(settings.locales_dir, depth=1)
         catch_up(settings)  # a save killed between its catalog and the memory
-        cache = Cache.over(settings, state, code, terms)
+        cache = Cache(settings, state, code, terms)
         also = status_recorder(cache, glossary or cache.glossary())
         yield memory, CatalogState(cache, run, memory_identity(settings.memory_path),
                                    translate_keys, also, skip=skip)
