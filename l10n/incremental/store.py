@@ -34,7 +34,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from l10n.incremental.database import Pruned, count_write, prepare, prune, transaction
 from l10n.incremental.stamps import Stamp, digest_bytes, fs_tick, stamp_of
@@ -44,7 +44,6 @@ CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
 BATCH = 2000  # rows per transaction
 BATCH_BYTES = 1 << 20  # or fewer, once their facts hold this much text (a span's findings)
 _AHEAD_QUERY = 500  # names per query of prefetch() (SQLite allows 32,766 parameters)
-T = TypeVar("T")
 
 
 @dataclass
@@ -218,10 +217,6 @@ class State:
         if self.ledger is not None:
             self.ledger.clean = False
 
-    def _missed(self, value: T) -> T:
-        self.unclean()
-        return value
-
     # ------------------------------------------------------------------ files
     def known(self, path: Path) -> Known:
         """The file's stamp now, and its digest if the state may vouch for it."""
@@ -232,7 +227,8 @@ class State:
             return Known(None, None)
         row = None if name in self._files else self._file_row(name)  # recorded now: racy
         if row is None or Stamp(*row[:4]) != stamp or not stamp.trusted(row[5]):
-            return self._missed(Known(stamp, None))
+            self.unclean()
+            return Known(stamp, None)
         self.vouch(name, stamp)
         return Known(stamp, str(row[4]))
 
@@ -290,7 +286,8 @@ class State:
         name = _name(Path(path)) if isinstance(path, Path) else path
         row = self._facts.get((name, kind)) or self._fact_row(name, kind)
         if row is None or row[0] != digest or row[1] != key or (value := _loads(row[2])) is None:
-            return self._missed(None)
+            self.unclean()
+            return None
         return value, int(row[3])
 
     def set_fact(self, path: Path | str, kind: str, digest: str, key: str, value: Any) -> None:
