@@ -6,9 +6,10 @@ A catalog needs no ``update`` when, as the state recorded it (and the file is un
 msgids are the template's (the merge's own rule), and its reviewed entries were
 harvested into this very translation memory (a memory deleted or replaced is harvested
 again). It needs no ``translate`` when, besides, it was left by a ``translate`` run with
-the same engine, model, glossary and l10n, with no entry :meth:`~l10n.workflow.fill.Filler.
-pending` under them: every entry translated, and every translation either a person's or
-the output of this engine under this glossary. ``--retranslate`` never skips.
+the same engine, model, glossary and l10n, with no entry
+:meth:`~l10n.workflow.fill.Filler.pending` under them: every entry translated, and every
+translation either a person's or the output of this engine under this glossary.
+``--retranslate`` never skips.
 
 Facts are recorded from the catalog object itself each time it is written (or found
 unchanged), so they are the facts of the bytes on disk.
