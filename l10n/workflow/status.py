@@ -96,9 +96,7 @@ def status_recorder(cache: Cache, glossary: Glossary) -> Callable[[Catalog, str]
     under their own keys, so that the first ``status`` or ``check`` after them reads no
     catalog they wrote (the checks run once, here instead of there)."""
 
-    def record(catalog: Catalog, lang: str) -> None:
-        if catalog.disk_text is None:
-            return
+    def record(catalog: Catalog, lang: str) -> None:  # by CatalogState.record, on disk
         shown = cache.shown(catalog.path)
         findings = catalog_findings(catalog, CheckContext(cache.settings.source, lang,
                                                           glossary, shown))
