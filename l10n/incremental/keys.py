@@ -1,14 +1,7 @@
-"""Keys: everything besides a file's own content that a recorded fact depends on.
-
-* :func:`code_key`: l10n's version, the files of the installed package (names, sizes,
-  modification times) and the versions of the libraries that shape its output (Babel's
-  dates, pysbd's sentences...): a release, a developer's edit of a check, a library
-  upgraded, each is a new key;
-* :func:`settings_key`: the project's settings, whole (every field: nothing to forget
-  when a setting is added; the cost: CONTRIBUTING.md, "Adding an input to a command");
-* :func:`glossary_key`: the bytes of the glossary files;
-* :class:`RunKey`: a command's parameters, every one, bound from its own signature;
-* :func:`key`: parts joined into one digest.
+"""Keys: everything besides a file's own content that a recorded fact depends on: l10n's
+code (:func:`code_key`: a release, a developer's edit of a check, a library upgraded,
+each is a new key), the settings (:func:`settings_key`), the glossary's files
+(:func:`glossary_key`) and a command's parameters (:class:`RunKey`), joined by :func:`key`.
 """
 
 from __future__ import annotations
@@ -63,7 +56,8 @@ def code_key() -> str:
 
 
 def settings_key(settings: Settings) -> str:
-    """Every field of the settings (see the module docstring)."""
+    """The project's settings, whole: every field, so nothing is forgotten when a setting
+    is added (the cost: CONTRIBUTING.md, "Adding an input to a command")."""
     values: dict[str, Any] = {}
     for field in dataclasses.fields(settings):
         value = getattr(settings, field.name)
