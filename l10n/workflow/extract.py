@@ -54,12 +54,9 @@ class Extracted:
 def read_articles(
     settings: Settings, paths: Sequence[Path] | None, *, problems: list[Problem] | None = None
 ) -> list[Article]:
-    """Read (and so validate) every article before anything is written.
-
-    With ``problems``, an article that cannot be read (a broken draft, a slug another
-    article has) is recorded there and left out, so one bad file does not stop the work on
-    the others; without it, the first problem raises.
-    """
+    """The articles at ``paths`` (default: all), each read (and so validated). With
+    ``problems``, an article that cannot be read (a broken draft, a slug another article
+    has) is recorded there and left out; without it, the first problem raises."""
     return [source.article for source in stream_sources(
         settings, article_paths(settings, paths), State(None), "", problems)]
 
