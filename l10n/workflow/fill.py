@@ -3,8 +3,8 @@
 Catalogs arrive one at a time, merged (:mod:`l10n.workflow.update`), and wait per
 language until about :data:`INTAKE` pending entries have come (or the run's end): by
 then the reviewed entries of all those catalogs are in the translation memory, so one
-article's reviewed sentence fills another's. The pending entries (the caller chooses them
-with :meth:`Filler.pending`) are looked up in the memory; every other one becomes an
+article's reviewed sentence fills another's. The pending entries (:meth:`Filler.pending`)
+are looked up in the memory; every other one becomes an
 :class:`~l10n.engines.enforce.Enforcement` whose requests join one
 :class:`~l10n.runners.Stream` with those of every other catalog, language and round,
 so each round is one pass over the whole run, in batches that suit the runner.
