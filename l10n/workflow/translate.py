@@ -2,11 +2,9 @@
 
 The order of work is what keeps a run safe and fast:
 
-1. the glossary is read (and so validated), the engine of each language created with its
-   options and checked to serve the pair (an unknown engine or a bad ``[engines.<name>]``
-   option stops the run here; a language without a model is a problem, and stops the
-   run only when no language is left), and the runner checked (``--runner ray`` needs
-   Ray), before anything is written;
+1. the glossary is read (and so validated), each language's engine created with its
+   options and checked (:func:`_languages`: what stops the run, what is a problem), and
+   the runner checked (``--runner ray`` needs Ray), before anything is written;
 2. one lock per project: a second run stops at once;
 3. article by article (streamed: a broken one is reported and left out), the template
    is extracted and merged into each catalog (:mod:`l10n.workflow.update`); every
