@@ -22,7 +22,6 @@ import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from l10n.catalog import DIGEST_HEADER, ENTRIES_HEADER, Catalog, stored_digest
@@ -90,21 +89,17 @@ class CatalogState:
               problems: list[Problem], *, purge: bool = False) -> Spans:
         """The run's articles in spans; a span is replayed when all its catalogs needed
         no work under this run's keys (its parameters, the memory, each language's engine
-        and model), never with ``--retranslate``."""
+        and model), never with ``--retranslate``. A span that did work is confirmed by
+        :meth:`settled` in every language (None: a catalog still needs work)."""
         kind = None if not self.skip else "update" if self.translate_keys is None else "translate"
+
+        def settled_all(source: Source) -> tuple[int, ...] | None:
+            counts = [self.settled(source, lang, purge=purge) for lang in targets]
+            return None if None in counts else tuple(count or 0 for count in counts)
+
         return self.cache.spans(paths, problems, kind, self.run, tuple[int, ...],
                                 parts=(self.memory, key(self.translate_keys)),
-                                kinds=("catalog", "template"),
-                                confirm=partial(self.settled_all, targets=targets, purge=purge))
-
-    def settled_all(self, source: Source, targets: Sequence[str], *,
-                    purge: bool = False) -> tuple[int, ...] | None:
-        """:meth:`settled` in every language; None when a catalog needs work (nothing
-        to replay for this article)."""
-        counts = [self.settled(source, lang, purge=purge) for lang in targets]
-        if any(count is None for count in counts):
-            return None
-        return tuple(count or 0 for count in counts)
+                                kinds=("catalog", "template"), confirm=settled_all)
 
     # ------------------------------------------------------------------ templates
     def template(self, path: Path, template: Catalog | None) -> None:
