@@ -116,11 +116,11 @@ def glossary(root: Path, terms: int) -> dict[str, Any]:
                                                    encoding="utf-8")
     seconds, loaded = timed(lambda: load_glossary(root / "glossaries"))
     assert len(loaded) == terms
-    with State.open(root / ".l10n") as state:  # record it, as the first command does
+    with State(root / ".l10n") as state:  # record it, as the first command does
         cached_glossary(state, root / "glossaries", code_key())
 
     def again() -> Any:
-        with State.open(root / ".l10n") as state:
+        with State(root / ".l10n") as state:
             return cached_glossary(state, root / "glossaries", code_key())
 
     cached, found = timed(again)

@@ -15,7 +15,7 @@ from l10n.cli import app
 from l10n.config import load_settings
 from l10n.model import Severity
 from l10n.qa.report import finding_line
-from l10n.workflow.qa import check, check_project
+from l10n.workflow.qa import check_project
 from tests.test_state import _archive
 
 
@@ -35,7 +35,7 @@ def _expected(project: Path, monkeypatch: pytest.MonkeyPatch, *, only: str | Non
     and the library see them)."""
     with monkeypatch.context() as patch:
         patch.chdir(project)
-        findings = check(load_settings(project / "l10n.toml"), only=only)
+        findings = list(check_project(load_settings(project / "l10n.toml"), only=only).findings)
     errors = sum(f.severity == Severity.ERROR for f in findings)
     warnings = sum(f.severity == Severity.WARNING for f in findings)
     counted = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"

@@ -42,9 +42,9 @@ def snapshot(glossary: Glossary) -> list[tuple[object, ...]]:
 
 def load(root: Path) -> tuple[Glossary, bool]:
     """The glossary of ``root/glossaries`` through the state, and whether it is recorded."""
-    with State.open(root / ".l10n") as state:
+    with State(root / ".l10n") as state:
         glossary = cached_glossary(state, root / "glossaries", code_key())
-    with State.open(root / ".l10n") as state:
+    with State(root / ".l10n") as state:
         recorded = state._query("SELECT 1 FROM fact WHERE path = ?", (GLOSSARY_FACT,))
     return glossary, recorded is not None
 

@@ -212,10 +212,10 @@ def project(tmp_path: Path) -> Path:
 
 def test_seed_catalog_findings(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from l10n.config import load_settings
-    from l10n.workflow.qa import check
+    from l10n.workflow.qa import check_project
 
     monkeypatch.chdir(project)
-    findings = check(load_settings(cwd=project))
+    findings = list(check_project(load_settings(cwd=project)).findings)
     assert [(f.line, str(f.severity), f.check) for f in findings] == EXPECTED
     assert {f.path for f in findings} == {CATALOG}
     messages = {(f.line, f.check): f.message for f in findings}
@@ -238,10 +238,10 @@ def test_only_filters_by_state(
     project: Path, monkeypatch: pytest.MonkeyPatch, only: str, expected: list[object]
 ) -> None:
     from l10n.config import load_settings
-    from l10n.workflow.qa import check
+    from l10n.workflow.qa import check_project
 
     monkeypatch.chdir(project)
-    findings = check(load_settings(cwd=project), only=only)
+    findings = list(check_project(load_settings(cwd=project), only=only).findings)
     assert [(f.line, str(f.severity), f.check) for f in findings] == expected
 
 

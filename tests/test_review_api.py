@@ -215,7 +215,7 @@ def test_live_check_returns_findings_with_spans(client: TestClient) -> None:
 
 
 def test_findings_of_every_entry_match_l10n_check(client: TestClient, project_ko: Path) -> None:
-    from l10n.workflow.qa import check
+    from l10n.workflow.qa import check_project
 
     po = polib.pofile(str(project_ko / PO))  # a translator's work, with mistakes
     po.find(NUMBERS).msgstr = "블랙웰 GPU 27만 개를 한국에 공급하는 대규모 계약."
@@ -225,7 +225,7 @@ def test_findings_of_every_entry_match_l10n_check(client: TestClient, project_ko
     po.save()
     all_findings = client.get(f"{API}/findings").json()
     errors = sum(item["errors"] for item in all_findings.values())
-    expected = check(load_settings(cwd=project_ko))
+    expected = list(check_project(load_settings(cwd=project_ko)).findings)
     assert errors == sum(f.severity == "error" for f in expected)
     # the translator's number mistake, and the pseudo engine's output (never a translation)
     assert [f.check for f in expected if f.severity == "error" and f.check != "pseudo"] == [

@@ -35,6 +35,15 @@ def _calls(node: ast.FunctionDef, owner: str, name: str) -> bool:
                for call in ast.walk(node))
 
 
+def _opens_state(node: ast.FunctionDef) -> bool:
+    """Whether it calls ``Cache.open`` or ``State(folder)`` (``State(None)`` keeps nothing)."""
+    return _calls(node, "Cache", "open") or any(
+        isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "State"
+        and not (call.args and isinstance(call.args[0], ast.Constant)
+                 and call.args[0].value is None)
+        for call in ast.walk(node))
+
+
 FUNCTIONS = _functions()
 COMMANDS = [function for function, node in FUNCTIONS if _calls(node, "RunKey", "of")]
 
@@ -44,9 +53,7 @@ def test_the_commands_that_keep_facts_are_found() -> None:
     assert {"status", "check_project", "update", "translate", "build"} <= names
 
 
-@pytest.mark.parametrize("function", [f for f, node in FUNCTIONS
-                                      if _calls(node, "State", "open")
-                                      or _calls(node, "Cache", "open")],
+@pytest.mark.parametrize("function", [f for f, node in FUNCTIONS if _opens_state(node)],
                          ids=lambda f: f.__name__)
 def test_whatever_opens_the_state_has_a_run_key(function: Callable[..., object]) -> None:
     """A use case that opens the state builds its own key, or is given its command's."""

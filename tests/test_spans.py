@@ -15,7 +15,7 @@ import pytest
 import l10n.incremental.spans as spans_module
 from l10n.catalog import Catalog
 from l10n.incremental.codec import encode
-from l10n.incremental.spans import Replayed, Spans, cut, files_of, unchanged
+from l10n.incremental.spans import Spans, cut, decoded_items, files_of, unchanged
 from l10n.incremental.store import Ledger
 from tests.test_state import ARTICLE, COMMANDS, SENTENCES, _archive, _cli, _ok
 
@@ -206,7 +206,7 @@ def test_a_pass_that_reads_a_file_the_state_did_not_vouch_for_is_never_replayed(
     def runs(work_reads: bool) -> list[bool]:
         for _ in range(3):
             small_spans.clear()
-            with State.open(settings.state_dir) as state, Spans(
+            with State(settings.state_dir) as state, Spans(
                     settings, sorted((project / "seeds").iterdir()), state, code_key(), [],
                     "probe", f"key-{work_reads}") as spans:
 
@@ -270,9 +270,9 @@ def test_a_replayed_span_decodes_its_items_one_at_a_time() -> None:
     reaches it (a span of 256 articles' findings is never held decoded at once); items
     of another shape (an older span fact) make it a miss, not a crash."""
     texts = [json.dumps(encode(_Item("a", 1))), "not JSON: never reached"]
-    items = iter(Replayed(_Item, texts))
+    items = decoded_items(_Item, texts)
     assert next(items) == _Item("a", 1)
     with pytest.raises(ValueError):
         next(items)
     with pytest.raises(ValueError):
-        Replayed(_Item, [["a", 1]])  # type: ignore[list-item]
+        decoded_items(_Item, [["a", 1]])  # type: ignore[list-item]

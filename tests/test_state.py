@@ -58,14 +58,14 @@ def test_a_stamp_is_trusted_only_once_its_change_time_is_older_than_the_record(
 def test_same_size_edit_with_the_mtime_put_back_is_noticed(tmp_path: Path) -> None:
     path = tmp_path / "ko.po"
     path.write_text('msgstr "abc"\n', encoding="utf-8")
-    with State.open(tmp_path / ".l10n") as state:
+    with State(tmp_path / ".l10n") as state:
         assert state.digest(path) is not None
     before = os.stat(path)
-    with State.open(tmp_path / ".l10n") as state:
+    with State(tmp_path / ".l10n") as state:
         assert state.known(path).digest is not None  # unchanged: vouched for, unread
     path.write_text('msgstr "abd"\n', encoding="utf-8")  # same size
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # touch -r
-    with State.open(tmp_path / ".l10n") as state:
+    with State(tmp_path / ".l10n") as state:
         assert state.known(path).digest is None  # ctime moved: read again
 
 
@@ -74,7 +74,7 @@ def test_a_corrupt_state_file_is_rebuilt_not_trusted(tmp_path: Path, damage: str
     folder = tmp_path / ".l10n"
     path = tmp_path / "a.txt"
     path.write_text("a", encoding="utf-8")
-    with State.open(folder) as state:
+    with State(folder) as state:
         state.digest(path)
     state_file = folder / STATE_FILE
     if damage == "random":
@@ -86,10 +86,10 @@ def test_a_corrupt_state_file_is_rebuilt_not_trusted(tmp_path: Path, damage: str
         db.execute("UPDATE meta SET value = 'another' WHERE name = 'format'")
         db.commit()
         db.close()
-    with State.open(folder) as state:
+    with State(folder) as state:
         assert state.known(path).digest is None  # nothing vouched for
         state.digest(path)
-    with State.open(folder) as state:
+    with State(folder) as state:
         assert state.known(path).digest is not None  # and it works again
 
 
@@ -360,13 +360,13 @@ def test_rows_read_ahead_answer_as_the_file_does_and_never_outlive_a_write(
     paths = [tmp_path / f"{n}.txt" for n in range(3)]
     for path in paths:
         path.write_text(str(path), encoding="utf-8")
-    with State.open(tmp_path / ".l10n") as state:
+    with State(tmp_path / ".l10n") as state:
         for path in paths[:2]:
             state.set_fact(path, "kind", state.digest(path) or "", "k", {"n": path.name})
     os.utime(tmp_path / ".l10n" / "state.clock")  # as later runs would find it
-    with State.open(tmp_path / ".l10n") as direct:
+    with State(tmp_path / ".l10n") as direct:
         expected = [direct.lookup(path, "kind", "k") for path in paths]
-    with State.open(tmp_path / ".l10n") as state:
+    with State(tmp_path / ".l10n") as state:
         state.prefetch(paths, ("kind",))
         assert [state.lookup(path, "kind", "k") for path in paths] == expected
         assert expected[0][1] == {"n": "0.txt"} and expected[2][1] is None

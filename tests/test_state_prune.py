@@ -86,7 +86,7 @@ def test_prune_changes_no_output_and_commands_stay_warm(
     assert _cli(["state", "prune"], project, monkeypatch)[0] == 0
     assert [_cli(args, project, monkeypatch) for args in (["status"], ["check"])] == before
     assert _tree(project) == tree
-    with State.open(project / ".l10n") as state:  # what is left still vouches for files
+    with State(project / ".l10n") as state:  # what is left still vouches for files
         catalog = next((project / "locales" / "ko").glob("*.po"))
         assert state.known(catalog).digest is not None
 
@@ -96,7 +96,7 @@ def test_the_state_prunes_itself_after_a_few_runs_that_write(tmp_path: Path) -> 
     kept, gone = tmp_path / "kept.txt", tmp_path / "gone.txt"
     kept.write_text("a", encoding="utf-8")
     gone.write_text("b", encoding="utf-8")
-    with State.open(folder) as state:
+    with State(folder) as state:
         state.digest(kept)
         state.digest(gone)
         state.set_fact(gone, "article", "x", "k", {"slug": "gone"})
@@ -105,7 +105,7 @@ def test_the_state_prunes_itself_after_a_few_runs_that_write(tmp_path: Path) -> 
         assert str(gone) in _paths(tmp_path)  # not yet: a prune costs a stat per row
         extra = tmp_path / f"new-{run}.txt"
         extra.write_text(str(run), encoding="utf-8")
-        with State.open(folder) as state:
+        with State(folder) as state:
             state.digest(extra)  # a run that writes rows
     assert str(gone) not in _paths(tmp_path)
     assert str(kept) in _paths(tmp_path)
@@ -115,10 +115,10 @@ def test_a_run_that_writes_nothing_does_not_count(tmp_path: Path) -> None:
     folder = tmp_path / ".l10n"
     kept = tmp_path / "kept.txt"
     kept.write_text("a", encoding="utf-8")
-    with State.open(folder) as state:
+    with State(folder) as state:
         state.digest(kept)
     for _ in range(EVERY_WRITES * 2):
-        with State.open(folder) as state:
+        with State(folder) as state:
             assert state.known(kept).digest is not None
     db = sqlite3.connect(folder / STATE_FILE)
     row = db.execute("SELECT value FROM meta WHERE name = 'writes_since_prune'").fetchone()
@@ -131,14 +131,14 @@ def test_span_facts_naming_a_gone_file_are_pruned(tmp_path: Path) -> None:
     kept, gone = tmp_path / "kept.txt", tmp_path / "gone.txt"
     kept.write_text("a", encoding="utf-8")
     gone.write_text("b", encoding="utf-8")
-    with State.open(folder) as state:
+    with State(folder) as state:
         for name, files in (("<span:status>aaa", [kept.name]),
                             ("<span:status>bbb", [kept.name, gone.name])):
             state.set_fact(name, "status", "n", "k",
                            {"present": {str(tmp_path): files}, "absent": {}, "stamps": "x"})
         state.set_fact("<glossary>", "glossary", "g", "k", [])
     gone.unlink()
-    with State.open(folder) as state:
+    with State(folder) as state:
         result = state.prune()
     assert result is not None and result.facts == 1
     assert _paths(tmp_path) >= {"<span:status>aaa", "<glossary>"}
@@ -156,7 +156,7 @@ def test_prune_drops_exactly_the_rows_of_what_is_gone(tmp_path: Path) -> None:
     kept, gone, dir_now = (tmp_path / name for name in ("kept.txt", "gone.txt", "dir"))
     for path in (kept, gone, dir_now):
         path.write_text(path.name, encoding="utf-8")
-    with State.open(folder) as state:
+    with State(folder) as state:
         for path in (kept, gone, dir_now):
             state.record(path, stamp_of(path), "d")
             for kind in ("status", "check"):
@@ -168,7 +168,7 @@ def test_prune_drops_exactly_the_rows_of_what_is_gone(tmp_path: Path) -> None:
     gone.unlink()
     dir_now.unlink()
     dir_now.mkdir()
-    with State.open(folder) as state:
+    with State(folder) as state:
         result = state.prune()
     assert result is not None and (result.files, result.facts) == (2, 5)
     assert _paths(tmp_path) == {str(kept), "<glossary>", "<span:check>ok"}

@@ -115,10 +115,10 @@ def test_cli_status_json_and_table(project: Path) -> None:
 
 
 def test_errors_are_the_checks_errors_less_those_an_entry_ignores(project: Path) -> None:
-    from l10n.workflow.qa import check
+    from l10n.workflow.qa import check_project
 
     settings = load_settings(cwd=project)
-    errors = [f for f in check(settings, langs=["ko"]) if f.severity == "error"]
+    errors = [f for f in check_project(settings, langs=["ko"]).findings if f.severity == "error"]
     [row] = status(settings, langs=["ko"]).rows
     assert row.errors == len(errors) > 3
     assert status(settings, langs=["ko"]).totals[0].errors == row.errors

@@ -228,7 +228,7 @@ def status(
 
     report = run(settings(config), articles, split_languages(lang))
     if json_:
-        print_json(report.to_json(lazy=True))
+        print_json(report.to_json())
     else:
         _print_status(report)
     finish(report.problems)

@@ -25,7 +25,7 @@ def prune(config: ConfigOption = None, json_: JsonOption = False) -> None:
     if not (folder / "state.sqlite").exists():
         result = None
     else:
-        with State.open(folder) as state:
+        with State(folder) as state:
             result = state.prune()
     data = {"state": conf.display(folder / "state.sqlite"), "pruned": result is not None,
             **(dataclasses.asdict(result) if result is not None else {})}

@@ -1,13 +1,7 @@
-"""What l10n remembers between runs, so that a run's cost follows what changed.
-
-:mod:`~l10n.incremental.stamps`: a file's cheap facts (inode, size, mtime, ctime) and
-when they can be trusted; :mod:`~l10n.incremental.store`: the state file (SQLite) of
-files, their digests and facts derived from them; :mod:`~l10n.incremental.keys`: what
-else a fact depends on (l10n's code, the settings, the glossary, a command's parameters:
-:class:`RunKey`); :mod:`~l10n.incremental.spans`: one fact for a run of articles,
-replayed while none of the files it names changed, recorded from a pass that only
-asked the state. The state is a cache: deleting it
-changes no command's output, only how long it takes.
+"""What l10n remembers between runs, so that a run's cost follows what changed. The state
+is a cache: deleting it changes no command's output, only how long it takes. What each
+module holds is in CONTRIBUTING.md's module map, and how a command's inputs reach the
+keys of what it records, in its "Adding an input to a command".
 """
 
 from l10n.incremental.keys import RunKey, code_key, glossary_key, key, settings_key

@@ -43,19 +43,17 @@ class Cache:
     state: State
     code: str
     terms: str  # the glossary's files (glossary_key)
-    base: str  # l10n's code, the settings, the glossary
+    base: str = field(init=False)  # l10n's code, the settings, the glossary
     _folders: dict[Path, str] = field(default_factory=dict)
     _keys: dict[tuple[object, ...], str] = field(default_factory=dict)  # a few per run
 
-    @classmethod
-    def open(cls, settings: Settings) -> Cache:
-        return cls.over(settings, State.open(settings.state_dir), code_key(),
-                        glossary_key(settings.glossary_dir))
+    def __post_init__(self) -> None:
+        self.base = key(self.code, settings_key(self.settings), self.terms)
 
     @classmethod
-    def over(cls, settings: Settings, state: State, code: str, terms: str) -> Cache:
-        """The cache of a run that opened the state itself (its keys the same)."""
-        return cls(settings, state, code, terms, key(code, settings_key(settings), terms))
+    def open(cls, settings: Settings) -> Cache:
+        return cls(settings, State(settings.state_dir), code_key(),
+                   glossary_key(settings.glossary_dir))
 
     def __enter__(self) -> Cache:
         return self
@@ -107,11 +105,10 @@ class Cache:
             return value
         if known.stamp is None:
             return None
-        before = stamp_of(path)
         catalog = Catalog.read(path)
         digest = digest_bytes((catalog.disk_text or "").encode("utf-8"))
-        if before is not None and stamp_of(path) == before:
-            self.state.record(path, before, digest)
+        if stamp_of(path) == known.stamp:  # not changed since the lookup, so while read
+            self.state.record(path, known.stamp, digest)
         value = compute(catalog)
         self.state.set_fact(path, kind, digest, wanted, encode(value))
         return value

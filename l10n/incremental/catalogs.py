@@ -6,9 +6,10 @@ A catalog needs no ``update`` when, as the state recorded it (and the file is un
 msgids are the template's (the merge's own rule), and its reviewed entries were
 harvested into this very translation memory (a memory deleted or replaced is harvested
 again). It needs no ``translate`` when, besides, it was left by a ``translate`` run with
-the same engine, model, glossary and l10n, with no entry :meth:`~l10n.workflow.fill.Filler.
-pending` under them: every entry translated, and every translation either a person's or
-the output of this engine under this glossary. ``--retranslate`` never skips.
+the same engine, model, glossary and l10n, with no entry
+:meth:`~l10n.workflow.fill.Filler.pending` under them: every entry translated, and every
+translation either a person's or the output of this engine under this glossary.
+``--retranslate`` never skips.
 
 Facts are recorded from the catalog object itself each time it is written (or found
 unchanged), so they are the facts of the bytes on disk.
@@ -21,9 +22,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-from typing import Any
 
 from l10n.catalog import DIGEST_HEADER, ENTRIES_HEADER, Catalog, stored_digest
 from l10n.errors import Problem
@@ -42,14 +41,11 @@ def memory_identity(path: Path) -> str:
         info = os.stat(path)
     except FileNotFoundError:
         return "none"
-    first: Any = None
-    with contextlib.suppress(sqlite3.Error):
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            first = db.execute("SELECT id, created, source_text, target_text FROM unit "
-                               "WHERE kind = 'reviewed' ORDER BY id LIMIT 1").fetchone()
-        finally:
-            db.close()
+    first: tuple[object, ...] | None = None
+    with (contextlib.suppress(sqlite3.Error),
+          contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db):
+        first = db.execute("SELECT id, created, source_text, target_text FROM unit "
+                           "WHERE kind = 'reviewed' ORDER BY id LIMIT 1").fetchone()
     return key(info.st_dev, info.st_ino, first)
 
 
@@ -93,21 +89,17 @@ class CatalogState:
               problems: list[Problem], *, purge: bool = False) -> Spans:
         """The run's articles in spans; a span is replayed when all its catalogs needed
         no work under this run's keys (its parameters, the memory, each language's engine
-        and model), never with ``--retranslate``."""
+        and model), never with ``--retranslate``. A span that did work is confirmed by
+        :meth:`settled` in every language (None: a catalog still needs work)."""
         kind = None if not self.skip else "update" if self.translate_keys is None else "translate"
+
+        def settled_all(source: Source) -> tuple[int, ...] | None:
+            counts = [self.settled(source, lang, purge=purge) for lang in targets]
+            return None if None in counts else tuple(count or 0 for count in counts)
+
         return self.cache.spans(paths, problems, kind, self.run, tuple[int, ...],
                                 parts=(self.memory, key(self.translate_keys)),
-                                kinds=("catalog", "template"),
-                                confirm=partial(self.settled_all, targets=targets, purge=purge))
-
-    def settled_all(self, source: Source, targets: Sequence[str], *,
-                    purge: bool = False) -> tuple[int, ...] | None:
-        """:meth:`settled` in every language; None when a catalog needs work (nothing
-        to replay for this article)."""
-        counts = [self.settled(source, lang, purge=purge) for lang in targets]
-        if any(count is None for count in counts):
-            return None
-        return tuple(count or 0 for count in counts)
+                                kinds=("catalog", "template"), confirm=settled_all)
 
     # ------------------------------------------------------------------ templates
     def template(self, path: Path, template: Catalog | None) -> None:
@@ -151,23 +143,20 @@ class CatalogState:
             return None
         return facts.untranslated
 
-    def record(self, catalog: Catalog, lang: str, *, settled: bool = False) -> None:
+    def record(self, catalog: Catalog, lang: str, settled: bool = False) -> None:
         """Record a catalog as written (or found unchanged) just now; ``settled``: a
         translate run left nothing pending in it."""
         if catalog.disk_text is None:
             return
         entries = catalog.entries(obsolete=True)
         live = [e for e in entries if not e.obsolete]
-        translated = ""
-        if settled and self.translate_keys is not None:
-            translated = self.translate_keys.get(lang, "")
         facts = _Facts(
             source=catalog.metadata.get(DIGEST_HEADER, ""),
             entries=catalog.entries_digest(),
             untranslated=sum(1 for e in live if not e.msgstr),
             obsolete=len(entries) - len(live),
             memory=self.memory,
-            translated=translated,
+            translated=(self.translate_keys or {}).get(lang, "") if settled else "",
         )
         self.cache.record(catalog, "catalog", self.key, facts)
         self.also(catalog, lang)

@@ -1,11 +1,8 @@
-"""Facts as JSON: one encoder and one decoder for every kind of fact the state keeps.
-
-A fact is a frozen dataclass (a catalog's counts, an article's reading, a span's items);
-:func:`encode` writes it as JSON values (a dataclass as the list of its fields, in
-order: compact, as a span holds thousands), and :func:`decode` reads it back from the
-dataclass's own field types (nested dataclasses, tuples, optional values, enums, a
-``Mapping`` read-only). A fact of another shape (an older l10n's) raises
-:class:`ValueError`, and :func:`decoded` makes it None: a miss.
+"""Facts as JSON: one encoder and one decoder for every kind of fact the state keeps (what
+a fact may hold, and why one of another shape is a miss: CONTRIBUTING.md, the end of
+"Adding an input to a command"). A dataclass is written as the list of its fields, in
+order (compact: a span holds thousands), and read back from its own field types; a
+``Mapping`` comes back read-only.
 """
 
 from __future__ import annotations

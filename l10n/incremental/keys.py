@@ -1,16 +1,7 @@
-"""Keys: everything besides a file's own content that a recorded fact depends on.
-
-* :func:`code_key`: l10n's version, the files of the installed package (names, sizes,
-  modification times) and the versions of the libraries that shape its output (Babel's
-  dates, pysbd's sentences...): a release, a developer's edit of a check, a library
-  upgraded, each is a new key;
-* :func:`settings_key`: the project's settings, whole (every field: nothing to forget
-  when a setting is added; the cost is that changing any setting, such as adding a
-  target language or another build folder, makes every fact recorded under the old
-  settings a miss once: each article is read and each catalog checked again, once);
-* :func:`glossary_key`: the bytes of the glossary files;
-* :class:`RunKey`: a command's parameters, every one, bound from its own signature;
-* :func:`key`: parts joined into one digest.
+"""Keys: everything besides a file's own content that a recorded fact depends on: l10n's
+code (:func:`code_key`: a release, a developer's edit of a check, a library upgraded,
+each is a new key), the settings (:func:`settings_key`), the glossary's files
+(:func:`glossary_key`) and a command's parameters (:class:`RunKey`), joined by :func:`key`.
 """
 
 from __future__ import annotations
@@ -65,7 +56,8 @@ def code_key() -> str:
 
 
 def settings_key(settings: Settings) -> str:
-    """Every field of the settings (see the module docstring)."""
+    """The project's settings, whole: every field, so nothing is forgotten when a setting
+    is added (the cost: CONTRIBUTING.md, "Adding an input to a command")."""
     values: dict[str, Any] = {}
     for field in dataclasses.fields(settings):
         value = getattr(settings, field.name)
@@ -78,10 +70,8 @@ def settings_key(settings: Settings) -> str:
 @dataclass(frozen=True, slots=True)
 class RunKey:
     """What one run of a command was asked: the command, and each of its parameters with
-    its value's key. Built by :meth:`of` from the command's own signature, so a parameter
-    added to a command is in its key without anyone listing it; only the parameters
-    typed as callbacks (a progress function, a runner) are left out, by their type: they
-    say how a run is told or where it runs, not what it makes."""
+    its value's key, bound by :meth:`of` from the command's own signature but for those
+    typed as callbacks (why: CONTRIBUTING.md, "Adding an input to a command")."""
 
     command: str
     inputs: tuple[tuple[str, str], ...]

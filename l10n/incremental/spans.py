@@ -1,32 +1,25 @@
 """Spans: a run of consecutive articles whose whole result one fact of the state holds,
 so that an unchanged archive costs a ``stat`` per file and a query per span.
 
-Per-file facts (:mod:`l10n.incremental.store`) make a no-change run read nothing, but the run
-still asks the state about every file, a row and a few Python objects each: at 10,000
-articles and three or four files per article that is seconds. A span is the next level,
-as git's cache tree is above its index: for a command and its key, the state records
-every file the span's per-file work looked at (the articles, their templates, catalogs
-and pages, or their absence) with its stamp, and the span's result. A later run whose
-files all have those stamps (trusted: older than the record) replays the result; any
-difference (an edit, a new file, a file gone) and the span's articles are streamed
-article by article (:func:`~l10n.incremental.sources.stream_sources`) and worked on,
-which costs the work of what changed.
+Per-file facts (:mod:`l10n.incremental.store`) make a no-change run read nothing, but the
+run still asks the state about every file: at 10,000 articles and three or four files per
+article that is seconds. A span is the next level, as git's cache tree is above its
+index: for a command and its key, the state records every file the span's work looked at
+(the articles, their templates, catalogs and pages, or their absence) with its stamp,
+and the span's result. A later run whose files all have those stamps (trusted: older
+than the record) replays the result; any difference (an edit, a new file, a file gone)
+and the span's articles are streamed (:func:`~l10n.incremental.sources.stream_sources`)
+and worked on, which costs the work of what changed.
 
 * **Cut by content**, not by position: a span ends after an article whose name hashes
   to a boundary (one in :data:`EVERY`, on average), or after :data:`LONGEST` articles.
   Adding or removing an article changes the span it falls in, not every span after it.
-* **Recorded only from a clean pass**. A command iterates :meth:`Spans.each` inside
-  ``with``: for each span, either the span's replayed items (one per readable article,
-  what the command kept for it), or its work on each of the span's articles, one item
-  per article, kept (None: the article's work is not done, there is nothing to
-  replay). The span's pass is watched by a :class:`~l10n.incremental.store.Ledger`:
-  every answer of the state adds its file's stamp, and any miss, and any file read or
-  written by other means (:func:`l10n.fsutil.file_io`, which every reader and writer of
-  a project's files calls), makes it unclean. Command code never says so itself. A
-  clean pass is recorded as it ends, so a span fact says no more than the per-file
-  facts it was made from; the others are confirmed as the ``with`` block ends, when
-  what the run wrote is in the state: ``confirm`` (the command's work, without its
-  writes) again, article by article, recorded if that pass is clean.
+* **Recorded only from a clean pass**, watched by a :class:`~l10n.incremental.store.Ledger`:
+  how a command goes over :meth:`Spans.each`, and why a pass that read a file the state
+  did not vouch for is never recorded, is CONTRIBUTING.md's "Adding an input to a
+  command". A clean pass is recorded as it ends; the others are confirmed as the
+  ``with`` block ends, once what the run wrote is in the state: ``confirm`` (the
+  command's work, without its writes) again, article by article, recorded if clean.
 
 Replaying a span tells its articles' warnings and problems again, and a span whose
 slugs an earlier article now has is not replayed (the per-file pass reports them).
@@ -56,61 +49,13 @@ EVERY = 128  # articles per span, on average
 LONGEST = 256  # a span is cut here even without a boundary (what a span holds is bounded)
 
 
-class Replayed:
+def decoded_items(kind: Any, texts: list[str]) -> Iterator[Any]:
     """A replayed span's items, each decoded as it is taken (a span of up to 256 articles'
     check findings is not held decoded at once). The span fact was written by this code
     (its key says so), so an item of another shape is a broken state file."""
-
-    def __init__(self, kind: Any, texts: list[str]) -> None:
-        if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
-            raise ValueError("a span fact of another shape")
-        self.kind, self.texts = kind, texts
-
-    def __iter__(self) -> Iterator[Any]:
-        for text in self.texts:
-            yield decode(self.kind, json.loads(text))
-
-
-class _Pass:
-    """One span's articles worked on, its pass watched by a ledger (see the module
-    docstring)."""
-
-    def __init__(self, run: Spans, paths: list[Path], *, confirming: bool = False) -> None:
-        self.run, self.paths, self.confirming = run, paths, confirming
-        self._items: list[str] = []  # each kept item as JSON text (decoded when replayed)
-        self._whole = True  # every article's item kept
-
-    def items(self, work: Callable[[Source], Any]) -> Iterator[Any]:
-        """``work(source)`` of each readable article, kept: None is an article whose work
-        is not done (a catalog left to fill), so the span is not recorded."""
-        run, state = self.run, self.run.state
-        told: list[ArticleFacts] = []
-        seen: dict[str, str] = {} if self.confirming else run.seen
-        problems: list[Problem] = [] if self.confirming else run.problems
-        ledger = state.ledger = Ledger()
-        try:
-            with watching_io(ledger.unclean):
-                for source in stream_sources(run.settings, self.paths, state, run.code,
-                                             problems, seen=seen, told=told, kinds=run.kinds):
-                    item = work(source)
-                    if item is None:
-                        self._whole = False
-                    else:
-                        self._items.append(json.dumps(encode(item), separators=(",", ":")))
-                    source.drop()
-                    yield item
-        finally:
-            state.ledger = None
-        readable = sum(facts.problem is None for facts in told)
-        if run.kind is None:
-            return
-        if ledger.clean and self._whole and len(told) == len(self.paths) \
-                and len(self._items) == readable:
-            name, names = span_name(run.kind, self.paths)
-            state.set_fact(name, run.kind, names, run.key, {
-                **files_of(ledger), "articles": encode(told), "items": self._items})
-        elif not self.confirming:
-            run.unrecorded.append(self.paths)
+    if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+        raise ValueError("a span fact of another shape")
+    return (decode(kind, json.loads(text)) for text in texts)
 
 
 class Spans:
@@ -128,7 +73,7 @@ class Spans:
                  key: str = "", kinds: Sequence[str] = (), item: Any = Any,
                  confirm: Callable[[Source], Any] | None = None) -> None:
         self.settings, self.paths, self.state, self.code = settings, paths, state, code
-        self.problems: Any = problems  # None: the first problem raises
+        self.problems = problems  # None: the first problem raises
         self.kind, self.key, self.kinds, self._confirm = kind, key, kinds, confirm
         self._item = item  # the type of a span fact's items
         self.seen: dict[str, str] = {}  # slug -> the path of its article
@@ -148,7 +93,7 @@ class Spans:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # told in the run already
             for paths in spans:
-                for _ in _Pass(self, paths, confirming=True).items(self._confirm):
+                for _ in self._pass(paths, self._confirm, confirming=True):
                     pass
 
     def each(self, work: Callable[[Source], Any]) -> Iterator[Any]:
@@ -159,9 +104,42 @@ class Spans:
         for paths in cut(self.paths):
             replayed = self._replay(paths)
             self.replaying = replayed is not None
-            yield from _Pass(self, paths).items(work) if replayed is None else replayed
+            yield from self._pass(paths, work) if replayed is None else replayed
 
-    def _replay(self, paths: list[Path]) -> Replayed | None:
+    def _pass(self, paths: list[Path], work: Callable[[Source], Any], *,
+              confirming: bool = False) -> Iterator[Any]:
+        """``work(source)`` of each readable article of one span, its pass watched by a
+        ledger (see the module docstring). The span is recorded when the pass is clean
+        and every readable article's item was kept (None: an article whose work is not
+        done, a catalog left to fill)."""
+        state = self.state
+        told: list[ArticleFacts] = []
+        items: list[str] = []  # each kept item as JSON text, decoded when replayed
+        ledger = state.ledger = Ledger()
+        try:
+            with watching_io(ledger.unclean):
+                for source in stream_sources(self.settings, paths, state, self.code,
+                                             [] if confirming else self.problems,
+                                             seen={} if confirming else self.seen,
+                                             told=told, kinds=self.kinds):
+                    item = work(source)
+                    if item is not None:
+                        items.append(json.dumps(encode(item), separators=(",", ":")))
+                    source.drop()
+                    yield item
+        finally:
+            state.ledger = None
+        if self.kind is None:
+            return
+        readable = sum(facts.problem is None for facts in told)
+        if ledger.clean and len(told) == len(paths) and len(items) == readable:
+            name, names = span_name(self.kind, paths)
+            state.set_fact(name, self.kind, names, self.key, {
+                **files_of(ledger), "articles": encode(told), "items": items})
+        elif not confirming:
+            self.unrecorded.append(paths)
+
+    def _replay(self, paths: list[Path]) -> Iterator[Any] | None:
         if self.kind is None:
             return None
         name, names = span_name(self.kind, paths)
@@ -171,7 +149,7 @@ class Spans:
         value, seen = found
         try:
             told: tuple[ArticleFacts, ...] = decode(tuple[ArticleFacts, ...], value["articles"])
-            items = Replayed(self._item, value["items"])
+            items = decoded_items(self._item, value["items"])
             if any(facts.slug in self.seen for facts in told if facts.problem is None):
                 return None
             if len(told) != len(paths) or not unchanged(value, seen):

@@ -61,15 +61,6 @@ def digest_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def read_stamped(path: Path) -> tuple[bytes, Stamp | None]:
-    """The file's bytes, and its stamp when it did not change while being read (a file
-    replaced during the read gets None: its facts are not recorded)."""
-    before = stamp_of(path)
-    data = path.read_bytes()
-    after = stamp_of(path)
-    return data, before if before == after else None
-
-
 def fs_now(marker: Path) -> int:
     """The file system's current time: ``marker``'s mtime after touching it (the clock,
     and the granularity, that files' timestamps get)."""
@@ -80,11 +71,12 @@ def fs_now(marker: Path) -> int:
     return os.stat(marker).st_mtime_ns
 
 
-def fs_tick(marker: Path, limit: float = 0.05) -> None:
+def fs_tick(marker: Path, limit: float = 0.05) -> int:
     """Wait (at most ``limit`` seconds) until the file system's clock has moved past now,
     so that what was written before this call is older than what is recorded after it
-    (on a file system whose clock ticks in seconds, the wait gives up)."""
+    (on a file system whose clock ticks in seconds, the wait gives up); its time then."""
     start = fs_now(marker)
     deadline = time.monotonic() + limit
-    while fs_now(marker) <= start and time.monotonic() < deadline:
+    while (now := fs_now(marker)) <= start and time.monotonic() < deadline:
         time.sleep(0.001)
+    return now

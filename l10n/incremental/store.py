@@ -34,17 +34,16 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from l10n.incremental.database import Pruned, count_write, prepare, prune, transaction
-from l10n.incremental.stamps import Stamp, digest_bytes, fs_now, fs_tick, read_stamped, stamp_of
+from l10n.incremental.stamps import Stamp, digest_bytes, fs_tick, stamp_of
 
 STATE_FILE = "state.sqlite"
 CLOCK_FILE = "state.clock"  # touched at each commit: the file system's clock
 BATCH = 2000  # rows per transaction
 BATCH_BYTES = 1 << 20  # or fewer, once their facts hold this much text (a span's findings)
 _AHEAD_QUERY = 500  # names per query of prefetch() (SQLite allows 32,766 parameters)
-T = TypeVar("T")
 
 
 @dataclass
@@ -74,9 +73,7 @@ def _name(path: Path) -> str:
     return os.path.abspath(path)
 
 
-def _loads(text: str | None) -> Any:
-    if text is None:
-        return None
+def _loads(text: str) -> Any:
     try:
         return json.loads(text)
     except ValueError:
@@ -84,12 +81,14 @@ def _loads(text: str | None) -> Any:
 
 
 class State:
-    """The state of one project (see the module docstring). Use ``with State.open(...)``;
-    ``State(None)`` is a state that knows nothing and records nothing. While a span's
-    pass is worked on, its ``ledger`` is told what the state answered."""
+    """The state of one project (see the module docstring): ``with State(folder)``, the
+    state file in ``folder`` (``.l10n``), created or rebuilt as needed; ``State(None)`` is
+    a state that knows nothing and records nothing. While a span's pass is worked on, its
+    ``ledger`` is told what the state answered."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self.path = None if folder is None else folder / STATE_FILE
         self._db: sqlite3.Connection | None = None
         self._files: dict[str, tuple[int, int, int, int, str] | None] = {}
         self._facts: dict[tuple[str, str], tuple[str, str, str, int]] = {}
@@ -104,11 +103,6 @@ class State:
         if folder is not None:
             self._connect()
 
-    @classmethod
-    def open(cls, folder: Path) -> State:
-        """The state file in ``folder`` (``.l10n``), created or rebuilt as needed."""
-        return cls(folder)
-
     def __enter__(self) -> State:
         return self
 
@@ -116,10 +110,6 @@ class State:
         self.close()
 
     # ------------------------------------------------------------------ the database
-    @property
-    def path(self) -> Path | None:
-        return None if self.folder is None else self.folder / STATE_FILE
-
     def _connect(self, *, fresh: bool = False) -> None:
         """Open the state file; one that is not a state of this format, or is corrupt, is
         deleted (``fresh``: at once) and started again. Without one (a project l10n may not
@@ -227,10 +217,6 @@ class State:
         if self.ledger is not None:
             self.ledger.clean = False
 
-    def _missed(self, value: T) -> T:
-        self.unclean()
-        return value
-
     # ------------------------------------------------------------------ files
     def known(self, path: Path) -> Known:
         """The file's stamp now, and its digest if the state may vouch for it."""
@@ -241,7 +227,8 @@ class State:
             return Known(None, None)
         row = None if name in self._files else self._file_row(name)  # recorded now: racy
         if row is None or Stamp(*row[:4]) != stamp or not stamp.trusted(row[5]):
-            return self._missed(Known(stamp, None))
+            self.unclean()
+            return Known(stamp, None)
         self.vouch(name, stamp)
         return Known(stamp, str(row[4]))
 
@@ -254,12 +241,14 @@ class State:
         return known, self.fact(path, kind, known.digest, key)
 
     def read(self, path: Path) -> tuple[bytes, str]:
-        """Read the file; record its stamp and digest; (bytes, digest)."""
-        data, stamp = read_stamped(path)
+        """Read the file; record its stamp and digest, unless it changed while it was read;
+        (bytes, digest)."""
+        before = stamp_of(path)
+        data = path.read_bytes()
         self.unclean()
         digest = digest_bytes(data)
-        if stamp is not None:
-            self.record(path, stamp, digest)
+        if before is not None and stamp_of(path) == before:
+            self.record(path, before, digest)
         return data, digest
 
     def digest(self, path: Path) -> str | None:
@@ -283,11 +272,6 @@ class State:
             self._files[name] = (stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns, digest)
         self._maybe_flush()
 
-    def record_written(self, path: Path, data: bytes | str) -> None:
-        """Record a file l10n just wrote with ``data``."""
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        self.record(path, stamp_of(path), digest_bytes(raw))
-
     # ------------------------------------------------------------------ facts
     def fact(self, path: Path | str, kind: str, digest: str, key: str) -> Any:
         """The fact of ``kind`` recorded for the file's content ``digest`` under ``key``
@@ -302,7 +286,8 @@ class State:
         name = _name(Path(path)) if isinstance(path, Path) else path
         row = self._facts.get((name, kind)) or self._fact_row(name, kind)
         if row is None or row[0] != digest or row[1] != key or (value := _loads(row[2])) is None:
-            return self._missed(None)
+            self.unclean()
+            return None
         return value, int(row[3])
 
     def set_fact(self, path: Path | str, kind: str, digest: str, key: str, value: Any) -> None:
@@ -331,8 +316,7 @@ class State:
         files, facts = self._files, self._facts
         self._files, self._facts, self._pending = {}, {}, 0
         with self._guarded(), contextlib.suppress(OSError):  # busy: what we learnt is lost
-            fs_tick(self.folder / CLOCK_FILE)
-            now = fs_now(self.folder / CLOCK_FILE)
+            now = fs_tick(self.folder / CLOCK_FILE)
             with transaction(self._db):
                 self._db.executemany("DELETE FROM file WHERE path = ?",
                                      [(p,) for p, row in files.items() if row is None])

@@ -10,23 +10,22 @@ some moment. :func:`save_edits` applies a batch of such edits to one catalog:
 * each text through the gate for text entering a catalog (:mod:`l10n.text.incoming`):
   one that is not valid Unicode or is too long is refused (InputError, nothing saved),
   control characters are removed with a warning;
-* written through the catalogs' one save path: never over a file that changed since it
-  was read (:func:`l10n.catalog.pofile.save_catalog_text`);
+* the catalog is written once, atomically, through the catalogs' one save path (same
+  formatting, no churn in untouched entries), never over a file that changed since it
+  was read (:func:`l10n.catalog.pofile.save_catalog_text`); reviewed translations go
+  into the translation memory at once;
 * the catalog and the memory are written one after the other, not in one transaction
   (a file and a database): before the catalog is written, a marker naming it goes into
   ``.l10n/harvest/``, and it is removed once the memory has the catalog's reviewed
-  entries. A run killed in between leaves the marker, and the next save (or
-  :func:`catch_up`, which ``translate``, ``update`` and the review page call) harvests
-  that catalog again: the memory is short for no longer than that;
+  entries. A run killed in between leaves the marker, and the next ``translate``,
+  ``update`` or save (:func:`catch_up`) harvests that catalog again: the memory is
+  short for no longer than that;
 * each edit names the entry by its source and the :attr:`~l10n.catalog.Entry.version` the
   person saw. If the entry changed since (another reviewer, a ``translate`` run, a hand
   edit), that edit is refused as a ``conflict`` and the entry as it is now is returned;
   the other edits go through. An edit whose entry left the catalog is ``missing``;
 * an edit with a ``note`` is a suggestion: the entry gets the text as a fuzzy suggestion
   naming the note as its origin (``#. tm: <note>``), reviewed or not;
-* the catalog is written once, atomically, through the catalog layer (same formatting,
-  no churn in untouched entries), and reviewed translations go into the translation
-  memory at once;
 * ``who`` (a reviewer's name, ``xliff: <file>``) is recorded with every change in the
   entries' history (:mod:`l10n.memory.history`); a person's name becomes the catalog's
   ``Last-Translator``. An edit may also carry the translator comment (``# ``) and the
@@ -39,7 +38,6 @@ import dataclasses
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from l10n.catalog import Catalog, Entry, notes
 from l10n.catalog.patch import Draft, as_on_disk, write_patched
@@ -104,7 +102,7 @@ def save_edits(
         if saved and person and who:
             notes.set_header(catalog, "Last-Translator", who)
         reviewed = [e for e in saved if e.reviewed]
-        marker = _marker(settings, lang, slug) if reviewed else None
+        marker = settings.state_dir / "harvest" / f"{lang}.{slug}" if reviewed else None
         if marker is not None:  # a kill before the memory has it: the next run catches up
             write_atomic(marker, f"{lang}\n{slug}\n")
         if not (isinstance(catalog, Draft) and write_patched(catalog)):
@@ -120,18 +118,12 @@ def save_edits(
     return outcomes
 
 
-def _marker(settings: Settings, lang: str, slug: str) -> Path:
-    return settings.state_dir / "harvest" / f"{lang}.{slug}"
-
-
-def catch_up(settings: Settings) -> list[Path]:
+def catch_up(settings: Settings) -> None:
     """Harvest into the memory the reviewed entries of every catalog a killed save left
-    a marker for (the module's rules); call it under the project's lock. The catalogs
-    harvested."""
+    a marker for (the module's rules); call it under the project's lock."""
     folder = settings.state_dir / "harvest"
     if not folder.is_dir():
-        return []
-    done: list[Path] = []
+        return
     for marker in sorted(folder.iterdir()):
         if marker.name.startswith("."):  # write_atomic's temporary, from a kill
             continue
@@ -144,9 +136,7 @@ def catch_up(settings: Settings) -> list[Path]:
             entries = Catalog.read(path).entries(obsolete=True)
             with Memory.open(settings.memory_path) as memory:
                 memory.harvest(entries, settings.source, lang, origin=settings.reference(path))
-            done.append(path)
         marker.unlink()
-    return done
 
 
 def _admitted(edit: Edit, path: object) -> Edit:
@@ -194,7 +184,3 @@ def _annotate(catalog: Catalog, edit: Edit, entry: Entry) -> bool:
             notes.set_flag(catalog, edit.msgid, f"ignore-{check}", on)
             changed = True
     return changed
-
-
-__all__ = ["CONFLICT", "MISSING", "SAVED", "UNCHANGED", "Edit", "EditOutcome", "catch_up",
-           "save_edits"]

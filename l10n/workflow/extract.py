@@ -29,7 +29,6 @@ class Extracted:
     article: Source  # the article of the run's stream
     path: Path
     written: bool
-    digest: str  # of the article and the settings it was extracted with
     _template: Catalog | None = field(default=None, repr=False)
 
     @property
@@ -55,12 +54,9 @@ class Extracted:
 def read_articles(
     settings: Settings, paths: Sequence[Path] | None, *, problems: list[Problem] | None = None
 ) -> list[Article]:
-    """Read (and so validate) every article before anything is written.
-
-    With ``problems``, an article that cannot be read (a broken draft, a slug another
-    article has) is recorded there and left out, so one bad file does not stop the work on
-    the others; without it, the first problem raises.
-    """
+    """The articles at ``paths`` (default: all), each read (and so validated). With
+    ``problems``, an article that cannot be read (a broken draft, a slug another article
+    has) is recorded there and left out; without it, the first problem raises."""
     return [source.article for source in stream_sources(
         settings, article_paths(settings, paths), State(None), "", problems)]
 
@@ -105,11 +101,11 @@ def extract_source(
     written (and recorded)."""
     path = settings.template_path(source.slug)
     if known is not None and known.template_entries(source) is not None:
-        return Extracted(source, path, False, source.digest)
+        return Extracted(source, path, False)
     if _current(path, source.digest):
         if known is not None:
             known.template(path, None)
-        return Extracted(source, path, False, source.digest)
+        return Extracted(source, path, False)
     article = source.article
     told = None if segmenting is None else (
         lambda done, total, slug=article.slug: segmenting(slug, done, total))
@@ -118,7 +114,7 @@ def extract_source(
     written = template.write()
     if known is not None:
         known.template(path, template)
-    return Extracted(source, path, written, source.digest, template)
+    return Extracted(source, path, written, template)
 
 
 def extract(

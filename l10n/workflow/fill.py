@@ -3,8 +3,8 @@
 Catalogs arrive one at a time, merged (:mod:`l10n.workflow.update`), and wait per
 language until about :data:`INTAKE` pending entries have come (or the run's end): by
 then the reviewed entries of all those catalogs are in the translation memory, so one
-article's reviewed sentence fills another's. The pending entries (the caller chooses them
-with :meth:`Filler.pending`) are looked up in the memory; every other one becomes an
+article's reviewed sentence fills another's. The pending entries (:meth:`Filler.pending`)
+are looked up in the memory; every other one becomes an
 :class:`~l10n.engines.enforce.Enforcement` whose requests join one
 :class:`~l10n.runners.Stream` with those of every other catalog, language and round,
 so each round is one pass over the whole run, in batches that suit the runner.
@@ -94,12 +94,14 @@ class Filler:
 
     def __init__(
         self, settings: Settings, glossary: Glossary, memory: Memory, stream: Stream,
-        n_best: int, written: Callable[[Catalog, str], None] | None = None, *,
+        n_best: int, written: Callable[[Catalog, str, bool], None], *,
         retranslate: bool = False,
     ) -> None:
         self.settings, self.glossary, self.memory = settings, glossary, memory
         self.stream, self.n_best = stream, n_best
-        self.written = written  # told of each catalog once filled and written (the state)
+        # told of each catalog once filled and written, and whether nothing is left
+        # pending in it (the state records it settled)
+        self.written = written
         self.retranslate = retranslate  # ``--retranslate machine``: redo untouched machine output
 
     def pending(self, entry: Entry, language: Language) -> bool:
@@ -125,14 +127,17 @@ class Filler:
         return {(source, form) for source, form, _, _ in found} != {
             (term.source, term.target) for term in entry.terms}
 
-    def add(self, language: Language, catalog: Catalog, entries: Sequence[Entry]) -> None:
-        """Fill ``entries`` of ``catalog`` (once the intake is full: see the module)."""
+    def add(self, language: Language, catalog: Catalog) -> None:
+        """Fill the :meth:`pending` entries of ``catalog`` (once the intake is full: see the
+        module); a catalog with none is told ``written`` at once."""
+        entries = [e for e in catalog.entries() if self.pending(e, language)]
         if not entries:
+            self.written(catalog, language.lang, True)
             return
         if language.began is None:
             language.began = time.perf_counter()
         language.discover(len(entries))
-        language.intake.append((catalog, list(entries)))
+        language.intake.append((catalog, entries))
         language.waiting += len(entries)
         if language.waiting >= INTAKE:
             self._admit(language)
@@ -192,8 +197,8 @@ class Filler:
                     self._record(language, catalog, entry, result)
         if catalog.write():
             language.report.wrote(self.settings, catalog.path)
-        if self.written is not None:
-            self.written(catalog, language.lang)
+        self.written(catalog, language.lang,
+                     not any(self.pending(e, language) for e in catalog.entries()))
         filled = [catalog.get(entry.msgid) for entry in job.entries]
         self.memory.record(changes(  # the entries' history: what the memory or engine wrote
             job.entries, [e for e in filled if e is not None],

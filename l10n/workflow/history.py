@@ -23,6 +23,3 @@ def entry_log(
         return []
     with Memory.open(settings.memory_path, create=False) as memory:
         return memory.history(slugs=slugs, lang=wanted, limit=limit)
-
-
-__all__ = ["entry_log"]

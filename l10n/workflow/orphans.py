@@ -78,6 +78,3 @@ def purge_orphans(settings: Settings, memory: Memory) -> list[Path]:
     for orphan in orphans:  # only once every reviewed translation is in the memory
         orphan.path.unlink()
     return [orphan.path for orphan in orphans]
-
-
-__all__ = ["Orphan", "find_orphans", "purge_orphans"]

@@ -63,12 +63,6 @@ def _only(only: str | None) -> None:
         raise UsageError(f"--only must be one of {', '.join(ONLY_STATES)}, not '{only}'")
 
 
-def check(settings: Settings, articles: Sequence[Path] | None = None,
-          langs: Sequence[str] | None = None, only: str | None = None) -> list[Finding]:
-    """Every finding of every check, by language, article, then entry order."""
-    return list(check_project(settings, articles, langs, only).findings)
-
-
 def check_project(
     settings: Settings,
     articles: Sequence[Path] | None = None,
@@ -94,6 +88,9 @@ def check_project(
     return CheckResult(found, written, problems)
 
 
+_Findings = tuple[Finding, ...]  # the fact ``check`` keeps of a catalog, and a span's item
+
+
 def _project_findings(settings: Settings, articles: Sequence[Path] | None,
                       targets: tuple[str, ...], only: str | None, annotate: bool,
                       run: RunKey, problems: list[Problem],
@@ -102,43 +99,40 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
     with Cache.open(settings) as cache, contextlib.ExitStack() as files:
         glossary = cache.glossary()
 
-        def work(source: Source) -> _Item | _Text:
-            """Per language: the catalog's findings, or its name if it is missing (as
-            text: the lines shown)."""
-            found: list[_Found] = []
+        def work(source: Source) -> tuple[_Findings, ...] | tuple[TextBlock, ...]:
+            """Per language, the catalog's findings as ``check`` shows them (as text: the
+            lines shown); a missing catalog is one warning."""
+            found: list[_Findings] = []
             for lang in targets:
                 path = settings.catalog_path(lang, source.slug)
                 shown = cache.shown(path)
                 ctx = CheckContext(settings.source, lang, glossary, shown)
                 if annotate and path.is_file():
                     catalog = Catalog.read(path)
-                    found.append(_Found(tuple(_annotated(catalog, ctx, only, written, lock))))
+                    found.append(tuple(_annotated(catalog, ctx, only, written, lock)))
                     continue
                 rows = None if annotate else cache.result(
                     path, "check", cache.key("check", lang, only) + shown,  # + the name shown
                     _Findings, partial(_findings, ctx=ctx, only=only))
-                found.append(_Found((), shown) if rows is None else _Found(rows))
-            if as_text:
-                return _Text(tuple(text_block(_shown_rows(one, lang, only))
-                                   for lang, one in zip(targets, found, strict=True)))
-            return _Item(tuple(found))
+                if rows is None:  # no catalog
+                    rows = (_no_catalog(shown, lang),) if only in (None, UNTRANSLATED) else ()
+                found.append(rows)
+            return tuple(text_block(rows) for rows in found) if as_text else tuple(found)
 
         # the other languages' findings wait in temporary files of this run's own
         # (pickled per article: read back by this process only, and fast)
         later = [files.enter_context(tempfile.TemporaryFile()) for _ in targets[1:]]
-        spans = files.enter_context(cache.spans(articles, problems,
-                                                None if annotate else "check", run,
-                                                _Text if as_text else _Item))
+        spans = files.enter_context(cache.spans(
+            articles, problems, None if annotate else "check", run,
+            tuple[TextBlock, ...] if as_text else tuple[_Findings, ...]))
         for item in spans.each(work):
-            for number, (lang, one) in enumerate(zip(targets, item.langs, strict=True)):
-                rows: Any = one if as_text else _shown_rows(one, lang, only)
-                if number == 0:
-                    yield from [rows] if as_text else rows
-                elif as_text:  # a plain tuple: a dataclass pickles slowly
-                    pickle.dump((rows.text, rows.errors, rows.warnings), later[number - 1],
+            yield from [item[0]] if as_text else item[0]
+            for spill, rows in zip(later, item[1:], strict=True):
+                if isinstance(rows, TextBlock):  # a plain tuple: a dataclass pickles slowly
+                    pickle.dump((rows.text, rows.errors, rows.warnings), spill,
                                 pickle.HIGHEST_PROTOCOL)
                 elif rows:
-                    pickle.dump(rows, later[number - 1], pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(rows, spill, pickle.HIGHEST_PROTOCOL)
         for spill in later:
             spill.seek(0)
             while True:
@@ -147,39 +141,6 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
                 except EOFError:
                     break
                 yield from [TextBlock(*rows)] if as_text else rows
-
-
-def _shown_rows(found: _Found, lang: str, only: str | None) -> tuple[Finding, ...]:
-    """A catalog's findings as ``check`` shows them: a missing catalog's warning."""
-    if not found.missing:
-        return found.findings
-    return (_no_catalog(found.missing, lang),) if only in (None, UNTRANSLATED) else ()
-
-
-_Findings = tuple[Finding, ...]  # the fact ``check`` keeps of a catalog
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """A catalog's findings in a span of ``check``; ``missing``: no catalog (its name)."""
-
-    findings: tuple[Finding, ...]
-    missing: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    """An article's findings in a span of ``check``, one per language."""
-
-    langs: tuple[_Found, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Text:
-    """An article's findings as text (``as_text``) in a span of ``check``, one per
-    language."""
-
-    langs: tuple[TextBlock, ...]
 
 
 def record_check(cache: Cache, catalog: Catalog, lang: str, findings: list[Finding]) -> None:
@@ -281,12 +242,5 @@ def _annotated(
 
 
 def _no_catalog(shown: str, lang: str) -> Finding:
-    return Finding(
-        "untranslated",
-        Severity.WARNING,
-        "no catalog for this article yet: run `l10n translate`",
-        shown,
-        0,
-        "",
-        lang,
-    )
+    return Finding("untranslated", Severity.WARNING,
+                   "no catalog for this article yet: run `l10n translate`", shown, 0, "", lang)

@@ -40,12 +40,11 @@ class StatusReport:
     problems: tuple[Problem, ...] = ()  # articles that could not be read (left out)
     orphans: tuple[str, ...] = ()  # templates and catalogs whose article is gone
 
-    def to_json(self, *, lazy: bool = False) -> dict[str, Any]:
-        """The report as JSON data; ``lazy``: the article rows as an iterator (20,000 rows'
-        dicts are never all held: ``l10n status --json`` writes them as they come)."""
-        rows = (row.to_json() for row in self.rows)
+    def to_json(self) -> dict[str, Any]:
+        """The report as JSON data, the article rows as an iterator (20,000 rows' dicts are
+        never all held: ``l10n status --json`` writes them as they come)."""
         return {
-            "articles": rows if lazy else list(rows),
+            "articles": (row.to_json() for row in self.rows),
             "totals": [total.to_json() for total in self.totals],
             "orphans": list(self.orphans),
             "problems": [asdict(problem) for problem in self.problems],
@@ -62,7 +61,8 @@ def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) ->
     shown = cache.shown(path)
 
     def counted(catalog: Catalog) -> CatalogStatus:
-        return catalog_counts(settings, catalog, lang, glossary, shown)
+        ctx = CheckContext(settings.source, lang, glossary, shown)
+        return _counted(catalog, lang, shown, catalog_findings(catalog, ctx))
 
     def template(catalog: Catalog) -> CatalogStatus:
         return count_states(lang, source.slug, catalog.entries(), shown, False)
@@ -83,13 +83,10 @@ def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) ->
     return replace(row, lang=lang, article=source.slug, catalog=shown, exists=exists)
 
 
-def catalog_counts(settings: Settings, catalog: Catalog, lang: str, glossary: Glossary,
-                   shown: str, findings: list[Finding] | None = None) -> CatalogStatus:
-    """A catalog's row (the fact ``status`` records); ``findings``: the catalog's, when
-    the caller has them."""
+def _counted(catalog: Catalog, lang: str, shown: str, findings: list[Finding]) -> CatalogStatus:
+    """A catalog's row (the fact ``status`` records), with the errors of its ``findings``
+    (as ``check`` finds them without ``--only``)."""
     row = count_states(lang, catalog.path.stem, catalog.entries(obsolete=True), shown, True)
-    if findings is None:
-        findings = catalog_findings(catalog, CheckContext(settings.source, lang, glossary, shown))
     return replace(row, errors=sum(f.severity == Severity.ERROR for f in findings))
 
 
@@ -99,13 +96,11 @@ def status_recorder(cache: Cache, glossary: Glossary) -> Callable[[Catalog, str]
     under their own keys, so that the first ``status`` or ``check`` after them reads no
     catalog they wrote (the checks run once, here instead of there)."""
 
-    def record(catalog: Catalog, lang: str) -> None:
-        if catalog.disk_text is None:
-            return
+    def record(catalog: Catalog, lang: str) -> None:  # by CatalogState.record, on disk
         shown = cache.shown(catalog.path)
         findings = catalog_findings(catalog, CheckContext(cache.settings.source, lang,
                                                           glossary, shown))
-        counts = catalog_counts(cache.settings, catalog, lang, glossary, shown, findings)
+        counts = _counted(catalog, lang, shown, findings)
         cache.record(catalog, "status", cache.key("status", lang), counts)
         record_check(cache, catalog, lang, findings)
 
@@ -146,6 +141,3 @@ def status(
     orphans = find_orphans(settings, slugs)
     listed = tuple(settings.display(orphan.path) for orphan in orphans)
     return StatusReport(tuple(rows), tuple(totals), tuple(problems), listed)
-
-
-__all__ = ["StatusReport", "status", "status_recorder"]

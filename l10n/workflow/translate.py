@@ -2,27 +2,19 @@
 
 The order of work is what keeps a run safe and fast:
 
-1. the glossary is read (and so validated), and the engine of each
-   language created with its options and checked to serve the pair (an unknown engine,
-   a bad ``[engines.<name>]`` option or a missing model stops the run here), and the
-   runner checked (``--runner ray`` needs Ray), before anything is written;
+1. the glossary is read (and so validated), each language's engine created with its
+   options and checked (:func:`_languages`: what stops the run, what is a problem), and
+   the runner checked (``--runner ray`` needs Ray), before anything is written;
 2. one lock per project: a second run stops at once;
 3. article by article (streamed: a broken one is reported and left out), the template
    is extracted and merged into each catalog (:mod:`l10n.workflow.update`); every
    reviewed entry is harvested into the translation memory as the catalog is read,
-   before the merge can move it. A catalog the state knows needs no work (merged from
-   the current template, harvested into this memory, left by a run with this engine,
-   model and glossary with nothing pending: :mod:`l10n.incremental.catalogs`) is not
-   even read;
+   before the merge can move it. A catalog the state knows needs no work
+   (:mod:`l10n.incremental.catalogs`) is not even read;
 4. the entries the run may fill (:meth:`~l10n.workflow.fill.Filler.pending`) are filled
-   from memory (exact matches, then fuzzy suggestions), and the rest stream through the
-   runner under the glossary (:mod:`l10n.workflow.fill`): every enforcement round of
-   the run is one pass over all pending segments of all articles and languages, in
-   batches that suit the runner (in this process, or engine replicas on a Ray cluster:
-   :mod:`l10n.runners`). Each catalog is written atomically as soon as its last entry
-   is filled, so a killed run leaves every catalog valid and a re-run does only the
-   rest; the driver holds a bounded window of segments, whatever the size of the
-   archive;
+   from memory, and the rest stream through the runner under the glossary, in this
+   process or on a Ray cluster (:mod:`l10n.runners`), each catalog written as soon as
+   its last entry is filled (:mod:`l10n.workflow.fill`);
 5. the engine's model is loaded (and a Ray cluster joined) only when there is something
    to translate.
 """
@@ -83,7 +75,7 @@ def translate(
     report = RunReport()
     targets = settings.target_languages(langs)
     code, terms = code_key(), glossary_key(settings.glossary_dir)
-    with State.open(settings.state_dir) as state:  # read first: a broken one stops the run
+    with State(settings.state_dir) as state:  # read first: a broken one stops the run
         glossary = cached_glossary(state, settings.glossary_dir, code, terms)
     files = article_paths(settings, paths)
     languages, specs, built = _languages(settings, targets, engine_name, report, progress)
@@ -96,20 +88,13 @@ def translate(
     with catalog_run(settings, run, code, terms, keys, skip=retranslate is None,
                      glossary=glossary) as (memory, known):
 
-        def written(catalog: Catalog, lang: str) -> None:  # by the filler: settled if
-            left = any(filler.pending(e, languages[lang]) for e in catalog.entries())  # all done
-            known.record(catalog, lang, settled=not left)
-
         def take(lang: str, catalog: Catalog) -> None:
-            todo = [e for e in catalog.entries() if filler.pending(e, languages[lang])]
-            if not todo:  # else recorded as the filler writes it
-                known.record(catalog, lang, settled=True)
-            filler.add(languages[lang], catalog, todo)
+            filler.add(languages[lang], catalog)
             stream.throttle()
 
         stream = Stream(chosen, notice=notice,
                         progress=lambda lang, count: languages[lang].advance(count))
-        filler = Filler(settings, glossary, memory, stream, n_best, written,
+        filler = Filler(settings, glossary, memory, stream, n_best, known.record,
                         retranslate=retranslate is not None)
         try:
             with known.spans(files, targets, report.problems) as spans:

@@ -109,10 +109,10 @@ def catalog_run(settings: Settings, run: RunKey, code: str, terms: str,
     catalogs (:class:`~l10n.incremental.catalogs.CatalogState`), which records each
     catalog written as ``status`` and ``check`` would find it, so both are warm after."""
     with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
-          State.open(settings.state_dir) as state):
+          State(settings.state_dir) as state):
         remove_stale_temporaries(settings.locales_dir, depth=1)
         catch_up(settings)  # a save killed between its catalog and the memory
-        cache = Cache.over(settings, state, code, terms)
+        cache = Cache(settings, state, code, terms)
         also = status_recorder(cache, glossary or cache.glossary())
         yield memory, CatalogState(cache, run, memory_identity(settings.memory_path),
                                    translate_keys, also, skip=skip)
@@ -131,11 +131,12 @@ def merged_catalogs(
     take: Callable[[str, Catalog], None] | None = None,
 ) -> int:
     """Merge each catalog of the articles of ``spans`` x ``targets`` with its template,
-    and write it, article after article; each catalog merged goes to ``take(lang,
-    catalog)``; ``report`` counts what was done. Every reviewed entry of a catalog is
-    harvested into ``memory`` as read, before the merge. A catalog that needs no work
-    (``known``: :mod:`l10n.incremental.catalogs`) is neither read nor taken, and an
-    article none of whose catalogs needs any is not even parsed. The number of articles."""
+    and write it, article after article; each catalog merged is recorded in ``known``,
+    or goes to ``take(lang, catalog)``, which records it; ``report`` counts what was
+    done. Every reviewed entry of a catalog is harvested into ``memory`` as read, before
+    the merge. A catalog that needs no work (``known``: :mod:`l10n.incremental.catalogs`)
+    is neither read nor taken, and an article none of whose catalogs needs any is not
+    even parsed. The number of articles."""
     for lang in targets:
         report.languages.setdefault(lang, LanguageReport(lang))
 
@@ -156,10 +157,11 @@ def merged_catalogs(
             catalog, changed = merge_catalog(settings, item, lang, purge, lang_report, memory)
             if changed and catalog.write():  # unchanged: not even rendered to compare
                 lang_report.wrote(settings, catalog.path)
-            known.record(catalog, lang)
             lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
-            if take is not None:
-                take(lang, catalog)
+            if take is None:
+                known.record(catalog, lang)
+            else:
+                take(lang, catalog)  # which records it once filled
         return None
 
     articles = 0
@@ -192,7 +194,7 @@ def merge_catalog(
     slug = item.article.slug  # what a PO editor changed since l10n last recorded a change
     memory.record(noticed(memory.history(slugs=[slug], lang=[lang]), catalog.entries(),
                           lang=lang, slug=slug))
-    merged_already = catalog.metadata.get(DIGEST_HEADER) == item.digest
+    merged_already = catalog.metadata.get(DIGEST_HEADER) == item.article.digest
     nothing_to_purge = not purge or not any(e.obsolete for e in catalog.entries(obsolete=True))
     if merged_already and nothing_to_purge and catalog.entries_digest() == item.entries_digest:
         return catalog, False  # as the state's rule says (incremental.catalogs.settled)
