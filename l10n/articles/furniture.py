@@ -145,8 +145,12 @@ def furniture_class(element: Any, depth: int = 3) -> bool:
 
 def dense_links(text: str, place: Any) -> bool:
     """Whether half of a run's words or more are in links."""
-    in_links = sum(len(text_content(a.childNodes).split()) for a in _links(place.nodes))
-    return in_links * 2 >= len(text.split())
+    return link_words(place) * 2 >= len(text.split())
+
+
+def link_words(place: Any) -> int:
+    """How many of a run's words are in links."""
+    return sum(len(text_content(a.childNodes).split()) for a in _links(place.nodes))
 
 
 def _links(nodes: Sequence[Any]) -> list[Element]:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from l10n.articles.density import densest
 from l10n.articles.furniture import CELL as CELL
 from l10n.articles.furniture import (
     comments,
@@ -116,10 +117,12 @@ def _site(body: Element) -> bool:
 
 def page_forms(body: Element) -> set[int]:
     """The ids of the ``<form>`` elements that wrap the page (half of its visible words
-    or more: an ASP.NET page is one form), which are not furniture."""
+    or more, or half of the words of its paragraphs: an ASP.NET page is one form, which
+    a script shown as text may outweigh), which are not furniture."""
     total = len(" ".join(_visible_text(body)).split())
     return {id(form) for form in body.getElementsByTagName("form")
-            if len(" ".join(_visible_text(form)).split()) * 2 >= max(total, 1)}
+            if len(" ".join(_visible_text(form)).split()) * 2 >= max(total, 1)
+            or _holds_story(form, body)}
 
 
 def _visible_text(element: Element) -> list[str]:
@@ -189,6 +192,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     _neighbours(body, texts, chosen)
     if maybe is not None:
         wider(body, texts, chosen, maybe)
+    densest(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     comments(body, chosen)
     others = _other_stories(body, chosen)

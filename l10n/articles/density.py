@@ -1,0 +1,39 @@
+"""The page's own reading by text density, for where the extraction libraries miss the story.
+
+A 2000s page may set its whole story as one run of text split by ``<br><br>`` in a
+table's cell or a ``<font>``: trafilatura and readability-lxml then find no story there,
+or a few lines of furniture instead (a date, teasers of other stories). The densest block
+of a page (the most words, few of them in links: the text-density signal of the
+boilerplate classifiers, Kohlschütter, Fankhauser and Nejdl, WSDM 2010) is its story's
+when it alone holds more words than all that the libraries read (:func:`densest`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from l10n.articles.furniture import CELL, furniture_class, linked, link_words
+from l10n.model import LIST_ITEM, PARAGRAPH, QUOTE, Block
+
+_TEXT = (PARAGRAPH, QUOTE, LIST_ITEM, CELL)
+_DENSE = 40  # words at least in the densest block for it to be a story
+
+
+def densest(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's the block with the most words of the page (a paragraph, quote,
+    list item or table cell, not inside a link, under a quarter of its words in links,
+    no class or id around it that names furniture, :data:`_DENSE` words or more) when it
+    holds more words than all the text blocks read so far together: the libraries missed
+    the story, and read furniture, or nothing, instead."""
+    best, most = None, 0
+    for n, (block, place) in enumerate(body):
+        if block.kind not in _TEXT or place.parent is None or not block.translatable:
+            continue
+        words = len(texts[n].split())
+        if words > most and link_words(place) * 4 < words and not linked(place) and not (
+                furniture_class(place.parent)):
+            best, most = n, words
+    read = sum(len(texts[n].split()) for n, (block, _) in enumerate(body)
+               if chosen[n] and block.kind in _TEXT)
+    if best is not None and not chosen[best] and most >= _DENSE and most > read:
+        chosen[best] = True

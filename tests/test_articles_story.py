@@ -1,0 +1,70 @@
+"""Where the story of a site's page is, where the extraction libraries get it wrong
+(:mod:`l10n.articles.story`, :mod:`l10n.articles.density`): pages written here, each in
+the shape of a class of real pages that the libraries misread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from l10n.articles import read_article
+from l10n.articles.htmldom import markup_text
+
+STORY = ("The harbour bridge reopened to traffic on Monday morning, two years after engineers "
+         "closed it when they found cracks in two of its steel girders.",
+         "Commuters who had spent the closure on crowded ferries and long detours queued from "
+         "dawn to be among the first to drive across the repaired span.",
+         "The city council said the repairs cost 48 million dollars, eleven million more than "
+         "planned, because the damage was worse than the first inspection had shown.")
+TEASERS = ("Ferry operators count the cost of the reopening as passengers leave them.",
+           "Councillors approve a budget of twelve million dollars for road repairs.",
+           "A new cycle lane for the eastern side of the bridge opens in the spring.")
+
+
+def texts_of(tmp_path: Path, name: str, page: str) -> list[str]:
+    path = tmp_path / name
+    path.write_text(page, encoding="utf-8")
+    return [markup_text(b.text) for b in read_article(path).blocks]
+
+
+def test_a_story_set_as_one_run_of_br_lines_is_read_when_the_libraries_miss_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 2000s page sets its story as one run of text split by <br><br> in a layout
+    table's cell; the libraries read a date line and teasers of other stories instead
+    (here they are made to). The page's densest block (the most words, few in links,
+    more than all they read) is the story's; a menu cell is not read."""
+    from l10n.articles import story
+
+    read_by_libraries = ("Tuesday 15th of January 2008", *(f"Read {t}" for t in TEASERS))
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda block, cell: " ".join(block.split()) in read_by_libraries))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    menu = "".join(f'<tr><td><a href="/{n}">{name}</a></td></tr>' for n, name in
+                   enumerate(["Business", "Entertainment", "Environment", "Health", "Sports"]))
+    teasers = "".join(f'<li><a href="/t{n}">Read</a> {text}</li>' for n, text in enumerate(TEASERS))
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><table><tr>"
+            f"<td><table>{menu}</table></td><td><div>Tuesday 15th of January 2008</div>"
+            "<span class='title'>Harbour bridge reopens</span><br><span class='brief'>"
+            + "<br><br>".join(STORY) + f"</span></td><td><ul>{teasers}</ul></td></tr></table>"
+            "<script>var a = 1;</script></body></html>")
+    texts = texts_of(tmp_path, "brief.html", page)
+    assert any("The harbour bridge reopened" in t and "first inspection" in t for t in texts)
+    assert not any(t in ("Business", "Health", "Sports") for t in texts)
+
+
+def test_a_page_wrapped_in_a_form_is_read_though_a_script_shown_as_text_outweighs_it(
+    tmp_path: Path,
+) -> None:
+    """An ASP.NET page is one <form> around the story; a page saved with its doctype cut
+    into a script shows that script as text, more words than the form holds. The form
+    holds the page's paragraphs, so it still wraps the page: its story is read."""
+    script = " ".join(f"var tip{n} = document.all ? tipobj : pointerobj;" for n in range(60))
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    page = (f"<html><body>{script}<nav><a href='/'>Home</a></nav><form action='/a.aspx'>"
+            f"<h1>Harbour bridge reopens</h1><div class='text'>{story}</div></form>"
+            "<script>var a = 1;</script></body></html>")
+    texts = texts_of(tmp_path, "form.html", page)
+    assert "Harbour bridge reopens" in texts
+    assert any(t.startswith("The city council said the repairs") for t in texts)
