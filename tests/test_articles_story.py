@@ -68,3 +68,44 @@ def test_a_page_wrapped_in_a_form_is_read_though_a_script_shown_as_text_outweigh
     texts = texts_of(tmp_path, "form.html", page)
     assert "Harbour bridge reopens" in texts
     assert any(t.startswith("The city council said the repairs") for t in texts)
+
+
+def _page_with_tail() -> str:
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    ads = "".join(f"<p class='small'>{line}</p>" for line in (
+        "Great car insurance deals online", "Fly to Australia from 662 pounds, stopovers free",
+        "Beautiful 4 bedroom property, guide price 725,000"))
+    return ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            f"Home</a></nav><div class='main'><h1>Harbour bridge reopens</h1><div>{story}</div>"
+            f"<h3>From our advertisers</h3>{ads}<p class='small'>Copyright 2008 The Coast "
+            "Times, all rights reserved.</p></div></body></html>")
+
+
+def test_what_the_extractor_keeps_after_the_story_readability_ends_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """trafilatura's precise reading keeps, after the story, the lines of the story's
+    template below it (advertisers' lines, fine print: here it is made to keep every
+    block). readability-lxml's reading (here made to hold the story's paragraphs) ends
+    with the story: what comes after it and it does not hold is not read."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: block in STORY)
+    texts = texts_of(tmp_path, "tail.html", _page_with_tail())
+    assert [t for t in texts if t in STORY] == list(STORY)
+    assert not any(t.startswith(("Great car", "Fly to", "Beautiful", "Copyright", "From our"))
+                   for t in texts)
+
+
+def test_a_reading_that_holds_less_than_half_of_what_is_read_takes_nothing_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When readability-lxml's reading holds less than half of the words read (it missed
+    the story), the blocks after it stay."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: block == STORY[0])
+    texts = texts_of(tmp_path, "tail.html", _page_with_tail())
+    assert [t for t in texts if t in STORY] == list(STORY)

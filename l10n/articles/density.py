@@ -6,14 +6,22 @@ or a few lines of furniture instead (a date, teasers of other stories). The dens
 of a page (the most words, few of them in links: the text-density signal of the
 boilerplate classifiers, Kohlschütter, Fankhauser and Nejdl, WSDM 2010) is its story's
 when it alone holds more words than all that the libraries read (:func:`densest`).
+
+trafilatura's precise reading also keeps, after the story, what sits in the story's
+template below it: readers' comments, advertisers' lines, teasers of other stories,
+the site's fine print. readability-lxml takes the best-scored container (by text and
+link density) with its siblings, so it ends where the story's container ends: what the
+precise reading keeps after the last block readability holds, and readability does not
+hold, is not the story's (:func:`tail`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from l10n.articles.furniture import CELL, furniture_class, linked, link_words
-from l10n.model import LIST_ITEM, PARAGRAPH, QUOTE, Block
+from l10n.articles.furniture import CELL, furniture_class, link_words, linked
+from l10n.model import CAPTION, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block
 
 _TEXT = (PARAGRAPH, QUOTE, LIST_ITEM, CELL)
 _DENSE = 40  # words at least in the densest block for it to be a story
@@ -37,3 +45,26 @@ def densest(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool])
                if chosen[n] and block.kind in _TEXT)
     if best is not None and not chosen[best] and most >= _DENSE and most > read:
         chosen[best] = True
+
+
+def tail(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
+         held: Callable[[str, bool], bool]) -> None:
+    """Takes out of ``chosen`` the text blocks (and headings but the title) after the last
+    block that readability-lxml holds (``held``) and that it does not hold, when it holds
+    half of the words read or more (a reading that missed the story says nothing)."""
+    inside = [False] * len(body)
+    words = covered = 0
+    for n, (block, _) in enumerate(body):
+        if chosen[n] and block.kind in (*_TEXT, HEADING, CAPTION):
+            count = len(texts[n].split())
+            inside[n] = held(texts[n], block.kind == CELL)
+            words += count
+            covered += count if inside[n] else 0
+    if not any(inside) or covered * 2 < words:
+        return
+    end = max(n for n in range(len(body)) if inside[n])
+    for n, (block, _) in enumerate(body):
+        title = block.kind == HEADING and block.level == 1
+        if n > end and chosen[n] and not inside[n] and not title and block.kind in (
+                *_TEXT, HEADING, CAPTION):
+            chosen[n] = False

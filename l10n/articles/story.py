@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from l10n.articles.density import densest
+from l10n.articles.density import densest, tail
 from l10n.articles.furniture import CELL as CELL
 from l10n.articles.furniture import (
     comments,
@@ -37,6 +37,7 @@ from l10n.articles.htmldom import (
     text_content,
 )
 from l10n.articles.readings import agreed as _agreed
+from l10n.articles.readings import held as _held
 from l10n.articles.readings import loose
 from l10n.articles.readings import story_filter as _story_filter
 from l10n.model import (
@@ -78,6 +79,7 @@ class Story:
     root: Element
     keep: Callable[[str, bool], bool] | None = None
     maybe: Callable[[str, bool], bool] | None = None  # the candidates of a wider reading
+    held: Callable[[str, bool], bool] | None = None  # readability-lxml's reading
     promos: tuple[Element, ...] = ()  # <article> elements that are not the story
     title: str = ""
     author: str = ""
@@ -160,10 +162,11 @@ def _extracted(root: Element, text: str, *, promos: tuple[Element, ...],
     promo_words = sum(len(" ".join(_visible_text(a)).split()) for a in promos)
     if promo_words * 4 >= len(story.split()):
         promos = ()
-    return Story(root, _story_filter(story), None if recall else _agreed(text), promos,
-                  title=getattr(found, "title", None) or "",
-                  author=getattr(found, "author", None) or "",
-                  date=getattr(found, "date", None) or "")
+    return Story(root, _story_filter(story), None if recall else _agreed(text),
+                 None if recall else _held(text), promos,
+                 title=getattr(found, "title", None) or "",
+                 author=getattr(found, "author", None) or "",
+                 date=getattr(found, "date", None) or "")
 
 
 def _words(text: str) -> str:
@@ -171,7 +174,8 @@ def _words(text: str) -> str:
 
 
 def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
-         maybe: Callable[[str, bool], bool] | None = None) -> list[tuple[Block, Any]]:
+         maybe: Callable[[str, bool], bool] | None = None,
+         held: Callable[[str, bool], bool] | None = None) -> list[tuple[Block, Any]]:
     """The body blocks that are the story's: those trafilatura's story holds (``keep``; not
     a table's cell that is all link, a menu), their neighbours (:func:`_neighbours`),
     those both wider readings hold (``maybe``, :func:`~l10n.articles.furniture.wider`),
@@ -195,6 +199,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     densest(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     comments(body, chosen)
+    if held is not None:
+        tail(body, texts, chosen, held)
     others = _other_stories(body, chosen)
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
     titles = [n for n, (block, _) in enumerate(body)
