@@ -32,12 +32,12 @@ def test_a_story_set_as_one_run_of_br_lines_is_read_when_the_libraries_miss_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A 2000s page sets its story as one run of text split by <br><br> in a layout
-    table's cell; the libraries read a date line and teasers of other stories instead
+    table's cell; the libraries read a date line and a teaser of another story instead
     (here they are made to). The page's densest block (the most words, few in links,
-    more than all they read) is the story's; a menu cell is not read."""
+    more than twice all they read) is the story's; a menu cell is not read."""
     from l10n.articles import story
 
-    read_by_libraries = ("Tuesday 15th of January 2008", *(f"Read {t}" for t in TEASERS))
+    read_by_libraries = ("Tuesday 15th of January 2008", f"Read {TEASERS[0]}")
     monkeypatch.setattr(story, "_story_filter", lambda text: (
         lambda block, cell: " ".join(block.split()) in read_by_libraries))
     monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
@@ -109,3 +109,25 @@ def test_a_reading_that_holds_less_than_half_of_what_is_read_takes_nothing_out(
     monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: block == STORY[0])
     texts = texts_of(tmp_path, "tail.html", _page_with_tail())
     assert [t for t in texts if t in STORY] == list(STORY)
+
+
+def test_a_short_story_keeps_out_a_longer_block_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A short story (here the libraries are made to read it) followed by a longer block of
+    something else, a reader's letter under the story: the densest block is not the
+    story's unless it holds more than twice the words read."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda block, cell: " ".join(block.split()) in STORY))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    letter = " ".join(["Dear editor, the ferries were late every morning of the closure, and "
+                       "nobody at the council ever answered my letters about the timetable."] * 4)
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a></nav><h1>Harbour bridge reopens</h1><div class='story'>"
+            + "".join(f"<p>{p}</p>" for p in STORY)
+            + f"</div><table><tr><td>{letter}</td></tr></table></body></html>")
+    texts = texts_of(tmp_path, "letter.html", page)
+    assert [t for t in texts if t in STORY] == list(STORY)
+    assert not any(t.startswith("Dear editor") for t in texts)

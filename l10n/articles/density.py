@@ -5,7 +5,7 @@ table's cell or a ``<font>``: trafilatura and readability-lxml then find no stor
 or a few lines of furniture instead (a date, teasers of other stories). The densest block
 of a page (the most words, few of them in links: the text-density signal of the
 boilerplate classifiers, Kohlschütter, Fankhauser and Nejdl, WSDM 2010) is its story's
-when it alone holds more words than all that the libraries read (:func:`densest`).
+when it alone holds more than twice the words the libraries read (:func:`densest`).
 
 trafilatura's precise reading also keeps, after the story, what sits in the story's
 template below it: readers' comments, advertisers' lines, teasers of other stories,
@@ -31,8 +31,11 @@ def densest(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool])
     """Marks as the story's the block with the most words of the page (a paragraph, quote,
     list item or table cell, not inside a link, under a quarter of its words in links,
     no class or id around it that names furniture, :data:`_DENSE` words or more) when it
-    holds more words than all the text blocks read so far together: the libraries missed
-    the story, and read furniture, or nothing, instead."""
+    holds more than twice as many words as all the text blocks read so far together: the
+    libraries missed the story, and read furniture instead (a short story may be followed
+    by a longer block of something else: a reader's letter). Where they read no text
+    block, the page is read again favouring recall (:func:`l10n.articles.html.read_html`).
+    """
     best, most = None, 0
     for n, (block, place) in enumerate(body):
         if block.kind not in _TEXT or place.parent is None or not block.translatable:
@@ -43,7 +46,7 @@ def densest(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool])
             best, most = n, words
     read = sum(len(texts[n].split()) for n, (block, _) in enumerate(body)
                if chosen[n] and block.kind in _TEXT)
-    if best is not None and not chosen[best] and most >= _DENSE and most > read:
+    if best is not None and not chosen[best] and most >= _DENSE and 0 < read * 2 < most:
         chosen[best] = True
 
 
