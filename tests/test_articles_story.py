@@ -131,3 +131,35 @@ def test_a_short_story_keeps_out_a_longer_block_after_it(
     texts = texts_of(tmp_path, "letter.html", page)
     assert [t for t in texts if t in STORY] == list(STORY)
     assert not any(t.startswith("Dear editor") for t in texts)
+
+
+@pytest.mark.parametrize("before", [
+    "<div class='storyintro'><p>{lede}</p></div><div class='storybody'>{story}</div>",
+    "<table><tr><td><div class='articleBody'>{lede}{story}</div></td></tr></table>",
+])
+def test_the_lede_right_before_the_first_paragraph_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: str
+) -> None:
+    """trafilatura's precise reading drops a lede set apart (in a summary <div>, or as text
+    straight in the story's container before its first <p>: here it is made to); the
+    prose sentence right before the story's first paragraph, close to it, is read (in a
+    layout table's cell too). A byline or a line of links there is not."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda block, cell: " ".join(block.split()) in STORY[1:]))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    lede = STORY[0]
+    body = "".join(f"<p>{p}</p>" for p in STORY[1:])
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a></nav><div class='main'><h1>Harbour bridge reopens</h1><div>By Ann Lee, "
+            "city reporter</div>" + before.format(lede=lede, story=body) + "</div></body></html>")
+    texts = texts_of(tmp_path, "lede.html", page)
+    assert [t for t in texts if t in STORY] == list(STORY)
+    assert not any(t.startswith("By Ann Lee") for t in texts)
+    links = ("<p><a href='/a'>Ferries count the cost</a> and <a href='/b'>the council's "
+             "budget for road repairs</a>.</p>")
+    texts = texts_of(tmp_path, "links.html", page.replace(f"<p>{lede}</p>", links).replace(
+        lede, links))
+    assert [t for t in texts if t in STORY] == list(STORY[1:])
+    assert not any("Ferries count the cost" in t for t in texts)

@@ -13,6 +13,10 @@ the site's fine print. readability-lxml takes the best-scored container (by text
 link density) with its siblings, so it ends where the story's container ends: what the
 precise reading keeps after the last block readability holds, and readability does not
 hold, is not the story's (:func:`tail`).
+
+Its precise reading often drops a story's lede: the first sentence set apart, in bold,
+in a summary ``<div>``, or as text straight in the story's container before its first
+``<p>`` (:func:`lede`).
 """
 
 from __future__ import annotations
@@ -20,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from l10n.articles.furniture import CELL, furniture_class, link_words, linked
-from l10n.model import CAPTION, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block
+from l10n.articles.furniture import CELL, dense_links, furniture_class, link_words, linked
+from l10n.model import ALT, CAPTION, HEADING, LINK_TITLE, LIST_ITEM, PARAGRAPH, QUOTE, Block
 
 _TEXT = (PARAGRAPH, QUOTE, LIST_ITEM, CELL)
 _DENSE = 40  # words at least in the densest block for it to be a story
@@ -71,3 +75,49 @@ def tail(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
         if n > end and chosen[n] and not inside[n] and not title and block.kind in (
                 *_TEXT, HEADING, CAPTION):
             chosen[n] = False
+
+
+_LEDE = 6  # words at least in a lede
+_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")")
+
+
+def lede(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's the block right before its first paragraph (the first text
+    block read that ends a sentence, :data:`_LEDE` words or more), when it is prose too
+    (a paragraph, quote or table cell that ends a sentence, :data:`_LEDE` words or more,
+    not inside a link, under half of its words in links, no class or id around it that
+    names furniture) and the two are close: an element within three levels above the
+    first paragraph holds both."""
+    first = next((n for n, (block, place) in enumerate(body) if chosen[n]
+                  and _sentence(block, texts[n], place)), None)
+    if first is None:
+        return
+    n = first - 1
+    while n >= 0 and body[n][0].kind in (ALT, LINK_TITLE):
+        n -= 1
+    if n < 0 or chosen[n] or not _sentence(body[n][0], texts[n], body[n][1]):
+        return
+    place = body[n][1]
+    if linked(place) or dense_links(texts[n], place) or furniture_class(place.parent):
+        return
+    node: Any = body[first][1].parent
+    for _ in range(4):
+        if node is None or not getattr(node, "tagName", None) or node.tagName in ("body", "html"):
+            return
+        if _holds(node, place.parent):
+            chosen[n] = True
+            return
+        node = node.parentNode
+
+
+def _sentence(block: Block, text: str, place: Any) -> bool:
+    return (block.kind in (PARAGRAPH, QUOTE, CELL) and place.parent is not None
+            and len(text.split()) >= _LEDE and text.rstrip().endswith(_ENDS))
+
+
+def _holds(element: Any, node: Any) -> bool:
+    while node is not None:
+        if node is element:
+            return True
+        node = node.parentNode
+    return False
