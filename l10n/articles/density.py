@@ -16,7 +16,8 @@ hold, is not the story's (:func:`tail`).
 
 Its precise reading often drops a story's lede: the first sentence set apart, in bold,
 in a summary ``<div>``, or as text straight in the story's container before its first
-``<p>`` (:func:`lede`).
+``<p>`` (:func:`lede`), and the rest of a paragraph that an ad cuts in two
+(:func:`continued`).
 """
 
 from __future__ import annotations
@@ -100,19 +101,26 @@ def lede(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) ->
     place = body[n][1]
     if linked(place) or dense_links(texts[n], place) or furniture_class(place.parent):
         return
-    node: Any = body[first][1].parent
-    for _ in range(4):
-        if node is None or not getattr(node, "tagName", None) or node.tagName in ("body", "html"):
-            return
-        if _holds(node, place.parent):
-            chosen[n] = True
-            return
-        node = node.parentNode
+    if _close(body[first][1].parent, place.parent):
+        chosen[n] = True
 
 
 def _sentence(block: Block, text: str, place: Any) -> bool:
     return (block.kind in (PARAGRAPH, QUOTE, CELL) and place.parent is not None
             and len(text.split()) >= _LEDE and text.rstrip().endswith(_ENDS))
+
+
+def _close(element: Any, other: Any) -> bool:
+    """Whether ``element`` or one of the three elements above it (not the ``<body>``)
+    holds ``other``."""
+    node = element
+    for _ in range(4):
+        if node is None or not getattr(node, "tagName", None) or node.tagName in ("body", "html"):
+            return False
+        if _holds(node, other):
+            return True
+        node = node.parentNode
+    return False
 
 
 def _holds(element: Any, node: Any) -> bool:
@@ -121,3 +129,29 @@ def _holds(element: Any, node: Any) -> bool:
             return True
         node = node.parentNode
     return False
+
+
+_BREAK = 2  # words at most in what may cut a paragraph in two ("Advertisement")
+
+
+def continued(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's the rest of a paragraph that something cuts in two (an ad's
+    label, an empty ad slot): the first text block after a paragraph read that ends with
+    no sentence end, past blocks of :data:`_BREAK` words at most, when it starts with a
+    lowercase letter, is not inside a link and an element within three levels above the
+    paragraph holds it."""
+    for n, (block, place) in enumerate(body):
+        if not chosen[n] or block.kind not in _TEXT or place.parent is None or (
+                texts[n].rstrip().endswith(_ENDS)):
+            continue
+        m = n + 1
+        while m < len(body) and (body[m][0].kind in (ALT, LINK_TITLE)
+                                 or len(texts[m].split()) <= _BREAK):
+            m += 1
+        if m == len(body) or chosen[m] or body[m][0].kind not in _TEXT:
+            continue
+        after = body[m][1]
+        if after.parent is None or not texts[m].lstrip()[:1].islower() or linked(after):
+            continue
+        if _close(place.parent, after.parent):
+            chosen[m] = True
