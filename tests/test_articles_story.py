@@ -70,6 +70,9 @@ def test_a_page_wrapped_in_a_form_is_read_though_a_script_shown_as_text_outweigh
     assert any(t.startswith("The city council said the repairs") for t in texts)
 
 
+POST = "The bridge is open again, and the view from it is as lovely as ever."
+
+
 def _page_with_tail() -> str:
     story = "".join(f"<p>{p}</p>" for p in STORY)
     ads = "".join(f"<p class='small'>{line}</p>" for line in (
@@ -77,8 +80,9 @@ def _page_with_tail() -> str:
         "Beautiful 4 bedroom property, guide price 725,000"))
     return ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
             f"Home</a></nav><div class='main'><h1>Harbour bridge reopens</h1><div>{story}</div>"
-            f"<h3>From our advertisers</h3>{ads}<p class='small'>Copyright 2008 The Coast "
-            "Times, all rights reserved.</p></div></body></html>")
+            f"<blockquote>{POST}</blockquote><h3>From our advertisers</h3>{ads}"
+            "<p class='small'>Copyright 2008 The Coast Times, all rights reserved.</p></div>"
+            "</body></html>")
 
 
 def test_what_the_extractor_keeps_after_the_story_readability_ends_is_not_read(
@@ -87,13 +91,15 @@ def test_what_the_extractor_keeps_after_the_story_readability_ends_is_not_read(
     """trafilatura's precise reading keeps, after the story, the lines of the story's
     template below it (advertisers' lines, fine print: here it is made to keep every
     block). readability-lxml's reading (here made to hold the story's paragraphs) ends
-    with the story: what comes after it and it does not hold is not read."""
+    with the story: what comes after it and it does not hold is not read, but for a
+    quote (a post the story embeds at its end)."""
     from l10n.articles import story
 
     monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
     monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: block in STORY)
     texts = texts_of(tmp_path, "tail.html", _page_with_tail())
     assert [t for t in texts if t in STORY] == list(STORY)
+    assert POST in texts
     assert not any(t.startswith(("Great car", "Fly to", "Beautiful", "Copyright", "From our"))
                    for t in texts)
 

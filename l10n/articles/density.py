@@ -57,9 +57,10 @@ def densest(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool])
 
 def tail(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
          held: Callable[[str, bool], bool]) -> None:
-    """Takes out of ``chosen`` the text blocks (and headings but the title) after the last
-    block that readability-lxml holds (``held``) and that it does not hold, when it holds
-    half of the words read or more (a reading that missed the story says nothing)."""
+    """Takes out of ``chosen`` the text blocks (and headings but the title; not a quote: a
+    post the story embeds at its end) after the last block that readability-lxml holds
+    (``held``) and that it does not hold, when it holds half of the words read or more (a
+    reading that missed the story says nothing)."""
     inside = [False] * len(body)
     words = covered = 0
     for n, (block, _) in enumerate(body):
@@ -74,7 +75,7 @@ def tail(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
     for n, (block, _) in enumerate(body):
         title = block.kind == HEADING and block.level == 1
         if n > end and chosen[n] and not inside[n] and not title and block.kind in (
-                *_TEXT, HEADING, CAPTION):
+                PARAGRAPH, LIST_ITEM, CELL, HEADING, CAPTION):
             chosen[n] = False
 
 
