@@ -187,6 +187,34 @@ def comments(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
             node = node.parentNode
 
 
+# the lines that open a comment section, as sites word them (English)
+_COMMENTS_OPEN = re.compile(
+    r"\W*(?:(?:\d+\s+)?(?:readers?'?\s+|user\s+|your\s+)?comments?\b(?!\s+(?:on|about|by)\b)"
+    r"|(?:add|post|leave|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply)"
+    r"|have\s+your\s+say|(?:comments|commenting)\s+(?:are|is)\s+(?:now\s+)?closed"
+    r"|thanks\s+for\s+your\s+comments|posted\s+by\b)", re.IGNORECASE)
+
+
+_STORY = 100  # words read before a comment section's opening line, or half of them
+
+
+def comment_openers(body: list[tuple[Block, Any]], texts: list[str],
+                    chosen: list[bool]) -> None:
+    """Takes out of ``chosen`` what follows a line that opens a comment section ("Add your
+    comment", "Comments are now closed", "Have your say", "Posted by: ..."), when
+    :data:`_STORY` words read, or half of them, come before it (a share bar above the
+    story may say "Comments"): the comments of a page whose markup does not name them."""
+    total = sum(len(texts[n].split()) for n in range(len(body)) if chosen[n])
+    before = 0
+    for n, (block, _) in enumerate(body):
+        if block.kind not in (ALT, LINK_TITLE) and before >= min(_STORY, total / 2) and (
+                _COMMENTS_OPEN.match(texts[n])):
+            for m in range(n, len(body)):
+                chosen[m] = False
+            return
+        before += len(texts[n].split()) if chosen[n] else 0
+
+
 def _comment_section(element: Element) -> bool:
     names = " ".join(element.getAttribute(name) for name in ("class", "id", "itemprop"))
     kind = element.getAttribute("itemtype").rsplit("/", 1)[-1]

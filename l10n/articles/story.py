@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from l10n.articles.density import continued, densest, lede, tail
 from l10n.articles.furniture import CELL as CELL
 from l10n.articles.furniture import (
+    comment_openers,
     comments,
     dense_links,
     furniture_class,
@@ -201,6 +202,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     continued(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     comments(body, chosen)
+    comment_openers(body, texts, chosen)
     if held is not None:
         tail(body, texts, chosen, held)
     others = _other_stories(body, chosen)
