@@ -203,14 +203,15 @@ def test_what_follows_a_comment_sections_opening_line_is_not_read(
     """Readers' comments in markup that does not name them, which the extractor keeps
     (here it is made to keep every block): the line that opens them ("Comments are now
     closed", "Add your comment") ends what is read. The same word in a share bar above
-    the story ("Comments (3)") does not."""
+    the story ("Comments (3)"), or starting a long paragraph of the story, does not."""
     from l10n.articles import story
 
     monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
     monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
     said = ["Stephen B. The time has come to stop spending what the city does not have.",
             "Lina. The council should not pay for a bridge that ferries could replace."]
-    body = "".join(f"<p>{p}</p>" for p in STORY * 2)
+    remark = "Comments made by the mayor on Monday were welcomed by the ferry operators."
+    body = "".join(f"<p>{p}</p>" for p in (*STORY, *STORY, remark))
     for opener in ("Comments are now closed for this story", "Add your comment"):
         page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a "
                 "href='/'>Home</a></nav><div><h1>Harbour bridge reopens</h1><p>Comments (3) | "
@@ -218,4 +219,5 @@ def test_what_follows_a_comment_sections_opening_line_is_not_read(
                 + "".join(f"<p>{p}</p>" for p in said) + "</div></body></html>")
         texts = texts_of(tmp_path, "said.html", page)
         assert [t for t in texts if t in STORY] == list(STORY * 2)
+        assert remark in texts
         assert not any(t.startswith(("Stephen B", "Lina", opener)) for t in texts)

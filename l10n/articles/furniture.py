@@ -187,12 +187,15 @@ def comments(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
             node = node.parentNode
 
 
-# the lines that open a comment section, as sites word them (English)
-_COMMENTS_OPEN = re.compile(
-    r"\W*(?:(?:\d+\s+)?(?:readers?'?\s+|user\s+|your\s+)?comments?\b(?!\s+(?:on|about|by)\b)"
-    r"|(?:add|post|leave|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply)"
+# the lines that open a comment section, as sites word them (English): a heading that
+# names comments (a short line), or a phrase that only a comment section says
+_COMMENTS_HEADING = re.compile(
+    r"\W*(?:\d+\s+)?(?:readers?'?\s+|user\s+|your\s+)?comments?\b", re.IGNORECASE)
+_COMMENTS_PHRASE = re.compile(
+    r"\W*(?:(?:add|post|leave|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply)"
     r"|have\s+your\s+say|(?:comments|commenting)\s+(?:are|is)\s+(?:now\s+)?closed"
     r"|thanks\s+for\s+your\s+comments|posted\s+by\b)", re.IGNORECASE)
+_HEADING_WORDS = 6
 
 
 _STORY = 100  # words read before a comment section's opening line, or half of them
@@ -201,14 +204,16 @@ _STORY = 100  # words read before a comment section's opening line, or half of t
 def comment_openers(body: list[tuple[Block, Any]], texts: list[str],
                     chosen: list[bool]) -> None:
     """Takes out of ``chosen`` what follows a line that opens a comment section ("Add your
-    comment", "Comments are now closed", "Have your say", "Posted by: ..."), when
+    comment", "Comments are now closed", "Have your say", "Posted by: ..."; "Comments",
+    "Reader comments (3)" in a line of :data:`_HEADING_WORDS` words at most), when
     :data:`_STORY` words read, or half of them, come before it (a share bar above the
     story may say "Comments"): the comments of a page whose markup does not name them."""
     total = sum(len(texts[n].split()) for n in range(len(body)) if chosen[n])
     before = 0
     for n, (block, _) in enumerate(body):
-        if block.kind not in (ALT, LINK_TITLE) and before >= min(_STORY, total / 2) and (
-                _COMMENTS_OPEN.match(texts[n])):
+        opens = _COMMENTS_PHRASE.match(texts[n]) or len(texts[n].split()) <= _HEADING_WORDS and (
+            _COMMENTS_HEADING.match(texts[n]))
+        if block.kind not in (ALT, LINK_TITLE) and before >= min(_STORY, total / 2) and opens:
             for m in range(n, len(body)):
                 chosen[m] = False
             return
