@@ -177,24 +177,27 @@ def test_the_rest_of_a_paragraph_an_ad_cuts_in_two_is_read(
     """An ad's label cuts a paragraph in two ("...said it expected to" | Advertisement |
     "operate all of its flights..."); trafilatura's precise reading keeps the first half
     only (here it is made to). The rest, which starts in lowercase right after the ad,
-    is read; the ad's label is not, nor is a line in lowercase after a whole sentence."""
+    is read; the ad's label is not, nor is a line in lowercase after a whole sentence,
+    nor a menu's links in lowercase after a short line."""
     from l10n.articles import story
 
     cut = "The airline had said that it expected to"
     rest = "operate all of its long-haul flights from the airport on Friday."
     monkeypatch.setattr(story, "_story_filter", lambda text: (
-        lambda block, cell: " ".join(block.split()) in (*STORY, cut)))
+        lambda block, cell: " ".join(block.split()) in (*STORY, cut, "News - Latest")))
     monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
     body = "".join(f"<p>{p}</p>" for p in STORY)
     page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
-            "Home</a></nav><table><tr><td><div class='articleBody'><h1>Harbour bridge reopens"
-            f"</h1>{body}<p>{cut}</p><div class='adHeader'>Advertisement</div>{rest}"
+            "Home</a></nav><table><tr><td><div class='articleBody'><div>News - Latest</div>"
+            "<div><a href='/'>home</a> | <a href='/map'>site map</a> | <a href='/c'>contacts"
+            f"</a></div><h1>Harbour bridge reopens</h1>{body}<p>{cut}</p>"
+            f"<div class='adHeader'>Advertisement</div>{rest}"
             "<p>more stories from the coast, sent to you every morning</p></div></td></tr>"
             "</table></body></html>")
     texts = texts_of(tmp_path, "cut.html", page)
     assert cut in texts and rest in texts
     assert "Advertisement" not in texts
-    assert not any(t.startswith("more stories") for t in texts)
+    assert not any(t.startswith(("more stories", "home")) for t in texts)
 
 
 def test_what_follows_a_comment_sections_opening_line_is_not_read(

@@ -137,13 +137,14 @@ _BREAK = 2  # words at most in what may cut a paragraph in two ("Advertisement")
 
 def continued(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
     """Marks as the story's the rest of a paragraph that something cuts in two (an ad's
-    label, an empty ad slot): the first text block after a paragraph read that ends with
-    no sentence end, past blocks of :data:`_BREAK` words at most, when it starts with a
-    lowercase letter, is not inside a link and an element within three levels above the
-    paragraph holds it."""
+    label, an empty ad slot): the first text block after a paragraph read (of
+    :data:`_LEDE` words or more) that ends with no sentence end, past blocks of
+    :data:`_BREAK` words at most, when it starts with a lowercase letter, is not inside a
+    link, has under half of its words in links, and an element within three levels
+    above the paragraph holds it."""
     for n, (block, place) in enumerate(body):
         if not chosen[n] or block.kind not in _TEXT or place.parent is None or (
-                texts[n].rstrip().endswith(_ENDS)):
+                texts[n].rstrip().endswith(_ENDS)) or len(texts[n].split()) < _LEDE:
             continue
         m = n + 1
         while m < len(body) and (body[m][0].kind in (ALT, LINK_TITLE)
@@ -152,7 +153,8 @@ def continued(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool
         if m == len(body) or chosen[m] or body[m][0].kind not in _TEXT:
             continue
         after = body[m][1]
-        if after.parent is None or not texts[m].lstrip()[:1].islower() or linked(after):
+        if after.parent is None or not texts[m].lstrip()[:1].islower() or linked(after) or (
+                dense_links(texts[m], after)):
             continue
         if _close(place.parent, after.parent):
             chosen[m] = True
