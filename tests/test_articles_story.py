@@ -224,3 +224,28 @@ def test_what_follows_a_comment_sections_opening_line_is_not_read(
         assert [t for t in texts if t in STORY] == list(STORY * 2)
         assert remark in texts
         assert not any(t.startswith(("Stephen B", "Lina", opener)) for t in texts)
+
+
+def test_a_line_of_short_links_is_a_menu_not_the_story(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 2000s page's section menu set as a line of short links ("Football | Cricket |
+    Rugby Union | ..."), which the extractor keeps (here it is made to keep every
+    block), is not read; a story paragraph with a few links in it is."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
+    menu = " | ".join(f"<a href='/{n}'>{name}</a>" for n, name in enumerate(
+        ["Football", "Cricket", "Rugby Union", "Tennis", "Golf"]))
+    linked = ("The <a href='/c'>city council</a> said the <a href='/r'>repairs</a> cost 48 "
+              "million dollars, as <a href='/e'>engineers</a> and <a href='/f'>ferry "
+              "operators</a> had feared.")
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><script>var a = 1;"
+            f"</script><p>{menu}</p><h1>Harbour bridge reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in (*STORY, linked)) + "</body></html>")
+    texts = texts_of(tmp_path, "menu.html", page)
+    assert [t for t in texts if t in STORY] == list(STORY)
+    assert "The city council said the repairs cost 48 million dollars, as engineers and " \
+        "ferry operators had feared." in texts
+    assert not any("Football" in t for t in texts)

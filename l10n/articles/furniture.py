@@ -148,6 +148,19 @@ def dense_links(text: str, place: Any) -> bool:
     return link_words(place) * 2 >= len(text.split())
 
 
+_MENU_LINKS = 4  # links at least in a line that is a menu
+
+
+def menu_line(text: str, place: Any) -> bool:
+    """Whether a run is a menu: :data:`_MENU_LINKS` links or more of three words at most
+    on average, holding two thirds of its words or more ("Football | Cricket | Rugby
+    Union | Tennis | Golf")."""
+    links = _links(place.nodes)
+    words = link_words(place)
+    count = sum(any(c.isalnum() for c in word) for word in text.split())  # not "|"
+    return len(links) >= _MENU_LINKS and words <= 3 * len(links) and words * 3 >= count * 2
+
+
 def link_words(place: Any) -> int:
     """How many of a run's words are in links."""
     return sum(len(text_content(a.childNodes).split()) for a in _links(place.nodes))

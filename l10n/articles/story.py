@@ -28,6 +28,7 @@ from l10n.articles.furniture import (
     furniture_class,
     icon_rows,
     linked,
+    menu_line,
     teaser_lists,
     wider,
 )
@@ -178,21 +179,25 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
          maybe: Callable[[str, bool], bool] | None = None,
          held: Callable[[str, bool], bool] | None = None) -> list[tuple[Block, Any]]:
     """The body blocks that are the story's: those trafilatura's story holds (``keep``; not
-    a table's cell that is all link, a menu), their neighbours (:func:`_neighbours`),
-    those both wider readings hold (``maybe``, :func:`~l10n.articles.furniture.wider`),
-    but not listings of other stories nor readers' comments
-    (:mod:`l10n.articles.furniture`); a caption between the title (or the first
-    paragraph) and the last paragraph, and a quote between two of the story's
-    paragraphs, not inside a link (the caption of the story's own picture, its lead
-    picture's too; a post the story embeds: trafilatura leaves them out). An alt or link
-    title follows its block."""
+    a table's cell that is all link, nor a line of short links: menus), their neighbours
+    (:func:`_neighbours`), those both wider readings hold (``maybe``,
+    :func:`~l10n.articles.furniture.wider`), the page's densest block where the libraries
+    missed the story, the lede and the rest of a paragraph an ad cuts
+    (:mod:`l10n.articles.density`), but not listings of other stories nor readers'
+    comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
+    story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
+    (or the first paragraph) and the last paragraph, and a quote between two of the
+    story's paragraphs, not inside a link (the caption of the story's own picture, its
+    lead picture's too; a post the story embeds: trafilatura leaves them out). An alt or
+    link title follows its block."""
     texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
               (block.kind == HEADING and block.level == 1) or keep(texts[n], block.kind == CELL)
               and not (place.parent is not None and linked(place))
               for n, (block, place) in enumerate(body)]
     for n, (block, place) in enumerate(body):  # a layout table's menu, read as a table
-        if chosen[n] and block.kind == CELL and dense_links(texts[n], place):
+        if chosen[n] and (block.kind == CELL and dense_links(texts[n], place) or (
+                place.parent is not None and menu_line(texts[n], place))):
             chosen[n] = False
     _neighbours(body, texts, chosen)
     if maybe is not None:
