@@ -133,18 +133,19 @@ def _holds(element: Any, node: Any) -> bool:
 
 
 _BREAK = 2  # words at most in what may cut a paragraph in two ("Advertisement")
+_CUT = 3  # words at least in the first half of a paragraph cut in two
 
 
 def continued(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
     """Marks as the story's the rest of a paragraph that something cuts in two (an ad's
     label, an empty ad slot): the first text block after a paragraph read (of
-    :data:`_LEDE` words or more) that ends with no sentence end, past blocks of
+    :data:`_CUT` words or more) that ends with no sentence end, past blocks of
     :data:`_BREAK` words at most, when it starts with a lowercase letter, is not inside a
     link, has under half of its words in links, and an element within three levels
     above the paragraph holds it."""
     for n, (block, place) in enumerate(body):
         if not chosen[n] or block.kind not in _TEXT or place.parent is None or (
-                texts[n].rstrip().endswith(_ENDS)) or len(texts[n].split()) < _LEDE:
+                texts[n].rstrip().endswith(_ENDS)) or len(texts[n].split()) < _CUT:
             continue
         m = n + 1
         while m < len(body) and (body[m][0].kind in (ALT, LINK_TITLE)
