@@ -206,7 +206,7 @@ _COMMENTS_HEADING = re.compile(
     r"\W*(?:\d+\s+)?(?:readers?'?\s+|user\s+|your\s+)?comments?\b", re.IGNORECASE)
 _COMMENTS_PHRASE = re.compile(
     r"\W*(?:(?:add|post|leave|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply)"
-    r"|have\s+your\s+say|(?:comments|commenting)\s+(?:are|is)\s+(?:now\s+)?closed"
+    r"|(?:comments|commenting)\s+(?:are|is)\s+(?:now\s+)?closed"
     r"|thanks\s+for\s+your\s+comments|posted\s+by\b)", re.IGNORECASE)
 _HEADING_WORDS = 6
 
@@ -217,7 +217,7 @@ _STORY = 100  # words read before a comment section's opening line, or half of t
 def comment_openers(body: list[tuple[Block, Any]], texts: list[str],
                     chosen: list[bool]) -> None:
     """Takes out of ``chosen`` what follows a line that opens a comment section ("Add your
-    comment", "Comments are now closed", "Have your say", "Posted by: ..."; "Comments",
+    comment", "Comments are now closed", "Posted by: ..."; "Comments",
     "Reader comments (3)" in a line of :data:`_HEADING_WORDS` words at most), when
     :data:`_STORY` words read, or half of them, come before it (a share bar above the
     story may say "Comments"): the comments of a page whose markup does not name them."""
