@@ -249,3 +249,29 @@ def test_a_line_of_short_links_is_a_menu_not_the_story(
     assert "The city council said the repairs cost 48 million dollars, as engineers and " \
         "ferry operators had feared." in texts
     assert not any("Football" in t for t in texts)
+
+
+def test_a_subheading_set_as_a_paragraph_between_two_of_the_storys_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 2000s story in a layout table sets its subheadings as paragraphs of two words
+    ("RUBINOOS WHO?"), which trafilatura's precise reading drops (here it is made to):
+    a line between two paragraphs read, in the element holding both, is read; a line of
+    links there, or one in an element whose class names furniture, is not."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda block, cell: " ".join(block.split()) in STORY))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    one, two, three = (f"<p>{p}</p>" for p in STORY)
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a></nav><table><tr><td><h1>Harbour bridge reopens</h1><div>"
+            f"{one}<p>CRACKS FOUND?</p>{two}<p><a href='/a'>More</a> <a href='/b'>news</a></p>"
+            f"{three}</div></td></tr></table></body></html>")
+    texts = texts_of(tmp_path, "subheads.html", page)
+    assert [t for t in texts if t in STORY] == list(STORY)
+    assert "CRACKS FOUND?" in texts
+    assert "More news" not in texts
+    texts = texts_of(tmp_path, "promo.html", page.replace(
+        "<p>CRACKS FOUND?</p>", "<div class='promo'><p>Subscribe today</p></div>"))
+    assert "Subscribe today" not in texts

@@ -16,8 +16,9 @@ hold, is not the story's (:func:`tail`).
 
 Its precise reading often drops a story's lede: the first sentence set apart, in bold,
 in a summary ``<div>``, or as text straight in the story's container before its first
-``<p>`` (:func:`lede`), and the rest of a paragraph that an ad cuts in two
-(:func:`continued`).
+``<p>`` (:func:`lede`), the rest of a paragraph that an ad cuts in two
+(:func:`continued`), and a subheading set as a paragraph of its own between two of the
+story's (:func:`between`).
 """
 
 from __future__ import annotations
@@ -159,3 +160,29 @@ def continued(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool
             continue
         if _close(place.parent, after.parent):
             chosen[m] = True
+
+
+def between(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's a line between two paragraphs read, in the element that holds
+    both ("LIKE A BOYFRIEND?" set as a ``<p>`` of a layout table's story): two words or
+    more, not inside a link, under half of them in links, no class or id around it that
+    names furniture."""
+    lines = [n for n, (block, place) in enumerate(body)
+             if block.kind not in (ALT, LINK_TITLE) and place.parent is not None]
+    for before, n, after in zip(lines, lines[1:], lines[2:], strict=False):
+        block, place = body[n]
+        if chosen[n] or not (chosen[before] and chosen[after]) or block.kind not in (
+                *_TEXT, HEADING) or body[before][0].kind not in _TEXT or (
+                body[after][0].kind not in _TEXT) or len(texts[n].split()) < 2:
+            continue
+        holder = _around(body[before][1].parent)
+        if holder is None or holder is not _around(body[after][1].parent) or not (
+                _holds(holder, place.parent)):
+            continue
+        if not (linked(place) or dense_links(texts[n], place) or furniture_class(place.parent)):
+            chosen[n] = True
+
+
+def _around(element: Any) -> Any:
+    """The element around ``element``."""
+    return getattr(element, "parentNode", None)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from l10n.articles.density import continued, densest, lede, tail
+from l10n.articles.density import between, continued, densest, lede, tail
 from l10n.articles.furniture import CELL as CELL
 from l10n.articles.furniture import (
     comment_openers,
@@ -205,6 +205,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     densest(body, texts, chosen)
     lede(body, texts, chosen)
     continued(body, texts, chosen)
+    between(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     comments(body, chosen)
     comment_openers(body, texts, chosen)
