@@ -4,6 +4,7 @@ the shape of a class of real pages that the libraries misread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -257,11 +258,23 @@ def test_a_subheading_set_as_a_paragraph_between_two_of_the_storys_is_read(
     """A 2000s story in a layout table sets its subheadings as paragraphs of two words
     ("RUBINOOS WHO?"), which trafilatura's precise reading drops (here it is made to):
     a line between two paragraphs read, in the element holding both, is read; a line of
-    links there, or one in an element whose class names furniture, is not."""
+    links there, one in an element whose class names furniture, an author's note (longer
+    than a subheading) or a copy of a line read is not."""
     from l10n.articles import story
 
-    monkeypatch.setattr(story, "_story_filter", lambda text: (
-        lambda block, cell: " ".join(block.split()) in STORY))
+    def once(text: str) -> Callable[[str, bool], bool]:
+        taken: set[str] = set()  # the story's lines are read once, as the real test does
+
+        def keep(block: str, cell: bool) -> bool:
+            line = " ".join(block.split())
+            if line in STORY and line not in taken:
+                taken.add(line)
+                return True
+            return False
+
+        return keep
+
+    monkeypatch.setattr(story, "_story_filter", once)
     monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
     one, two, three = (f"<p>{p}</p>" for p in STORY)
     page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
@@ -275,3 +288,10 @@ def test_a_subheading_set_as_a_paragraph_between_two_of_the_storys_is_read(
     texts = texts_of(tmp_path, "promo.html", page.replace(
         "<p>CRACKS FOUND?</p>", "<div class='promo'><p>Subscribe today</p></div>"))
     assert "Subscribe today" not in texts
+    note = ("Ann Lee (ann@coast.example) is the city reporter of The Coast Times and writes "
+            "about roads.")
+    texts = texts_of(tmp_path, "note.html", page.replace("<p>CRACKS FOUND?</p>", f"<p>{note}</p>"))
+    assert note not in texts
+    texts = texts_of(tmp_path, "copy.html", page.replace(
+        "<p><a href='/a'>More</a> <a href='/b'>news</a></p>", "<p>CRACKS FOUND?</p>"))
+    assert texts.count("CRACKS FOUND?") == 1

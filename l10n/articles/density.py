@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from l10n.articles.furniture import CELL, dense_links, furniture_class, link_words, linked
+from l10n.articles.readings import loose
 from l10n.model import ALT, CAPTION, HEADING, LINK_TITLE, LIST_ITEM, PARAGRAPH, QUOTE, Block
 
 _TEXT = (PARAGRAPH, QUOTE, LIST_ITEM, CELL)
@@ -162,25 +163,33 @@ def continued(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool
             chosen[m] = True
 
 
+_SUBHEAD = 10  # words at most in a subheading
+
+
 def between(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
     """Marks as the story's a line between two paragraphs read, in the element that holds
-    both ("LIKE A BOYFRIEND?" set as a ``<p>`` of a layout table's story): two words or
-    more, not inside a link, under half of them in links, no class or id around it that
-    names furniture."""
+    both ("LIKE A BOYFRIEND?" set as a ``<p>`` of a layout table's story): two words to
+    :data:`_SUBHEAD` (an author's note there is longer), not inside a link, under half of
+    them in links, no class or id around it that names furniture, not a copy of a line
+    read (a pull quote repeats a paragraph that the story's reading then leaves out as a
+    second copy)."""
     lines = [n for n, (block, place) in enumerate(body)
              if block.kind not in (ALT, LINK_TITLE) and place.parent is not None]
+    seen = {loose(texts[n]) for n in lines if chosen[n]}
     for before, n, after in zip(lines, lines[1:], lines[2:], strict=False):
         block, place = body[n]
         if chosen[n] or not (chosen[before] and chosen[after]) or block.kind not in (
                 *_TEXT, HEADING) or body[before][0].kind not in _TEXT or (
-                body[after][0].kind not in _TEXT) or len(texts[n].split()) < 2:
+                body[after][0].kind not in _TEXT) or not 2 <= len(texts[n].split()) <= _SUBHEAD:
             continue
         holder = _around(body[before][1].parent)
         if holder is None or holder is not _around(body[after][1].parent) or not (
                 _holds(holder, place.parent)):
             continue
-        if not (linked(place) or dense_links(texts[n], place) or furniture_class(place.parent)):
+        if not (linked(place) or dense_links(texts[n], place) or furniture_class(place.parent)
+                or loose(texts[n]) in seen):
             chosen[n] = True
+            seen.add(loose(texts[n]))
 
 
 def _around(element: Any) -> Any:
