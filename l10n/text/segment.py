@@ -129,6 +129,19 @@ _BROKEN_LINE = re.compile(
 )
 # two HTML line breaks or more (a blank line) before text: "22.4 <br><br>*min. 25 snaps"
 _BLANK_LINE = re.compile(r"(?:<br\s*/?>\s*){2,}(?=(?:</?[A-Za-z][^<>]*>\s*)*[^\s<])")
+# a line of its own (a name, a title, a dateline) before an HTML line break and a capital
+# word: "<b>bruno</b><br>To those ..."; a line that ends on punctuation or on a function
+# word goes on after the break ("A publication by the<br>Path Publishing Group.")
+_LINE_BREAK = re.compile(r"<br\b[^<>]*>")
+_OWN_LINE = 60  # characters seen, at most
+_GOES_ON = re.compile(
+    r"(?:[.!?,;:&(/+=\-\u2010-\u2015]|(?<![\w'’])(?:a|an|the|of|by|to|in|on|at|for|with|from|"
+    r"and|or|but|nor|as|that|than|this|these|those|his|her|its|their|our|your|my|is|are|was|"
+    r"were|be|been|will|would|can|could|should|may|might|must|has|have|had|do|does|did|not|no|"
+    r"into|onto|over|under|about|after|before|between|through|during|who|whom|whose|which|"
+    r"what|when|where|while|if|because|so|such|very|more|most|less|per|via))$"
+)
+_NEXT_LINE = re.compile(r"(?:\s|</?[A-Za-z][^<>]*>)*[\"“‘«]?[A-ZÀ-ÖØ-Þ]")
 # a pair of "--", which pysbd reads as an aside it never cuts (its own rule's pattern),
 # and a sentence's end inside it: "fouls--San Jose 19, Nevada 14. Technical fouls--San"
 _ASIDE = re.compile(r"--[^-]*--")
@@ -213,7 +226,21 @@ def _missed(text: str) -> list[int]:
     class (``win Group D. The day``), and after an ellipsis in closing quotes before a
     capital word (``“3 anos…” Veja, isso``)."""
     return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS, _BROKEN_LINE)
-            for m in pattern.finditer(text)] + [m.start() for m in _BLANK_LINE.finditer(text)]
+            for m in pattern.finditer(text)] + [m.start() for m in _BLANK_LINE.finditer(text)
+                                                 ] + _own_lines(text)
+
+
+def _own_lines(text: str) -> list[int]:
+    """Rule 7: a cut before a line break that follows a line of its own (``_OWN_LINE``)."""
+    cuts: list[int] = []
+    line_start = 0
+    for br in _LINE_BREAK.finditer(text):
+        line = " ".join(_TAG.sub("", text[line_start:br.start()]).split())
+        if (line and len(line) <= _OWN_LINE and not _GOES_ON.search(line)
+                and _NEXT_LINE.match(text, br.end())):
+            cuts.append(br.start())
+        line_start = br.end()
+    return cuts
 
 
 def _no_aside(pair: re.Match[str]) -> str:
