@@ -49,7 +49,12 @@ Rules, applied to each translatable block's text, in this order:
      number (``802. 11AC``), the cut is dropped;
    - a cut before a comma, semicolon or colon is dropped (no sentence starts with one:
      ``Rep. David McKinley, R-W.Va., visited``), and so is a cut after a word of one
-     lowercase letter and a period (``Palm Bay d. Rockledge``).
+     lowercase letter and a period (``Palm Bay d. Rockledge``);
+   - after a company's or a street's abbreviation (any case) or a short capitalised one,
+     before a dash and a space, ``&`` or ``/`` (``MICROSOFT CANADA CO. - Avis``, ``Sci. &
+     Tech.``); after a street before a compass point (``Whipple Ave. N.W., Canton``); after
+     a dateline that is all the sentence holds so far (``COOKEVILLE, Tenn. - A father``);
+     after ``St.``/``Mt.``/``Ft.`` (``<b>St. Joseph``); after ``p.m.`` before ``ET``/``PT``.
 5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
    and so is a cut after ``...`` or ``…`` when the next text starts with a lowercase
    letter (``is... not exactly great``).
@@ -62,9 +67,11 @@ Rules, applied to each translatable block's text, in this order:
    ``D.`` as an initial) before a capital word, and after an ellipsis in closing quotes
    (tags may sit between) before a capital word (``“3 anos…” Veja, isso é``), and after
    a sentence's end, before the HTML line break (``<br>``) that follows it and a capital
-   word (``my time."<br><small>Photo: …``: pysbd sees tags, not a space), and before two
+   word (``my time."<br><small>Photo: …``: pysbd sees tags, not a space), before two
    HTML line breaks or more (a blank line) and text, whatever precedes them (``22.4
-   <br><br>*min. 25 snaps``).
+   <br><br>*min. 25 snaps``), and before one line break after a short line of its own (a
+   name, a title, a dateline: ``<b>bruno</b><br>To those``) that ends on no punctuation
+   and no function word (:mod:`l10n.text.linebreaks`).
 8. **A piece without a letter or digit is no sentence.** A piece of markup alone (the
    ``<br><br>`` that ends a paragraph, a ``*``) joins the segment before it (the one
    after it, if it comes first); a list's number alone (``<br><br>2.``) joins its item,
@@ -95,6 +102,7 @@ from typing import Any
 
 from l10n.model import Article, Block, Segment
 from l10n.text.abbreviations import abbreviation_ends
+from l10n.text.linebreaks import line_break_cuts
 
 WINDOW = 5000  # characters given to pysbd at once
 MARGIN = 1500  # a window's cuts this close to its end are left to the next window
@@ -122,26 +130,6 @@ _QUOTED_ELLIPSIS = re.compile(
     r"(?:\.\.\.|…)(?:</?[A-Za-z][^<>]*>)*[\"”’»](?:</?[A-Za-z][^<>]*>)*\s+"
     r"(?=(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-ZÀ-ÖØ-Þ])"
 )
-# a sentence's end, an HTML line break, a capital word: "time."<br><small>Photo"
-_BROKEN_LINE = re.compile(
-    r"[.!?][\"”’»)]*(?:</[A-Za-z][^<>]*>)*\s*"
-    r"(?=(?:<br\s*/?>\s*)+(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-Z])"
-)
-# two HTML line breaks or more (a blank line) before text: "22.4 <br><br>*min. 25 snaps"
-_BLANK_LINE = re.compile(r"(?:<br\s*/?>\s*){2,}(?=(?:</?[A-Za-z][^<>]*>\s*)*[^\s<])")
-# a line of its own (a name, a title, a dateline) before an HTML line break and a capital
-# word: "<b>bruno</b><br>To those ..."; a line that ends on punctuation or on a function
-# word goes on after the break ("A publication by the<br>Path Publishing Group.")
-_LINE_BREAK = re.compile(r"<br\b[^<>]*>")
-_OWN_LINE = 60  # characters seen, at most
-_GOES_ON = re.compile(
-    r"(?:[.!?,;:&(/+=\-\u2010-\u2015]|(?<![\w'’])(?:a|an|the|of|by|to|in|on|at|for|with|from|"
-    r"and|or|but|nor|as|that|than|this|these|those|his|her|its|their|our|your|my|is|are|was|"
-    r"were|be|been|will|would|can|could|should|may|might|must|has|have|had|do|does|did|not|no|"
-    r"into|onto|over|under|about|after|before|between|through|during|who|whom|whose|which|"
-    r"what|when|where|while|if|because|so|such|very|more|most|less|per|via))$"
-)
-_NEXT_LINE = re.compile(r"(?:\s|</?[A-Za-z][^<>]*>)*[\"“‘«]?[A-ZÀ-ÖØ-Þ]")
 # a pair of "--", which pysbd reads as an aside it never cuts (its own rule's pattern),
 # and a sentence's end inside it: "fouls--San Jose 19, Nevada 14. Technical fouls--San"
 _ASIDE = re.compile(r"--[^-]*--")
@@ -223,24 +211,10 @@ def _glued(text: str) -> list[int]:
 
 def _missed(text: str) -> list[int]:
     """Rule 7: sentence ends pysbd misses: after a letter that names a group, a plan or a
-    class (``win Group D. The day``), and after an ellipsis in closing quotes before a
-    capital word (``“3 anos…” Veja, isso``)."""
-    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS, _BROKEN_LINE)
-            for m in pattern.finditer(text)] + [m.start() for m in _BLANK_LINE.finditer(text)
-                                                 ] + _own_lines(text)
-
-
-def _own_lines(text: str) -> list[int]:
-    """Rule 7: a cut before a line break that follows a line of its own (``_OWN_LINE``)."""
-    cuts: list[int] = []
-    line_start = 0
-    for br in _LINE_BREAK.finditer(text):
-        line = " ".join(_TAG.sub("", text[line_start:br.start()]).split())
-        if (line and len(line) <= _OWN_LINE and not _GOES_ON.search(line)
-                and _NEXT_LINE.match(text, br.end())):
-            cuts.append(br.start())
-        line_start = br.end()
-    return cuts
+    class (``win Group D. The day``), after an ellipsis in closing quotes before a capital
+    word (``“3 anos…” Veja, isso``), and at HTML line breaks (:mod:`l10n.text.linebreaks`)."""
+    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS)
+            for m in pattern.finditer(text)] + line_break_cuts(text)
 
 
 def _no_aside(pair: re.Match[str]) -> str:
