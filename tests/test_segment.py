@@ -580,5 +580,9 @@ def test_a_line_of_its_own_before_one_line_break_ends_a_segment() -> None:
                     "Roses are red,<br>Violets are blue.",
                     "One line<br>and its next line."):
         assert sentences(goes_on) == [goes_on]
-    long_line = "This line is far too long to be a name or a title of its own here"
+    assert sentences("Rivers Rise in the North as Rain Goes On Mar 3, 9:15 AM<br>Flood warnings"
+                     " were issued.") == ["Rivers Rise in the North as Rain Goes On Mar 3, 9:15 AM",
+                                          "<br>Flood warnings were issued."]
+    long_line = ("This line of a wrapped paragraph is far too long to be a name, a title or a"
+                 " dateline of its own")
     assert sentences(f"{long_line}<br>Then more text.") == [f"{long_line}<br>Then more text."]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-OWN_LINE = 60  # characters of a line of its own, at most (tags left out)
+OWN_LINE = 80  # characters of a line of its own, at most (tags left out): a title and a date
 # a sentence's end, an HTML line break, a capital word: "time."<br><small>Photo"
 _BROKEN_LINE = re.compile(
     r"[.!?][\"”’»)]*(?:</[A-Za-z][^<>]*>)*\s*"
