@@ -580,9 +580,18 @@ def test_a_line_of_its_own_before_one_line_break_ends_a_segment() -> None:
                     "Roses are red,<br>Violets are blue.",
                     "One line<br>and its next line."):
         assert sentences(goes_on) == [goes_on]
-    assert sentences("Rivers Rise in the North as Rain Goes On Mar 3, 9:15 AM<br>Flood warnings"
-                     " were issued.") == ["Rivers Rise in the North as Rain Goes On Mar 3, 9:15 AM",
-                                          "<br>Flood warnings were issued."]
+    headline = "Rivers Rise Across the North of the Country as Rain Goes On Mar 3, 9:15 AM"
+    assert sentences(f"{headline}<br>Flood warnings were issued.") == [
+        headline, "<br>Flood warnings were issued."]
+    # a byline or a copyright line goes on in a paper's name or a role, not in a date
+    assert sentences("<b>By Jane Roe</b><br><em>Staff writer</em><br>Monday, March 3, 2008"
+                     "<br>The talks ended.") == [
+        "<b>By Jane Roe</b><br><em>Staff writer</em>", "<br>Monday, March 3, 2008",
+        "<br>The talks ended."]
+    assert sentences("Copyright © 2008<br>The Daily Times<br>All rights reserved.") == [
+        "Copyright © 2008<br>The Daily Times", "<br>All rights reserved."]
+    assert sentences("<b>John Doe</b><br> AP Sports Writer") == [
+        "<b>John Doe</b><br> AP Sports Writer"]
     long_line = ("This line of a wrapped paragraph is far too long to be a name, a title or a"
                  " dateline of its own")
     assert sentences(f"{long_line}<br>Then more text.") == [f"{long_line}<br>Then more text."]

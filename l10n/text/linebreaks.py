@@ -10,7 +10,9 @@ line of its own ends, which pysbd (it sees tags, not a space) misses.
   decades``). The line (the text since the block's start or the previous ``<br>``, tags left
   out) holds at most :data:`OWN_LINE` characters and does not end on punctuation or on a
   function word, after which a sentence goes on (``A publication by the<br>Path Publishing
-  Group.``, ``Roses are red,<br>Violets``).
+  Group.``, ``Roses are red,<br>Violets``). A byline or a copyright line goes on in a short
+  next line that names a paper or a role (``By Jane Roe<br>Staff writer``, ``Copyright ©
+  2008<br>The Daily Times``, ``John Doe<br>AP Sports Writer``), not in a date.
 """
 
 from __future__ import annotations
@@ -35,6 +37,12 @@ _GOES_ON = re.compile(
     r"into|onto|over|under|about|after|before|between|through|during|who|whom|whose|which|"
     r"what|when|where|while|if|because|so|such|very|more|most|less|per|via))$"
 )
+# a byline, a copyright line; a role; a date: "By Jane Roe", "Staff writer", "Monday, Jan. 7"
+_BYLINE = re.compile(r"(?:By|BY|by)\s|©|Copyright\b")
+_ROLE = re.compile(r"(?i:writer|editor|correspondent|reporter|columnist)$")
+_DATE = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+)
 _NEXT_LINE = re.compile(r"(?:\s|</?[A-Za-z][^<>]*>)*[\"“‘«]?[A-ZÀ-ÖØ-Þ]")
 
 
@@ -46,7 +54,17 @@ def line_break_cuts(text: str) -> list[int]:
     for br in _LINE_BREAK.finditer(text):
         line = " ".join(_TAG.sub("", text[line_start:br.start()]).split())
         if (line and len(line) <= OWN_LINE and not _GOES_ON.search(line)
-                and _NEXT_LINE.match(text, br.end())):
+                and _NEXT_LINE.match(text, br.end()) and not _credit(line, text, br.end())):
             cuts.append(br.start())
         line_start = br.end()
     return cuts
+
+
+def _credit(line: str, text: str, start: int) -> bool:
+    """Whether ``line`` is a byline or a copyright line that goes on in the short line at
+    ``start`` (a paper, a role), or a name before a role."""
+    end = _LINE_BREAK.search(text, start)
+    following = " ".join(_TAG.sub("", text[start:end.start() if end else len(text)]).split())
+    short = len(following) <= 40 and not _GOES_ON.search(following)
+    return short and not _DATE.match(following) and bool(
+        _BYLINE.match(line) or _ROLE.search(following))
