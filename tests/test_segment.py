@@ -592,6 +592,10 @@ def test_a_line_of_its_own_before_one_line_break_ends_a_segment() -> None:
         "Copyright © 2008<br>The Daily Times", "<br>All rights reserved."]
     assert sentences("<b>John Doe</b><br> AP Sports Writer") == [
         "<b>John Doe</b><br> AP Sports Writer"]
+    assert sentences("Ann Lee, Publisher<br>Bo Kim, Editor") == [
+        "Ann Lee, Publisher", "<br>Bo Kim, Editor"]
+    assert sentences("By Ann Lee<br>Listen to the Podcast") == [
+        "By Ann Lee", "<br>Listen to the Podcast"]
     long_line = ("This line of a wrapped paragraph is far too long to be a name, a title or a"
                  " dateline of its own")
     assert sentences(f"{long_line}<br>Then more text.") == [f"{long_line}<br>Then more text."]

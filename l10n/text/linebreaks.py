@@ -40,6 +40,7 @@ _GOES_ON = re.compile(
 # a byline, a copyright line; a role; a date: "By Jane Roe", "Staff writer", "Monday, Jan. 7"
 _BYLINE = re.compile(r"(?:By|BY|by)\s|©|Copyright\b")
 _ROLE = re.compile(r"(?i:writer|editor|correspondent|reporter|columnist)$")
+_CAPITALISED = re.compile(r"(?:[A-Z0-9]\S*\s*)+")  # a name: "Pittsburgh Post-Gazette"
 _DATE = re.compile(
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
 )
@@ -62,9 +63,11 @@ def line_break_cuts(text: str) -> list[int]:
 
 def _credit(line: str, text: str, start: int) -> bool:
     """Whether ``line`` is a byline or a copyright line that goes on in the short line at
-    ``start`` (a paper, a role), or a name before a role."""
+    ``start`` (a paper's name, a role), or a name before a role (not two credits: "Ann Lee,
+    Publisher<br>Bo Kim, Editor")."""
     end = _LINE_BREAK.search(text, start)
     following = " ".join(_TAG.sub("", text[start:end.start() if end else len(text)]).split())
-    short = len(following) <= 40 and not _GOES_ON.search(following)
-    return short and not _DATE.match(following) and bool(
-        _BYLINE.match(line) or _ROLE.search(following))
+    if len(following) > 40 or "," in following or _GOES_ON.search(following):
+        return False
+    named = _BYLINE.match(line) and _CAPITALISED.fullmatch(following)
+    return not _DATE.match(following) and bool(named or _ROLE.search(following))
