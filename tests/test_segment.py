@@ -599,3 +599,18 @@ def test_a_line_of_its_own_before_one_line_break_ends_a_segment() -> None:
     long_line = ("This line of a wrapped paragraph is far too long to be a name, a title or a"
                  " dateline of its own")
     assert sentences(f"{long_line}<br>Then more text.") == [f"{long_line}<br>Then more text."]
+
+
+def test_who_said_a_quotation_stays_with_it() -> None:
+    """pysbd ends a sentence after a quotation's ``?"`` or ``,”`` before a capital name;
+    the attribution that follows (a name, a verb of saying, nothing else) is no sentence
+    of its own. A name that says more starts a sentence."""
+    assert sentences('"Why would we wait?" Harlow asked again. Nobody answered.') == [
+        '"Why would we wait?" Harlow asked again.', "Nobody answered."]
+    assert sentences("“Come in, ‘Not yet,’” Mr. Okafor said, smiling. Then he left.") == [
+        "“Come in, ‘Not yet,’” Mr. Okafor said, smiling.", "Then he left."]
+    assert sentences('"Is it true?" Judge Ames said: "Yes." It was.') == [
+        '"Is it true?"', 'Judge Ames said: "Yes."', "It was."]
+    assert sentences("“We are ready.” Vance said the team had trained all year.") == [
+        "“We are ready.”", "Vance said the team had trained all year."]
+

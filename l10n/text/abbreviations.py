@@ -2,8 +2,8 @@
 
 :func:`abbreviation_ends` is told the end of a sentence so far (``before``) and the text
 after a cut pysbd proposed (``after``); it says whether ``before`` ends with an
-abbreviation (or an ellipsis, rule 5) that ``after`` continues. The rules are listed in
-the segmenter's docstring (rules 4 and 5).
+abbreviation (or an ellipsis, rule 5) that ``after`` continues, or a quotation that
+``after`` attributes. The rules are listed in the segmenter's docstring (rules 4 and 5).
 """
 
 from __future__ import annotations
@@ -45,6 +45,13 @@ _STREET = re.compile(r"(?<![\w.])(?:Ave|St|Blvd|Rd|Ln|Pkwy|Hwy|Ct|Pl|Sq|Dr|Ter|C
 # a dateline, all the sentence holds so far: "COOKEVILLE, Tenn." ("- A father gave ...")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]*[A-Z],\s+(?:[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,})")
 _TAG = re.compile(r"<[^<>]*>")
+# a quotation's end, then who said it and nothing else: '"... them?" Bush said.'
+_QUOTE_END = re.compile(r"[.!?…,;]['’]?\s*[\"”’»](?:</[A-Za-z][^<>]*>)*$")
+_ATTRIBUTION = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:said|says|"
+    r"told|asked|asks|added|adds|replied|wrote|explained|insisted|declared|recalled|noted|"
+    r"admitted|warned|concluded)(?:\s+(?:again|later|then|quietly|today|yesterday))?\s*(?:[.,;<]|$)"
+)
 _COMPASS = re.compile(r"(?:(?:[NS]\.)?(?:[EW]\.)|[NS]\.|[NS]?[EW]\b|[NS]\b)(?![\w'’-])")
 
 
@@ -72,6 +79,8 @@ def abbreviation_ends(before: str, after: str) -> bool:
         return True  # "Smith & Co. & Sons", "Acme Corp. / Acme Ltd.", "CO. - Avis"
     if _STREET.search(before) and _COMPASS.match(after):
         return True  # "515 Whipple Ave. N.W., Canton"
+    if _QUOTE_END.search(before) and _ATTRIBUTION.match(after):
+        return True  # '"Why not?" Bush said.': who said it is no sentence of its own
     if _DATELINE.fullmatch(" ".join(_TAG.sub("", before).split())):
         return True  # "BEVERLY HILLS, Calif. -- It's a combination"
     continues = after[:1].islower() or after[:1].isdigit()

@@ -54,7 +54,9 @@ Rules, applied to each translatable block's text, in this order:
      before a dash and a space, ``&`` or ``/`` (``MICROSOFT CANADA CO. - Avis``, ``Sci. &
      Tech.``); after a street before a compass point (``Whipple Ave. N.W., Canton``); after
      a dateline that is all the sentence holds so far (``COOKEVILLE, Tenn. - A father``);
-     after ``St.``/``Mt.``/``Ft.`` (``<b>St. Joseph``); after ``p.m.`` before ``ET``/``PT``.
+     after ``St.``/``Mt.``/``Ft.`` (``<b>St. Joseph``); after ``p.m.`` before ``ET``/``PT``;
+   - after a quotation's end before who said it, and nothing more (``"Why?" Bush said.``,
+     ``…,” Mr. Gore said, smiling``): not before ``Smith said she …`` or ``said: "Yes."``.
 5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
    and so is a cut after ``...`` or ``…`` when the next text starts with a lowercase
    letter (``is... not exactly great``).
