@@ -614,3 +614,14 @@ def test_who_said_a_quotation_stays_with_it() -> None:
     assert sentences("“We are ready.” Vance said the team had trained all year.") == [
         "“We are ready.”", "Vance said the team had trained all year."]
 
+
+
+def test_end_tags_stay_with_what_they_close() -> None:
+    """An end tag closes the sentence before it: a cut before ``</span><span>`` moves past
+    the end tag, and a comma after an end tag (``Inc.</a>, a maker``) starts no sentence."""
+    assert sentences('<span class="t">07:30a.m.</span><span class="n">Morning News</span>') == [
+        '<span class="t">07:30a.m.</span>', '<span class="n">Morning News</span>']
+    assert sentences('He works at <a href="x">Northwind Traders Inc.</a>, a maker of tools. '
+                     '<a href="y">Who Can Stop Her?</a>, <i>Weekly</i>, 3 January.') == [
+        'He works at <a href="x">Northwind Traders Inc.</a>, a maker of tools.',
+        '<a href="y">Who Can Stop Her?</a>, <i>Weekly</i>, 3 January.']

@@ -45,6 +45,7 @@ _STREET = re.compile(r"(?<![\w.])(?:Ave|St|Blvd|Rd|Ln|Pkwy|Hwy|Ct|Pl|Sq|Dr|Ter|C
 # a dateline, all the sentence holds so far: "COOKEVILLE, Tenn." ("- A father gave ...")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]*[A-Z],\s+(?:[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,})")
 _TAG = re.compile(r"<[^<>]*>")
+_END_TAGS = re.compile(r"^(?:</[A-Za-z][^<>]*>)+")
 # a quotation's end, then who said it and nothing else: '"... them?" Bush said.'
 _QUOTE_END = re.compile(r"[.!?…,;]['’]?\s*[\"”’»](?:</[A-Za-z][^<>]*>)*$")
 _ATTRIBUTION = re.compile(
@@ -65,6 +66,7 @@ def _lower_word(after: str) -> bool:
 def abbreviation_ends(before: str, after: str) -> bool:
     """True if ``before`` ends with an abbreviation (or an ellipsis, rule 5) that
     ``after`` continues."""
+    after = _END_TAGS.sub("", after, count=1)  # they close what comes before: "Inc.</a>, a"
     if before.endswith(".") and after.startswith("."):
         return True  # inside a run of dots
     if after[:1] in (",", ";", ":"):
