@@ -551,6 +551,8 @@ def test_a_list_number_inside_a_sentence_starts_no_item() -> None:
      ["SPRINGDALE, Ark. - A farmer found a meteorite.", "It was small."]),
     ("<span>S</span>ANTA ROSA, Calif. The fire spread overnight.",
      ["<span>S</span>ANTA ROSA, Calif. The fire spread overnight."]),
+    ('Elko, Nev. —<a href="/p/9">Ann Ruiz</a> scored 21 points. It was her best game.',
+     ['Elko, Nev. —<a href="/p/9">Ann Ruiz</a> scored 21 points.', "It was her best game."]),
     # a company at a sentence's end, before a capital word: still a sentence's end
     ("He founded Contoso Inc. The company grew.", ["He founded Contoso Inc.",
                                                    "The company grew."]),

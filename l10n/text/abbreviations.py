@@ -39,11 +39,13 @@ _NAME_PART = re.compile(
     r"|[A-Z][a-z]{0,3})\.$"
 )
 # what does not start a sentence after an abbreviation: "&", "/", a dash and a space
-_JOINER = re.compile(r"(?:[&/]|[-\u2010-\u2015]{1,2}\s)")
+_JOINER = re.compile(r"(?:[&/]|[-\u2010-\u2015]{1,2}[\s<])")
 # after a street: a compass point, "Whipple Ave. N.W., Canton", "Pennsylvania Ave. NW"
 _STREET = re.compile(r"(?<![\w.])(?:Ave|St|Blvd|Rd|Ln|Pkwy|Hwy|Ct|Pl|Sq|Dr|Ter|Cir)\.$")
-# a dateline, all the sentence holds so far: "COOKEVILLE, Tenn." ("- A father gave ...")
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]*[A-Z],\s+(?:[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,})")
+# a dateline, all the sentence holds so far: "COOKEVILLE, Tenn." ("- A father"), "Reno, Nev."
+_DATELINE = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+(?:[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,})"
+)
 _TAG = re.compile(r"<[^<>]*>")
 _END_TAGS = re.compile(r"^(?:</[A-Za-z][^<>]*>)+")
 # a quotation's end, then who said it and nothing else: '"... them?" Bush said.'
