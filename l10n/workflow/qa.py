@@ -128,7 +128,7 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
         for item in spans.each(work):
             yield from [item[0]] if as_text else item[0]
             for spill, rows in zip(later, item[1:], strict=True):
-                if isinstance(rows, TextBlock):  # a plain tuple: a dataclass pickles slowly
+                if as_text:  # a TextBlock as a plain tuple: a dataclass pickles slowly
                     pickle.dump((rows.text, rows.errors, rows.warnings), spill,
                                 pickle.HIGHEST_PROTOCOL)
                 elif rows:
