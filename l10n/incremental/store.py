@@ -215,7 +215,7 @@ class State:
         """Tell the ledger (if one watches) that the pass did more than ask the state: a
         miss, a read, a write."""
         if self.ledger is not None:
-            self.ledger.clean = False
+            self.ledger.unclean()
 
     # ------------------------------------------------------------------ files
     def known(self, path: Path) -> Known:
