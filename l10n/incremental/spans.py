@@ -1,28 +1,26 @@
-"""Spans: a run of consecutive articles whose whole result one fact of the state holds,
-so that an unchanged archive costs a ``stat`` per file and a query per span.
+"""Spans: a run of consecutive articles whose whole result one fact of the state holds, so
+an unchanged archive costs a ``stat`` per file and a query per span.
 
-Per-file facts (:mod:`l10n.incremental.store`) make a no-change run read nothing, but the
-run still asks the state about every file: at 10,000 articles and three or four files per
-article that is seconds. A span is the next level, as git's cache tree is above its
-index: for a command and its key, the state records every file the span's work looked at
-(the articles, their templates, catalogs and pages, or their absence) with its stamp,
-and the span's result. A later run whose files all have those stamps (trusted: older
-than the record) replays the result; any difference (an edit, a new file, a file gone)
-and the span's articles are streamed (:func:`~l10n.incremental.sources.stream_sources`)
-and worked on, which costs the work of what changed.
+Per-file facts (:mod:`~l10n.incremental.store`) make a no-change run read nothing, but it
+still asks the state about every file: seconds at 10,000 articles. A span is the next
+level, as git's cache tree is above its index: for a command and its key, the state
+records every file the span's work looked at (articles, templates, catalogs, pages, or
+their absence) with its stamp, and the span's result. A later run whose files all have
+those stamps, trusted (older than the record), replays the result; on any difference
+(an edit, a new file, a file gone) the span's articles are streamed
+(:func:`~l10n.incremental.sources.stream_sources`) and worked on.
 
-* **Cut by content**, not by position: a span ends after an article whose name hashes
-  to a boundary (one in :data:`EVERY`, on average), or after :data:`LONGEST` articles.
-  Adding or removing an article changes the span it falls in, not every span after it.
-* **Recorded only from a clean pass**, watched by a :class:`~l10n.incremental.store.Ledger`:
-  how a command goes over :meth:`Spans.each`, and why a pass that read a file the state
-  did not vouch for is never recorded, is CONTRIBUTING.md's "Adding an input to a
-  command". A clean pass is recorded as it ends; the others are confirmed as the
-  ``with`` block ends, once what the run wrote is in the state: ``confirm`` (the
-  command's work, without its writes) again, article by article, recorded if clean.
+* **Cut by content**, not position: a span ends after an article whose name hashes to a
+  boundary (one in :data:`EVERY`), or after :data:`LONGEST` articles, so adding or
+  removing an article changes the span it falls in, not every span after it.
+* **Recorded only from a clean pass**, watched by a :class:`~l10n.incremental.store.Ledger`
+  (why, and how a command uses :meth:`Spans.each`: CONTRIBUTING.md, "Adding an input to
+  a command"). A clean pass is recorded as it ends; the others as the ``with`` block
+  ends, once the run's writes are in the state: ``confirm`` (the work without its
+  writes) runs again, article by article, and is recorded if clean.
 
-Replaying a span tells its articles' warnings and problems again, and a span whose
-slugs an earlier article now has is not replayed (the per-file pass reports them).
+Replaying a span tells its articles' warnings and problems again; a span with a slug an
+earlier article now has is not replayed (the per-file pass reports it).
 """
 
 from __future__ import annotations

@@ -1,28 +1,19 @@
 """The project's state file, ``.l10n/state.sqlite``: what a run needs to decide that
-nothing changed, without reading what did not change.
+nothing changed, without reading what did not change. Two tables:
 
-Two tables:
+* ``file``: per file l10n reads or writes, its :class:`~l10n.incremental.stamps.Stamp`,
+  the digest of its bytes, and when (the file system's clock) it was recorded;
+* ``fact``: per file and kind, a fact derived from the file's content (an article's slug,
+  a catalog's counts or findings, a page's inputs), valid only for that content digest
+  and the key it was recorded with; the key names everything else the fact depends on
+  (:mod:`~l10n.incremental.keys`): a different key is a miss.
 
-* ``file``: per file l10n reads or writes (articles, templates, catalogs, build pages),
-  its :class:`~l10n.incremental.stamps.Stamp` and the digest of its bytes, and when (the file
-  system's clock) it was recorded;
-* ``fact``: per file and kind, a fact derived from the file's content (an article's
-  slug and template digest, a catalog's status counts or check findings, a page's
-  inputs), valid only for the content digest and the key it was recorded with. A key
-  names everything else the fact depends on (l10n's code, the settings, the glossary,
-  the engine, the command's flags): a different key is a miss.
-
-The state is a cache, never the truth. A missing file is an empty state; a file that
-is not a database, is corrupt, or was written by another format of this module is
-deleted and built again from the files as they are found (every lookup then misses);
-a database error in the middle of a run does the same. Rows are written in batches, in
-one transaction each, so a killed run keeps what the earlier batches recorded (every
-one of them true of the files then) and nothing half-written.
-
-Why SQLite and not a manifest file: a run that changes one article rewrites a few rows,
-not a file of 10,000 articles' facts; lookups are by key, so nothing is held in memory
-for the whole archive; a killed run cannot leave a torn file; and the project already
-keeps its translation memory in SQLite (Python's own ``sqlite3``, no dependency).
+The state is a cache, never the truth: a missing file is an empty state; one that is not
+a database of this format, is corrupt, or fails mid-run is deleted and rebuilt from the
+files (every lookup misses). Rows are written in batches, one transaction each: a killed
+run keeps only whole batches, each true of the files then. SQLite, not a manifest: a
+changed article rewrites a few rows, not a file of 10,000 articles' facts; lookups are by
+key (nothing held for the archive); a kill cannot tear it; the memory already uses it.
 """
 
 from __future__ import annotations
@@ -162,11 +153,10 @@ class State:
         return None
 
     def prefetch(self, paths: Iterable[Path | str], kinds: Iterable[str] = ()) -> None:
-        """Read the rows of ``paths`` (each file's, and its facts of ``kinds`` and of the
-        kinds this run looked up so far) in a few queries, for the lookups that follow: one
-        query per file costs more than a run's other work on an unchanged archive. The rows
-        read ahead before are dropped, so what is held stays bounded by what the caller asks
-        for at once. (A path is a :class:`Path`, or its absolute path as a string.)"""
+        """Read ahead, in a few queries, the rows of ``paths`` (a Path, or its absolute path
+        as a string): each file's, and its facts of ``kinds`` and of the kinds this run
+        looked up so far (a query per file costs more than a no-change run's other work).
+        The rows read ahead before are dropped: what is held stays bounded."""
         self._ahead_files, self._ahead_facts = {}, {}
         if self._db is None:
             return
