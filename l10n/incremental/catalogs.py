@@ -1,18 +1,14 @@
 """What the state knows of an article's template and catalogs, for ``update`` and
-``translate``: which catalogs need no work at all, so that they are not even read.
+``translate``: which catalogs need no work, so that they are not even read.
 
-A catalog needs no ``update`` when, as the state recorded it (and the file is unchanged:
-:mod:`l10n.incremental`), its ``X-Source-Digest`` is the article's template digest and its
-msgids are the template's (the merge's own rule), and its reviewed entries were
-harvested into this very translation memory (a memory deleted or replaced is harvested
-again). It needs no ``translate`` when, besides, it was left by a ``translate`` run with
-the same engine, model, glossary and l10n, with no entry
-:meth:`~l10n.workflow.fill.Filler.pending` under them: every entry translated, and every
-translation either a person's or the output of this engine under this glossary.
-``--retranslate`` never skips.
-
-Facts are recorded from the catalog object itself each time it is written (or found
-unchanged), so they are the facts of the bytes on disk.
+A catalog needs no ``update`` when, as recorded (and unchanged on disk), its
+``X-Source-Digest`` is the article's template digest, its msgids are the template's (the
+merge's own rule), and its reviewed entries were harvested into this very memory (a
+memory deleted or replaced is harvested again). It needs no ``translate`` when, besides,
+a ``translate`` with the same engine, model, glossary and l10n left no entry in it
+:meth:`~l10n.workflow.fill.Filler.pending`. ``--retranslate`` never skips. Facts are
+recorded from the catalog object each time it is written (or found unchanged), so they
+are the facts of the bytes on disk.
 """
 
 from __future__ import annotations

@@ -1,22 +1,14 @@
 """The state's SQLite file: its schema, the check that it is this format, transactions,
-and pruning (the rows of files that are gone, and the space they held).
-
-The state records facts of every file a run looked at, so an archive that loses
-articles would keep their rows for ever: deleting 550 of 600 articles left the file as
-large as before. A prune drops
-
-* the ``file`` rows of paths that are no longer regular files, and every fact recorded
-  under such a path;
-* the facts of spans (``<span:kind>…``) that name a file as present which is gone: such
-  a span can never be replayed again (its articles were removed or renamed);
-
-and compacts the file (``VACUUM``) when at least a quarter of its pages are free.
+and pruning. Unpruned, an archive that loses articles keeps their rows for ever
+(deleting 550 of 600 articles left the file as large). A prune drops the ``file`` rows of
+paths that are no longer regular files, with every fact under them, and the facts of
+spans (``<span:kind>…``) that name as present a file that is gone (they can never replay
+again); it compacts the file (``VACUUM``) when at least a quarter of its pages are free.
 
 Nobody has to remember it: :meth:`~l10n.incremental.State.close` prunes after every
-:data:`EVERY_WRITES` runs that committed rows (only runs that write can have seen an
-archive change), and ``l10n state prune`` does it at once, for scripts. A prune is
-never wrong, only slower next time: a row it drops is a miss, and the file is read
-again.
+:data:`EVERY_WRITES` runs that committed rows (only a run that writes can have seen the
+archive change), and ``l10n state prune`` does it at once, for scripts. A prune is never
+wrong, only slower next time: a row it drops is a miss, and the file is read again.
 """
 
 from __future__ import annotations

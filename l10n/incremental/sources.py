@@ -1,12 +1,11 @@
 """The articles of a run as a stream: small facts from the state, each article read only
-when a run needs its blocks, and dropped once that article's work is done.
+when a run needs its blocks, and dropped once its work is done.
 
-For each article file (in name order) the state gives, while the file is as recorded
-(:mod:`l10n.incremental`), its slug, language and template digest (``X-Source-Digest``), the
-warnings its reading gave, or the error that made it unreadable: an unchanged archive is
-not parsed again. A changed or unknown file is read, parsed, and its facts recorded.
-What a run keeps for the whole archive is a slug per article (to catch two articles
-with one slug: the first in name order wins, the second is a problem).
+While an article file is as recorded, the state gives its slug, language and template
+digest (``X-Source-Digest``), its reading's warnings, or the error that made it
+unreadable: an unchanged archive is not parsed again; a changed or unknown file is read,
+parsed, and its facts recorded. A run keeps one slug per article for the whole archive
+(two articles with one slug: the first in name order wins, the second is a problem).
 """
 
 from __future__ import annotations

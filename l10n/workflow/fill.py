@@ -1,16 +1,15 @@
 """Filling catalogs' pending entries as one stream (the heart of ``l10n translate``).
 
-Catalogs arrive one at a time, merged (:mod:`l10n.workflow.update`), and wait per
-language until about :data:`INTAKE` pending entries have come (or the run's end): by
-then the reviewed entries of all those catalogs are in the translation memory, so one
-article's reviewed sentence fills another's. The pending entries (:meth:`Filler.pending`)
-are looked up in the memory; every other one becomes an
+Merged catalogs (:mod:`l10n.workflow.update`) wait per language until about
+:data:`INTAKE` pending entries (:meth:`Filler.pending`) have come, or the run ends: by
+then all those catalogs' reviewed entries are in the memory, so one article's reviewed
+sentence fills another's. A pending entry is looked up in the memory, else becomes an
 :class:`~l10n.engines.enforce.Enforcement` whose requests join one
-:class:`~l10n.runners.Stream` with those of every other catalog, language and round,
-so each round is one pass over the whole run, in batches that suit the runner.
-A catalog is written as soon as its last entry is resolved: a killed run leaves every
-catalog as merged or as filled, never torn, and a re-run fills only the rest. The
-stream's window bounds what the driver holds, whatever the size of the archive.
+:class:`~l10n.runners.Stream` with every other catalog's, language's and round's (each
+round one pass over the run, in batches that suit the runner). A catalog is written as
+soon as its last entry is resolved: a killed run leaves each catalog merged or filled,
+never torn, and a re-run fills the rest. The stream's window bounds what the driver
+holds, whatever the archive's size.
 """
 
 from __future__ import annotations

@@ -1,17 +1,17 @@
 """Quality checks over catalogs (``l10n check``): the project's, or any PO files.
 
-Project form: catalogs are ``locales/<lang>/<slug>.po`` for each article (all articles of
-the project, or those named) and each target language (the configured ones, or those
-named). File form (:func:`check_files`): the PO files given, from anywhere (Weblate, a
-vendor, another project), each in the language of its ``Language`` header unless one is
-given, against the glossary given (else the project's, when there is a project).
+Project form: ``locales/<lang>/<slug>.po`` for each article (all, or those named) and
+target language (the configured ones, or those named). File form (:func:`check_files`):
+the PO files given, from anywhere (Weblate, a vendor), each in the language of its
+``Language`` header unless one is given, against the glossary given (else the project's,
+when there is a project).
 
-The glossary is loaded first (a broken glossary stops the run with GlossaryError, before
-any catalog is read), then :data:`l10n.qa.CHECKS` run on every entry, honouring its
-``ignore-*`` flags. ``only`` keeps entries in one state (``reviewed``, ``machine``,
-``fuzzy``, ``untranslated``). A missing catalog is one ``untranslated`` warning; a
-broken one is a CatalogError. With ``annotate``, each catalog gets its entries' findings
-as ``#. check:`` comments (:func:`l10n.catalog.annotate`), old ones removed.
+The glossary is loaded first (a broken one stops the run with GlossaryError before any
+catalog is read), then :data:`l10n.qa.CHECKS` run on every entry, honouring its
+``ignore-*`` flags. ``only`` keeps entries in one state (:data:`ONLY_STATES`). A missing
+catalog is one ``untranslated`` warning; a broken one is a CatalogError. ``annotate``
+writes each catalog's findings into it as ``#. check:`` comments
+(:func:`l10n.catalog.annotate`), old ones removed.
 """
 
 from __future__ import annotations

@@ -1,22 +1,19 @@
-"""Fill the catalogs' gaps (``l10n translate``): merge, then memory, then the engine.
+"""Fill the catalogs' gaps (``l10n translate``): merge, then memory, then the engine, in
+the order that keeps a run safe and fast:
 
-The order of work is what keeps a run safe and fast:
-
-1. the glossary is read (and so validated), each language's engine created with its
-   options and checked (:func:`_languages`: what stops the run, what is a problem), and
-   the runner checked (``--runner ray`` needs Ray), before anything is written;
+1. before anything is written: the glossary is read (so validated), each language's
+   engine created with its options and checked (:func:`_languages`), and the runner
+   checked (``--runner ray`` needs Ray);
 2. one lock per project: a second run stops at once;
-3. article by article (streamed: a broken one is reported and left out), the template
-   is extracted and merged into each catalog (:mod:`l10n.workflow.update`); every
-   reviewed entry is harvested into the translation memory as the catalog is read,
-   before the merge can move it. A catalog the state knows needs no work
+3. article by article (streamed: a broken one is reported and left out), the template is
+   extracted and merged into each catalog, every reviewed entry harvested into the
+   memory first (:mod:`l10n.workflow.update`); a catalog the state knows needs no work
    (:mod:`l10n.incremental.catalogs`) is not even read;
-4. the entries the run may fill (:meth:`~l10n.workflow.fill.Filler.pending`) are filled
-   from memory, and the rest stream through the runner under the glossary, in this
-   process or on a Ray cluster (:mod:`l10n.runners`), each catalog written as soon as
-   its last entry is filled (:mod:`l10n.workflow.fill`);
-5. the engine's model is loaded (and a Ray cluster joined) only when there is something
-   to translate.
+4. the pending entries are filled from memory, the rest stream through the runner under
+   the glossary, here or on a Ray cluster (:mod:`l10n.runners`), each catalog written
+   once its last entry is filled (:mod:`l10n.workflow.fill`);
+5. the model is loaded (and a Ray cluster joined) only when there is something to
+   translate.
 """
 
 from __future__ import annotations

@@ -1,11 +1,10 @@
-"""Templates -> catalogs: bring every catalog up to date with its article (``l10n update``,
-and the first step of ``l10n translate``).
+"""Templates -> catalogs (``l10n update``, and the first step of ``l10n translate``).
 
-Articles are handled one at a time: the template is extracted (or found up to date), then
-merged into the article's catalog in each target language, and each catalog is written
-(atomically, only if it changed) before the next article is read. Nothing is held for
-the whole project, and every file is read once per run: the template only when a catalog
-needs it, each catalog once, passed on to whoever fills it.
+One article at a time, the template is extracted (or found up to date) and merged into
+each target language's catalog, each written (atomically, only if it changed) before the
+next article is read. Nothing is held for the whole project, and each file is read at
+most once per run: the template only when a catalog needs it, each catalog once, passed
+on to whoever fills it.
 """
 
 from __future__ import annotations
