@@ -15,7 +15,7 @@ holds, whatever the archive's size.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from l10n.catalog import Catalog, Entry, Provenance
@@ -93,11 +93,11 @@ class Filler:
 
     def __init__(
         self, settings: Settings, glossary: Glossary, memory: Memory, stream: Stream,
-        n_best: int, written: Callable[[Catalog, str, bool], None], *,
-        retranslate: bool = False,
+        languages: dict[str, Language], n_best: int,
+        written: Callable[[Catalog, str, bool], None], *, retranslate: bool = False,
     ) -> None:
         self.settings, self.glossary, self.memory = settings, glossary, memory
-        self.stream, self.n_best = stream, n_best
+        self.stream, self.languages, self.n_best = stream, languages, n_best
         # told of each catalog once filled and written, and whether nothing is left
         # pending in it (the state records it settled)
         self.written = written
@@ -126,24 +126,27 @@ class Filler:
         return {(source, form) for source, form, _, _ in found} != {
             (term.source, term.target) for term in entry.terms}
 
-    def add(self, language: Language, catalog: Catalog) -> None:
+    def add(self, lang: str, catalog: Catalog) -> None:
         """Fill the :meth:`pending` entries of ``catalog`` (once the intake is full: see the
-        module); a catalog with none is told ``written`` at once."""
+        module); a catalog with none is told ``written`` at once. Then the stream is
+        throttled (:meth:`~l10n.runners.Stream.throttle`)."""
+        language = self.languages[lang]
         entries = [e for e in catalog.entries() if self.pending(e, language)]
         if not entries:
-            self.written(catalog, language.lang, True)
-            return
-        if language.began is None:
-            language.began = time.perf_counter()
-        language.discover(len(entries))
-        language.intake.append((catalog, entries))
-        language.waiting += len(entries)
-        if language.waiting >= INTAKE:
-            self._admit(language)
+            self.written(catalog, lang, True)
+        else:
+            if language.began is None:
+                language.began = time.perf_counter()
+            language.discover(len(entries))
+            language.intake.append((catalog, entries))
+            language.waiting += len(entries)
+            if language.waiting >= INTAKE:
+                self._admit(language)
+        self.stream.throttle()
 
-    def flush(self, languages: Sequence[Language]) -> None:
+    def flush(self) -> None:
         """Admit what every language's intake holds (the run's catalogs are all read)."""
-        for language in languages:
+        for language in self.languages.values():
             self._admit(language)
 
     def _admit(self, language: Language) -> None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from l10n.catalog import Catalog
 from l10n.config import Settings
 from l10n.engines import Engine, default_engine_name, describe_engine, engine_spec, ready_engine
 from l10n.errors import (
@@ -84,22 +83,17 @@ def translate(
             for lang, item in languages.items()}
     with catalog_run(settings, run, code, terms, keys, skip=retranslate is None,
                      glossary=glossary) as (memory, known):
-
-        def take(lang: str, catalog: Catalog) -> None:
-            filler.add(languages[lang], catalog)
-            stream.throttle()
-
         stream = Stream(chosen, notice=notice,
                         progress=lambda lang, count: languages[lang].advance(count))
-        filler = Filler(settings, glossary, memory, stream, n_best, known.record,
+        filler = Filler(settings, glossary, memory, stream, languages, n_best, known.record,
                         retranslate=retranslate is not None)
         try:
             with known.spans(files, targets, report.problems) as spans:
                 if merged_catalogs(settings, spans, targets, report, memory, known,
-                                   segmenting=segmenting, take=take):
+                                   segmenting=segmenting, take=filler.add):
                     for language in languages.values():  # every catalog was seen
                         language.report.engine = language.engine_name
-                filler.flush(list(languages.values()))
+                filler.flush()
                 stream.drain()
         except EngineOptionError as exc:  # found when the model loads (compute_type)
             if exc.path is not None:
