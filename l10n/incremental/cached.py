@@ -1,7 +1,7 @@
-"""Results per catalog (``status`` counts, ``check`` findings), cached in the state by the
-catalog's digest and a key naming everything else they depend on: l10n's code, the
-settings, the glossary, the language, the command's flags. An unchanged catalog is not
-read; a changed one is read once, and its new result recorded.
+"""A run's cache: results per catalog (``status`` counts, ``check`` findings) or article,
+kept in the state by the file's digest and a key naming all else they depend on (l10n's
+code, the settings, the glossary, the language, the command's flags). An unchanged file
+is not read; a changed one is read once, and its new result recorded.
 """
 
 from __future__ import annotations
@@ -83,10 +83,9 @@ class Cache:
 
     def result(self, path: Path, kind: str, wanted: str, fact: type[T],
                compute: Callable[[Catalog], T]) -> T | None:
-        """``compute(catalog)`` (a ``fact``) for the catalog at ``path``, from the state
-        when the file is unchanged and the result was recorded under ``wanted``; else the
-        catalog is read (strictly: a broken one raises), computed, and recorded. None: no
-        such file."""
+        """``compute(catalog)`` (a ``fact``) for the catalog at ``path`` (None: no such file):
+        recorded under ``wanted`` for the unchanged file, else read (a broken one raises),
+        computed, and recorded."""
         known, found = self.state.lookup(path, kind, wanted)
         value = decoded(fact, found)  # None: not recorded, or an older l10n's
         if value is not None:
@@ -125,12 +124,10 @@ GLOSSARY_FACT = "<glossary>"  # the fact's name: the glossary is a folder, not o
 
 def cached_glossary(state: State, folder: Path, code: str, files: str | None = None) -> Glossary:
     """:func:`~l10n.glossary.load_glossary`, from the state when the glossary files hold the
-    bytes a valid glossary was recorded from (by l10n's same code, from the same folder).
-
-    Validating and merging 50,000 terms takes seconds; the recorded terms are only indexed
-    again. Only a valid glossary is recorded, so a broken one is read and refused every time.
-    ``files``: the folder's :func:`~l10n.incremental.glossary_key`, when the caller has it.
-    """
+    bytes a valid glossary was recorded from (same l10n code, same folder): validating 50,000
+    terms takes seconds, recorded ones are only indexed. A broken glossary is never
+    recorded, so it is refused every time. ``files``: the folder's
+    :func:`~l10n.incremental.glossary_key`, when the caller has it."""
     if files is None:
         files = glossary_key(folder)  # the files' bytes: exact, whatever their stamps say
     wanted = key(code, str(folder.resolve()), os.getcwd())  # Term.file is shown from cwd

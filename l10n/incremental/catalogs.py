@@ -66,11 +66,10 @@ class _Facts:
 
 
 class CatalogState:
-    """The state's view of templates and catalogs for one update/translate run (the
-    command's ``run`` key): ``memory`` is the :func:`memory_identity` of its memory,
-    ``translate_keys`` each language's translate key (None: an update run), ``skip``
-    False: no catalog may be skipped (``--retranslate``); ``also`` records more facts of
-    each catalog recorded (status's counts and check's findings)."""
+    """The state's view of templates and catalogs for one update/translate ``run``:
+    ``memory``: its :func:`memory_identity`; ``translate_keys``: each language's (None: an
+    update); ``skip`` False: none skipped (``--retranslate``); ``also`` records more
+    facts of each catalog recorded (status's counts and check's findings)."""
 
     def __init__(self, cache: Cache, run: RunKey, memory: str,
                  translate_keys: dict[str, str] | None, also: Callable[[Catalog, str], None],
@@ -83,10 +82,9 @@ class CatalogState:
 
     def spans(self, paths: Sequence[Path] | None, targets: Sequence[str],
               problems: list[Problem], *, purge: bool = False) -> Spans:
-        """The run's articles in spans; a span is replayed when all its catalogs needed
-        no work under this run's keys (its parameters, the memory, each language's engine
-        and model), never with ``--retranslate``. A span that did work is confirmed by
-        :meth:`settled` in every language (None: a catalog still needs work)."""
+        """The run's articles in spans, replayed when all their catalogs needed no work
+        under this run's keys (parameters, memory, each language's engine and model), never
+        with ``--retranslate``; confirmed by :meth:`settled` in every language."""
         kind = None if not self.skip else "update" if self.translate_keys is None else "translate"
 
         def settled_all(source: Source) -> tuple[int, ...] | None:

@@ -102,11 +102,10 @@ def stream_sources(
     told: list[ArticleFacts] | None = None,
     kinds: Sequence[str] = (),
 ) -> Iterator[Source]:
-    """Each readable article of ``paths`` (see the module docstring); with ``problems``,
-    an unreadable article or a second one with a slug is recorded there and left out,
-    else it raises. ``seen``: the slugs of the articles before these (slug -> path);
-    ``told``: gets each article's facts, in order (what a span replays); ``kinds``: the
-    kinds of fact the caller looks up for each article and its files (read ahead)."""
+    """Each readable article of ``paths``; an unreadable one, or a second with a slug, goes
+    to ``problems`` and is left out (without ``problems``: raises). ``seen``: earlier
+    articles' slugs (-> path); ``told``: gets each article's facts in order (what a span
+    replays); ``kinds``: the facts looked up per article and its files (read ahead)."""
     seen = {} if seen is None else seen
     wanted = key("article", code, settings_key(settings))  # what facts depend on but bytes
     for start in range(0, len(paths), AHEAD):
@@ -190,10 +189,9 @@ def _read(settings: Settings, path: Path, data: bytes) -> tuple[ArticleFacts, Ar
 
 def admit(settings: Settings, path: Path, facts: ArticleFacts, seen: dict[str, str],
           problems: list[Problem] | None) -> Source | None:
-    """The article of ``facts``, its reading's warnings told again, its slug taken in
-    ``seen`` (slug -> path). An unreadable article, or a second one with a slug (the
-    first in name order wins), is recorded in ``problems`` and left out (None); without
-    ``problems`` it raises."""
+    """The article of ``facts``, its warnings told again, its slug taken in ``seen`` (slug ->
+    path); an unreadable one, or a second with a slug, goes to ``problems`` (None), or
+    raises without ``problems``."""
     for told in facts.warnings:
         warnings.warn(L10nWarning(told.message, path=told.path, line=told.line,
                                   hint=told.hint), stacklevel=2)

@@ -59,13 +59,12 @@ def decoded_items(kind: Any, texts: list[str]) -> Iterator[Any]:
 
 
 class Spans:
-    """The run's articles (those at ``paths``, default all) in spans, recorded as ``kind``
-    (None: neither replayed nor recorded) under the cache's base key, the command's ``run``
-    key, the current folder (shown paths) and ``parts``. ``item``: the items' type (a frozen
-    dataclass, or a tuple of values: :mod:`~l10n.incremental.codec`). ``kinds``: the kinds
-    of fact the command looks up per file, read ahead (default: ``kind``). ``confirm``: an
-    article's item again, without writing anything (the confirming pass of the spans that
-    did work, as the ``with`` block ends; default: the work given to :meth:`each`)."""
+    """The run's articles (at ``paths``, default all) in spans, recorded as ``kind`` (None:
+    never replayed nor recorded) under the cache's base key, the ``run`` key, the current
+    folder (shown paths) and ``parts``. ``item``: the items' type (see
+    :mod:`~l10n.incremental.codec`); ``kinds``: the facts looked up per file, read ahead
+    (default: ``kind``); ``confirm``: an article's item again, writing nothing (for the
+    spans that did work, as the ``with`` block ends; default: the work :meth:`each` got)."""
 
     def __init__(self, cache: Cache, paths: Sequence[Path] | None,
                  problems: list[Problem] | None, kind: str | None, run: RunKey | None,
@@ -110,10 +109,8 @@ class Spans:
 
     def _pass(self, paths: list[Path], work: Callable[[Source], Any], *,
               confirming: bool = False) -> Iterator[Any]:
-        """``work(source)`` of each readable article of one span, its pass watched by a
-        ledger (see the module docstring). The span is recorded when the pass is clean
-        and every readable article's item was kept (None: an article whose work is not
-        done, a catalog left to fill)."""
+        """``work(source)`` of each readable article of one span, watched by a ledger;
+        recorded when the pass is clean and no item was None (work not done)."""
         state = self.state
         told: list[ArticleFacts] = []
         items: list[str] = []  # each kept item as JSON text, decoded when replayed
