@@ -47,11 +47,10 @@ ONLY_STATES = (REVIEWED, MACHINE, FUZZY, UNTRANSLATED)
 
 @dataclass(frozen=True)
 class CheckResult:
-    """Findings, and the catalogs ``--annotate`` rewrote. The project form's findings
-    are a stream (an archive's may be hundreds of thousands): iterate them once, then
-    ``annotated`` and ``problems`` are complete. ``text``: the project form's findings
-    as text, when asked for (``as_text``; then ``findings`` is empty), each catalog's
-    lines in one block."""
+    """Findings, and the catalogs ``--annotate`` rewrote. The project form's findings are
+    a stream (maybe hundreds of thousands): iterate once, then ``annotated`` and
+    ``problems`` are complete. ``text``: with ``as_text``, the findings as text blocks,
+    one per catalog (then ``findings`` is empty)."""
 
     findings: Iterable[Finding]
     annotated: Sequence[Path] = ()
@@ -73,10 +72,9 @@ def check_project(
     annotate: bool = False,
     as_text: bool = False,
 ) -> CheckResult:
-    """The project form of ``l10n check``: its findings streamed, by language, article,
-    then entry (a language after the first waits in a temporary file, not in memory);
-    ``as_text``: as text blocks (what ``l10n check`` writes: a span replayed from the
-    state gives the text it recorded, and no finding is decoded)."""
+    """The project form of ``l10n check``: findings streamed by language, article, entry
+    (a language after the first waits in a temporary file); ``as_text``: as the text
+    ``l10n check`` writes (a replayed span gives its recorded text, nothing decoded)."""
     run = RunKey.of(check_project, locals())
     _only(only)
     targets = settings.target_languages(langs)
@@ -101,8 +99,7 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
         glossary = cache.glossary()
 
         def work(source: Source) -> tuple[_Findings, ...] | tuple[TextBlock, ...]:
-            """Per language, the catalog's findings as ``check`` shows them (as text: the
-            lines shown); a missing catalog is one warning."""
+            """Per language, the catalog's findings as ``check`` shows them."""
             found: list[_Findings] = []
             for lang in targets:
                 path = settings.catalog_path(lang, source.slug)
@@ -145,9 +142,8 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
 
 
 def record_check(cache: Cache, catalog: Catalog, lang: str, findings: list[Finding]) -> None:
-    """Record a catalog just written with its ``findings`` (:func:`catalog_findings`, as
-    ``check`` finds them without ``--only``) under ``check``'s key, so that the next
-    ``check`` does not read it."""
+    """Record a catalog just written with its ``findings`` (without ``--only``) under
+    ``check``'s key, so that the next ``check`` does not read it."""
     shown = cache.shown(catalog.path)
     cache.record(catalog, "check", cache.key("check", lang, None) + shown, tuple(findings))
 
@@ -229,9 +225,9 @@ def _annotated(
     catalog: Catalog, ctx: CheckContext, only: str | None, written: list[Path],
     lock: Callable[[], contextlib.AbstractContextManager[None]], everything: bool = True,
 ) -> list[Finding]:
-    """The catalog's findings, written into it (``--annotate``; no ``info`` findings unless
-    ``everything``) under ``lock`` (the project's: the catalogs' one save path,
-    :mod:`l10n.catalog.annotate`). The notes cover every entry, whatever ``only`` shows."""
+    """The catalog's findings, written into it (``--annotate``; ``info`` ones only with
+    ``everything``) under the project's ``lock`` (:mod:`l10n.catalog.annotate`). The
+    notes cover every entry, whatever ``only`` shows."""
     notes: dict[Key, list[Finding]] = {}
     found = catalog_findings(catalog, ctx, only, notes)
     with lock():

@@ -53,10 +53,9 @@ class StatusReport:
 
 
 def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) -> CatalogStatus:
-    """One catalog's row: from the state when the catalog (or, without one, the
-    template) is unchanged, else counted and checked now. A row is the fact ``status``
-    keeps of a catalog (a template, an article's segments), and the item of its spans:
-    where it is shown, whose and whether it exists are set again from this run's."""
+    """One catalog's row: from the state while the catalog (or, without one, the
+    template) is unchanged, else counted and checked now. The row is the fact kept and
+    the spans' item; where it is shown, whose, and whether it exists come from this run."""
     settings = cache.settings
     path = settings.catalog_path(lang, source.slug)
     shown = cache.shown(path)
@@ -92,10 +91,9 @@ def _counted(catalog: Catalog, lang: str, shown: str, findings: list[Finding]) -
 
 
 def status_recorder(cache: Cache, glossary: Glossary) -> Callable[[Catalog, str], None]:
-    """For the runs that write catalogs (update, translate): record each catalog as
-    written with the counts ``status`` would find and the findings ``check`` would,
-    under their own keys, so that the first ``status`` or ``check`` after them reads no
-    catalog they wrote (the checks run once, here instead of there)."""
+    """For update and translate: record each catalog written with the counts ``status``
+    and the findings ``check`` would find, under their keys, so that neither reads it
+    next (the checks run once, here instead of there)."""
 
     def record(catalog: Catalog, lang: str) -> None:  # by CatalogState.record, on disk
         shown = cache.shown(catalog.path)

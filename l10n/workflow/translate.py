@@ -58,11 +58,10 @@ def translate(
     use_runner: Runner | None = None,
 ) -> RunReport:
     """Merge, then fill every pending entry (memory, then the engine). A broken article or
-    a language without a model is reported in ``RunReport.problems`` and the rest is done.
-
+    a language without a model is reported in ``RunReport.problems`` and the rest done.
     ``runner`` and ``address`` override the config's ``[runner]``; ``notice`` gets the
-    runner's lines for the progress output (where its workers run, where their models
-    come from); ``use_runner`` runs on a runner the caller made (benchmarks)."""
+    runner's progress lines (where its workers run, where their models come from);
+    ``use_runner``: a runner the caller made (benchmarks)."""
     run = RunKey.of(translate, locals())
     if retranslate is not None and retranslate not in RETRANSLATE:
         raise UsageError(f"--retranslate takes {' or '.join(RETRANSLATE)}, not '{retranslate}'")
@@ -115,12 +114,11 @@ def _languages(
     report: RunReport,
     progress: ReportProgress | None,
 ) -> tuple[dict[str, Language], list[EngineSpec], list[Engine]]:
-    """Each language's engine (created with its options and checked to serve the pair,
-    no model loaded yet) and state (its report in ``report``), the distinct engine specs
-    of the run and their engines; before anything is written: an unknown engine or a
-    bad option stops the run here; a language without a model (or an engine that cannot
-    translate the pair) is a problem and the other languages go on, unless no language
-    is left (then its error stops the run, before any write)."""
+    """Each language's engine (created with its options, checked to serve the pair, no
+    model loaded) and state (its report in ``report``), the run's distinct engine specs
+    and their engines. An unknown engine or a bad option stops the run; a language
+    without a model (or an engine for the pair) is a problem and the others go on, unless
+    none is left (then its error stops the run)."""
     specs: list[EngineSpec] = []
     built: list[Engine] = []
     languages: dict[str, Language] = {}

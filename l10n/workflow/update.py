@@ -79,10 +79,9 @@ def update(
     purge_orphans: bool = False,
     segmenting: Segmenting | None = None,
 ) -> RunReport:
-    """Extract the templates and merge them into every catalog; no machine translation.
-    Reviewed entries go into the translation memory before the merge can move them.
-    ``purge_orphans`` removes the templates and catalogs of deleted articles, once their
-    reviewed translations are in the memory (:mod:`l10n.workflow.orphans`)."""
+    """Extract the templates and merge them into every catalog (no machine translation).
+    ``purge_orphans`` removes deleted articles' templates and catalogs once their reviewed
+    translations are in the memory (:mod:`l10n.workflow.orphans`)."""
     run = RunKey.of(update, locals())
     targets = settings.target_languages(langs)
     report = RunReport()
@@ -102,11 +101,10 @@ def update(
 def catalog_run(settings: Settings, run: RunKey, code: str, terms: str,
                 translate_keys: dict[str, str] | None = None, *, skip: bool = True,
                 glossary: Glossary | None = None) -> Iterator[tuple[Memory, CatalogState]]:
-    """A run that writes catalogs (update, translate: the command's ``run`` key, l10n's
-    ``code`` and the glossary's ``terms`` key): the project locked, its memory and state
-    open, what a killed run or save left behind cleaned up; and the state's view of its
-    catalogs (:class:`~l10n.incremental.catalogs.CatalogState`), which records each
-    catalog written as ``status`` and ``check`` would find it, so both are warm after."""
+    """A run that writes catalogs (update, translate; ``code``: l10n's key, ``terms``: the
+    glossary's): the project locked, memory and state open, what a killed run or save left
+    cleaned up; and its :class:`~l10n.incremental.catalogs.CatalogState`, which records
+    each catalog written as ``status`` and ``check`` find it, so both are warm after."""
     with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
           State(settings.state_dir) as state):
         remove_stale_temporaries(settings.locales_dir, depth=1)
@@ -129,20 +127,17 @@ def merged_catalogs(
     segmenting: Segmenting | None = None,
     take: Callable[[str, Catalog], None] | None = None,
 ) -> int:
-    """Merge each catalog of the articles of ``spans`` x ``targets`` with its template,
-    and write it, article after article; each catalog merged is recorded in ``known``,
-    or goes to ``take(lang, catalog)``, which records it; ``report`` counts what was
-    done. Every reviewed entry of a catalog is harvested into ``memory`` as read, before
-    the merge. A catalog that needs no work (``known``: :mod:`l10n.incremental.catalogs`)
-    is neither read nor taken, and an article none of whose catalogs needs any is not
-    even parsed. The number of articles."""
+    """Merge and write each catalog of ``spans``' articles x ``targets``, article after
+    article (:func:`merge_catalog`), and record it in ``known``, or hand it to ``take(lang,
+    catalog)``, which records it; ``report`` counts what was done. A catalog that needs no
+    work (:mod:`l10n.incremental.catalogs`) is not read nor taken; an article none of whose
+    catalogs needs any is not parsed. Returns the number of articles."""
     for lang in targets:
         report.languages.setdefault(lang, LanguageReport(lang))
 
     def merged(source: Source) -> tuple[int, ...] | None:
-        """One article: the untranslated count of each of its catalogs when none needed
-        work (what a span replays), else None (each catalog's count is added to the
-        report as it is merged)."""
+        """Each catalog's untranslated count when none needed work (what a span replays),
+        else None (counts reported as merged)."""
         settled = {lang: known.settled(source, lang, purge=purge) for lang in targets}
         todo = [lang for lang, count in settled.items() if count is None]
         if not todo:
@@ -180,10 +175,9 @@ def merge_catalog(
     memory: Memory,
 ) -> tuple[Catalog, bool]:
     """The article's catalog in ``lang`` merged with its template (or made from it), and
-    whether it may have changed (False: as read, nothing to write). Its
-    reviewed entries (obsolete ones too) reach ``memory`` first, as the file has them,
-    so neither the merge nor a purge can lose one. A catalog already merged from this
-    very template (same digest) whose msgids are still the template's is left as it is."""
+    whether it may have changed. Its reviewed entries (obsolete ones too) reach ``memory``
+    first, so neither the merge nor a purge can lose one. A catalog merged from this very
+    template (same digest) whose msgids are still the template's is left as read."""
     path = settings.catalog_path(lang, item.article.slug)
     if not path.exists():
         return Catalog.from_template(item.template, path, lang), True
