@@ -79,9 +79,9 @@ def save_edits(
     person: bool = False, known: Draft | None = None,
 ) -> list[EditOutcome]:
     """Apply ``edits`` to ``locales/<lang>/<slug>.po`` (the module's rules); one outcome
-    per edit, in order. ``known``: a draft of the catalog the caller has read
-    (:func:`l10n.catalog.patch.fork`), used when the file is still the one it was read
-    from, and then written by patching the changed entries into the file's text."""
+    per edit, in order. ``known``: the caller's draft of the catalog
+    (:func:`l10n.catalog.patch.fork`), used, and patched into the file's text, while the
+    file is the one it was read from."""
     lang = settings.target_languages([lang])[0]
     path = settings.catalog_path(lang, slug)
     edits = [_admitted(edit, path) for edit in edits]
@@ -115,8 +115,7 @@ def save_edits(
 
 
 def catch_up(settings: Settings) -> None:
-    """Harvest into the memory the reviewed entries of every catalog a killed save left
-    a marker for (the module's rules); call it under the project's lock."""
+    """Harvest into the memory each catalog a killed save left a marker for (under the lock)."""
     folder = settings.state_dir / "harvest"
     if not folder.is_dir():
         return

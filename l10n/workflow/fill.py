@@ -36,10 +36,9 @@ INTAKE = 1024  # pending entries per language read before their memory look-ups
 
 @dataclass
 class Language:
-    """One target language of a run: its engine (index into the run's engines), what
-    provenance names, its report, and its progress callback. The progress total grows as
-    catalogs are merged; entries count as done when resolved, and texts an engine reports
-    finished inside a request count ahead of that. Never goes back; ends at the total."""
+    """One target language of a run: its engine (an index into the run's), what provenance
+    names, its report and progress. The total grows as catalogs merge; an entry is done
+    when resolved, or ahead of that when an engine reports its text; never goes back."""
 
     lang: str
     engine: int
@@ -98,18 +97,15 @@ class Filler:
     ) -> None:
         self.settings, self.glossary, self.memory = settings, glossary, memory
         self.stream, self.languages, self.n_best = stream, languages, n_best
-        # told of each catalog once filled and written, and whether nothing is left
-        # pending in it (the state records it settled)
-        self.written = written
+        self.written = written  # (catalog, lang, nothing left pending) once written
         self.retranslate = retranslate  # ``--retranslate machine``: redo untouched machine output
 
     def pending(self, entry: Entry, language: Language) -> bool:
-        """Entries the run may fill: no translation yet, or untouched machine output that is
-        out of date: its source changed (``#| msgid``), the glossary terms of its segment
-        changed, or it came from another engine or model than the language's (pseudo
-        output is replaced by a real engine; ``pseudo`` and ``none`` never replace another
-        engine's output), or ``--retranslate machine``. A translator's work (reviewed or
-        edited) is never pending."""
+        """Whether the run may fill the entry: no translation yet, or untouched machine
+        output out of date: its source (``#| msgid``) or its segment's glossary terms
+        changed, another engine or model made it (``pseudo`` and ``none`` never replace
+        another engine's output), or ``--retranslate machine``. A translator's work
+        (reviewed or edited) is never pending."""
         if not entry.msgstr:
             return True
         if not entry.is_machine:
