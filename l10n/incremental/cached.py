@@ -31,6 +31,7 @@ from l10n.incremental.spans import Spans
 from l10n.model import Term
 
 T = TypeVar("T")
+GLOSSARY_FACT = "<glossary>"  # the fact's name: the glossary is a folder, not one file
 
 
 @dataclass
@@ -117,9 +118,6 @@ class Cache:
         value = compute(source)
         self.state.set_fact(source.path, kind, source.digest, wanted, encode(value))
         return value
-
-
-GLOSSARY_FACT = "<glossary>"  # the fact's name: the glossary is a folder, not one file
 
 
 def cached_glossary(state: State, folder: Path, code: str, files: str | None = None) -> Glossary:

@@ -17,8 +17,6 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-
-
 _PLAIN = (str, int, float, bool, type(None))
 
 

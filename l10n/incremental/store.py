@@ -60,8 +60,8 @@ class Known:
     digest: str | None
 
 
-def _name(path: Path) -> str:
-    return os.path.abspath(path)
+def _name(path: Path | str) -> str:
+    return path if isinstance(path, str) else os.path.abspath(path)  # a str is one already
 
 
 def _loads(text: str) -> Any:
@@ -160,7 +160,7 @@ class State:
         self._ahead_files, self._ahead_facts = {}, {}
         if self._db is None:
             return
-        names = [path if isinstance(path, str) else _name(path) for path in paths]
+        names = [_name(path) for path in paths]
         wanted = sorted(self._kinds.union(kinds))
         files: dict[str, tuple[Any, ...] | None] = dict.fromkeys(names)
         facts: dict[tuple[str, str], tuple[Any, ...]] = {}
@@ -273,7 +273,7 @@ class State:
                   key: str) -> tuple[Any, int] | None:
         """:meth:`fact`, and when it was committed (the file system's clock: stamps it
         holds are trusted against it; 0 for a fact not committed yet, which trusts none)."""
-        name = _name(Path(path)) if isinstance(path, Path) else path
+        name = _name(path)
         row = self._facts.get((name, kind)) or self._fact_row(name, kind)
         if row is None or row[0] != digest or row[1] != key or (value := _loads(row[2])) is None:
             self.unclean()
@@ -284,7 +284,7 @@ class State:
         self.unclean()
         if self._db is None:
             return
-        name = _name(Path(path)) if isinstance(path, Path) else path
+        name = _name(path)
         self._ahead_files.pop(name, None)
         text = json.dumps(value, separators=(",", ":"))
         self._facts[(name, kind)] = (digest, key, text, 0)  # 0: not committed

@@ -19,6 +19,8 @@ from l10n.text.segment import segment_article
 if TYPE_CHECKING:
     from l10n.incremental.catalogs import CatalogState
 
+Segmenting = Callable[[str, int, int], None]  # (slug, characters done, characters in all)
+
 
 @dataclass
 class Extracted:
@@ -76,9 +78,6 @@ def template_entries(
     return [
         TemplateEntry(text, tuple(dict.fromkeys(refs[text])), tuple(labels[text])) for text in refs
     ]
-
-
-Segmenting = Callable[[str, int, int], None]  # (slug, characters done, characters in all)
 
 
 def _current(path: Path, digest: str) -> bool:

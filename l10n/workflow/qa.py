@@ -43,6 +43,7 @@ from l10n.qa.catalog import catalog_findings
 from l10n.qa.report import TextBlock, text_block
 
 ONLY_STATES = (REVIEWED, MACHINE, FUZZY, UNTRANSLATED)
+_Findings = tuple[Finding, ...]  # the fact ``check`` keeps of a catalog, and a span's item
 
 
 @dataclass(frozen=True)
@@ -85,9 +86,6 @@ def check_project(
     if as_text:
         return CheckResult((), written, problems, found)
     return CheckResult(found, written, problems)
-
-
-_Findings = tuple[Finding, ...]  # the fact ``check`` keeps of a catalog, and a span's item
 
 
 def _project_findings(settings: Settings, articles: Sequence[Path] | None,
