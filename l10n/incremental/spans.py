@@ -50,9 +50,8 @@ LONGEST = 256  # a span is cut here even without a boundary (what a span holds i
 
 
 def decoded_items(kind: Any, texts: list[str]) -> Iterator[Any]:
-    """A replayed span's items, each decoded as it is taken (a span of up to 256 articles'
-    check findings is not held decoded at once). The span fact was written by this code
-    (its key says so), so an item of another shape is a broken state file."""
+    """A replayed span's items, each decoded as taken (256 articles' findings are never held
+    decoded at once); a fact of another shape raises (this code wrote it: a broken state)."""
     if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
         raise ValueError("a span fact of another shape")
     return (decode(kind, json.loads(text)) for text in texts)

@@ -39,9 +39,8 @@ _AHEAD_QUERY = 500  # names per query of prefetch() (SQLite allows 32,766 parame
 
 @dataclass
 class Ledger:
-    """What the state vouched for while a span's articles were worked on
-    (:mod:`l10n.incremental.spans`): each file's stamp (None: absent), and whether the
-    pass did no more than ask the state."""
+    """What the state vouched for in a span's pass: each file's stamp (None: absent), and
+    whether the pass did no more than ask the state."""
 
     files: dict[str, tuple[int, int, int, int] | None] = field(default_factory=dict)
     clean: bool = True
@@ -195,15 +194,13 @@ class State:
 
     # ------------------------------------------------------------------ the ledger
     def vouch(self, name: str, stamp: Stamp | None) -> None:
-        """Tell the ledger (if one watches) that the file ``name`` was taken as the state
-        knows it, with ``stamp`` (None: absent)."""
+        """Tell the ledger (if any) the file ``name`` was taken with ``stamp`` (None: absent)."""
         if self.ledger is not None:
             self.ledger.files[name] = None if stamp is None else (
                 stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns)
 
     def unclean(self) -> None:
-        """Tell the ledger (if one watches) that the pass did more than ask the state: a
-        miss, a read, a write."""
+        """Tell the ledger (if any) the pass did more than ask the state."""
         if self.ledger is not None:
             self.ledger.unclean()
 
@@ -223,16 +220,14 @@ class State:
         return Known(stamp, str(row[4]))
 
     def lookup(self, path: Path, kind: str, key: str) -> tuple[Known, Any]:
-        """:meth:`known` and :meth:`fact`: the file as the state knows it, and its fact of
-        ``kind`` under ``key`` when the file is vouched for (else None)."""
+        """:meth:`known`, and the file's fact of ``kind`` under ``key`` if vouched for."""
         known = self.known(path)
         if known.digest is None:
             return known, None
         return known, self.fact(path, kind, known.digest, key)
 
     def read(self, path: Path) -> tuple[bytes, str]:
-        """Read the file; record its stamp and digest, unless it changed while it was read;
-        (bytes, digest)."""
+        """(bytes, digest) of the file, recorded unless it changed while it was read."""
         before = stamp_of(path)
         data = path.read_bytes()
         self.unclean()
@@ -318,8 +313,7 @@ class State:
             self._wrote = True
 
     def prune(self) -> Pruned | None:
-        """Drop the facts of files that are gone and compact the file
-        (:func:`~l10n.incremental.database.prune`); None when there is no state or it is
+        """:func:`~l10n.incremental.database.prune`; None when there is no state or it is
         busy (next time, then)."""
         self.flush()
         if self._db is not None and self.path is not None:

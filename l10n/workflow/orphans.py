@@ -2,9 +2,8 @@
 ``update --purge-orphans`` once their reviewed translations are in the memory.
 
 An orphan is ``locales/templates/<slug>.pot`` or ``locales/<lang>/<slug>.po`` whose slug
-is no article's (all articles of the project count, not only those a command names).
-While an article cannot be read, no slug can be called an orphan with certainty (the
-broken article may be the one that has it): purging then refuses.
+is no article's (of the whole project, not only those a command names). While an article
+cannot be read, no slug is surely an orphan (it may be the broken one's): purging refuses.
 """
 
 from __future__ import annotations

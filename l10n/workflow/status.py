@@ -1,10 +1,8 @@
 """Translation progress (``l10n status``): entry counts per state and source words, per
-article and language, with each language's total.
-
-A missing catalog counts every entry of the article's template as untranslated (the
-template is read, or, when there is none yet, the article is segmented in memory).
-``errors`` counts the check errors of a catalog's live entries, as ``l10n check`` finds
-them (honouring each entry's ``ignore-*`` flags).
+article and language, with each language's total. A missing catalog counts its
+template's entries as untranslated (the article is segmented in memory when there is no
+template yet). ``errors`` counts the check errors of a catalog's live entries, as
+``l10n check`` finds them (honouring each entry's ``ignore-*`` flags).
 """
 
 from __future__ import annotations
