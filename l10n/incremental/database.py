@@ -108,9 +108,8 @@ def _size(path: str) -> int:
 
 
 def prune(db: sqlite3.Connection, path: str) -> Pruned:
-    """Drop the rows of files that are gone from the state database ``db`` (the file at
-    ``path``), and compact it when enough of it is free. Raises :class:`sqlite3.Error`
-    (the caller treats the state as a cache)."""
+    """Drop the rows of files that are gone from ``db`` (the state file at ``path``) and
+    compact it when enough is free; raises :class:`sqlite3.Error` (a cache to the caller)."""
     before = _size(path)
     # Row by row, SQL-side: SQLite calls these for each row it scans (a span fact's value
     # is loaded only for span rows), so nothing is held for the whole table (at 10,000

@@ -134,9 +134,8 @@ def stream_sources(
 
 def _related(settings: Settings,
              found: list[tuple[Path, Known, ArticleFacts | None]]) -> list[Path | str]:
-    """The files whose state rows a run looks up for these articles: the articles (their
-    facts of every command), their templates and their catalogs in every target language
-    (named as the state names them, without a Path object each)."""
+    """The files whose rows a run looks up for these articles: the articles, their templates
+    and their catalogs in every target language (as the state names them, no Path each)."""
     related: list[Path | str] = [path for path, _, _ in found]
     templates, locales = os.path.abspath(settings.templates_dir), os.path.abspath(
         settings.locales_dir)

@@ -292,9 +292,8 @@ class State:
             self.flush()
 
     def flush(self) -> None:
-        """Commit the rows recorded so far, after a tick of the file system's clock: their
-        stamps are trusted against this moment (:class:`~l10n.incremental.stamps.Stamp`), so a
-        file written just before is trusted too."""
+        """Commit the rows recorded so far after a tick of the file system's clock: their
+        stamps, even of a file written just before, are trusted against this moment."""
         if self._db is None or not (self._files or self._facts):
             return
         assert self.folder is not None

@@ -123,9 +123,8 @@ class Filler:
             (term.source, term.target) for term in entry.terms}
 
     def add(self, lang: str, catalog: Catalog) -> None:
-        """Fill the :meth:`pending` entries of ``catalog`` (once the intake is full: see the
-        module); a catalog with none is told ``written`` at once. Then the stream is
-        throttled (:meth:`~l10n.runners.Stream.throttle`)."""
+        """Fill the :meth:`pending` entries of ``catalog`` once the intake is full (a catalog
+        with none is told ``written`` at once); then throttle the stream."""
         language = self.languages[lang]
         entries = [e for e in catalog.entries() if self.pending(e, language)]
         if not entries:
