@@ -7,7 +7,7 @@ template yet). ``errors`` counts the check errors of a catalog's live entries, a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -88,20 +88,16 @@ def _counted(catalog: Catalog, lang: str, shown: str, findings: list[Finding]) -
     return replace(row, errors=sum(f.severity == Severity.ERROR for f in findings))
 
 
-def status_recorder(cache: Cache, glossary: Glossary) -> Callable[[Catalog, str], None]:
-    """For update and translate: record each catalog written with the counts ``status``
-    and the findings ``check`` would find, under their keys, so that neither reads it
-    next (the checks run once, here instead of there)."""
-
-    def record(catalog: Catalog, lang: str) -> None:  # by CatalogState.record, on disk
-        shown = cache.shown(catalog.path)
-        findings = catalog_findings(catalog, CheckContext(cache.settings.source, lang,
-                                                          glossary, shown))
-        counts = _counted(catalog, lang, shown, findings)
-        cache.record(catalog, "status", cache.key("status", lang), counts)
-        record_check(cache, catalog, lang, findings)
-
-    return record
+def record_status(cache: Cache, glossary: Glossary, catalog: Catalog, lang: str) -> None:
+    """For update and translate (``CatalogState.also``): record a catalog as written with
+    the counts ``status`` and the findings ``check`` would find, under their keys, so that
+    neither reads it next (the checks run once, here instead of there)."""
+    shown = cache.shown(catalog.path)
+    findings = catalog_findings(catalog, CheckContext(cache.settings.source, lang,
+                                                      glossary, shown))
+    counts = _counted(catalog, lang, shown, findings)
+    cache.record(catalog, "status", cache.key("status", lang), counts)
+    record_check(cache, catalog, lang, findings)
 
 
 def _total(lang: str, rows: Sequence[CatalogStatus]) -> CatalogStatus:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from l10n.catalog import DIGEST_HEADER, Catalog, merge
@@ -30,7 +31,7 @@ from l10n.memory.history import noticed
 from l10n.workflow.edit import catch_up
 from l10n.workflow.extract import Extracted, Segmenting, extract_source
 from l10n.workflow.orphans import purge_orphans as purge_orphans_of
-from l10n.workflow.status import status_recorder
+from l10n.workflow.status import record_status
 
 
 @dataclass
@@ -110,7 +111,7 @@ def catalog_run(settings: Settings, run: RunKey, code: str, terms: str,
         remove_stale_temporaries(settings.locales_dir, depth=1)
         catch_up(settings)  # a save killed between its catalog and the memory
         cache = Cache(settings, state, code, terms)
-        also = status_recorder(cache, glossary or cache.glossary())
+        also = partial(record_status, cache, glossary or cache.glossary())
         yield memory, CatalogState(cache, run, memory_identity(settings.memory_path),
                                    translate_keys, also, skip=skip)
 
