@@ -251,10 +251,8 @@ class State:
             return
         name = _name(path)
         self._ahead_files.pop(name, None)  # its rows read ahead are no longer the truth
-        if stamp is None:
-            self._files[name] = None
-        else:
-            self._files[name] = (stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns, digest)
+        self._files[name] = None if stamp is None else (
+            stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns, digest)
         self._maybe_flush()
 
     # ------------------------------------------------------------------ facts
