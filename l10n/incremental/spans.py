@@ -143,9 +143,8 @@ class Spans:
         try:
             told: tuple[ArticleFacts, ...] = decode(tuple[ArticleFacts, ...], value["articles"])
             items = decoded_items(self._item, value["items"])
-            if any(facts.slug in self.seen for facts in told if facts.problem is None):
-                return None
-            if len(told) != len(paths) or not unchanged(value, seen):
+            if any(facts.slug in self.seen for facts in told if facts.problem is None) \
+                    or len(told) != len(paths) or not unchanged(value, seen):
                 return None
         except (KeyError, TypeError, ValueError, AttributeError):
             return None

@@ -61,9 +61,7 @@ def fs_now(marker: Path) -> int:
     """The file system's current time: ``marker``'s mtime after touching it (the clock,
     and the granularity, that files' timestamps get)."""
     marker.parent.mkdir(parents=True, exist_ok=True)
-    with open(marker, "a"):
-        pass
-    os.utime(marker, None)
+    marker.touch()  # created, or its times set to now
     return os.stat(marker).st_mtime_ns
 
 
