@@ -111,10 +111,9 @@ def prune(db: sqlite3.Connection, path: str) -> Pruned:
     """Drop the rows of files that are gone from ``db`` (the state file at ``path``) and
     compact it when enough is free; raises :class:`sqlite3.Error` (a cache to the caller)."""
     before = _size(path)
-    # Row by row, SQL-side: SQLite calls these for each row it scans (a span fact's value
-    # is loaded only for span rows), so nothing is held for the whole table (at 10,000
-    # articles, fetching every value at once took 570 MB). Spans name the same files
-    # again and again: their answers are kept for the prune (bounded).
+    # SQL-side, row by row (a span fact's value loaded only for span rows): nothing is held
+    # for the whole table (fetching every value at 10,000 articles took 570 MB). Spans name
+    # the same files again and again: their answers are kept for the prune (bounded).
     is_file = functools.lru_cache(maxsize=1 << 16)(_is_file)
     db.create_function("l10n_gone", 1, lambda name: not is_file(name))
     db.create_function("l10n_span_gone", 1, lambda value: _span_gone(value, is_file))
