@@ -8,10 +8,10 @@ moment; :func:`save_edits` applies a batch of such edits to one catalog:
 * each text passes the gate for text entering a catalog (:mod:`l10n.text.incoming`):
   one not valid Unicode or too long is refused (InputError, nothing saved); control
   characters are removed with a warning;
-* the catalog is written once, atomically, through the catalogs' one save path (no churn
-  in untouched entries), never over a file changed since it was read
-  (:func:`l10n.catalog.pofile.save_catalog_text`); reviewed translations go into the
-  translation memory at once;
+* the catalog is written once, atomically, through the catalogs' one save path (same
+  formatting, no churn in untouched entries), never over a file changed since it was
+  read (:func:`l10n.catalog.pofile.save_catalog_text`); reviewed translations go into
+  the translation memory at once;
 * catalog and memory (a file and a database) are written one after the other: first a
   marker naming the catalog goes into ``.l10n/harvest/``, removed once the memory has
   its reviewed entries; after a kill in between, the next ``translate``, ``update`` or

@@ -38,7 +38,7 @@ INTAKE = 1024  # pending entries per language read before their memory look-ups
 class Language:
     """One target language of a run: its engine (an index into the run's), what provenance
     names, its report and progress. The total grows as catalogs merge; an entry is done
-    when resolved, or ahead of that when an engine reports its text; never goes back."""
+    when resolved, or earlier when an engine reports its text; never back, ends at total."""
 
     lang: str
     engine: int
