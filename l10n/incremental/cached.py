@@ -17,19 +17,12 @@ from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.glossary import Glossary, load_glossary
 from l10n.glossary.match import no_collection
-from l10n.incremental import (
-    RunKey,
-    State,
-    code_key,
-    digest_bytes,
-    glossary_key,
-    key,
-    settings_key,
-    stamp_of,
-)
 from l10n.incremental.codec import decoded, encode
+from l10n.incremental.keys import RunKey, code_key, glossary_key, key, settings_key
 from l10n.incremental.sources import Source, article_paths
 from l10n.incremental.spans import Spans
+from l10n.incremental.stamps import digest_bytes, stamp_of
+from l10n.incremental.store import State
 from l10n.model import Term
 
 T = TypeVar("T")

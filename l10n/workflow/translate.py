@@ -23,14 +23,7 @@ from pathlib import Path
 
 from l10n.config import Settings
 from l10n.engines import Engine, default_engine_name, describe_engine, engine_spec, ready_engine
-from l10n.errors import (
-    EngineError,
-    EngineOptionError,
-    L10nError,
-    ModelError,
-    Problem,
-    UsageError,
-)
+from l10n.errors import EngineError, EngineOptionError, L10nError, ModelError, Problem, UsageError
 from l10n.incremental import RunKey, State, code_key, glossary_key, key
 from l10n.incremental.cached import cached_glossary
 from l10n.incremental.sources import article_paths
