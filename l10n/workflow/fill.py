@@ -122,7 +122,7 @@ class Filler:
         return {(source, form) for source, form, _, _ in found} != {
             (term.source, term.target) for term in entry.terms}
 
-    def add(self, lang: str, catalog: Catalog) -> None:
+    def add(self, catalog: Catalog, lang: str) -> None:
         """Fill the :meth:`pending` entries of ``catalog`` once the intake is full (a catalog
         with none is told ``written`` at once); then throttle the stream."""
         language = self.languages[lang]

@@ -61,19 +61,18 @@ def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) ->
         ctx = CheckContext(settings.source, lang, glossary, shown)
         return _counted(catalog, lang, shown, catalog_findings(catalog, ctx))
 
-    def template(catalog: Catalog) -> CatalogStatus:
-        return count_states(lang, source.slug, catalog.entries(), shown, False)
+    def uncounted(entries: list[Entry]) -> CatalogStatus:  # a template's, all untranslated
+        return count_states(lang, source.slug, entries, shown, False)
 
     def segments(source: Source) -> CatalogStatus:  # no template yet: segmented in memory
         items = template_entries(settings, source.article, segment_article(source.article))
-        entries = [Entry(item.msgid, "") for item in items]
-        return count_states(lang, source.slug, entries, shown, False)
+        return uncounted([Entry(item.msgid, "") for item in items])
 
     row = cache.result(path, "status", cache.key("status", lang), CatalogStatus, counted)
     exists = row is not None
     if row is None:
         row = cache.result(settings.template_path(source.slug), "status", cache.key("template"),
-                           CatalogStatus, template)
+                           CatalogStatus, lambda template: uncounted(template.entries()))
     if row is None:
         row = cache.article_result(source, "status", cache.key("segments"), CatalogStatus,
                                    segments)

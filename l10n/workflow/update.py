@@ -126,13 +126,14 @@ def merged_catalogs(
     *,
     purge: bool = False,
     segmenting: Segmenting | None = None,
-    take: Callable[[str, Catalog], None] | None = None,
+    take: Callable[[Catalog, str], None] | None = None,
 ) -> int:
     """Merge and write each catalog of ``spans``' articles x ``targets``, article after
-    article (:func:`merge_catalog`), and record it in ``known``, or hand it to ``take(lang,
-    catalog)``, which records it; ``report`` counts what was done. A catalog that needs no
+    article (:func:`merge_catalog`), and record it in ``known``, or hand it to ``take(catalog,
+    lang)``, which records it; ``report`` counts what was done. A catalog that needs no
     work (:mod:`l10n.incremental.catalogs`) is not read nor taken; an article none of whose
     catalogs needs any is not parsed. Returns the number of articles."""
+    taken = take or known.record  # take: records it once filled
     for lang in targets:
         report.languages.setdefault(lang, LanguageReport(lang))
 
@@ -153,10 +154,7 @@ def merged_catalogs(
             if changed and catalog.write():  # unchanged: not even rendered to compare
                 lang_report.wrote(settings, catalog.path)
             lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
-            if take is None:
-                known.record(catalog, lang)
-            else:
-                take(lang, catalog)  # which records it once filled
+            taken(catalog, lang)
         return None
 
     articles = 0
