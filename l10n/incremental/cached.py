@@ -125,11 +125,10 @@ class Cache:
 
 
 def cached_glossary(state: State, folder: Path, code: str, files: str | None = None) -> Glossary:
-    """:func:`~l10n.glossary.load_glossary`, from the state when the glossary files hold the
-    bytes a valid glossary was recorded from (same l10n code, same folder): validating 50,000
-    terms takes seconds, recorded ones are only indexed. A broken glossary is never
-    recorded, so it is refused every time. ``files``: the folder's
-    :func:`~l10n.incremental.glossary_key`, when the caller has it."""
+    """:func:`~l10n.glossary.load_glossary`, from the state while the glossary files hold
+    the bytes a valid glossary was recorded from (same code, same folder): validating 50,000
+    terms takes seconds, recorded ones are only indexed; a broken one is refused every time.
+    ``files``: the folder's :func:`~l10n.incremental.glossary_key`, if the caller has it."""
     if files is None:
         files = glossary_key(folder)  # the files' bytes: exact, whatever their stamps say
     wanted = key(code, str(folder.resolve()), os.getcwd())  # Term.file is shown from cwd

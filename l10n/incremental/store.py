@@ -71,10 +71,9 @@ def _loads(text: str) -> Any:
 
 
 class State:
-    """The state of one project (see the module docstring): ``with State(folder)``, the
-    state file in ``folder`` (``.l10n``), created or rebuilt as needed; ``State(None)`` is
-    a state that knows nothing and records nothing. While a span's pass is worked on, its
-    ``ledger`` is told what the state answered."""
+    """``with State(folder)``: the project's state file in ``folder`` (``.l10n``), created or
+    rebuilt as needed; ``State(None)`` knows and records nothing. During a span's pass,
+    its ``ledger`` is told what the state answered."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
