@@ -175,9 +175,8 @@ def span_name(kind: str, paths: Sequence[Path]) -> tuple[str, str]:
 
 
 def files_of(ledger: Ledger) -> dict[str, Any]:
-    """The ledger's files as a span fact keeps them: by folder, the names of the files
-    present and of those absent, and one digest of the present files' stamps (compact:
-    a build's span names thousands of files)."""
+    """The ledger's files as a span fact keeps them (compact: a build's span names thousands):
+    by folder, the names present and absent, and one digest of the present ones' stamps."""
     present: dict[str, list[tuple[str, tuple[int, int, int, int]]]] = {}
     absent: dict[str, list[str]] = {}
     for name, found in ledger.files.items():
@@ -192,9 +191,8 @@ def files_of(ledger: Ledger) -> dict[str, Any]:
 
 
 def unchanged(files: dict[str, Any], seen: int) -> bool:
-    """Whether every file of a span fact recorded at ``seen`` is as it was then: each
-    present file a regular file with the same stamp, trusted (changed before the record),
-    and each absent file still absent."""
+    """Whether a span fact's files, recorded at ``seen``, are as then: each present one a
+    regular file with its stamp, trusted (older than ``seen``), each absent one still absent."""
     stamps: list[int] = []
     for folder, names in files["present"].items():
         for base in names:
