@@ -1,7 +1,7 @@
-"""Results per catalog (``status`` counts, ``check`` findings), cached in the state by the
-catalog's digest and a key naming everything else they depend on: l10n's code, the
-settings, the glossary, the language, the command's flags. An unchanged catalog is not
-read; a changed one is read once, and its new result recorded.
+"""A run's cache: results per catalog (``status`` counts, ``check`` findings) or article,
+kept in the state by the file's digest and a key naming all else they depend on (l10n's
+code, the settings, the glossary, the language, the command's flags). An unchanged file
+is not read; a changed one is read once, and its new result recorded.
 """
 
 from __future__ import annotations
@@ -17,22 +17,16 @@ from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.glossary import Glossary, load_glossary
 from l10n.glossary.match import no_collection
-from l10n.incremental import (
-    RunKey,
-    State,
-    code_key,
-    digest_bytes,
-    glossary_key,
-    key,
-    settings_key,
-    stamp_of,
-)
 from l10n.incremental.codec import decoded, encode
+from l10n.incremental.keys import RunKey, code_key, glossary_key, key, settings_key
 from l10n.incremental.sources import Source, article_paths
 from l10n.incremental.spans import Spans
+from l10n.incremental.stamps import digest_bytes, stamp_of
+from l10n.incremental.store import State
 from l10n.model import Term
 
 T = TypeVar("T")
+GLOSSARY_FACT = "<glossary>"  # the fact's name: the glossary is a folder, not one file
 
 
 @dataclass
@@ -83,10 +77,9 @@ class Cache:
               kind: str | None, run: RunKey | None, item: Any = Any, *,
               parts: tuple[object, ...] = (), kinds: Sequence[str] | None = None,
               confirm: Callable[[Source], Any] | None = None) -> Spans:
-        """The run's articles (those at ``paths``, default all) in spans
-        (:class:`~l10n.incremental.spans.Spans`), recorded as ``kind`` under the base key,
-        the command's ``run`` key, the current folder (shown paths) and ``parts``; the
-        files' facts of ``kinds`` (default: ``kind``) are read ahead."""
+        """The run's articles (at ``paths``, default all) in spans (:class:`Spans`), recorded
+        as ``kind`` under the base key, the ``run`` key, the current folder (shown paths)
+        and ``parts``; the files' facts of ``kinds`` (default: ``kind``) are read ahead."""
         wanted = self.key(kind, os.getcwd(), None if run is None else run.digest(), *parts)
         if kinds is None:
             kinds = () if kind is None else (kind,)
@@ -95,10 +88,9 @@ class Cache:
 
     def result(self, path: Path, kind: str, wanted: str, fact: type[T],
                compute: Callable[[Catalog], T]) -> T | None:
-        """``compute(catalog)`` (a ``fact``) for the catalog at ``path``, from the state
-        when the file is unchanged and the result was recorded under ``wanted``; else the
-        catalog is read (strictly: a broken one raises), computed, and recorded. None: no
-        such file."""
+        """``compute(catalog)`` (a ``fact``) for the catalog at ``path`` (None: no such file):
+        recorded under ``wanted`` for the unchanged file, else read (a broken one raises),
+        computed, and recorded."""
         known, found = self.state.lookup(path, kind, wanted)
         value = decoded(fact, found)  # None: not recorded, or an older l10n's
         if value is not None:
@@ -132,17 +124,11 @@ class Cache:
         return value
 
 
-GLOSSARY_FACT = "<glossary>"  # the fact's name: the glossary is a folder, not one file
-
-
 def cached_glossary(state: State, folder: Path, code: str, files: str | None = None) -> Glossary:
-    """:func:`~l10n.glossary.load_glossary`, from the state when the glossary files hold the
-    bytes a valid glossary was recorded from (by l10n's same code, from the same folder).
-
-    Validating and merging 50,000 terms takes seconds; the recorded terms are only indexed
-    again. Only a valid glossary is recorded, so a broken one is read and refused every time.
-    ``files``: the folder's :func:`~l10n.incremental.glossary_key`, when the caller has it.
-    """
+    """:func:`~l10n.glossary.load_glossary`, from the state while the glossary files hold
+    the bytes a valid glossary was recorded from (same code, same folder): validating 50,000
+    terms takes seconds, recorded ones are only indexed; a broken one is refused every time.
+    ``files``: the folder's :func:`~l10n.incremental.glossary_key`, if the caller has it."""
     if files is None:
         files = glossary_key(folder)  # the files' bytes: exact, whatever their stamps say
     wanted = key(code, str(folder.resolve()), os.getcwd())  # Term.file is shown from cwd

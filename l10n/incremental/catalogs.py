@@ -1,18 +1,14 @@
 """What the state knows of an article's template and catalogs, for ``update`` and
-``translate``: which catalogs need no work at all, so that they are not even read.
+``translate``: which catalogs need no work, so that they are not even read.
 
-A catalog needs no ``update`` when, as the state recorded it (and the file is unchanged:
-:mod:`l10n.incremental`), its ``X-Source-Digest`` is the article's template digest and its
-msgids are the template's (the merge's own rule), and its reviewed entries were
-harvested into this very translation memory (a memory deleted or replaced is harvested
-again). It needs no ``translate`` when, besides, it was left by a ``translate`` run with
-the same engine, model, glossary and l10n, with no entry
-:meth:`~l10n.workflow.fill.Filler.pending` under them: every entry translated, and every
-translation either a person's or the output of this engine under this glossary.
-``--retranslate`` never skips.
-
-Facts are recorded from the catalog object itself each time it is written (or found
-unchanged), so they are the facts of the bytes on disk.
+A catalog needs no ``update`` when, as recorded (and unchanged on disk), its
+``X-Source-Digest`` is the article's template digest, its msgids are the template's (the
+merge's own rule), and its reviewed entries were harvested into this very memory (a
+memory deleted or replaced is harvested again). It needs no ``translate`` when, besides,
+a ``translate`` with the same engine, model, glossary and l10n left no entry in it
+:meth:`~l10n.workflow.fill.Filler.pending`. ``--retranslate`` never skips. Facts are
+recorded from the catalog object each time it is written (or found unchanged), so they
+are the facts of the bytes on disk.
 """
 
 from __future__ import annotations
@@ -70,11 +66,10 @@ class _Facts:
 
 
 class CatalogState:
-    """The state's view of templates and catalogs for one update/translate run (the
-    command's ``run`` key): ``memory`` is the :func:`memory_identity` of its memory,
-    ``translate_keys`` each language's translate key (None: an update run), ``skip``
-    False: no catalog may be skipped (``--retranslate``); ``also`` records more facts of
-    each catalog recorded (status's counts and check's findings)."""
+    """The state's view of templates and catalogs for one update/translate ``run``:
+    ``memory``: its :func:`memory_identity`; ``translate_keys``: each language's (None: an
+    update); ``skip`` False: none skipped (``--retranslate``); ``also`` records more
+    facts of each catalog recorded (status's counts and check's findings)."""
 
     def __init__(self, cache: Cache, run: RunKey, memory: str,
                  translate_keys: dict[str, str] | None, also: Callable[[Catalog, str], None],
@@ -87,10 +82,9 @@ class CatalogState:
 
     def spans(self, paths: Sequence[Path] | None, targets: Sequence[str],
               problems: list[Problem], *, purge: bool = False) -> Spans:
-        """The run's articles in spans; a span is replayed when all its catalogs needed
-        no work under this run's keys (its parameters, the memory, each language's engine
-        and model), never with ``--retranslate``. A span that did work is confirmed by
-        :meth:`settled` in every language (None: a catalog still needs work)."""
+        """The run's articles in spans, replayed when all their catalogs needed no work
+        under this run's keys (parameters, memory, each language's engine and model), never
+        with ``--retranslate``; confirmed by :meth:`settled` in every language."""
         kind = None if not self.skip else "update" if self.translate_keys is None else "translate"
 
         def settled_all(source: Source) -> tuple[int, ...] | None:

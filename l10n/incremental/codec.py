@@ -1,8 +1,7 @@
 """Facts as JSON: one encoder and one decoder for every kind of fact the state keeps (what
 a fact may hold, and why one of another shape is a miss: CONTRIBUTING.md, the end of
-"Adding an input to a command"). A dataclass is written as the list of its fields, in
-order (compact: a span holds thousands), and read back from its own field types; a
-``Mapping`` comes back read-only.
+"Adding an input to a command"). A dataclass is the list of its fields in order (compact:
+a span holds thousands), read back by its field types; a ``Mapping`` comes back read-only.
 """
 
 from __future__ import annotations
@@ -17,8 +16,6 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-
-
 _PLAIN = (str, int, float, bool, type(None))
 
 

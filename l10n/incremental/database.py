@@ -1,22 +1,14 @@
 """The state's SQLite file: its schema, the check that it is this format, transactions,
-and pruning (the rows of files that are gone, and the space they held).
-
-The state records facts of every file a run looked at, so an archive that loses
-articles would keep their rows for ever: deleting 550 of 600 articles left the file as
-large as before. A prune drops
-
-* the ``file`` rows of paths that are no longer regular files, and every fact recorded
-  under such a path;
-* the facts of spans (``<span:kind>…``) that name a file as present which is gone: such
-  a span can never be replayed again (its articles were removed or renamed);
-
-and compacts the file (``VACUUM``) when at least a quarter of its pages are free.
+and pruning. Unpruned, an archive that loses articles keeps their rows for ever
+(deleting 550 of 600 articles left the file as large). A prune drops the ``file`` rows of
+paths that are no longer regular files, with every fact under them, and the facts of
+spans (``<span:kind>…``) that name as present a file that is gone (they can never replay
+again); it compacts the file (``VACUUM``) when at least a quarter of its pages are free.
 
 Nobody has to remember it: :meth:`~l10n.incremental.State.close` prunes after every
-:data:`EVERY_WRITES` runs that committed rows (only runs that write can have seen an
-archive change), and ``l10n state prune`` does it at once, for scripts. A prune is
-never wrong, only slower next time: a row it drops is a miss, and the file is read
-again.
+:data:`EVERY_WRITES` runs that committed rows (only a run that writes can have seen the
+archive change), and ``l10n state prune`` does it at once, for scripts. A prune is never
+wrong, only slower next time: a row it drops is a miss, and the file is read again.
 """
 
 from __future__ import annotations
@@ -116,14 +108,12 @@ def _size(path: str) -> int:
 
 
 def prune(db: sqlite3.Connection, path: str) -> Pruned:
-    """Drop the rows of files that are gone from the state database ``db`` (the file at
-    ``path``), and compact it when enough of it is free. Raises :class:`sqlite3.Error`
-    (the caller treats the state as a cache)."""
+    """Drop the rows of files that are gone from ``db`` (the state file at ``path``) and
+    compact it when enough is free; raises :class:`sqlite3.Error` (a cache to the caller)."""
     before = _size(path)
-    # Row by row, SQL-side: SQLite calls these for each row it scans (a span fact's value
-    # is loaded only for span rows), so nothing is held for the whole table (at 10,000
-    # articles, fetching every value at once took 570 MB). Spans name the same files
-    # again and again: their answers are kept for the prune (bounded).
+    # SQL-side, row by row (a span fact's value loaded only for span rows): nothing is held
+    # for the whole table (fetching every value at 10,000 articles took 570 MB). Spans name
+    # the same files again and again: their answers are kept for the prune (bounded).
     is_file = functools.lru_cache(maxsize=1 << 16)(_is_file)
     db.create_function("l10n_gone", 1, lambda name: not is_file(name))
     db.create_function("l10n_span_gone", 1, lambda value: _span_gone(value, is_file))

@@ -114,10 +114,7 @@ def _value_key(value: object) -> str:
 
 def glossary_key(folder: Path) -> str:
     """The glossary as files: each ``*.toml`` (or the one file) and its bytes."""
-    if folder.is_file():
-        files = [folder]
-    else:
-        files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    files = [folder] if folder.is_file() else sorted(folder.glob("*.toml"))  # none if no folder
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")

@@ -1,12 +1,11 @@
 """The articles of a run as a stream: small facts from the state, each article read only
-when a run needs its blocks, and dropped once that article's work is done.
+when a run needs its blocks, and dropped once its work is done.
 
-For each article file (in name order) the state gives, while the file is as recorded
-(:mod:`l10n.incremental`), its slug, language and template digest (``X-Source-Digest``), the
-warnings its reading gave, or the error that made it unreadable: an unchanged archive is
-not parsed again. A changed or unknown file is read, parsed, and its facts recorded.
-What a run keeps for the whole archive is a slug per article (to catch two articles
-with one slug: the first in name order wins, the second is a problem).
+While an article file is as recorded, the state gives its slug, language and template
+digest (``X-Source-Digest``), its reading's warnings, or the error that made it
+unreadable: an unchanged archive is not parsed again; a changed or unknown file is read,
+parsed, and its facts recorded. A run keeps one slug per article for the whole archive
+(two articles with one slug: the first in name order wins, the second is a problem).
 """
 
 from __future__ import annotations
@@ -103,11 +102,10 @@ def stream_sources(
     told: list[ArticleFacts] | None = None,
     kinds: Sequence[str] = (),
 ) -> Iterator[Source]:
-    """Each readable article of ``paths`` (see the module docstring); with ``problems``,
-    an unreadable article or a second one with a slug is recorded there and left out,
-    else it raises. ``seen``: the slugs of the articles before these (slug -> path);
-    ``told``: gets each article's facts, in order (what a span replays); ``kinds``: the
-    kinds of fact the caller looks up for each article and its files (read ahead)."""
+    """Each readable article of ``paths``; an unreadable one, or a second with a slug, goes
+    to ``problems`` and is left out (without ``problems``: raises). ``seen``: earlier
+    articles' slugs (-> path); ``told``: gets each article's facts in order (what a span
+    replays); ``kinds``: the facts looked up per article and its files (read ahead)."""
     seen = {} if seen is None else seen
     wanted = key("article", code, settings_key(settings))  # what facts depend on but bytes
     for start in range(0, len(paths), AHEAD):
@@ -136,9 +134,8 @@ def stream_sources(
 
 def _related(settings: Settings,
              found: list[tuple[Path, Known, ArticleFacts | None]]) -> list[Path | str]:
-    """The files whose state rows a run looks up for these articles: the articles (their
-    facts of every command), their templates and their catalogs in every target language
-    (named as the state names them, without a Path object each)."""
+    """The files whose rows a run looks up for these articles: the articles, their templates
+    and their catalogs in every target language (as the state names them, no Path each)."""
     related: list[Path | str] = [path for path, _, _ in found]
     templates, locales = os.path.abspath(settings.templates_dir), os.path.abspath(
         settings.locales_dir)
@@ -191,10 +188,9 @@ def _read(settings: Settings, path: Path, data: bytes) -> tuple[ArticleFacts, Ar
 
 def admit(settings: Settings, path: Path, facts: ArticleFacts, seen: dict[str, str],
           problems: list[Problem] | None) -> Source | None:
-    """The article of ``facts``, its reading's warnings told again, its slug taken in
-    ``seen`` (slug -> path). An unreadable article, or a second one with a slug (the
-    first in name order wins), is recorded in ``problems`` and left out (None); without
-    ``problems`` it raises."""
+    """The article of ``facts``, its warnings told again, its slug taken in ``seen`` (slug ->
+    path); an unreadable one, or a second with a slug, goes to ``problems`` (None), or
+    raises without ``problems``."""
     for told in facts.warnings:
         warnings.warn(L10nWarning(told.message, path=told.path, line=told.line,
                                   hint=told.hint), stacklevel=2)

@@ -1,28 +1,26 @@
-"""Spans: a run of consecutive articles whose whole result one fact of the state holds,
-so that an unchanged archive costs a ``stat`` per file and a query per span.
+"""Spans: a run of consecutive articles whose whole result one fact of the state holds, so
+an unchanged archive costs a ``stat`` per file and a query per span.
 
-Per-file facts (:mod:`l10n.incremental.store`) make a no-change run read nothing, but the
-run still asks the state about every file: at 10,000 articles and three or four files per
-article that is seconds. A span is the next level, as git's cache tree is above its
-index: for a command and its key, the state records every file the span's work looked at
-(the articles, their templates, catalogs and pages, or their absence) with its stamp,
-and the span's result. A later run whose files all have those stamps (trusted: older
-than the record) replays the result; any difference (an edit, a new file, a file gone)
-and the span's articles are streamed (:func:`~l10n.incremental.sources.stream_sources`)
-and worked on, which costs the work of what changed.
+Per-file facts (:mod:`~l10n.incremental.store`) make a no-change run read nothing, but it
+still asks the state about every file: seconds at 10,000 articles. A span is the next
+level, as git's cache tree is above its index: for a command and its key, the state
+records every file the span's work looked at (articles, templates, catalogs, pages, or
+their absence) with its stamp, and the span's result. A later run whose files all have
+those stamps, trusted (older than the record), replays the result; on any difference
+(an edit, a new file, a file gone) the span's articles are streamed
+(:func:`~l10n.incremental.sources.stream_sources`) and worked on.
 
-* **Cut by content**, not by position: a span ends after an article whose name hashes
-  to a boundary (one in :data:`EVERY`, on average), or after :data:`LONGEST` articles.
-  Adding or removing an article changes the span it falls in, not every span after it.
-* **Recorded only from a clean pass**, watched by a :class:`~l10n.incremental.store.Ledger`:
-  how a command goes over :meth:`Spans.each`, and why a pass that read a file the state
-  did not vouch for is never recorded, is CONTRIBUTING.md's "Adding an input to a
-  command". A clean pass is recorded as it ends; the others are confirmed as the
-  ``with`` block ends, once what the run wrote is in the state: ``confirm`` (the
-  command's work, without its writes) again, article by article, recorded if clean.
+* **Cut by content**, not position: a span ends after an article whose name hashes to a
+  boundary (one in :data:`EVERY`), or after :data:`LONGEST` articles, so adding or
+  removing an article changes the span it falls in, not every span after it.
+* **Recorded only from a clean pass**, watched by a :class:`~l10n.incremental.store.Ledger`
+  (why, and how a command uses :meth:`Spans.each`: CONTRIBUTING.md, "Adding an input to
+  a command"). A clean pass is recorded as it ends; the others as the ``with`` block
+  ends, once the run's writes are in the state: ``confirm`` (the work without its
+  writes) runs again, article by article, and is recorded if clean.
 
-Replaying a span tells its articles' warnings and problems again, and a span whose
-slugs an earlier article now has is not replayed (the per-file pass reports them).
+Replaying a span tells its articles' warnings and problems again; a span with a slug an
+earlier article now has is not replayed (the per-file pass reports it).
 """
 
 from __future__ import annotations
@@ -50,23 +48,20 @@ LONGEST = 256  # a span is cut here even without a boundary (what a span holds i
 
 
 def decoded_items(kind: Any, texts: list[str]) -> Iterator[Any]:
-    """A replayed span's items, each decoded as it is taken (a span of up to 256 articles'
-    check findings is not held decoded at once). The span fact was written by this code
-    (its key says so), so an item of another shape is a broken state file."""
+    """A replayed span's items, each decoded as taken (256 articles' findings are never held
+    decoded at once); a fact of another shape raises (this code wrote it: a broken state)."""
     if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
         raise ValueError("a span fact of another shape")
     return (decode(kind, json.loads(text)) for text in texts)
 
 
 class Spans:
-    """The articles at ``paths`` in spans, for a command whose spans are recorded as
-    ``kind`` under ``key`` (everything besides the files that the items depend on);
-    ``kind`` None: spans are neither replayed nor recorded. ``kinds``: the kinds of fact
-    the command looks up per file (read ahead, :meth:`~l10n.incremental.State.prefetch`).
-    ``item``: the type of the items (a frozen dataclass, or a tuple of values:
-    :mod:`~l10n.incremental.codec`). ``confirm``: an article's item again, without
-    writing anything (the confirming pass of the spans that did work, as the ``with``
-    block ends; default: the work given to :meth:`each`)."""
+    """The articles at ``paths`` in spans (made by :meth:`~l10n.incremental.cached.Cache.spans`),
+    recorded as ``kind`` under ``key`` (``kind`` None: never replayed nor recorded).
+    ``kinds``: the facts looked up per file, read ahead; ``item``: the items' type (see
+    :mod:`~l10n.incremental.codec`); ``confirm``: an article's item again, writing nothing
+    (for the spans that did work, as the ``with`` block ends; default: the work
+    :meth:`each` got)."""
 
     def __init__(self, settings: Settings, paths: Sequence[Path], state: State, code: str,
                  problems: list[Problem] | None, kind: str | None = None,
@@ -108,10 +103,8 @@ class Spans:
 
     def _pass(self, paths: list[Path], work: Callable[[Source], Any], *,
               confirming: bool = False) -> Iterator[Any]:
-        """``work(source)`` of each readable article of one span, its pass watched by a
-        ledger (see the module docstring). The span is recorded when the pass is clean
-        and every readable article's item was kept (None: an article whose work is not
-        done, a catalog left to fill)."""
+        """``work(source)`` of each readable article of one span, watched by a ledger;
+        recorded when the pass is clean and no item was None (work not done)."""
         state = self.state
         told: list[ArticleFacts] = []
         items: list[str] = []  # each kept item as JSON text, decoded when replayed
@@ -150,9 +143,8 @@ class Spans:
         try:
             told: tuple[ArticleFacts, ...] = decode(tuple[ArticleFacts, ...], value["articles"])
             items = decoded_items(self._item, value["items"])
-            if any(facts.slug in self.seen for facts in told if facts.problem is None):
-                return None
-            if len(told) != len(paths) or not unchanged(value, seen):
+            if any(facts.slug in self.seen for facts in told if facts.problem is None) \
+                    or len(told) != len(paths) or not unchanged(value, seen):
                 return None
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
@@ -183,9 +175,8 @@ def span_name(kind: str, paths: Sequence[Path]) -> tuple[str, str]:
 
 
 def files_of(ledger: Ledger) -> dict[str, Any]:
-    """The ledger's files as a span fact keeps them: by folder, the names of the files
-    present and of those absent, and one digest of the present files' stamps (compact:
-    a build's span names thousands of files)."""
+    """The ledger's files as a span fact keeps them (compact: a build's span names thousands):
+    by folder, the names present and absent, and one digest of the present ones' stamps."""
     present: dict[str, list[tuple[str, tuple[int, int, int, int]]]] = {}
     absent: dict[str, list[str]] = {}
     for name, found in ledger.files.items():
@@ -200,9 +191,8 @@ def files_of(ledger: Ledger) -> dict[str, Any]:
 
 
 def unchanged(files: dict[str, Any], seen: int) -> bool:
-    """Whether every file of a span fact recorded at ``seen`` is as it was then: each
-    present file a regular file with the same stamp, trusted (changed before the record),
-    and each absent file still absent."""
+    """Whether a span fact's files, recorded at ``seen``, are as then: each present one a
+    regular file with its stamp, trusted (older than ``seen``), each absent one still absent."""
     stamps: list[int] = []
     for folder, names in files["present"].items():
         for base in names:

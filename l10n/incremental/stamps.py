@@ -1,23 +1,19 @@
-"""Cheap facts about a file, and the rule that says when they can be trusted.
+"""A file's :class:`Stamp` (what ``stat`` tells without reading it: inode, size, mtime
+and ctime, in nanoseconds), and the rule that says when it can be trusted, as git's index:
 
-A file's :class:`Stamp` is what ``stat`` tells without reading it: inode, size,
-modification time and change time (nanoseconds). Git's index works the same way:
-
-* a file whose stamp equals the recorded one is taken to have the recorded content;
-  anything else is read again, and its digest decides;
-* ``ctime`` is in the stamp because no tool can keep it: a PO editor or ``touch -r``
-  can put back the old modification time after saving, but the kernel sets the change
-  time on every write (and on a rename, a ``chmod``), so a same-size edit with a kept
-  mtime still changes the stamp; an editor's atomic save changes the inode too;
-* **racily clean**: a timestamp has a granularity (a clock tick on Linux, a second or two
-  on some file systems), so a file changed in the same tick as it was looked at could
-  keep its stamp. A stamp is trusted only when the file's ctime is older than the
-  moment the state recorded it, as the file system's own clock tells it (the state
-  touches a file of its own and reads back its mtime: :func:`fs_now`); a file that
+* a file whose stamp equals the recorded one has the recorded content; anything else is
+  read again, and its digest decides;
+* ``ctime`` is in the stamp because no tool can keep it: a PO editor or ``touch -r`` can
+  put the old mtime back, but the kernel sets ctime on every write, rename and ``chmod``
+  (an editor's atomic save changes the inode too);
+* **racily clean**: timestamps have a granularity (a tick on Linux, a second or two on
+  some file systems), so a file changed in the tick it was looked at could keep its
+  stamp. A stamp is trusted only when the file's ctime and mtime are older than the
+  moment the state recorded it, by the file system's own clock (:func:`fs_now`); a file
   changed in that last tick is read again next time.
 
-Limits: a file whose ctime is set back (only by changing the system clock) and a file
-system that keeps no ctime (some network and FUSE file systems report mtime instead).
+Limits: a ctime set back (only by changing the system clock), and file systems that keep
+no ctime (some network and FUSE ones report mtime instead).
 """
 
 from __future__ import annotations
@@ -65,9 +61,7 @@ def fs_now(marker: Path) -> int:
     """The file system's current time: ``marker``'s mtime after touching it (the clock,
     and the granularity, that files' timestamps get)."""
     marker.parent.mkdir(parents=True, exist_ok=True)
-    with open(marker, "a"):
-        pass
-    os.utime(marker, None)
+    marker.touch()  # created, or its times set to now
     return os.stat(marker).st_mtime_ns
 
 

@@ -1,28 +1,19 @@
 """The project's state file, ``.l10n/state.sqlite``: what a run needs to decide that
-nothing changed, without reading what did not change.
+nothing changed, without reading what did not change. Two tables:
 
-Two tables:
+* ``file``: per file l10n reads or writes, its :class:`~l10n.incremental.stamps.Stamp`,
+  the digest of its bytes, and when (the file system's clock) it was recorded;
+* ``fact``: per file and kind, a fact derived from the file's content (an article's slug,
+  a catalog's counts or findings, a page's inputs), valid only for that content digest
+  and the key it was recorded with; the key names everything else the fact depends on
+  (:mod:`~l10n.incremental.keys`): a different key is a miss.
 
-* ``file``: per file l10n reads or writes (articles, templates, catalogs, build pages),
-  its :class:`~l10n.incremental.stamps.Stamp` and the digest of its bytes, and when (the file
-  system's clock) it was recorded;
-* ``fact``: per file and kind, a fact derived from the file's content (an article's
-  slug and template digest, a catalog's status counts or check findings, a page's
-  inputs), valid only for the content digest and the key it was recorded with. A key
-  names everything else the fact depends on (l10n's code, the settings, the glossary,
-  the engine, the command's flags): a different key is a miss.
-
-The state is a cache, never the truth. A missing file is an empty state; a file that
-is not a database, is corrupt, or was written by another format of this module is
-deleted and built again from the files as they are found (every lookup then misses);
-a database error in the middle of a run does the same. Rows are written in batches, in
-one transaction each, so a killed run keeps what the earlier batches recorded (every
-one of them true of the files then) and nothing half-written.
-
-Why SQLite and not a manifest file: a run that changes one article rewrites a few rows,
-not a file of 10,000 articles' facts; lookups are by key, so nothing is held in memory
-for the whole archive; a killed run cannot leave a torn file; and the project already
-keeps its translation memory in SQLite (Python's own ``sqlite3``, no dependency).
+The state is a cache, never the truth: a missing file is an empty state; one that is not
+a database of this format, is corrupt, or fails mid-run is deleted and rebuilt from the
+files (every lookup misses). Rows are written in batches, one transaction each: a killed
+run keeps only whole batches, each true of the files then. SQLite, not a manifest: a
+changed article rewrites a few rows, not a file of 10,000 articles' facts; lookups are by
+key (nothing held for the archive); a kill cannot tear it; the memory already uses it.
 """
 
 from __future__ import annotations
@@ -48,9 +39,8 @@ _AHEAD_QUERY = 500  # names per query of prefetch() (SQLite allows 32,766 parame
 
 @dataclass
 class Ledger:
-    """What the state vouched for while a span's articles were worked on
-    (:mod:`l10n.incremental.spans`): each file's stamp (None: absent), and whether the
-    pass did no more than ask the state."""
+    """What the state vouched for in a span's pass: each file's stamp (None: absent), and
+    whether the pass did no more than ask the state."""
 
     files: dict[str, tuple[int, int, int, int] | None] = field(default_factory=dict)
     clean: bool = True
@@ -69,8 +59,8 @@ class Known:
     digest: str | None
 
 
-def _name(path: Path) -> str:
-    return os.path.abspath(path)
+def _name(path: Path | str) -> str:
+    return path if isinstance(path, str) else os.path.abspath(path)  # a str is one already
 
 
 def _loads(text: str) -> Any:
@@ -81,10 +71,9 @@ def _loads(text: str) -> Any:
 
 
 class State:
-    """The state of one project (see the module docstring): ``with State(folder)``, the
-    state file in ``folder`` (``.l10n``), created or rebuilt as needed; ``State(None)`` is
-    a state that knows nothing and records nothing. While a span's pass is worked on, its
-    ``ledger`` is told what the state answered."""
+    """``with State(folder)``: the project's state file in ``folder`` (``.l10n``), created or
+    rebuilt as needed; ``State(None)`` knows and records nothing. During a span's pass,
+    its ``ledger`` is told what the state answered."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
@@ -162,15 +151,14 @@ class State:
         return None
 
     def prefetch(self, paths: Iterable[Path | str], kinds: Iterable[str] = ()) -> None:
-        """Read the rows of ``paths`` (each file's, and its facts of ``kinds`` and of the
-        kinds this run looked up so far) in a few queries, for the lookups that follow: one
-        query per file costs more than a run's other work on an unchanged archive. The rows
-        read ahead before are dropped, so what is held stays bounded by what the caller asks
-        for at once. (A path is a :class:`Path`, or its absolute path as a string.)"""
+        """Read ahead, in a few queries, the rows of ``paths`` (a Path, or its absolute path
+        as a string): each file's, and its facts of ``kinds`` and of the kinds this run
+        looked up so far (a query per file costs more than a no-change run's other work).
+        The rows read ahead before are dropped: what is held stays bounded."""
         self._ahead_files, self._ahead_facts = {}, {}
         if self._db is None:
             return
-        names = [path if isinstance(path, str) else _name(path) for path in paths]
+        names = [_name(path) for path in paths]
         wanted = sorted(self._kinds.union(kinds))
         files: dict[str, tuple[Any, ...] | None] = dict.fromkeys(names)
         facts: dict[tuple[str, str], tuple[Any, ...]] = {}
@@ -205,17 +193,15 @@ class State:
 
     # ------------------------------------------------------------------ the ledger
     def vouch(self, name: str, stamp: Stamp | None) -> None:
-        """Tell the ledger (if one watches) that the file ``name`` was taken as the state
-        knows it, with ``stamp`` (None: absent)."""
+        """Tell the ledger (if any) the file ``name`` was taken with ``stamp`` (None: absent)."""
         if self.ledger is not None:
             self.ledger.files[name] = None if stamp is None else (
                 stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns)
 
     def unclean(self) -> None:
-        """Tell the ledger (if one watches) that the pass did more than ask the state: a
-        miss, a read, a write."""
+        """Tell the ledger (if any) the pass did more than ask the state."""
         if self.ledger is not None:
-            self.ledger.clean = False
+            self.ledger.unclean()
 
     # ------------------------------------------------------------------ files
     def known(self, path: Path) -> Known:
@@ -233,16 +219,14 @@ class State:
         return Known(stamp, str(row[4]))
 
     def lookup(self, path: Path, kind: str, key: str) -> tuple[Known, Any]:
-        """:meth:`known` and :meth:`fact`: the file as the state knows it, and its fact of
-        ``kind`` under ``key`` when the file is vouched for (else None)."""
+        """:meth:`known`, and the file's fact of ``kind`` under ``key`` if vouched for."""
         known = self.known(path)
         if known.digest is None:
             return known, None
         return known, self.fact(path, kind, known.digest, key)
 
     def read(self, path: Path) -> tuple[bytes, str]:
-        """Read the file; record its stamp and digest, unless it changed while it was read;
-        (bytes, digest)."""
+        """(bytes, digest) of the file, recorded unless it changed while it was read."""
         before = stamp_of(path)
         data = path.read_bytes()
         self.unclean()
@@ -266,10 +250,8 @@ class State:
             return
         name = _name(path)
         self._ahead_files.pop(name, None)  # its rows read ahead are no longer the truth
-        if stamp is None:
-            self._files[name] = None
-        else:
-            self._files[name] = (stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns, digest)
+        self._files[name] = None if stamp is None else (
+            stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns, digest)
         self._maybe_flush()
 
     # ------------------------------------------------------------------ facts
@@ -283,7 +265,7 @@ class State:
                   key: str) -> tuple[Any, int] | None:
         """:meth:`fact`, and when it was committed (the file system's clock: stamps it
         holds are trusted against it; 0 for a fact not committed yet, which trusts none)."""
-        name = _name(Path(path)) if isinstance(path, Path) else path
+        name = _name(path)
         row = self._facts.get((name, kind)) or self._fact_row(name, kind)
         if row is None or row[0] != digest or row[1] != key or (value := _loads(row[2])) is None:
             self.unclean()
@@ -294,7 +276,7 @@ class State:
         self.unclean()
         if self._db is None:
             return
-        name = _name(Path(path)) if isinstance(path, Path) else path
+        name = _name(path)
         self._ahead_files.pop(name, None)
         text = json.dumps(value, separators=(",", ":"))
         self._facts[(name, kind)] = (digest, key, text, 0)  # 0: not committed
@@ -307,9 +289,8 @@ class State:
             self.flush()
 
     def flush(self) -> None:
-        """Commit the rows recorded so far, after a tick of the file system's clock: their
-        stamps are trusted against this moment (:class:`~l10n.incremental.stamps.Stamp`), so a
-        file written just before is trusted too."""
+        """Commit the rows recorded so far after a tick of the file system's clock: their
+        stamps, even of a file written just before, are trusted against this moment."""
         if self._db is None or not (self._files or self._facts):
             return
         assert self.folder is not None
@@ -328,8 +309,7 @@ class State:
             self._wrote = True
 
     def prune(self) -> Pruned | None:
-        """Drop the facts of files that are gone and compact the file
-        (:func:`~l10n.incremental.database.prune`); None when there is no state or it is
+        """:func:`~l10n.incremental.database.prune`; None when there is no state or it is
         busy (next time, then)."""
         self.flush()
         if self._db is not None and self.path is not None:

@@ -1,31 +1,27 @@
 """Save people's translations into a catalog, safely: the review page and XLIFF import.
+A person (in the browser, or an agency through XLIFF) changes entries they saw at some
+moment; :func:`save_edits` applies a batch of such edits to one catalog:
 
-A person (in the browser, or an agency through an XLIFF file) changes entries they saw at
-some moment. :func:`save_edits` applies a batch of such edits to one catalog:
-
-* under the project's lock (the same as the CLI's: a ``translate`` run and a save never
-  interleave; a save waits a few seconds for a short writer, another save or ``check
-  --annotate``, then :class:`~l10n.errors.LockedError` says a run holds it and nothing
-  is written);
-* each text through the gate for text entering a catalog (:mod:`l10n.text.incoming`):
-  one that is not valid Unicode or is too long is refused (InputError, nothing saved),
-  control characters are removed with a warning;
+* under the project's lock (the CLI's: a ``translate`` run and a save never interleave);
+  a save waits a few seconds for a short writer (another save, ``check --annotate``),
+  then :class:`~l10n.errors.LockedError` says a run holds it and nothing is written;
+* each text passes the gate for text entering a catalog (:mod:`l10n.text.incoming`):
+  one not valid Unicode or too long is refused (InputError, nothing saved); control
+  characters are removed with a warning;
 * the catalog is written once, atomically, through the catalogs' one save path (same
-  formatting, no churn in untouched entries), never over a file that changed since it
-  was read (:func:`l10n.catalog.pofile.save_catalog_text`); reviewed translations go
-  into the translation memory at once;
-* the catalog and the memory are written one after the other, not in one transaction
-  (a file and a database): before the catalog is written, a marker naming it goes into
-  ``.l10n/harvest/``, and it is removed once the memory has the catalog's reviewed
-  entries. A run killed in between leaves the marker, and the next ``translate``,
-  ``update`` or save (:func:`catch_up`) harvests that catalog again: the memory is
-  short for no longer than that;
-* each edit names the entry by its source and the :attr:`~l10n.catalog.Entry.version` the
-  person saw. If the entry changed since (another reviewer, a ``translate`` run, a hand
-  edit), that edit is refused as a ``conflict`` and the entry as it is now is returned;
-  the other edits go through. An edit whose entry left the catalog is ``missing``;
-* an edit with a ``note`` is a suggestion: the entry gets the text as a fuzzy suggestion
-  naming the note as its origin (``#. tm: <note>``), reviewed or not;
+  formatting, no churn in untouched entries), never over a file changed since it was
+  read (:func:`l10n.catalog.pofile.save_catalog_text`); reviewed translations go into
+  the translation memory at once;
+* catalog and memory (a file and a database) are written one after the other: first a
+  marker naming the catalog goes into ``.l10n/harvest/``, removed once the memory has
+  its reviewed entries; after a kill in between, the next ``translate``, ``update`` or
+  save (:func:`catch_up`) harvests that catalog again;
+* each edit names its entry by source and the :attr:`~l10n.catalog.Entry.version` the
+  person saw: an entry changed since (another reviewer, a run, a hand edit) refuses the
+  edit as a ``conflict`` and is returned as it is now; the other edits go through. An
+  edit whose entry left the catalog is ``missing``;
+* an edit with a ``note`` is a suggestion: the entry gets the text as fuzzy, naming the
+  note as its origin (``#. tm: <note>``), reviewed or not;
 * ``who`` (a reviewer's name, ``xliff: <file>``) is recorded with every change in the
   entries' history (:mod:`l10n.memory.history`); a person's name becomes the catalog's
   ``Last-Translator``. An edit may also carry the translator comment (``# ``) and the
@@ -83,9 +79,9 @@ def save_edits(
     person: bool = False, known: Draft | None = None,
 ) -> list[EditOutcome]:
     """Apply ``edits`` to ``locales/<lang>/<slug>.po`` (the module's rules); one outcome
-    per edit, in order. ``known``: a draft of the catalog the caller has read
-    (:func:`l10n.catalog.patch.fork`), used when the file is still the one it was read
-    from, and then written by patching the changed entries into the file's text."""
+    per edit, in order. ``known``: the caller's draft of the catalog
+    (:func:`l10n.catalog.patch.fork`), used, and patched into the file's text, while the
+    file is the one it was read from."""
     lang = settings.target_languages([lang])[0]
     path = settings.catalog_path(lang, slug)
     edits = [_admitted(edit, path) for edit in edits]
@@ -119,8 +115,7 @@ def save_edits(
 
 
 def catch_up(settings: Settings) -> None:
-    """Harvest into the memory the reviewed entries of every catalog a killed save left
-    a marker for (the module's rules); call it under the project's lock."""
+    """Harvest into the memory each catalog a killed save left a marker for (under the lock)."""
     folder = settings.state_dir / "harvest"
     if not folder.is_dir():
         return

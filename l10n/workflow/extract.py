@@ -19,12 +19,13 @@ from l10n.text.segment import segment_article
 if TYPE_CHECKING:
     from l10n.incremental.catalogs import CatalogState
 
+Segmenting = Callable[[str, int, int], None]  # (slug, characters done, characters in all)
+
 
 @dataclass
 class Extracted:
-    """One article's template: where it is, whether it was rewritten, and the template
-    itself, read from disk only when someone needs it (an unchanged article whose
-    catalogs are up to date needs nothing)."""
+    """One article's template: where it is, whether it was rewritten, and the template,
+    read only when needed (an unchanged article with up-to-date catalogs needs none)."""
 
     article: Source  # the article of the run's stream
     path: Path
@@ -54,9 +55,8 @@ class Extracted:
 def read_articles(
     settings: Settings, paths: Sequence[Path] | None, *, problems: list[Problem] | None = None
 ) -> list[Article]:
-    """The articles at ``paths`` (default: all), each read (and so validated). With
-    ``problems``, an article that cannot be read (a broken draft, a slug another article
-    has) is recorded there and left out; without it, the first problem raises."""
+    """The articles at ``paths`` (default: all), each read (so validated); one that cannot
+    be read (a broken draft, a slug taken) goes to ``problems``, or raises without it."""
     return [source.article for source in stream_sources(
         settings, article_paths(settings, paths), State(None), "", problems)]
 
@@ -80,13 +80,9 @@ def template_entries(
     ]
 
 
-Segmenting = Callable[[str, int, int], None]  # (slug, characters done, characters in all)
-
-
 def _current(path: Path, digest: str) -> bool:
-    """Whether the template at ``path`` was written for an article with ``digest`` by an
-    l10n that records its msgids' digest (an older one's template is written again once,
-    else its catalogs could never be found up to date unread)."""
+    """Whether the template at ``path`` is for ``digest``, by an l10n that records its
+    msgids' digest (an older one's is rewritten once, or its catalogs would always be read)."""
     return stored_digest(path) == digest and stored_digest(path, ENTRIES_HEADER) is not None
 
 
@@ -96,9 +92,8 @@ def extract_source(
     known: CatalogState | None = None,
     segmenting: Segmenting | None = None,
 ) -> Extracted:
-    """The template of one article of a run's stream: left as it is (and unread) when it
-    already has the article's digest, else segmented (``segmenting`` follows it) and
-    written (and recorded)."""
+    """One article's template: left unread when it has the article's digest, else
+    segmented (``segmenting`` follows it), written and recorded."""
     path = settings.template_path(source.slug)
     if known is not None and known.template_entries(source) is not None:
         return Extracted(source, path, False)
@@ -124,9 +119,8 @@ def extract(
     problems: list[Problem] | None = None,
     segmenting: Segmenting | None = None,
 ) -> list[Extracted]:
-    """Every article's template, one article at a time (the stream of ``update`` and
-    ``translate``: :func:`extract_source`), under the project's lock; with ``problems``,
-    a broken article is recorded there and the others are extracted, else it raises."""
+    """Every article's template (:func:`extract_source`), under the project's lock; a
+    broken article goes to ``problems`` and the others are extracted, or it raises."""
     with project_lock(settings.state_dir):
         remove_stale_temporaries(settings.templates_dir)
         return [extract_source(settings, source, None, segmenting)

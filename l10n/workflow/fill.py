@@ -1,22 +1,21 @@
 """Filling catalogs' pending entries as one stream (the heart of ``l10n translate``).
 
-Catalogs arrive one at a time, merged (:mod:`l10n.workflow.update`), and wait per
-language until about :data:`INTAKE` pending entries have come (or the run's end): by
-then the reviewed entries of all those catalogs are in the translation memory, so one
-article's reviewed sentence fills another's. The pending entries (:meth:`Filler.pending`)
-are looked up in the memory; every other one becomes an
+Merged catalogs (:mod:`l10n.workflow.update`) wait per language until about
+:data:`INTAKE` pending entries (:meth:`Filler.pending`) have come, or the run ends: by
+then all those catalogs' reviewed entries are in the memory, so one article's reviewed
+sentence fills another's. A pending entry is looked up in the memory, else becomes an
 :class:`~l10n.engines.enforce.Enforcement` whose requests join one
-:class:`~l10n.runners.Stream` with those of every other catalog, language and round,
-so each round is one pass over the whole run, in batches that suit the runner.
-A catalog is written as soon as its last entry is resolved: a killed run leaves every
-catalog as merged or as filled, never torn, and a re-run fills only the rest. The
-stream's window bounds what the driver holds, whatever the size of the archive.
+:class:`~l10n.runners.Stream` with every other catalog's, language's and round's (each
+round one pass over the run, in batches that suit the runner). A catalog is written as
+soon as its last entry is resolved: a killed run leaves each catalog merged or filled,
+never torn, and a re-run fills the rest. The stream's window bounds what the driver
+holds, whatever the archive's size.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from l10n.catalog import Catalog, Entry, Provenance
@@ -37,10 +36,9 @@ INTAKE = 1024  # pending entries per language read before their memory look-ups
 
 @dataclass
 class Language:
-    """One target language of a run: its engine (index into the run's engines), what
-    provenance names, its report, and its progress callback. The progress total grows as
-    catalogs are merged; entries count as done when resolved, and texts an engine reports
-    finished inside a request count ahead of that. Never goes back; ends at the total."""
+    """One target language of a run: its engine (an index into the run's), what provenance
+    names, its report and progress. The total grows as catalogs merge; an entry is done
+    when resolved, or earlier when an engine reports its text; never back, ends at total."""
 
     lang: str
     engine: int
@@ -94,23 +92,20 @@ class Filler:
 
     def __init__(
         self, settings: Settings, glossary: Glossary, memory: Memory, stream: Stream,
-        n_best: int, written: Callable[[Catalog, str, bool], None], *,
-        retranslate: bool = False,
+        languages: dict[str, Language], n_best: int,
+        written: Callable[[Catalog, str, bool], None], *, retranslate: bool = False,
     ) -> None:
         self.settings, self.glossary, self.memory = settings, glossary, memory
-        self.stream, self.n_best = stream, n_best
-        # told of each catalog once filled and written, and whether nothing is left
-        # pending in it (the state records it settled)
-        self.written = written
+        self.stream, self.languages, self.n_best = stream, languages, n_best
+        self.written = written  # (catalog, lang, nothing left pending) once written
         self.retranslate = retranslate  # ``--retranslate machine``: redo untouched machine output
 
     def pending(self, entry: Entry, language: Language) -> bool:
-        """Entries the run may fill: no translation yet, or untouched machine output that is
-        out of date: its source changed (``#| msgid``), the glossary terms of its segment
-        changed, or it came from another engine or model than the language's (pseudo
-        output is replaced by a real engine; ``pseudo`` and ``none`` never replace another
-        engine's output), or ``--retranslate machine``. A translator's work (reviewed or
-        edited) is never pending."""
+        """Whether the run may fill the entry: no translation yet, or untouched machine
+        output out of date: its source (``#| msgid``) or its segment's glossary terms
+        changed, another engine or model made it (``pseudo`` and ``none`` never replace
+        another engine's output), or ``--retranslate machine``. A translator's work
+        (reviewed or edited) is never pending."""
         if not entry.msgstr:
             return True
         if not entry.is_machine:
@@ -127,24 +122,26 @@ class Filler:
         return {(source, form) for source, form, _, _ in found} != {
             (term.source, term.target) for term in entry.terms}
 
-    def add(self, language: Language, catalog: Catalog) -> None:
-        """Fill the :meth:`pending` entries of ``catalog`` (once the intake is full: see the
-        module); a catalog with none is told ``written`` at once."""
+    def add(self, catalog: Catalog, lang: str) -> None:
+        """Fill the :meth:`pending` entries of ``catalog`` once the intake is full (a catalog
+        with none is told ``written`` at once); then throttle the stream."""
+        language = self.languages[lang]
         entries = [e for e in catalog.entries() if self.pending(e, language)]
         if not entries:
-            self.written(catalog, language.lang, True)
-            return
-        if language.began is None:
-            language.began = time.perf_counter()
-        language.discover(len(entries))
-        language.intake.append((catalog, entries))
-        language.waiting += len(entries)
-        if language.waiting >= INTAKE:
-            self._admit(language)
+            self.written(catalog, lang, True)
+        else:
+            if language.began is None:
+                language.began = time.perf_counter()
+            language.discover(len(entries))
+            language.intake.append((catalog, entries))
+            language.waiting += len(entries)
+            if language.waiting >= INTAKE:
+                self._admit(language)
+        self.stream.throttle()
 
-    def flush(self, languages: Sequence[Language]) -> None:
+    def flush(self) -> None:
         """Admit what every language's intake holds (the run's catalogs are all read)."""
-        for language in languages:
+        for language in self.languages.values():
             self._admit(language)
 
     def _admit(self, language: Language) -> None:

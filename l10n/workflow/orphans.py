@@ -2,9 +2,8 @@
 ``update --purge-orphans`` once their reviewed translations are in the memory.
 
 An orphan is ``locales/templates/<slug>.pot`` or ``locales/<lang>/<slug>.po`` whose slug
-is no article's (all articles of the project count, not only those a command names).
-While an article cannot be read, no slug can be called an orphan with certainty (the
-broken article may be the one that has it): purging then refuses.
+is no article's (of the whole project, not only those a command names). While an article
+cannot be read, no slug is surely an orphan (it may be the broken one's): purging refuses.
 """
 
 from __future__ import annotations
@@ -45,9 +44,8 @@ def find_orphans(settings: Settings, slugs: Iterable[str]) -> list[Orphan]:
 
 
 def _names(folder: Path, suffix: str) -> list[str]:
-    """The names in ``folder`` of files ending in ``suffix`` (of folders: ``suffix`` ""),
-    sorted; none when it is not a folder. A name per entry: an archive has tens of
-    thousands, and a Path object each would cost more than the rest of ``status``."""
+    """The sorted names in ``folder`` (none if not a folder) of files ending in ``suffix``,
+    or of folders (``suffix`` ""): names, as tens of thousands of Paths cost more than status."""
     try:
         with os.scandir(folder) as entries:
             return sorted(entry.name for entry in entries
@@ -59,9 +57,8 @@ def _names(folder: Path, suffix: str) -> list[str]:
 
 
 def purge_orphans(settings: Settings, memory: Memory) -> list[Path]:
-    """Remove the orphans of the whole project: every catalog's reviewed translations
-    (obsolete ones too) go into ``memory`` first; a catalog that cannot be read stays.
-    The caller holds the lock."""
+    """Remove the whole project's orphans (the caller holds the lock), each catalog's reviewed
+    translations (obsolete ones too) put in ``memory`` first; a broken catalog raises first."""
     problems: list[Problem] = []
     articles = read_articles(settings, None, problems=problems)
     if problems:

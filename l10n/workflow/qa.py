@@ -1,17 +1,17 @@
 """Quality checks over catalogs (``l10n check``): the project's, or any PO files.
 
-Project form: catalogs are ``locales/<lang>/<slug>.po`` for each article (all articles of
-the project, or those named) and each target language (the configured ones, or those
-named). File form (:func:`check_files`): the PO files given, from anywhere (Weblate, a
-vendor, another project), each in the language of its ``Language`` header unless one is
-given, against the glossary given (else the project's, when there is a project).
+Project form: ``locales/<lang>/<slug>.po`` for each article (all, or those named) and
+target language (the configured ones, or those named). File form (:func:`check_files`):
+the PO files given, from anywhere (Weblate, a vendor), each in the language of its
+``Language`` header unless one is given, against the glossary given (else the project's,
+when there is a project).
 
-The glossary is loaded first (a broken glossary stops the run with GlossaryError, before
-any catalog is read), then :data:`l10n.qa.CHECKS` run on every entry, honouring its
-``ignore-*`` flags. ``only`` keeps entries in one state (``reviewed``, ``machine``,
-``fuzzy``, ``untranslated``). A missing catalog is one ``untranslated`` warning; a
-broken one is a CatalogError. With ``annotate``, each catalog gets its entries' findings
-as ``#. check:`` comments (:func:`l10n.catalog.annotate`), old ones removed.
+The glossary is loaded first (a broken one stops the run with GlossaryError before any
+catalog is read), then :data:`l10n.qa.CHECKS` run on every entry, honouring its
+``ignore-*`` flags. ``only`` keeps entries in one state (:data:`ONLY_STATES`). A missing
+catalog is one ``untranslated`` warning; a broken one is a CatalogError. ``annotate``
+writes each catalog's findings into it as ``#. check:`` comments
+(:func:`l10n.catalog.annotate`), old ones removed.
 """
 
 from __future__ import annotations
@@ -42,15 +42,15 @@ from l10n.qa.catalog import catalog_findings
 from l10n.qa.report import TextBlock, text_block
 
 ONLY_STATES = (REVIEWED, MACHINE, FUZZY, UNTRANSLATED)
+_Findings = tuple[Finding, ...]  # the fact ``check`` keeps of a catalog, and a span's item
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    """Findings, and the catalogs ``--annotate`` rewrote. The project form's findings
-    are a stream (an archive's may be hundreds of thousands): iterate them once, then
-    ``annotated`` and ``problems`` are complete. ``text``: the project form's findings
-    as text, when asked for (``as_text``; then ``findings`` is empty), each catalog's
-    lines in one block."""
+    """Findings, and the catalogs ``--annotate`` rewrote. The project form's findings are
+    a stream (maybe hundreds of thousands): iterate once, then ``annotated`` and
+    ``problems`` are complete. ``text``: with ``as_text``, the findings as text blocks,
+    one per catalog (then ``findings`` is empty)."""
 
     findings: Iterable[Finding]
     annotated: Sequence[Path] = ()
@@ -72,10 +72,9 @@ def check_project(
     annotate: bool = False,
     as_text: bool = False,
 ) -> CheckResult:
-    """The project form of ``l10n check``: its findings streamed, by language, article,
-    then entry (a language after the first waits in a temporary file, not in memory);
-    ``as_text``: as text blocks (what ``l10n check`` writes: a span replayed from the
-    state gives the text it recorded, and no finding is decoded)."""
+    """The project form of ``l10n check``: findings streamed by language, article, entry
+    (a language after the first waits in a temporary file); ``as_text``: as the text
+    ``l10n check`` writes (a replayed span gives its recorded text, nothing decoded)."""
     run = RunKey.of(check_project, locals())
     _only(only)
     targets = settings.target_languages(langs)
@@ -88,9 +87,6 @@ def check_project(
     return CheckResult(found, written, problems)
 
 
-_Findings = tuple[Finding, ...]  # the fact ``check`` keeps of a catalog, and a span's item
-
-
 def _project_findings(settings: Settings, articles: Sequence[Path] | None,
                       targets: tuple[str, ...], only: str | None, annotate: bool,
                       run: RunKey, problems: list[Problem],
@@ -100,8 +96,7 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
         glossary = cache.glossary()
 
         def work(source: Source) -> tuple[_Findings, ...] | tuple[TextBlock, ...]:
-            """Per language, the catalog's findings as ``check`` shows them (as text: the
-            lines shown); a missing catalog is one warning."""
+            """Per language, the catalog's findings as ``check`` shows them."""
             found: list[_Findings] = []
             for lang in targets:
                 path = settings.catalog_path(lang, source.slug)
@@ -128,7 +123,7 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
         for item in spans.each(work):
             yield from [item[0]] if as_text else item[0]
             for spill, rows in zip(later, item[1:], strict=True):
-                if isinstance(rows, TextBlock):  # a plain tuple: a dataclass pickles slowly
+                if as_text:  # a TextBlock as a plain tuple: a dataclass pickles slowly
                     pickle.dump((rows.text, rows.errors, rows.warnings), spill,
                                 pickle.HIGHEST_PROTOCOL)
                 elif rows:
@@ -144,9 +139,8 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
 
 
 def record_check(cache: Cache, catalog: Catalog, lang: str, findings: list[Finding]) -> None:
-    """Record a catalog just written with its ``findings`` (:func:`catalog_findings`, as
-    ``check`` finds them without ``--only``) under ``check``'s key, so that the next
-    ``check`` does not read it."""
+    """Record a catalog just written with its ``findings`` (without ``--only``) under
+    ``check``'s key, so that the next ``check`` does not read it."""
     shown = cache.shown(catalog.path)
     cache.record(catalog, "check", cache.key("check", lang, None) + shown, tuple(findings))
 
@@ -228,9 +222,9 @@ def _annotated(
     catalog: Catalog, ctx: CheckContext, only: str | None, written: list[Path],
     lock: Callable[[], contextlib.AbstractContextManager[None]], everything: bool = True,
 ) -> list[Finding]:
-    """The catalog's findings, written into it (``--annotate``; no ``info`` findings unless
-    ``everything``) under ``lock`` (the project's: the catalogs' one save path,
-    :mod:`l10n.catalog.annotate`). The notes cover every entry, whatever ``only`` shows."""
+    """The catalog's findings, written into it (``--annotate``; ``info`` ones only with
+    ``everything``) under the project's ``lock`` (:mod:`l10n.catalog.annotate`). The
+    notes cover every entry, whatever ``only`` shows."""
     notes: dict[Key, list[Finding]] = {}
     found = catalog_findings(catalog, ctx, only, notes)
     with lock():

@@ -1,15 +1,13 @@
 """Translation progress (``l10n status``): entry counts per state and source words, per
-article and language, with each language's total.
-
-A missing catalog counts every entry of the article's template as untranslated (the
-template is read, or, when there is none yet, the article is segmented in memory).
-``errors`` counts the check errors of a catalog's live entries, as ``l10n check`` finds
-them (honouring each entry's ``ignore-*`` flags).
+article and language, with each language's total. A missing catalog counts its
+template's entries as untranslated (the article is segmented in memory when there is no
+template yet). ``errors`` counts the check errors of a catalog's live entries, as
+``l10n check`` finds them (honouring each entry's ``ignore-*`` flags).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -52,10 +50,9 @@ class StatusReport:
 
 
 def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) -> CatalogStatus:
-    """One catalog's row: from the state when the catalog (or, without one, the
-    template) is unchanged, else counted and checked now. A row is the fact ``status``
-    keeps of a catalog (a template, an article's segments), and the item of its spans:
-    where it is shown, whose and whether it exists are set again from this run's."""
+    """One catalog's row: from the state while the catalog (or, without one, the
+    template) is unchanged, else counted and checked now. The row is the fact kept and
+    the spans' item; where it is shown, whose, and whether it exists come from this run."""
     settings = cache.settings
     path = settings.catalog_path(lang, source.slug)
     shown = cache.shown(path)
@@ -64,19 +61,18 @@ def _catalog_row(cache: Cache, source: Source, lang: str, glossary: Glossary) ->
         ctx = CheckContext(settings.source, lang, glossary, shown)
         return _counted(catalog, lang, shown, catalog_findings(catalog, ctx))
 
-    def template(catalog: Catalog) -> CatalogStatus:
-        return count_states(lang, source.slug, catalog.entries(), shown, False)
+    def uncounted(entries: list[Entry]) -> CatalogStatus:  # a template's, all untranslated
+        return count_states(lang, source.slug, entries, shown, False)
 
     def segments(source: Source) -> CatalogStatus:  # no template yet: segmented in memory
         items = template_entries(settings, source.article, segment_article(source.article))
-        entries = [Entry(item.msgid, "") for item in items]
-        return count_states(lang, source.slug, entries, shown, False)
+        return uncounted([Entry(item.msgid, "") for item in items])
 
     row = cache.result(path, "status", cache.key("status", lang), CatalogStatus, counted)
     exists = row is not None
     if row is None:
         row = cache.result(settings.template_path(source.slug), "status", cache.key("template"),
-                           CatalogStatus, template)
+                           CatalogStatus, lambda template: uncounted(template.entries()))
     if row is None:
         row = cache.article_result(source, "status", cache.key("segments"), CatalogStatus,
                                    segments)
@@ -90,21 +86,16 @@ def _counted(catalog: Catalog, lang: str, shown: str, findings: list[Finding]) -
     return replace(row, errors=sum(f.severity == Severity.ERROR for f in findings))
 
 
-def status_recorder(cache: Cache, glossary: Glossary) -> Callable[[Catalog, str], None]:
-    """For the runs that write catalogs (update, translate): record each catalog as
-    written with the counts ``status`` would find and the findings ``check`` would,
-    under their own keys, so that the first ``status`` or ``check`` after them reads no
-    catalog they wrote (the checks run once, here instead of there)."""
-
-    def record(catalog: Catalog, lang: str) -> None:  # by CatalogState.record, on disk
-        shown = cache.shown(catalog.path)
-        findings = catalog_findings(catalog, CheckContext(cache.settings.source, lang,
-                                                          glossary, shown))
-        counts = _counted(catalog, lang, shown, findings)
-        cache.record(catalog, "status", cache.key("status", lang), counts)
-        record_check(cache, catalog, lang, findings)
-
-    return record
+def record_status(cache: Cache, glossary: Glossary, catalog: Catalog, lang: str) -> None:
+    """For update and translate (``CatalogState.also``): record a catalog as written with
+    the counts ``status`` and the findings ``check`` would find, under their keys, so that
+    neither reads it next (the checks run once, here instead of there)."""
+    shown = cache.shown(catalog.path)
+    findings = catalog_findings(catalog, CheckContext(cache.settings.source, lang,
+                                                      glossary, shown))
+    counts = _counted(catalog, lang, shown, findings)
+    cache.record(catalog, "status", cache.key("status", lang), counts)
+    record_check(cache, catalog, lang, findings)
 
 
 def _total(lang: str, rows: Sequence[CatalogStatus]) -> CatalogStatus:

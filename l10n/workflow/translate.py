@@ -1,22 +1,19 @@
-"""Fill the catalogs' gaps (``l10n translate``): merge, then memory, then the engine.
+"""Fill the catalogs' gaps (``l10n translate``): merge, then memory, then the engine, in
+the order that keeps a run safe and fast:
 
-The order of work is what keeps a run safe and fast:
-
-1. the glossary is read (and so validated), each language's engine created with its
-   options and checked (:func:`_languages`: what stops the run, what is a problem), and
-   the runner checked (``--runner ray`` needs Ray), before anything is written;
+1. before anything is written: the glossary is read (so validated), each language's
+   engine created with its options and checked (:func:`_languages`), and the runner
+   checked (``--runner ray`` needs Ray);
 2. one lock per project: a second run stops at once;
-3. article by article (streamed: a broken one is reported and left out), the template
-   is extracted and merged into each catalog (:mod:`l10n.workflow.update`); every
-   reviewed entry is harvested into the translation memory as the catalog is read,
-   before the merge can move it. A catalog the state knows needs no work
+3. article by article (streamed: a broken one is reported and left out), the template is
+   extracted and merged into each catalog, every reviewed entry harvested into the
+   memory first (:mod:`l10n.workflow.update`); a catalog the state knows needs no work
    (:mod:`l10n.incremental.catalogs`) is not even read;
-4. the entries the run may fill (:meth:`~l10n.workflow.fill.Filler.pending`) are filled
-   from memory, and the rest stream through the runner under the glossary, in this
-   process or on a Ray cluster (:mod:`l10n.runners`), each catalog written as soon as
-   its last entry is filled (:mod:`l10n.workflow.fill`);
-5. the engine's model is loaded (and a Ray cluster joined) only when there is something
-   to translate.
+4. the pending entries are filled from memory, the rest stream through the runner under
+   the glossary, here or on a Ray cluster (:mod:`l10n.runners`), each catalog written
+   once its last entry is filled (:mod:`l10n.workflow.fill`);
+5. the model is loaded (and a Ray cluster joined) only when there is something to
+   translate.
 """
 
 from __future__ import annotations
@@ -24,17 +21,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from l10n.catalog import Catalog
 from l10n.config import Settings
 from l10n.engines import Engine, default_engine_name, describe_engine, engine_spec, ready_engine
-from l10n.errors import (
-    EngineError,
-    EngineOptionError,
-    L10nError,
-    ModelError,
-    Problem,
-    UsageError,
-)
+from l10n.errors import EngineError, EngineOptionError, L10nError, ModelError, Problem, UsageError
 from l10n.incremental import RunKey, State, code_key, glossary_key, key
 from l10n.incremental.cached import cached_glossary
 from l10n.incremental.sources import article_paths
@@ -62,11 +51,10 @@ def translate(
     use_runner: Runner | None = None,
 ) -> RunReport:
     """Merge, then fill every pending entry (memory, then the engine). A broken article or
-    a language without a model is reported in ``RunReport.problems`` and the rest is done.
-
+    a language without a model is reported in ``RunReport.problems`` and the rest done.
     ``runner`` and ``address`` override the config's ``[runner]``; ``notice`` gets the
-    runner's lines for the progress output (where its workers run, where their models
-    come from); ``use_runner`` runs on a runner the caller made (benchmarks)."""
+    runner's progress lines (where its workers run, where their models come from);
+    ``use_runner``: a runner the caller made (benchmarks)."""
     run = RunKey.of(translate, locals())
     if retranslate is not None and retranslate not in RETRANSLATE:
         raise UsageError(f"--retranslate takes {' or '.join(RETRANSLATE)}, not '{retranslate}'")
@@ -87,22 +75,17 @@ def translate(
             for lang, item in languages.items()}
     with catalog_run(settings, run, code, terms, keys, skip=retranslate is None,
                      glossary=glossary) as (memory, known):
-
-        def take(lang: str, catalog: Catalog) -> None:
-            filler.add(languages[lang], catalog)
-            stream.throttle()
-
         stream = Stream(chosen, notice=notice,
                         progress=lambda lang, count: languages[lang].advance(count))
-        filler = Filler(settings, glossary, memory, stream, n_best, known.record,
+        filler = Filler(settings, glossary, memory, stream, languages, n_best, known.record,
                         retranslate=retranslate is not None)
         try:
             with known.spans(files, targets, report.problems) as spans:
                 if merged_catalogs(settings, spans, targets, report, memory, known,
-                                   segmenting=segmenting, take=take):
+                                   segmenting=segmenting, take=filler.add):
                     for language in languages.values():  # every catalog was seen
                         language.report.engine = language.engine_name
-                filler.flush(list(languages.values()))
+                filler.flush()
                 stream.drain()
         except EngineOptionError as exc:  # found when the model loads (compute_type)
             if exc.path is not None:
@@ -124,12 +107,11 @@ def _languages(
     report: RunReport,
     progress: ReportProgress | None,
 ) -> tuple[dict[str, Language], list[EngineSpec], list[Engine]]:
-    """Each language's engine (created with its options and checked to serve the pair,
-    no model loaded yet) and state (its report in ``report``), the distinct engine specs
-    of the run and their engines; before anything is written: an unknown engine or a
-    bad option stops the run here; a language without a model (or an engine that cannot
-    translate the pair) is a problem and the other languages go on, unless no language
-    is left (then its error stops the run, before any write)."""
+    """Each language's engine (created with its options, checked to serve the pair, no
+    model loaded) and state (its report in ``report``), the run's distinct engine specs
+    and their engines. An unknown engine or a bad option stops the run; a language
+    without a model (or an engine for the pair) is a problem and the others go on, unless
+    none is left (then its error stops the run)."""
     specs: list[EngineSpec] = []
     built: list[Engine] = []
     languages: dict[str, Language] = {}

@@ -1,11 +1,10 @@
-"""Templates -> catalogs: bring every catalog up to date with its article (``l10n update``,
-and the first step of ``l10n translate``).
+"""Templates -> catalogs (``l10n update``, and the first step of ``l10n translate``).
 
-Articles are handled one at a time: the template is extracted (or found up to date), then
-merged into the article's catalog in each target language, and each catalog is written
-(atomically, only if it changed) before the next article is read. Nothing is held for
-the whole project, and every file is read once per run: the template only when a catalog
-needs it, each catalog once, passed on to whoever fills it.
+One article at a time, the template is extracted (or found up to date) and merged into
+each target language's catalog, each written (atomically, only if it changed) before the
+next article is read. Nothing is held for the whole project, and each file is read at
+most once per run: the template only when a catalog needs it, each catalog once, passed
+on to whoever fills it.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from l10n.catalog import DIGEST_HEADER, Catalog, merge
@@ -31,7 +31,7 @@ from l10n.memory.history import noticed
 from l10n.workflow.edit import catch_up
 from l10n.workflow.extract import Extracted, Segmenting, extract_source
 from l10n.workflow.orphans import purge_orphans as purge_orphans_of
-from l10n.workflow.status import status_recorder
+from l10n.workflow.status import record_status
 
 
 @dataclass
@@ -80,10 +80,9 @@ def update(
     purge_orphans: bool = False,
     segmenting: Segmenting | None = None,
 ) -> RunReport:
-    """Extract the templates and merge them into every catalog; no machine translation.
-    Reviewed entries go into the translation memory before the merge can move them.
-    ``purge_orphans`` removes the templates and catalogs of deleted articles, once their
-    reviewed translations are in the memory (:mod:`l10n.workflow.orphans`)."""
+    """Extract the templates and merge them into every catalog (no machine translation).
+    ``purge_orphans`` removes deleted articles' templates and catalogs once their reviewed
+    translations are in the memory (:mod:`l10n.workflow.orphans`)."""
     run = RunKey.of(update, locals())
     targets = settings.target_languages(langs)
     report = RunReport()
@@ -103,17 +102,16 @@ def update(
 def catalog_run(settings: Settings, run: RunKey, code: str, terms: str,
                 translate_keys: dict[str, str] | None = None, *, skip: bool = True,
                 glossary: Glossary | None = None) -> Iterator[tuple[Memory, CatalogState]]:
-    """A run that writes catalogs (update, translate: the command's ``run`` key, l10n's
-    ``code`` and the glossary's ``terms`` key): the project locked, its memory and state
-    open, what a killed run or save left behind cleaned up; and the state's view of its
-    catalogs (:class:`~l10n.incremental.catalogs.CatalogState`), which records each
-    catalog written as ``status`` and ``check`` would find it, so both are warm after."""
+    """A run that writes catalogs (update, translate; ``code``: l10n's key, ``terms``: the
+    glossary's): the project locked, memory and state open, what a killed run or save left
+    cleaned up; and its :class:`~l10n.incremental.catalogs.CatalogState`, which records
+    each catalog written as ``status`` and ``check`` find it, so both are warm after."""
     with (project_lock(settings.state_dir), Memory.open(settings.memory_path) as memory,
           State(settings.state_dir) as state):
         remove_stale_temporaries(settings.locales_dir, depth=1)
         catch_up(settings)  # a save killed between its catalog and the memory
         cache = Cache(settings, state, code, terms)
-        also = status_recorder(cache, glossary or cache.glossary())
+        also = partial(record_status, cache, glossary or cache.glossary())
         yield memory, CatalogState(cache, run, memory_identity(settings.memory_path),
                                    translate_keys, also, skip=skip)
 
@@ -128,22 +126,20 @@ def merged_catalogs(
     *,
     purge: bool = False,
     segmenting: Segmenting | None = None,
-    take: Callable[[str, Catalog], None] | None = None,
+    take: Callable[[Catalog, str], None] | None = None,
 ) -> int:
-    """Merge each catalog of the articles of ``spans`` x ``targets`` with its template,
-    and write it, article after article; each catalog merged is recorded in ``known``,
-    or goes to ``take(lang, catalog)``, which records it; ``report`` counts what was
-    done. Every reviewed entry of a catalog is harvested into ``memory`` as read, before
-    the merge. A catalog that needs no work (``known``: :mod:`l10n.incremental.catalogs`)
-    is neither read nor taken, and an article none of whose catalogs needs any is not
-    even parsed. The number of articles."""
+    """Merge and write each catalog of ``spans``' articles x ``targets``, article after
+    article (:func:`merge_catalog`), and record it in ``known``, or hand it to ``take(catalog,
+    lang)``, which records it; ``report`` counts what was done. A catalog that needs no
+    work (:mod:`l10n.incremental.catalogs`) is not read nor taken; an article none of whose
+    catalogs needs any is not parsed. Returns the number of articles."""
+    taken = take or known.record  # take: records it once filled
     for lang in targets:
         report.languages.setdefault(lang, LanguageReport(lang))
 
     def merged(source: Source) -> tuple[int, ...] | None:
-        """One article: the untranslated count of each of its catalogs when none needed
-        work (what a span replays), else None (each catalog's count is added to the
-        report as it is merged)."""
+        """Each catalog's untranslated count when none needed work (what a span replays),
+        else None (counts reported as merged)."""
         settled = {lang: known.settled(source, lang, purge=purge) for lang in targets}
         todo = [lang for lang, count in settled.items() if count is None]
         if not todo:
@@ -158,10 +154,7 @@ def merged_catalogs(
             if changed and catalog.write():  # unchanged: not even rendered to compare
                 lang_report.wrote(settings, catalog.path)
             lang_report.untranslated += sum(1 for e in catalog.entries() if not e.msgstr)
-            if take is None:
-                known.record(catalog, lang)
-            else:
-                take(lang, catalog)  # which records it once filled
+            taken(catalog, lang)
         return None
 
     articles = 0
@@ -181,10 +174,9 @@ def merge_catalog(
     memory: Memory,
 ) -> tuple[Catalog, bool]:
     """The article's catalog in ``lang`` merged with its template (or made from it), and
-    whether it may have changed (False: as read, nothing to write). Its
-    reviewed entries (obsolete ones too) reach ``memory`` first, as the file has them,
-    so neither the merge nor a purge can lose one. A catalog already merged from this
-    very template (same digest) whose msgids are still the template's is left as it is."""
+    whether it may have changed. Its reviewed entries (obsolete ones too) reach ``memory``
+    first, so neither the merge nor a purge can lose one. A catalog merged from this very
+    template (same digest) whose msgids are still the template's is left as read."""
     path = settings.catalog_path(lang, item.article.slug)
     if not path.exists():
         return Catalog.from_template(item.template, path, lang), True
