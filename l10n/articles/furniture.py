@@ -145,8 +145,25 @@ def furniture_class(element: Any, depth: int = 3) -> bool:
 
 def dense_links(text: str, place: Any) -> bool:
     """Whether half of a run's words or more are in links."""
-    in_links = sum(len(text_content(a.childNodes).split()) for a in _links(place.nodes))
-    return in_links * 2 >= len(text.split())
+    return link_words(place) * 2 >= len(text.split())
+
+
+_MENU_LINKS = 4  # links at least in a line that is a menu
+
+
+def menu_line(text: str, place: Any) -> bool:
+    """Whether a run is a menu: :data:`_MENU_LINKS` links or more of three words at most
+    on average, holding two thirds of its words or more ("Football | Cricket | Rugby
+    Union | Tennis | Golf")."""
+    links = _links(place.nodes)
+    words = link_words(place)
+    count = sum(any(c.isalnum() for c in word) for word in text.split())  # not "|"
+    return len(links) >= _MENU_LINKS and words <= 3 * len(links) and words * 3 >= count * 2
+
+
+def link_words(place: Any) -> int:
+    """How many of a run's words are in links."""
+    return sum(len(text_content(a.childNodes).split()) for a in _links(place.nodes))
 
 
 def _links(nodes: Sequence[Any]) -> list[Element]:
@@ -181,6 +198,39 @@ def comments(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
             if id(node) not in around and _comment_section(node):
                 chosen[n] = False
             node = node.parentNode
+
+
+# the lines that open a comment section, as sites word them (English): a heading that
+# names comments (a short line), or a phrase that only a comment section says
+_COMMENTS_HEADING = re.compile(
+    r"\W*(?:\d+\s+)?(?:readers?'?\s+|user\s+|your\s+)?comments?\b", re.IGNORECASE)
+_COMMENTS_PHRASE = re.compile(
+    r"\W*(?:(?:add|post|leave|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply)"
+    r"|(?:comments|commenting)\s+(?:are|is)\s+(?:now\s+)?closed"
+    r"|thanks\s+for\s+your\s+comments|posted\s+by\b)", re.IGNORECASE)
+_HEADING_WORDS = 6
+
+
+_STORY = 100  # words read before a comment section's opening line, or half of them
+
+
+def comment_openers(body: list[tuple[Block, Any]], texts: list[str],
+                    chosen: list[bool]) -> None:
+    """Takes out of ``chosen`` what follows a line that opens a comment section ("Add your
+    comment", "Comments are now closed", "Posted by: ..."; "Comments",
+    "Reader comments (3)" in a line of :data:`_HEADING_WORDS` words at most), when
+    :data:`_STORY` words read, or half of them, come before it (a share bar above the
+    story may say "Comments"): the comments of a page whose markup does not name them."""
+    total = sum(len(texts[n].split()) for n in range(len(body)) if chosen[n])
+    before = 0
+    for n, (block, _) in enumerate(body):
+        opens = _COMMENTS_PHRASE.match(texts[n]) or len(texts[n].split()) <= _HEADING_WORDS and (
+            _COMMENTS_HEADING.match(texts[n]))
+        if block.kind not in (ALT, LINK_TITLE) and before >= min(_STORY, total / 2) and opens:
+            for m in range(n, len(body)):
+                chosen[m] = False
+            return
+        before += len(texts[n].split()) if chosen[n] else 0
 
 
 def _comment_section(element: Element) -> bool:

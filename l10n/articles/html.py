@@ -240,7 +240,8 @@ def _story_blocks(document: HtmlDocument, story: Story, skipped: set[int]) -> li
         tuple[Block, Place]]:
     walker = _Walker(document, skipped | {id(e) for e in story.promos})
     walker.walk(story.root, _Context())
-    return walker.blocks if story.keep is None else kept(walker.blocks, story.keep, story.maybe)
+    blocks = walker.blocks
+    return blocks if story.keep is None else kept(blocks, story.keep, story.maybe, story.held)
 
 
 def _has_text(body: list[tuple[Block, Place]]) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 
 
 def story_filter(story: str) -> Callable[[str, bool], bool]:
@@ -81,11 +82,18 @@ def agreed(text: str) -> Callable[[str, bool], bool]:
     return keep
 
 
+def held(text: str) -> Callable[[str, bool], bool]:
+    """Whether readability-lxml's reading holds a block (the page is read once for this
+    and :func:`agreed`)."""
+    return story_filter(_readability(text))
+
+
 _BLOCKS = ("p", "div", "td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
            "pre", "table", "tr", "ul", "ol", "dd", "dt", "figcaption", "br", "section",
            "article")
 
 
+@lru_cache(maxsize=2)
 def _readability(text: str) -> str:
     import lxml.html
     from readability import Document

@@ -19,13 +19,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from l10n.articles.density import between, continued, densest, lede, tail
 from l10n.articles.furniture import CELL as CELL
 from l10n.articles.furniture import (
+    comment_openers,
     comments,
     dense_links,
     furniture_class,
     icon_rows,
     linked,
+    menu_line,
     teaser_lists,
     wider,
 )
@@ -36,6 +39,7 @@ from l10n.articles.htmldom import (
     text_content,
 )
 from l10n.articles.readings import agreed as _agreed
+from l10n.articles.readings import held as _held
 from l10n.articles.readings import loose
 from l10n.articles.readings import story_filter as _story_filter
 from l10n.model import (
@@ -77,6 +81,7 @@ class Story:
     root: Element
     keep: Callable[[str, bool], bool] | None = None
     maybe: Callable[[str, bool], bool] | None = None  # the candidates of a wider reading
+    held: Callable[[str, bool], bool] | None = None  # readability-lxml's reading
     promos: tuple[Element, ...] = ()  # <article> elements that are not the story
     title: str = ""
     author: str = ""
@@ -116,10 +121,12 @@ def _site(body: Element) -> bool:
 
 def page_forms(body: Element) -> set[int]:
     """The ids of the ``<form>`` elements that wrap the page (half of its visible words
-    or more: an ASP.NET page is one form), which are not furniture."""
+    or more, or half of the words of its paragraphs: an ASP.NET page is one form, which
+    a script shown as text may outweigh), which are not furniture."""
     total = len(" ".join(_visible_text(body)).split())
     return {id(form) for form in body.getElementsByTagName("form")
-            if len(" ".join(_visible_text(form)).split()) * 2 >= max(total, 1)}
+            if len(" ".join(_visible_text(form)).split()) * 2 >= max(total, 1)
+            or _holds_story(form, body)}
 
 
 def _visible_text(element: Element) -> list[str]:
@@ -157,10 +164,11 @@ def _extracted(root: Element, text: str, *, promos: tuple[Element, ...],
     promo_words = sum(len(" ".join(_visible_text(a)).split()) for a in promos)
     if promo_words * 4 >= len(story.split()):
         promos = ()
-    return Story(root, _story_filter(story), None if recall else _agreed(text), promos,
-                  title=getattr(found, "title", None) or "",
-                  author=getattr(found, "author", None) or "",
-                  date=getattr(found, "date", None) or "")
+    return Story(root, _story_filter(story), None if recall else _agreed(text),
+                 None if recall else _held(text), promos,
+                 title=getattr(found, "title", None) or "",
+                 author=getattr(found, "author", None) or "",
+                 date=getattr(found, "date", None) or "")
 
 
 def _words(text: str) -> str:
@@ -168,29 +176,41 @@ def _words(text: str) -> str:
 
 
 def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
-         maybe: Callable[[str, bool], bool] | None = None) -> list[tuple[Block, Any]]:
+         maybe: Callable[[str, bool], bool] | None = None,
+         held: Callable[[str, bool], bool] | None = None) -> list[tuple[Block, Any]]:
     """The body blocks that are the story's: those trafilatura's story holds (``keep``; not
-    a table's cell that is all link, a menu), their neighbours (:func:`_neighbours`),
-    those both wider readings hold (``maybe``, :func:`~l10n.articles.furniture.wider`),
-    but not listings of other stories nor readers' comments
-    (:mod:`l10n.articles.furniture`); a caption between the title (or the first
-    paragraph) and the last paragraph, and a quote between two of the story's
-    paragraphs, not inside a link (the caption of the story's own picture, its lead
-    picture's too; a post the story embeds: trafilatura leaves them out). An alt or link
-    title follows its block."""
+    a table's cell that is all link, nor a line of short links: menus), their neighbours
+    (:func:`_neighbours`), those both wider readings hold (``maybe``,
+    :func:`~l10n.articles.furniture.wider`), the page's densest block where the libraries
+    missed the story, the lede and the rest of a paragraph an ad cuts
+    (:mod:`l10n.articles.density`), but not listings of other stories nor readers'
+    comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
+    story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
+    (or the first paragraph) and the last paragraph, and a quote between two of the
+    story's paragraphs, not inside a link (the caption of the story's own picture, its
+    lead picture's too; a post the story embeds: trafilatura leaves them out). An alt or
+    link title follows its block."""
     texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
               (block.kind == HEADING and block.level == 1) or keep(texts[n], block.kind == CELL)
               and not (place.parent is not None and linked(place))
               for n, (block, place) in enumerate(body)]
     for n, (block, place) in enumerate(body):  # a layout table's menu, read as a table
-        if chosen[n] and block.kind == CELL and dense_links(texts[n], place):
+        if chosen[n] and (block.kind == CELL and dense_links(texts[n], place) or (
+                place.parent is not None and menu_line(texts[n], place))):
             chosen[n] = False
     _neighbours(body, texts, chosen)
     if maybe is not None:
         wider(body, texts, chosen, maybe)
+    densest(body, texts, chosen)
+    lede(body, texts, chosen)
+    continued(body, texts, chosen)
+    between(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     comments(body, chosen)
+    comment_openers(body, texts, chosen)
+    if held is not None:
+        tail(body, texts, chosen, held)
     others = _other_stories(body, chosen)
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
     titles = [n for n, (block, _) in enumerate(body)

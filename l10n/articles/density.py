@@ -1,0 +1,197 @@
+"""The page's own reading by text density, for where the extraction libraries miss the story.
+
+A 2000s page may set its whole story as one run of text split by ``<br><br>`` in a
+table's cell or a ``<font>``: trafilatura and readability-lxml then find no story there,
+or a few lines of furniture instead (a date, teasers of other stories). The densest block
+of a page (the most words, few of them in links: the text-density signal of the
+boilerplate classifiers, Kohlschütter, Fankhauser and Nejdl, WSDM 2010) is its story's
+when it alone holds more than twice the words the libraries read (:func:`densest`).
+
+trafilatura's precise reading also keeps, after the story, what sits in the story's
+template below it: readers' comments, advertisers' lines, teasers of other stories,
+the site's fine print. readability-lxml takes the best-scored container (by text and
+link density) with its siblings, so it ends where the story's container ends: what the
+precise reading keeps after the last block readability holds, and readability does not
+hold, is not the story's (:func:`tail`).
+
+Its precise reading often drops a story's lede: the first sentence set apart, in bold,
+in a summary ``<div>``, or as text straight in the story's container before its first
+``<p>`` (:func:`lede`), the rest of a paragraph that an ad cuts in two
+(:func:`continued`), and a subheading set as a paragraph of its own between two of the
+story's (:func:`between`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from l10n.articles.furniture import CELL, dense_links, furniture_class, link_words, linked
+from l10n.articles.readings import loose
+from l10n.model import ALT, CAPTION, HEADING, LINK_TITLE, LIST_ITEM, PARAGRAPH, QUOTE, Block
+
+_TEXT = (PARAGRAPH, QUOTE, LIST_ITEM, CELL)
+_DENSE = 40  # words at least in the densest block for it to be a story
+
+
+def densest(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's the block with the most words of the page (a paragraph, quote,
+    list item or table cell, not inside a link, under a quarter of its words in links,
+    no class or id around it that names furniture, :data:`_DENSE` words or more) when it
+    holds more than twice as many words as all the text blocks read so far together: the
+    libraries missed the story, and read furniture instead (a short story may be followed
+    by a longer block of something else: a reader's letter). Where they read no text
+    block, the page is read again favouring recall (:func:`l10n.articles.html.read_html`).
+    """
+    best, most = None, 0
+    for n, (block, place) in enumerate(body):
+        if block.kind not in _TEXT or place.parent is None or not block.translatable:
+            continue
+        words = len(texts[n].split())
+        if words > most and link_words(place) * 4 < words and not linked(place) and not (
+                furniture_class(place.parent)):
+            best, most = n, words
+    read = sum(len(texts[n].split()) for n, (block, _) in enumerate(body)
+               if chosen[n] and block.kind in _TEXT)
+    if best is not None and not chosen[best] and most >= _DENSE and 0 < read * 2 < most:
+        chosen[best] = True
+
+
+def tail(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
+         held: Callable[[str, bool], bool]) -> None:
+    """Takes out of ``chosen`` the text blocks (and headings but the title; not a quote: a
+    post the story embeds at its end) after the last block that readability-lxml holds
+    (``held``) and that it does not hold, when it holds half of the words read or more (a
+    reading that missed the story says nothing)."""
+    inside = [False] * len(body)
+    words = covered = 0
+    for n, (block, _) in enumerate(body):
+        if chosen[n] and block.kind in (*_TEXT, HEADING, CAPTION):
+            count = len(texts[n].split())
+            inside[n] = held(texts[n], block.kind == CELL)
+            words += count
+            covered += count if inside[n] else 0
+    if not any(inside) or covered * 2 < words:
+        return
+    end = max(n for n in range(len(body)) if inside[n])
+    for n, (block, _) in enumerate(body):
+        title = block.kind == HEADING and block.level == 1
+        if n > end and chosen[n] and not inside[n] and not title and block.kind in (
+                PARAGRAPH, LIST_ITEM, CELL, HEADING, CAPTION):
+            chosen[n] = False
+
+
+_LEDE = 6  # words at least in a lede
+_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")")
+
+
+def lede(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's the block right before its first paragraph (the first text
+    block read that ends a sentence, :data:`_LEDE` words or more), when it is prose too
+    (a paragraph, quote or table cell that ends a sentence, :data:`_LEDE` words or more,
+    not inside a link, under half of its words in links, no class or id around it that
+    names furniture) and the two are close: an element within three levels above the
+    first paragraph holds both."""
+    first = next((n for n, (block, place) in enumerate(body) if chosen[n]
+                  and _sentence(block, texts[n], place)), None)
+    if first is None:
+        return
+    n = first - 1
+    while n >= 0 and body[n][0].kind in (ALT, LINK_TITLE):
+        n -= 1
+    if n < 0 or chosen[n] or not _sentence(body[n][0], texts[n], body[n][1]):
+        return
+    place = body[n][1]
+    if linked(place) or dense_links(texts[n], place) or furniture_class(place.parent):
+        return
+    if _close(body[first][1].parent, place.parent):
+        chosen[n] = True
+
+
+def _sentence(block: Block, text: str, place: Any) -> bool:
+    return (block.kind in (PARAGRAPH, QUOTE, CELL) and place.parent is not None
+            and len(text.split()) >= _LEDE and text.rstrip().endswith(_ENDS))
+
+
+def _close(element: Any, other: Any) -> bool:
+    """Whether ``element`` or one of the three elements above it (not the ``<body>``)
+    holds ``other``."""
+    node = element
+    for _ in range(4):
+        if node is None or not getattr(node, "tagName", None) or node.tagName in ("body", "html"):
+            return False
+        if _holds(node, other):
+            return True
+        node = node.parentNode
+    return False
+
+
+def _holds(element: Any, node: Any) -> bool:
+    while node is not None:
+        if node is element:
+            return True
+        node = node.parentNode
+    return False
+
+
+_BREAK = 2  # words at most in what may cut a paragraph in two ("Advertisement")
+_CUT = 3  # words at least in the first half of a paragraph cut in two
+
+
+def continued(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's the rest of a paragraph that something cuts in two (an ad's
+    label, an empty ad slot): the first text block after a paragraph read (of
+    :data:`_CUT` words or more) that ends with no sentence end, past blocks of
+    :data:`_BREAK` words at most, when it starts with a lowercase letter, is not inside a
+    link, has under half of its words in links, and an element within three levels
+    above the paragraph holds it."""
+    for n, (block, place) in enumerate(body):
+        if not chosen[n] or block.kind not in _TEXT or place.parent is None or (
+                texts[n].rstrip().endswith(_ENDS)) or len(texts[n].split()) < _CUT:
+            continue
+        m = n + 1
+        while m < len(body) and (body[m][0].kind in (ALT, LINK_TITLE)
+                                 or len(texts[m].split()) <= _BREAK):
+            m += 1
+        if m == len(body) or chosen[m] or body[m][0].kind not in _TEXT:
+            continue
+        after = body[m][1]
+        if after.parent is None or not texts[m].lstrip()[:1].islower() or linked(after) or (
+                dense_links(texts[m], after)):
+            continue
+        if _close(place.parent, after.parent):
+            chosen[m] = True
+
+
+_SUBHEAD = 10  # words at most in a subheading
+
+
+def between(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's a line between two paragraphs read, in the element that holds
+    both ("LIKE A BOYFRIEND?" set as a ``<p>`` of a layout table's story): two words to
+    :data:`_SUBHEAD` (an author's note there is longer), not inside a link, under half of
+    them in links, no class or id around it that names furniture, not a copy of a line
+    read (a pull quote repeats a paragraph that the story's reading then leaves out as a
+    second copy)."""
+    lines = [n for n, (block, place) in enumerate(body)
+             if block.kind not in (ALT, LINK_TITLE) and place.parent is not None]
+    seen = {loose(texts[n]) for n in lines if chosen[n]}
+    for before, n, after in zip(lines, lines[1:], lines[2:], strict=False):
+        block, place = body[n]
+        if chosen[n] or not (chosen[before] and chosen[after]) or block.kind not in (
+                *_TEXT, HEADING) or body[before][0].kind not in _TEXT or (
+                body[after][0].kind not in _TEXT) or not 2 <= len(texts[n].split()) <= _SUBHEAD:
+            continue
+        holder = _around(body[before][1].parent)
+        if holder is None or holder is not _around(body[after][1].parent) or not (
+                _holds(holder, place.parent)):
+            continue
+        if not (linked(place) or dense_links(texts[n], place) or furniture_class(place.parent)
+                or loose(texts[n]) in seen):
+            chosen[n] = True
+            seen.add(loose(texts[n]))
+
+
+def _around(element: Any) -> Any:
+    """The element around ``element``."""
+    return getattr(element, "parentNode", None)
