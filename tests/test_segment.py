@@ -447,8 +447,9 @@ def test_a_sentence_ends_before_an_html_line_break_and_a_capital() -> None:
         '"I see this as my time."', "<br><small>Photo: <em>Tim Clayton</em></small>"]
     assert sentences("It ran aground.<br><br>A coastguard said so.") == [
         "It ran aground.", "<br><br>A coastguard said so."]
-    # no sentence end before the break: no cut
-    assert len(sentences("Cars and trucks<br>Buses and trams")) == 1
+    # no sentence end before the break, and a line that goes on after it: no cut (a short
+    # line of its own, "Cars and trucks<br>Buses", is cut by its own rule, tested below)
+    assert len(sentences("Cars, trucks and the<br>Buses of the city")) == 1
 
 
 def test_a_piece_of_markup_alone_joins_its_neighbour() -> None:
@@ -528,3 +529,101 @@ def test_a_list_number_inside_a_sentence_starts_no_item() -> None:
         "(2) Rao 55."]
     assert sentences("Mix it well. 2. Bake it.\n3. Serve it.") == [
         "Mix it well.", "2. Bake it.", "3. Serve it."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("NORTHWIND TRADERS CO. - Company profile and contacts",
+     ["NORTHWIND TRADERS CO. - Company profile and contacts"]),
+    ("Shares of Fabrikam Corp. — the maker of widgets — rose. They fell later.",
+     ["Shares of Fabrikam Corp. — the maker of widgets — rose.", "They fell later."]),
+    ("The firm Smith & Co. & Sons opened. Contoso Ltd. / Fabrikam Inc. merged.",
+     ["The firm Smith & Co. & Sons opened.", "Contoso Ltd. / Fabrikam Inc. merged."]),
+    ("Mass at St. Anne, 40 Elm Ave. N.W., Dayton. 9 a.m. Sunday Brunch after it.",
+     ["Mass at St. Anne, 40 Elm Ave. N.W., Dayton.", "9 a.m. Sunday Brunch after it."]),
+    ("The office at 12 Pine Blvd. SE opens. It is at 7 Oak St. W. in Troy.",
+     ["The office at 12 Pine Blvd. SE opens.", "It is at 7 Oak St. W. in Troy."]),
+    ("Dept. & Govt. staff met. Mass at <b>St. Ignatius Church</b>, then at Ft. Knox.",
+     ["Dept. & Govt. staff met.", "Mass at <b>St. Ignatius Church</b>, then at Ft. Knox."]),
+    ("The debate airs at 8 p.m. ET/PT. It runs late.",
+     ["The debate airs at 8 p.m. ET/PT.", "It runs late."]),
+    # a dateline is no sentence: "PLACE, Abbr." before a dash or a capital word
+    ("SPRINGDALE, Ark. - A farmer found a meteorite. It was small.",
+     ["SPRINGDALE, Ark. - A farmer found a meteorite.", "It was small."]),
+    ("<span>S</span>ANTA ROSA, Calif. The fire spread overnight.",
+     ["<span>S</span>ANTA ROSA, Calif. The fire spread overnight."]),
+    ('Elko, Nev. —<a href="/p/9">Ann Ruiz</a> scored 21 points. It was her best game.',
+     ['Elko, Nev. —<a href="/p/9">Ann Ruiz</a> scored 21 points.', "It was her best game."]),
+    # a company at a sentence's end, before a capital word: still a sentence's end
+    ("He founded Contoso Inc. The company grew.", ["He founded Contoso Inc.",
+                                                   "The company grew."]),
+])
+def test_a_company_or_street_abbreviation_before_what_starts_no_sentence(
+        text: str, expected: list[str]) -> None:
+    """After a company's or a street's abbreviation (any case), a dash and a space, ``&``
+    or ``/`` start no sentence, and after a street a compass point (``N.W.``, ``SE``) is
+    part of the address: pysbd ends a sentence at each."""
+    assert sentences(text) == expected
+
+
+def test_a_line_of_its_own_before_one_line_break_ends_a_segment() -> None:
+    """A short line without a sentence's end before one ``<br>`` and a capital word is a
+    name, a title or a dateline of its own; a line that ends on punctuation or on a
+    function word goes on after the break."""
+    assert sentences("<b>marta</b><br>Those who think the plan works are wrong.<br>"
+                     "<b>Li Wei</b><br>\"Budget talks stall\" was the headline.") == [
+        "<b>marta</b>", "<br>Those who think the plan works are wrong.",
+        "<br><b>Li Wei</b>", "<br>\"Budget talks stall\" was the headline."]
+    assert sentences('<a href="/w">Five Reasons to Back Up</a><br> Tape is old. Disks are'
+                     " cheap.") == ['<a href="/w">Five Reasons to Back Up</a>',
+                                    "<br> Tape is old.", "Disks are cheap."]
+    assert sentences("BERLIN, March 3<br>The talks ended.") == [
+        "BERLIN, March 3", "<br>The talks ended."]
+    for goes_on in ("A weekly paper printed by the<br>Harbor Press Group.",
+                    "Roses are red,<br>Violets are blue.",
+                    "One line<br>and its next line."):
+        assert sentences(goes_on) == [goes_on]
+    headline = "Rivers Rise Across the North of the Country as Rain Goes On Mar 3, 9:15 AM"
+    assert sentences(f"{headline}<br>Flood warnings were issued.") == [
+        headline, "<br>Flood warnings were issued."]
+    # a byline or a copyright line goes on in a paper's name or a role, not in a date
+    assert sentences("<b>By Jane Roe</b><br><em>Staff writer</em><br>Monday, March 3, 2008"
+                     "<br>The talks ended.") == [
+        "<b>By Jane Roe</b><br><em>Staff writer</em>", "<br>Monday, March 3, 2008",
+        "<br>The talks ended."]
+    assert sentences("Copyright © 2008<br>The Daily Times<br>All rights reserved.") == [
+        "Copyright © 2008<br>The Daily Times", "<br>All rights reserved."]
+    assert sentences("<b>John Doe</b><br> AP Sports Writer") == [
+        "<b>John Doe</b><br> AP Sports Writer"]
+    assert sentences("Ann Lee, Publisher<br>Bo Kim, Editor") == [
+        "Ann Lee, Publisher", "<br>Bo Kim, Editor"]
+    assert sentences("By Ann Lee<br>Listen to the Podcast") == [
+        "By Ann Lee", "<br>Listen to the Podcast"]
+    long_line = ("This line of a wrapped paragraph is far too long to be a name, a title or a"
+                 " dateline of its own")
+    assert sentences(f"{long_line}<br>Then more text.") == [f"{long_line}<br>Then more text."]
+
+
+def test_who_said_a_quotation_stays_with_it() -> None:
+    """pysbd ends a sentence after a quotation's ``?"`` or ``,”`` before a capital name;
+    the attribution that follows (a name, a verb of saying, nothing else) is no sentence
+    of its own. A name that says more starts a sentence."""
+    assert sentences('"Why would we wait?" Harlow asked again. Nobody answered.') == [
+        '"Why would we wait?" Harlow asked again.', "Nobody answered."]
+    assert sentences("“Come in, ‘Not yet,’” Mr. Okafor said, smiling. Then he left.") == [
+        "“Come in, ‘Not yet,’” Mr. Okafor said, smiling.", "Then he left."]
+    assert sentences('"Is it true?" Judge Ames said: "Yes." It was.') == [
+        '"Is it true?"', 'Judge Ames said: "Yes."', "It was."]
+    assert sentences("“We are ready.” Vance said the team had trained all year.") == [
+        "“We are ready.”", "Vance said the team had trained all year."]
+
+
+
+def test_end_tags_stay_with_what_they_close() -> None:
+    """An end tag closes the sentence before it: a cut before ``</span><span>`` moves past
+    the end tag, and a comma after an end tag (``Inc.</a>, a maker``) starts no sentence."""
+    assert sentences('<span class="t">07:30a.m.</span><span class="n">Morning News</span>') == [
+        '<span class="t">07:30a.m.</span>', '<span class="n">Morning News</span>']
+    assert sentences('He works at <a href="x">Northwind Traders Inc.</a>, a maker of tools. '
+                     '<a href="y">Who Can Stop Her?</a>, <i>Weekly</i>, 3 January.') == [
+        'He works at <a href="x">Northwind Traders Inc.</a>, a maker of tools.',
+        '<a href="y">Who Can Stop Her?</a>, <i>Weekly</i>, 3 January.']

@@ -2,8 +2,8 @@
 
 :func:`abbreviation_ends` is told the end of a sentence so far (``before``) and the text
 after a cut pysbd proposed (``after``); it says whether ``before`` ends with an
-abbreviation (or an ellipsis, rule 5) that ``after`` continues. The rules are listed in
-the segmenter's docstring (rules 4 and 5).
+abbreviation (or an ellipsis, rule 5) that ``after`` continues, or a quotation that
+``after`` attributes. The rules are listed in the segmenter's docstring (rules 4 and 5).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 
 _ALWAYS = re.compile(
     r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Cmdr|Adm|Rev|Hon|"
-    r"Pres|[Aa]pprox|vs|cf|[Ee]\.g|[Ii]\.e)\.$"
+    r"Pres|[Aa]pprox|vs|cf|[Ee]\.g|[Ii]\.e|St|Ste|Mt|Ft)\.$"  # Saint, Mount, Fort: "<b>St. Joseph"
 )
 _MAYBE = re.compile(
     r"(?<![\w.])(?:(?:[A-Za-z]\.){2,}|(?:Co|Corp|Inc|Ltd|Jr|Sr|St|Ave|Blvd|No|Nos|Fig|Vol|"
@@ -26,12 +26,36 @@ _CLOCK = re.compile(r"(?<![\w.])[AaPp]\.[Mm]\.$")
 _AFTER_CLOCK = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|[A-Z]{1,2}[SD]T|UTC|GMT)\b"
-    r"|[A-Z][\w-]*\s+time\b"
+    r"|[ECMP]T\b|[A-Z][\w-]*\s+time\b"
 )
 _COMPANY = re.compile(r"(?<![\w.])(?:Co|Corp|Inc)\.$")
 _SHORT_CAPS = re.compile(r"(?<![\w.])[A-Z]{2,3}\.$")  # "ID." of "ID. SPACE VIZZION"
 _CAPS_NAME = re.compile(r"[A-Z]{2,}[ \t]+[A-Z0-9]{2,}\b")  # two words in capitals
 _AFTER_COMPANY = re.compile(r"(?:Co|Corp|Inc|Ltd|LLC|Ltd\.|PLC)\b")
+# a company's or a street's abbreviation in any case ("MICROSOFT CANADA CO. - Avis"), a
+# short capitalised word and a period ("Sci. & Tech.")
+_NAME_PART = re.compile(
+    r"(?<![\w.])(?:(?i:Co|Corp|Inc|Ltd|LLC|PLC|Bros|Ave|St|Blvd|Rd|Ln|Pkwy|Hwy|Ct|Pl|Sq|Apt)"
+    r"|[A-Z][a-z]{0,3})\.$"
+)
+# what does not start a sentence after an abbreviation: "&", "/", a dash and a space
+_JOINER = re.compile(r"(?:[&/]|[-\u2010-\u2015]{1,2}[\s<])")
+# after a street: a compass point, "Whipple Ave. N.W., Canton", "Pennsylvania Ave. NW"
+_STREET = re.compile(r"(?<![\w.])(?:Ave|St|Blvd|Rd|Ln|Pkwy|Hwy|Ct|Pl|Sq|Dr|Ter|Cir)\.$")
+# a dateline, all the sentence holds so far: "COOKEVILLE, Tenn." ("- A father"), "Reno, Nev."
+_DATELINE = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+(?:[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,})"
+)
+_TAG = re.compile(r"<[^<>]*>")
+_END_TAGS = re.compile(r"^(?:</[A-Za-z][^<>]*>)+")
+# a quotation's end, then who said it and nothing else: '"... them?" Bush said.'
+_QUOTE_END = re.compile(r"[.!?…,;]['’]?\s*[\"”’»](?:</[A-Za-z][^<>]*>)*$")
+_ATTRIBUTION = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:said|says|"
+    r"told|asked|asks|added|adds|replied|wrote|explained|insisted|declared|recalled|noted|"
+    r"admitted|warned|concluded)(?:\s+(?:again|later|then|quietly|today|yesterday))?\s*(?:[.,;<]|$)"
+)
+_COMPASS = re.compile(r"(?:(?:[NS]\.)?(?:[EW]\.)|[NS]\.|[NS]?[EW]\b|[NS]\b)(?![\w'’-])")
 
 
 def _lower_word(after: str) -> bool:
@@ -44,6 +68,7 @@ def _lower_word(after: str) -> bool:
 def abbreviation_ends(before: str, after: str) -> bool:
     """True if ``before`` ends with an abbreviation (or an ellipsis, rule 5) that
     ``after`` continues."""
+    after = _END_TAGS.sub("", after, count=1)  # they close what comes before: "Inc.</a>, a"
     if before.endswith(".") and after.startswith("."):
         return True  # inside a run of dots
     if after[:1] in (",", ";", ":"):
@@ -54,6 +79,14 @@ def abbreviation_ends(before: str, after: str) -> bool:
         return True
     if _ALWAYS.search(before):
         return True
+    if (_MAYBE.search(before) or _NAME_PART.search(before)) and _JOINER.match(after):
+        return True  # "Smith & Co. & Sons", "Acme Corp. / Acme Ltd.", "CO. - Avis"
+    if _STREET.search(before) and _COMPASS.match(after):
+        return True  # "515 Whipple Ave. N.W., Canton"
+    if _QUOTE_END.search(before) and _ATTRIBUTION.match(after):
+        return True  # '"Why not?" Bush said.': who said it is no sentence of its own
+    if _DATELINE.fullmatch(" ".join(_TAG.sub("", before).split())):
+        return True  # "BEVERLY HILLS, Calif. -- It's a combination"
     continues = after[:1].islower() or after[:1].isdigit()
     if _MAYBE.search(before) and continues or _SHORT_WORD.search(before) and _lower_word(after):
         return True  # a short word and a period before a lowercase word: "bzw. für"

@@ -23,7 +23,8 @@ Rules, applied to each translatable block's text, in this order:
    block they are soft breaks, and a sentence may go on after one.
 2. **Closing quotes stay with their sentence.** If a cut lands before closing
    punctuation (``" ” ’ ' ) ] } »``), Markdown emphasis closers (``*``, ``_``, ``~``) or
-   HTML end tags (``</em>``) followed by a space or the end, the cut moves past them.
+   HTML end tags (``</em>``) followed by a space, a tag or the end, the cut moves past them
+   (``7:30 a.m.</span><span>News``).
 3. **Markup is never split.** A cut inside inline code (`` `...` ``), a Markdown link or
    image (``[text](url)``), an autolink (``<https://...>``), a bare URL (``https://...``,
    ``www...``), an HTML tag (``<a title="Dr. No">``) or an HTML ``<code>`` element is
@@ -49,7 +50,14 @@ Rules, applied to each translatable block's text, in this order:
      number (``802. 11AC``), the cut is dropped;
    - a cut before a comma, semicolon or colon is dropped (no sentence starts with one:
      ``Rep. David McKinley, R-W.Va., visited``), and so is a cut after a word of one
-     lowercase letter and a period (``Palm Bay d. Rockledge``).
+     lowercase letter and a period (``Palm Bay d. Rockledge``);
+   - after a company's or a street's abbreviation (any case) or a short capitalised one,
+     before a dash and a space, ``&`` or ``/`` (``MICROSOFT CANADA CO. - Avis``, ``Sci. &
+     Tech.``); after a street before a compass point (``Whipple Ave. N.W., Canton``); after
+     a dateline that is all the sentence holds so far (``COOKEVILLE, Tenn. - A father``);
+     after ``St.``/``Mt.``/``Ft.`` (``<b>St. Joseph``); after ``p.m.`` before ``ET``/``PT``;
+   - after a quotation's end before who said it, and nothing more (``"Why?" Bush said.``,
+     ``…,” Mr. Gore said, smiling``): not before ``Smith said she …`` or ``said: "Yes."``.
 5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
    and so is a cut after ``...`` or ``…`` when the next text starts with a lowercase
    letter (``is... not exactly great``).
@@ -62,9 +70,11 @@ Rules, applied to each translatable block's text, in this order:
    ``D.`` as an initial) before a capital word, and after an ellipsis in closing quotes
    (tags may sit between) before a capital word (``“3 anos…” Veja, isso é``), and after
    a sentence's end, before the HTML line break (``<br>``) that follows it and a capital
-   word (``my time."<br><small>Photo: …``: pysbd sees tags, not a space), and before two
+   word (``my time."<br><small>Photo: …``: pysbd sees tags, not a space), before two
    HTML line breaks or more (a blank line) and text, whatever precedes them (``22.4
-   <br><br>*min. 25 snaps``).
+   <br><br>*min. 25 snaps``), and before one line break after a short line of its own (a
+   name, a title, a dateline: ``<b>bruno</b><br>To those``) that ends on no punctuation
+   and no function word (:mod:`l10n.text.linebreaks`).
 8. **A piece without a letter or digit is no sentence.** A piece of markup alone (the
    ``<br><br>`` that ends a paragraph, a ``*``) joins the segment before it (the one
    after it, if it comes first); a list's number alone (``<br><br>2.``) joins its item,
@@ -95,12 +105,13 @@ from typing import Any
 
 from l10n.model import Article, Block, Segment
 from l10n.text.abbreviations import abbreviation_ends
+from l10n.text.linebreaks import line_break_cuts
 
 WINDOW = 5000  # characters given to pysbd at once
 MARGIN = 1500  # a window's cuts this close to its end are left to the next window
 _TAIL = 200  # characters around a cut that the abbreviation rules look at
 _LINE_BREAKS = str.maketrans({c: " " for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
-_CLOSERS = re.compile(r"(?:[\"”’')\]}»*_~]|</[A-Za-z][A-Za-z0-9-]*>)+(?=\s|$)")
+_CLOSERS = re.compile(r"(?:[\"”’')\]}»*_~]|</[A-Za-z][A-Za-z0-9-]*>)+(?=\s|$|<)")
 _PROTECTED = re.compile(
     r"(?P<code>(`+)(?:(?!\2).)+?\2)"  # inline code: a run of backticks to the same run
     r"|!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # [text](url "title")
@@ -122,13 +133,6 @@ _QUOTED_ELLIPSIS = re.compile(
     r"(?:\.\.\.|…)(?:</?[A-Za-z][^<>]*>)*[\"”’»](?:</?[A-Za-z][^<>]*>)*\s+"
     r"(?=(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-ZÀ-ÖØ-Þ])"
 )
-# a sentence's end, an HTML line break, a capital word: "time."<br><small>Photo"
-_BROKEN_LINE = re.compile(
-    r"[.!?][\"”’»)]*(?:</[A-Za-z][^<>]*>)*\s*"
-    r"(?=(?:<br\s*/?>\s*)+(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-Z])"
-)
-# two HTML line breaks or more (a blank line) before text: "22.4 <br><br>*min. 25 snaps"
-_BLANK_LINE = re.compile(r"(?:<br\s*/?>\s*){2,}(?=(?:</?[A-Za-z][^<>]*>\s*)*[^\s<])")
 # a pair of "--", which pysbd reads as an aside it never cuts (its own rule's pattern),
 # and a sentence's end inside it: "fouls--San Jose 19, Nevada 14. Technical fouls--San"
 _ASIDE = re.compile(r"--[^-]*--")
@@ -210,10 +214,10 @@ def _glued(text: str) -> list[int]:
 
 def _missed(text: str) -> list[int]:
     """Rule 7: sentence ends pysbd misses: after a letter that names a group, a plan or a
-    class (``win Group D. The day``), and after an ellipsis in closing quotes before a
-    capital word (``“3 anos…” Veja, isso``)."""
-    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS, _BROKEN_LINE)
-            for m in pattern.finditer(text)] + [m.start() for m in _BLANK_LINE.finditer(text)]
+    class (``win Group D. The day``), after an ellipsis in closing quotes before a capital
+    word (``“3 anos…” Veja, isso``), and at HTML line breaks (:mod:`l10n.text.linebreaks`)."""
+    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS)
+            for m in pattern.finditer(text)] + line_break_cuts(text)
 
 
 def _no_aside(pair: re.Match[str]) -> str:
