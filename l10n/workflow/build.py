@@ -85,7 +85,7 @@ from l10n.publish.hugo import config_names, render_config
 from l10n.publish.index_entries import IndexEntries
 from l10n.publish.render import index_pieces
 from l10n.publish.site import Site
-from l10n.publish.site_files import NO_SITE, OUTPUTS, site_files, site_of
+from l10n.publish.site_files import NO_SITE, OUTPUTS, record_line, site_files, site_of
 from l10n.publish.translated import Gates, Skipped
 from l10n.workflow.build_plan import Plan, make_plan, plan_key
 from l10n.workflow.build_result import BuildResult
@@ -154,12 +154,13 @@ def build(
 
 @dataclass(frozen=True, slots=True)
 class Built:
-    """An article in a span of ``build``: its slug, language and plan (without the
-    pages' facts when the build has no site files)."""
+    """An article in a span of ``build``: its slug, language, plan (its pages' facts
+    left out) and line in the folder's record (with them, for a site)."""
 
     slug: str
     lang: str
     plan: Plan
+    line: str  # l10n.publish.site_files.record_line
 
 
 _NOT_IN_PLANS = ("paths", "out", "force", "site_url", "output")  # where pages are written
@@ -212,7 +213,7 @@ class _Build:
         self.skipped += plan.skipped
         for page_lang, entry in plan.index:
             self.index.add(page_lang, entry)
-        self.site_files.add(slug, lang, plan.format, plan.facts, plan.index)
+        self.site_files.add(item.line, plan.languages if self.site_files.site else [])
         names = self._names(plan)
         self._made(names)
         self.counts[True] += len(written)
@@ -236,8 +237,9 @@ class _Build:
         settings, state = self.settings, self.state
         plan_id = plan_key(self.base, settings, state, source, self.targets)
         plan, pages = self._plan(source, plan_id)
-        item = Built(source.slug, source.lang,  # the pages' facts only for the site files
-                     plan if self.site_files.site else replace(plan, facts=[]))
+        facts = plan.facts if self.site_files.site else []  # only for a site's files
+        item = Built(source.slug, source.lang, replace(plan, facts=[]), record_line(
+            source.slug, source.lang, plan.format, facts, plan.index))
         names = self._names(plan)
         owner, files_id = os.path.abspath(source.path), key(self.files, plan_id)
         built = outputs_current(state, owner, self.kind, files_id, self.root, names)
