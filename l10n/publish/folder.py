@@ -19,13 +19,15 @@ Rules:
 
 from __future__ import annotations
 
+import hashlib
+import heapq
 import json
 import re
 from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 
 from l10n.errors import UsageError
-from l10n.fsutil import file_io
+from l10n.fsutil import NameSet, file_io, write_atomic
 
 MANIFEST = ".l10n-build.json"
 FACTS = ".l10n-articles.jsonl"  # what the folder publishes of each article (index, facts)
@@ -87,6 +89,28 @@ def manifest_pieces(files: Iterable[str]) -> Iterator[str]:
         yield f"{head}\n  {json.dumps(name)}"
         head = ","
     yield "\n ]\n}\n" if head == "," else f"{head}]\n}}\n"
+
+
+def update_manifest(folder: Path, made: NameSet, slugs: set[str],
+                    langs: set[str]) -> tuple[list[Path], str]:
+    """Remove what the previous build made and this one (``made``: its names, read
+    sorted; of ``slugs`` x ``langs``) did not; write the manifest: what this one made and
+    what it left of other articles and languages. The files removed, and the manifest's
+    digest (``digest_bytes``, taken as it is written)."""
+    previous = read_manifest(folder)
+    stale = stale_files(folder, previous, made, slugs, langs)
+    removed = remove_files(stale, folder)
+    gone = {path.relative_to(folder.resolve()).as_posix() for path in stale}
+    kept = sorted(name for name in previous if name not in gone and name not in made)
+    digest = hashlib.sha256()
+
+    def hashed(pieces: Iterable[str]) -> Iterator[str]:
+        for piece in pieces:
+            digest.update(piece.encode("utf-8"))
+            yield piece
+
+    write_atomic(folder / MANIFEST, hashed(manifest_pieces(heapq.merge(kept, made))))
+    return removed, digest.hexdigest()[:16]
 
 
 def stale_files(

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import heapq
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -54,33 +53,17 @@ from typing import Any
 from l10n.articles import read_source, safe_slug
 from l10n.config import Settings
 from l10n.errors import InputError, Problem, UsageError
-from l10n.fsutil import (
-    NameSet,
-    Rows,
-    Spilled,
-    StagedWrites,
-    project_lock,
-    remove_stale_temporaries,
-    write_atomic,
-)
+from l10n.fsutil import NameSet, Rows, StagedWrites, project_lock, remove_stale_temporaries
 from l10n.incremental import RunKey, State, key
 from l10n.incremental.cached import Cache
 from l10n.incremental.codec import decoded, encode
-from l10n.incremental.outputs import outputs_current, record_outputs
+from l10n.incremental.outputs import Outputs
 from l10n.incremental.sources import Source
 from l10n.incremental.stamps import stamp_of
 from l10n.model import Article
 from l10n.publish import Page, render_root
 from l10n.publish.files import file_names, render_file
-from l10n.publish.folder import (
-    MANIFEST,
-    check_build_folder,
-    manifest_pieces,
-    read_manifest,
-    remove_files,
-    safe_path,
-    stale_files,
-)
+from l10n.publish.folder import MANIFEST, check_build_folder, safe_path, update_manifest
 from l10n.publish.hugo import config_names, render_config
 from l10n.publish.index_entries import IndexEntries
 from l10n.publish.render import index_pieces
@@ -136,14 +119,14 @@ def build(
                         run.take(item, [])
                 run.indexes(staged)
                 staged.commit()
-                run.recorded()
+                run.outputs.record()
         except BaseException:
             staged.discard()
             raise
         finally:
             run.index.close()
             run.site_files.close()
-            run.done.close()
+            run.outputs.close()
         result = BuildResult(folder, output, run.articles, tuple(run.others), run.counts[True],
                              run.counts[False], tuple(run.skipped))
         removed = _remove_stale(folder, result, run.made.hexdigest(), run.slugs,
@@ -191,7 +174,6 @@ class _Build:
     counts: dict[bool, int] = field(default_factory=lambda: {True: 0, False: 0})  # written?
     skipped: list[Skipped] = field(default_factory=list)
     index: IndexEntries = field(default_factory=IndexEntries)
-    done: Spilled = field(default_factory=Spilled)  # [owner, plan key, names] written
 
     def __post_init__(self) -> None:
         site = [self.site.url, self.site.name] if self.site else None
@@ -201,6 +183,7 @@ class _Build:
         self.files = key(self.base, site, self.output)  # the files of this build's kind
         self.root = self.folder.resolve()
         self.kind = f"built:{self.root}"  # an article's files, and the spans, per build folder
+        self.outputs = Outputs(self.state, self.kind, self.root)
         self.site_files = site_files(self.site, self.output, self.folder, *self.partial)
 
     def take(self, item: Built, written: list[str]) -> None:
@@ -242,7 +225,7 @@ class _Build:
             source.slug, source.lang, plan.format, facts, plan.index))
         names = self._names(plan)
         owner, files_id = os.path.abspath(source.path), key(self.files, plan_id)
-        built = outputs_current(state, owner, self.kind, files_id, self.root, names)
+        built = self.outputs.current(owner, files_id, names)
         if staged is None:
             return item
         written: list[str] = []
@@ -256,7 +239,7 @@ class _Build:
                             self.output, name, page, plan.facts, plan.languages, self.site,
                             text, settings.html)):
                         written.append(name)
-            self.done.append([owner, files_id, names])
+            self.outputs.written(owner, files_id, names)
         self.take(item, written)
         return item
 
@@ -290,7 +273,7 @@ class _Build:
         for name, names, file_key, render in files:
             self._made(names)
             owner = str(self.root / name)
-            if outputs_current(self.state, owner, self.kind, file_key, self.root, names):
+            if self.outputs.current(owner, file_key, names):
                 self.others += [(one, False) for one in names]
                 self.counts[False] += len(names)
                 continue
@@ -299,7 +282,7 @@ class _Build:
                 written = self._write(staged, one, text)
                 self.others.append((one, written))
                 self.counts[written] += 1
-            self.done.append([owner, file_key, names])
+            self.outputs.written(owner, file_key, names)
 
     def _render_index(self, lang: str, order: list[str]) -> Iterator[str]:
         head = self.site_files.index_head(lang)
@@ -309,19 +292,14 @@ class _Build:
         """Stage a file; whether its bytes changed."""
         return staged.stage(safe_path(self.folder, name), text)
 
-    def recorded(self) -> None:
-        """Record, for each article written, the stamps of its files now in place."""
-        for path, plan_id, names in self.done.taken():
-            record_outputs(self.state, path, self.kind, plan_id, self.root, names)
-
 
 def _remove_stale(folder: Path, result: BuildResult, made: str, slugs: set[str],
                   langs: set[str], state: State) -> list[Path]:
-    """Remove what the previous build made and this one did not; record what this one
-    made (``made``: the digest of their names in order; and what it left of other
-    articles and languages) in the manifest. A manifest that is, unchanged, the one
-    written by a build that made the same files of the same articles and languages has
-    nothing stale: it is not even read (nor are the names of the result)."""
+    """Remove what the previous build made and this one did not, and write the manifest
+    (:func:`~l10n.publish.folder.update_manifest`). A manifest that is, unchanged, the
+    one written by a build that made the same files (``made``: the digest of their names
+    in order) of the same articles and languages has nothing stale: it is not even read
+    (nor are the names of the result)."""
     same = key(made, sorted(slugs), sorted(langs))
     manifest = folder / MANIFEST
     if state.lookup(manifest, "manifest", same)[1] is not None:
@@ -329,30 +307,12 @@ def _remove_stale(folder: Path, result: BuildResult, made: str, slugs: set[str],
     names = NameSet()
     try:
         names.update(name for name, _ in result.names())
-        return _new_manifest(folder, manifest, names, slugs, langs, state, same)
+        removed, written = update_manifest(folder, names, slugs, langs)
     finally:
         names.close()
-
-
-def _new_manifest(folder: Path, manifest: Path, made: NameSet, slugs: set[str],
-                  langs: set[str], state: State, same: str) -> list[Path]:
-    previous = read_manifest(folder)
-    stale = stale_files(folder, previous, made, slugs, langs)
-    removed = remove_files(stale, folder)
-    gone = {path.relative_to(folder.resolve()).as_posix() for path in stale}
-    kept = sorted(name for name in previous if name not in gone and name not in made)
-    text = hashlib.sha256()  # the manifest's digest (digest_bytes), as it is written
-    write_atomic(manifest, _hashed(manifest_pieces(heapq.merge(kept, made)), text))
-    written = text.hexdigest()[:16]
     state.record(manifest, stamp_of(manifest), written)
     state.set_fact(manifest, "manifest", written, same, 1)
     return removed
-
-
-def _hashed(pieces: Iterable[str], digest: Any) -> Iterator[str]:
-    for piece in pieces:
-        digest.update(piece.encode("utf-8"))
-        yield piece
 
 
 __all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug"]
