@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from l10n.fsutil import NameSet, Rows
-from l10n.publish.folder import MANIFEST, manifest_pieces
+from l10n.publish.folder import MANIFEST, manifest_pieces, previous_names, read_manifest
 from tests.test_build import run, with_catalog
 
 NAMES = st.lists(st.text(st.characters(blacklist_categories=("Cs",)), max_size=8)
@@ -26,6 +26,26 @@ def reference(names: list[str]) -> str:  # the whole-document manifest it replac
 @given(NAMES)
 def test_manifest_pieces_are_the_whole_documents_bytes(names: list[str]) -> None:
     assert "".join(manifest_pieces(sorted(set(names)))) == reference(names)
+
+
+LAYOUTS = st.sampled_from(["pieces", "compact", "unsorted", "cut", "not a list"])
+
+
+@given(NAMES, LAYOUTS)
+def test_previous_names_are_the_manifests_names_however_it_is_laid_out(
+    tmp_path_factory: object, names: list[str], layout: str
+) -> None:
+    folder = Path(tmp_path_factory.mktemp("out"))  # type: ignore[attr-defined]
+    text = {"pieces": reference(names),
+            "compact": json.dumps({"generator": "l10n", "files": sorted(set(names))}),
+            "unsorted": json.dumps({"files": names[::-1] + [1]}, indent=1),
+            "cut": reference(names)[:-4],
+            "not a list": '{\n "files": "ko/a.html"\n}\n'}[layout]
+    (folder / MANIFEST).write_text(text, encoding="utf-8")
+    found = previous_names(folder)
+    assert set(found) == read_manifest(folder) and set(found) == set(found)  # read twice
+    assert isinstance(found, set) == (layout != "pieces")  # only l10n's own is streamed
+    assert set(previous_names(folder / "none")) == set()
 
 
 @given(NAMES, NAMES)

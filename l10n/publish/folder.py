@@ -77,6 +77,43 @@ def read_manifest(folder: Path) -> set[str]:
     return {f for f in files if isinstance(f, str)} if isinstance(files, list) else set()
 
 
+def previous_names(folder: Path) -> Iterable[str]:
+    """:func:`read_manifest`, read one name at a time (as often as asked) when the
+    manifest is, byte for byte, what :func:`manifest_pieces` writes (a first build of an
+    archive lists 60,000 files); another manifest is read whole."""
+    listed = _Listed(folder / MANIFEST)
+    try:
+        text, again = hashlib.sha256(), hashlib.sha256()
+        with listed.path.open("rb") as raw:
+            for block in iter(lambda: raw.read(1 << 16), b""):
+                text.update(block)
+        for piece in manifest_pieces(listed):
+            again.update(piece.encode("utf-8"))
+        if text.digest() == again.digest():
+            return listed
+    except (OSError, ValueError):
+        pass
+    return read_manifest(folder)
+
+
+class _Listed:
+    """The names of a manifest laid out as :func:`manifest_pieces` writes it: one per
+    line, read from the file each time they are iterated."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __iter__(self) -> Iterator[str]:
+        file_io(self.path)
+        with self.path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.startswith('  "'):
+                    name = json.loads(line.rstrip("\n").removesuffix(","))
+                    if not isinstance(name, str):
+                        raise ValueError("not a file name")
+                    yield name
+
+
 def manifest_text(files: Iterable[str]) -> str:
     return "".join(manifest_pieces(sorted(set(files))))
 
@@ -97,7 +134,7 @@ def update_manifest(folder: Path, made: NameSet, slugs: set[str],
     sorted; of ``slugs`` x ``langs``) did not; write the manifest: what this one made and
     what it left of other articles and languages. The files removed, and the manifest's
     digest (``digest_bytes``, taken as it is written)."""
-    previous = read_manifest(folder)
+    previous = previous_names(folder)
     stale = stale_files(folder, previous, made, slugs, langs)
     removed = remove_files(stale, folder)
     gone = {path.relative_to(folder.resolve()).as_posix() for path in stale}
@@ -114,7 +151,8 @@ def update_manifest(folder: Path, made: NameSet, slugs: set[str],
 
 
 def stale_files(
-    folder: Path, previous: set[str], made: Container[str], slugs: set[str], langs: set[str]
+    folder: Path, previous: Iterable[str], made: Container[str], slugs: set[str],
+    langs: set[str]
 ) -> list[Path]:
     """Files of ``previous`` that this build (``slugs`` x ``langs``) no longer makes and
     that are still regular files inside ``folder``."""
