@@ -8,11 +8,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from l10n.fsutil import NameSet, Rows
 from l10n.publish.folder import MANIFEST, manifest_pieces, previous_names, read_manifest
+from l10n.workflow import build as workflow_build
 from tests.test_build import run, with_catalog
 
 NAMES = st.lists(st.text(st.characters(blacklist_categories=("Cs",)), max_size=8)
@@ -110,3 +112,23 @@ def test_index_pieces_are_the_whole_pages_bytes(
         **render._common(lang, ["en", "ko"], lambda c: f"../{c}/index.html"))
     assert "".join(render.index_pieces(lang, iter(found), ["en", "ko"], head)) == whole
     assert render.render_index_entries(lang, found, ["en", "ko"], head) == whole
+
+
+def test_a_no_change_build_reads_no_name_and_serializes_no_article(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A replayed span hands on each article's recorded line of the folder's record, and
+    the manifest is vouched for by the digest of the names made: a no-change build
+    neither serializes an article again nor fills the set of names (they cost about a
+    second at 10,000 articles)."""
+    with_catalog(project)
+    first = run(project, include_machine=True, site_url="https://news.example.com/")
+
+    def refused(*args: object) -> None:
+        raise AssertionError("a no-change build did this")
+
+    monkeypatch.setattr(workflow_build, "record_line", refused)
+    monkeypatch.setattr(workflow_build, "NameSet", refused)
+    again = run(project, include_machine=True, site_url="https://news.example.com/")
+    assert again.written == () and again.pages == first.pages and again.removed == ()
+    assert again.unchanged_count == first.written_count
