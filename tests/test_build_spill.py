@@ -127,7 +127,7 @@ def test_a_no_change_build_reads_no_name_and_serializes_no_article(
     def refused(*args: object) -> None:
         raise AssertionError("a no-change build did this")
 
-    monkeypatch.setattr(workflow_build, "record_line", refused)
+    monkeypatch.setattr(workflow_build, "record_head", refused)
     monkeypatch.setattr(workflow_build, "NameSet", refused)
     again = run(project, include_machine=True, site_url="https://news.example.com/")
     assert again.written == () and again.pages == first.pages and again.removed == ()

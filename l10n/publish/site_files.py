@@ -76,9 +76,10 @@ class SiteFiles:
         self._pages: list[int] = []  # each article's page count, for the sitemaps' parts
         self._langs: set[str] = set()
 
-    def add(self, line: str, langs: Sequence[str]) -> None:
-        """An article of the build: its :func:`record_line`, and the languages of its
-        pages' facts (none without a site)."""
+    def add(self, head: str, index: Sequence[Sequence[str]], langs: Sequence[str]) -> None:
+        """An article of the build: its :func:`record_head`, index entries, and the
+        languages of its pages' facts (none without a site)."""
+        line = f"{head[:-1]}, {json.dumps(index, ensure_ascii=False)}]"  # json.dumps' bytes
         self._keep(self._entries, line, langs)
 
     def merge(self, index: IndexEntries, covered: set[str]) -> IndexEntries:
@@ -220,11 +221,10 @@ def _with_others(line: str, kept: list[Any], covered: set[str]) -> tuple[str, li
     return json.dumps(row, ensure_ascii=False), _langs(row[3])
 
 
-def record_line(slug: str, lang: str, article_format: str, facts: list[Any],
-                index: Sequence[Sequence[str]]) -> str:
-    """An article's line in :data:`FACTS` (``lang``: its own): its pages' facts (none
-    without a site) and index entries."""
-    return json.dumps([slug, lang, article_format, facts, index], ensure_ascii=False)
+def record_head(slug: str, lang: str, article_format: str, facts: list[Any]) -> str:
+    """An article's line in :data:`FACTS` (``lang``: its own) but its index entries: its
+    pages' facts (none without a site)."""
+    return json.dumps([slug, lang, article_format, facts], ensure_ascii=False)
 
 
 def _langs(facts: list[dict[str, Any]]) -> list[str]:

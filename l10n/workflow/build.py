@@ -68,7 +68,7 @@ from l10n.publish.hugo import config_names, render_config
 from l10n.publish.index_entries import IndexEntries
 from l10n.publish.render import index_pieces
 from l10n.publish.site import Site
-from l10n.publish.site_files import NO_SITE, OUTPUTS, record_line, site_files, site_of
+from l10n.publish.site_files import NO_SITE, OUTPUTS, record_head, site_files, site_of
 from l10n.publish.translated import Gates, Skipped
 from l10n.workflow.build_plan import Plan, make_plan, plan_key
 from l10n.workflow.build_result import BuildResult
@@ -138,12 +138,12 @@ def build(
 @dataclass(frozen=True, slots=True)
 class Built:
     """An article in a span of ``build``: its slug, language, plan (its pages' facts
-    left out) and line in the folder's record (with them, for a site)."""
+    left out) and the head of its line in the folder's record (with them, for a site)."""
 
     slug: str
     lang: str
     plan: Plan
-    line: str  # l10n.publish.site_files.record_line
+    head: str  # l10n.publish.site_files.record_head
 
 
 _NOT_IN_PLANS = ("paths", "out", "force", "site_url", "output")  # where pages are written
@@ -196,7 +196,8 @@ class _Build:
         self.skipped += plan.skipped
         for page_lang, entry in plan.index:
             self.index.add(page_lang, entry)
-        self.site_files.add(item.line, plan.languages if self.site_files.site else [])
+        self.site_files.add(item.head, plan.index,
+                            plan.languages if self.site_files.site else [])
         names = self._names(plan)
         self._made(names)
         self.counts[True] += len(written)
@@ -221,8 +222,8 @@ class _Build:
         plan_id = plan_key(self.base, settings, state, source, self.targets)
         plan, pages = self._plan(source, plan_id)
         facts = plan.facts if self.site_files.site else []  # only for a site's files
-        item = Built(source.slug, source.lang, replace(plan, facts=[]), record_line(
-            source.slug, source.lang, plan.format, facts, plan.index))
+        item = Built(source.slug, source.lang, replace(plan, facts=[]),
+                     record_head(source.slug, source.lang, plan.format, facts))
         names = self._names(plan)
         owner, files_id = os.path.abspath(source.path), key(self.files, plan_id)
         built = self.outputs.current(owner, files_id, names)
