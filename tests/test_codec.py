@@ -12,8 +12,7 @@ import pytest
 from l10n.catalog.counts import CatalogStatus
 from l10n.incremental.codec import decode, decoded, encode
 from l10n.model import Term
-from l10n.publish.page import Coverage
-from l10n.publish.translated import PageSummary, Skipped
+from l10n.publish.translated import Skipped
 from l10n.workflow.build_plan import Plan
 
 
@@ -34,8 +33,8 @@ def test_glossary_terms_come_back_equal_and_read_only() -> None:
 
 
 def test_a_build_plan_and_a_status_row_come_back_equal() -> None:
-    plan = Plan("markdown", [PageSummary("a", "ko", Coverage(3, 2, 1), True, 1)],
-                [Skipped("a", "es", "no catalog", None, 0)], [("ko", "a\0title")],
+    plan = Plan("markdown", [["a", "ko", 3, 2, 1, True, 1]],
+                [Skipped("a", "es", "no catalog", None, 0)], [["ko", "a\0title"]],
                 [{"url": "ko/a.html", "tags": ["x"]}])
     assert decode(Plan, _through_json(plan)) == plan
     row = CatalogStatus("ko", "a", 3, 1, 1, 0, 1, 0, 12, 2, "locales/ko/a.po", True)

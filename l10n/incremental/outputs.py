@@ -9,40 +9,52 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from l10n.fsutil import Spilled
 from l10n.incremental.stamps import Stamp, stamp_of
 from l10n.incremental.store import State
 
 
-def outputs_current(state: State, owner: str, kind: str, inputs: str, root: Path,
-                    names: Sequence[str]) -> bool:
-    """Whether the files ``names`` (under ``root``) are, unchanged, those recorded for
-    ``owner`` under ``inputs``; the pass watching is told either way (each file vouched
-    for, or the pass unclean)."""
-    found = state.fact_seen(owner, kind, inputs, "")
-    if found is None:
-        return False
-    stamps, seen = found
-    if [row[0] for row in stamps] != list(names):
-        state.unclean()
-        return False
-    for name, *recorded in stamps:  # a pass made unclean is not recorded: vouch as they come
-        path = f"{root}/{name}"
-        stamp = stamp_of(path)
-        if stamp is None or Stamp(*recorded) != stamp or not stamp.trusted(seen):
+class Outputs:
+    """The files one run writes under ``root``, each group of them recorded as ``kind``
+    for an ``owner`` (an article, an index) under its inputs."""
+
+    def __init__(self, state: State, kind: str, root: Path) -> None:
+        self.state, self.kind, self.root = state, kind, root
+        self._written = Spilled()  # [owner, inputs, names] written, recorded by record()
+
+    def current(self, owner: str, inputs: str, names: Sequence[str]) -> bool:
+        """Whether the files ``names`` are, unchanged, those recorded for ``owner`` under
+        ``inputs``; the pass watching is told either way (each file vouched for, or the
+        pass unclean)."""
+        state = self.state
+        found = state.fact_seen(owner, self.kind, inputs, "")
+        if found is None:
+            return False
+        stamps, seen = found
+        if [row[0] for row in stamps] != list(names):
             state.unclean()
             return False
-        state.vouch(path, stamp)
-    return True
+        for name, *recorded in stamps:  # an unclean pass is not recorded: vouch as they come
+            path = f"{self.root}/{name}"
+            stamp = stamp_of(path)
+            if stamp is None or Stamp(*recorded) != stamp or not stamp.trusted(seen):
+                state.unclean()
+                return False
+            state.vouch(path, stamp)
+        return True
 
+    def written(self, owner: str, inputs: str, names: Sequence[str]) -> None:
+        """The files ``names`` are written (staged) for ``owner`` from ``inputs``."""
+        self._written.append([owner, inputs, list(names)])
 
-def record_outputs(state: State, owner: str, kind: str, inputs: str, root: Path,
-                   names: Sequence[str]) -> None:
-    """Record the files ``names`` (under ``root``), now in place, as made from ``inputs``
-    (nothing when one is missing)."""
-    stamps = []
-    for name in names:
-        stamp = stamp_of(root / name)
-        if stamp is None:
-            return
-        stamps.append([name, stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns])
-    state.set_fact(owner, kind, inputs, "", stamps)
+    def record(self) -> None:
+        """Record the stamps of the files written, now in place (none of an owner whose
+        files are not all there)."""
+        for owner, inputs, names in self._written.taken():
+            stamps = [[name, stamp.ino, stamp.size, stamp.mtime_ns, stamp.ctime_ns]
+                      for name in names if (stamp := stamp_of(self.root / name)) is not None]
+            if len(stamps) == len(names):
+                self.state.set_fact(owner, self.kind, inputs, "", stamps)
+
+    def close(self) -> None:
+        self._written.close()

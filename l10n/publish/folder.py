@@ -19,13 +19,15 @@ Rules:
 
 from __future__ import annotations
 
+import hashlib
+import heapq
 import json
 import re
 from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 
 from l10n.errors import UsageError
-from l10n.fsutil import file_io
+from l10n.fsutil import NameSet, file_io, write_atomic
 
 MANIFEST = ".l10n-build.json"
 FACTS = ".l10n-articles.jsonl"  # what the folder publishes of each article (index, facts)
@@ -75,6 +77,43 @@ def read_manifest(folder: Path) -> set[str]:
     return {f for f in files if isinstance(f, str)} if isinstance(files, list) else set()
 
 
+def previous_names(folder: Path) -> Iterable[str]:
+    """:func:`read_manifest`, read one name at a time (as often as asked) when the
+    manifest is, byte for byte, what :func:`manifest_pieces` writes (a first build of an
+    archive lists 60,000 files); another manifest is read whole."""
+    listed = _Listed(folder / MANIFEST)
+    try:
+        text, again = hashlib.sha256(), hashlib.sha256()
+        with listed.path.open("rb") as raw:
+            for block in iter(lambda: raw.read(1 << 16), b""):
+                text.update(block)
+        for piece in manifest_pieces(listed):
+            again.update(piece.encode("utf-8"))
+        if text.digest() == again.digest():
+            return listed
+    except (OSError, ValueError):
+        pass
+    return read_manifest(folder)
+
+
+class _Listed:
+    """The names of a manifest laid out as :func:`manifest_pieces` writes it: one per
+    line, read from the file each time they are iterated."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __iter__(self) -> Iterator[str]:
+        file_io(self.path)
+        with self.path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.startswith('  "'):
+                    name = json.loads(line.rstrip("\n").removesuffix(","))
+                    if not isinstance(name, str):
+                        raise ValueError("not a file name")
+                    yield name
+
+
 def manifest_text(files: Iterable[str]) -> str:
     return "".join(manifest_pieces(sorted(set(files))))
 
@@ -89,8 +128,31 @@ def manifest_pieces(files: Iterable[str]) -> Iterator[str]:
     yield "\n ]\n}\n" if head == "," else f"{head}]\n}}\n"
 
 
+def update_manifest(folder: Path, made: NameSet, slugs: set[str],
+                    langs: set[str]) -> tuple[list[Path], str]:
+    """Remove what the previous build made and this one (``made``: its names, read
+    sorted; of ``slugs`` x ``langs``) did not; write the manifest: what this one made and
+    what it left of other articles and languages. The files removed, and the manifest's
+    digest (``digest_bytes``, taken as it is written)."""
+    previous = previous_names(folder)
+    stale = stale_files(folder, previous, made, slugs, langs)
+    removed = remove_files(stale, folder)
+    gone = {path.relative_to(folder.resolve()).as_posix() for path in stale}
+    kept = sorted(name for name in previous if name not in gone and name not in made)
+    digest = hashlib.sha256()
+
+    def hashed(pieces: Iterable[str]) -> Iterator[str]:
+        for piece in pieces:
+            digest.update(piece.encode("utf-8"))
+            yield piece
+
+    write_atomic(folder / MANIFEST, hashed(manifest_pieces(heapq.merge(kept, made))))
+    return removed, digest.hexdigest()[:16]
+
+
 def stale_files(
-    folder: Path, previous: set[str], made: Container[str], slugs: set[str], langs: set[str]
+    folder: Path, previous: Iterable[str], made: Container[str], slugs: set[str],
+    langs: set[str]
 ) -> list[Path]:
     """Files of ``previous`` that this build (``slugs`` x ``langs``) no longer makes and
     that are still regular files inside ``folder``."""

@@ -76,12 +76,11 @@ class SiteFiles:
         self._pages: list[int] = []  # each article's page count, for the sitemaps' parts
         self._langs: set[str] = set()
 
-    def add(self, slug: str, lang: str, article_format: str, facts: list[dict[str, Any]],
-            index: Sequence[Sequence[str]]) -> None:
-        """An article of the build (``lang``: its own), with its pages' facts (empty
-        without a site) and index entries."""
-        self._keep(self._entries, json.dumps([slug, lang, article_format, facts, index],
-                                             ensure_ascii=False), facts)
+    def add(self, head: str, index: Sequence[Sequence[str]], langs: Sequence[str]) -> None:
+        """An article of the build: its :func:`record_head`, index entries, and the
+        languages of its pages' facts (none without a site)."""
+        line = f"{head[:-1]}, {json.dumps(index, ensure_ascii=False)}]"  # json.dumps' bytes
+        self._keep(self._entries, line, langs)
 
     def merge(self, index: IndexEntries, covered: set[str]) -> IndexEntries:
         """The index entries of the folder's pages: ``index`` (this build's), and in a
@@ -102,9 +101,9 @@ class SiteFiles:
                 if row is not None and row[0] in own:  # its own line, in its kept place
                     self._keep(merged, *_with_others(own.pop(row[0]), row, covered))
                 elif row is not None and self.named:  # an article this build left alone
-                    self._keep(merged, line.rstrip("\n"), row[3])
+                    self._keep(merged, line.rstrip("\n"), _langs(row[3]))
         for line in own.values():  # articles new to the folder
-            self._keep(merged, line, json.loads(line)[3])
+            self._keep(merged, line, _langs(json.loads(line)[3]))
         self._entries.close()
         self._entries = merged
         index.close()
@@ -144,10 +143,10 @@ class SiteFiles:
             *record,
         ]
 
-    def _keep(self, entries: IndexEntries, line: str, facts: list[dict[str, Any]]) -> None:
+    def _keep(self, entries: IndexEntries, line: str, langs: Sequence[str]) -> None:
         entries.add("", line)
-        self._pages.append(len(facts))
-        self._langs.update(fact["lang"] for fact in facts)
+        self._pages.append(len(langs))
+        self._langs.update(langs)
 
     def _lines(self) -> list[str]:
         return self._entries.entries("") if self._pages else []
@@ -209,14 +208,24 @@ def _row(line: str) -> list[Any] | None:
     return None
 
 
-def _with_others(line: str, kept: list[Any], covered: set[str]) -> tuple[str, list[Any]]:
+def _with_others(line: str, kept: list[Any], covered: set[str]) -> tuple[str, list[str]]:
     """An article's line of this build, with the kept pages of the languages it does not
-    build (and leaves in place); and its page facts."""
+    build (and leaves in place); and its page facts' languages."""
     row = json.loads(line)
     facts = [fact for fact in kept[3] if fact["lang"] not in covered]
     entries = [entry for entry in kept[4] if entry[0] not in covered]
     if not facts and not entries:
-        return line, row[3]
+        return line, _langs(row[3])
     row[3] += facts
     row[4] += entries
-    return json.dumps(row, ensure_ascii=False), row[3]
+    return json.dumps(row, ensure_ascii=False), _langs(row[3])
+
+
+def record_head(slug: str, lang: str, article_format: str, facts: list[Any]) -> str:
+    """An article's line in :data:`FACTS` (``lang``: its own) but its index entries: its
+    pages' facts (none without a site)."""
+    return json.dumps([slug, lang, article_format, facts], ensure_ascii=False)
+
+
+def _langs(facts: list[dict[str, Any]]) -> list[str]:
+    return [fact["lang"] for fact in facts]

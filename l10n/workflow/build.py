@@ -43,8 +43,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import heapq
-import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -55,41 +53,25 @@ from typing import Any
 from l10n.articles import read_source, safe_slug
 from l10n.config import Settings
 from l10n.errors import InputError, Problem, UsageError
-from l10n.fsutil import (
-    NameSet,
-    Rows,
-    Spilled,
-    StagedWrites,
-    project_lock,
-    remove_stale_temporaries,
-    write_atomic,
-)
+from l10n.fsutil import NameSet, Rows, StagedWrites, project_lock, remove_stale_temporaries
 from l10n.incremental import RunKey, State, key
 from l10n.incremental.cached import Cache
 from l10n.incremental.codec import decoded, encode
-from l10n.incremental.outputs import outputs_current, record_outputs
+from l10n.incremental.outputs import Outputs
 from l10n.incremental.sources import Source
 from l10n.incremental.stamps import stamp_of
 from l10n.model import Article
 from l10n.publish import Page, render_root
 from l10n.publish.files import file_names, render_file
-from l10n.publish.folder import (
-    MANIFEST,
-    check_build_folder,
-    manifest_pieces,
-    read_manifest,
-    remove_files,
-    safe_path,
-    stale_files,
-)
+from l10n.publish.folder import MANIFEST, check_build_folder, safe_path, update_manifest
 from l10n.publish.hugo import config_names, render_config
 from l10n.publish.index_entries import IndexEntries
 from l10n.publish.render import index_pieces
 from l10n.publish.site import Site
-from l10n.publish.site_files import NO_SITE, OUTPUTS, site_files, site_of
+from l10n.publish.site_files import NO_SITE, OUTPUTS, record_head, site_files, site_of
 from l10n.publish.translated import Gates, Skipped
 from l10n.workflow.build_plan import Plan, make_plan, plan_key
-from l10n.workflow.build_result import BuildResult, page_row
+from l10n.workflow.build_result import BuildResult
 
 
 def build(
@@ -133,36 +115,35 @@ def build(
             with cache.spans(paths, problems, run.kind, asked, Built, parts=(run.files,),
                              kinds=("build", run.kind), confirm=run.article) as spans:
                 for item in spans.each(partial(run.article, staged=staged)):
-                    if spans.replaying:  # else counted as it was planned
-                        run.take(item, unchanged=True)
+                    if spans.replaying:  # else counted as it was built
+                        run.take(item, [])
                 run.indexes(staged)
                 staged.commit()
-                run.recorded()
+                run.outputs.record()
         except BaseException:
             staged.discard()
             raise
         finally:
             run.index.close()
             run.site_files.close()
-            run.done.close()
-        try:
-            removed = _remove_stale(folder, run.made, run.slugs, {*targets, *run.langs},
-                                    cache.state)
-        finally:
-            run.made.close()
+            run.outputs.close()
+        result = BuildResult(folder, output, run.articles, tuple(run.others), run.counts[True],
+                             run.counts[False], tuple(run.skipped))
+        removed = _remove_stale(folder, result, run.made.hexdigest(), run.slugs,
+                                {*targets, *run.langs}, cache.state)
     notices = () if site or output == "hugo" else (NO_SITE,)
-    return BuildResult(folder, run.pages, run.written, run.unchanged,
-                       tuple(run.skipped), tuple(removed), tuple(problems), notices)
+    return replace(result, removed=tuple(removed), problems=tuple(problems), notices=notices)
 
 
 @dataclass(frozen=True, slots=True)
 class Built:
-    """An article in a span of ``build``: its slug, language and plan (without the
-    pages' facts when the build has no site files)."""
+    """An article in a span of ``build``: its slug, language, plan (its pages' facts
+    left out) and the head of its line in the folder's record (with them, for a site)."""
 
     slug: str
     lang: str
     plan: Plan
+    head: str  # l10n.publish.site_files.record_head
 
 
 _NOT_IN_PLANS = ("paths", "out", "force", "site_url", "output")  # where pages are written
@@ -185,15 +166,14 @@ class _Build:
     site: Site | None = None
     output: str = "site"
     partial: tuple[bool, bool] = (False, False)  # of some articles, of some languages
-    made: NameSet = field(default_factory=NameSet)  # names in the build folder
+    made: Any = field(default_factory=hashlib.sha256)  # the names made, in order
     slugs: set[str] = field(default_factory=set)
     langs: set[str] = field(default_factory=set)  # the articles' own languages
-    pages: Rows = field(default_factory=Rows)  # page_row of each page
+    articles: Rows = field(default_factory=Rows)  # the result's (BuildResult.articles)
+    others: list[tuple[str, bool]] = field(default_factory=list)  # (name, written)
+    counts: dict[bool, int] = field(default_factory=lambda: {True: 0, False: 0})  # written?
     skipped: list[Skipped] = field(default_factory=list)
-    unchanged: Rows = field(default_factory=Rows)  # names
-    written: Rows = field(default_factory=Rows)
     index: IndexEntries = field(default_factory=IndexEntries)
-    done: Spilled = field(default_factory=Spilled)  # [owner, plan key, names] written
 
     def __post_init__(self) -> None:
         site = [self.site.url, self.site.name] if self.site else None
@@ -203,29 +183,34 @@ class _Build:
         self.files = key(self.base, site, self.output)  # the files of this build's kind
         self.root = self.folder.resolve()
         self.kind = f"built:{self.root}"  # an article's files, and the spans, per build folder
+        self.outputs = Outputs(self.state, self.kind, self.root)
         self.site_files = site_files(self.site, self.output, self.folder, *self.partial)
 
-    def take(self, item: Built, *, unchanged: bool = False) -> None:
-        """Count an article's plan in the run."""
+    def take(self, item: Built, written: list[str]) -> None:
+        """Count an article's plan in the run (``written``: the names of its files whose
+        bytes changed; the others are unchanged)."""
         slug, lang, plan = item.slug, item.lang, item.plan
         self.slugs.add(slug)
         self.langs.add(lang)
-        for page in plan.pages:
-            self.pages.append(page_row(page))
+        self.articles.append([plan.format, plan.pages, written])
         self.skipped += plan.skipped
         for page_lang, entry in plan.index:
             self.index.add(page_lang, entry)
-        self.site_files.add(slug, lang, plan.format, plan.facts, plan.index)
+        self.site_files.add(item.head, plan.index,
+                            plan.languages if self.site_files.site else [])
         names = self._names(plan)
-        self.made.update(names)
-        if unchanged:
-            for name in names:
-                self.unchanged.append(name)
+        self._made(names)
+        self.counts[True] += len(written)
+        self.counts[False] += len(names) - len(written)
 
     def _names(self, plan: Plan) -> list[str]:
         """The names of an article's files in the build folder."""
-        return [name for page in plan.pages
-                for name in file_names(self.output, plan.format, page.slug, page.lang)]
+        return [name for row in plan.pages
+                for name in file_names(self.output, plan.format, row[0], row[1])]
+
+    def _made(self, names: Iterable[str]) -> None:
+        for name in names:
+            self.made.update(name.encode("utf-8") + b"\0")
 
     def article(self, source: Source, staged: StagedWrites | None = None) -> Built:
         """Plan one article (from the state when its inputs did not change) and write
@@ -236,25 +221,27 @@ class _Build:
         settings, state = self.settings, self.state
         plan_id = plan_key(self.base, settings, state, source, self.targets)
         plan, pages = self._plan(source, plan_id)
-        item = Built(source.slug, source.lang,  # the pages' facts only for the site files
-                     plan if self.site_files.site else replace(plan, facts=[]))
+        facts = plan.facts if self.site_files.site else []  # only for a site's files
+        item = Built(source.slug, source.lang, replace(plan, facts=[]),
+                     record_head(source.slug, source.lang, plan.format, facts))
         names = self._names(plan)
         owner, files_id = os.path.abspath(source.path), key(self.files, plan_id)
-        built = outputs_current(state, owner, self.kind, files_id, self.root, names)
+        built = self.outputs.current(owner, files_id, names)
         if staged is None:
             return item
-        self.take(item, unchanged=built)
-        if built:
-            return item
-        if pages is None:
-            pages = make_plan(settings, source, self.targets, self.gates)[1]
-        text = functools.cache(partial(read_source, source.path))  # read once, when needed
-        for page in pages:
-            for name in file_names(self.output, plan.format, page.slug, page.lang):
-                self._write(staged, name, render_file(self.output, name, page, plan.facts,
-                                                      plan.languages, self.site, text,
-                                                      settings.html))
-        self.done.append([owner, files_id, names])
+        written: list[str] = []
+        if not built:
+            if pages is None:
+                pages = make_plan(settings, source, self.targets, self.gates)[1]
+            text = functools.cache(partial(read_source, source.path))  # read once, if needed
+            for page in pages:
+                for name in file_names(self.output, plan.format, page.slug, page.lang):
+                    if self._write(staged, name, render_file(
+                            self.output, name, page, plan.facts, plan.languages, self.site,
+                            text, settings.html)):
+                        written.append(name)
+            self.outputs.written(owner, files_id, names)
+        self.take(item, written)
         return item
 
     def _plan(self, source: Source, plan_id: str) -> tuple[Plan, list[Page] | None]:
@@ -285,64 +272,48 @@ class _Build:
             files.append(("index.html", ["index.html"], key(self.files, order, source),
                           partial(render_root, order, source)))
         for name, names, file_key, render in files:
-            self.made.update(names)
+            self._made(names)
             owner = str(self.root / name)
-            if outputs_current(self.state, owner, self.kind, file_key, self.root, names):
-                for one in names:
-                    self.unchanged.append(one)
+            if self.outputs.current(owner, file_key, names):
+                self.others += [(one, False) for one in names]
+                self.counts[False] += len(names)
                 continue
             texts = render()  # a file's text (whole or in pieces), or a text per name
             for one, text in (texts.items() if isinstance(texts, dict) else [(names[0], texts)]):
-                self._write(staged, one, text)
-            self.done.append([owner, file_key, names])
+                written = self._write(staged, one, text)
+                self.others.append((one, written))
+                self.counts[written] += 1
+            self.outputs.written(owner, file_key, names)
 
     def _render_index(self, lang: str, order: list[str]) -> Iterator[str]:
         head = self.site_files.index_head(lang)
         return index_pieces(lang, self.index.each(lang), order, head)
 
-    def _write(self, staged: StagedWrites, name: str, text: str | Iterable[str]) -> None:
-        if staged.stage(safe_path(self.folder, name), text):
-            self.written.append(name)
-        else:
-            self.unchanged.append(name)
-
-    def recorded(self) -> None:
-        """Record, for each article written, the stamps of its files now in place."""
-        for path, plan_id, names in self.done.taken():
-            record_outputs(self.state, path, self.kind, plan_id, self.root, names)
+    def _write(self, staged: StagedWrites, name: str, text: str | Iterable[str]) -> bool:
+        """Stage a file; whether its bytes changed."""
+        return staged.stage(safe_path(self.folder, name), text)
 
 
-def _remove_stale(
-    folder: Path, made: NameSet, slugs: set[str], langs: set[str], state: State
-) -> list[Path]:
-    """Remove what the previous build made and this one did not; record what this one
-    made (and what it left of other articles and languages) in the manifest. A manifest
-    that is, unchanged, the one written by a build that made the same files of the same
-    articles and languages has nothing stale: it is not even read."""
-    digest = hashlib.sha256()
-    for name in itertools.chain(made, ("",), sorted(slugs), ("",), sorted(langs)):
-        digest.update(name.encode("utf-8") + b"\0")
-    same = digest.hexdigest()[:16]
+def _remove_stale(folder: Path, result: BuildResult, made: str, slugs: set[str],
+                  langs: set[str], state: State) -> list[Path]:
+    """Remove what the previous build made and this one did not, and write the manifest
+    (:func:`~l10n.publish.folder.update_manifest`). A manifest that is, unchanged, the
+    one written by a build that made the same files (``made``: the digest of their names
+    in order) of the same articles and languages has nothing stale: it is not even read
+    (nor are the names of the result)."""
+    same = key(made, sorted(slugs), sorted(langs))
     manifest = folder / MANIFEST
     if state.lookup(manifest, "manifest", same)[1] is not None:
         return []
-    previous = read_manifest(folder)
-    stale = stale_files(folder, previous, made, slugs, langs)
-    removed = remove_files(stale, folder)
-    gone = {path.relative_to(folder.resolve()).as_posix() for path in stale}
-    kept = sorted(name for name in previous if name not in gone and name not in made)
-    text = hashlib.sha256()  # the manifest's digest (digest_bytes), as it is written
-    write_atomic(manifest, _hashed(manifest_pieces(heapq.merge(kept, made)), text))
-    written = text.hexdigest()[:16]
+    names = NameSet()
+    try:
+        names.update(name for name, _ in result.names())
+        removed, written = update_manifest(folder, names, slugs, langs)
+    finally:
+        names.close()
     state.record(manifest, stamp_of(manifest), written)
     state.set_fact(manifest, "manifest", written, same, 1)
     return removed
-
-
-def _hashed(pieces: Iterable[str], digest: Any) -> Iterator[str]:
-    for piece in pieces:
-        digest.update(piece.encode("utf-8"))
-        yield piece
 
 
 __all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug"]

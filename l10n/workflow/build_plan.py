@@ -23,25 +23,27 @@ from l10n.config import Settings
 from l10n.incremental import State, key
 from l10n.incremental.sources import Source
 from l10n.publish import Page
-from l10n.publish.render import IndexEntry, index_entry
+from l10n.publish.render import index_entry
 from l10n.publish.site import page_facts
-from l10n.publish.translated import Gates, PageSummary, Skipped, article_pages
+from l10n.publish.translated import Gates, Skipped, article_pages
+from l10n.workflow.build_result import page_row
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
     """What the build makes of one article (see the module docstring): the fact
-    ``build`` keeps of an article (:mod:`l10n.incremental.codec`)."""
+    ``build`` keeps of an article (:mod:`l10n.incremental.codec`). Its lists are kept
+    as JSON reads them, not decoded: a no-change build of an archive replays 10,000."""
 
     format: str
-    pages: list[PageSummary]
+    pages: list[Any]  # page_row of each page (l10n.workflow.build_result)
     skipped: list[Skipped]
-    index: list[tuple[str, IndexEntry]]  # (lang, entry) per page
-    facts: list[dict[str, Any]]  # l10n.publish.site.page_facts of each page
+    index: list[Any]  # [lang, entry] of each page (l10n.publish.render.index_entry)
+    facts: list[Any]  # l10n.publish.site.page_facts of each page
 
     @property
     def languages(self) -> list[str]:
-        return [page.lang for page in self.pages]
+        return [row[1] for row in self.pages]
 
 
 def plan_key(base: str, settings: Settings, state: State, source: Source,
@@ -60,8 +62,7 @@ def make_plan(
     """The article's plan, and its pages (read and localized now)."""
     ref = settings.reference(source.path)
     pages, skipped = article_pages(settings, source.article, targets, gates, ref)
-    summaries = [PageSummary(p.slug, p.lang, p.coverage, p.used_machine, p.source_shown)
-                 for p in pages]
-    index = [(page.lang, index_entry(page)) for page in pages]
+    rows = [page_row(page) for page in pages]
+    index = [[page.lang, index_entry(page)] for page in pages]
     facts = [page_facts(page) for page in pages]
-    return Plan(source.article.format, summaries, skipped, index, facts), pages
+    return Plan(source.article.format, rows, skipped, index, facts), pages
