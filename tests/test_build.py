@@ -17,7 +17,8 @@ from markdown_it import MarkdownIt
 from l10n.config import load_settings
 from l10n.errors import CatalogError, UsageError
 from l10n.publish.folder import check_build_folder, safe_path
-from l10n.workflow.build import BuildResult, build
+from l10n.workflow.build import build
+from l10n.workflow.build_result import BuildResult
 from l10n.workflow.extract import extract
 
 DATA = Path(__file__).resolve().parent / "data" / "build"

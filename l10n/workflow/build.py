@@ -50,9 +50,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from l10n.articles import read_source, safe_slug
+from l10n.articles import read_source
 from l10n.config import Settings
-from l10n.errors import InputError, Problem, UsageError
+from l10n.errors import Problem, UsageError
 from l10n.fsutil import NameSet, Rows, StagedWrites, project_lock, remove_stale_temporaries
 from l10n.incremental import RunKey, State, key
 from l10n.incremental.cached import Cache
@@ -60,7 +60,6 @@ from l10n.incremental.codec import decoded, encode
 from l10n.incremental.outputs import Outputs
 from l10n.incremental.sources import Source
 from l10n.incremental.stamps import stamp_of
-from l10n.model import Article
 from l10n.publish import Page, render_root
 from l10n.publish.files import file_names, render_file
 from l10n.publish.folder import MANIFEST, check_build_folder, safe_path, update_manifest
@@ -217,7 +216,6 @@ class _Build:
         its files, unless they are, unchanged, those the state recorded for this plan;
         its item for the span. Without ``staged``: a confirming pass (nothing written,
         nothing counted)."""
-        check_slug(source)
         settings, state = self.settings, self.state
         plan_id = plan_key(self.base, settings, state, source, self.targets)
         plan, pages = self._plan(source, plan_id)
@@ -314,12 +312,3 @@ def _remove_stale(folder: Path, result: BuildResult, made: str, slugs: set[str],
     state.record(manifest, stamp_of(manifest), written)
     state.set_fact(manifest, "manifest", written, same, 1)
     return removed
-
-
-__all__ = ["BuildResult", "Skipped", "build", "check_build_folder", "check_slug"]
-
-
-def check_slug(article: Article | Source) -> None:
-    """A slug becomes a file name: the readers' rule again, for an Article built by hand."""
-    if safe_slug(article.slug, article.path, source="the article") != article.slug:
-        raise InputError(f"unsafe article slug '{article.slug}'", path=article.path)

@@ -66,6 +66,3 @@ def page_row(page: PageSummary | Page) -> list[object]:
     coverage = page.coverage
     return [page.slug, page.lang, coverage.total, coverage.reviewed, coverage.machine,
             page.used_machine, page.source_shown]
-
-
-__all__ = ["BuildResult", "page_row"]
