@@ -143,6 +143,24 @@ def furniture_class(element: Any, depth: int = 3) -> bool:
     return False
 
 
+_CAPTION_CLASS = re.compile(r"(?:^|[^a-z])(caption|photo-?caption|cutline)(?:$|[^a-z])")
+
+
+def caption_class(element: Any, depth: int = 2) -> bool:
+    """Whether ``element`` or the element around it has a class or id that names a
+    picture's caption (``p.caption``, ``div#caption``, a ``cutline``): a caption that is
+    not a ``<figcaption>``."""
+    node = element
+    for _ in range(depth):
+        if node is None or not getattr(node, "tagName", None):
+            return False
+        names = f"{node.getAttribute('class')} {node.getAttribute('id')}".lower()
+        if _CAPTION_CLASS.search(names):
+            return True
+        node = node.parentNode
+    return False
+
+
 def dense_links(text: str, place: Any) -> bool:
     """Whether half of a run's words or more are in links."""
     return link_words(place) * 2 >= len(text.split())
@@ -203,11 +221,13 @@ def comments(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
 # the lines that open a comment section, as sites word them (English): a heading that
 # names comments (a short line), or a phrase that only a comment section says
 _COMMENTS_HEADING = re.compile(
-    r"\W*(?:\d+\s+)?(?:readers?'?\s+|user\s+|your\s+)?comments?\b", re.IGNORECASE)
+    r"\W*(?:\d+\s+)?(?:(?:readers?'?\s+|user\s+|your\s+)?comments?|(?:readers?'?|your)\s+views"
+    r"|(?:tell\s+us\s+)?what\s+you\s+think)\b", re.IGNORECASE)
 _COMMENTS_PHRASE = re.compile(
     r"\W*(?:(?:add|post|leave|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply)"
     r"|(?:comments|commenting)\s+(?:are|is)\s+(?:now\s+)?closed"
-    r"|thanks\s+for\s+your\s+comments|posted\s+by\b)", re.IGNORECASE)
+    r"|thanks\s+for\s+your\s+comments|posted\s+by\b"
+    r"|have\s+your\s+say\s+(?:about|on)\s+this\b)", re.IGNORECASE)
 _HEADING_WORDS = 6
 
 
@@ -233,8 +253,12 @@ def comment_openers(body: list[tuple[Block, Any]], texts: list[str],
         before += len(texts[n].split()) if chosen[n] else 0
 
 
+_CAMEL = re.compile(r"([a-z])([A-Z])")
+
+
 def _comment_section(element: Element) -> bool:
     names = " ".join(element.getAttribute(name) for name in ("class", "id", "itemprop"))
+    names = _CAMEL.sub(r"\1 \2", names)  # "commentOdd", "userComments": words
     kind = element.getAttribute("itemtype").rsplit("/", 1)[-1]
     return bool(_COMMENTS.search(names.lower())) or kind in ("Comment", "UserComments")
 
