@@ -279,38 +279,6 @@ def test_comments_whose_class_is_written_in_camel_case_are_not_read(
     assert not any(t in said for t in texts)
 
 
-def test_a_caption_set_as_a_paragraph_with_a_caption_class_is_read_inside_the_story(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The story's picture, between its title and its first paragraph, has its caption
-    in a ``<p class="caption">`` (or a ``<div id="caption">``), which the
-    extractor leaves out (here it is made to keep only the story's paragraphs): it is
-    read like a ``<figcaption>``. A caption under the story (another story's picture in
-    a box below it), or page tools in links that the template styles as a caption, are
-    not."""
-    from l10n.articles import story
-
-    monkeypatch.setattr(story, "_story_filter", lambda text: (
-        lambda block, cell: " ".join(block.split()) in STORY))
-    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
-    caption = "Cars cross the repaired harbour bridge on Monday morning."
-    other = "Ferry passengers wait at the north quay on Friday."
-    tools = ("<div class='caption'><a href='#t'>Translate Page</a> <a href='/print'>Print "
-             "Page</a></div>")
-    paragraphs = f"<p>{STORY[0]}</p>{tools}" + "".join(f"<p>{p}</p>" for p in STORY[1:])
-    for holder in (f"<div><p class='caption'>{caption}</p></div>{paragraphs}",
-                   f"<div id='photo'><div id='caption'>{caption}</div></div>{paragraphs}"):
-        page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a "
-                "href='/'>Home</a></nav><div><h1>Harbour bridge reopens</h1>"
-                f"{holder}<div class='box'><p class='photo-caption'>{other}</p></div></div>"
-                "</body></html>")
-        texts = texts_of(tmp_path, "caption.html", page)
-        assert [t for t in texts if t in STORY] == list(STORY)
-        assert caption in texts
-        assert other not in texts
-        assert not any("Translate" in t for t in texts)
-
-
 def test_a_line_of_short_links_is_a_menu_not_the_story(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -132,31 +132,15 @@ def furniture_class(element: Any, depth: int = 3) -> bool:
     """Whether ``element`` or one of the ``depth`` elements around it has a class or id
     that CMSs give to what is not the story (a caption, a credit, comments, related
     stories, share buttons, ads)."""
-    return _named(element, _FURNITURE_CLASS, depth)
-
-
-def _named(element: Any, pattern: re.Pattern[str], depth: int) -> bool:
-    """Whether ``element`` or one of the ``depth - 1`` elements around it has a class or id
-    that ``pattern`` finds."""
     node = element
     for _ in range(depth):
         if node is None or not getattr(node, "tagName", None):
             return False
         names = f"{node.getAttribute('class')} {node.getAttribute('id')}".lower()
-        if pattern.search(names):
+        if _FURNITURE_CLASS.search(names):
             return True
         node = node.parentNode
     return False
-
-
-_CAPTION_CLASS = re.compile(r"(?:^|[^a-z])(caption|photo-?caption|cutline)(?:$|[^a-z])")
-
-
-def caption_class(element: Any, depth: int = 2) -> bool:
-    """Whether ``element`` or the element around it has a class or id that names a
-    picture's caption (``p.caption``, ``div#caption``, a ``cutline``): a caption that is
-    not a ``<figcaption>``."""
-    return _named(element, _CAPTION_CLASS, depth)
 
 
 def dense_links(text: str, place: Any) -> bool:

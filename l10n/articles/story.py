@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from l10n.articles.density import between, continued, densest, lede, tail
 from l10n.articles.furniture import CELL as CELL
 from l10n.articles.furniture import (
-    caption_class,
     comment_openers,
     comments,
     dense_links,
@@ -219,8 +218,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     first = min(story[:1] + titles[:1]) if story else 0  # a lead picture: after the title
     seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
     for n, (block, place) in enumerate(body):
-        if story and (_caption(block, texts[n], place) and first < n < story[-1]
-                      or block.kind == QUOTE and story[0] < n < story[-1]) and not (
+        if story and (block.kind == CAPTION and first < n < story[-1] or block.kind == QUOTE
+                      and story[0] < n < story[-1]) and not (
                 chosen[n] or n in others or linked(place) or loose(texts[n]) in seen):
             chosen[n] = True
             seen.add(loose(texts[n]))  # a gallery's copy in a lightbox is read once
@@ -235,14 +234,6 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
             chosen[n] = chosen[n - 1]
     icon_rows(body, chosen)
     return [pair for n, pair in enumerate(body) if chosen[n]]
-
-
-def _caption(block: Block, text: str, place: Any) -> bool:
-    """A picture's caption: a ``<figcaption>``, or a paragraph whose class or id (or its
-    parent's) names a caption (:func:`~l10n.articles.furniture.caption_class`) and that
-    is not mostly links (a row of page tools a template styles as a caption)."""
-    return block.kind == CAPTION or block.kind == PARAGRAPH and place.parent is not None and (
-        caption_class(place.parent)) and not dense_links(text, place)
 
 
 def _lead_caption(body: list[tuple[Block, Any]], title: int) -> int | None:
