@@ -279,6 +279,31 @@ def test_comments_whose_class_is_written_in_camel_case_are_not_read(
     assert not any(t in said for t in texts)
 
 
+def test_a_box_whose_class_names_furniture_in_camel_case_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A box of other stories inside the story's container, named in camel case
+    (``relatedStories``, ``shareTools``): its prose sits where the story's paragraphs
+    sit, but its class names furniture as ``related-stories`` would, so it is not read
+    (here the extractor is made to keep only the story's paragraphs, and readability-lxml
+    to hold every block)."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda block, cell: " ".join(block.split()) in STORY))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
+    for name in ("relatedStories", "storyShareTools"):
+        page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a "
+                "href='/'>Home</a></nav><div><h1>Harbour bridge reopens</h1><div class='text'>"
+                + "".join(f"<p>{p}</p>" for p in STORY)
+                + "".join(f"<div class='{name}'>{t}</div>" for t in TEASERS)
+                + "</div></div></body></html>")
+        texts = texts_of(tmp_path, "camel.html", page)
+        assert [t for t in texts if t in STORY] == list(STORY)
+        assert not any(t in TEASERS for t in texts)
+
+
 def test_a_line_of_short_links_is_a_menu_not_the_story(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -128,6 +128,9 @@ _FURNITURE_CLASS = re.compile(
     r"|consent)(?:$|[^a-z])")
 
 
+_CAMEL = re.compile(r"([a-z])([A-Z])")  # a class written in camel case: its words
+
+
 def furniture_class(element: Any, depth: int = 3) -> bool:
     """Whether ``element`` or one of the ``depth`` elements around it has a class or id
     that CMSs give to what is not the story (a caption, a credit, comments, related
@@ -136,8 +139,8 @@ def furniture_class(element: Any, depth: int = 3) -> bool:
     for _ in range(depth):
         if node is None or not getattr(node, "tagName", None):
             return False
-        names = f"{node.getAttribute('class')} {node.getAttribute('id')}".lower()
-        if _FURNITURE_CLASS.search(names):
+        names = f"{node.getAttribute('class')} {node.getAttribute('id')}"
+        if _FURNITURE_CLASS.search(_CAMEL.sub(r"\1 \2", names).lower()):  # "relatedLinks"
             return True
         node = node.parentNode
     return False
@@ -233,9 +236,6 @@ def comment_openers(body: list[tuple[Block, Any]], texts: list[str],
                 chosen[m] = False
             return
         before += len(texts[n].split()) if chosen[n] else 0
-
-
-_CAMEL = re.compile(r"([a-z])([A-Z])")
 
 
 def _comment_section(element: Element) -> bool:
