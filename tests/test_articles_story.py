@@ -257,51 +257,38 @@ def test_what_follows_a_comment_sections_opening_line_is_not_read(
         assert not any(t.startswith(("Stephen B", "Lina", opener)) for t in texts)
 
 
-def test_comments_whose_class_is_written_in_camel_case_are_not_read(
+def _story_then(after: str) -> str:
+    """A site's page: its title, then the story's paragraphs and ``after`` in one
+    element."""
+    return ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a></nav><div><h1>Harbour bridge reopens</h1><div class='text'>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + after + "</div></div></body></html>")
+
+
+def test_comments_and_boxes_whose_class_is_written_in_camel_case_are_not_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A CMS that names its comments' paragraphs in camel case (``commentOdd``,
-    ``commentEven``) marks them as comments: the extractor keeps them (here it is made
-    to, and readability-lxml to hold them), they are not read; the story's are."""
+    """A CMS that names its classes in camel case: comments' paragraphs (``commentOdd``,
+    ``commentEven``) and a box of other stories in the story's element (``relatedStories``,
+    ``storyShareTools``), whose prose sits where the story's paragraphs sit. The
+    extractor keeps the comments (here it is made to keep them and the story, and
+    readability-lxml to hold every block); their classes name them as ``comment-odd`` or
+    ``related-stories`` would, so they are not read; the story's paragraphs are."""
     from l10n.articles import story
 
-    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
-    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
-    said = ["I have always been a fan of the ferries, and the bridge was never worth it.",
-            "The council should not pay for a bridge that ferries could replace."]
-    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a "
-            "href='/'>Home</a></nav><div><h1>Harbour bridge reopens</h1>"
-            + "".join(f"<p>{p}</p>" for p in STORY)
-            + f"<p class='commentOdd'>{said[0]}</p><p class='commentEven'>{said[1]}</p>"
-            "</div></body></html>")
-    texts = texts_of(tmp_path, "camel.html", page)
-    assert [t for t in texts if t in STORY] == list(STORY)
-    assert not any(t in said for t in texts)
-
-
-def test_a_box_whose_class_names_furniture_in_camel_case_is_not_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A box of other stories inside the story's container, named in camel case
-    (``relatedStories``, ``shareTools``): its prose sits where the story's paragraphs
-    sit, but its class names furniture as ``related-stories`` would, so it is not read
-    (here the extractor is made to keep only the story's paragraphs, and readability-lxml
-    to hold every block)."""
-    from l10n.articles import story
-
+    said = ("I have always been a fan of the ferries, and the bridge was never worth it.",
+            "The council should not pay for a bridge that ferries could replace.")
     monkeypatch.setattr(story, "_story_filter", lambda text: (
-        lambda block, cell: " ".join(block.split()) in STORY))
+        lambda block, cell: " ".join(block.split()) in (*STORY, *said)))
     monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
     monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
-    for name in ("relatedStories", "storyShareTools"):
-        page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a "
-                "href='/'>Home</a></nav><div><h1>Harbour bridge reopens</h1><div class='text'>"
-                + "".join(f"<p>{p}</p>" for p in STORY)
-                + "".join(f"<div class='{name}'>{t}</div>" for t in TEASERS)
-                + "</div></div></body></html>")
-        texts = texts_of(tmp_path, "camel.html", page)
+    cases = [(f"<p class='commentOdd'>{said[0]}</p><p class='commentEven'>{said[1]}</p>", said)]
+    cases += [("".join(f"<div class='{name}'>{t}</div>" for t in TEASERS), TEASERS)
+              for name in ("relatedStories", "storyShareTools")]
+    for after, unwanted in cases:
+        texts = texts_of(tmp_path, "camel.html", _story_then(after))
         assert [t for t in texts if t in STORY] == list(STORY)
-        assert not any(t in TEASERS for t in texts)
+        assert not any(t in unwanted for t in texts)
 
 
 def test_a_line_of_short_links_is_a_menu_not_the_story(
