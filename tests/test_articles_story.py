@@ -55,6 +55,35 @@ def test_a_story_set_as_one_run_of_br_lines_is_read_when_the_libraries_miss_it(
     assert not any(t in ("Business", "Health", "Sports") for t in texts)
 
 
+def test_the_densest_block_is_the_story_when_only_furniture_lines_come_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The libraries read a weather box above the story (short lines) and the site's
+    blurb in the footer (two sentences, more than half the story's words), and miss the
+    story, one run of <br> lines in a table's cell. It outweighs all they read and no
+    sentence they read comes before it: it is the story's (a short story with a longer
+    letter after it is not: the test above)."""
+    from l10n.articles import story
+
+    weather = ("Halifax, NS", "Overcast", "-5 C", "Feels like -11 C", "Monday January 14, 2008")
+    blurb = ("The Coast Times covers the harbour and the city in more depth than any other "
+             "newspaper, with news, sports and entertainment every morning of the week.",
+             "Contents of this website are copyright of The Coast Times and may not be "
+             "reproduced without the written permission of its publisher.")
+    read_by_libraries = (*weather, *blurb)
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda block, cell: " ".join(block.split()) in read_by_libraries))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><table><tr>"
+            + "".join(f"<td>{w}</td>" for w in weather) + "</tr></table><table><tr><td>"
+            "<b>Harbour bridge reopens</b><br>" + "<br><br>".join(STORY)
+            + "</td></tr></table><div class='bottom'>"
+            + "".join(f"<p>{b}</p>" for b in blurb) + "</div><script>var a = 1;</script>"
+            "</body></html>")
+    texts = texts_of(tmp_path, "weather.html", page)
+    assert any("The harbour bridge reopened" in t and "first inspection" in t for t in texts)
+
+
 def test_a_page_wrapped_in_a_form_is_read_though_a_script_shown_as_text_outweighs_it(
     tmp_path: Path,
 ) -> None:
@@ -216,7 +245,8 @@ def test_what_follows_a_comment_sections_opening_line_is_not_read(
             "Lina. The council should not pay for a bridge that ferries could replace."]
     remark = "Comments made by the mayor on Monday were welcomed by the ferry operators."
     body = "".join(f"<p>{p}</p>" for p in (*STORY, *STORY, remark))
-    for opener in ("Comments are now closed for this story", "Add your comment"):
+    for opener in ("Comments are now closed for this story", "Add your comment",
+                   "Reader views (5)", "What you think...", "Have your say about this article"):
         page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a "
                 "href='/'>Home</a></nav><div><h1>Harbour bridge reopens</h1><p>Comments (3) | "
                 f"Print | E-mail</p>{body}<h3>{opener}</h3>"
@@ -225,6 +255,40 @@ def test_what_follows_a_comment_sections_opening_line_is_not_read(
         assert [t for t in texts if t in STORY] == list(STORY * 2)
         assert remark in texts
         assert not any(t.startswith(("Stephen B", "Lina", opener)) for t in texts)
+
+
+def _story_then(after: str) -> str:
+    """A site's page: its title, then the story's paragraphs and ``after`` in one
+    element."""
+    return ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a></nav><div><h1>Harbour bridge reopens</h1><div class='text'>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + after + "</div></div></body></html>")
+
+
+def test_comments_and_boxes_whose_class_is_written_in_camel_case_are_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CMS that names its classes in camel case: comments' paragraphs (``commentOdd``,
+    ``commentEven``) and a box of other stories in the story's element (``relatedStories``,
+    ``storyShareTools``), whose prose sits where the story's paragraphs sit. The
+    extractor keeps the comments (here it is made to keep them and the story, and
+    readability-lxml to hold every block); their classes name them as ``comment-odd`` or
+    ``related-stories`` would, so they are not read; the story's paragraphs are."""
+    from l10n.articles import story
+
+    said = ("I have always been a fan of the ferries, and the bridge was never worth it.",
+            "The council should not pay for a bridge that ferries could replace.")
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda block, cell: " ".join(block.split()) in (*STORY, *said)))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
+    cases = [(f"<p class='commentOdd'>{said[0]}</p><p class='commentEven'>{said[1]}</p>", said)]
+    cases += [("".join(f"<div class='{name}'>{t}</div>" for t in TEASERS), TEASERS)
+              for name in ("relatedStories", "storyShareTools")]
+    for after, unwanted in cases:
+        texts = texts_of(tmp_path, "camel.html", _story_then(after))
+        assert [t for t in texts if t in STORY] == list(STORY)
+        assert not any(t in unwanted for t in texts)
 
 
 def test_a_line_of_short_links_is_a_menu_not_the_story(

@@ -53,7 +53,11 @@ def densest(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool])
             best, most = n, words
     read = sum(len(texts[n].split()) for n, (block, _) in enumerate(body)
                if chosen[n] and block.kind in _TEXT)
-    if best is not None and not chosen[best] and most >= _DENSE and 0 < read * 2 < most:
+    if best is None or chosen[best] or most < _DENSE or not read:
+        return
+    prose_before = any(chosen[n] and _sentence(block, texts[n], place)
+                       for n, (block, place) in enumerate(body[:best]))
+    if read * 2 < most or read < most and not prose_before:
         chosen[best] = True
 
 

@@ -128,6 +128,9 @@ _FURNITURE_CLASS = re.compile(
     r"|consent)(?:$|[^a-z])")
 
 
+_CAMEL = re.compile(r"([a-z])([A-Z])")  # a class written in camel case: its words
+
+
 def furniture_class(element: Any, depth: int = 3) -> bool:
     """Whether ``element`` or one of the ``depth`` elements around it has a class or id
     that CMSs give to what is not the story (a caption, a credit, comments, related
@@ -136,8 +139,8 @@ def furniture_class(element: Any, depth: int = 3) -> bool:
     for _ in range(depth):
         if node is None or not getattr(node, "tagName", None):
             return False
-        names = f"{node.getAttribute('class')} {node.getAttribute('id')}".lower()
-        if _FURNITURE_CLASS.search(names):
+        names = f"{node.getAttribute('class')} {node.getAttribute('id')}"
+        if _FURNITURE_CLASS.search(_CAMEL.sub(r"\1 \2", names).lower()):  # "relatedLinks"
             return True
         node = node.parentNode
     return False
@@ -203,11 +206,13 @@ def comments(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
 # the lines that open a comment section, as sites word them (English): a heading that
 # names comments (a short line), or a phrase that only a comment section says
 _COMMENTS_HEADING = re.compile(
-    r"\W*(?:\d+\s+)?(?:readers?'?\s+|user\s+|your\s+)?comments?\b", re.IGNORECASE)
+    r"\W*(?:\d+\s+)?(?:(?:readers?'?\s+|user\s+|your\s+)?comments?|(?:readers?'?|your)\s+views"
+    r"|(?:tell\s+us\s+)?what\s+you\s+think)\b", re.IGNORECASE)
 _COMMENTS_PHRASE = re.compile(
     r"\W*(?:(?:add|post|leave|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply)"
     r"|(?:comments|commenting)\s+(?:are|is)\s+(?:now\s+)?closed"
-    r"|thanks\s+for\s+your\s+comments|posted\s+by\b)", re.IGNORECASE)
+    r"|thanks\s+for\s+your\s+comments|posted\s+by\b"
+    r"|have\s+your\s+say\s+(?:about|on)\s+this\b)", re.IGNORECASE)
 _HEADING_WORDS = 6
 
 
@@ -235,6 +240,7 @@ def comment_openers(body: list[tuple[Block, Any]], texts: list[str],
 
 def _comment_section(element: Element) -> bool:
     names = " ".join(element.getAttribute(name) for name in ("class", "id", "itemprop"))
+    names = _CAMEL.sub(r"\1 \2", names)  # "commentOdd", "userComments": words
     kind = element.getAttribute("itemtype").rsplit("/", 1)[-1]
     return bool(_COMMENTS.search(names.lower())) or kind in ("Comment", "UserComments")
 
