@@ -255,13 +255,15 @@ def main() -> None:
         from benchmarks.articles_news import news
 
         news(args.cache / "news-late", words, lambda path: article_text(read(path)), _scores,
-             title="news pages (L3S-GN1 files 201-400: run once unseen in round 6, tuned on since)", opened_count=0)
+             title="news pages (L3S-GN1 files 201-400: run once unseen in round 6, tuned on since)",
+             opened_count=0)
     if args.only == "news-final" and (args.cache / "news-final").is_dir():
         from benchmarks.articles_news import news
 
         # not part of a default run: the set the next unseen run will replace
         news(args.cache / "news-final", words, lambda path: article_text(read(path)), _scores,
-             title="news pages (L3S-GN1 files 401-621: run once unseen in round 7, tuned on since)", opened_count=0)
+             title="news pages (L3S-GN1 files 401-621: run once unseen in round 7, tuned on since)",
+             opened_count=0)
     if args.only in (None, "sentences"):
         sentences(args.cache)
 
