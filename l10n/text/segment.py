@@ -133,6 +133,12 @@ _QUOTED_ELLIPSIS = re.compile(
     r"(?:\.\.\.|…)(?:</?[A-Za-z][^<>]*>)*[\"”’»](?:</?[A-Za-z][^<>]*>)*\s+"
     r"(?=(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-ZÀ-ÖØ-Þ])"
 )
+# a sentence's end inside brackets, a space, a capital word: "(PG-13 for violence.) Cast";
+# pysbd cuts there only when the bracket starts the text
+_BRACKETED_END = re.compile(
+    r"(?:(?<![\w.])(?!(?:vs|cf|approx|etc)\.)[a-z]{2,}\.|[^\s.!?][!?])[\"”’']?[)\]]\s+"
+    r"(?=(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-Z])"
+)
 # a pair of "--", which pysbd reads as an aside it never cuts (its own rule's pattern),
 # and a sentence's end inside it: "fouls--San Jose 19, Nevada 14. Technical fouls--San"
 _ASIDE = re.compile(r"--[^-]*--")
@@ -216,7 +222,7 @@ def _missed(text: str) -> list[int]:
     """Rule 7: sentence ends pysbd misses: after a letter that names a group, a plan or a
     class (``win Group D. The day``), after an ellipsis in closing quotes before a capital
     word (``“3 anos…” Veja, isso``), and at HTML line breaks (:mod:`l10n.text.linebreaks`)."""
-    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS)
+    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS, _BRACKETED_END)
             for m in pattern.finditer(text)] + line_break_cuts(text)
 
 
@@ -373,7 +379,7 @@ def _join_abbreviations(text: str, cuts: list[int]) -> list[int]:
         begin = max(kept[-1] if kept else 0, cut - _TAIL)
         before = text[begin:cut].rstrip()
         after = text[cut : min(cuts[n + 1] if n + 1 < len(cuts) else len(text), cut + _TAIL)]
-        if not abbreviation_ends(before, after):
+        if not abbreviation_ends(before, after, glued=not text[cut - 1 : cut].isspace()):
             kept.append(cut)
     return kept
 
