@@ -639,6 +639,10 @@ def test_a_period_that_starts_a_name_ends_no_sentence() -> None:
         "Songs come as .mp3 or .ogg files, and (.NET) libraries too."]
     assert sentences("She saw her dentist.Then she went home.") == [
         "She saw her dentist.", "Then she went home."]
+    assert sentences('The index <a href="/q?s=.DJI">.DJI</a> fell. He joined <a href="/f">'
+                     'Fulham</a>.Watford sold him.') == [
+        'The index <a href="/q?s=.DJI">.DJI</a> fell.', 'He joined <a href="/f">Fulham</a>.',
+        'Watford sold him.']
 
 
 def test_a_sentence_ending_inside_brackets_ends_before_a_capital() -> None:
@@ -654,3 +658,15 @@ def test_a_sentence_ending_inside_brackets_ends_before_a_capital() -> None:
     assert sentences("Bring tools (saws, files, etc.) Nobody else will. Pack food (the usual.) "
                      "and go.") == [
         "Bring tools (saws, files, etc.) Nobody else will.", "Pack food (the usual.) and go."]
+
+
+def test_a_sentence_ending_inside_quotes_ends_before_a_capital() -> None:
+    """pysbd misses a sentence's end in single or doubled quotes (``this.' Instead``,
+    ``‘‘a mess.’’ Critics``) and before an opening quote (``tired.” “We``); who said it
+    (``'Are you in?' Lee asked.``) stays with the quotation."""
+    assert sentences("She could have said, 'Not today, thanks.' Instead she stayed.") == [
+        "She could have said, 'Not today, thanks.'", "Instead she stayed."]
+    assert sentences("He called it ‘‘a mess.’’ Critics agreed. “We are tired.” “We rest.”") == [
+        "He called it ‘‘a mess.’’", "Critics agreed.", "“We are tired.”", "“We rest.”"]
+    assert sentences("'Are you in?' Lee asked. 'Yes, Mr. Lee.' Nobody moved.") == [
+        "'Are you in?' Lee asked.", "'Yes, Mr. Lee.'", "Nobody moved."]
