@@ -670,3 +670,5 @@ def test_a_sentence_ending_inside_quotes_ends_before_a_capital() -> None:
         "He called it ‘‘a mess.’’", "Critics agreed.", "“We are tired.”", "“We rest.”"]
     assert sentences("'Are you in?' Lee asked. 'Yes, Mr. Lee.' Nobody moved.") == [
         "'Are you in?' Lee asked.", "'Yes, Mr. Lee.'", "Nobody moved."]
+    assert sentences("He asked, 'Who is next?''' Ortiz said. He left.") == [
+        "He asked, 'Who is next?''' Ortiz said.", "He left."]

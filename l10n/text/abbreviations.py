@@ -49,7 +49,7 @@ _DATELINE = re.compile(
 _TAG = re.compile(r"<[^<>]*>")
 _END_TAGS = re.compile(r"^(?:</[A-Za-z][^<>]*>)+")
 # a quotation's end, then who said it and nothing else: '"... them?" Bush said.'
-_QUOTE_END = re.compile(r"[.!?…,;](?:['’]?\s*[\"”’»]|')(?:</[A-Za-z][^<>]*>)*$")
+_QUOTE_END = re.compile(r"[.!?…,;]['’]*\s*[\"”’»'](?:</[A-Za-z][^<>]*>)*$")
 _ATTRIBUTION = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:said|says|"
     r"told|asked|asks|added|adds|replied|wrote|explained|insisted|declared|recalled|noted|"

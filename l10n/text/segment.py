@@ -57,7 +57,8 @@ Rules, applied to each translatable block's text, in this order:
      a dateline that is all the sentence holds so far (``COOKEVILLE, Tenn. - A father``);
      after ``St.``/``Mt.``/``Ft.`` (``<b>St. Joseph``); after ``p.m.`` before ``ET``/``PT``;
    - a period a letter or digit follows with no space, after a space or a bracket, starts
-     a name (``Office, .Net, and``, ``.com``, ``.mp3``) and ends no sentence;
+     a name (``Office, .Net, and``, ``.com``, ``.mp3``) and ends no sentence (after an
+   end tag it may: ``Fulham</a>.Watford``);
    - after a quotation's end before who said it, and nothing more (``"Why?" Bush said.``,
      ``…,” Mr. Gore said, smiling``): not before ``Smith said she …`` or ``said: "Yes."``.
 5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
@@ -71,9 +72,9 @@ Rules, applied to each translatable block's text, in this order:
    group, plan, class, type... (``Switzerland won Group D. The day before``: pysbd reads
    ``D.`` as an initial) before a capital word, and after an ellipsis in closing quotes
    (tags may sit between) before a capital word (``“3 anos…” Veja, isso é``), and after
-   a sentence's end inside brackets (a lowercase word and ``.``, or ``!``/``?``) before a
-   space and a capital word (``(PG-13 for violence.) Cast``: pysbd cuts there only when
-   the bracket starts the text), and after
+   a sentence's end inside brackets or quotes (a lowercase word and ``.``/``!``/``?``)
+   before a space and a capital word (``(PG-13 for violence.) Cast``: pysbd cuts there
+   only when the bracket starts the text; ``for this.' Instead``), and after
    a sentence's end, before the HTML line break (``<br>``) that follows it and a capital
    word (``my time."<br><small>Photo: …``: pysbd sees tags, not a space), before two
    HTML line breaks or more (a blank line) and text, whatever precedes them (``22.4
