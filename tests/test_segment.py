@@ -627,3 +627,48 @@ def test_end_tags_stay_with_what_they_close() -> None:
                      '<a href="y">Who Can Stop Her?</a>, <i>Weekly</i>, 3 January.') == [
         'He works at <a href="x">Northwind Traders Inc.</a>, a maker of tools.',
         '<a href="y">Who Can Stop Her?</a>, <i>Weekly</i>, 3 January.']
+
+
+def test_a_period_that_starts_a_name_ends_no_sentence() -> None:
+    """pysbd reads the period of ``.Net``, ``.com`` or ``.mp3`` (a name, a domain, a file
+    extension: a period a letter follows with no space) as a sentence's end; it is none.
+    A period glued to a capital word after a word (``dentist.Then``) still ends one."""
+    assert sentences("Contoso sells its Outlook, .Net, and cloud tools. Sales grew.") == [
+        "Contoso sells its Outlook, .Net, and cloud tools.", "Sales grew."]
+    assert sentences("Songs come as .mp3 or .ogg files, and (.NET) libraries too.") == [
+        "Songs come as .mp3 or .ogg files, and (.NET) libraries too."]
+    assert sentences("She saw her dentist.Then she went home.") == [
+        "She saw her dentist.", "Then she went home."]
+    assert sentences('The index <a href="/q?s=.DJI">.DJI</a> fell. He joined <a href="/f">'
+                     'Fulham</a>.Watford sold him.') == [
+        'The index <a href="/q?s=.DJI">.DJI</a> fell.', 'He joined <a href="/f">Fulham</a>.',
+        'Watford sold him.']
+
+
+def test_a_sentence_ending_inside_brackets_ends_before_a_capital() -> None:
+    """pysbd cuts after ``.)`` before a capital only where the bracket starts the text;
+    a sentence that ends inside brackets ends wherever they start. An abbreviation
+    (``etc.)``) or a lowercase word after the bracket goes on."""
+    assert sentences("THE LONG ROAD (Rated PG for mild peril.) The cast is small. "
+                     "It opens [they hope!] on time.") == [
+        "THE LONG ROAD (Rated PG for mild peril.)", "The cast is small.",
+        "It opens [they hope!] on time."]
+    assert sentences("We grow herbs (thyme, sage.) Mint grows wild (really?) There it is.") == [
+        "We grow herbs (thyme, sage.)", "Mint grows wild (really?)", "There it is."]
+    assert sentences("Bring tools (saws, files, etc.) Nobody else will. Pack food (the usual.) "
+                     "and go.") == [
+        "Bring tools (saws, files, etc.) Nobody else will.", "Pack food (the usual.) and go."]
+
+
+def test_a_sentence_ending_inside_quotes_ends_before_a_capital() -> None:
+    """pysbd misses a sentence's end in single or doubled quotes (``this.' Instead``,
+    ``‘‘a mess.’’ Critics``) and before an opening quote (``tired.” “We``); who said it
+    (``'Are you in?' Lee asked.``) stays with the quotation."""
+    assert sentences("She could have said, 'Not today, thanks.' Instead she stayed.") == [
+        "She could have said, 'Not today, thanks.'", "Instead she stayed."]
+    assert sentences("He called it ‘‘a mess.’’ Critics agreed. “We are tired.” “We rest.”") == [
+        "He called it ‘‘a mess.’’", "Critics agreed.", "“We are tired.”", "“We rest.”"]
+    assert sentences("'Are you in?' Lee asked. 'Yes, Mr. Lee.' Nobody moved.") == [
+        "'Are you in?' Lee asked.", "'Yes, Mr. Lee.'", "Nobody moved."]
+    assert sentences("He asked, 'Who is next?''' Ortiz said. He left.") == [
+        "He asked, 'Who is next?''' Ortiz said.", "He left."]

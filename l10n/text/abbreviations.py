@@ -49,12 +49,14 @@ _DATELINE = re.compile(
 _TAG = re.compile(r"<[^<>]*>")
 _END_TAGS = re.compile(r"^(?:</[A-Za-z][^<>]*>)+")
 # a quotation's end, then who said it and nothing else: '"... them?" Bush said.'
-_QUOTE_END = re.compile(r"[.!?…,;]['’]?\s*[\"”’»](?:</[A-Za-z][^<>]*>)*$")
+_QUOTE_END = re.compile(r"[.!?…,;]['’]*\s*[\"”’»'](?:</[A-Za-z][^<>]*>)*$")
 _ATTRIBUTION = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:said|says|"
     r"told|asked|asks|added|adds|replied|wrote|explained|insisted|declared|recalled|noted|"
     r"admitted|warned|concluded)(?:\s+(?:again|later|then|quietly|today|yesterday))?\s*(?:[.,;<]|$)"
 )
+# a period that starts a word ends no sentence: ".Net", ".com", ".mp3" (no space after it)
+_LEADING_DOT = re.compile(r"(?:^|[\s(\[{\"“‘'«/]|<[A-Za-z][^<>]*>)\.$")  # not "</a>.Next"
 _COMPASS = re.compile(r"(?:(?:[NS]\.)?(?:[EW]\.)|[NS]\.|[NS]?[EW]\b|[NS]\b)(?![\w'’-])")
 
 
@@ -65,9 +67,11 @@ def _lower_word(after: str) -> bool:
     return word is not None and word.group().islower()
 
 
-def abbreviation_ends(before: str, after: str) -> bool:
+def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
     """True if ``before`` ends with an abbreviation (or an ellipsis, rule 5) that
-    ``after`` continues."""
+    ``after`` continues; ``glued``: no space between them."""
+    if glued and _LEADING_DOT.search(before) and re.match(r"[A-Za-z0-9]", after):
+        return True  # "Microsoft's Office, .Net, and": a name or an extension
     after = _END_TAGS.sub("", after, count=1)  # they close what comes before: "Inc.</a>, a"
     if before.endswith(".") and after.startswith("."):
         return True  # inside a run of dots

@@ -56,6 +56,9 @@ Rules, applied to each translatable block's text, in this order:
      Tech.``); after a street before a compass point (``Whipple Ave. N.W., Canton``); after
      a dateline that is all the sentence holds so far (``COOKEVILLE, Tenn. - A father``);
      after ``St.``/``Mt.``/``Ft.`` (``<b>St. Joseph``); after ``p.m.`` before ``ET``/``PT``;
+   - a period a letter or digit follows with no space, after a space or a bracket, starts
+     a name (``Office, .Net, and``, ``.com``, ``.mp3``) and ends no sentence (after an
+   end tag it may: ``Fulham</a>.Watford``);
    - after a quotation's end before who said it, and nothing more (``"Why?" Bush said.``,
      ``…,” Mr. Gore said, smiling``): not before ``Smith said she …`` or ``said: "Yes."``.
 5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
@@ -69,6 +72,9 @@ Rules, applied to each translatable block's text, in this order:
    group, plan, class, type... (``Switzerland won Group D. The day before``: pysbd reads
    ``D.`` as an initial) before a capital word, and after an ellipsis in closing quotes
    (tags may sit between) before a capital word (``“3 anos…” Veja, isso é``), and after
+   a sentence's end inside brackets or quotes (a lowercase word and ``.``/``!``/``?``)
+   before a space and a capital word (``(PG-13 for violence.) Cast``: pysbd cuts there
+   only when the bracket starts the text; ``for this.' Instead``), and after
    a sentence's end, before the HTML line break (``<br>``) that follows it and a capital
    word (``my time."<br><small>Photo: …``: pysbd sees tags, not a space), before two
    HTML line breaks or more (a blank line) and text, whatever precedes them (``22.4
@@ -132,6 +138,12 @@ _NAMED_LETTER = re.compile(
 _QUOTED_ELLIPSIS = re.compile(
     r"(?:\.\.\.|…)(?:</?[A-Za-z][^<>]*>)*[\"”’»](?:</?[A-Za-z][^<>]*>)*\s+"
     r"(?=(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-ZÀ-ÖØ-Þ])"
+)
+# a sentence's end inside brackets or quotes, a space, a capital word: "(PG-13 for
+# violence.) Cast" (pysbd cuts there only when the bracket starts the text), "for this.' Then"
+_ENCLOSED_END = re.compile(
+    r"(?:(?<![\w.])(?!(?:vs|cf|approx|etc)\.)[a-z]{2,}[.!?]|[^\s.!?][!?](?=[\"”’']?[)\]]))"
+    r"(?:[\"”’']?[)\]]|[\"”’']+)\s+(?=(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-Z])"
 )
 # a pair of "--", which pysbd reads as an aside it never cuts (its own rule's pattern),
 # and a sentence's end inside it: "fouls--San Jose 19, Nevada 14. Technical fouls--San"
@@ -216,7 +228,7 @@ def _missed(text: str) -> list[int]:
     """Rule 7: sentence ends pysbd misses: after a letter that names a group, a plan or a
     class (``win Group D. The day``), after an ellipsis in closing quotes before a capital
     word (``“3 anos…” Veja, isso``), and at HTML line breaks (:mod:`l10n.text.linebreaks`)."""
-    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS)
+    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS, _ENCLOSED_END)
             for m in pattern.finditer(text)] + line_break_cuts(text)
 
 
@@ -373,7 +385,7 @@ def _join_abbreviations(text: str, cuts: list[int]) -> list[int]:
         begin = max(kept[-1] if kept else 0, cut - _TAIL)
         before = text[begin:cut].rstrip()
         after = text[cut : min(cuts[n + 1] if n + 1 < len(cuts) else len(text), cut + _TAIL)]
-        if not abbreviation_ends(before, after):
+        if not abbreviation_ends(before, after, glued=not text[cut - 1 : cut].isspace()):
             kept.append(cut)
     return kept
 
