@@ -496,6 +496,15 @@ def test_a_short_abbreviation_before_a_lowercase_word_does_not_end_a_sentence() 
                                   "Buy an iPhone.", "iPhones sell."]
 
 
+def test_a_rank_or_office_before_a_name_ends_no_sentence() -> None:
+    """Police and military ranks and offices (``Const.``, ``Det.``, ``Insp.``, ``Cpl.``,
+    ``Amb.``) come before a name, as ``Sgt.`` and ``Capt.`` do: pysbd ends a sentence there."""
+    assert sentences('"Take the back roads home," said Const. Mig Roberts, with the traffic '
+                     "unit. Det. Insp. Jo Hart and Amb. Lee Park agreed.") == [
+        '"Take the back roads home," said Const. Mig Roberts, with the traffic unit.',
+        "Det. Insp. Jo Hart and Amb. Lee Park agreed."]
+
+
 def test_no_sentence_ends_between_two_numbers_and_a_list_number_joins_its_item() -> None:
     assert sentences("<span>802. 11AC Wi-Fi and a 3. 5mm jack</span>") == [
         "<span>802. 11AC Wi-Fi and a 3. 5mm jack</span>"]
