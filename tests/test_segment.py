@@ -505,6 +505,17 @@ def test_a_rank_or_office_before_a_name_ends_no_sentence() -> None:
         "Det. Insp. Jo Hart and Amb. Lee Park agreed."]
 
 
+def test_a_short_day_name_before_its_date_ends_no_sentence() -> None:
+    """A dateline's day cut short (``Mon.``) goes on into its date; a day at a sentence's
+    end before a capital word that is no date still ends it."""
+    assert sentences("Posted Mon. Dec. 31 2007 2:49 PM ET. Police say enough.") == [
+        "Posted Mon. Dec. 31 2007 2:49 PM ET.", "Police say enough."]
+    assert sentences("Updated Sat. 5 January. The talks ended.") == [
+        "Updated Sat. 5 January.", "The talks ended."]
+    assert sentences("We met on Fri. Police came later.") == [
+        "We met on Fri.", "Police came later."]
+
+
 def test_no_sentence_ends_between_two_numbers_and_a_list_number_joins_its_item() -> None:
     assert sentences("<span>802. 11AC Wi-Fi and a 3. 5mm jack</span>") == [
         "<span>802. 11AC Wi-Fi and a 3. 5mm jack</span>"]

@@ -29,6 +29,11 @@ _AFTER_CLOCK = re.compile(
     r"July|August|September|October|November|December|[A-Z]{1,2}[SD]T|UTC|GMT)\b"
     r"|[ECMP]T\b|[A-Z][\w-]*\s+time\b"
 )
+# a day's name cut short, then its date: "Mon. Dec. 31 2007", "Sat., Jan. 5", "Thu. 12/4"
+_DAY = re.compile(r"(?<![\w.])(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.$")
+_DATE_NEXT = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s|$)|\d{1,2}\b"
+)
 _COMPANY = re.compile(r"(?<![\w.])(?:Co|Corp|Inc)\.$")
 _SHORT_CAPS = re.compile(r"(?<![\w.])[A-Z]{2,3}\.$")  # "ID." of "ID. SPACE VIZZION"
 _CAPS_NAME = re.compile(r"[A-Z]{2,}[ \t]+[A-Z0-9]{2,}\b")  # two words in capitals
@@ -99,6 +104,8 @@ def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
         return True  # no sentence ends between two numbers: "802. 11AC Wi-Fi"
     if _CLOCK.search(before) and _AFTER_CLOCK.match(after):
         return True
+    if _DAY.search(before) and _DATE_NEXT.match(after):
+        return True  # a dateline's day and date: "Mon. Dec. 31 2007 2:49 PM ET"
     if _SHORT_CAPS.search(before) and _CAPS_NAME.match(after):
         return True  # a name in capitals: "the ID. SPACE VIZZION"
     return bool(_COMPANY.search(before) and _AFTER_COMPANY.match(after))
