@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,9 @@ import pytest
 
 import l10n.incremental.spans as spans_module
 from l10n.catalog import Catalog
+from l10n.incremental import STATE_FILE
 from l10n.incremental.codec import encode
+from l10n.incremental.database import _span_gone
 from l10n.incremental.spans import Spans, cut, decoded_items, files_of, unchanged
 from l10n.incremental.store import Ledger
 from tests.test_state import ARTICLE, COMMANDS, SENTENCES, _archive, _cli, _ok
@@ -269,10 +272,43 @@ def test_a_replayed_span_decodes_its_items_one_at_a_time() -> None:
     """A span fact keeps each article's item as JSON text, decoded only when the replay
     reaches it (a span of 256 articles' findings is never held decoded at once); items
     of another shape (an older span fact) make it a miss, not a crash."""
-    texts = [json.dumps(encode(_Item("a", 1))), "not JSON: never reached"]
-    items = decoded_items(_Item, texts)
+    head = '{"items":2}'
+    text = "\n".join([head, json.dumps(encode(_Item("a", 1))), "not JSON: never reached"])
+    items = decoded_items(_Item, text, len(head) + 1)
     assert next(items) == _Item("a", 1)
     with pytest.raises(ValueError):
         next(items)
-    with pytest.raises(ValueError):
-        decoded_items(_Item, [["a", 1]])  # type: ignore[list-item]
+    assert list(decoded_items(_Item, head, len(head) + 1)) == []
+
+
+def test_a_span_fact_keeps_its_items_unescaped_and_an_older_layout_misses(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A span fact is its head and one line per item, each item's JSON as made (not escaped
+    again inside one document); an older fact (items as a list of texts) is a miss, and the
+    state's prune keeps the new layout's live span facts."""
+    _archive(project, 6)
+    build = ["build", "--include-machine", "--out", "site"]
+    _cli(["translate"], project, monkeypatch)
+    for _ in range(2):
+        assert _cli(build, project, monkeypatch)[0] == 0
+    db = sqlite3.connect(project / ".l10n" / STATE_FILE)
+    rows = db.execute("SELECT path, value FROM fact WHERE kind LIKE 'built:%' "
+                      "AND substr(path, 1, 6) = '<span:'").fetchall()
+    assert rows
+    for _, value in rows:
+        head, *lines = value.split("\n")
+        assert json.loads(head)["items"] == len(lines) > 0
+        assert all(isinstance(json.loads(line), list | dict) for line in lines)
+        assert not _span_gone(value, os.path.isfile)
+    first = _cli(build, project, monkeypatch)
+    for path, value in rows:  # as an older l10n wrote them: the items as escaped texts
+        head, *lines = value.split("\n")
+        db.execute("UPDATE fact SET value = ? WHERE path = ? AND kind LIKE 'built:%'",
+                   (json.dumps({**json.loads(head), "items": lines}), path))
+    db.commit()
+    db.close()
+    assert _cli(build, project, monkeypatch) == first  # a miss: worked on, recorded again
+    with sqlite3.connect(project / ".l10n" / STATE_FILE) as db:
+        assert [value.count("\n") for _, value in db.execute(
+            "SELECT path, value FROM fact WHERE kind LIKE 'built:%' "
+            "AND substr(path, 1, 6) = '<span:'")] == [value.count("\n") for _, value in rows]

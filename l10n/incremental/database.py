@@ -92,11 +92,17 @@ def _is_file(name: str) -> bool:
 def _span_gone(value: str, is_file: Callable[[str], bool]) -> bool:
     """Whether a span fact names as present a file that is gone (or cannot be read)."""
     try:
-        present = json.loads(value)["present"]
+        present = json.loads(value[: head_end(value)])["present"]
         return not all(is_file(os.path.join(folder, base))
                        for folder, names in present.items() for base in names)
     except (ValueError, KeyError, TypeError, AttributeError):
         return True  # not a span fact this code can read: it would never replay
+
+
+def head_end(text: str) -> int:
+    """Where a fact's first line ends (a span fact: its head, then one line per item)."""
+    end = text.find("\n")
+    return len(text) if end < 0 else end
 
 
 def _size(path: str) -> int:

@@ -26,7 +26,8 @@ from l10n.incremental import Known, State, key, settings_key, stamp_of
 from l10n.incremental.codec import decoded, encode
 from l10n.model import Article
 
-AHEAD = 256  # articles whose state rows are read together (see State.prefetch)
+AHEAD = 64  # articles whose state rows are read together (see State.prefetch): their
+# plans and findings are held while read ahead, so a quarter of a span at most
 
 
 @dataclass(frozen=True, slots=True)

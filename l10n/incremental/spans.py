@@ -40,6 +40,7 @@ from l10n.errors import Problem
 from l10n.fsutil import watching_io
 from l10n.incremental import State
 from l10n.incremental.codec import decode, encode
+from l10n.incremental.database import head_end
 from l10n.incremental.sources import ArticleFacts, Source, admit, stream_sources
 from l10n.incremental.store import Ledger
 
@@ -47,12 +48,15 @@ EVERY = 128  # articles per span, on average
 LONGEST = 256  # a span is cut here even without a boundary (what a span holds is bounded)
 
 
-def decoded_items(kind: Any, texts: list[str]) -> Iterator[Any]:
-    """A replayed span's items, each decoded as taken (256 articles' findings are never held
-    decoded at once); a fact of another shape raises (this code wrote it: a broken state)."""
-    if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
-        raise ValueError("a span fact of another shape")
-    return (decode(kind, json.loads(text)) for text in texts)
+def decoded_items(kind: Any, text: str, start: int) -> Iterator[Any]:
+    """A replayed span's items, its fact's lines after ``start``, each decoded as taken
+    (256 articles' findings are never held decoded at once); a line of another shape raises
+    (this code wrote it: a broken state)."""
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield decode(kind, json.loads(text[start:end]))
+        start = end + 1
 
 
 class Spans:
@@ -125,10 +129,15 @@ class Spans:
         if self.kind is None:
             return
         readable = sum(facts.problem is None for facts in told)
+        state.forget_ahead()  # the span's rows: not held while its fact is made
         if ledger.clean and len(told) == len(paths) and len(items) == readable:
             name, names = span_name(self.kind, paths)
-            state.set_fact(name, self.kind, names, self.key, {
-                **files_of(ledger), "articles": encode(told), "items": items})
+            head = {**files_of(ledger), "articles": encode(told), "items": len(items)}
+            items.insert(0, json.dumps(head, separators=(",", ":")))
+            # a line per item, its JSON as made (compact JSON holds no newline): not
+            # escaped again inside one document, nor decoded all at once when replayed
+            state.set_fact_text(name, self.kind, names, self.key, "\n".join(items))
+            items.clear()
         elif not confirming:
             self.unrecorded.append(paths)
 
@@ -136,13 +145,17 @@ class Spans:
         if self.kind is None:
             return None
         name, names = span_name(self.kind, paths)
-        found = self.state.fact_seen(name, self.kind, names, self.key)
+        found = self.state.fact_text(name, self.kind, names, self.key)
         if found is None:
             return None
-        value, seen = found
+        text, seen = found
         try:
+            end = head_end(text)
+            value = json.loads(text[:end])
             told: tuple[ArticleFacts, ...] = decode(tuple[ArticleFacts, ...], value["articles"])
-            items = decoded_items(self._item, value["items"])
+            if type(value["items"]) is not int or value["items"] != text.count("\n", end):
+                return None  # another layout (an older one's items were a list)
+            items = decoded_items(self._item, text, end + 1)
             if any(facts.slug in self.seen for facts in told if facts.problem is None) \
                     or len(told) != len(paths) or not unchanged(value, seen):
                 return None

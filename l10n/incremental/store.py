@@ -176,6 +176,10 @@ class State:
             self._ahead_files, self._ahead_facts = files, facts
             self._ahead_kinds = set(wanted)
 
+    def forget_ahead(self) -> None:
+        """Drop the rows read ahead (a pass over their files is done: held no longer)."""
+        self._ahead_files, self._ahead_facts = {}, {}
+
     def _file_row(self, name: str) -> tuple[Any, ...] | None:
         """(ino, size, mtime_ns, ctime_ns, digest, seen_ns) of a file, read ahead or asked."""
         if name in self._ahead_files:
@@ -265,20 +269,36 @@ class State:
                   key: str) -> tuple[Any, int] | None:
         """:meth:`fact`, and when it was committed (the file system's clock: stamps it
         holds are trusted against it; 0 for a fact not committed yet, which trusts none)."""
-        name = _name(path)
-        row = self._facts.get((name, kind)) or self._fact_row(name, kind)
-        if row is None or row[0] != digest or row[1] != key or (value := _loads(row[2])) is None:
+        found = self.fact_text(path, kind, digest, key)
+        if found is None:
+            return None
+        if (value := _loads(found[0])) is None:
             self.unclean()
             return None
-        return value, int(row[3])
+        return value, found[1]
+
+    def fact_text(self, path: Path | str, kind: str, digest: str,
+                  key: str) -> tuple[str, int] | None:
+        """:meth:`fact_seen` with the fact's text as recorded (by :meth:`set_fact_text`)."""
+        name = _name(path)
+        row = self._facts.get((name, kind)) or self._fact_row(name, kind)
+        if row is None or row[0] != digest or row[1] != key or not isinstance(row[2], str):
+            self.unclean()
+            return None
+        return row[2], int(row[3])
 
     def set_fact(self, path: Path | str, kind: str, digest: str, key: str, value: Any) -> None:
+        self.set_fact_text(path, kind, digest, key, json.dumps(value, separators=(",", ":")))
+
+    def set_fact_text(self, path: Path | str, kind: str, digest: str, key: str,
+                      text: str) -> None:
+        """Record a fact as ``text`` (:meth:`set_fact`'s JSON, or a layout its reader
+        parses from :meth:`fact_text`: a span's lines)."""
         self.unclean()
         if self._db is None:
             return
         name = _name(path)
         self._ahead_files.pop(name, None)
-        text = json.dumps(value, separators=(",", ":"))
         self._facts[(name, kind)] = (digest, key, text, 0)  # 0: not committed
         self._pending += len(text)
         self._maybe_flush()
