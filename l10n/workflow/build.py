@@ -1,42 +1,22 @@
 """Catalogs + articles -> a localized build: ``<out>/<lang>/<slug>.html|.md``, indexes.
 
-Rules:
+What users see of these rules (gates, machine output, stale pages, ``--force``) is in the
+README's "Publishing". For a maintainer:
 
-* An HTML article also gets ``<lang>/<slug>.article.html`` (:mod:`l10n.publish.htmlpage`).
-* Each article is built in its source language (the original, the x-default of every
-  translation) and in each requested language whose catalog
-  ``locales/<lang>/<slug>.po`` exists and passes the gates:
-  - its share of reviewed entries (distinct segment texts of the article as it is now)
-    is at least ``min_reviewed`` percent;
-  - it has something to show: a reviewed translation, or with ``include_machine`` an
-    unreviewed one;
-  - with ``fail_on_errors``, the entries it would publish have no check error (the
-    checks of ``l10n check``, honouring each entry's ``ignore-*`` flags).
-  A language that fails a gate is skipped, with the reason, in the result.
-* Reviewed entries (translated, not fuzzy) are used; fuzzy entries (machine output,
-  memory suggestions, edited machine output) only with ``include_machine``.
-* Slugs and language codes are validated before they become paths, and every output
-  path is checked to lie inside ``out``.
-* All-or-nothing: a broken catalog, an unsafe name or a template error stops the build
-  before anything is changed. Articles are built one at a time (nothing is held for the
-  whole archive): each file goes to a temporary file beside its place as it is rendered,
-  and all are renamed into place at the end (:class:`~l10n.fsutil.StagedWrites`);
-  unchanged files are not touched.
-* Incremental: an article whose inputs did not change (its bytes, its catalogs, the
-  gates, the glossary for ``fail_on_errors``, l10n) is not read, and a file already
-  written for the same inputs (and the same languages for hreflang, the same index
-  entries) is not rendered again (:mod:`l10n.workflow.build_plan`, :mod:`l10n.incremental`).
-* Pages an earlier build made and this one no longer makes (a language now skipped, an
-  article gone) are removed, and only those (:mod:`l10n.publish.folder`: a manifest
-  lists what l10n wrote; nothing else is ever deleted). Temporary files a killed build
-  left (``.NAME.XXXXXXXX.tmp``) are removed first.
-* With a site (``site_url``, ``--site-url``): sitemaps and feeds, rendered like the
-  indexes (:mod:`l10n.publish.site_files`), and canonical links; else the result says
-  once that they are skipped. Indexes, sitemaps and feeds list every article of the
-  folder, those of an earlier build too when only some articles are named.
-  ``output="hugo"``: a Hugo site's tree instead of pages
-  (:mod:`l10n.publish.files`), under the same rules.
-* The build folder is never ``/``, home, the project's folder or an ancestor, unless ``force``.
+* Each article is built in its source language and in each requested language whose
+  catalog passes the gates (:class:`~l10n.publish.translated.Gates`: ``min_reviewed``,
+  ``include_machine``, ``fail_on_errors``); a language that fails one is skipped, with
+  the reason, in the result. An HTML article also gets ``<slug>.article.html``.
+* All or nothing: articles are built one at a time, each file staged beside its place
+  (:class:`~l10n.fsutil.StagedWrites`) and renamed at the end; unchanged files are not
+  touched. Every output path is checked to lie inside ``out``. A killed build's
+  temporary files (``.NAME.XXXXXXXX.tmp``) are removed first.
+* Incremental: an article whose inputs did not change is not read, and a file already
+  written for the same inputs is not rendered again (:mod:`l10n.workflow.build_plan`).
+* Stale pages go, and only those (:mod:`l10n.publish.folder`'s manifest); sitemaps and
+  feeds come with a ``site_url`` (:mod:`l10n.publish.site_files`), a Hugo tree with
+  ``output="hugo"`` (:mod:`l10n.publish.files`). Indexes, sitemaps and feeds list every
+  article of the folder, an earlier build's too when only some articles are named.
 """
 
 from __future__ import annotations
