@@ -26,7 +26,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from l10n.articles.furniture import CELL, dense_links, furniture_class, link_words, linked
+from l10n.articles.furniture import (
+    CELL,
+    dense_links,
+    furniture_class,
+    holds,
+    link_words,
+    linked,
+)
 from l10n.articles.readings import loose
 from l10n.model import ALT, CAPTION, HEADING, LINK_TITLE, LIST_ITEM, PARAGRAPH, QUOTE, Block
 
@@ -124,15 +131,7 @@ def _close(element: Any, other: Any) -> bool:
     for _ in range(4):
         if node is None or not getattr(node, "tagName", None) or node.tagName in ("body", "html"):
             return False
-        if _holds(node, other):
-            return True
-        node = node.parentNode
-    return False
-
-
-def _holds(element: Any, node: Any) -> bool:
-    while node is not None:
-        if node is element:
+        if holds(node, other):
             return True
         node = node.parentNode
     return False
@@ -188,7 +187,7 @@ def between(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool])
             continue
         holder = _around(body[before][1].parent)
         if holder is None or holder is not _around(body[after][1].parent) or not (
-                _holds(holder, place.parent)):
+                holds(holder, place.parent)):
             continue
         if not (linked(place) or dense_links(texts[n], place) or furniture_class(place.parent)
                 or loose(texts[n]) in seen):

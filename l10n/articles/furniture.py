@@ -79,15 +79,16 @@ def teaser_lists(body: list[tuple[Block, Any]], texts: list[str], chosen: list[b
     for key, found in pairs.items():
         if len(found) < _TEASERS:
             continue
-        inside = sum(_within(body[n][1].parent, key) for n in lines)
+        inside = sum(holds(holders[key], body[n][1].parent) for n in lines)
         if len(found) * 2 * 3 >= inside * 2:  # the pairs are most of what it holds
             for m, n in found:
                 chosen[m] = chosen[n] = False
 
 
-def _within(node: Any, key: int) -> bool:
+def holds(element: Any, node: Any) -> bool:
+    """Whether ``element`` is ``node`` or one of the elements around it."""
     while node is not None:
-        if id(node) == key:
+        if node is element:
             return True
         node = node.parentNode
     return False
@@ -95,8 +96,7 @@ def _within(node: Any, key: int) -> bool:
 
 def _all_linked(text: str, place: Any) -> bool:
     words = len(text.split())
-    in_links = sum(len(text_content(a.childNodes).split()) for a in _links(place.nodes))
-    return words > 0 and (in_links * 10 >= words * 9 or linked(place))
+    return words > 0 and (link_words(place) * 10 >= words * 9 or linked(place))
 
 
 def _common(one: Any, two: Any) -> Any:
