@@ -56,6 +56,8 @@ Rules, applied to each translatable block's text, in this order:
      Tech.``); after a street before a compass point (``Whipple Ave. N.W., Canton``); after
      a dateline that is all the sentence holds so far (``COOKEVILLE, Tenn. - A father``);
      after ``St.``/``Mt.``/``Ft.`` (``<b>St. Joseph``); after ``p.m.`` before ``ET``/``PT``;
+     after a rank or office before a name (``said Const. Mig Roberts``); after a short
+     day's name before its date (``Mon. Dec. 31 2007``);
    - a period a letter or digit follows with no space, after a space or a bracket, starts
      a name (``Office, .Net, and``, ``.com``, ``.mp3``) and ends no sentence (after an
    end tag it may: ``Fulham</a>.Watford``);
