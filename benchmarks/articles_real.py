@@ -238,7 +238,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--only", choices=("pages", "posts", "news", "news-late", "news-final",
-                                           "sentences"))
+                                           "fundus", "fundus-held", "sentences"))
     parser.add_argument("--debug", action="store_true", help="show where stray marks are")
     args = parser.parse_args()
     if not (args.cache / "pages" / "references.json").exists():
@@ -264,6 +264,17 @@ def main() -> None:
         news(args.cache / "news-final", words, lambda path: article_text(read(path)), _scores,
              title="news pages (L3S-GN1 files 401-621: run once unseen in round 7, tuned on since)",
              opened_count=0)
+    if args.only in (None, "fundus") and (args.cache / "fundus").is_dir():
+        from benchmarks.articles_news import news
+
+        news(args.cache / "fundus", words, lambda path: article_text(read(path)), _scores,
+             title="news pages (Fundus parser tests, the tuning half)", opened_count=0)
+    if args.only == "fundus-held" and (args.cache / "fundus-held").is_dir():
+        from benchmarks.articles_news import news
+
+        # never part of a default run: the held-out half, run once on frozen code
+        news(args.cache / "fundus-held", words, lambda path: article_text(read(path)), _scores,
+             title="news pages (Fundus parser tests, the held-out half)", opened_count=0)
     if args.only in (None, "sentences"):
         sentences(args.cache)
 

@@ -16,8 +16,14 @@ gitignored, never committed):
   text of the blocks the assessors marked as full text and as supplemental (captions,
   datelines) in the page's assessed copy, in page order, one block a line;
 - ``<out>/news-late/``: the same for L3S-GN1's files 201-400, run once at round 6's end.
-- ``<out>/news-final/``: files 401-621, which no round has opened; they are run only when
-  named (``articles_real --only news-final``), once, at a round's end.
+- ``<out>/news-final/``: files 401-621 (round 7's unseen set, tuned on since); they are run
+  only when named (``articles_real --only news-final``).
+- ``<out>/fundus/`` and ``<out>/fundus-held/``: news pages of Fundus's parser tests, each
+  with ``{"fulltext": ..., "supplemental": ...}``: the body its publisher's reviewed parser
+  extracts (summary, subheadings, paragraphs) and the words the page may show beside it
+  (title, image captions and credits). The held half is run only when named, once.
+
+``--only NAME`` assembles the sources of that name only (e.g. ``news-fundus``).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import subprocess
 import tomllib
 from pathlib import Path
@@ -33,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "benchmarks" / "data" / "articles_real.toml"
 CACHE = ROOT / ".cache" / "articles-real"
 NEWS_FOLDERS = {"news-l3s": "news", "news-l3s-late": "news-late", "news-l3s-final": "news-final"}
+FUNDUS_FOLDERS = {"news-fundus": "fundus", "news-fundus-held": "fundus-held"}
 
 
 def git_dir(repository: str, mirrors: Path, out: Path) -> Path:
@@ -51,12 +59,18 @@ def show(git: Path, commit: str, path: str) -> bytes:
                           check=True, capture_output=True).stdout
 
 
-def assemble(mirrors: Path, out: Path) -> dict[str, int]:
+def assemble(mirrors: Path, out: Path, only: str | None = None) -> dict[str, int]:
     manifest = tomllib.loads(MANIFEST.read_text(encoding="utf-8"))
     counts: dict[str, int] = {}
     for source in manifest["source"]:
+        if only not in (None, source["name"]):
+            continue
         git = git_dir(source["repository"], mirrors, out)
         commit = source["commit"]
+        if source["name"] in FUNDUS_FOLDERS:
+            counts[source["name"]] = fundus(git, commit, source["paths"],
+                                            out / FUNDUS_FOLDERS[source["name"]])
+            continue
         if source["name"] in NEWS_FOLDERS:
             news(git, commit, source, out / NEWS_FOLDERS[source["name"]])
         elif source["name"] == "pages":
@@ -128,12 +142,63 @@ def news(git: Path, commit: str, source: dict[str, object], folder: Path) -> Non
                                             encoding="utf-8")
 
 
+_ENGLISH = frozenset(("the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is",
+                      "are", "was", "were", "be", "been", "has", "have", "had", "that", "this",
+                      "it", "by", "from", "at", "as", "not", "but", "he", "she", "they", "we",
+                      "said"))
+
+
+def _version(key: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", key))
+
+
+def fundus(git: Path, commit: str, paths: list[str], folder: Path) -> int:
+    """Fundus keeps one page per parser version of a publisher (``{Publisher}_{date}.html.gz``,
+    the glob its tests use) and one ``{Publisher}.json`` keyed by version (``V1``, ``V1_1``);
+    a version serves the pages crawled until a date, so the pages by date and the versions in
+    order pair up. A publisher whose counts differ is left out, as is a page whose reference
+    is not English (under a fifth of its words English function words). Returns pages kept."""
+    folder.mkdir(parents=True, exist_ok=True)
+    by_publisher: dict[str, list[str]] = {}
+    for path in paths:
+        match = re.fullmatch(r"(.+/)?([^/_]+)_\d{4}_\d{2}_\d{2}\.html\.gz", path)
+        if match:
+            by_publisher.setdefault(path.rsplit("_", 3)[0], []).append(path)
+    refs: dict[str, dict[str, str]] = {}
+    for publisher, pages in sorted(by_publisher.items()):
+        versions = json.loads(show(git, commit, f"{publisher}.json"))
+        if len(versions) != len(pages):
+            print(f"  left out {Path(publisher).name}: {len(pages)} pages, "
+                  f"{len(versions)} parser versions")
+            continue
+        for path, key in zip(sorted(pages), sorted(versions, key=_version), strict=True):
+            truth = versions[key]
+            body = truth.get("body") or {}
+            lines = list(body.get("summary", []))
+            for section in body.get("sections", []):
+                lines += [*section.get("headline", []), *section.get("paragraphs", [])]
+            fulltext = "\n".join(lines)
+            tokens = re.findall(r"\w+", fulltext.casefold())
+            if sum(t in _ENGLISH for t in tokens) < 0.2 * max(1, len(tokens)):
+                continue
+            seen = [truth.get("title") or ""]
+            for image in truth.get("images") or []:
+                seen += [image.get("caption") or "", *(image.get("authors") or [])]
+            page_id = Path(path).name.removesuffix(".html.gz")
+            (folder / f"{page_id}.html").write_bytes(gzip.decompress(show(git, commit, path)))
+            refs[page_id] = {"fulltext": fulltext, "supplemental": "\n".join(filter(None, seen))}
+    (folder / "references.json").write_text(json.dumps(refs, ensure_ascii=False, indent=1),
+                                            encoding="utf-8")
+    return len(refs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
     parser.add_argument("--out", type=Path, default=CACHE)
+    parser.add_argument("--only", help="assemble the sources of this name only")
     args = parser.parse_args()
-    counts = assemble(args.mirrors, args.out)
+    counts = assemble(args.mirrors, args.out, args.only)
     print(", ".join(f"{name}: {n}" for name, n in counts.items()), "->", args.out)
 
 
