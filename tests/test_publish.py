@@ -461,6 +461,21 @@ def test_a_figures_picture_with_no_alt_is_shown_with_its_caption(tmp_path: Path)
     assert "![](</img/b.jpg>)\n\nAt night." in markdown
 
 
+def test_a_picture_with_no_caption_is_shown_in_every_build(tmp_path: Path) -> None:
+    """A picture of its own with alt text and no caption (a news page's lead photo, a
+    video's poster) is shown, its alt translated, with no caption, in every build: a
+    real page's build once failed on it (the templates asked for the missing caption)."""
+    path = tmp_path / "a.html"
+    path.write_text('<h1>T</h1><p>Text here.</p><figure><img src="/img/fire.jpg" '
+                    'alt="The gutted remains"></figure><p>More.</p>', encoding="utf-8")
+    page = localize(read_article(path), "fr", {"The gutted remains": Translation("Les restes")})
+    html = render_html(page, ["en", "fr"])
+    assert '<figure><img src="/img/fire.jpg" alt="Les restes"></figure>' in html
+    assert "figcaption" not in html
+    markdown = render_markdown(page)
+    assert "![Les restes](</img/fire.jpg>)\n\nMore." in markdown
+
+
 def test_an_html_articles_inline_picture_is_in_the_markdown_build(tmp_path: Path) -> None:
     """A picture inside a sentence of an HTML article is carried into the Markdown build
     (and so Hugo's), where its run is, with its alt translated; an unsafe one is not."""

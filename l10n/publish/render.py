@@ -220,7 +220,7 @@ def _with_images(body: list[dict[str, Any]], *, markdown: bool) -> list[dict[str
     for node in body:
         if node["type"] == "image":
             if unsafe_url(node["src"]):
-                if "caption" in node:  # the picture left out, its caption kept
+                if node["caption"] is not None:  # the picture left out, its caption kept
                     kept.append({"type": "paragraph", "level": 0, "content": node["caption"]})
                 continue
             if markdown:

@@ -36,12 +36,13 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
         block = local.block
         if block.kind == ALT and block.info:  # a picture of its own: shown with its alt
             lists = []
-            nodes.append({"type": "image", "src": block.info, "alt": markup_text(local.text)})
+            nodes.append({"type": "image", "src": block.info, "alt": markup_text(local.text),
+                          "caption": None})
             continue
         if block.kind in (TITLE, BYLINE, *ATTRIBUTE_KINDS):  # not body text: put in place
             continue
         if block.kind == CAPTION and nodes and nodes[-1]["type"] == "image" and (
-                "caption" not in nodes[-1]):  # the picture's own caption, right after it
+                nodes[-1]["caption"] is None):  # the picture's own caption, right after it
             nodes[-1]["caption"] = content(local)
             continue
         if block.kind != LIST_ITEM:
