@@ -39,6 +39,7 @@ from l10n.incremental.cached import Cache
 from l10n.incremental.codec import decoded, encode
 from l10n.incremental.outputs import Outputs
 from l10n.incremental.sources import Source
+from l10n.incremental.spans import Spans
 from l10n.incremental.stamps import stamp_of
 from l10n.publish import Page, render_root
 from l10n.publish.files import file_names, render_file
@@ -91,8 +92,8 @@ def build(
                      output, partial=(paths is not None, langs is not None))
         staged = StagedWrites()
         try:
-            with cache.spans(paths, problems, run.kind, asked, Built, parts=(run.files,),
-                             kinds=("build", run.kind), confirm=run.article) as spans:
+            with Spans(cache, paths, problems, run.kind, asked, Built, parts=(run.files,),
+                       kinds=("build", run.kind), confirm=run.article) as spans:
                 for item in spans.each(partial(run.article, staged=staged)):
                     if spans.replaying:  # else counted as it was built
                         run.take(item, [])
