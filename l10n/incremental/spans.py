@@ -1,14 +1,10 @@
 """Spans: a run of consecutive articles whose whole result one fact of the state holds, so
-an unchanged archive costs a ``stat`` per file and a query per span.
-
-Per-file facts (:mod:`~l10n.incremental.store`) make a no-change run read nothing, but it
-still asks the state about every file: seconds at 10,000 articles. A span is the next
-level, as git's cache tree is above its index: for a command and its key, the state
-records every file the span's work looked at (articles, templates, catalogs, pages, or
-their absence) with its stamp, and the span's result. A later run whose files all have
-those stamps, trusted (older than the record), replays the result; on any difference
-(an edit, a new file, a file gone) the span's articles are streamed
-(:func:`~l10n.incremental.sources.stream_sources`) and worked on.
+an unchanged archive costs a ``stat`` per file and a query per span (why, and what a span
+fact holds: the README's "Large archives: cost follows change"). For a command and its
+key, the state records every file a span's work looked at (or found absent) with its
+stamp, and the span's result; a later run whose files all have those stamps, trusted,
+replays the result (:func:`unchanged`); on any difference the span's articles are
+streamed (:func:`~l10n.incremental.sources.stream_sources`) and worked on.
 
 * **Cut by content**, not position: a span ends after an article whose name hashes to a
   boundary (one in :data:`EVERY`), or after :data:`LONGEST` articles, so adding or
