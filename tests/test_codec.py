@@ -13,7 +13,7 @@ from l10n.catalog.counts import CatalogStatus
 from l10n.incremental.codec import decode, decoded, encode
 from l10n.model import Term
 from l10n.publish.translated import Skipped
-from l10n.workflow.build_plan import Plan
+from l10n.workflow.build import Plan
 
 
 def _through_json(value: object) -> object:

@@ -198,7 +198,7 @@ def test_a_pass_that_reads_a_file_the_state_did_not_vouch_for_is_never_replayed(
     catalog through Catalog.read) makes its span unclean, so that a later edit of that
     file can never be missed by a replay; the same work asking the state is replayed."""
     from l10n.config import load_settings
-    from l10n.incremental import State, code_key
+    from l10n.incremental.cached import Cache
     from l10n.incremental.sources import Source
 
     _archive(project, 2)
@@ -209,9 +209,9 @@ def test_a_pass_that_reads_a_file_the_state_did_not_vouch_for_is_never_replayed(
     def runs(work_reads: bool) -> list[bool]:
         for _ in range(3):
             small_spans.clear()
-            with State(settings.state_dir) as state, Spans(
-                    settings, sorted((project / "seeds").iterdir()), state, code_key(), [],
-                    "probe", f"key-{work_reads}") as spans:
+            with Cache.open(settings) as cache, Spans(
+                    cache, sorted((project / "seeds").iterdir()), [], "probe", None,
+                    parts=(work_reads,)) as spans:
 
                 def work(source: Source) -> str:
                     if work_reads:

@@ -7,20 +7,18 @@ is not read; a changed one is read once, and its new result recorded.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from l10n.catalog import Catalog
 from l10n.config import Settings
-from l10n.errors import Problem
 from l10n.glossary import Glossary, load_glossary
 from l10n.glossary.match import no_collection
 from l10n.incremental.codec import decoded, encode
-from l10n.incremental.keys import RunKey, code_key, glossary_key, key, settings_key
-from l10n.incremental.sources import Source, article_paths
-from l10n.incremental.spans import Spans
+from l10n.incremental.keys import code_key, glossary_key, key, settings_key
+from l10n.incremental.sources import Source
 from l10n.incremental.stamps import digest_bytes, stamp_of
 from l10n.incremental.store import State
 from l10n.model import Term
@@ -72,19 +70,6 @@ class Cache:
         if prefix is None:
             prefix = self._folders[path.parent] = self.settings.display(path.parent)
         return self.settings.display(path) if os.path.islink(path) else f"{prefix}/{path.name}"
-
-    def spans(self, paths: Sequence[Path] | None, problems: list[Problem] | None,
-              kind: str | None, run: RunKey | None, item: Any = Any, *,
-              parts: tuple[object, ...] = (), kinds: Sequence[str] | None = None,
-              confirm: Callable[[Source], Any] | None = None) -> Spans:
-        """The run's articles (at ``paths``, default all) in spans (:class:`Spans`), recorded
-        as ``kind`` under the base key, the ``run`` key, the current folder (shown paths)
-        and ``parts``; the files' facts of ``kinds`` (default: ``kind``) are read ahead."""
-        wanted = self.key(kind, os.getcwd(), None if run is None else run.digest(), *parts)
-        if kinds is None:
-            kinds = () if kind is None else (kind,)
-        return Spans(self.settings, article_paths(self.settings, paths), self.state, self.code,
-                     problems, kind, wanted, kinds, item, confirm)
 
     def result(self, path: Path, kind: str, wanted: str, fact: type[T],
                compute: Callable[[Catalog], T]) -> T | None:

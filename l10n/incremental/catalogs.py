@@ -91,9 +91,9 @@ class CatalogState:
             counts = [self.settled(source, lang, purge=purge) for lang in targets]
             return None if None in counts else tuple(count or 0 for count in counts)
 
-        return self.cache.spans(paths, problems, kind, self.run, tuple[int, ...],
-                                parts=(self.memory, key(self.translate_keys)),
-                                kinds=("catalog", "template"), confirm=settled_all)
+        return Spans(self.cache, paths, problems, kind, self.run, tuple[int, ...],
+                     parts=(self.memory, key(self.translate_keys)),
+                     kinds=("catalog", "template"), confirm=settled_all)
 
     # ------------------------------------------------------------------ templates
     def template(self, path: Path, template: Catalog | None) -> None:

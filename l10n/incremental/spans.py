@@ -1,14 +1,10 @@
 """Spans: a run of consecutive articles whose whole result one fact of the state holds, so
-an unchanged archive costs a ``stat`` per file and a query per span.
-
-Per-file facts (:mod:`~l10n.incremental.store`) make a no-change run read nothing, but it
-still asks the state about every file: seconds at 10,000 articles. A span is the next
-level, as git's cache tree is above its index: for a command and its key, the state
-records every file the span's work looked at (articles, templates, catalogs, pages, or
-their absence) with its stamp, and the span's result. A later run whose files all have
-those stamps, trusted (older than the record), replays the result; on any difference
-(an edit, a new file, a file gone) the span's articles are streamed
-(:func:`~l10n.incremental.sources.stream_sources`) and worked on.
+an unchanged archive costs a ``stat`` per file and a query per span (why, and what a span
+fact holds: the README's "Large archives: cost follows change"). For a command and its
+key, the state records every file a span's work looked at (or found absent) with its
+stamp, and the span's result; a later run whose files all have those stamps, trusted,
+replays the result (:func:`unchanged`); on any difference the span's articles are
+streamed (:func:`~l10n.incremental.sources.stream_sources`) and worked on.
 
 * **Cut by content**, not position: a span ends after an article whose name hashes to a
   boundary (one in :data:`EVERY`), or after :data:`LONGEST` articles, so adding or
@@ -35,13 +31,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from l10n.config import Settings
 from l10n.errors import Problem
 from l10n.fsutil import watching_io
-from l10n.incremental import State
+from l10n.incremental.cached import Cache
 from l10n.incremental.codec import decode, encode
 from l10n.incremental.database import head_end
-from l10n.incremental.sources import ArticleFacts, Source, admit, stream_sources
+from l10n.incremental.keys import RunKey
+from l10n.incremental.sources import ArticleFacts, Source, admit, article_paths, stream_sources
 from l10n.incremental.store import Ledger
 
 EVERY = 128  # articles per span, on average
@@ -60,21 +56,24 @@ def decoded_items(kind: Any, text: str, start: int) -> Iterator[Any]:
 
 
 class Spans:
-    """The articles at ``paths`` in spans (made by :meth:`~l10n.incremental.cached.Cache.spans`),
-    recorded as ``kind`` under ``key`` (``kind`` None: never replayed nor recorded).
-    ``kinds``: the facts looked up per file, read ahead; ``item``: the items' type (see
-    :mod:`~l10n.incremental.codec`); ``confirm``: an article's item again, writing nothing
-    (for the spans that did work, as the ``with`` block ends; default: the work
-    :meth:`each` got)."""
+    """The articles at ``paths`` (default: all) of ``cache``'s run in spans, recorded as
+    ``kind`` (None: never replayed nor recorded) under the cache's base key, the ``run``
+    key, the current folder (shown paths) and ``parts``. ``item``: the items' type (see
+    :mod:`~l10n.incremental.codec`); ``kinds``: the facts looked up per file, read ahead
+    (default: ``kind``); ``confirm``: an article's item again, writing nothing (for the
+    spans that did work, as the ``with`` block ends; default: the work :meth:`each` got)."""
 
-    def __init__(self, settings: Settings, paths: Sequence[Path], state: State, code: str,
-                 problems: list[Problem] | None, kind: str | None = None,
-                 key: str = "", kinds: Sequence[str] = (), item: Any = Any,
+    def __init__(self, cache: Cache, paths: Sequence[Path] | None,
+                 problems: list[Problem] | None, kind: str | None, run: RunKey | None,
+                 item: Any = Any, *, parts: tuple[object, ...] = (),
+                 kinds: Sequence[str] | None = None,
                  confirm: Callable[[Source], Any] | None = None) -> None:
-        self.settings, self.paths, self.state, self.code = settings, paths, state, code
+        self.settings, self.state, self.code = cache.settings, cache.state, cache.code
+        self.paths = article_paths(cache.settings, paths)
         self.problems = problems  # None: the first problem raises
-        self.kind, self.key, self.kinds, self._confirm = kind, key, kinds, confirm
-        self._item = item  # the type of a span fact's items
+        self.kind, self._item, self._confirm = kind, item, confirm  # _item: a fact's items' type
+        self.key = cache.key(kind, os.getcwd(), None if run is None else run.digest(), *parts)
+        self.kinds = kinds if kinds is not None else () if kind is None else (kind,)
         self.seen: dict[str, str] = {}  # slug -> the path of its article
         self.unrecorded: list[list[Path]] = []  # spans to confirm
         self.replaying = False  # the items each() yields now are a span's, replayed

@@ -1,19 +1,14 @@
 """A file's :class:`Stamp` (what ``stat`` tells without reading it: inode, size, mtime
-and ctime, in nanoseconds), and the rule that says when it can be trusted, as git's index:
+and ctime, in nanoseconds), and the rule that says when it can be trusted, as git's index
+(why ``ctime`` is in it, and the file systems the rule fails on: the README's "Large
+archives: cost follows change"):
 
 * a file whose stamp equals the recorded one has the recorded content; anything else is
   read again, and its digest decides;
-* ``ctime`` is in the stamp because no tool can keep it: a PO editor or ``touch -r`` can
-  put the old mtime back, but the kernel sets ctime on every write, rename and ``chmod``
-  (an editor's atomic save changes the inode too);
-* **racily clean**: timestamps have a granularity (a tick on Linux, a second or two on
-  some file systems), so a file changed in the tick it was looked at could keep its
-  stamp. A stamp is trusted only when the file's ctime and mtime are older than the
-  moment the state recorded it, by the file system's own clock (:func:`fs_now`); a file
-  changed in that last tick is read again next time.
-
-Limits: a ctime set back (only by changing the system clock), and file systems that keep
-no ctime (some network and FUSE ones report mtime instead).
+* **racily clean**: a file changed in the tick (a timestamp's granularity) it was looked
+  at could keep its stamp, so a stamp is trusted only when the file's ctime and mtime are
+  older than the moment the state recorded it, by the file system's own clock
+  (:func:`fs_now`); a file changed in that last tick is read again next time.
 """
 
 from __future__ import annotations

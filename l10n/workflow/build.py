@@ -11,8 +11,12 @@ README's "Publishing". For a maintainer:
   (:class:`~l10n.fsutil.StagedWrites`) and renamed at the end; unchanged files are not
   touched. Every output path is checked to lie inside ``out``. A killed build's
   temporary files (``.NAME.XXXXXXXX.tmp``) are removed first.
-* Incremental: an article whose inputs did not change is not read, and a file already
-  written for the same inputs is not rendered again (:mod:`l10n.workflow.build_plan`).
+* Incremental: an article's :class:`Plan` is kept by the state under :func:`plan_key`
+  (the article's bytes, its catalogs by digest, the build's gates and flags, the glossary
+  with ``--fail-on-errors``, the settings, l10n's code), so an article whose inputs did
+  not change is planned without reading it or any catalog. A page file (``.html``,
+  ``.md``, ``.article.html``) is not rendered again while it is the file the state
+  recorded for its article's plan key and published languages (hreflang).
 * Stale pages go, and only those (:mod:`l10n.publish.folder`'s manifest); sitemaps and
   feeds come with a ``site_url`` (:mod:`l10n.publish.site_files`), a Hugo tree with
   ``output="hugo"`` (:mod:`l10n.publish.files`). Indexes, sitemaps and feeds list every
@@ -39,18 +43,18 @@ from l10n.incremental.cached import Cache
 from l10n.incremental.codec import decoded, encode
 from l10n.incremental.outputs import Outputs
 from l10n.incremental.sources import Source
+from l10n.incremental.spans import Spans
 from l10n.incremental.stamps import stamp_of
 from l10n.publish import Page, render_root
 from l10n.publish.files import file_names, render_file
 from l10n.publish.folder import MANIFEST, check_build_folder, safe_path, update_manifest
 from l10n.publish.hugo import config_names, render_config
 from l10n.publish.index_entries import IndexEntries
-from l10n.publish.render import index_pieces
-from l10n.publish.site import Site
+from l10n.publish.render import index_entry, index_pieces
+from l10n.publish.site import Site, page_facts
 from l10n.publish.site_files import NO_SITE, OUTPUTS, record_head, site_files, site_of
-from l10n.publish.translated import Gates, Skipped
-from l10n.workflow.build_plan import Plan, make_plan, plan_key
-from l10n.workflow.build_result import BuildResult
+from l10n.publish.translated import Gates, Skipped, article_pages
+from l10n.workflow.build_result import BuildResult, page_row
 
 
 def build(
@@ -91,8 +95,8 @@ def build(
                      output, partial=(paths is not None, langs is not None))
         staged = StagedWrites()
         try:
-            with cache.spans(paths, problems, run.kind, asked, Built, parts=(run.files,),
-                             kinds=("build", run.kind), confirm=run.article) as spans:
+            with Spans(cache, paths, problems, run.kind, asked, Built, parts=(run.files,),
+                       kinds=("build", run.kind), confirm=run.article) as spans:
                 for item in spans.each(partial(run.article, staged=staged)):
                     if spans.replaying:  # else counted as it was built
                         run.take(item, [])
@@ -112,6 +116,46 @@ def build(
                                 {*targets, *run.langs}, cache.state)
     notices = () if site or output == "hugo" else (NO_SITE,)
     return replace(result, removed=tuple(removed), problems=tuple(problems), notices=notices)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What the build makes of one article: its pages' rows (languages, coverage), the
+    languages it skipped and why, what the indexes show of each page, each page's facts
+    for a site's files. The fact ``build`` keeps of an article (:mod:`l10n.incremental.codec`);
+    its lists are kept as JSON reads them, not decoded: a no-change build replays 10,000."""
+
+    format: str
+    pages: list[Any]  # page_row of each page (l10n.workflow.build_result)
+    skipped: list[Skipped]
+    index: list[Any]  # [lang, entry] of each page (l10n.publish.render.index_entry)
+    facts: list[Any]  # l10n.publish.site.page_facts of each page
+
+    @property
+    def languages(self) -> list[str]:
+        return [row[1] for row in self.pages]
+
+
+def plan_key(base: str, settings: Settings, state: State, source: Source,
+             targets: Sequence[str]) -> str:
+    """Everything an article's plan depends on: ``base`` (the build's parameters, l10n's
+    code, the glossary), the article and its catalogs by digest (read only when the state
+    cannot vouch for them)."""
+    catalogs = [(lang, state.digest(settings.catalog_path(lang, source.slug)))
+                for lang in targets if lang != source.lang]
+    return key(base, source.digest, catalogs)
+
+
+def make_plan(
+    settings: Settings, source: Source, targets: Sequence[str], gates: Gates
+) -> tuple[Plan, list[Page]]:
+    """The article's plan, and its pages (read and localized now)."""
+    ref = settings.reference(source.path)
+    pages, skipped = article_pages(settings, source.article, targets, gates, ref)
+    rows = [page_row(page) for page in pages]
+    index = [[page.lang, index_entry(page)] for page in pages]
+    facts = [page_facts(page) for page in pages]
+    return Plan(source.article.format, rows, skipped, index, facts), pages
 
 
 @dataclass(frozen=True, slots=True)

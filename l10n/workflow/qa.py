@@ -35,6 +35,7 @@ from l10n.glossary import Glossary, load_glossary
 from l10n.incremental import RunKey
 from l10n.incremental.cached import Cache
 from l10n.incremental.sources import Source
+from l10n.incremental.spans import Spans
 from l10n.lang import is_language_code, validate_language
 from l10n.model import Finding, Severity
 from l10n.qa import CheckContext
@@ -117,8 +118,8 @@ def _project_findings(settings: Settings, articles: Sequence[Path] | None,
         # the other languages' findings wait in temporary files of this run's own
         # (pickled per article: read back by this process only, and fast)
         later = [files.enter_context(tempfile.TemporaryFile()) for _ in targets[1:]]
-        spans = files.enter_context(cache.spans(
-            articles, problems, None if annotate else "check", run,
+        spans = files.enter_context(Spans(
+            cache, articles, problems, None if annotate else "check", run,
             tuple[TextBlock, ...] if as_text else tuple[_Findings, ...]))
         for item in spans.each(work):
             yield from [item[0]] if as_text else item[0]

@@ -20,6 +20,7 @@ from l10n.glossary import Glossary
 from l10n.incremental import RunKey
 from l10n.incremental.cached import Cache
 from l10n.incremental.sources import Source
+from l10n.incremental.spans import Spans
 from l10n.model import Finding, Severity
 from l10n.qa import CheckContext
 from l10n.qa.catalog import catalog_findings
@@ -120,13 +121,13 @@ def status(
             return tuple(_catalog_row(cache, source, lang, glossary) for lang in targets)
 
         slugs: list[str] = []
-        with cache.spans(articles, problems, "status", run, tuple[CatalogStatus, ...]) as spans:
+        with Spans(cache, articles, problems, "status", run, tuple[CatalogStatus, ...]) as spans:
             for item in spans.each(work):
                 slugs.append(item[0].article)
                 for row in item:
                     by_lang[row.lang].append(row)
         if articles:  # orphans: of all articles
-            slugs = list(cache.spans(None, [], None, None).each(lambda source: source.slug))
+            slugs = list(Spans(cache, None, [], None, None).each(lambda source: source.slug))
     rows = [row for lang in targets for row in by_lang[lang]]
     totals = [_total(lang, by_lang[lang]) for lang in targets]
     orphans = find_orphans(settings, slugs)
