@@ -28,7 +28,10 @@ Prints:
 - **sentences**: wrong sentence splits per 100 sentences, on the hand-labelled sample of
   ``benchmarks/data/split_labels.toml`` (segments of the posts and pages, each judged by
   a person: ``ok``, or ``wrong`` with a note); segments that no label names any more are
-  counted as unlabelled.
+  counted as unlabelled. ``--only sentences-held``: the same on
+  ``benchmarks/data/split_labels_held.toml`` (200 segments of the held-out Fundus half,
+  drawn and judged on frozen code, never tuned on; needs ``--only news-fundus-held``
+  assembled).
 """
 
 from __future__ import annotations
@@ -54,6 +57,8 @@ from l10n.text.segment import segment_article
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "articles-real"
 LABELS = ROOT / "benchmarks" / "data" / "split_labels.toml"
+# the held-out Fundus half's labels (judged on frozen code, never tuned on): `sentences-held`
+HELD_LABELS = ROOT / "benchmarks" / "data" / "split_labels_held.toml"
 # a word: a run of letters and digits, except in scripts written without spaces between
 # words (Han, kana; Thai, Lao, Khmer, Myanmar), where each character counts as a word,
 # as character-level scores do for them (no tokenizer's dictionary decides the figures)
@@ -216,8 +221,8 @@ def posts(folder: Path, debug: bool = False) -> None:
         print("  posts with stray marks:", ", ".join(bad[:8]))
 
 
-def sentences(cache: Path) -> None:
-    labels = tomllib.loads(LABELS.read_text("utf-8")) if LABELS.exists() else {"split": []}
+def sentences(cache: Path, file: Path = LABELS, title: str = "sentences") -> None:
+    labels = tomllib.loads(file.read_text("utf-8")) if file.exists() else {"split": []}
     judged = labels["split"]
     current: set[tuple[str, str]] = set()
     for file in {item["file"] for item in judged}:
@@ -227,7 +232,7 @@ def sentences(cache: Path) -> None:
     found = [item for item in judged if (item["file"], item["segment"]) in current]
     wrong = [item for item in found if item["verdict"] == "wrong"]
     rate = 100 * len(wrong) / max(1, len(found))
-    print(f"sentences: {len(found)} labelled segments still produced "
+    print(f"{title}: {len(found)} labelled segments still produced "
           f"({len(judged) - len(found)} labels no longer match a segment), "
           f"wrong splits {len(wrong)}: {rate:.2f} per 100 sentences")
     for item in wrong:
@@ -238,7 +243,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--only", choices=("pages", "posts", "news", "news-late", "news-final",
-                                           "fundus", "fundus-held", "sentences"))
+                                           "fundus", "fundus-held", "sentences",
+                                           "sentences-held"))
     parser.add_argument("--debug", action="store_true", help="show where stray marks are")
     args = parser.parse_args()
     if not (args.cache / "pages" / "references.json").exists():
@@ -277,6 +283,9 @@ def main() -> None:
              title="news pages (Fundus parser tests, the held-out half)", opened_count=0)
     if args.only in (None, "sentences"):
         sentences(args.cache)
+    if args.only == "sentences-held":
+        # never part of a default run: the held-out half's hand labels (needs fundus-held)
+        sentences(args.cache, HELD_LABELS, "sentences (held-out Fundus half)")
 
 
 if __name__ == "__main__":
