@@ -106,7 +106,7 @@ class State:
         """Open the state file; one that is not a state of this format, or is corrupt, is
         deleted (``fresh``: at once) and started again, and the run says so. One SQLite
         cannot open (a folder, no permission, held by another run) is left alone: the run
-        has no state, and says so; so has a run without a ``.l10n`` it can make."""
+        has no state, and says so. A run that cannot make ``.l10n`` has none, silently."""
         assert self.path is not None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
