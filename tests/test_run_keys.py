@@ -7,16 +7,19 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import os
 import pkgutil
+import shutil
 import typing
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+import l10n
 import l10n.workflow
 from l10n.config import load_settings
-from l10n.incremental.keys import RunKey, is_callback
+from l10n.incremental.keys import RunKey, code_key, is_callback
 
 
 def _functions() -> list[tuple[Callable[..., object], ast.FunctionDef]]:
@@ -111,3 +114,35 @@ def test_a_fact_may_leave_out_only_parameters_the_command_has() -> None:
     assert run.digest(leaving=("paths",)) != run.digest()
     with pytest.raises(KeyError):
         run.digest(leaving=("outt",))
+
+
+def _package_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "l10n"
+    shutil.copytree(Path(l10n.__file__).parent, copy,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+def test_the_code_key_is_the_code_not_its_files_times(tmp_path: Path) -> None:
+    """A checkout of other code and back, or a reinstall of the same code, gives every
+    file a new mtime: the facts must stay (it made every plan of a build again)."""
+    copy = _package_copy(tmp_path)
+    before = code_key(str(copy))
+    for path in copy.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**10))
+    assert code_key(str(copy)) == before
+    assert before == code_key()  # the same bytes elsewhere, with other times: the same code
+
+
+def test_one_byte_of_the_code_is_a_new_code_key(tmp_path: Path) -> None:
+    copy = _package_copy(tmp_path)
+    before = code_key(str(copy))
+    check = copy / "qa" / "checks.py"
+    data = check.read_bytes()
+    check.write_bytes(data[:-1] + (b"#" if data[-1:] != b"#" else b"!"))  # same size
+    assert code_key(str(copy)) != before
+    check.write_bytes(data)
+    assert code_key(str(copy)) == before
+    (copy / "templates_extra.j2").write_text("{{ x }}", encoding="utf-8")  # a file added
+    assert code_key(str(copy)) != before

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from l10n.cli import app
 from l10n.cli._common import _show_warning
-from l10n.errors import L10nError
+from l10n.errors import L10nError, L10nWarning
 from l10n.incremental import State, spans, stamp_of
 from l10n.incremental.store import STATE_FILE
 from tests.cli_helpers import run_l10n
@@ -69,8 +69,9 @@ def test_same_size_edit_with_the_mtime_put_back_is_noticed(tmp_path: Path) -> No
         assert state.known(path).digest is None  # ctime moved: read again
 
 
-@pytest.mark.parametrize("damage", ["random", "truncated", "other"])
+@pytest.mark.parametrize("damage", ["random", "truncated", "other", "sqlite"])
 def test_a_corrupt_state_file_is_rebuilt_not_trusted(tmp_path: Path, damage: str) -> None:
+    """Deleted and made again, and the run says so, naming the file."""
     folder = tmp_path / ".l10n"
     path = tmp_path / "a.txt"
     path.write_text("a", encoding="utf-8")
@@ -81,14 +82,24 @@ def test_a_corrupt_state_file_is_rebuilt_not_trusted(tmp_path: Path, damage: str
         state_file.write_bytes(os.urandom(8192))
     elif damage == "truncated":
         state_file.write_bytes(state_file.read_bytes()[:1000])
-    else:
+    elif damage == "other":
         db = sqlite3.connect(state_file)
         db.execute("UPDATE meta SET value = 'another' WHERE name = 'format'")
         db.commit()
         db.close()
-    with State(folder) as state:
+    else:  # somebody else's SQLite file
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{state_file}{suffix}").unlink(missing_ok=True)
+        db = sqlite3.connect(state_file)
+        db.execute("CREATE TABLE notes (text TEXT)")
+        db.commit()
+        db.close()
+    with pytest.warns(L10nWarning) as told, State(folder) as state:
         assert state.known(path).digest is None  # nothing vouched for
         state.digest(path)
+    said = [item.message for item in told if isinstance(item.message, L10nWarning)]
+    assert len(said) == 1 and said[0].error.path == str(state_file)
+    assert "deleted and made again" in str(said[0])
     with State(folder) as state:
         assert state.known(path).digest is not None  # and it works again
 
@@ -322,6 +333,24 @@ def test_every_command_says_and_does_what_it_does_without_the_state(
             assert _memory(root) == _memory(blank), command
 
 
+def test_a_state_file_sqlite_cannot_open_is_left_alone_and_the_run_says_so(
+    tmp_path: Path,
+) -> None:
+    """A folder in its place (or no permission, or held by another run): not deleted, the
+    run keeps no state and says so, naming the file, every time."""
+    folder = tmp_path / ".l10n"
+    (folder / STATE_FILE / "keep.txt").parent.mkdir(parents=True)
+    (folder / STATE_FILE / "keep.txt").write_text("mine", encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("a", encoding="utf-8")
+    for _ in range(2):
+        with pytest.warns(L10nWarning, match=r"cannot open the state file \(it is a folder\)"
+                          ) as told, State(folder) as state:
+            assert state.digest(path) is not None and state.known(path).digest is None
+        assert told[0].message.error.path == str(folder / STATE_FILE)  # type: ignore[union-attr]
+    assert (folder / STATE_FILE / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
 # ------------------------------------------------------------------ as a user
 @pytest.mark.slow
 def test_a_killed_run_and_a_corrupt_state_change_nothing_but_time(project: Path) -> None:
@@ -331,6 +360,7 @@ def test_a_killed_run_and_a_corrupt_state_change_nothing_but_time(project: Path)
     state_file.write_bytes(os.urandom(4096))
     again = run_l10n("status", cwd=project)
     assert again.returncode == 0, again.stderr
+    assert again.stderr.startswith("Warning: .l10n/state.sqlite: not a state file"), again.stderr
     state_file.unlink()
     assert run_l10n("status", cwd=project).stdout == again.stdout
 

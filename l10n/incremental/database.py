@@ -53,9 +53,11 @@ def prepare(db: sqlite3.Connection) -> None:
                     db.execute(statement)
             db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
         return
+    if "meta" not in tables:
+        raise sqlite3.DatabaseError("a SQLite database, not l10n's")
     found = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
     if found is None or found[0] != FORMAT:
-        raise sqlite3.DatabaseError("state file of another format")
+        raise sqlite3.DatabaseError(f"format {found and found[0]}, this l10n's is {FORMAT}")
 
 
 @contextlib.contextmanager

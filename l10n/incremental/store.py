@@ -10,8 +10,9 @@ nothing changed, without reading what did not change. Two tables:
 
 The state is a cache, never the truth: a missing file is an empty state; one that is not
 a database of this format, is corrupt, or fails mid-run is deleted and rebuilt from the
-files (every lookup misses). Rows are written in batches, one transaction each: a killed
-run keeps only whole batches, each true of the files then. SQLite, not a manifest: a
+files (every lookup misses), with a warning naming it; one SQLite cannot open is left
+alone (a warning: the run keeps no state). Rows are written in batches, a transaction
+each: a killed run keeps only whole batches, each true of the files then. SQLite, not a manifest: a
 changed article rewrites a few rows, not a file of 10,000 articles' facts; lookups are by
 key (nothing held for the archive); a kill cannot tear it; the memory already uses it.
 """
@@ -22,11 +23,13 @@ import contextlib
 import json
 import os
 import sqlite3
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from l10n.errors import L10nWarning
 from l10n.incremental.database import Pruned, count_write, prepare, prune, transaction
 from l10n.incremental.stamps import Stamp, digest_bytes, fs_tick, stamp_of
 
@@ -101,8 +104,9 @@ class State:
     # ------------------------------------------------------------------ the database
     def _connect(self, *, fresh: bool = False) -> None:
         """Open the state file; one that is not a state of this format, or is corrupt, is
-        deleted (``fresh``: at once) and started again. Without one (a project l10n may not
-        write to, a file that cannot even be made) the run has no state."""
+        deleted (``fresh``: at once) and started again, and the run says so. One SQLite
+        cannot open (a folder, no permission, held by another run) is left alone: the run
+        has no state, and says so. A run that cannot make ``.l10n`` has none, silently."""
         assert self.path is not None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -117,8 +121,23 @@ class State:
                 self._db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
                 prepare(self._db)
                 return
-            except sqlite3.Error:
+            except sqlite3.OperationalError as error:  # a DatabaseError that is not the file's
                 self._close()
+                why = ("it is a folder" if self.path.is_dir() else "no permission" if
+                       self.path.exists() and not os.access(self.path, os.R_OK | os.W_OK)
+                       else error)
+                return self._warn(f"cannot open the state file ({why}): this run keeps no "
+                                  "state and reads every file", "remove it or make it "
+                                  "readable and writable; l10n makes it again")
+            except sqlite3.Error as error:
+                self._close()
+                if not again:
+                    self._warn(f"not a state file this l10n can read ({error}): deleted and "
+                               "made again, so this run reads every file", "a cache: "
+                               "nothing of yours is lost")
+
+    def _warn(self, message: str, hint: str) -> None:
+        warnings.warn(L10nWarning(message, path=self.path, hint=hint), stacklevel=2)
 
     def _close(self) -> None:
         if self._db is not None:
@@ -140,7 +159,9 @@ class State:
             yield
         except sqlite3.OperationalError:
             pass
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as error:  # damaged: SQLite found it out as it read
+            self._warn(f"the state file is damaged ({error}): deleted and made again",
+                       "a cache: nothing of yours is lost")
             self._discard()
 
     def _query(self, sql: str, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
