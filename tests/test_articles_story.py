@@ -359,3 +359,44 @@ def test_a_subheading_set_as_a_paragraph_between_two_of_the_storys_is_read(
     texts = texts_of(tmp_path, "copy.html", page.replace(
         "<p><a href='/a'>More</a> <a href='/b'>news</a></p>", "<p>CRACKS FOUND?</p>"))
     assert texts.count("CRACKS FOUND?") == 1
+
+
+def test_the_storys_last_paragraph_in_its_own_template_is_read_where_readability_ends_early(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CMS sets each paragraph of its story in a template of its own (``<section
+    class="content-element"><div class="inline"><p>``), and the last one shares its
+    section with the site's line ("sign up for our newsletters", two links);
+    readability-lxml drops that section for its links (here it is made to hold the
+    other paragraphs only), so its reading ends one paragraph early. The last paragraph,
+    a sentence in the template of the paragraphs readability holds, is read; what the
+    extractor keeps after it in another template (the site's line, advertisers' lines,
+    fine print) is not. Where the story's paragraphs share one wrapper, readability
+    judged each of them, and one it does not hold after its end is not read."""
+    from l10n.articles import story
+
+    last = ("Engineers will inspect the girders again next spring, and every five years "
+            "after that, the council said.")
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: block in STORY)
+    site = ("Our website is your destination for news: <a href='/'>bookmark our homepage</a>"
+            " and <a href='/n'>sign up for our newsletters</a>.")
+    sections = "".join(
+        f"<section class='content-element'><div class='inline'><p>{p}</p>"
+        + (f"<div class='proof'>{site}</div>" if p == last else "") + "</div></section>"
+        for p in (*STORY, last))
+    ads = "".join(f"<p class='small'>{line}</p>" for line in (
+        "Great car insurance deals online", "Fly to Australia from 662 pounds, stopovers free."))
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a></nav><div class='main'><h1>Harbour bridge reopens</h1><div class="
+            f"'story'>{sections}</div>{ads}<p class='small'>Copyright 2008 The Coast Times, "
+            "all rights reserved.</p></div></body></html>")
+    texts = texts_of(tmp_path, "template.html", page)
+    assert [t for t in texts if t in (*STORY, last)] == [*STORY, last]
+    assert not any(t.startswith(("Great car", "Fly to", "Copyright", "Our website"))
+                   for t in texts)
+    one = page.replace("</div></section><section class='content-element'><div class='inline'>",
+                       "")  # the story's paragraphs in one wrapper: readability judged each
+    assert one.count("<section") == 1
+    texts = texts_of(tmp_path, "one.html", one)
+    assert [t for t in texts if t in (*STORY, last)] == list(STORY)

@@ -12,7 +12,9 @@ template below it: readers' comments, advertisers' lines, teasers of other stori
 the site's fine print. readability-lxml takes the best-scored container (by text and
 link density) with its siblings, so it ends where the story's container ends: what the
 precise reading keeps after the last block readability holds, and readability does not
-hold, is not the story's (:func:`tail`).
+hold, is not the story's (:func:`tail`), but for a sentence in the story's own template
+where each paragraph has a wrapper of its own (readability may drop the story's last
+wrapper for the links of a site's line that shares it).
 
 Its precise reading often drops a story's lede: the first sentence set apart, in bold,
 in a summary ``<div>``, or as text straight in the story's container before its first
@@ -33,6 +35,7 @@ from l10n.articles.furniture import (
     holds,
     link_words,
     linked,
+    shape,
 )
 from l10n.articles.readings import loose
 from l10n.model import ALT, CAPTION, HEADING, LINK_TITLE, LIST_ITEM, PARAGRAPH, QUOTE, Block
@@ -68,12 +71,21 @@ def densest(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool])
         chosen[best] = True
 
 
+_WRAPPED = 3  # wrappers at least, one per paragraph, of a story set in content elements
+
+
 def tail(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
          held: Callable[[str, bool], bool]) -> None:
     """Takes out of ``chosen`` the text blocks (and headings but the title; not a quote: a
     post the story embeds at its end) after the last block that readability-lxml holds
     (``held``) and that it does not hold, when it holds half of the words read or more (a
-    reading that missed the story says nothing)."""
+    reading that missed the story says nothing). But where the story sets its paragraphs
+    each in a wrapper of its own (a CMS's content elements: the paragraphs readability
+    holds are in :data:`_WRAPPED` wrappers or more, more wrappers than half of them),
+    readability judges each wrapper apart and may drop the story's last one for the
+    links of a site's line that shares it ("sign up for our newsletters"): there, a
+    sentence (:data:`_LEDE` words or more, a sentence's end) whose element has the tags
+    and classes, three levels deep, of a paragraph readability holds stays."""
     inside = [False] * len(body)
     words = covered = 0
     for n, (block, _) in enumerate(body):
@@ -85,10 +97,16 @@ def tail(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
     if not any(inside) or covered * 2 < words:
         return
     end = max(n for n in range(len(body)) if inside[n])
-    for n, (block, _) in enumerate(body):
+    paragraphs = [place.parent for n, (block, place) in enumerate(body)
+                  if inside[n] and block.kind == PARAGRAPH and place.parent is not None]
+    wrappers = {id(element.parentNode) for element in paragraphs}
+    template = {shape(element) for element in paragraphs} if len(wrappers) >= _WRAPPED and (
+        len(wrappers) * 2 > len(paragraphs)) else set()
+    for n, (block, place) in enumerate(body):
         title = block.kind == HEADING and block.level == 1
         if n > end and chosen[n] and not inside[n] and not title and block.kind in (
-                PARAGRAPH, LIST_ITEM, CELL, HEADING, CAPTION):
+                PARAGRAPH, LIST_ITEM, CELL, HEADING, CAPTION) and not (
+                _sentence(block, texts[n], place) and shape(place.parent) in template):
             chosen[n] = False
 
 

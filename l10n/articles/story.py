@@ -29,6 +29,7 @@ from l10n.articles.furniture import (
     icon_rows,
     linked,
     menu_line,
+    shape,
     teaser_lists,
     wider,
 )
@@ -268,14 +269,14 @@ def _neighbours(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bo
     shapes, parents = set(), set()
     for n, (block, place) in enumerate(body):
         if chosen[n] and block.kind == PARAGRAPH and place.parent is not None:
-            shapes.add(_shape(place.parent))
+            shapes.add(shape(place.parent))
             parents |= {id(place.parent), id(place.parent.parentNode)}
     seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
     for n, (block, place) in enumerate(body):
         if chosen[n] or place.parent is None or block.kind not in (PARAGRAPH, QUOTE, HEADING):
             continue
         near = (id(place.parent) in parents or id(place.parent.parentNode) in parents
-                or _shape(place.parent) in shapes)
+                or shape(place.parent) in shapes)
         if near and loose(texts[n]) not in seen and prose(block, texts[n], place) and not (
                 furniture_class(place.parent)):
             chosen[n] = True
@@ -316,16 +317,6 @@ def _article(node: Any) -> Element | None:
             return node  # type: ignore[no-any-return]
         node = node.parentNode
     return None
-
-
-def _shape(element: Element, depth: int = 3) -> tuple[tuple[str, str], ...]:
-    """The tags and classes of ``element`` and the elements around it, ``depth`` deep."""
-    shape: list[tuple[str, str]] = []
-    node: Any = element
-    while node is not None and getattr(node, "tagName", None) and len(shape) < depth:
-        shape.append((node.tagName, " ".join(node.getAttribute("class").split())))
-        node = node.parentNode
-    return tuple(shape)
 
 
 def prose(block: Block, text: str, place: Any) -> bool:
