@@ -19,8 +19,9 @@ wrapper for the links of a site's line that shares it).
 Its precise reading often drops a story's lede: the first sentence set apart, in bold,
 in a summary ``<div>``, or as text straight in the story's container before its first
 ``<p>`` (:func:`lede`), the rest of a paragraph that an ad cuts in two
-(:func:`continued`), and a subheading set as a paragraph of its own between two of the
-story's (:func:`between`).
+(:func:`continued`), a subheading set as a paragraph of its own between two of the
+story's (:func:`between`), and a paragraph of the story that cites its sources in links
+(:func:`cited`).
 """
 
 from __future__ import annotations
@@ -216,3 +217,40 @@ def between(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool])
 def _around(element: Any) -> Any:
     """The element around ``element``."""
     return getattr(element, "parentNode", None)
+
+
+_CITED = 12  # words at least in a paragraph that cites its sources in links
+
+
+def cited(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's a paragraph that the link-density tests drop because it cites
+    its sources in links ("have <a>championed fossil fuels</a>, called climate change
+    <a>"the greatest con job"</a> and ..."): a ``<p>`` between two paragraphs read (past
+    what is not read: a promo box), all three children of one element, of
+    :data:`_CITED` words or more, ending a sentence, a quarter of its words or more
+    outside links, not inside a link, no class or id of its own that names furniture (the
+    element around it is the story's: a page may name it ``article__teaser``), not a copy
+    of a line read. A line of links there (a menu, "Read more: <a>...</a>") is not
+    prose, and one before or after the story is no paragraph between two of its own."""
+    story = [n for n, (block, place) in enumerate(body) if chosen[n]
+             and block.kind == PARAGRAPH and _element(place.parent, "p")]
+    seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
+    for before, after in zip(story, story[1:], strict=False):
+        holder = body[before][1].parent.parentNode
+        if body[after][1].parent.parentNode is not holder:
+            continue
+        for n in range(before + 1, after):
+            block, place = body[n]
+            words = len(texts[n].split())
+            if chosen[n] or block.kind != PARAGRAPH or not _element(place.parent, "p") or (
+                    place.parent.parentNode is not holder) or words < _CITED or not (
+                    texts[n].rstrip().endswith(_ENDS)) or link_words(place) * 4 > words * 3:
+                continue
+            if not (linked(place) or furniture_class(place.parent, depth=1)
+                    or loose(texts[n]) in seen):
+                chosen[n] = True
+                seen.add(loose(texts[n]))
+
+
+def _element(node: Any, tag: str) -> bool:
+    return node is not None and getattr(node, "tagName", None) == tag

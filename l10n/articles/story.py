@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from l10n.articles.density import between, continued, densest, lede, tail
+from l10n.articles.density import between, cited, continued, densest, lede, tail
 from l10n.articles.furniture import CELL as CELL
 from l10n.articles.furniture import (
     comment_openers,
@@ -183,7 +183,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     a table's cell that is all link, nor a line of short links: menus), their neighbours
     (:func:`_neighbours`), those both wider readings hold (``maybe``,
     :func:`~l10n.articles.furniture.wider`), the page's densest block where the libraries
-    missed the story, the lede and the rest of a paragraph an ad cuts
+    missed the story, the lede and the rest of a paragraph an ad cuts, a paragraph
+    citing its sources in links
     (:mod:`l10n.articles.density`), but not listings of other stories nor readers'
     comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
@@ -207,6 +208,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     lede(body, texts, chosen)
     continued(body, texts, chosen)
     between(body, texts, chosen)
+    cited(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     comments(body, chosen)
     comment_openers(body, texts, chosen)
