@@ -443,3 +443,33 @@ def test_the_storys_last_paragraph_in_its_own_template_is_read_where_readability
     assert one.count("<section") == 1
     texts = texts_of(tmp_path, "one.html", one)
     assert [t for t in texts if t in (*STORY, last)] == list(STORY)
+
+
+def test_a_list_set_as_short_paragraphs_of_one_cell_is_read_when_the_story_reads_it_as_a_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A top-ten list set as one-line paragraphs in a table's cell ("1. Saint John",
+    "2. Quebec City"...): trafilatura reads the cell as one line of its story (here its
+    story is made to be such a text, matched by the real rules), and a line under 20
+    characters is matched only whole, so only the list's longer lines were read. The
+    list's lines, joined, are a line of the story: all are read. Short paragraphs of
+    another element that the story does not hold (a menu) are not."""
+    from l10n.articles import readings, story
+
+    cities = ["1. Saint John", "2. Quebec City", "3. Charlottetown",
+              "4, 5. (tied) Moncton, N.B., Kitchener, Ont.", "6. St. John's", "7. Saskatoon"]
+    read_as = "\n".join([STORY[0], "| Cities that top the list: |  |", "|---|---|",
+                         f"| {' '.join(cities)} |  |", *STORY[1:]])
+    monkeypatch.setattr(story, "_story_filter", lambda text: readings.story_filter(read_as))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    one, two, three = (f"<p>{p}</p>" for p in STORY)
+    menu = "".join(f"<p>{name}</p>" for name in ("Home", "Saint John", "Quebec City", "Sport"))
+    page = ("<html><head><title>Happiest cities</title></head><body><nav><a href='/'>Home</a>"
+            f"</nav><div class='side'>{menu}</div><div class='main'><h1>Happiest cities</h1>"
+            f"{one}<table><thead><tr><th>Cities that top the list:</th></tr></thead><tbody>"
+            "<tr><td>" + "".join(f"<p>{c}</p>" for c in cities) + "</td></tr></tbody>"
+            f"</table>{two}{three}</div></body></html>")
+    texts = texts_of(tmp_path, "cities.html", page)
+    assert [t for t in texts if t in STORY] == list(STORY)
+    assert [t for t in texts if t in cities] == cities
+    assert not any(t in ("Home", "Saint John", "Quebec City", "Sport") for t in texts)

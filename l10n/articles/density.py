@@ -20,8 +20,9 @@ Its precise reading often drops a story's lede: the first sentence set apart, in
 in a summary ``<div>``, or as text straight in the story's container before its first
 ``<p>`` (:func:`lede`), the rest of a paragraph that an ad cuts in two
 (:func:`continued`), a subheading set as a paragraph of its own between two of the
-story's (:func:`between`), and a paragraph of the story that cites its sources in links
-(:func:`cited`).
+story's (:func:`between`), a paragraph of the story that cites its sources in links
+(:func:`cited`), and the short lines of a list set as paragraphs of one
+element, which it reads as one line (:func:`joined`).
 """
 
 from __future__ import annotations
@@ -254,3 +255,40 @@ def cited(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -
 
 def _element(node: Any, tag: str) -> bool:
     return node is not None and getattr(node, "tagName", None) == tag
+
+
+_LIST = 3  # lines at least in a list set as paragraphs of one element
+_SHORT = 20  # characters: a shorter line is matched to the story's lines only whole
+
+
+def joined(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
+           keep: Callable[[str, bool], bool]) -> None:
+    """Marks as the story's the lines of a list set as sibling ``<p>`` of one element (a
+    top-ten list, "1. Saint John", "2. Quebec City", in a table's cell), which
+    trafilatura reads as one line of its story: a short line (under :data:`_SHORT`
+    characters) is the story's only when it is a whole line of it, so none of them is.
+    A run of :data:`_LIST` or more such paragraphs, half of them short or more (a list,
+    not a story's paragraphs), none inside a link, one of them read (a longer line), is
+    read when their texts, joined, are the story's (``keep``)."""
+    runs: list[list[int]] = []
+    for n, (block, place) in enumerate(body):
+        if block.kind in (ALT, LINK_TITLE):
+            continue
+        holder = _around(place.parent) if block.kind in (PARAGRAPH, CELL) and _element(
+            place.parent, "p") else None
+        if holder is not None and runs and runs[-1] and (
+                _around(body[runs[-1][-1]][1].parent) is holder):
+            runs[-1].append(n)
+        else:
+            runs.append([n] if holder is not None else [])
+    for run in runs:
+        short = sum(len(texts[n]) < _SHORT for n in run)
+        if len(run) < _LIST or short * 2 < len(run) or all(chosen[n] for n in run) or not any(
+                chosen[n] for n in run):
+            continue
+        cell = body[run[0]][0].kind == CELL
+        if any(linked(body[n][1]) for n in run) or not keep(
+                " ".join(texts[n] for n in run), cell):
+            continue
+        for n in run:
+            chosen[n] = True

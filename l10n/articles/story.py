@@ -19,7 +19,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from l10n.articles.density import between, cited, continued, densest, lede, tail
+from l10n.articles.density import (
+    between,
+    cited,
+    continued,
+    densest,
+    joined,
+    lede,
+    tail,
+)
 from l10n.articles.furniture import CELL as CELL
 from l10n.articles.furniture import (
     comment_openers,
@@ -184,7 +192,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     (:func:`_neighbours`), those both wider readings hold (``maybe``,
     :func:`~l10n.articles.furniture.wider`), the page's densest block where the libraries
     missed the story, the lede and the rest of a paragraph an ad cuts, a paragraph
-    citing its sources in links
+    citing its sources in links, the lines of a list set as short paragraphs
     (:mod:`l10n.articles.density`), but not listings of other stories nor readers'
     comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
@@ -201,6 +209,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
         if chosen[n] and (block.kind == CELL and dense_links(texts[n], place) or (
                 place.parent is not None and menu_line(texts[n], place))):
             chosen[n] = False
+    joined(body, texts, chosen, keep)
     _neighbours(body, texts, chosen)
     if maybe is not None:
         wider(body, texts, chosen, maybe)
