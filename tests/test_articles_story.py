@@ -473,3 +473,37 @@ def test_a_list_set_as_short_paragraphs_of_one_cell_is_read_when_the_story_reads
     assert [t for t in texts if t in STORY] == list(STORY)
     assert [t for t in texts if t in cities] == cities
     assert not any(t in ("Home", "Saint John", "Quebec City", "Sport") for t in texts)
+
+
+
+def test_the_rest_of_a_paragraph_an_ad_box_cuts_at_a_name_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newspaper CMS drops its ad box (a ``<div>``) inside a paragraph, here between a
+    first and a last name ("... representative here, Tom" | Advertisement | "Koenigs,
+    said ..."), in a 2000s layout table's cell. The parser, as a browser, ends the
+    ``<p>`` at the ``<div>``: the rest of the paragraph is bare text in the story's
+    element, starting with a capital, which trafilatura's precise reading drops (here it
+    is made to). It is read, as the rest of a cut paragraph is; bare text after an ad
+    box that follows a whole sentence is not."""
+    from l10n.articles import story
+
+    cut = "Meanwhile, the city's chief engineer, Ann"
+    rest = "Lee, said the girders would be inspected again in the spring."
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda block, cell: " ".join(block.split()) in (*STORY, cut)))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    one, two, three = (f"<p>{p}</p>" for p in STORY)
+    box = ("<div class='articleEmbeddedAdBox'><div class='articleAdHeader'>Advertisement</div>"
+           "</div>")
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a></nav><table><tr><td class='articleBox'><h1>Harbour bridge reopens</h1>"
+            f"<div class='articleBody'>{one}{two}<p>{cut} {box}{rest}{three}</div></td></tr>"
+            "</table></body></html>")
+    texts = texts_of(tmp_path, "cut.html", page)
+    assert [t for t in texts if t in (*STORY, cut, rest)] == [*STORY[:2], cut, rest, STORY[2]]
+    assert "Advertisement" not in texts
+    sponsored = "Great car insurance deals online, from 9 dollars a month."
+    whole = page.replace(f"<p>{cut} {box}{rest}", f"<p>{cut} was here.{box}{sponsored}")
+    texts = texts_of(tmp_path, "whole.html", whole)
+    assert sponsored not in texts

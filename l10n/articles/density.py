@@ -163,14 +163,18 @@ _CUT = 3  # words at least in the first half of a paragraph cut in two
 
 def continued(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
     """Marks as the story's the rest of a paragraph that something cuts in two (an ad's
-    label, an empty ad slot): the first text block after a paragraph read (of
-    :data:`_CUT` words or more) that ends with no sentence end, past blocks of
-    :data:`_BREAK` words at most, when it starts with a lowercase letter, is not inside a
-    link, has under half of its words in links, and an element within three levels
-    above the paragraph holds it."""
+    label, an empty ad slot): the first text block after a paragraph read that ends with
+    no sentence end, past blocks of :data:`_BREAK` words at most, when it is not inside a
+    link, has under half of its words in links, an element within three levels above the
+    paragraph holds it, and either it starts with a lowercase letter (after a paragraph
+    of :data:`_CUT` words or more), or it is the rest of a ``<p>`` that an ad box's
+    ``<div>`` closed (the parser ends a ``<p>`` at a ``<div>``, so the rest is bare text
+    in the element holding the ``<p>``) and ends a sentence: a cut between a first name
+    and a last name ("... representative here, Tom" | Advertisement | "Koenigs, said
+    ..."), or after a first name alone ("Kobe" | "Bryant scored 37 points ...")."""
     for n, (block, place) in enumerate(body):
         if not chosen[n] or block.kind not in _TEXT or place.parent is None or (
-                texts[n].rstrip().endswith(_ENDS)) or len(texts[n].split()) < _CUT:
+                texts[n].rstrip().endswith(_ENDS)):
             continue
         m = n + 1
         while m < len(body) and (body[m][0].kind in (ALT, LINK_TITLE)
@@ -179,10 +183,12 @@ def continued(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool
         if m == len(body) or chosen[m] or body[m][0].kind not in _TEXT:
             continue
         after = body[m][1]
-        if after.parent is None or not texts[m].lstrip()[:1].islower() or linked(after) or (
-                dense_links(texts[m], after)):
+        if after.parent is None or linked(after) or dense_links(texts[m], after):
             continue
-        if _close(place.parent, after.parent):
+        lower = texts[m].lstrip()[:1].islower() and len(texts[n].split()) >= _CUT
+        bare = _element(place.parent, "p") and after.parent is place.parent.parentNode and (
+            texts[m].rstrip().endswith(_ENDS))
+        if (lower or bare) and _close(place.parent, after.parent):
             chosen[m] = True
 
 
