@@ -404,6 +404,40 @@ def test_a_paragraph_citing_its_sources_in_links_between_two_of_the_storys_is_re
     assert cited not in texts
 
 
+def test_the_standfirst_that_is_the_pages_description_is_read_as_the_storys_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary under a headline (a standfirst, a dek: here with no full stop, in the
+    header beside the title, apart from the story's paragraphs) is dropped by
+    trafilatura's precise reading (here it is made to). When its text is the page's
+    description (``<meta name="description">`` or ``og:description``: the page's word
+    that it is its summary), it is read as a paragraph of the story, after the title, as
+    well as the description; a byline there is not."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda block, cell: " ".join(block.split()) in STORY))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    dek = "Commuters queue from dawn as the span opens two years after cracks closed it"
+    for meta in ("name='description'", "property='og:description'"):
+        page = (f"<html><head><title>Harbour bridge reopens</title><meta {meta} "
+                f"content='{dek}'></head><body><nav><a href='/'>Home</a></nav><header>"
+                f"<h1>Harbour bridge reopens</h1><div class='dek'>{dek}</div><div "
+                "class='meta'>By Ann Lee, city reporter at The Coast Times</div></header>"
+                "<div class='body'>" + "".join(f"<p>{p}</p>" for p in STORY)
+                + "</div></body></html>")
+        path = tmp_path / "dek.html"
+        path.write_text(page, encoding="utf-8")
+        blocks = read_article(path).blocks
+        read = [(b.kind, markup_text(b.text)) for b in blocks]
+        assert ("description", dek) in read
+        assert [t for k, t in read if k == "paragraph"] == [dek, *STORY]
+        assert not any(t.startswith("By Ann Lee") for _, t in read)
+    texts = texts_of(tmp_path, "other.html", page.replace(f"content='{dek}'",
+                                                          "content='The bridge reopens.'"))
+    assert dek not in texts
+
+
 def test_the_storys_last_paragraph_in_its_own_template_is_read_where_readability_ends_early(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

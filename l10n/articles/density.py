@@ -21,7 +21,8 @@ in a summary ``<div>``, or as text straight in the story's container before its 
 ``<p>`` (:func:`lede`), the rest of a paragraph that an ad cuts in two
 (:func:`continued`), a subheading set as a paragraph of its own between two of the
 story's (:func:`between`), a paragraph of the story that cites its sources in links
-(:func:`cited`), and the short lines of a list set as paragraphs of one
+(:func:`cited`), the standfirst under the headline that is also the page's
+description (:func:`standfirst`), and the short lines of a list set as paragraphs of one
 element, which it reads as one line (:func:`joined`).
 """
 
@@ -261,6 +262,34 @@ def cited(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -
 
 def _element(node: Any, tag: str) -> bool:
     return node is not None and getattr(node, "tagName", None) == tag
+
+
+_DESCRIPTIONS = ("description", "og:description", "twitter:description")
+
+
+def standfirst(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's its standfirst (the summary under the headline: a "dek"), which
+    the precise reading drops as it sits apart from the story's paragraphs: a paragraph
+    between the title's ``<h1>`` and the story's first paragraph, of :data:`_LEDE` words or
+    more, not inside a link, whose text is the page's description (``<meta
+    name="description">``, ``og:description`` or ``twitter:description``: the page's own
+    word that this is its summary)."""
+    first = next((n for n, (block, _) in enumerate(body) if chosen[n]
+                  and block.kind == PARAGRAPH), None)
+    title = next((n for n, (block, _) in enumerate(body[:first]) if chosen[n]
+                  and block.kind == HEADING and block.level == 1), None)
+    if first is None or title is None or body[title][1].parent is None:
+        return
+    page = body[title][1].parent.ownerDocument
+    summaries = {loose(meta.getAttribute("content")) for meta in page.getElementsByTagName("meta")
+                 if (meta.getAttribute("name") or meta.getAttribute("property")).lower()
+                 in _DESCRIPTIONS}
+    for n in range(title + 1, first):
+        block, place = body[n]
+        if not chosen[n] and block.kind == PARAGRAPH and place.parent is not None and (
+                len(texts[n].split()) >= _LEDE and loose(texts[n]) in summaries
+                and not linked(place)):
+            chosen[n] = True
 
 
 _LIST = 3  # lines at least in a list set as paragraphs of one element

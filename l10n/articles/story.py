@@ -26,6 +26,7 @@ from l10n.articles.density import (
     densest,
     joined,
     lede,
+    standfirst,
     tail,
 )
 from l10n.articles.furniture import CELL as CELL
@@ -192,7 +193,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     (:func:`_neighbours`), those both wider readings hold (``maybe``,
     :func:`~l10n.articles.furniture.wider`), the page's densest block where the libraries
     missed the story, the lede and the rest of a paragraph an ad cuts, a paragraph
-    citing its sources in links, the lines of a list set as short paragraphs
+    citing its sources in links, the lines of a list set as short paragraphs, the
+    standfirst that is the page's description
     (:mod:`l10n.articles.density`), but not listings of other stories nor readers'
     comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
@@ -218,6 +220,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     continued(body, texts, chosen)
     between(body, texts, chosen)
     cited(body, texts, chosen)
+    standfirst(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     comments(body, chosen)
     comment_openers(body, texts, chosen)
