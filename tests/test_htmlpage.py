@@ -265,3 +265,41 @@ def test_tables_keep_their_header_and_rows_in_the_templated_pages(html_project: 
                        [["Samsung Electronics", "50,000"], ["Naver Cloud", "60,000"]])
     markdown = (out / "en" / f"{SLUG}.md").read_text("utf-8")
     assert "| Company | GPUs |\n| --- | --- |\n| Samsung Electronics | 50,000 |\n" in markdown
+
+
+def test_a_standfirst_that_is_the_description_is_translated_in_every_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site's page shows its description under the headline (a standfirst), apart from
+    the story's paragraphs, where the extractor drops it (here it is made to). It is
+    read as the story's text: the ``.article.html`` build shows it translated where the
+    page shows it (not only in the ``<meta>``), and the templated and Markdown builds
+    show it, translated, in the story."""
+    from l10n.articles import story
+
+    paragraphs = ("The harbour bridge reopened to traffic on Monday morning, two years after "
+                  "engineers closed it.", "Commuters queued from dawn to be among the first "
+                  "to drive across the repaired span.")
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda block, cell: " ".join(block.split()) in paragraphs))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    dek = "Commuters queue from dawn as the span opens two years after cracks closed it"
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "dek.html").write_text(
+        f"<html><head><title>Bridge reopens</title><meta name='description' content='{dek}'>"
+        "</head><body><nav><a href='/'>Home</a></nav><header><h1>Bridge reopens</h1>"
+        f"<div class='dek'>{dek}</div></header><div class='body'>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div></body></html>", encoding="utf-8")
+    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n', encoding="utf-8")
+    settings = load_settings(cwd=tmp_path)
+    translate(settings, engine_name="pseudo")
+    out = build(settings, include_machine=True).out / "ko"
+    page = (out / "dek.article.html").read_text(encoding="utf-8")
+    assert dek not in page
+    assert '<div class="dek">⟦Çóɱɱúţéŕš ǫúéúé' in page
+    assert '<meta name="description" content="⟦Çóɱɱúţéŕš ǫúéúé' in page
+    for name in ("dek.html", "dek.md"):
+        built = (out / name).read_text(encoding="utf-8")
+        assert dek not in built
+        body = built.split("</head>", 1)[-1].split("\n---\n", 1)[-1]
+        assert "⟦Çóɱɱúţéŕš ǫúéúé" in body, name

@@ -12,13 +12,18 @@ template below it: readers' comments, advertisers' lines, teasers of other stori
 the site's fine print. readability-lxml takes the best-scored container (by text and
 link density) with its siblings, so it ends where the story's container ends: what the
 precise reading keeps after the last block readability holds, and readability does not
-hold, is not the story's (:func:`tail`).
+hold, is not the story's (:func:`tail`), but for a sentence in the story's own template
+where each paragraph has a wrapper of its own (readability may drop the story's last
+wrapper for the links of a site's line that shares it).
 
 Its precise reading often drops a story's lede: the first sentence set apart, in bold,
 in a summary ``<div>``, or as text straight in the story's container before its first
 ``<p>`` (:func:`lede`), the rest of a paragraph that an ad cuts in two
-(:func:`continued`), and a subheading set as a paragraph of its own between two of the
-story's (:func:`between`).
+(:func:`continued`), a subheading set as a paragraph of its own between two of the
+story's (:func:`between`), a paragraph of the story that cites its sources in links
+(:func:`cited`), the standfirst under the headline that is also the page's
+description (:func:`standfirst`), and the short lines of a list set as paragraphs of one
+element, which it reads as one line (:func:`joined`).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from l10n.articles.furniture import (
     holds,
     link_words,
     linked,
+    shape,
 )
 from l10n.articles.readings import loose
 from l10n.model import ALT, CAPTION, HEADING, LINK_TITLE, LIST_ITEM, PARAGRAPH, QUOTE, Block
@@ -68,12 +74,21 @@ def densest(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool])
         chosen[best] = True
 
 
+_WRAPPED = 3  # wrappers at least, one per paragraph, of a story set in content elements
+
+
 def tail(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
          held: Callable[[str, bool], bool]) -> None:
     """Takes out of ``chosen`` the text blocks (and headings but the title; not a quote: a
     post the story embeds at its end) after the last block that readability-lxml holds
     (``held``) and that it does not hold, when it holds half of the words read or more (a
-    reading that missed the story says nothing)."""
+    reading that missed the story says nothing). But where the story sets its paragraphs
+    each in a wrapper of its own (a CMS's content elements: the paragraphs readability
+    holds are in :data:`_WRAPPED` wrappers or more, more wrappers than half of them),
+    readability judges each wrapper apart and may drop the story's last one for the
+    links of a site's line that shares it ("sign up for our newsletters"): there, a
+    sentence (:data:`_LEDE` words or more, a sentence's end) whose element has the tags
+    and classes, three levels deep, of a paragraph readability holds stays."""
     inside = [False] * len(body)
     words = covered = 0
     for n, (block, _) in enumerate(body):
@@ -85,10 +100,16 @@ def tail(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
     if not any(inside) or covered * 2 < words:
         return
     end = max(n for n in range(len(body)) if inside[n])
-    for n, (block, _) in enumerate(body):
+    paragraphs = [place.parent for n, (block, place) in enumerate(body)
+                  if inside[n] and block.kind == PARAGRAPH and place.parent is not None]
+    wrappers = {id(element.parentNode) for element in paragraphs}
+    template = {shape(element) for element in paragraphs} if len(wrappers) >= _WRAPPED and (
+        len(wrappers) * 2 > len(paragraphs)) else set()
+    for n, (block, place) in enumerate(body):
         title = block.kind == HEADING and block.level == 1
         if n > end and chosen[n] and not inside[n] and not title and block.kind in (
-                PARAGRAPH, LIST_ITEM, CELL, HEADING, CAPTION):
+                PARAGRAPH, LIST_ITEM, CELL, HEADING, CAPTION) and not (
+                _sentence(block, texts[n], place) and shape(place.parent) in template):
             chosen[n] = False
 
 
@@ -143,14 +164,18 @@ _CUT = 3  # words at least in the first half of a paragraph cut in two
 
 def continued(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
     """Marks as the story's the rest of a paragraph that something cuts in two (an ad's
-    label, an empty ad slot): the first text block after a paragraph read (of
-    :data:`_CUT` words or more) that ends with no sentence end, past blocks of
-    :data:`_BREAK` words at most, when it starts with a lowercase letter, is not inside a
-    link, has under half of its words in links, and an element within three levels
-    above the paragraph holds it."""
+    label, an empty ad slot): the first text block after a paragraph read that ends with
+    no sentence end, past blocks of :data:`_BREAK` words at most, when it is not inside a
+    link, has under half of its words in links, an element within three levels above the
+    paragraph holds it, and either it starts with a lowercase letter (after a paragraph
+    of :data:`_CUT` words or more), or it is the rest of a ``<p>`` that an ad box's
+    ``<div>`` closed (the parser ends a ``<p>`` at a ``<div>``, so the rest is bare text
+    in the element holding the ``<p>``) and ends a sentence: a cut between a first name
+    and a last name ("... representative here, Tom" | Advertisement | "Koenigs, said
+    ..."), or after a first name alone ("Kobe" | "Bryant scored 37 points ...")."""
     for n, (block, place) in enumerate(body):
         if not chosen[n] or block.kind not in _TEXT or place.parent is None or (
-                texts[n].rstrip().endswith(_ENDS)) or len(texts[n].split()) < _CUT:
+                texts[n].rstrip().endswith(_ENDS)):
             continue
         m = n + 1
         while m < len(body) and (body[m][0].kind in (ALT, LINK_TITLE)
@@ -159,10 +184,12 @@ def continued(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool
         if m == len(body) or chosen[m] or body[m][0].kind not in _TEXT:
             continue
         after = body[m][1]
-        if after.parent is None or not texts[m].lstrip()[:1].islower() or linked(after) or (
-                dense_links(texts[m], after)):
+        if after.parent is None or linked(after) or dense_links(texts[m], after):
             continue
-        if _close(place.parent, after.parent):
+        lower = texts[m].lstrip()[:1].islower() and len(texts[n].split()) >= _CUT
+        bare = _element(place.parent, "p") and after.parent is place.parent.parentNode and (
+            texts[m].rstrip().endswith(_ENDS))
+        if (lower or bare) and _close(place.parent, after.parent):
             chosen[m] = True
 
 
@@ -198,3 +225,105 @@ def between(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool])
 def _around(element: Any) -> Any:
     """The element around ``element``."""
     return getattr(element, "parentNode", None)
+
+
+_CITED = 12  # words at least in a paragraph that cites its sources in links
+
+
+def cited(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's a paragraph that the link-density tests drop because it cites
+    its sources in links ("have <a>championed fossil fuels</a>, called climate change
+    <a>"the greatest con job"</a> and ..."): a ``<p>`` between two paragraphs read (past
+    what is not read: a promo box), all three children of one element, of
+    :data:`_CITED` words or more, ending a sentence, a quarter of its words or more
+    outside links, not inside a link, no class or id of its own that names furniture (the
+    element around it is the story's: a page may name it ``article__teaser``), not a copy
+    of a line read. A line of links there (a menu, "Read more: <a>...</a>") is not
+    prose, and one before or after the story is no paragraph between two of its own."""
+    story = [n for n, (block, place) in enumerate(body) if chosen[n]
+             and block.kind == PARAGRAPH and _element(place.parent, "p")]
+    seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
+    for before, after in zip(story, story[1:], strict=False):
+        holder = body[before][1].parent.parentNode
+        if body[after][1].parent.parentNode is not holder:
+            continue
+        for n in range(before + 1, after):
+            block, place = body[n]
+            words = len(texts[n].split())
+            if chosen[n] or block.kind != PARAGRAPH or not _element(place.parent, "p") or (
+                    place.parent.parentNode is not holder) or words < _CITED or not (
+                    texts[n].rstrip().endswith(_ENDS)) or link_words(place) * 4 > words * 3:
+                continue
+            if not (linked(place) or furniture_class(place.parent, depth=1)
+                    or loose(texts[n]) in seen):
+                chosen[n] = True
+                seen.add(loose(texts[n]))
+
+
+def _element(node: Any, tag: str) -> bool:
+    return node is not None and getattr(node, "tagName", None) == tag
+
+
+_DESCRIPTIONS = ("description", "og:description", "twitter:description")
+
+
+def standfirst(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's its standfirst (the summary under the headline: a "dek"), which
+    the precise reading drops as it sits apart from the story's paragraphs: a paragraph
+    between the title's ``<h1>`` and the story's first paragraph, of :data:`_LEDE` words or
+    more, not inside a link, whose text is the page's description (``<meta
+    name="description">``, ``og:description`` or ``twitter:description``: the page's own
+    word that this is its summary)."""
+    first = next((n for n, (block, _) in enumerate(body) if chosen[n]
+                  and block.kind == PARAGRAPH), None)
+    title = next((n for n, (block, _) in enumerate(body[:first]) if chosen[n]
+                  and block.kind == HEADING and block.level == 1), None)
+    if first is None or title is None or body[title][1].parent is None:
+        return
+    page = body[title][1].parent.ownerDocument
+    summaries = {loose(meta.getAttribute("content")) for meta in page.getElementsByTagName("meta")
+                 if (meta.getAttribute("name") or meta.getAttribute("property")).lower()
+                 in _DESCRIPTIONS}
+    for n in range(title + 1, first):
+        block, place = body[n]
+        if not chosen[n] and block.kind == PARAGRAPH and place.parent is not None and (
+                len(texts[n].split()) >= _LEDE and loose(texts[n]) in summaries
+                and not linked(place)):
+            chosen[n] = True
+
+
+_LIST = 3  # lines at least in a list set as paragraphs of one element
+_SHORT = 20  # characters: a shorter line is matched to the story's lines only whole
+
+
+def joined(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
+           keep: Callable[[str, bool], bool]) -> None:
+    """Marks as the story's the lines of a list set as sibling ``<p>`` of one element (a
+    top-ten list, "1. Saint John", "2. Quebec City", in a table's cell), which
+    trafilatura reads as one line of its story: a short line (under :data:`_SHORT`
+    characters) is the story's only when it is a whole line of it, so none of them is.
+    A run of :data:`_LIST` or more such paragraphs, half of them short or more (a list,
+    not a story's paragraphs), none inside a link, one of them read (a longer line), is
+    read when their texts, joined, are the story's (``keep``)."""
+    runs: list[list[int]] = []
+    for n, (block, place) in enumerate(body):
+        if block.kind in (ALT, LINK_TITLE):
+            continue
+        holder = _around(place.parent) if block.kind in (PARAGRAPH, CELL) and _element(
+            place.parent, "p") else None
+        if holder is not None and runs and runs[-1] and (
+                _around(body[runs[-1][-1]][1].parent) is holder):
+            runs[-1].append(n)
+        else:
+            runs.append([n] if holder is not None else [])
+    for run in runs:
+        short = sum(len(texts[n]) < _SHORT for n in run)
+        if len(run) < _LIST or short * 2 < len(run) or all(chosen[n] for n in run) or not any(
+                chosen[n] for n in run):
+            continue
+        cell = body[run[0]][0].kind == CELL
+        if any(linked(body[n][1]) for n in run) or not keep(
+                " ".join(texts[n] for n in run), cell):
+            continue
+        for n in run:
+            chosen[n] = True

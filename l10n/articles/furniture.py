@@ -278,3 +278,14 @@ def _icon_link(image: Any) -> bool:
 
 
 _PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
+
+
+def shape(element: Any, depth: int = 3) -> tuple[tuple[str, str], ...]:
+    """The tags and classes of ``element`` and the elements around it, ``depth`` deep (the
+    site's template for a kind of block)."""
+    found: list[tuple[str, str]] = []
+    node: Any = element
+    while node is not None and getattr(node, "tagName", None) and len(found) < depth:
+        found.append((node.tagName, " ".join(node.getAttribute("class").split())))
+        node = node.parentNode
+    return tuple(found)

@@ -19,7 +19,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from l10n.articles.density import between, continued, densest, lede, tail
+from l10n.articles.density import (
+    between,
+    cited,
+    continued,
+    densest,
+    joined,
+    lede,
+    standfirst,
+    tail,
+)
 from l10n.articles.furniture import CELL as CELL
 from l10n.articles.furniture import (
     comment_openers,
@@ -29,6 +38,7 @@ from l10n.articles.furniture import (
     icon_rows,
     linked,
     menu_line,
+    shape,
     teaser_lists,
     wider,
 )
@@ -182,7 +192,9 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     a table's cell that is all link, nor a line of short links: menus), their neighbours
     (:func:`_neighbours`), those both wider readings hold (``maybe``,
     :func:`~l10n.articles.furniture.wider`), the page's densest block where the libraries
-    missed the story, the lede and the rest of a paragraph an ad cuts
+    missed the story, the lede and the rest of a paragraph an ad cuts, a paragraph
+    citing its sources in links, the lines of a list set as short paragraphs, the
+    standfirst that is the page's description
     (:mod:`l10n.articles.density`), but not listings of other stories nor readers'
     comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
@@ -199,6 +211,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
         if chosen[n] and (block.kind == CELL and dense_links(texts[n], place) or (
                 place.parent is not None and menu_line(texts[n], place))):
             chosen[n] = False
+    joined(body, texts, chosen, keep)
     _neighbours(body, texts, chosen)
     if maybe is not None:
         wider(body, texts, chosen, maybe)
@@ -206,6 +219,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     lede(body, texts, chosen)
     continued(body, texts, chosen)
     between(body, texts, chosen)
+    cited(body, texts, chosen)
+    standfirst(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     comments(body, chosen)
     comment_openers(body, texts, chosen)
@@ -268,14 +283,14 @@ def _neighbours(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bo
     shapes, parents = set(), set()
     for n, (block, place) in enumerate(body):
         if chosen[n] and block.kind == PARAGRAPH and place.parent is not None:
-            shapes.add(_shape(place.parent))
+            shapes.add(shape(place.parent))
             parents |= {id(place.parent), id(place.parent.parentNode)}
     seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
     for n, (block, place) in enumerate(body):
         if chosen[n] or place.parent is None or block.kind not in (PARAGRAPH, QUOTE, HEADING):
             continue
         near = (id(place.parent) in parents or id(place.parent.parentNode) in parents
-                or _shape(place.parent) in shapes)
+                or shape(place.parent) in shapes)
         if near and loose(texts[n]) not in seen and prose(block, texts[n], place) and not (
                 furniture_class(place.parent)):
             chosen[n] = True
@@ -316,16 +331,6 @@ def _article(node: Any) -> Element | None:
             return node  # type: ignore[no-any-return]
         node = node.parentNode
     return None
-
-
-def _shape(element: Element, depth: int = 3) -> tuple[tuple[str, str], ...]:
-    """The tags and classes of ``element`` and the elements around it, ``depth`` deep."""
-    shape: list[tuple[str, str]] = []
-    node: Any = element
-    while node is not None and getattr(node, "tagName", None) and len(shape) < depth:
-        shape.append((node.tagName, " ".join(node.getAttribute("class").split())))
-        node = node.parentNode
-    return tuple(shape)
 
 
 def prose(block: Block, text: str, place: Any) -> bool:
