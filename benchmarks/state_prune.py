@@ -1,16 +1,18 @@
 """``python -m benchmarks.state_prune [--size 600] [--keep 50]``: the state shrinks with
 the archive (issue 29).
 
-A generated archive (:mod:`benchmarks.archive`) of ``--size`` articles goes through
-``translate``, ``status``, ``check`` and ``build --include-machine``; then all but
-``--keep`` articles are deleted with ``update --purge-orphans`` (as a newsroom retires
-stories), and the four commands run again, once each, then until the state has pruned
-itself. Printed: the state file's size and rows after the first runs, after the
+A generated archive (:mod:`benchmarks.archive`) of ``--size`` articles goes through the
+commands of :data:`benchmarks.state.COMMANDS` (``translate``, ``update``, ``status``,
+``check`` and ``build --include-machine`` plain, for a site and as a Hugo tree: seven
+since the site builds and ``update`` joined them, four before); then all but ``--keep``
+articles are deleted with ``update --purge-orphans`` (as a newsroom retires stories), and
+the commands run again, once each, then until the state has pruned itself. Printed: the
+state file's size and rows after the first runs (and by kind of fact), after the
 deletion's runs, and after ``l10n state prune`` (which the automatic prune should have
 made a no-op), with the ratios to the full archive's figures; and the peak memory of a
 prune of the full archive's state beside a no-change ``status``'s. ``--state FILE``: only
-prune a copy of that state file, in this process (its peak memory and CPU time). Target: the state
-shrinks with the archive, without a step the user must remember.
+prune a copy of that state file, in this process (its peak memory and CPU time). Target:
+the state shrinks with the archive, without a step the user must remember.
 """
 
 from __future__ import annotations
@@ -33,6 +35,21 @@ def _figures(project: Path) -> tuple[int, int, int]:
         db.close()
     size = path.stat().st_size + sum(p.stat().st_size for p in path.parent.glob("state.sqlite-wal"))
     return size, rows[0], rows[1]
+
+
+def _kinds(project: Path) -> None:
+    """Rows and bytes of the facts by kind (a span's apart, a build folder's kind by its
+    name): what grew, when the file did."""
+    db = sqlite3.connect(project / ".l10n" / "state.sqlite")
+    try:
+        rows = db.execute(
+            "SELECT kind, path LIKE '<span:%', count(*), sum(length(CAST(value AS BLOB))) FROM fact"
+            " GROUP BY 1, 2 ORDER BY 4 DESC").fetchall()
+    finally:
+        db.close()
+    for kind, span, count, size in rows:
+        name = kind.replace(str(project), ".") + (" (spans)" if span else "")
+        print(f"  {name:<42} {size / 1e6:7.2f} MB  {count:6} facts", flush=True)
 
 
 def prune_copy(state: Path) -> None:
@@ -83,7 +100,8 @@ def main(argv: list[str] | None = None) -> None:
 
     for args_ in COMMANDS.values():
         run(project, args_)
-    full = say(f"{args.size} articles, after the four commands")
+    full = say(f"{args.size} articles, after the {len(COMMANDS)} commands")
+    _kinds(project)
     # a prune streams its rows: its peak memory is a no-change status's, whatever the state
     status = run(project, COMMANDS["status"])
     pruned = run(project, ["state", "prune"])
@@ -95,13 +113,13 @@ def main(argv: list[str] | None = None) -> None:
     run(project, ["update", "--purge-orphans"])
     for args_ in COMMANDS.values():
         run(project, args_)
-    say(f"{args.keep} kept, after update and the four", full)
+    say(f"{args.keep} kept, after update and the commands", full)
     rounds = 1
     while rounds < 4:
         for args_ in COMMANDS.values():
             run(project, args_)
         rounds += 1
-    say(f"after {rounds} rounds of the four", full)
+    say(f"after {rounds} rounds of the commands", full)
     run(project, ["state", "prune"])
     say("after `l10n state prune`", full)
 
