@@ -506,3 +506,28 @@ def test_two_file_names_with_one_slug_stop_extract_naming_both(tmp_path: Path) -
     message = caught.value.format_message()
     assert "two articles have the slug 'rust-1-31'" in message
     assert "Rust-1.31.md" in message and "rust 1 31.md" in message
+
+
+def test_a_file_name_not_in_utf8_stops_every_command_naming_it(tmp_path: Path) -> None:
+    """A Latin-1 name from an old archive reaches Python as undecodable bytes: each command
+    refuses it by name, with how to fix it, before anything is written (it was a traceback
+    from the state's keys)."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n', encoding="utf-8")
+    (tmp_path / "seeds" / "good.txt").write_text("Good\n\nIt opened.\n", encoding="utf-8")
+    bad = os.fsdecode(b"caf\xe9 story.txt")
+    (tmp_path / "seeds" / bad).write_text("Cafe\n\nIt opened.\n", encoding="utf-8")
+    with pytest.raises(ArticleError) as caught:
+        find_articles(tmp_path / "seeds")
+    assert "b'caf\\xe9 story.txt'" in caught.value.format_message()
+    for command in (["translate", "--engine", "pseudo"], ["status"], ["check"], ["build"]):
+        done = subprocess.run([sys.executable, "-m", "l10n", *command], cwd=tmp_path,
+                              capture_output=True, text=True, errors="replace")
+        assert done.returncode == 2, (command, done.stderr)
+        assert "not valid UTF-8" in done.stderr and "Traceback" not in done.stderr
+        assert "convmv" in done.stderr
+    assert not (tmp_path / "locales").exists()

@@ -94,4 +94,23 @@ def find_articles(folder: Path) -> list[Path]:
         names = sorted(e.name for e in entries
                        if e.is_file() and os.path.splitext(e.name)[1].lower() in SUFFIXES
                        and not e.name.startswith("."))
-    return [folder / name for name in names]
+    return [check_file_name(folder / name) for name in names]
+
+
+def check_file_name(path: Path) -> Path:
+    """``path``, if its name can be written in catalogs, the state and builds (UTF-8).
+
+    A name in another encoding (Latin-1 bytes from an old archive, say) reaches Python as
+    undecodable bytes; it is refused here, by name, before anything is written.
+    """
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = Path(os.fsencode(path).decode("utf-8", "replace"))
+        raise ArticleError(
+            f"the file name is not valid UTF-8 (its bytes: {os.fsencode(path.name)!r})",
+            path=shown,
+            hint="rename the file with UTF-8 characters, e.g. "
+                 "`convmv -f latin1 -t utf-8 --notest FILE` or `mv` in a UTF-8 terminal",
+        ) from None
+    return path
