@@ -692,3 +692,21 @@ def test_a_sentence_ending_inside_quotes_ends_before_a_capital() -> None:
         "'Are you in?' Lee asked.", "'Yes, Mr. Lee.'", "Nobody moved."]
     assert sentences("He asked, 'Who is next?''' Ortiz said. He left.") == [
         "He asked, 'Who is next?''' Ortiz said.", "He left."]
+
+
+def test_an_abbreviation_before_end_tags_is_read_as_in_plain_text() -> None:
+    """An end tag after an abbreviation (a link or emphasis around a company or a country)
+    changes nothing: ``Inc.</a> said`` goes on as ``Inc. said`` does, ``<em>U.S.</em> The``
+    ends a sentence as ``U.S. The`` does (pysbd reads a period before a tag as no
+    abbreviation's), and a title before a name (``<b>Dr.</b> Lee``) ends none."""
+    assert sentences('Ann Roe of <a href="/f">Fabrikam Holdings Inc.</a> said that sales '
+                     'fell. <a href="/g">Contoso Inc.</a> The firm grew.') == [
+        'Ann Roe of <a href="/f">Fabrikam Holdings Inc.</a> said that sales fell.',
+        '<a href="/g">Contoso Inc.</a>', "The firm grew."]
+    assert sentences("She moved to the <em>U.S.</em> The move was hard. It was 7 <i>p.m.</i> "
+                     "Eastern time when <b>Dr.</b> Lee came to the <em>U.S.</em> office.") == [
+        "She moved to the <em>U.S.</em>", "The move was hard.",
+        "It was 7 <i>p.m.</i> Eastern time when <b>Dr.</b> Lee came to the <em>U.S.</em> "
+        "office."]
+    assert sentences("He read <em>Dune.</em> <em>It</em> was long.") == [
+        "He read <em>Dune.</em>", "<em>It</em> was long."]

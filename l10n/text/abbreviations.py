@@ -54,6 +54,7 @@ _DATELINE = re.compile(
 )
 _TAG = re.compile(r"<[^<>]*>")
 _END_TAGS = re.compile(r"^(?:</[A-Za-z][^<>]*>)+")
+_TRAILING_END_TAGS = re.compile(r"(?<=[.!?…])(?:</[A-Za-z][^<>]*>)+$")
 # a quotation's end, then who said it and nothing else: '"... them?" Bush said.'
 _QUOTE_END = re.compile(r"[.!?…,;]['’]*\s*[\"”’»'](?:</[A-Za-z][^<>]*>)*$")
 _ATTRIBUTION = re.compile(
@@ -79,6 +80,7 @@ def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
     if glued and _LEADING_DOT.search(before) and re.match(r"[A-Za-z0-9]", after):
         return True  # "Microsoft's Office, .Net, and": a name or an extension
     after = _END_TAGS.sub("", after, count=1)  # they close what comes before: "Inc.</a>, a"
+    before = _TRAILING_END_TAGS.sub("", before)  # "Inc.</a> said": read as "Inc. said"
     if before.endswith(".") and after.startswith("."):
         return True  # inside a run of dots
     if after[:1] in (",", ";", ":"):
