@@ -710,3 +710,15 @@ def test_an_abbreviation_before_end_tags_is_read_as_in_plain_text() -> None:
         "office."]
     assert sentences("He read <em>Dune.</em> <em>It</em> was long.") == [
         "He read <em>Dune.</em>", "<em>It</em> was long."]
+
+
+def test_a_title_in_quotes_ends_a_sentence_before_a_capital() -> None:
+    """A sentence may end on a title in single or doubled quotes, a capitalised word before
+    the period (``‘‘Cassandra’s Dream.’’ It’s``, ``'Jaws.' Nobody``): pysbd misses it as it
+    misses a lowercase word's. An abbreviation in brackets or quotes (``etc.)``) ends none."""
+    assert sentences("Few could say the same about ‘‘Harbor Lights.’’ It’s derivative. He "
+                     "loved 'Jaws.' Nobody else did.") == [
+        "Few could say the same about ‘‘Harbor Lights.’’", "It’s derivative.",
+        "He loved 'Jaws.'", "Nobody else did."]
+    assert sentences("Bring tools (saws, Files, etc.) Nobody else will.") == [
+        "Bring tools (saws, Files, etc.) Nobody else will."]

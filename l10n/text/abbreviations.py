@@ -74,6 +74,12 @@ def _lower_word(after: str) -> bool:
     return word is not None and word.group().islower()
 
 
+def ends_abbreviation(text: str) -> bool:
+    """Whether ``text`` ends with an abbreviation that precedes more words, or may
+    (``Mr.``, ``etc.``, ``Inc.``, ``Jan.``): a word and a period that may end no sentence."""
+    return bool(_ALWAYS.search(text) or _MAYBE.search(text))
+
+
 def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
     """True if ``before`` ends with an abbreviation (or an ellipsis, rule 5) that
     ``after`` continues; ``glued``: no space between them."""

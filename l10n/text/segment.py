@@ -78,7 +78,8 @@ Rules, applied to each translatable block's text, in this order:
    group, plan, class, type... (``Switzerland won Group D. The day before``: pysbd reads
    ``D.`` as an initial) before a capital word, and after an ellipsis in closing quotes
    (tags may sit between) before a capital word (``“3 anos…” Veja, isso é``), and after
-   a sentence's end inside brackets or quotes (a lowercase word and ``.``/``!``/``?``)
+   a sentence's end inside brackets or quotes (a lowercase word and ``.``/``!``/``?``, a
+   capitalised word but an abbreviation and ``.``: a title, ``‘‘Cassandra’s Dream.’’ It’s``)
    before a space and a capital word (``(PG-13 for violence.) Cast``: pysbd cuts there
    only when the bracket starts the text; ``for this.' Instead``), and after
    a sentence's end, before the HTML line break (``<br>``) that follows it and a capital
@@ -115,7 +116,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from l10n.model import Article, Block, Segment
-from l10n.text.abbreviations import abbreviation_ends
+from l10n.text.abbreviations import abbreviation_ends, ends_abbreviation
 from l10n.text.flat import flat
 from l10n.text.linebreaks import line_break_cuts
 from l10n.text.markup import outside_inline_markup, outside_markup
@@ -140,7 +141,8 @@ _QUOTED_ELLIPSIS = re.compile(
 # a sentence's end inside brackets or quotes, a space, a capital word: "(PG-13 for
 # violence.) Cast" (pysbd cuts there only when the bracket starts the text), "for this.' Then"
 _ENCLOSED_END = re.compile(
-    r"(?:(?<![\w.])(?!(?:vs|cf|approx|etc)\.)[a-z]{2,}[.!?]|[^\s.!?][!?](?=[\"”’']?[)\]]))"
+    r"(?:(?<![\w.])(?:(?P<word>[A-Z]?[a-z]{2,}\.)|[a-z]{2,}[!?])"
+    r"|[^\s.!?][!?](?=[\"”’']?[)\]]))"
     r"(?:[\"”’']?[)\]]|[\"”’']+)\s+(?=(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-Z])"
 )
 _LIST_NUMBER = re.compile(r"\s*\d{1,3}\.\s*")  # "2." of a numbered list, before its item
@@ -228,8 +230,10 @@ def _missed(text: str) -> list[int]:
     """Rule 7: sentence ends pysbd misses: after a letter that names a group, a plan or a
     class (``win Group D. The day``), after an ellipsis in closing quotes before a capital
     word (``“3 anos…” Veja, isso``), and at HTML line breaks (:mod:`l10n.text.linebreaks`)."""
-    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS, _ENCLOSED_END)
-            for m in pattern.finditer(text)] + line_break_cuts(text)
+    enclosed = [m.end() for m in _ENCLOSED_END.finditer(text)
+                if not (m.group("word") and ends_abbreviation(m.group("word")))]
+    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS)
+            for m in pattern.finditer(text)] + enclosed + line_break_cuts(text)
 
 
 def _inline_enumerators(text: str, cuts: list[int]) -> list[int]:
