@@ -722,3 +722,15 @@ def test_a_title_in_quotes_ends_a_sentence_before_a_capital() -> None:
         "He loved 'Jaws.'", "Nobody else did."]
     assert sentences("Bring tools (saws, Files, etc.) Nobody else will.") == [
         "Bring tools (saws, Files, etc.) Nobody else will."]
+
+
+def test_a_quotation_mark_pairs_with_none_in_a_tag() -> None:
+    """pysbd keeps the text between two quotation marks in one sentence; a mark of the text
+    that pairs with none (an inch mark) must not pair with the quotes of a later tag's
+    attribute, and a quotation around a link still stays whole."""
+    assert sentences("At 5'10\", I had room. The zipper jammed. A friend had "
+                     '<a href="https://example.com/tools/">a multi-tool</a> to fix it.') == [
+        "At 5'10\", I had room.", "The zipper jammed.",
+        'A friend had <a href="https://example.com/tools/">a multi-tool</a> to fix it.']
+    assert sentences('He said: "Read <a href="/b">the book</a>. Then call." She did.') == [
+        'He said: "Read <a href="/b">the book</a>. Then call."', "She did."]

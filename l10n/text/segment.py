@@ -5,13 +5,15 @@ Rules, applied to each translatable block's text, in this order:
 1. **pysbd proposes boundaries.** The text is given to pysbd (English rules, ``clean=False``)
    as :func:`l10n.text.flat.flat` makes it, of the same length (so offsets hold): line
    breaks as spaces (a Markdown soft break is not a sentence boundary), a ``--`` pair
-   around a sentence's end (a box score) as em dashes. Each sentence pysbd returns is
-   looked up, stripped, in the text from where the previous one ended; its start is a
-   *cut*. A sentence that cannot be found is skipped: its text stays with the previous
-   segment. pysbd reads a period before an end tag as no abbreviation's (it cuts ``U.S.
-   The`` but not ``<em>U.S.</em> The``): where end tags, a space and a capital follow a
-   sentence's punctuation and pysbd made no cut, it is asked again about the text around
-   them without the end tags, and cuts there if it cuts that (rule 4 judges the cut).
+   around a sentence's end (a box score) as em dashes, quotation marks inside a tag as
+   ``_`` (pysbd keeps what is between two marks in one sentence: an inch mark, ``5'10",``,
+   paired with the next ``href="``). Each sentence pysbd returns is looked up, stripped,
+   in the text from where the previous one ended; its start is a *cut*. A sentence that
+   cannot be found is skipped: its text stays with the previous segment. pysbd reads a
+   period before an end tag as no abbreviation's (it cuts ``U.S. The`` but not
+   ``<em>U.S.</em> The``): where end tags, a space and a capital follow a sentence's
+   punctuation and pysbd made no cut, it is asked again about the text around them
+   without the end tags, and cuts there if it cuts that (rule 4 judges the cut).
 
    **Windows.** pysbd's time grows with the square of its input (a 100 KB paragraph took
    5 s, 1.1 MB more than 5 minutes), so a long text is given to it in windows of
