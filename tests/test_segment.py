@@ -734,3 +734,23 @@ def test_a_quotation_mark_pairs_with_none_in_a_tag() -> None:
         'A friend had <a href="https://example.com/tools/">a multi-tool</a> to fix it.']
     assert sentences('He said: "Read <a href="/b">the book</a>. Then call." She did.') == [
         'He said: "Read <a href="/b">the book</a>. Then call."', "She did."]
+
+
+def test_who_said_a_quotation_where_and_to_whom_stays_with_it() -> None:
+    """An attribution may say where, when or to whom (``Jindal shouted to her husband.``,
+    ``Kennedy said near the end of the session.``), its verb may be a link: it is still no
+    sentence of its own.
+    A clause of what was said (``said in a letter that``, ``said the land``) starts one."""
+    assert sentences('"It is coming NOW!" Priya shouted to her husband. They ran. "Is that '
+                     'fair?" Ames said near the end of the session. “We won!” Lee tweeted '
+                     "before the vote.") == [
+        '"It is coming NOW!" Priya shouted to her husband.', "They ran.",
+        '"Is that fair?" Ames said near the end of the session.',
+        "“We won!” Lee tweeted before the vote."]
+    link = f'<a class="x" href="https://example.com/{"n" * 300}" title="">tweeted</a>'
+    assert sentences(f"“We won!” Lee {link} before the vote. It ended.") == [
+        f"“We won!” Lee {link} before the vote.", "It ended."]
+    assert sentences('"Why?" Ames said in a letter that the plan had failed. "Why not?" '
+                     "Ortiz said the land would be dug.") == [
+        '"Why?"', "Ames said in a letter that the plan had failed.", '"Why not?"',
+        "Ortiz said the land would be dug."]

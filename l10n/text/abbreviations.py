@@ -60,8 +60,14 @@ _QUOTE_END = re.compile(r"[.!?…,;]['’]*\s*[\"”’»'](?:</[A-Za-z][^<>]*>)
 _ATTRIBUTION = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:said|says|"
     r"told|asked|asks|added|adds|replied|wrote|explained|insisted|declared|recalled|noted|"
-    r"admitted|warned|concluded)(?:\s+(?:again|later|then|quietly|today|yesterday))?\s*(?:[.,;<]|$)"
+    r"admitted|warned|concluded|shouted|yelled|exclaimed|whispered|tweeted|posted|responded|"
+    r"answered|joked|quipped)(?:\s+(?:again|later|then|quietly|today|yesterday))?"
+    # where, when, to whom, and no clause of what was said: "shouted to her husband."
+    r"(?:\s+(?:to|near|before|after|at|in|on|during|from|as|while|with|outside|over|via)\s"
+    r"(?:(?!that\b)[^.!?\"“”:;<])*)?\s*(?:[.,;<]|$)"
 )
+# a link or emphasis, read through in an attribution: 'Trump <a href="...">tweeted</a>.'
+_INLINE_TAGS = re.compile(r"</?(?:a|b|i|em|strong|span|u)\b[^<>]*>")
 # a period that starts a word ends no sentence: ".Net", ".com", ".mp3" (no space after it)
 _LEADING_DOT = re.compile(r"(?:^|[\s(\[{\"“‘'«/]|<[A-Za-z][^<>]*>)\.$")  # not "</a>.Next"
 _COMPASS = re.compile(r"(?:(?:[NS]\.)?(?:[EW]\.)|[NS]\.|[NS]?[EW]\b|[NS]\b)(?![\w'’-])")
@@ -101,7 +107,7 @@ def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
         return True  # "Smith & Co. & Sons", "Acme Corp. / Acme Ltd.", "CO. - Avis"
     if _STREET.search(before) and _COMPASS.match(after):
         return True  # "515 Whipple Ave. N.W., Canton"
-    if _QUOTE_END.search(before) and _ATTRIBUTION.match(after):
+    if _QUOTE_END.search(before) and _ATTRIBUTION.match(_INLINE_TAGS.sub("", after)):
         return True  # '"Why not?" Bush said.': who said it is no sentence of its own
     if _DATELINE.fullmatch(" ".join(_TAG.sub("", before).split())):
         return True  # "BEVERLY HILLS, Calif. -- It's a combination"

@@ -67,8 +67,10 @@ Rules, applied to each translatable block's text, in this order:
    - a period a letter or digit follows with no space, after a space or a bracket, starts
      a name (``Office, .Net, and``, ``.com``, ``.mp3``) and ends no sentence (after an
    end tag it may: ``Fulham</a>.Watford``);
-   - after a quotation's end before who said it, and nothing more (``"Why?" Bush said.``,
-     ``…,” Mr. Gore said, smiling``): not before ``Smith said she …`` or ``said: "Yes."``.
+   - after a quotation's end before who said it, and where, when or to whom at most
+     (``"Why?" Bush said.``, ``…,” Mr. Gore said, smiling``, ``"Now!" Jindal shouted to
+     her husband.``): not before ``Smith said she …``, ``said in a letter that …`` or
+     ``said: "Yes."``.
 5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
    and so is a cut after ``...`` or ``…`` when the next text starts with a lowercase
    letter (``is... not exactly great``).
@@ -126,6 +128,7 @@ from l10n.text.markup import outside_inline_markup, outside_markup
 WINDOW = 5000  # characters given to pysbd at once
 MARGIN = 1500  # a window's cuts this close to its end are left to the next window
 _TAIL = 200  # characters around a cut that the abbreviation rules look at
+_AHEAD = 1000  # ... after it, at most: tags with long URLs may sit in an attribution
 _CLOSERS = re.compile(r"(?:[\"”’')\]}»*_~]|</[A-Za-z][A-Za-z0-9-]*>)+(?=\s|$|<)")
 _GLUED = re.compile(r"(?<![\w.@/])[a-z]{3,}[.!?](?=[A-Z][a-z]{2,}\b(?![.@/(_]))")
 # a letter that names a group, a plan, a class... ends a sentence before a capital word
@@ -345,7 +348,7 @@ def _join_abbreviations(text: str, cuts: list[int]) -> list[int]:
         # the end of the sentence so far is all the rules look at: a bounded tail of it
         begin = max(kept[-1] if kept else 0, cut - _TAIL)
         before = text[begin:cut].rstrip()
-        after = text[cut : min(cuts[n + 1] if n + 1 < len(cuts) else len(text), cut + _TAIL)]
+        after = text[cut : min(cuts[n + 1] if n + 1 < len(cuts) else len(text), cut + _AHEAD)]
         if not abbreviation_ends(before, after, glued=not text[cut - 1 : cut].isspace()):
             kept.append(cut)
     return kept
