@@ -692,3 +692,65 @@ def test_a_sentence_ending_inside_quotes_ends_before_a_capital() -> None:
         "'Are you in?' Lee asked.", "'Yes, Mr. Lee.'", "Nobody moved."]
     assert sentences("He asked, 'Who is next?''' Ortiz said. He left.") == [
         "He asked, 'Who is next?''' Ortiz said.", "He left."]
+
+
+def test_an_abbreviation_before_end_tags_is_read_as_in_plain_text() -> None:
+    """An end tag after an abbreviation (a link or emphasis around a company or a country)
+    changes nothing: ``Inc.</a> said`` goes on as ``Inc. said`` does, ``<em>U.S.</em> The``
+    ends a sentence as ``U.S. The`` does (pysbd reads a period before a tag as no
+    abbreviation's), and a title before a name (``<b>Dr.</b> Lee``) ends none."""
+    assert sentences('Ann Roe of <a href="/f">Fabrikam Holdings Inc.</a> said that sales '
+                     'fell. <a href="/g">Contoso Inc.</a> The firm grew.') == [
+        'Ann Roe of <a href="/f">Fabrikam Holdings Inc.</a> said that sales fell.',
+        '<a href="/g">Contoso Inc.</a>', "The firm grew."]
+    assert sentences("She moved to the <em>U.S.</em> The move was hard. It was 7 <i>p.m.</i> "
+                     "Eastern time when <b>Dr.</b> Lee came to the <em>U.S.</em> office.") == [
+        "She moved to the <em>U.S.</em>", "The move was hard.",
+        "It was 7 <i>p.m.</i> Eastern time when <b>Dr.</b> Lee came to the <em>U.S.</em> "
+        "office."]
+    assert sentences("He read <em>Dune.</em> <em>It</em> was long.") == [
+        "He read <em>Dune.</em>", "<em>It</em> was long."]
+
+
+def test_a_title_in_quotes_ends_a_sentence_before_a_capital() -> None:
+    """A sentence may end on a title in single or doubled quotes, a capitalised word before
+    the period (``‘‘Cassandra’s Dream.’’ It’s``, ``'Jaws.' Nobody``): pysbd misses it as it
+    misses a lowercase word's. An abbreviation in brackets or quotes (``etc.)``) ends none."""
+    assert sentences("Few could say the same about ‘‘Harbor Lights.’’ It’s derivative. He "
+                     "loved 'Jaws.' Nobody else did.") == [
+        "Few could say the same about ‘‘Harbor Lights.’’", "It’s derivative.",
+        "He loved 'Jaws.'", "Nobody else did."]
+    assert sentences("Bring tools (saws, Files, etc.) Nobody else will.") == [
+        "Bring tools (saws, Files, etc.) Nobody else will."]
+
+
+def test_a_quotation_mark_pairs_with_none_in_a_tag() -> None:
+    """pysbd keeps the text between two quotation marks in one sentence; a mark of the text
+    that pairs with none (an inch mark) must not pair with the quotes of a later tag's
+    attribute, and a quotation around a link still stays whole."""
+    assert sentences("At 5'10\", I had room. The zipper jammed. A friend had "
+                     '<a href="https://example.com/tools/">a multi-tool</a> to fix it.') == [
+        "At 5'10\", I had room.", "The zipper jammed.",
+        'A friend had <a href="https://example.com/tools/">a multi-tool</a> to fix it.']
+    assert sentences('He said: "Read <a href="/b">the book</a>. Then call." She did.') == [
+        'He said: "Read <a href="/b">the book</a>. Then call."', "She did."]
+
+
+def test_who_said_a_quotation_where_and_to_whom_stays_with_it() -> None:
+    """An attribution may say where, when or to whom (``Jindal shouted to her husband.``,
+    ``Kennedy said near the end of the session.``), its verb may be a link: it is still no
+    sentence of its own.
+    A clause of what was said (``said in a letter that``, ``said the land``) starts one."""
+    assert sentences('"It is coming NOW!" Priya shouted to her husband. They ran. "Is that '
+                     'fair?" Ames said near the end of the session. “We won!” Lee tweeted '
+                     "before the vote.") == [
+        '"It is coming NOW!" Priya shouted to her husband.', "They ran.",
+        '"Is that fair?" Ames said near the end of the session.',
+        "“We won!” Lee tweeted before the vote."]
+    link = f'<a class="x" href="https://example.com/{"n" * 300}" title="">tweeted</a>'
+    assert sentences(f"“We won!” Lee {link} before the vote. It ended.") == [
+        f"“We won!” Lee {link} before the vote.", "It ended."]
+    assert sentences('"Why?" Ames said in a letter that the plan had failed. "Why not?" '
+                     "Ortiz said the land would be dug.") == [
+        '"Why?"', "Ames said in a letter that the plan had failed.", '"Why not?"',
+        "Ortiz said the land would be dug."]

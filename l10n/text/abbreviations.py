@@ -54,13 +54,20 @@ _DATELINE = re.compile(
 )
 _TAG = re.compile(r"<[^<>]*>")
 _END_TAGS = re.compile(r"^(?:</[A-Za-z][^<>]*>)+")
+_TRAILING_END_TAGS = re.compile(r"(?<=[.!?…])(?:</[A-Za-z][^<>]*>)+$")
 # a quotation's end, then who said it and nothing else: '"... them?" Bush said.'
 _QUOTE_END = re.compile(r"[.!?…,;]['’]*\s*[\"”’»'](?:</[A-Za-z][^<>]*>)*$")
 _ATTRIBUTION = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:said|says|"
     r"told|asked|asks|added|adds|replied|wrote|explained|insisted|declared|recalled|noted|"
-    r"admitted|warned|concluded)(?:\s+(?:again|later|then|quietly|today|yesterday))?\s*(?:[.,;<]|$)"
+    r"admitted|warned|concluded|shouted|yelled|exclaimed|whispered|tweeted|posted|responded|"
+    r"answered|joked|quipped)(?:\s+(?:again|later|then|quietly|today|yesterday))?"
+    # where, when, to whom, and no clause of what was said: "shouted to her husband."
+    r"(?:\s+(?:to|near|before|after|at|in|on|during|from|as|while|with|outside|over|via)\s"
+    r"(?:(?!that\b)[^.!?\"“”:;<])*)?\s*(?:[.,;<]|$)"
 )
+# a link or emphasis, read through in an attribution: 'Trump <a href="...">tweeted</a>.'
+_INLINE_TAGS = re.compile(r"</?(?:a|b|i|em|strong|span|u)\b[^<>]*>")
 # a period that starts a word ends no sentence: ".Net", ".com", ".mp3" (no space after it)
 _LEADING_DOT = re.compile(r"(?:^|[\s(\[{\"“‘'«/]|<[A-Za-z][^<>]*>)\.$")  # not "</a>.Next"
 _COMPASS = re.compile(r"(?:(?:[NS]\.)?(?:[EW]\.)|[NS]\.|[NS]?[EW]\b|[NS]\b)(?![\w'’-])")
@@ -73,12 +80,19 @@ def _lower_word(after: str) -> bool:
     return word is not None and word.group().islower()
 
 
+def ends_abbreviation(text: str) -> bool:
+    """Whether ``text`` ends with an abbreviation that precedes more words, or may
+    (``Mr.``, ``etc.``, ``Inc.``, ``Jan.``): a word and a period that may end no sentence."""
+    return bool(_ALWAYS.search(text) or _MAYBE.search(text))
+
+
 def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
     """True if ``before`` ends with an abbreviation (or an ellipsis, rule 5) that
     ``after`` continues; ``glued``: no space between them."""
     if glued and _LEADING_DOT.search(before) and re.match(r"[A-Za-z0-9]", after):
         return True  # "Microsoft's Office, .Net, and": a name or an extension
     after = _END_TAGS.sub("", after, count=1)  # they close what comes before: "Inc.</a>, a"
+    before = _TRAILING_END_TAGS.sub("", before)  # "Inc.</a> said": read as "Inc. said"
     if before.endswith(".") and after.startswith("."):
         return True  # inside a run of dots
     if after[:1] in (",", ";", ":"):
@@ -93,7 +107,7 @@ def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
         return True  # "Smith & Co. & Sons", "Acme Corp. / Acme Ltd.", "CO. - Avis"
     if _STREET.search(before) and _COMPASS.match(after):
         return True  # "515 Whipple Ave. N.W., Canton"
-    if _QUOTE_END.search(before) and _ATTRIBUTION.match(after):
+    if _QUOTE_END.search(before) and _ATTRIBUTION.match(_INLINE_TAGS.sub("", after)):
         return True  # '"Why not?" Bush said.': who said it is no sentence of its own
     if _DATELINE.fullmatch(" ".join(_TAG.sub("", before).split())):
         return True  # "BEVERLY HILLS, Calif. -- It's a combination"

@@ -3,12 +3,17 @@
 Rules, applied to each translatable block's text, in this order:
 
 1. **pysbd proposes boundaries.** The text is given to pysbd (English rules, ``clean=False``)
-   with line breaks replaced by spaces (same length, so offsets hold): a Markdown soft
-   break is not a sentence boundary. Each sentence pysbd returns is looked up, stripped,
+   as :func:`l10n.text.flat.flat` makes it, of the same length (so offsets hold): line
+   breaks as spaces (a Markdown soft break is not a sentence boundary), a ``--`` pair
+   around a sentence's end (a box score) as em dashes, quotation marks inside a tag as
+   ``_`` (pysbd keeps what is between two marks in one sentence: an inch mark, ``5'10",``,
+   paired with the next ``href="``). Each sentence pysbd returns is looked up, stripped,
    in the text from where the previous one ended; its start is a *cut*. A sentence that
-   cannot be found is skipped: its text stays with the previous segment. pysbd never cuts
-   between two ``--`` (an aside); a pair with a sentence's end between them (``fouls--San
-   Jose 19, Nevada 14. Technical fouls--``, a box score) is given to it as em dashes.
+   cannot be found is skipped: its text stays with the previous segment. pysbd reads a
+   period before an end tag as no abbreviation's (it cuts ``U.S. The`` but not
+   ``<em>U.S.</em> The``): where end tags, a space and a capital follow a sentence's
+   punctuation and pysbd made no cut, it is asked again about the text around them
+   without the end tags, and cuts there if it cuts that (rule 4 judges the cut).
 
    **Windows.** pysbd's time grows with the square of its input (a 100 KB paragraph took
    5 s, 1.1 MB more than 5 minutes), so a long text is given to it in windows of
@@ -31,7 +36,8 @@ Rules, applied to each translatable block's text, in this order:
    dropped; so is a cut inside Markdown emphasis, strong emphasis, strikethrough, link
    text or image text as markdown-it reads the block (CommonMark's delimiter rules, which
    no regular expression follows): ``*One. Two.*`` is one segment, so that every segment
-   is well-formed Markdown and a build renders exactly the source's emphasis.
+   is well-formed Markdown and a build renders exactly the source's emphasis
+   (:mod:`l10n.text.markup`).
 4. **Abbreviations do not end sentences** (pysbd's known misses;
    :mod:`l10n.text.abbreviations`):
 
@@ -61,8 +67,10 @@ Rules, applied to each translatable block's text, in this order:
    - a period a letter or digit follows with no space, after a space or a bracket, starts
      a name (``Office, .Net, and``, ``.com``, ``.mp3``) and ends no sentence (after an
    end tag it may: ``Fulham</a>.Watford``);
-   - after a quotation's end before who said it, and nothing more (``"Why?" Bush said.``,
-     ``…,” Mr. Gore said, smiling``): not before ``Smith said she …`` or ``said: "Yes."``.
+   - after a quotation's end before who said it, and where, when or to whom at most
+     (``"Why?" Bush said.``, ``…,” Mr. Gore said, smiling``, ``"Now!" Jindal shouted to
+     her husband.``): not before ``Smith said she …``, ``said in a letter that …`` or
+     ``said: "Yes."``.
 5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
    and so is a cut after ``...`` or ``…`` when the next text starts with a lowercase
    letter (``is... not exactly great``).
@@ -74,7 +82,8 @@ Rules, applied to each translatable block's text, in this order:
    group, plan, class, type... (``Switzerland won Group D. The day before``: pysbd reads
    ``D.`` as an initial) before a capital word, and after an ellipsis in closing quotes
    (tags may sit between) before a capital word (``“3 anos…” Veja, isso é``), and after
-   a sentence's end inside brackets or quotes (a lowercase word and ``.``/``!``/``?``)
+   a sentence's end inside brackets or quotes (a lowercase word and ``.``/``!``/``?``, a
+   capitalised word but an abbreviation and ``.``: a title, ``‘‘Cassandra’s Dream.’’ It’s``)
    before a space and a capital word (``(PG-13 for violence.) Cast``: pysbd cuts there
    only when the bracket starts the text; ``for this.' Instead``), and after
    a sentence's end, before the HTML line break (``<br>``) that follows it and a capital
@@ -109,25 +118,18 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from l10n.model import Article, Block, Segment
-from l10n.text.abbreviations import abbreviation_ends
+from l10n.text.abbreviations import abbreviation_ends, ends_abbreviation
+from l10n.text.flat import flat
 from l10n.text.linebreaks import line_break_cuts
+from l10n.text.markup import outside_inline_markup, outside_markup
 
 WINDOW = 5000  # characters given to pysbd at once
 MARGIN = 1500  # a window's cuts this close to its end are left to the next window
 _TAIL = 200  # characters around a cut that the abbreviation rules look at
-_LINE_BREAKS = str.maketrans({c: " " for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
+_AHEAD = 1000  # ... after it, at most: tags with long URLs may sit in an attribution
 _CLOSERS = re.compile(r"(?:[\"”’')\]}»*_~]|</[A-Za-z][A-Za-z0-9-]*>)+(?=\s|$|<)")
-_PROTECTED = re.compile(
-    r"(?P<code>(`+)(?:(?!\2).)+?\2)"  # inline code: a run of backticks to the same run
-    r"|!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # [text](url "title")
-    r"|<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>"  # autolink
-    r"|(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]}]"  # bare URL, minus final punctuation
-    r"|<code\b[^>]*>.*?</code>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>",  # HTML code, HTML tag
-    re.DOTALL,
-)
 _GLUED = re.compile(r"(?<![\w.@/])[a-z]{3,}[.!?](?=[A-Z][a-z]{2,}\b(?![.@/(_]))")
 # a letter that names a group, a plan, a class... ends a sentence before a capital word
 _NAMED_LETTER = re.compile(
@@ -144,13 +146,10 @@ _QUOTED_ELLIPSIS = re.compile(
 # a sentence's end inside brackets or quotes, a space, a capital word: "(PG-13 for
 # violence.) Cast" (pysbd cuts there only when the bracket starts the text), "for this.' Then"
 _ENCLOSED_END = re.compile(
-    r"(?:(?<![\w.])(?!(?:vs|cf|approx|etc)\.)[a-z]{2,}[.!?]|[^\s.!?][!?](?=[\"”’']?[)\]]))"
+    r"(?:(?<![\w.])(?:(?P<word>[A-Z]?[a-z]{2,}\.)|[a-z]{2,}[!?])"
+    r"|[^\s.!?][!?](?=[\"”’']?[)\]]))"
     r"(?:[\"”’']?[)\]]|[\"”’']+)\s+(?=(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-Z])"
 )
-# a pair of "--", which pysbd reads as an aside it never cuts (its own rule's pattern),
-# and a sentence's end inside it: "fouls--San Jose 19, Nevada 14. Technical fouls--San"
-_ASIDE = re.compile(r"--[^-]*--")
-_ENDS_INSIDE = re.compile(r"[.!?][\"”’')]*\s+[\"“‘(]*[A-Z]")
 _LIST_NUMBER = re.compile(r"\s*\d{1,3}\.\s*")  # "2." of a numbered list, before its item
 # an enumerator at a cut, and what may come before a list item: a line break, a sentence end
 _ENUMERATOR = re.compile(
@@ -159,6 +158,10 @@ _ENUMERATOR = re.compile(
 # inside a sentence: after a comma, a semicolon, a colon, "&", "and" or "or" (tags between);
 # a cut after a word ("event | 0. Story") may be pysbd's way of ending "event 0." and stays
 _INSIDE_SENTENCE = re.compile(r"(?:[,;:&]|\b(?:and|or))(?:\s|</?[A-Za-z][^<>]*>)*$")
+# end tags after a sentence's punctuation, a space, a capital word: "<em>U.S.</em> The"
+_TAGGED_END = re.compile(
+    r"(?<=[.!?])(?:</[A-Za-z][A-Za-z0-9-]*>)+\s+(?=(?:<[A-Za-z][^<>]*>)*[\"“‘(]?[A-Z])"
+)
 _WORDLESS = re.compile(r"[^\W_]")  # a letter or digit
 _TAG = re.compile(r"<[^<>]*>")
 
@@ -192,9 +195,11 @@ def segment_block(block: Block) -> list[Segment]:
 @functools.lru_cache(maxsize=512)
 def _segments(block: Block) -> tuple[Segment, ...]:
     text = block.text
-    cuts = _move_past_closers(text, sorted({*_pysbd_cuts(text), *_glued(text), *_missed(text)}))
-    cuts = _outside_markup(text, cuts)
-    cuts = _outside_inline_markup(text, cuts)
+    found = _pysbd_cuts(text)
+    cuts = sorted({*found, *_tagged_ends(text, found), *_glued(text), *_missed(text)})
+    cuts = _move_past_closers(text, cuts)
+    cuts = outside_markup(text, cuts)
+    cuts = outside_inline_markup(text, cuts)
     cuts = _join_wordless(text, _inline_enumerators(text, _join_abbreviations(text, cuts)))
     segments: list[Segment] = []
     line, counted = block.line, 0  # line breaks are counted once, not from 0 per segment
@@ -230,15 +235,10 @@ def _missed(text: str) -> list[int]:
     """Rule 7: sentence ends pysbd misses: after a letter that names a group, a plan or a
     class (``win Group D. The day``), after an ellipsis in closing quotes before a capital
     word (``“3 anos…” Veja, isso``), and at HTML line breaks (:mod:`l10n.text.linebreaks`)."""
-    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS, _ENCLOSED_END)
-            for m in pattern.finditer(text)] + line_break_cuts(text)
-
-
-def _no_aside(pair: re.Match[str]) -> str:
-    """Rule 1: a pair of ``--`` with a sentence's end between them is no aside: its
-    dashes are given to pysbd as em dashes (as many), which it does not pair."""
-    text = pair.group()
-    return "\u2014\u2014" + text[2:-2] + "\u2014\u2014" if _ENDS_INSIDE.search(text) else text
+    enclosed = [m.end() for m in _ENCLOSED_END.finditer(text)
+                if not (m.group("word") and ends_abbreviation(m.group("word")))]
+    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS)
+            for m in pattern.finditer(text)] + enclosed + line_break_cuts(text)
 
 
 def _inline_enumerators(text: str, cuts: list[int]) -> list[int]:
@@ -267,21 +267,36 @@ def _pysbd_cuts(text: str, window: int | None = None, margin: int | None = None)
     """Offsets where pysbd's sentences start, found in order in ``text`` (rule 1), window
     by window (``window`` and ``margin`` default to :data:`WINDOW` and :data:`MARGIN`)."""
     window, margin = window or WINDOW, margin or MARGIN
-    flat = _ASIDE.sub(_no_aside, text.translate(_LINE_BREAKS))
+    given = flat(text)
     cuts: list[int] = []
     start = 0
-    while len(flat) - start > window:
+    while len(given) - start > window:
         end = start + window
-        found = _window_cuts(flat, start, end)
+        found = _window_cuts(given, start, end)
         kept = [cut for cut in found if cut <= end - margin]
         cuts += kept
         start = kept[-1] if kept else end - margin
-    return cuts + _window_cuts(flat, start, len(flat))
+    return cuts + _window_cuts(given, start, len(given))
 
 
-def _window_cuts(flat: str, start: int, end: int) -> list[int]:
-    """The cuts pysbd makes in ``flat[start:end]``, as offsets in ``flat`` (after start)."""
-    piece = flat[start:end]
+def _tagged_ends(text: str, cuts: list[int]) -> list[int]:
+    """Rule 1: where pysbd made no cut at end tags after a sentence's punctuation before a
+    capital (``<em>U.S.</em> The``), the cut it makes without them (``U.S. The``)."""
+    found = []
+    for match in _TAGGED_END.finditer(text):
+        n = bisect.bisect_left(cuts, match.start())
+        if n < len(cuts) and cuts[n] <= match.end():
+            continue  # pysbd cut there ("Paris.</em> The": before the end tags)
+        head = text[max(0, match.start() - _TAIL):match.start()]
+        plain = flat(f"{head} {text[match.end():match.end() + _TAIL]}")
+        if len(head) + 1 in _window_cuts(plain, 0, len(plain)):
+            found.append(match.end())
+    return found
+
+
+def _window_cuts(given: str, start: int, end: int) -> list[int]:
+    """The cuts pysbd makes in ``given[start:end]``, as offsets in ``given`` (after start)."""
+    piece = given[start:end]
     cuts: list[int] = []
     cursor = 0
     for sentence in sentences(piece):
@@ -312,59 +327,6 @@ def sentences(text: str) -> list[str]:
     return list(pysbd.Segmenter(language="en", clean=False).processor(text).process())
 
 
-def _outside_markup(text: str, cuts: list[int]) -> list[int]:
-    """Rule 3: drop the cuts that fall inside markup (spans are in order: a bisection)."""
-    spans = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
-    starts = [s for s, _ in spans]
-    kept = []
-    for cut in cuts:
-        k = bisect.bisect_left(starts, cut) - 1  # the last span starting before the cut
-        if k < 0 or not spans[k][0] < cut < spans[k][1]:
-            kept.append(cut)
-    return kept
-
-
-_INLINE_MARKS = re.compile(r"[*_~\[`]")
-_NESTING = {"em_open": 1, "strong_open": 1, "link_open": 1, "s_open": 1,
-            "em_close": -1, "strong_close": -1, "link_close": -1, "s_close": -1}
-
-
-def _outside_inline_markup(text: str, cuts: list[int]) -> list[int]:
-    """Rule 3 for Markdown's inline markup: drop a cut that markdown-it reads as inside
-    emphasis, a link's text, an image's text or a code span. A Unicode space (one the
-    text does not hold) is put at every cut and the text parsed once: a space next to the
-    spaces before a sentence changes no delimiter's meaning, and the n-th mark in the
-    tokens is the n-th cut."""
-    if not cuts or not _INLINE_MARKS.search(text):
-        return cuts
-    mark = next(c for c in "\u2008\u2009\u200a\u2007\u2006\u2005\u2004\u3000" if c not in text)
-    marked = "".join(text[a:b] + mark for a, b in zip([0, *cuts], cuts, strict=False))
-    marked += text[cuts[-1]:]
-    tokens = _inline_parser().parseInline(marked)[0].children or []
-    inside = _marked_inside(tokens, mark)
-    if len(inside) != len(cuts):  # pragma: no cover - a mark the parser dropped
-        return cuts
-    return [cut for cut, hidden in zip(cuts, inside, strict=True) if not hidden]
-
-
-def _marked_inside(tokens: list[Any], mark: str) -> list[bool]:
-    """For each mark in the tokens, in order: whether it is inside inline markup."""
-    found: list[bool] = []
-    depth = 0
-    for token in tokens:
-        depth += _NESTING.get(token.type, 0)
-        inside = depth > 0 or token.type in ("code_inline", "image")
-        found += [inside] * token.content.count(mark)
-    return found
-
-
-@functools.cache
-def _inline_parser() -> Any:
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark").enable("strikethrough")
-
-
 def _move_past_closers(text: str, cuts: Iterable[int]) -> list[int]:
     """Rule 2: a cut before closing quotes/brackets moves after them (or goes)."""
     moved: list[int] = []
@@ -386,7 +348,7 @@ def _join_abbreviations(text: str, cuts: list[int]) -> list[int]:
         # the end of the sentence so far is all the rules look at: a bounded tail of it
         begin = max(kept[-1] if kept else 0, cut - _TAIL)
         before = text[begin:cut].rstrip()
-        after = text[cut : min(cuts[n + 1] if n + 1 < len(cuts) else len(text), cut + _TAIL)]
+        after = text[cut : min(cuts[n + 1] if n + 1 < len(cuts) else len(text), cut + _AHEAD)]
         if not abbreviation_ends(before, after, glued=not text[cut - 1 : cut].isspace()):
             kept.append(cut)
     return kept

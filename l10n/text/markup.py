@@ -1,0 +1,77 @@
+"""Rule 3 of :mod:`l10n.text.segment`: markup is never split.
+
+:func:`outside_markup` drops a cut inside inline code, a Markdown link or image, an
+autolink, a bare URL, an HTML tag or an HTML ``<code>`` element;
+:func:`outside_inline_markup` drops a cut that markdown-it reads as inside emphasis, a
+link's text, an image's text or a code span (CommonMark's delimiter rules, which no
+regular expression follows).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import Any
+
+_PROTECTED = re.compile(
+    r"(?P<code>(`+)(?:(?!\2).)+?\2)"  # inline code: a run of backticks to the same run
+    r"|!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # [text](url "title")
+    r"|<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>"  # autolink
+    r"|(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]}]"  # bare URL, minus final punctuation
+    r"|<code\b[^>]*>.*?</code>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>",  # HTML code, HTML tag
+    re.DOTALL,
+)
+
+
+def outside_markup(text: str, cuts: list[int]) -> list[int]:
+    """Rule 3: drop the cuts that fall inside markup (spans are in order: a bisection)."""
+    spans = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    starts = [s for s, _ in spans]
+    kept = []
+    for cut in cuts:
+        k = bisect.bisect_left(starts, cut) - 1  # the last span starting before the cut
+        if k < 0 or not spans[k][0] < cut < spans[k][1]:
+            kept.append(cut)
+    return kept
+
+
+_INLINE_MARKS = re.compile(r"[*_~\[`]")
+_NESTING = {"em_open": 1, "strong_open": 1, "link_open": 1, "s_open": 1,
+            "em_close": -1, "strong_close": -1, "link_close": -1, "s_close": -1}
+
+
+def outside_inline_markup(text: str, cuts: list[int]) -> list[int]:
+    """Rule 3 for Markdown's inline markup: drop a cut that markdown-it reads as inside
+    emphasis, a link's text, an image's text or a code span. A Unicode space (one the
+    text does not hold) is put at every cut and the text parsed once: a space next to the
+    spaces before a sentence changes no delimiter's meaning, and the n-th mark in the
+    tokens is the n-th cut."""
+    if not cuts or not _INLINE_MARKS.search(text):
+        return cuts
+    mark = next(c for c in "\u2008\u2009\u200a\u2007\u2006\u2005\u2004\u3000" if c not in text)
+    marked = "".join(text[a:b] + mark for a, b in zip([0, *cuts], cuts, strict=False))
+    marked += text[cuts[-1]:]
+    tokens = _inline_parser().parseInline(marked)[0].children or []
+    inside = _marked_inside(tokens, mark)
+    if len(inside) != len(cuts):  # pragma: no cover - a mark the parser dropped
+        return cuts
+    return [cut for cut, hidden in zip(cuts, inside, strict=True) if not hidden]
+
+
+def _marked_inside(tokens: list[Any], mark: str) -> list[bool]:
+    """For each mark in the tokens, in order: whether it is inside inline markup."""
+    found: list[bool] = []
+    depth = 0
+    for token in tokens:
+        depth += _NESTING.get(token.type, 0)
+        inside = depth > 0 or token.type in ("code_inline", "image")
+        found += [inside] * token.content.count(mark)
+    return found
+
+
+@functools.cache
+def _inline_parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("strikethrough")
