@@ -69,9 +69,7 @@ class Source:
 
 def article_paths(settings: Settings, paths: Sequence[Path] | None) -> list[Path]:
     """The articles named on the command line, or every article in the article folder."""
-    if paths:
-        return [check_file_name(path) for path in paths]
-    return find_articles(settings.articles_dir)
+    return [check_file_name(p) for p in paths] if paths else find_articles(settings.articles_dir)
 
 
 def read_project_article(settings: Settings, path: Path) -> Article:
