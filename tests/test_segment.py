@@ -754,3 +754,19 @@ def test_who_said_a_quotation_where_and_to_whom_stays_with_it() -> None:
                      "Ortiz said the land would be dug.") == [
         '"Why?"', "Ames said in a letter that the plan had failed.", '"Why not?"',
         "Ortiz said the land would be dug."]
+
+
+def test_a_tag_stays_with_the_words_it_marks() -> None:
+    """Every segment is well-formed markup: an end tag closes what comes before it, even
+    glued to the next sentence or after a line break (``line. </b>In``, ``<br></strong>``),
+    and a start tag opens what follows it (``West Ham<strong>`` before a blank line)."""
+    assert sentences("<b>Bottom line. </b>In conclusion, it is a masterful film.") == [
+        "<b>Bottom line. </b>", "In conclusion, it is a masterful film."]
+    assert sentences("<strong>Clips appear to show him at the game.<br></strong><br>The "
+                     "videos show a man at a barbecue.") == [
+        "<strong>Clips appear to show him at the game.<br></strong>",
+        "<br>The videos show a man at a barbecue."]
+    assert sentences("<br> Man City 1-1 West Ham<strong><br> <br> Saturday Jan 19</strong>"
+                     "<br> Birmingham 0-1 Chelsea") == [
+        "<br> Man City 1-1 West Ham", "<strong><br> <br> Saturday Jan 19</strong>",
+        "<br> Birmingham 0-1 Chelsea"]

@@ -4,7 +4,8 @@
 autolink, a bare URL, an HTML tag or an HTML ``<code>`` element;
 :func:`outside_inline_markup` drops a cut that markdown-it reads as inside emphasis, a
 link's text, an image's text or a code span (CommonMark's delimiter rules, which no
-regular expression follows).
+regular expression follows); :func:`with_their_tags` moves a cut so that an HTML tag
+stays with the words it marks (rule 2).
 """
 
 from __future__ import annotations
@@ -34,6 +35,33 @@ def outside_markup(text: str, cuts: list[int]) -> list[int]:
         if k < 0 or not spans[k][0] < cut < spans[k][1]:
             kept.append(cut)
     return kept
+
+
+# at a cut: end tags, after line breaks at most ("line. </b>In", "<br></strong><a>"); before
+# it: start tags ("West Ham<strong>" | "<br><br> Saturday</strong>")
+_END_TAGS_AT = re.compile(r"(?:\s*<(?:br|wbr)\b[^<>]*>)*(?:\s*</[A-Za-z][A-Za-z0-9-]*\s*>)+\s*")
+_START_TAG_BEFORE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>\s*$")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})
+
+
+def with_their_tags(text: str, cuts: list[int]) -> list[int]:
+    """Rule 2 for HTML tags: an end tag closes what comes before it and a start tag opens
+    what follows, so a cut before end tags (line breaks may come first: ``line. </b>In``,
+    ``<br></strong><a>``) moves past them, and a cut after start tags (``West Ham<strong>``
+    before ``<br><br>``) moves before them. Cuts that meet their neighbour go."""
+    moved: list[int] = []
+    for cut in cuts:
+        ends = _END_TAGS_AT.match(text, cut)
+        if ends and "</" in ends.group():
+            cut = ends.end()
+        else:
+            while (start := _START_TAG_BEFORE.search(text, max(0, cut - 1000), cut)) and (
+                    start.group(1).lower() not in _VOID):
+                cut = start.start()
+        if 0 < cut < len(text) and (not moved or cut > moved[-1]):
+            moved.append(cut)
+    return moved
 
 
 _INLINE_MARKS = re.compile(r"[*_~\[`]")

@@ -123,7 +123,7 @@ from l10n.model import Article, Block, Segment
 from l10n.text.abbreviations import abbreviation_ends, ends_abbreviation
 from l10n.text.flat import flat
 from l10n.text.linebreaks import line_break_cuts
-from l10n.text.markup import outside_inline_markup, outside_markup
+from l10n.text.markup import outside_inline_markup, outside_markup, with_their_tags
 
 WINDOW = 5000  # characters given to pysbd at once
 MARGIN = 1500  # a window's cuts this close to its end are left to the next window
@@ -197,7 +197,7 @@ def _segments(block: Block) -> tuple[Segment, ...]:
     text = block.text
     found = _pysbd_cuts(text)
     cuts = sorted({*found, *_tagged_ends(text, found), *_glued(text), *_missed(text)})
-    cuts = _move_past_closers(text, cuts)
+    cuts = with_their_tags(text, _move_past_closers(text, cuts))
     cuts = outside_markup(text, cuts)
     cuts = outside_inline_markup(text, cuts)
     cuts = _join_wordless(text, _inline_enumerators(text, _join_abbreviations(text, cuts)))
