@@ -770,3 +770,13 @@ def test_a_tag_stays_with_the_words_it_marks() -> None:
                      "<br> Birmingham 0-1 Chelsea") == [
         "<br> Man City 1-1 West Ham", "<strong><br> <br> Saturday Jan 19</strong>",
         "<br> Birmingham 0-1 Chelsea"]
+
+
+def test_an_ellipsis_after_a_label_continues_it() -> None:
+    """An ellipsis after a label's colon (tags between) links the label to what follows:
+    no sentence ends there. An ellipsis after a sentence still ends it."""
+    assert sentences("<b>Tomorrow:</b> ... Northwind Bank earnings, the last of the quarter. "
+                     "<b>Friday:</b> … Jobs data.") == [
+        "<b>Tomorrow:</b> ... Northwind Bank earnings, the last of the quarter.",
+        "<b>Friday:</b> … Jobs data."]
+    assert sentences("He paused... Then he left.") == ["He paused...", "Then he left."]

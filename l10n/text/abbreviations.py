@@ -53,6 +53,7 @@ _DATELINE = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+(?:[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,})"
 )
 _TAG = re.compile(r"<[^<>]*>")
+_LABEL_ELLIPSIS = re.compile(r":\s*(?:\.\.\.|\u2026)$")  # a label's colon, then an ellipsis
 _END_TAGS = re.compile(r"^(?:</[A-Za-z][^<>]*>)+")
 _TRAILING_END_TAGS = re.compile(r"(?<=[.!?…])(?:</[A-Za-z][^<>]*>)+$")
 # a quotation's end, then who said it and nothing else: '"... them?" Bush said.'
@@ -99,8 +100,9 @@ def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
         return True  # a sentence does not start with a comma: "Rep. X, R-W.Va., said"
     if _LONE_LETTER.search(before) and after[:1].isupper():
         return True  # "Palm Bay d. Rockledge 70-44": a lone lowercase letter abbreviates
-    if before.endswith(("...", "\u2026")) and after[:1].islower():
-        return True
+    if before.endswith(("...", "\u2026")) and (
+            after[:1].islower() or _LABEL_ELLIPSIS.search(_TAG.sub("", before))):
+        return True  # "is... not great", "<b>Tomorrow:</b> ... Bank earnings"
     if _ALWAYS.search(before):
         return True
     if (_MAYBE.search(before) or _NAME_PART.search(before)) and _JOINER.match(after):

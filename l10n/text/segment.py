@@ -73,7 +73,8 @@ Rules, applied to each translatable block's text, in this order:
      ``said: "Yes."``.
 5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
    and so is a cut after ``...`` or ``…`` when the next text starts with a lowercase
-   letter (``is... not exactly great``).
+   letter (``is... not exactly great``) or the ellipsis follows a colon (a label's, tags
+   between: ``<b>Tomorrow:</b> ... Bank earnings``).
 6. **A period glued to the next sentence ends a sentence** (a CMS lost the space:
    ``physician.Police arrested``): a cut is added after a word of three lowercase letters
    or more and ``.``, ``!`` or ``?``, before a capitalized word that is not part of a
