@@ -780,3 +780,17 @@ def test_an_ellipsis_after_a_label_continues_it() -> None:
         "<b>Tomorrow:</b> ... Northwind Bank earnings, the last of the quarter.",
         "<b>Friday:</b> … Jobs data."]
     assert sentences("He paused... Then he left.") == ["He paused...", "Then he left."]
+
+
+def test_a_sentence_end_glued_to_an_empty_element_ends_a_sentence() -> None:
+    """A page's line break drawn as an empty element (``<span class="br"></span>``) glued
+    between a sentence's end and the next sentence: pysbd cuts after a word (``odds.``) but
+    not after a number (``112.``); it is asked without the element, and an abbreviation
+    there still ends no sentence."""
+    br = '<span class="id-r-component br"></span>'
+    assert sentences(f"Call for help. Dial 112.{br}Police teams rushed to the spot.") == [
+        "Call for help.", "Dial 112.", f"{br}Police teams rushed to the spot."]
+    assert sentences(f"He beat the odds.{br}The 22-year-old won.") == [
+        "He beat the odds.", f"{br}The 22-year-old won."]
+    assert sentences(f"He lives in the U.S.{br}Police said so.") == [
+        f"He lives in the U.S.{br}Police said so."]

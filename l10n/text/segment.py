@@ -13,7 +13,9 @@ Rules, applied to each translatable block's text, in this order:
    period before an end tag as no abbreviation's (it cuts ``U.S. The`` but not
    ``<em>U.S.</em> The``): where end tags, a space and a capital follow a sentence's
    punctuation and pysbd made no cut, it is asked again about the text around them
-   without the end tags, and cuts there if it cuts that (rule 4 judges the cut).
+   without the end tags, and cuts there if it cuts that (rule 4 judges the cut); so too
+   where an empty element, a line break a page draws, is glued between them (``Dial
+   112.<span class="br"></span>Police``: the cut is before it).
 
    **Windows.** pysbd's time grows with the square of its input (a 100 KB paragraph took
    5 s, 1.1 MB more than 5 minutes), so a long text is given to it in windows of
@@ -163,6 +165,12 @@ _INSIDE_SENTENCE = re.compile(r"(?:[,;:&]|\b(?:and|or))(?:\s|</?[A-Za-z][^<>]*>)
 _TAGGED_END = re.compile(
     r"(?<=[.!?])(?:</[A-Za-z][A-Za-z0-9-]*>)+\s+(?=(?:<[A-Za-z][^<>]*>)*[\"“‘(]?[A-Z])"
 )
+# ... or an empty element glued to it, a line break a page draws ("112.<span class="br"></span>
+# Police"): the cut is before the element, the text pysbd is asked about skips it
+_EMPTY_END = re.compile(
+    r"(?<=[.!?])(?:</[A-Za-z][A-Za-z0-9-]*>)*(?=(?P<empty>(?:<([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>"
+    r"</\2>)+\s*)(?:<[A-Za-z][^<>]*>)*[\"“‘(]?[A-Z])"
+)
 _WORDLESS = re.compile(r"[^\W_]")  # a letter or digit
 _TAG = re.compile(r"<[^<>]*>")
 
@@ -282,16 +290,19 @@ def _pysbd_cuts(text: str, window: int | None = None, margin: int | None = None)
 
 def _tagged_ends(text: str, cuts: list[int]) -> list[int]:
     """Rule 1: where pysbd made no cut at end tags after a sentence's punctuation before a
-    capital (``<em>U.S.</em> The``), the cut it makes without them (``U.S. The``)."""
+    capital (``<em>U.S.</em> The``), or at an empty element glued to it (``112.<span
+    class="br"></span>Police``), the cut it makes without them (``U.S. The``)."""
     found = []
-    for match in _TAGGED_END.finditer(text):
-        n = bisect.bisect_left(cuts, match.start())
-        if n < len(cuts) and cuts[n] <= match.end():
+    ends = [(m.start(), m.end(), m.end()) for m in _TAGGED_END.finditer(text)]
+    ends += [(m.start(), m.end(), m.end() + len(m["empty"])) for m in _EMPTY_END.finditer(text)]
+    for start, cut, resume in ends:
+        n = bisect.bisect_left(cuts, start)
+        if n < len(cuts) and cuts[n] <= resume:
             continue  # pysbd cut there ("Paris.</em> The": before the end tags)
-        head = text[max(0, match.start() - _TAIL):match.start()]
-        plain = flat(f"{head} {text[match.end():match.end() + _TAIL]}")
+        head = text[max(0, start - _TAIL):start]
+        plain = flat(f"{head} {text[resume:resume + _TAIL]}")
         if len(head) + 1 in _window_cuts(plain, 0, len(plain)):
-            found.append(match.end())
+            found.append(cut)
     return found
 
 
