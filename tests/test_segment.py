@@ -794,3 +794,14 @@ def test_a_sentence_end_glued_to_an_empty_element_ends_a_sentence() -> None:
         "He beat the odds.", f"{br}The 22-year-old won."]
     assert sentences(f"He lives in the U.S.{br}Police said so.") == [
         f"He lives in the U.S.{br}Police said so."]
+
+
+def test_a_headline_that_starts_with_a_quoted_exclamation_is_one() -> None:
+    """A quoted exclamation or question alone, then words in title case (a headline, a
+    video's title), is one unit; before a sentence in sentence case it ends a sentence."""
+    assert sentences("<span class=\"title\">'We Got Her!' Video Shows Dramatic Rescue of "
+                     "Kidnapped Girl</span>") == [
+        "<span class=\"title\">'We Got Her!' Video Shows Dramatic Rescue of Kidnapped Girl</span>"]
+    assert sentences('"Stop!" He ran to the corner.') == ['"Stop!"', "He ran to the corner."]
+    assert sentences("“Can I give it to James?” Brooke then left the stage in tears.") == [
+        "“Can I give it to James?”", "Brooke then left the stage in tears."]

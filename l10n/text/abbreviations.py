@@ -71,6 +71,10 @@ _ATTRIBUTION = re.compile(
 _INLINE_TAGS = re.compile(r"</?(?:a|b|i|em|strong|span|u)\b[^<>]*>")
 # a period that starts a word ends no sentence: ".Net", ".com", ".mp3" (no space after it)
 _LEADING_DOT = re.compile(r"(?:^|[\s(\[{\"“‘'«/]|<[A-Za-z][^<>]*>)\.$")  # not "</a>.Next"
+# a quoted exclamation or question that is all the sentence so far, and a headline's words
+_EXCLAIMED = re.compile(r"[!?][\"”’'»](?:</[A-Za-z][^<>]*>)*$")
+_QUOTATION = re.compile(r"[\"“‘'«][^\"“”‘’'«»]{1,80}[!?][\"”’'»]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _COMPASS = re.compile(r"(?:(?:[NS]\.)?(?:[EW]\.)|[NS]\.|[NS]?[EW]\b|[NS]\b)(?![\w'’-])")
 
 
@@ -125,3 +129,16 @@ def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
     if _SHORT_CAPS.search(before) and _CAPS_NAME.match(after):
         return True  # a name in capitals: "the ID. SPACE VIZZION"
     return bool(_COMPANY.search(before) and _AFTER_COMPANY.match(after))
+
+
+def quoted_headline(sentence: str, after: str) -> bool:
+    """Whether ``sentence`` is a quoted exclamation or question alone that ``after`` goes
+    on as a headline in title case (``'We Got Her!' Video Shows Dramatic Rescue``): every
+    word of four letters or more capitalised, two at least. ``"Stop!" He ran.`` and
+    ``"Why?" Brooke asked before leaving.`` are left cut."""
+    if not _EXCLAIMED.search(sentence.rstrip()):
+        return False
+    if not _QUOTATION.fullmatch(" ".join(_TAG.sub("", sentence).split())):
+        return False
+    words = [w for w in _WORD.findall(_TAG.sub(" ", re.sub(r"<[^>]*$", "", after))) if len(w) > 3]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)

@@ -72,7 +72,8 @@ Rules, applied to each translatable block's text, in this order:
    - after a quotation's end before who said it, and where, when or to whom at most
      (``"Why?" Bush said.``, ``…,” Mr. Gore said, smiling``, ``"Now!" Jindal shouted to
      her husband.``): not before ``Smith said she …``, ``said in a letter that …`` or
-     ``said: "Yes."``.
+     ``said: "Yes."``; after a quoted exclamation or question alone before words in title
+     case, a headline (``'We Got Her!' Video Shows Dramatic Rescue``; not ``"Stop!" He ran``).
 5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
    and so is a cut after ``...`` or ``…`` when the next text starts with a lowercase
    letter (``is... not exactly great``) or the ellipsis follows a colon (a label's, tags
@@ -123,7 +124,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from l10n.model import Article, Block, Segment
-from l10n.text.abbreviations import abbreviation_ends, ends_abbreviation
+from l10n.text.abbreviations import abbreviation_ends, ends_abbreviation, quoted_headline
 from l10n.text.flat import flat
 from l10n.text.linebreaks import line_break_cuts
 from l10n.text.markup import outside_inline_markup, outside_markup, with_their_tags
@@ -361,7 +362,8 @@ def _join_abbreviations(text: str, cuts: list[int]) -> list[int]:
         begin = max(kept[-1] if kept else 0, cut - _TAIL)
         before = text[begin:cut].rstrip()
         after = text[cut : min(cuts[n + 1] if n + 1 < len(cuts) else len(text), cut + _AHEAD)]
-        if not abbreviation_ends(before, after, glued=not text[cut - 1 : cut].isspace()):
+        if not abbreviation_ends(before, after, glued=not text[cut - 1 : cut].isspace()) and (
+                not quoted_headline(text[kept[-1] if kept else 0:cut], after)):
             kept.append(cut)
     return kept
 
