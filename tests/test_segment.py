@@ -805,3 +805,16 @@ def test_a_headline_that_starts_with_a_quoted_exclamation_is_one() -> None:
     assert sentences('"Stop!" He ran to the corner.') == ['"Stop!"', "He ran to the corner."]
     assert sentences("“Can I give it to James?” Brooke then left the stage in tears.") == [
         "“Can I give it to James?”", "Brooke then left the stage in tears."]
+
+
+def test_an_abbreviation_inside_an_element_ends_no_sentence() -> None:
+    """Cuts that left a tag unclosed: a genus's initial before a lowercase word in tags
+    (``<em>T. muris</em>``), ``ST.`` of a dateline in capitals, and an initial right after
+    a start tag (pysbd ends ``<span>J.`` where it keeps `` J. Scott``)."""
+    assert sentences("She found that <em>T. muris</em> was normal in mice. Next came.") == [
+        "She found that <em>T. muris</em> was normal in mice.", "Next came."]
+    assert sentences("<strong>ST. JOSEPH, Mich. (AP)</strong> — Officials reported a death.") == [
+        "<strong>ST. JOSEPH, Mich. (AP)</strong> — Officials reported a death."]
+    assert sentences('The senator speaks.</span> <span class="credit">J. Scott Applewhite / AP'
+                     "</span>") == [
+        "The senator speaks.</span>", '<span class="credit">J. Scott Applewhite / AP</span>']

@@ -13,16 +13,17 @@ import re
 _ALWAYS = re.compile(
     r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Cmdr|Adm|Rev|Hon|"
     r"Maj|Brig|Cpl|Pvt|Const|Det|Insp|Supt|Amb|Atty|"  # ranks and offices before a name
-    r"Pres|[Aa]pprox|vs|cf|[Ee]\.g|[Ii]\.e|St|Ste|Mt|Ft)\.$"  # Saint, Mount, Fort: "<b>St. Joseph"
+    r"Pres|[Aa]pprox|vs|cf|[Ee]\.g|[Ii]\.e|St|Ste|Mt|Ft|ST|MT|FT)\.$"  # "<b>St. Joseph", "ST. PAUL"
 )
 _MAYBE = re.compile(
     r"(?<![\w.])(?:(?:[A-Za-z]\.){2,}|(?:Co|Corp|Inc|Ltd|Jr|Sr|St|Ave|Blvd|No|Nos|Fig|Vol|"
     r"[Tt]el|[Ff]ax|etc|[Mm]in|[Mm]ax|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
 )
 _SHORT_WORD = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,4}\.){1,3}$")  # "bzw. für", "ч.л. меда"
-_LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?=[\s,;:.)]|$)")  # a plain word
+_LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?=[\s,;:.)<]|$)")  # a plain word
 _NUMBER_END = re.compile(r"\d\.$")  # "802." of "802. 11AC"
 _LONE_LETTER = re.compile(r"(?:^|(?<=[\s(>]))[a-z]\.$")  # a word of one letter: "d."
+_TAGGED_INITIAL = re.compile(r"<[A-Za-z][^<>]*>[A-Z]\.$")  # pysbd ends "<span>J." (no space)
 _CLOCK = re.compile(r"(?<![\w.])[AaPp]\.[Mm]\.$")
 _AFTER_CLOCK = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
@@ -104,6 +105,8 @@ def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
         return True  # a sentence does not start with a comma: "Rep. X, R-W.Va., said"
     if _LONE_LETTER.search(before) and after[:1].isupper():
         return True  # "Palm Bay d. Rockledge 70-44": a lone lowercase letter abbreviates
+    if _TAGGED_INITIAL.search(before) and re.match(r"[A-Z][a-z]", after):
+        return True  # "<span>J. Scott Applewhite</span>": an initial, as after a space
     if before.endswith(("...", "\u2026")) and (
             after[:1].islower() or _LABEL_ELLIPSIS.search(_TAG.sub("", before))):
         return True  # "is... not great", "<b>Tomorrow:</b> ... Bank earnings"

@@ -54,18 +54,19 @@ Rules, applied to each translatable block's text, in this order:
      capitals and a period, before two words in capitals (``the ID. SPACE VIZZION``);
    - after a word of four letters or fewer and a period (``bzw.``, ``ч. л.``, ``tsp.``:
      other languages' abbreviations, units) before a word of lowercase letters alone
-     (not ``my6sense``, ``iPhone``), and between a number ending in a period and a
-     number (``802. 11AC``), the cut is dropped;
+     (``<em>T. muris</em>``; not ``my6sense``, ``iPhone``), and between a number ending in
+     a period and a number (``802. 11AC``), the cut is dropped;
    - a cut before a comma, semicolon or colon is dropped (no sentence starts with one:
      ``Rep. David McKinley, R-W.Va., visited``), and so is a cut after a word of one
-     lowercase letter and a period (``Palm Bay d. Rockledge``);
+     lowercase letter and a period (``Palm Bay d. Rockledge``) or after an initial glued
+     to a start tag before a name (``<span>J. Scott``: pysbd ends it, not `` J. Scott``);
    - after a company's or a street's abbreviation (any case) or a short capitalised one,
      before a dash and a space, ``&`` or ``/`` (``MICROSOFT CANADA CO. - Avis``, ``Sci. &
      Tech.``); after a street before a compass point (``Whipple Ave. N.W., Canton``); after
      a dateline that is all the sentence holds so far (``COOKEVILLE, Tenn. - A father``);
-     after ``St.``/``Mt.``/``Ft.`` (``<b>St. Joseph``); after ``p.m.`` before ``ET``/``PT``;
-     after a rank or office before a name (``said Const. Mig Roberts``); after a short
-     day's name before its date (``Mon. Dec. 31 2007``);
+     after ``St.``/``Mt.``/``Ft.`` (``<b>St. Joseph``, ``ST. JOSEPH``); after ``p.m.``
+     before ``ET``/``PT``; after a rank or office before a name (``said Const. Mig
+     Roberts``); after a short day's name before its date (``Mon. Dec. 31 2007``);
    - a period a letter or digit follows with no space, after a space or a bracket, starts
      a name (``Office, .Net, and``, ``.com``, ``.mp3``) and ends no sentence (after an
    end tag it may: ``Fulham</a>.Watford``);
