@@ -5,7 +5,8 @@ autolink, a bare URL, an HTML tag or an HTML ``<code>`` element;
 :func:`outside_inline_markup` drops a cut that markdown-it reads as inside emphasis, a
 link's text, an image's text or a code span (CommonMark's delimiter rules, which no
 regular expression follows); :func:`with_their_tags` moves a cut so that an HTML tag
-stays with the words it marks (rule 2).
+stays with the words it marks (rule 2); :func:`join_wordless` joins a piece of markup
+alone to its neighbour (rule 8).
 """
 
 from __future__ import annotations
@@ -62,6 +63,27 @@ def with_their_tags(text: str, cuts: list[int]) -> list[int]:
         if 0 < cut < len(text) and (not moved or cut > moved[-1]):
             moved.append(cut)
     return moved
+
+
+_LIST_NUMBER = re.compile(r"\s*\d{1,3}\.\s*")  # "2." of a numbered list, before its item
+_WORDLESS = re.compile(r"[^\W_]")  # a letter or digit
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def join_wordless(text: str, cuts: list[int]) -> list[int]:
+    """Rule 8: a piece without a letter or digit (markup alone) joins its neighbour."""
+    def wordy(piece: str) -> bool:
+        return bool(_WORDLESS.search(_TAG.sub("", piece)))
+
+    if not cuts:
+        return cuts
+    ends = [*cuts[1:], len(text)]
+    kept = [cut for cut, end in zip(cuts, ends, strict=True) if wordy(text[cut:end])]
+    kept = [cut for n, cut in enumerate(kept)  # a list's number joins its item: "<br>2. Item"
+            if not _LIST_NUMBER.fullmatch(_TAG.sub("", text[kept[n - 1] if n else 0:cut]))]
+    if kept and not wordy(text[:kept[0]]):
+        kept.pop(0)  # the first piece joins the one after it
+    return kept
 
 
 _INLINE_MARKS = re.compile(r"[*_~\[`]")

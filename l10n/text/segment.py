@@ -31,7 +31,9 @@ Rules, applied to each translatable block's text, in this order:
 2. **Closing quotes stay with their sentence.** If a cut lands before closing
    punctuation (``" ” ’ ' ) ] } »``), Markdown emphasis closers (``*``, ``_``, ``~``) or
    HTML end tags (``</em>``) followed by a space, a tag or the end, the cut moves past them
-   (``7:30 a.m.</span><span>News``).
+   (``7:30 a.m.</span><span>News``). An HTML tag stays with the words it marks, so that
+   each segment is well-formed: a cut before end tags (line breaks may come first) moves
+   past them whatever follows (``line. </b>In``), one after start tags moves before them.
 3. **Markup is never split.** A cut inside inline code (`` `...` ``), a Markdown link or
    image (``[text](url)``), an autolink (``<https://...>``), a bare URL (``https://...``,
    ``www...``), an HTML tag (``<a title="Dr. No">``) or an HTML ``<code>`` element is
@@ -128,7 +130,12 @@ from l10n.model import Article, Block, Segment
 from l10n.text.abbreviations import abbreviation_ends, ends_abbreviation, quoted_headline
 from l10n.text.flat import flat
 from l10n.text.linebreaks import line_break_cuts
-from l10n.text.markup import outside_inline_markup, outside_markup, with_their_tags
+from l10n.text.markup import (
+    join_wordless,
+    outside_inline_markup,
+    outside_markup,
+    with_their_tags,
+)
 
 WINDOW = 5000  # characters given to pysbd at once
 MARGIN = 1500  # a window's cuts this close to its end are left to the next window
@@ -155,7 +162,6 @@ _ENCLOSED_END = re.compile(
     r"|[^\s.!?][!?](?=[\"”’']?[)\]]))"
     r"(?:[\"”’']?[)\]]|[\"”’']+)\s+(?=(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-Z])"
 )
-_LIST_NUMBER = re.compile(r"\s*\d{1,3}\.\s*")  # "2." of a numbered list, before its item
 # an enumerator at a cut, and what may come before a list item: a line break, a sentence end
 _ENUMERATOR = re.compile(
     r"(?:\((?:\d{1,3}|[ivxlc]{1,5}|[a-zA-Z])\)|(?:\d{1,3}|[a-zA-Z])[.)])(?=[\s:])"
@@ -173,8 +179,6 @@ _EMPTY_END = re.compile(
     r"(?<=[.!?])(?:</[A-Za-z][A-Za-z0-9-]*>)*(?=(?P<empty>(?:<([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>"
     r"</\2>)+\s*)(?:<[A-Za-z][^<>]*>)*[\"“‘(]?[A-Z])"
 )
-_WORDLESS = re.compile(r"[^\W_]")  # a letter or digit
-_TAG = re.compile(r"<[^<>]*>")
 
 
 Progress = Callable[[int, int], None]  # (characters segmented, characters in all)
@@ -211,7 +215,7 @@ def _segments(block: Block) -> tuple[Segment, ...]:
     cuts = with_their_tags(text, _move_past_closers(text, cuts))
     cuts = outside_markup(text, cuts)
     cuts = outside_inline_markup(text, cuts)
-    cuts = _join_wordless(text, _inline_enumerators(text, _join_abbreviations(text, cuts)))
+    cuts = join_wordless(text, _inline_enumerators(text, _join_abbreviations(text, cuts)))
     segments: list[Segment] = []
     line, counted = block.line, 0  # line breaks are counted once, not from 0 per segment
     for begin, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
@@ -256,22 +260,6 @@ def _inline_enumerators(text: str, cuts: list[int]) -> list[int]:
     """Rule 9: drop a cut before a list number (``1.``, ``(ii)``) inside a sentence."""
     return [cut for cut in cuts if not _ENUMERATOR.match(text, cut)
             or not _INSIDE_SENTENCE.search(text, max(0, cut - _TAIL), cut)]
-
-
-def _join_wordless(text: str, cuts: list[int]) -> list[int]:
-    """Rule 8: a piece without a letter or digit (markup alone) joins its neighbour."""
-    def wordy(piece: str) -> bool:
-        return bool(_WORDLESS.search(_TAG.sub("", piece)))
-
-    if not cuts:
-        return cuts
-    ends = [*cuts[1:], len(text)]
-    kept = [cut for cut, end in zip(cuts, ends, strict=True) if wordy(text[cut:end])]
-    kept = [cut for n, cut in enumerate(kept)  # a list's number joins its item: "<br>2. Item"
-            if not _LIST_NUMBER.fullmatch(_TAG.sub("", text[kept[n - 1] if n else 0:cut]))]
-    if kept and not wordy(text[:kept[0]]):
-        kept.pop(0)  # the first piece joins the one after it
-    return kept
 
 
 def _pysbd_cuts(text: str, window: int | None = None, margin: int | None = None) -> list[int]:
