@@ -818,3 +818,13 @@ def test_an_abbreviation_inside_an_element_ends_no_sentence() -> None:
     assert sentences('The senator speaks.</span> <span class="credit">J. Scott Applewhite / AP'
                      "</span>") == [
         "The senator speaks.</span>", '<span class="credit">J. Scott Applewhite / AP</span>']
+
+
+def test_who_said_a_quotation_with_an_adverb_stays_with_it() -> None:
+    """An adverb before the attribution's verb (``Brooke tearfully asked``) still makes no
+    sentence of its own; a clause of what was said still starts one."""
+    assert sentences("“Can I give it to James?” Brooke tearfully asked before the break. "
+                     "Then she left.") == [
+        "“Can I give it to James?” Brooke tearfully asked before the break.", "Then she left."]
+    assert sentences("“Can I go?” Brooke quietly said that she would stay.") == [
+        "“Can I go?”", "Brooke quietly said that she would stay."]

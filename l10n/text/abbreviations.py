@@ -60,7 +60,8 @@ _TRAILING_END_TAGS = re.compile(r"(?<=[.!?…])(?:</[A-Za-z][^<>]*>)+$")
 # a quotation's end, then who said it and nothing else: '"... them?" Bush said.'
 _QUOTE_END = re.compile(r"[.!?…,;]['’]*\s*[\"”’»'](?:</[A-Za-z][^<>]*>)*$")
 _ATTRIBUTION = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:said|says|"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+"
+    r"(?:[a-z]+ly\s+)?(?:said|says|"  # an adverb before the verb: "Brooke tearfully asked"
     r"told|asked|asks|added|adds|replied|wrote|explained|insisted|declared|recalled|noted|"
     r"admitted|warned|concluded|shouted|yelled|exclaimed|whispered|tweeted|posted|responded|"
     r"answered|joked|quipped)(?:\s+(?:again|later|then|quietly|today|yesterday))?"

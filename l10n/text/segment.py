@@ -72,11 +72,12 @@ Rules, applied to each translatable block's text, in this order:
    - a period a letter or digit follows with no space, after a space or a bracket, starts
      a name (``Office, .Net, and``, ``.com``, ``.mp3``) and ends no sentence (after an
    end tag it may: ``Fulham</a>.Watford``);
-   - after a quotation's end before who said it, and where, when or to whom at most
-     (``"Why?" Bush said.``, ``…,” Mr. Gore said, smiling``, ``"Now!" Jindal shouted to
-     her husband.``): not before ``Smith said she …``, ``said in a letter that …`` or
-     ``said: "Yes."``; after a quoted exclamation or question alone before words in title
-     case, a headline (``'We Got Her!' Video Shows Dramatic Rescue``; not ``"Stop!" He ran``).
+   - after a quotation's end before who said it (``Lee tearfully asked``), and where, when
+     or to whom at most (``"Why?" Bush said.``, ``…,” Mr. Gore said, smiling``, ``"Now!"
+     Jindal shouted to her husband.``): not before ``Smith said she …``, ``said in a
+     letter that …`` or ``said: "Yes."``; after a quoted exclamation or question alone
+     before words in title case, a headline (``'We Got Her!' Video Shows Dramatic
+     Rescue``; not ``"Stop!" He ran``).
 5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
    and so is a cut after ``...`` or ``…`` when the next text starts with a lowercase
    letter (``is... not exactly great``) or the ellipsis follows a colon (a label's, tags
