@@ -754,3 +754,77 @@ def test_who_said_a_quotation_where_and_to_whom_stays_with_it() -> None:
                      "Ortiz said the land would be dug.") == [
         '"Why?"', "Ames said in a letter that the plan had failed.", '"Why not?"',
         "Ortiz said the land would be dug."]
+
+
+def test_a_tag_stays_with_the_words_it_marks() -> None:
+    """Every segment is well-formed markup: an end tag closes what comes before it, even
+    glued to the next sentence or after a line break (``line. </b>In``, ``<br></strong>``),
+    and a start tag opens what follows it (``West Ham<strong>`` before a blank line)."""
+    assert sentences("<b>Bottom line. </b>In conclusion, it is a masterful film.") == [
+        "<b>Bottom line. </b>", "In conclusion, it is a masterful film."]
+    assert sentences("<strong>Clips appear to show him at the game.<br></strong><br>The "
+                     "videos show a man at a barbecue.") == [
+        "<strong>Clips appear to show him at the game.<br></strong>",
+        "<br>The videos show a man at a barbecue."]
+    assert sentences("<br> Man City 1-1 West Ham<strong><br> <br> Saturday Jan 19</strong>"
+                     "<br> Birmingham 0-1 Chelsea") == [
+        "<br> Man City 1-1 West Ham", "<strong><br> <br> Saturday Jan 19</strong>",
+        "<br> Birmingham 0-1 Chelsea"]
+
+
+def test_an_ellipsis_after_a_label_continues_it() -> None:
+    """An ellipsis after a label's colon (tags between) links the label to what follows:
+    no sentence ends there. An ellipsis after a sentence still ends it."""
+    assert sentences("<b>Tomorrow:</b> ... Northwind Bank earnings, the last of the quarter. "
+                     "<b>Friday:</b> … Jobs data.") == [
+        "<b>Tomorrow:</b> ... Northwind Bank earnings, the last of the quarter.",
+        "<b>Friday:</b> … Jobs data."]
+    assert sentences("He paused... Then he left.") == ["He paused...", "Then he left."]
+
+
+def test_a_sentence_end_glued_to_an_empty_element_ends_a_sentence() -> None:
+    """A page's line break drawn as an empty element (``<span class="br"></span>``) glued
+    between a sentence's end and the next sentence: pysbd cuts after a word (``odds.``) but
+    not after a number (``112.``); it is asked without the element, and an abbreviation
+    there still ends no sentence."""
+    br = '<span class="id-r-component br"></span>'
+    assert sentences(f"Call for help. Dial 112.{br}Police teams rushed to the spot.") == [
+        "Call for help.", "Dial 112.", f"{br}Police teams rushed to the spot."]
+    assert sentences(f"He beat the odds.{br}The 22-year-old won.") == [
+        "He beat the odds.", f"{br}The 22-year-old won."]
+    assert sentences(f"He lives in the U.S.{br}Police said so.") == [
+        f"He lives in the U.S.{br}Police said so."]
+
+
+def test_a_headline_that_starts_with_a_quoted_exclamation_is_one() -> None:
+    """A quoted exclamation or question alone, then words in title case (a headline, a
+    video's title), is one unit; before a sentence in sentence case it ends a sentence."""
+    assert sentences("<span class=\"title\">'We Got Her!' Video Shows Dramatic Rescue of "
+                     "Kidnapped Girl</span>") == [
+        "<span class=\"title\">'We Got Her!' Video Shows Dramatic Rescue of Kidnapped Girl</span>"]
+    assert sentences('"Stop!" He ran to the corner.') == ['"Stop!"', "He ran to the corner."]
+    assert sentences("“Can I give it to James?” Brooke then left the stage in tears.") == [
+        "“Can I give it to James?”", "Brooke then left the stage in tears."]
+
+
+def test_an_abbreviation_inside_an_element_ends_no_sentence() -> None:
+    """Cuts that left a tag unclosed: a genus's initial before a lowercase word in tags
+    (``<em>T. muris</em>``), ``ST.`` of a dateline in capitals, and an initial right after
+    a start tag (pysbd ends ``<span>J.`` where it keeps `` J. Scott``)."""
+    assert sentences("She found that <em>T. muris</em> was normal in mice. Next came.") == [
+        "She found that <em>T. muris</em> was normal in mice.", "Next came."]
+    assert sentences("<strong>ST. JOSEPH, Mich. (AP)</strong> — Officials reported a death.") == [
+        "<strong>ST. JOSEPH, Mich. (AP)</strong> — Officials reported a death."]
+    assert sentences('The senator speaks.</span> <span class="credit">J. Scott Applewhite / AP'
+                     "</span>") == [
+        "The senator speaks.</span>", '<span class="credit">J. Scott Applewhite / AP</span>']
+
+
+def test_who_said_a_quotation_with_an_adverb_stays_with_it() -> None:
+    """An adverb before the attribution's verb (``Brooke tearfully asked``) still makes no
+    sentence of its own; a clause of what was said still starts one."""
+    assert sentences("“Can I give it to James?” Brooke tearfully asked before the break. "
+                     "Then she left.") == [
+        "“Can I give it to James?” Brooke tearfully asked before the break.", "Then she left."]
+    assert sentences("“Can I go?” Brooke quietly said that she would stay.") == [
+        "“Can I go?”", "Brooke quietly said that she would stay."]

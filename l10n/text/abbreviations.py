@@ -13,16 +13,17 @@ import re
 _ALWAYS = re.compile(
     r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Cmdr|Adm|Rev|Hon|"
     r"Maj|Brig|Cpl|Pvt|Const|Det|Insp|Supt|Amb|Atty|"  # ranks and offices before a name
-    r"Pres|[Aa]pprox|vs|cf|[Ee]\.g|[Ii]\.e|St|Ste|Mt|Ft)\.$"  # Saint, Mount, Fort: "<b>St. Joseph"
+    r"Pres|[Aa]pprox|vs|cf|[Ee]\.g|[Ii]\.e|St|Ste|Mt|Ft|ST|MT|FT)\.$"  # "<b>St. Joseph", "ST. PAUL"
 )
 _MAYBE = re.compile(
     r"(?<![\w.])(?:(?:[A-Za-z]\.){2,}|(?:Co|Corp|Inc|Ltd|Jr|Sr|St|Ave|Blvd|No|Nos|Fig|Vol|"
     r"[Tt]el|[Ff]ax|etc|[Mm]in|[Mm]ax|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
 )
 _SHORT_WORD = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,4}\.){1,3}$")  # "bzw. für", "ч.л. меда"
-_LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?=[\s,;:.)]|$)")  # a plain word
+_LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?=[\s,;:.)<]|$)")  # a plain word
 _NUMBER_END = re.compile(r"\d\.$")  # "802." of "802. 11AC"
 _LONE_LETTER = re.compile(r"(?:^|(?<=[\s(>]))[a-z]\.$")  # a word of one letter: "d."
+_TAGGED_INITIAL = re.compile(r"<[A-Za-z][^<>]*>[A-Z]\.$")  # pysbd ends "<span>J." (no space)
 _CLOCK = re.compile(r"(?<![\w.])[AaPp]\.[Mm]\.$")
 _AFTER_CLOCK = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
@@ -53,12 +54,14 @@ _DATELINE = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+(?:[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,})"
 )
 _TAG = re.compile(r"<[^<>]*>")
+_LABEL_ELLIPSIS = re.compile(r":\s*(?:\.\.\.|\u2026)$")  # a label's colon, then an ellipsis
 _END_TAGS = re.compile(r"^(?:</[A-Za-z][^<>]*>)+")
 _TRAILING_END_TAGS = re.compile(r"(?<=[.!?…])(?:</[A-Za-z][^<>]*>)+$")
 # a quotation's end, then who said it and nothing else: '"... them?" Bush said.'
 _QUOTE_END = re.compile(r"[.!?…,;]['’]*\s*[\"”’»'](?:</[A-Za-z][^<>]*>)*$")
 _ATTRIBUTION = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:said|says|"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+"
+    r"(?:[a-z]+ly\s+)?(?:said|says|"  # an adverb before the verb: "Brooke tearfully asked"
     r"told|asked|asks|added|adds|replied|wrote|explained|insisted|declared|recalled|noted|"
     r"admitted|warned|concluded|shouted|yelled|exclaimed|whispered|tweeted|posted|responded|"
     r"answered|joked|quipped)(?:\s+(?:again|later|then|quietly|today|yesterday))?"
@@ -70,6 +73,10 @@ _ATTRIBUTION = re.compile(
 _INLINE_TAGS = re.compile(r"</?(?:a|b|i|em|strong|span|u)\b[^<>]*>")
 # a period that starts a word ends no sentence: ".Net", ".com", ".mp3" (no space after it)
 _LEADING_DOT = re.compile(r"(?:^|[\s(\[{\"“‘'«/]|<[A-Za-z][^<>]*>)\.$")  # not "</a>.Next"
+# a quoted exclamation or question that is all the sentence so far, and a headline's words
+_EXCLAIMED = re.compile(r"[!?][\"”’'»](?:</[A-Za-z][^<>]*>)*$")
+_QUOTATION = re.compile(r"[\"“‘'«][^\"“”‘’'«»]{1,80}[!?][\"”’'»]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _COMPASS = re.compile(r"(?:(?:[NS]\.)?(?:[EW]\.)|[NS]\.|[NS]?[EW]\b|[NS]\b)(?![\w'’-])")
 
 
@@ -99,8 +106,11 @@ def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
         return True  # a sentence does not start with a comma: "Rep. X, R-W.Va., said"
     if _LONE_LETTER.search(before) and after[:1].isupper():
         return True  # "Palm Bay d. Rockledge 70-44": a lone lowercase letter abbreviates
-    if before.endswith(("...", "\u2026")) and after[:1].islower():
-        return True
+    if _TAGGED_INITIAL.search(before) and re.match(r"[A-Z][a-z]", after):
+        return True  # "<span>J. Scott Applewhite</span>": an initial, as after a space
+    if before.endswith(("...", "\u2026")) and (
+            after[:1].islower() or _LABEL_ELLIPSIS.search(_TAG.sub("", before))):
+        return True  # "is... not great", "<b>Tomorrow:</b> ... Bank earnings"
     if _ALWAYS.search(before):
         return True
     if (_MAYBE.search(before) or _NAME_PART.search(before)) and _JOINER.match(after):
@@ -123,3 +133,16 @@ def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
     if _SHORT_CAPS.search(before) and _CAPS_NAME.match(after):
         return True  # a name in capitals: "the ID. SPACE VIZZION"
     return bool(_COMPANY.search(before) and _AFTER_COMPANY.match(after))
+
+
+def quoted_headline(sentence: str, after: str) -> bool:
+    """Whether ``sentence`` is a quoted exclamation or question alone that ``after`` goes
+    on as a headline in title case (``'We Got Her!' Video Shows Dramatic Rescue``): every
+    word of four letters or more capitalised, two at least. ``"Stop!" He ran.`` and
+    ``"Why?" Brooke asked before leaving.`` are left cut."""
+    if not _EXCLAIMED.search(sentence.rstrip()):
+        return False
+    if not _QUOTATION.fullmatch(" ".join(_TAG.sub("", sentence).split())):
+        return False
+    words = [w for w in _WORD.findall(_TAG.sub(" ", re.sub(r"<[^>]*$", "", after))) if len(w) > 3]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)

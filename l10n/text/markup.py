@@ -4,7 +4,9 @@
 autolink, a bare URL, an HTML tag or an HTML ``<code>`` element;
 :func:`outside_inline_markup` drops a cut that markdown-it reads as inside emphasis, a
 link's text, an image's text or a code span (CommonMark's delimiter rules, which no
-regular expression follows).
+regular expression follows); :func:`with_their_tags` moves a cut so that an HTML tag
+stays with the words it marks (rule 2); :func:`join_wordless` joins a piece of markup
+alone to its neighbour (rule 8).
 """
 
 from __future__ import annotations
@@ -33,6 +35,54 @@ def outside_markup(text: str, cuts: list[int]) -> list[int]:
         k = bisect.bisect_left(starts, cut) - 1  # the last span starting before the cut
         if k < 0 or not spans[k][0] < cut < spans[k][1]:
             kept.append(cut)
+    return kept
+
+
+# at a cut: end tags, after line breaks at most ("line. </b>In", "<br></strong><a>"); before
+# it: start tags ("West Ham<strong>" | "<br><br> Saturday</strong>")
+_END_TAGS_AT = re.compile(r"(?:\s*<(?:br|wbr)\b[^<>]*>)*(?:\s*</[A-Za-z][A-Za-z0-9-]*\s*>)+\s*")
+_START_TAG_BEFORE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>\s*$")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})
+
+
+def with_their_tags(text: str, cuts: list[int]) -> list[int]:
+    """Rule 2 for HTML tags: an end tag closes what comes before it and a start tag opens
+    what follows, so a cut before end tags (line breaks may come first: ``line. </b>In``,
+    ``<br></strong><a>``) moves past them, and a cut after start tags (``West Ham<strong>``
+    before ``<br><br>``) moves before them. Cuts that meet their neighbour go."""
+    moved: list[int] = []
+    for cut in cuts:
+        ends = _END_TAGS_AT.match(text, cut)
+        if ends and "</" in ends.group():
+            cut = ends.end()
+        else:
+            while (start := _START_TAG_BEFORE.search(text, max(0, cut - 1000), cut)) and (
+                    start.group(1).lower() not in _VOID):
+                cut = start.start()
+        if 0 < cut < len(text) and (not moved or cut > moved[-1]):
+            moved.append(cut)
+    return moved
+
+
+_LIST_NUMBER = re.compile(r"\s*\d{1,3}\.\s*")  # "2." of a numbered list, before its item
+_WORDLESS = re.compile(r"[^\W_]")  # a letter or digit
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def join_wordless(text: str, cuts: list[int]) -> list[int]:
+    """Rule 8: a piece without a letter or digit (markup alone) joins its neighbour."""
+    def wordy(piece: str) -> bool:
+        return bool(_WORDLESS.search(_TAG.sub("", piece)))
+
+    if not cuts:
+        return cuts
+    ends = [*cuts[1:], len(text)]
+    kept = [cut for cut, end in zip(cuts, ends, strict=True) if wordy(text[cut:end])]
+    kept = [cut for n, cut in enumerate(kept)  # a list's number joins its item: "<br>2. Item"
+            if not _LIST_NUMBER.fullmatch(_TAG.sub("", text[kept[n - 1] if n else 0:cut]))]
+    if kept and not wordy(text[:kept[0]]):
+        kept.pop(0)  # the first piece joins the one after it
     return kept
 
 

@@ -13,7 +13,9 @@ Rules, applied to each translatable block's text, in this order:
    period before an end tag as no abbreviation's (it cuts ``U.S. The`` but not
    ``<em>U.S.</em> The``): where end tags, a space and a capital follow a sentence's
    punctuation and pysbd made no cut, it is asked again about the text around them
-   without the end tags, and cuts there if it cuts that (rule 4 judges the cut).
+   without the end tags, and cuts there if it cuts that (rule 4 judges the cut); so too
+   where an empty element, a line break a page draws, is glued between them (``Dial
+   112.<span class="br"></span>Police``: the cut is before it).
 
    **Windows.** pysbd's time grows with the square of its input (a 100 KB paragraph took
    5 s, 1.1 MB more than 5 minutes), so a long text is given to it in windows of
@@ -29,7 +31,9 @@ Rules, applied to each translatable block's text, in this order:
 2. **Closing quotes stay with their sentence.** If a cut lands before closing
    punctuation (``" ” ’ ' ) ] } »``), Markdown emphasis closers (``*``, ``_``, ``~``) or
    HTML end tags (``</em>``) followed by a space, a tag or the end, the cut moves past them
-   (``7:30 a.m.</span><span>News``).
+   (``7:30 a.m.</span><span>News``). An HTML tag stays with the words it marks, so that
+   each segment is well-formed: a cut before end tags (line breaks may come first) moves
+   past them whatever follows (``line. </b>In``), one after start tags moves before them.
 3. **Markup is never split.** A cut inside inline code (`` `...` ``), a Markdown link or
    image (``[text](url)``), an autolink (``<https://...>``), a bare URL (``https://...``,
    ``www...``), an HTML tag (``<a title="Dr. No">``) or an HTML ``<code>`` element is
@@ -52,28 +56,32 @@ Rules, applied to each translatable block's text, in this order:
      capitals and a period, before two words in capitals (``the ID. SPACE VIZZION``);
    - after a word of four letters or fewer and a period (``bzw.``, ``ч. л.``, ``tsp.``:
      other languages' abbreviations, units) before a word of lowercase letters alone
-     (not ``my6sense``, ``iPhone``), and between a number ending in a period and a
-     number (``802. 11AC``), the cut is dropped;
+     (``<em>T. muris</em>``; not ``my6sense``, ``iPhone``), and between a number ending in
+     a period and a number (``802. 11AC``), the cut is dropped;
    - a cut before a comma, semicolon or colon is dropped (no sentence starts with one:
      ``Rep. David McKinley, R-W.Va., visited``), and so is a cut after a word of one
-     lowercase letter and a period (``Palm Bay d. Rockledge``);
+     lowercase letter and a period (``Palm Bay d. Rockledge``) or after an initial glued
+     to a start tag before a name (``<span>J. Scott``: pysbd ends it, not `` J. Scott``);
    - after a company's or a street's abbreviation (any case) or a short capitalised one,
      before a dash and a space, ``&`` or ``/`` (``MICROSOFT CANADA CO. - Avis``, ``Sci. &
      Tech.``); after a street before a compass point (``Whipple Ave. N.W., Canton``); after
      a dateline that is all the sentence holds so far (``COOKEVILLE, Tenn. - A father``);
-     after ``St.``/``Mt.``/``Ft.`` (``<b>St. Joseph``); after ``p.m.`` before ``ET``/``PT``;
-     after a rank or office before a name (``said Const. Mig Roberts``); after a short
-     day's name before its date (``Mon. Dec. 31 2007``);
+     after ``St.``/``Mt.``/``Ft.`` (``<b>St. Joseph``, ``ST. JOSEPH``); after ``p.m.``
+     before ``ET``/``PT``; after a rank or office before a name (``said Const. Mig
+     Roberts``); after a short day's name before its date (``Mon. Dec. 31 2007``);
    - a period a letter or digit follows with no space, after a space or a bracket, starts
      a name (``Office, .Net, and``, ``.com``, ``.mp3``) and ends no sentence (after an
    end tag it may: ``Fulham</a>.Watford``);
-   - after a quotation's end before who said it, and where, when or to whom at most
-     (``"Why?" Bush said.``, ``…,” Mr. Gore said, smiling``, ``"Now!" Jindal shouted to
-     her husband.``): not before ``Smith said she …``, ``said in a letter that …`` or
-     ``said: "Yes."``.
+   - after a quotation's end before who said it (``Lee tearfully asked``), and where, when
+     or to whom at most (``"Why?" Bush said.``, ``…,” Mr. Gore said, smiling``, ``"Now!"
+     Jindal shouted to her husband.``): not before ``Smith said she …``, ``said in a
+     letter that …`` or ``said: "Yes."``; after a quoted exclamation or question alone
+     before words in title case, a headline (``'We Got Her!' Video Shows Dramatic
+     Rescue``; not ``"Stop!" He ran``).
 5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
    and so is a cut after ``...`` or ``…`` when the next text starts with a lowercase
-   letter (``is... not exactly great``).
+   letter (``is... not exactly great``) or the ellipsis follows a colon (a label's, tags
+   between: ``<b>Tomorrow:</b> ... Bank earnings``).
 6. **A period glued to the next sentence ends a sentence** (a CMS lost the space:
    ``physician.Police arrested``): a cut is added after a word of three lowercase letters
    or more and ``.``, ``!`` or ``?``, before a capitalized word that is not part of a
@@ -120,10 +128,15 @@ import re
 from collections.abc import Callable, Iterable
 
 from l10n.model import Article, Block, Segment
-from l10n.text.abbreviations import abbreviation_ends, ends_abbreviation
+from l10n.text.abbreviations import abbreviation_ends, ends_abbreviation, quoted_headline
 from l10n.text.flat import flat
 from l10n.text.linebreaks import line_break_cuts
-from l10n.text.markup import outside_inline_markup, outside_markup
+from l10n.text.markup import (
+    join_wordless,
+    outside_inline_markup,
+    outside_markup,
+    with_their_tags,
+)
 
 WINDOW = 5000  # characters given to pysbd at once
 MARGIN = 1500  # a window's cuts this close to its end are left to the next window
@@ -150,7 +163,6 @@ _ENCLOSED_END = re.compile(
     r"|[^\s.!?][!?](?=[\"”’']?[)\]]))"
     r"(?:[\"”’']?[)\]]|[\"”’']+)\s+(?=(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-Z])"
 )
-_LIST_NUMBER = re.compile(r"\s*\d{1,3}\.\s*")  # "2." of a numbered list, before its item
 # an enumerator at a cut, and what may come before a list item: a line break, a sentence end
 _ENUMERATOR = re.compile(
     r"(?:\((?:\d{1,3}|[ivxlc]{1,5}|[a-zA-Z])\)|(?:\d{1,3}|[a-zA-Z])[.)])(?=[\s:])"
@@ -162,8 +174,12 @@ _INSIDE_SENTENCE = re.compile(r"(?:[,;:&]|\b(?:and|or))(?:\s|</?[A-Za-z][^<>]*>)
 _TAGGED_END = re.compile(
     r"(?<=[.!?])(?:</[A-Za-z][A-Za-z0-9-]*>)+\s+(?=(?:<[A-Za-z][^<>]*>)*[\"“‘(]?[A-Z])"
 )
-_WORDLESS = re.compile(r"[^\W_]")  # a letter or digit
-_TAG = re.compile(r"<[^<>]*>")
+# ... or an empty element glued to it, a line break a page draws ("112.<span class="br"></span>
+# Police"): the cut is before the element, the text pysbd is asked about skips it
+_EMPTY_END = re.compile(
+    r"(?<=[.!?])(?:</[A-Za-z][A-Za-z0-9-]*>)*(?=(?P<empty>(?:<([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>"
+    r"</\2>)+\s*)(?:<[A-Za-z][^<>]*>)*[\"“‘(]?[A-Z])"
+)
 
 
 Progress = Callable[[int, int], None]  # (characters segmented, characters in all)
@@ -197,10 +213,10 @@ def _segments(block: Block) -> tuple[Segment, ...]:
     text = block.text
     found = _pysbd_cuts(text)
     cuts = sorted({*found, *_tagged_ends(text, found), *_glued(text), *_missed(text)})
-    cuts = _move_past_closers(text, cuts)
+    cuts = with_their_tags(text, _move_past_closers(text, cuts))
     cuts = outside_markup(text, cuts)
     cuts = outside_inline_markup(text, cuts)
-    cuts = _join_wordless(text, _inline_enumerators(text, _join_abbreviations(text, cuts)))
+    cuts = join_wordless(text, _inline_enumerators(text, _join_abbreviations(text, cuts)))
     segments: list[Segment] = []
     line, counted = block.line, 0  # line breaks are counted once, not from 0 per segment
     for begin, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
@@ -247,22 +263,6 @@ def _inline_enumerators(text: str, cuts: list[int]) -> list[int]:
             or not _INSIDE_SENTENCE.search(text, max(0, cut - _TAIL), cut)]
 
 
-def _join_wordless(text: str, cuts: list[int]) -> list[int]:
-    """Rule 8: a piece without a letter or digit (markup alone) joins its neighbour."""
-    def wordy(piece: str) -> bool:
-        return bool(_WORDLESS.search(_TAG.sub("", piece)))
-
-    if not cuts:
-        return cuts
-    ends = [*cuts[1:], len(text)]
-    kept = [cut for cut, end in zip(cuts, ends, strict=True) if wordy(text[cut:end])]
-    kept = [cut for n, cut in enumerate(kept)  # a list's number joins its item: "<br>2. Item"
-            if not _LIST_NUMBER.fullmatch(_TAG.sub("", text[kept[n - 1] if n else 0:cut]))]
-    if kept and not wordy(text[:kept[0]]):
-        kept.pop(0)  # the first piece joins the one after it
-    return kept
-
-
 def _pysbd_cuts(text: str, window: int | None = None, margin: int | None = None) -> list[int]:
     """Offsets where pysbd's sentences start, found in order in ``text`` (rule 1), window
     by window (``window`` and ``margin`` default to :data:`WINDOW` and :data:`MARGIN`)."""
@@ -281,16 +281,19 @@ def _pysbd_cuts(text: str, window: int | None = None, margin: int | None = None)
 
 def _tagged_ends(text: str, cuts: list[int]) -> list[int]:
     """Rule 1: where pysbd made no cut at end tags after a sentence's punctuation before a
-    capital (``<em>U.S.</em> The``), the cut it makes without them (``U.S. The``)."""
+    capital (``<em>U.S.</em> The``), or at an empty element glued to it (``112.<span
+    class="br"></span>Police``), the cut it makes without them (``U.S. The``)."""
     found = []
-    for match in _TAGGED_END.finditer(text):
-        n = bisect.bisect_left(cuts, match.start())
-        if n < len(cuts) and cuts[n] <= match.end():
+    ends = [(m.start(), m.end(), m.end()) for m in _TAGGED_END.finditer(text)]
+    ends += [(m.start(), m.end(), m.end() + len(m["empty"])) for m in _EMPTY_END.finditer(text)]
+    for start, cut, resume in ends:
+        n = bisect.bisect_left(cuts, start)
+        if n < len(cuts) and cuts[n] <= resume:
             continue  # pysbd cut there ("Paris.</em> The": before the end tags)
-        head = text[max(0, match.start() - _TAIL):match.start()]
-        plain = flat(f"{head} {text[match.end():match.end() + _TAIL]}")
+        head = text[max(0, start - _TAIL):start]
+        plain = flat(f"{head} {text[resume:resume + _TAIL]}")
         if len(head) + 1 in _window_cuts(plain, 0, len(plain)):
-            found.append(match.end())
+            found.append(cut)
     return found
 
 
@@ -349,7 +352,8 @@ def _join_abbreviations(text: str, cuts: list[int]) -> list[int]:
         begin = max(kept[-1] if kept else 0, cut - _TAIL)
         before = text[begin:cut].rstrip()
         after = text[cut : min(cuts[n + 1] if n + 1 < len(cuts) else len(text), cut + _AHEAD)]
-        if not abbreviation_ends(before, after, glued=not text[cut - 1 : cut].isspace()):
+        if not abbreviation_ends(before, after, glued=not text[cut - 1 : cut].isspace()) and (
+                not quoted_headline(text[kept[-1] if kept else 0:cut], after)):
             kept.append(cut)
     return kept
 
