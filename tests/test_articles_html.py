@@ -147,6 +147,23 @@ def test_text_in_containers_and_lists_with_paragraphs(tmp_path: Path) -> None:
     ]
 
 
+
+def test_a_div_styled_inline_in_a_spans_line_keeps_the_line_one_block(tmp_path: Path) -> None:
+    """A picture credit whose camera icon is a ``<div>`` inside a ``<span>`` (HTML allows
+    no div there; the site styles it inline): one caption, not '(' | 'Image:' | '...)'.
+    A span holding only divs, and a link (which may hold blocks), keep their blocks."""
+    credit = ('<span class="credit"> (<div class="camera"><span></span>Image:</div>Anadolu '
+              'via Getty Images)</span>')
+    path = write(tmp_path, "c.html", f"<h1>T</h1><figure><img src='a.jpg' alt=''><figcaption>"
+                 f"{credit}</figcaption></figure><p><span><div>One.</div><div>Two.</div>"
+                 "</span></p><div><a href='x'>(<div>Three.</div>Four.)</a></div>")
+    blocks = [(b.kind, b.text) for b in read_article(path).blocks if b.text]
+    assert blocks == [(TITLE, "T"), (CAPTION, credit),
+                      (PARAGRAPH, "One."), (PARAGRAPH, "Two."), (PARAGRAPH, "("),
+                      (PARAGRAPH, "Three."), (PARAGRAPH, "Four.)")]
+    segments = [s.text for s in segment_article(read_article(path))]
+    assert segments[1] == credit.strip()
+
 def test_translate_yes_inside_translate_no(tmp_path: Path) -> None:
     path = write(tmp_path, "t.html", '<h1>T</h1><div translate="no"><p>Brand line</p>'
                  '<p translate="yes">Translate me.</p></div><p> <code>x()</code> </p>')

@@ -50,7 +50,8 @@ Blocks, in this order:
   name="description">`` (or ``og:description``, ``twitter:description``): the page's
   summary, which readers see in search results and link previews;
 - the story's content in document order. Each run of inline content (text and the
-  inline elements ``a``, ``em``, ``strong``, ``code``, ``span``, ``br``, ``img``... ) is a
+  inline elements ``a``, ``em``, ``strong``, ``code``, ``span``, ``br``, ``img``... ; a
+  ``<div>`` styled inline in a ``<span>``'s line: :mod:`l10n.articles.inline`) is a
   block; its kind comes from the nearest block element around it: ``p`` (and ``div``,
   ``section``... at the top) ``paragraph``; ``h1``-``h6`` ``heading`` with ``level`` (the
   first ``h1`` is the ``title``); ``li`` ``list-item`` (``level``: nesting depth of
@@ -104,6 +105,8 @@ from l10n.articles.htmldom import (
     text_content,
 )
 from l10n.articles.htmlmeta import description_block, head_title, iso, meta, page_lang, published
+from l10n.articles.inline import PROTECTED_INLINE as PROTECTED_INLINE
+from l10n.articles.inline import inline, translates, words
 from l10n.articles.preformatted import is_prose, paragraphs, wrap_lines
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
@@ -137,18 +140,10 @@ SKIP = frozenset({
     "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "embed",
     "canvas", "audio", "video", "select", "textarea", "button", "input", "head",
 })
-INLINE = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",
-    "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strong",
-    "sub", "sup", "time", "tt", "u", "var", "wbr", "big", "nobr", "ruby", "rt", "rp",
-})
 # the page's furniture, never the story: left out wherever the story is
 FURNITURE = frozenset({"nav", "aside", "form", "footer", "dialog"})
 FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search",
                              "dialog", "alertdialog"})
-PROTECTED_INLINE = frozenset({"code", "kbd", "samp"})  # their content is never translated
-# whitespace and the invisible characters pages put between blocks (zero-width spaces)
-_BLANK = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000"
 _KINDS = {"li": LIST_ITEM, "blockquote": QUOTE, "figcaption": CAPTION, "caption": CAPTION}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 
@@ -263,7 +258,7 @@ class _Walker:
     def walk(self, parent: Element, ctx: _Context) -> None:
         run: list[Node] = []
         for child in list(parent.childNodes):
-            if _inline(child) and id(child) not in self.skipped:
+            if inline(child) and id(child) not in self.skipped:
                 run.append(child)
                 continue
             self.flush(parent, run, ctx)
@@ -279,10 +274,10 @@ class _Walker:
             element.getAttribute("role").strip().lower() in FURNITURE_ROLES
         ) or hidden(element):
             return
-        ctx = replace(ctx, translate=_translates(element, ctx.translate))
+        ctx = replace(ctx, translate=translates(element, ctx.translate))
         if tag == "pre":
             text = text_content(element.childNodes).strip("\n")
-            if ctx.translate and all(map(_inline, element.childNodes)) and is_prose(text):
+            if ctx.translate and all(map(inline, element.childNodes)) and is_prose(text):
                 wrap_lines(element)  # wire copy: paragraphs of prose
                 for run in paragraphs(element, self.document.lines):
                     self.flush(element, run, ctx)
@@ -297,7 +292,7 @@ class _Walker:
                   else _inner_context(tag, ctx))
 
     def flush(self, parent: Element, run: list[Node], ctx: _Context) -> None:
-        if not any(_words(node, ctx.translate) for node in run) and (
+        if not any(words(node, ctx.translate) for node in run) and (
             ctx.translate or not text_content(run).strip()
         ):
             if ctx.translate:
@@ -331,7 +326,7 @@ class _Walker:
                                           translatable=False, info=src),
                                     Place(meta=(element,), attribute="alt")))
                 continue
-            if not name or not any(c.isalpha() for c in value) or not _translates(
+            if not name or not any(c.isalpha() for c in value) or not translates(
                     element, ctx.translate):
                 continue
             kind = ALT if name == "alt" else LINK_TITLE
@@ -366,34 +361,3 @@ def _cell_context(cell: Element, ctx: _Context) -> _Context:
         table: Any = section if section.tagName == "table" else section.parentNode
         header = table is not None and table.getElementsByTagName("tr")[0] is row
     return replace(ctx, kind=TABLE_HEADER if header else CELL, level=cells.index(cell) + 1)
-
-
-def _translates(element: Element, inherited: bool) -> bool:
-    """The HTML standard's ``translate`` attribute: "yes"/"" on, "no" off, else inherited."""
-    if not element.hasAttribute("translate"):
-        return inherited
-    value = element.getAttribute("translate").strip().lower()
-    return {"yes": True, "": True, "no": False}.get(value, inherited)
-
-
-def _inline(node: Node) -> bool:
-    """Text, comments, and inline elements holding only inline content."""
-    if node.nodeType in (node.TEXT_NODE, node.COMMENT_NODE):
-        return True
-    if node.nodeType != node.ELEMENT_NODE:
-        return False
-    element: Element = node  # type: ignore[assignment]
-    return element.tagName in INLINE and all(_inline(c) for c in element.childNodes)
-
-
-def _words(node: Node, translate: bool) -> bool:
-    """Whether ``node`` holds text to translate (not inside code or translate="no")."""
-    if node.nodeType == node.TEXT_NODE:
-        return translate and bool(node.data.strip(_BLANK))  # type: ignore[attr-defined]
-    if node.nodeType != node.ELEMENT_NODE:
-        return False
-    element: Element = node  # type: ignore[assignment]
-    if element.tagName in PROTECTED_INLINE:
-        return False
-    inside = _translates(element, translate)
-    return any(_words(child, inside) for child in element.childNodes)
