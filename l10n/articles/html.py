@@ -106,7 +106,7 @@ from l10n.articles.htmldom import (
 )
 from l10n.articles.htmlmeta import description_block, head_title, iso, meta, page_lang, published
 from l10n.articles.inline import PROTECTED_INLINE as PROTECTED_INLINE
-from l10n.articles.inline import inline, translates, words
+from l10n.articles.inline import inline, rejoin, translates, words
 from l10n.articles.preformatted import is_prose, paragraphs, wrap_lines
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
@@ -183,6 +183,7 @@ def read_html(
     ``content`` and ``exclude``: CSS selectors of the story and of what is not in it."""
     document = parse_html(path, text)
     dom = document.dom
+    rejoin(dom)  # the rest of a paragraph an ad box cut
     skipped = {id(e) for e in select(document, exclude)} if exclude else set()
     skipped |= hidden_by_style(document)
     chosen = select(document, content) if content else []
