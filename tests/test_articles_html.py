@@ -185,6 +185,32 @@ def test_the_rest_of_a_paragraph_an_ad_box_cut_joins_its_paragraph(tmp_path: Pat
     assert "He knows just how difficult it is to fly." in segments
 
 
+@pytest.mark.parametrize(("description", "read"), [
+    ("Mischa Barton was jailed on Thursday, police said. Barton,",
+     "Mischa Barton was jailed on Thursday, police said."),
+    ("Mischa Barton was jailed on Thursday, police said. Barton, 21, best known",
+     "Mischa Barton was jailed on Thursday, police said."),
+    ("Mischa Barton was jailed on Thursday. The U.S. Army", None),  # not how one starts
+    ("Barton, 21, best known", None),  # no whole sentence to keep
+    ("Mischa Barton was jailed on Thursday. Barton, 21, best known for her role…", None),
+    ("News and views from Los Angeles", None),
+])
+def test_a_description_the_site_cut_short_ends_with_its_whole_sentences(
+    tmp_path: Path, description: str, read: str | None
+) -> None:
+    """A CMS's description is often the story's opening cut at a length, mid-sentence:
+    its last words, after a sentence end, open a paragraph of the story and go on there.
+    That fragment is not read (nothing to translate but a cut sentence); a description
+    ending with a sentence end or an ellipsis, or whose end opens no paragraph, is read
+    whole."""
+    path = write(tmp_path, "d.html", f'<meta name="description" content="{description}">'
+                 "<h1>Barton jailed</h1><p>Mischa Barton was jailed on Thursday, police said."
+                 "</p><p>Barton, 21, best known for her role in a drama, was pulled over.</p>")
+    article = read_article(path)
+    assert article.blocks[0].kind == DESCRIPTION
+    assert article.blocks[0].text == article.description == (read or description)
+
+
 def test_translate_yes_inside_translate_no(tmp_path: Path) -> None:
     path = write(tmp_path, "t.html", '<h1>T</h1><div translate="no"><p>Brand line</p>'
                  '<p translate="yes">Translate me.</p></div><p> <code>x()</code> </p>')

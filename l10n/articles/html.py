@@ -210,7 +210,7 @@ def read_html(
     if author is not None and author_text:
         head.append((Block(0, BYLINE, escape_text(author_text), document.line(author)),
                      Place(meta=(author,))))
-    description = description_block(document)
+    description = description_block(document, [b for b, _ in body])
     if description is not None:
         head.append(description)
     if not _has_text(body):
