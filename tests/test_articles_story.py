@@ -207,10 +207,10 @@ def test_the_rest_of_a_paragraph_an_ad_cuts_in_two_is_read(
     """An ad's label cuts a paragraph in two ("...said it expected to" | Advertisement |
     "operate all of its flights..."); trafilatura's precise reading keeps the first half
     only (here it is made to, as its story's line). The rest, which starts in lowercase
-    right after the ad, is read: put back into its ``<p>`` (one block, kept as the
-    paragraph trafilatura's line starts), or, after a first half in a ``<div>``, as a
-    block of its own; the ad's label is not, nor is a line in lowercase after a whole
-    sentence, nor a menu's links in lowercase after a short line."""
+    right after the ad, is read: put back into its ``<p>`` (one block, the story's as its
+    first half is), or, after a first half in a ``<div>``, as a block of its own; the
+    ad's label is not, nor is a line in lowercase after a whole sentence, nor a menu's
+    links in lowercase after a short line."""
     from l10n.articles import readings, story
 
     cut = "The airline had said that it expected to"
@@ -540,6 +540,15 @@ def test_the_rest_of_a_paragraph_an_ad_box_cuts_at_a_name_is_read(
             "</table></body></html>")
     texts = texts_of(tmp_path, "cut.html", page)
     assert texts == ["Harbour bridge reopens", *STORY[:2], f"{cut} {rest}", STORY[2]]
+    # a first name alone before the box ("Kobe" | "Bryant scored 37 points ..."): a line of
+    # the story too short to tell a paragraph by, which the whole is judged by all the same
+    alone = page.replace(f"<p>{cut} {box}", f"<p>Ann {box}")
+    monkeypatch.setattr(story, "_story_filter", lambda text: readings.story_filter(
+        "\n".join((*STORY, "Ann"))))
+    texts = texts_of(tmp_path, "alone.html", alone)
+    assert texts == ["Harbour bridge reopens", *STORY[:2], f"Ann {rest}", STORY[2]]
+    monkeypatch.setattr(story, "_story_filter", lambda text: readings.story_filter(
+        "\n".join((*STORY, cut, f"{cut} was here."))))
     sponsored = "Great car insurance deals online, from 9 dollars a month."
     whole = page.replace(f"<p>{cut} {box}{rest}", f"<p>{cut} was here.{box}{sponsored}")
     texts = texts_of(tmp_path, "whole.html", whole)

@@ -108,6 +108,7 @@ from l10n.articles.htmlmeta import description_block, head_title, iso, meta, pag
 from l10n.articles.inline import PROTECTED_INLINE as PROTECTED_INLINE
 from l10n.articles.inline import inline, rejoin, translates, words
 from l10n.articles.preformatted import is_prose, paragraphs, wrap_lines
+from l10n.articles.readings import loose
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
 from l10n.articles.story import CELL, Place, Story, find_story, kept, page_forms, title_at
@@ -131,7 +132,10 @@ from l10n.model import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from xml.dom.minidom import Element, Node
+
+    Test = Callable[[str, bool], bool]  # whether a library's reading holds a block
 
 HTML_FORMAT = "html"
 RAW = "html"  # a run that is not translated (translate="no"): its text, shown as it is
@@ -183,19 +187,19 @@ def read_html(
     ``content`` and ``exclude``: CSS selectors of the story and of what is not in it."""
     document = parse_html(path, text)
     dom = document.dom
-    rejoin(dom)  # the rest of a paragraph an ad box cut
+    heads = rejoin(dom)  # the rest of a paragraph an ad box cut, put back
     skipped = {id(e) for e in select(document, exclude)} if exclude else set()
     skipped |= hidden_by_style(document)
     chosen = select(document, content) if content else []
     story = find_story(document, document.source, chosen)
-    body = _story_blocks(document, story, skipped)
+    body = _story_blocks(document, story, skipped, heads)
     for recall, page in ((True, document.source), (False, None), (True, None)):
         if story.keep is None or _has_text(body):
             break
         # trafilatura found none, precise: then favouring recall; then in the page as
         # html5lib (a browser) parsed it, which lxml may not (a doctype cut short)
         story = find_story(document, page or serialize(document.dom), chosen, recall=recall)
-        body = _story_blocks(document, story, skipped)
+        body = _story_blocks(document, story, skipped, heads)
     at = title_at(body, story)
     head: list[tuple[Block, Place]] = []
     if at is not None:
@@ -232,12 +236,28 @@ def read_html(
     return HtmlArticle(article, document, story.root, tuple(p for _, p in pairs))
 
 
-def _story_blocks(document: HtmlDocument, story: Story, skipped: set[int]) -> list[
-        tuple[Block, Place]]:
+def _story_blocks(document: HtmlDocument, story: Story, skipped: set[int],
+                  heads: dict[str, str]) -> list[tuple[Block, Place]]:
     walker = _Walker(document, skipped | {id(e) for e in story.promos})
     walker.walk(story.root, _Context())
     blocks = walker.blocks
-    return blocks if story.keep is None else kept(blocks, story.keep, story.maybe, story.held)
+    if story.keep is None:
+        return blocks
+    return kept(blocks, _by_head(story.keep, heads), _by_head(story.maybe, heads),
+                _by_head(story.held, heads))
+
+
+def _by_head(test: Test | None, heads: dict[str, str]) -> Any:
+    """A library's test of a block, a paragraph put back together (``heads``:
+    :func:`l10n.articles.inline.rejoin`) judged by its first half, which is what the
+    library reads of it."""
+    if test is None or not heads:
+        return test
+
+    def judged(text: str, cell: bool) -> bool:
+        return test(heads.get(loose(text), text), cell)
+
+    return judged
 
 
 def _has_text(body: list[tuple[Block, Place]]) -> bool:

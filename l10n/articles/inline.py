@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from l10n.articles.htmldom import text_content
+from l10n.articles.readings import loose
 
 if TYPE_CHECKING:
     from xml.dom.minidom import Document, Element, Node
@@ -87,7 +88,7 @@ _PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockqu
 _CUT = 3  # words at least in the first half of a paragraph cut, when the rest is lowercase
 
 
-def rejoin(dom: Document) -> None:
+def rejoin(dom: Document) -> dict[str, str]:
     """Puts back into its ``<p>`` the rest of a paragraph that an ad box cut: in ``<p>...
     just how difficult <div class="ad">Advertisement</div>it is to send men and women into
     space.<p>`` the parser ends the ``<p>`` at the ``<div>`` (so does a browser, which shows
@@ -98,7 +99,11 @@ def rejoin(dom: Document) -> None:
     :data:`_CUT` words or more) or, after a capitalised word, ends a sentence (a cut
     between a first and a last name: "Tom" | "Koenigs, said ..."), that content is moved to
     the end of the ``<p>``: one block, one sentence; the ad box stays after it (a share
-    box's "Copy this link" | "Read more about sharing." stays apart)."""
+    box's "Copy this link" | "Read more about sharing." stays apart). Gives each joined
+    paragraph's text, loose (:func:`l10n.articles.readings.loose`), with its first half:
+    a library reads the first half alone (trafilatura drops the bare rest), so the whole
+    is the story's when that half is."""
+    heads: dict[str, str] = {}
     for p in list(dom.getElementsByTagName("p")):
         node, shown = _after(p), 0
         boxes = 0
@@ -123,6 +128,8 @@ def rejoin(dom: Document) -> None:
             rest.insert(0, dom.createTextNode(" "))
         for moved in rest:
             p.appendChild(moved)
+        heads[loose(text_content(p.childNodes))] = head
+    return heads
 
 
 def _after(node: Any) -> Any:

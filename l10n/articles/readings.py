@@ -21,10 +21,7 @@ from functools import lru_cache
 def story_filter(story: str) -> Callable[[str, bool], bool]:
     """Whether a block's plain text is the story's: it is one of the story's lines (its
     paragraphs), or at least 20 characters of the story's text, or at least half of it is
-    made of the story's lines (a paragraph that trafilatura cut in two), or it starts with
-    one of them that ends with no sentence end (the first half of a paragraph an ad box
-    cut, which trafilatura reads without its rest: :func:`l10n.articles.inline.rejoin`
-    puts the rest back), or, for a table
+    made of the story's lines (a paragraph that trafilatura cut in two), or, for a table
     ``cell``, at least half of its runs of :data:`_RUN` words are in the story's text (a
     layout table's cell holding the story, which trafilatura reads as a table row: with
     other cells' text, without a sentence); and at least
@@ -35,7 +32,6 @@ def story_filter(story: str) -> Callable[[str, bool], bool]:
     lines.discard("")
     whole = loose(story)
     long_lines = [line for line in lines if len(line) >= 20]
-    cut_lines = tuple(line + " " for line in long_lines if not line.endswith(_ENDS))
     budget = Counter(whole.split())
     runs = set(_runs(whole.split()))
 
@@ -49,10 +45,7 @@ def story_filter(story: str) -> Callable[[str, bool], bool]:
             shared = _runs(text.split()) if cell else []
             if covered * 2 < len(text) and (not cell or len(shared) < _RUN
                                              or sum(r in runs for r in shared) * 2 < len(shared)):
-                head = next((line for line in cut_lines if text.startswith(line)), "")
-                if not head:
-                    return False
-                text = head  # the rest is not in trafilatura's story: only its words count
+                return False
         words = Counter(text.split())
         if sum((words & budget).values()) * 2 < sum(words.values()):
             return False  # the story's words were all taken: a second copy
@@ -63,7 +56,6 @@ def story_filter(story: str) -> Callable[[str, bool], bool]:
 
 
 _RUN = 6  # words in a run that a table cell and the story share
-_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")")  # a sentence's last character
 
 
 def _runs(words: list[str]) -> list[tuple[str, ...]]:
