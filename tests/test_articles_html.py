@@ -147,6 +147,70 @@ def test_text_in_containers_and_lists_with_paragraphs(tmp_path: Path) -> None:
     ]
 
 
+
+def test_a_div_styled_inline_in_a_spans_line_keeps_the_line_one_block(tmp_path: Path) -> None:
+    """A picture credit whose camera icon is a ``<div>`` inside a ``<span>`` (HTML allows
+    no div there; the site styles it inline): one caption, not '(' | 'Image:' | '...)'.
+    A span holding only divs, and a link (which may hold blocks), keep their blocks."""
+    credit = ('<span class="credit"> (<div class="camera"><span></span>Image:</div>Anadolu '
+              'via Getty Images)</span>')
+    path = write(tmp_path, "c.html", f"<h1>T</h1><figure><img src='a.jpg' alt=''><figcaption>"
+                 f"{credit}</figcaption></figure><p><span><div>One.</div><div>Two.</div>"
+                 "</span></p><div><a href='x'>(<div>Three.</div>Four.)</a></div>")
+    blocks = [(b.kind, b.text) for b in read_article(path).blocks if b.text]
+    assert blocks == [(TITLE, "T"), (CAPTION, credit),
+                      (PARAGRAPH, "One."), (PARAGRAPH, "Two."), (PARAGRAPH, "("),
+                      (PARAGRAPH, "Three."), (PARAGRAPH, "Four.)")]
+    segments = [s.text for s in segment_article(read_article(path))]
+    assert segments[1] == credit.strip()
+
+def test_the_rest_of_a_paragraph_an_ad_box_cut_joins_its_paragraph(tmp_path: Path) -> None:
+    """``<p>... how difficult <div>Advertisement</div>it is ...``: the parser (as a browser)
+    ends the ``<p>`` at the ``<div>``; the rest goes back into it, one block, one sentence,
+    and the ad follows. Not after a sentence end, nor past a box a reader reads (more than
+    two words), nor a share box's "Copy this link" | "Read more about sharing."."""
+    ad = '<div class="ad">Advertisement<script>GetAd("box")</script></div>'
+    offer = ad.replace("Advertisement", "Read our new offers")
+    path = write(tmp_path, "a.html", f"<h1>T</h1><div><p>He knows just how difficult {ad}it "
+                 f"is to fly.<p>Meanwhile, the envoy, Tom{ad}Koenigs, said no.<p>It ended."
+                 f"{ad}Then it began.<p>It was hard to{offer}see.<p>Copy this link{ad}Read "
+                 "more about sharing.</div>")
+    blocks = [b.text for b in read_article(path).blocks]
+    assert blocks == [
+        "T", "He knows just how difficult it is to fly.", "Advertisement",
+        "Meanwhile, the envoy, Tom Koenigs, said no.", "Advertisement", "It ended.",
+        "Advertisement", "Then it began.", "It was hard to", "Read our new offers", "see.",
+        "Copy this link", "Advertisement", "Read more about sharing."]
+    segments = [s.text for s in segment_article(read_article(path))]
+    assert "He knows just how difficult it is to fly." in segments
+
+
+@pytest.mark.parametrize(("description", "read"), [
+    ("Mischa Barton was jailed on Thursday, police said. Barton,",
+     "Mischa Barton was jailed on Thursday, police said."),
+    ("Mischa Barton was jailed on Thursday, police said. Barton, 21, best known",
+     "Mischa Barton was jailed on Thursday, police said."),
+    ("Mischa Barton was jailed on Thursday. The U.S. Army", None),  # not how one starts
+    ("Barton, 21, best known", None),  # no whole sentence to keep
+    ("Mischa Barton was jailed on Thursday. Barton, 21, best known for her role…", None),
+    ("News and views from Los Angeles", None),
+])
+def test_a_description_the_site_cut_short_ends_with_its_whole_sentences(
+    tmp_path: Path, description: str, read: str | None
+) -> None:
+    """A CMS's description is often the story's opening cut at a length, mid-sentence:
+    its last words, after a sentence end, open a paragraph of the story and go on there.
+    That fragment is not read (nothing to translate but a cut sentence); a description
+    ending with a sentence end or an ellipsis, or whose end opens no paragraph, is read
+    whole."""
+    path = write(tmp_path, "d.html", f'<meta name="description" content="{description}">'
+                 "<h1>Barton jailed</h1><p>Mischa Barton was jailed on Thursday, police said."
+                 "</p><p>Barton, 21, best known for her role in a drama, was pulled over.</p>")
+    article = read_article(path)
+    assert article.blocks[0].kind == DESCRIPTION
+    assert article.blocks[0].text == article.description == (read or description)
+
+
 def test_translate_yes_inside_translate_no(tmp_path: Path) -> None:
     path = write(tmp_path, "t.html", '<h1>T</h1><div translate="no"><p>Brand line</p>'
                  '<p translate="yes">Translate me.</p></div><p> <code>x()</code> </p>')

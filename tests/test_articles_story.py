@@ -206,28 +206,31 @@ def test_the_rest_of_a_paragraph_an_ad_cuts_in_two_is_read(
 ) -> None:
     """An ad's label cuts a paragraph in two ("...said it expected to" | Advertisement |
     "operate all of its flights..."); trafilatura's precise reading keeps the first half
-    only (here it is made to). The rest, which starts in lowercase right after the ad,
-    is read; the ad's label is not, nor is a line in lowercase after a whole sentence,
-    nor a menu's links in lowercase after a short line."""
-    from l10n.articles import story
+    only (here it is made to, as its story's line). The rest, which starts in lowercase
+    right after the ad, is read: put back into its ``<p>`` (one block, the story's as its
+    first half is), or, after a first half in a ``<div>``, as a block of its own; the
+    ad's label is not, nor is a line in lowercase after a whole sentence, nor a menu's
+    links in lowercase after a short line."""
+    from l10n.articles import readings, story
 
     cut = "The airline had said that it expected to"
     rest = "operate all of its long-haul flights from the airport on Friday."
-    monkeypatch.setattr(story, "_story_filter", lambda text: (
-        lambda block, cell: " ".join(block.split()) in (*STORY, cut, "News - Latest")))
+    monkeypatch.setattr(story, "_story_filter", lambda text: readings.story_filter(
+        "\n".join((*STORY, cut, "News - Latest"))))
     monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
     body = "".join(f"<p>{p}</p>" for p in STORY)
-    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
-            "Home</a></nav><table><tr><td><div class='articleBody'><div>News - Latest</div>"
-            "<div><a href='/'>home</a> | <a href='/map'>site map</a> | <a href='/c'>contacts"
-            f"</a></div><h1>Harbour bridge reopens</h1>{body}<p>{cut}</p>"
-            f"<div class='adHeader'>Advertisement</div>{rest}"
-            "<p>more stories from the coast, sent to you every morning</p></div></td></tr>"
-            "</table></body></html>")
-    texts = texts_of(tmp_path, "cut.html", page)
-    assert cut in texts and rest in texts
-    assert "Advertisement" not in texts
-    assert not any(t.startswith(("more stories", "home")) for t in texts)
+    for tag, read in (("p", [f"{cut} {rest}"]), ("div", [cut, rest])):
+        page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href="
+                "'/'>Home</a></nav><table><tr><td><div class='articleBody'><div>News - Latest"
+                "</div><div><a href='/'>home</a> | <a href='/map'>site map</a> | <a href='/c'>"
+                f"contacts</a></div><h1>Harbour bridge reopens</h1>{body}<{tag}>{cut}</{tag}>"
+                f"<div class='adHeader'>Advertisement</div>{rest}"
+                "<p>more stories from the coast, sent to you every morning</p></div></td></tr>"
+                "</table></body></html>")
+        texts = texts_of(tmp_path, "cut.html", page)
+        assert texts[-len(read):] == read
+        assert "Advertisement" not in texts
+        assert not any(t.startswith(("more stories", "home")) for t in texts)
 
 
 def test_what_follows_a_comment_sections_opening_line_is_not_read(
@@ -518,14 +521,15 @@ def test_the_rest_of_a_paragraph_an_ad_box_cuts_at_a_name_is_read(
     said ..."), in a 2000s layout table's cell. The parser, as a browser, ends the
     ``<p>`` at the ``<div>``: the rest of the paragraph is bare text in the story's
     element, starting with a capital, which trafilatura's precise reading drops (here it
-    is made to). It is read, as the rest of a cut paragraph is; bare text after an ad
-    box that follows a whole sentence is not."""
-    from l10n.articles import story
+    is made to: its story's line is the first half). It is put back into its ``<p>`` and
+    read with it, one sentence; bare text after an ad box that follows a whole sentence
+    is not."""
+    from l10n.articles import readings, story
 
     cut = "Meanwhile, the city's chief engineer, Ann"
     rest = "Lee, said the girders would be inspected again in the spring."
-    monkeypatch.setattr(story, "_story_filter", lambda text: (
-        lambda block, cell: " ".join(block.split()) in (*STORY, cut)))
+    monkeypatch.setattr(story, "_story_filter", lambda text: readings.story_filter(
+        "\n".join((*STORY, cut, f"{cut} was here."))))
     monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
     one, two, three = (f"<p>{p}</p>" for p in STORY)
     box = ("<div class='articleEmbeddedAdBox'><div class='articleAdHeader'>Advertisement</div>"
@@ -535,8 +539,16 @@ def test_the_rest_of_a_paragraph_an_ad_box_cuts_at_a_name_is_read(
             f"<div class='articleBody'>{one}{two}<p>{cut} {box}{rest}{three}</div></td></tr>"
             "</table></body></html>")
     texts = texts_of(tmp_path, "cut.html", page)
-    assert [t for t in texts if t in (*STORY, cut, rest)] == [*STORY[:2], cut, rest, STORY[2]]
-    assert "Advertisement" not in texts
+    assert texts == ["Harbour bridge reopens", *STORY[:2], f"{cut} {rest}", STORY[2]]
+    # a first name alone before the box ("Kobe" | "Bryant scored 37 points ..."): a line of
+    # the story too short to tell a paragraph by, which the whole is judged by all the same
+    alone = page.replace(f"<p>{cut} {box}", f"<p>Ann {box}")
+    monkeypatch.setattr(story, "_story_filter", lambda text: readings.story_filter(
+        "\n".join((*STORY, "Ann"))))
+    texts = texts_of(tmp_path, "alone.html", alone)
+    assert texts == ["Harbour bridge reopens", *STORY[:2], f"Ann {rest}", STORY[2]]
+    monkeypatch.setattr(story, "_story_filter", lambda text: readings.story_filter(
+        "\n".join((*STORY, cut, f"{cut} was here."))))
     sponsored = "Great car insurance deals online, from 9 dollars a month."
     whole = page.replace(f"<p>{cut} {box}{rest}", f"<p>{cut} was here.{box}{sponsored}")
     texts = texts_of(tmp_path, "whole.html", whole)

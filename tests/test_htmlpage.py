@@ -303,3 +303,26 @@ def test_a_standfirst_that_is_the_description_is_translated_in_every_build(
         assert dek not in built
         body = built.split("</head>", 1)[-1].split("\n---\n", 1)[-1]
         assert "⟦Çóɱɱúţéŕš ǫúéúé" in body, name
+
+
+def test_a_paragraph_an_ad_cut_and_a_credit_with_a_div_are_built_whole(tmp_path: Path) -> None:
+    """Read as one block each (the rest of the paragraph back in its ``<p>``, the credit's
+    inline ``<div>`` in its line), they are translated and written back whole: the ad box
+    after the paragraph, the credit's markup kept."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "cut.html").write_text(
+        "<!DOCTYPE html><html lang=en><head><title>Shuttle</title></head><body><h1>Shuttle"
+        "</h1><p>He knows just how difficult <div class=ad>Advertisement</div>it is to fly."
+        "<p>A second paragraph.</p><figure><img src=a.jpg alt=''><figcaption><span> (<div "
+        "class=camera><span></span>Image:</div>Getty Images)</span></figcaption></figure>"
+        "</body></html>", encoding="utf-8")
+    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n', encoding="utf-8")
+    settings = load_settings(cwd=tmp_path)
+    translate(settings, engine_name="pseudo")
+    out = build(settings, include_machine=True).out
+    page = (out / "ko" / "cut.article.html").read_text(encoding="utf-8")
+    paragraph = next(p for p in elements(page, "p") if "l10n-notice" not in p)
+    assert "<div" not in paragraph and paragraph.count("⟦") == 1, paragraph
+    assert page.index(paragraph) < page.index('<div class="ad">')
+    caption = elements(page, "figcaption")[0]
+    assert caption.count("⟦") == 1 and '<div class="camera"><span></span>' in caption, caption

@@ -50,7 +50,8 @@ Blocks, in this order:
   name="description">`` (or ``og:description``, ``twitter:description``): the page's
   summary, which readers see in search results and link previews;
 - the story's content in document order. Each run of inline content (text and the
-  inline elements ``a``, ``em``, ``strong``, ``code``, ``span``, ``br``, ``img``... ) is a
+  inline elements ``a``, ``em``, ``strong``, ``code``, ``span``, ``br``, ``img``... ; a
+  ``<div>`` styled inline in a ``<span>``'s line: :mod:`l10n.articles.inline`) is a
   block; its kind comes from the nearest block element around it: ``p`` (and ``div``,
   ``section``... at the top) ``paragraph``; ``h1``-``h6`` ``heading`` with ``level`` (the
   first ``h1`` is the ``title``); ``li`` ``list-item`` (``level``: nesting depth of
@@ -104,7 +105,10 @@ from l10n.articles.htmldom import (
     text_content,
 )
 from l10n.articles.htmlmeta import description_block, head_title, iso, meta, page_lang, published
+from l10n.articles.inline import PROTECTED_INLINE as PROTECTED_INLINE
+from l10n.articles.inline import inline, rejoin, translates, words
 from l10n.articles.preformatted import is_prose, paragraphs, wrap_lines
+from l10n.articles.readings import loose
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
 from l10n.articles.story import CELL, Place, Story, find_story, kept, page_forms, title_at
@@ -128,7 +132,10 @@ from l10n.model import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from xml.dom.minidom import Element, Node
+
+    Test = Callable[[str, bool], bool]  # whether a library's reading holds a block
 
 HTML_FORMAT = "html"
 RAW = "html"  # a run that is not translated (translate="no"): its text, shown as it is
@@ -137,18 +144,10 @@ SKIP = frozenset({
     "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "embed",
     "canvas", "audio", "video", "select", "textarea", "button", "input", "head",
 })
-INLINE = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",
-    "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strong",
-    "sub", "sup", "time", "tt", "u", "var", "wbr", "big", "nobr", "ruby", "rt", "rp",
-})
 # the page's furniture, never the story: left out wherever the story is
 FURNITURE = frozenset({"nav", "aside", "form", "footer", "dialog"})
 FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search",
                              "dialog", "alertdialog"})
-PROTECTED_INLINE = frozenset({"code", "kbd", "samp"})  # their content is never translated
-# whitespace and the invisible characters pages put between blocks (zero-width spaces)
-_BLANK = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000"
 _KINDS = {"li": LIST_ITEM, "blockquote": QUOTE, "figcaption": CAPTION, "caption": CAPTION}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 
@@ -188,18 +187,19 @@ def read_html(
     ``content`` and ``exclude``: CSS selectors of the story and of what is not in it."""
     document = parse_html(path, text)
     dom = document.dom
+    heads = rejoin(dom)  # the rest of a paragraph an ad box cut, put back
     skipped = {id(e) for e in select(document, exclude)} if exclude else set()
     skipped |= hidden_by_style(document)
     chosen = select(document, content) if content else []
     story = find_story(document, document.source, chosen)
-    body = _story_blocks(document, story, skipped)
+    body = _story_blocks(document, story, skipped, heads)
     for recall, page in ((True, document.source), (False, None), (True, None)):
         if story.keep is None or _has_text(body):
             break
         # trafilatura found none, precise: then favouring recall; then in the page as
         # html5lib (a browser) parsed it, which lxml may not (a doctype cut short)
         story = find_story(document, page or serialize(document.dom), chosen, recall=recall)
-        body = _story_blocks(document, story, skipped)
+        body = _story_blocks(document, story, skipped, heads)
     at = title_at(body, story)
     head: list[tuple[Block, Place]] = []
     if at is not None:
@@ -214,7 +214,7 @@ def read_html(
     if author is not None and author_text:
         head.append((Block(0, BYLINE, escape_text(author_text), document.line(author)),
                      Place(meta=(author,))))
-    description = description_block(document)
+    description = description_block(document, [b for b, _ in body])
     if description is not None:
         head.append(description)
     if not _has_text(body):
@@ -236,12 +236,28 @@ def read_html(
     return HtmlArticle(article, document, story.root, tuple(p for _, p in pairs))
 
 
-def _story_blocks(document: HtmlDocument, story: Story, skipped: set[int]) -> list[
-        tuple[Block, Place]]:
+def _story_blocks(document: HtmlDocument, story: Story, skipped: set[int],
+                  heads: dict[str, str]) -> list[tuple[Block, Place]]:
     walker = _Walker(document, skipped | {id(e) for e in story.promos})
     walker.walk(story.root, _Context())
     blocks = walker.blocks
-    return blocks if story.keep is None else kept(blocks, story.keep, story.maybe, story.held)
+    if story.keep is None:
+        return blocks
+    return kept(blocks, _by_head(story.keep, heads), _by_head(story.maybe, heads),
+                _by_head(story.held, heads))
+
+
+def _by_head(test: Test | None, heads: dict[str, str]) -> Any:
+    """A library's test of a block, a paragraph put back together (``heads``:
+    :func:`l10n.articles.inline.rejoin`) judged by its first half, which is what the
+    library reads of it."""
+    if test is None or not heads:
+        return test
+
+    def judged(text: str, cell: bool) -> bool:
+        return test(heads.get(loose(text), text), cell)
+
+    return judged
 
 
 def _has_text(body: list[tuple[Block, Place]]) -> bool:
@@ -263,7 +279,7 @@ class _Walker:
     def walk(self, parent: Element, ctx: _Context) -> None:
         run: list[Node] = []
         for child in list(parent.childNodes):
-            if _inline(child) and id(child) not in self.skipped:
+            if inline(child) and id(child) not in self.skipped:
                 run.append(child)
                 continue
             self.flush(parent, run, ctx)
@@ -279,10 +295,10 @@ class _Walker:
             element.getAttribute("role").strip().lower() in FURNITURE_ROLES
         ) or hidden(element):
             return
-        ctx = replace(ctx, translate=_translates(element, ctx.translate))
+        ctx = replace(ctx, translate=translates(element, ctx.translate))
         if tag == "pre":
             text = text_content(element.childNodes).strip("\n")
-            if ctx.translate and all(map(_inline, element.childNodes)) and is_prose(text):
+            if ctx.translate and all(map(inline, element.childNodes)) and is_prose(text):
                 wrap_lines(element)  # wire copy: paragraphs of prose
                 for run in paragraphs(element, self.document.lines):
                     self.flush(element, run, ctx)
@@ -297,7 +313,7 @@ class _Walker:
                   else _inner_context(tag, ctx))
 
     def flush(self, parent: Element, run: list[Node], ctx: _Context) -> None:
-        if not any(_words(node, ctx.translate) for node in run) and (
+        if not any(words(node, ctx.translate) for node in run) and (
             ctx.translate or not text_content(run).strip()
         ):
             if ctx.translate:
@@ -331,7 +347,7 @@ class _Walker:
                                           translatable=False, info=src),
                                     Place(meta=(element,), attribute="alt")))
                 continue
-            if not name or not any(c.isalpha() for c in value) or not _translates(
+            if not name or not any(c.isalpha() for c in value) or not translates(
                     element, ctx.translate):
                 continue
             kind = ALT if name == "alt" else LINK_TITLE
@@ -366,34 +382,3 @@ def _cell_context(cell: Element, ctx: _Context) -> _Context:
         table: Any = section if section.tagName == "table" else section.parentNode
         header = table is not None and table.getElementsByTagName("tr")[0] is row
     return replace(ctx, kind=TABLE_HEADER if header else CELL, level=cells.index(cell) + 1)
-
-
-def _translates(element: Element, inherited: bool) -> bool:
-    """The HTML standard's ``translate`` attribute: "yes"/"" on, "no" off, else inherited."""
-    if not element.hasAttribute("translate"):
-        return inherited
-    value = element.getAttribute("translate").strip().lower()
-    return {"yes": True, "": True, "no": False}.get(value, inherited)
-
-
-def _inline(node: Node) -> bool:
-    """Text, comments, and inline elements holding only inline content."""
-    if node.nodeType in (node.TEXT_NODE, node.COMMENT_NODE):
-        return True
-    if node.nodeType != node.ELEMENT_NODE:
-        return False
-    element: Element = node  # type: ignore[assignment]
-    return element.tagName in INLINE and all(_inline(c) for c in element.childNodes)
-
-
-def _words(node: Node, translate: bool) -> bool:
-    """Whether ``node`` holds text to translate (not inside code or translate="no")."""
-    if node.nodeType == node.TEXT_NODE:
-        return translate and bool(node.data.strip(_BLANK))  # type: ignore[attr-defined]
-    if node.nodeType != node.ELEMENT_NODE:
-        return False
-    element: Element = node  # type: ignore[assignment]
-    if element.tagName in PROTECTED_INLINE:
-        return False
-    inside = _translates(element, translate)
-    return any(_words(child, inside) for child in element.childNodes)

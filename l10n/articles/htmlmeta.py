@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import re
 import warnings
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,7 +14,7 @@ from l10n.articles.htmldom import HtmlDocument, escape_text, markup_text, text_c
 from l10n.articles.story import Place
 from l10n.errors import ArticleError, L10nWarning, LanguageError
 from l10n.lang import base_language, validate_language
-from l10n.model import DESCRIPTION, TITLE, Block
+from l10n.model import ATTRIBUTE_KINDS, DESCRIPTION, TITLE, Block
 
 if TYPE_CHECKING:
     from xml.dom.minidom import Element, Node
@@ -57,17 +59,43 @@ def meta(dom: Node, attr: str, value: str) -> Element | None:
     return found[0] if found else None
 
 
-def description_block(document: HtmlDocument) -> tuple[Block, Place] | None:
+def description_block(document: HtmlDocument, story: Sequence[Block] = ()) -> tuple[
+        Block, Place] | None:
     """The page's description (its summary in search results and link previews): one
-    block, whose place is every description ``<meta>`` that holds the same text."""
+    block, whose place is every description ``<meta>`` that holds the same text; without
+    a last sentence the site cut short when it opens a paragraph of the ``story``
+    (:func:`_whole_sentences`)."""
     found = [m for attr, value in _DESCRIPTIONS for m in metas(document.dom, attr, value)]
     texts = [" ".join(m.getAttribute("content").split()) for m in found]
     first = next((t for t in texts if t), "")
     if not first:
         return None
     same = tuple(m for m, t in zip(found, texts, strict=True) if t == first)
-    return (Block(0, DESCRIPTION, escape_text(first), document.line(same[0])),
-            Place(meta=same))
+    return (Block(0, DESCRIPTION, escape_text(_whole_sentences(first, story)),
+                  document.line(same[0])), Place(meta=same))
+
+
+_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")", "\u2026")  # a sentence's last
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
+
+
+def _whole_sentences(text: str, story: Sequence[Block]) -> str:
+    """``text`` (a description) without its last sentence when the site cut it short: a
+    copy of the story's opening cut at a length ("... Los Angeles police said. Barton,"),
+    whose last words, after a sentence end, are how one of the story's paragraphs starts
+    ("Barton, 21, best known for ..."): the description ends with its whole sentences, a
+    translation has no fragment to translate. Any other description is kept whole."""
+    if text.endswith(_ENDS):
+        return text
+    starts: list[str] | None = None
+    for end in reversed(list(_SENTENCE_END.finditer(text))):
+        if starts is None:
+            starts = [" ".join(markup_text(b.text).split()).casefold() + " " for b in story
+                      if b.translatable and b.kind not in ATTRIBUTE_KINDS]
+        tail = " ".join(text[end.end():].split()).casefold() + " "
+        if any(start.startswith(tail) and start != tail for start in starts):
+            return text[:end.end()].rstrip()
+    return text
 
 
 _DESCRIPTIONS = (("name", "description"), ("property", "og:description"),
