@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n.articles import find_articles, read_article
+from l10n.articles import find_articles, named_articles, read_article
 from l10n.errors import ArticleError
 from l10n.text.segment import segment_article
 from tests.conftest import DATA, SEED
@@ -531,3 +531,26 @@ def test_a_file_name_not_in_utf8_stops_every_command_naming_it(tmp_path: Path) -
         assert "not valid UTF-8" in done.stderr and "Traceback" not in done.stderr
         assert "convmv" in done.stderr
     assert not (tmp_path / "locales").exists()
+
+
+def test_a_folder_named_on_the_command_line_means_its_articles(tmp_path: Path) -> None:
+    """`l10n translate articles/` is what a user types: the folder's articles, each once
+    (a file named beside its folder too), where it was 'unsupported article format
+    (no suffix)'."""
+    import subprocess
+    import sys
+
+    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n'
+                                        'articles = "seeds"\n', encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "b.md").write_text("# B\n\nIt closed.\n", encoding="utf-8")
+    (tmp_path / "desk" / "a.txt").write_text("A\n\nIt opened.\n", encoding="utf-8")
+    (tmp_path / "desk" / "notes.docx").write_text("x", encoding="utf-8")
+    named = named_articles([tmp_path / "desk" / "b.md", tmp_path / "desk"])
+    assert [p.name for p in named] == ["b.md", "a.txt"]
+    done = subprocess.run([sys.executable, "-m", "l10n", "translate", "desk", "--engine",
+                           "pseudo", "--json"], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "locales" / "ko").rglob("*.po")) == [
+        "a.po", "b.po"]

@@ -38,6 +38,7 @@ __all__ = [
     "DEFAULT_FURNITURE",
     "SUFFIXES",
     "find_articles",
+    "named_articles",
     "read_article",
     "read_source",
     "safe_slug",
@@ -95,6 +96,16 @@ def find_articles(folder: Path) -> list[Path]:
                        if e.is_file() and os.path.splitext(e.name)[1].lower() in SUFFIXES
                        and not e.name.startswith("."))
     return [check_file_name(folder / name) for name in names]
+
+
+def named_articles(paths: Sequence[Path]) -> list[Path]:
+    """The articles named on a command line, in order and once each: a file as it is
+    named, a folder as every article directly in it (:func:`find_articles`)."""
+    found: dict[Path, None] = {}
+    for path in map(Path, paths):
+        found.update(dict.fromkeys(find_articles(path) if path.is_dir() else
+                                   [check_file_name(path)]))
+    return list(found)
 
 
 def check_file_name(path: Path) -> Path:

@@ -43,7 +43,8 @@ ArticlesArg = Annotated[
     list[Path] | None,
     typer.Argument(
         metavar="ARTICLE",
-        help="Article files (default: every article in the article folder).",
+        help="Article files or folders of articles (default: every article in the "
+        "article folder).",
         show_default=False,
     ),
 ]

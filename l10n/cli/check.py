@@ -27,8 +27,8 @@ CheckArg = Annotated[
     list[Path] | None,
     typer.Argument(
         metavar="ARTICLE|FILE.po",
-        help="Article files (default: every article of the project), or PO files from "
-        "anywhere (Weblate, a vendor, another project).",
+        help="Article files or folders (default: every article of the project), or PO "
+        "files from anywhere (Weblate, a vendor, another project).",
         show_default=False,
     ),
 ]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n import __version__
-from l10n.articles import check_file_name, find_articles, read_article
+from l10n.articles import find_articles, named_articles, read_article
 from l10n.config import Settings
 from l10n.errors import ArticleError, L10nWarning, Problem
 from l10n.incremental import Known, State, key, settings_key, stamp_of
@@ -68,8 +68,9 @@ class Source:
 
 
 def article_paths(settings: Settings, paths: Sequence[Path] | None) -> list[Path]:
-    """The articles named on the command line, or every article in the article folder."""
-    return [check_file_name(p) for p in paths] if paths else find_articles(settings.articles_dir)
+    """The articles named on the command line (files, or folders of articles), or every
+    article in the article folder."""
+    return named_articles(paths) if paths else find_articles(settings.articles_dir)
 
 
 def read_project_article(settings: Settings, path: Path) -> Article:
