@@ -146,6 +146,26 @@ def furniture_class(element: Any, depth: int = 3) -> bool:
     return False
 
 
+_CAPTION_CLASS = re.compile(r"(?:^|[^a-z])(?:fig)?captions?(?:$|[^a-z])")
+
+
+def caption_box(place: Any, text: str) -> bool:
+    """Whether a paragraph is a caption the page sets as ``<p>`` rather than
+    ``<figcaption>``: its element or one of the two around it has a class or id that
+    names a caption (``embeddedMediaCaption``, ``video-caption``, ``wp-caption-text``),
+    and it is prose (three words or more, under half of them in links: not a title
+    linking to the video's own page)."""
+    node = place.parent
+    for _ in range(3):
+        if node is None or not getattr(node, "tagName", None):
+            return False
+        names = f"{node.getAttribute('class')} {node.getAttribute('id')}"
+        if _CAPTION_CLASS.search(_CAMEL.sub(r"\1 \2", names).lower()):
+            return len(text.split()) >= 3 and not dense_links(text, place)
+        node = node.parentNode
+    return False
+
+
 def dense_links(text: str, place: Any) -> bool:
     """Whether half of a run's words or more are in links."""
     return link_words(place) * 2 >= len(text.split())
