@@ -195,14 +195,14 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     :func:`~l10n.articles.furniture.wider`), the page's densest block where the libraries
     missed the story, the lede and the rest of a paragraph an ad cuts, a paragraph
     citing its sources in links, the lines of a list set as short paragraphs, the
-    standfirst that is the page's description or that its class names
+    standfirst that is the page's description
     (:mod:`l10n.articles.density`), but not listings of other stories nor readers'
     comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
     (or the first paragraph) and the last paragraph, and a quote between two of the
     story's paragraphs, not inside a link (the caption of the story's own picture, its
     lead picture's too; a video's caption set as a ``<p>`` in a box its class names a
-    caption: :func:`~l10n.articles.furniture.caption_box`; a post the story embeds:
+    caption, :func:`~l10n.articles.furniture.caption_box`; a post the story embeds:
     trafilatura leaves them out). An alt or link title follows its block."""
     texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
