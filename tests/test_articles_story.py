@@ -553,3 +553,40 @@ def test_the_rest_of_a_paragraph_an_ad_box_cuts_at_a_name_is_read(
     whole = page.replace(f"<p>{cut} {box}{rest}", f"<p>{cut} was here.{box}{sponsored}")
     texts = texts_of(tmp_path, "whole.html", whole)
     assert sponsored not in texts
+
+
+VIDEO_CAPTION = ("Engineers explain how they replaced the two cracked girders, filmed on the "
+                 "bridge during the repairs last spring.")
+
+
+def test_a_videos_caption_set_as_a_paragraph_in_a_caption_box_is_read(tmp_path: Path) -> None:
+    """A site sets the caption of a video it embeds in the story as a ``<p>`` in a box its
+    class names a caption (``<div class="embeddedMediaCaption"><div><p>`` after the
+    video's ``<span class="embedded video">``; ``<div class="caption"><p>`` in a
+    ``<div class="video">``), not a ``<figcaption>``: the libraries drop it, and the
+    caption class reads as furniture. Between the title and the story's last paragraph it
+    is the story's caption, as a figcaption there is; the video's title, a link to the
+    video's own page, is not read, nor is a photo's caption box (a gallery's), nor a
+    caption box after the story."""
+    video = ('<div class="video"><a href="/video/1"><img src="/v.jpg" alt=""></a>'
+             '<div class="info"><div class="caption"><h4><a href="/video/1">Watch: the '
+             f'bridge repairs</a></h4><p>{VIDEO_CAPTION}</p></div></div></div>')
+    embedded = ('<p><span class="embedded video" data-vid="2"><img src="/w.jpg" alt="">'
+                '</span></p><div class="embeddedMediaCaption"><div><p>The mayor walks across '
+                'the bridge with her family after the opening ceremony.</p></div></div>')
+    photo = ('<div class="wp-caption"><img src="/p.jpg" alt=""><p class="wp-caption-text">'
+             'Image 1 of 8: the bridge closed, in the winter of its first repairs.</p></div>')
+    story = (f"<p>{STORY[0]}</p>{video}<p>{STORY[1]}</p>{embedded}{photo}<p>{STORY[2]}</p>")
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            f"Home</a> <a href='/news'>News</a></nav><div class='main'><h1>Harbour bridge "
+            f"reopens</h1><div class='body'>{story}</div></div><div class='more'>"
+            "<div class='video'><div class='caption'><p>Ferry passengers queue for the last "
+            "crossing before the bridge reopens.</p></div></div></div><script>var a = 1;"
+            "</script></body></html>")
+    texts = texts_of(tmp_path, "video.html", page)
+    assert VIDEO_CAPTION in texts
+    assert "The mayor walks across the bridge with her family after the opening ceremony." in (
+        texts)
+    assert [t for t in texts if t in STORY] == list(STORY)
+    assert not any(t.startswith(("Watch: the bridge", "Ferry passengers", "Image 1 of 8"))
+                   for t in texts)

@@ -31,6 +31,7 @@ from l10n.articles.density import (
 )
 from l10n.articles.furniture import CELL as CELL
 from l10n.articles.furniture import (
+    caption_box,
     comment_openers,
     comments,
     dense_links,
@@ -200,8 +201,9 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
     (or the first paragraph) and the last paragraph, and a quote between two of the
     story's paragraphs, not inside a link (the caption of the story's own picture, its
-    lead picture's too; a post the story embeds: trafilatura leaves them out). An alt or
-    link title follows its block."""
+    lead picture's too; a video's caption set as a ``<p>`` in a box its class names a
+    caption, :func:`~l10n.articles.furniture.caption_box`; a post the story embeds:
+    trafilatura leaves them out). An alt or link title follows its block."""
     texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
               (block.kind == HEADING and block.level == 1) or keep(texts[n], block.kind == CELL)
@@ -233,7 +235,9 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     first = min(story[:1] + titles[:1]) if story else 0  # a lead picture: after the title
     seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
     for n, (block, place) in enumerate(body):
-        if story and (block.kind == CAPTION and first < n < story[-1] or block.kind == QUOTE
+        caption = block.kind == CAPTION or block.kind == PARAGRAPH and place.parent is not None \
+            and caption_box(place, texts[n])
+        if story and (caption and first < n < story[-1] or block.kind == QUOTE
                       and story[0] < n < story[-1]) and not (
                 chosen[n] or n in others or linked(place) or loose(texts[n]) in seen):
             chosen[n] = True
