@@ -23,7 +23,8 @@ in a summary ``<div>``, or as text straight in the story's container before its 
 story's (:func:`between`), a paragraph of the story that cites its sources in links
 (:func:`cited`), the standfirst under the headline that is also the page's
 description (:func:`standfirst`), and the short lines of a list set as paragraphs of one
-element, which it reads as one line (:func:`joined`).
+element, which it reads as one line (:func:`joined`); and a list of sentences in the
+story's own element (a fact box: :func:`listed`).
 """
 
 from __future__ import annotations
@@ -327,3 +328,30 @@ def joined(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
             continue
         for n in run:
             chosen[n] = True
+
+
+def listed(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's the items of a list set in the story's own element (the list,
+    or a lone ``<li>`` set with no list, sits in the element that holds the story's
+    paragraphs: a fact box, the points of a manifesto), which the precise reading drops:
+    each a sentence (:data:`_LEDE` words or more, ending as a sentence ends: not a
+    teaser's headline, nor "Email article: Email"), under half of its words in links, not
+    inside a link, no class or id around it that names furniture, its text not already
+    read. (What follows the last block readability-lxml holds is then left out:
+    :func:`tail`.)"""
+    holders = {id(place.parent.parentNode) for n, (block, place) in enumerate(body)
+               if chosen[n] and block.kind in (PARAGRAPH, CELL) and place.parent is not None}
+    seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
+    for n, (block, place) in enumerate(body):
+        if chosen[n] or block.kind != LIST_ITEM or place.parent is None:
+            continue
+        holder: Any = place.parent.parentNode  # the list, or the element of a lone <li>
+        inside = id(holder) in holders or (_element(holder, "ul") or _element(
+            holder, "ol")) and id(holder.parentNode) in holders
+        words = len(texts[n].split())
+        if not inside or words < _LEDE or not texts[n].rstrip().endswith(_ENDS) or (
+                link_words(place) * 2 >= words or linked(place)
+                or furniture_class(place.parent) or loose(texts[n]) in seen):
+            continue
+        chosen[n] = True
+        seen.add(loose(texts[n]))
