@@ -589,3 +589,27 @@ def test_a_list_in_the_storys_own_element_is_read_where_the_extractor_drops_it(
     assert [t for t in texts if t in STORY] == list(STORY)
     assert [t for t in texts if t in facts + points] == [*points, *facts]
     assert not any(t in (*side, *TEASERS, "Share") for t in texts)
+
+
+def test_an_epigraph_right_before_the_first_paragraph_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A review opens with an epigraph: a quote in a ``<blockquote>`` right before the
+    story's first paragraph, ending with its source rather than a sentence's end, which
+    trafilatura's precise reading drops (here it is made to keep the story's paragraphs
+    alone). It is read; a short quote there (a slogan, under six words) is not."""
+    from l10n.articles import story
+
+    epigraph = ("I can't imagine what it was like for the people who crossed it every day. "
+                "-- A ferry captain, to the harbour board, 3 October 2000")
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: block in STORY)
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    body = "".join(f"<p>{p}</p>" for p in STORY)
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a></nav><div class='main'><h1>Harbour bridge reopens</h1>"
+            f"<blockquote><p>{epigraph}</p></blockquote>{body}</div></body></html>")
+    texts = texts_of(tmp_path, "epigraph.html", page)
+    assert [t for t in texts if t in STORY] == list(STORY)
+    assert epigraph in texts
+    texts = texts_of(tmp_path, "slogan.html", page.replace(epigraph, "Cross it, love it"))
+    assert "Cross it, love it" not in texts

@@ -122,9 +122,9 @@ def lede(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) ->
     """Marks as the story's the block right before its first paragraph (the first text
     block read that ends a sentence, :data:`_LEDE` words or more), when it is prose too
     (a paragraph, quote or table cell that ends a sentence, :data:`_LEDE` words or more,
-    not inside a link, under half of its words in links, no class or id around it that
-    names furniture) and the two are close: an element within three levels above the
-    first paragraph holds both."""
+    or an epigraph: :func:`_epigraph`; not inside a link, under half of its words in
+    links, no class or id around it that names furniture) and the two are close: an
+    element within three levels above the first paragraph holds both."""
     first = next((n for n, (block, place) in enumerate(body) if chosen[n]
                   and _sentence(block, texts[n], place)), None)
     if first is None:
@@ -132,13 +132,21 @@ def lede(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) ->
     n = first - 1
     while n >= 0 and body[n][0].kind in (ALT, LINK_TITLE):
         n -= 1
-    if n < 0 or chosen[n] or not _sentence(body[n][0], texts[n], body[n][1]):
+    if n < 0 or chosen[n] or not (_sentence(body[n][0], texts[n], body[n][1]) or _epigraph(
+            body[n][0], texts[n], body[n][1])):
         return
     place = body[n][1]
     if linked(place) or dense_links(texts[n], place) or furniture_class(place.parent):
         return
     if _close(body[first][1].parent, place.parent):
         chosen[n] = True
+
+
+def _epigraph(block: Block, text: str, place: Any) -> bool:
+    """A quote of :data:`_LEDE` words or more, which may end with its source rather than
+    a sentence's end ("—Statement of Mark David Chapman to the New York Parole Board, 3
+    October 2000"): a review's epigraph."""
+    return block.kind == QUOTE and place.parent is not None and len(text.split()) >= _LEDE
 
 
 def _sentence(block: Block, text: str, place: Any) -> bool:
