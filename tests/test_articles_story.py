@@ -590,3 +590,63 @@ def test_a_videos_caption_set_as_a_paragraph_in_a_caption_box_is_read(tmp_path: 
     assert [t for t in texts if t in STORY] == list(STORY)
     assert not any(t.startswith(("Watch: the bridge", "Ferry passengers", "Image 1 of 8"))
                    for t in texts)
+
+
+def test_a_list_in_the_storys_own_element_is_read_where_the_extractor_drops_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fact box at a story's end, set in the story's own element: a list of points, or
+    ``<li>`` lines with no list around them (a 2000s CMS's markup, which the parser, as a
+    browser, puts straight in the story's element); trafilatura's precise reading drops
+    them (here it is made to keep the story's paragraphs alone). They are read; a list of
+    links there (related stories), a list outside the story's element (a sidebar's) and
+    a one-word item ("Share") are not."""
+    from l10n.articles import story
+
+    facts = ("The bridge carries 60,000 vehicles a day across the harbour.",
+             "It was opened in 1932 and last repaired in 1998.")
+    points = ("Tolls stay at two dollars until the end of the year.",
+              "Cyclists may use the western footpath from April.")
+    side = ("Harbour ferries will keep their winter timetable.",
+            "The council meets next Tuesday to set the budget.")
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: block in STORY)
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: block in (
+        *STORY, *facts, *points))
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY)
+    lone = "".join(f"<li> {fact}</p><p>" for fact in facts)
+    listing = "".join(f"<li>{point}</li>" for point in points)
+    related = "".join(f"<li><a href='/{n}'>{t}</a></li>" for n, t in enumerate(TEASERS))
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a></nav><div class='main'><h1>Harbour bridge reopens</h1><div class='text'>"
+            f"{paragraphs}<ul>{listing}<li>Share</li></ul><ul>{related}</ul>"
+            f"<p><b>The facts</b><br><br>{lone}</div><div class='box'><ul>"
+            + "".join(f"<li>{s}</li>" for s in side) + "</ul></div></div></body></html>")
+    texts = texts_of(tmp_path, "facts.html", page)
+    assert [t for t in texts if t in STORY] == list(STORY)
+    assert [t for t in texts if t in facts + points] == [*points, *facts]
+    assert not any(t in (*side, *TEASERS, "Share") for t in texts)
+
+
+def test_an_epigraph_right_before_the_first_paragraph_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A review opens with an epigraph: a quote in a ``<blockquote>`` right before the
+    story's first paragraph, ending with its source rather than a sentence's end, which
+    trafilatura's precise reading drops (here it is made to keep the story's paragraphs
+    alone). It is read; a short quote there (a slogan, under six words) is not."""
+    from l10n.articles import story
+
+    epigraph = ("I can't imagine what it was like for the people who crossed it every day. "
+                "-- A ferry captain, to the harbour board, 3 October 2000")
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: block in STORY)
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    body = "".join(f"<p>{p}</p>" for p in STORY)
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a></nav><div class='main'><h1>Harbour bridge reopens</h1>"
+            f"<blockquote><p>{epigraph}</p></blockquote>{body}</div></body></html>")
+    texts = texts_of(tmp_path, "epigraph.html", page)
+    assert [t for t in texts if t in STORY] == list(STORY)
+    assert epigraph in texts
+    texts = texts_of(tmp_path, "slogan.html", page.replace(epigraph, "Cross it, love it"))
+    assert "Cross it, love it" not in texts

@@ -23,7 +23,8 @@ in a summary ``<div>``, or as text straight in the story's container before its 
 story's (:func:`between`), a paragraph of the story that cites its sources in links
 (:func:`cited`), the standfirst under the headline that is also the page's
 description (:func:`standfirst`), and the short lines of a list set as paragraphs of one
-element, which it reads as one line (:func:`joined`).
+element, which it reads as one line (:func:`joined`); and a list of sentences in the
+story's own element (a fact box: :func:`listed`).
 """
 
 from __future__ import annotations
@@ -121,9 +122,9 @@ def lede(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) ->
     """Marks as the story's the block right before its first paragraph (the first text
     block read that ends a sentence, :data:`_LEDE` words or more), when it is prose too
     (a paragraph, quote or table cell that ends a sentence, :data:`_LEDE` words or more,
-    not inside a link, under half of its words in links, no class or id around it that
-    names furniture) and the two are close: an element within three levels above the
-    first paragraph holds both."""
+    or an epigraph: :func:`_epigraph`; not inside a link, under half of its words in
+    links, no class or id around it that names furniture) and the two are close: an
+    element within three levels above the first paragraph holds both."""
     first = next((n for n, (block, place) in enumerate(body) if chosen[n]
                   and _sentence(block, texts[n], place)), None)
     if first is None:
@@ -131,13 +132,21 @@ def lede(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) ->
     n = first - 1
     while n >= 0 and body[n][0].kind in (ALT, LINK_TITLE):
         n -= 1
-    if n < 0 or chosen[n] or not _sentence(body[n][0], texts[n], body[n][1]):
+    if n < 0 or chosen[n] or not (_sentence(body[n][0], texts[n], body[n][1]) or _epigraph(
+            body[n][0], texts[n], body[n][1])):
         return
     place = body[n][1]
     if linked(place) or dense_links(texts[n], place) or furniture_class(place.parent):
         return
     if _close(body[first][1].parent, place.parent):
         chosen[n] = True
+
+
+def _epigraph(block: Block, text: str, place: Any) -> bool:
+    """A quote of :data:`_LEDE` words or more, which may end with its source rather than
+    a sentence's end ("—Statement of Mark David Chapman to the New York Parole Board, 3
+    October 2000"): a review's epigraph."""
+    return block.kind == QUOTE and place.parent is not None and len(text.split()) >= _LEDE
 
 
 def _sentence(block: Block, text: str, place: Any) -> bool:
@@ -327,3 +336,30 @@ def joined(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
             continue
         for n in run:
             chosen[n] = True
+
+
+def listed(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Marks as the story's the items of a list set in the story's own element (the list,
+    or a lone ``<li>`` set with no list, sits in the element that holds the story's
+    paragraphs: a fact box, the points of a manifesto), which the precise reading drops:
+    each a sentence (:data:`_LEDE` words or more, ending as a sentence ends: not a
+    teaser's headline, nor "Email article: Email"), under half of its words in links, not
+    inside a link, no class or id around it that names furniture, its text not already
+    read. (What follows the last block readability-lxml holds is then left out:
+    :func:`tail`.)"""
+    holders = {id(place.parent.parentNode) for n, (block, place) in enumerate(body)
+               if chosen[n] and block.kind in (PARAGRAPH, CELL) and place.parent is not None}
+    seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
+    for n, (block, place) in enumerate(body):
+        if chosen[n] or block.kind != LIST_ITEM or place.parent is None:
+            continue
+        holder: Any = place.parent.parentNode  # the list, or the element of a lone <li>
+        inside = id(holder) in holders or (_element(holder, "ul") or _element(
+            holder, "ol")) and id(holder.parentNode) in holders
+        words = len(texts[n].split())
+        if not inside or words < _LEDE or not texts[n].rstrip().endswith(_ENDS) or (
+                link_words(place) * 2 >= words or linked(place)
+                or furniture_class(place.parent) or loose(texts[n]) in seen):
+            continue
+        chosen[n] = True
+        seen.add(loose(texts[n]))

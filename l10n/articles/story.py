@@ -26,6 +26,7 @@ from l10n.articles.density import (
     densest,
     joined,
     lede,
+    listed,
     standfirst,
     tail,
 )
@@ -194,8 +195,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     (:func:`_neighbours`), those both wider readings hold (``maybe``,
     :func:`~l10n.articles.furniture.wider`), the page's densest block where the libraries
     missed the story, the lede and the rest of a paragraph an ad cuts, a paragraph
-    citing its sources in links, the lines of a list set as short paragraphs, the
-    standfirst that is the page's description
+    citing its sources in links, the lines of a list set as short paragraphs, a list
+    of sentences in the story's element, the standfirst that is the page's description
     (:mod:`l10n.articles.density`), but not listings of other stories nor readers'
     comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
@@ -217,6 +218,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     _neighbours(body, texts, chosen)
     if maybe is not None:
         wider(body, texts, chosen, maybe)
+    if held is not None:
+        listed(body, texts, chosen)
     densest(body, texts, chosen)
     lede(body, texts, chosen)
     continued(body, texts, chosen)
