@@ -26,7 +26,10 @@ def story_filter(story: str) -> Callable[[str, bool], bool]:
     layout table's cell holding the story, which trafilatura reads as a table row: with
     other cells' text, without a sentence); and at least
     half of its words are words of the story not yet taken by the blocks before it (a
-    page may hold a second copy of its story, in other markup: it is read once)."""
+    page may hold a second copy of its story, in other markup: it is read once).
+
+    The test uses up the story's words as it answers: call it once per block, in the
+    page's order, or a later block finds its words taken."""
     lines = {loose(part.lstrip("-#> ")) for line in story.split("\n")
              for part in (line, *line.split("|"))}  # a table's row: "| cell | cell |"
     lines.discard("")
