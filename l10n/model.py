@@ -29,7 +29,8 @@ CAPTION = "caption"  # an HTML figure's or table's caption
 DESCRIPTION = "description"  # the page's summary: <meta name="description">, front matter
 ALT = "alt"  # an image's alternative text (follows the block the image is in)
 LINK_TITLE = "link-title"  # a link's title (follows the block the link is in)
-ATTRIBUTE_KINDS = (DESCRIPTION, ALT, LINK_TITLE)
+PAGE_TITLE = "page-title"  # an HTML page's <title> (its tab, search results) that is not the title
+ATTRIBUTE_KINDS = (DESCRIPTION, ALT, LINK_TITLE, PAGE_TITLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ class Article:
         labels = []
         for block in self.blocks:
             counts[block.kind] = counts.get(block.kind, 0) + 1
-            unique = block.kind in (TITLE, BYLINE, DESCRIPTION)
+            unique = block.kind in (TITLE, BYLINE, DESCRIPTION, PAGE_TITLE)
             labels.append(block.kind if unique else f"{block.kind} {counts[block.kind]}")
         return labels
 

@@ -326,3 +326,41 @@ def test_a_paragraph_an_ad_cut_and_a_credit_with_a_div_are_built_whole(tmp_path:
     assert page.index(paragraph) < page.index('<div class="ad">')
     caption = elements(page, "figcaption")[0]
     assert caption.count("⟦") == 1 and '<div class="camera"><span></span>' in caption, caption
+
+
+@pytest.mark.parametrize(("title", "read"), [
+    ("Swedish police to investigate leaks to gangs | Euronews", True),  # not the headline
+    ("Police investigate leaks to violent gangs | Euronews", False),  # the headline + site
+    ("Euronews", False),  # only the site's name (og:site_name)
+    ("| 2008 |", False),  # no words
+])
+def test_a_page_title_that_is_not_the_headline_is_translated_in_place(
+    tmp_path: Path, title: str, read: bool
+) -> None:
+    """A page's ``<title>`` is what a reader sees in the browser's tab and in search
+    results. One that holds the headline gets the headline's translation (the site's
+    name kept); one that says something else (11 % of the real pages measured) is a
+    segment of its own, ``page-title``, translated in place; a site's name alone is not
+    read. It stayed in English in the Korean build."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "tab.html").write_text(
+        f"<!DOCTYPE html><html lang=en><head><title>{title}</title><meta property=og:site_name "
+        "content=Euronews></head><body><h1>Police investigate leaks to violent gangs</h1>"
+        "<p>The police opened an inquiry on Monday.</p></body></html>", encoding="utf-8")
+    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n', encoding="utf-8")
+    settings = load_settings(cwd=tmp_path)
+    kinds = [b.kind for b in read_article(tmp_path / "seeds" / "tab.html").blocks]
+    assert ("page-title" in kinds) is read
+    translate(settings, engine_name="pseudo")
+    entries = [e for e in polib.pofile(str(tmp_path / "locales" / "ko" / "tab.po"))]
+    assert any("page-title" in e.comment for e in entries) is read
+    built = build(settings, include_machine=True).out / "ko"
+    page = (built / "tab.article.html").read_text(encoding="utf-8")
+    shown = elements(page, "title")[0]
+    if title == "Euronews" or title == "| 2008 |":
+        assert shown == f"<title>{title}</title>"
+    else:
+        assert "⟦" in shown and shown.endswith(" | Euronews</title>") is (not read), shown
+        assert title not in shown
+    templated = (built / "tab.html").read_text(encoding="utf-8").split("<body", 1)[1]
+    assert "Swedish police" not in templated  # not a paragraph of the story

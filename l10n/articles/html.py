@@ -49,7 +49,8 @@ Blocks, in this order:
   the title it found), else ``<meta property="og:title">``, else ``<title>``; then
   ``byline`` from ``<meta name="author">``; then ``description`` from ``<meta
   name="description">`` (or ``og:description``, ``twitter:description``): the page's
-  summary, which readers see in search results and link previews;
+  summary, which readers see in search results and link previews; then ``page-title``,
+  the page's ``<title>`` when it does not hold the title (nor is only the site's name);
 - the story's content in document order. Each run of inline content (text and the
   inline elements ``a``, ``em``, ``strong``, ``code``, ``span``, ``br``, ``img``... ; a
   ``<div>`` styled inline in a ``<span>``'s line: :mod:`l10n.articles.inline`) is a
@@ -105,7 +106,15 @@ from l10n.articles.htmldom import (
     serialize,
     text_content,
 )
-from l10n.articles.htmlmeta import description_block, head_title, iso, meta, page_lang, published
+from l10n.articles.htmlmeta import (
+    description_block,
+    head_title,
+    iso,
+    meta,
+    page_lang,
+    page_title_block,
+    published,
+)
 from l10n.articles.inline import PROTECTED_INLINE as PROTECTED_INLINE
 from l10n.articles.inline import inline, rejoin, translates, words
 from l10n.articles.preformatted import is_prose, paragraphs, wrap_lines
@@ -218,6 +227,8 @@ def read_html(
     description = description_block(document, [b for b, _ in body])
     if description is not None:
         head.append(description)
+    if (tab := page_title_block(document, title)) is not None:
+        head.append(tab)
     if not _has_text(body):
         raise ArticleError("the article has no body text", path=path,
                            line=document.line(story.root),

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from l10n.articles.htmldom import HtmlDocument, escape_text, markup_text, text_content
-from l10n.articles.story import Place
+from l10n.articles.story import TEXT, Place
 from l10n.errors import ArticleError, L10nWarning, LanguageError
 from l10n.lang import base_language, validate_language
-from l10n.model import ATTRIBUTE_KINDS, DESCRIPTION, TITLE, Block
+from l10n.model import ATTRIBUTE_KINDS, DESCRIPTION, PAGE_TITLE, TITLE, Block
 
 if TYPE_CHECKING:
     from xml.dom.minidom import Element, Node
@@ -137,3 +137,33 @@ def head_title(
                            hint="give it an <h1>, a <title> or <meta property=\"og:title\">")
     head.append((Block(0, TITLE, escape_text(text), line), Place()))
     return text
+
+
+def page_title_block(document: HtmlDocument, title: str) -> tuple[Block, Place] | None:
+    """The page's ``<title>`` (its browser tab, search results) when it does not hold the
+    article's ``title`` (a build writes the title's translation into one that does): a
+    block of its own, translated in place; none when the ``<title>`` is only the site's
+    name (``og:site_name``)."""
+    element = _first(document.dom, "title")
+    if element is None:
+        return None
+    text = " ".join(text_content(element.childNodes).split())
+    site = meta(document.dom, "property", "og:site_name")
+    if not any(c.isalpha() for c in text) or holds(text, title) or (
+            site is not None and loose_text(site.getAttribute("content")) == loose_text(text)):
+        return None
+    return (Block(0, PAGE_TITLE, escape_text(text), document.line(element)),
+            Place(meta=(element,), attribute=TEXT))
+
+
+def holds(text: str, title: str) -> bool:
+    """Whether ``text`` (a ``<title>``) holds ``title``, as people read them."""
+    return bool(loose_text(title)) and loose_text(title) in loose_text(text)
+
+
+def loose_text(text: str) -> str:
+    """``text`` compared as people read it: spaces squeezed, curly quotes straight."""
+    return " ".join(text.split()).translate(_STRAIGHT)
+
+
+_STRAIGHT = str.maketrans("‘’‚“”„", "\'\'\'\"\"\"")

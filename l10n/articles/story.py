@@ -73,11 +73,15 @@ _MAX_PROMOS = 3  # more <article> elements: a listing of stories, left to trafil
 _HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "svg", "math"})
 
 
+TEXT = ""  # a Place's attribute when the block is its elements' text
+
+
 @dataclass(frozen=True)
 class Place:
     """Where a block is in the page: a run of sibling ``nodes`` under ``parent`` (body
     blocks), or the elements whose ``attribute`` it is (title, byline and description in
-    ``<meta content>``, an image's ``alt``, a link's ``title``)."""
+    ``<meta content>``, an image's ``alt``, a link's ``title``), or whose text it is
+    (``attribute`` :data:`TEXT`: the page's ``<title>``)."""
 
     parent: Element | None = None
     nodes: tuple[Node, ...] = ()

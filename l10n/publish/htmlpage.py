@@ -48,7 +48,8 @@ from l10n.articles.htmldom import (
     serialize,
     text_content,
 )
-from l10n.articles.story import Place
+from l10n.articles.htmlmeta import holds, loose_text
+from l10n.articles.story import TEXT, Place
 from l10n.errors import InputError
 from l10n.lang import bcp47
 from l10n.model import TITLE
@@ -134,7 +135,10 @@ def _translate_blocks(page: Page, found: HtmlArticle) -> None:
             _retitle(dom, markup_text(block.text), markup_text(local.text))
     for place, text in attributes:  # after the runs: an image may have been copied
         for element in place.meta:
-            clones.get(id(element), element).setAttribute(place.attribute, text)
+            if place.attribute == TEXT:  # the page's <title>
+                _set_text(dom, element, text)
+            else:
+                clones.get(id(element), element).setAttribute(place.attribute, text)
 
 
 def _plain(markup: str) -> str:
@@ -304,26 +308,21 @@ def _edge_space(nodes: Sequence[Node]) -> tuple[str, str]:
 def _retitle(dom: Document, old: str, new: str) -> None:
     """``<title>`` and og:/twitter: titles that hold the title's text get the translation
     (a site name around it in ``<title>`` stays)."""
-    old = _loose(old)
     for title in dom.getElementsByTagName("title"):
-        text = _loose("".join(c.data for c in title.childNodes if c.nodeType == c.TEXT_NODE))
-        if old and old in text:
-            for child in list(title.childNodes):
-                title.removeChild(child)
-            title.appendChild(dom.createTextNode(text.replace(old, new)))
+        text = loose_text(text_content(title.childNodes))
+        if holds(text, old):
+            _set_text(dom, title, text.replace(loose_text(old), new))
     for meta in dom.getElementsByTagName("meta"):
         if any(meta.getAttribute(a).strip().lower() == v for a, v in _HEAD_TITLES) and (
-            _loose(meta.getAttribute("content")) == old
+            loose_text(meta.getAttribute("content")) == loose_text(old)
         ):
             meta.setAttribute("content", new)
 
 
-def _loose(text: str) -> str:
-    """``text`` compared as people read it: spaces squeezed, curly quotes straight."""
-    return " ".join(text.split()).translate(_STRAIGHT)
-
-
-_STRAIGHT = str.maketrans("‘’‚“”„", "\'\'\'\"\"\"")
+def _set_text(dom: Document, element: Element, text: str) -> None:
+    for child in list(element.childNodes):
+        element.removeChild(child)
+    element.appendChild(dom.createTextNode(text))
 
 
 def _head(page: Page, found: HtmlArticle, languages: Sequence[str]) -> None:

@@ -206,7 +206,7 @@ def _with_attributes(blocks: list[LocalBlock]) -> list[LocalBlock]:
         kind = local.block.kind
         if kind not in ATTRIBUTE_KINDS:
             body = n
-        elif kind != DESCRIPTION and body >= 0 and local.text != local.block.text:
+        elif kind in (ALT, LINK_TITLE) and body >= 0 and local.text != local.block.text:
             name = "alt" if kind == ALT else "title"
             target = blocks[body]
             found = (name, markup_text(local.block.text), markup_text(local.text))
