@@ -115,7 +115,7 @@ def tail(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
 
 
 _LEDE = 6  # words at least in a lede
-_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")")
+SENTENCE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")")  # how a sentence ends
 
 
 def lede(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
@@ -151,7 +151,7 @@ def _epigraph(block: Block, text: str, place: Any) -> bool:
 
 def _sentence(block: Block, text: str, place: Any) -> bool:
     return (block.kind in (PARAGRAPH, QUOTE, CELL) and place.parent is not None
-            and len(text.split()) >= _LEDE and text.rstrip().endswith(_ENDS))
+            and len(text.split()) >= _LEDE and text.rstrip().endswith(SENTENCE_ENDS))
 
 
 def _close(element: Any, other: Any) -> bool:
@@ -184,7 +184,7 @@ def continued(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool
     ..."), or after a first name alone ("Kobe" | "Bryant scored 37 points ...")."""
     for n, (block, place) in enumerate(body):
         if not chosen[n] or block.kind not in _TEXT or place.parent is None or (
-                texts[n].rstrip().endswith(_ENDS)):
+                texts[n].rstrip().endswith(SENTENCE_ENDS)):
             continue
         m = n + 1
         while m < len(body) and (body[m][0].kind in (ALT, LINK_TITLE)
@@ -197,7 +197,7 @@ def continued(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool
             continue
         lower = texts[m].lstrip()[:1].islower() and len(texts[n].split()) >= _CUT
         bare = _element(place.parent, "p") and after.parent is place.parent.parentNode and (
-            texts[m].rstrip().endswith(_ENDS))
+            texts[m].rstrip().endswith(SENTENCE_ENDS))
         if (lower or bare) and _close(place.parent, after.parent):
             chosen[m] = True
 
@@ -261,7 +261,7 @@ def cited(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -
             words = len(texts[n].split())
             if chosen[n] or block.kind != PARAGRAPH or not _element(place.parent, "p") or (
                     place.parent.parentNode is not holder) or words < _CITED or not (
-                    texts[n].rstrip().endswith(_ENDS)) or link_words(place) * 4 > words * 3:
+                    texts[n].rstrip().endswith(SENTENCE_ENDS)) or link_words(place) * 4 > words * 3:
                 continue
             if not (linked(place) or furniture_class(place.parent, depth=1)
                     or loose(texts[n]) in seen):
@@ -357,7 +357,7 @@ def listed(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) 
         inside = id(holder) in holders or (_element(holder, "ul") or _element(
             holder, "ol")) and id(holder.parentNode) in holders
         words = len(texts[n].split())
-        if not inside or words < _LEDE or not texts[n].rstrip().endswith(_ENDS) or (
+        if not inside or words < _LEDE or not texts[n].rstrip().endswith(SENTENCE_ENDS) or (
                 link_words(place) * 2 >= words or linked(place)
                 or furniture_class(place.parent) or loose(texts[n]) in seen):
             continue

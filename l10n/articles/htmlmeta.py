@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from l10n.articles.density import SENTENCE_ENDS
 from l10n.articles.htmldom import HtmlDocument, escape_text, markup_text, text_content
 from l10n.articles.story import TEXT, Place
 from l10n.errors import ArticleError, L10nWarning, LanguageError
@@ -75,7 +76,7 @@ def description_block(document: HtmlDocument, story: Sequence[Block] = ()) -> tu
                   document.line(same[0])), Place(meta=same))
 
 
-_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")", "\u2026")  # a sentence's last
+_ENDS = (*SENTENCE_ENDS, "\u2026")  # a sentence's last character, or an ellipsis
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
 
 
@@ -149,14 +150,14 @@ def page_title_block(document: HtmlDocument, title: str) -> tuple[Block, Place] 
         return None
     text = " ".join(text_content(element.childNodes).split())
     site = meta(document.dom, "property", "og:site_name")
-    if not any(c.isalpha() for c in text) or holds(text, title) or (
+    if not any(c.isalpha() for c in text) or holds_title(text, title) or (
             site is not None and loose_text(site.getAttribute("content")) == loose_text(text)):
         return None
     return (Block(0, PAGE_TITLE, escape_text(text), document.line(element)),
             Place(meta=(element,), attribute=TEXT))
 
 
-def holds(text: str, title: str) -> bool:
+def holds_title(text: str, title: str) -> bool:
     """Whether ``text`` (a ``<title>``) holds ``title``, as people read them."""
     return bool(loose_text(title)) and loose_text(title) in loose_text(text)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from l10n.articles.density import SENTENCE_ENDS
 from l10n.articles.htmldom import text_content
 from l10n.articles.readings import loose
 
@@ -82,7 +83,6 @@ def words(node: Node, translate: bool) -> bool:
 # what a reader never sees of an ad box: its script (``GetAd(...)``), style, frames
 _UNSEEN = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed",
                      "svg"})
-_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")")  # as density's
 _BOX = 2  # words at most a reader sees in what cuts a paragraph ("Advertisement")
 _PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
 _CUT = 3  # words at least in the first half of a paragraph cut, when the rest is lowercase
@@ -119,9 +119,9 @@ def rejoin(dom: Document) -> dict[str, str]:
         head = " ".join(text_content(p.childNodes).split())
         tail = " ".join(text_content(rest).split())
         if not boxes or shown > _BOX or last is None or not inline(last) or not head or (
-                head.endswith(_ENDS)) or not any(c.isalpha() for c in tail):
+                head.endswith(SENTENCE_ENDS)) or not any(c.isalpha() for c in tail):
             continue
-        if not (tail[0].islower() and len(head.split()) >= _CUT or tail.endswith(_ENDS)
+        if not (tail[0].islower() and len(head.split()) >= _CUT or tail.endswith(SENTENCE_ENDS)
                 and head.split()[-1][:1].isupper()):
             continue
         if not text_content([last])[-1:].isspace() and not text_content(rest[:1])[:1].isspace():

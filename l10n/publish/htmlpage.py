@@ -48,7 +48,7 @@ from l10n.articles.htmldom import (
     serialize,
     text_content,
 )
-from l10n.articles.htmlmeta import holds, loose_text
+from l10n.articles.htmlmeta import holds_title, loose_text
 from l10n.articles.story import TEXT, Place
 from l10n.errors import InputError
 from l10n.lang import bcp47
@@ -310,7 +310,7 @@ def _retitle(dom: Document, old: str, new: str) -> None:
     (a site name around it in ``<title>`` stays)."""
     for title in dom.getElementsByTagName("title"):
         text = loose_text(text_content(title.childNodes))
-        if holds(text, old):
+        if holds_title(text, old):
             _set_text(dom, title, text.replace(loose_text(old), new))
     for meta in dom.getElementsByTagName("meta"):
         if any(meta.getAttribute(a).strip().lower() == v for a, v in _HEAD_TITLES) and (
