@@ -25,6 +25,10 @@ Prints:
 - **news**: 200 pages of another benchmark, L3S-GN1 (news linked from Google News in
   2008, assessed by people), on which no rule was tuned: the same figures, and
   trafilatura's alone (:mod:`benchmarks.articles_news`).
+- **readability**: the pages of Readability.js's tests saved from real sites (news,
+  blogs, docs), against the article its maintainers expect Readability to extract: the
+  same figures, and trafilatura's (``--only readability-held``: the held-out half, never
+  in a default run).
 - **sentences**: wrong sentence splits per 100 sentences, on the hand-labelled sample of
   ``benchmarks/data/split_labels.toml`` (segments of the posts and pages, each judged by
   a person: ``ok``, or ``wrong`` with a note); segments that no label names any more are
@@ -243,7 +247,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--only", choices=("pages", "posts", "news", "news-late", "news-final",
-                                           "fundus", "fundus-held", "sentences",
+                                           "fundus", "fundus-held", "readability",
+                                           "readability-held", "sentences",
                                            "sentences-held"))
     parser.add_argument("--debug", action="store_true", help="show where stray marks are")
     args = parser.parse_args()
@@ -281,6 +286,18 @@ def main() -> None:
         # never part of a default run: the held-out half, run once on frozen code
         news(args.cache / "fundus-held", words, lambda path: article_text(read(path)), _scores,
              title="news pages (Fundus parser tests, the held-out half)", opened_count=0)
+    if args.only in (None, "readability") and (args.cache / "readability").is_dir():
+        from benchmarks.articles_news import news
+
+        news(args.cache / "readability", words, lambda path: article_text(read(path)), _scores,
+             title="pages (Readability.js's test pages, the tuning half)", opened_count=0)
+    if args.only == "readability-held" and (args.cache / "readability-held").is_dir():
+        from benchmarks.articles_news import news
+
+        # never part of a default run: the held-out half, run by the lead on frozen code
+        news(args.cache / "readability-held", words, lambda path: article_text(read(path)),
+             _scores, title="pages (Readability.js's test pages, the held-out half)",
+             opened_count=0)
     if args.only in (None, "sentences"):
         sentences(args.cache)
     if args.only == "sentences-held":

@@ -22,6 +22,9 @@ gitignored, never committed):
   with ``{"fulltext": ..., "supplemental": ...}``: the body its publisher's reviewed parser
   extracts (summary, subheadings, paragraphs) and the words the page may show beside it
   (title, image captions and credits). The held half is run only when named, once.
+- ``<out>/readability/`` and ``<out>/readability-held/``: pages of Readability.js's tests,
+  each with ``{"fulltext": ..., "supplemental": ...}``: the text of the article its
+  maintainers expect Readability to extract, and the page's title, byline and excerpt.
 
 ``--only NAME`` assembles the sources of that name only (e.g. ``news-fundus``).
 """
@@ -41,6 +44,7 @@ MANIFEST = ROOT / "benchmarks" / "data" / "articles_real.toml"
 CACHE = ROOT / ".cache" / "articles-real"
 NEWS_FOLDERS = {"news-l3s": "news", "news-l3s-late": "news-late", "news-l3s-final": "news-final"}
 FUNDUS_FOLDERS = {"news-fundus": "fundus", "news-fundus-held": "fundus-held"}
+READABILITY_FOLDERS = {"readability": "readability", "readability-held": "readability-held"}
 
 
 def git_dir(repository: str, mirrors: Path, out: Path) -> Path:
@@ -70,6 +74,10 @@ def assemble(mirrors: Path, out: Path, only: str | None = None) -> dict[str, int
         if source["name"] in FUNDUS_FOLDERS:
             counts[source["name"]] = fundus(git, commit, source["paths"],
                                             out / FUNDUS_FOLDERS[source["name"]])
+            continue
+        if source["name"] in READABILITY_FOLDERS:
+            counts[source["name"]] = readability(git, commit, source["paths"],
+                                                 out / READABILITY_FOLDERS[source["name"]])
             continue
         if source["name"] in NEWS_FOLDERS:
             news(git, commit, source, out / NEWS_FOLDERS[source["name"]])
@@ -178,8 +186,7 @@ def fundus(git: Path, commit: str, paths: list[str], folder: Path) -> int:
             for section in body.get("sections", []):
                 lines += [*section.get("headline", []), *section.get("paragraphs", [])]
             fulltext = "\n".join(lines)
-            tokens = re.findall(r"\w+", fulltext.casefold())
-            if sum(t in _ENGLISH for t in tokens) < 0.2 * max(1, len(tokens)):
+            if not _english(fulltext):
                 continue
             seen = [truth.get("title") or ""]
             for image in truth.get("images") or []:
@@ -187,6 +194,37 @@ def fundus(git: Path, commit: str, paths: list[str], folder: Path) -> int:
             page_id = Path(path).name.removesuffix(".html.gz")
             (folder / f"{page_id}.html").write_bytes(gzip.decompress(show(git, commit, path)))
             refs[page_id] = {"fulltext": fulltext, "supplemental": "\n".join(filter(None, seen))}
+    (folder / "references.json").write_text(json.dumps(refs, ensure_ascii=False, indent=1),
+                                            encoding="utf-8")
+    return len(refs)
+
+
+def _english(text: str) -> bool:
+    tokens = re.findall(r"\w+", text.casefold())
+    return sum(t in _ENGLISH for t in tokens) >= 0.2 * max(1, len(tokens))
+
+
+def readability(git: Path, commit: str, paths: list[str], folder: Path) -> int:
+    """Readability's test pages: ``source.html`` as saved, ``expected.html`` the article
+    its maintainers expect (its text, one block a line, is the reference) and
+    ``expected-metadata.json`` (title, byline and excerpt: words a page may show beside
+    it). A page whose reference is not English is left out. Returns pages kept."""
+    import lxml.html
+
+    folder.mkdir(parents=True, exist_ok=True)
+    refs: dict[str, dict[str, str]] = {}
+    for path in paths:
+        root = lxml.html.fromstring(show(git, commit, f"{path}/expected.html"))
+        for element in root.iter("script", "style"):
+            element.drop_tree()
+        fulltext = " ".join(" ".join(root.itertext()).split())
+        if not _english(fulltext):
+            continue
+        meta = json.loads(show(git, commit, f"{path}/expected-metadata.json"))
+        seen = [str(meta.get(key) or "") for key in ("title", "byline", "excerpt")]
+        page_id = Path(path).name
+        (folder / f"{page_id}.html").write_bytes(show(git, commit, f"{path}/source.html"))
+        refs[page_id] = {"fulltext": fulltext, "supplemental": "\n".join(filter(None, seen))}
     (folder / "references.json").write_text(json.dumps(refs, ensure_ascii=False, indent=1),
                                             encoding="utf-8")
     return len(refs)
