@@ -406,3 +406,29 @@ def test_rows_read_ahead_answer_as_the_file_does_and_never_outlive_a_write(
         state.prefetch(paths[1:])  # a kind not read ahead is still asked for
         assert state.fact(paths[1], "other", "", "") is None
         assert state.lookup(paths[1], "kind", "k") == expected[1]
+
+
+def test_a_state_file_that_cannot_be_written_is_said_once_and_the_answers_stay_right(
+    tmp_path: Path,
+) -> None:
+    """A full disk (SQLite's SQLITE_FULL, here from a page limit) while the run records
+    what it learnt: the run warns once, naming the file, and every answer is still read
+    from the file itself."""
+    folder = tmp_path / ".l10n"
+    files = []
+    for n in range(40):
+        path = tmp_path / f"{n}.txt"
+        path.write_text(f"text {n}", encoding="utf-8")
+        files.append(path)
+    with pytest.warns(L10nWarning, match=r"cannot write the state file \(database or disk is "
+                      r"full\)") as told, State(folder) as state:
+        assert state._db is not None
+        pages = state._db.execute("PRAGMA page_count").fetchone()[0]
+        state._db.execute(f"PRAGMA max_page_count = {pages}")
+        for path in files:
+            state.set_fact(path, "big", state.digest(path) or "", "k", "x" * 20_000)
+            state.flush()
+        assert [state.digest(path) for path in files] == [
+            State(None).digest(path) for path in files]
+    assert len([w for w in told if "cannot write" in str(w.message)]) == 1
+    assert told[0].message.error.path == str(folder / STATE_FILE)  # type: ignore[union-attr]

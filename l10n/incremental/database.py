@@ -66,7 +66,8 @@ def transaction(db: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:  # SQLite rolls back itself on some errors (a full disk)
+            db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
 
