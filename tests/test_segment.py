@@ -828,3 +828,41 @@ def test_who_said_a_quotation_with_an_adverb_stays_with_it() -> None:
         "“Can I give it to James?” Brooke tearfully asked before the break.", "Then she left."]
     assert sentences("“Can I go?” Brooke quietly said that she would stay.") == [
         "“Can I go?”", "Brooke quietly said that she would stay."]
+
+
+def test_a_note_marker_after_a_sentence_stays_with_it() -> None:
+    """A footnote or citation marker glued after a sentence's end (Wikipedia's ``<sup
+    class="reference">``, a plain ``[3]``, a Markdown footnote ``[^2]``) belongs to that
+    sentence: it neither starts the next one nor makes a segment of its own."""
+    ref = '<sup id="cite_ref-5" class="reference"><a href="#cite_note-5">[{}]</a></sup>'
+    assert sentences(f"It was founded in 2004.{ref.format(60)}{ref.format(61)} It grew fast."
+                     f"{ref.format(62)}") == [
+        f"It was founded in 2004.{ref.format(60)}{ref.format(61)}",
+        f"It grew fast.{ref.format(62)}"]
+    assert sentences("The law passed in 1990.[3] Critics objected.[4][5]") == [
+        "The law passed in 1990.[3]", "Critics objected.[4][5]"]
+    assert sentences("Rust 1.31 shipped.[^edition] The next one is due.") == [
+        "Rust 1.31 shipped.[^edition]", "The next one is due."]
+    assert sentences("See the list. [1] Smith wrote it.") == [
+        "See the list.", "[1] Smith wrote it."]  # not glued: a list's number, not a note
+
+
+def test_a_list_number_at_a_line_start_begins_its_item() -> None:
+    """pysbd ends a line at the next line's list number (``Finland<br>2.``): the number
+    goes with the item it numbers; a number that ends a sentence stays there."""
+    assert sentences("The ranking: 1. Finland<br>2. Norway<br>3. Denmark") == [
+        "The ranking: 1. Finland", "<br>2. Norway", "<br>3. Denmark"]
+    assert sentences("He scored 3. Then he left.") == ["He scored 3.", "Then he left."]
+    assert sentences("Length: 1:52. Where: Sundance") == ["Length: 1:52.", "Where: Sundance"]
+
+
+def test_a_pronoun_pysbd_takes_for_a_state_ends_a_sentence_before_i() -> None:
+    """``me.``, ``ill.``: pysbd reads Maine's and Illinois's abbreviations before ``I``."""
+    assert sentences("His wordiness inspirited me. I returned to the charge.") == [
+        "His wordiness inspirited me.", "I returned to the charge."]
+    assert sentences("He lives in Portland, Me. I think.") == ["He lives in Portland, Me. I think."]
+
+
+def test_a_page_number_ends_no_sentence() -> None:
+    assert sentences("It is defined on p. 234 of the report. See pp. 23-25.") == [
+        "It is defined on p. 234 of the report.", "See pp. 23-25."]

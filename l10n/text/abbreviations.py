@@ -17,7 +17,7 @@ _ALWAYS = re.compile(
 )
 _MAYBE = re.compile(
     r"(?<![\w.])(?:(?:[A-Za-z]\.){2,}|(?:Co|Corp|Inc|Ltd|Jr|Sr|St|Ave|Blvd|No|Nos|Fig|Vol|"
-    r"[Tt]el|[Ff]ax|etc|[Mm]in|[Mm]ax|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
+    r"[Tt]el|[Ff]ax|pp?|etc|[Mm]in|[Mm]ax|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
 )
 _SHORT_WORD = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,4}\.){1,3}$")  # "bzw. für", "ч.л. меда"
 _LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?=[\s,;:.)<]|$)")  # a plain word

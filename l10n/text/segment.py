@@ -34,6 +34,9 @@ Rules, applied to each translatable block's text, in this order:
    (``7:30 a.m.</span><span>News``). An HTML tag stays with the words it marks, so that
    each segment is well-formed: a cut before end tags (line breaks may come first) moves
    past them whatever follows (``line. </b>In``), one after start tags moves before them.
+   Footnote and citation markers glued to a sentence's end (Wikipedia's ``<sup
+   class="reference">[60]</sup>``, ``[3]``, a Markdown footnote ``[^2]``) stay with it too,
+   and where pysbd made no cut after them before a capital word it is asked without them.
 3. **Markup is never split.** A cut inside inline code (`` `...` ``), a Markdown link or
    image (``[text](url)``), an autolink (``<https://...>``), a bare URL (``https://...``,
    ``www...``), an HTML tag (``<a title="Dr. No">``) or an HTML ``<code>`` element is
@@ -49,7 +52,7 @@ Rules, applied to each translatable block's text, in this order:
      ``Dr.``, ``Prof.``, ``Sen.``, ``Gov.``, ``Gen.``, ``e.g.``, ``i.e.``, ``vs.``,
      ``approx.`` ...) the cut is dropped;
    - after an abbreviation that may end a sentence (``a.m.``, ``U.S.``, ``Co.``, ``Inc.``,
-     ``Jr.``, ``etc.``, ``No.``, ``min.``, ``Jan.`` ...) the cut is dropped when the next
+     ``Jr.``, ``etc.``, ``No.``, ``p.``, ``min.``, ``Jan.`` ...) the cut is dropped when the next
      text starts with a lowercase letter or a digit; after ``a.m.``/``p.m.`` also before
      a weekday, a month, a time zone (``KST``) or "<Place> time"; after ``Co.``/``Corp.``/
      ``Inc.`` also before another company suffix (``Co. Ltd.``); after two or three
@@ -99,7 +102,9 @@ Rules, applied to each translatable block's text, in this order:
    HTML line breaks or more (a blank line) and text, whatever precedes them (``22.4
    <br><br>*min. 25 snaps``), and before one line break after a short line of its own (a
    name, a title, a dateline: ``<b>bruno</b><br>To those``) that ends on no punctuation
-   and no function word (:mod:`l10n.text.linebreaks`).
+   and no function word (:mod:`l10n.text.linebreaks`); and after a pronoun or a plain
+   word that pysbd takes for a state's abbreviation (``me``, ``ill``, ``mass``) before
+   ``I`` and a lowercase word (``inspirited me. I returned``).
 8. **A piece without a letter or digit is no sentence.** A piece of markup alone (the
    ``<br><br>`` that ends a paragraph, a ``*``) joins the segment before it (the one
    after it, if it comes first); a list's number alone (``<br><br>2.``) joins its item,
@@ -110,7 +115,9 @@ Rules, applied to each translatable block's text, in this order:
    ``or`` (tags may follow): ``Treble: (i) 3, 4 & 5.`` and ``rated 00 to 19, 2-00: 1. Ring
    Bearer (6) Appu 59, 2. Hymn Star …`` hold one sentence each. After a word the cut stays:
    pysbd cuts ``event | 0. Story`` where ``event 0.`` ends a sentence (not handled: ``The
-   winners were | 1. Smith``).
+   winners were | 1. Smith``). A cut pysbd makes after a list number that starts a line
+   (after ``<br>``, a line break or a colon: ``Finland<br>2. Norway``) goes before it
+   and the line breaks before it.
 
 The block is then cut at the remaining cuts; each piece, stripped of surrounding
 whitespace, is a :class:`~l10n.model.Segment` (whitespace-only pieces are dropped). So no
@@ -181,6 +188,22 @@ _EMPTY_END = re.compile(
     r"</\2>)+\s*)(?:<[A-Za-z][^<>]*>)*[\"“‘(]?[A-Z])"
 )
 
+# footnote or citation markers glued after a sentence's end: Wikipedia's
+# <sup class="reference"><a>[60]</a></sup>, a plain [3], a Markdown footnote [^2]
+_NOTES = (r"(?:<sup\b[^<>]*>(?:<a\b[^<>]*>)?[^<>]{1,20}(?:</a>)?</sup>"
+          r"|\[\^?\d{1,3}\](?![(:])|\[\^[\w-]{1,20}\](?![(:]))+")
+_NOTES_AT = re.compile(_NOTES)
+# a list number at the start of a line (after <br>s, a line break or a colon), a space
+_LINE_NUMBER = re.compile(
+    r"(?:(?P<breaks>(?:<br\s*/?>\s*)+|\n\s*)|(?<!\d):\s+)(?P<number>\d{1,3}[.)])\s+$",
+    re.IGNORECASE)
+# pronouns and plain words that pysbd reads as a state's abbreviation before "I" (Me., Ill.,
+# Mass., Miss., Wash., Ore.): "It inspirited me. I returned"
+_WORD_BEFORE_I = re.compile(r"(?<![\w.])(?:me|ill|mass|miss|wash|ore)[.!?]\s+(?=I\s+[a-z])")
+_NOTED_END = re.compile(
+    rf"(?<=[.!?\"”’)]){_NOTES}\s+(?=(?:<[A-Za-z][^<>]*>)*[\"“‘(]?[A-Z])"
+)
+
 
 Progress = Callable[[int, int], None]  # (characters segmented, characters in all)
 
@@ -213,7 +236,7 @@ def _segments(block: Block) -> tuple[Segment, ...]:
     text = block.text
     found = _pysbd_cuts(text)
     cuts = sorted({*found, *_tagged_ends(text, found), *_glued(text), *_missed(text)})
-    cuts = with_their_tags(text, _move_past_closers(text, cuts))
+    cuts = with_their_tags(text, _move_past_closers(text, _numbers_to_items(text, cuts)))
     cuts = outside_markup(text, cuts)
     cuts = outside_inline_markup(text, cuts)
     cuts = join_wordless(text, _inline_enumerators(text, _join_abbreviations(text, cuts)))
@@ -253,8 +276,19 @@ def _missed(text: str) -> list[int]:
     word (``“3 anos…” Veja, isso``), and at HTML line breaks (:mod:`l10n.text.linebreaks`)."""
     enclosed = [m.end() for m in _ENCLOSED_END.finditer(text)
                 if not (m.group("word") and ends_abbreviation(m.group("word")))]
-    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS)
+    return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS, _WORD_BEFORE_I)
             for m in pattern.finditer(text)] + enclosed + line_break_cuts(text)
+
+
+def _numbers_to_items(text: str, cuts: list[int]) -> list[int]:
+    """Rule 9: a cut pysbd makes after a list number that starts a line (``<br>2. Norway``)
+    goes before the number: the number starts its item, not ends the line before."""
+    moved = []
+    for cut in cuts:
+        number = _LINE_NUMBER.search(text, max(0, cut - 40), cut)
+        moved.append(cut if number is None else number.start("breaks") if number["breaks"]
+                     else number.start("number"))
+    return sorted(set(moved))
 
 
 def _inline_enumerators(text: str, cuts: list[int]) -> list[int]:
@@ -286,6 +320,7 @@ def _tagged_ends(text: str, cuts: list[int]) -> list[int]:
     found = []
     ends = [(m.start(), m.end(), m.end()) for m in _TAGGED_END.finditer(text)]
     ends += [(m.start(), m.end(), m.end() + len(m["empty"])) for m in _EMPTY_END.finditer(text)]
+    ends += [(m.start(), m.end(), m.end()) for m in _NOTED_END.finditer(text)]
     for start, cut, resume in ends:
         n = bisect.bisect_left(cuts, start)
         if n < len(cuts) and cuts[n] <= resume:
@@ -331,12 +366,15 @@ def sentences(text: str) -> list[str]:
 
 
 def _move_past_closers(text: str, cuts: Iterable[int]) -> list[int]:
-    """Rule 2: a cut before closing quotes/brackets moves after them (or goes)."""
+    """Rule 2: a cut before closing quotes/brackets, or before note markers glued to a
+    sentence's end, moves after them (or goes)."""
     moved: list[int] = []
     for cut in cuts:
         match = _CLOSERS.match(text, cut)
-        if match:
-            cut = match.end()
+        cut = match.end() if match else cut
+        notes = text[cut - 1:cut] in ".!?\"”’')]>" and _NOTES_AT.match(text, cut)
+        cut = notes.end() if notes else cut
+        if match or notes:
             while cut < len(text) and text[cut].isspace():
                 cut += 1
         if cut < len(text) and (not moved or cut > moved[-1]):
