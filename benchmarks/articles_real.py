@@ -35,7 +35,8 @@ Prints:
   counted as unlabelled. ``--only sentences-held``: the same on
   ``benchmarks/data/split_labels_held.toml`` (200 segments of the held-out Fundus half,
   drawn and judged on frozen code, never tuned on; needs ``--only news-fundus-held``
-  assembled).
+  assembled), and on ``split_labels_readability_held.toml`` (200 segments of Readability's
+  held-out half, round 10; needs ``--only readability-held`` assembled).
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ CACHE = ROOT / ".cache" / "articles-real"
 LABELS = ROOT / "benchmarks" / "data" / "split_labels.toml"
 # the held-out Fundus half's labels (judged on frozen code, never tuned on): `sentences-held`
 HELD_LABELS = ROOT / "benchmarks" / "data" / "split_labels_held.toml"
+# ... and of Readability's held-out half (round 10; needs `readability-held` assembled)
+READABILITY_HELD_LABELS = ROOT / "benchmarks" / "data" / "split_labels_readability_held.toml"
 # a word: a run of letters and digits, except in scripts written without spaces between
 # words (Han, kana; Thai, Lao, Khmer, Myanmar), where each character counts as a word,
 # as character-level scores do for them (no tokenizer's dictionary decides the figures)
@@ -303,6 +306,7 @@ def main() -> None:
     if args.only == "sentences-held":
         # never part of a default run: the held-out half's hand labels (needs fundus-held)
         sentences(args.cache, HELD_LABELS, "sentences (held-out Fundus half)")
+        sentences(args.cache, READABILITY_HELD_LABELS, "sentences (held-out Readability half)")
 
 
 if __name__ == "__main__":
