@@ -147,22 +147,136 @@ def furniture_class(element: Any, depth: int = 3) -> bool:
 
 
 _CAPTION_CLASS = re.compile(r"(?:^|[^a-z])(?:fig)?captions?(?:$|[^a-z])")
+# a photo's caption, as CMSs name it besides "caption": a newspaper's cutline, a description
+_PHOTO_CAPTION_CLASS = re.compile(
+    r"(?:^|[^a-z])(?:(?:fig)?captions?|cutlines?|(?:photo|image|img)[-_ ]?desc(?:ription)?)"
+    r"(?:$|[^a-z])")
 _VIDEO_CLASS = re.compile(r"(?:^|[^a-z])videos?(?:$|[^a-z])")
 
 
 def caption_box(place: Any, text: str) -> bool:
-    """Whether a paragraph is the caption of a video the story embeds, set as a ``<p>``
-    rather than a ``<figcaption>``: its element or one of the two around it has a class
-    or id that names a caption (``embeddedMediaCaption``, ``caption``), that box is a
-    video's (:func:`_video`), and it is prose (three words or more, under half of them in
-    links: not a title linking to the video's own page). A photo's caption box is not
-    (a gallery's "Image 1 of 8", its credit line: references leave them out)."""
+    """Whether a paragraph is the caption of a video or a photo the story shows, set as a
+    ``<p>`` (a ``<div>``, a ``<span>``) rather than a ``<figcaption>``: it, its element or
+    one of the two around it has a class or id that names a caption
+    (``embeddedMediaCaption``, ``caption``, ``cutline``, ``photo-description``), that
+    box is a video's (:func:`_video`) or a photo's (:func:`_photo`), and it is prose (three
+    words or more, under half of them in links: not a title linking to the video's own
+    page)."""
+    if len(text.split()) < 3 or dense_links(text, place):
+        return False
+    for box in _caption_boxes(place, text):
+        if _CAPTION_CLASS.search(_names(box)) and _video(box):
+            return True
+        return _photo(box, place, text)
+    return False
+
+
+def _caption_boxes(place: Any, text: str) -> list[Any]:
+    """The innermost element that a class or id names a caption: an element of the run
+    that holds most of its words (``<span class="photo-description">``), else the run's
+    element or one of the two around it."""
+    words = len(text.split())
+    for element in elements(place.nodes):
+        if _PHOTO_CAPTION_CLASS.search(_names(element)) and (
+                len(text_content(element.childNodes).split()) * 2 > words):
+            return [element]
     node = place.parent
     for _ in range(3):
         if node is None or not getattr(node, "tagName", None):
+            return []
+        if _PHOTO_CAPTION_CLASS.search(_names(node)):
+            return [node]
+        node = node.parentNode
+    return []
+
+
+# what a box of pictures is when it is not the story's picture: other stories' teasers, a
+# gallery or slideshow (it shows one picture at a time), an ad
+_NOT_PHOTO = re.compile(
+    r"(?:^|[^a-z])(related|promo|teasers?|sidebar|widget|sponsor\w*|advert\w*|ad|ads"
+    r"|recommended|trending|popular|galler(?:y|ies)|slideshows?|slides?|carousel|slider)"
+    r"(?:$|[^a-z])")
+_CREDIT_CLASS = re.compile(r"(?:^|[^a-z])(credits?|copyright|byline|source)(?:$|[^a-z])")
+# a credit alone ("Photo: Jane Doe", "Credit: AP", "(c) Reuters"): a short line opening so
+_CREDIT_LINE = re.compile(
+    r"\W*(?:photo(?:graph)?s?|pictures?|images?|credits?|courtesy|source|copyright|©|\(c\))"
+    r"(?:\s+(?:by|of|credit))?\s*(?:[:/|©]|$)", re.IGNORECASE)
+_CREDIT_WORDS = 8
+# a slideshow's counter: "Image 1 of 8", "3 / 12"
+_COUNTER = re.compile(r"\W*(?:(?:image|photo|picture|slide)s?\s+)?\d+\s*(?:of|/)\s*\d+\b",
+                      re.IGNORECASE)
+_PICTURE_BOX = 3  # how far from its caption box a picture's box may be
+_PICTURE_WORDS = 12  # words of its box besides the caption (a credit, "Enlarge this image")
+
+
+def _photo(box: Any, place: Any, text: str) -> bool:
+    """Whether a caption box is the caption of a photo the story shows: not a credit
+    alone (a line of :data:`_CREDIT_WORDS` words at most that opens "Photo:",
+    "Credit:", or in an element its class names a credit), not a slideshow's counter
+    ("Image 1 of 8"); the box, or one of the :data:`_PICTURE_BOX` elements around it,
+    holds one picture (an ``<img>`` or ``<picture>``, not a gallery's many), not inside a
+    link to a page (a teaser's thumbnail: a link to the picture itself is a zoom), and
+    little more text than the caption (:data:`_PICTURE_WORDS` words: not the story's
+    element); and no class or id from the caption to two elements around that box names
+    other stories, a gallery or a slideshow, or an ad (:data:`_NOT_PHOTO`)."""
+    if len(text.split()) <= _CREDIT_WORDS and _CREDIT_LINE.match(text) or _COUNTER.match(text):
+        return False
+    node = place.parent
+    while node is not None and node is not box.parentNode:
+        if _CREDIT_CLASS.search(_names(node)):
             return False
-        if _CAPTION_CLASS.search(_names(node)):
-            return _video(node) and len(text.split()) >= 3 and not dense_links(text, place)
+        node = node.parentNode
+    holder = box
+    for _ in range(_PICTURE_BOX):
+        if holder is None or not getattr(holder, "tagName", None) or holder.tagName == "body":
+            return False
+        pictures = _pictures(holder)
+        if pictures:
+            break
+        holder = holder.parentNode
+    else:
+        return False
+    words = len(text_content(holder.childNodes).split()) - len(text.split())
+    if len(pictures) != 1 or _page_link(pictures[0]) or words > _PICTURE_WORDS:
+        return False
+    node = place.parent
+    for _ in range(200):
+        if node is None or not getattr(node, "tagName", None) or node.tagName == "body":
+            return True
+        if _NOT_PHOTO.search(_names(node)):
+            return False
+        if node is holder:
+            break
+        node = node.parentNode
+    for _ in range(2):
+        node = node.parentNode
+        if node is None or not getattr(node, "tagName", None) or node.tagName == "body":
+            return True
+        if _NOT_PHOTO.search(_names(node)):
+            return False
+    return True
+
+
+def _pictures(element: Any) -> list[Any]:
+    """The pictures in ``element``: its ``<img>`` elements, not a ``<noscript>`` copy."""
+    found = []
+    for image in element.getElementsByTagName("img"):
+        node = image.parentNode
+        while node is not None and node is not element and getattr(node, "tagName", None) != (
+                "noscript"):
+            node = node.parentNode
+        if node is element:
+            found.append(image)
+    return found
+
+
+def _page_link(image: Any) -> bool:
+    """Whether a picture is inside a link to a page (not to a picture: a zoom)."""
+    node = image
+    while node is not None and getattr(node, "tagName", None):
+        if node.tagName == "a":
+            address = node.getAttribute("href").split("?")[0].split("#")[0].lower()
+            return bool(address) and not address.endswith(_PICTURES)
         node = node.parentNode
     return False
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from l10n.articles.density import (
@@ -249,6 +249,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
                 chosen[n] or n in others or linked(place) or loose(texts[n]) in seen):
             chosen[n] = True
             seen.add(loose(texts[n]))  # a gallery's copy in a lightbox is read once
+        if chosen[n] and caption and block.kind == PARAGRAPH:  # a caption box's: a caption
+            body[n] = (replace(block, kind=CAPTION), place)
     lead = _lead_caption(body, titles[0]) if titles else None
     if lead is not None and lead not in others and loose(texts[lead]) not in seen:
         chosen[lead] = True
