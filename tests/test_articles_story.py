@@ -594,7 +594,8 @@ def test_a_videos_caption_set_as_a_paragraph_in_a_caption_box_is_read(tmp_path: 
 
 PHOTO_CAPTIONS = ("The repaired span at dawn on Monday, an hour before the first cars crossed.",
                   "Engineers lower a new steel girder into place during the repairs last spring.",
-                  "The mayor cuts the ribbon at the eastern end of the bridge. (Photo: Jane Doe)")
+                  "The mayor cuts the ribbon at the eastern end of the bridge. (Photo: Jane Doe)",
+                  "Cyclists wait at the western footpath for the first crossing since 2024.")
 
 
 def photo_page(story: str, after: str = "") -> str:
@@ -606,8 +607,8 @@ def photo_page(story: str, after: str = "") -> str:
 
 def test_the_caption_of_the_storys_own_photo_set_as_a_paragraph_is_read(tmp_path: Path) -> None:
     """A site sets the caption of a photo in the story as a ``<p class="caption">``, a
-    ``<div class="caption">`` or a ``<span class="photo-description">`` next to the
-    picture, not a ``<figcaption>``: the libraries drop it, yet a reader sees it under
+    ``<div class="caption">``, a ``<span class="photo-description">`` or a ``<p
+    class="cutline">`` next to the picture, not a ``<figcaption>``: the libraries drop it, yet a reader sees it under
     the picture, in the story. Between the title and the story's last paragraph, beside
     a picture of its own (one, not inside a link), it is read as the story's caption
     (kind ``caption``), its credit with it when they share a line."""
@@ -619,13 +620,16 @@ def test_the_caption_of_the_storys_own_photo_set_as_a_paragraph_is_read(tmp_path
               f'{PHOTO_CAPTIONS[1]}</div></div>',
               f'<div class="pic"><img src="/r.jpg" alt=""><br><span class="photo-description">'
               f'{PHOTO_CAPTIONS[2]}</span></div>')
-    story = (f"{photos[0]}<p>{STORY[0]}</p>{photos[1]}<p>{STORY[1]}</p>{photos[2]}"
+    beside = (f'<div class="wrap"><img src="/s.jpg" alt=""></div><p class="cutline">'
+              f'{PHOTO_CAPTIONS[3]}</p>')  # the picture in the element before its caption
+    story = (f"{photos[0]}<p>{STORY[0]}</p>{photos[1]}<p>{STORY[1]}</p>{photos[2]}{beside}"
              f"<p>{STORY[2]}</p>")
     path = tmp_path / "photos.html"
     path.write_text(photo_page(story), encoding="utf-8")
     read = [(b.kind, markup_text(b.text)) for b in read_article(path).blocks]
     for caption in PHOTO_CAPTIONS:
         assert (CAPTION, caption) in read, caption
+    assert ("alt", "The bridge at dawn") in read
     assert [t for _, t in read if t in STORY] == list(STORY)
 
 

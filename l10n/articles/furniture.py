@@ -199,8 +199,8 @@ _NOT_PHOTO = re.compile(
 _CREDIT_CLASS = re.compile(r"(?:^|[^a-z])(credits?|copyright|byline|source)(?:$|[^a-z])")
 # a credit alone ("Photo: Jane Doe", "Credit: AP", "(c) Reuters"): a short line opening so
 _CREDIT_LINE = re.compile(
-    r"\W*(?:photo(?:graph)?s?|pictures?|images?|credits?|courtesy|source|copyright|©|\(c\))"
-    r"(?:\s+(?:by|of|credit))?\s*(?:[:/|©]|$)", re.IGNORECASE)
+    r"\W*(?:(?:photo(?:graph)?s?|pictures?|images?)\s*(?:[:/|©]|by\b|credits?\b|copyright\b"
+    r"|courtesy\b)|(?:credits?|courtesy|source|copyright)\b|©|\(c\))", re.IGNORECASE)
 _CREDIT_WORDS = 8
 # a slideshow's counter: "Image 1 of 8", "3 / 12"
 _COUNTER = re.compile(r"\W*(?:(?:image|photo|picture|slide)s?\s+)?\d+\s*(?:of|/)\s*\d+\b",
@@ -213,48 +213,73 @@ def _photo(box: Any, place: Any, text: str) -> bool:
     """Whether a caption box is the caption of a photo the story shows: not a credit
     alone (a line of :data:`_CREDIT_WORDS` words at most that opens "Photo:",
     "Credit:", or in an element its class names a credit), not a slideshow's counter
-    ("Image 1 of 8"); the box, or one of the :data:`_PICTURE_BOX` elements around it,
-    holds one picture (an ``<img>`` or ``<picture>``, not a gallery's many), not inside a
-    link to a page (a teaser's thumbnail: a link to the picture itself is a zoom), and
-    little more text than the caption (:data:`_PICTURE_WORDS` words: not the story's
-    element); and no class or id from the caption to two elements around that box names
-    other stories, a gallery or a slideshow, or an ad (:data:`_NOT_PHOTO`)."""
+    ("Image 1 of 8"); beside one picture of its own (:func:`_picture_box`); and no class
+    or id from the caption to two elements around its picture's box names other
+    stories, a gallery or a slideshow, or an ad (:data:`_NOT_PHOTO`)."""
     if len(text.split()) <= _CREDIT_WORDS and _CREDIT_LINE.match(text) or _COUNTER.match(text):
         return False
-    node = place.parent
-    while node is not None and node is not box.parentNode:
-        if _CREDIT_CLASS.search(_names(node)):
-            return False
-        node = node.parentNode
-    holder = box
+    start = place.parent if holds(box, place.parent) else box  # else a <span> of the run
+    if any(_CREDIT_CLASS.search(_names(node)) for node in _up(start, box)):
+        return False
+    top = _picture_box(box, len(text.split()))
+    return top is not None and not any(
+        _NOT_PHOTO.search(_names(node)) for node in _up(start, top, 2))
+
+
+def _picture_box(box: Any, words: int) -> Any:
+    """The box of the picture a caption box is beside, or None: the caption box or one of
+    the :data:`_PICTURE_BOX` elements around it holds one picture (an ``<img>``, not a
+    gallery's many), not inside a link to a page (a teaser's thumbnail; a link to the
+    picture itself is a zoom), and little more text than the caption
+    (:data:`_PICTURE_WORDS` words: not the story's element); or the element right
+    before or after one of them is such a picture's box, with no caption of its own."""
+    node = box
     for _ in range(_PICTURE_BOX):
-        if holder is None or not getattr(holder, "tagName", None) or holder.tagName == "body":
-            return False
-        pictures = _pictures(holder)
-        if pictures:
+        if node is None or not getattr(node, "tagName", None) or node.tagName == "body":
+            return None
+        if pictures := _pictures(node):
+            return node if _one(node, pictures, words) else None
+        for sibling in (_sibling(node, "previousSibling"), _sibling(node, "nextSibling")):
+            if sibling is not None and (pictures := _pictures(sibling)):
+                return node if _one(sibling, pictures, 0) else None
+        node = node.parentNode
+    return None
+
+
+def _one(element: Any, pictures: list[Any], words: int) -> bool:
+    """Whether ``pictures``, those of ``element``, are one picture of its own, and the
+    element holds at most :data:`_PICTURE_WORDS` words besides a caption's ``words``."""
+    return len(pictures) == 1 and not _page_link(pictures[0]) and (
+        len(text_content(element.childNodes).split()) - words <= _PICTURE_WORDS)
+
+
+def _sibling(node: Any, side: str) -> Any:
+    """The element right before (``previousSibling``) or after a node, or None."""
+    node = getattr(node, side)
+    while node is not None and node.nodeType != node.ELEMENT_NODE:
+        if node.nodeType == node.TEXT_NODE and node.data.strip():
+            return None
+        node = getattr(node, side)
+    return node
+
+
+def _up(node: Any, last: Any, more: int = 0) -> list[Any]:
+    """The elements from ``node`` up to ``last`` (or up to the ``<body>``), and ``more``
+    elements around ``last``."""
+    found: list[Any] = []
+    while node is not None and getattr(node, "tagName", None) and node.tagName != "body":
+        found.append(node)
+        if node is last:
             break
-        holder = holder.parentNode
+        node = node.parentNode
     else:
-        return False
-    words = len(text_content(holder.childNodes).split()) - len(text.split())
-    if len(pictures) != 1 or _page_link(pictures[0]) or words > _PICTURE_WORDS:
-        return False
-    node = place.parent
-    for _ in range(200):
+        return found
+    for _ in range(more):
+        node = node.parentNode
         if node is None or not getattr(node, "tagName", None) or node.tagName == "body":
-            return True
-        if _NOT_PHOTO.search(_names(node)):
-            return False
-        if node is holder:
             break
-        node = node.parentNode
-    for _ in range(2):
-        node = node.parentNode
-        if node is None or not getattr(node, "tagName", None) or node.tagName == "body":
-            return True
-        if _NOT_PHOTO.search(_names(node)):
-            return False
-    return True
+        found.append(node)
+    return found
 
 
 def _pictures(element: Any) -> list[Any]:
