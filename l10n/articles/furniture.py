@@ -297,13 +297,14 @@ def _pictures(element: Any) -> list[Any]:
 
 def _page_link(image: Any) -> bool:
     """Whether a picture is inside a link to a page (not to a picture, nor a script's
-    ``javascript:`` popup: a zoom)."""
+    popup, ``javascript:`` or ``onclick="window.open(...)"``: a zoom)."""
     node = image
     while node is not None and getattr(node, "tagName", None):
         if node.tagName == "a":
             address = node.getAttribute("href").split("?")[0].split("#")[0].strip().lower()
             return bool(address) and not address.endswith(_PICTURES) and not (
-                address.startswith("javascript:"))
+                address.startswith("javascript:") or "window.open" in node.getAttribute(
+                    "onclick"))
         node = node.parentNode
     return False
 
