@@ -608,10 +608,11 @@ def photo_page(story: str, after: str = "") -> str:
 def test_the_caption_of_the_storys_own_photo_set_as_a_paragraph_is_read(tmp_path: Path) -> None:
     """A site sets the caption of a photo in the story as a ``<p class="caption">``, a
     ``<div class="caption">``, a ``<span class="photo-description">`` or a ``<p
-    class="cutline">`` next to the picture, not a ``<figcaption>``: the libraries drop it, yet a reader sees it under
-    the picture, in the story. Between the title and the story's last paragraph, beside
-    a picture of its own (one, not inside a link), it is read as the story's caption
-    (kind ``caption``), its credit with it when they share a line."""
+    class="cutline">`` next to the picture, not a ``<figcaption>``: the libraries drop
+    it, yet a reader sees it under the picture, in the story. Between the title and the
+    story's last paragraph, beside a picture of its own (one, not inside a link), it is
+    read as the story's caption (kind ``caption``), its credit with it when they share a
+    line."""
     from l10n.model import CAPTION
 
     photos = (f'<div class="photo"><img src="/p.jpg" alt="The bridge at dawn"><p class="caption">'

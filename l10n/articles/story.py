@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from l10n.articles.captions import caption_box
 from l10n.articles.density import (
     between,
     cited,
@@ -32,7 +33,6 @@ from l10n.articles.density import (
 )
 from l10n.articles.furniture import CELL as CELL
 from l10n.articles.furniture import (
-    caption_box,
     comment_openers,
     comments,
     dense_links,
@@ -207,7 +207,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     (or the first paragraph) and the last paragraph, and a quote between two of the
     story's paragraphs, not inside a link (the caption of the story's own picture, its
     lead picture's too; a video's caption set as a ``<p>`` in a box its class names a
-    caption, :func:`~l10n.articles.furniture.caption_box`; a post the story embeds:
+    caption, :func:`~l10n.articles.captions.caption_box`; a post the story embeds:
     trafilatura leaves them out). An alt or link title follows its block."""
     texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
