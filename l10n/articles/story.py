@@ -206,9 +206,10 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
     (or the first paragraph) and the last paragraph, and a quote between two of the
     story's paragraphs, not inside a link (the caption of the story's own picture, its
-    lead picture's too; a video's caption set as a ``<p>`` in a box its class names a
-    caption, :func:`~l10n.articles.captions.caption_box`; a post the story embeds:
-    trafilatura leaves them out). An alt or link title follows its block."""
+    lead picture's too; a video's or a photo's caption set as a ``<p>`` in a box its
+    class names a caption, :func:`~l10n.articles.captions.caption_box`, read as a
+    ``caption``; a post the story embeds: trafilatura leaves them out). An alt or link
+    title follows its block."""
     texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
               (block.kind == HEADING and block.level == 1) or keep(texts[n], block.kind == CELL)
