@@ -592,6 +592,82 @@ def test_a_videos_caption_set_as_a_paragraph_in_a_caption_box_is_read(tmp_path: 
                    for t in texts)
 
 
+PHOTO_CAPTIONS = ("The repaired span at dawn on Monday, an hour before the first cars crossed.",
+                  "Engineers lower a new steel girder into place during the repairs last spring.",
+                  "The mayor cuts the ribbon at the eastern end of the bridge. (Photo: Jane Doe)",
+                  "Cyclists wait at the western footpath for the first crossing since 2024.")
+
+
+def photo_page(story: str, after: str = "") -> str:
+    return ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a> <a href='/news'>News</a></nav><div class='main'><h1>Harbour bridge "
+            f"reopens</h1><div class='body'>{story}</div>{after}</div><footer><p>About us"
+            "</p></footer><script>var a = 1;</script></body></html>")
+
+
+def test_the_caption_of_the_storys_own_photo_set_as_a_paragraph_is_read(tmp_path: Path) -> None:
+    """A site sets the caption of a photo in the story as a ``<p class="caption">``, a
+    ``<div class="caption">``, a ``<span class="photo-description">`` or a ``<p
+    class="cutline">`` next to the picture, not a ``<figcaption>``: the libraries drop
+    it, yet a reader sees it under the picture, in the story. Between the title and the
+    story's last paragraph, beside a picture of its own (one, not inside a link), it is
+    read as the story's caption (kind ``caption``), its credit with it when they share a
+    line."""
+    from l10n.model import CAPTION
+
+    photos = (f'<div class="photo"><img src="/p.jpg" alt="The bridge at dawn"><p class="caption">'
+              f'{PHOTO_CAPTIONS[0]}</p></div>',
+              f'<div class="image"><img src="/q.jpg" alt=""><div class="caption">'
+              f'{PHOTO_CAPTIONS[1]}</div></div>',
+              f'<div class="pic"><img src="/r.jpg" alt=""><br><span class="photo-description">'
+              f'{PHOTO_CAPTIONS[2]}</span></div>')
+    beside = (f'<div class="wrap"><img src="/s.jpg" alt=""></div><p class="cutline">'
+              f'{PHOTO_CAPTIONS[3]}</p>')  # the picture in the element before its caption
+    story = (f"{photos[0]}<p>{STORY[0]}</p>{photos[1]}<p>{STORY[1]}</p>{photos[2]}{beside}"
+             f"<p>{STORY[2]}</p>")
+    path = tmp_path / "photos.html"
+    path.write_text(photo_page(story), encoding="utf-8")
+    read = [(b.kind, markup_text(b.text)) for b in read_article(path).blocks]
+    for caption in PHOTO_CAPTIONS:
+        assert (CAPTION, caption) in read, caption
+    assert ("alt", "The bridge at dawn") in read
+    assert [t for _, t in read if t in STORY] == list(STORY)
+
+
+def test_captions_of_other_stories_galleries_and_credits_are_not_read(tmp_path: Path) -> None:
+    """What is not the caption of a picture the story shows is not read, however its
+    class names a caption: a related story's (in a box its class names related stories,
+    or its picture a link to the other story) between the story's paragraphs; a gallery's
+    after the story, or between its paragraphs (a box of many pictures: a slideshow
+    shows one at a time, and its counter, "Image 1 of 8", says so); a credit alone
+    ("Photo: Harbour Times"). (A credit in an element of its own beside the caption,
+    ``<p class="credit">``, is trafilatura's to keep or drop; its caption is read.)"""
+    related = (f'<div class="related-stories"><img src="/t.jpg" alt=""><p class="caption">'
+               f'{TEASERS[0]}</p></div><div class="box"><a href="/tolls"><img src="/u.jpg" '
+               'alt=""></a><p class="caption">Drivers will pay two dollars a crossing until '
+               'the end of the year.</p></div>')
+    slides = "".join(f'<div class="slide"><img src="/g{n}.jpg" alt=""><p class="caption">{t}</p>'
+                     "</div>" for n, t in enumerate(TEASERS[1:]))
+    inside = ('<div class="pictures"><img src="/s1.jpg" alt=""><img src="/s2.jpg" alt="">'
+              '<p class="caption">Workers paint the railings of the bridge in the autumn.</p>'
+              '</div>')
+    counter = ('<div class="photo"><img src="/n.jpg" alt=""><p class="caption">Image 1 of 8: the '
+               'bridge closed, in the winter of its first repairs.</p></div>')
+    credits = ('<div class="photo"><img src="/c.jpg" alt=""><p class="caption">Photo: Harbour '
+               'Times</p></div><div class="photo"><img src="/d.jpg" alt=""><p class="caption">'
+               f'{PHOTO_CAPTIONS[0]}</p><p class="credit">Jane Doe for the Harbour Times, '
+               'all rights reserved</p></div>')
+    story = (f"<p>{STORY[0]}</p>{related}{inside}<p>{STORY[1]}</p>{counter}{credits}"
+             f"<p>{STORY[2]}</p>")
+    texts = texts_of(tmp_path, "others.html", photo_page(
+        story, after=f"<div class='gallery'>{slides}</div>"))
+    assert [t for t in texts if t in STORY] == list(STORY)
+    assert PHOTO_CAPTIONS[0] in texts  # the story's own photo, its credit apart
+    assert not any(t in TEASERS or t.startswith((
+        "Drivers will pay", "Workers paint", "Image 1 of 8", "Photo: Harbour"))
+                   for t in texts), texts
+
+
 def test_a_list_in_the_storys_own_element_is_read_where_the_extractor_drops_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -305,6 +305,39 @@ def test_a_standfirst_that_is_the_description_is_translated_in_every_build(
         assert "⟦Çóɱɱúţéŕš ǫúéúé" in body, name
 
 
+def test_the_caption_of_the_storys_own_photo_is_translated_in_place(tmp_path: Path) -> None:
+    """A site's page sets its story photo's caption as a ``<p class="caption">`` beside the
+    picture, and a related story's caption the same way in a sidebar. The reader of the
+    ``.article.html`` build sees the story's caption translated where the page shows it,
+    its markup kept; the related story's stays as the page has it."""
+    story = ("The harbour bridge reopened to traffic on Monday morning, two years after "
+             "engineers closed it.", "Commuters queued from dawn to be among the first to "
+             "drive across the repaired span.")
+    caption = "The repaired span at dawn on Monday, an hour before the first cars crossed."
+    other = "Ferry operators count the cost of the reopening as passengers leave them."
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "photo.html").write_text(
+        "<html><head><title>Bridge reopens</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<div class='main'><h1>Bridge reopens</h1><div class='body'><p>{story[0]}</p>"
+        f"<div class='photo'><img src='/p.jpg' alt=''><p class='caption'>{caption} "
+        f"<em>(Harbour Times)</em></p></div><p>{story[1]}</p></div></div><aside>"
+        f"<div class='photo'><a href='/ferries'><img src='/f.jpg' alt=''></a><p class='caption'>"
+        f"{other}</p></div></aside><script>var a = 1;</script></body></html>", encoding="utf-8")
+    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n', encoding="utf-8")
+    settings = load_settings(cwd=tmp_path)
+    translate(settings, engine_name="pseudo")
+    out = build(settings, include_machine=True).out / "ko"
+    page = (out / "photo.article.html").read_text(encoding="utf-8")
+    assert caption not in page
+    assert re.search(r'<p class="caption">⟦Ţĥé ŕéþáíŕéđ šþáñ [^<]*⟧ ⟦<em>\(Ĥáŕƀóúŕ Ţíɱéš\)</em>',
+                     page), page
+    assert f'<p class="caption">{other}</p>' in page
+    for name in ("photo.html", "photo.md"):
+        built = (out / name).read_text(encoding="utf-8")
+        assert caption not in built and "⟦Ţĥé ŕéþáíŕéđ šþáñ" in built, name
+        assert other not in built, name
+
+
 def test_a_paragraph_an_ad_cut_and_a_credit_with_a_div_are_built_whole(tmp_path: Path) -> None:
     """Read as one block each (the rest of the paragraph back in its ``<p>``, the credit's
     inline ``<div>`` in its line), they are translated and written back whole: the ad box

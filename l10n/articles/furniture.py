@@ -146,49 +146,7 @@ def furniture_class(element: Any, depth: int = 3) -> bool:
     return False
 
 
-_CAPTION_CLASS = re.compile(r"(?:^|[^a-z])(?:fig)?captions?(?:$|[^a-z])")
-_VIDEO_CLASS = re.compile(r"(?:^|[^a-z])videos?(?:$|[^a-z])")
-
-
-def caption_box(place: Any, text: str) -> bool:
-    """Whether a paragraph is the caption of a video the story embeds, set as a ``<p>``
-    rather than a ``<figcaption>``: its element or one of the two around it has a class
-    or id that names a caption (``embeddedMediaCaption``, ``caption``), that box is a
-    video's (:func:`_video`), and it is prose (three words or more, under half of them in
-    links: not a title linking to the video's own page). A photo's caption box is not
-    (a gallery's "Image 1 of 8", its credit line: references leave them out)."""
-    node = place.parent
-    for _ in range(3):
-        if node is None or not getattr(node, "tagName", None):
-            return False
-        if _CAPTION_CLASS.search(_names(node)):
-            return _video(node) and len(text.split()) >= 3 and not dense_links(text, place)
-        node = node.parentNode
-    return False
-
-
-def _video(box: Any) -> bool:
-    """Whether a caption box is a video's: it or one of the three elements around it has
-    a class or id that names a video (``featured-video``, ``video-ct``), or the element
-    right before it holds a video (a ``<video>``, an ``<iframe>``, or an element whose
-    class names one: ``<span class="embedded video">``)."""
-    node = box
-    for _ in range(4):
-        if node is None or not getattr(node, "tagName", None) or node.tagName == "body":
-            break
-        if _VIDEO_CLASS.search(_names(node)):
-            return True
-        node = node.parentNode
-    before = box.previousSibling
-    while before is not None and before.nodeType != before.ELEMENT_NODE:
-        before = before.previousSibling
-    if before is None:
-        return False
-    inside = [before, *before.getElementsByTagName("*")]
-    return any(e.tagName in ("video", "iframe") or _VIDEO_CLASS.search(_names(e)) for e in inside)
-
-
-def _names(element: Any) -> str:
+def class_words(element: Any) -> str:
     """An element's class and id, as lowercase words ("relatedLinks": "related links")."""
     names = f"{element.getAttribute('class')} {element.getAttribute('id')}"
     return _CAMEL.sub(r"\1 \2", names).lower()
@@ -320,12 +278,12 @@ def _icon_link(image: Any) -> bool:
     while node is not None and getattr(node, "tagName", None):
         if node.tagName == "a":
             address = node.getAttribute("href").split("?")[0].split("#")[0].lower()
-            return not address.endswith(_PICTURES)
+            return not address.endswith(PICTURES)
         node = node.parentNode
     return False
 
 
-_PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
+PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
 
 
 def shape(element: Any, depth: int = 3) -> tuple[tuple[str, str], ...]:

@@ -21,8 +21,10 @@ never the page's furniture. Where the story is, in this order:
    as a story paragraph's (the site's template for its story: a lede outside any ``<p>``,
    a subheading, a short line that trafilatura drops); a caption between the title and
    the last paragraph (the story's own pictures, its lead picture too, and the caption
-   of a picture right above the title's ``<h1>``, in the element holding it; a ``<p>`` in
-   a box whose class names a caption: a video's) and a quote
+   of a picture right above the title's ``<h1>``, in the element holding it; a ``<p>``,
+   ``<div>`` or ``<span>`` in a box whose class names a caption: a video's, or a photo's
+   beside one picture of its own, read as a ``caption``, not a gallery's, a teaser's or
+   a credit alone: :mod:`l10n.articles.captions`) and a quote
    between two paragraphs (a post the story embeds), not inside a link, are the story's
    too. Blocks inside an ``<article>`` other than the story's (the one holding the
    title's ``<h1>`` and story paragraphs), neither inside nor around it, are other

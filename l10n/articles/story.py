@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from l10n.articles.captions import caption_box
 from l10n.articles.density import (
     between,
     cited,
@@ -32,7 +33,6 @@ from l10n.articles.density import (
 )
 from l10n.articles.furniture import CELL as CELL
 from l10n.articles.furniture import (
-    caption_box,
     comment_openers,
     comments,
     dense_links,
@@ -206,9 +206,10 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
     (or the first paragraph) and the last paragraph, and a quote between two of the
     story's paragraphs, not inside a link (the caption of the story's own picture, its
-    lead picture's too; a video's caption set as a ``<p>`` in a box its class names a
-    caption, :func:`~l10n.articles.furniture.caption_box`; a post the story embeds:
-    trafilatura leaves them out). An alt or link title follows its block."""
+    lead picture's too; a video's or a photo's caption set as a ``<p>`` in a box its
+    class names a caption, :func:`~l10n.articles.captions.caption_box`, read as a
+    ``caption``; a post the story embeds: trafilatura leaves them out). An alt or link
+    title follows its block."""
     texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
               (block.kind == HEADING and block.level == 1) or keep(texts[n], block.kind == CELL)
@@ -249,6 +250,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
                 chosen[n] or n in others or linked(place) or loose(texts[n]) in seen):
             chosen[n] = True
             seen.add(loose(texts[n]))  # a gallery's copy in a lightbox is read once
+        if chosen[n] and caption and block.kind == PARAGRAPH:  # a caption box's: a caption
+            body[n] = (replace(block, kind=CAPTION), place)
     lead = _lead_caption(body, titles[0]) if titles else None
     if lead is not None and lead not in others and loose(texts[lead]) not in seen:
         chosen[lead] = True

@@ -1,0 +1,203 @@
+"""Which paragraphs are captions: a video's or a photo's that the story shows, set as a
+``<p>``, ``<div>`` or ``<span>`` in a box its class names a caption rather than as a
+``<figcaption>`` (:func:`caption_box`, which :func:`l10n.articles.story.kept` reads
+between the title and the story's last paragraph, as it reads figcaptions there).
+
+A reader sees such a caption under the picture, in the story, so it is translated in
+place in every build. What is not the caption of a picture the story shows is left out
+(issue #26: other stories' captions are never segments): a related story's or a
+teaser's (its box's class, or its picture a link to another page), a gallery's or a
+slideshow's (a box of many pictures, a counter "Image 1 of 8"), a credit alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from l10n.articles.furniture import PICTURES, class_words, dense_links, holds
+from l10n.articles.htmldom import elements, text_content
+
+_CAPTION_CLASS = re.compile(r"(?:^|[^a-z])(?:fig)?captions?(?:$|[^a-z])")
+# a photo's caption, as CMSs name it besides "caption": a newspaper's cutline, a description
+_PHOTO_CAPTION_CLASS = re.compile(
+    r"(?:^|[^a-z])(?:(?:fig)?captions?|cutlines?|(?:photo|image|img)[-_ ]?desc(?:ription)?)"
+    r"(?:$|[^a-z])")
+_VIDEO_CLASS = re.compile(r"(?:^|[^a-z])videos?(?:$|[^a-z])")
+
+
+def caption_box(place: Any, text: str) -> bool:
+    """Whether a paragraph is the caption of a video or a photo the story shows, set as a
+    ``<p>`` (a ``<div>``, a ``<span>``) rather than a ``<figcaption>``: it, its element or
+    one of the two around it has a class or id that names a caption
+    (``embeddedMediaCaption``, ``caption``, ``cutline``, ``photo-description``), that
+    box is a video's (:func:`_video`) or a photo's (:func:`_photo`), and it is prose (three
+    words or more, under half of them in links: not a title linking to the video's own
+    page)."""
+    if len(text.split()) < 3 or dense_links(text, place):
+        return False
+    box = _caption_box(place, text)
+    if box is None:
+        return False
+    return bool(_CAPTION_CLASS.search(class_words(box))) and _video(box) or (
+        _photo(box, place, text))
+
+
+def _caption_box(place: Any, text: str) -> Any:
+    """The innermost element that a class or id names a caption, or None: an element of
+    the run that holds most of its words (``<span class="photo-description">``), else
+    the run's element or one of the two around it."""
+    words = len(text.split())
+    for element in elements(place.nodes):
+        if _PHOTO_CAPTION_CLASS.search(class_words(element)) and (
+                len(text_content(element.childNodes).split()) * 2 > words):
+            return element
+    node = place.parent
+    for _ in range(3):
+        if node is None or not getattr(node, "tagName", None):
+            return None
+        if _PHOTO_CAPTION_CLASS.search(class_words(node)):
+            return node
+        node = node.parentNode
+    return None
+
+
+# what a box of pictures is when it is not the story's picture: other stories' teasers, a
+# gallery or slideshow (it shows one picture at a time), an ad
+_NOT_PHOTO = re.compile(
+    r"(?:^|[^a-z])(related|promo|teasers?|sidebar|widget|sponsor\w*|advert\w*|ad|ads"
+    r"|recommended|trending|popular|galler(?:y|ies)|slideshows?|slides?|carousel|slider)"
+    r"(?:$|[^a-z])")
+_CREDIT_CLASS = re.compile(r"(?:^|[^a-z])(credits?|copyright|byline|source)(?:$|[^a-z])")
+# a credit alone ("Photo: Jane Doe", "Credit: AP", "(c) Reuters"): a short line opening so
+_CREDIT_LINE = re.compile(
+    r"\W*(?:(?:photo(?:graph)?s?|pictures?|images?)\s*(?:[:/|©]|by\b|credits?\b|copyright\b"
+    r"|courtesy\b)|(?:credits?|courtesy|source|copyright)\b|©|\(c\))", re.IGNORECASE)
+_CREDIT_WORDS = 8
+# a slideshow's counter: "Image 1 of 8", "3 / 12"
+_COUNTER = re.compile(r"\W*(?:(?:image|photo|picture|slide)s?\s+)?\d+\s*(?:of|/)\s*\d+\b",
+                      re.IGNORECASE)
+_PICTURE_BOX = 3  # how far from its caption box a picture's box may be
+_PICTURE_WORDS = 12  # words of its box besides the caption (a credit, "Enlarge this image")
+
+
+def _photo(box: Any, place: Any, text: str) -> bool:
+    """Whether a caption box is the caption of a photo the story shows: not a credit
+    alone (a line of :data:`_CREDIT_WORDS` words at most that opens "Photo:",
+    "Credit:", or in an element its class names a credit), not a slideshow's counter
+    ("Image 1 of 8"); beside one picture of its own (:func:`_picture_box`); and no class
+    or id from the caption to two elements around its picture's box names other
+    stories, a gallery or a slideshow, or an ad (:data:`_NOT_PHOTO`)."""
+    if len(text.split()) <= _CREDIT_WORDS and _CREDIT_LINE.match(text) or _COUNTER.match(text):
+        return False
+    start = place.parent if holds(box, place.parent) else box  # else a <span> of the run
+    if any(_CREDIT_CLASS.search(class_words(node)) for node in _up(start, box)):
+        return False
+    top = _picture_box(box, len(text.split()))
+    return top is not None and not any(
+        _NOT_PHOTO.search(class_words(node)) for node in _up(start, top, 2))
+
+
+def _picture_box(box: Any, words: int) -> Any:
+    """The box of the picture a caption box is beside, or None: the caption box or one of
+    the :data:`_PICTURE_BOX` elements around it holds one picture (an ``<img>``, not a
+    gallery's many), not inside a link to a page (a teaser's thumbnail; a link to the
+    picture itself is a zoom), and little more text than the caption
+    (:data:`_PICTURE_WORDS` words: not the story's element); or the element right
+    before or after one of them is such a picture's box, with no caption of its own."""
+    node = box
+    for _ in range(_PICTURE_BOX):
+        if node is None or not getattr(node, "tagName", None) or node.tagName == "body":
+            return None
+        if pictures := _pictures(node):
+            return node if _one(node, pictures, words) else None
+        for sibling in (_sibling(node, "previousSibling"), _sibling(node, "nextSibling")):
+            if sibling is not None and (pictures := _pictures(sibling)):
+                return node if _one(sibling, pictures, 0) else None
+        node = node.parentNode
+    return None
+
+
+def _one(element: Any, pictures: list[Any], words: int) -> bool:
+    """Whether ``pictures``, those of ``element``, are one picture of its own, and the
+    element holds at most :data:`_PICTURE_WORDS` words besides a caption's ``words``."""
+    return len(pictures) == 1 and not _page_link(pictures[0]) and (
+        len(text_content(element.childNodes).split()) - words <= _PICTURE_WORDS)
+
+
+def _sibling(node: Any, side: str) -> Any:
+    """The element right before (``previousSibling``) or after a node, or None."""
+    node = getattr(node, side)
+    while node is not None and node.nodeType != node.ELEMENT_NODE:
+        if node.nodeType == node.TEXT_NODE and node.data.strip():
+            return None
+        node = getattr(node, side)
+    return node
+
+
+def _up(node: Any, last: Any, more: int = 0) -> list[Any]:
+    """The elements from ``node`` up to ``last`` (or up to the ``<body>``), and ``more``
+    elements around ``last``."""
+    found: list[Any] = []
+    while node is not None and getattr(node, "tagName", None) and node.tagName != "body":
+        found.append(node)
+        if node is last:
+            break
+        node = node.parentNode
+    else:
+        return found
+    for _ in range(more):
+        node = node.parentNode
+        if node is None or not getattr(node, "tagName", None) or node.tagName == "body":
+            break
+        found.append(node)
+    return found
+
+
+def _pictures(element: Any) -> list[Any]:
+    """The pictures in ``element``: its ``<img>`` elements, not a ``<noscript>`` copy."""
+    found = []
+    for image in element.getElementsByTagName("img"):
+        node = image.parentNode
+        while node is not None and node is not element and getattr(node, "tagName", None) != (
+                "noscript"):
+            node = node.parentNode
+        if node is element:
+            found.append(image)
+    return found
+
+
+def _page_link(image: Any) -> bool:
+    """Whether a picture is inside a link to a page (not to a picture, nor a script's
+    popup, ``javascript:`` or ``onclick="window.open(...)"``: a zoom)."""
+    node = image
+    while node is not None and getattr(node, "tagName", None):
+        if node.tagName == "a":
+            address = node.getAttribute("href").split("?")[0].split("#")[0].strip().lower()
+            return bool(address) and not address.endswith(PICTURES) and not (
+                address.startswith("javascript:") or "window.open" in node.getAttribute(
+                    "onclick"))
+        node = node.parentNode
+    return False
+
+
+def _video(box: Any) -> bool:
+    """Whether a caption box is a video's: it or one of the three elements around it has
+    a class or id that names a video (``featured-video``, ``video-ct``), or the element
+    right before it holds a video (a ``<video>``, an ``<iframe>``, or an element whose
+    class names one: ``<span class="embedded video">``)."""
+    node = box
+    for _ in range(4):
+        if node is None or not getattr(node, "tagName", None) or node.tagName == "body":
+            break
+        if _VIDEO_CLASS.search(class_words(node)):
+            return True
+        node = node.parentNode
+    before = box.previousSibling
+    while before is not None and before.nodeType != before.ELEMENT_NODE:
+        before = before.previousSibling
+    if before is None:
+        return False
+    inside = [before, *before.getElementsByTagName("*")]
+    return any(e.tagName in ("video", "iframe") or _VIDEO_CLASS.search(class_words(e))
+               for e in inside)
