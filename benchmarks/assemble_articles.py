@@ -208,13 +208,15 @@ def readability(git: Path, commit: str, paths: list[str], folder: Path) -> int:
     """Readability's test pages: ``source.html`` as saved, ``expected.html`` the article
     its maintainers expect (its text, one block a line, is the reference) and
     ``expected-metadata.json`` (title, byline and excerpt: words a page may show beside
-    it). A page whose reference is not English is left out. Returns pages kept."""
+    it). A page whose reference is not English is left out. Returns pages kept.
+    ``expected.html`` is UTF-8 with no ``<meta charset>`` (a fragment): decoded here, as
+    lxml reads undeclared bytes as Latin-1 (every ``’`` of a reference was ``â€™``)."""
     import lxml.html
 
     folder.mkdir(parents=True, exist_ok=True)
     refs: dict[str, dict[str, str]] = {}
     for path in paths:
-        root = lxml.html.fromstring(show(git, commit, f"{path}/expected.html"))
+        root = lxml.html.fromstring(show(git, commit, f"{path}/expected.html").decode("utf-8"))
         for element in root.iter("script", "style"):
             element.drop_tree()
         fulltext = " ".join(" ".join(root.itertext()).split())
