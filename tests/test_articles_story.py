@@ -666,7 +666,7 @@ def test_a_slideshow_whose_slides_have_headlines_of_their_own_is_not_read(
     monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
     slides = [("Ferry fares rise", "Operators raised fares by a tenth after the bridge reopened."),
               ("Port sold", "The port was sold to a pension fund for 300 million dollars."),
-              ("Rail strike", "Train drivers walked out for a day over a pay offer of two percent."),
+              ("Rail strike", "Train drivers walked out for a day over a pay offer of 2 %."),
               ("Airline merger", "Two regional airlines agreed to merge and keep both brands.")]
     show = ("<div class='gallery'><h2 class='gallery-title'>Business news in pictures</h2>"
             "<ul class='slides'>" + "".join(
