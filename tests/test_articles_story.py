@@ -726,3 +726,38 @@ def test_an_epigraph_right_before_the_first_paragraph_is_read(
     assert epigraph in texts
     texts = texts_of(tmp_path, "slogan.html", page.replace(epigraph, "Cross it, love it"))
     assert "Cross it, love it" not in texts
+
+
+def test_a_slideshow_whose_slides_have_headlines_of_their_own_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A box of pictures in the story's element, each slide counted ("1/4") with a
+    headline and a caption of its own: another story set in pictures ("Business news in
+    pictures"), which the extractor reads as a list of the story's (here it is made to
+    keep every block). Its title, headlines and captions are not read; the story around
+    it is, and so is a list of the story's own points, each with a heading but no count."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
+    slides = [("Ferry fares rise", "Operators raised fares by a tenth after the bridge reopened."),
+              ("Port sold", "The port was sold to a pension fund for 300 million dollars."),
+              ("Rail strike", "Train drivers walked out for a day over a pay offer of 2 %."),
+              ("Airline merger", "Two regional airlines agreed to merge and keep both brands.")]
+    show = ("<div class='gallery'><h2 class='gallery-title'>Business news in pictures</h2>"
+            "<ul class='slides'>" + "".join(
+                f"<li><h2><span class='counter'>{n}/{len(slides)}</span> {head}</h2><p>{text}"
+                "</p><p class='credits'>GETTY IMAGES</p></li>"
+                for n, (head, text) in enumerate(slides, 1)) + "</ul></div>")
+    points = ("<ol>" + "".join(f"<li><h3>Step {n}: what the engineers did</h3><p>{text}</p></li>"
+                               for n, text in enumerate(STORY, 1)) + "</ol>")
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a></nav><div><h1>Harbour bridge reopens</h1><div class='text'>"
+            f"<p>{STORY[0]}</p>{show}<p>{STORY[1]}</p>{points}<p>{STORY[2]}</p>"
+            "</div></div></body></html>")
+    texts = texts_of(tmp_path, "slides.html", page)
+    assert [t for t in texts if t in STORY] == [STORY[0], STORY[1], *STORY, STORY[2]]
+    assert "Step 2: what the engineers did" in texts
+    assert not any(head in t or text in t for head, text in slides for t in texts)
+    assert "Business news in pictures" not in texts
+    assert "GETTY IMAGES" not in texts

@@ -4,7 +4,8 @@ The tests :mod:`l10n.articles.story` applies to the blocks that extraction libra
 or leave out: a run inside a link (:func:`linked`), link density (:func:`dense_links`,
 the best single feature of the boilerplate classifiers: Kohlschütter, Fankhauser and
 Nejdl, WSDM 2010), the classes and ids CMSs give to furniture (:func:`furniture_class`),
-listings of other stories (:func:`teaser_lists`), and which blocks of the wider readings
+listings of other stories (:func:`teaser_lists`), slideshows of them
+(:func:`slideshows`), and which blocks of the wider readings
 are read (:func:`wider`).
 """
 
@@ -83,6 +84,50 @@ def teaser_lists(body: list[tuple[Block, Any]], texts: list[str], chosen: list[b
         if len(found) * 2 * 3 >= inside * 2:  # the pairs are most of what it holds
             for m, n in found:
                 chosen[m] = chosen[n] = False
+
+
+_SLIDES = 3  # counted slides with headlines at least: a slideshow
+_COUNTER = re.compile(r"\s*(\d+)\s*(?:/|of)\s*(\d+)\b", re.IGNORECASE)  # "1/50", "2 of 50"
+
+
+def slideshows(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+    """Takes out of ``chosen`` a slideshow of other stories: a list whose items (three or
+    more) each hold a heading that opens with the slide's count, of one total ("1/50 United
+    goin down", "2/50 Star Wars boosts economy"), with the slides' captions and credits,
+    and what the widest element around the list that holds no other paragraph of the story
+    holds (the box's title, "Business news in pictures", its copy in a lightbox): pictures
+    with headlines of their own, set in the story's element, which the extractor reads as a
+    list of the story's. A list of the story's own points, each with a heading, counts
+    none."""
+    slides: dict[int, dict[int, str]] = {}
+    lists: dict[int, Any] = {}
+    for n, (block, place) in enumerate(body):
+        count = _COUNTER.match(texts[n]) if block.kind == HEADING else None
+        item = _around(place.parent, "li") if count and place.parent is not None else None
+        if count and item is not None and int(count[1]) <= int(count[2]):
+            slides.setdefault(id(item.parentNode), {})[id(item)] = count[2]
+            lists[id(item.parentNode)] = item.parentNode
+    for key, counts in slides.items():
+        if len(counts) < _SLIDES or len(set(counts.values())) != 1:
+            continue
+        box = lists[key]
+        story = [place.parent for n, (block, place) in enumerate(body) if chosen[n]
+                 and block.kind == PARAGRAPH and not holds(box, place.parent)]
+        while box.parentNode is not None and getattr(box.parentNode, "tagName", "body") not in (
+                "body", "html") and not any(holds(box.parentNode, p) for p in story):
+            box = box.parentNode
+        for n, (_, place) in enumerate(body):
+            if place.parent is not None and holds(box, place.parent):
+                chosen[n] = False
+
+
+def _around(node: Any, tag: str) -> Any:
+    """The innermost ``tag`` element that holds ``node`` (or is it), if any."""
+    while node is not None and getattr(node, "tagName", None):
+        if node.tagName == tag:
+            return node
+        node = node.parentNode
+    return None
 
 
 def holds(element: Any, node: Any) -> bool:

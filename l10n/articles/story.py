@@ -41,6 +41,7 @@ from l10n.articles.furniture import (
     linked,
     menu_line,
     shape,
+    slideshows,
     teaser_lists,
     wider,
 )
@@ -201,7 +202,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     missed the story, the lede and the rest of a paragraph an ad cuts, a paragraph
     citing its sources in links, the lines of a list set as short paragraphs, a list
     of sentences in the story's element, the standfirst that is the page's description
-    (:mod:`l10n.articles.density`), but not listings of other stories nor readers'
+    (:mod:`l10n.articles.density`), but not listings of other stories, nor slideshows of
+    them, nor readers'
     comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
     (or the first paragraph) and the last paragraph, and a quote between two of the
@@ -232,6 +234,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     cited(body, texts, chosen)
     standfirst(body, texts, chosen)
     teaser_lists(body, texts, chosen)
+    slideshows(body, texts, chosen)
     comments(body, chosen)
     comment_openers(body, texts, chosen)
     if held is not None:
