@@ -22,6 +22,10 @@ Prints:
   in the built Markdown (rendered by markdown-it) and the built HTML page, the visible
   text outside code holds ``*``, ``_``, `` ` `` and ``~`` characters; those beyond the
   ones the source post itself shows when rendered are stray.
+- **posts-wild**: the same figures on 64 posts of seven more blogs (Node.js, Let's Encrypt,
+  Jekyll, OpenTelemetry, Redox, Gitea, Helm; YAML and TOML front matter, Hugo shortcodes,
+  Liquid tags, MDX), the tuning two thirds of a draw made before any was opened.
+  ``--only posts-held``: the other third, never opened or tuned on, run only when named.
 - **news**: 200 pages of another benchmark, L3S-GN1 (news linked from Google News in
   2008, assessed by people), on which no rule was tuned: the same figures, and
   trafilatura's alone (:mod:`benchmarks.articles_news`).
@@ -168,7 +172,7 @@ def _untranslate_every_other(folder: Path) -> None:
         catalog.save()
 
 
-def posts(folder: Path, debug: bool = False) -> None:
+def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
     from markdown_it import MarkdownIt
 
     from l10n.config import load_settings
@@ -176,7 +180,7 @@ def posts(folder: Path, debug: bool = False) -> None:
     from l10n.workflow.translate import translate
 
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    files = sorted(folder.glob("*.md"))
+    files = sorted([*folder.glob("*.md"), *folder.glob("*.markdown")])
     refused, stray_md, stray_html = [], Counter[str](), Counter[str]()
     worst: list[tuple[int, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -211,7 +215,7 @@ def posts(folder: Path, debug: bool = False) -> None:
             worst.append((sum(extra_md.values()) + sum(extra_html.values()), path.name))
             if debug and extra_md:
                 _show(md, path, built_md)
-    print(f"posts: {len(files)}, refused {len(refused)}")
+    print(f"{title}: {len(files)}, refused {len(refused)}")
     for line in refused:
         print("  refused", line)
     print(f"  stray markup characters in builds: Markdown {sum(stray_md.values())} "
@@ -242,9 +246,9 @@ def sentences(cache: Path, file: Path = LABELS, title: str = "sentences") -> Non
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=CACHE)
-    parser.add_argument("--only", choices=("pages", "posts", "news", "news-late", "news-final",
-                                           "fundus", "fundus-held", "sentences",
-                                           "sentences-held"))
+    parser.add_argument("--only", choices=("pages", "posts", "posts-wild", "posts-held", "news",
+                                           "news-late", "news-final", "fundus", "fundus-held",
+                                           "sentences", "sentences-held"))
     parser.add_argument("--debug", action="store_true", help="show where stray marks are")
     args = parser.parse_args()
     if not (args.cache / "pages" / "references.json").exists():
@@ -253,6 +257,12 @@ def main() -> None:
         pages(args.cache / "pages")
     if args.only in (None, "posts"):
         posts(args.cache / "posts", args.debug)
+    if args.only == "posts-wild" and (args.cache / "posts-wild").is_dir():
+        # not part of a default run (yet): the new blogs' tuning two thirds
+        posts(args.cache / "posts-wild", args.debug, "posts (seven more blogs, tuning part)")
+    if args.only == "posts-held" and (args.cache / "posts-held").is_dir():
+        # never part of a default run: the held-out third, run once on frozen code
+        posts(args.cache / "posts-held", args.debug, "posts (seven more blogs, held-out part)")
     if args.only in (None, "news") and (args.cache / "news").is_dir():
         from benchmarks.articles_news import news
 
