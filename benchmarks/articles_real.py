@@ -21,7 +21,13 @@ Prints:
   alternate, each rendered as a piece of its own) and built with machine text;
   in the built Markdown (rendered by markdown-it) and the built HTML page, the visible
   text outside code holds ``*``, ``_``, `` ` `` and ``~`` characters; those beyond the
-  ones the source post itself shows when rendered are stray.
+  ones the source post itself shows when rendered are stray. Three more counts on the same
+  builds: links and images lost (``<a>`` and ``<img>`` elements of the source, rendered,
+  missing from the built Markdown, rendered); markup shown as text (an HTML tag's ``<x``,
+  ``</x``, ``<!`` or a reference link's ``][`` in the visible text of the built Markdown
+  and of the HTML page, beyond the source's); template tags changed (Hugo shortcodes
+  ``{{< >}}``, ``{{% %}}`` and Liquid ``{% %}``, ``{{ }}`` of the source that the built
+  Markdown does not hold byte for byte).
 - **posts-wild**: the same figures on 64 posts of seven more blogs (Node.js, Let's Encrypt,
   Jekyll, OpenTelemetry, Redox, Gitea, Helm; YAML and TOML front matter, Hugo shortcodes,
   Liquid tags, MDX), the tuning two thirds of a draw made before any was opened.
@@ -144,6 +150,15 @@ def _marks(text: str) -> Counter[str]:
     return Counter(c for c in text if c in _MARKS)
 
 
+_SHOWN_MARKUP = re.compile(r"<[A-Za-z/!]|\]\[")
+_TEMPLATE = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+_ELEMENT = re.compile(r"<(?:a|img)\b")
+
+
+def _lost(source: str, built: str) -> int:
+    return max(0, len(_ELEMENT.findall(source)) - len(_ELEMENT.findall(built)))
+
+
 _FRONT = re.compile(r"\A(?:---\n.*?\n---|\+\+\+\n.*?\n\+\+\+)\n", re.S)
 _PADDING = re.compile(r"~+(?=\s*⟧)")
 
@@ -183,6 +198,7 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
     files = sorted([*folder.glob("*.md"), *folder.glob("*.markdown")])
     refused, stray_md, stray_html = [], Counter[str](), Counter[str]()
     worst: list[tuple[int, str]] = []
+    lost, shown_markup, templates = 0, Counter[str](), 0
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         (project / "seeds").mkdir()
@@ -204,12 +220,22 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
             if not (project / "seeds" / path.name).exists():
                 continue
             article = read(project / "seeds" / path.name)
-            shown = _marks(_visible(md.render(_FRONT.sub("", path.read_text("utf-8"), count=1))))
+            source = md.render(_FRONT.sub("", path.read_text("utf-8"), count=1))
+            shown = _marks(_visible(source))
             built_md = out / "ko" / f"{article.slug}.md"
             built_html = out / "ko" / f"{article.slug}.html"
             body = _FRONT.sub("", built_md.read_text("utf-8"), count=1)  # the build's keys
-            extra_md = _marks(_visible(md.render(body))) - shown
-            extra_html = _marks(_visible(built_html.read_text("utf-8"))) - shown
+            rendered, page = md.render(body), built_html.read_text("utf-8")
+            extra_md = _marks(_visible(rendered)) - shown
+            extra_html = _marks(_visible(page)) - shown
+            lost += _lost(source, rendered)
+            markup = len(_SHOWN_MARKUP.findall(_visible(source)))
+            shown_markup["Markdown"] += max(0, len(_SHOWN_MARKUP.findall(_visible(rendered)))
+                                            - markup)
+            shown_markup["HTML"] += max(0, len(_SHOWN_MARKUP.findall(_visible(page))) - markup)
+            built_text = built_md.read_text("utf-8")
+            templates += sum(t not in built_text for t in _TEMPLATE.findall(
+                _FRONT.sub("", path.read_text("utf-8"), count=1)))
             stray_md += extra_md
             stray_html += extra_html
             worst.append((sum(extra_md.values()) + sum(extra_html.values()), path.name))
@@ -220,6 +246,9 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
         print("  refused", line)
     print(f"  stray markup characters in builds: Markdown {sum(stray_md.values())} "
           f"{dict(stray_md)}, HTML {sum(stray_html.values())} {dict(stray_html)}")
+    print(f"  links and images lost in builds: {lost}; markup shown as text: Markdown "
+          f"{shown_markup['Markdown']}, HTML {shown_markup['HTML']}; template tags changed: "
+          f"{templates}")
     bad = [f"{name} {n}" for n, name in sorted(worst, reverse=True) if n]
     if bad:
         print("  posts with stray marks:", ", ".join(bad[:8]))
