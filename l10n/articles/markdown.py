@@ -38,9 +38,11 @@ the limit is passed, instead of the rest of the document being skipped.
 
 The text of a translatable block is the Markdown source of its inline content, exactly as
 written (inline code, links, emphasis markers and bare URLs included) so that later steps
-can protect the markup and rebuild it. Lines of a multi-line paragraph are joined with
-"\\n" (soft breaks), without the indentation of continuation lines; ``Block.line`` is the
-first line.
+can protect the markup and rebuild it; but a reference link (``[text][label]``) is written
+inline with its definition's address and title (:mod:`l10n.articles.mdrefs`): the
+definitions are no block, and a build without them would show the brackets. Lines of a
+multi-line paragraph are joined with "\\n" (soft breaks), without the indentation of
+continuation lines; ``Block.line`` is the first line.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from typing import Any
 
 from l10n import model
 from l10n.articles.frontmatter import FrontMatter, read_front_matter
+from l10n.articles.mdrefs import inline_references
 from l10n.articles.source import file_slug, safe_slug
 from l10n.errors import ArticleError, L10nWarning, LanguageError
 from l10n.lang import validate_language
@@ -225,14 +228,16 @@ def _parser() -> Any:
 
 def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
     """Blocks of the Markdown ``body`` (whose line numbers are already the file's)."""
+    env: dict[str, Any] = {}
     try:
-        tokens = _parser().parse(body)
+        tokens = _parser().parse(body, env)
     except _TooDeep as exc:
         raise ArticleError(
             f"lists or block quotes nested more than {MAX_NESTING // 2} levels deep",
             path=path, line=exc.line, hint="flatten the nesting; l10n reads every line or "
             "none",
         ) from None
+    lines = body.split("\n")
     blocks: list[Block] = []
     containers: list[tuple[str, bool]] = []  # open lists/quotes: ("list", ordered) / ("quote", _)
     heading = 0
@@ -249,6 +254,8 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
             cell = (kind, column, _alignment(token.attrs.get("style")))
         elif token.type in ("th_close", "td_close"):
             cell = None
+        if token.type == "inline":  # a reference link: inline, its definition is no block
+            token.content = inline_references(token.content, env.get("references", {}), lines)
         if cell is not None and token.type == "inline":
             blocks.append(Block(index, cell[0], token.content, line, level=cell[1],
                                 info=cell[2]))

@@ -1,0 +1,49 @@
+"""Markdown as the authors of real blogs write it (issue #26): reference links, Hugo
+shortcodes and Liquid tags, inline HTML; read, segmented and built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from l10n.articles import read_article
+from l10n.model import Article
+from l10n.publish import Translation, localize, render_html, render_markdown
+
+
+def post(tmp_path: Path, body: str, front: str = "---\ntitle: Cats\n---\n\n") -> Article:
+    path = tmp_path / "post.md"
+    path.write_text(front + body, encoding="utf-8")
+    return read_article(path)
+
+
+def texts(article: Article) -> list[str]:
+    return [b.text for b in article.blocks if b.translatable][1:]
+
+
+def test_reference_links_are_written_inline_with_their_definition(tmp_path: Path) -> None:
+    article = post(tmp_path, (
+        "Read the [guide][] and [the *new* notes][n], see [Cats] and ![a cat][pic].\n"
+        "Not links: `[guide][]`, \\[guide], [nothing][here], [x](/inline).\n\n"
+        "[guide]: https://x.org/guide\n"
+        '[N]: <https://x.org/a b> "The notes"\n'
+        "[cats]: /cats 'All cats'\n"
+        "[pic]: cat.png\n"
+    ))
+    assert texts(article)[0] == (
+        "Read the [guide](https://x.org/guide) and [the *new* notes](<https://x.org/a b> "
+        '"The notes"), see [Cats](/cats "All cats") and ![a cat](cat.png).\n'
+        "Not links: `[guide][]`, \\[guide], [nothing][here], [x](/inline)."
+    )
+
+
+def test_a_reference_link_is_a_link_in_every_build(tmp_path: Path) -> None:
+    article = post(tmp_path, "See the [original post][].\n\n[original post]: https://x.org/p\n")
+    source = texts(article)[0]
+    untranslated = localize(article, "fr", {})
+    page = localize(article, "fr", {source: Translation("Voir [l’article](https://x.org/p).")})
+    for built, words in ((untranslated, "original post"), (page, "l’article")):
+        html = MarkdownIt("commonmark").render(render_markdown(built).split("---\n", 2)[2])
+        assert f'<a href="https://x.org/p">{words}</a>' in html
+        assert f'<a href="https://x.org/p">{words}</a>' in render_html(built, ["en", "fr"])
