@@ -47,3 +47,11 @@ def test_a_reference_link_is_a_link_in_every_build(tmp_path: Path) -> None:
         html = MarkdownIt("commonmark").render(render_markdown(built).split("---\n", 2)[2])
         assert f'<a href="https://x.org/p">{words}</a>' in html
         assert f'<a href="https://x.org/p">{words}</a>' in render_html(built, ["en", "fr"])
+
+
+def test_an_html_comment_is_never_cut(tmp_path: Path) -> None:
+    from l10n.text.segment import segment_article
+
+    article = post(tmp_path, "They voted to move to a DCO. <!-- truncate -->\nThen came more.\n")
+    for segment in segment_article(article):
+        assert segment.text.count("<!--") == segment.text.count("-->"), segment.text
