@@ -49,6 +49,22 @@ def test_a_reference_link_is_a_link_in_every_build(tmp_path: Path) -> None:
         assert f'<a href="https://x.org/p">{words}</a>' in render_html(built, ["en", "fr"])
 
 
+def test_inline_html_of_a_post_is_kept_sanitized_not_shown_as_text(tmp_path: Path) -> None:
+    article = post(tmp_path, (
+        'A <a href="/big.png"><img class="wide" alt="A cat" src="/cat.png"/></a> picture,\n'
+        'a <kbd>Ctrl</kbd> key and <b onclick="alert(1)">bold</b> words. <!-- truncate -->\n'
+        '<a href="javascript:alert(1)">x</a> and <script>alert(2)</script> stay harmless.\n'
+    ))
+    page = localize(article, "fr", {})
+    built = render_markdown(page).split("---\n", 2)[2]
+    for html in (MarkdownIt("commonmark").render(built), render_html(page, ["en", "fr"])):
+        assert '<img class="wide" alt="A cat" src="/cat.png"' in html
+        assert "<kbd>Ctrl</kbd>" in html and "<b>bold</b>" in html
+        assert "&lt;" not in html.split("<body", 1)[-1]
+        assert "onclick" not in html and "javascript:" not in html and "<script>" not in html
+        assert "truncate" not in html
+
+
 def test_an_html_comment_is_never_cut(tmp_path: Path) -> None:
     from l10n.text.segment import segment_article
 
