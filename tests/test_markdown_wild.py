@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 from l10n.articles import read_article
 from l10n.model import Article
 from l10n.publish import Translation, localize, render_html, render_markdown
+from l10n.text.segment import segment_article
 
 
 def post(tmp_path: Path, body: str, front: str = "---\ntitle: Cats\n---\n\n") -> Article:
@@ -66,8 +67,31 @@ def test_inline_html_of_a_post_is_kept_sanitized_not_shown_as_text(tmp_path: Pat
 
 
 def test_an_html_comment_is_never_cut(tmp_path: Path) -> None:
-    from l10n.text.segment import segment_article
-
     article = post(tmp_path, "They voted to move to a DCO. <!-- truncate -->\nThen came more.\n")
     for segment in segment_article(article):
         assert segment.text.count("<!--") == segment.text.count("-->"), segment.text
+
+
+def test_shortcodes_and_liquid_tags_survive_a_translation_byte_for_byte(tmp_path: Path) -> None:
+    article = post(tmp_path, (
+        "{{< blog/integration-badge >}}\n\n"
+        "Read [the changelog]({% link _docs/history.md %}#v3-9-4) and the\n"
+        "[pull request]({{ site.repository }}/pull/7224), by {{ page.author }}.\n\n"
+        '{{% note title="Heads up" %}}\n\n'
+        "{% raw %}\n```text\n{% include my-logo@2x.svg %}\n```\n{% endraw %}\n"
+    ))
+    translations = {s.text: Translation(_pseudo(s.text)) for s in segment_article(article)}
+    built = render_markdown(localize(article, "ko", translations))
+    for tag in ("{{< blog/integration-badge >}}", "({% link _docs/history.md %}#v3-9-4)",
+                "({{ site.repository }}/pull/7224)", "{{ page.author }}",
+                '{{% note title="Heads up" %}}', "{% raw %}", "{% endraw %}",
+                "{% include my-logo@2x.svg %}"):
+        assert tag in built, tag
+
+
+def _pseudo(text: str) -> str:
+    """A translation as an engine makes it: the protected spans masked, the rest changed."""
+    from l10n.text.protect import mask, restore_spans
+
+    masked = mask(text)
+    return restore_spans(masked.text.replace("e", "é").replace("a", "á"), masked)[0]
