@@ -31,6 +31,7 @@ ALT = "alt"  # an image's alternative text (follows the block the image is in)
 LINK_TITLE = "link-title"  # a link's title (follows the block the link is in)
 PAGE_TITLE = "page-title"  # an HTML page's <title> (its tab, search results) that is not the title
 ATTRIBUTE_KINDS = (DESCRIPTION, ALT, LINK_TITLE, PAGE_TITLE)
+MORE = "more"  # a list item's info: the item's next paragraph, not a new item
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,8 @@ class Block:
     level: int = 0  # heading level, list nesting depth, or table column (from 1)
     translatable: bool = True
     ordered: bool = False  # list items of a numbered list
-    info: str = ""  # fenced code: the info string (language); table cell: its alignment
+    info: str = ""  # fenced code: the info string (language); table cell: its alignment;
+    # list item: MORE for an item's second and later paragraphs
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,3 +95,25 @@ def _pseudo(text: str) -> str:
 
     masked = mask(text)
     return restore_spans(masked.text.replace("e", "é").replace("a", "á"), masked)[0]
+
+
+def test_a_list_items_code_and_next_paragraphs_stay_in_the_item(tmp_path: Path) -> None:
+    article = post(tmp_path, (
+        "1.  Round Robin\n\n"
+        "    ```text\n    Tasks spawned : 40000\n    ```\n\n"
+        "    As this is idealised, only the response time matters.\n\n"
+        "    - a nested point\n\n"
+        "2.  Deficit Weighted\n\n"
+        "After the list.\n"
+    ))
+    page = localize(article, "fr", {})
+    for html in (MarkdownIt("commonmark").render(render_markdown(page).split("---\n", 2)[2]),
+                 render_html(page, ["en", "fr"])):
+        body = html.split("<article", 1)[-1]
+        assert body.count("<ol>") == 1 and body.count("<li>") == 3, body
+        order = [body.index(words) for words in (
+            "Round Robin", "Tasks spawned : 40000", "only the response time matters.",
+            "a nested point", "Deficit Weighted")]
+        assert order == sorted(order)  # the item's parts in the source's order
+        assert body.index("</li>", order[3]) < order[4] < body.index("</ol>")
+        assert body.index("After the list.") > body.index("</ol>")

@@ -19,10 +19,12 @@ Blocks, in document order (CommonMark, parsed with markdown-it-py):
   ``description`` from ``description`` or ``summary`` (the page's summary);
 - ``heading`` (``level`` 1-6) and ``paragraph``;
 - ``list-item``: each paragraph inside a list item; ``level`` is the list nesting depth
-  (1 = top-level list), ``ordered`` is True in numbered lists;
+  (1 = top-level list), ``ordered`` is True in numbered lists; an item's second and later
+  paragraphs have ``info`` ``more`` (:data:`~l10n.model.MORE`): the same item, not a new one;
 - ``quote``: each paragraph inside a block quote (a list or heading inside a quote keeps
   its own kind);
 - ``code``: fenced or indented code, not translatable; ``info`` is the fence's language;
+  ``level``: in a list item, the list's depth (the code belongs to the item), else 0;
 - ``link-title``: the title of a link or image (``[x](url "title")``), after the block it
   is in (an image's alt text is the ``[...]`` part, translated inside its sentence);
 - ``html``: raw HTML blocks, not translatable (builds keep their markup, sanitized);
@@ -240,6 +242,7 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
     lines = body.split("\n")
     blocks: list[Block] = []
     containers: list[tuple[str, bool]] = []  # open lists/quotes: ("list", ordered) / ("quote", _)
+    started: list[bool] = []  # open list items: whether a block of the item was read
     heading = 0
     cell: tuple[str, int, str] | None = None  # inside a table cell: (kind, column, align)
     column = 0
@@ -266,19 +269,29 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
             containers.append(("quote", False))
         elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
             containers.pop()
+        elif token.type == "list_item_open":
+            started.append(False)
+        elif token.type == "list_item_close":
+            started.pop()
         elif token.type == "heading_open":
             heading = int(token.tag[1:])
         elif token.type == "heading_close":
             heading = 0
+        in_item = bool(started) and containers[-1][0] == "list"
         if token.type == "inline" and token.map and token.content.strip():
-            blocks.append(_inline_block(index, token.content, line, heading, containers))
-            blocks += _link_titles(token, line)
+            block = _inline_block(index, token.content, line, heading, containers)
+            if in_item and started[-1] and block.kind == LIST_ITEM:
+                block = replace(block, info=model.MORE)  # the item's next paragraph
+            blocks += [block, *_link_titles(token, line)]
         elif token.type in ("fence", "code_block"):
             info = token.info.split()[0] if token.info.strip() else ""
+            depth = sum(1 for kind, _ in containers if kind == "list") if in_item else 0
             blocks.append(
                 Block(index, CODE, _drop_newline(token.content), line, translatable=False,
-                      info=info)
+                      info=info, level=depth)
             )
+        if in_item and token.type in ("inline", "fence", "code_block"):
+            started[-1] = True
         elif token.type == "html_block":
             blocks.append(Block(index, HTML, _drop_newline(token.content), line,
                                 translatable=False))
