@@ -23,7 +23,7 @@ Prints:
   text outside code holds ``*``, ``_``, `` ` `` and ``~`` characters; those beyond the
   ones the source post itself shows when rendered are stray. Three more counts on the same
   builds: links and images lost (``<a>`` and ``<img>`` elements of the source, rendered,
-  missing from the built Markdown, rendered); markup shown as text (an HTML tag's ``<x``,
+  outside HTML comments, missing from the built Markdown, rendered); markup shown as text (an HTML tag's ``<x``,
   ``</x``, ``<!`` or a reference link's ``][`` in the visible text of the built Markdown
   and of the HTML page, beyond the source's); template tags changed (Hugo shortcodes
   ``{{< >}}``, ``{{% %}}`` and Liquid ``{% %}``, ``{{ }}`` of the source that the built
@@ -156,7 +156,12 @@ _ELEMENT = re.compile(r"<(?:a|img)\b")
 
 
 def _lost(source: str, built: str) -> int:
-    return max(0, len(_ELEMENT.findall(source)) - len(_ELEMENT.findall(built)))
+    """Links and pictures of the rendered source missing from the rendered build; those
+    in an HTML comment (a draft's commented-out picture) are not shown, so not counted."""
+    def shown(html: str) -> int:
+        return len(_ELEMENT.findall(re.sub(r"<!--.*?-->", "", html, flags=re.S)))
+
+    return max(0, shown(source) - shown(built))
 
 
 _FRONT = re.compile(r"\A(?:---\n.*?\n---|\+\+\+\n.*?\n\+\+\+)\n", re.S)
