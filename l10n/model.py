@@ -21,6 +21,7 @@ HEADING = "heading"
 LIST_ITEM = "list-item"
 QUOTE = "quote"
 CODE = "code"  # fenced code: kept in builds, never translated
+RULE = "rule"  # a thematic break (Markdown's ---, ***): kept in builds, no text
 TABLE_HEADER = "table-header"  # a cell of a table's header row (Markdown tables)
 TABLE_CELL = "table-cell"  # a cell of a table's body
 CAPTION = "caption"  # an HTML figure's or table's caption

@@ -117,3 +117,12 @@ def test_a_list_items_code_and_next_paragraphs_stay_in_the_item(tmp_path: Path) 
         assert order == sorted(order)  # the item's parts in the source's order
         assert body.index("</li>", order[3]) < order[4] < body.index("</ol>")
         assert body.index("After the list.") > body.index("</ol>")
+
+
+def test_a_thematic_break_is_in_every_build(tmp_path: Path) -> None:
+    article = post(tmp_path, "Before the break.\n\n***\n\nAfter the break.\n")
+    page = localize(article, "fr", {})
+    for html in (MarkdownIt("commonmark").render(render_markdown(page).split("---\n", 2)[2]),
+                 render_html(page, ["en", "fr"])):
+        body = html.split("<article", 1)[-1]
+        assert body.index("Before") < body.index("<hr") < body.index("After"), body

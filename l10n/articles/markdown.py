@@ -28,6 +28,7 @@ Blocks, in document order (CommonMark, parsed with markdown-it-py):
 - ``link-title``: the title of a link or image (``[x](url "title")``), after the block it
   is in (an image's alt text is the ``[...]`` part, translated inside its sentence);
 - ``html``: raw HTML blocks, not translatable (builds keep their markup, sanitized);
+- ``rule``: a thematic break (``---``, ``***``), not translatable, its markup as text;
 - ``table-header`` and ``table-cell``: each cell of a GFM table (markdown-it-py's table
   rule), empty cells included so that builds can rebuild the table; ``level`` is the
   column (from 1: column 1 starts a row), ``info`` the column's alignment (``left``,
@@ -292,6 +293,8 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
             )
         if in_item and token.type in ("inline", "fence", "code_block"):
             started[-1] = True
+        elif token.type == "hr":
+            blocks.append(Block(index, model.RULE, token.markup, line, translatable=False))
         elif token.type == "html_block":
             blocks.append(Block(index, HTML, _drop_newline(token.content), line,
                                 translatable=False))

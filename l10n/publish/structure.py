@@ -18,6 +18,7 @@ from l10n.model import (
     LIST_ITEM,
     MORE,
     QUOTE,
+    RULE,
     TABLE_CELL,
     TABLE_HEADER,
     TITLE,
@@ -30,7 +31,7 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
     """The body (title and byline left out) as nodes: heading, paragraph, quote (of
     paragraphs), list (nested by ``Block.level``; what an item holds after its first
     paragraph, in order, in its ``more``: lists, paragraphs, code), table (header cells, alignments,
-    rows), code, raw, and image (an HTML article's picture of its own: its address, its
+    rows), code, rule, raw, and image (an HTML article's picture of its own: its address, its
     alt text, translated, and the caption that follows it)."""
     nodes: list[dict[str, Any]] = []
     lists: list[tuple[int, dict[str, Any]]] = []  # open lists: (level, node)
@@ -64,6 +65,8 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
             _add_cell(nodes, block, content(local))
         elif block.kind == CODE:
             nodes.append(_code(block))
+        elif block.kind == RULE:
+            nodes.append({"type": "rule"})
         elif not block.translatable:
             nodes.append({"type": "raw", "text": block.text})
         else:
