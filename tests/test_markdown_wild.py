@@ -126,3 +126,15 @@ def test_a_thematic_break_is_in_every_build(tmp_path: Path) -> None:
                  render_html(page, ["en", "fr"])):
         body = html.split("<article", 1)[-1]
         assert body.index("Before") < body.index("<hr") < body.index("After"), body
+
+
+def test_two_block_quotes_one_after_the_other_stay_two(tmp_path: Path) -> None:
+    article = post(tmp_path, (
+        "> **Update, April 27**\n>\n> Fully available.\n\n"
+        "> **Update, January 4**\n>\n> A test endpoint.\n"
+    ))
+    page = localize(article, "fr", {})
+    for html in (MarkdownIt("commonmark").render(render_markdown(page).split("---\n", 2)[2]),
+                 render_html(page, ["en", "fr"])):
+        quotes = html.split("<article", 1)[-1].split("<blockquote>")[1:]
+        assert len(quotes) == 2 and all(q.count("<p>") == 2 for q in quotes), html

@@ -22,7 +22,8 @@ Blocks, in document order (CommonMark, parsed with markdown-it-py):
   (1 = top-level list), ``ordered`` is True in numbered lists; an item's second and later
   paragraphs have ``info`` ``more`` (:data:`~l10n.model.MORE`): the same item, not a new one;
 - ``quote``: each paragraph inside a block quote (a list or heading inside a quote keeps
-  its own kind);
+  its own kind); a quote's second and later paragraphs have ``info`` ``more``, so that
+  two quotes one after the other stay two;
 - ``code``: fenced or indented code, not translatable; ``info`` is the fence's language;
   ``level``: in a list item, the list's depth (the code belongs to the item), else 0;
 - ``link-title``: the title of a link or image (``[x](url "title")``), after the block it
@@ -244,6 +245,7 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
     blocks: list[Block] = []
     containers: list[tuple[str, bool]] = []  # open lists/quotes: ("list", ordered) / ("quote", _)
     started: list[bool] = []  # open list items: whether a block of the item was read
+    quoted: list[bool] = []  # open block quotes: whether a paragraph of the quote was read
     heading = 0
     cell: tuple[str, int, str] | None = None  # inside a table cell: (kind, column, align)
     column = 0
@@ -268,8 +270,10 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
             containers.append(("list", token.type == "ordered_list_open"))
         elif token.type == "blockquote_open":
             containers.append(("quote", False))
+            quoted.append(False)
         elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
-            containers.pop()
+            if containers.pop()[0] == "quote":
+                quoted.pop()
         elif token.type == "list_item_open":
             started.append(False)
         elif token.type == "list_item_close":
@@ -283,6 +287,9 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
             block = _inline_block(index, token.content, line, heading, containers)
             if in_item and started[-1] and block.kind == LIST_ITEM:
                 block = replace(block, info=model.MORE)  # the item's next paragraph
+            if block.kind == QUOTE:
+                block = replace(block, info=model.MORE if quoted[-1] else "")
+                quoted[-1] = True  # the quote's next paragraph: the same quote
             blocks += [block, *_link_titles(token, line)]
         elif token.type in ("fence", "code_block"):
             info = token.info.split()[0] if token.info.strip() else ""

@@ -29,10 +29,11 @@ from l10n.publish.page import LocalBlock, Page
 
 def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, Any]]:
     """The body (title and byline left out) as nodes: heading, paragraph, quote (of
-    paragraphs), list (nested by ``Block.level``; what an item holds after its first
-    paragraph, in order, in its ``more``: lists, paragraphs, code), table (header cells, alignments,
-    rows), code, rule, raw, and image (an HTML article's picture of its own: its address, its
-    alt text, translated, and the caption that follows it)."""
+    paragraphs; in Markdown, a paragraph not marked ``more`` starts a new quote), list
+    (nested by ``Block.level``; what an item holds after its first paragraph, in order, in
+    its ``more``: lists, paragraphs, code), table (header cells, alignments, rows), code,
+    rule, raw, and image (an HTML article's picture of its own: its address, its alt text,
+    translated, and the caption that follows it)."""
     nodes: list[dict[str, Any]] = []
     lists: list[tuple[int, dict[str, Any]]] = []  # open lists: (level, node)
     for local in page.blocks:
@@ -58,7 +59,8 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
         if block.kind == LIST_ITEM:
             _add_item(nodes, lists, block, content(local))
         elif block.kind == QUOTE:
-            if not nodes or nodes[-1]["type"] != "quote":
+            if not nodes or nodes[-1]["type"] != "quote" or (
+                    page.article.format == "markdown" and block.info != MORE):
                 nodes.append({"type": "quote", "items": []})
             nodes[-1]["items"].append(content(local))
         elif block.kind in (TABLE_HEADER, TABLE_CELL):
