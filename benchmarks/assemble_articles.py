@@ -25,6 +25,10 @@ gitignored, never committed):
 - ``<out>/readability/`` and ``<out>/readability-held/``: pages of Readability.js's tests,
   each with ``{"fulltext": ..., "supplemental": ...}``: the text of the article its
   maintainers expect Readability to extract, and the page's title, byline and excerpt.
+- ``<out>/posts-wild/`` and ``<out>/posts-held/``: Markdown posts of seven more public blogs
+  (Hugo, Jekyll, Docusaurus, Next.js sites), drawn by a hash of the path and split by
+  another before any was opened; a page bundle's ``index.md`` is written under its
+  folder's name. The held half is run only when named, once.
 
 ``--only NAME`` assembles the sources of that name only (e.g. ``news-fundus``).
 """
@@ -46,6 +50,7 @@ CACHE = ROOT / ".cache" / "articles-real"
 NEWS_FOLDERS = {"news-l3s": "news", "news-l3s-late": "news-late", "news-l3s-final": "news-final"}
 FUNDUS_FOLDERS = {"news-fundus": "fundus", "news-fundus-held": "fundus-held"}
 READABILITY_FOLDERS = {"readability": "readability", "readability-held": "readability-held"}
+POST_FOLDERS = {"posts-wild": "posts-wild", "posts-held": "posts-held"}
 
 
 def git_dir(repository: str, mirrors: Path, out: Path) -> Path:
@@ -95,12 +100,20 @@ def assemble(mirrors: Path, out: Path, only: str | None = None) -> dict[str, int
             (folder / "references.json").write_text(json.dumps(refs, ensure_ascii=False, indent=1),
                                                     encoding="utf-8")
         else:
-            folder = out / "posts"
+            folder = out / POST_FOLDERS.get(source["name"], "posts")
             folder.mkdir(parents=True, exist_ok=True)
             for path in source["paths"]:
-                (folder / Path(path).name).write_bytes(show(git, commit, path))
-        counts[source["name"]] = len(source["paths"])
+                (folder / post_name(path)).write_bytes(show(git, commit, path))
+        # a set may gather several repositories (a [[source]] each, one name)
+        counts[source["name"]] = counts.get(source["name"], 0) + len(source["paths"])
     return counts
+
+
+def post_name(path: str) -> str:
+    """A post's file name in the cache: its own, or a page bundle's folder name for its
+    ``index.md`` (Hugo's leaf bundles: ``2021/collector/index.md`` is ``collector.md``)."""
+    name = Path(path)
+    return name.parent.name + name.suffix if name.stem == "index" else name.name
 
 
 _FULLTEXT, _SUPPLEMENTAL = "x-nc-sel2", "x-nc-sel3"

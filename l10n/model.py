@@ -21,6 +21,7 @@ HEADING = "heading"
 LIST_ITEM = "list-item"
 QUOTE = "quote"
 CODE = "code"  # fenced code: kept in builds, never translated
+RULE = "rule"  # a thematic break (Markdown's ---, ***): kept in builds, no text
 TABLE_HEADER = "table-header"  # a cell of a table's header row (Markdown tables)
 TABLE_CELL = "table-cell"  # a cell of a table's body
 CAPTION = "caption"  # an HTML figure's or table's caption
@@ -31,6 +32,7 @@ ALT = "alt"  # an image's alternative text (follows the block the image is in)
 LINK_TITLE = "link-title"  # a link's title (follows the block the link is in)
 PAGE_TITLE = "page-title"  # an HTML page's <title> (its tab, search results) that is not the title
 ATTRIBUTE_KINDS = (DESCRIPTION, ALT, LINK_TITLE, PAGE_TITLE)
+MORE = "more"  # a list item's info: the item's next paragraph, not a new item
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,8 @@ class Block:
     level: int = 0  # heading level, list nesting depth, or table column (from 1)
     translatable: bool = True
     ordered: bool = False  # list items of a numbered list
-    info: str = ""  # fenced code: the info string (language); table cell: its alignment
+    info: str = ""  # fenced code: the info string (language); table cell: its alignment;
+    # list item: MORE for an item's second and later paragraphs
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,13 +19,17 @@ Blocks, in document order (CommonMark, parsed with markdown-it-py):
   ``description`` from ``description`` or ``summary`` (the page's summary);
 - ``heading`` (``level`` 1-6) and ``paragraph``;
 - ``list-item``: each paragraph inside a list item; ``level`` is the list nesting depth
-  (1 = top-level list), ``ordered`` is True in numbered lists;
+  (1 = top-level list), ``ordered`` is True in numbered lists; an item's second and later
+  paragraphs have ``info`` ``more`` (:data:`~l10n.model.MORE`): the same item, not a new one;
 - ``quote``: each paragraph inside a block quote (a list or heading inside a quote keeps
-  its own kind);
+  its own kind); a quote's second and later paragraphs have ``info`` ``more``, so that
+  two quotes one after the other stay two;
 - ``code``: fenced or indented code, not translatable; ``info`` is the fence's language;
+  ``level``: in a list item, the list's depth (the code belongs to the item), else 0;
 - ``link-title``: the title of a link or image (``[x](url "title")``), after the block it
   is in (an image's alt text is the ``[...]`` part, translated inside its sentence);
 - ``html``: raw HTML blocks, not translatable (builds keep their markup, sanitized);
+- ``rule``: a thematic break (``---``, ``***``), not translatable, its markup as text;
 - ``table-header`` and ``table-cell``: each cell of a GFM table (markdown-it-py's table
   rule), empty cells included so that builds can rebuild the table; ``level`` is the
   column (from 1: column 1 starts a row), ``info`` the column's alignment (``left``,
@@ -38,9 +42,11 @@ the limit is passed, instead of the rest of the document being skipped.
 
 The text of a translatable block is the Markdown source of its inline content, exactly as
 written (inline code, links, emphasis markers and bare URLs included) so that later steps
-can protect the markup and rebuild it. Lines of a multi-line paragraph are joined with
-"\\n" (soft breaks), without the indentation of continuation lines; ``Block.line`` is the
-first line.
+can protect the markup and rebuild it; but a reference link (``[text][label]``) is written
+inline with its definition's address and title (:mod:`l10n.articles.mdrefs`): the
+definitions are no block, and a build without them would show the brackets. Lines of a
+multi-line paragraph are joined with "\\n" (soft breaks), without the indentation of
+continuation lines; ``Block.line`` is the first line.
 """
 
 from __future__ import annotations
@@ -54,6 +60,7 @@ from typing import Any
 
 from l10n import model
 from l10n.articles.frontmatter import FrontMatter, read_front_matter
+from l10n.articles.mdrefs import inline_references
 from l10n.articles.source import file_slug, safe_slug
 from l10n.errors import ArticleError, L10nWarning, LanguageError
 from l10n.lang import validate_language
@@ -225,16 +232,20 @@ def _parser() -> Any:
 
 def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
     """Blocks of the Markdown ``body`` (whose line numbers are already the file's)."""
+    env: dict[str, Any] = {}
     try:
-        tokens = _parser().parse(body)
+        tokens = _parser().parse(body, env)
     except _TooDeep as exc:
         raise ArticleError(
             f"lists or block quotes nested more than {MAX_NESTING // 2} levels deep",
             path=path, line=exc.line, hint="flatten the nesting; l10n reads every line or "
             "none",
         ) from None
+    lines = body.split("\n")
     blocks: list[Block] = []
     containers: list[tuple[str, bool]] = []  # open lists/quotes: ("list", ordered) / ("quote", _)
+    started: list[bool] = []  # open list items: whether a block of the item was read
+    quoted: list[bool] = []  # open block quotes: whether a paragraph of the quote was read
     heading = 0
     cell: tuple[str, int, str] | None = None  # inside a table cell: (kind, column, align)
     column = 0
@@ -249,6 +260,8 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
             cell = (kind, column, _alignment(token.attrs.get("style")))
         elif token.type in ("th_close", "td_close"):
             cell = None
+        if token.type == "inline":  # a reference link: inline, its definition is no block
+            token.content = inline_references(token.content, env.get("references", {}), lines)
         if cell is not None and token.type == "inline":
             blocks.append(Block(index, cell[0], token.content, line, level=cell[1],
                                 info=cell[2]))
@@ -257,21 +270,38 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
             containers.append(("list", token.type == "ordered_list_open"))
         elif token.type == "blockquote_open":
             containers.append(("quote", False))
+            quoted.append(False)
         elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
-            containers.pop()
+            if containers.pop()[0] == "quote":
+                quoted.pop()
+        elif token.type == "list_item_open":
+            started.append(False)
+        elif token.type == "list_item_close":
+            started.pop()
         elif token.type == "heading_open":
             heading = int(token.tag[1:])
         elif token.type == "heading_close":
             heading = 0
+        in_item = bool(started) and containers[-1][0] == "list"
         if token.type == "inline" and token.map and token.content.strip():
-            blocks.append(_inline_block(index, token.content, line, heading, containers))
-            blocks += _link_titles(token, line)
+            block = _inline_block(index, token.content, line, heading, containers)
+            if in_item and started[-1] and block.kind == LIST_ITEM:
+                block = replace(block, info=model.MORE)  # the item's next paragraph
+            if block.kind == QUOTE:
+                block = replace(block, info=model.MORE if quoted[-1] else "")
+                quoted[-1] = True  # the quote's next paragraph: the same quote
+            blocks += [block, *_link_titles(token, line)]
         elif token.type in ("fence", "code_block"):
             info = token.info.split()[0] if token.info.strip() else ""
+            depth = sum(1 for kind, _ in containers if kind == "list") if in_item else 0
             blocks.append(
                 Block(index, CODE, _drop_newline(token.content), line, translatable=False,
-                      info=info)
+                      info=info, level=depth)
             )
+        if in_item and token.type in ("inline", "fence", "code_block"):
+            started[-1] = True
+        elif token.type == "hr":
+            blocks.append(Block(index, model.RULE, token.markup, line, translatable=False))
         elif token.type == "html_block":
             blocks.append(Block(index, HTML, _drop_newline(token.content), line,
                                 translatable=False))

@@ -1,5 +1,5 @@
 """Text for Markdown documents: escaped so that it means what the page means, no raw
-HTML reaches a renderer, and no link runs a script.
+HTML but cleaned, allowed tags reaches a renderer, and no link runs a script.
 
 Links in Markdown text (inline links and images ``[x](url)``, autolinks ``<url>``) keep
 their target only when it is relative or uses a safe scheme (:data:`SAFE_SCHEMES`); any
@@ -15,6 +15,8 @@ from __future__ import annotations
 import html
 import re
 
+from l10n.publish.sanitize import sanitize_tag
+
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "ftps", "tel"})
 
 _MD_PUNCT = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?[A-Za-z0-9]+;)")
@@ -24,7 +26,8 @@ _MD_RAW = re.compile(
     r"|<(?P<autolink>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>"  # an autolink: kept if safe
     r"|<[^\s<>@]+@[^\s<>@]+>"  # an e-mail autolink: kept
     r"|\]\([ \t]*\n?[ \t]*(?P<target><[^<>\n]*>|[^\s()<]*(?:\([^\s()]*\)[^\s()<]*)*)"
-    r"|<(?=[A-Za-z/!?])"  # the start of raw HTML: escaped
+    r"|(?P<tag><!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"  # a tag: cleaned
+    r"|<(?=[A-Za-z/!?])"  # the start of anything else raw: escaped
 )
 _REFERENCE = re.compile(r"^( {0,3})\[(?=(?:[^\]\\]|\\.)*\]:)", re.MULTILINE)
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -43,6 +46,8 @@ def unsafe_url(url: str) -> bool:
 def _raw(match: re.Match[str]) -> str:
     """One match of :data:`_MD_RAW`, made safe."""
     text = match.group(0)
+    if match.group("tag") is not None:
+        return sanitize_tag(text)
     if text == "<":
         return "\\<"
     if match.group("autolink") is not None and unsafe_url(match.group("autolink")):
@@ -55,9 +60,10 @@ def _raw(match: re.Match[str]) -> str:
 
 def md_text(text: str, *, plain: bool) -> str:
     """``text`` for a Markdown document. Plain text is escaped so that nothing in it is
-    markup; Markdown keeps its inline markup, but raw HTML (a ``<`` opening a tag) is
-    escaped so that no renderer runs it, and unsafe link targets are defused (see the
-    module docstring)."""
+    markup; Markdown keeps its inline markup, its HTML tags cleaned one by one
+    (:func:`~l10n.publish.sanitize.sanitize_tag`: allowed tags and attributes only,
+    comments dropped), any other ``<`` escaped, and unsafe link targets are defused (see
+    the module docstring)."""
     if not plain:
         return _REFERENCE.sub(r"\1\\[", _MD_RAW.sub(_raw, text))
     escaped = _MD_PUNCT.sub(lambda m: "\\" + m.group(0), text)

@@ -322,14 +322,19 @@ def render_root(languages: Sequence[str], source: str) -> str:
 
 
 def _html_pieces(page: Page) -> Callable[[LocalBlock], list[dict[str, Any]]]:
-    """Each block's pieces with their HTML: escaped text, markdown-it's escaped output, or
+    """Each block's pieces with their HTML: escaped text, markdown-it's output cleaned, or
     an HTML article's inline markup (:func:`~l10n.publish.htmlpage.safe_inline`, then
     :func:`~l10n.publish.sanitize.sanitize_inline`)."""
     from markdown_it import MarkdownIt
     from markupsafe import Markup, escape
 
-    inline = MarkdownIt("commonmark", {"html": False}).renderInline
+    render = MarkdownIt("commonmark").renderInline
     rich = page.article.format == "markdown"
+
+    def inline(text: str) -> str:
+        """A Markdown piece's HTML: its own tags (a picture in a link, ``<kbd>``) cleaned
+        as raw HTML is; a tag the piece opens is closed at its end."""
+        return sanitize_inline(render(text))
 
     def pieces(local: LocalBlock) -> list[dict[str, Any]]:
         markdown = rich and local.block.kind not in (TITLE, BYLINE)

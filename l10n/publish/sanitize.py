@@ -14,7 +14,10 @@ sanitizer ammonia, html5ever's parser) has cleaned it against an allow-list:
   links get ``rel="noopener noreferrer"``; comments are dropped.
 
 The same cleaned HTML goes into the HTML page and into the Markdown build (whose
-renderer would otherwise run whatever raw HTML it is given). The text inside a raw HTML
+renderer would otherwise run whatever raw HTML it is given). Inline HTML in a Markdown
+article's sentences (a picture in a link, ``<kbd>``, ``<br>``) is cleaned the same way,
+one tag at a time (:func:`sanitize_tag`): a piece of a sentence holds a start tag whose
+end tag may be in the next piece. The text inside a raw HTML
 block is not translated: builds mark it as the source language.
 
 :func:`sanitize_inline` cleans an HTML article's inline markup on the templated pages
@@ -48,3 +51,24 @@ def sanitize_inline(html: str) -> str:
     import nh3
 
     return str(nh3.clean(html, attributes=_attributes(rel=True), link_rel=None))
+
+
+def sanitize_tag(tag: str) -> str:
+    """One HTML tag of a Markdown sentence (``<a href="x">``, ``</a>``, ``<br/>``), cleaned
+    as :func:`sanitize_html` cleans a block: its allowed attributes kept, the tag itself
+    ``""`` when it is not allowed (its content stays, as text). A comment is ``""``."""
+    import re
+
+    import nh3
+
+    found = re.match(r"<(/?)([A-Za-z][A-Za-z0-9-]*)", tag)
+    if not found:
+        return ""
+    name = found.group(2).lower()
+    if name not in nh3.ALLOWED_TAGS:
+        return ""
+    if found.group(1):
+        return f"</{name}>"
+    clean = str(nh3.clean(tag, attributes=_attributes()))
+    start = re.match(rf"<{name}\b[^<>]*>", clean)
+    return start.group(0) if start else ""

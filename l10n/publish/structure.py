@@ -16,7 +16,9 @@ from l10n.model import (
     CODE,
     HEADING,
     LIST_ITEM,
+    MORE,
     QUOTE,
+    RULE,
     TABLE_CELL,
     TABLE_HEADER,
     TITLE,
@@ -27,9 +29,11 @@ from l10n.publish.page import LocalBlock, Page
 
 def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, Any]]:
     """The body (title and byline left out) as nodes: heading, paragraph, quote (of
-    paragraphs), list (nested by ``Block.level``), table (header cells, alignments,
-    rows), code, raw, and image (an HTML article's picture of its own: its address, its
-    alt text, translated, and the caption that follows it)."""
+    paragraphs; in Markdown, a paragraph not marked ``more`` starts a new quote), list
+    (nested by ``Block.level``; what an item holds after its first paragraph, in order, in
+    its ``more``: lists, paragraphs, code), table (header cells, alignments, rows), code,
+    rule, raw, and image (an HTML article's picture of its own: its address, its alt text,
+    translated, and the caption that follows it)."""
     nodes: list[dict[str, Any]] = []
     lists: list[tuple[int, dict[str, Any]]] = []  # open lists: (level, node)
     for local in page.blocks:
@@ -45,20 +49,26 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
                 nodes[-1]["caption"] is None):  # the picture's own caption, right after it
             nodes[-1]["caption"] = content(local)
             continue
+        more = (block.kind == LIST_ITEM and block.info == MORE) or (
+            block.kind == CODE and block.level > 0)
+        if more and _add_more(lists, block, _code(block) if block.kind == CODE else
+                              {"type": "paragraph", "content": content(local)}):
+            continue
         if block.kind != LIST_ITEM:
             lists = []
         if block.kind == LIST_ITEM:
             _add_item(nodes, lists, block, content(local))
         elif block.kind == QUOTE:
-            if not nodes or nodes[-1]["type"] != "quote":
+            if not nodes or nodes[-1]["type"] != "quote" or (
+                    page.article.format == "markdown" and block.info != MORE):
                 nodes.append({"type": "quote", "items": []})
             nodes[-1]["items"].append(content(local))
         elif block.kind in (TABLE_HEADER, TABLE_CELL):
             _add_cell(nodes, block, content(local))
         elif block.kind == CODE:
-            longest = max((len(run) for run in re.findall(r"`+", block.text)), default=0)
-            fence = "`" * max(3, longest + 1)
-            nodes.append({"type": "code", "text": block.text, "info": block.info, "fence": fence})
+            nodes.append(_code(block))
+        elif block.kind == RULE:
+            nodes.append({"type": "rule"})
         elif not block.translatable:
             nodes.append({"type": "raw", "text": block.text})
         else:
@@ -66,6 +76,23 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
             kind = "heading" if block.kind == HEADING else "paragraph"
             nodes.append({"type": kind, "level": level, "content": content(local)})
     return nodes
+
+
+def _code(block: Block) -> dict[str, Any]:
+    longest = max((len(run) for run in re.findall(r"`+", block.text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return {"type": "code", "text": block.text, "info": block.info, "fence": fence}
+
+
+def _add_more(lists: list[tuple[int, dict[str, Any]]], block: Block, part: dict[str, Any]) -> bool:
+    """Put a list item's next paragraph or its code in the last item of the open list of
+    its level (deeper lists close); False when no such item is open."""
+    while lists and lists[-1][0] > block.level:
+        lists.pop()
+    if not lists or lists[-1][0] != block.level or not lists[-1][1]["items"]:
+        return False
+    lists[-1][1]["items"][-1]["more"].append(part)
+    return True
 
 
 def heading_shift(page: Page) -> int:
@@ -110,9 +137,9 @@ def _add_item(
         new: dict[str, Any] = {"type": "list", "ordered": block.ordered, "items": [], "depth": 0}
         if lists and lists[-1][1]["items"]:
             new["depth"] = lists[-1][1]["depth"] + 1
-            lists[-1][1]["items"][-1]["lists"].append(new)
+            lists[-1][1]["items"][-1]["more"].append(new)
         else:
             nodes.append(new)
         lists.append((level, new))
     items = lists[-1][1]["items"]
-    items.append({"content": body, "number": len(items) + 1, "lists": []})
+    items.append({"content": body, "number": len(items) + 1, "more": []})

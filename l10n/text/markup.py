@@ -1,7 +1,8 @@
 """Rule 3 of :mod:`l10n.text.segment`: markup is never split.
 
 :func:`outside_markup` drops a cut inside inline code, a Markdown link or image, an
-autolink, a bare URL, an HTML tag or an HTML ``<code>`` element;
+autolink, a bare URL, an HTML tag or comment, an HTML ``<code>`` element, a Hugo
+shortcode or a Liquid tag;
 :func:`outside_inline_markup` drops a cut that markdown-it reads as inside emphasis, a
 link's text, an image's text or a code span (CommonMark's delimiter rules, which no
 regular expression follows); :func:`with_their_tags` moves a cut so that an HTML tag
@@ -21,7 +22,9 @@ _PROTECTED = re.compile(
     r"|!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # [text](url "title")
     r"|<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>"  # autolink
     r"|(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]}]"  # bare URL, minus final punctuation
-    r"|<code\b[^>]*>.*?</code>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>",  # HTML code, HTML tag
+    r"|<code\b[^>]*>.*?</code>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>"  # HTML code, HTML tag
+    r"|<!--.*?-->"  # an HTML comment
+    r"|\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}",  # a Hugo shortcode, a Liquid tag
     re.DOTALL,
 )
 

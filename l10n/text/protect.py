@@ -4,12 +4,15 @@ Pure functions, no I/O. What is protected (``Slot.kind``):
 
 - ``term``: glossary term matches handed in by the caller (``TermMatch``);
 - ``code``: markdown inline code (`` `x` ``, ````` ``x`` `````);
-- ``link``: the ``](url "title")`` part of a markdown link (the link text stays translatable);
+- ``link``: the ``](url "title")`` part of a markdown link (the link text stays translatable),
+  its address in ``<...>`` or holding template tags (``]({{ site.repository }}/pull/7)``);
 - ``url``: bare URLs (``https://...``, ``www....``) and autolinks ``<https://...>``;
 - ``email``: e-mail addresses;
 - ``html``: HTML tags and comments; an HTML ``<code>``, ``<kbd>`` or ``<samp>`` element,
   or an element marked ``translate="no"``, is one span with its content;
-- ``placeholder``: ``{name}``, ``{0}``, ``%s``, ``%(name)s``, ``%1$d``.
+- ``placeholder``: ``{name}``, ``{0}``, ``%s``, ``%(name)s``, ``%1$d``; a template's tags:
+  Hugo shortcodes (``{{< figure src="x" >}}``, ``{{% note %}}``), Liquid tags and output
+  (``{% include x %}``, ``{{ site.url }}``), byte for byte.
 
 Token form: a plain alphanumeric word, ``ZQX1X``, ``ZQX2X``, ... Real engines were seen to
 mangle ``[[T1]]``, ``{0}`` and ``__TERM_0__`` but to keep ``XTERM1X``-like words. The final
@@ -39,6 +42,8 @@ EMAIL = "email"
 HTML = "html"
 PLACEHOLDER = "placeholder"
 
+# Hugo shortcodes ({{< x >}}, {{% x %}}) and Liquid tags and output ({% x %}, {{ x }})
+_TEMPLATE = r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}"
 _URL_BODY = r"(?:[^\s<>\"'()\[\]{}]|\([^\s()<>]*\))+"
 # (priority, kind, pattern): on overlap, the lower priority number wins.
 _MARKUP: tuple[tuple[int, str, re.Pattern[str]], ...] = (
@@ -49,7 +54,10 @@ _MARKUP: tuple[tuple[int, str, re.Pattern[str]], ...] = (
         r"|<([A-Za-z][A-Za-z0-9-]*)\s[^<>]*\btranslate=[\"']?no\b[^<>]*>.*?</\2>", re.S | re.I
     )),
     (2, URL, re.compile(r"<(?:https?|ftp|mailto):[^\s<>]+>", re.I)),
-    (3, LINK, re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")),
+    (3, LINK, re.compile(rf"\]\((?:<[^<>\n]*>|(?:{_TEMPLATE}|[^()\s]|\([^()\s]*\))*)"
+                         r"(?:\s+\"[^\"]*\")?\)")),
+    # a Hugo shortcode or a Liquid tag or output, alone (a link's address holds its own)
+    (3, PLACEHOLDER, re.compile(_TEMPLATE, re.S)),
     (4, URL, re.compile(rf"\b(?:(?:https?|ftp)://|www\.){_URL_BODY}", re.I)),
     (5, EMAIL, re.compile(r"\b[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
                           r"(?![A-Za-z0-9_])")),  # a Korean particle may follow (주소에)

@@ -1,0 +1,140 @@
+"""Markdown as the authors of real blogs write it (issue #26): reference links, Hugo
+shortcodes and Liquid tags, inline HTML; read, segmented and built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from l10n.articles import read_article
+from l10n.model import Article
+from l10n.publish import Translation, localize, render_html, render_markdown
+from l10n.text.segment import segment_article
+
+
+def post(tmp_path: Path, body: str, front: str = "---\ntitle: Cats\n---\n\n") -> Article:
+    path = tmp_path / "post.md"
+    path.write_text(front + body, encoding="utf-8")
+    return read_article(path)
+
+
+def texts(article: Article) -> list[str]:
+    return [b.text for b in article.blocks if b.translatable][1:]
+
+
+def test_reference_links_are_written_inline_with_their_definition(tmp_path: Path) -> None:
+    article = post(tmp_path, (
+        "Read the [guide][] and [the *new* notes][n], see [Cats] and ![a cat][pic].\n"
+        "Not links: `[guide][]`, \\[guide], [nothing][here], [x](/inline).\n\n"
+        "[guide]: https://x.org/guide\n"
+        '[N]: <https://x.org/a b> "The notes"\n'
+        "[cats]: /cats 'All cats'\n"
+        "[pic]: cat.png\n"
+    ))
+    assert texts(article)[0] == (
+        "Read the [guide](https://x.org/guide) and [the *new* notes](<https://x.org/a b> "
+        '"The notes"), see [Cats](/cats "All cats") and ![a cat](cat.png).\n'
+        "Not links: `[guide][]`, \\[guide], [nothing][here], [x](/inline)."
+    )
+
+
+def test_a_reference_link_is_a_link_in_every_build(tmp_path: Path) -> None:
+    article = post(tmp_path, "See the [original post][].\n\n[original post]: https://x.org/p\n")
+    source = texts(article)[0]
+    untranslated = localize(article, "fr", {})
+    page = localize(article, "fr", {source: Translation("Voir [l’article](https://x.org/p).")})
+    for built, words in ((untranslated, "original post"), (page, "l’article")):
+        html = MarkdownIt("commonmark").render(render_markdown(built).split("---\n", 2)[2])
+        assert f'<a href="https://x.org/p">{words}</a>' in html
+        assert f'<a href="https://x.org/p">{words}</a>' in render_html(built, ["en", "fr"])
+
+
+def test_inline_html_of_a_post_is_kept_sanitized_not_shown_as_text(tmp_path: Path) -> None:
+    article = post(tmp_path, (
+        'A <a href="/big.png"><img class="wide" alt="A cat" src="/cat.png"/></a> picture,\n'
+        'a <kbd>Ctrl</kbd> key and <b onclick="alert(1)">bold</b> words. <!-- truncate -->\n'
+        '<a href="javascript:alert(1)">x</a> and <script>alert(2)</script> stay harmless.\n'
+    ))
+    page = localize(article, "fr", {})
+    built = render_markdown(page).split("---\n", 2)[2]
+    for html in (MarkdownIt("commonmark").render(built), render_html(page, ["en", "fr"])):
+        assert '<img class="wide" alt="A cat" src="/cat.png"' in html
+        assert "<kbd>Ctrl</kbd>" in html and "<b>bold</b>" in html
+        assert "&lt;" not in html.split("<body", 1)[-1]
+        assert "onclick" not in html and "javascript:" not in html and "<script>" not in html
+        assert "truncate" not in html
+
+
+def test_an_html_comment_is_never_cut(tmp_path: Path) -> None:
+    article = post(tmp_path, "They voted to move to a DCO. <!-- truncate -->\nThen came more.\n")
+    for segment in segment_article(article):
+        assert segment.text.count("<!--") == segment.text.count("-->"), segment.text
+
+
+def test_shortcodes_and_liquid_tags_survive_a_translation_byte_for_byte(tmp_path: Path) -> None:
+    article = post(tmp_path, (
+        "{{< blog/integration-badge >}}\n\n"
+        "Read [the changelog]({% link _docs/history.md %}#v3-9-4) and the\n"
+        "[pull request]({{ site.repository }}/pull/7224), by {{ page.author }}.\n\n"
+        '{{% note title="Heads up" %}}\n\n'
+        "{% raw %}\n```text\n{% include my-logo@2x.svg %}\n```\n{% endraw %}\n"
+    ))
+    translations = {s.text: Translation(_pseudo(s.text)) for s in segment_article(article)}
+    built = render_markdown(localize(article, "ko", translations))
+    for tag in ("{{< blog/integration-badge >}}", "({% link _docs/history.md %}#v3-9-4)",
+                "({{ site.repository }}/pull/7224)", "{{ page.author }}",
+                '{{% note title="Heads up" %}}', "{% raw %}", "{% endraw %}",
+                "{% include my-logo@2x.svg %}"):
+        assert tag in built, tag
+
+
+def _pseudo(text: str) -> str:
+    """A translation as an engine makes it: the protected spans masked, the rest changed."""
+    from l10n.text.protect import mask, restore_spans
+
+    masked = mask(text)
+    return restore_spans(masked.text.replace("e", "é").replace("a", "á"), masked)[0]
+
+
+def test_a_list_items_code_and_next_paragraphs_stay_in_the_item(tmp_path: Path) -> None:
+    article = post(tmp_path, (
+        "1.  Round Robin\n\n"
+        "    ```text\n    Tasks spawned : 40000\n    ```\n\n"
+        "    As this is idealised, only the response time matters.\n\n"
+        "    - a nested point\n\n"
+        "2.  Deficit Weighted\n\n"
+        "After the list.\n"
+    ))
+    page = localize(article, "fr", {})
+    for html in (MarkdownIt("commonmark").render(render_markdown(page).split("---\n", 2)[2]),
+                 render_html(page, ["en", "fr"])):
+        body = html.split("<article", 1)[-1]
+        assert body.count("<ol>") == 1 and body.count("<li>") == 3, body
+        order = [body.index(words) for words in (
+            "Round Robin", "Tasks spawned : 40000", "only the response time matters.",
+            "a nested point", "Deficit Weighted")]
+        assert order == sorted(order)  # the item's parts in the source's order
+        assert body.index("</li>", order[3]) < order[4] < body.index("</ol>")
+        assert body.index("After the list.") > body.index("</ol>")
+
+
+def test_a_thematic_break_is_in_every_build(tmp_path: Path) -> None:
+    article = post(tmp_path, "Before the break.\n\n***\n\nAfter the break.\n")
+    page = localize(article, "fr", {})
+    for html in (MarkdownIt("commonmark").render(render_markdown(page).split("---\n", 2)[2]),
+                 render_html(page, ["en", "fr"])):
+        body = html.split("<article", 1)[-1]
+        assert body.index("Before") < body.index("<hr") < body.index("After"), body
+
+
+def test_two_block_quotes_one_after_the_other_stay_two(tmp_path: Path) -> None:
+    article = post(tmp_path, (
+        "> **Update, April 27**\n>\n> Fully available.\n\n"
+        "> **Update, January 4**\n>\n> A test endpoint.\n"
+    ))
+    page = localize(article, "fr", {})
+    for html in (MarkdownIt("commonmark").render(render_markdown(page).split("---\n", 2)[2]),
+                 render_html(page, ["en", "fr"])):
+        quotes = html.split("<article", 1)[-1].split("<blockquote>")[1:]
+        assert len(quotes) == 2 and all(q.count("<p>") == 2 for q in quotes), html
