@@ -138,3 +138,17 @@ def test_two_block_quotes_one_after_the_other_stay_two(tmp_path: Path) -> None:
                  render_html(page, ["en", "fr"])):
         quotes = html.split("<article", 1)[-1].split("<blockquote>")[1:]
         assert len(quotes) == 2 and all(q.count("<p>") == 2 for q in quotes), html
+
+
+def test_strikethrough_is_struck_through_in_the_html_page_not_shown_as_tildes(
+    tmp_path: Path,
+) -> None:
+    """``~~text~~`` (GFM, as Hugo renders it): the segmenter keeps it whole, and the HTML
+    page showed its tildes (a Let's Encrypt post's struck-out dates)."""
+    article = post(tmp_path, "As of ~~January 11, 2021~~, the chain changes.\n")
+    source = texts(article)[0]
+    french = Translation("Dès le ~~11 janvier~~, ça change.")
+    for page in (localize(article, "fr", {}), localize(article, "fr", {source: french})):
+        html = render_html(page, ["en", "fr"])
+        assert "~" not in html
+        assert "<s>January 11, 2021</s>" in html or "<s>11 janvier</s>" in html

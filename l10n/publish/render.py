@@ -328,7 +328,7 @@ def _html_pieces(page: Page) -> Callable[[LocalBlock], list[dict[str, Any]]]:
     from markdown_it import MarkdownIt
     from markupsafe import Markup, escape
 
-    render = MarkdownIt("commonmark").renderInline
+    render = MarkdownIt("commonmark").enable("strikethrough").renderInline  # as Hugo (GFM)
     rich = page.article.format == "markdown"
 
     def inline(text: str) -> str:

@@ -98,7 +98,8 @@ def _plain(page: Page, local: LocalBlock | None, fallback: str = "") -> str:
     if page.article.format == "markdown":
         from markdown_it import MarkdownIt
 
-        return markup_text(MarkdownIt("commonmark", {"html": False}).renderInline(text))
+        return markup_text(MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
+                           .renderInline(text))
     return " ".join(text.split())
 
 
