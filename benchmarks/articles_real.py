@@ -234,7 +234,9 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
                 continue
             article = read(project / "seeds" / path.name)
             source = md.render(_FRONT.sub("", path.read_text("utf-8"), count=1))
-            shown = _marks(_visible(source))
+            # the title, from front matter too, is shown as written (``io_uring``)
+            titles = " ".join(b.text for b in article.blocks if b.kind == TITLE)
+            shown = _marks(_visible(source)) + _marks(titles)
             built_md = out / "ko" / f"{article.slug}.md"
             built_html = out / "ko" / f"{article.slug}.html"
             body = _FRONT.sub("", built_md.read_text("utf-8"), count=1)  # the build's keys
