@@ -260,6 +260,34 @@ def test_what_follows_a_comment_sections_opening_line_is_not_read(
         assert not any(t.startswith(("Stephen B", "Lina", opener)) for t in texts)
 
 
+
+def test_a_tables_comment_column_does_not_open_a_comment_section(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A technical post's table of states with a "Comment" column: the header cell is one
+    cell of a row of several, not a line that opens readers' comments, so the rest of
+    the table and the story's paragraphs after it are read (the extractor is made to
+    keep every block). A comment section's own heading still ends what is read."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
+    rows = [("State", "Timestamp", "Comment"),
+            ("enqueued", "enqueued at", "Enqueued again when it has waited too long.")]
+    table = "<table><tbody>" + "".join(
+        "<tr>" + "".join(f"<td><p>{cell}</p></td>" for cell in row) + "</tr>"
+        for row in rows) + "</tbody></table>"
+    after = "The consumer polls the store for the tasks that are due every second."
+    said = "Lina. The council should not pay for a bridge that ferries could replace."
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a "
+            "href='/'>Home</a></nav><div><h1>Harbour bridge reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in STORY * 2) + table + f"<p>{after}</p>"
+            f"<h3>Comments</h3><p>{said}</p></div></body></html>")
+    texts = texts_of(tmp_path, "table.html", page)
+    assert "Comment" in texts and rows[1][2] in texts
+    assert after in texts
+    assert said not in texts
+
 def _story_then(after: str) -> str:
     """A site's page: its title, then the story's paragraphs and ``after`` in one
     element."""
