@@ -288,6 +288,30 @@ def test_a_tables_comment_column_does_not_open_a_comment_section(
     assert after in texts
     assert said not in texts
 
+
+def test_a_link_to_a_storys_comments_on_another_page_does_not_open_a_comment_section(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A weekly edition: several stories in one element, each ending with a link to its
+    comments on the story's own page ("Comments (5 posted)"). The link leads elsewhere,
+    so the stories after it are read; a link to this page's own comments ("#comments")
+    is still a line that opens them (the extractor is made to keep every block)."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
+    second = ("Ferry operators said on Tuesday that they would keep two of their routes "
+              "across the harbour running until the end of the year at least.")
+    for href, read in (("/Articles/637755/#Comments", True), ("#comments", False)):
+        page = ("<html><head><title>Weekly edition</title></head><body><nav><a href='/'>Home"
+                "</a></nav><div><h1>Weekly edition</h1>"
+                + "".join(f"<p>{p}</p>" for p in STORY * 2)
+                + f"<p><a href='{href}'>Comments (5 posted)</a></p><p>{second}</p>"
+                "</div></body></html>")
+        texts = texts_of(tmp_path, "edition.html", page)
+        assert [t for t in texts if t in STORY] == list(STORY * 2)
+        assert (second in texts) is read
+
 def _story_then(after: str) -> str:
     """A site's page: its title, then the story's paragraphs and ``after`` in one
     element."""

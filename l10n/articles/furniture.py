@@ -283,11 +283,23 @@ def comment_openers(body: list[tuple[Block, Any]], texts: list[str],
         opens = _COMMENTS_PHRASE.match(texts[n]) or len(texts[n].split()) <= _HEADING_WORDS and (
             _COMMENTS_HEADING.match(texts[n]))
         if block.kind not in (ALT, LINK_TITLE) and before >= min(_STORY, total / 2) and opens and (
-                not _in_row(texts[n], place)):
+                not _in_row(texts[n], place)) and not _elsewhere(texts[n], place):
             for m in range(n, len(body)):
                 chosen[m] = False
             return
         before += len(texts[n].split()) if chosen[n] else 0
+
+
+def _elsewhere(text: str, place: Any) -> bool:
+    """Whether a line is all one link to another page (not to a part of this one, ``#``):
+    "Comments (5 posted)" under a story of a weekly edition leads to its comments
+    there."""
+    if place.parent is None:
+        return False
+    links = _links(place.nodes)
+    address = links[0].getAttribute("href").strip() if len(links) == 1 else ""
+    return bool(address) and not address.startswith("#") and (
+        link_words(place) >= len(text.split()))
 
 
 def _in_row(text: str, place: Any) -> bool:
