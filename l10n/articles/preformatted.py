@@ -10,12 +10,13 @@ Press releases and agency copy were often published as they came off the wire: i
   in 200 characters, and at least one sentence ends in it (a word of two letters or
   more, ``.``, ``!`` or ``?``, then a capital). Anything else (source code, a shell
   session, a table of figures, a box score) is code and is never translated.
-* :func:`prose_runs`: a ``<pre>`` that passes these tests but the one of code symbols
-  (a specification's page: an Internet-Draft set in ``<pre>``, its requests and JSON
+* :func:`prose_runs`: a ``<pre>`` that passes these tests but the one of code symbols (a
+  specification's page: an Internet-Draft set in ``<pre>``, its requests and JSON
   examples between its paragraphs) is read paragraph by paragraph: a paragraph of two
   words or more, three quarters of its tokens words (a list marker aside), at most one
-  code symbol in 200 characters (a placeholder, ``<storage_root>``, is a word), ending as a sentence or a lead-in ends (``.``, ``!``,
-  ``?``, ``:``) is prose; any other (an example, a title with no sentence's end) is code.
+  code symbol in 200 characters (a placeholder, ``<storage_root>``, is a word), ending as
+  a sentence or a lead-in ends (``.``, ``!``, ``?``, ``:``) is prose; any other (an
+  example, a title with no sentence's end) is code.
 * :func:`paragraphs`: the ``<pre>``'s content (text and inline elements) cut into
   paragraphs: a blank line ends one, and a line that starts with a list marker (``--``,
   ``*``, ``•`` and a space) starts one. Each text node is split where paragraphs meet,
