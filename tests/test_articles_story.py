@@ -312,6 +312,39 @@ def test_a_link_to_a_storys_comments_on_another_page_does_not_open_a_comment_sec
         assert [t for t in texts if t in STORY] == list(STORY * 2)
         assert (second in texts) is read
 
+
+def test_a_data_table_between_the_storys_paragraphs_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table of figures set between two of the story's paragraphs, in the element that
+    holds them (here in a blockquote, its release numbers linked to their notes), which
+    the extractor drops (it is made to keep only the paragraphs): a reader reads it with
+    the story, so its cells are read. A table of links there (other stories) is not."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda block, cell: " ".join(block.split()) in STORY))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
+    figures = [("Release", "Date"), ("4.2.3", "April 2014"), ("4.3", "July 2014"),
+               ("4.4", "January 2015")]
+    table = "<blockquote><table>" + "".join(
+        "<tr>" + "".join(f"<td><a href='/r/{row[0]}'>{row[0]}</a></td><td>{row[1]}</td>"
+                         if n else f"<th>{row[0]}</th><th>{row[1]}</th>") + "</tr>"
+        for n, row in enumerate(figures)) + "</table></blockquote>"
+    links = "<table>" + "".join(f"<tr><td><a href='/t{n}'>{t}</a></td></tr>"
+                                for n, t in enumerate(TEASERS)) + "</table>"
+    for inside, read in ((table, True), (links, False)):
+        page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a "
+                "href='/'>Home</a></nav><div><h1>Harbour bridge reopens</h1><div class='text'>"
+                f"<p>{STORY[0]}</p><p>{STORY[1]}</p>{inside}<p>{STORY[2]}</p></div></div>"
+                "</body></html>")
+        texts = texts_of(tmp_path, "table.html", page)
+        assert [t for t in texts if t in STORY] == list(STORY)
+        cells = {"Release", "April 2014", "4.3", "January 2015"} if read else set(TEASERS)
+        assert (cells <= set(texts)) is read
+        assert not (cells & set(texts)) or read
+
 def _story_then(after: str) -> str:
     """A site's page: its title, then the story's paragraphs and ``after`` in one
     element."""
