@@ -747,6 +747,29 @@ def test_the_prose_of_a_pre_with_examples_in_it_is_read_and_its_examples_are_cod
     assert [t.split()[0] for t in code] == ["2.", "GET", '{"@context":']
     assert len(body) == 6
 
+
+def test_a_pre_with_examples_is_built_with_its_prose_translated_and_its_examples_as_they_are(
+        tmp_path: Path) -> None:
+    """The build writes each translated prose paragraph of the <pre> in place of its lines
+    and leaves the request and the JSON example between them as they were."""
+    from l10n.config import load_settings
+    from l10n.workflow.build import build
+    from l10n.workflow.translate import translate
+
+    (tmp_path / "seeds").mkdir()
+    write(tmp_path, "seeds/draft.html",
+          f"<!DOCTYPE html>\n<title>remoteStorage</title>\n<h1>remoteStorage</h1>\n{_DRAFT}\n")
+    write(tmp_path, "l10n.toml", 'source = "en"\ntargets = ["ko"]\n')
+    settings = load_settings(cwd=tmp_path)
+    translate(settings, engine_name="pseudo")
+    page = (build(settings, include_machine=True).out / "ko" / "draft.article.html").read_text(
+        encoding="utf-8")
+    pre = page[page.index("<pre"):page.index("</pre>")]
+    assert "The server stores data" not in pre and "strong ETag header" not in pre
+    assert "2.  Storage model" in pre
+    assert "     GET /storage/bob/public/ HTTP/1.1\n     Host: example.com\n" in pre
+    assert '"items": {"abc": {"ETag": "DEADBEEF", "Content-Length": 10}}}' in pre
+
 @pytest.mark.parametrize("text", [
     "$ pip install l10n\nCollecting l10n\n  Downloading l10n-1.0.tar.gz (12 kB)\n"
     "Successfully installed l10n-1.0\n$ l10n extract --json\n",
