@@ -293,21 +293,31 @@ def test_a_link_to_a_storys_comments_on_another_page_does_not_open_a_comment_sec
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A weekly edition: several stories in one element, each ending with a link to its
-    comments on the story's own page ("Comments (5 posted)"). The link leads elsewhere,
-    so the stories after it are read; a link to this page's own comments ("#comments")
-    is still a line that opens them (the extractor is made to keep every block)."""
+    comments on the story's own page ("Comments (5 posted)"). The link leads elsewhere
+    (no element of this page has the id its "#Comments" names), so the stories after it
+    are read; a link to this page's own comments (an element here has the id) still
+    opens them, in a share bar's row of cells too (the extractor is made to keep every
+    block)."""
     from l10n.articles import story
 
     monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
     monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
     second = ("Ferry operators said on Tuesday that they would keep two of their routes "
               "across the harbour running until the end of the year at least.")
-    for href, read in (("/Articles/637755/#Comments", True), ("#comments", False)):
+    own = "<div id='comments'></div>"
+    bar = ("<table><tr><td><a href='/2008/01/story.aspx#comments'>Comments (5 posted)</a>"
+           "</td><td><a href='/send'>Send to a friend</a></td></tr></table>")
+    for line, target, read in (
+            ("<p><a href='/Articles/637755/#Comments'>Comments (5 posted)</a></p>", "", True),
+            ("<p><a href='/Articles/637755/'>Comments (5 posted)</a></p>", "", True),
+            ("<p><a href='#comments'>Comments (5 posted)</a></p>", own, False),
+            ("<p><a href='/2008/01/story.aspx#comments'>Comments (5 posted)</a></p>", own,
+             False),
+            (bar, own, False)):
         page = ("<html><head><title>Weekly edition</title></head><body><nav><a href='/'>Home"
                 "</a></nav><div><h1>Weekly edition</h1>"
                 + "".join(f"<p>{p}</p>" for p in STORY * 2)
-                + f"<p><a href='{href}'>Comments (5 posted)</a></p><p>{second}</p>"
-                "</div></body></html>")
+                + f"{line}<p>{second}</p>{target}</div></body></html>")
         texts = texts_of(tmp_path, "edition.html", page)
         assert [t for t in texts if t in STORY] == list(STORY * 2)
         assert (second in texts) is read

@@ -274,9 +274,9 @@ def comment_openers(body: list[tuple[Block, Any]], texts: list[str],
     "Reader comments (3)" in a line of :data:`_HEADING_WORDS` words at most), when
     :data:`_STORY` words read, or half of them, come before it (a share bar above the
     story may say "Comments"): the comments of a page whose markup does not name them.
-    A line that is the whole of a table's cell, in a row of several cells with text
-    ("Comment", a column's header), opens nothing (a layout table's story cell, which
-    holds more than the line, may)."""
+    A line that is the whole of a table's cell, no link, in a row of several cells with
+    text ("Comment", a column's header), opens nothing (a layout table's story cell,
+    which holds more than the line, may), nor does a link to comments on another page."""
     total = sum(len(texts[n].split()) for n in range(len(body)) if chosen[n])
     before = 0
     for n, (block, place) in enumerate(body):
@@ -291,24 +291,30 @@ def comment_openers(body: list[tuple[Block, Any]], texts: list[str],
 
 
 def _elsewhere(text: str, place: Any) -> bool:
-    """Whether a line is all one link to another page (not to a part of this one, ``#``):
-    "Comments (5 posted)" under a story of a weekly edition leads to its comments
-    there."""
-    if place.parent is None:
-        return False
+    """Whether a line is all one link to comments that are not on this page: its address
+    has no ``#`` part, or one that names no element of the page by ``id`` or ``name``
+    ("Comments (5 posted)" under each story of a weekly edition leads to the story's own
+    page; "Comments (0)" leading to ``#comments`` of this page opens them here)."""
     links = _links(place.nodes)
     address = links[0].getAttribute("href").strip() if len(links) == 1 else ""
-    return bool(address) and not address.startswith("#") and (
-        link_words(place) >= len(text.split()))
+    if not address or place.parent is None or link_words(place) < len(text.split()):
+        return False
+    path, _, fragment = address.partition("#")
+    if not fragment:
+        return bool(path)
+    page = place.parent.ownerDocument
+    return not any(fragment.casefold() in (element.getAttribute("id").casefold(),
+                                           element.getAttribute("name").casefold())
+                   for element in page.getElementsByTagName("*"))
 
 
 def _in_row(text: str, place: Any) -> bool:
-    """Whether a block is the whole text of a table's cell whose row has another cell
-    with text."""
+    """Whether a block is the whole text of a table's cell, not a link (a column's
+    header, not a share bar's "Comments (0)"), whose row has another cell with text."""
     node = place.parent
     while node is not None and getattr(node, "tagName", None) not in (None, "td", "th", "table"):
         node = node.parentNode
-    if getattr(node, "tagName", None) not in ("td", "th") or (
+    if getattr(node, "tagName", None) not in ("td", "th") or link_words(place) or (
             len(text_content(node.childNodes).split()) > len(text.split())):
         return False
     return any(other is not node and other.nodeType == other.ELEMENT_NODE
