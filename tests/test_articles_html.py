@@ -703,6 +703,73 @@ def test_a_pre_of_prose_is_built_as_valid_html_its_paragraphs_translated(
     assert [line[:4] for line in text.split("\n") if "--" in line] == ["    ", "    "]
 
 
+_DRAFT = """<pre>
+2.  Storage model
+
+   The server stores data in nodes that form a tree structure. Internal
+   nodes are called folders and leaf nodes are called documents.
+
+   A successful GET request to a folder MUST be responded to with a
+   JSON-LD document, for instance:
+
+     GET /storage/bob/public/ HTTP/1.1
+     Host: example.com
+     Authorization: Bearer ofb24f1ac3973e70j6vts19qr9v2eei
+
+     {"@context": "http://remotestorage.io/spec/folder-description",
+      "items": {"abc": {"ETag": "DEADBEEF", "Content-Length": 10}}}
+
+   The response MUST contain a strong ETag header, with the folder's new
+   version (for instance a hash of its contents) as its value. Here
+   &lt;storage_root&gt; is the URL of the storage.
+</pre>"""
+
+
+def test_the_prose_of_a_pre_with_examples_in_it_is_read_and_its_examples_are_code(
+        tmp_path: Path) -> None:
+    """A specification set as pages of a <pre> (an Internet-Draft): prose paragraphs with
+    a request and a JSON document between them, whose symbols are too many for the
+    <pre> to be prose as a whole. Its prose paragraphs (mostly words, few code symbols,
+    a placeholder such as <storage_root> a word, ending as a sentence or a lead-in ends)
+    are read as paragraphs; the examples, the
+    numbered title with no sentence's end, stay code, untranslated, in their places."""
+    article = read_article(write(tmp_path, "draft.html", f"<h1>remoteStorage</h1>\n{_DRAFT}\n"))
+    body = [(b.kind, b.translatable, b.text) for b in article.blocks[1:]]
+    assert [t for kind, _, t in body if kind == PARAGRAPH] == [
+        "The server stores data in nodes that form a tree structure. Internal nodes are "
+        "called folders and leaf nodes are called documents.",
+        "A successful GET request to a folder MUST be responded to with a JSON-LD document, "
+        "for instance:",
+        "The response MUST contain a strong ETag header, with the folder's new version (for "
+        "instance a hash of its contents) as its value. Here &lt;storage_root> is the URL "
+        "of the storage."]
+    code = [t for kind, translatable, t in body if kind == CODE and not translatable]
+    assert [t.split()[0] for t in code] == ["2.", "GET", '{"@context":']
+    assert len(body) == 6
+
+
+def test_a_pre_with_examples_is_built_with_its_prose_translated_and_its_examples_as_they_are(
+        tmp_path: Path) -> None:
+    """The build writes each translated prose paragraph of the <pre> in place of its lines
+    and leaves the request and the JSON example between them as they were."""
+    from l10n.config import load_settings
+    from l10n.workflow.build import build
+    from l10n.workflow.translate import translate
+
+    (tmp_path / "seeds").mkdir()
+    write(tmp_path, "seeds/draft.html",
+          f"<!DOCTYPE html>\n<title>remoteStorage</title>\n<h1>remoteStorage</h1>\n{_DRAFT}\n")
+    write(tmp_path, "l10n.toml", 'source = "en"\ntargets = ["ko"]\n')
+    settings = load_settings(cwd=tmp_path)
+    translate(settings, engine_name="pseudo")
+    page = (build(settings, include_machine=True).out / "ko" / "draft.article.html").read_text(
+        encoding="utf-8")
+    pre = page[page.index("<pre"):page.index("</pre>")]
+    assert "The server stores data" not in pre and "strong ETag header" not in pre
+    assert "2.  Storage model" in pre
+    assert "     GET /storage/bob/public/ HTTP/1.1\n     Host: example.com\n" in pre
+    assert '"items": {"abc": {"ETag": "DEADBEEF", "Content-Length": 10}}}' in pre
+
 @pytest.mark.parametrize("text", [
     "$ pip install l10n\nCollecting l10n\n  Downloading l10n-1.0.tar.gz (12 kB)\n"
     "Successfully installed l10n-1.0\n$ l10n extract --json\n",

@@ -260,6 +260,101 @@ def test_what_follows_a_comment_sections_opening_line_is_not_read(
         assert not any(t.startswith(("Stephen B", "Lina", opener)) for t in texts)
 
 
+
+def test_a_tables_comment_column_does_not_open_a_comment_section(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A technical post's table of states with a "Comment" column: the header cell is one
+    cell of a row of several, not a line that opens readers' comments, so the rest of
+    the table and the story's paragraphs after it are read (the extractor is made to
+    keep every block). A comment section's own heading still ends what is read."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
+    rows = [("State", "Timestamp", "Comment"),
+            ("enqueued", "enqueued at", "Enqueued again when it has waited too long.")]
+    table = "<table><tbody>" + "".join(
+        "<tr>" + "".join(f"<td><p>{cell}</p></td>" for cell in row) + "</tr>"
+        for row in rows) + "</tbody></table>"
+    after = "The consumer polls the store for the tasks that are due every second."
+    said = "Lina. The council should not pay for a bridge that ferries could replace."
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a "
+            "href='/'>Home</a></nav><div><h1>Harbour bridge reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in STORY * 2) + table + f"<p>{after}</p>"
+            f"<h3>Comments</h3><p>{said}</p></div></body></html>")
+    texts = texts_of(tmp_path, "table.html", page)
+    assert "Comment" in texts and rows[1][2] in texts
+    assert after in texts
+    assert said not in texts
+
+
+def test_a_link_to_a_storys_comments_on_another_page_does_not_open_a_comment_section(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A weekly edition: several stories in one element, each ending with a link to its
+    comments on the story's own page ("Comments (5 posted)"). The link leads elsewhere
+    (no element of this page has the id its "#Comments" names), so the stories after it
+    are read; a link to this page's own comments (an element here has the id) still
+    opens them, in a share bar's row of cells too (the extractor is made to keep every
+    block)."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
+    second = ("Ferry operators said on Tuesday that they would keep two of their routes "
+              "across the harbour running until the end of the year at least.")
+    own = "<div id='comments'></div>"
+    bar = ("<table><tr><td><a href='/2008/01/story.aspx#comments'>Comments (5 posted)</a>"
+           "</td><td><a href='/send'>Send to a friend</a></td></tr></table>")
+    for line, target, read in (
+            ("<p><a href='/Articles/637755/#Comments'>Comments (5 posted)</a></p>", "", True),
+            ("<p><a href='/Articles/637755/'>Comments (5 posted)</a></p>", "", True),
+            ("<p><a href='#comments'>Comments (5 posted)</a></p>", own, False),
+            ("<p><a href='/2008/01/story.aspx#comments'>Comments (5 posted)</a></p>", own,
+             False),
+            (bar, own, False)):
+        page = ("<html><head><title>Weekly edition</title></head><body><nav><a href='/'>Home"
+                "</a></nav><div><h1>Weekly edition</h1>"
+                + "".join(f"<p>{p}</p>" for p in STORY * 2)
+                + f"{line}<p>{second}</p>{target}</div></body></html>")
+        texts = texts_of(tmp_path, "edition.html", page)
+        assert [t for t in texts if t in STORY] == list(STORY * 2)
+        assert (second in texts) is read
+
+
+def test_a_data_table_between_the_storys_paragraphs_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table of figures set between two of the story's paragraphs, in the element that
+    holds them (here in a blockquote, its release numbers linked to their notes), which
+    the extractor drops (it is made to keep only the paragraphs): a reader reads it with
+    the story, so its cells are read. A table of links there (other stories) is not."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda block, cell: " ".join(block.split()) in STORY))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
+    figures = [("Release", "Date"), ("4.2.3", "April 2014"), ("4.3", "July 2014"),
+               ("4.4", "January 2015")]
+    table = "<blockquote><table>" + "".join(
+        "<tr>" + "".join(f"<td><a href='/r/{row[0]}'>{row[0]}</a></td><td>{row[1]}</td>"
+                         if n else f"<th>{row[0]}</th><th>{row[1]}</th>") + "</tr>"
+        for n, row in enumerate(figures)) + "</table></blockquote>"
+    links = "<table>" + "".join(f"<tr><td><a href='/t{n}'>{t}</a></td></tr>"
+                                for n, t in enumerate(TEASERS)) + "</table>"
+    for inside, read in ((table, True), (links, False)):
+        page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a "
+                "href='/'>Home</a></nav><div><h1>Harbour bridge reopens</h1><div class='text'>"
+                f"<p>{STORY[0]}</p><p>{STORY[1]}</p>{inside}<p>{STORY[2]}</p></div></div>"
+                "</body></html>")
+        texts = texts_of(tmp_path, "table.html", page)
+        assert [t for t in texts if t in STORY] == list(STORY)
+        cells = {"Release", "April 2014", "4.3", "January 2015"} if read else set(TEASERS)
+        assert (cells <= set(texts)) is read
+        assert not (cells & set(texts)) or read
+
 def _story_then(after: str) -> str:
     """A site's page: its title, then the story's paragraphs and ``after`` in one
     element."""

@@ -276,17 +276,53 @@ def comment_openers(body: list[tuple[Block, Any]], texts: list[str],
     comment", "Comments are now closed", "Posted by: ..."; "Comments",
     "Reader comments (3)" in a line of :data:`_HEADING_WORDS` words at most), when
     :data:`_STORY` words read, or half of them, come before it (a share bar above the
-    story may say "Comments"): the comments of a page whose markup does not name them."""
+    story may say "Comments"): the comments of a page whose markup does not name them.
+    A line that is the whole of a table's cell, no link, in a row of several cells with
+    text ("Comment", a column's header), opens nothing (a layout table's story cell,
+    which holds more than the line, may), nor does a link to comments on another page."""
     total = sum(len(texts[n].split()) for n in range(len(body)) if chosen[n])
     before = 0
-    for n, (block, _) in enumerate(body):
+    for n, (block, place) in enumerate(body):
         opens = _COMMENTS_PHRASE.match(texts[n]) or len(texts[n].split()) <= _HEADING_WORDS and (
             _COMMENTS_HEADING.match(texts[n]))
-        if block.kind not in (ALT, LINK_TITLE) and before >= min(_STORY, total / 2) and opens:
+        if block.kind not in (ALT, LINK_TITLE) and before >= min(_STORY, total / 2) and opens and (
+                not _in_row(texts[n], place)) and not _elsewhere(texts[n], place):
             for m in range(n, len(body)):
                 chosen[m] = False
             return
         before += len(texts[n].split()) if chosen[n] else 0
+
+
+def _elsewhere(text: str, place: Any) -> bool:
+    """Whether a line is all one link to comments that are not on this page: its address
+    has no ``#`` part, or one that names no element of the page by ``id`` or ``name``
+    ("Comments (5 posted)" under each story of a weekly edition leads to the story's own
+    page; "Comments (0)" leading to ``#comments`` of this page opens them here)."""
+    links = _links(place.nodes)
+    address = links[0].getAttribute("href").strip() if len(links) == 1 else ""
+    if not address or place.parent is None or link_words(place) < len(text.split()):
+        return False
+    path, _, fragment = address.partition("#")
+    if not fragment:
+        return bool(path)
+    page = place.parent.ownerDocument
+    return not any(fragment.casefold() in (element.getAttribute("id").casefold(),
+                                           element.getAttribute("name").casefold())
+                   for element in page.getElementsByTagName("*"))
+
+
+def _in_row(text: str, place: Any) -> bool:
+    """Whether a block is the whole text of a table's cell, not a link (a column's
+    header, not a share bar's "Comments (0)"), whose row has another cell with text."""
+    node = place.parent
+    while node is not None and getattr(node, "tagName", None) not in (None, "td", "th", "table"):
+        node = node.parentNode
+    if getattr(node, "tagName", None) not in ("td", "th") or link_words(place) or (
+            len(text_content(node.childNodes).split()) > len(text.split())):
+        return False
+    return any(other is not node and other.nodeType == other.ELEMENT_NODE
+               and other.tagName in ("td", "th") and text_content(other.childNodes).strip()
+               for other in node.parentNode.childNodes)
 
 
 def _comment_section(element: Element) -> bool:

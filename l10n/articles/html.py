@@ -33,9 +33,8 @@ never the page's furniture. Where the story is, in this order:
    comments, a table's cell all link (:mod:`l10n.articles.furniture`). A block the
    precise reading drops is read when trafilatura favouring recall and readability-lxml
    both hold it and it does not look like furniture (a layout table's story cells, a
-   lede: :func:`l10n.articles.furniture.wider`). A page where trafilatura, so, finds no
-   text is read again favouring recall.
-   Navigation, ads, related links, share buttons, cookie notices are not in the story.
+   lede: :func:`l10n.articles.furniture.wider`). A page where trafilatura finds no text
+   is read again favouring recall. Navigation, ads, share buttons are not the story.
 
 In every case, inside the story, ``nav``, ``aside``, ``form`` (but one that wraps half of
 the page's words or more: an ASP.NET page is one form), ``footer`` and ``dialog``
@@ -62,8 +61,8 @@ Blocks, in this order:
   lists, ``ordered`` inside ``<ol>``); text in ``blockquote`` ``quote``; ``figcaption``
   and ``caption`` ``caption``; ``td`` and ``th`` ``table-cell`` (``level``: the column; the
   cells of a header row ``table-header``); ``pre`` ``code`` (not
-  translatable, its text as it is), but prose set in a ``<pre>`` (wire copy) is read as
-  paragraphs (:mod:`l10n.articles.preformatted`).
+  translatable, its text as it is), but prose in a ``<pre>`` (wire copy; a specification's
+  pages, their examples code) is read as paragraphs (:mod:`l10n.articles.preformatted`).
 - never translated: ``script``, ``style``, ``template``, ``noscript``, ``svg``, ``math``,
   embedded content and form controls (left out of the blocks), and whatever the HTML
   standard's ``translate="no"`` covers (an element inside may say ``translate="yes"``):
@@ -119,7 +118,7 @@ from l10n.articles.htmlmeta import (
 )
 from l10n.articles.inline import PROTECTED_INLINE as PROTECTED_INLINE
 from l10n.articles.inline import inline, rejoin, translates, words
-from l10n.articles.preformatted import is_prose, paragraphs, wrap_lines
+from l10n.articles.preformatted import prose_runs, wrap_lines
 from l10n.articles.readings import loose
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
@@ -311,20 +310,23 @@ class _Walker:
             return
         ctx = replace(ctx, translate=translates(element, ctx.translate))
         if tag == "pre":
-            text = text_content(element.childNodes).strip("\n")
-            if ctx.translate and all(map(inline, element.childNodes)) and is_prose(text):
-                wrap_lines(element)  # wire copy: paragraphs of prose
-                for run in paragraphs(element, self.document.lines):
-                    self.flush(element, run, ctx)
-            elif text.strip():
-                block = Block(0, CODE if ctx.translate else RAW, text,
-                              self.document.line(element), translatable=False)
-                self.blocks.append((block, Place(element, tuple(element.childNodes))))
+            runs = prose_runs(element, self.document.lines) if ctx.translate and all(
+                map(inline, element.childNodes)) else []
+            if runs:
+                wrap_lines(element)  # wire copy: paragraphs of prose; examples: code
+            for run, prose in runs or [(list(element.childNodes), False)]:
+                (self.flush if prose else self.code)(element, run, ctx)
             return
         if tag == "img":
             self.attributes([element], ctx)
         self.walk(element, _cell_context(element, ctx) if tag in ("td", "th")
                   else _inner_context(tag, ctx))
+
+    def code(self, pre: Element, run: Sequence[Node], ctx: _Context) -> None:
+        if (text := text_content(run)).strip():  # at the <pre>'s line
+            self.blocks.append((Block(0, CODE if ctx.translate else RAW, text.strip("\n"),
+                                      self.document.line(pre), translatable=False),
+                                Place(pre, tuple(run))))
 
     def flush(self, parent: Element, run: list[Node], ctx: _Context) -> None:
         if not any(words(node, ctx.translate) for node in run) and (
@@ -333,8 +335,8 @@ class _Walker:
             if ctx.translate:
                 self.attributes(elements(run), ctx, standalone=True)
             return
-        line = next((self.document.line(n, 0) for n in run if self.document.line(n, 0)), 0)
-        line = line or self.document.line(parent)
+        line = next((self.document.line(n, 0) for n in run if self.document.line(n, 0)),
+                    0) or self.document.line(parent)
         if ctx.translate:
             text = inner_markup(run).strip()
             block = Block(0, ctx.kind, text, line, level=ctx.level,

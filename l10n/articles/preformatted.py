@@ -10,6 +10,13 @@ Press releases and agency copy were often published as they came off the wire: i
   in 200 characters, and at least one sentence ends in it (a word of two letters or
   more, ``.``, ``!`` or ``?``, then a capital). Anything else (source code, a shell
   session, a table of figures, a box score) is code and is never translated.
+* :func:`prose_runs`: a ``<pre>`` that passes these tests but the one of code symbols (a
+  specification's page: an Internet-Draft set in ``<pre>``, its requests and JSON
+  examples between its paragraphs) is read paragraph by paragraph: a paragraph of two
+  words or more, three quarters of its tokens words (a list marker aside), at most one
+  code symbol in 200 characters (a placeholder, ``<storage_root>``, is a word), ending as
+  a sentence or a lead-in ends (``.``, ``!``, ``?``, ``:``) is prose; any other (an
+  example, a title with no sentence's end) is code.
 * :func:`paragraphs`: the ``<pre>``'s content (text and inline elements) cut into
   paragraphs: a blank line ends one, and a line that starts with a list marker (``--``,
   ``*``, ``•`` and a space) starts one. Each text node is split where paragraphs meet,
@@ -45,6 +52,42 @@ def is_prose(text: str) -> bool:
     words = sum(1 for token in tokens if _WORD.fullmatch(token))
     return (words * 4 >= len(tokens) * 3 and len(_SYMBOL.findall(text)) * 200 <= len(text)
             and _SENTENCE_END.search(text) is not None)
+
+
+def _mostly_words(text: str) -> bool:
+    tokens = text.split()
+    return sum(1 for token in tokens if _WORD.fullmatch(token)) * 4 >= len(tokens) * 3
+
+
+_MARKER = re.compile(r"\s*(?:--|[*•]|\d+\.)\s+")
+_PLACEHOLDER = re.compile(r"<[^\W\d_][\w-]*>")  # a specification's "<storage_root>": a word
+_LEAD_IN = re.compile(r"""[.!?:]["'”’)]*\s*$""")
+
+
+def _prose_paragraph(text: str) -> bool:
+    text = _MARKER.sub("", text, count=1)
+    return (len(_LETTERS.findall(text)) >= 2 and _mostly_words(_PLACEHOLDER.sub("x", text))
+            and len(_SYMBOL.findall(_PLACEHOLDER.sub("x", text))) * 200 <= len(text)
+            and _LEAD_IN.search(text) is not None)
+
+
+def prose_runs(pre: Element, lines: dict[int, int]) -> list[tuple[list[Node], bool]]:
+    """The paragraphs of a ``<pre>`` of prose, each with whether it is prose (all, when
+    the ``<pre>`` is prose as a whole), or none when it is code (the module's rules)."""
+    text = _text(pre).strip("\n")
+    if len(_LETTERS.findall(text)) < 12 or not _mostly_words(text) or (
+            _SENTENCE_END.search(text) is None):
+        return []
+    whole = is_prose(text)
+    runs = [(run, whole or _prose_paragraph("".join(_text(node) for node in run)))
+            for run in paragraphs(pre, lines)]
+    return runs if any(prose for _, prose in runs) else []
+
+
+def _text(node: Node) -> str:
+    if node.nodeType == node.TEXT_NODE:
+        return node.data  # type: ignore[attr-defined,no-any-return]
+    return "".join(_text(child) for child in node.childNodes)
 
 
 def paragraphs(pre: Element, lines: dict[int, int]) -> list[list[Node]]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from l10n.articles.captions import caption_box
+from l10n.articles.datatables import data_tables
 from l10n.articles.density import (
     between,
     cited,
@@ -202,8 +203,9 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     missed the story, the lede and the rest of a paragraph an ad cuts, a paragraph
     citing its sources in links, the lines of a list set as short paragraphs, a list
     of sentences in the story's element, the standfirst that is the page's description
-    (:mod:`l10n.articles.density`), but not listings of other stories, nor slideshows of
-    them, nor readers'
+    (:mod:`l10n.articles.density`), a table of figures between the story's paragraphs
+    (:mod:`l10n.articles.datatables`), but not listings of other stories, nor slideshows
+    of them, nor readers'
     comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
     (or the first paragraph) and the last paragraph, and a quote between two of the
@@ -233,6 +235,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     between(body, texts, chosen)
     cited(body, texts, chosen)
     standfirst(body, texts, chosen)
+    data_tables(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     slideshows(body, texts, chosen)
     comments(body, chosen)
