@@ -62,9 +62,6 @@ class Known:
     digest: str | None
 
 
-_BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")  # another run holds the file: a miss, not news
-
-
 def _name(path: Path | str) -> str:
     return path if isinstance(path, str) else os.path.abspath(path)  # a str is one already
 
@@ -95,7 +92,7 @@ class State:
         self._kinds: set[str] = set()  # the kinds of fact this run has looked up
         self.ledger: Ledger | None = None  # the pass watched now, if any
         self._wrote = False  # rows committed by this run (an automatic prune counts them)
-        self._told_unwritable = False  # said once that the file cannot be written
+        self._told = False  # said that the file cannot be written
         if folder is not None:
             self._connect()
 
@@ -158,17 +155,15 @@ class State:
     @contextlib.contextmanager
     def _guarded(self) -> Iterator[None]:
         """A database call: while another run holds the file it is a miss (nothing read,
-        nothing recorded); one that cannot be written (a full disk, a read-only file or
-        folder, an I/O error) is a miss the run says once; a broken file is deleted and
-        started again (a cache)."""
+        nothing recorded), and so is a write that fails (a full disk), said once; a broken
+        file is deleted and started again (a cache)."""
         try:
             yield
         except sqlite3.OperationalError as error:
-            if getattr(error, "sqlite_errorname", "") not in _BUSY and not self._told_unwritable:
-                self._told_unwritable = True
+            if not self._told and error.sqlite_errorname not in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+                self._told = True
                 self._warn(f"cannot write the state file ({error}): this run's work is not "
-                           "remembered, and the next run reads those files again",
-                           "free space, or make the file and its folder writable")
+                           "remembered", "free space, or make the file writable")
         except sqlite3.DatabaseError as error:  # damaged: SQLite found it out as it read
             self._warn(f"the state file is damaged ({error}): deleted and made again",
                        "a cache: nothing of yours is lost")
