@@ -267,6 +267,17 @@ def test_tables_keep_their_header_and_rows_in_the_templated_pages(html_project: 
     assert "| Company | GPUs |\n| --- | --- |\n| Samsung Electronics | 50,000 |\n" in markdown
 
 
+def _built_in_korean(tmp_path: Path, name: str, html: str) -> Path:
+    """A project of one page ``name``, translated with ``pseudo`` and built with machine
+    text: the Korean build's folder."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / name).write_text(html, encoding="utf-8")
+    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n', encoding="utf-8")
+    settings = load_settings(cwd=tmp_path)
+    translate(settings, engine_name="pseudo")
+    return build(settings, include_machine=True).out / "ko"
+
+
 def test_a_standfirst_that_is_the_description_is_translated_in_every_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -284,16 +295,11 @@ def test_a_standfirst_that_is_the_description_is_translated_in_every_build(
         lambda block, cell: " ".join(block.split()) in paragraphs))
     monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
     dek = "Commuters queue from dawn as the span opens two years after cracks closed it"
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "dek.html").write_text(
+    out = _built_in_korean(tmp_path, "dek.html", (
         f"<html><head><title>Bridge reopens</title><meta name='description' content='{dek}'>"
         "</head><body><nav><a href='/'>Home</a></nav><header><h1>Bridge reopens</h1>"
         f"<div class='dek'>{dek}</div></header><div class='body'>"
-        + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div></body></html>", encoding="utf-8")
-    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n', encoding="utf-8")
-    settings = load_settings(cwd=tmp_path)
-    translate(settings, engine_name="pseudo")
-    out = build(settings, include_machine=True).out / "ko"
+        + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div></body></html>"))
     page = (out / "dek.article.html").read_text(encoding="utf-8")
     assert dek not in page
     assert '<div class="dek">⟦Çóɱɱúţéŕš ǫúéúé' in page
@@ -315,18 +321,13 @@ def test_the_caption_of_the_storys_own_photo_is_translated_in_place(tmp_path: Pa
              "drive across the repaired span.")
     caption = "The repaired span at dawn on Monday, an hour before the first cars crossed."
     other = "Ferry operators count the cost of the reopening as passengers leave them."
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "photo.html").write_text(
+    out = _built_in_korean(tmp_path, "photo.html", (
         "<html><head><title>Bridge reopens</title></head><body><nav><a href='/'>Home</a></nav>"
         f"<div class='main'><h1>Bridge reopens</h1><div class='body'><p>{story[0]}</p>"
         f"<div class='photo'><img src='/p.jpg' alt=''><p class='caption'>{caption} "
         f"<em>(Harbour Times)</em></p></div><p>{story[1]}</p></div></div><aside>"
         f"<div class='photo'><a href='/ferries'><img src='/f.jpg' alt=''></a><p class='caption'>"
-        f"{other}</p></div></aside><script>var a = 1;</script></body></html>", encoding="utf-8")
-    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n', encoding="utf-8")
-    settings = load_settings(cwd=tmp_path)
-    translate(settings, engine_name="pseudo")
-    out = build(settings, include_machine=True).out / "ko"
+        f"{other}</p></div></aside><script>var a = 1;</script></body></html>"))
     page = (out / "photo.article.html").read_text(encoding="utf-8")
     assert caption not in page
     assert re.search(r'<p class="caption">⟦Ţĥé ŕéþáíŕéđ šþáñ [^<]*⟧ ⟦<em>\(Ĥáŕƀóúŕ Ţíɱéš\)</em>',
