@@ -856,3 +856,35 @@ def test_a_slideshow_whose_slides_have_headlines_of_their_own_is_not_read(
     assert not any(head in t or text in t for head, text in slides for t in texts)
     assert "Business news in pictures" not in texts
     assert "GETTY IMAGES" not in texts
+
+
+def test_a_subheading_that_is_a_permalink_to_itself_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A blog's generator makes each subheading a link to its own anchor (``<h2
+    id="x"><a class="toclink" href="#x">``: a permalink); trafilatura drops the heading
+    (here it is made to) and the link tests took it for a teaser's headline. A link to
+    its own place is no link to another story: the subheading between the story's
+    paragraphs is read. A subheading that links to another page, and the table of
+    contents' links to the subheadings, are not."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda block, cell: " ".join(block.split()) in STORY))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    one, two, three = (f"<p>{p}</p>" for p in STORY)
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a></nav><main><article><h1>Harbour bridge reopens</h1><ul class='toc'>"
+            "<li><a href='#cracks'>Cracks in the girders</a></li><li><a href='#cost'>What the "
+            "repairs cost</a></li></ul>"
+            f"{one}<h2 id='cracks'><a class='toclink' href='#cracks'>Cracks in the girders</a>"
+            f"</h2>{two}<section id='cost'><h2><a href='#cost'>What the repairs cost</a></h2>"
+            f"{three}</section></article></main></body></html>")
+    texts = texts_of(tmp_path, "permalinks.html", page)
+    assert [t for t in texts if t in STORY] == list(STORY)
+    assert texts.count("Cracks in the girders") == 1
+    assert texts.count("What the repairs cost") == 1
+    assert texts.index("Cracks in the girders") == texts.index(STORY[0]) + 1
+    texts = texts_of(tmp_path, "elsewhere.html", page.replace(
+        "href='#cracks'>Cracks", "href='/ferries'>Cracks"))
+    assert "Cracks in the girders" not in texts

@@ -158,12 +158,26 @@ def _common(one: Any, two: Any) -> Any:
 
 
 def linked(place: Any) -> bool:
-    """Whether a block's run is inside a link (a teaser of another story)."""
+    """Whether a block's run is inside a link (a teaser of another story), but for a link
+    to its own place (a subheading's permalink: ``<h2 id="x"><a href="#x">``)."""
     parent = place.parent
     while parent is not None and getattr(parent, "tagName", None) is not None:
-        if parent.tagName == "a":
+        if parent.tagName == "a" and not permalink(parent):
             return True
         parent = parent.parentNode
+    return False
+
+
+def permalink(link: Any) -> bool:
+    """Whether a link's ``#part`` names the link itself or an element around it."""
+    href = link.getAttribute("href").strip()
+    if not href.startswith("#") or len(href) < 2:
+        return False
+    node = link
+    while node is not None and getattr(node, "tagName", None) is not None:
+        if node.getAttribute("id") == href[1:]:
+            return True
+        node = node.parentNode
     return False
 
 
@@ -216,7 +230,7 @@ def menu_line(text: str, place: Any) -> bool:
 
 
 def link_words(place: Any) -> int:
-    """How many of a run's words are in links."""
+    """How many of a run's words are in links (a permalink to its own place is none)."""
     return sum(len(text_content(a.childNodes).split()) for a in _links(place.nodes))
 
 
@@ -224,7 +238,7 @@ def _links(nodes: Sequence[Any]) -> list[Element]:
     found = []
     for element in elements(nodes):
         found += [element] if element.tagName == "a" else element.getElementsByTagName("a")
-    return found
+    return [link for link in found if not permalink(link)]
 
 
 _COMMENTS = re.compile(r"(?:^|[^a-z])(comments?|comment-?list|disqus\w*|respond|reader-?responses?"

@@ -41,6 +41,7 @@ from l10n.articles.furniture import (
     icon_rows,
     linked,
     menu_line,
+    permalink,
     shape,
     slideshows,
     teaser_lists,
@@ -355,12 +356,13 @@ def _article(node: Any) -> Element | None:
 
 def prose(block: Block, text: str, place: Any) -> bool:
     """A paragraph, quote or heading of at least three words, less than half of them in
-    links, not inside a link (a teaser of another story)."""
+    links (not a permalink to its own place), not inside a link (a teaser of another
+    story)."""
     if block.kind not in (PARAGRAPH, QUOTE, HEADING):
         return False
     words = len(text.split())
     in_links = sum(len(text_content(a.childNodes).split()) for a in elements(place.nodes)
-                 if a.tagName == "a")
+                 if a.tagName == "a" and not permalink(a))
     return words >= 3 and in_links * 2 < words and not linked(place)
 
 
