@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from l10n.articles.furniture import PICTURES, class_words, dense_links, holds
+from l10n.articles.furniture import PICTURES, class_words, dense_links, enclosing, holds
 from l10n.articles.htmldom import elements, text_content
 
 _CAPTION_CLASS = re.compile(r"(?:^|[^a-z])(?:fig)?captions?(?:$|[^a-z])")
@@ -170,15 +170,11 @@ def _pictures(element: Any) -> list[Any]:
 def _page_link(image: Any) -> bool:
     """Whether a picture is inside a link to a page (not to a picture, nor a script's
     popup, ``javascript:`` or ``onclick="window.open(...)"``: a zoom)."""
-    node = image
-    while node is not None and getattr(node, "tagName", None):
-        if node.tagName == "a":
-            address = node.getAttribute("href").split("?")[0].split("#")[0].strip().lower()
-            return bool(address) and not address.endswith(PICTURES) and not (
-                address.startswith("javascript:") or "window.open" in node.getAttribute(
-                    "onclick"))
-        node = node.parentNode
-    return False
+    link = enclosing(image, "a")
+    address = "" if link is None else link.getAttribute("href").split("?")[0].split("#")[
+        0].strip().lower()
+    return bool(address) and not address.endswith(PICTURES) and not (
+        address.startswith("javascript:") or "window.open" in link.getAttribute("onclick"))
 
 
 def _video(box: Any) -> bool:

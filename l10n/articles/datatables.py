@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from l10n.articles.furniture import CELL, furniture_class, holds, link_words
+from l10n.articles.furniture import CELL, enclosing, furniture_class, holds, link_words
 from l10n.model import ALT, LINK_TITLE, PARAGRAPH, TABLE_HEADER, Block
 
 _CELL_WORDS = 60  # words at most in a cell of a table of data
@@ -35,7 +35,7 @@ def data_tables(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bo
     for n, (block, place) in enumerate(body):
         if block.kind in (CELL, TABLE_HEADER) and place.parent is not None and (
                 not _paragraph(block, place)):
-            table = _table(place.parent)
+            table = enclosing(place.parent, "table")
             if table is not None:
                 tables.setdefault(id(table), []).append(n)
                 found[id(table)] = table
@@ -60,19 +60,10 @@ def _paragraph(block: Block, place: Any) -> bool:
         and len(place.parent.parentNode.getElementsByTagName("p")) >= _LAYOUT)
 
 
-def _table(node: Any) -> Any:
-    """The innermost ``<table>`` around ``node``."""
-    while node is not None and getattr(node, "tagName", None):
-        if node.tagName == "table":
-            return node
-        node = node.parentNode
-    return None
-
-
 def _data(table: Any, body: list[tuple[Block, Any]], texts: list[str], cells: list[int]) -> bool:
     """Whether ``table`` is a table of data (module rules)."""
-    rows = [row for row in table.getElementsByTagName("tr") if _table(row) is table and sum(
-        1 for cell in row.childNodes if getattr(cell, "tagName", None) in ("td", "th")) >= 2]
+    rows = [row for row in table.getElementsByTagName("tr") if enclosing(row, "table") is table
+            and sum(getattr(cell, "tagName", None) in ("td", "th") for cell in row.childNodes) >= 2]
     words = sum(len(texts[n].split()) for n in cells)
     links = sum(link_words(body[n][1]) for n in cells if body[n][0].kind not in (ALT, LINK_TITLE))
     return len(rows) >= _ROWS and words > 0 and links * 2 < words and not furniture_class(

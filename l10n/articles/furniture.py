@@ -103,7 +103,7 @@ def slideshows(body: list[tuple[Block, Any]], texts: list[str], chosen: list[boo
     lists: dict[int, Any] = {}
     for n, (block, place) in enumerate(body):
         count = _COUNTER.match(texts[n]) if block.kind == HEADING else None
-        item = _around(place.parent, "li") if count and place.parent is not None else None
+        item = enclosing(place.parent, "li") if count and place.parent is not None else None
         if count and item is not None and int(count[1]) <= int(count[2]):
             slides.setdefault(id(item.parentNode), {})[id(item)] = count[2]
             lists[id(item.parentNode)] = item.parentNode
@@ -121,7 +121,7 @@ def slideshows(body: list[tuple[Block, Any]], texts: list[str], chosen: list[boo
                 chosen[n] = False
 
 
-def _around(node: Any, tag: str) -> Any:
+def enclosing(node: Any, tag: str) -> Any:
     """The innermost ``tag`` element that holds ``node`` (or is it), if any."""
     while node is not None and getattr(node, "tagName", None):
         if node.tagName == tag:
@@ -369,13 +369,9 @@ def icon_rows(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
 def _icon_link(image: Any) -> bool:
     """Whether a picture is inside a link that does not open the picture itself (a
     gallery's thumbnail links to its large copy; a share button to another site)."""
-    node = image
-    while node is not None and getattr(node, "tagName", None):
-        if node.tagName == "a":
-            address = node.getAttribute("href").split("?")[0].split("#")[0].lower()
-            return not address.endswith(PICTURES)
-        node = node.parentNode
-    return False
+    link = enclosing(image, "a")
+    return link is not None and not link.getAttribute("href").split("?")[0].split("#")[
+        0].lower().endswith(PICTURES)
 
 
 PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")

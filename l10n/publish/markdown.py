@@ -1,5 +1,5 @@
-"""Text for Markdown documents: escaped so that it means what the page means, no raw
-HTML but cleaned, allowed tags reaches a renderer, and no link runs a script.
+"""Text for Markdown documents: escaped so that it means what the page means, only
+cleaned HTML tags of the allow-list reach a renderer, and no link runs a script.
 
 Links in Markdown text (inline links and images ``[x](url)``, autolinks ``<url>``) keep
 their target only when it is relative or uses a safe scheme (:data:`SAFE_SCHEMES`); any

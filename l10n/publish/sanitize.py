@@ -28,6 +28,8 @@ with the same lists, except that a link keeps the ``rel`` its source gave it
 
 from __future__ import annotations
 
+import re
+
 
 def _attributes(*, rel: bool = False) -> dict[str, set[str]]:
     import nh3
@@ -57,8 +59,6 @@ def sanitize_tag(tag: str) -> str:
     """One HTML tag of a Markdown sentence (``<a href="x">``, ``</a>``, ``<br/>``), cleaned
     as :func:`sanitize_html` cleans a block: its allowed attributes kept, the tag itself
     ``""`` when it is not allowed (its content stays, as text). A comment is ``""``."""
-    import re
-
     import nh3
 
     found = re.match(r"<(/?)([A-Za-z][A-Za-z0-9-]*)", tag)

@@ -17,6 +17,8 @@ import functools
 import re
 from typing import Any
 
+from l10n.text.protect import TEMPLATE
+
 _PROTECTED = re.compile(
     r"(?P<code>(`+)(?:(?!\2).)+?\2)"  # inline code: a run of backticks to the same run
     r"|!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # [text](url "title")
@@ -24,7 +26,7 @@ _PROTECTED = re.compile(
     r"|(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]}]"  # bare URL, minus final punctuation
     r"|<code\b[^>]*>.*?</code>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>"  # HTML code, HTML tag
     r"|<!--.*?-->"  # an HTML comment
-    r"|\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}",  # a Hugo shortcode, a Liquid tag
+    rf"|{TEMPLATE}",  # a Hugo shortcode, a Liquid tag
     re.DOTALL,
 )
 

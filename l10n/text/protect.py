@@ -43,7 +43,7 @@ HTML = "html"
 PLACEHOLDER = "placeholder"
 
 # Hugo shortcodes ({{< x >}}, {{% x %}}) and Liquid tags and output ({% x %}, {{ x }})
-_TEMPLATE = r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}"
+TEMPLATE = r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}"
 _URL_BODY = r"(?:[^\s<>\"'()\[\]{}]|\([^\s()<>]*\))+"
 # (priority, kind, pattern): on overlap, the lower priority number wins.
 _MARKUP: tuple[tuple[int, str, re.Pattern[str]], ...] = (
@@ -54,10 +54,10 @@ _MARKUP: tuple[tuple[int, str, re.Pattern[str]], ...] = (
         r"|<([A-Za-z][A-Za-z0-9-]*)\s[^<>]*\btranslate=[\"']?no\b[^<>]*>.*?</\2>", re.S | re.I
     )),
     (2, URL, re.compile(r"<(?:https?|ftp|mailto):[^\s<>]+>", re.I)),
-    (3, LINK, re.compile(rf"\]\((?:<[^<>\n]*>|(?:{_TEMPLATE}|[^()\s]|\([^()\s]*\))*)"
+    (3, LINK, re.compile(rf"\]\((?:<[^<>\n]*>|(?:{TEMPLATE}|[^()\s]|\([^()\s]*\))*)"
                          r"(?:\s+\"[^\"]*\")?\)")),
     # a Hugo shortcode or a Liquid tag or output, alone (a link's address holds its own)
-    (3, PLACEHOLDER, re.compile(_TEMPLATE, re.S)),
+    (3, PLACEHOLDER, re.compile(TEMPLATE, re.S)),
     (4, URL, re.compile(rf"\b(?:(?:https?|ftp)://|www\.){_URL_BODY}", re.I)),
     (5, EMAIL, re.compile(r"\b[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
                           r"(?![A-Za-z0-9_])")),  # a Korean particle may follow (주소에)
