@@ -26,10 +26,12 @@ HTML by default (``markup.goldmark.renderer.unsafe`` is false).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from importlib.resources import files
 from typing import Any
 
 from l10n.lang import bcp47
+from l10n.publish.carry import carried
 from l10n.publish.locale import language_name, page_notices, typography
 from l10n.publish.page import Page
 from l10n.publish.render import front_matter, render_markdown
@@ -77,8 +79,14 @@ def render_content(page: Page, facts: dict[str, Any]) -> str:
             "notices": [text for text, _ in page_notices(page)],
         },
     }
+    source = page.article.front_matter
+    for key in ("date", "lastmod"):  # the source's own, as it typed it (a date, a text)
+        if isinstance(source.get(key), str | date):
+            values[key] = source[key]
     values = {key: value for key, value in values.items() if value is not None}
-    return f"---\n{front_matter(values)}---\n{body}"
+    record = values.pop("l10n")  # the source's other keys before l10n's record
+    values |= carried(page, (*values, "l10n"))
+    return f"---\n{front_matter(values | {'l10n': record})}---\n{body}"
 
 
 def render_config(languages: Sequence[str], source: str, site: Site | None) -> dict[str, str]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from l10n.articles.htmldom import markup_text
 from l10n.lang import bcp47
 from l10n.model import ALT, BYLINE, TABLE_CELL, TABLE_HEADER, TITLE
+from l10n.publish.carry import carried
 from l10n.publish.htmlpage import safe_inline
 from l10n.publish.locale import language, page_notices, ui
 from l10n.publish.markdown import md_text, unsafe_url
@@ -132,7 +133,9 @@ def render_markdown(page: Page) -> str:
         },
     }
     front = {key: value for key, value in front.items() if value is not None}
-    matter = front_matter(front)
+    translation = front.pop("translation")  # the source's other keys before l10n's record
+    front |= carried(page, (*front, "translation"))
+    matter = front_matter(front | {"translation": translation})
     rich = page.article.format == "markdown"
 
     alts = {markup_text(b.block.text): markup_text(b.text) for b in page.blocks
@@ -237,13 +240,25 @@ class _Quoted(str):
     """A string value of the front matter: always written double-quoted."""
 
 
-def _quoted(value: Any) -> Any:
+def _quoted(value: Any, memo: dict[int, Any]) -> Any:
+    """``value`` with its strings quoted; a list or table shared or nested in itself (a
+    source's YAML anchors, :mod:`l10n.publish.carry`) made once (``memo``), never copied."""
     if isinstance(value, str):
         return _Quoted(value)
+    if id(value) in memo:
+        return memo[id(value)]
     if isinstance(value, dict):
-        return {key: _quoted(item) for key, item in value.items()}
+        table: dict[Any, Any] = {}
+        memo[id(value)] = table
+        for key, item in value.items():  # a key with <, > or & quoted: escaped below
+            quoted = isinstance(key, str) and any(char in key for char in "<>&")
+            table[_Quoted(key) if quoted else key] = _quoted(item, memo)
+        return table
     if isinstance(value, list):
-        return [_quoted(item) for item in value]
+        items: list[Any] = []
+        memo[id(value)] = items
+        items.extend(_quoted(item, memo) for item in value)
+        return items
     return value
 
 
@@ -252,16 +267,19 @@ def front_matter(values: dict[str, Any]) -> str:
     (never read as another type, never a YAML tag or alias) and ``<``, ``>`` and ``&``
     in it are written as ``\\u003c`` escapes: the value is the same once read, and no
     markup stands in the file for a tool that pastes front matter into a page unescaped."""
+    import datetime
+
     import yaml
 
     class Dumper(yaml.SafeDumper):
-        pass
+        def ignore_aliases(self, data: Any) -> bool:  # a date is a scalar: no anchors
+            return isinstance(data, datetime.date) or super().ignore_aliases(data)
 
     Dumper.add_representer(
         _Quoted, lambda dumper, text: dumper.represent_scalar(
             "tag:yaml.org,2002:str", str(text), style='"')
     )
-    text = yaml.dump(_quoted(values), Dumper=Dumper, allow_unicode=True, sort_keys=False,
+    text = yaml.dump(_quoted(values, {}), Dumper=Dumper, allow_unicode=True, sort_keys=False,
                      width=10_000)
     for char in "<>&":
         text = text.replace(char, f"\\u{ord(char):04x}")

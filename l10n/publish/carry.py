@@ -1,0 +1,106 @@
+"""The source's front matter, carried into a build's front matter (the Hugo content file,
+:mod:`l10n.publish.hugo`, and the Markdown build, :func:`l10n.publish.render.render_markdown`).
+
+A Markdown post's front matter says more than l10n reads of it: ``draft``, ``weight``,
+``tags`` and ``categories``, ``aliases``, ``url``, ``images``, menus, a theme's
+``params``. Every key of it reaches each page of the article with the source's value,
+typed as the source had it (a YAML or TOML date stays a date, a boolean a boolean, a
+list a list, a table a table), except:
+
+* the keys the build writes itself (``own``): the build's value wins, and a source key
+  that differs from one of them only in case is left out too (Hugo reads front matter
+  keys case-insensitively: ``Title`` and ``title`` would be one key, either value);
+* on a translation (a page whose language is not the source's):
+
+  - ``summary``, when the article's description was read from it (no ``description``
+    key): the page's description, translated with the page (a description is a
+    segment, issue #26). No other key is translated: ``linkTitle``, ``subtitle``, an
+    image's ``alt`` or ``caption`` stay as the source wrote them (the reader makes no
+    segment of them, so there is no translation to put there);
+  - ``aliases`` are left out: an alias is an old address of the source page, which a
+    translation never had; in a multilingual Hugo site an alias that starts with ``/``
+    is server-relative (Hugo before 0.155), so the translation would write the same
+    redirect file as the source page, and the last one written wins;
+  - ``url`` that starts with ``/`` loses the slash: Hugo reads a leading-slash ``url``
+    relative to ``baseURL`` (every language's page would be written to the one path),
+    one without relative to ``baseURL`` plus the page's language prefix
+    (``/ko/articles/x/``);
+  - ``lang``, which names the source's language, names the page's.
+
+A value YAML cannot write as the source typed it is written as the nearest thing that
+reads the same in Hugo, never an error: a TOML local time (``07:32:00``) as that text,
+a YAML set as a list of its members, ``!!binary`` as its base64 text, an ordered map's
+pairs as lists; a value shared or nested inside itself (YAML anchors) is written once,
+with anchors, never copied out (a "billion laughs" front matter stays its size).
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Collection, Mapping
+from datetime import date, time
+from typing import Any
+
+from l10n.publish.page import Page
+
+ALIASES = "aliases"
+URL = "url"
+SUMMARY = "summary"
+LANG = "lang"
+
+
+def carried(page: Page, own: Collection[str]) -> dict[str, Any]:
+    """The source front matter's keys for ``page``'s front matter, but those in ``own``
+    (the keys the build writes), with their values (module docstring)."""
+    source = page.article.front_matter
+    if not source:
+        return {}
+    taken = {key.casefold() for key in own}
+    translation = page.lang != page.article.lang
+    memo: dict[int, Any] = {}
+    values: dict[str, Any] = {}
+    for key, value in source.items():
+        if key.casefold() in taken:
+            continue
+        if translation:
+            if key == ALIASES:
+                continue
+            if key == URL and isinstance(value, str):
+                value = value.lstrip("/") or value
+            elif key == LANG and isinstance(value, str):
+                value = page.lang
+            elif key == SUMMARY and "description" not in source and page.description:
+                value = page.description
+        values[key] = writable(value, memo)
+    return values
+
+
+def writable(value: Any, memo: dict[int, Any] | None = None) -> Any:
+    """``value`` as YAML writes it with the type it has: the same value, or (module
+    docstring) the nearest one that reads the same; ``memo``: values already made."""
+    memo = {} if memo is None else memo
+    if value is None or isinstance(value, str | bool | int | float | date):
+        return value  # date: datetime too
+    if id(value) in memo:
+        return memo[id(value)]
+    if isinstance(value, Mapping):
+        table: dict[Any, Any] = {}
+        memo[id(value)] = table
+        for key, item in value.items():
+            table[writable(key, memo) if isinstance(key, str | int | float | bool | date)
+                  else str(key)] = writable(item, memo)
+        return table
+    if isinstance(value, list | tuple | set | frozenset):
+        items: list[Any] = []
+        memo[id(value)] = items
+        members = sorted(value, key=repr) if isinstance(value, set | frozenset) else value
+        items.extend(writable(item, memo) for item in members)
+        return items
+    if isinstance(value, time):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    return str(value)
+
+
+__all__ = ["carried", "writable"]
