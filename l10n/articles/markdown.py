@@ -1,17 +1,18 @@
-"""Reader for Markdown articles with front matter, as Hugo reads them. Front matter, in one
-of Hugo's three formats: YAML between two lines ``---`` (the closing line may be
-``...``), TOML between two lines ``+++``, or a JSON object that starts the file (``{``
-on the first line, up to the ``}`` line that closes it). Keys: ``title``, ``author`` (or
-``authors``, a list: joined with ", "), ``date`` (a date or a date-time), ``lang``,
-``slug``, ``description`` (else ``summary``); the article keeps the whole front matter
-as read (``Article.front_matter``), which builds carry (:mod:`l10n.publish.carry`), but
-no other key is translated. Errors (unclosed front matter, a syntax error, a value of
-the wrong type, an impossible date) name the file line. Without a ``title`` (or without
-front matter), the first heading is the title and leaves the body, else the first line
-of the text is the title and stays in it; a warning says so. A first heading that says
-what the title says is the same headline: it leaves the body. The slug is the front
-matter's ``slug``, else the file name's (:func:`~l10n.articles.source.file_slug`:
-``Rust-1.31.md`` is ``rust-1-31``).
+"""Reader for Markdown articles with front matter, as Hugo reads them.
+
+Front matter, in one of Hugo's three formats: YAML between two lines ``---`` (the
+closing line may be ``...``), TOML between two lines ``+++``, or a JSON object that
+starts the file (``{`` on the first line, up to the ``}`` line that closes it). Keys:
+``title``, ``author`` (or ``authors``, a list: joined with ", "), ``date`` (a date or a
+date-time), ``lang``, ``slug``, ``description`` (else ``summary``); the article keeps
+the whole front matter as read (``Article.front_matter``), which builds carry
+(:mod:`l10n.publish.carry`), but no other key is translated. Errors (unclosed front
+matter, a syntax error, a value of the wrong type, an impossible date) name the file
+line. Without a ``title`` (or without front matter), the first heading is the title and
+leaves the body, else the first line of the text is the title and stays in it; a warning
+says so. A first heading that says what the title says is the same headline: it leaves
+the body. The slug is the front matter's ``slug``, else the file name's
+(:func:`~l10n.articles.source.file_slug`: ``Rust-1.31.md`` is ``rust-1-31``).
 
 Blocks, in document order (CommonMark, parsed with markdown-it-py):
 
