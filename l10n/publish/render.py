@@ -266,7 +266,9 @@ def front_matter(values: dict[str, Any]) -> str:
     """YAML for a Markdown build's front matter. Every string value is double-quoted
     (never read as another type, never a YAML tag or alias) and ``<``, ``>`` and ``&``
     in it are written as ``\\u003c`` escapes: the value is the same once read, and no
-    markup stands in the file for a tool that pastes front matter into a page unescaped."""
+    markup stands in the file for a tool that pastes front matter into a page unescaped.
+    A list or table a source's front matter shares (YAML anchors) is written once, with
+    an anchor (:mod:`l10n.publish.carry`)."""
     import datetime
 
     import yaml
@@ -281,6 +283,14 @@ def front_matter(values: dict[str, Any]) -> str:
     )
     text = yaml.dump(_quoted(values, {}), Dumper=Dumper, allow_unicode=True, sort_keys=False,
                      width=10_000)
+    # in the strings only (all double-quoted): a source's YAML anchor (&id001) stays one
+    return _DOUBLE_QUOTED.sub(lambda found: _escape_markup(found.group(0)), text)
+
+
+_DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+
+
+def _escape_markup(text: str) -> str:
     for char in "<>&":
         text = text.replace(char, f"\\u{ord(char):04x}")
     return text
