@@ -67,7 +67,7 @@ class Article:
     # name="description">), plain text; also a DESCRIPTION block when it is translated
     description: str | None = None
     # a Markdown article's front matter as read (every key, its values typed as the
-    # format has them: dates, booleans, lists, tables); builds carry it (publish/carry.py)
+    # format has them: dates, booleans, lists, tables); builds carry it (publish/frontmatter.py)
     front_matter: Mapping[str, object] = field(
         default_factory=lambda: MappingProxyType({}), compare=False)
 

@@ -6,7 +6,7 @@ starts the file (``{`` on the first line, up to the ``}`` line that closes it). 
 ``title``, ``author`` (or ``authors``, a list: joined with ", "), ``date`` (a date or a
 date-time), ``lang``, ``slug``, ``description`` (else ``summary``); the article keeps
 the whole front matter as read (``Article.front_matter``), which builds carry
-(:mod:`l10n.publish.carry`), but no other key is translated. Errors (unclosed front
+(:mod:`l10n.publish.frontmatter`), but no other key is translated. Errors (unclosed front
 matter, a syntax error, a value of the wrong type, an impossible date) name the file
 line. Without a ``title`` (or without front matter), the first heading is the title and
 leaves the body, else the first line of the text is the title and stays in it; a warning

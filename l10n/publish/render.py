@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from l10n.articles.htmldom import markup_text
 from l10n.lang import bcp47
 from l10n.model import ALT, BYLINE, TABLE_CELL, TABLE_HEADER, TITLE
-from l10n.publish.carry import carried
+from l10n.publish.frontmatter import carried, front_matter
 from l10n.publish.htmlpage import safe_inline
 from l10n.publish.locale import language, page_notices, ui
 from l10n.publish.markdown import md_text, unsafe_url
@@ -234,66 +234,6 @@ def _with_images(body: list[dict[str, Any]], *, markdown: bool) -> list[dict[str
 
 
 _URL_SAFE = ":/?#@!$&'()*+,;=%~[]"
-
-
-class _Quoted(str):
-    """A string value of the front matter: always written double-quoted."""
-
-
-def _quoted(value: Any, memo: dict[int, Any]) -> Any:
-    """``value`` with its strings quoted; a list or table shared or nested in itself (a
-    source's YAML anchors, :mod:`l10n.publish.carry`) made once (``memo``), never copied."""
-    if isinstance(value, str):
-        return _Quoted(value)
-    if id(value) in memo:
-        return memo[id(value)]
-    if isinstance(value, dict):
-        table: dict[Any, Any] = {}
-        memo[id(value)] = table
-        for key, item in value.items():  # a key with <, > or & quoted: escaped below
-            quoted = isinstance(key, str) and any(char in key for char in "<>&")
-            table[_Quoted(key) if quoted else key] = _quoted(item, memo)
-        return table
-    if isinstance(value, list):
-        items: list[Any] = []
-        memo[id(value)] = items
-        items.extend(_quoted(item, memo) for item in value)
-        return items
-    return value
-
-
-def front_matter(values: dict[str, Any]) -> str:
-    """YAML for a Markdown build's front matter. Every string value is double-quoted
-    (never read as another type, never a YAML tag or alias) and ``<``, ``>`` and ``&``
-    in it are written as ``\\u003c`` escapes: the value is the same once read, and no
-    markup stands in the file for a tool that pastes front matter into a page unescaped.
-    A list or table a source's front matter shares (YAML anchors) is written once, with
-    an anchor (:mod:`l10n.publish.carry`)."""
-    import datetime
-
-    import yaml
-
-    class Dumper(yaml.SafeDumper):
-        def ignore_aliases(self, data: Any) -> bool:  # a date is a scalar: no anchors
-            return isinstance(data, datetime.date) or super().ignore_aliases(data)
-
-    Dumper.add_representer(
-        _Quoted, lambda dumper, text: dumper.represent_scalar(
-            "tag:yaml.org,2002:str", str(text), style='"')
-    )
-    text = yaml.dump(_quoted(values, {}), Dumper=Dumper, allow_unicode=True, sort_keys=False,
-                     width=10_000)
-    # in the strings only (all double-quoted): a source's YAML anchor (&id001) stays one
-    return _DOUBLE_QUOTED.sub(lambda found: _escape_markup(found.group(0)), text)
-
-
-_DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
-
-
-def _escape_markup(text: str) -> str:
-    for char in "<>&":
-        text = text.replace(char, f"\\u{ord(char):04x}")
-    return text
 
 
 IndexEntry = str  # sort key, slug, title, ISO date, date text, NUL-separated (compact)

@@ -1,4 +1,4 @@
-"""The source post's front matter in the builds' front matter (l10n/publish/carry.py): the
+"""The source post's front matter in the builds' front matter (l10n/publish/frontmatter.py): the
 Hugo content file and the Markdown build hold every key of it, typed as the source had
 it, but the keys l10n writes; a translation is no second copy of the source page."""
 
@@ -14,7 +14,7 @@ import yaml
 from l10n.articles import read_article
 from l10n.model import Article
 from l10n.publish import Translation, localize, render_markdown
-from l10n.publish.carry import writable
+from l10n.publish.frontmatter import writable
 from l10n.publish.hugo import render_content
 from l10n.publish.site import page_facts
 
