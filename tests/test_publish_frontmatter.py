@@ -145,6 +145,9 @@ def test_a_translation_is_no_second_copy_of_the_source_page(tmp_path: Path) -> N
     for name, front in builds(source, "en").items():
         assert front["url"] == "/articles/cats-at-work/" and front["aliases"] == ["/2019/cats/"]
         assert front["lang"] == "en" and front["summary"] == "All about cats.", name
+    shouted = article(tmp_path, YAML_POST.replace("aliases:", "Aliases:").replace("url:", "URL:"))
+    for name, front in builds(shouted).items():  # Hugo reads keys without their case
+        assert "Aliases" not in front and front["URL"] == "articles/cats-at-work/", name
 
 
 def test_a_summary_beside_a_description_is_kept_as_written(tmp_path: Path) -> None:

@@ -64,15 +64,16 @@ def carried(page: Page, own: Collection[str]) -> dict[str, Any]:
     for key, value in source.items():
         if key.casefold() in taken:
             continue
-        if translation:
-            if key == ALIASES:
+        if translation:  # Hugo's keys have no case: Aliases, URL are aliases, url
+            name = key.casefold()
+            if name == ALIASES:
                 continue
-            if key == URL and isinstance(value, str):
+            if name == URL and isinstance(value, str):
                 value = value.lstrip("/") or value
-            elif key == LANG and isinstance(value, str):
+            elif name == LANG and isinstance(value, str):
                 value = page.lang
             elif key == SUMMARY and "description" not in source and page.description:
-                value = page.description
+                value = page.description  # the key the reader read, as it spells it
         values[key] = writable(value, memo)
     return values
 
