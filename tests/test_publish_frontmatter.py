@@ -194,3 +194,14 @@ def test_a_value_inside_itself_or_an_alias_bomb_is_written_once(tmp_path: Path) 
     {1: "one", None: "none"}, (1, 2), frozenset({3}), object()])
 def test_writable_gives_yaml_what_it_can_write(value: object) -> None:
     yaml.safe_dump(writable(value))  # no RepresenterError
+
+
+def test_hugos_dates_are_the_sources(tmp_path: Path) -> None:
+    """``date`` a YAML date: written as one; a date the reader parsed from text: l10n's
+    ISO text; ``lastmod``: the source's (l10n reads no other), not the published date."""
+    source = article(tmp_path, YAML_POST.replace("draft: true\n", "lastmod: 2025-04-02\n"))
+    assert builds(source)["hugo"]["lastmod"] == date(2025, 4, 2)
+    quoted = article(tmp_path, YAML_POST.replace(
+        "date: 2025-03-01T10:00:00+09:00", 'date: "2025-03-01 10:00:00"'))
+    hugo = builds(quoted)["hugo"]
+    assert hugo["date"] == "2025-03-01T10:00:00+00:00" and hugo["lastmod"] == hugo["date"]

@@ -19,12 +19,12 @@ Files, in the build folder:
   ``theme`` and keeps ``languages.yaml`` and ``content/``.
 
 Every other key of a Markdown article's own front matter is carried with its value,
-typed as the source had it (:mod:`l10n.publish.frontmatter`: ``draft``, ``weight``, ``tags``,
-``params``...); the keys above win, and the source's ``date`` and ``lastmod`` are
-written as it typed them. In a multilingual Hugo site (one host, every language under
-its prefix) a translation that copied the source's keys would collide with the source
-page. Decisions, checked with Debian's ``hugo`` 0.111 (``--printPathWarnings``; see
-``tests/test_hugo.py``):
+typed as the source had it (:mod:`l10n.publish.frontmatter`: ``draft``, ``weight``,
+``tags``, ``params``...); the keys above win, but a source's ``date`` that is a YAML or
+TOML date is written as such (the same date), and its ``lastmod`` as it is written. In a
+multilingual Hugo site (one host, every language under its prefix) a translation that
+copied the source's keys would collide with the source page. Decisions, checked with
+Debian's ``hugo`` 0.111 (``--printPathWarnings``; see ``tests/test_hugo.py``):
 
 * ``url``: Hugo puts a ``url`` that starts with ``/`` at that path for every language
   ("Duplicate target paths"), one without under the page's language prefix: a
@@ -102,9 +102,10 @@ def render_content(page: Page, facts: dict[str, Any]) -> str:
         },
     }
     source = page.article.front_matter
-    for key in ("date", "lastmod"):  # the source's own, as it typed it (a date, a text)
-        if isinstance(source.get(key), str | date):
-            values[key] = source[key]
+    if isinstance(source.get("date"), date):  # the published date, typed as the source had it
+        values["date"] = source["date"]
+    if isinstance(source.get("lastmod"), str | date):  # the reader keeps no other
+        values["lastmod"] = source["lastmod"]
     values = {key: value for key, value in values.items() if value is not None}
     record = values.pop("l10n")  # the source's other keys before l10n's record
     values |= carried(page, (*values, "l10n"))
