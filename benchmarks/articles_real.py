@@ -27,7 +27,11 @@ Prints:
   shown as text (an HTML tag's ``<x``, ``</x``, ``<!`` or a reference link's ``][`` in
   the visible text of the built Markdown and of the HTML page, beyond the source's);
   template tags changed (Hugo shortcodes ``{{< >}}``, ``{{% %}}`` and Liquid ``{% %}``,
-  ``{{ }}`` of the source that the built Markdown does not hold byte for byte).
+  ``{{ }}`` of the source that the built Markdown does not hold byte for byte);
+  front-matter keys lost (keys of the source post's front matter that the Hugo content
+  file of ``--format hugo`` and the Markdown build's front matter do not hold: ``tags``,
+  ``draft``, ``weight``...) and, of those they hold, the ones typed otherwise (a date or
+  a boolean written as a string, a list or a table changed in shape).
 - **posts-wild**: the same figures on 64 posts of seven more blogs (Node.js, Let's
   Encrypt, Jekyll, OpenTelemetry, Redox, Gitea, Helm; YAML and TOML front matter, Hugo
   shortcodes, Liquid tags, MDX), the tuning two thirds of a draw made before any was
@@ -65,6 +69,7 @@ from collections import Counter
 from pathlib import Path
 
 from l10n.articles import read_article
+from l10n.articles.frontmatter import read_front_matter
 from l10n.articles.htmldom import markup_text
 from l10n.errors import ArticleError
 from l10n.model import ATTRIBUTE_KINDS, BYLINE, TITLE, Article
@@ -183,6 +188,28 @@ def _show(md: object, source: Path, built: Path) -> None:
             print("   ", built.name, repr(line[:160]))
 
 
+def _front(path: Path) -> dict[str, object]:
+    """The front matter of ``path`` (a source post or a build's Markdown), as l10n reads it."""
+    return read_front_matter(path, path.read_text("utf-8").split("\n")).values
+
+
+def _shape(value: object) -> object:
+    """A value's types, all the way down (a date stays a date, a table a table)."""
+    if isinstance(value, dict):
+        return {key: _shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shape(item) for item in value]
+    return type(value).__name__
+
+
+def _keys_lost(source: dict[str, object], built: dict[str, object]) -> tuple[int, int]:
+    """Keys of the source's front matter that the build's front matter does not hold,
+    and of those it holds, the ones whose value is typed otherwise (a date as a string)."""
+    kept = [key for key in source if key in built]
+    return (len(source) - len(kept),
+            sum(_shape(source[key]) != _shape(built[key]) for key in kept))
+
+
 def _untranslate_every_other(folder: Path) -> None:
     """A half-done translation: every other entry's machine text removed, so that a build
     (with machine text) shows translated and source sentences side by side, each piece
@@ -212,6 +239,7 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
     refused, stray_md, stray_html = [], Counter[str](), Counter[str]()
     worst: list[tuple[int, str]] = []
     lost, shown_markup, templates = 0, Counter[str](), 0
+    keys, typed = Counter[str](), Counter[str]()  # front-matter keys lost, retyped
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         (project / "seeds").mkdir()
@@ -229,6 +257,8 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
             translate(settings, engine_name="pseudo")
             _untranslate_every_other(project / "locales" / "ko")
             out = build(settings, include_machine=True).out
+            hugo = build(settings, include_machine=True, out=project / "hugo",
+                         output="hugo").out
         for path in files:
             if not (project / "seeds" / path.name).exists():
                 continue
@@ -251,6 +281,12 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
             built_text = built_md.read_text("utf-8")
             templates += sum(t not in built_text for t in _TEMPLATE.findall(
                 _FRONT.sub("", path.read_text("utf-8"), count=1)))
+            front = _front(path)
+            for name, built_file in (("Hugo", hugo / "content" / "ko" / f"{article.slug}.md"),
+                                     ("Markdown", built_md)):
+                missing, retyped = _keys_lost(front, _front(built_file))
+                keys[name] += missing
+                typed[name] += retyped
             stray_md += extra_md
             stray_html += extra_html
             worst.append((sum(extra_md.values()) + sum(extra_html.values()), path.name))
@@ -264,6 +300,8 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
     print(f"  links and images lost in builds: {lost}; markup shown as text: Markdown "
           f"{shown_markup['Markdown']}, HTML {shown_markup['HTML']}; template tags changed: "
           f"{templates}")
+    print(f"  front-matter keys lost: Hugo {keys['Hugo']}, Markdown {keys['Markdown']}; "
+          f"kept but typed otherwise: Hugo {typed['Hugo']}, Markdown {typed['Markdown']}")
     bad = [f"{name} {n}" for n, name in sorted(worst, reverse=True) if n]
     if bad:
         print("  posts with stray marks:", ", ".join(bad[:8]))

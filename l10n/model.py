@@ -66,6 +66,10 @@ class Article:
     # the page's summary as its source gives it (front matter description/summary, <meta
     # name="description">), plain text; also a DESCRIPTION block when it is translated
     description: str | None = None
+    # a Markdown article's front matter as read (every key, its values typed as the
+    # format has them: dates, booleans, lists, tables); builds carry it (publish/frontmatter.py)
+    front_matter: Mapping[str, object] = field(
+        default_factory=lambda: MappingProxyType({}), compare=False)
 
     def block_labels(self) -> list[str]:
         """How comments name each block: 'title', 'byline', 'paragraph 3' (the third

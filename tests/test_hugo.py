@@ -204,6 +204,57 @@ def test_hugo_builds_the_tree_and_chromium_follows_its_translations(
     assert struct.unpack(">II", data[16:24]) == (1100, 900) and len(data) > 30_000
 
 
+POSTS = {
+    "draft-post.md": "---\ntitle: A draft\ndate: 2025-03-01T10:00:00+09:00\ndraft: true\n"
+                     "tags: [security, release]\n---\nThis post is a draft. It stays one.\n",
+    "moved-post.md": "---\ntitle: A post that moved\ndate: 2025-02-01\ntags: [security]\n"
+                     "categories: [news]\naliases: [/2019/old-address/]\nweight: 2\n---\n"
+                     "This post moved. Its old links still work.\n",
+    "fixed-url.md": '+++\ntitle = "A post with its own address"\ndate = 2025-01-15T08:30:00Z\n'
+                    'url = "/articles/fixed-address/"\ntags = ["release"]\nweight = 1\n+++\n'
+                    "This post sets its own address. Each language gets a page.\n",
+}
+
+
+@pytest.mark.slow
+def test_hugo_renders_the_sources_front_matter_in_every_language(tmp_path: Path) -> None:
+    """The source posts' ``draft``, ``tags``, ``categories``, ``aliases``, ``url`` and
+    ``weight`` in the content tree, rendered by the real ``hugo``: the draft is
+    published in no language, each language has its tag pages, the posts are in weight
+    order (not by date), and no two pages write one path (a translation has its own
+    ``url`` and none of the source page's old addresses)."""
+    (tmp_path / "seeds").mkdir()
+    for name, text in POSTS.items():
+        (tmp_path / "seeds" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "l10n.toml").write_text('source = "en"\ntargets = ["ko"]\n', encoding="utf-8")
+    settings = load_settings(cwd=tmp_path)
+    translate(settings, engine_name="pseudo")
+    site, public = tmp_path / "site", tmp_path / "public"
+    build(settings, out=site, output="hugo", include_machine=True)
+    done = subprocess.run([hugo(), "--printPathWarnings", "--source", str(site),
+                           "--destination", str(public)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr + done.stdout
+    assert "Duplicate target paths" not in done.stderr + done.stdout
+    pages = {p.relative_to(public).as_posix() for p in public.rglob("index.html")}
+    for lang in ("en", "ko"):
+        assert f"{lang}/tags/security/index.html" in pages
+        assert f"{lang}/tags/release/index.html" in pages
+        assert f"{lang}/categories/news/index.html" in pages
+        assert not [page for page in pages if "draft-post" in page]
+        listed = lxml.html.fromstring((public / lang / "index.html").read_bytes())
+        assert listed.xpath("//ul[@class='articles']//a/@href") == [
+            "/articles/fixed-address/" if lang == "en" else "/ko/articles/fixed-address/",
+            f"/{lang}/moved-post/"]  # by weight: the older post first
+        assert listed.xpath("//ul[@class='articles']//time/@datetime") == [
+            "2025-01-15", "2025-02-01"]  # the dates, written as YAML timestamps, read
+        tagged = lxml.html.fromstring((public / lang / "tags/release/index.html").read_bytes())
+        assert "draft" not in " ".join(tagged.xpath("//ul[@class='articles']//a/@href"))
+    assert {"articles/fixed-address/index.html", "ko/articles/fixed-address/index.html",
+            "2019/old-address/index.html"} <= pages
+    assert "url=/en/moved-post/" in (public / "2019/old-address/index.html").read_text("utf-8")
+
+
 def test_builds_of_other_kinds_share_the_plans(hugo_project: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """A plain build, a site build and a Hugo build of the same archive, each in its

@@ -4,14 +4,15 @@ Front matter, in one of Hugo's three formats: YAML between two lines ``---`` (th
 closing line may be ``...``), TOML between two lines ``+++``, or a JSON object that
 starts the file (``{`` on the first line, up to the ``}`` line that closes it). Keys:
 ``title``, ``author`` (or ``authors``, a list: joined with ", "), ``date`` (a date or a
-date-time), ``lang``, ``slug``, ``description`` (else ``summary``); other keys are
-ignored. Errors (unclosed front matter, a syntax error, a value of the wrong type, an
-impossible date) name the file line. Without a ``title`` (or without front matter), the
-first heading is the title and leaves the body, else the first line of the text is the
-title and stays in it; a warning says so. A first heading that says what the title says
-is the same headline: it leaves the body. The slug is the front matter's ``slug``, else
-the file name's (:func:`~l10n.articles.source.file_slug`: ``Rust-1.31.md`` is
-``rust-1-31``).
+date-time), ``lang``, ``slug``, ``description`` (else ``summary``); the article keeps
+the whole front matter as read (``Article.front_matter``), which builds carry
+(:mod:`l10n.publish.frontmatter`), but no other key is translated. Errors (unclosed front
+matter, a syntax error, a value of the wrong type, an impossible date) name the file
+line. Without a ``title`` (or without front matter), the first heading is the title and
+leaves the body, else the first line of the text is the title and stays in it; a warning
+says so. A first heading that says what the title says is the same headline: it leaves
+the body. The slug is the front matter's ``slug``, else the file name's
+(:func:`~l10n.articles.source.file_slug`: ``Rust-1.31.md`` is ``rust-1-31``).
 
 Blocks, in document order (CommonMark, parsed with markdown-it-py):
 
@@ -56,6 +57,7 @@ import warnings
 from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from l10n import model
@@ -126,6 +128,7 @@ def parse_markdown(path: Path, text: str, *, lang: str = "en") -> Article:
         published=_date(front, path),
         format="markdown",
         description=description,
+        front_matter=MappingProxyType(front.values),
     )
 
 

@@ -18,7 +18,29 @@ Files, in the build folder:
   that ``hugo`` renders the tree as it is. A site with its own theme sets its own
   ``theme`` and keeps ``languages.yaml`` and ``content/``.
 
-Front matter strings are written as :func:`l10n.publish.render.front_matter` writes
+Every other key of a Markdown article's own front matter is carried with its value,
+typed as the source had it (:mod:`l10n.publish.frontmatter`: ``draft``, ``weight``,
+``tags``, ``params``...); the keys above win, but a source's ``date`` that is a YAML or
+TOML date is written as such (the same date), and its ``lastmod`` as it is written. In a
+multilingual Hugo site (one host, every language under its prefix) a translation that
+copied the source's keys would collide with the source page. Decisions, checked with
+Debian's ``hugo`` 0.111 (``--printPathWarnings``; see ``tests/test_hugo.py``):
+
+* ``url``: Hugo puts a ``url`` that starts with ``/`` at that path for every language
+  ("Duplicate target paths"), one without under the page's language prefix: a
+  translation's loses its leading slash (``/ko/articles/x/``); the source's stays;
+* ``aliases``: a leading-slash alias is server-relative (Hugo before 0.155; later ones
+  read it as relative to the language's site), so the translation's copy would write the
+  source's redirect file and send the old address to the translation: the source page
+  keeps its aliases, a translation has none (it never had an old address);
+* ``slug``: the last part of the path, under each language's prefix: kept as is;
+* ``translationKey``: l10n's (the article's slug, unique in the project) wins over the
+  source's, which could be shared by two source posts built side by side (a post and
+  its hand-made translation) and so join two pages of one language;
+* ``draft``, ``publishDate``, ``expiryDate``: kept, so a page is published in the
+  translations exactly when it is in the source.
+
+Front matter strings are written as :func:`l10n.publish.frontmatter.front_matter` writes
 them: double-quoted, ``<``, ``>`` and ``&`` escaped. Hugo's Markdown renderer drops raw
 HTML by default (``markup.goldmark.renderer.unsafe`` is false).
 """
@@ -26,13 +48,15 @@ HTML by default (``markup.goldmark.renderer.unsafe`` is false).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from importlib.resources import files
 from typing import Any
 
 from l10n.lang import bcp47
+from l10n.publish.frontmatter import carried, front_matter
 from l10n.publish.locale import language_name, page_notices, typography
 from l10n.publish.page import Page
-from l10n.publish.render import front_matter, render_markdown
+from l10n.publish.render import render_markdown
 from l10n.publish.site import Site
 
 THEME = "l10n"
@@ -77,8 +101,15 @@ def render_content(page: Page, facts: dict[str, Any]) -> str:
             "notices": [text for text, _ in page_notices(page)],
         },
     }
+    source = page.article.front_matter
+    if isinstance(source.get("date"), date):  # the published date, typed as the source had it
+        values["date"] = source["date"]
+    if isinstance(source.get("lastmod"), str | date):  # the reader keeps no other
+        values["lastmod"] = source["lastmod"]
     values = {key: value for key, value in values.items() if value is not None}
-    return f"---\n{front_matter(values)}---\n{body}"
+    record = values.pop("l10n")  # the source's other keys before l10n's record
+    values |= carried(page, (*values, "l10n"))
+    return f"---\n{front_matter(values | {'l10n': record})}---\n{body}"
 
 
 def render_config(languages: Sequence[str], source: str, site: Site | None) -> dict[str, str]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from l10n.articles.htmldom import markup_text
 from l10n.lang import bcp47
 from l10n.model import ALT, BYLINE, TABLE_CELL, TABLE_HEADER, TITLE
+from l10n.publish.frontmatter import carried, front_matter
 from l10n.publish.htmlpage import safe_inline
 from l10n.publish.locale import language, page_notices, ui
 from l10n.publish.markdown import md_text, unsafe_url
@@ -132,7 +133,9 @@ def render_markdown(page: Page) -> str:
         },
     }
     front = {key: value for key, value in front.items() if value is not None}
-    matter = front_matter(front)
+    translation = front.pop("translation")  # the source's other keys before l10n's record
+    front |= carried(page, (*front, "translation"))
+    matter = front_matter(front | {"translation": translation})
     rich = page.article.format == "markdown"
 
     alts = {markup_text(b.block.text): markup_text(b.text) for b in page.blocks
@@ -231,41 +234,6 @@ def _with_images(body: list[dict[str, Any]], *, markdown: bool) -> list[dict[str
 
 
 _URL_SAFE = ":/?#@!$&'()*+,;=%~[]"
-
-
-class _Quoted(str):
-    """A string value of the front matter: always written double-quoted."""
-
-
-def _quoted(value: Any) -> Any:
-    if isinstance(value, str):
-        return _Quoted(value)
-    if isinstance(value, dict):
-        return {key: _quoted(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_quoted(item) for item in value]
-    return value
-
-
-def front_matter(values: dict[str, Any]) -> str:
-    """YAML for a Markdown build's front matter. Every string value is double-quoted
-    (never read as another type, never a YAML tag or alias) and ``<``, ``>`` and ``&``
-    in it are written as ``\\u003c`` escapes: the value is the same once read, and no
-    markup stands in the file for a tool that pastes front matter into a page unescaped."""
-    import yaml
-
-    class Dumper(yaml.SafeDumper):
-        pass
-
-    Dumper.add_representer(
-        _Quoted, lambda dumper, text: dumper.represent_scalar(
-            "tag:yaml.org,2002:str", str(text), style='"')
-    )
-    text = yaml.dump(_quoted(values), Dumper=Dumper, allow_unicode=True, sort_keys=False,
-                     width=10_000)
-    for char in "<>&":
-        text = text.replace(char, f"\\u{ord(char):04x}")
-    return text
 
 
 IndexEntry = str  # sort key, slug, title, ISO date, date text, NUL-separated (compact)
