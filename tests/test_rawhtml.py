@@ -161,3 +161,16 @@ def test_raw_html_of_the_source_page_is_left_as_written(tmp_path: Path) -> None:
     article = post(tmp_path)
     html = render_html(localize(article, "en", {}), ["en"])
     assert '<div class="raw-html" lang="en"><details>\n<summary>Show the <b>whole</b>' in html
+
+
+def test_a_post_whose_text_is_all_raw_html_is_read_its_title_from_its_words(
+    tmp_path: Path,
+) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # no title: the first line of the text is
+        article = post(tmp_path, '<div class="x"><p>Only <b>raw</b> words here.</p></div>\n')
+    assert article.title == "Only raw words here."
+    assert [(b.kind, b.text) for b in article.blocks[1:] if b.translatable] == [
+        ("html-text", "Only <b>raw</b> words here.")]

@@ -65,6 +65,7 @@ from typing import Any
 
 from l10n import model
 from l10n.articles.frontmatter import FrontMatter, read_front_matter
+from l10n.articles.htmldom import markup_text
 from l10n.articles.mdrefs import inline_references
 from l10n.articles.rawhtml import raw_blocks, tag_attributes
 from l10n.articles.source import file_slug, safe_slug
@@ -146,6 +147,8 @@ def _same(heading: str, title: str) -> bool:
 
 
 _MARKS = re.compile(r"[*_`\\]")
+# what a title may come from (not a raw HTML block's text, an alt text or a link's title)
+_TEXT = frozenset({HEADING, PARAGRAPH, LIST_ITEM, QUOTE, model.TABLE_HEADER, model.TABLE_CELL})
 
 
 def _names(front: FrontMatter, key: str, path: Path) -> str | None:
@@ -160,8 +163,10 @@ def _title_from(path: Path, blocks: list[Block]) -> list[Block]:
     """No ``title`` in the front matter: the first heading is the title (it leaves the
     body), else the first line of the text (it stays in the body); with a warning."""
     heading = next((b for b in blocks if b.kind == HEADING), None)
-    first = heading or next(b for b in blocks if b.translatable)
+    first = heading or next((b for b in blocks if b.translatable and b.kind in _TEXT), None) \
+        or next(b for b in blocks if b.translatable)  # text only in raw HTML: its words
     text = first.text.split("\n")[0].strip()
+    text = text if first.kind in _TEXT else markup_text(text)
     where = "the first heading" if heading else "the first line of the text"
     warnings.warn(L10nWarning(
         f"no 'title' in the front matter: {where} is the title", path=path, line=first.line,

@@ -17,9 +17,9 @@ does). This module turns an article and its translations into a :class:`Page`;
 * **Escaping.** Templates autoescape. Text articles, titles and bylines are plain text.
   Inline Markdown of Markdown articles goes through markdown-it-py with raw HTML off
   (whose output escapes every ``<``); that output and sanitized raw HTML are the only
-  text marked safe. Code and raw-HTML blocks of the source are never translated; code is
-  shown as text, raw HTML keeps its markup after :mod:`l10n.publish.sanitize` (never a
-  script). Table cells are segments like paragraphs, rebuilt as tables (in Markdown, a
+  text marked safe. Code of the source is never translated and is shown as text; raw
+  HTML keeps its markup after :mod:`l10n.publish.sanitize` (never a script), its text in
+  the page's language (:mod:`l10n.publish.rawhtml`). Table cells are segments like paragraphs, rebuilt as tables (in Markdown, a
   ``|`` in a cell is escaped).
 * **Deterministic.** Same inputs, same bytes: no clock, no randomness, stable order.
 """
