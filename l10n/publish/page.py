@@ -19,8 +19,8 @@ does). This module turns an article and its translations into a :class:`Page`;
   (whose output escapes every ``<``); that output and sanitized raw HTML are the only
   text marked safe. Code of the source is never translated and is shown as text; raw
   HTML keeps its markup after :mod:`l10n.publish.sanitize` (never a script), its text in
-  the page's language (:mod:`l10n.publish.rawhtml`). Table cells are segments like paragraphs, rebuilt as tables (in Markdown, a
-  ``|`` in a cell is escaped).
+  the page's language (:mod:`l10n.publish.rawhtml`). Table cells are segments like
+  paragraphs, rebuilt as tables (in Markdown, a ``|`` in a cell is escaped).
 * **Deterministic.** Same inputs, same bytes: no clock, no randomness, stable order.
 """
 
