@@ -27,7 +27,12 @@ Prints:
   shown as text (an HTML tag's ``<x``, ``</x``, ``<!`` or a reference link's ``][`` in
   the visible text of the built Markdown and of the HTML page, beyond the source's);
   template tags changed (Hugo shortcodes ``{{< >}}``, ``{{% %}}`` and Liquid ``{% %}``,
-  ``{{ }}`` of the source that the built Markdown does not hold byte for byte).
+  ``{{ }}`` of the source that the built Markdown does not hold byte for byte). And, on
+  a build made before any translation is removed (every entry pseudo-translated), the
+  visible words left untranslated (:mod:`benchmarks.untranslated`: ASCII words of the
+  rendered Markdown and of the HTML page's article that the engine should have changed,
+  those in raw HTML blocks apart; the words of shortcodes' ``caption``, ``alt`` and
+  ``title`` parameters, which the tags keep, counted apart).
 - **posts-wild**: the same figures on 64 posts of seven more blogs (Node.js, Let's
   Encrypt, Jekyll, OpenTelemetry, Redox, Gitea, Helm; YAML and TOML front matter, Hugo
   shortcodes, Liquid tags, MDX), the tuning two thirds of a draw made before any was
