@@ -46,6 +46,7 @@ class _Seen(HTMLParser):
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, unseen, raw-html)
         self.pieces: list[tuple[str, str]] = []
         self.inside = scope is None
+        self.data = False  # the last event was text
 
     def _state(self) -> tuple[bool, bool]:
         unseen = any(u for _, u, _ in self.stack)
@@ -53,6 +54,7 @@ class _Seen(HTMLParser):
         return unseen, raw
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.data = False
         if tag == self.scope:
             self.inside = True
         values = dict(attrs)
@@ -72,6 +74,7 @@ class _Seen(HTMLParser):
             self.stack.pop()
 
     def handle_endtag(self, tag: str) -> None:
+        self.data = False
         if tag == self.scope:
             self.inside = False
         if any(t == tag for t, _, _ in self.stack):
@@ -81,7 +84,12 @@ class _Seen(HTMLParser):
     def handle_data(self, data: str) -> None:
         unseen, raw = self._state()
         if self.inside and not unseen:
-            self.pieces.append((data, "raw-html" if raw else "text"))
+            where = "raw-html" if raw else "text"
+            if self.data and self.pieces and self.pieces[-1][1] == where:  # one text: a
+                data = self.pieces.pop()[0] + data  # bare "<" splits it in the parser
+            self.pieces.append((data, where))
+        self.data = True
+
 
 
 def _left(text: str) -> list[str]:
