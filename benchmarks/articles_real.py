@@ -31,7 +31,12 @@ Prints:
   front-matter keys lost (keys of the source post's front matter that the Hugo content
   file of ``--format hugo`` and the Markdown build's front matter do not hold: ``tags``,
   ``draft``, ``weight``...) and, of those they hold, the ones typed otherwise (a date or
-  a boolean written as a string, a list or a table changed in shape).
+  a boolean written as a string, a list or a table changed in shape). And, on
+  a build made before any translation is removed (every entry pseudo-translated), the
+  visible words left untranslated (:mod:`benchmarks.untranslated`: ASCII words of the
+  rendered Markdown and of the HTML page's article that the engine should have changed,
+  those in raw HTML blocks apart; the words of shortcodes' ``caption``, ``alt`` and
+  ``title`` parameters, which the tags keep, counted apart).
 - **posts-wild**: the same figures on 64 posts of seven more blogs (Node.js, Let's
   Encrypt, Jekyll, OpenTelemetry, Redox, Gitea, Helm; YAML and TOML front matter, Hugo
   shortcodes, Liquid tags, MDX), the tuning two thirds of a draw made before any was
@@ -67,6 +72,7 @@ import tomllib
 import warnings
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from l10n.articles import read_article
 from l10n.articles.frontmatter import read_front_matter
@@ -227,6 +233,42 @@ def _untranslate_every_other(folder: Path) -> None:
         catalog.save()
 
 
+def _left_untranslated(md: object, out: Path, files: list[Path]) -> dict[str, Any]:
+    """Visible words left untranslated in the builds of ``files`` with every entry
+    translated (:mod:`benchmarks.untranslated`): per post, in the rendered Markdown and in
+    the HTML page's article, by where they are; shortcode parameters apart."""
+    from benchmarks.untranslated import examples, shortcode_parameters, untranslated
+
+    totals: dict[str, Any] = {"md": Counter(), "html": Counter(), "params": 0, "posts": []}
+    for path in files:
+        built = out / "ko" / f"{read(path).slug}.md"
+        if not built.exists():
+            continue
+        body = _FRONT.sub("", built.read_text("utf-8"), count=1)
+        rendered = md.render(body)  # type: ignore[attr-defined]
+        page = (out / "ko" / f"{read(path).slug}.html").read_text("utf-8")
+        in_md, in_html = untranslated(rendered), untranslated(page, "article")
+        totals["md"] += in_md
+        totals["html"] += in_html
+        totals["params"] += shortcode_parameters(body)
+        totals["posts"].append((sum(in_md.values()), sum(in_html.values()), path.name,
+                                examples(page, "article") or examples(rendered)))
+    return totals
+
+
+def _print_left(left: dict[str, Any]) -> None:
+    md, html = left["md"], left["html"]
+    print(f"  visible words left untranslated (every entry translated): Markdown "
+          f"{sum(md.values())}, HTML {sum(html.values())} {dict(sorted(html.items()))}; "
+          f"in shortcode parameters (caption, alt, title: kept) {left['params']}")
+    worst = sorted((p for p in left["posts"] if p[0] or p[1]), reverse=True)
+    print(f"  posts with words left: {len(worst)}; worst:",
+          ", ".join(f"{name} {a}/{b}" for a, b, name, _ in worst[:8]))
+    for _, _, name, shown in worst[:5]:
+        for line in shown[:2]:
+            print(f"    {name}: {line}")
+
+
 def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
     from markdown_it import MarkdownIt
 
@@ -255,6 +297,7 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             translate(settings, engine_name="pseudo")
+            left = _left_untranslated(md, build(settings, include_machine=True).out, files)
             _untranslate_every_other(project / "locales" / "ko")
             out = build(settings, include_machine=True).out
             hugo = build(settings, include_machine=True, out=project / "hugo",
@@ -305,6 +348,7 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
     bad = [f"{name} {n}" for n, name in sorted(worst, reverse=True) if n]
     if bad:
         print("  posts with stray marks:", ", ".join(bad[:8]))
+    _print_left(left)
 
 
 def sentences(cache: Path, file: Path = LABELS, title: str = "sentences") -> None:

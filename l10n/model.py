@@ -25,6 +25,9 @@ RULE = "rule"  # a thematic break (Markdown's ---, ***): kept in builds, no text
 TABLE_HEADER = "table-header"  # a cell of a table's header row (Markdown tables)
 TABLE_CELL = "table-cell"  # a cell of a table's body
 CAPTION = "caption"  # an HTML figure's or table's caption
+# text inside a raw HTML block of a Markdown article (``info``: the element holding it,
+# ``summary``, ``figcaption``...): builds put its translation back into the block
+HTML_TEXT = "html-text"
 # What a reader sees that is not in the body's text: each is a block of its own, translated,
 # and put back where it came from (never a paragraph of the body).
 DESCRIPTION = "description"  # the page's summary: <meta name="description">, front matter
@@ -73,13 +76,17 @@ class Article:
 
     def block_labels(self) -> list[str]:
         """How comments name each block: 'title', 'byline', 'paragraph 3' (the third
-        paragraph), 'heading 1', 'list-item 4'... numbered per kind, from 1."""
+        paragraph), 'heading 1', 'list-item 4'... numbered per kind, from 1; text of a
+        raw HTML block names the element that holds it: 'html-text 2 <summary>'."""
         counts: dict[str, int] = {}
         labels = []
         for block in self.blocks:
             counts[block.kind] = counts.get(block.kind, 0) + 1
             unique = block.kind in (TITLE, BYLINE, DESCRIPTION, PAGE_TITLE)
-            labels.append(block.kind if unique else f"{block.kind} {counts[block.kind]}")
+            label = block.kind if unique else f"{block.kind} {counts[block.kind]}"
+            if block.kind == HTML_TEXT and block.info:  # the translator's context
+                label += f" <{block.info}>"
+            labels.append(label)
         return labels
 
 

@@ -126,3 +126,21 @@ def test_quick_run_reports_ratios_as_not_applicable() -> None:
                                  "help": True, "memory": True}
     quick = verdicts({**results, "quick": True})
     assert all(quick[key] is None for key in NOT_IN_QUICK) and quick["help"] is True
+
+
+def test_untranslated_words_are_those_a_reader_sees_that_the_engine_would_change() -> None:
+    """The posts' count of visible words left untranslated: ASCII words of what a reader
+    sees (alt and title too), not code, template tags, URLs or the engine's kept tokens;
+    those in a raw HTML block counted apart."""
+    from benchmarks.untranslated import shortcode_parameters, untranslated
+
+    page = (
+        "<html><head><title>Left Alone</title></head><body><nav>Menu</nav><article>"
+        "<p>⟦Ţĥé çáţ⟧ left here <code>cat --help</code> {{< figure src=x >}} "
+        "https://x.org/a T3</p><pre>some code</pre><img alt='Two words' src=x>"
+        "<!-- a comment --><div class='raw-html' lang='en'><p>Raw <b>text</b></p></div>"
+        "<script>var hidden</script></article></body></html>"
+    )
+    assert untranslated(page, "article") == {"text": 4, "raw-html": 2}
+    assert untranslated(page)["text"] == 5  # the whole page: the menu too
+    assert shortcode_parameters('{{< figure src="x.png" caption="A cat" >}} {{% b %}}') == 1

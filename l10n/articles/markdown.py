@@ -28,8 +28,13 @@ Blocks, in document order (CommonMark, parsed with markdown-it-py):
 - ``code``: fenced or indented code, not translatable; ``info`` is the fence's language;
   ``level``: in a list item, the list's depth (the code belongs to the item), else 0;
 - ``link-title``: the title of a link or image (``[x](url "title")``), after the block it
-  is in (an image's alt text is the ``[...]`` part, translated inside its sentence);
-- ``html``: raw HTML blocks, not translatable (builds keep their markup, sanitized);
+  is in (an image's alt text is the ``[...]`` part, translated inside its sentence); the
+  ``alt`` and ``title`` of an HTML tag in a sentence (``<img alt="A cat">``) are an ``alt``
+  or ``link-title`` block after the block, too;
+- ``html``: raw HTML blocks, not translatable (builds keep their markup, sanitized); the
+  text a reader sees in one (a ``<summary>``, a ``<figcaption>``, a note's paragraphs)
+  follows it as ``html-text`` blocks, with the ``alt`` and ``title`` blocks of its
+  elements (:mod:`l10n.articles.rawhtml`);
 - ``rule``: a thematic break (``---``, ``***``), not translatable, its markup as text;
 - ``table-header`` and ``table-cell``: each cell of a GFM table (markdown-it-py's table
   rule), empty cells included so that builds can rebuild the table; ``level`` is the
@@ -62,11 +67,14 @@ from typing import Any
 
 from l10n import model
 from l10n.articles.frontmatter import FrontMatter, read_front_matter
+from l10n.articles.htmldom import markup_text
 from l10n.articles.mdrefs import inline_references
+from l10n.articles.rawhtml import raw_blocks, tag_attributes
 from l10n.articles.source import file_slug, safe_slug
 from l10n.errors import ArticleError, L10nWarning, LanguageError
 from l10n.lang import validate_language
 from l10n.model import (
+    ALT,
     BYLINE,
     CODE,
     DESCRIPTION,
@@ -142,6 +150,8 @@ def _same(heading: str, title: str) -> bool:
 
 
 _MARKS = re.compile(r"[*_`\\]")
+# what a title may come from (not a raw HTML block's text, an alt text or a link's title)
+_TEXT = frozenset({HEADING, PARAGRAPH, LIST_ITEM, QUOTE, model.TABLE_HEADER, model.TABLE_CELL})
 
 
 def _names(front: FrontMatter, key: str, path: Path) -> str | None:
@@ -156,8 +166,10 @@ def _title_from(path: Path, blocks: list[Block]) -> list[Block]:
     """No ``title`` in the front matter: the first heading is the title (it leaves the
     body), else the first line of the text (it stays in the body); with a warning."""
     heading = next((b for b in blocks if b.kind == HEADING), None)
-    first = heading or next(b for b in blocks if b.translatable)
+    first = heading or next((b for b in blocks if b.translatable and b.kind in _TEXT), None) \
+        or next(b for b in blocks if b.translatable)  # text only in raw HTML: its words
     text = first.text.split("\n")[0].strip()
+    text = text if first.kind in _TEXT else markup_text(text)
     where = "the first heading" if heading else "the first line of the text"
     warnings.warn(L10nWarning(
         f"no 'title' in the front matter: {where} is the title", path=path, line=first.line,
@@ -308,6 +320,7 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
         elif token.type == "html_block":
             blocks.append(Block(index, HTML, _drop_newline(token.content), line,
                                 translatable=False))
+            blocks += raw_blocks(_drop_newline(token.content), line)  # the text a reader sees
     return blocks
 
 
@@ -330,9 +343,13 @@ def _inline_block(
 
 def _link_titles(token: Any, line: int) -> list[Block]:
     """A ``link-title`` block for each link or image title of an inline token (what a
-    reader sees on hovering), after the block it is in."""
+    reader sees on hovering), and an ``alt`` or ``link-title`` block for each ``alt`` and
+    ``title`` of its HTML tags, after the block it is in."""
     found = []
     for child in token.children or []:
+        if child.type == "html_inline":
+            found += [Block(0, ALT if name == "alt" else LINK_TITLE, value, line)
+                      for name, value in tag_attributes(child.content)]
         title = child.attrs.get("title") if child.type in ("link_open", "image") else None
         if title and any(c.isalpha() for c in str(title)):
             found.append(Block(0, LINK_TITLE, str(title), line))

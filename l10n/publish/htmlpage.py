@@ -128,7 +128,7 @@ def _translate_blocks(page: Page, found: HtmlArticle) -> None:
                 _mark_source(dom, place, source_tag)
             continue
         if place.nodes:
-            _replace_run(dom, place, local, source_tag, clones)
+            replace_run(dom, place, local, source_tag, clones)
         if place.meta:
             attributes.append((place, _plain(local.text)))
         if block.kind == TITLE:
@@ -151,7 +151,7 @@ def _plain(markup: str) -> str:
     return " ".join("".join(parts).split())
 
 
-def _replace_run(dom: Document, place: Place, local: LocalBlock, source_tag: str,
+def replace_run(dom: Document, place: Place, local: LocalBlock, source_tag: str,
                  clones: dict[int, Element]) -> None:
     """Put the block's sentences in place of its run of nodes, sanitized."""
     assert place.parent is not None

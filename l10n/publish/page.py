@@ -17,10 +17,10 @@ does). This module turns an article and its translations into a :class:`Page`;
 * **Escaping.** Templates autoescape. Text articles, titles and bylines are plain text.
   Inline Markdown of Markdown articles goes through markdown-it-py with raw HTML off
   (whose output escapes every ``<``); that output and sanitized raw HTML are the only
-  text marked safe. Code and raw-HTML blocks of the source are never translated; code is
-  shown as text, raw HTML keeps its markup after :mod:`l10n.publish.sanitize` (never a
-  script). Table cells are segments like paragraphs, rebuilt as tables (in Markdown, a
-  ``|`` in a cell is escaped).
+  text marked safe. Code of the source is never translated and is shown as text; raw
+  HTML keeps its markup after :mod:`l10n.publish.sanitize` (never a script), its text in
+  the page's language (:mod:`l10n.publish.rawhtml`). Table cells are segments like
+  paragraphs, rebuilt as tables (in Markdown, a ``|`` in a cell is escaped).
 * **Deterministic.** Same inputs, same bytes: no clock, no randomness, stable order.
 """
 
@@ -31,11 +31,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from l10n.articles.htmldom import markup_text
+from l10n.articles.rawhtml import with_tag_attribute
 from l10n.model import (
     ALT,
     ATTRIBUTE_KINDS,
     BYLINE,
     DESCRIPTION,
+    HTML_TEXT,
     LINK_TITLE,
     TITLE,
     Article,
@@ -48,6 +50,7 @@ MACHINE = "machine"  # an unreviewed translation: machine output or any fuzzy en
 SOURCE = "source"  # no usable translation: the source text is shown
 ORIGINAL = "original"  # the source-language page itself
 SPACE = "space"  # the whitespace between two segments
+RAW_HTML = "html"  # a Markdown article's raw HTML block (l10n.articles.markdown.HTML)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,20 +225,25 @@ def _with_link_titles(blocks: list[LocalBlock]) -> list[LocalBlock]:
     """A Markdown link's or image's title is a block of its own (``link-title``, after
     the block it is in): its translation is written into that block's link, in every
     piece that holds the link as the source wrote it (the engines keep ``](url "title")``
-    whole)."""
+    whole); so is the ``alt`` or ``title`` of an HTML tag in the block (``alt`` or
+    ``link-title``), into the tags that say the source's. (Those of a raw HTML block
+    are put in place with its text: :mod:`l10n.publish.rawhtml`.)"""
     body = -1
     for n, local in enumerate(blocks):
         if local.block.kind not in ATTRIBUTE_KINDS:
             body = n
             continue
         shown = local.text
-        if local.block.kind != LINK_TITLE or body < 0 or shown == local.block.text:
+        if local.block.kind not in (ALT, LINK_TITLE) or body < 0 or shown == local.block.text or (
+                blocks[body].block.kind in (HTML_TEXT, RAW_HTML)):
             continue
         title = re.compile(r"(\]\([^\s()]*\s+)([\"'(])" + re.escape(local.block.text)
                            + r"([\"')])(?=\))")
         fresh = '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        name = "alt" if local.block.kind == ALT else "title"
         target = blocks[body]
-        pieces = tuple(Piece(title.sub(_replacement(fresh), p.text), p.status)
-                       for p in target.pieces)
+        pieces = tuple(Piece(with_tag_attribute(
+            title.sub(_replacement(fresh), p.text) if name == "title" else p.text,
+            name, local.block.text, shown), p.status) for p in target.pieces)
         blocks[body] = LocalBlock(target.block, pieces)
     return blocks

@@ -16,6 +16,7 @@ from l10n.publish.htmlpage import safe_inline
 from l10n.publish.locale import language, page_notices, ui
 from l10n.publish.markdown import md_text, unsafe_url
 from l10n.publish.page import MACHINE, ORIGINAL, REVIEWED, SPACE, LocalBlock, Page
+from l10n.publish.rawhtml import localized_html
 from l10n.publish.sanitize import sanitize_html, sanitize_inline
 from l10n.publish.structure import heading_shift, nodes
 
@@ -102,7 +103,8 @@ def render_html(page: Page, languages: Sequence[str], head: str = "") -> str:
         contact=contact if re.fullmatch(r"[^\s@<>]+@[^\s@<>]+", contact) else "",
         date=_date(page),
         source=language(page.article.lang),
-        nodes=_with_images(_with_raw_html(nodes(page, pieces), safe=True), markdown=False),
+        nodes=_with_images(_with_raw_html(nodes(page, pieces), page.article.lang, safe=True),
+                           markdown=False),
         shift=heading_shift(page),
         head=Markup(head),
         notes=[{"text": text, "tag": bcp47(code)} for text, code in page_notices(page)],
@@ -147,7 +149,8 @@ def render_markdown(page: Page) -> str:
         shown = md_text(local.text, plain=not rich or local.block.kind in (TITLE, BYLINE))
         return _cell(shown) if local.block.kind in (TABLE_HEADER, TABLE_CELL) else shown
 
-    body = _with_images(_with_raw_html(nodes(page, text), safe=False), markdown=True)
+    body = _with_images(_with_raw_html(nodes(page, text), page.article.lang, safe=False),
+                        markdown=True)
     for node in body:
         if node["type"] == "table":
             node["text"] = _md_table(node)
@@ -199,14 +202,17 @@ def _md_table(node: dict[str, Any]) -> str:
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
-def _with_raw_html(body: list[dict[str, Any]], *, safe: bool) -> list[dict[str, Any]]:
-    """Raw HTML blocks of the source, sanitized (:mod:`l10n.publish.sanitize`); ``safe``:
-    marked safe for the autoescaping HTML templates."""
+def _with_raw_html(body: list[dict[str, Any]], lang: str, *, safe: bool) -> list[dict[str, Any]]:
+    """Raw HTML blocks of the source with their text in the page's language
+    (:mod:`l10n.publish.rawhtml`; ``lang``: the source's), sanitized
+    (:mod:`l10n.publish.sanitize`); ``safe``: marked safe for the autoescaping HTML
+    templates."""
     from markupsafe import Markup
 
     for node in body:
         if node["type"] == "raw":
-            clean = sanitize_html(node["text"])
+            text, node["translated"] = localized_html(node["text"], node["texts"], bcp47(lang))
+            clean = sanitize_html(text)
             node["html"] = Markup(clean) if safe else clean
     return body
 

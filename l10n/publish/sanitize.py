@@ -18,7 +18,7 @@ renderer would otherwise run whatever raw HTML it is given). Inline HTML in a Ma
 article's sentences (a picture in a link, ``<kbd>``, ``<br>``) is cleaned the same way,
 one tag at a time (:func:`sanitize_tag`): a piece of a sentence holds a start tag whose
 end tag may be in the next piece. The text inside a raw HTML
-block is not translated: builds mark it as the source language.
+block is put in the page's language before it is cleaned (:mod:`l10n.publish.rawhtml`).
 
 :func:`sanitize_inline` cleans an HTML article's inline markup on the templated pages
 (after :func:`l10n.publish.htmlpage.safe_inline` kept only the source's own elements)

@@ -15,6 +15,8 @@ from l10n.model import (
     CAPTION,
     CODE,
     HEADING,
+    HTML_TEXT,
+    LINK_TITLE,
     LIST_ITEM,
     MORE,
     QUOTE,
@@ -32,8 +34,9 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
     paragraphs; in Markdown, a paragraph not marked ``more`` starts a new quote), list
     (nested by ``Block.level``; what an item holds after its first paragraph, in order, in
     its ``more``: lists, paragraphs, code), table (header cells, alignments, rows), code,
-    rule, raw, and image (an HTML article's picture of its own: its address, its alt text,
-    translated, and the caption that follows it)."""
+    rule, raw (with ``texts``: the blocks of what a reader sees in it, which follow it), and
+    image (an HTML article's picture of its own: its address, its alt text, translated,
+    and the caption that follows it)."""
     nodes: list[dict[str, Any]] = []
     lists: list[tuple[int, dict[str, Any]]] = []  # open lists: (level, node)
     for local in page.blocks:
@@ -42,6 +45,10 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
             lists = []
             nodes.append({"type": "image", "src": block.info, "alt": markup_text(local.text),
                           "caption": None})
+            continue
+        if block.kind in (HTML_TEXT, ALT, LINK_TITLE) and nodes and nodes[-1]["type"] == "raw" \
+                and page.article.format == "markdown":
+            nodes[-1]["texts"].append(local)  # what a reader sees in a raw HTML block
             continue
         if block.kind in (TITLE, BYLINE, *ATTRIBUTE_KINDS):  # not body text: put in place
             continue
@@ -70,7 +77,7 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
         elif block.kind == RULE:
             nodes.append({"type": "rule"})
         elif not block.translatable:
-            nodes.append({"type": "raw", "text": block.text})
+            nodes.append({"type": "raw", "text": block.text, "texts": []})
         else:
             level = block.level if block.kind == HEADING else 0
             kind = "heading" if block.kind == HEADING else "paragraph"
