@@ -249,7 +249,9 @@ def test_hugo_renders_the_sources_front_matter_in_every_language(tmp_path: Path)
         assert listed.xpath("//ul[@class='articles']//time/@datetime") == [
             "2025-01-15", "2025-02-01"]  # the dates, written as YAML timestamps, read
         tagged = lxml.html.fromstring((public / lang / "tags/release/index.html").read_bytes())
-        assert "draft" not in " ".join(tagged.xpath("//ul[@class='articles']//a/@href"))
+        assert tagged.xpath("//ul[@class='articles']//a/@href") == [  # the tag's pages only
+            "/articles/fixed-address/" if lang == "en" else "/ko/articles/fixed-address/"]
+        assert tagged.xpath("string(//h1)") == "release"
     assert {"articles/fixed-address/index.html", "ko/articles/fixed-address/index.html",
             "2019/old-address/index.html"} <= pages
     assert "url=/en/moved-post/" in (public / "2019/old-address/index.html").read_text("utf-8")
