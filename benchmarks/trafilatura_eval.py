@@ -155,6 +155,105 @@ def assemble(git: Path, commit: str, source: dict[str, Any], folder: Path) -> in
     return len(refs)
 
 
+# the printout (``python -m benchmarks.articles_real --only trafilatura-eval``)
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                         "\u2032": "'", "\u00b4": "'", "`": "'", "\u201c": '"',
+                         "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"',
+                         "\u00bb": '"', "\u2033": '"', "\u00ad": None, "\u200b": None})
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Text as snippets are compared: curly and straight quotes alike, soft hyphens and
+    zero-width spaces dropped, whitespace runs as one space, case folded."""
+    return _SPACES.sub(" ", text.translate(_QUOTES)).strip().casefold()
+
+
+Texts = tuple[str, str]  # (where "with" snippets are looked for, where "without" ones are)
+PageScore = tuple[int, int, int, int, str]  # with found, with total, without read, total, id
+
+
+def _count(ref: dict[str, Any], texts: Texts, page: str) -> PageScore:
+    found_in, read_in = normalize(texts[0]), normalize(texts[1])
+    found = sum(normalize(w) in found_in for w in ref["with"])
+    read = sum(normalize(w) in read_in for w in ref["without"])
+    return found, len(ref["with"]), read, len(ref["without"]), page
+
+
+def _summary(name: str, scores: list[PageScore], worst: int = 8) -> None:
+    found, total = sum(s[0] for s in scores), sum(s[1] for s in scores)
+    read, boiler = sum(s[2] for s in scores), sum(s[3] for s in scores)
+    missing = sum(s[0] < s[1] for s in scores)
+    reading = sum(s[2] > 0 for s in scores)
+    print(f"  {name} ({len(scores)} pages):")
+    print(f"    \"with\" snippets missed {total - found} of {total} "
+          f"(found {found / max(1, total):.3f}); pages missing any: {missing}")
+    print(f"    \"without\" snippets read {read} of {boiler} "
+          f"({read / max(1, boiler):.3f}); pages reading any: {reading}")
+    bad = sorted(scores, key=lambda s: -((s[1] - s[0]) / max(1, s[1]) + s[2] / max(1, s[3])))
+    shown = [f"{s[4][:28]} -{s[1] - s[0]}/{s[1]} +{s[2]}/{s[3]}" for s in bad[:worst]
+             if s[0] < s[1] or s[2]]
+    if shown:
+        print("    worst (with missed / without read):", ", ".join(shown))
+
+
+def report(folder: Path, read_texts: Any, title: str) -> None:
+    """Pages refused; per page, "with" snippets missed and "without" snippets read; totals,
+    the worst pages; the same for trafilatura alone (``extract`` with its defaults, as the
+    other sets compare, and with its evaluation's own settings: no comments, tables).
+
+    l10n's texts (``read_texts(path) -> (with_text, without_text)``): a "with" snippet is
+    looked for in the title, the byline and the story's blocks (a snippet in the headline
+    is found), a "without" one in the story's blocks only (a date or an author's name the
+    annotators call boilerplate is read as the byline, a block of its own, not as story;
+    those in the title or byline are counted apart). Description, alt text and link titles
+    count for neither."""
+    import time
+
+    from l10n.errors import ArticleError
+
+    refs: dict[str, dict[str, Any]] = json.loads((folder / "references.json").read_text("utf-8"))
+    refused: list[str] = []
+    ours: list[PageScore] = []
+    headed = 0
+    started = time.perf_counter()
+    for page in sorted(refs):
+        try:
+            with_text, body = read_texts(folder / f"{page}.html")
+        except ArticleError as exc:
+            refused.append(f"{page[:28]}: {exc.format_message()}")
+            continue
+        ours.append(_count(refs[page], (with_text, body), page))
+        headed += _count(refs[page], (with_text, with_text), page)[2] - ours[-1][2]
+    seconds = time.perf_counter() - started
+    print(f"{title}: {len(refs)}, refused {len(refused)}, read in {seconds:.1f} s")
+    for line in refused:
+        print("  refused", line)
+    _summary("l10n", ours)
+    print(f"    \"without\" snippets in the title or byline only (not counted above): {headed}")
+    read = {s[4] for s in ours}
+    for name, options in (("defaults", {}), ("its evaluation's settings",
+                                              {"include_comments": False,
+                                               "include_tables": True})):
+        theirs = []
+        for page in sorted(refs):
+            text = _trafilatura(folder / f"{page}.html", options)
+            theirs.append(_count(refs[page], (text, text), page))
+        _summary(f"trafilatura alone, {name}", theirs)
+        if len(read) < len(theirs):
+            _summary(f"trafilatura alone, {name}, the pages l10n read",
+                     [s for s in theirs if s[4] in read])
+
+
+def _trafilatura(path: Path, options: dict[str, bool]) -> str:
+    import trafilatura
+
+    from l10n.articles.source import decode_html
+
+    return trafilatura.extract(decode_html(path.read_bytes()), **options) or ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pick", action="store_true",
