@@ -165,9 +165,14 @@ _SPACES = re.compile(r"\s+")
 
 
 def normalize(text: str) -> str:
-    """Text as snippets are compared: curly and straight quotes alike, soft hyphens and
-    zero-width spaces dropped, whitespace runs as one space, case folded."""
-    return _SPACES.sub(" ", text.translate(_QUOTES)).strip().casefold()
+    """Text as snippets are compared: canonically composed (Unicode NFC: a page may write
+    Bengali's ``য়`` as two code points, the snippets, cut from trafilatura's NFC output, as
+    one), curly and straight quotes alike, soft hyphens and zero-width spaces dropped,
+    whitespace runs as one space, case folded."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text.translate(_QUOTES))
+    return _SPACES.sub(" ", text).strip().casefold()
 
 
 Texts = tuple[str, str]  # (where "with" snippets are looked for, where "without" ones are)
