@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from l10n.articles.appeals import appeals
 from l10n.articles.captions import caption_box
 from l10n.articles.datatables import data_tables
 from l10n.articles.density import (
@@ -207,7 +208,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     of sentences in the story's element, the standfirst that is the page's description
     (:mod:`l10n.articles.density`), a table of figures between the story's paragraphs
     (:mod:`l10n.articles.datatables`), but not listings of other stories, nor lines
-    pointing to one ("Read more: <a>...", :mod:`l10n.articles.pointers`), nor slideshows
+    pointing to one ("Read more: <a>...", :mod:`l10n.articles.pointers`), nor the site's
+    appeals to subscribe or follow it (:mod:`l10n.articles.appeals`), nor slideshows
     of them, nor readers'
     comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
@@ -241,6 +243,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     data_tables(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     pointer_lines(body, texts, chosen)
+    appeals(body, texts, chosen)
     slideshows(body, texts, chosen)
     comments(body, chosen)
     comment_openers(body, texts, chosen)
