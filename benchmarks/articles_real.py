@@ -49,6 +49,11 @@ Prints:
   blogs, docs), against the article its maintainers expect Readability to extract: the
   same figures, and trafilatura's (``--only readability-held``: the held-out half, never
   in a default run).
+- **trafilatura-eval**: the English pages of trafilatura's own evaluation set (snippets
+  each page's main content must hold, "with", and boilerplate it must not, "without";
+  :mod:`benchmarks.trafilatura_eval`), the tuning half: pages refused, "with" snippets
+  missed and "without" snippets read, per page and in all, and trafilatura's alone
+  (``--only trafilatura-eval-held``: the held-out half, never in a default run).
 - **sentences**: wrong sentence splits per 100 sentences, on the hand-labelled sample of
   ``benchmarks/data/split_labels.toml`` (segments of the posts and pages, each judged by
   a person: ``ok``, or ``wrong`` with a note); segments that no label names any more are
@@ -110,6 +115,15 @@ def read(path: Path) -> Article:
 def article_text(article: Article) -> str:
     return "\n".join(markup_text(b.text) for b in article.blocks if b.translatable
                      and b.kind not in (TITLE, BYLINE, *ATTRIBUTE_KINDS))
+
+
+def snippet_texts(path: Path) -> tuple[str, str]:
+    """What a trafilatura-eval page's snippets are looked for in: "with" ones in the title,
+    byline and story (:func:`article_text`), "without" ones in the story."""
+    article = read(path)
+    heads = [markup_text(b.text) for b in article.blocks if b.kind in (TITLE, BYLINE)]
+    body = article_text(article)
+    return "\n".join([*heads, body]), body
 
 
 def pages(folder: Path) -> None:
@@ -374,8 +388,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--only", choices=("pages", "posts", "posts-wild", "posts-held", "news",
                                            "news-late", "news-final", "fundus", "fundus-held",
-                                           "readability", "readability-held", "sentences",
-                                           "sentences-held"))
+                                           "readability", "readability-held",
+                                           "trafilatura-eval", "trafilatura-eval-held",
+                                           "sentences", "sentences-held"))
     parser.add_argument("--debug", action="store_true", help="show where stray marks are")
     args = parser.parse_args()
     if not (args.cache / "pages" / "references.json").exists():
@@ -430,6 +445,17 @@ def main() -> None:
         news(args.cache / "readability-held", words, lambda path: article_text(read(path)),
              _scores, title="pages (Readability.js's test pages, the held-out half)",
              opened_count=0)
+    if args.only in (None, "trafilatura-eval") and (args.cache / "trafilatura-eval").is_dir():
+        from benchmarks.trafilatura_eval import report
+
+        report(args.cache / "trafilatura-eval", snippet_texts,
+               "pages (trafilatura's evaluation set, English, the tuning half)")
+    if args.only == "trafilatura-eval-held" and (args.cache / "trafilatura-eval-held").is_dir():
+        from benchmarks.trafilatura_eval import report
+
+        # never part of a default run: the held-out half, run by the lead on frozen code
+        report(args.cache / "trafilatura-eval-held", snippet_texts,
+               "pages (trafilatura's evaluation set, English, the held-out half)")
     if args.only in (None, "sentences"):
         sentences(args.cache)
     if args.only == "sentences-held":

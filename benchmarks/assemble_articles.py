@@ -29,6 +29,10 @@ gitignored, never committed):
   (Hugo, Jekyll, Docusaurus, Next.js sites), drawn by a hash of the path and split by
   another before any was opened; a page bundle's ``index.md`` is written under its
   folder's name. The held half is run only when named, once.
+- ``<out>/trafilatura-eval/`` and ``<out>/trafilatura-eval-held/``: the English pages of
+  trafilatura's own evaluation set, each with ``{"url", "with", "without"}``: snippets its
+  main content must hold and boilerplate it must not (:mod:`benchmarks.trafilatura_eval`).
+  The held half is run only when named, by the lead, once.
 
 ``--only NAME`` assembles the sources of that name only (e.g. ``news-fundus``).
 """
@@ -51,6 +55,8 @@ NEWS_FOLDERS = {"news-l3s": "news", "news-l3s-late": "news-late", "news-l3s-fina
 FUNDUS_FOLDERS = {"news-fundus": "fundus", "news-fundus-held": "fundus-held"}
 READABILITY_FOLDERS = {"readability": "readability", "readability-held": "readability-held"}
 POST_FOLDERS = {"posts-wild": "posts-wild", "posts-held": "posts-held"}
+TRAFILATURA_FOLDERS = {"trafilatura-eval": "trafilatura-eval",
+                       "trafilatura-eval-held": "trafilatura-eval-held"}
 
 
 def git_dir(repository: str, mirrors: Path, out: Path) -> Path:
@@ -80,6 +86,12 @@ def assemble(mirrors: Path, out: Path, only: str | None = None) -> dict[str, int
         if source["name"] in FUNDUS_FOLDERS:
             counts[source["name"]] = fundus(git, commit, source["paths"],
                                             out / FUNDUS_FOLDERS[source["name"]])
+            continue
+        if source["name"] in TRAFILATURA_FOLDERS:
+            from benchmarks import trafilatura_eval
+
+            counts[source["name"]] = trafilatura_eval.assemble(
+                git, commit, source, out / TRAFILATURA_FOLDERS[source["name"]])
             continue
         if source["name"] in READABILITY_FOLDERS:
             counts[source["name"]] = readability(git, commit, source["paths"],

@@ -58,14 +58,15 @@ _TEASERS = 3  # headline links, each followed by its text, in one element: a lis
 
 def teaser_lists(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
     """Takes out of ``chosen`` the listings of other stories: a line of three words or more
-    that is all link (a headline) followed by a block of text (its summary),
-    :data:`_TEASERS` times or more in the element that holds each pair (a ``<dl>`` of
-    ``<dt><a>``/``<dd>``, a box of ``<p><a>``/``<p class="summary">``), when the pairs are
-    two thirds of its blocks or more: the headlines and their summaries (a story citing
-    its sources as ``<p><a>[Source]</a></p>`` after each quote has shorter links)."""
+    that is all link (a headline) then a block of text (its summary), :data:`_TEASERS`
+    times or more in the element that holds each pair (``<dl>`` of ``<dt><a>``/``<dd>``) or
+    in sibling boxes of one tag and class, a pair each ("next story" boxes, unless beside or
+    around the story's paragraphs: a listicle's items), when the pairs are two thirds of its
+    blocks or more (a story citing its sources as ``<p><a>[Source]</a></p>`` after each
+    quote has shorter links)."""
     lines = [n for n, (block, _) in enumerate(body) if block.kind not in (ALT, LINK_TITLE)]
-    pairs: dict[int, list[tuple[int, int]]] = {}
-    holders: dict[int, Any] = {}
+    pairs: dict[object, list[tuple[int, int]]] = {}
+    holders: dict[object, Any] = {}
     for m, n in zip(lines, lines[1:], strict=False):
         head, place = body[m][1], body[n][1]
         if head.parent is None or place.parent is None or len(texts[m].split()) < 3 or (
@@ -77,6 +78,16 @@ def teaser_lists(body: list[tuple[Block, Any]], texts: list[str], chosen: list[b
         if holder is not None:
             pairs.setdefault(id(holder), []).append((m, n))
             holders[id(holder)] = holder
+    paired = {n for found in pairs.values() for pair in found for n in pair}
+    story = [p.parent for n, (b, p) in enumerate(body) if chosen[n] and n not in paired
+             and b.kind == PARAGRAPH]  # a pair to a box: counted in the boxes' element
+    for key, found in list(pairs.items()):
+        box, around = holders[key], holders[key].parentNode
+        if len(found) < _TEASERS and getattr(around, "tagName", "body") not in ("body", "html") \
+                and not any(holds(p, around) or holds(around, p) for p in story):
+            group = (id(around), box.tagName, box.getAttribute("class"))
+            pairs.setdefault(group, []).extend(found)
+            holders[group] = around
     for key, found in pairs.items():
         if len(found) < _TEASERS:
             continue

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from l10n.articles.appeals import appeals
 from l10n.articles.captions import caption_box
 from l10n.articles.datatables import data_tables
 from l10n.articles.density import (
@@ -53,6 +54,7 @@ from l10n.articles.htmldom import (
     markup_text,
     text_content,
 )
+from l10n.articles.pointers import pointer_lines
 from l10n.articles.readings import agreed as _agreed
 from l10n.articles.readings import held as _held
 from l10n.articles.readings import loose
@@ -205,7 +207,9 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     citing its sources in links, the lines of a list set as short paragraphs, a list
     of sentences in the story's element, the standfirst that is the page's description
     (:mod:`l10n.articles.density`), a table of figures between the story's paragraphs
-    (:mod:`l10n.articles.datatables`), but not listings of other stories, nor slideshows
+    (:mod:`l10n.articles.datatables`), but not listings of other stories, nor lines
+    pointing to one ("Read more: <a>...", :mod:`l10n.articles.pointers`), nor the site's
+    appeals to subscribe or follow it (:mod:`l10n.articles.appeals`), nor slideshows
     of them, nor readers'
     comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
@@ -238,6 +242,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     standfirst(body, texts, chosen)
     data_tables(body, texts, chosen)
     teaser_lists(body, texts, chosen)
+    pointer_lines(body, texts, chosen)
+    appeals(body, texts, chosen)
     slideshows(body, texts, chosen)
     comments(body, chosen)
     comment_openers(body, texts, chosen)
