@@ -3,11 +3,11 @@
 ``python -m benchmarks.draw_split_sample FOLDER SEED [--n 100] [--out DIR]``
 
 The population, fixed before the draw: every page ``FOLDER/*.html`` (and Markdown post,
-``*.md``, ``*.markdown``) of the cache (``.cache/articles-real/FOLDER``) in sorted file order, read as
-:mod:`benchmarks.articles_real` reads it (pages l10n refuses are counted and left out);
-its segments as ``sentences()`` there makes them (``segment_block`` of each translatable
-block, in document order: the same as ``segment_article``); each (file, segment text)
-pair once, at its first place; minus the pairs ``benchmarks/data/split_labels.toml``
+``*.md``, ``*.markdown``) of the cache (``.cache/articles-real/FOLDER``) in sorted file
+order, read as :mod:`benchmarks.articles_real` reads it (pages l10n refuses are counted
+and left out); its segments as ``sentences()`` there makes them (``segment_block`` of
+each translatable block, in document order: the same as ``segment_article``); each (file,
+segment text) pair once, at its first place; minus the pairs ``benchmarks/data/split_labels.toml``
 already labels (so every drawn segment gets a label of its own). The draw is
 ``random.Random(SEED).sample(population, n)``.
 
