@@ -368,7 +368,7 @@ def _join_abbreviations(text: str, cuts: list[int]) -> list[int]:
         before = text[begin:cut].rstrip()
         after = text[cut : min(cuts[n + 1] if n + 1 < len(cuts) else len(text), cut + _AHEAD)]
         if not abbreviation_ends(before, after, glued=not text[cut - 1 : cut].isspace()) and (
-                not quote_continues(text[kept[-1] if kept else 0:cut], after)):
+                not quote_continues(text[max(kept[-1] if kept else 0, cut - _AHEAD):cut], after)):
             kept.append(cut)
     return kept
 
