@@ -2,12 +2,12 @@
 
 ``python -m benchmarks.draw_split_sample FOLDER SEED [--n 100] [--out DIR]``
 
-The population, fixed before the draw: every page ``FOLDER/*.html`` of the cache
-(``.cache/articles-real/FOLDER``) in sorted file order, read as
-:mod:`benchmarks.articles_real` reads it (pages l10n refuses are counted and left out);
-its segments as ``sentences()`` there makes them (``segment_block`` of each translatable
-block, in document order: the same as ``segment_article``); each (file, segment text)
-pair once, at its first place; minus the pairs ``benchmarks/data/split_labels.toml``
+The population, fixed before the draw: every page ``FOLDER/*.html`` (and Markdown post,
+``*.md``, ``*.markdown``) of the cache (``.cache/articles-real/FOLDER``) in sorted file
+order, read as :mod:`benchmarks.articles_real` reads it (pages l10n refuses are counted
+and left out); its segments as ``sentences()`` there makes them (``segment_block`` of
+each translatable block, in document order: the same as ``segment_article``); each (file,
+segment text) pair once, at its first place; minus the pairs ``benchmarks/data/split_labels.toml``
 already labels (so every drawn segment gets a label of its own). The draw is
 ``random.Random(SEED).sample(population, n)``.
 
@@ -48,7 +48,8 @@ def population(folder: Path, labelled: set[tuple[str, str]]) -> tuple[list[dict[
                                                                          list[str]]:
     pool: list[dict[str, object]] = []
     refused: list[str] = []
-    for path in sorted(folder.glob("*.html")):
+    for path in sorted(p for suffix in ("html", "md", "markdown")
+                       for p in folder.glob(f"*.{suffix}")):
         name = f"{folder.name}/{path.name}"
         try:
             article = read(path)

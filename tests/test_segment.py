@@ -866,3 +866,66 @@ def test_a_pronoun_pysbd_takes_for_a_state_ends_a_sentence_before_i() -> None:
 def test_a_page_number_ends_no_sentence() -> None:
     assert sentences("It is defined on p. 234 of the report. See pp. 23-25.") == [
         "It is defined on p. 234 of the report.", "See pp. 23-25."]
+
+
+def test_who_said_a_quotation_may_be_a_pronoun_with_an_adverb_and_a_speech_verb() -> None:
+    """A quotation ending in ``?`` or ``!``, then its speaker (a pronoun too), an adverb
+    and a verb of speech, is one sentence; a verb that says no speech (``He left``) ends
+    the quotation's sentence, and a lowercase speaker is never cut off."""
+    assert sentences('"Why did she quit me?" I now demanded.') == [
+        '"Why did she quit me?" I now demanded.']
+    assert sentences("“Will you, or will you not, quit me?” I now demanded in a sudden "
+                     "passion, advancing close to him. He stood.") == [
+        "“Will you, or will you not, quit me?” I now demanded in a sudden passion, "
+        "advancing close to him.", "He stood."]
+    assert sentences("“What would you even do?” All Might sighed.") == [
+        "“What would you even do?” All Might sighed."]
+    assert sentences("“Do they know?” Izuku asked exasperatedly.") == [
+        "“Do they know?” Izuku asked exasperatedly."]
+    assert sentences('"Really?" He left.') == ['"Really?"', "He left."]
+    assert sentences('"Why?" he asked.') == ['"Why?" he asked.']
+
+
+def test_a_quoted_word_ends_no_sentence() -> None:
+    """A quotation that ends on a letter holds no sentence's end: pysbd cut a headline
+    after its scare-quoted first word; a line break after it still ends a line."""
+    title = ("'Neutral' Snopes Fact-Checker David Emery: 'Are There Any Un-Angry Trump "
+             "Supporters?'")
+    assert sentences(title) == [title]
+    assert sentences('"Neutral" Snopes Fact-Checker Has Covered Up For Hillary Before: '
+                     '"Are You Serious?"') == [
+        '"Neutral" Snopes Fact-Checker Has Covered Up For Hillary Before: "Are You Serious?"']
+    assert sentences("<b>'Neutral'</b><br>Snopes staff said: 'Are you serious?'") == [
+        "<b>'Neutral'</b>", "<br>Snopes staff said: 'Are you serious?'"]
+
+
+def test_a_quoted_question_inside_a_title_case_headline_is_one() -> None:
+    """A quoted question after words in title case, then more of the title: one headline;
+    in a sentence in sentence case it still ends a sentence."""
+    assert sentences('<strong>Develop a Personal "Should I Buy This?" Test</strong>') == [
+        '<strong>Develop a Personal "Should I Buy This?" Test</strong>']
+    assert sentences('First, "Is streaming the future of gaming?" Possibly.') == [
+        'First, "Is streaming the future of gaming?"', "Possibly."]
+    assert sentences('Smith asked "Why not?" Nobody knew.') == [
+        'Smith asked "Why not?"', "Nobody knew."]
+
+
+def test_an_enumerator_a_sentence_refers_to_starts_no_item() -> None:
+    """pysbd cuts before ``(a)`` wherever it sees one; ``certified (a), (b) or (c)``
+    refers to items, it starts none. After a sentence's end it starts one."""
+    dco = ("(c) The contribution was provided directly to me by some other\nperson who "
+           "certified (a), (b) or (c) and I have not modified\nit.")
+    assert sentences(dco) == [dco]
+    assert sentences("Consider two rules. (a) and (b) are true.") == [
+        "Consider two rules.", "(a) and (b) are true."]
+
+
+def test_a_period_inside_a_qualified_name_in_code_ends_no_sentence() -> None:
+    """A period glued to a bracket in a dotted name (Go's ``pkg.(*Type).Method``, a call
+    ``foo.bar().Baz``) is part of the name; glued after a plain word it may end one."""
+    assert sentences("Fix races within code.gitea.io/git.(*Command).RunInDirTimeoutPipeline "
+                     "(#1465)") == [
+        "Fix races within code.gitea.io/git.(*Command).RunInDirTimeoutPipeline (#1465)"]
+    assert sentences("Call foo.bar().Baz to reset it.") == ["Call foo.bar().Baz to reset it."]
+    assert sentences("The agency said.(Oleg Urusov/ Press Service photo via AP)") == [
+        "The agency said.", "(Oleg Urusov/ Press Service photo via AP)"]

@@ -2,8 +2,9 @@
 
 :func:`abbreviation_ends` is told the end of a sentence so far (``before``) and the text
 after a cut pysbd proposed (``after``); it says whether ``before`` ends with an
-abbreviation (or an ellipsis, rule 5) that ``after`` continues, or a quotation that
-``after`` attributes. The rules are listed in the segmenter's docstring (rules 4 and 5).
+abbreviation (or an ellipsis, rule 5) that ``after`` continues, or a period inside a name
+(``.Net``, ``git.(*Command).Run``). The rules are listed in the segmenter's docstring
+(rules 4 and 5); quotations are :mod:`l10n.text.quotes`'s.
 """
 
 from __future__ import annotations
@@ -57,26 +58,14 @@ _TAG = re.compile(r"<[^<>]*>")
 _LABEL_ELLIPSIS = re.compile(r":\s*(?:\.\.\.|\u2026)$")  # a label's colon, then an ellipsis
 _END_TAGS = re.compile(r"^(?:</[A-Za-z][^<>]*>)+")
 _TRAILING_END_TAGS = re.compile(r"(?<=[.!?…])(?:</[A-Za-z][^<>]*>)+$")
-# a quotation's end, then who said it and nothing else: '"... them?" Bush said.'
-_QUOTE_END = re.compile(r"[.!?…,;]['’]*\s*[\"”’»'](?:</[A-Za-z][^<>]*>)*$")
-_ATTRIBUTION = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+"
-    r"(?:[a-z]+ly\s+)?(?:said|says|"  # an adverb before the verb: "Brooke tearfully asked"
-    r"told|asked|asks|added|adds|replied|wrote|explained|insisted|declared|recalled|noted|"
-    r"admitted|warned|concluded|shouted|yelled|exclaimed|whispered|tweeted|posted|responded|"
-    r"answered|joked|quipped)(?:\s+(?:again|later|then|quietly|today|yesterday))?"
-    # where, when, to whom, and no clause of what was said: "shouted to her husband."
-    r"(?:\s+(?:to|near|before|after|at|in|on|during|from|as|while|with|outside|over|via)\s"
-    r"(?:(?!that\b)[^.!?\"“”:;<])*)?\s*(?:[.,;<]|$)"
-)
-# a link or emphasis, read through in an attribution: 'Trump <a href="...">tweeted</a>.'
-_INLINE_TAGS = re.compile(r"</?(?:a|b|i|em|strong|span|u)\b[^<>]*>")
 # a period that starts a word ends no sentence: ".Net", ".com", ".mp3" (no space after it)
 _LEADING_DOT = re.compile(r"(?:^|[\s(\[{\"“‘'«/]|<[A-Za-z][^<>]*>)\.$")  # not "</a>.Next"
-# a quoted exclamation or question that is all the sentence so far, and a headline's words
-_EXCLAIMED = re.compile(r"[!?][\"”’'»](?:</[A-Za-z][^<>]*>)*$")
-_QUOTATION = re.compile(r"[\"“‘'«][^\"“”‘’'«»]{1,80}[!?][\"”’'»]")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# a period glued to a bracket inside a qualified name in code (Go's method expressions,
+# calls): "git.(*Command).Run", "foo.bar().Baz"; a dotted or slashed name before it, no
+# space, no tag (not "said.(AP Photo)")
+_CODE_NAME = re.compile(
+    r"\w[./:]+\w[\w./:-]*(?:\([^\s()<>]{0,40}\)\.\w|\.\()"
+)
 _COMPASS = re.compile(r"(?:(?:[NS]\.)?(?:[EW]\.)|[NS]\.|[NS]?[EW]\b|[NS]\b)(?![\w'’-])")
 
 
@@ -98,6 +87,9 @@ def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
     ``after`` continues; ``glued``: no space between them."""
     if glued and _LEADING_DOT.search(before) and re.match(r"[A-Za-z0-9]", after):
         return True  # "Microsoft's Office, .Net, and": a name or an extension
+    if glued and _CODE_NAME.search(f"{before.split()[-1] if before.split() else ''}"
+                                   f"{after.split()[0] if after.split() else ''}"):
+        return True  # "code.gitea.io/git.(*Command).RunInDirTimeoutPipeline": one name
     after = _END_TAGS.sub("", after, count=1)  # they close what comes before: "Inc.</a>, a"
     before = _TRAILING_END_TAGS.sub("", before)  # "Inc.</a> said": read as "Inc. said"
     if before.endswith(".") and after.startswith("."):
@@ -117,8 +109,6 @@ def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
         return True  # "Smith & Co. & Sons", "Acme Corp. / Acme Ltd.", "CO. - Avis"
     if _STREET.search(before) and _COMPASS.match(after):
         return True  # "515 Whipple Ave. N.W., Canton"
-    if _QUOTE_END.search(before) and _ATTRIBUTION.match(_INLINE_TAGS.sub("", after)):
-        return True  # '"Why not?" Bush said.': who said it is no sentence of its own
     if _DATELINE.fullmatch(" ".join(_TAG.sub("", before).split())):
         return True  # "BEVERLY HILLS, Calif. -- It's a combination"
     continues = after[:1].islower() or after[:1].isdigit()
@@ -133,16 +123,3 @@ def abbreviation_ends(before: str, after: str, glued: bool = False) -> bool:
     if _SHORT_CAPS.search(before) and _CAPS_NAME.match(after):
         return True  # a name in capitals: "the ID. SPACE VIZZION"
     return bool(_COMPANY.search(before) and _AFTER_COMPANY.match(after))
-
-
-def quoted_headline(sentence: str, after: str) -> bool:
-    """Whether ``sentence`` is a quoted exclamation or question alone that ``after`` goes
-    on as a headline in title case (``'We Got Her!' Video Shows Dramatic Rescue``): every
-    word of four letters or more capitalised, two at least. ``"Stop!" He ran.`` and
-    ``"Why?" Brooke asked before leaving.`` are left cut."""
-    if not _EXCLAIMED.search(sentence.rstrip()):
-        return False
-    if not _QUOTATION.fullmatch(" ".join(_TAG.sub("", sentence).split())):
-        return False
-    words = [w for w in _WORD.findall(_TAG.sub(" ", re.sub(r"<[^>]*$", "", after))) if len(w) > 3]
-    return len(words) >= 2 and all(w[0].isupper() for w in words)

@@ -74,13 +74,19 @@ Rules, applied to each translatable block's text, in this order:
      Roberts``); after a short day's name before its date (``Mon. Dec. 31 2007``);
    - a period a letter or digit follows with no space, after a space or a bracket, starts
      a name (``Office, .Net, and``, ``.com``, ``.mp3``) and ends no sentence (after an
-   end tag it may: ``Fulham</a>.Watford``);
-   - after a quotation's end before who said it (``Lee tearfully asked``), and where, when
-     or to whom at most (``"Why?" Bush said.``, ``…,” Mr. Gore said, smiling``, ``"Now!"
-     Jindal shouted to her husband.``): not before ``Smith said she …``, ``said in a
-     letter that …`` or ``said: "Yes."``; after a quoted exclamation or question alone
-     before words in title case, a headline (``'We Got Her!' Video Shows Dramatic
-     Rescue``; not ``"Stop!" He ran``).
+     end tag it may: ``Fulham</a>.Watford``); so does a period glued to a bracket in a
+     dotted name in code (``code.gitea.io/git.(*Command).Run``, ``foo.bar().Baz``; not
+     ``said.(AP Photo)``);
+   - quotations (:mod:`l10n.text.quotes`): after a quotation's end before who said it, a
+     name or a pronoun, an adverb, a verb of speech (``Lee tearfully asked``, ``"Why did
+     she quit me?" I now demanded.``), and where, when or to whom at most (``"Why?" Bush
+     said.``, ``…,” Mr. Gore said, smiling``, ``"Now!" Jindal shouted to her husband.``):
+     not before ``"Really?" He left.``, ``Smith said she …``, ``said in a letter that …``
+     or ``said: "Yes."``; after a quoted exclamation or question alone or after words in
+     title case, before words in title case, a headline (``'We Got Her!' Video Shows
+     Dramatic Rescue``, ``Develop a Personal "Should I Buy This?" Test``; not ``"Stop!" He
+     ran``); after a quotation that ends on a letter or a digit, a quoted word (``'Neutral'
+     Snopes Fact-Checker``), unless a line break follows it.
 5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
    and so is a cut after ``...`` or ``…`` when the next text starts with a lowercase
    letter (``is... not exactly great``) or the ellipsis follows a colon (a label's, tags
@@ -115,9 +121,11 @@ Rules, applied to each translatable block's text, in this order:
    ``or`` (tags may follow): ``Treble: (i) 3, 4 & 5.`` and ``rated 00 to 19, 2-00: 1. Ring
    Bearer (6) Appu 59, 2. Hymn Star …`` hold one sentence each. After a word the cut stays:
    pysbd cuts ``event | 0. Story`` where ``event 0.`` ends a sentence (not handled: ``The
-   winners were | 1. Smith``). A cut pysbd makes after a list number that starts a line
-   (after ``<br>``, a line break or a colon: ``Finland<br>2. Norway``) goes before it
-   and the line breaks before it.
+   winners were | 1. Smith``); so is a cut before a bracketed enumerator the sentence
+   refers to, followed by a comma, ``and``, ``or``, ``to`` (``who certified (a), (b) or
+   (c) and``), where no sentence ends before it. A cut pysbd makes after a list number
+   that starts a line (after ``<br>``, a line break or a colon: ``Finland<br>2. Norway``)
+   goes before it and the line breaks before it (:mod:`l10n.text.enumerators`).
 
 The block is then cut at the remaining cuts; each piece, stripped of surrounding
 whitespace, is a :class:`~l10n.model.Segment` (whitespace-only pieces are dropped). So no
@@ -135,15 +143,12 @@ import re
 from collections.abc import Callable, Iterable
 
 from l10n.model import Article, Block, Segment
-from l10n.text.abbreviations import abbreviation_ends, ends_abbreviation, quoted_headline
+from l10n.text.abbreviations import abbreviation_ends, ends_abbreviation
+from l10n.text.enumerators import inline_enumerators, numbers_to_items
 from l10n.text.flat import flat
 from l10n.text.linebreaks import line_break_cuts
-from l10n.text.markup import (
-    join_wordless,
-    outside_inline_markup,
-    outside_markup,
-    with_their_tags,
-)
+from l10n.text.markup import join_wordless, outside_inline_markup, outside_markup, with_their_tags
+from l10n.text.quotes import quote_continues
 
 WINDOW = 5000  # characters given to pysbd at once
 MARGIN = 1500  # a window's cuts this close to its end are left to the next window
@@ -170,13 +175,6 @@ _ENCLOSED_END = re.compile(
     r"|[^\s.!?][!?](?=[\"”’']?[)\]]))"
     r"(?:[\"”’']?[)\]]|[\"”’']+)\s+(?=(?:<[A-Za-z][^<>]*>)*[\"“‘«]?[A-Z])"
 )
-# an enumerator at a cut, and what may come before a list item: a line break, a sentence end
-_ENUMERATOR = re.compile(
-    r"(?:\((?:\d{1,3}|[ivxlc]{1,5}|[a-zA-Z])\)|(?:\d{1,3}|[a-zA-Z])[.)])(?=[\s:])"
-)
-# inside a sentence: after a comma, a semicolon, a colon, "&", "and" or "or" (tags between);
-# a cut after a word ("event | 0. Story") may be pysbd's way of ending "event 0." and stays
-_INSIDE_SENTENCE = re.compile(r"(?:[,;:&]|\b(?:and|or))(?:\s|</?[A-Za-z][^<>]*>)*$")
 # end tags after a sentence's punctuation, a space, a capital word: "<em>U.S.</em> The"
 _TAGGED_END = re.compile(
     r"(?<=[.!?])(?:</[A-Za-z][A-Za-z0-9-]*>)+\s+(?=(?:<[A-Za-z][^<>]*>)*[\"“‘(]?[A-Z])"
@@ -193,10 +191,6 @@ _EMPTY_END = re.compile(
 _NOTES = (r"(?:<sup\b[^<>]*>(?:<a\b[^<>]*>)?[^<>]{1,20}(?:</a>)?</sup>"
           r"|\[\^?\d{1,3}\](?![(:])|\[\^[\w-]{1,20}\](?![(:]))+")
 _NOTES_AT = re.compile(_NOTES)
-# a list number at the start of a line (after <br>s, a line break or a colon), a space
-_LINE_NUMBER = re.compile(
-    r"(?:(?P<breaks>(?:<br\s*/?>\s*)+|\n\s*)|(?<!\d):\s+)(?P<number>\d{1,3}[.)])\s+$",
-    re.IGNORECASE)
 # pronouns and plain words that pysbd reads as a state's abbreviation before "I" (Me., Ill.,
 # Mass., Miss., Wash., Ore.): "It inspirited me. I returned"
 _WORD_BEFORE_I = re.compile(r"(?<![\w.])(?:me|ill|mass|miss|wash|ore)[.!?]\s+(?=I\s+[a-z])")
@@ -236,10 +230,10 @@ def _segments(block: Block) -> tuple[Segment, ...]:
     text = block.text
     found = _pysbd_cuts(text)
     cuts = sorted({*found, *_tagged_ends(text, found), *_glued(text), *_missed(text)})
-    cuts = with_their_tags(text, _move_past_closers(text, _numbers_to_items(text, cuts)))
+    cuts = with_their_tags(text, _move_past_closers(text, numbers_to_items(text, cuts)))
     cuts = outside_markup(text, cuts)
     cuts = outside_inline_markup(text, cuts)
-    cuts = join_wordless(text, _inline_enumerators(text, _join_abbreviations(text, cuts)))
+    cuts = join_wordless(text, inline_enumerators(text, _join_abbreviations(text, cuts)))
     segments: list[Segment] = []
     line, counted = block.line, 0  # line breaks are counted once, not from 0 per segment
     for begin, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
@@ -278,23 +272,6 @@ def _missed(text: str) -> list[int]:
                 if not (m.group("word") and ends_abbreviation(m.group("word")))]
     return [m.end() for pattern in (_NAMED_LETTER, _QUOTED_ELLIPSIS, _WORD_BEFORE_I)
             for m in pattern.finditer(text)] + enclosed + line_break_cuts(text)
-
-
-def _numbers_to_items(text: str, cuts: list[int]) -> list[int]:
-    """Rule 9: a cut pysbd makes after a list number that starts a line (``<br>2. Norway``)
-    goes before the number: the number starts its item, not ends the line before."""
-    moved = []
-    for cut in cuts:
-        number = _LINE_NUMBER.search(text, max(0, cut - 40), cut)
-        moved.append(cut if number is None else number.start("breaks") if number["breaks"]
-                     else number.start("number"))
-    return sorted(set(moved))
-
-
-def _inline_enumerators(text: str, cuts: list[int]) -> list[int]:
-    """Rule 9: drop a cut before a list number (``1.``, ``(ii)``) inside a sentence."""
-    return [cut for cut in cuts if not _ENUMERATOR.match(text, cut)
-            or not _INSIDE_SENTENCE.search(text, max(0, cut - _TAIL), cut)]
 
 
 def _pysbd_cuts(text: str, window: int | None = None, margin: int | None = None) -> list[int]:
@@ -391,7 +368,7 @@ def _join_abbreviations(text: str, cuts: list[int]) -> list[int]:
         before = text[begin:cut].rstrip()
         after = text[cut : min(cuts[n + 1] if n + 1 < len(cuts) else len(text), cut + _AHEAD)]
         if not abbreviation_ends(before, after, glued=not text[cut - 1 : cut].isspace()) and (
-                not quoted_headline(text[kept[-1] if kept else 0:cut], after)):
+                not quote_continues(text[max(kept[-1] if kept else 0, cut - _AHEAD):cut], after)):
             kept.append(cut)
     return kept
 
