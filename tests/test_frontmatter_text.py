@@ -142,3 +142,12 @@ def test_the_html_page_shows_none_of_them(tmp_path: Path) -> None:
                       "purr", "사무실의 하루"):
             assert shown not in html and shown not in body, (lang, shown)
         assert ("고양이는 열심히 일한다." if lang == "ko" else "Cats work hard.") in html
+
+
+def test_a_summary_read_as_the_description_beside_an_empty_description(tmp_path: Path) -> None:
+    """``description: ""`` and a ``summary``: the reader's description is the summary, so
+    a translation's ``summary`` is the translated description (it was left in English)."""
+    post = ('---\ntitle: Cats at work\ndescription: ""\nsummary: Working cats\n---\n'
+            "Cats work hard.\n")
+    for name, front in builds(article(tmp_path, post)).items():
+        assert front["summary"] == "일하는 고양이들", name

@@ -13,8 +13,8 @@ list a list, a table a table), except:
   keys case-insensitively: ``Title`` and ``title`` would be one key, either value);
 * on a translation (a page whose language is not the source's):
 
-  - ``summary``, when the article's description was read from it (no ``description``
-    key): the page's description, translated with the page (a description is a
+  - ``summary``, when the article's description was read from it (no ``description``,
+    or an empty one): the page's description, translated with the page (a description is a
     segment, issue #26);
   - the values a theme shows a reader (:data:`l10n.articles.frontmatter.SHOWN_KEYS`:
     ``linkTitle``, ``subtitle``, ``excerpt``, a ``summary`` beside a ``description``,
@@ -85,7 +85,7 @@ def carried(page: Page, own: Collection[str]) -> dict[str, Any]:
                 value = value.lstrip("/") or value
             elif name == LANG and isinstance(value, str):
                 value = page.lang
-            elif key == SUMMARY and "description" not in source and page.description:
+            elif key == SUMMARY and not source.get("description") and page.description:
                 value = page.description  # the key the reader read, as it spells it
         values[key] = writable(value, memo)
     return values
