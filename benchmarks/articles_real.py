@@ -247,13 +247,21 @@ def _untranslate_every_other(folder: Path) -> None:
         catalog.save()
 
 
-def _left_untranslated(md: object, out: Path, files: list[Path]) -> dict[str, Any]:
+def _left_untranslated(md: object, out: Path, files: list[Path], hugo: Path) -> dict[str, Any]:
     """Visible words left untranslated in the builds of ``files`` with every entry
     translated (:mod:`benchmarks.untranslated`): per post, in the rendered Markdown and in
-    the HTML page's article, by where they are; shortcode parameters apart."""
-    from benchmarks.untranslated import examples, shortcode_parameters, untranslated
+    the HTML page's article, by where they are; shortcode parameters apart; and in the
+    front matter a theme shows, of the Hugo content file (``hugo``: the tree) and of the
+    Markdown build, by key."""
+    from benchmarks.untranslated import (
+        examples,
+        front_matter_left,
+        shortcode_parameters,
+        untranslated,
+    )
 
-    totals: dict[str, Any] = {"md": Counter(), "html": Counter(), "params": 0, "posts": []}
+    totals: dict[str, Any] = {"md": Counter(), "html": Counter(), "params": 0, "posts": [],
+                              "front": {"Hugo": Counter(), "Markdown": Counter()}}
     for path in files:
         built = out / "ko" / f"{read(path).slug}.md"
         if not built.exists():
@@ -265,6 +273,8 @@ def _left_untranslated(md: object, out: Path, files: list[Path]) -> dict[str, An
         totals["md"] += in_md
         totals["html"] += in_html
         totals["params"] += shortcode_parameters(body)
+        for name, file in (("Hugo", hugo / "content" / "ko" / built.name), ("Markdown", built)):
+            totals["front"][name] += front_matter_left(_front(file))
         totals["posts"].append((sum(in_md.values()), sum(in_html.values()), path.name,
                                 examples(page, "article") or examples(rendered)))
     return totals
@@ -275,6 +285,10 @@ def _print_left(left: dict[str, Any]) -> None:
     print(f"  visible words left untranslated (every entry translated): Markdown "
           f"{sum(md.values())}, HTML {sum(html.values())} {dict(sorted(html.items()))}; "
           f"in shortcode parameters (caption, alt, title: kept) {left['params']}")
+    front = left["front"]
+    print(f"  front-matter text a theme shows left untranslated: Hugo "
+          f"{sum(front['Hugo'].values())} {dict(sorted(front['Hugo'].items()))}, Markdown "
+          f"{sum(front['Markdown'].values())} {dict(sorted(front['Markdown'].items()))}")
     worst = sorted((p for p in left["posts"] if p[0] or p[1]), reverse=True)
     print(f"  posts with words left: {len(worst)}; worst:",
           ", ".join(f"{name} {a}/{b}" for a, b, name, _ in worst[:8]))
@@ -311,11 +325,14 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             translate(settings, engine_name="pseudo")
-            left = _left_untranslated(md, build(settings, include_machine=True).out, files)
-            _untranslate_every_other(project / "locales" / "ko")
-            out = build(settings, include_machine=True).out
+            # the Hugo tree with every entry translated too: its front matter is counted
+            # (keys lost depend on no translation)
             hugo = build(settings, include_machine=True, out=project / "hugo",
                          output="hugo").out
+            left = _left_untranslated(md, build(settings, include_machine=True).out, files,
+                                      hugo)
+            _untranslate_every_other(project / "locales" / "ko")
+            out = build(settings, include_machine=True).out
         for path in files:
             if not (project / "seeds" / path.name).exists():
                 continue

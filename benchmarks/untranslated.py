@@ -15,6 +15,13 @@ Each word is counted with where it was: ``raw-html`` (inside a raw HTML block of
 post: ``<div class="raw-html">`` in the HTML page) or ``text`` (anywhere else). Apart,
 ``shortcode-params``: words of the ``caption``, ``alt`` and ``title`` parameters of the
 post's shortcodes, which a theme shows (not in the totals: the tags stay byte for byte).
+
+Apart too, the front matter a site's theme shows (:func:`front_matter_left`): in the
+built Hugo content file and the Markdown build, the words of the values of
+:data:`SHOWN_KEYS` (the benchmark's own list, not l10n's: Hugo's ``title``,
+``linkTitle``, ``description``, ``summary``, ``subtitle``, Jekyll's ``excerpt``, and
+the ``alt``, ``caption`` and ``title`` of each table in an ``images`` list), counted
+as the body's are, by key.
 """
 
 from __future__ import annotations
@@ -123,6 +130,32 @@ def examples(document: str, scope: str | None = None, limit: int = 3) -> list[st
         if len(shown) >= limit:
             break
     return shown
+
+
+# front-matter keys whose string value a theme shows to a reader (Hugo reads keys
+# without their case): Hugo's page title, menu/sidebar title, description and summary,
+# many themes' subtitle, Jekyll's excerpt; in an ``images`` list of tables, each one's
+# alternative text, caption and title
+SHOWN_KEYS = ("title", "linktitle", "description", "summary", "subtitle", "excerpt")
+IMAGE_KEYS = ("alt", "caption", "title")
+
+
+def front_matter_left(front: dict[str, object]) -> Counter[str]:
+    """Words of the values of :data:`SHOWN_KEYS` (and of an ``images`` list's tables'
+    :data:`IMAGE_KEYS`) in a build's front matter ``front`` that were left untranslated,
+    by key (``images.alt``...)."""
+    found: Counter[str] = Counter()
+    for key, value in front.items():
+        name = key.casefold()
+        if name in SHOWN_KEYS and isinstance(value, str):
+            found[key] += len(_left(value))
+        elif name == "images" and isinstance(value, list):
+            for image in value:
+                if isinstance(image, dict):
+                    for part in IMAGE_KEYS:
+                        if isinstance(image.get(part), str):
+                            found[f"{key}.{part}"] += len(_left(image[part]))
+    return +found
 
 
 def shortcode_parameters(markdown: str) -> int:

@@ -34,7 +34,11 @@ DESCRIPTION = "description"  # the page's summary: <meta name="description">, fr
 ALT = "alt"  # an image's alternative text (follows the block the image is in)
 LINK_TITLE = "link-title"  # a link's title (follows the block the link is in)
 PAGE_TITLE = "page-title"  # an HTML page's <title> (its tab, search results) that is not the title
-ATTRIBUTE_KINDS = (DESCRIPTION, ALT, LINK_TITLE, PAGE_TITLE)
+# a value of a Markdown post's front matter that a site's theme shows (``linkTitle``,
+# ``excerpt``...; ``info``: its key, l10n.articles.frontmatter.SHOWN_KEYS): builds put its
+# translation back under that key
+FRONT_MATTER = "front-matter"
+ATTRIBUTE_KINDS = (DESCRIPTION, ALT, LINK_TITLE, PAGE_TITLE, FRONT_MATTER)
 MORE = "more"  # a list item's info: the item's next paragraph, not a new item
 
 
@@ -77,15 +81,18 @@ class Article:
     def block_labels(self) -> list[str]:
         """How comments name each block: 'title', 'byline', 'paragraph 3' (the third
         paragraph), 'heading 1', 'list-item 4'... numbered per kind, from 1; text of a
-        raw HTML block names the element that holds it: 'html-text 2 <summary>'."""
+        raw HTML block names the element that holds it: 'html-text 2 <summary>'; a front
+        matter value names its key: 'front-matter linkTitle', 'front-matter images 1 alt'."""
         counts: dict[str, int] = {}
         labels = []
         for block in self.blocks:
             counts[block.kind] = counts.get(block.kind, 0) + 1
-            unique = block.kind in (TITLE, BYLINE, DESCRIPTION, PAGE_TITLE)
+            unique = block.kind in (TITLE, BYLINE, DESCRIPTION, PAGE_TITLE, FRONT_MATTER)
             label = block.kind if unique else f"{block.kind} {counts[block.kind]}"
             if block.kind == HTML_TEXT and block.info:  # the translator's context
                 label += f" <{block.info}>"
+            elif block.kind == FRONT_MATTER:
+                label += f" {block.info}"
             labels.append(label)
         return labels
 

@@ -144,3 +144,17 @@ def test_untranslated_words_are_those_a_reader_sees_that_the_engine_would_change
     assert untranslated(page, "article") == {"text": 4, "raw-html": 2}
     assert untranslated(page)["text"] == 5  # the whole page: the menu too
     assert shortcode_parameters('{{< figure src="x.png" caption="A cat" >}} {{% b %}}') == 1
+
+
+def test_front_matter_left_counts_the_words_of_the_keys_a_theme_shows() -> None:
+    """The posts' count of front-matter text left in English: the values of the keys a
+    theme shows (any case; an images table's alt, caption and title), by key; not
+    terms, addresses, code, non-text values or what the engine keeps."""
+    from benchmarks.untranslated import front_matter_left
+
+    front = {"title": "⟦Ţĥé çáţ⟧", "linkTitle": "Working cats", "Subtitle": "A day off T3",
+             "excerpt": "See https://x.org/a `now`", "tags": ["cats"], "url": "/a/b/",
+             "summary": 3, "images": [{"src": "/x.png", "alt": "A cat", "caption": "Hi"},
+                                      "/y.png"]}
+    assert front_matter_left(front) == {"linkTitle": 2, "Subtitle": 2, "excerpt": 1,
+                                        "images.alt": 1, "images.caption": 1}

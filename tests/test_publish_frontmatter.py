@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from l10n.articles import read_article
-from l10n.model import Article
+from l10n.model import FRONT_MATTER, Article
 from l10n.publish import Translation, localize, render_markdown
 from l10n.publish.frontmatter import writable
 from l10n.publish.hugo import render_content
@@ -150,10 +150,15 @@ def test_a_translation_is_no_second_copy_of_the_source_page(tmp_path: Path) -> N
         assert "Aliases" not in front and front["URL"] == "articles/cats-at-work/", name
 
 
-def test_a_summary_beside_a_description_is_kept_as_written(tmp_path: Path) -> None:
-    """With a ``description`` (the translated one), ``summary`` is no segment: as written."""
+def test_a_summary_beside_a_description_is_translated_under_its_own_key(tmp_path: Path) -> None:
+    """With a ``description`` (the description block), ``summary`` is a front-matter
+    block of its own: its translation, not the description's, under ``summary``."""
     source = article(tmp_path, YAML_POST.replace("lang: en\n", "description: Cats.\n"))
-    assert builds(source)["hugo"]["summary"] == "All about cats."
+    assert [(b.kind, b.info, b.text) for b in source.blocks if b.kind == FRONT_MATTER] == [
+        (FRONT_MATTER, "summary", "All about cats.")]
+    for name, front in builds(source).items():
+        assert front["summary"] == "고양이의 모든 것.", name
+    assert builds(source, "en")["hugo"]["summary"] == "All about cats."
 
 
 UNUSUAL = """\

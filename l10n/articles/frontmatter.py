@@ -1,6 +1,25 @@
 """Front matter of Markdown articles, as Hugo reads it: YAML between two lines ``---``
 (the closing line may be ``...``), TOML between two lines ``+++``, or a JSON object that
 starts the file. Each key's file line is kept for errors; a syntax error names its line.
+
+What a site's theme shows a reader of a post's front matter is translated (issue #26),
+besides ``title``, ``author`` and ``description`` (or ``summary``): the string values of
+these keys (:data:`SHOWN_KEYS`, matched without case, as Hugo reads keys), each a
+``front-matter`` block of its own (:func:`shown_texts`) whose translation builds put back
+under its key (:func:`l10n.publish.frontmatter.carried`):
+
+* ``linkTitle``: Hugo's short title, in menus, Docsy's sidebar and breadcrumbs;
+* ``subtitle``: many Hugo and Jekyll themes show it under the title;
+* ``excerpt``: Jekyll's summary on list pages (its Markdown, as a paragraph's, kept);
+* ``summary``, when the post also has a ``description`` (else the summary is the
+  description block already);
+* in an ``images`` list, each table's ``alt``, ``caption`` and ``title``.
+
+Nothing else: taxonomy terms (``tags``, ``categories``, ``authors``, ``series``) stay
+as written (a translated term would split the taxonomy's pages across languages), and
+so do names, ids, addresses and paths (``slug``, ``url``, ``aliases``, ``layout``).
+A value that is not a string (a list, a table, a number) or holds no letter is left as
+it is.
 """
 
 from __future__ import annotations
@@ -11,6 +30,34 @@ from pathlib import Path
 from typing import Any
 
 from l10n.errors import ArticleError
+
+SHOWN_KEYS = ("linktitle", "subtitle", "excerpt", "summary")  # casefolded
+IMAGES = "images"
+IMAGE_KEYS = ("alt", "caption", "title")
+
+
+def shown_texts(front: FrontMatter, described: str | None) -> list[tuple[str, str, int]]:
+    """The front matter's values a theme shows (module docstring), as (where, text,
+    line): ``where`` is the key as the source spells it (``linkTitle``), or an image's
+    key path (``images 2 alt``: the list, the table's place from 1, the key);
+    ``described``: the key the description block was read from (its value is no other
+    block)."""
+    found = []
+    for key, value in front.values.items():
+        name = key.casefold()
+        line = front.lines.get(key, 1)
+        if name in SHOWN_KEYS and key != described and _text(value):
+            found.append((key, value, line))
+        elif name == IMAGES and isinstance(value, list):
+            found += [(f"{key} {n} {part}", image[part], line)
+                      for n, image in enumerate(value, start=1) if isinstance(image, dict)
+                      for part in IMAGE_KEYS if _text(image.get(part))]
+    return found
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and any(char.isalpha() for char in value)
+
 
 _FM_HINT = "front matter is a YAML mapping (key: value lines) between two '---' lines"
 

@@ -6,7 +6,8 @@ starts the file (``{`` on the first line, up to the ``}`` line that closes it). 
 ``title``, ``author`` (or ``authors``, a list: joined with ", "), ``date`` (a date or a
 date-time), ``lang``, ``slug``, ``description`` (else ``summary``); the article keeps
 the whole front matter as read (``Article.front_matter``), which builds carry
-(:mod:`l10n.publish.frontmatter`), but no other key is translated. Errors (unclosed front
+(:mod:`l10n.publish.frontmatter`); of its other keys, those a theme shows a reader are
+translated (:mod:`l10n.articles.frontmatter`). Errors (unclosed front
 matter, a syntax error, a value of the wrong type, an impossible date) name the file
 line. Without a ``title`` (or without front matter), the first heading is the title and
 leaves the body, else the first line of the text is the title and stays in it; a warning
@@ -17,7 +18,9 @@ the body. The slug is the front matter's ``slug``, else the file name's
 Blocks, in document order (CommonMark, parsed with markdown-it-py):
 
 - ``title`` from the front matter (line of the ``title`` key), ``byline`` from ``author``,
-  ``description`` from ``description`` or ``summary`` (the page's summary);
+  ``description`` from ``description`` or ``summary`` (the page's summary), then a
+  ``front-matter`` block for each other value a theme shows (``linkTitle``, ``excerpt``...:
+  :data:`l10n.articles.frontmatter.SHOWN_KEYS`), its key in ``info``;
 - ``heading`` (``level`` 1-6) and ``paragraph``;
 - ``list-item``: each paragraph inside a list item; ``level`` is the list nesting depth
   (1 = top-level list), ``ordered`` is True in numbered lists; an item's second and later
@@ -66,7 +69,7 @@ from types import MappingProxyType
 from typing import Any
 
 from l10n import model
-from l10n.articles.frontmatter import FrontMatter, read_front_matter
+from l10n.articles.frontmatter import FrontMatter, read_front_matter, shown_texts
 from l10n.articles.htmldom import markup_text
 from l10n.articles.mdrefs import inline_references
 from l10n.articles.rawhtml import raw_blocks, tag_attributes
@@ -78,6 +81,7 @@ from l10n.model import (
     BYLINE,
     CODE,
     DESCRIPTION,
+    FRONT_MATTER,
     HEADING,
     LINK_TITLE,
     LIST_ITEM,
@@ -119,6 +123,8 @@ def parse_markdown(path: Path, text: str, *, lang: str = "en") -> Article:
                           front.lines.get("author") or front.lines.get("authors", 1)))
     if description:
         head.append(Block(len(head), DESCRIPTION, description, front.lines[summary]))
+    head += [Block(len(head) + n, FRONT_MATTER, text, line, info=where) for n, (where, text, line)
+             in enumerate(shown_texts(front, summary if description else None))]
     blocks = [*head, *(replace(b, index=len(head) + n) for n, b in enumerate(found))]
     slug_value = _string(front, "slug", path)
     slug = (

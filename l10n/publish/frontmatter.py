@@ -13,11 +13,16 @@ list a list, a table a table), except:
   keys case-insensitively: ``Title`` and ``title`` would be one key, either value);
 * on a translation (a page whose language is not the source's):
 
-  - ``summary``, when the article's description was read from it (no ``description``
-    key): the page's description, translated with the page (a description is a
-    segment, issue #26). No other key is translated: ``linkTitle``, ``subtitle``, an
-    image's ``alt`` or ``caption`` stay as the source wrote them (the reader makes no
-    segment of them, so there is no translation to put there);
+  - ``summary``, when the article's description was read from it (no ``description``,
+    or an empty one): the page's description, translated with the page (a description is a
+    segment, issue #26);
+  - the values a theme shows a reader (:data:`l10n.articles.frontmatter.SHOWN_KEYS`:
+    ``linkTitle``, ``subtitle``, ``excerpt``, a ``summary`` beside a ``description``,
+    an ``images`` table's ``alt``, ``caption`` and ``title``): each was a
+    ``front-matter`` block of the article, and its translation is written under its key
+    (an image's, into a copy of the list: the source's other values kept); a value
+    left untranslated is the source's text. Every other key (taxonomy terms, names,
+    ids, addresses) stays as the source wrote it;
   - ``aliases`` are left out: an alias is an old address of the source page, which a
     translation never had; in a multilingual Hugo site an alias that starts with ``/``
     is server-relative (Hugo before 0.155), so the translation would write the same
@@ -43,6 +48,8 @@ from collections.abc import Collection, Mapping
 from datetime import date, time
 from typing import Any
 
+from l10n.articles.frontmatter import IMAGES
+from l10n.model import FRONT_MATTER
 from l10n.publish.page import Page
 
 ALIASES = "aliases"
@@ -61,21 +68,36 @@ def carried(page: Page, own: Collection[str]) -> dict[str, Any]:
     translation = page.lang != page.article.lang
     memo: dict[int, Any] = {}
     values: dict[str, Any] = {}
+    shown = {local.block.info: local.text for local in page.blocks
+             if local.block.kind == FRONT_MATTER} if translation else {}
     for key, value in source.items():
         if key.casefold() in taken:
             continue
         if translation:  # Hugo's keys have no case: Aliases, URL are aliases, url
             name = key.casefold()
+            if key in shown:
+                value = shown[key]
+            elif name == IMAGES and isinstance(value, list):
+                value = _images(key, value, shown)
             if name == ALIASES:
                 continue
             if name == URL and isinstance(value, str):
                 value = value.lstrip("/") or value
             elif name == LANG and isinstance(value, str):
                 value = page.lang
-            elif key == SUMMARY and "description" not in source and page.description:
+            elif key == SUMMARY and not source.get("description") and page.description:
                 value = page.description  # the key the reader read, as it spells it
         values[key] = writable(value, memo)
     return values
+
+
+def _images(key: str, images: list[Any], shown: Mapping[str, str]) -> list[Any]:
+    """An ``images`` list with each table's shown values (``shown``: by ``images 2 alt``,
+    :func:`l10n.articles.frontmatter.shown_texts`) translated; the list itself when none is."""
+    if not any(where.startswith(f"{key} ") for where in shown):
+        return images
+    return [{part: shown.get(f"{key} {n} {part}", item) for part, item in image.items()}
+            if isinstance(image, Mapping) else image for n, image in enumerate(images, start=1)]
 
 
 def writable(value: Any, memo: dict[int, Any] | None = None) -> Any:
