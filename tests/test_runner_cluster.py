@@ -78,8 +78,11 @@ def test_driver_killed_mid_run_then_the_rerun_does_the_rest(
 ) -> None:
     """The driver starts its own local Ray instance (no address), is SIGKILLed while
     batches are out, and leaves every catalog valid; the re-run translates the rest."""
-    project = make_project(tmp_path / "p", articles=8, sentences=40,
-                           config='[engines.minimal]\ndelay = 0.5\n')
+    # 12 articles of 1 s each on 2 workers: seconds left to kill it in after the first
+    # catalog is written, even on a loaded machine (with 8 of 0.5 s, a run under load
+    # could finish between the poll that saw the first catalog and the kill)
+    project = make_project(tmp_path / "p", articles=12, sentences=40,
+                           config='[engines.minimal]\ndelay = 1.0\n')
     temp = short_temp("l10nt")  # l10n's Ray folder goes here (TMPDIR): removed below
     env = {**ray_environment(tmp_path / "home"), "TMPDIR": str(temp)}
     command = [*COMMAND, "--engine", "minimal"]
