@@ -47,7 +47,9 @@ Prints:
   trafilatura's alone (:mod:`benchmarks.articles_news`).
 - **readability**: the pages of Readability.js's tests saved from real sites (news,
   blogs, docs), against the article its maintainers expect Readability to extract: the
-  same figures, and trafilatura's (``--only readability-held``: the held-out half, never
+  same figures, a second recall against the reference with its code (``<pre>``,
+  ``<code>``) left out, which l10n keeps untranslated and never makes segments of, and
+  trafilatura's (``--only readability-held``: the held-out half, never
   in a default run).
 - **trafilatura-eval**: the English pages of trafilatura's own evaluation set (snippets
   each page's main content must hold, "with", and boilerplate it must not, "without";

@@ -39,10 +39,10 @@ never the page's furniture. Where the story is, in this order:
 In every case, inside the story, ``nav``, ``aside``, ``form`` (but one that wraps half of
 the page's words or more: an ASP.NET page is one form), ``footer`` and ``dialog``
 elements, elements with the ARIA roles of navigation, complementary or contentinfo,
-elements a browser never shows (the ``hidden`` attribute, an inline ``display: none`` or
-``visibility: hidden``, a simple rule of the page's own ``<style>`` that hides them:
-:mod:`l10n.articles.stylesheet`) and those matching a configured ``exclude`` selector are
-left out.
+elements a browser never shows (the ``hidden`` attribute, an inline ``display: none``, a
+simple rule of the page's own ``<style>``: :mod:`l10n.articles.stylesheet`; a framework's
+class, ``d-none``, ``sr-only``: :mod:`l10n.articles.utilityclasses`) and those matching a
+configured ``exclude`` selector are left out.
 
 Blocks, in this order:
 

@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from l10n.articles.htmldom import HtmlDocument, text_content
+from l10n.articles.utilityclasses import hidden_by_class
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -26,18 +27,20 @@ _HIDING = {"display": "none", "visibility": "hidden"}
 
 
 def hidden_by_style(document: HtmlDocument) -> set[int]:
-    """The ids of the elements the page's ``<style>`` rules hide (module rules), except
-    ``<html>``, ``<body>`` and an element holding half of the page's paragraph words or
-    more: a page hidden whole until a script shows it (an A/B test's anti-flicker rule)
-    is read."""
-    selectors = hiding_selectors(document)
-    if not selectors:
-        return set()
-    from l10n.articles.selectors import select
+    """The ids of the elements the page's ``<style>`` rules hide (module rules) and those
+    a common framework's utility class hides (:mod:`l10n.articles.utilityclasses`:
+    ``d-none``, ``sr-only``), except ``<html>``, ``<body>`` and an element holding half
+    of the page's paragraph words or more: a page hidden whole until a script shows it
+    (an A/B test's anti-flicker rule) is read."""
+    found = hidden_by_class(document)
+    if selectors := hiding_selectors(document):
+        from l10n.articles.selectors import select
 
+        found += select(document, selectors, lenient=True)
+    if not found:
+        return set()
     total = _paragraph_words(document.dom)
-    return {id(element) for element in select(document, selectors, lenient=True)
-            if element.tagName not in ("html", "body")
+    return {id(element) for element in found if element.tagName not in ("html", "body")
             and _paragraph_words(element) * 2 < max(total, 1)}
 
 
