@@ -509,8 +509,9 @@ def test_the_standfirst_that_is_the_pages_description_is_read_as_the_storys_text
     header beside the title, apart from the story's paragraphs) is dropped by
     trafilatura's precise reading (here it is made to). When its text is the page's
     description (``<meta name="description">`` or ``og:description``: the page's word
-    that it is its summary), it is read as a paragraph of the story, after the title, as
-    well as the description; a byline there is not."""
+    that it is its summary) or its element's class names it (``dek``, ``standfirst``, a
+    CMS's ``article-excerpt``), it is read as a paragraph of the story, after the title;
+    a byline there is not."""
     from l10n.articles import story
 
     monkeypatch.setattr(story, "_story_filter", lambda text: (
@@ -531,9 +532,12 @@ def test_the_standfirst_that_is_the_pages_description_is_read_as_the_storys_text
         assert ("description", dek) in read
         assert [t for k, t in read if k == "paragraph"] == [dek, *STORY]
         assert not any(t.startswith("By Ann Lee") for _, t in read)
-    texts = texts_of(tmp_path, "other.html", page.replace(f"content='{dek}'",
-                                                          "content='The bridge reopens.'"))
-    assert dek not in texts
+    other = page.replace(f"content='{dek}'", "content='The bridge reopens.'")
+    assert dek not in texts_of(tmp_path, "other.html", other.replace("'dek'", "'note'"))
+    # its element's class names it the summary (a CMS's excerpt): read, whatever the meta
+    for name in ("dek", "article-excerpt larva", "standfirst"):
+        texts = texts_of(tmp_path, "named.html", other.replace("'dek'", f"'{name}'"))
+        assert texts.index(dek) < texts.index(STORY[0]), name
 
 
 def test_the_storys_last_paragraph_in_its_own_template_is_read_where_readability_ends_early(

@@ -22,18 +22,20 @@ in a summary ``<div>``, or as text straight in the story's container before its 
 (:func:`continued`), a subheading set as a paragraph of its own between two of the
 story's (:func:`between`), a paragraph of the story that cites its sources in links
 (:func:`cited`), the standfirst under the headline that is also the page's
-description (:func:`standfirst`), and the short lines of a list set as paragraphs of one
-element, which it reads as one line (:func:`joined`); and a list of sentences in the
-story's own element (a fact box: :func:`listed`).
+description or whose class names it (:func:`standfirst`), and the short lines of a list
+set as paragraphs of one element, which it reads as one line (:func:`joined`); and a
+list of sentences in the story's own element (a fact box: :func:`listed`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from l10n.articles.furniture import (
     CELL,
+    class_words,
     dense_links,
     furniture_class,
     holds,
@@ -274,6 +276,9 @@ def _element(node: Any, tag: str) -> bool:
 
 
 _DESCRIPTIONS = ("description", "og:description", "twitter:description")
+# a class that names the summary under a headline (not a teaser's: it sits under the title)
+_STANDFIRST = re.compile(r"(?:^|[^a-z])(?:standfirst|dek|deck|excerpt|summary|sub-?title"
+                         r"|sub-?headline|strapline)(?:$|[^a-z])")
 
 
 def standfirst(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
@@ -281,8 +286,9 @@ def standfirst(body: list[tuple[Block, Any]], texts: list[str], chosen: list[boo
     the precise reading drops as it sits apart from the story's paragraphs: a paragraph
     between the title's ``<h1>`` and the story's first paragraph, of :data:`_LEDE` words or
     more, not inside a link, whose text is the page's description (``<meta
-    name="description">``, ``og:description`` or ``twitter:description``: the page's own
-    word that this is its summary)."""
+    name="description">``, ``og:description`` or ``twitter:description``) or whose
+    element's class names a standfirst (``article-excerpt``, ``dek``, ``standfirst``,
+    ``summary``, ``subtitle``): the page's own word that this is its summary."""
     first = next((n for n, (block, _) in enumerate(body) if chosen[n]
                   and block.kind == PARAGRAPH), None)
     title = next((n for n, (block, _) in enumerate(body[:first]) if chosen[n]
@@ -296,8 +302,8 @@ def standfirst(body: list[tuple[Block, Any]], texts: list[str], chosen: list[boo
     for n in range(title + 1, first):
         block, place = body[n]
         if not chosen[n] and block.kind == PARAGRAPH and place.parent is not None and (
-                len(texts[n].split()) >= _LEDE and loose(texts[n]) in summaries
-                and not linked(place)):
+                len(texts[n].split()) >= _LEDE and not linked(place)) and (
+                loose(texts[n]) in summaries or _STANDFIRST.search(class_words(place.parent))):
             chosen[n] = True
 
 
