@@ -51,6 +51,12 @@ def test_the_site_s_appeals_to_subscribe_or_follow_it_are_not_read(
     ("Netflix lost 200,000 subscribers in the first quarter, its first fall in a decade.",
      False),
     ("Readers who sign up before Friday get a discount, the company said in an email.", False),
+    ("A spokesman told us the subscription price would rise in March.", False),
+    ("We need a subscription model for local news, not another newsletter.", False),
+    ("Email Tariq Malik or follow us on Twitter and Facebook.", True),
+    ("We'd like to hear what you think: write a letter to the editor.", True),
+    ("We want to hear what you think about this article. Submit a letter to the editor.",
+     True),
 ])
 def test_an_appeal_names_an_offer_and_asks_for_it_as_the_site(text: str, asked: bool) -> None:
     assert appeal(text) is asked

@@ -9,8 +9,8 @@ start or between two paragraphs, so the extraction libraries read them as the st
 (:data:`_WORDS` words or fewer), quotes no one (no double quotation mark: a source's
 words about a subscription are the story's), names what the site offers (a subscription,
 its newsletter, its accounts on social networks, its letters page, its app: :data:`_OFFER`)
-and asks for it as the site: in the first person plural ("our", "us", "we"), with
-"please", or as a command ("Subscribe", "Sign up", "Follow", "Submit": :data:`_ASKING`)
+and asks for it as the site: "our", "follow us", "we'd like to hear", with "please",
+or as a command ("Subscribe", "Sign up", "Follow", "Submit": :data:`_ASKING`)
 (:func:`appeal`). "We subscribe to the view that..." names no offer; "Netflix lost
 200,000 subscribers" asks nothing.
 """
@@ -28,9 +28,14 @@ _OFFER = re.compile(
     r"|newsletters?\b|letters? to the editor|sign(?:ing)?[ -]?up\b.{0,60}\b(?:e-?mail|alerts?)"
     r"|e-?mail\b.{0,60}\bsign(?:ing)?[ -]?up|follow\b.{0,40}\bon (?:twitter|facebook|instagram"
     r"|tiktok|youtube|linkedin|whatsapp|telegram)|download\b.{0,40}\bapps?\b)", re.I)
+# asked as the site: a command, "please", "our", "follow us", "we'd like to hear"; never
+# "us" or "we" alone ("the company told us its subscription price would rise", "we need
+# a subscription model for local news" are a story's)
 _ASKING = re.compile(
     r"^\W*(?:subscribe|sign up|follow|download|get|submit|join|register|click|never miss"
-    r"|don'?t miss|support)\b|\b(?:our|us|we|please)\b", re.I)
+    r"|don'?t miss|support|e-?mail)\b|\b(?:our|please)\b"
+    r"|\b(?:follow|join|e-?mail|contact|write to|hear from|support)\s+us\b"
+    r"|\bwe(?:'?d| want| would) (?:like |love )?to hear\b", re.I)
 _QUOTES = ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb")
 
 
