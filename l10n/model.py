@@ -25,6 +25,7 @@ RULE = "rule"  # a thematic break (Markdown's ---, ***): kept in builds, no text
 TABLE_HEADER = "table-header"  # a cell of a table's header row (Markdown tables)
 TABLE_CELL = "table-cell"  # a cell of a table's body
 CAPTION = "caption"  # an HTML figure's or table's caption
+HTML = "html"  # a raw HTML block of a Markdown article: kept (sanitized), never translated
 # text inside a raw HTML block of a Markdown article (``info``: the element holding it,
 # ``summary``, ``figcaption``...): builds put its translation back into the block
 HTML_TEXT = "html-text"

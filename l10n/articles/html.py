@@ -95,6 +95,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from l10n.articles.htmldom import (
+    SKIP,
     HtmlDocument,
     elements,
     escape_text,
@@ -151,10 +152,6 @@ if TYPE_CHECKING:
 HTML_FORMAT = "html"
 RAW = "html"  # a run that is not translated (translate="no"): its text, shown as it is
 
-SKIP = frozenset({
-    "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "embed",
-    "canvas", "audio", "video", "select", "textarea", "button", "input", "head",
-})
 # the page's furniture, never the story: left out wherever the story is
 FURNITURE = frozenset({"nav", "aside", "form", "footer", "dialog"})
 FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search",

@@ -49,6 +49,11 @@ VOID = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
     "track", "wbr",
 })  # fmt: skip
+# what a reader never reads as text: scripts, styles, media, form controls, the head
+SKIP = frozenset({
+    "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "embed",
+    "canvas", "audio", "video", "select", "textarea", "button", "input", "head",
+})
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _ATTRIBUTE = str.maketrans({"&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;"})

@@ -83,6 +83,7 @@ from l10n.model import (
     DESCRIPTION,
     FRONT_MATTER,
     HEADING,
+    HTML,
     LINK_TITLE,
     LIST_ITEM,
     PARAGRAPH,
@@ -92,7 +93,6 @@ from l10n.model import (
     Block,
 )
 
-HTML = "html"
 # markdown-it's nesting limit (each list level takes 2, each block quote 1); CommonMark's
 # preset has 20 and silently drops everything past it
 MAX_NESTING = 100

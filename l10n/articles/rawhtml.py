@@ -11,7 +11,7 @@ decoded, whitespace squeezed: :func:`l10n.articles.htmldom.inner_markup`) and wh
 translator's context, in the catalog's comment); after it, an ``alt`` block for each
 picture's alternative text and a ``link-title`` block for each ``title`` in it. Never
 read: ``pre`` and what the HTML reader never reads (``script``, ``style``, ``svg``...:
-:data:`l10n.articles.html.SKIP`), elements marked ``translate="no"`` or hidden; inline
+:data:`l10n.articles.htmldom.SKIP`), elements marked ``translate="no"`` or hidden; inline
 ``code``, ``kbd`` and ``samp`` stay in their sentence, protected (a run with no words
 outside them is no block).
 
@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from l10n.articles.htmldom import (
+    SKIP,
     elements,
     escape_text,
     hidden,
@@ -45,11 +46,7 @@ from l10n.model import ALT, HTML_TEXT, LINK_TITLE, Block
 if TYPE_CHECKING:
     from xml.dom.minidom import Element, Node
 
-# never read (as the HTML reader: l10n.articles.html.SKIP), and code blocks
-_SKIP = frozenset({
-    "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "embed",
-    "canvas", "audio", "video", "select", "textarea", "button", "input", "head", "pre",
-})  # fmt: skip
+_SKIP = SKIP | {"pre"}  # never read (as the HTML reader), and code blocks
 SEEN = ("alt", "title")  # attributes a reader sees
 
 

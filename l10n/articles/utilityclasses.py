@@ -59,8 +59,7 @@ def hidden_by_class(document: HtmlDocument) -> list[Element]:
     page's story (:func:`l10n.articles.stylesheet.hidden_by_style`)."""
     found: list[Element] = []
     for element in document.dom.getElementsByTagName("*"):
-        classes = element.getAttribute("class").split()
-        if classes and not HIDING_CLASSES.isdisjoint(classes) and not _shown(classes) and (
+        if _hiding(element) and not _shown(element.getAttribute("class").split()) and (
                 element.tagName not in ("html", "body")) and not _in_sentence(element):
             found.append(_wrapper(element))
     return found

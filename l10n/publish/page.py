@@ -37,6 +37,7 @@ from l10n.model import (
     ATTRIBUTE_KINDS,
     BYLINE,
     DESCRIPTION,
+    HTML,
     HTML_TEXT,
     LINK_TITLE,
     TITLE,
@@ -50,7 +51,6 @@ MACHINE = "machine"  # an unreviewed translation: machine output or any fuzzy en
 SOURCE = "source"  # no usable translation: the source text is shown
 ORIGINAL = "original"  # the source-language page itself
 SPACE = "space"  # the whitespace between two segments
-RAW_HTML = "html"  # a Markdown article's raw HTML block (l10n.articles.markdown.HTML)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +235,7 @@ def _with_link_titles(blocks: list[LocalBlock]) -> list[LocalBlock]:
             continue
         shown = local.text
         if local.block.kind not in (ALT, LINK_TITLE) or body < 0 or shown == local.block.text or (
-                blocks[body].block.kind in (HTML_TEXT, RAW_HTML)):
+                blocks[body].block.kind in (HTML_TEXT, HTML)):
             continue
         title = re.compile(r"(\]\([^\s()]*\s+)([\"'(])" + re.escape(local.block.text)
                            + r"([\"')])(?=\))")
