@@ -34,6 +34,9 @@ gitignored, never committed):
   trafilatura's own evaluation set, each with ``{"url", "with", "without"}``: snippets its
   main content must hold and boilerplate it must not (:mod:`benchmarks.trafilatura_eval`).
   The held half is run only when named, by the lead, once.
+- ``<out>/htmltotext-held/``: the English news stories and blog posts of leogao2's
+  htmltotext-benchmark, each with ``{"fulltext": ...}``: the article's text as a person
+  copied it from the page, title and byline included. Never tuned on; run by the lead.
 
 ``--only NAME`` assembles the sources of that name only (e.g. ``news-fundus``).
 """
@@ -56,6 +59,7 @@ CACHE = ROOT / ".cache" / "articles-real"
 NEWS_FOLDERS = {"news-l3s": "news", "news-l3s-late": "news-late", "news-l3s-final": "news-final"}
 FUNDUS_FOLDERS = {"news-fundus": "fundus", "news-fundus-held": "fundus-held"}
 READABILITY_FOLDERS = {"readability": "readability", "readability-held": "readability-held"}
+HANDCOPY_FOLDERS = {"htmltotext-held": "htmltotext-held"}
 POST_FOLDERS = {"posts-wild": "posts-wild", "posts-held": "posts-held"}
 TRAFILATURA_FOLDERS = {"trafilatura-eval": "trafilatura-eval",
                        "trafilatura-eval-held": "trafilatura-eval-held"}
@@ -98,6 +102,10 @@ def assemble(mirrors: Path, out: Path, only: str | None = None) -> dict[str, int
         if source["name"] in READABILITY_FOLDERS:
             counts[source["name"]] = readability(git, commit, source["paths"],
                                                  out / READABILITY_FOLDERS[source["name"]])
+            continue
+        if source["name"] in HANDCOPY_FOLDERS:
+            counts[source["name"]] = handcopied(git, commit, source["paths"],
+                                                out / HANDCOPY_FOLDERS[source["name"]])
             continue
         if source["name"] in NEWS_FOLDERS:
             news(git, commit, source, out / NEWS_FOLDERS[source["name"]])
@@ -258,6 +266,24 @@ def readability(git: Path, commit: str, paths: list[str], folder: Path) -> int:
         (folder / f"{page_id}.html").write_bytes(show(git, commit, f"{path}/source.html"))
         refs[page_id] = {"fulltext": fulltext, "supplemental": "\n".join(filter(None, seen)),
                          "fulltext_without_code": _block_text(prose)}
+    (folder / "references.json").write_text(json.dumps(refs, ensure_ascii=False, indent=1),
+                                            encoding="utf-8")
+    return len(refs)
+
+
+def handcopied(git: Path, commit: str, paths: list[str], folder: Path) -> int:
+    """htmltotext-benchmark's pages: ``html/NAME.html`` as saved, ``text/NAME.txt`` the
+    article's text as a person copied it from the page (title and byline lines too; a
+    caption's line starts with ``>``). The copy is the reference, whole; nothing beside it
+    is allowed (``supplemental`` empty). Returns pages kept."""
+    folder.mkdir(parents=True, exist_ok=True)
+    refs: dict[str, dict[str, str]] = {}
+    for path in paths:
+        page_id = Path(path).name.removesuffix(".html")
+        text_path = f"{path.rsplit('/html/', 1)[0]}/text/{page_id}.txt"
+        (folder / f"{page_id}.html").write_bytes(show(git, commit, path))
+        refs[page_id] = {"fulltext": show(git, commit, text_path).decode("utf-8"),
+                         "supplemental": ""}
     (folder / "references.json").write_text(json.dumps(refs, ensure_ascii=False, indent=1),
                                             encoding="utf-8")
     return len(refs)
