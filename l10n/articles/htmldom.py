@@ -22,7 +22,12 @@ Rules:
   rest of the page (a browser shows it blank: a page cut short inside its head); it is
   read as ending with its first line, with a warning, and the text between that line
   and a ``</script>`` or ``</style>`` (whose start tag was lost with the title's end)
-  is a script or a style again (:func:`_close_runaway_title`).
+  is a script or a style again (:func:`_close_runaway_title`). Soft hyphens (U+00AD,
+  ``&shy;``) are left out of the text and of attribute values: they are hints where a
+  line may break, not characters of a word, and a word written with them
+  (``cy&shy;ber&shy;se&shy;cu&shy;ri&shy;ty``) is one word for the engines, the glossary,
+  the memory and the story's extraction (trafilatura drops them, so no block of such a
+  page matched its story and the page was refused); the built page has none.
 * :func:`inner_markup` writes a run of nodes as the text translators see: inline tags as
   ``<a href="x">`` (attributes in source order, double-quoted), character references
   decoded, runs of whitespace as one space, comments left out. ``&`` is escaped only
@@ -55,6 +60,8 @@ SKIP = frozenset({
     "canvas", "audio", "video", "select", "textarea", "button", "input", "head",
 })
 _SPACE = re.compile(r"[ \t\n\r\f]+")
+SOFT_HYPHEN = "\u00ad"
+_SOFT_HYPHENS = re.compile(r"\u00ad|&shy\b|&#0*173\b|&#x0*ad\b", re.IGNORECASE)
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _ATTRIBUTE = str.maketrans({"&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;"})
 
@@ -112,8 +119,27 @@ def _parse(text: str) -> HtmlDocument:
     parser.tree.where = lambda: parser.tokenizer.stream.position()[0]
     parser.tree.lines = lines
     dom = parser.parse(text)
+    if _SOFT_HYPHENS.search(text):
+        _drop_soft_hyphens(dom)
     dom.normalize()
     return HtmlDocument(dom, lines, text)
+
+
+def _drop_soft_hyphens(dom: Document) -> None:
+    stack: list[Node] = [dom]
+    while stack:
+        node = stack.pop()
+        if node.nodeType == node.TEXT_NODE:
+            data = node.data  # type: ignore[attr-defined]
+            if SOFT_HYPHEN in data:
+                node.data = data.replace(SOFT_HYPHEN, "")  # type: ignore[attr-defined]
+            continue
+        if node.nodeType == node.ELEMENT_NODE:
+            element: Element = node  # type: ignore[assignment]
+            for name, value in list(element.attributes.items()):
+                if SOFT_HYPHEN in value:
+                    element.setAttribute(name, value.replace(SOFT_HYPHEN, ""))
+        stack.extend(node.childNodes)
 
 
 _TITLE = re.compile(r"<title\b[^>]*>", re.IGNORECASE)

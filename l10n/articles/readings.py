@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
+from l10n.articles.htmldom import SOFT_HYPHEN
+
 
 def story_filter(story: str) -> Callable[[str, bool], bool]:
     """Whether a block's plain text is the story's: it is one of the story's lines (its
@@ -66,7 +68,7 @@ def _runs(words: list[str]) -> list[tuple[str, ...]]:
 
 
 def loose(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return " ".join(text.replace(SOFT_HYPHEN, "").split()).casefold()
 
 
 def agreed(text: str) -> Callable[[str, bool], bool]:
