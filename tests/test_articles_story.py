@@ -892,3 +892,46 @@ def test_a_subheading_that_is_a_permalink_to_itself_is_read(
     texts = texts_of(tmp_path, "elsewhere.html", page.replace(
         "href='#cracks'>Cracks", "href='/ferries'>Cracks"))
     assert "Cracks in the girders" not in texts
+
+
+def _site_page(story: str, wrapper: str = "<div class='page'>") -> str:
+    """A news site's page: a menu, the story under its headline, a footer, scripts."""
+    menu = "".join(f"<li><a href='/{n}'>{n.title()}</a></li>" for n in ("news", "sport", "life"))
+    return (f"<html><head><title>Harbour bridge reopens</title></head><body>{wrapper}"
+            f"<header><nav><ul>{menu}</ul></nav></header><main><h1>Harbour bridge reopens</h1>"
+            f"{story}</main><footer><p>Copyright The Coast Times</p></footer></div>"
+            "<script>document.querySelector('.page').style.display = 'block';</script>"
+            "</body></html>")
+
+
+def test_a_story_written_with_soft_hyphens_is_read_as_words_without_them(
+    tmp_path: Path,
+) -> None:
+    """A CMS hyphenates every word with soft hyphens (``&shy;`` and U+00AD: hints where a
+    line may break, invisible otherwise); the extraction library drops them, so no block
+    of the page matched its story and the page was refused. They are no part of a word:
+    read without them, in the text and in an image's alt."""
+    hyphenated = [p.replace("harbour", "har&shy;bour").replace("engineers", "en\u00adgi\u00adneers")
+                  .replace("council", "coun&#173;cil") for p in STORY]
+    story = "".join(f"<p>{p}</p>" for p in hyphenated) + (
+        "<img src='b.jpg' alt='The re\u00adopened bridge at dawn'>")
+    texts = texts_of(tmp_path, "shy.html", _site_page(story))
+    assert texts[texts.index("Harbour bridge reopens") + 1:][:3] == list(STORY)
+    assert "The reopened bridge at dawn" in texts
+    assert not any("\u00ad" in t for t in texts)
+
+
+def test_a_page_hidden_whole_until_a_script_shows_it_is_read(tmp_path: Path) -> None:
+    """A page wraps everything in ``<div style="display: none">`` that its script shows
+    once loaded (an anti-flicker wrapper): a browser shows the story, so it is read; a
+    hidden copy of the story beside the shown one (for search engines) is not read twice,
+    and a hidden box inside the page stays hidden."""
+    story = "".join(f"<p>{p}</p>" for p in STORY) + (
+        "<div style='display:none'><p>Subscribe to read the rest of our stories today.</p></div>")
+    texts = texts_of(tmp_path, "wrapped.html",
+                     _site_page(story, "<div class='page' style='display: none;'>"))
+    assert [t for t in texts if t in STORY] == list(STORY)
+    assert "Subscribe to read the rest of our stories today." not in texts
+    copy = "".join(f"<p>{p}</p>" for p in STORY)
+    twice = _site_page(copy + f"<div style='display:none'>{copy}</div>")
+    assert [t for t in texts_of(tmp_path, "copy.html", twice) if t in STORY] == list(STORY)

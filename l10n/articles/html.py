@@ -124,7 +124,7 @@ from l10n.articles.readings import loose
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
 from l10n.articles.story import CELL, Place, Story, find_story, kept, page_forms, title_at
-from l10n.articles.stylesheet import hidden_by_style
+from l10n.articles.stylesheet import hidden_by_style, hidden_wrappers
 from l10n.errors import ArticleError
 from l10n.model import (
     ALT,
@@ -283,7 +283,9 @@ class _Walker:
     def __init__(self, document: HtmlDocument, skipped: set[int]) -> None:
         self.document = document
         self.skipped = skipped  # ids of elements left out (``exclude`` selectors)
-        self.wrappers = page_forms(document.dom.getElementsByTagName("body")[0])
+        # elements that wrap the page: a form (not furniture), a hidden wrapper (shown)
+        self.wrappers = page_forms(document.dom.getElementsByTagName("body")[0]) | (
+            hidden_wrappers(document))
         self.blocks: list[tuple[Block, Place]] = []
 
     def walk(self, parent: Element, ctx: _Context) -> None:
@@ -303,7 +305,7 @@ class _Walker:
         if tag in SKIP or tag in FURNITURE and id(element) not in self.wrappers or (
             id(element) in self.skipped) or (
             element.getAttribute("role").strip().lower() in FURNITURE_ROLES
-        ) or hidden(element):
+        ) or hidden(element) and id(element) not in self.wrappers:
             return
         ctx = replace(ctx, translate=translates(element, ctx.translate))
         if tag == "pre":

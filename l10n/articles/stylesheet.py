@@ -9,7 +9,8 @@ a wider screen shows); a selector cssselect cannot turn
 into XPath (``:hover``, ``::before``: hidden in a passing state) is skipped. Stylesheets
 the page links to are not read (a saved page seldom has them); nor is a rule that would
 hide the page's story (:func:`hidden_by_style`), nor inline styles (see
-:func:`l10n.articles.htmldom.hidden`).
+:func:`l10n.articles.htmldom.hidden`), except that an element an inline style hides is
+read when it holds most of the page's paragraph words (:func:`hidden_wrappers`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from l10n.articles.htmldom import HtmlDocument, text_content
+from l10n.articles.htmldom import HtmlDocument, hidden, text_content
 from l10n.articles.utilityclasses import hidden_by_class
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
@@ -42,6 +43,21 @@ def hidden_by_style(document: HtmlDocument) -> set[int]:
     total = _paragraph_words(document.dom)
     return {id(element) for element in found if element.tagName not in ("html", "body")
             and _paragraph_words(element) * 2 < max(total, 1)}
+
+
+def hidden_wrappers(document: HtmlDocument) -> set[int]:
+    """The ids of the elements hidden by their own ``style`` or ``hidden`` attribute
+    (:func:`l10n.articles.htmldom.hidden`) that hold more than half of the page's
+    paragraph words: the page hidden whole until a script shows it (``<div
+    style="display: none">`` around everything, an anti-flicker wrapper), which a
+    browser shows and is read. A hidden copy of the story beside the shown one (a copy
+    for search engines) holds half at most, and stays hidden."""
+    body = document.dom.getElementsByTagName("body")[0]
+    found = [e for e in body.getElementsByTagName("*") if hidden(e)]
+    if not found:
+        return set()
+    total = _paragraph_words(body)
+    return {id(e) for e in found if total and _paragraph_words(e) * 2 > total}
 
 
 def _paragraph_words(node: Any) -> int:
