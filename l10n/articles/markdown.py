@@ -73,7 +73,7 @@ from l10n.articles.frontmatter import FrontMatter, read_front_matter, shown_text
 from l10n.articles.htmldom import markup_text
 from l10n.articles.mdrefs import inline_references
 from l10n.articles.rawhtml import raw_blocks, tag_attributes
-from l10n.articles.source import file_slug, safe_slug
+from l10n.articles.source import file_slug, front_matter_slug
 from l10n.errors import ArticleError, L10nWarning, LanguageError
 from l10n.lang import validate_language
 from l10n.model import (
@@ -128,8 +128,7 @@ def parse_markdown(path: Path, text: str, *, lang: str = "en") -> Article:
     blocks = [*head, *(replace(b, index=len(head) + n) for n, b in enumerate(found))]
     slug_value = _string(front, "slug", path)
     slug = (
-        safe_slug(slug_value, path, line=front.lines["slug"], source="front matter 'slug'")
-        if slug_value
+        front_matter_slug(slug_value, path, front.lines["slug"]) if slug_value
         else file_slug(path)
     )
     return Article(

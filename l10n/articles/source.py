@@ -153,11 +153,25 @@ def file_slug(path: Path) -> str:
     each run of other characters (dots, spaces, '@', '_') one '-'. ``Rust-1.31.md`` gives
     ``rust-1-31``; a name with no Latin letter or digit gives ``article-`` and 8 hex digits
     of the name (distinct names, distinct slugs)."""
-    folded = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
+    return safe_slug(_normalised(path.stem), path)  # a name the build uses, or too long: an error
+
+
+def front_matter_slug(value: str, path: Path, line: int | None) -> str:
+    """The slug of a post whose front matter says ``slug: value``: ``value`` lowercased,
+    normalised as a file name is where it is no safe slug (Hugo takes ``hugo_gen_man``,
+    ``Release.Notes`` or ``../x`` as they are; l10n names its catalog files
+    ``hugo-gen-man``, ``release-notes``, ``x``, while the site's own pages keep the
+    author's ``slug``: the Hugo tree carries it as written)."""
+    slug = value.strip().lower()
+    if _SLUG.fullmatch(slug) is None:
+        slug = _normalised(value)
+    return safe_slug(slug, path, line=line, source="front matter 'slug'")
+
+
+def _normalised(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
-    if not slug:
-        slug = "article-" + hashlib.sha256(path.stem.encode("utf-8")).hexdigest()[:8]
-    return safe_slug(slug, path)  # a name the build uses, or too long: an error
+    return slug or "article-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
 
 
 # names a build writes beside the articles' pages: <lang>/index.html is the language's index
