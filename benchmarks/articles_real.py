@@ -336,8 +336,9 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
             # (keys lost depend on no translation)
             hugo = build(settings, include_machine=True, out=project / "hugo",
                          output="hugo").out
-            left = _left_untranslated(md, build(settings, include_machine=True).out, files,
-                                      hugo)
+            read_ones = [p for p in files if (project / "seeds" / p.name).exists()]
+            left = _left_untranslated(md, build(settings, include_machine=True).out,
+                                      read_ones, hugo)
             _untranslate_every_other(project / "locales" / "ko")
             out = build(settings, include_machine=True).out
         for path in files:
