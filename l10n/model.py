@@ -21,6 +21,9 @@ HEADING = "heading"
 LIST_ITEM = "list-item"
 QUOTE = "quote"
 CODE = "code"  # fenced code: kept in builds, never translated
+# a Hugo shortcode that holds code over lines ({{< highlight go >}} ... {{< /highlight >}}):
+# kept byte for byte in Markdown builds, its code shown in HTML; never translated
+SHORTCODE = "shortcode"
 RULE = "rule"  # a thematic break (Markdown's ---, ***): kept in builds, no text
 TABLE_HEADER = "table-header"  # a cell of a table's header row (Markdown tables)
 TABLE_CELL = "table-cell"  # a cell of a table's body

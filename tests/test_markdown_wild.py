@@ -152,3 +152,30 @@ def test_strikethrough_is_struck_through_in_the_html_page_not_shown_as_tildes(
         html = render_html(page, ["en", "fr"])
         assert "~" not in html
         assert "<s>January 11, 2021</s>" in html or "<s>11 janvier</s>" in html
+
+
+def test_a_shortcode_holding_code_is_kept_byte_for_byte_and_never_translated(
+    tmp_path: Path,
+) -> None:
+    """Hugo's ``{{< highlight >}}`` (and code-toggle, mermaid, math...) holds code over
+    lines; CommonMark reads it as a paragraph, whose code went to the engine and whose
+    tags the build changed. It is a block of its own, kept as written in the Markdown
+    build (in a list item too) and shown as code, without its tags, in the HTML page; a
+    shortcode that holds prose (``{{% note %}}``) stays text."""
+    highlight = ('{{< highlight go "linenos=table" >}}\nfmt.Println("Hi. There.")\n'
+                 "{{< /highlight >}}")
+    article = post(tmp_path, (
+        f"Print a line.\n\n{highlight}\n\n1. Install Go.\n\n   {{{{< code-toggle file=hugo >}}}}\n"
+        "   [params]\n   color = 'red'\n   {{< /code-toggle >}}\n\n"
+        "{{% note %}}\nCats sleep a lot.\n{{% /note %}}\n"))
+    assert texts(article) == ["Print a line.", "Install Go.",
+                              "{{% note %}}\nCats sleep a lot.\n{{% /note %}}"]
+    assert [b.kind for b in article.blocks if b.kind == "shortcode"] == ["shortcode"] * 2
+    page = localize(article, "fr", {"Print a line.": Translation("Imprimer une ligne."),
+                                    "Install Go.": Translation("Installer Go.")})
+    built = render_markdown(page).split("---\n", 2)[2]
+    assert highlight in built
+    assert "   {{< code-toggle file=hugo >}}\n   [params]\n   color = 'red'\n" in built
+    html = render_html(page, ["en", "fr"])
+    assert "fmt.Println(&#34;Hi. There.&#34;)</code></pre>" in html
+    assert "highlight" not in html

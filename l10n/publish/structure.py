@@ -21,6 +21,7 @@ from l10n.model import (
     MORE,
     QUOTE,
     RULE,
+    SHORTCODE,
     TABLE_CELL,
     TABLE_HEADER,
     TITLE,
@@ -57,8 +58,8 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
             nodes[-1]["caption"] = content(local)
             continue
         more = (block.kind == LIST_ITEM and block.info == MORE) or (
-            block.kind == CODE and block.level > 0)
-        if more and _add_more(lists, block, _code(block) if block.kind == CODE else
+            block.kind in (CODE, SHORTCODE) and block.level > 0)
+        if more and _add_more(lists, block, _code(block) if block.kind in (CODE, SHORTCODE) else
                               {"type": "paragraph", "content": content(local)}):
             continue
         if block.kind != LIST_ITEM:
@@ -72,7 +73,7 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
             nodes[-1]["items"].append(content(local))
         elif block.kind in (TABLE_HEADER, TABLE_CELL):
             _add_cell(nodes, block, content(local))
-        elif block.kind == CODE:
+        elif block.kind in (CODE, SHORTCODE):
             nodes.append(_code(block))
         elif block.kind == RULE:
             nodes.append({"type": "rule"})
@@ -88,7 +89,11 @@ def nodes(page: Page, content: Callable[[LocalBlock], Any]) -> list[dict[str, An
 def _code(block: Block) -> dict[str, Any]:
     longest = max((len(run) for run in re.findall(r"`+", block.text)), default=0)
     fence = "`" * max(3, longest + 1)
-    return {"type": "code", "text": block.text, "info": block.info, "fence": fence}
+    shown = block.text  # what HTML shows: a shortcode's code without the tags around it
+    if block.kind == SHORTCODE and len(lines := block.text.split("\n")) > 2:
+        shown = "\n".join(lines[1:-1])
+    return {"type": "code", "text": block.text, "info": block.info, "fence": fence,
+            "verbatim": block.kind == SHORTCODE, "shown": shown}
 
 
 def _add_more(lists: list[tuple[int, dict[str, Any]]], block: Block, part: dict[str, Any]) -> bool:
