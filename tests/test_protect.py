@@ -47,6 +47,8 @@ def match(text: str, term: Term, needle: str | None = None) -> TermMatch:
         ("Saved %s files.", "%s", "placeholder"),
         ("Saved %(count)d files.", "%(count)d", "placeholder"),
         ("Saved %1$s files.", "%1$s", "placeholder"),
+        ("[!NOTE]\nYou can also set it here.", "[!NOTE]", "placeholder"),  # an alert
+        ("[!warning]- Folded away.", "[!warning]-", "placeholder"),
     ],
 )
 def test_markup_is_masked_and_restored(text: str, original: str, kind: str) -> None:
@@ -58,7 +60,8 @@ def test_markup_is_masked_and_restored(text: str, original: str, kind: str) -> N
 
 
 @pytest.mark.parametrize(
-    "text", ["Sales grew 50% of the time.", "A 100% rise", "Mail at noon", "a {b c} d", "x < y > z"]
+    "text", ["Sales grew 50% of the time.", "A 100% rise", "Mail at noon", "a {b c} d", "x < y > z",
+             "See [!NOTE] below.", "[!Hot] tips"]
 )
 def test_ordinary_text_is_not_masked(text: str) -> None:
     assert mask(text).slots == ()

@@ -12,7 +12,8 @@ Pure functions, no I/O. What is protected (``Slot.kind``):
   or an element marked ``translate="no"``, is one span with its content;
 - ``placeholder``: ``{name}``, ``{0}``, ``%s``, ``%(name)s``, ``%1$d``; a template's tags:
   Hugo shortcodes (``{{< figure src="x" >}}``, ``{{% note %}}``), Liquid tags and output
-  (``{% include x %}``, ``{{ site.url }}``), byte for byte.
+  (``{% include x %}``, ``{{ site.url }}``), byte for byte; the marker that opens a
+  GitHub or Hugo alert (a block quote's ``[!NOTE]``, ``[!WARNING]``...) at a segment's start.
 
 Token form: a plain alphanumeric word, ``ZQX1X``, ``ZQX2X``, ... Real engines were seen to
 mangle ``[[T1]]``, ``{0}`` and ``__TERM_0__`` but to keep ``XTERM1X``-like words. The final
@@ -63,6 +64,7 @@ _MARKUP: tuple[tuple[int, str, re.Pattern[str]], ...] = (
                           r"(?![A-Za-z0-9_])")),  # a Korean particle may follow (주소에)
     # a whole tag, before the URLs and words of its attributes
     (2, HTML, re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
+    (6, PLACEHOLDER, re.compile(r"\A\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][+-]?", re.I)),
     (7, PLACEHOLDER, re.compile(r"\{[A-Za-z0-9_.\[\]!:<>^+\-#,=]*\}")),
     (7, PLACEHOLDER, re.compile(
         r"%(?:\d+\$)?(?:\([A-Za-z0-9_]+\))?[#0+\-]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[sdifFeEgGxXocr%]"
