@@ -48,6 +48,9 @@ def match(text: str, term: Term, needle: str | None = None) -> TermMatch:
         ("Saved %(count)d files.", "%(count)d", "placeholder"),
         ("Saved %1$s files.", "%1$s", "placeholder"),
         ("[!NOTE]\nYou can also set it here.", "[!NOTE]", "placeholder"),  # an alert
+        ("So $$e^{i\\pi} + 1 = 0$$ holds.", "$$e^{i\\pi} + 1 = 0$$", "code"),  # TeX
+        ("where \\(x_1. y\\) is.", "\\(x_1. y\\)", "code"),
+        ("\\[\n\\frac{a}{b}\n\\]", "\\[\n\\frac{a}{b}\n\\]", "code"),
         ("[!warning]- Folded away.", "[!warning]-", "placeholder"),
     ],
 )
@@ -61,7 +64,7 @@ def test_markup_is_masked_and_restored(text: str, original: str, kind: str) -> N
 
 @pytest.mark.parametrize(
     "text", ["Sales grew 50% of the time.", "A 100% rise", "Mail at noon", "a {b c} d", "x < y > z",
-             "See [!NOTE] below.", "[!Hot] tips"]
+             "See [!NOTE] below.", "[!Hot] tips", "It costs $$ and more $$ today"]
 )
 def test_ordinary_text_is_not_masked(text: str) -> None:
     assert mask(text).slots == ()

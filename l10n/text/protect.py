@@ -3,7 +3,8 @@
 Pure functions, no I/O. What is protected (``Slot.kind``):
 
 - ``term``: glossary term matches handed in by the caller (``TermMatch``);
-- ``code``: markdown inline code (`` `x` ``, ````` ``x`` `````);
+- ``code``: markdown inline code (`` `x` ``, ````` ``x`` `````), and TeX formulas a page's
+  KaTeX or MathJax (or Hugo's passthrough) renders: ``$$...$$``, ``\\[...\\]``, ``\\(...\\)``;
 - ``link``: the ``](url "title")`` part of a markdown link (the link text stays translatable),
   its address in ``<...>`` or holding template tags (``]({{ site.repository }}/pull/7)``);
 - ``url``: bare URLs (``https://...``, ``www....``) and autolinks ``<https://...>``;
@@ -49,6 +50,7 @@ _URL_BODY = r"(?:[^\s<>\"'()\[\]{}]|\([^\s()<>]*\))+"
 # (priority, kind, pattern): on overlap, the lower priority number wins.
 _MARKUP: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     (0, CODE, re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)),
+    (0, CODE, re.compile(r"\$\$(?=\S).+?(?<=\S)\$\$|\\\[.+?\\\]|\\\(.+?\\\)", re.S)),
     (1, HTML, re.compile(r"<!--.*?-->", re.S)),
     (1, HTML, re.compile(
         r"<(code|kbd|samp)\b[^<>]*>.*?</\1>"
