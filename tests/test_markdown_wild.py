@@ -167,10 +167,12 @@ def test_a_shortcode_holding_code_is_kept_byte_for_byte_and_never_translated(
     article = post(tmp_path, (
         f"Print a line.\n\n{highlight}\n\n1. Install Go.\n\n   {{{{< code-toggle file=hugo >}}}}\n"
         "   [params]\n   color = 'red'\n   {{< /code-toggle >}}\n\n"
-        "{{% note %}}\nCats sleep a lot.\n{{% /note %}}\n"))
+        "{{% note %}}\nCats sleep a lot.\n{{% /note %}}\n\n"
+        "{{< code-toggle config=params />}}\n\nDogs bark.\n\n{{< code >}}x{{< /code >}}\n"))
     assert texts(article) == ["Print a line.", "Install Go.",
-                              "{{% note %}}\nCats sleep a lot.\n{{% /note %}}"]
-    assert [b.kind for b in article.blocks if b.kind == "shortcode"] == ["shortcode"] * 2
+                              "{{% note %}}\nCats sleep a lot.\n{{% /note %}}",
+                              "{{< code-toggle config=params />}}", "Dogs bark."]
+    assert [b.kind for b in article.blocks if b.kind == "shortcode"] == ["shortcode"] * 3
     page = localize(article, "fr", {"Print a line.": Translation("Imprimer une ligne."),
                                     "Install Go.": Translation("Installer Go.")})
     built = render_markdown(page).split("---\n", 2)[2]

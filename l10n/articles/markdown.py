@@ -261,7 +261,7 @@ def _parser() -> Any:
 CODE_SHORTCODES = ("highlight", "code", "code-toggle", "codeblock", "mermaid", "math",
                    "katex", "plantuml")
 _OPENING = re.compile(r"\{\{([<%])\s*(" + "|".join(map(re.escape, CODE_SHORTCODES))
-                      + r")(?:\s[^\n]*?)?\s*[>%]\}\}\s*")
+                      + r")(?:\s[^\n]*?)?(?<!/)\s*[>%]\}\}\s*")  # not self-closing ({{< x />}})
 
 
 def _shortcode_block(state: Any, start: int, end: int, silent: bool) -> bool:
