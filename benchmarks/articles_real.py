@@ -84,6 +84,7 @@ from typing import Any
 from l10n.articles import read_article
 from l10n.articles.frontmatter import read_front_matter
 from l10n.articles.htmldom import markup_text
+from l10n.articles.markdown import CODE_SHORTCODES
 from l10n.errors import ArticleError
 from l10n.model import ATTRIBUTE_KINDS, BYLINE, TITLE, Article
 from l10n.text.segment import segment_article
@@ -254,6 +255,17 @@ def _untranslate_every_other(folder: Path) -> None:
         catalog.save()
 
 
+_CODE_SHORTCODE = re.compile(
+    r"^([ \t]*)\{\{[<%]\s*(" + "|".join(map(re.escape, CODE_SHORTCODES))
+    + r")\b(?:[^\n]*?)(?<!/)\s*[>%]\}\}\n(.*?)\n[ \t]*\{\{[<%]\s*/\s*\2\s*[>%]\}\}", re.M | re.S)
+
+
+def _fenced(markdown: str) -> str:
+    """``markdown`` with its code shortcodes as fenced code, as Hugo shows them (a
+    CommonMark renderer shows them as text)."""
+    return _CODE_SHORTCODE.sub(lambda m: f"{m[1]}````\n{m[3]}\n{m[1]}````", markdown)
+
+
 def _left_untranslated(md: object, out: Path, files: list[Path], hugo: Path) -> dict[str, Any]:
     """Visible words left untranslated in the builds of ``files`` with every entry
     translated (:mod:`benchmarks.untranslated`): per post, in the rendered Markdown and in
@@ -274,7 +286,7 @@ def _left_untranslated(md: object, out: Path, files: list[Path], hugo: Path) -> 
         if not built.exists():
             continue
         body = _FRONT.sub("", built.read_text("utf-8"), count=1)
-        rendered = md.render(body)  # type: ignore[attr-defined]
+        rendered = md.render(_fenced(body))  # type: ignore[attr-defined]
         page = (out / "ko" / f"{read(path).slug}.html").read_text("utf-8")
         in_md, in_html = untranslated(rendered), untranslated(page, "article")
         totals["md"] += in_md

@@ -40,6 +40,7 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
                    "param", "source", "track", "wbr"})
 _SEEN_ATTRIBUTES = ("alt", "title")
 _ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
+_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][+-]?", re.I)
 _TEMPLATE = re.compile(TEMPLATE, re.S)
 _PARAMETER = re.compile(r"""\b(?:caption|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
@@ -102,7 +103,7 @@ class _Seen(HTMLParser):
 def _left(text: str) -> list[str]:
     """The ASCII words of visible ``text`` a translation should have changed."""
     text = mask(text).text  # templates too (and a link's address holding one)
-    text = KEEP.sub(" ", text)
+    text = KEEP.sub(" ", _ALERT.sub(" ", text))  # an alert's marker: the site titles it
     return _ASCII_WORD.findall(text)
 
 
