@@ -59,14 +59,20 @@ def inline(node: Node) -> bool:
     if element.tagName not in INLINE:
         return False
     children = element.childNodes
-    if all(inline(c) for c in children):
+    runs: list[Node] = []  # the inline children, each judged once (nesting stays linear)
+    divs: list[Node] = []
+    for child in children:
+        if inline(child):
+            runs.append(child)
+        elif _element(child, "div") and all(inline(g) for g in child.childNodes):
+            divs.append(child)
+        else:
+            return False
+    if not divs:
         return True
-    divs = [c for c in children if not inline(c)]
-    if not all(_element(c, "div") and all(inline(g) for g in c.childNodes) for c in divs):
-        return False
     if not any(_shows_words(c) for c in divs):
         # an icon's, a badge's, an extension's shield's <div> in a line of text
-        return any(_shows_words(c) for c in children if inline(c)) and _in_line(element)
+        return any(_shows_words(c) for c in runs) and _in_line(element)
     return element.tagName not in _TRANSPARENT and any(
         c.nodeType == c.TEXT_NODE and c.data.strip(BLANK)
         for c in children)
