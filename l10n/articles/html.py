@@ -354,8 +354,9 @@ class _Walker:
             name = {"img": "alt", "a": "title"}.get(element.tagName)
             value = " ".join(element.getAttribute(name).split()) if name else ""
             src = image_address(element) if standalone and name == "alt" else ""
-            if src and not any(c.isalpha() for c in value) and in_figure(element):
-                # a figure's picture with no alt: shown all the same, nothing to translate
+            if src and (not any(c.isalpha() for c in value) and in_figure(element)
+                        or formula_picture(element)):
+                # a figure's picture with no alt, a formula's (TeX alt): shown, not translated
                 self.blocks.append((Block(0, ALT, "", self.document.line(element),
                                           translatable=False, info=src),
                                     Place(meta=(element,), attribute="alt")))
