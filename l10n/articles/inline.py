@@ -105,8 +105,11 @@ def formula_picture(image: Element) -> bool:
     ``<img alt="{\\displaystyle c}">`` shows the formula where MathML is not drawn). Its
     alt is the formula's TeX, not text to translate."""
     parent: Any = image.parentNode
-    return bool(getattr(parent, "tagName", None)) and bool(
-        parent.getElementsByTagName("math"))
+    if not getattr(parent, "tagName", None):
+        return False
+    near = [c for c in parent.childNodes if c.nodeType == c.ELEMENT_NODE]  # two levels
+    return any(_element(n, "math") for n in near) or any(
+        _element(g, "math") for n in near for g in n.childNodes)
 
 
 def _element(node: Node, tag: str) -> bool:
