@@ -185,6 +185,62 @@ def test_the_rest_of_a_paragraph_an_ad_box_cut_joins_its_paragraph(tmp_path: Pat
     assert "He knows just how difficult it is to fly." in segments
 
 
+def test_a_shield_div_inside_a_link_in_a_sentence_cuts_no_block(tmp_path: Path) -> None:
+    """A ``<div>`` that shows no words (a browser extension's shield, an icon) inside inline
+    content of a list item or a paragraph (in ``<a>``, ``<cite>``, ``<span>``) ends no
+    block: the sentence is one block, the div kept in its markup. In a ``<p>`` the parser
+    (as a browser) ends the paragraph at the div; the rest, starting with a comma, goes
+    back. A div that shows words in a link, and a card alone in its box, keep their blocks."""
+    shield = '<div class="ext-shield"><img src="s.png"></div>'
+    path = write(tmp_path, "s.html", "<h1>T</h1><p>The report was written by <cite><a "
+                 f"href='r'>the water agency{shield}</a></cite>, and it was published in May."
+                 f"</p><ul><li>See <cite><a href='a'>the agency's page</a>{shield}</cite> for "
+                 f"the plan.</li><li>Read <span><a href='b'>the report</a>{shield}</span> "
+                 f"today.</li><li>Visit <a href='c'>the archive{shield}</a> first.</li></ul>"
+                 f"<div class='teaser'><a href='d'>{shield}<span>Other story</span></a></div>")
+    blocks = [(b.kind, b.text) for b in read_article(path).blocks if b.kind != ALT]
+    assert blocks == [
+        (TITLE, "T"),
+        (PARAGRAPH, 'The report was written by <cite><a href="r">the water agency</a></cite>'
+                    ", and it was published in May."),
+        (LIST_ITEM, f'See <cite><a href="a">the agency\'s page</a>{shield}</cite> for the plan.'),
+        (LIST_ITEM, f'Read <span><a href="b">the report</a>{shield}</span> today.'),
+        (LIST_ITEM, f'Visit <a href="c">the archive{shield}</a> first.'),
+        (PARAGRAPH, "<span>Other story</span>"),
+    ]
+    segments = [s.text for s in segment_article(read_article(path))]
+    assert len(segments) == 6  # one sentence each
+
+
+def test_a_formula_stays_in_its_sentence(tmp_path: Path) -> None:
+    """A MathML formula (inline, or displayed inside a sentence) and MediaWiki's wrapper
+    around it (the MathML hidden, a fallback picture whose alt is the TeX) belong to the
+    sentence: one block, one segment, the formula protected whole like inline code; the
+    TeX alt is no block to translate."""
+    formula = ('<span class="mwe-math-element"><span class="mwe-math-mathml-inline" '
+               'style="display: none;"><math alttext="{\\displaystyle c}"><semantics><mrow>'
+               '<mi>c</mi></mrow><annotation encoding="application/x-tex">{\\displaystyle c}'
+               '</annotation></semantics></math></span><img src="c.svg" '
+               'class="mwe-math-fallback-image-inline" alt="{\\displaystyle c}"></span>')
+    shown = '<math display="block"><mi>x</mi><mo>.</mo><mn>1</mn></math>'
+    path = write(tmp_path, "m.html", f"<h1>T</h1><p>It holds for any non-zero real scalar "
+                 f"{formula}, since scaling keeps it. So it stays.</p><p>The map satisfies "
+                 f"{shown} where x is the value.</p>")
+    article = read_article(path)
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        (TITLE, "T"),
+        (PARAGRAPH, f"It holds for any non-zero real scalar {formula}, since scaling keeps "
+                    "it. So it stays."),
+        (PARAGRAPH, f"The map satisfies {shown} where x is the value.")]
+    segments = [s.text for s in segment_article(article)]
+    assert segments[1:] == [
+        f"It holds for any non-zero real scalar {formula}, since scaling keeps it.",
+        "So it stays.", f"The map satisfies {shown} where x is the value."]
+    masked = mask(segments[3])
+    assert shown in [slot.original for slot in masked.slots]
+    assert "<mi>" not in masked.text and "x is the value" in masked.text
+
+
 @pytest.mark.parametrize(("description", "read"), [
     ("Mischa Barton was jailed on Thursday, police said. Barton,",
      "Mischa Barton was jailed on Thursday, police said."),

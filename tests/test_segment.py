@@ -694,6 +694,21 @@ def test_a_sentence_ending_inside_quotes_ends_before_a_capital() -> None:
         "He asked, 'Who is next?''' Ortiz said.", "He left."]
 
 
+def test_a_straight_quote_before_a_start_tag_opens_the_next_sentence() -> None:
+    """A straight quote after a sentence's end and a space, glued to a link or emphasis,
+    opens the next sentence's quotation: it starts that segment, it does not close the
+    one before (found on trafilatura-eval: ``noggin. "<a>Several</a> studies …"``). A
+    quote glued to the sentence before it still closes it."""
+    assert sentences('It helps your noggin.\xa0"<a href="x">Several</a> studies found it," '
+                     "she said. Good.") == [
+        "It helps your noggin.", '"<a href="x">Several</a> studies found it," she said.',
+        "Good."]
+    assert sentences("It helps. '<em>Two</em> studies agree.' Good.") == [
+        "It helps.", "'<em>Two</em> studies agree.'", "Good."]
+    assert sentences('He said "no."<br><a href="x">Then</a> he left.') == [
+        'He said "no."', '<br><a href="x">Then</a> he left.']
+
+
 def test_an_abbreviation_before_end_tags_is_read_as_in_plain_text() -> None:
     """An end tag after an abbreviation (a link or emphasis around a company or a country)
     changes nothing: ``Inc.</a> said`` goes on as ``Inc. said`` does, ``<em>U.S.</em> The``

@@ -67,9 +67,9 @@ Blocks, in this order:
   embedded content and form controls (left out of the blocks), and whatever the HTML
   standard's ``translate="no"`` covers (an element inside may say ``translate="yes"``):
   such a run is a block of kind ``html``, not translatable, holding its text. Inline
-  ``code``, ``kbd``, ``samp`` and ``translate="no"`` elements stay inside their sentence
-  and are protected whole (:mod:`l10n.text.protect`). A run with no words outside them is
-  not a block.
+  ``code``, ``kbd``, ``samp``, ``translate="no"`` elements and formulas (``math``; the TeX
+  alt of a formula's fallback picture is no text) stay inside their sentence and are
+  protected whole (:mod:`l10n.text.protect`). A run with no words outside them is no block.
 
 A translatable block's text is its inline markup (:func:`l10n.articles.htmldom.inner_markup`):
 tags with their attributes, character references decoded, whitespace squeezed; the
@@ -118,7 +118,7 @@ from l10n.articles.htmlmeta import (
     published,
 )
 from l10n.articles.inline import PROTECTED_INLINE as PROTECTED_INLINE
-from l10n.articles.inline import inline, rejoin, translates, words
+from l10n.articles.inline import formula_picture, inline, rejoin, translates, words
 from l10n.articles.preformatted import prose_runs, wrap_lines
 from l10n.articles.readings import loose
 from l10n.articles.selectors import select
@@ -356,14 +356,15 @@ class _Walker:
             name = {"img": "alt", "a": "title"}.get(element.tagName)
             value = " ".join(element.getAttribute(name).split()) if name else ""
             src = image_address(element) if standalone and name == "alt" else ""
-            if src and not any(c.isalpha() for c in value) and in_figure(element):
-                # a figure's picture with no alt: shown all the same, nothing to translate
+            if src and (not any(c.isalpha() for c in value) and in_figure(element)
+                        or formula_picture(element)):
+                # a figure's picture with no alt, a formula's (TeX alt): shown, not translated
                 self.blocks.append((Block(0, ALT, "", self.document.line(element),
                                           translatable=False, info=src),
                                     Place(meta=(element,), attribute="alt")))
                 continue
             if not name or not any(c.isalpha() for c in value) or not translates(
-                    element, ctx.translate):
+                    element, ctx.translate) or name == "alt" and formula_picture(element):
                 continue
             kind = ALT if name == "alt" else LINK_TITLE
             self.blocks.append((Block(0, kind, escape_text(value), self.document.line(element),

@@ -316,11 +316,15 @@ def hidden(element: Element) -> bool:
     """Whether a browser never shows ``element``: the ``hidden`` attribute, or an inline
     style of ``display: none`` or ``visibility: hidden`` (a page's copy of its metadata
     for search engines)."""
-    if element.hasAttribute("hidden"):
-        return True
-    style = "".join(element.getAttribute("style").lower().split())
-    return any(rule in style.split(";") for rule in ("display:none", "visibility:hidden",
-                                                    "display:none!important"))
+    return element.hasAttribute("hidden") or hides(element.getAttribute("style"))
+
+
+def hides(style: str) -> bool:
+    """Whether an inline ``style`` hides its element (``display: none``, ``visibility:
+    hidden``)."""
+    rules = "".join(style.lower().split()).split(";")
+    return any(rule in rules for rule in ("display:none", "visibility:hidden",
+                                          "display:none!important"))
 
 
 def image_address(image: Element) -> str:

@@ -181,8 +181,23 @@ def _md_run(markup: str, alts: dict[str, str]) -> str:
         images.append(f"![{alt}](<{quote(src, safe=_URL_SAFE)}>)")
         return f"\ue000{len(images) - 1}\ue001"
 
-    text = md_text(markup_text(_IMG.sub(hold, markup)), plain=True)
+    text = md_text(markup_text(_IMG.sub(hold, _formulas_seen(markup))), plain=True)
     return _HELD.sub(lambda m: images[int(m.group(1))], text) if images else text
+
+
+def _formulas_seen(markup: str) -> str:
+    """A run's formulas as a reader sees them: not the MathML that the page hides and
+    shows as a picture instead (MediaWiki's fallback ``<img alt="{\\displaystyle c}">``,
+    kept), nor the TeX ``<annotation>`` that MathML never draws."""
+    if "<math" not in markup:
+        return markup
+    from l10n.articles.htmldom import elements, hidden, inner_markup, parse_fragment
+
+    nodes = parse_fragment(markup, "div")
+    for element in elements(nodes):
+        if (hidden(element) or element.tagName == "annotation") and element.parentNode:
+            element.parentNode.removeChild(element)
+    return inner_markup([n for n in nodes if n.parentNode is not None])
 
 
 _DELIMITER = {"left": ":---", "center": ":---:", "right": "---:"}

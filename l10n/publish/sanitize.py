@@ -23,12 +23,16 @@ block is put in the page's language before it is cleaned (:mod:`l10n.publish.raw
 :func:`sanitize_inline` cleans an HTML article's inline markup on the templated pages
 (after :func:`l10n.publish.htmlpage.safe_inline` kept only the source's own elements)
 with the same lists, except that a link keeps the ``rel`` its source gave it
-(``rel="author"``) and gets none added: those are the publisher's own links.
+(``rel="author"``) and gets none added: those are the publisher's own links; a MathML
+formula's elements are kept (MathML Core's presentation elements and attributes), and an
+inline style only where it hides its element (``display: none``, as the source showed it).
 """
 
 from __future__ import annotations
 
 import re
+
+from l10n.articles.htmldom import hides
 
 
 def _attributes(*, rel: bool = False) -> dict[str, set[str]]:
@@ -48,11 +52,42 @@ def sanitize_html(html: str) -> str:
     return str(nh3.clean(html, attributes=_attributes())).strip()
 
 
+# MathML Core's presentation elements and the attributes that draw them: a formula in an
+# article's sentence (``<math>``) is drawn on the templated page as in the source
+_MATHML = {
+    "math": {"display"}, "semantics": set(), "annotation": {"encoding"}, "mrow": set(),
+    "mi": {"mathvariant"}, "mn": set(), "mo": {"stretchy", "fence", "separator", "form",
+                                                "lspace", "rspace", "largeop", "movablelimits",
+                                                "symmetric", "minsize", "maxsize"},
+    "ms": set(), "mtext": set(), "mspace": {"width", "height", "depth"},
+    "msub": set(), "msup": set(), "msubsup": set(), "munder": {"accentunder"},
+    "mover": {"accent"}, "munderover": {"accent", "accentunder"}, "mmultiscripts": set(),
+    "mprescripts": set(), "mfrac": {"linethickness"}, "msqrt": set(), "mroot": set(),
+    "mstyle": {"displaystyle", "scriptlevel", "mathvariant"}, "mpadded": set(),
+    "mphantom": set(), "merror": set(), "mtable": set(), "mtr": set(),
+    "mtd": {"columnspan", "rowspan"}, "menclose": {"notation"},
+}
+
+
+def _hiding_style(element: str, attribute: str, value: str) -> str | None:
+    """An inline style is kept only where it hides its element (``display: none``: a
+    formula's MathML that the page shows as a picture instead): what the source never
+    shows stays unseen."""
+    if attribute != "style":
+        return value
+    return "display: none" if hides(value) else None
+
+
 def sanitize_inline(html: str) -> str:
     """An HTML article's inline markup cleaned for a templated page (see the module)."""
     import nh3
 
-    return str(nh3.clean(html, attributes=_attributes(rel=True), link_rel=None))
+    attributes = _attributes(rel=True)
+    attributes["*"] |= {"style"}
+    for tag, names in _MATHML.items():
+        attributes[tag] = attributes.get(tag, set()) | names
+    return str(nh3.clean(html, tags=nh3.ALLOWED_TAGS | set(_MATHML), attributes=attributes,
+                         attribute_filter=_hiding_style, link_rel=None))
 
 
 def sanitize_tag(tag: str) -> str:

@@ -1,7 +1,8 @@
 """Rule 3 of :mod:`l10n.text.segment`: markup is never split.
 
 :func:`outside_markup` drops a cut inside inline code, a Markdown link or image, an
-autolink, a bare URL, an HTML tag or comment, an HTML ``<code>`` element, a Hugo
+autolink, a bare URL, an HTML tag or comment, an HTML ``<code>`` element or a MathML
+formula (``<math>``), a Hugo
 shortcode or a Liquid tag;
 :func:`outside_inline_markup` drops a cut that markdown-it reads as inside emphasis, a
 link's text, an image's text or a code span (CommonMark's delimiter rules, which no
@@ -24,7 +25,8 @@ _PROTECTED = re.compile(
     r"|!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # [text](url "title")
     r"|<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>"  # autolink
     r"|(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]}]"  # bare URL, minus final punctuation
-    r"|<code\b[^>]*>.*?</code>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>"  # HTML code, HTML tag
+    r"|<(code|math)\b[^>]*>.*?</\3>"  # HTML code, a MathML formula
+    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>"  # an HTML tag
     r"|<!--.*?-->"  # an HTML comment
     rf"|{TEMPLATE}",  # a Hugo shortcode, a Liquid tag
     re.DOTALL,

@@ -10,6 +10,7 @@ Pure functions, no I/O. What is protected (``Slot.kind``):
 - ``url``: bare URLs (``https://...``, ``www....``) and autolinks ``<https://...>``;
 - ``email``: e-mail addresses;
 - ``html``: HTML tags and comments; an HTML ``<code>``, ``<kbd>`` or ``<samp>`` element,
+  a MathML formula (``<math>``),
   or an element marked ``translate="no"``, is one span with its content;
 - ``placeholder``: ``{name}``, ``{0}``, ``%s``, ``%(name)s``, ``%1$d``; a template's tags:
   Hugo shortcodes (``{{< figure src="x" >}}``, ``{{% note %}}``), Liquid tags and output
@@ -53,7 +54,7 @@ _MARKUP: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     (0, CODE, re.compile(r"\$\$(?=\S).+?(?<=\S)\$\$|\\\[.+?\\\]|\\\(.+?\\\)", re.S)),
     (1, HTML, re.compile(r"<!--.*?-->", re.S)),
     (1, HTML, re.compile(
-        r"<(code|kbd|samp)\b[^<>]*>.*?</\1>"
+        r"<(code|kbd|samp|math)\b[^<>]*>.*?</\1>"
         r"|<([A-Za-z][A-Za-z0-9-]*)\s[^<>]*\btranslate=[\"']?no\b[^<>]*>.*?</\2>", re.S | re.I
     )),
     (2, URL, re.compile(r"<(?:https?|ftp|mailto):[^\s<>]+>", re.I)),

@@ -31,7 +31,9 @@ Rules, applied to each translatable block's text, in this order:
 2. **Closing quotes stay with their sentence.** If a cut lands before closing
    punctuation (``" ” ’ ' ) ] } »``), Markdown emphasis closers (``*``, ``_``, ``~``) or
    HTML end tags (``</em>``) followed by a space, a tag or the end, the cut moves past them
-   (``7:30 a.m.</span><span>News``). An HTML tag stays with the words it marks, so that
+   (``7:30 a.m.</span><span>News``); not past a straight quote after a space that a start
+   tag follows, which opens the next sentence's quotation (``noggin. "<a>Several</a>
+   studies …," she said.``). An HTML tag stays with the words it marks, so that
    each segment is well-formed: a cut before end tags (line breaks may come first) moves
    past them whatever follows (``line. </b>In``), one after start tags moves before them.
    Footnote and citation markers glued to a sentence's end (Wikipedia's ``<sup
@@ -155,6 +157,8 @@ MARGIN = 1500  # a window's cuts this close to its end are left to the next wind
 _TAIL = 200  # characters around a cut that the abbreviation rules look at
 _AHEAD = 1000  # ... after it, at most: tags with long URLs may sit in an attribution
 _CLOSERS = re.compile(r"(?:[\"”’')\]}»*_~]|</[A-Za-z][A-Za-z0-9-]*>)+(?=\s|$|<)")
+# a straight quote after a space, glued to a start tag, opens a quotation: `noggin. "<a>Several`
+_OPENER = re.compile(r"[\"'](?=<[A-Za-z])")
 _GLUED = re.compile(r"(?<![\w.@/])[a-z]{3,}[.!?](?=[A-Z][a-z]{2,}\b(?![.@/(_]))")
 # a letter that names a group, a plan, a class... ends a sentence before a capital word
 _NAMED_LETTER = re.compile(
@@ -347,7 +351,8 @@ def _move_past_closers(text: str, cuts: Iterable[int]) -> list[int]:
     sentence's end, moves after them (or goes)."""
     moved: list[int] = []
     for cut in cuts:
-        match = _CLOSERS.match(text, cut)
+        opens = _OPENER.match(text, cut) and (cut == 0 or text[cut - 1].isspace())
+        match = None if opens else _CLOSERS.match(text, cut)
         cut = match.end() if match else cut
         notes = text[cut - 1:cut] in ".!?\"”’')]>" and _NOTES_AT.match(text, cut)
         cut = notes.end() if notes else cut
