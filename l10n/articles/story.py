@@ -54,6 +54,7 @@ from l10n.articles.htmldom import (
     markup_text,
     text_content,
 )
+from l10n.articles.notices import notices
 from l10n.articles.pointers import pointer_lines
 from l10n.articles.readings import agreed as _agreed
 from l10n.articles.readings import held as _held
@@ -209,7 +210,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     (:mod:`l10n.articles.density`), a table of figures between the story's paragraphs
     (:mod:`l10n.articles.datatables`), but not listings of other stories, nor lines
     pointing to one ("Read more: <a>...", :mod:`l10n.articles.pointers`), nor the site's
-    appeals to subscribe or follow it (:mod:`l10n.articles.appeals`), nor slideshows
+    appeals to subscribe or follow it (:mod:`l10n.articles.appeals`), nor its rights
+    notices, ads' labels and article tools (:mod:`l10n.articles.notices`), nor slideshows
     of them, nor readers'
     comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
@@ -244,6 +246,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     teaser_lists(body, texts, chosen)
     pointer_lines(body, texts, chosen)
     appeals(body, texts, chosen)
+    notices(body, texts, chosen)
     slideshows(body, texts, chosen)
     comments(body, chosen)
     comment_openers(body, texts, chosen)
