@@ -48,6 +48,7 @@ from l10n.articles.furniture import (
     teaser_lists,
     wider,
 )
+from l10n.articles.headlines import headline_rows
 from l10n.articles.htmldom import (
     HtmlDocument,
     elements,
@@ -208,7 +209,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     citing its sources in links, the lines of a list set as short paragraphs, a list
     of sentences in the story's element, the standfirst that is the page's description
     (:mod:`l10n.articles.density`), a table of figures between the story's paragraphs
-    (:mod:`l10n.articles.datatables`), but not listings of other stories, nor lines
+    (:mod:`l10n.articles.datatables`), but not listings of other stories (their rows:
+    :mod:`l10n.articles.headlines`), nor lines
     pointing to one ("Read more: <a>...", :mod:`l10n.articles.pointers`), nor the site's
     appeals to subscribe or follow it (:mod:`l10n.articles.appeals`), nor its rights
     notices, ads' labels and article tools (:mod:`l10n.articles.notices`), nor slideshows
@@ -244,6 +246,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     standfirst(body, texts, chosen)
     data_tables(body, texts, chosen)
     teaser_lists(body, texts, chosen)
+    headline_rows(body, chosen)
     pointer_lines(body, texts, chosen)
     appeals(body, texts, chosen)
     notices(body, texts, chosen)
