@@ -14,7 +14,8 @@ one), then a line break, then text; :data:`_ROWS` rows or more in elements of on
 and class (the site's template for a row) are a listing (:func:`headline_rows`). A story
 paragraph that opens with a link runs on after it on the same line ("<a>The council's
 report</a> says the bridge..."), and a story's list of its sources, one row each, is
-read when it has fewer rows.
+read when it has fewer rows. The title of such a box, and of any box whose links were
+not read, heads nothing read (:func:`box_titles`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 
 from l10n.articles.furniture import CELL, shape
 from l10n.articles.htmldom import text_content
-from l10n.model import LIST_ITEM, PARAGRAPH, Block
+from l10n.model import ALT, HEADING, LINK_TITLE, LIST_ITEM, PARAGRAPH, Block
 
 _HEADLINE_WORDS = 3
 _ROWS = 3
@@ -54,3 +55,28 @@ def headline_rows(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
         if len(found) >= _ROWS:
             for n in found:
                 chosen[n] = False
+
+
+def box_titles(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
+    """Takes out of ``chosen`` the headings that head nothing read: no block read follows
+    one before the next heading of its level or higher, or the page's end (a sidebar's
+    "Links We Like", "Sponsored Links", "More Sports", whose links were not read; a
+    site sets them as ``<h1>`` too). The last ``<h1>`` above the story's first block
+    read stays (the title), and so does a heading whose section holds a subheading and
+    its paragraphs."""
+    def text(m: int) -> bool:  # a block read that is not a heading
+        return chosen[m] and body[m][0].kind not in (HEADING, ALT, LINK_TITLE)
+
+    def ends(m: int, level: int) -> bool:  # a heading of the level or higher
+        return body[m][0].kind == HEADING and body[m][0].level <= level
+
+    first = next((m for m in range(len(body)) if text(m)), len(body))
+    title = max((m for m in range(first) if chosen[m] and ends(m, 1)), default=None)
+    for n, (block, _) in enumerate(body):
+        if not chosen[n] or block.kind != HEADING or n == title:
+            continue
+        m = n + 1
+        while m < len(body) and not ends(m, block.level) and not text(m):
+            m += 1
+        if m == len(body) or ends(m, block.level):
+            chosen[n] = False

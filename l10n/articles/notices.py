@@ -66,8 +66,9 @@ def tool_line(text: str) -> bool:
 
 
 def notices(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
-    """Takes the site's rights notices, ads' labels and article tools out of ``chosen``."""
+    """Takes the site's rights notices, ads' labels and article tools out of ``chosen`` (a
+    notice marked ``translate="no"`` stays as the page's own, untranslated)."""
     for n, (block, _) in enumerate(body):
-        if chosen[n] and block.kind not in (ALT, LINK_TITLE) and (
+        if chosen[n] and block.translatable and block.kind not in (ALT, LINK_TITLE) and (
                 rights_notice(texts[n]) or tool_line(texts[n])):
             chosen[n] = False
