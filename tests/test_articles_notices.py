@@ -51,6 +51,8 @@ def test_rights_notices_ads_labels_and_article_tools_are_not_read(
     ("Reproduction in whole or in part without permission is prohibited. Copyright © 2008 "
      "NY1 News.", True),
     ("© Times Colonist (Victoria) 2008", True),
+    ("© John Brecher Needle poking skin during a flu shot at a community health center in "
+     "Washington.", False),  # a caption, its credit first
     ("The names of the victims may not be published, the judge ruled.", False),
     ("The book was published, distributed and sold in forty countries.", False),
     ("Copyright law in Europe changed in 2019, when the directive was adopted.", False),
@@ -71,3 +73,20 @@ def test_a_rights_notice_forbids_copying_as_a_site_does(text: str, notice: bool)
 ])
 def test_a_tool_line_holds_nothing_but_tools_and_labels(text: str, tools: bool) -> None:
     assert tool_line(text) is tools
+
+
+def test_a_rights_notice_in_the_story_s_element_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A wire story's notice set under its last paragraph, in the story's element, is the
+    copy as the site publishes it (its ``articleBody`` holds it): read."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
+    notice = "Copyright 2019 Harbour News Now. All rights reserved."
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a></nav><div><h1>Harbour bridge reopens</h1><div class='text'>"
+            f"<p>{STORY[0]}</p><p>{STORY[1]}</p><p>{STORY[2]}</p><p>{notice}</p></div></div>"
+            "</body></html>")
+    assert notice in texts_of(tmp_path, "notice-in-story.html", page)
