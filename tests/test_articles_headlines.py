@@ -59,7 +59,7 @@ def test_the_titles_of_boxes_whose_links_are_not_read_are_not_read(
     around the story); the extractor reads them, not the boxes' links (here it is made
     to keep every block but the links). A title that heads nothing read is not read;
     the story's title and its subheadings (an ``<h2>`` whose section opens with an
-    ``<h3>``) are."""
+    ``<h3>``, one between its paragraphs that heads nothing) are."""
     from l10n.articles import story
 
     monkeypatch.setattr(story, "_story_filter",
@@ -68,11 +68,12 @@ def test_the_titles_of_boxes_whose_links_are_not_read_are_not_read(
     links = "<ul><li><a href='/a'>Ferry news</a></li><li><a href='/b'>Road news</a></li></ul>"
     page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
             f"Home</a></nav><div><h1>National Sports</h1>{links}<h1>Harbour bridge reopens"
-            f"</h1><div class='text'><p>{STORY[0]}</p><h2>The repairs</h2><h3>Cost</h3>"
-            f"<p>{STORY[1]}</p><p>{STORY[2]}</p></div><h1>Links We Like</h1>{links}"
+            f"</h1><div class='text'><p>{STORY[0]}</p><h2>Tolls</h2><h2>The repairs</h2>"
+            f"<h3>Cost</h3><p>{STORY[1]}</p><p>{STORY[2]}</p></div><h1>Links We Like</h1>{links}"
             f"<h2>Sponsored Offers</h2>{links}</div></body></html>")
     texts = texts_of(tmp_path, "boxes.html", page)
     assert [t for t in texts if t in STORY] == list(STORY)
     assert "Harbour bridge reopens" in texts and "The repairs" in texts and "Cost" in texts
+    assert "Tolls" in texts  # between the story's paragraphs: the story's, empty or not
     assert not any(t in texts for t in ("National Sports", "Links We Like",
                                         "Sponsored Offers"))

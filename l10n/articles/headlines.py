@@ -61,9 +61,10 @@ def box_titles(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
     """Takes out of ``chosen`` the headings that head nothing read: no block read follows
     one before the next heading of its level or higher, or the page's end (a sidebar's
     "Links We Like", "Sponsored Links", "More Sports", whose links were not read; a
-    site sets them as ``<h1>`` too). The last ``<h1>`` above the story's first block
-    read stays (the title), and so does a heading whose section holds a subheading and
-    its paragraphs."""
+    site sets them as ``<h1>`` too), above the story's first block read or below its
+    last (a heading between them is the story's, its section empty or not). The last
+    ``<h1>`` above the story stays (the title), and so does a heading whose section
+    holds a subheading and its paragraphs."""
     def text(m: int) -> bool:  # a block read that is not a heading
         return chosen[m] and body[m][0].kind not in (HEADING, ALT, LINK_TITLE)
 
@@ -71,9 +72,10 @@ def box_titles(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
         return body[m][0].kind == HEADING and body[m][0].level <= level
 
     first = next((m for m in range(len(body)) if text(m)), len(body))
+    last = max((m for m in range(len(body)) if text(m)), default=-1)
     title = max((m for m in range(first) if chosen[m] and ends(m, 1)), default=None)
     for n, (block, _) in enumerate(body):
-        if not chosen[n] or block.kind != HEADING or n == title:
+        if not chosen[n] or block.kind != HEADING or n == title or first < n < last:
             continue
         m = n + 1
         while m < len(body) and not ends(m, block.level) and not text(m):

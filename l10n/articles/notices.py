@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from l10n.articles.furniture import shape
 from l10n.model import ALT, LINK_TITLE, PARAGRAPH, Block
 
 _WORDS = 80
@@ -74,17 +75,21 @@ def tool_line(text: str) -> bool:
 def notices(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
     """Takes the site's article tools and ads' labels out of ``chosen``, and its rights
     notices set apart from the story's text: in an element that is no story paragraph's
-    nor the one around it, nor inside one of those (a wire story's "Copyright 2019
-    Hawaii News Now. All rights reserved." set as a paragraph under its last one is the
-    copy as the site publishes it: its ``articleBody`` holds it). A notice marked
-    ``translate="no"`` stays the page's own, untranslated."""
+    nor the one around it, nor inside one of those, nor of a story paragraph's shape (a
+    wire story's "Copyright 2019 Hawaii News Now. All rights reserved." set as a
+    paragraph under its last one, in a box like theirs, is the copy as the site
+    publishes it: its ``articleBody`` holds it). A notice marked ``translate="no"``
+    stays the page's own, untranslated."""
     notice = [chosen[n] and block.translatable and block.kind not in (ALT, LINK_TITLE)
               and rights_notice(texts[n]) for n, (block, _) in enumerate(body)]
-    story = {id(node) for n, (block, place) in enumerate(body) if chosen[n] and not notice[n]
-             and block.kind == PARAGRAPH and place.parent is not None
-             for node in (place.parent, place.parent.parentNode)}
+    paragraphs = [place.parent for n, (block, place) in enumerate(body) if chosen[n]
+                  and not notice[n] and block.kind == PARAGRAPH and place.parent is not None]
+    story = {id(node) for p in paragraphs for node in (p, p.parentNode)}
+    shapes = {shape(p, 2) for p in paragraphs}
     for n, (block, place) in enumerate(body):
-        apart = place.parent is None or not {id(place.parent), id(place.parent.parentNode)} & story
+        apart = place.parent is None or not (
+            {id(place.parent), id(place.parent.parentNode)} & story
+            or shape(place.parent, 2) in shapes)
         if chosen[n] and block.translatable and block.kind not in (ALT, LINK_TITLE) and (
                 tool_line(texts[n]) or notice[n] and apart):
             chosen[n] = False
