@@ -77,3 +77,18 @@ def test_the_titles_of_boxes_whose_links_are_not_read_are_not_read(
     assert "Tolls" in texts  # between the story's paragraphs: the story's, empty or not
     assert not any(t in texts for t in ("National Sports", "Links We Like",
                                         "Sponsored Offers"))
+
+
+def test_a_page_of_headings_alone_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page whose text is only headings (an organisation's index page) keeps them all:
+    with no other block read, no heading is a box's title."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
+    page = ("<html><head><title>Harbour Group</title></head><body><nav><a href='/'>Home</a>"
+            "</nav><div><h1>What is the Harbour Group?</h1><h2>We are residents who want the "
+            "bridge kept open to traffic.</h2><h1>Events</h1><h1>News and analysis</h1>"
+            "</div></body></html>")
+    texts = texts_of(tmp_path, "headings.html", page)
+    assert "Events" in texts and "News and analysis" in texts

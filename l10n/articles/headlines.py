@@ -64,7 +64,7 @@ def box_titles(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
     site sets them as ``<h1>`` too), above the story's first block read or below its
     last (a heading between them is the story's, its section empty or not). The last
     ``<h1>`` above the story stays (the title), and so does a heading whose section
-    holds a subheading and its paragraphs."""
+    holds a subheading and its paragraphs; on a page of headings alone, all stay."""
     def text(m: int) -> bool:  # a block read that is not a heading
         return chosen[m] and body[m][0].kind not in (HEADING, ALT, LINK_TITLE)
 
@@ -72,6 +72,8 @@ def box_titles(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
         return body[m][0].kind == HEADING and body[m][0].level <= level
 
     first = next((m for m in range(len(body)) if text(m)), len(body))
+    if first == len(body):
+        return  # headings are all the page has: they are its text
     last = max((m for m in range(len(body)) if text(m)), default=-1)
     title = max((m for m in range(first) if chosen[m] and ends(m, 1)), default=None)
     for n, (block, _) in enumerate(body):
