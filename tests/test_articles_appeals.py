@@ -60,3 +60,22 @@ def test_the_site_s_appeals_to_subscribe_or_follow_it_are_not_read(
 ])
 def test_an_appeal_names_an_offer_and_asks_for_it_as_the_site(text: str, asked: bool) -> None:
     assert appeal(text) is asked
+
+
+def test_an_appeal_in_a_layout_table_s_cell_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 2000s page sets its appeals in the cells of its layout table beside the story's
+    cell; the extractor reads them (here it is made to keep every block)."""
+    from l10n.articles import story
+
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: True)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: True)
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            "Home</a></nav><table><tr><td><h1>Harbour bridge reopens</h1></td></tr><tr><td>"
+            "Click here for free Newsletter subscription!</td></tr><tr><td>"
+            f"<p>{STORY[0]}</p><p>{STORY[1]}</p><p>{STORY[2]}</p></td><td>Follow the Harbour "
+            "Times on Twitter and Facebook</td></tr></table></body></html>")
+    texts = texts_of(tmp_path, "appeal-cells.html", page)
+    assert [t for t in texts if t in STORY] == list(STORY)
+    assert not any("Newsletter" in t or "Follow the" in t for t in texts)

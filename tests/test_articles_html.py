@@ -166,9 +166,10 @@ def test_a_div_styled_inline_in_a_spans_line_keeps_the_line_one_block(tmp_path: 
 
 def test_the_rest_of_a_paragraph_an_ad_box_cut_joins_its_paragraph(tmp_path: Path) -> None:
     """``<p>... how difficult <div>Advertisement</div>it is ...``: the parser (as a browser)
-    ends the ``<p>`` at the ``<div>``; the rest goes back into it, one block, one sentence,
-    and the ad follows. Not after a sentence end, nor past a box a reader reads (more than
-    two words), nor a share box's "Copy this link" | "Read more about sharing."."""
+    ends the ``<p>`` at the ``<div>``; the rest goes back into it, one block, one sentence
+    (the ad's label, which followed it, is not read). Not after a sentence end, nor past
+    a box a reader reads (more than two words), nor a share box's "Copy this link" |
+    "Read more about sharing."."""
     ad = '<div class="ad">Advertisement<script>GetAd("box")</script></div>'
     offer = ad.replace("Advertisement", "Read our new offers")
     path = write(tmp_path, "a.html", f"<h1>T</h1><div><p>He knows just how difficult {ad}it "
@@ -176,11 +177,11 @@ def test_the_rest_of_a_paragraph_an_ad_box_cut_joins_its_paragraph(tmp_path: Pat
                  f"{ad}Then it began.<p>It was hard to{offer}see.<p>Copy this link{ad}Read "
                  "more about sharing.</div>")
     blocks = [b.text for b in read_article(path).blocks]
-    assert blocks == [
-        "T", "He knows just how difficult it is to fly.", "Advertisement",
-        "Meanwhile, the envoy, Tom Koenigs, said no.", "Advertisement", "It ended.",
-        "Advertisement", "Then it began.", "It was hard to", "Read our new offers", "see.",
-        "Copy this link", "Advertisement", "Read more about sharing."]
+    assert blocks == [  # the ad's label is not read (l10n.articles.notices)
+        "T", "He knows just how difficult it is to fly.",
+        "Meanwhile, the envoy, Tom Koenigs, said no.", "It ended.",
+        "Then it began.", "It was hard to", "Read our new offers", "see.",
+        "Copy this link", "Read more about sharing."]
     segments = [s.text for s in segment_article(read_article(path))]
     assert "He knows just how difficult it is to fly." in segments
 

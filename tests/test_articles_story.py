@@ -249,7 +249,9 @@ def test_what_follows_a_comment_sections_opening_line_is_not_read(
     remark = "Comments made by the mayor on Monday were welcomed by the ferry operators."
     body = "".join(f"<p>{p}</p>" for p in (*STORY, *STORY, remark))
     for opener in ("Comments are now closed for this story", "Add your comment",
-                   "Reader views (5)", "What you think...", "Have your say about this article"):
+                   "Reader views (5)", "What you think...", "Have your say about this article",
+                   "The following are comments from the readers. In no way do they represent "
+                   "the view of the Harbour Times."):
         page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a "
                 "href='/'>Home</a></nav><div><h1>Harbour bridge reopens</h1><p>Comments (3) | "
                 f"Print | E-mail</p>{body}<h3>{opener}</h3>"

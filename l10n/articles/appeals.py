@@ -1,9 +1,11 @@
 """The site's appeals to its readers set as paragraphs of the story: "Subscribe now to our
 eNATION edition for the full story.", "Never miss the latest news by signing up to our
 newsletter today!", "Follow The Gleaner on Twitter and Instagram", "Submit your letter to
-the editor via this form."
+the editor via this form.", "Click here for free Newsletter subscription!"
 
-A news site writes them into the story's element, in the story's shape, at its end, its
+A news site writes them into the story's element (a paragraph, a heading, a layout
+table's cell; a list's item may be a how-to's step: "Sign up for the bundle using the
+same email"), in the story's shape, at its end, its
 start or between two paragraphs, so the extraction libraries read them as the story's
 (trafilatura's evaluation set annotates them as boilerplate). Such a paragraph is short
 (:data:`_WORDS` words or fewer), quotes no one (no double quotation mark: a source's
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from l10n.articles.furniture import CELL
 from l10n.model import HEADING, PARAGRAPH, Block
 
 _WORDS = 40
@@ -49,6 +52,6 @@ def appeal(text: str) -> bool:
 def appeals(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
     """Takes the site's appeals to its readers out of ``chosen``."""
     for n, (block, place) in enumerate(body):
-        if chosen[n] and block.kind in (PARAGRAPH, HEADING) and place.parent is not None and (
-                appeal(texts[n])):
+        if chosen[n] and block.kind in (PARAGRAPH, HEADING, CELL) and (
+                place.parent is not None and appeal(texts[n])):
             chosen[n] = False

@@ -287,7 +287,7 @@ _COMMENTS_HEADING = re.compile(
 _COMMENTS_PHRASE = re.compile(
     r"\W*(?:(?:add|post|leave|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply)"
     r"|(?:comments|commenting)\s+(?:are|is)\s+(?:now\s+)?closed"
-    r"|thanks\s+for\s+your\s+comments|posted\s+by\b"
+    r"|thanks\s+for\s+your\s+comments|posted\s+by\b|the\s+following\s+are\s+comments\b"
     r"|have\s+your\s+say\s+(?:about|on)\s+this\b)", re.IGNORECASE)
 _HEADING_WORDS = 6
 

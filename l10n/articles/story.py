@@ -48,12 +48,14 @@ from l10n.articles.furniture import (
     teaser_lists,
     wider,
 )
+from l10n.articles.headlines import box_titles, headline_rows
 from l10n.articles.htmldom import (
     HtmlDocument,
     elements,
     markup_text,
     text_content,
 )
+from l10n.articles.notices import notices
 from l10n.articles.pointers import pointer_lines
 from l10n.articles.readings import agreed as _agreed
 from l10n.articles.readings import held as _held
@@ -207,9 +209,11 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     citing its sources in links, the lines of a list set as short paragraphs, a list
     of sentences in the story's element, the standfirst that is the page's description
     (:mod:`l10n.articles.density`), a table of figures between the story's paragraphs
-    (:mod:`l10n.articles.datatables`), but not listings of other stories, nor lines
+    (:mod:`l10n.articles.datatables`), but not listings of other stories (their rows, the
+    headings that head nothing read: :mod:`l10n.articles.headlines`), nor lines
     pointing to one ("Read more: <a>...", :mod:`l10n.articles.pointers`), nor the site's
-    appeals to subscribe or follow it (:mod:`l10n.articles.appeals`), nor slideshows
+    appeals to subscribe or follow it (:mod:`l10n.articles.appeals`), nor its rights
+    notices, ads' labels and article tools (:mod:`l10n.articles.notices`), nor slideshows
     of them, nor readers'
     comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
@@ -242,8 +246,10 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     standfirst(body, texts, chosen)
     data_tables(body, texts, chosen)
     teaser_lists(body, texts, chosen)
+    headline_rows(body, chosen)
     pointer_lines(body, texts, chosen)
     appeals(body, texts, chosen)
+    notices(body, texts, chosen)
     slideshows(body, texts, chosen)
     comments(body, chosen)
     comment_openers(body, texts, chosen)
@@ -268,6 +274,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     lead = _lead_caption(body, titles[0]) if titles else None
     if lead is not None and lead not in others and loose(texts[lead]) not in seen:
         chosen[lead] = True
+    box_titles(body, chosen)
     for n, (block, _) in enumerate(body):  # an image's alt or a link's title: its block's
         if block.kind == ALT and block.info and n + 1 < len(body) and (
                 body[n + 1][0].kind == CAPTION):  # a picture of its own: its caption's
