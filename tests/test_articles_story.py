@@ -733,6 +733,30 @@ def test_the_caption_of_the_storys_own_photo_set_as_a_paragraph_is_read(tmp_path
     assert [t for _, t in read if t in STORY] == list(STORY)
 
 
+def test_a_photos_caption_in_a_story_set_as_a_list_of_points_is_read(tmp_path: Path) -> None:
+    """A newsletter's post is a list of points, no paragraph, and shows its pictures in
+    its items: ``<li><div class="wp-caption"><img><p class="wp-caption-text">``. The
+    caption, a list item's run by its nearest block, is read as the story's caption when
+    it sits between the title and the story's last point, as between paragraphs; a
+    picture's caption after the story's last point (another post's teaser) is not."""
+    from l10n.model import CAPTION
+
+    def photo(n: int) -> str:
+        return (f'<div class="wp-caption"><a href="/p{n}.png"><img src="/p{n}.png" alt="">'
+                f'</a><p class="wp-caption-text">{PHOTO_CAPTIONS[n]}</p></div>')
+
+    points = (f"<ul><li>{STORY[0]}<ul><li>{photo(0)}</li></ul></li><li>{STORY[1]}</li>"
+              f"<li>{STORY[2]}<ul><li>{photo(1)}</li></ul></li><li>{TEASERS[2]}</li></ul>")
+    after = f'<div class="next"><ul><li>{photo(3)}</li></ul></div>'
+    path = tmp_path / "points.html"
+    path.write_text(photo_page(points, after=after), encoding="utf-8")
+    read = [(b.kind, markup_text(b.text)) for b in read_article(path).blocks]
+    assert (CAPTION, PHOTO_CAPTIONS[0]) in read
+    assert (CAPTION, PHOTO_CAPTIONS[1]) in read
+    assert not any(PHOTO_CAPTIONS[3] in t for _, t in read), read
+    assert [t for _, t in read if t in STORY] == list(STORY)
+
+
 def test_captions_of_other_stories_galleries_and_credits_are_not_read(tmp_path: Path) -> None:
     """What is not the caption of a picture the story shows is not read, however its
     class names a caption: a related story's (in a box its class names related stories,

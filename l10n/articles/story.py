@@ -64,6 +64,7 @@ from l10n.model import (
     CAPTION,
     HEADING,
     LINK_TITLE,
+    LIST_ITEM,
     PARAGRAPH,
     QUOTE,
     Block,
@@ -253,17 +254,20 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
     titles = [n for n, (block, _) in enumerate(body)
               if chosen[n] and block.kind == HEADING and block.level == 1]
-    first = min(story[:1] + titles[:1]) if story else 0  # a lead picture: after the title
+    # a story set as a list of points (a newsletter's bullets) shows its pictures between them
+    told = [n for n, (block, _) in enumerate(body)
+            if chosen[n] and block.kind in (PARAGRAPH, LIST_ITEM)]
+    first = min((story or told)[:1] + titles[:1]) if told else 0  # a lead picture: after the title
     seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
     for n, (block, place) in enumerate(body):
-        caption = block.kind == CAPTION or block.kind == PARAGRAPH and place.parent is not None \
-            and caption_box(place, texts[n])
-        if story and (caption and first < n < story[-1] or block.kind == QUOTE
-                      and story[0] < n < story[-1]) and not (
+        caption = block.kind == CAPTION or block.kind in (PARAGRAPH, LIST_ITEM) and (
+            place.parent is not None and caption_box(place, texts[n]))
+        if (caption and told and first < n < told[-1] or block.kind == QUOTE and story
+                and story[0] < n < story[-1]) and not (
                 chosen[n] or n in others or linked(place) or loose(texts[n]) in seen):
             chosen[n] = True
             seen.add(loose(texts[n]))  # a gallery's copy in a lightbox is read once
-        if chosen[n] and caption and block.kind == PARAGRAPH:  # a caption box's: a caption
+        if chosen[n] and caption and block.kind != CAPTION:  # a caption box's: a caption
             body[n] = (replace(block, kind=CAPTION), place)
     lead = _lead_caption(body, titles[0]) if titles else None
     if lead is not None and lead not in others and loose(texts[lead]) not in seen:
