@@ -757,6 +757,33 @@ def test_a_photos_caption_in_a_story_set_as_a_list_of_points_is_read(tmp_path: P
     assert [t for _, t in read if t in STORY] == list(STORY)
 
 
+def test_a_photos_caption_in_a_layout_tables_story_is_read(tmp_path: Path) -> None:
+    """A 2000s site lays its page out in a table: the story's paragraphs are runs of a
+    cell (kind ``table-cell``), and so is the caption under the story's picture, a ``<div
+    class="caption">``. Between the title and the story's last paragraph, beside a
+    picture of its own, it is the story's caption, as on a page laid out in ``<div>``s;
+    a caption in the menu's cell, before the title, is not."""
+    from l10n.model import CAPTION
+
+    menu = "".join(f'<p><a href="/{n}">{name}</a></p>' for n, name in
+                   enumerate(["Business", "Entertainment", "Health", "Sports"]))
+    teaser = (f'<div class="promo"><img src="/t.jpg" alt=""><div class="caption">{TEASERS[0]}'
+              "</div></div>")
+    photo = (f'<div class="photo"><img src="/p.jpg" alt=""><div class="caption">'
+             f"{PHOTO_CAPTIONS[0]}</div></div>")
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY)
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            f"Home</a></nav><table><tr><td>{menu}{teaser}</td><td><h1>Harbour bridge reopens"
+            f"</h1>{photo}{paragraphs}</td></tr></table><footer><p>About us</p></footer>"
+            "</body></html>")
+    path = tmp_path / "layout.html"
+    path.write_text(page, encoding="utf-8")
+    read = [(b.kind, markup_text(b.text)) for b in read_article(path).blocks]
+    assert (CAPTION, PHOTO_CAPTIONS[0]) in read, read
+    assert not any(TEASERS[0] in t for _, t in read), read
+    assert [t for _, t in read if t in STORY] == list(STORY)
+
+
 def test_captions_of_other_stories_galleries_and_credits_are_not_read(tmp_path: Path) -> None:
     """What is not the caption of a picture the story shows is not read, however its
     class names a caption: a related story's (in a box its class names related stories,

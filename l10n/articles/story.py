@@ -214,7 +214,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     of them, nor readers'
     comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
-    (or the first paragraph) and the last paragraph, and a quote between two of the
+    (or the first paragraph) and the last paragraph (or list item, or layout table's
+    cell: a story set as points, a 2000s page), and a quote between two of the
     story's paragraphs, not inside a link (the caption of the story's own picture, its
     lead picture's too; a video's or a photo's caption set as a ``<p>`` in a box its
     class names a caption, :func:`~l10n.articles.captions.caption_box`, read as a
@@ -254,13 +255,14 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
     titles = [n for n, (block, _) in enumerate(body)
               if chosen[n] and block.kind == HEADING and block.level == 1]
-    # a story set as a list of points (a newsletter's bullets) shows its pictures between them
+    # where the story shows its pictures: between its paragraphs, its points (a newsletter set
+    # as bullets) or its layout table's cells (a 2000s page: its paragraphs are cells)
     told = [n for n, (block, _) in enumerate(body)
-            if chosen[n] and block.kind in (PARAGRAPH, LIST_ITEM)]
+            if chosen[n] and block.kind in (PARAGRAPH, LIST_ITEM, CELL)]
     first = min((story or told)[:1] + titles[:1]) if told else 0  # a lead picture: after the title
     seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
     for n, (block, place) in enumerate(body):
-        caption = block.kind == CAPTION or block.kind in (PARAGRAPH, LIST_ITEM) and (
+        caption = block.kind == CAPTION or block.kind in (PARAGRAPH, LIST_ITEM, CELL) and (
             place.parent is not None and caption_box(place, texts[n]))
         if (caption and told and first < n < told[-1] or block.kind == QUOTE and story
                 and story[0] < n < story[-1]) and not (
