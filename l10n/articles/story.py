@@ -31,6 +31,7 @@ from l10n.articles.density import (
     lede,
     listed,
     standfirst,
+    sub_points,
     tail,
 )
 from l10n.articles.furniture import CELL as CELL
@@ -242,6 +243,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     between(body, texts, chosen)
     cited(body, texts, chosen)
     standfirst(body, texts, chosen)
+    sub_points(body, chosen)
     data_tables(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     pointer_lines(body, texts, chosen)
