@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from l10n.articles.appeals import appeals
-from l10n.articles.captions import caption_box
+from l10n.articles.captions import caption_box, lead_caption
 from l10n.articles.datatables import data_tables
 from l10n.articles.density import (
     between,
@@ -273,7 +273,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
             seen.add(loose(texts[n]))  # a gallery's copy in a lightbox is read once
         if chosen[n] and caption and block.kind != CAPTION:  # a caption box's: a caption
             body[n] = (replace(block, kind=CAPTION), place)
-    lead = _lead_caption(body, titles[0]) if titles else None
+    lead = lead_caption(body, titles[0]) if titles else None
     if lead is not None and lead not in others and loose(texts[lead]) not in seen:
         chosen[lead] = True
     for n, (block, _) in enumerate(body):  # an image's alt or a link's title: its block's
@@ -284,26 +284,6 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
             chosen[n] = chosen[n - 1]
     icon_rows(body, chosen)
     return [pair for n, pair in enumerate(body) if chosen[n]]
-
-
-def _lead_caption(body: list[tuple[Block, Any]], title: int) -> int | None:
-    """The caption of a picture placed right above the title's ``<h1>`` (only its alt
-    between them), in the element that holds the title (not the page's ``<body>``), not
-    inside a link: the story's lead picture."""
-    n = title - 1
-    while n >= 0 and body[n][0].kind in (ALT, LINK_TITLE):
-        n -= 1
-    if n < 0 or body[n][0].kind != CAPTION or linked(body[n][1]):
-        return None
-    around = set()
-    node: Any = body[n][1].parent
-    while node is not None:
-        around.add(id(node))
-        node = node.parentNode
-    node = body[title][1].parent
-    while node is not None and id(node) not in around:
-        node = node.parentNode
-    return n if node is not None and node.tagName not in ("body", "html") else None
 
 
 def _neighbours(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
