@@ -55,6 +55,23 @@ def caption_box(place: Any, text: str) -> bool:
         _photo(box, place, text))
 
 
+def point_caption(place: Any, text: str, points: set[int]) -> bool:
+    """Whether a list item's run is the caption of a photo the story shows in one of its
+    points (:func:`caption_box`): its item is in a list nested in one of the story's list
+    items, or beside one (``points``: the ids of the story's ``<li>`` elements). A
+    slideshow set as a list (``<ul class="gallery"><li><img><div class="caption">``) is
+    no list of the story's points."""
+    if not caption_box(place, text):
+        return False
+    item = enclosing(place.parent, "li")
+    if item is None or item.parentNode is None:
+        return False
+    beside = [node for node in item.parentNode.childNodes if node is not item]
+    around = enclosing(item.parentNode, "li")
+    return any(id(node) in points for node in beside) or around is not None and (
+        id(around) in points)
+
+
 def _caption_box(place: Any, text: str) -> Any:
     """The innermost element that a class or id names a caption, or None: an element of
     the run that holds most of its words (``<span class="photo-description">``), else

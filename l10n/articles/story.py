@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from l10n.articles.appeals import appeals
-from l10n.articles.captions import caption_box, lead_caption
+from l10n.articles.captions import caption_box, lead_caption, point_caption
 from l10n.articles.datatables import data_tables
 from l10n.articles.density import (
     between,
@@ -263,9 +263,12 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
             if chosen[n] and block.kind in (PARAGRAPH, LIST_ITEM, CELL)]
     first = min((story or told)[:1] + titles[:1]) if told else 0  # a lead picture: after the title
     seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
+    points = {id(place.parent) for n, (block, place) in enumerate(body)
+              if chosen[n] and block.kind == LIST_ITEM and place.parent is not None}
     for n, (block, place) in enumerate(body):
-        caption = block.kind == CAPTION or block.kind in (PARAGRAPH, LIST_ITEM, CELL) and (
-            place.parent is not None and caption_box(place, texts[n]))
+        caption = block.kind == CAPTION or place.parent is not None and (
+            block.kind in (PARAGRAPH, CELL) and caption_box(place, texts[n])
+            or block.kind == LIST_ITEM and point_caption(place, texts[n], points))
         if (caption and told and first < n < told[-1] or block.kind == QUOTE and story
                 and story[0] < n < story[-1]) and not (
                 chosen[n] or n in others or linked(place) or loose(texts[n]) in seen):
