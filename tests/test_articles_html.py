@@ -555,6 +555,26 @@ def test_a_lead_picture_above_the_title_keeps_its_caption(tmp_path: Path) -> Non
     assert not any("new offices" in t for t in texts)
 
 
+def test_a_lead_pictures_caption_is_read_with_the_storys_section_between_it_and_the_title(
+    tmp_path: Path,
+) -> None:
+    """A theme sets the story's section as a link between its lead picture and the <h1>
+    (``<figure>...<figcaption>`` then ``<ul class="category"><li><a>Issues</a>``): a
+    label of three words at most, all link, does not part the caption from the title;
+    a line of prose between them does (the picture is another story's then)."""
+    lead = ('<div class="main"><figure><img src="/img/lead.jpg" alt=""><figcaption>The bridge, '
+            'lit for its reopening on Sunday night.</figcaption></figure><ul class="category">'
+            '<li><a href="/local">Local news</a></li></ul>\n<h1>')
+    page = SITE.read_text(encoding="utf-8").replace('<div class="main">\n<h1>', lead)
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "label.html", page)).blocks]
+    assert "The bridge, lit for its reopening on Sunday night." in texts
+    parted = page.replace('<a href="/local">Local news</a>', "Ferries will keep their winter"
+                          " timetable until the end of the month.")
+    path = write(tmp_path, "prose.html", parted)
+    texts = [markup_text(b.text) for b in read_article(path).blocks]
+    assert "The bridge, lit for its reopening on Sunday night." not in texts
+
+
 def test_a_headline_inside_a_link_is_not_read_even_when_the_extractor_keeps_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

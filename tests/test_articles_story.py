@@ -735,6 +735,89 @@ def test_the_caption_of_the_storys_own_photo_set_as_a_paragraph_is_read(tmp_path
     assert [t for _, t in read if t in STORY] == list(STORY)
 
 
+def test_a_photos_caption_in_a_story_set_as_a_list_of_points_is_read(tmp_path: Path) -> None:
+    """A newsletter's post is a list of points, no paragraph, and shows its pictures in
+    its items: ``<li><div class="wp-caption"><img><p class="wp-caption-text">``. The
+    caption, a list item's run by its nearest block, is read as the story's caption when
+    it sits between the title and the story's last point, as between paragraphs, in a
+    list nested in a point. A picture's caption after the story's last point (another
+    post's teaser) is not read, nor is a slideshow set as a list of its own above the
+    points (its first slide, an item; a script loads the others)."""
+    from l10n.model import CAPTION
+
+    def photo(n: int) -> str:
+        return (f'<div class="wp-caption"><a href="/p{n}.png"><img src="/p{n}.png" alt="">'
+                f'</a><p class="wp-caption-text">{PHOTO_CAPTIONS[n]}</p></div>')
+
+    slides = (f'<ul class="resgallery"><li><img src="/s.jpg" alt=""><div class="caption">'
+              f"{PHOTO_CAPTIONS[2]}</div></li></ul>")
+    points = (f"{slides}<ul><li>{STORY[0]}<ul><li>{photo(0)}</li></ul></li><li>{STORY[1]}</li>"
+              f"<li>{STORY[2]}<ul><li>{photo(1)}</li></ul></li><li>{TEASERS[2]}</li></ul>")
+    after = f'<div class="next"><ul><li>{photo(3)}</li></ul></div>'
+    path = tmp_path / "points.html"
+    path.write_text(photo_page(points, after=after), encoding="utf-8")
+    read = [(b.kind, markup_text(b.text)) for b in read_article(path).blocks]
+    assert (CAPTION, PHOTO_CAPTIONS[0]) in read
+    assert (CAPTION, PHOTO_CAPTIONS[1]) in read
+    assert not any(PHOTO_CAPTIONS[3] in t or PHOTO_CAPTIONS[2] in t for _, t in read), read
+    assert [t for _, t in read if t in STORY] == list(STORY)
+
+
+def test_a_photos_caption_in_a_layout_tables_story_is_read(tmp_path: Path) -> None:
+    """A 2000s site lays its page out in a table: the story's paragraphs are runs of a
+    cell (kind ``table-cell``), and so is the caption under the story's picture, a ``<div
+    class="caption">``. Between the title and the story's last paragraph, beside a
+    picture of its own, it is the story's caption, as on a page laid out in ``<div>``s;
+    a caption in the menu's cell, before the title, is not."""
+    from l10n.model import CAPTION
+
+    menu = "".join(f'<p><a href="/{n}">{name}</a></p>' for n, name in
+                   enumerate(["Business", "Entertainment", "Health", "Sports"]))
+    teaser = (f'<div class="promo"><img src="/t.jpg" alt=""><div class="caption">{TEASERS[0]}'
+              "</div></div>")
+    photo = (f'<div class="photo"><img src="/p.jpg" alt=""><div class="caption">'
+             f"{PHOTO_CAPTIONS[0]}</div></div>")
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY)
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><nav><a href='/'>"
+            f"Home</a></nav><table><tr><td>{menu}{teaser}</td><td><h1>Harbour bridge reopens"
+            f"</h1>{photo}{paragraphs}</td></tr></table><footer><p>About us</p></footer>"
+            "</body></html>")
+    path = tmp_path / "layout.html"
+    path.write_text(page, encoding="utf-8")
+    read = [(b.kind, markup_text(b.text)) for b in read_article(path).blocks]
+    assert (CAPTION, PHOTO_CAPTIONS[0]) in read, read
+    assert not any(TEASERS[0] in t for _, t in read), read
+    assert [t for _, t in read if t in STORY] == list(STORY)
+
+
+def test_the_sub_points_of_a_storys_list_item_are_read_links_or_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newsletter's post is a list of points; a point names the work in progress as a
+    list nested in its item, each sub-point a link to its bug ("In progress:" then
+    ``<ul><li><a>Bug 1677080 – Fullscreen window...</a>``). The extractor drops them (all
+    link; here it is made to keep the points alone): a point's sub-points are the
+    story's, links or not. A menu's sub-menu is not read (its item is not the story's)."""
+    from l10n.articles import story
+
+    bugs = ("Bug 1677080 – Fullscreen window is affected by switching video source",
+            "Bug 1677107 – Add telemetry for tracking multiple window usage")
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: block in STORY)
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    nested = "".join(f'<li><a href="https://bugs.example.org/{n}">{bug}</a></li>'
+                     for n, bug in enumerate(bugs))
+    menu = ('<div class="links"><ul><li><a href="/news">News</a><ul><li><a href="/news/city">'
+            'City news and council reports</a></li><li><a href="/news/world">World news from '
+            'our correspondents</a></li></ul></li></ul></div>')
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body>"
+            f"{menu}<div class='main'><h1>Harbour bridge reopens</h1><ul><li>{STORY[0]}</li>"
+            f"<li>{STORY[1]}<ul>{nested}</ul></li><li>{STORY[2]}</li></ul></div>"
+            "<footer><p>About us</p></footer></body></html>")
+    texts = texts_of(tmp_path, "points.html", page)
+    assert [t for t in texts if t in (*STORY, *bugs)] == [STORY[0], STORY[1], *bugs, STORY[2]]
+    assert not any("correspondents" in t or "council reports" in t for t in texts), texts
+
+
 def test_captions_of_other_stories_galleries_and_credits_are_not_read(tmp_path: Path) -> None:
     """What is not the caption of a picture the story shows is not read, however its
     class names a caption: a related story's (in a box its class names related stories,

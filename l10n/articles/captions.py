@@ -8,6 +8,9 @@ place in every build. What is not the caption of a picture the story shows is le
 (issue #26: other stories' captions are never segments): a related story's or a
 teaser's (its box's class, or its picture a link to another page), a gallery's or a
 slideshow's (a box of many pictures, a counter "Image 1 of 8"), a credit alone.
+
+The caption of the story's lead picture, placed above the title, is read too
+(:func:`lead_caption`).
 """
 
 from __future__ import annotations
@@ -15,8 +18,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from l10n.articles.furniture import PICTURES, class_words, dense_links, enclosing, holds
-from l10n.articles.htmldom import elements, text_content
+from l10n.articles.furniture import (
+    PICTURES,
+    class_words,
+    dense_links,
+    enclosing,
+    holds,
+    link_words,
+    linked,
+)
+from l10n.articles.htmldom import elements, markup_text, text_content
+from l10n.model import ALT, CAPTION, LINK_TITLE, Block
 
 _CAPTION_CLASS = re.compile(r"(?:^|[^a-z])(?:fig)?captions?(?:$|[^a-z])")
 # a photo's caption, as CMSs name it besides "caption": a newspaper's cutline, a description
@@ -41,6 +53,23 @@ def caption_box(place: Any, text: str) -> bool:
         return False
     return bool(_CAPTION_CLASS.search(class_words(box))) and _video(box) or (
         _photo(box, place, text))
+
+
+def point_caption(place: Any, text: str, points: set[int]) -> bool:
+    """Whether a list item's run is the caption of a photo the story shows in one of its
+    points (:func:`caption_box`): its item is in a list nested in one of the story's list
+    items, or beside one (``points``: the ids of the story's ``<li>`` elements). A
+    slideshow set as a list (``<ul class="gallery"><li><img><div class="caption">``) is
+    no list of the story's points."""
+    if not caption_box(place, text):
+        return False
+    item = enclosing(place.parent, "li")
+    if item is None or item.parentNode is None:
+        return False
+    beside = [node for node in item.parentNode.childNodes if node is not item]
+    around = enclosing(item.parentNode, "li")
+    return any(id(node) in points for node in beside) or around is not None and (
+        id(around) in points)
 
 
 def _caption_box(place: Any, text: str) -> Any:
@@ -197,3 +226,30 @@ def _video(box: Any) -> bool:
     inside = [before, *before.getElementsByTagName("*")]
     return any(e.tagName in ("video", "iframe") or _VIDEO_CLASS.search(class_words(e))
                for e in inside)
+
+
+def lead_caption(body: list[tuple[Block, Any]], title: int) -> int | None:
+    """The caption of a picture placed right above the title's ``<h1>`` (only its alt
+    between them, or the story's section, a label of three words at most all in links:
+    "Issues"), in the element that holds the title (not the page's ``<body>``), not
+    inside a link: the story's lead picture."""
+    n = title - 1
+    while n >= 0 and (body[n][0].kind in (ALT, LINK_TITLE) or body[n][1].parent is not None
+                      and _label(markup_text(body[n][0].text), body[n][1])):
+        n -= 1
+    if n < 0 or body[n][0].kind != CAPTION or linked(body[n][1]):
+        return None
+    around = set()
+    node: Any = body[n][1].parent
+    while node is not None:
+        around.add(id(node))
+        node = node.parentNode
+    node = body[title][1].parent
+    while node is not None and id(node) not in around:
+        node = node.parentNode
+    return n if node is not None and node.tagName not in ("body", "html") else None
+
+
+def _label(text: str, place: Any) -> bool:
+    """Whether a run is a short label all in links (a story's section above its title)."""
+    return 0 < len(text.split()) <= 3 and link_words(place) >= len(text.split())

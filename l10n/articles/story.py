@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from l10n.articles.appeals import appeals
-from l10n.articles.captions import caption_box
+from l10n.articles.captions import caption_box, lead_caption, point_caption
 from l10n.articles.datatables import data_tables
 from l10n.articles.density import (
     between,
@@ -31,6 +31,7 @@ from l10n.articles.density import (
     lede,
     listed,
     standfirst,
+    sub_points,
     tail,
 )
 from l10n.articles.furniture import CELL as CELL
@@ -66,6 +67,7 @@ from l10n.model import (
     CAPTION,
     HEADING,
     LINK_TITLE,
+    LIST_ITEM,
     PARAGRAPH,
     QUOTE,
     Block,
@@ -217,7 +219,8 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     of them, nor readers'
     comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
-    (or the first paragraph) and the last paragraph, and a quote between two of the
+    (or the first paragraph) and the last paragraph (or list item, or layout table's
+    cell: a story set as points, a 2000s page), and a quote between two of the
     story's paragraphs, not inside a link (the caption of the story's own picture, its
     lead picture's too; a video's or a photo's caption set as a ``<p>`` in a box its
     class names a caption, :func:`~l10n.articles.captions.caption_box`, read as a
@@ -244,6 +247,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     between(body, texts, chosen)
     cited(body, texts, chosen)
     standfirst(body, texts, chosen)
+    sub_points(body, chosen)
     data_tables(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     headline_rows(body, chosen)
@@ -259,19 +263,26 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
     titles = [n for n, (block, _) in enumerate(body)
               if chosen[n] and block.kind == HEADING and block.level == 1]
-    first = min(story[:1] + titles[:1]) if story else 0  # a lead picture: after the title
+    # where the story shows its pictures: between its paragraphs, its points (a newsletter set
+    # as bullets) or its layout table's cells (a 2000s page: its paragraphs are cells)
+    told = [n for n, (block, _) in enumerate(body)
+            if chosen[n] and block.kind in (PARAGRAPH, LIST_ITEM, CELL)]
+    first = min((story or told)[:1] + titles[:1]) if told else 0  # a lead picture: after the title
     seen = {loose(texts[n]) for n in range(len(body)) if chosen[n]}
+    points = {id(place.parent) for n, (block, place) in enumerate(body)
+              if chosen[n] and block.kind == LIST_ITEM and place.parent is not None}
     for n, (block, place) in enumerate(body):
-        caption = block.kind == CAPTION or block.kind == PARAGRAPH and place.parent is not None \
-            and caption_box(place, texts[n])
-        if story and (caption and first < n < story[-1] or block.kind == QUOTE
-                      and story[0] < n < story[-1]) and not (
+        caption = block.kind == CAPTION or place.parent is not None and (
+            block.kind in (PARAGRAPH, CELL) and caption_box(place, texts[n])
+            or block.kind == LIST_ITEM and point_caption(place, texts[n], points))
+        if (caption and told and first < n < told[-1] or block.kind == QUOTE and story
+                and story[0] < n < story[-1]) and not (
                 chosen[n] or n in others or linked(place) or loose(texts[n]) in seen):
             chosen[n] = True
             seen.add(loose(texts[n]))  # a gallery's copy in a lightbox is read once
-        if chosen[n] and caption and block.kind == PARAGRAPH:  # a caption box's: a caption
+        if chosen[n] and caption and block.kind != CAPTION:  # a caption box's: a caption
             body[n] = (replace(block, kind=CAPTION), place)
-    lead = _lead_caption(body, titles[0]) if titles else None
+    lead = lead_caption(body, titles[0]) if titles else None
     if lead is not None and lead not in others and loose(texts[lead]) not in seen:
         chosen[lead] = True
     box_titles(body, chosen)
@@ -283,26 +294,6 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
             chosen[n] = chosen[n - 1]
     icon_rows(body, chosen)
     return [pair for n, pair in enumerate(body) if chosen[n]]
-
-
-def _lead_caption(body: list[tuple[Block, Any]], title: int) -> int | None:
-    """The caption of a picture placed right above the title's ``<h1>`` (only its alt
-    between them), in the element that holds the title (not the page's ``<body>``), not
-    inside a link: the story's lead picture."""
-    n = title - 1
-    while n >= 0 and body[n][0].kind in (ALT, LINK_TITLE):
-        n -= 1
-    if n < 0 or body[n][0].kind != CAPTION or linked(body[n][1]):
-        return None
-    around = set()
-    node: Any = body[n][1].parent
-    while node is not None:
-        around.add(id(node))
-        node = node.parentNode
-    node = body[title][1].parent
-    while node is not None and id(node) not in around:
-        node = node.parentNode
-    return n if node is not None and node.tagName not in ("body", "html") else None
 
 
 def _neighbours(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
