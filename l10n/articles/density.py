@@ -369,20 +369,3 @@ def listed(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) 
             continue
         chosen[n] = True
         seen.add(loose(texts[n]))
-
-
-def sub_points(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
-    """Marks as the story's the items of a list nested in one of the story's list items
-    (``<li>In progress:<ul><li><a>Bug 1677080 – Fullscreen PiP window...</a>``): a
-    point's sub-points, a link each or not (a newsletter's list of the bugs it names); a
-    menu's sub-menu is not read, its item not being the story's."""
-    points = {id(place.parent) for n, (block, place) in enumerate(body)
-              if chosen[n] and block.kind == LIST_ITEM and place.parent is not None}
-    for n, (block, place) in enumerate(body):
-        if chosen[n] or block.kind != LIST_ITEM or place.parent is None:
-            continue
-        holder: Any = place.parent.parentNode
-        if (_element(holder, "ul") or _element(holder, "ol")) and _element(
-                holder.parentNode, "li") and id(holder.parentNode) in points:
-            chosen[n] = True
-            points.add(id(place.parent))

@@ -31,7 +31,6 @@ from l10n.articles.density import (
     lede,
     listed,
     standfirst,
-    sub_points,
     tail,
 )
 from l10n.articles.furniture import CELL as CELL
@@ -247,7 +246,6 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     between(body, texts, chosen)
     cited(body, texts, chosen)
     standfirst(body, texts, chosen)
-    sub_points(body, chosen)
     data_tables(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     headline_rows(body, chosen)
