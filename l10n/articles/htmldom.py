@@ -41,6 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from l10n.articles.runaway import cut_script_tags, damaged
 from l10n.errors import ArticleError, L10nWarning
 
 if TYPE_CHECKING:
@@ -102,6 +103,16 @@ def parse_html(path: Path, text: str) -> HtmlDocument:
             "title and the page blank; it is read as ending with its first line", path=path,
             line=line, hint="close the title with </title>"), stacklevel=4)
         document = _parse(text)
+    scripts = document.dom.getElementsByTagName("script")
+    if any(damaged(dict(s.attributes.items())) for s in scripts):
+        cut = cut_script_tags(text)
+        if cut is not None:
+            text, line = cut
+            warnings.warn(L10nWarning(
+                "a <script> start tag holds the page's markup (bytes of the page were lost): "
+                "a browser shows what follows as script text; it is read as ending with its "
+                "first line", path=path, line=line, hint="re-save the page"), stacklevel=4)
+            document = _parse(text)
     return document
 
 
