@@ -1,8 +1,10 @@
-"""A story set only in ``<noscript>`` (and as an HTML template a script renders): read as a
-browser with scripts off shows it, and built translated in both copies."""
+"""Stories a page's scripts show: one set only in ``<noscript>`` (and as an HTML template a
+script renders), read as a browser with scripts off shows it and built translated in both
+copies; one only in the page's JSON-LD ``articleBody``, read from it."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -127,3 +129,51 @@ def test_cli_builds_the_translation_into_the_noscript_and_the_template(tmp_path:
     assert not with_scripts.getElementsByTagName("noscript")[0].getElementsByTagName("p")
     templated = (tmp_path / "build" / "ko" / "hardening.html").read_text(encoding="utf-8")
     assert "Ţóđáý ŵé đéšçŕíƀé" in templated  # the templated page has the story too
+
+
+def _ld(body: str, graph: bool = True) -> str:
+    item = {"@type": "NewsArticle", "headline": "Harbour reopens", "articleBody": body}
+    data = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, item]} if (
+        graph) else item
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+_LINES = [f"Line {n} of the story says the harbour reopened after three weeks of repairs to "
+          "the sea wall, the port authority said on Monday." for n in range(4)]
+
+
+def test_a_story_only_in_the_json_ld_article_body_is_read_from_it(tmp_path: Path) -> None:
+    """A page a script application renders (SCMP's): the HTML holds the headline, a caption
+    and the author's biography; the story is only data. It is read from the JSON-LD
+    articleBody, a paragraph per line, after the page's <h1>."""
+    path = tmp_path / "app.html"
+    path.write_text(page(
+        "<div id=\"app\"><h1>Harbour reopens</h1><figure><figcaption>The sea wall, seen "
+        "from the pier.</figcaption></figure><div class=\"author-bio\"><p>Ann Lee has written "
+        "about the port for ten years.</p></div></div>" + _ld("\n\n".join(_LINES))
+        + '<script type="application/ld+json">{not json</script>'), encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "Harbour reopens"
+    paragraphs = [markup_text(b.text) for b in article.blocks if b.kind == PARAGRAPH]
+    assert paragraphs == _LINES
+    assert "Ann Lee" not in " ".join(b.text for b in article.blocks)
+
+
+def test_a_story_in_the_html_is_read_there_whatever_the_json_ld_holds(tmp_path: Path) -> None:
+    story = "".join(f"<p>{line}</p>" for line in _LINES)
+    path = tmp_path / "html.html"
+    path.write_text(page(f"<article><h1>Harbour reopens</h1>{story}</article>"
+                         + _ld("<p>" + "</p><p>".join(_LINES) + "</p>", graph=False)),
+                    encoding="utf-8")
+    found = read_html(path, path.read_text(encoding="utf-8"))
+    paragraphs = [(b, p) for b, p in zip(found.article.blocks, found.places, strict=True)
+                  if b.kind == PARAGRAPH]
+    assert [markup_text(b.text) for b, _ in paragraphs] == _LINES
+    assert all(p.parent is not None and p.parent.tagName == "p" for _, p in paragraphs)
+    # the same page with a short story in its HTML: the JSON-LD's markup read as shown
+    short = tmp_path / "short.html"
+    short.write_text(page("<article><h1>Harbour reopens</h1><p>The harbour reopened.</p>"
+                          "</article>" + _ld("<p>" + "</p><p>".join(_LINES) + "</p>")),
+                     encoding="utf-8")
+    assert [markup_text(b.text) for b in read_article(short).blocks
+            if b.kind == PARAGRAPH] == _LINES

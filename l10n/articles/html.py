@@ -92,9 +92,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from l10n.articles import noscript as ns
+from l10n.articles.datatables import cell_kind
 from l10n.articles.htmldom import (
     SKIP,
     HtmlDocument,
@@ -120,11 +121,13 @@ from l10n.articles.htmlmeta import (
 )
 from l10n.articles.inline import PROTECTED_INLINE as PROTECTED_INLINE
 from l10n.articles.inline import inline, rejoin, translates, words
+from l10n.articles.jsonld import ld_story
 from l10n.articles.preformatted import prose_runs, wrap_lines
 from l10n.articles.readings import by_head
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
-from l10n.articles.story import CELL, Place, Story, find_story, kept, page_forms, title_at
+from l10n.articles.story import CELL as CELL
+from l10n.articles.story import Place, Story, find_story, kept, page_forms, title_at
 from l10n.articles.stylesheet import hidden_by_style
 from l10n.errors import ArticleError
 from l10n.model import (
@@ -138,7 +141,6 @@ from l10n.model import (
     LIST_ITEM,
     PARAGRAPH,
     QUOTE,
-    TABLE_HEADER,
     TITLE,
     Article,
     Block,
@@ -214,6 +216,8 @@ def read_html(
             story, body = shown, read
         else:
             noscripts = []
+    if (data := ld_story(document, body, ns.words_read(body))) is not None:
+        body = data  # a story only in the page's JSON-LD: the page's scripts render it
     at = title_at(body, story)
     head: list[tuple[Block, Place]] = []
     if at is not None:
@@ -314,7 +318,7 @@ class _Walker:
             return
         if tag == "img":
             self.attributes([element], ctx)
-        self.walk(element, _cell_context(element, ctx) if tag in ("td", "th")
+        self.walk(element, replace(ctx, **cell_kind(element)) if tag in ("td", "th")
                   else _inner_context(tag, ctx))
 
     def walked(self, root: Element) -> list[tuple[Block, Place]]:
@@ -382,18 +386,3 @@ def _inner_context(tag: str, ctx: _Context) -> _Context:
     if tag in _KINDS:
         return replace(ctx, kind=_KINDS[tag], level=0)
     return ctx
-
-
-def _cell_context(cell: Element, ctx: _Context) -> _Context:
-    """A table cell: ``level`` is its column (from 1); a cell of the table's header row
-    (in ``<thead>``, or the first row when all its cells are ``<th>``) is a
-    ``table-header``, like a Markdown table's, so that builds rebuild the rows."""
-    row: Any = cell.parentNode  # html5lib puts a cell in a row, a row in a table's section
-    cells = [n for n in row.childNodes
-             if n.nodeType == n.ELEMENT_NODE and n.tagName in ("td", "th")]
-    section: Any = row.parentNode
-    header = getattr(section, "tagName", "") == "thead"
-    if not header and section is not None and all(c.tagName == "th" for c in cells):
-        table: Any = section if section.tagName == "table" else section.parentNode
-        header = table is not None and table.getElementsByTagName("tr")[0] is row
-    return replace(ctx, kind=TABLE_HEADER if header else CELL, level=cells.index(cell) + 1)
