@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -685,6 +686,38 @@ def test_a_title_never_closed_ends_with_its_first_line_with_a_warning(tmp_path: 
     # a title that is closed, holding an escaped tag, is no runaway: no warning
     fine = write(tmp_path, "fine.html", "<title>Use &lt;b&gt; tags</title><p>Bold text.</p>")
     assert read_article(fine).title == "Use <b> tags"
+
+
+def test_a_script_start_tag_cut_in_a_saved_page_ends_with_its_first_line(tmp_path: Path) -> None:
+    """A page saved with bytes lost inside a script's start tag: its src value runs on over
+    the rest of the head's scripts, and the script's text over the story, to the next
+    </script> below it: a browser shows no story. The tag is read as ending with its
+    first line, with a warning naming it; the script's own text stays a script. A tag cut
+    before its first `<` whose text holds the page's end tags ends there."""
+    page = ("<html>\n<head>\n<title>Storm</title>\n<script type=\"text/javascript\" "
+            "src=\"/te.backgroundColor='yellow';\n  o2.style.color='black';\n}\n//-->\n"
+            "</script>\n<script>\nvar tabs = [\"tab1\",\"tab2\"];\nif (a > b) {}\n</script>\n"
+            "</head>\n<body>\n" + _SITE + _STORY
+            + "<script src=\"ads.js\"></script>\n</body></html>\n")
+    path = write(tmp_path, "cut.html", page)
+    with pytest.warns(UserWarning, match="<script> start tag holds the page's markup") as caught:
+        article = read_article(path)
+    assert [w.message.error.line for w in caught] == [4]  # type: ignore[union-attr]
+    text = " ".join(markup_text(b.text) for b in article.blocks)
+    assert "engineers said repairs" in text and article.title.startswith("Storm closes")
+    assert "style.color" not in text and "tab1" not in text
+    page = ("<html><head><script type=\"text/javascript\" sion Navigation</a>\n"
+            "<a href=\"#content\">Content</a>\n</head><body>\n" + _STORY
+            + "<script>var x = 1;</script></body></html>")
+    with pytest.warns(UserWarning, match="<script> start tag"):
+        article = read_article(write(tmp_path, "cut2.html", page))
+    assert "engineers said repairs" in " ".join(b.text for b in article.blocks)
+    fine = ("<html><head><script src=\"a.js\" data-t=\"<b>new</b>\"></script></head><body>\n"
+            + _STORY + "</body></html>")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # markup in a quoted value is no damage: no warning
+        assert "engineers" in " ".join(b.text for b in read_article(write(tmp_path, "ok.html",
+                                                                          fine)).blocks)
 
 
 def test_a_few_nul_bytes_in_a_page_are_left_out_with_a_warning(tmp_path: Path) -> None:

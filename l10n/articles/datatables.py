@@ -81,3 +81,18 @@ def _near(element: Any, table: Any) -> bool:
             return True
         node = node.parentNode
     return False
+
+
+def cell_kind(cell: Any) -> dict[str, Any]:
+    """A table cell's block ``kind`` and ``level`` (its column, from 1): a cell of the
+    table's header row (in ``<thead>``, or the first row when all its cells are ``<th>``)
+    is a ``table-header``, like a Markdown table's, so that builds rebuild the rows."""
+    row: Any = cell.parentNode  # html5lib puts a cell in a row, a row in a table's section
+    cells = [n for n in row.childNodes
+             if n.nodeType == n.ELEMENT_NODE and n.tagName in ("td", "th")]
+    section: Any = row.parentNode
+    header = getattr(section, "tagName", "") == "thead"
+    if not header and section is not None and all(c.tagName == "th" for c in cells):
+        table: Any = section if section.tagName == "table" else section.parentNode
+        header = table is not None and table.getElementsByTagName("tr")[0] is row
+    return {"kind": TABLE_HEADER if header else CELL, "level": cells.index(cell) + 1}

@@ -92,8 +92,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from l10n.articles import noscript as ns
+from l10n.articles.datatables import cell_kind
 from l10n.articles.htmldom import (
     SKIP,
     HtmlDocument,
@@ -119,11 +121,13 @@ from l10n.articles.htmlmeta import (
 )
 from l10n.articles.inline import PROTECTED_INLINE as PROTECTED_INLINE
 from l10n.articles.inline import formula_picture, inline, rejoin, translates, words
+from l10n.articles.jsonld import ld_story
 from l10n.articles.preformatted import prose_runs, wrap_lines
-from l10n.articles.readings import loose
+from l10n.articles.readings import by_head
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
-from l10n.articles.story import CELL, Place, Story, find_story, kept, page_forms, title_at
+from l10n.articles.story import CELL as CELL
+from l10n.articles.story import Place, Story, find_story, kept, page_forms, title_at
 from l10n.articles.stylesheet import hidden_by_style, hidden_wrappers
 from l10n.errors import ArticleError
 from l10n.model import (
@@ -137,17 +141,13 @@ from l10n.model import (
     LIST_ITEM,
     PARAGRAPH,
     QUOTE,
-    TABLE_HEADER,
     TITLE,
     Article,
     Block,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from xml.dom.minidom import Element, Node
-
-    Test = Callable[[str, bool], bool]  # whether a library's reading holds a block
 
 HTML_FORMAT = "html"
 RAW = "html"  # a run that is not translated (translate="no"): its text, shown as it is
@@ -168,6 +168,7 @@ class HtmlArticle:
     document: HtmlDocument
     root: Element
     places: tuple[Place, ...]  # one per block of ``article``
+    copies: tuple[ns.Copy, ...] = ()  # HTML templates copying blocks read from a <noscript>
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,15 @@ def read_html(
         # html5lib (a browser) parsed it, which lxml may not (a doctype cut short)
         story = find_story(document, page or serialize(document.dom), chosen, recall=recall)
         body = _story_blocks(document, story, skipped, heads)
+    if noscripts := ns.story_noscripts(document, body):  # a story only in <noscript>
+        shown = find_story(document, ns.shown_page(document, noscripts), chosen)
+        read = _story_blocks(document, shown, skipped, heads, noscripts)
+        if ns.words_read(read) > ns.words_read(body):
+            story, body = shown, read
+        else:
+            noscripts = []
+    if (data := ld_story(document, body, ns.words_read(body))) is not None:
+        body = data  # a story only in the page's JSON-LD: the page's scripts render it
     at = title_at(body, story)
     head: list[tuple[Block, Place]] = []
     if at is not None:
@@ -243,31 +253,20 @@ def read_html(
         format=HTML_FORMAT,
         description=markup_text(description[0].text) if description else None,
     )
-    return HtmlArticle(article, document, story.root, tuple(p for _, p in pairs))
+    copies = ns.template_copies(document, article.blocks, [ns.within(p, noscripts) for _, p in
+                                pairs], _Walker(document, skipped).walked) if noscripts else ()
+    return HtmlArticle(article, document, story.root, tuple(p for _, p in pairs), copies)
 
 
-def _story_blocks(document: HtmlDocument, story: Story, skipped: set[int],
-                  heads: dict[str, str]) -> list[tuple[Block, Place]]:
-    walker = _Walker(document, skipped | {id(e) for e in story.promos})
+def _story_blocks(document: HtmlDocument, story: Story, skipped: set[int], heads: dict[str, str],
+                  shown: Sequence[Element] = ()) -> list[tuple[Block, Place]]:
+    walker = _Walker(document, skipped | {id(e) for e in story.promos}, shown)
     walker.walk(story.root, _Context())
     blocks = walker.blocks
     if story.keep is None:
         return blocks
-    return kept(blocks, _by_head(story.keep, heads), _by_head(story.maybe, heads),
-                _by_head(story.held, heads))
-
-
-def _by_head(test: Test | None, heads: dict[str, str]) -> Any:
-    """A library's test of a block, a paragraph put back together (``heads``:
-    :func:`l10n.articles.inline.rejoin`) judged by its first half, which is what the
-    library reads of it."""
-    if test is None or not heads:
-        return test
-
-    def judged(text: str, cell: bool) -> bool:
-        return test(heads.get(loose(text), text), cell)
-
-    return judged
+    return kept(blocks, by_head(story.keep, heads), by_head(story.maybe, heads),
+                by_head(story.held, heads))
 
 
 def _has_text(body: list[tuple[Block, Place]]) -> bool:
@@ -280,9 +279,11 @@ def _has_text(body: list[tuple[Block, Place]]) -> bool:
 class _Walker:
     """Collects the blocks of an element's content (see the module docstring)."""
 
-    def __init__(self, document: HtmlDocument, skipped: set[int]) -> None:
+    def __init__(self, document: HtmlDocument, skipped: set[int],
+                 shown: Sequence[Element] = ()) -> None:
         self.document = document
         self.skipped = skipped  # ids of elements left out (``exclude`` selectors)
+        self.shown = {id(e) for e in shown}  # <noscript> elements read (module noscript)
         # elements that wrap the page: a form (not furniture), a hidden wrapper (shown)
         self.wrappers = page_forms(document.dom.getElementsByTagName("body")[0]) | (
             hidden_wrappers(document))
@@ -302,7 +303,8 @@ class _Walker:
 
     def element(self, element: Element, ctx: _Context) -> None:
         tag = element.tagName
-        if tag in SKIP or tag in FURNITURE and id(element) not in self.wrappers or (
+        if tag in SKIP and id(element) not in self.shown or tag in FURNITURE and id(
+                element) not in self.wrappers or (
             id(element) in self.skipped) or (
             element.getAttribute("role").strip().lower() in FURNITURE_ROLES
         ) or hidden(element) and id(element) not in self.wrappers:
@@ -318,8 +320,12 @@ class _Walker:
             return
         if tag == "img":
             self.attributes([element], ctx)
-        self.walk(element, _cell_context(element, ctx) if tag in ("td", "th")
+        self.walk(element, replace(ctx, **cell_kind(element)) if tag in ("td", "th")
                   else _inner_context(tag, ctx))
+
+    def walked(self, root: Element) -> list[tuple[Block, Place]]:
+        self.walk(root, _Context())
+        return self.blocks
 
     def code(self, pre: Element, run: Sequence[Node], ctx: _Context) -> None:
         if (text := text_content(run)).strip():  # at the <pre>'s line
@@ -383,18 +389,3 @@ def _inner_context(tag: str, ctx: _Context) -> _Context:
     if tag in _KINDS:
         return replace(ctx, kind=_KINDS[tag], level=0)
     return ctx
-
-
-def _cell_context(cell: Element, ctx: _Context) -> _Context:
-    """A table cell: ``level`` is its column (from 1); a cell of the table's header row
-    (in ``<thead>``, or the first row when all its cells are ``<th>``) is a
-    ``table-header``, like a Markdown table's, so that builds rebuild the rows."""
-    row: Any = cell.parentNode  # html5lib puts a cell in a row, a row in a table's section
-    cells = [n for n in row.childNodes
-             if n.nodeType == n.ELEMENT_NODE and n.tagName in ("td", "th")]
-    section: Any = row.parentNode
-    header = getattr(section, "tagName", "") == "thead"
-    if not header and section is not None and all(c.tagName == "th" for c in cells):
-        table: Any = section if section.tagName == "table" else section.parentNode
-        header = table is not None and table.getElementsByTagName("tr")[0] is row
-    return replace(ctx, kind=TABLE_HEADER if header else CELL, level=cells.index(cell) + 1)

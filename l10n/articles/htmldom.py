@@ -37,6 +37,7 @@ Rules:
 
 from __future__ import annotations
 
+import html
 import re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -45,6 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from l10n.articles.runaway import cut_script_tags, damaged
 from l10n.errors import ArticleError, L10nWarning
 
 if TYPE_CHECKING:
@@ -108,6 +110,16 @@ def parse_html(path: Path, text: str) -> HtmlDocument:
             "title and the page blank; it is read as ending with its first line", path=path,
             line=line, hint="close the title with </title>"), stacklevel=4)
         document = _parse(text)
+    scripts = document.dom.getElementsByTagName("script")
+    if any(damaged(dict(s.attributes.items())) for s in scripts):
+        cut = cut_script_tags(text)
+        if cut is not None:
+            text, line = cut
+            warnings.warn(L10nWarning(
+                "a <script> start tag holds the page's markup (bytes of the page were lost): "
+                "a browser shows what follows as script text; it is read as ending with its "
+                "first line", path=path, line=line, hint="re-save the page"), stacklevel=4)
+            document = _parse(text)
     return document
 
 
@@ -217,12 +229,40 @@ def _line_builder() -> Any:
 def serialize(dom: Document) -> str:
     """A parsed page written as HTML again (attribute values always quoted, every tag
     written), which any HTML parser reads as the same tree."""
+    return serialize_nodes([dom])
+
+
+def serialize_nodes(nodes: Iterable[Node]) -> str:
+    """Nodes written as HTML (:func:`serialize`). The text of a ``<noscript>``'s elements
+    is escaped as any text: html5lib's serializer writes a noscript's content raw, as a
+    browser with scripts on reads it, but its elements (parsed so with scripts off, and
+    translated) would then show ``&lt;`` as a tag, and a ``</noscript>`` in their text
+    would end the noscript for a browser with scripts on."""
     import html5lib
     from html5lib.serializer import HTMLSerializer
 
     serializer = HTMLSerializer(quote_attr_values="always", omit_optional_tags=False,
                                 use_trailing_solidus=False, alphabetical_attributes=False)
-    return "".join(serializer.serialize(html5lib.getTreeWalker("dom")(dom)))
+    walker = html5lib.getTreeWalker("dom")
+    return "".join("".join(serializer.serialize(_escaped_noscript(walker(node))))
+                   for node in nodes)
+
+
+def _escaped_noscript(tokens: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+    """The tokens, the text inside a noscript (where the serializer writes text raw, until
+    a raw-text element inside it ends: it tracks one flag) escaped beforehand."""
+    from html5lib.constants import rcdataElements
+
+    raw: list[str] = []  # the serializer's state: the raw-text elements open, innermost last
+    for token in tokens:
+        kind = token["type"]
+        if kind in ("StartTag", "EmptyTag") and token["name"] in rcdataElements:
+            raw = [*raw, token["name"]] if not raw or raw[-1] == "noscript" else raw
+        elif kind == "EndTag" and token["name"] in rcdataElements:
+            raw = []  # the serializer writes text escaped again after any such end tag
+        elif kind in ("Characters", "SpaceCharacters") and raw and raw[-1] == "noscript":
+            token = {**token, "data": html.escape(token["data"], quote=False)}
+        yield token
 
 
 def parse_fragment(markup: str, container: str) -> list[Node]:
@@ -230,9 +270,9 @@ def parse_fragment(markup: str, container: str) -> list[Node]:
     errors are recovered from as a browser does (the result is sanitized by the caller)."""
     import html5lib
 
-    fragment = html5lib.parseFragment(
-        markup, container=container, treebuilder="dom", namespaceHTMLElements=False
-    )
+    fragment = html5lib.parseFragment(  # a <noscript>'s content: HTML, as l10n reads it
+        markup, container="div" if container == "noscript" else container, treebuilder="dom",
+        namespaceHTMLElements=False)
     fragment.normalize()
     return list(fragment.childNodes)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from l10n.articles.htmldom import SOFT_HYPHEN
 
@@ -113,3 +114,16 @@ def _readability(text: str) -> str:
         if element.tag != "br":
             element.text = "\n" + (element.text or "")
     return "\n".join(" ".join(line.split()) for line in tree.text_content().split("\n"))
+
+
+def by_head(test: Callable[[str, bool], bool] | None, heads: dict[str, str]) -> Any:
+    """A library's test of a block, a paragraph put back together (``heads``:
+    :func:`l10n.articles.inline.rejoin`) judged by its first half, which is what the
+    library reads of it."""
+    if test is None or not heads:
+        return test
+
+    def judged(text: str, cell: bool) -> bool:
+        return test(heads.get(loose(text), text), cell)
+
+    return judged

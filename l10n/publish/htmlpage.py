@@ -110,6 +110,8 @@ def render_article_page(
         _translate_blocks(page, found)
     _head(page, found, languages)
     _extra_head(found, extra)
+    for copy in found.copies:  # translated, with the notice: what the script renders
+        copy.write()
     text = serialize(dom)
     if not text.lstrip()[:9].lower().startswith("<!doctype"):
         text = "<!DOCTYPE html>\n" + text
@@ -121,7 +123,10 @@ def _translate_blocks(page: Page, found: HtmlArticle) -> None:
     source_tag = bcp47(page.article.lang)
     clones: dict[int, Element] = {}  # id(source element) -> its copy in a translated run
     attributes: list[tuple[Place, str]] = []
-    for local, place in zip(page.blocks, found.places, strict=True):
+    pairs = list(zip(page.blocks, found.places, strict=True))
+    for copy in found.copies:  # a script's HTML copy of the story: what it renders
+        pairs += [(page.blocks[n], place) for n, place in copy.places]
+    for local, place in pairs:
         block = local.block
         if not block.translatable or all(p.status in (SOURCE, SPACE) for p in local.pieces):
             if block.translatable and place.nodes:
@@ -368,7 +373,8 @@ def _head(page: Page, found: HtmlArticle, languages: Sequence[str]) -> None:
         for name, value in (("class", "l10n-notice"), ("role", "note"), ("lang", bcp47(lang))):
             note.setAttribute(name, value)
         note.appendChild(dom.createTextNode(text))
-        found.root.insertBefore(note, found.root.firstChild)
+        for root in (found.root, *(copy.holder for copy in found.copies)):
+            root.insertBefore(note.cloneNode(True), root.firstChild)  # type: ignore[type-var]
 
 
 def _extra_head(found: HtmlArticle, extra: Sequence[HeadItem]) -> None:
