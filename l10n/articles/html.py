@@ -38,11 +38,13 @@ never the page's furniture. Where the story is, in this order:
 
 In every case, inside the story, ``nav``, ``aside``, ``form`` (but one that wraps half of
 the page's words or more: an ASP.NET page is one form), ``footer`` and ``dialog``
-elements, elements with the ARIA roles of navigation, complementary or contentinfo,
-elements a browser never shows (the ``hidden`` attribute, an inline ``display: none``, a
-simple rule of the page's own ``<style>``: :mod:`l10n.articles.stylesheet`; a framework's
-class, ``d-none``, ``sr-only``: :mod:`l10n.articles.utilityclasses`) and those matching a
-configured ``exclude`` selector are left out.
+elements (but one that holds half of the words of the page's paragraphs: a site's story
+column set in an ``<aside>``), elements with the ARIA roles of navigation, complementary
+or contentinfo, elements a browser never shows (the ``hidden`` attribute, an inline
+``display: none``, a simple rule of the page's own ``<style>``:
+:mod:`l10n.articles.stylesheet`; a framework's class, ``d-none``, ``sr-only``:
+:mod:`l10n.articles.utilityclasses`) and those matching a configured ``exclude``
+selector are left out.
 
 Blocks, in this order:
 
@@ -283,7 +285,7 @@ class _Walker:
     def __init__(self, document: HtmlDocument, skipped: set[int]) -> None:
         self.document = document
         self.skipped = skipped  # ids of elements left out (``exclude`` selectors)
-        self.wrappers = page_forms(document.dom.getElementsByTagName("body")[0])
+        self.wrappers = page_forms(document.dom.getElementsByTagName("body")[0], FURNITURE)
         self.blocks: list[tuple[Block, Place]] = []
 
     def walk(self, parent: Element, ctx: _Context) -> None:

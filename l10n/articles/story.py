@@ -140,14 +140,20 @@ def _site(body: Element) -> bool:
     return any(body.getElementsByTagName(tag) for tag in SITE)
 
 
-def page_forms(body: Element) -> set[int]:
+def page_forms(body: Element, furniture: Sequence[str] = ()) -> set[int]:
     """The ids of the ``<form>`` elements that wrap the page (half of its visible words
     or more, or half of the words of its paragraphs: an ASP.NET page is one form, which
-    a script shown as text may outweigh), which are not furniture."""
+    a script shown as text may outweigh), and of the elements of the ``furniture`` tags
+    that hold half of the words of its paragraphs (a site that sets its story column in
+    an ``<aside>``, which browsers show as any other box), which are not furniture."""
     total = len(" ".join(_visible_text(body)).split())
+    everywhere = _paragraph_words(body)
     return {id(form) for form in body.getElementsByTagName("form")
             if len(" ".join(_visible_text(form)).split()) * 2 >= max(total, 1)
-            or _holds_story(form, body)}
+            or _holds_story(form, body, everywhere)} | {
+        id(element) for tag in furniture if tag != "form"
+        for element in body.getElementsByTagName(tag)
+        if _holds_story(element, body, everywhere)}
 
 
 def _visible_text(element: Element) -> list[str]:
@@ -160,14 +166,19 @@ def _visible_text(element: Element) -> list[str]:
     return parts
 
 
-def _holds_story(element: Element, body: Element) -> bool:
+def _holds_story(element: Element, body: Element, everywhere: int | None = None) -> bool:
     """Whether ``element`` holds at least as many words of paragraphs as the rest of the
-    page (a lone ``<article>`` that is a promo in a sidebar does not)."""
-    inside = sum(len(text_content(p.childNodes).split())
-                 for p in element.getElementsByTagName("p"))
-    everywhere = sum(len(text_content(p.childNodes).split())
-                     for p in body.getElementsByTagName("p"))
+    page (a lone ``<article>`` that is a promo in a sidebar does not); ``everywhere``:
+    the words of the page's paragraphs, if counted already."""
+    inside = _paragraph_words(element)
+    if everywhere is None:
+        everywhere = _paragraph_words(body)
     return inside > 0 and inside * 2 >= everywhere
+
+
+def _paragraph_words(element: Element) -> int:
+    return sum(len(text_content(p.childNodes).split())
+               for p in element.getElementsByTagName("p"))
 
 
 def _extracted(root: Element, text: str, *, promos: tuple[Element, ...],
