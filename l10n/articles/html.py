@@ -122,7 +122,7 @@ from l10n.articles.htmlmeta import (
 from l10n.articles.inline import PROTECTED_INLINE as PROTECTED_INLINE
 from l10n.articles.inline import inline, rejoin, translates, words
 from l10n.articles.preformatted import prose_runs, wrap_lines
-from l10n.articles.readings import loose
+from l10n.articles.readings import loose, plain
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
 from l10n.articles.story import CELL, Place, Story, find_story, kept, page_forms, title_at
@@ -215,7 +215,7 @@ def read_html(
     if at is not None:
         block, place = body[at]
         body[at] = (replace(block, kind=TITLE, level=0), place)
-        title = markup_text(block.text)
+        title = plain(block.text)  # without ruby annotations: what readers read
     else:
         title = head_title(path, document, head, story.title, next(
             (b for b, _ in body if b.translatable and b.kind not in ATTRIBUTE_KINDS), None))

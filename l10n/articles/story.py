@@ -15,7 +15,7 @@ html5lib's tree (whose places the ``.article.html`` build writes into).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -57,7 +57,7 @@ from l10n.articles.htmldom import (
 from l10n.articles.pointers import pointer_lines
 from l10n.articles.readings import agreed as _agreed
 from l10n.articles.readings import held as _held
-from l10n.articles.readings import loose
+from l10n.articles.readings import loose, plain
 from l10n.articles.readings import story_filter as _story_filter
 from l10n.model import (
     ALT,
@@ -140,7 +140,7 @@ def _site(body: Element) -> bool:
     return any(body.getElementsByTagName(tag) for tag in SITE)
 
 
-def page_forms(body: Element, furniture: Sequence[str] = ()) -> set[int]:
+def page_forms(body: Element, furniture: Iterable[str] = ()) -> set[int]:
     """The ids of the ``<form>`` elements that wrap the page (half of its visible words
     or more, or half of the words of its paragraphs: an ASP.NET page is one form, which
     a script shown as text may outweigh), and of the elements of the ``furniture`` tags
@@ -171,9 +171,8 @@ def _holds_story(element: Element, body: Element, everywhere: int | None = None)
     page (a lone ``<article>`` that is a promo in a sidebar does not); ``everywhere``:
     the words of the page's paragraphs, if counted already."""
     inside = _paragraph_words(element)
-    if everywhere is None:
-        everywhere = _paragraph_words(body)
-    return inside > 0 and inside * 2 >= everywhere
+    return inside > 0 and inside * 2 >= (
+        _paragraph_words(body) if everywhere is None else everywhere)
 
 
 def _paragraph_words(element: Element) -> int:
@@ -230,7 +229,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     class names a caption, :func:`~l10n.articles.captions.caption_box`, read as a
     ``caption``; a post the story embeds: trafilatura leaves them out). An alt or link
     title follows its block."""
-    texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
+    texts = [plain(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
               (block.kind == HEADING and block.level == 1) or keep(texts[n], block.kind == CELL)
               and not (place.parent is not None and linked(place))
@@ -391,10 +390,11 @@ def title_at(body: list[tuple[Block, Any]], story: Story) -> int | None:
     wanted = _words(story.title)
     if not wanted:
         return headings[0]
-    for i in headings:  # compared word by word: "Nvidia's" is "Nvidia’s"
-        text = _words(markup_text(body[i][0].text))
-        if text and (text in wanted or wanted in text):
-            return i
+    for i in headings:  # compared word by word: "Nvidia's" is "Nvidia’s"; trafilatura's
+        # title holds the heading's ruby annotations (furigana), its text does not
+        for text in {_words(plain(body[i][0].text)), _words(markup_text(body[i][0].text))}:
+            if text and (text in wanted or wanted in text):
+                return i
     for i in reversed(headings):  # not the title: an <h1> of the page's furniture
         del body[i]
     return None
