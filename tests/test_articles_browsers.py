@@ -57,21 +57,21 @@ def test_a_japanese_page_with_readings_above_its_words_is_read(tmp_path: Path) -
     out) and links some words to a dictionary; Japanese is written without spaces, so a
     paragraph is a few "words", most of them in links. Its paragraphs are the story's,
     not menus, and the title is read as readers read it, without the readings."""
+    r, d = _ruby, _dictionary
     paragraphs = [
-        f"{_ruby('港', 'みなと')}の{_dictionary('橋', 'はし', 1)}が{_ruby('月曜日', 'げつようび')}"
-        f"に2{_ruby('年', 'ねん')}ぶりに{_dictionary('開通', 'かいつう', 2)}しました。"
-        f"{_dictionary('鉄', 'てつ', 3)}の{_dictionary('部品', 'ぶひん', 4)}に"
-        f"{_ruby('割', 'わ')}れ{_ruby('目', 'め')}が見つかって、{_ruby('通', 'とお')}れなくなっていました。",
-        f"朝早くから{_ruby('多', 'おお')}くの{_ruby('車', 'くるま')}が{_dictionary('列', 'れつ', 5)}"
-        f"を作って、{_dictionary('新', 'あたら', 12)}しくなった{_ruby('橋', 'はし')}を"
-        f"{_dictionary('渡', 'わた', 6)}りました。{_dictionary('通勤', 'つうきん', 7)}の人たちは"
-        f"とても{_ruby('喜', 'よろこ')}んでいました。",
-        f"{_ruby('市', 'し')}によると、{_dictionary('修理', 'しゅうり', 8)}には48{_ruby('億円', 'おくえん')}"
-        f"かかりました。{_dictionary('予定', 'よてい', 9)}より11{_ruby('億円', 'おくえん')}多くなりました。"
-        f"{_dictionary('傷', 'きず', 10)}が{_ruby('思', 'おも')}っていたより{_dictionary('大', 'おお', 11)}"
-        f"きかったためです。",
+        f"{r('港', 'みなと')}の{d('橋', 'はし', 1)}が{r('月曜日', 'げつようび')}に2"
+        f"{r('年', 'ねん')}ぶりに{d('開通', 'かいつう', 2)}しました。{d('鉄', 'てつ', 3)}の"
+        f"{d('部品', 'ぶひん', 4)}に{r('割', 'わ')}れ{r('目', 'め')}が見つかって、"
+        f"{r('通', 'とお')}れなくなっていました。",
+        f"朝早くから{r('多', 'おお')}くの{r('車', 'くるま')}が{d('列', 'れつ', 5)}を作って、"
+        f"{d('新', 'あたら', 12)}しくなった{r('橋', 'はし')}を{d('渡', 'わた', 6)}りました。"
+        f"{d('通勤', 'つうきん', 7)}の人たちはとても{r('喜', 'よろこ')}んでいました。",
+        f"{r('市', 'し')}によると、{d('修理', 'しゅうり', 8)}には48{r('億円', 'おくえん')}"
+        f"かかりました。{d('予定', 'よてい', 9)}より11{r('億円', 'おくえん')}"
+        f"多くなりました。{d('傷', 'きず', 10)}が{r('思', 'おも')}っていたより"
+        f"{d('大', 'おお', 11)}きかったためです。",
     ]
-    title = f"{_ruby('港', 'みなと')}の{_ruby('橋', 'はし')}がまた{_ruby('通', 'とお')}れるようになった"
+    title = f"{r('港', 'みなと')}の{r('橋', 'はし')}がまた{r('通', 'とお')}れるようになった"
     page = ("<html lang='ja'><head><title>NEWS EASY|港の橋がまた通れるようになった</title></head>"
             f"<body><header><nav><ul>{MENU}</ul></nav></header><main><article><h1>{title}</h1>"
             + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></main>"
@@ -82,3 +82,29 @@ def test_a_japanese_page_with_readings_above_its_words_is_read(tmp_path: Path) -
     assert article.title == "港の橋がまた通れるようになった"
     read = [b.text for b in article.blocks if b.kind == "paragraph"]
     assert read == paragraphs
+
+
+def test_selectors_with_combinators_match_what_cssselect_matches(tmp_path: Path) -> None:
+    """The page's hiding rules and the configured selectors are run as tests of each
+    element's ancestors and earlier siblings (a rule starting ':not(:lang(en))' walked
+    every element's subtree once per element): they match the elements cssselect's own
+    XPath matches, in document order."""
+    from cssselect import GenericTranslator
+
+    from l10n.articles.htmldom import parse_html
+    from l10n.articles.selectors import _lxml_copy, select
+
+    page = ("<html lang='en'><body><div class='a'><p class='x'>one</p><section lang='fr'>"
+            "<p class='x'>deux</p><span class='y'>trois</span><p>quatre</p></section></div>"
+            "<ul><li>a</li><li class='y'>b</li><li>c</li></ul><h2>t</h2><p class='x'>five</p>"
+            "</body></html>")
+    document = parse_html(tmp_path / "page.html", page)
+    selectors = ["div p", "div > p", ".a .x", "section > .x + .y", "h2 + p", "li ~ li",
+                 ":not(:lang(en)) .x", "ul li:first-child", "div .y ~ p", "body > .x",
+                 ".a section p.x", "li.y + li"]
+    root, copies = _lxml_copy(document.dom.documentElement)  # type: ignore[arg-type]
+    for selector in selectors:
+        expected = {id(e) for e in root.xpath(GenericTranslator().css_to_xpath(selector))}
+        wanted = [element for copy, element in copies if id(copy) in expected]
+        assert wanted, selector
+        assert select(document, [selector]) == wanted, selector
