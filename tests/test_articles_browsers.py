@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from l10n.articles import read_article
 from l10n.articles.htmldom import markup_text
 
@@ -108,3 +110,43 @@ def test_selectors_with_combinators_match_what_cssselect_matches(tmp_path: Path)
         wanted = [element for copy, element in copies if id(copy) in expected]
         assert wanted, selector
         assert select(document, [selector]) == wanted, selector
+
+
+def _members_only(summary: str) -> str:
+    teasers = "".join(f'<li><a href="/a/{n}"><h3>{t}</h3><p>{t} The full story is for '
+                      f"members.</p></a></li>" for n, t in enumerate((
+                          "Ferry operators count the cost of the reopening.",
+                          "Councillors approve a budget for road repairs.",
+                          "A new cycle lane opens in the spring.")))
+    return ("<html><head><title>Harbour bridge reopens | Coast Security</title></head><body>"
+            f"<header><nav><ul>{MENU}</ul></nav></header><main><header class='arti-header'>"
+            f"<h1 class='head'>Harbour bridge reopens</h1><p class='arti-summary'>{summary}</p>"
+            "<time datetime='2019-03-05'>5 March 2019</time></header><div class='arti-content'>"
+            "<article class='arti-body'></article></div><section class='topics'>"
+            f"<ul>{teasers}</ul></section></main><div class='register'><a href='/register'><div>"
+            "<p class='caption'>Register as a member from the top right of the page to read "
+            "members-only stories. Every Monday morning we send a newsletter that sums up the "
+            "week's news.</p></div></a></div><footer><p>Copyright Coast Security</p></footer>"
+            "<script>var a = 1;</script></body></html>")
+
+
+def test_a_members_only_story_is_read_as_its_title_and_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A members-only story shows its headline and the summary under it (a class naming a
+    summary); the libraries read the site's notice asking to register (here they are made
+    to), which is inside a link, so no reading finds a paragraph of the story. The summary
+    beside the headline is read (a Japanese one too: written without spaces, it is one
+    "word" long); the notice and the teasers are not."""
+    from l10n.articles import story
+
+    notice = "Register as a member from the top right of the page"
+    monkeypatch.setattr(story, "_story_filter", lambda text: (
+        lambda block, cell: block.startswith(notice)))
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    monkeypatch.setattr(story, "_held", lambda text: lambda block, cell: False)
+    for summary in (STORY[0], "阪南大学は3月4日、同学の専任教員が学生情報等を保存したUSBメモリを"
+                    "紛失したことが判明したと発表した。"):
+        texts = texts_of(tmp_path, "members.html", _members_only(summary))
+        assert texts[texts.index("Harbour bridge reopens"):] == ["Harbour bridge reopens",
+                                                                 summary]

@@ -37,14 +37,13 @@ never the page's furniture. Where the story is, in this order:
    is read again favouring recall. Navigation, ads, share buttons are not the story.
 
 In every case, inside the story, ``nav``, ``aside``, ``form`` (but one that wraps half of
-the page's words or more: an ASP.NET page is one form), ``footer`` and ``dialog``
-elements (but one that holds half of the words of the page's paragraphs: a site's story
-column set in an ``<aside>``), elements with the ARIA roles of navigation, complementary
-or contentinfo, elements a browser never shows (the ``hidden`` attribute, an inline
-``display: none``, a simple rule of the page's own ``<style>``:
-:mod:`l10n.articles.stylesheet`; a framework's class, ``d-none``, ``sr-only``:
-:mod:`l10n.articles.utilityclasses`) and those matching a configured ``exclude``
-selector are left out.
+the page's words or more: an ASP.NET page is one form), ``footer`` and ``dialog`` elements
+(but one holding half of the words of the page's paragraphs: a story column set in an
+``<aside>``), elements with the ARIA roles of navigation, complementary or contentinfo,
+elements a browser never shows (the ``hidden`` attribute, an inline ``display: none``, a
+rule of the page's own ``<style>``: :mod:`l10n.articles.stylesheet`; a framework's class,
+``d-none``, ``sr-only``: :mod:`l10n.articles.utilityclasses`) and those matching a
+configured ``exclude`` selector are left out.
 
 Blocks, in this order:
 
@@ -210,6 +209,8 @@ def read_html(
         # html5lib (a browser) parsed it, which lxml may not (a doctype cut short)
         story = find_story(document, page or serialize(document.dom), chosen, recall=recall)
         body = _story_blocks(document, story, skipped, heads)
+    if story.keep is not None and not _has_text(body):  # a members-only story's standfirst
+        body = _story_blocks(document, story, skipped, heads, alone=True)
     at = title_at(body, story)
     head: list[tuple[Block, Place]] = []
     if at is not None:
@@ -249,14 +250,14 @@ def read_html(
 
 
 def _story_blocks(document: HtmlDocument, story: Story, skipped: set[int],
-                  heads: dict[str, str]) -> list[tuple[Block, Place]]:
+                  heads: dict[str, str], alone: bool = False) -> list[tuple[Block, Place]]:
     walker = _Walker(document, skipped | {id(e) for e in story.promos})
     walker.walk(story.root, _Context())
     blocks = walker.blocks
     if story.keep is None:
         return blocks
     return kept(blocks, _by_head(story.keep, heads), _by_head(story.maybe, heads),
-                _by_head(story.held, heads))
+                _by_head(story.held, heads), alone)
 
 
 def _by_head(test: Test | None, heads: dict[str, str]) -> Any:

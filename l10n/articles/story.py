@@ -208,7 +208,8 @@ def _words(text: str) -> str:
 
 def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
          maybe: Callable[[str, bool], bool] | None = None,
-         held: Callable[[str, bool], bool] | None = None) -> list[tuple[Block, Any]]:
+         held: Callable[[str, bool], bool] | None = None,
+         alone: bool = False) -> list[tuple[Block, Any]]:
     """The body blocks that are the story's: those trafilatura's story holds (``keep``; not
     a table's cell that is all link, nor a line of short links: menus), their neighbours
     (:func:`_neighbours`), those both wider readings hold (``maybe``,
@@ -249,7 +250,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     continued(body, texts, chosen)
     between(body, texts, chosen)
     cited(body, texts, chosen)
-    standfirst(body, texts, chosen)
+    standfirst(body, texts, chosen, alone)
     data_tables(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     pointer_lines(body, texts, chosen)
@@ -390,8 +391,7 @@ def title_at(body: list[tuple[Block, Any]], story: Story) -> int | None:
     wanted = _words(story.title)
     if not wanted:
         return headings[0]
-    for i in headings:  # compared word by word: "Nvidia's" is "Nvidia’s"; trafilatura's
-        # title holds the heading's ruby annotations (furigana), its text does not
+    for i in headings:  # word by word ("Nvidia's" is "Nvidia’s"), with or without furigana
         for text in {_words(plain(body[i][0].text)), _words(markup_text(body[i][0].text))}:
             if text and (text in wanted or wanted in text):
                 return i
