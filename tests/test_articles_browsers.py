@@ -43,6 +43,15 @@ def test_a_story_column_set_in_an_aside_is_read(tmp_path: Path) -> None:
     assert "Harbour bridge reopens" in texts
     assert [t for t in texts if t in STORY] == list(STORY)
     assert not any("Ferry operators" in t or "Copyright" in t for t in texts)
+    # a sidebar whose widgets' paragraphs outweigh a story set outside <p> (and outside
+    # any aside), its widget titles in <h1>s after the story's: still furniture
+    widgets = "".join(f"<h1>Column {n}</h1><p>{p}</p>" for n, p in enumerate(STORY[::-1]))
+    page = page.replace("<aside class='direct-content'>", "<div>").replace(
+        f"{story}</section></aside>", "<div>" + "<br><br>".join(STORY) + "</div></section>"
+        f"</div><aside class='sidebar'>{widgets}</aside>")
+    texts = texts_of(tmp_path, "sidebar.html", page)
+    assert "Harbour bridge reopens" in texts
+    assert not any(t.startswith("Column") for t in texts)
 
 
 def _ruby(word: str, reading: str) -> str:

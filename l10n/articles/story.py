@@ -109,7 +109,6 @@ class Story:
     date: str = ""
 
 
-
 def find_story(document: HtmlDocument, text: str, chosen: Sequence[Element], *,
                recall: bool = False) -> Story:
     """The story's root, and whether trafilatura tells its blocks (module rules 1-5);
@@ -143,17 +142,19 @@ def _site(body: Element) -> bool:
 def page_forms(body: Element, furniture: Iterable[str] = ()) -> set[int]:
     """The ids of the ``<form>`` elements that wrap the page (half of its visible words
     or more, or half of the words of its paragraphs: an ASP.NET page is one form, which
-    a script shown as text may outweigh), and of the elements of the ``furniture`` tags
-    that hold half of the words of its paragraphs (a site that sets its story column in
-    an ``<aside>``, which browsers show as any other box), which are not furniture."""
-    total = len(" ".join(_visible_text(body)).split())
-    everywhere = _paragraph_words(body)
-    return {id(form) for form in body.getElementsByTagName("form")
-            if len(" ".join(_visible_text(form)).split()) * 2 >= max(total, 1)
-            or _holds_story(form, body, everywhere)} | {
-        id(element) for tag in furniture if tag != "form"
-        for element in body.getElementsByTagName(tag)
-        if _holds_story(element, body, everywhere)}
+    a script shown as text may outweigh), and of the ``furniture`` tags' elements holding
+    half of its paragraphs' words and its first ``<h1>`` (a story column set in an
+    ``<aside>``, shown as any box; not a sidebar), not furniture."""
+    total, everywhere = len(" ".join(_visible_text(body)).split()), _paragraph_words(body)
+    found = {id(form) for form in body.getElementsByTagName("form")  # a page-wide form
+             if len(" ".join(_visible_text(form)).split()) * 2 >= max(total, 1)
+             or _holds_story(form, body, everywhere)}
+    node: Any = next(iter(body.getElementsByTagName("h1")), None)
+    while node is not None and node is not body:  # the first <h1>'s furniture around it
+        found |= {id(node)} if node.tagName in furniture and _holds_story(
+            node, body, everywhere) else set()
+        node = node.parentNode
+    return found
 
 
 def _visible_text(element: Element) -> list[str]:
@@ -168,8 +169,7 @@ def _visible_text(element: Element) -> list[str]:
 
 def _holds_story(element: Element, body: Element, everywhere: int | None = None) -> bool:
     """Whether ``element`` holds at least as many words of paragraphs as the rest of the
-    page (a lone ``<article>`` that is a promo in a sidebar does not); ``everywhere``:
-    the words of the page's paragraphs, if counted already."""
+    page (``everywhere``, if counted; a lone ``<article>`` promo in a sidebar does not)."""
     inside = _paragraph_words(element)
     return inside > 0 and inside * 2 >= (
         _paragraph_words(body) if everywhere is None else everywhere)
