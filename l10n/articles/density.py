@@ -281,30 +281,43 @@ _STANDFIRST = re.compile(r"(?:^|[^a-z])(?:standfirst|dek|deck|excerpt|summary|su
                          r"|sub-?headline|strapline)(?:$|[^a-z])")
 
 
-def standfirst(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool]) -> None:
+def standfirst(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bool],
+               alone: bool = False) -> None:
     """Marks as the story's its standfirst (the summary under the headline: a "dek"), which
     the precise reading drops as it sits apart from the story's paragraphs: a paragraph
     between the title's ``<h1>`` and the story's first paragraph, of :data:`_LEDE` words or
-    more, not inside a link, whose text is the page's description (``<meta
-    name="description">``, ``og:description`` or ``twitter:description``) or whose
-    element's class names a standfirst (``article-excerpt``, ``dek``, ``standfirst``,
-    ``summary``, ``subtitle``): the page's own word that this is its summary."""
+    more (two characters of a script written without spaces, Japanese, are one), not
+    inside a link, whose text is the page's description (``<meta name="description">``,
+    ``og:description`` or ``twitter:description``) or whose element's class names a
+    standfirst (``article-excerpt``, ``dek``, ``standfirst``, ``summary``, ``subtitle``):
+    the page's own word that this is its summary. With ``alone`` (no reading found a
+    paragraph of the story: a members-only story shows its title and summary), the
+    standfirst beside the title's ``<h1>`` (in the element holding it) is read."""
     first = next((n for n, (block, _) in enumerate(body) if chosen[n]
-                  and block.kind == PARAGRAPH), None)
+                  and block.kind == PARAGRAPH), len(body) if alone else None)
     title = next((n for n, (block, _) in enumerate(body[:first]) if chosen[n]
                   and block.kind == HEADING and block.level == 1), None)
     if first is None or title is None or body[title][1].parent is None:
         return
-    page = body[title][1].parent.ownerDocument
+    heading = body[title][1].parent
+    page = heading.ownerDocument
     summaries = {loose(meta.getAttribute("content")) for meta in page.getElementsByTagName("meta")
                  if (meta.getAttribute("name") or meta.getAttribute("property")).lower()
                  in _DESCRIPTIONS}
     for n in range(title + 1, first):
         block, place = body[n]
         if not chosen[n] and block.kind == PARAGRAPH and place.parent is not None and (
-                len(texts[n].split()) >= _LEDE and not linked(place)) and (
-                loose(texts[n]) in summaries or _STANDFIRST.search(class_words(place.parent))):
+                _words(texts[n]) >= _LEDE and not linked(place)) and (
+                loose(texts[n]) in summaries or _STANDFIRST.search(class_words(place.parent))
+        ) and not (first == len(body) and place.parent.parentNode is not heading.parentNode):
             chosen[n] = True
+
+
+_SPACELESS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana, Han
+
+
+def _words(text: str) -> int:
+    return len(text.split()) + len(_SPACELESS.findall(text)) // 2
 
 
 _LIST = 3  # lines at least in a list set as paragraphs of one element

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from l10n.articles.htmldom import elements, text_content
-from l10n.articles.readings import loose
+from l10n.articles.readings import letters, loose
 from l10n.model import ALT, HEADING, LINK_TITLE, LIST_ITEM, PARAGRAPH, QUOTE, Block
 
 if TYPE_CHECKING:
@@ -232,12 +232,12 @@ _MENU_LINKS = 4  # links at least in a line that is a menu
 
 def menu_line(text: str, place: Any) -> bool:
     """Whether a run is a menu: :data:`_MENU_LINKS` links or more of three words at most
-    on average, holding two thirds of its words or more ("Football | Cricket | Rugby
-    Union | Tennis | Golf")."""
-    links = _links(place.nodes)
-    words = link_words(place)
+    on average, holding two thirds of its words and letters ("Football | Golf"; a Japanese
+    paragraph's few links to a dictionary are no menu; ``text``: without ruby annotations)."""
+    links, words = _links(place.nodes), link_words(place)
     count = sum(any(c.isalnum() for c in word) for word in text.split())  # not "|"
-    return len(links) >= _MENU_LINKS and words <= 3 * len(links) and words * 3 >= count * 2
+    return len(links) >= _MENU_LINKS and words <= 3 * len(links) and words * 3 >= count * 2 \
+        and letters(links) * 3 >= sum(c.isalnum() for c in text) * 2
 
 
 def link_words(place: Any) -> int:

@@ -37,11 +37,12 @@ never the page's furniture. Where the story is, in this order:
    is read again favouring recall. Navigation, ads, share buttons are not the story.
 
 In every case, inside the story, ``nav``, ``aside``, ``form`` (but one that wraps half of
-the page's words or more: an ASP.NET page is one form), ``footer`` and ``dialog``
-elements, elements with the ARIA roles of navigation, complementary or contentinfo,
+the page's words or more: an ASP.NET page is one form), ``footer`` and ``dialog`` elements
+(but one holding half of the words of the page's paragraphs: a story column set in an
+``<aside>``), elements with the ARIA roles of navigation, complementary or contentinfo,
 elements a browser never shows (the ``hidden`` attribute, an inline ``display: none``, a
-simple rule of the page's own ``<style>``: :mod:`l10n.articles.stylesheet`; a framework's
-class, ``d-none``, ``sr-only``: :mod:`l10n.articles.utilityclasses`) and those matching a
+rule of the page's own ``<style>``: :mod:`l10n.articles.stylesheet`; a framework's class,
+``d-none``, ``sr-only``: :mod:`l10n.articles.utilityclasses`) and those matching a
 configured ``exclude`` selector are left out.
 
 Blocks, in this order:
@@ -123,7 +124,7 @@ from l10n.articles.inline import PROTECTED_INLINE as PROTECTED_INLINE
 from l10n.articles.inline import formula_picture, inline, rejoin, translates, words
 from l10n.articles.jsonld import ld_story
 from l10n.articles.preformatted import prose_runs, wrap_lines
-from l10n.articles.readings import by_head
+from l10n.articles.readings import by_head, plain
 from l10n.articles.selectors import select
 from l10n.articles.source import file_slug
 from l10n.articles.story import CELL as CELL
@@ -218,12 +219,14 @@ def read_html(
             noscripts = []
     if (data := ld_story(document, body, ns.words_read(body))) is not None:
         body = data  # a story only in the page's JSON-LD: the page's scripts render it
+    if story.keep is not None and not _has_text(body):  # a members-only story's standfirst
+        body = _story_blocks(document, story, skipped, heads, noscripts, alone=True)
     at = title_at(body, story)
     head: list[tuple[Block, Place]] = []
     if at is not None:
         block, place = body[at]
         body[at] = (replace(block, kind=TITLE, level=0), place)
-        title = markup_text(block.text)
+        title = plain(block.text)  # without ruby annotations: what readers read
     else:
         title = head_title(path, document, head, story.title, next(
             (b for b, _ in body if b.translatable and b.kind not in ATTRIBUTE_KINDS), None))
@@ -259,14 +262,14 @@ def read_html(
 
 
 def _story_blocks(document: HtmlDocument, story: Story, skipped: set[int], heads: dict[str, str],
-                  shown: Sequence[Element] = ()) -> list[tuple[Block, Place]]:
+                  shown: Sequence[Element] = (), alone: bool = False) -> list[tuple[Block, Place]]:
     walker = _Walker(document, skipped | {id(e) for e in story.promos}, shown)
     walker.walk(story.root, _Context())
     blocks = walker.blocks
     if story.keep is None:
         return blocks
     return kept(blocks, by_head(story.keep, heads), by_head(story.maybe, heads),
-                by_head(story.held, heads))
+                by_head(story.held, heads), alone)
 
 
 def _has_text(body: list[tuple[Block, Place]]) -> bool:
@@ -284,9 +287,10 @@ class _Walker:
         self.document = document
         self.skipped = skipped  # ids of elements left out (``exclude`` selectors)
         self.shown = {id(e) for e in shown}  # <noscript> elements read (module noscript)
-        # elements that wrap the page: a form (not furniture), a hidden wrapper (shown)
-        self.wrappers = page_forms(document.dom.getElementsByTagName("body")[0]) | (
-            hidden_wrappers(document))
+        # elements that wrap the page: a form or a story column (not furniture), a hidden
+        # wrapper (shown)
+        self.wrappers = page_forms(document.dom.getElementsByTagName("body")[0],
+                                   FURNITURE) | hidden_wrappers(document)
         self.blocks: list[tuple[Block, Place]] = []
 
     def walk(self, parent: Element, ctx: _Context) -> None:

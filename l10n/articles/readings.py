@@ -13,12 +13,19 @@ it, while what only one of them reads is mostly furniture.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from l10n.articles.htmldom import SOFT_HYPHEN
+from l10n.articles.htmldom import (
+    SOFT_HYPHEN,
+    elements,
+    markup_text,
+    parse_fragment,
+    text_content,
+)
 
 
 def story_filter(story: str) -> Callable[[str, bool], bool]:
@@ -66,6 +73,36 @@ _RUN = 6  # words in a run that a table cell and the story share
 
 def _runs(words: list[str]) -> list[tuple[str, ...]]:
     return [tuple(words[i:i + _RUN]) for i in range(len(words) - _RUN + 1)]
+
+
+_RUBY_TEXT = ("rt", "rp", "rtc")
+
+
+def plain(markup: str) -> str:
+    """The text of a block's inline ``markup`` as the libraries read it: its text
+    (:func:`~l10n.articles.htmldom.markup_text`) without ruby annotations (``<rt>``,
+    ``<rp>``: the readings set small above a word, furigana in a Japanese page for
+    children or learners, which trafilatura and readability-lxml leave out: with them,
+    no block of such a page was the story's)."""
+    if "<rt" not in markup and "<rp" not in markup:
+        return markup_text(markup)
+    nodes = [n for n in parse_fragment(markup, "div")
+             if getattr(n, "tagName", "") not in _RUBY_TEXT]
+    for element in elements(nodes):
+        if element.tagName in _RUBY_TEXT and element.parentNode is not None:
+            element.parentNode.removeChild(element)
+    return re.sub(r"[ \t\n\r\f]+", " ", text_content(nodes)).strip()  # as markup_text
+
+
+def letters(nodes: Sequence[Any]) -> int:
+    """The letters and digits of the nodes' text, ruby annotations left out."""
+    found = 0
+    for node in nodes:
+        if node.nodeType == node.TEXT_NODE:
+            found += sum(c.isalnum() for c in node.data)
+        elif node.nodeType == node.ELEMENT_NODE and node.tagName not in _RUBY_TEXT:
+            found += letters(node.childNodes)
+    return found
 
 
 def loose(text: str) -> str:

@@ -15,7 +15,7 @@ html5lib's tree (whose places the ``.article.html`` build writes into).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -59,7 +59,7 @@ from l10n.articles.notices import notices
 from l10n.articles.pointers import pointer_lines
 from l10n.articles.readings import agreed as _agreed
 from l10n.articles.readings import held as _held
-from l10n.articles.readings import loose
+from l10n.articles.readings import loose, plain
 from l10n.articles.readings import story_filter as _story_filter
 from l10n.model import (
     ALT,
@@ -112,7 +112,6 @@ class Story:
     date: str = ""
 
 
-
 def find_story(document: HtmlDocument, text: str, chosen: Sequence[Element], *,
                recall: bool = False) -> Story:
     """The story's root, and whether trafilatura tells its blocks (module rules 1-5);
@@ -143,14 +142,22 @@ def _site(body: Element) -> bool:
     return any(body.getElementsByTagName(tag) for tag in SITE)
 
 
-def page_forms(body: Element) -> set[int]:
+def page_forms(body: Element, furniture: Iterable[str] = ()) -> set[int]:
     """The ids of the ``<form>`` elements that wrap the page (half of its visible words
     or more, or half of the words of its paragraphs: an ASP.NET page is one form, which
-    a script shown as text may outweigh), which are not furniture."""
-    total = len(" ".join(_visible_text(body)).split())
-    return {id(form) for form in body.getElementsByTagName("form")
-            if len(" ".join(_visible_text(form)).split()) * 2 >= max(total, 1)
-            or _holds_story(form, body)}
+    a script shown as text may outweigh), and of the ``furniture`` tags' elements holding
+    half of its paragraphs' words and its first ``<h1>`` (a story column set in an
+    ``<aside>``, shown as any box; not a sidebar), not furniture."""
+    total, everywhere = len(" ".join(_visible_text(body)).split()), _paragraph_words(body)
+    found = {id(form) for form in body.getElementsByTagName("form")  # a page-wide form
+             if len(" ".join(_visible_text(form)).split()) * 2 >= max(total, 1)
+             or _holds_story(form, body, everywhere)}
+    node: Any = next(iter(body.getElementsByTagName("h1")), None)
+    while node is not None and node is not body:  # the first <h1>'s furniture around it
+        found |= {id(node)} if node.tagName in furniture and _holds_story(
+            node, body, everywhere) else set()
+        node = node.parentNode
+    return found
 
 
 def _visible_text(element: Element) -> list[str]:
@@ -163,14 +170,17 @@ def _visible_text(element: Element) -> list[str]:
     return parts
 
 
-def _holds_story(element: Element, body: Element) -> bool:
+def _holds_story(element: Element, body: Element, everywhere: int | None = None) -> bool:
     """Whether ``element`` holds at least as many words of paragraphs as the rest of the
-    page (a lone ``<article>`` that is a promo in a sidebar does not)."""
-    inside = sum(len(text_content(p.childNodes).split())
-                 for p in element.getElementsByTagName("p"))
-    everywhere = sum(len(text_content(p.childNodes).split())
-                     for p in body.getElementsByTagName("p"))
-    return inside > 0 and inside * 2 >= everywhere
+    page (``everywhere``, if counted; a lone ``<article>`` promo in a sidebar does not)."""
+    inside = _paragraph_words(element)
+    return inside > 0 and inside * 2 >= (
+        _paragraph_words(body) if everywhere is None else everywhere)
+
+
+def _paragraph_words(element: Element) -> int:
+    return sum(len(text_content(p.childNodes).split())
+               for p in element.getElementsByTagName("p"))
 
 
 def _extracted(root: Element, text: str, *, promos: tuple[Element, ...],
@@ -201,7 +211,8 @@ def _words(text: str) -> str:
 
 def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
          maybe: Callable[[str, bool], bool] | None = None,
-         held: Callable[[str, bool], bool] | None = None) -> list[tuple[Block, Any]]:
+         held: Callable[[str, bool], bool] | None = None,
+         alone: bool = False) -> list[tuple[Block, Any]]:
     """The body blocks that are the story's: those trafilatura's story holds (``keep``; not
     a table's cell that is all link, nor a line of short links: menus), their neighbours
     (:func:`_neighbours`), those both wider readings hold (``maybe``,
@@ -225,7 +236,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     class names a caption, :func:`~l10n.articles.captions.caption_box`, read as a
     ``caption``; a post the story embeds: trafilatura leaves them out). An alt or link
     title follows its block."""
-    texts = [markup_text(b.text) if b.translatable else b.text for b, _ in body]
+    texts = [plain(b.text) if b.translatable else b.text for b, _ in body]
     chosen = [False if block.kind in (ALT, LINK_TITLE) else
               (block.kind == HEADING and block.level == 1) or keep(texts[n], block.kind == CELL)
               and not (place.parent is not None and linked(place))
@@ -245,7 +256,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     continued(body, texts, chosen)
     between(body, texts, chosen)
     cited(body, texts, chosen)
-    standfirst(body, texts, chosen)
+    standfirst(body, texts, chosen, alone)
     data_tables(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     headline_rows(body, chosen)
@@ -376,10 +387,10 @@ def title_at(body: list[tuple[Block, Any]], story: Story) -> int | None:
     wanted = _words(story.title)
     if not wanted:
         return headings[0]
-    for i in headings:  # compared word by word: "Nvidia's" is "Nvidia’s"
-        text = _words(markup_text(body[i][0].text))
-        if text and (text in wanted or wanted in text):
-            return i
+    for i in headings:  # word by word ("Nvidia's" is "Nvidia’s"), with or without furigana
+        for text in {_words(plain(body[i][0].text)), _words(markup_text(body[i][0].text))}:
+            if text and (text in wanted or wanted in text):
+                return i
     for i in reversed(headings):  # not the title: an <h1> of the page's furniture
         del body[i]
     return None
