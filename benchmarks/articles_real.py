@@ -84,7 +84,7 @@ from typing import Any
 from l10n.articles import read_article
 from l10n.articles.frontmatter import read_front_matter
 from l10n.articles.htmldom import markup_text
-from l10n.articles.markdown import CODE_SHORTCODES
+from l10n.articles.shortcodes import CODE_SHORTCODES
 from l10n.errors import ArticleError
 from l10n.model import ATTRIBUTE_KINDS, BYLINE, TITLE, Article
 from l10n.text.segment import segment_article

@@ -32,8 +32,9 @@ Blocks, in document order (CommonMark, parsed with markdown-it-py):
   ``level``: in a list item, the list's depth (the code belongs to the item), else 0;
 - ``shortcode``: a Hugo shortcode that holds code, from its line to its closing tag's
   (``{{< highlight go >}}``, ``code``, ``code-toggle``, ``mermaid``, ``math``...:
-  :data:`CODE_SHORTCODES`), as written, not translatable (CommonMark reads it as a
-  paragraph, whose code went to the engine and whose tags the build changed);
+  :data:`l10n.articles.shortcodes.CODE_SHORTCODES`), as written, not translatable
+  (CommonMark reads it as a paragraph, whose code went to the engine and whose tags the
+  build changed);
 - ``link-title``: the title of a link or image (``[x](url "title")``), after the block it
   is in (an image's alt text is the ``[...]`` part, translated inside its sentence); the
   ``alt`` and ``title`` of an HTML tag in a sentence (``<img alt="A cat">``) are an ``alt``
@@ -77,6 +78,7 @@ from l10n.articles.frontmatter import FrontMatter, read_front_matter, shown_text
 from l10n.articles.htmldom import markup_text
 from l10n.articles.mdrefs import inline_references
 from l10n.articles.rawhtml import raw_blocks, tag_attributes
+from l10n.articles.shortcodes import shortcode_block
 from l10n.articles.source import file_slug, front_matter_slug
 from l10n.errors import ArticleError, L10nWarning, LanguageError
 from l10n.lang import validate_language
@@ -251,41 +253,9 @@ def _parser() -> Any:
         tokenize(state, start, end, *args)
 
     md.block.tokenize = checked  # type: ignore[method-assign,assignment]
-    md.block.ruler.before("paragraph", "shortcode_block", _shortcode_block,
+    md.block.ruler.before("paragraph", "shortcode_block", shortcode_block,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
     return md
-
-
-# Hugo shortcodes whose inner content is code, a diagram or a formula (Hugo's highlight,
-# its docs' code-toggle, themes' code, codeblock, mermaid, math, katex, plantuml)
-CODE_SHORTCODES = ("highlight", "code", "code-toggle", "codeblock", "mermaid", "math",
-                   "katex", "plantuml")
-_OPENING = re.compile(r"\{\{([<%])\s*(" + "|".join(map(re.escape, CODE_SHORTCODES))
-                      + r")(?:\s[^\n]*?)?(?<!/)\s*[>%]\}\}\s*")  # not self-closing ({{< x />}})
-
-
-def _shortcode_block(state: Any, start: int, end: int, silent: bool) -> bool:
-    """markdown-it block rule: a line that is a code shortcode's opening tag alone, up to
-    the line with its closing tag (``{{< /highlight >}}``), is one ``shortcode_block``."""
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False
-    first = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
-    opening = _OPENING.fullmatch(first)
-    if opening is None:
-        return False
-    closing = re.compile(r"\{\{[<%]\s*/\s*" + re.escape(opening.group(2)) + r"\s*[>%]\}\}")
-    for line in range(start, end):
-        if closing.search(state.src[state.bMarks[line]:state.eMarks[line]]):
-            break
-    else:
-        return False
-    if not silent:
-        token = state.push("shortcode_block", "", 0)
-        token.content = state.getLines(start, line + 1, state.sCount[start], True)
-        token.map = [start, line + 1]
-        token.info = ""
-        state.line = line + 1
-    return True
 
 
 def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
