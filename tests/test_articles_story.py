@@ -992,3 +992,15 @@ def test_a_page_hidden_whole_until_a_script_shows_it_is_read(tmp_path: Path) -> 
     copy = "".join(f"<p>{p}</p>" for p in STORY)
     twice = _site_page(copy + f"<div style='display:none'>{copy}</div>")
     assert [t for t in texts_of(tmp_path, "copy.html", twice) if t in STORY] == list(STORY)
+
+
+def test_section_headings_set_as_h1_like_the_title_are_read(tmp_path: Path) -> None:
+    """A Medium post sets its sections' headings as ``<h1>``, as its title: the first
+    section's heading and the title both come before the story's first paragraph. The
+    title is the first ``<h1>``; every heading with its section's paragraphs is read."""
+    story = ("<div class='byline'><a href='/@ann'>Ann Lee</a></div><h1>Why it matters</h1>"
+             + "".join(f"<p>{p}</p>" for p in STORY[:2]) + "<h1>What comes next</h1>"
+             f"<p>{STORY[2]}</p>")
+    texts = texts_of(tmp_path, "medium.html", _site_page(story))
+    assert texts.index("Harbour bridge reopens") < texts.index("Why it matters") < texts.index(
+        STORY[0]) < texts.index("What comes next") < texts.index(STORY[2])

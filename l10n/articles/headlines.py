@@ -62,9 +62,11 @@ def box_titles(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
     one before the next heading of its level or higher, or the page's end (a sidebar's
     "Links We Like", "Sponsored Links", "More Sports", whose links were not read; a
     site sets them as ``<h1>`` too), above the story's first block read or below its
-    last (a heading between them is the story's, its section empty or not). The last
-    ``<h1>`` above the story stays (the title), and so does a heading whose section
-    holds a subheading and its paragraphs; on a page of headings alone, all stay."""
+    last (a heading between them is the story's, its section empty or not). The first
+    ``<h1>`` above the story stays (the title: a page that sets its sections' headings as
+    ``<h1>`` too, Medium's, has its first section's above the story's first paragraph),
+    and so does a heading whose section holds a subheading and its paragraphs; on a page
+    of headings alone, all stay."""
     def text(m: int) -> bool:  # a block read that is not a heading
         return chosen[m] and body[m][0].kind not in (HEADING, ALT, LINK_TITLE)
 
@@ -75,7 +77,7 @@ def box_titles(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
     if first == len(body):
         return  # headings are all the page has: they are its text
     last = max((m for m in range(len(body)) if text(m)), default=-1)
-    title = max((m for m in range(first) if chosen[m] and ends(m, 1)), default=None)
+    title = min((m for m in range(first) if chosen[m] and ends(m, 1)), default=None)
     for n, (block, _) in enumerate(body):
         if not chosen[n] or block.kind != HEADING or n == title or first < n < last:
             continue
