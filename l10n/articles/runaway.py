@@ -71,13 +71,7 @@ def _damage(tag: str) -> int:
         if tag[at] == "<" and _MARKUP.match(tag, at):
             return at
         if tag[at] == "=":
-            at += 1
-            while at < n and tag[at] in " \t\n\r\f":
-                at += 1
-            if at < n and tag[at] in "\"'":
-                close = tag.find(tag[at], at + 1)
-                at = n if close < 0 else close + 1
-                continue
+            at = _past_value(tag, at)
             continue
         at += 1
     end = _SCRIPT_END.search(tag)
@@ -93,16 +87,24 @@ def _tag_end(text: str, at: int) -> int:
         if char == ">":
             return at + 1
         if char == "=":
-            at += 1
-            while at < n and text[at] in " \t\n\r\f":
-                at += 1
-            if at < n and text[at] in "\"'":
-                close = text.find(text[at], at + 1)
-                at = n if close < 0 else close + 1
-                continue
+            at = _past_value(text, at)
             continue
         at += 1
     return n
+
+
+def _past_value(text: str, at: int) -> int:
+    """From the ``=`` at ``at``: past the quoted value after it (a quote opens a value
+    only right after ``=`` and its spaces; an unclosed one runs to the end), else past
+    the spaces."""
+    n = len(text)
+    at += 1
+    while at < n and text[at] in " \t\n\r\f":
+        at += 1
+    if at < n and text[at] in "\"'":
+        close = text.find(text[at], at + 1)
+        return n if close < 0 else close + 1
+    return at
 
 
 def _open_quote(head: str) -> str:
