@@ -978,7 +978,9 @@ def test_a_story_written_with_soft_hyphens_is_read_as_words_without_them(
     assert not any("\u00ad" in t for t in texts)
 
 
-def test_a_page_hidden_whole_until_a_script_shows_it_is_read(tmp_path: Path) -> None:
+def test_a_page_an_inline_style_hides_whole_until_a_script_shows_it_is_read(
+    tmp_path: Path,
+) -> None:
     """A page wraps everything in ``<div style="display: none">`` that its script shows
     once loaded (an anti-flicker wrapper): a browser shows the story, so it is read; a
     hidden copy of the story beside the shown one (for search engines) is not read twice,
