@@ -58,31 +58,17 @@ def headline_rows(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
 
 
 def box_titles(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
-    """Takes out of ``chosen`` the headings that head nothing read: no block read follows
-    one before the next heading of its level or higher, or the page's end (a sidebar's
-    "Links We Like", "Sponsored Links", "More Sports", whose links were not read; a
-    site sets them as ``<h1>`` too), above the story's first block read or below its
-    last (a heading between them is the story's, its section empty or not). The first
-    ``<h1>`` above the story stays (the title: a page that sets its sections' headings as
-    ``<h1>`` too, Medium's, has its first section's above the story's first paragraph),
-    and so does a heading whose section holds a subheading and its paragraphs; on a page
-    of headings alone, all stay."""
-    def text(m: int) -> bool:  # a block read that is not a heading
-        return chosen[m] and body[m][0].kind not in (HEADING, ALT, LINK_TITLE)
-
-    def ends(m: int, level: int) -> bool:  # a heading of the level or higher
-        return body[m][0].kind == HEADING and body[m][0].level <= level
-
-    first = next((m for m in range(len(body)) if text(m)), len(body))
-    if first == len(body):
+    """Takes out of ``chosen`` the headings below the story's last block read: they head
+    nothing read (a sidebar's or a footer's "Links We Like", "Sponsored Links", "More
+    Sports", whose links were not read; a site sets them as ``<h1>`` too). Headings
+    above the story stay: a title, a kicker, a standfirst set as a heading, the first
+    section's heading of a post whose sections' headings are ``<h1>`` as its title is
+    (Medium's); and so do those between its blocks (the story's, a section empty or not);
+    on a page of headings alone, all stay."""
+    read = [m for m in range(len(body))
+            if chosen[m] and body[m][0].kind not in (HEADING, ALT, LINK_TITLE)]
+    if not read:
         return  # headings are all the page has: they are its text
-    last = max((m for m in range(len(body)) if text(m)), default=-1)
-    title = min((m for m in range(first) if chosen[m] and ends(m, 1)), default=None)
-    for n, (block, _) in enumerate(body):
-        if not chosen[n] or block.kind != HEADING or n == title or first < n < last:
-            continue
-        m = n + 1
-        while m < len(body) and not ends(m, block.level) and not text(m):
-            m += 1
-        if m == len(body) or ends(m, block.level):
+    for n in range(read[-1] + 1, len(body)):
+        if body[n][0].kind == HEADING:
             chosen[n] = False
