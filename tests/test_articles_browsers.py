@@ -9,22 +9,10 @@ from pathlib import Path
 import pytest
 
 from l10n.articles import read_article
-from l10n.articles.htmldom import markup_text
+from tests.test_articles_story import STORY, texts_of
 
-STORY = ("The harbour bridge reopened to traffic on Monday morning, two years after engineers "
-         "closed it when they found cracks in two of its steel girders.",
-         "Commuters who had spent the closure on crowded ferries and long detours queued from "
-         "dawn to be among the first to drive across the repaired span.",
-         "The city council said the repairs cost 48 million dollars, eleven million more than "
-         "planned, because the damage was worse than the first inspection had shown.")
 MENU = "".join(f'<li><a href="/{n}">{n.title()}</a></li>'
                for n in ("news", "sport", "business", "weather", "culture"))
-
-
-def texts_of(tmp_path: Path, name: str, page: str) -> list[str]:
-    path = tmp_path / name
-    path.write_text(page, encoding="utf-8")
-    return [markup_text(b.text) for b in read_article(path).blocks]
 
 
 def test_a_story_column_set_in_an_aside_is_read(tmp_path: Path) -> None:

@@ -336,6 +336,13 @@ def text_content(nodes: Iterable[Node]) -> str:
     return "".join(parts)
 
 
+def paragraph_words(node: Any) -> int:
+    """How many words the ``<p>`` elements in ``node`` hold (how much of a page's prose
+    an element holds: a story column, a page-wide wrapper)."""
+    return sum(len(text_content(p.childNodes).split())
+               for p in node.getElementsByTagName("p"))
+
+
 def markup_text(markup: str) -> str:
     """The plain text of inline ``markup`` (tags dropped, references decoded), whitespace
     squeezed."""

@@ -53,6 +53,7 @@ from l10n.articles.htmldom import (
     HtmlDocument,
     elements,
     markup_text,
+    paragraph_words,
     text_content,
 )
 from l10n.articles.notices import notices
@@ -148,7 +149,7 @@ def page_forms(body: Element, furniture: Iterable[str] = ()) -> set[int]:
     a script shown as text may outweigh), and of the ``furniture`` tags' elements holding
     half of its paragraphs' words and its first ``<h1>`` (a story column set in an
     ``<aside>``, shown as any box; not a sidebar), not furniture."""
-    total, everywhere = len(" ".join(_visible_text(body)).split()), _paragraph_words(body)
+    total, everywhere = len(" ".join(_visible_text(body)).split()), paragraph_words(body)
     found = {id(form) for form in body.getElementsByTagName("form")  # a page-wide form
              if len(" ".join(_visible_text(form)).split()) * 2 >= max(total, 1)
              or _holds_story(form, body, everywhere)}
@@ -173,14 +174,9 @@ def _visible_text(element: Element) -> list[str]:
 def _holds_story(element: Element, body: Element, everywhere: int | None = None) -> bool:
     """Whether ``element`` holds at least as many words of paragraphs as the rest of the
     page (``everywhere``, if counted; a lone ``<article>`` promo in a sidebar does not)."""
-    inside = _paragraph_words(element)
+    inside = paragraph_words(element)
     return inside > 0 and inside * 2 >= (
-        _paragraph_words(body) if everywhere is None else everywhere)
-
-
-def _paragraph_words(element: Element) -> int:
-    return sum(len(text_content(p.childNodes).split())
-               for p in element.getElementsByTagName("p"))
+        paragraph_words(body) if everywhere is None else everywhere)
 
 
 def _extracted(root: Element, text: str, *, promos: tuple[Element, ...],

@@ -16,9 +16,8 @@ read when it holds most of the page's paragraph words (:func:`hidden_wrappers`).
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from l10n.articles.htmldom import HtmlDocument, hidden, text_content
+from l10n.articles.htmldom import HtmlDocument, hidden, paragraph_words, text_content
 from l10n.articles.utilityclasses import hidden_by_class
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
@@ -40,9 +39,9 @@ def hidden_by_style(document: HtmlDocument) -> set[int]:
         found += select(document, selectors, lenient=True)
     if not found:
         return set()
-    total = _paragraph_words(document.dom)
+    total = paragraph_words(document.dom)
     return {id(element) for element in found if element.tagName not in ("html", "body")
-            and _paragraph_words(element) * 2 < max(total, 1)}
+            and paragraph_words(element) * 2 < max(total, 1)}
 
 
 def hidden_wrappers(document: HtmlDocument) -> set[int]:
@@ -56,12 +55,8 @@ def hidden_wrappers(document: HtmlDocument) -> set[int]:
     found = [e for e in body.getElementsByTagName("*") if hidden(e)]
     if not found:
         return set()
-    total = _paragraph_words(body)
-    return {id(e) for e in found if total and _paragraph_words(e) * 2 > total}
-
-
-def _paragraph_words(node: Any) -> int:
-    return sum(len(text_content(p.childNodes).split()) for p in node.getElementsByTagName("p"))
+    total = paragraph_words(body)
+    return {id(e) for e in found if total and paragraph_words(e) * 2 > total}
 
 
 def hiding_selectors(document: HtmlDocument) -> list[str]:
