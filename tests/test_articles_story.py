@@ -1006,3 +1006,48 @@ def test_section_headings_set_as_h1_like_the_title_are_read(tmp_path: Path) -> N
     texts = texts_of(tmp_path, "medium.html", _site_page(story))
     assert texts.index("Harbour bridge reopens") < texts.index("Why it matters") < texts.index(
         STORY[0]) < texts.index("What comes next") < texts.index(STORY[2])
+
+
+def test_the_photos_captions_of_a_news_agencys_item_pasted_in_the_page_are_read(
+        tmp_path: Path) -> None:
+    """A site pastes a news agency's item as it came (IPTC NewsML: ``<NewsItem>``,
+    ``<NewsComponent>``, ``<DataContent><p>``) into its page, and browsers show the text of
+    its elements: the story's paragraphs, then each photo's component, its headline and
+    its caption (a ``<NewsComponent>`` that holds a ``<MediaType FormalName="Photo">``),
+    after the story's last paragraph. They are the story's photos' captions, read as
+    captions; the item's codes and the site's sidebar are not."""
+    from l10n.model import CAPTION
+
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY + (
+        "Drivers praised the smoother road surface, though some complained that the new "
+        "speed limit of forty kilometres an hour was too low for a bridge of its size.",
+        "The engineers said they would inspect the girders every six months from now on, "
+        "and that sensors fitted during the repairs would warn them of any new cracks."))
+    head, caption = PHOTO_CAPTIONS[:2]
+    photo = (f'<NewsComponent Duid="photo0"><NewsLines><HeadLine>{head}</HeadLine>'
+             '</NewsLines><NewsComponent><Role FormalName="Caption" /><ContentItem>'
+             f'<MediaType FormalName="Text" /><DataContent><p>{caption}</p></DataContent>'
+             '</ContentItem></NewsComponent><NewsComponent><Role FormalName="Thumbnail" />'
+             '<ContentItem Href="p0.jpg"><MediaType FormalName="Photo" /></ContentItem>'
+             "</NewsComponent></NewsComponent>")
+    item = ('<span id="Label1"><NewsML><NewsItem><Identification><NewsIdentifier>'
+            "<ProviderId>agency.example</ProviderId><DateId>20080118</DateId>"
+            "</NewsIdentifier></Identification><NewsComponent><NewsLines>"
+            "<HeadLine>Harbour bridge reopens</HeadLine><ByLine>by Jane Doe</ByLine>"
+            "</NewsLines><NewsComponent><ContentItem><MediaType FormalName=\"Text\" />"
+            f"<DataContent>{paragraphs}</DataContent></ContentItem></NewsComponent>{photo}"
+            "</NewsComponent></NewsItem></NewsML></span>")
+    side = "".join(f'<tr><td><p><a href="/{n}">{t}</a></p></td></tr>'
+                   for n, t in enumerate(TEASERS))
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body><table><tr><td>"
+            '<nav><a href="/">Home</a> <a href="/news">News</a></nav></td></tr><tr><td>'
+            f"<h1>Harbour bridge reopens</h1>{item}</td><td><table><tr><td><b>World news</b></td>"
+            f"</tr>{side}</table></td></tr>"
+            "</table><footer><p>About us</p></footer></body></html>")
+    path = tmp_path / "agency.html"
+    path.write_text(page, encoding="utf-8")
+    read = [(b.kind, markup_text(b.text)) for b in read_article(path).blocks]
+    assert (CAPTION, PHOTO_CAPTIONS[0]) in read, read
+    assert (CAPTION, PHOTO_CAPTIONS[1]) in read, read
+    assert not any("20080118" in t or "agency.example" in t for _, t in read), read
+    assert not any(TEASERS[0] in t for _, t in read), read

@@ -16,6 +16,7 @@ The caption of the story's lead picture, placed above the title, is read too
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from l10n.articles.furniture import (
@@ -253,3 +254,33 @@ def lead_caption(body: list[tuple[Block, Any]], title: int) -> int | None:
 def _label(text: str, place: Any) -> bool:
     """Whether a run is a short label all in links (a story's section above its title)."""
     return 0 < len(text.split()) <= 3 and link_words(place) >= len(text.split())
+
+
+def agency_captions(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
+    """Marks as the story's, read as captions, the headline and caption of each photo of
+    a news agency's item that a site pastes as it came into its page (IPTC NewsML, whose
+    elements browsers show as text): the text of a ``<NewsComponent>`` that holds a
+    ``<MediaType FormalName="Photo">`` and none of the story's text, in the
+    ``<NewsItem>`` whose text the story reads. The photos' components follow the item's
+    last paragraph, where readability-lxml's reading (:func:`l10n.articles.density.tail`)
+    ends; the item's codes and dates, outside any photo's component, stay out."""
+    read: set[int] = set()  # the elements around the story's text
+    for n, (_, place) in enumerate(body):
+        node = place.parent if chosen[n] else None
+        while node is not None and getattr(node, "tagName", None) and id(node) not in read:
+            read.add(id(node))
+            node = node.parentNode
+    for n, (block, place) in enumerate(body):
+        if chosen[n] or place.parent is None or block.kind in (ALT, LINK_TITLE):
+            continue
+        item = enclosing(place.parent, "newsitem")
+        if item is None or id(item) not in read:
+            continue
+        node = enclosing(place.parent, "newscomponent")
+        while node is not None and node is not item and id(node) not in read:
+            if any(kind.getAttribute("formalname").lower() == "photo"
+                   for kind in node.getElementsByTagName("mediatype")):
+                chosen[n] = True
+                body[n] = (replace(block, kind=CAPTION), place)
+                break
+            node = enclosing(node.parentNode, "newscomponent")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from l10n.articles.appeals import appeals
-from l10n.articles.captions import caption_box, lead_caption, point_caption
+from l10n.articles.captions import agency_captions, caption_box, lead_caption, point_caption
 from l10n.articles.datatables import data_tables
 from l10n.articles.density import (
     between,
@@ -264,6 +264,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     comment_openers(body, texts, chosen)
     if held is not None:
         tail(body, texts, chosen, held)
+    agency_captions(body, chosen)
     others = _other_stories(body, chosen)
     story = [n for n, (block, _) in enumerate(body) if chosen[n] and block.kind == PARAGRAPH]
     titles = [n for n, (block, _) in enumerate(body)
