@@ -10,7 +10,9 @@ teaser's (its box's class, or its picture a link to another page), a gallery's o
 slideshow's (a box of many pictures, a counter "Image 1 of 8"), a credit alone.
 
 The caption of the story's lead picture, placed above the title, is read too
-(:func:`lead_caption`).
+(:func:`lead_caption`), and so are the headlines and captions of the photos of a news
+agency's item that a site pastes raw into its page, after the item's last paragraph
+(IPTC NewsML: :func:`agency_captions`).
 """
 
 from __future__ import annotations
