@@ -944,3 +944,16 @@ def test_a_period_inside_a_qualified_name_in_code_ends_no_sentence() -> None:
     assert sentences("Call foo.bar().Baz to reset it.") == ["Call foo.bar().Baz to reset it."]
     assert sentences("The agency said.(Oleg Urusov/ Press Service photo via AP)") == [
         "The agency said.", "(Oleg Urusov/ Press Service photo via AP)"]
+
+
+def test_a_lowercase_attribution_stays_with_a_quotation_of_mismatched_marks() -> None:
+    """A straight opening quote closed by a curly one (``"… in!” an officer shouts.``):
+    pysbd pairs neither and cuts before the closing quote; the attribution, lowercase,
+    starts no sentence. Before a capital word the quotation still ends one."""
+    text = '"Fort Worth P.D. Open the door! We’re coming in!” an officer shouts.'
+    assert sentences(text)[-1] == "We’re coming in!” an officer shouts."
+    assert sentences('He came. "Open up! We’re in!” <em>an</em> officer said.')[-1] == (
+        "We’re in!” <em>an</em> officer said.")
+    assert sentences('"Open the door! We’re coming in!” Officers ran up.')[-1] == (
+        "Officers ran up.")
+

@@ -87,8 +87,10 @@ Rules, applied to each translatable block's text, in this order:
      or ``said: "Yes."``; after a quoted exclamation or question alone or after words in
      title case, before words in title case, a headline (``'We Got Her!' Video Shows
      Dramatic Rescue``, ``Develop a Personal "Should I Buy This?" Test``; not ``"Stop!" He
-     ran``); after a quotation that ends on a letter or a digit, a quoted word (``'Neutral'
-     Snopes Fact-Checker``), unless a line break follows it.
+     ran``); after a quotation's end before a lowercase word on the same line (``"Open up!
+     We're in!” an officer shouts.``: a straight opening quote closed by a curly one, which
+     pysbd pairs with nothing); after a quotation that ends on a letter or a digit, a quoted
+     word (``'Neutral' Snopes Fact-Checker``), unless a line break follows it.
 5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
    and so is a cut after ``...`` or ``…`` when the next text starts with a lowercase
    letter (``is... not exactly great``) or the ellipsis follows a colon (a label's, tags
