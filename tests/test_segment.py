@@ -957,3 +957,17 @@ def test_a_lowercase_attribution_stays_with_a_quotation_of_mismatched_marks() ->
     assert sentences('"Open the door! We’re coming in!” Officers ran up.')[-1] == (
         "Officers ran up.")
 
+
+def test_a_long_line_of_a_list_before_one_line_break_ends_a_segment() -> None:
+    """Lines of a list set with single ``<br>`` (tour dates, each starting with the month)
+    are entries of their own however long: a line that starts with the same word as the
+    line after it ends a segment, even over the length of a line of its own."""
+    lines = ["June 20 – Raleigh, NC @ Coastal Credit Union Music Park",
+             "June 23 – Virginia Beach, VA @ Veterans United Home Loans Amphitheater at "
+             "Virginia Beach",
+             "June 24 – Bristow, VA @ Jiffy Lube Live"]
+    assert sentences("<br> ".join(lines)) == [
+        lines[0], f"<br> {lines[1]}", f"<br> {lines[2]}"]
+    long_line = ("This line of a wrapped paragraph is far too long to be a name, a title or a"
+                 " dateline of its own")
+    assert sentences(f"{long_line}<br>This goes on.") == [f"{long_line}<br>This goes on."]

@@ -112,9 +112,10 @@ Rules, applied to each translatable block's text, in this order:
    HTML line breaks or more (a blank line) and text, whatever precedes them (``22.4
    <br><br>*min. 25 snaps``), and before one line break after a short line of its own (a
    name, a title, a dateline: ``<b>bruno</b><br>To those``) that ends on no punctuation
-   and no function word (:mod:`l10n.text.linebreaks`); and after a pronoun or a plain
-   word that pysbd takes for a state's abbreviation (``me``, ``ill``, ``mass``) before
-   ``I`` and a lowercase word (``inspirited me. I returned``).
+   and no function word, or between two lines of a list that start with the same word
+   and a number, however long (``June 23 – …<br> June 24 – …``; :mod:`l10n.text.linebreaks`);
+   and after a pronoun or a plain word that pysbd takes for a state's abbreviation (``me``,
+   ``ill``, ``mass``) before ``I`` and a lowercase word (``inspirited me. I returned``).
 8. **A piece without a letter or digit is no sentence.** A piece of markup alone (the
    ``<br><br>`` that ends a paragraph, a ``*``) joins the segment before it (the one
    after it, if it comes first); a list's number alone (``<br><br>2.``) joins its item,
