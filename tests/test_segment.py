@@ -971,3 +971,12 @@ def test_a_long_line_of_a_list_before_one_line_break_ends_a_segment() -> None:
     long_line = ("This line of a wrapped paragraph is far too long to be a name, a title or a"
                  " dateline of its own")
     assert sentences(f"{long_line}<br>This goes on.") == [f"{long_line}<br>This goes on."]
+
+
+def test_a_footnote_link_around_a_number_stays_with_its_sentence() -> None:
+    """A footnote marker set as a link around a superscript number (FiveThirtyEight's
+    ``<a class="espn-footnote-link"><sup>4</sup></a>``), glued after a sentence's end,
+    ends that sentence; it does not start the next one."""
+    note = '<a class="espn-footnote-link" href="#fn-4"><sup>4</sup></a>'
+    assert sentences(f"The two were combined.{note} And the rest followed.") == [
+        f"The two were combined.{note}", "And the rest followed."]

@@ -37,8 +37,9 @@ Rules, applied to each translatable block's text, in this order:
    each segment is well-formed: a cut before end tags (line breaks may come first) moves
    past them whatever follows (``line. </b>In``), one after start tags moves before them.
    Footnote and citation markers glued to a sentence's end (Wikipedia's ``<sup
-   class="reference">[60]</sup>``, ``[3]``, a Markdown footnote ``[^2]``) stay with it too,
-   and where pysbd made no cut after them before a capital word it is asked without them.
+   class="reference">[60]</sup>``, a link around a number ``<a><sup>4</sup></a>``, ``[3]``,
+   a Markdown footnote ``[^2]``) stay with it too, and where pysbd made no cut after them
+   before a capital word it is asked without them.
 3. **Markup is never split.** A cut inside inline code (`` `...` ``), a Markdown link or
    image (``[text](url)``), an autolink (``<https://...>``), a bare URL (``https://...``,
    ``www...``), an HTML tag (``<a title="Dr. No">``) or an HTML ``<code>`` element is
@@ -194,8 +195,10 @@ _EMPTY_END = re.compile(
 )
 
 # footnote or citation markers glued after a sentence's end: Wikipedia's
-# <sup class="reference"><a>[60]</a></sup>, a plain [3], a Markdown footnote [^2]
+# <sup class="reference"><a>[60]</a></sup>, a link around the number (<a class=
+# "espn-footnote-link"><sup>4</sup></a>), a plain [3], a Markdown footnote [^2]
 _NOTES = (r"(?:<sup\b[^<>]*>(?:<a\b[^<>]*>)?[^<>]{1,20}(?:</a>)?</sup>"
+          r"|<a\b[^<>]*><sup\b[^<>]*>[^<>]{1,20}</sup></a>"  # a link around: ESPN's
           r"|\[\^?\d{1,3}\](?![(:])|\[\^[\w-]{1,20}\](?![(:]))+")
 _NOTES_AT = re.compile(_NOTES)
 # pronouns and plain words that pysbd reads as a state's abbreviation before "I" (Me., Ill.,
