@@ -980,3 +980,16 @@ def test_a_footnote_link_around_a_number_stays_with_its_sentence() -> None:
     note = '<a class="espn-footnote-link" href="#fn-4"><sup>4</sup></a>'
     assert sentences(f"The two were combined.{note} And the rest followed.") == [
         f"The two were combined.{note}", "And the rest followed."]
+
+
+def test_a_clock_time_before_an_abbreviated_date_ends_no_sentence() -> None:
+    """After ``a.m.``/``p.m.`` an abbreviated month and its day go on with the time
+    (``10:30 p.m. Aug. 9 to 6:30 a.m.``, a non-breaking space or not), as a full month
+    does; another capital word after the time starts a sentence."""
+    for space in (" ", "\u00a0"):
+        text = (f"No checks were made from 10:30 p.m. Aug.{space}9 to{space}6:30 a.m. the "
+                "following morning, when the officers found him.")
+        assert sentences(text) == [text]
+    assert sentences("The shop opens at 10 a.m. Augusta's shop opens later.") == [
+        "The shop opens at 10 a.m.", "Augusta's shop opens later."]
+

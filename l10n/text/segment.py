@@ -57,9 +57,9 @@ Rules, applied to each translatable block's text, in this order:
    - after an abbreviation that may end a sentence (``a.m.``, ``U.S.``, ``Co.``, ``Inc.``,
      ``Jr.``, ``etc.``, ``No.``, ``p.``, ``min.``, ``Jan.`` ...) the cut is dropped when the next
      text starts with a lowercase letter or a digit; after ``a.m.``/``p.m.`` also before
-     a weekday, a month, a time zone (``KST``) or "<Place> time"; after ``Co.``/``Corp.``/
-     ``Inc.`` also before another company suffix (``Co. Ltd.``); after two or three
-     capitals and a period, before two words in capitals (``the ID. SPACE VIZZION``);
+     a weekday, a month (``p.m. Aug. 9``), a time zone (``KST``) or "<Place> time"; after
+     ``Co.``/``Corp.``/``Inc.`` also before another company suffix (``Co. Ltd.``); after two
+     or three capitals and a period, before two words in capitals (``the ID. SPACE VIZZION``);
    - after a word of four letters or fewer and a period (``bzw.``, ``ч. л.``, ``tsp.``:
      other languages' abbreviations, units) before a word of lowercase letters alone
      (``<em>T. muris</em>``; not ``my6sense``, ``iPhone``), and between a number ending in
