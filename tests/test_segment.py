@@ -993,3 +993,9 @@ def test_a_clock_time_before_an_abbreviated_date_ends_no_sentence() -> None:
     assert sentences("The shop opens at 10 a.m. Augusta's shop opens later.") == [
         "The shop opens at 10 a.m.", "Augusta's shop opens later."]
 
+
+def test_the_title_right_before_honourable_ends_no_sentence() -> None:
+    """``Rt.`` (Right, of ``Rt. Hon.``, ``Rt. Rev.``) always precedes more of a title."""
+    text = ("He moved a motion on the death of the former Speaker, the Rt. Hon. B. U. Nzeribe,"
+            " and the Senate rose.")
+    assert sentences(text) == [text]

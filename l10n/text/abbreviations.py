@@ -13,7 +13,7 @@ import re
 
 _ALWAYS = re.compile(
     r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Cmdr|Adm|Rev|Hon|"
-    r"Maj|Brig|Cpl|Pvt|Const|Det|Insp|Supt|Amb|Atty|"  # ranks and offices before a name
+    r"Maj|Brig|Cpl|Pvt|Const|Det|Insp|Supt|Amb|Atty|Rt|"  # ranks, offices ("Rt. Hon.")
     r"Pres|[Aa]pprox|vs|cf|[Ee]\.g|[Ii]\.e|St|Ste|Mt|Ft|ST|MT|FT)\.$"  # "<b>St. Joseph", "ST. PAUL"
 )
 _MAYBE = re.compile(

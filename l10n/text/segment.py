@@ -52,7 +52,7 @@ Rules, applied to each translatable block's text, in this order:
    :mod:`l10n.text.abbreviations`):
 
    - after a title or Latin abbreviation that always precedes more words (``Mr.``,
-     ``Dr.``, ``Prof.``, ``Sen.``, ``Gov.``, ``Gen.``, ``e.g.``, ``i.e.``, ``vs.``,
+     ``Dr.``, ``Prof.``, ``Sen.``, ``Gov.``, ``Gen.``, ``Rt.``, ``e.g.``, ``i.e.``, ``vs.``,
      ``approx.`` ...) the cut is dropped;
    - after an abbreviation that may end a sentence (``a.m.``, ``U.S.``, ``Co.``, ``Inc.``,
      ``Jr.``, ``etc.``, ``No.``, ``p.``, ``min.``, ``Jan.`` ...) the cut is dropped when the next
