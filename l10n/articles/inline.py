@@ -104,7 +104,7 @@ def _goes_on_after(element: Element, div: Node) -> bool:
     """Whether words come before ``div`` in ``element`` and what follows it there starts
     with punctuation that starts no block (a reference's field after its title link and a
     shield: ``<cite><a>"Reviews"</a><div class="shield"></div>. <i>Cinefantastique</i>.``)."""
-    children = list(element.childNodes)
+    children: list[Any] = list(element.childNodes)
     at = children.index(div)
     after = text_content(children[at + 1:]).lstrip(BLANK)
     return after[:1] in _FIELD_GOES_ON and any(_shows_words(c) for c in children[:at])
