@@ -214,6 +214,33 @@ def test_a_shield_div_inside_a_link_in_a_sentence_cuts_no_block(tmp_path: Path) 
     assert len(segments) == 6  # one sentence each
 
 
+def test_a_shield_div_inside_a_wikipedia_reference_cuts_no_block(tmp_path: Path) -> None:
+    """A reference of a Wikipedia page is one ``<cite>`` in its list item: no words beside
+    it, only the backlink's ``^``. A browser extension's shield after the title link, the
+    field's period after it, ends no block: the reference is one list item, not the link
+    and ``. <i>Cinefantastique</i>.`` apart. A wordless div before a card's only words (no
+    words before it) still ends its block."""
+    shield = '<div class="ext-shield"><img src="s.png"></div>'
+    back = "<span class='mw-cite-backlink'><b><a href='#r'>^</a></b></span> "
+    path = write(tmp_path, "w.html", "<h1>Film</h1><p>The film was reviewed widely.</p>"
+                 f"<ol class='references'><li>{back}<span class='reference-text'><cite>"
+                 f"<a class='external text' href='http://x.example/r'>\"Reviews\"</a>{shield}"
+                 ". <i>Cinefantastique</i>.</cite></span></li>"
+                 f"<li>{back}<span class='reference-text'><cite>Lee, Ann (2014). <a "
+                 f"href='http://y.example/a'>\"A title\"</a>{shield}, <i>The Moscow Times</i>"
+                 "<span class='reference-accessdate'>. Retrieved 2 May 2014</span>.</cite>"
+                 "</span></li></ol>"
+                 f"<div class='teaser'><cite>{shield}. <span>Other story</span></cite></div>")
+    texts = [b.text for b in read_article(path).blocks if b.kind == LIST_ITEM]
+    back = back.replace("'", '"')
+    assert texts == [
+        f'{back}<span class="reference-text"><cite><a class="external text" '
+        f'href="http://x.example/r">"Reviews"</a>{shield}. <i>Cinefantastique</i>.</cite></span>',
+        f'{back}<span class="reference-text"><cite>Lee, Ann (2014). <a '
+        f'href="http://y.example/a">"A title"</a>{shield}, <i>The Moscow Times</i><span '
+        'class="reference-accessdate">. Retrieved 2 May 2014</span>.</cite></span>']
+    assert [b.text for b in read_article(path).blocks][-1] == ". <span>Other story</span>"
+
 def test_a_formula_stays_in_its_sentence(tmp_path: Path) -> None:
     """A MathML formula (inline, or displayed inside a sentence) and MediaWiki's wrapper
     around it (the MathML hidden, a fallback picture whose alt is the TeX) belong to the

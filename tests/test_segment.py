@@ -944,3 +944,58 @@ def test_a_period_inside_a_qualified_name_in_code_ends_no_sentence() -> None:
     assert sentences("Call foo.bar().Baz to reset it.") == ["Call foo.bar().Baz to reset it."]
     assert sentences("The agency said.(Oleg Urusov/ Press Service photo via AP)") == [
         "The agency said.", "(Oleg Urusov/ Press Service photo via AP)"]
+
+
+def test_a_lowercase_attribution_stays_with_a_quotation_of_mismatched_marks() -> None:
+    """A straight opening quote closed by a curly one (``"… in!” an officer shouts.``):
+    pysbd pairs neither and cuts before the closing quote; the attribution, lowercase,
+    starts no sentence. Before a capital word the quotation still ends one."""
+    text = '"Fort Worth P.D. Open the door! We’re coming in!” an officer shouts.'
+    assert sentences(text)[-1] == "We’re coming in!” an officer shouts."
+    assert sentences('He came. "Open up! We’re in!” <em>an</em> officer said.')[-1] == (
+        "We’re in!” <em>an</em> officer said.")
+    assert sentences('"Open the door! We’re coming in!” Officers ran up.')[-1] == (
+        "Officers ran up.")
+
+
+def test_a_long_line_of_a_list_before_one_line_break_ends_a_segment() -> None:
+    """Lines of a list set with single ``<br>`` (tour dates, each starting with the month)
+    are entries of their own however long: a line that starts with the same word as the
+    line after it ends a segment, even over the length of a line of its own."""
+    lines = ["June 20 – Raleigh, NC @ Coastal Credit Union Music Park",
+             "June 23 – Virginia Beach, VA @ Veterans United Home Loans Amphitheater at "
+             "Virginia Beach",
+             "June 24 – Bristow, VA @ Jiffy Lube Live"]
+    assert sentences("<br> ".join(lines)) == [
+        lines[0], f"<br> {lines[1]}", f"<br> {lines[2]}"]
+    long_line = ("This line of a wrapped paragraph is far too long to be a name, a title or a"
+                 " dateline of its own")
+    assert sentences(f"{long_line}<br>This goes on.") == [f"{long_line}<br>This goes on."]
+
+
+def test_a_footnote_link_around_a_number_stays_with_its_sentence() -> None:
+    """A footnote marker set as a link around a superscript number (FiveThirtyEight's
+    ``<a class="espn-footnote-link"><sup>4</sup></a>``), glued after a sentence's end,
+    ends that sentence; it does not start the next one."""
+    note = '<a class="espn-footnote-link" href="#fn-4"><sup>4</sup></a>'
+    assert sentences(f"The two were combined.{note} And the rest followed.") == [
+        f"The two were combined.{note}", "And the rest followed."]
+
+
+def test_a_clock_time_before_an_abbreviated_date_ends_no_sentence() -> None:
+    """After ``a.m.``/``p.m.`` an abbreviated month and its day go on with the time
+    (``10:30 p.m. Aug. 9 to 6:30 a.m.``, a non-breaking space or not), as a full month
+    does; another capital word after the time starts a sentence."""
+    for space in (" ", "\u00a0"):
+        text = (f"No checks were made from 10:30 p.m. Aug.{space}9 to{space}6:30 a.m. the "
+                "following morning, when the officers found him.")
+        assert sentences(text) == [text]
+    assert sentences("The shop opens at 10 a.m. Augusta's shop opens later.") == [
+        "The shop opens at 10 a.m.", "Augusta's shop opens later."]
+
+
+def test_the_title_right_before_honourable_ends_no_sentence() -> None:
+    """``Rt.`` (Right, of ``Rt. Hon.``, ``Rt. Rev.``) always precedes more of a title."""
+    text = ("He moved a motion on the death of the former Speaker, the Rt. Hon. B. U. Nzeribe,"
+            " and the Senate rose.")
+    assert sentences(text) == [text]

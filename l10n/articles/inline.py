@@ -17,7 +17,10 @@ cases keep a line of text in one block:
   or beside the inline elements around it) holding words and ``<div>`` s that show none
   (an icon, a badge, a browser extension's shield injected after a link: ``See
   <cite><a>the agency's page</a><div class="shield"><img></div></cite> for``): no block of
-  text ends there, the sentence runs on. A teaser's card alone in its box (``<a><div><img>
+  text ends there, the sentence runs on. So too where the element holds the whole line
+  and words come before the div and punctuation after it (a Wikipedia reference's
+  ``<cite><a>"Reviews"</a><div class="shield"></div>. <i>Cinefantastique</i>.</cite>``,
+  the cite alone in its list item). A teaser's card alone in its box (``<a><div><img>
   </div><span>Headline</span></a>``) is not in a line of text.
 """
 
@@ -42,6 +45,8 @@ _TRANSPARENT = frozenset({"a", "ins", "del"})
 # their content is never translated: code, and a MathML formula (``<math>``), which belongs
 # to the sentence it is in ("for any non-zero real scalar <math>c</math>, ...")
 PROTECTED_INLINE = frozenset({"code", "kbd", "samp", "math"})
+# what a line goes on with after a shield, never a block's start: ". <i>Cinefantastique</i>."
+_FIELD_GOES_ON = frozenset(".,;:")
 # whitespace and the invisible characters pages put between blocks (zero-width spaces)
 BLANK = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000"
 
@@ -72,7 +77,8 @@ def inline(node: Node) -> bool:
         return True
     if not any(_shows_words(c) for c in divs):
         # an icon's, a badge's, an extension's shield's <div> in a line of text
-        return any(_shows_words(c) for c in runs) and _in_line(element)
+        return any(_shows_words(c) for c in runs) and (
+            _in_line(element) or any(_goes_on_after(element, d) for d in divs))
     return element.tagName not in _TRANSPARENT and any(
         c.nodeType == c.TEXT_NODE and c.data.strip(BLANK)
         for c in children)
@@ -92,6 +98,16 @@ def _in_line(element: Element) -> bool:
         if node.tagName not in INLINE:
             return False
     return False
+
+
+def _goes_on_after(element: Element, div: Node) -> bool:
+    """Whether words come before ``div`` in ``element`` and what follows it there starts
+    with punctuation that starts no block (a reference's field after its title link and a
+    shield: ``<cite><a>"Reviews"</a><div class="shield"></div>. <i>Cinefantastique</i>.``)."""
+    children: list[Any] = list(element.childNodes)
+    at = children.index(div)
+    after = text_content(children[at + 1:]).lstrip(BLANK)
+    return after[:1] in _FIELD_GOES_ON and any(_shows_words(c) for c in children[:at])
 
 
 def _shows_words(node: Node) -> bool:

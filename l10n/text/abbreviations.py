@@ -13,7 +13,7 @@ import re
 
 _ALWAYS = re.compile(
     r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Cmdr|Adm|Rev|Hon|"
-    r"Maj|Brig|Cpl|Pvt|Const|Det|Insp|Supt|Amb|Atty|"  # ranks and offices before a name
+    r"Maj|Brig|Cpl|Pvt|Const|Det|Insp|Supt|Amb|Atty|Rt|"  # ranks, offices ("Rt. Hon.")
     r"Pres|[Aa]pprox|vs|cf|[Ee]\.g|[Ii]\.e|St|Ste|Mt|Ft|ST|MT|FT)\.$"  # "<b>St. Joseph", "ST. PAUL"
 )
 _MAYBE = re.compile(
@@ -30,6 +30,7 @@ _AFTER_CLOCK = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|[A-Z]{1,2}[SD]T|UTC|GMT)\b"
     r"|[ECMP]T\b|[A-Z][\w-]*\s+time\b"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*\d"  # "p.m. Aug. 9 to"
 )
 # a day's name cut short, then its date: "Mon. Dec. 31 2007", "Sat., Jan. 5", "Thu. 12/4"
 _DAY = re.compile(r"(?<![\w.])(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.$")

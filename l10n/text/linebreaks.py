@@ -13,6 +13,9 @@ line of its own ends, which pysbd (it sees tags, not a space) misses.
   Group.``, ``Roses are red,<br>Violets``). A byline or a copyright line goes on in a short
   next line that names a paper or a role (``By Jane Roe<br>Staff writer``, ``Copyright ©
   2008<br>The Daily Times``, ``John Doe<br>AP Sports Writer``), not in a date.
+  A line of a **list** is one of its own however long (up to :data:`LIST_LINE`): it and
+  the line after it start with the same word and a number (``June 23 – Virginia Beach, VA
+  @ … Amphitheater at Virginia Beach<br> June 24 – Bristow``: dates, ``Day 2``, ``Week 3``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from __future__ import annotations
 import re
 
 OWN_LINE = 80  # characters of a line of its own, at most (tags left out): a title and a date
+LIST_LINE = 200  # ... of a list's line, which starts like the next line ("June 23", "June 24")
+# a list's line starts with a word and a number: "June 23 –", "Nov. 5:", "Day 2"
+_ENTRY = re.compile(r"([A-Za-z]+)\.?\s+\d")
 # a sentence's end, an HTML line break, a capital word: "time."<br><small>Photo"
 _BROKEN_LINE = re.compile(
     r"[.!?][\"”’»)]*(?:</[A-Za-z][^<>]*>)*\s*"
@@ -54,11 +60,21 @@ def line_break_cuts(text: str) -> list[int]:
     line_start = 0
     for br in _LINE_BREAK.finditer(text):
         line = " ".join(_TAG.sub("", text[line_start:br.start()]).split())
-        if (line and len(line) <= OWN_LINE and not _GOES_ON.search(line)
+        longest = LIST_LINE if _listed(line, text, br.end()) else OWN_LINE
+        if (line and len(line) <= longest and not _GOES_ON.search(line)
                 and _NEXT_LINE.match(text, br.end()) and not _credit(line, text, br.end())):
             cuts.append(br.start())
         line_start = br.end()
     return cuts
+
+
+def _listed(line: str, text: str, start: int) -> bool:
+    """Whether ``line`` and the line at ``start`` start with the same word and a number:
+    lines of a list (tour dates, a schedule)."""
+    end = _LINE_BREAK.search(text, start)
+    following = " ".join(_TAG.sub("", text[start:end.start() if end else len(text)]).split())
+    this, that = _ENTRY.match(line), _ENTRY.match(following)
+    return bool(this and that and this.group(1) == that.group(1))
 
 
 def _credit(line: str, text: str, start: int) -> bool:

@@ -18,6 +18,11 @@ sentence goes on after the quotation:
   nothing, or after words in title case, before words in title case: ``'We Got Her!'
   Video Shows Dramatic Rescue``, ``Develop a Personal "Should I Buy This?" Test``; not
   ``"Stop!" He ran`` (sentence case);
+- **a lowercase word** (:func:`lowercase_after`): after a quotation's end (``.``, ``!``,
+  ``?``, ``…`` and a closing mark) a lowercase word starts no sentence: ``"Open the door!
+  We're coming in!” an officer shouts.`` (a straight opening quote that a curly one closes:
+  pysbd pairs neither and cuts before the closing mark, which rule 2 moves the cut past);
+  not on another line, and not before a word with a capital in it (``iPhone``);
 - **a quoted word** (:func:`quoted_word`): a quotation that ends on a letter or a digit
   holds no sentence's end, and the sentence goes on after it (``'Neutral' Snopes
   Fact-Checker David Emery: 'Are There …?'``, which pysbd cuts after ``'Neutral'``),
@@ -58,6 +63,9 @@ _QUOTED_WORD = re.compile(
     r"(?:</[A-Za-z][^<>]*>)*$"
 )
 _LINE_BREAK = re.compile(r"\n|<br\b", re.IGNORECASE)
+# a quotation's end at the end of the sentence so far; a lowercase word (inline tags before)
+_ENDED = re.compile(r"[.!?…]['’]*[\"”’»](?:</[A-Za-z][^<>]*>)*$")
+_LOWERCASE = re.compile(r"(?:\s|</?(?:a|b|i|em|strong|span|u)\b[^<>]*>)*[a-z]+(?![\w'’-])")
 
 
 def _words(text: str) -> list[str]:
@@ -103,8 +111,17 @@ def quoted_word(sentence: str, after: str) -> bool:
     return bool(_QUOTED_WORD.search(sentence.rstrip()))
 
 
+def lowercase_after(sentence: str, after: str) -> bool:
+    """Whether ``sentence`` ends with a quotation's end and ``after`` goes on, on the same
+    line, with a word of lowercase letters (see the module's docstring)."""
+    if _LINE_BREAK.search(sentence[len(sentence.rstrip()):]) or _LINE_BREAK.match(after):
+        return False
+    return bool(_ENDED.search(sentence.rstrip()) and _LOWERCASE.match(after))
+
+
 def quote_continues(sentence: str, after: str) -> bool:
     """Whether a cut between ``sentence`` (the sentence so far) and ``after`` follows a
-    quotation that the sentence goes on after: who said it, a headline, a quoted word."""
+    quotation that the sentence goes on after: who said it, a headline, a lowercase word,
+    a quoted word."""
     return (attributed(sentence, after) or quoted_headline(sentence, after)
-            or quoted_word(sentence, after))
+            or lowercase_after(sentence, after) or quoted_word(sentence, after))

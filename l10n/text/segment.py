@@ -37,8 +37,9 @@ Rules, applied to each translatable block's text, in this order:
    each segment is well-formed: a cut before end tags (line breaks may come first) moves
    past them whatever follows (``line. </b>In``), one after start tags moves before them.
    Footnote and citation markers glued to a sentence's end (Wikipedia's ``<sup
-   class="reference">[60]</sup>``, ``[3]``, a Markdown footnote ``[^2]``) stay with it too,
-   and where pysbd made no cut after them before a capital word it is asked without them.
+   class="reference">[60]</sup>``, a link around a number ``<a><sup>4</sup></a>``, ``[3]``,
+   a Markdown footnote ``[^2]``) stay with it too, and where pysbd made no cut after them
+   before a capital word it is asked without them.
 3. **Markup is never split.** A cut inside inline code (`` `...` ``), a Markdown link or
    image (``[text](url)``), an autolink (``<https://...>``), a bare URL (``https://...``,
    ``www...``), an HTML tag (``<a title="Dr. No">``) or an HTML ``<code>`` element is
@@ -51,14 +52,14 @@ Rules, applied to each translatable block's text, in this order:
    :mod:`l10n.text.abbreviations`):
 
    - after a title or Latin abbreviation that always precedes more words (``Mr.``,
-     ``Dr.``, ``Prof.``, ``Sen.``, ``Gov.``, ``Gen.``, ``e.g.``, ``i.e.``, ``vs.``,
+     ``Dr.``, ``Prof.``, ``Sen.``, ``Gov.``, ``Gen.``, ``Rt.``, ``e.g.``, ``i.e.``, ``vs.``,
      ``approx.`` ...) the cut is dropped;
    - after an abbreviation that may end a sentence (``a.m.``, ``U.S.``, ``Co.``, ``Inc.``,
      ``Jr.``, ``etc.``, ``No.``, ``p.``, ``min.``, ``Jan.`` ...) the cut is dropped when the next
      text starts with a lowercase letter or a digit; after ``a.m.``/``p.m.`` also before
-     a weekday, a month, a time zone (``KST``) or "<Place> time"; after ``Co.``/``Corp.``/
-     ``Inc.`` also before another company suffix (``Co. Ltd.``); after two or three
-     capitals and a period, before two words in capitals (``the ID. SPACE VIZZION``);
+     a weekday, a month (``p.m. Aug. 9``), a time zone (``KST``) or "<Place> time"; after
+     ``Co.``/``Corp.``/``Inc.`` also before another company suffix (``Co. Ltd.``); after two
+     or three capitals and a period, before two words in capitals (``the ID. SPACE VIZZION``);
    - after a word of four letters or fewer and a period (``bzw.``, ``ч. л.``, ``tsp.``:
      other languages' abbreviations, units) before a word of lowercase letters alone
      (``<em>T. muris</em>``; not ``my6sense``, ``iPhone``), and between a number ending in
@@ -87,8 +88,10 @@ Rules, applied to each translatable block's text, in this order:
      or ``said: "Yes."``; after a quoted exclamation or question alone or after words in
      title case, before words in title case, a headline (``'We Got Her!' Video Shows
      Dramatic Rescue``, ``Develop a Personal "Should I Buy This?" Test``; not ``"Stop!" He
-     ran``); after a quotation that ends on a letter or a digit, a quoted word (``'Neutral'
-     Snopes Fact-Checker``), unless a line break follows it.
+     ran``); after a quotation's end before a lowercase word on the same line (``"Open up!
+     We're in!” an officer shouts.``: a straight opening quote closed by a curly one, which
+     pysbd pairs with nothing); after a quotation that ends on a letter or a digit, a quoted
+     word (``'Neutral' Snopes Fact-Checker``), unless a line break follows it.
 5. **An ellipsis inside a sentence stays in it.** A cut inside a run of dots is dropped,
    and so is a cut after ``...`` or ``…`` when the next text starts with a lowercase
    letter (``is... not exactly great``) or the ellipsis follows a colon (a label's, tags
@@ -110,9 +113,10 @@ Rules, applied to each translatable block's text, in this order:
    HTML line breaks or more (a blank line) and text, whatever precedes them (``22.4
    <br><br>*min. 25 snaps``), and before one line break after a short line of its own (a
    name, a title, a dateline: ``<b>bruno</b><br>To those``) that ends on no punctuation
-   and no function word (:mod:`l10n.text.linebreaks`); and after a pronoun or a plain
-   word that pysbd takes for a state's abbreviation (``me``, ``ill``, ``mass``) before
-   ``I`` and a lowercase word (``inspirited me. I returned``).
+   and no function word, or between two lines of a list that start with the same word
+   and a number, however long (``June 23 – …<br> June 24 – …``; :mod:`l10n.text.linebreaks`);
+   and after a pronoun or a plain word that pysbd takes for a state's abbreviation (``me``,
+   ``ill``, ``mass``) before ``I`` and a lowercase word (``inspirited me. I returned``).
 8. **A piece without a letter or digit is no sentence.** A piece of markup alone (the
    ``<br><br>`` that ends a paragraph, a ``*``) joins the segment before it (the one
    after it, if it comes first); a list's number alone (``<br><br>2.``) joins its item,
@@ -191,8 +195,10 @@ _EMPTY_END = re.compile(
 )
 
 # footnote or citation markers glued after a sentence's end: Wikipedia's
-# <sup class="reference"><a>[60]</a></sup>, a plain [3], a Markdown footnote [^2]
+# <sup class="reference"><a>[60]</a></sup>, a link around the number (<a class=
+# "espn-footnote-link"><sup>4</sup></a>), a plain [3], a Markdown footnote [^2]
 _NOTES = (r"(?:<sup\b[^<>]*>(?:<a\b[^<>]*>)?[^<>]{1,20}(?:</a>)?</sup>"
+          r"|<a\b[^<>]*><sup\b[^<>]*>[^<>]{1,20}</sup></a>"  # a link around: ESPN's
           r"|\[\^?\d{1,3}\](?![(:])|\[\^[\w-]{1,20}\](?![(:]))+")
 _NOTES_AT = re.compile(_NOTES)
 # pronouns and plain words that pysbd reads as a state's abbreviation before "I" (Me., Ill.,
