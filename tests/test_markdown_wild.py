@@ -181,3 +181,24 @@ def test_a_shortcode_holding_code_is_kept_byte_for_byte_and_never_translated(
     html = render_html(page, ["en", "fr"])
     assert "fmt.Println(&#34;Hi. There.&#34;)</code></pre>" in html
     assert "highlight" not in html
+
+
+def test_go_template_actions_and_liquid_code_tags_over_lines_are_kept_as_written(
+    tmp_path: Path,
+) -> None:
+    """The Go blog's ``{{raw `...`}}`` around tab-indented code (right after a sentence,
+    and with a blank line inside the code) and Jekyll's ``{% highlight diff %}`` whose
+    ``- x`` lines CommonMark reads as a list: each is one block, never translated, kept
+    byte for byte (indentation too) in the build; a tag that closes on its line stays in
+    its sentence."""
+    raw = "{{raw `\n\tfunc main() {\n\t\tgo f()\n\n\t\t<-done\n\t}\n`}}"
+    diff = "{% highlight diff %}\n- // build.sbt\n+ lazy val app = project\n{% endhighlight %}"
+    article = post(tmp_path, (
+        f"Consider this code:\n{raw}\n\nAnd a diff:\n\n{diff}\n\n"
+        "{{ site.title }} is here.\n\n{{image \"x/cat.png\"}}\n"))
+    assert texts(article) == ["Consider this code:", "And a diff:",
+                              "{{ site.title }} is here.", '{{image "x/cat.png"}}']
+    assert [b.text for b in article.blocks if b.kind == "shortcode"] == [raw, diff]
+    page = localize(article, "fr", {"Consider this code:": Translation("Voyez ce code :")})
+    built = render_markdown(page).split("---\n", 2)[2]
+    assert raw in built and diff in built

@@ -34,7 +34,9 @@ Blocks, in document order (CommonMark, parsed with markdown-it-py):
   (``{{< highlight go >}}``, ``code``, ``code-toggle``, ``mermaid``, ``math``...:
   :data:`l10n.articles.shortcodes.CODE_SHORTCODES`), as written, not translatable
   (CommonMark reads it as a paragraph, whose code went to the engine and whose tags the
-  build changed);
+  build changed); so is a Liquid code tag (``{% highlight x %}`` to ``{% endhighlight %}``)
+  and a Go template action or Liquid tag that starts a line and closes alone at the end
+  of a later one (the Go blog's ``{{raw `...`}}``);
 - ``link-title``: the title of a link or image (``[x](url "title")``), after the block it
   is in (an image's alt text is the ``[...]`` part, translated inside its sentence); the
   ``alt`` and ``title`` of an HTML tag in a sentence (``<img alt="A cat">``) are an ``alt``
