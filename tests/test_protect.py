@@ -52,6 +52,10 @@ def match(text: str, term: Term, needle: str | None = None) -> TermMatch:
         ("where \\(x_1. y\\) is.", "\\(x_1. y\\)", "code"),
         ("\\[\n\\frac{a}{b}\n\\]", "\\[\n\\frac{a}{b}\n\\]", "code"),
         ("[!warning]- Folded away.", "[!warning]-", "placeholder"),
+        # a Go template action holding raw strings: the whole action, not its `...` parts
+        ('See {{code "m/list.go" `/START/` `/END/`}} here.',
+         '{{code "m/list.go" `/START/` `/END/`}}', "placeholder"),
+        ("Type `{{` then `}}` here.", "`{{`", "code"),  # code that holds braces
     ],
 )
 def test_markup_is_masked_and_restored(text: str, original: str, kind: str) -> None:

@@ -50,6 +50,9 @@ TEMPLATE = r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}"
 _URL_BODY = r"(?:[^\s<>\"'()\[\]{}]|\([^\s()<>]*\))+"
 # (priority, kind, pattern): on overlap, the lower priority number wins.
 _MARKUP: tuple[tuple[int, str, re.Pattern[str]], ...] = (
+    # a Go template action holding a raw string ({{code "x.go" `/START/`}}): before the
+    # backticks inside it are read as code spans, leaving its own words to the engine
+    (0, PLACEHOLDER, re.compile(r"\{\{(?![<%])[^`{}]*`[^`]*`(?:[^`{}]|`[^`]*`)*\}\}")),
     (0, CODE, re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)),
     (0, CODE, re.compile(r"\$\$(?=\S).+?(?<=\S)\$\$|\\\[.+?\\\]|\\\(.+?\\\)", re.S)),
     (1, HTML, re.compile(r"<!--.*?-->", re.S)),
