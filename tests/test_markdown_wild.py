@@ -202,3 +202,18 @@ def test_go_template_actions_and_liquid_code_tags_over_lines_are_kept_as_written
     page = localize(article, "fr", {"Consider this code:": Translation("Voyez ce code :")})
     built = render_markdown(page).split("---\n", 2)[2]
     assert raw in built and diff in built
+    html = render_html(page, ["en", "fr"])
+    assert "<code>\tfunc main() {" in html and "raw" not in html  # the code, as code
+
+
+def test_a_shortcode_written_over_lines_keeps_its_lines(tmp_path: Path) -> None:
+    """Hugo's docs write a shortcode one parameter a line; read as a paragraph, its lines
+    lost their indentation in the build. A paired shortcode's opening tag, closed on its
+    own line, still starts text."""
+    img = '{{< img\n  src="images/zion.jpg"\n  alt="Zion National Park"\n  filter="Contrast"\n>}}'
+    article = post(tmp_path, f"A picture:\n\n{img}\n\n{{{{< note >}}}}\nCats nap.\n{{{{< /note >}}}}\n")
+    assert [b.text for b in article.blocks if b.kind == "shortcode"] == [img]
+    assert texts(article) == ["A picture:", "{{< note >}}\nCats nap.\n{{< /note >}}"]
+    page = localize(article, "fr", {})
+    assert img in render_markdown(page).split("---\n", 2)[2]
+    assert "{{&lt; img\n  src=" in render_html(page, ["en", "fr"])  # as written, not its lines

@@ -14,7 +14,8 @@ So is a Go template action or a Liquid tag that starts a line and closes on a la
 line, alone there (the Go blog's ``{{raw `...`}}`` around indented code, a ``{{code
 "x.go" `/START/` `/END/`}}`` over lines): as a paragraph its code went to the engine
 (the backticks inside read as code spans, the action's own words not) and the build
-lost the code's indentation. Hugo shortcodes (``{{< x >}}``) are not such tags here.
+lost the code's indentation; and a Hugo shortcode written over lines, one parameter a
+line (``{{< img`` ... ``>}}``), whose indentation the paragraph lost.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ _OPENING = re.compile(r"\{\{([<%])\s*(" + "|".join(map(re.escape, CODE_SHORTCODE
 # Jekyll's (and Octopress's) Liquid tags that hold code: {% highlight ruby %}...{% endhighlight %}
 LIQUID_CODE_TAGS = ("highlight", "codeblock")
 _LIQUID_OPENING = re.compile(r"\{%-?\s*(" + "|".join(LIQUID_CODE_TAGS) + r")\b[^\n]*?-?%\}\s*")
-# a Go template action or a Liquid tag or output, not a Hugo shortcode ({{< x >}}, {{% x %}})
-_TEMPLATE_START = re.compile(r"\{\{(?![<%])|\{%")
+# a Go template action, a Hugo shortcode, a Liquid tag or output
+_TEMPLATE_START = re.compile(r"\{\{|\{%")
 
 
 def shortcode_block(state: Any, start: int, end: int, silent: bool) -> bool:
@@ -101,3 +102,13 @@ def _template_block(state: Any, start: int, end: int, silent: bool) -> bool:
         token.info = ""
         state.line = line + 1
     return True
+
+
+def holds_code(text: str) -> bool:
+    """Whether a ``shortcode`` block's lines between its first and last are code, what a
+    page without Hugo shows of it: a code shortcode's, a Liquid code tag's, a Go action's
+    raw string opened at the end of its first line (``{{raw `...`}}``); not a shortcode's
+    parameters written one a line."""
+    first = text.split("\n", 1)[0].strip()
+    return bool(_OPENING.fullmatch(first) or _LIQUID_OPENING.fullmatch(first)
+                or (first.startswith("{{") and first.endswith("`")))
