@@ -174,3 +174,17 @@ def test_a_post_whose_text_is_all_raw_html_is_read_its_title_from_its_words(
     assert article.title == "Only raw words here."
     assert [(b.kind, b.text) for b in article.blocks[1:] if b.translatable] == [
         ("html-text", "Only <b>raw</b> words here.")]
+
+
+def test_a_noscript_block_is_left_out_of_the_builds(tmp_path: Path) -> None:
+    """A ``<noscript>`` block (the Go blog's "view this post with JavaScript enabled") is
+    never read, so never translated; the sanitizer dropped its tag and kept its content
+    as escaped text: the builds showed ``<center><i>...`` in English, tags as text. It is
+    left out with its content, as a reader with scripts on sees the source."""
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: Cats\n---\n\n<noscript>\n  <center><i>View <a href=\"/x\">it</a>"
+                    " with JavaScript.</i></center>\n</noscript>\n\nCats purr.\n", "utf-8")
+    page = localize(read_article(path), "fr", {"Cats purr.": Translation("Les chats ronronnent.")})
+    for built in (render_markdown(page), render_html(page, ["en", "fr"])):
+        assert "JavaScript" not in built and "&lt;" not in built.split("</head>")[-1]
+        assert "Les chats ronronnent." in built

@@ -7,7 +7,8 @@ sanitizer ammonia, html5ever's parser) has cleaned it against an allow-list:
 
 * ammonia's default tags (text structure, tables, lists, links, images, ``details``...);
   ``script``, ``style``, ``iframe``, ``object``, forms and every other tag are dropped,
-  and the content of ``script`` and ``style`` with them;
+  and the content of ``script``, ``style`` and ``noscript`` with them (what a reader
+  with scripts on sees; l10n never reads a ``noscript``);
 * ammonia's default attributes (``href``, ``src``, ``alt``, ``title``, ``lang``...), plus
   ``class`` and ``dir`` on any tag; never an event handler (``onclick``) nor ``style``;
 * URLs only with ammonia's safe schemes (http, https, mailto...), never ``javascript:``;
@@ -45,11 +46,16 @@ def _attributes(*, rel: bool = False) -> dict[str, set[str]]:
     return allowed
 
 
+# dropped with their content: a <noscript>'s content is text to html5ever (scripting on), and
+# l10n never reads it (its English would show, its tags as text)
+_DROPPED = {"script", "style", "noscript"}
+
+
 def sanitize_html(html: str) -> str:
     """``html`` with only the allowed tags, attributes and URLs left (see the module)."""
     import nh3
 
-    return str(nh3.clean(html, attributes=_attributes())).strip()
+    return str(nh3.clean(html, attributes=_attributes(), clean_content_tags=_DROPPED)).strip()
 
 
 # MathML Core's presentation elements and the attributes that draw them: a formula in an
