@@ -217,3 +217,12 @@ def test_a_shortcode_written_over_lines_keeps_its_lines(tmp_path: Path) -> None:
     page = localize(article, "fr", {})
     assert img in render_markdown(page).split("---\n", 2)[2]
     assert "{{&lt; img\n  src=" in render_html(page, ["en", "fr"])  # as written, not its lines
+
+
+def test_soft_hyphens_written_in_markdown_are_left_out_but_in_code(tmp_path: Path) -> None:
+    """``&shy;`` in a Markdown sentence is a hint where a line may break, not a character
+    of the word (HTML pages already leave it out): ``cy&shy;ber&shy;se&shy;cu&shy;ri&shy;ty``
+    is one word for the engines and the glossary; in a code span it is what is shown."""
+    article = post(tmp_path, "A cy&shy;ber&#173;se\u00adcu&SHY;rity law, not `a&shy;b`.\n\n"
+                   "# Ex&shy;tra\n")
+    assert texts(article) == ["A cybersecurity law, not `a&shy;b`.", "Extra"]

@@ -60,7 +60,8 @@ The text of a translatable block is the Markdown source of its inline content, e
 written (inline code, links, emphasis markers and bare URLs included) so that later steps
 can protect the markup and rebuild it; but a reference link (``[text][label]``) is written
 inline with its definition's address and title (:mod:`l10n.articles.mdrefs`): the
-definitions are no block, and a build without them would show the brackets. Lines of a
+definitions are no block, and a build without them would show the brackets; soft
+hyphens (``&shy;``) outside code spans are left out, as in HTML pages. Lines of a
 multi-line paragraph are joined with "\\n" (soft breaks), without the indentation of
 continuation lines; ``Block.line`` is the first line.
 """
@@ -163,6 +164,10 @@ def _same(heading: str, title: str) -> bool:
 
 
 _MARKS = re.compile(r"[*_`\\]")
+# a soft hyphen (U+00AD, &shy;, &#173;) outside code spans: a hint where a line may break,
+# left out as the HTML reader leaves it out (``cy&shy;ber`` is one word for the engines)
+_SOFT_HYPHEN = re.compile(r"((?<!`)(`+)(?!`).+?(?<!`)\2(?!`))|\u00ad|&shy;|&#0*173;|&#x0*ad;",
+                          re.S | re.I)
 # what a title may come from (not a raw HTML block's text, an alt text or a link's title)
 _TEXT = frozenset({HEADING, PARAGRAPH, LIST_ITEM, QUOTE, model.TABLE_HEADER, model.TABLE_CELL})
 
@@ -292,6 +297,7 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
             cell = None
         if token.type == "inline":  # a reference link: inline, its definition is no block
             token.content = inline_references(token.content, env.get("references", {}), lines)
+            token.content = _SOFT_HYPHEN.sub(lambda m: m[1] or "", token.content)
         if cell is not None and token.type == "inline":
             blocks.append(Block(index, cell[0], token.content, line, level=cell[1],
                                 info=cell[2]))
