@@ -198,9 +198,11 @@ _ELEMENT = re.compile(r"<(?:a|img)\b")
 
 def _lost(source: str, built: str) -> int:
     """Links and pictures of the rendered source missing from the rendered build; those
-    in an HTML comment (a draft's commented-out picture) are not shown, so not counted."""
+    in an HTML comment (a draft's commented-out picture) or in a ``<noscript>`` (builds
+    leave it out, as a reader with scripts on sees it) are not shown, so not counted."""
     def shown(html: str) -> int:
-        return len(_ELEMENT.findall(re.sub(r"<!--.*?-->", "", html, flags=re.S)))
+        return len(_ELEMENT.findall(re.sub(r"<!--.*?-->|<noscript\b.*?</noscript>", "", html,
+                                           flags=re.S | re.I)))
 
     return max(0, shown(source) - shown(built))
 

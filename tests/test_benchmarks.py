@@ -158,3 +158,14 @@ def test_front_matter_left_counts_the_words_of_the_keys_a_theme_shows() -> None:
                                       "/y.png"]}
     assert front_matter_left(front) == {"linkTitle": 2, "Subtitle": 2, "excerpt": 1,
                                         "images.alt": 1, "images.caption": 1}
+
+
+def test_links_lost_leave_out_those_a_reader_never_sees() -> None:
+    """The posts' count of links and pictures lost in a build: not those in an HTML
+    comment or a ``<noscript>`` (builds leave it out, as a reader with scripts on sees it)."""
+    from benchmarks.articles_real import _lost
+
+    source = ('<p><a href="/a">a</a></p><!-- <img src="x"> -->'
+              '<noscript><center><a href="/b">b</a></center></noscript><img src="y">')
+    assert _lost(source, '<p><a href="/a">a</a></p><img src="y">') == 0
+    assert _lost(source, '<p>a</p>') == 2
