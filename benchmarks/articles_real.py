@@ -262,6 +262,21 @@ _CODE_SHORTCODE = re.compile(
     + r")\b(?:[^\n]*?)(?<!/)\s*[>%]\}\}\n(.*?)\n[ \t]*\{\{[<%]\s*/\s*\2\s*[>%]\}\}", re.M | re.S)
 
 
+def _verbatim(md: Any) -> Any:
+    """``md`` reading what the Markdown reader keeps verbatim (a code shortcode, a Liquid
+    code tag, a template tag over lines: :mod:`l10n.articles.shortcodes`) as one block,
+    shown as code: its site shows the template's output there, never its text."""
+    import html as html_module
+
+    from l10n.articles.shortcodes import shortcode_block
+
+    md.block.ruler.before("paragraph", "shortcode_block", shortcode_block,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.add_render_rule("shortcode_block", lambda _self, tokens, idx, *_: (
+        f"<pre><code>{html_module.escape(tokens[idx].content)}</code></pre>\n"))
+    return md
+
+
 def _fenced(markdown: str) -> str:
     """``markdown`` with its code shortcodes as fenced code, as Hugo shows them (a
     CommonMark renderer shows them as text)."""
@@ -325,7 +340,7 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
     from l10n.workflow.build import build
     from l10n.workflow.translate import translate
 
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = _verbatim(MarkdownIt("commonmark").enable(["table", "strikethrough"]))
     files = sorted([*folder.glob("*.md"), *folder.glob("*.markdown")])
     refused, stray_md, stray_html = [], Counter[str](), Counter[str]()
     worst: list[tuple[int, str]] = []

@@ -169,3 +169,18 @@ def test_links_lost_leave_out_those_a_reader_never_sees() -> None:
               '<noscript><center><a href="/b">b</a></center></noscript><img src="y">')
     assert _lost(source, '<p><a href="/a">a</a></p><img src="y">') == 0
     assert _lost(source, '<p>a</p>') == 2
+
+
+def test_the_posts_printout_renders_verbatim_template_blocks_as_code() -> None:
+    """The posts printout renders Markdown as the site would: a template tag over lines
+    (the Go blog's ``{{raw `...`}}``), kept verbatim by the reader, is no text a reader
+    sees (its words are not "left in English"), as a code shortcode is not."""
+    from markdown_it import MarkdownIt
+
+    from benchmarks.articles_real import _verbatim
+    from benchmarks.untranslated import untranslated
+
+    md = _verbatim(MarkdownIt("commonmark"))
+    html = md.render("⟦Ţĥé çóđé⟧:\n{{raw `\n\tfunc main() {\n\t\tgo work()\n\t}\n`}}\n")
+    assert "<pre><code>{{raw `\n\tfunc main()" in html
+    assert sum(untranslated(html).values()) == 0
