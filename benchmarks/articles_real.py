@@ -283,12 +283,21 @@ def _fenced(markdown: str) -> str:
     return _CODE_SHORTCODE.sub(lambda m: f"{m[1]}````\n{m[3]}\n{m[1]}````", markdown)
 
 
+def _authored(built: dict[str, object], source: dict[str, object]) -> dict[str, object]:
+    """The keys of a build's front matter that the source's front matter has too (Hugo's
+    keys have no case): what its author wrote. A title or description the build took
+    from the body (a post without them: its first heading, its lead paragraph) is plain
+    text whose code words no count can tell apart; the body's count has its words."""
+    keys = {key.casefold() for key in source}
+    return {key: value for key, value in built.items() if key.casefold() in keys}
+
+
 def _left_untranslated(md: object, out: Path, files: list[Path], hugo: Path) -> dict[str, Any]:
     """Visible words left untranslated in the builds of ``files`` with every entry
     translated (:mod:`benchmarks.untranslated`): per post, in the rendered Markdown and in
     the HTML page's article, by where they are; shortcode parameters apart; and in the
     front matter a theme shows, of the Hugo content file (``hugo``: the tree) and of the
-    Markdown build, by key."""
+    Markdown build, by key (the keys the source has: :func:`_authored`)."""
     from benchmarks.untranslated import (
         examples,
         front_matter_left,
@@ -310,7 +319,7 @@ def _left_untranslated(md: object, out: Path, files: list[Path], hugo: Path) -> 
         totals["html"] += in_html
         totals["params"] += shortcode_parameters(body)
         for name, file in (("Hugo", hugo / "content" / "ko" / built.name), ("Markdown", built)):
-            totals["front"][name] += front_matter_left(_front(file))
+            totals["front"][name] += front_matter_left(_authored(_front(file), _front(path)))
         totals["posts"].append((sum(in_md.values()), sum(in_html.values()), path.name,
                                 examples(page, "article") or examples(rendered)))
     return totals

@@ -184,3 +184,14 @@ def test_the_posts_printout_renders_verbatim_template_blocks_as_code() -> None:
     html = md.render("⟦Ţĥé çóđé⟧:\n{{raw `\n\tfunc main() {\n\t\tgo work()\n\t}\n`}}\n")
     assert "<pre><code>{{raw `\n\tfunc main()" in html
     assert sum(untranslated(html).values()) == 0
+
+
+def test_front_matter_left_counts_the_keys_the_author_wrote() -> None:
+    """A build's title or description taken from the body (a post without them) is plain
+    text, its code words not told apart: the front-matter count keeps the keys the
+    source's front matter has (case aside), the body's count has the body's words."""
+    from benchmarks.articles_real import _authored
+
+    built = {"title": "Type", "Description": "MainType : (string) ...", "weight": 3}
+    assert _authored(built, {"description": "`MainType`", "weight": 3}) == {
+        "Description": "MainType : (string) ...", "weight": 3}
