@@ -188,3 +188,17 @@ def test_a_noscript_block_is_left_out_of_the_builds(tmp_path: Path) -> None:
     for built in (render_markdown(page), render_html(page, ["en", "fr"])):
         assert "JavaScript" not in built and "&lt;" not in built.split("</head>")[-1]
         assert "Les chats ronronnent." in built
+
+
+def test_hidden_raw_html_stays_hidden_in_the_builds(tmp_path: Path) -> None:
+    """The reader never reads a hidden element (``hidden``, ``display: none``); the
+    sanitizer dropped the attribute and the style, so the builds showed the Go blog's
+    screen-reader note ("Opens in new window.") in English. They stay hidden."""
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: Cats\n---\n\n<div class=\"note\" id=\"d\" hidden>\n  Opens in a "
+                    "new window.\n</div>\n\n<p style=\"color: red; display:none\">Gone.</p>\n\n"
+                    "Cats purr.\n", "utf-8")
+    page = localize(read_article(path), "fr", {"Cats purr.": Translation("Les chats ronronnent.")})
+    for built in (render_markdown(page), render_html(page, ["en", "fr"])):
+        assert '<div class="note" hidden="">' in built
+        assert '<p style="display: none">Gone.</p>' in built

@@ -10,7 +10,9 @@ sanitizer ammonia, html5ever's parser) has cleaned it against an allow-list:
   and the content of ``script``, ``style`` and ``noscript`` with them (what a reader
   with scripts on sees; l10n never reads a ``noscript``);
 * ammonia's default attributes (``href``, ``src``, ``alt``, ``title``, ``lang``...), plus
-  ``class`` and ``dir`` on any tag; never an event handler (``onclick``) nor ``style``;
+  ``class`` and ``dir`` on any tag; never an event handler (``onclick``); ``hidden``, and
+  a ``style`` only where it hides its element (as ``display: none``): the reader never
+  reads a hidden element, so the build shows neither it nor its English;
 * URLs only with ammonia's safe schemes (http, https, mailto...), never ``javascript:``;
   links get ``rel="noopener noreferrer"``; comments are dropped.
 
@@ -55,7 +57,10 @@ def sanitize_html(html: str) -> str:
     """``html`` with only the allowed tags, attributes and URLs left (see the module)."""
     import nh3
 
-    return str(nh3.clean(html, attributes=_attributes(), clean_content_tags=_DROPPED)).strip()
+    attributes = _attributes()
+    attributes["*"] |= {"hidden", "style"}  # only where they hide (what the reader skips)
+    return str(nh3.clean(html, attributes=attributes, clean_content_tags=_DROPPED,
+                         attribute_filter=_hiding_style)).strip()
 
 
 # MathML Core's presentation elements and the attributes that draw them: a formula in an
