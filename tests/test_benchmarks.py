@@ -139,7 +139,8 @@ def test_untranslated_words_are_those_a_reader_sees_that_the_engine_would_change
         "<p>⟦Ţĥé çáţ⟧ left here <code>cat --help</code> {{< figure src=x >}} "
         "https://x.org/a T3</p><pre>some code</pre><img alt='Two words' src=x>"
         "<!-- a comment --><div class='raw-html' lang='en'><p>Raw <b>text</b></p></div>"
-        "<script>var hidden</script></article></body></html>"
+        "<script>var hidden</script><div hidden>Not seen</div>"
+        "<p style='display: none'>Nor this</p></article></body></html>"
     )
     assert untranslated(page, "article") == {"text": 4, "raw-html": 2}
     assert untranslated(page)["text"] == 5  # the whole page: the menu too
