@@ -265,15 +265,31 @@ _CODE_SHORTCODE = re.compile(
 def _verbatim(md: Any) -> Any:
     """``md`` reading what the Markdown reader keeps verbatim (a code shortcode, a Liquid
     code tag, a template tag over lines: :mod:`l10n.articles.shortcodes`) as one block,
-    shown as code: its site shows the template's output there, never its text."""
+    and a template tag in a sentence as one span, shown as code: its site shows the
+    template's output there, never its text."""
     import html as html_module
 
-    from l10n.articles.shortcodes import shortcode_block
+    from l10n.articles.shortcodes import shortcode_block, tag_end
 
     md.block.ruler.before("paragraph", "shortcode_block", shortcode_block,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.add_render_rule("shortcode_block", lambda _self, tokens, idx, *_: (
         f"<pre><code>{html_module.escape(tokens[idx].content)}</code></pre>\n"))
+
+    def template(state: Any, silent: bool) -> bool:
+        """A template tag in a sentence, whole (``{{code "x.go" `/START/`}}``: not the
+        code spans of its backtick strings), shown as code: the site shows its output."""
+        if not state.src.startswith(("{{", "{%"), state.pos):
+            return False
+        end = tag_end(state.src, state.pos)
+        if end < 0 or end > state.posMax:
+            return False
+        if not silent:
+            state.push("code_inline", "code", 0).content = state.src[state.pos:end]
+        state.pos = end
+        return True
+
+    md.inline.ruler.before("backticks", "template", template)
     return md
 
 

@@ -64,7 +64,7 @@ def shortcode_block(state: Any, start: int, end: int, silent: bool) -> bool:
     return True
 
 
-def _tag_end(text: str, start: int) -> int:
+def tag_end(text: str, start: int) -> int:
     """Where the template tag opening at ``text[start]`` (``{{`` or ``{%``) ends, after
     its ``}}`` or ``%}``: strings (``"..."``, Go's raw `...`) skipped; -1 if unclosed."""
     close = "}}" if text.startswith("{{", start) else "%}"
@@ -89,7 +89,7 @@ def _template_block(state: Any, start: int, end: int, silent: bool) -> bool:
     begin = state.bMarks[start] + state.tShift[start]
     if not _TEMPLATE_START.match(state.src, begin):
         return False
-    stop = _tag_end(state.src, begin)
+    stop = tag_end(state.src, begin)
     if stop < 0 or stop <= state.eMarks[start]:
         return False  # unclosed, or closed on its first line (a tag in a sentence)
     line = next((n for n in range(start, end) if state.eMarks[n] >= stop), None)
