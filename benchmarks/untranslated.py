@@ -4,8 +4,9 @@ A post is built with every catalog entry pseudo-localized (:mod:`l10n.engines.ps
 accents every ASCII letter it is given). The build's visible text is then read: the
 rendered Markdown and the HTML page's ``<article>``, outside ``pre``, ``code``, ``kbd``,
 ``samp``, ``script``, ``style``, ``svg``, ``math``, ``textarea``, ``template``, hidden
-elements (``hidden``, ``display: none``) and HTML comments, with the ``alt`` and ``title`` attributes a reader sees, and without template
-tags (Hugo shortcodes, Liquid: kept byte for byte). A word left untranslated is a run of
+elements (``hidden``, ``display: none``) and HTML comments, with the ``alt`` and
+``title`` attributes a reader sees, and without template tags (Hugo shortcodes, Liquid:
+kept byte for byte). A word left untranslated is a run of
 two ASCII letters or more in that text, once what a translation keeps by design is taken
 out: the spans :func:`l10n.text.protect.mask` protects (URLs, ``www.`` addresses, e-mail
 addresses, HTML tags, placeholders...) and what the pseudo engine itself keeps
