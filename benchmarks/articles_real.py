@@ -262,11 +262,12 @@ _CODE_SHORTCODE = re.compile(
     + r")\b(?:[^\n]*?)(?<!/)\s*[>%]\}\}\n(.*?)\n[ \t]*\{\{[<%]\s*/\s*\2\s*[>%]\}\}", re.M | re.S)
 
 
-def _verbatim(md: Any) -> Any:
+def _verbatim(md: Any, spans: bool = False) -> Any:
     """``md`` reading what the Markdown reader keeps verbatim (a code shortcode, a Liquid
     code tag, a template tag over lines: :mod:`l10n.articles.shortcodes`) as one block,
-    and a template tag in a sentence as one span, shown as code: its site shows the
-    template's output there, never its text."""
+    and (``spans``: for the words left in English, as l10n's HTML page shows these as
+    text) a template tag in a sentence that holds backtick strings as one span, shown as
+    code: its site shows the template's output there, never its text."""
     import html as html_module
 
     from l10n.articles.shortcodes import shortcode_block, tag_end
@@ -282,14 +283,15 @@ def _verbatim(md: Any) -> Any:
         if not state.src.startswith(("{{", "{%"), state.pos):
             return False
         end = tag_end(state.src, state.pos)
-        if end < 0 or end > state.posMax:
-            return False
+        if end < 0 or end > state.posMax or "`" not in state.src[state.pos:end]:
+            return False  # without backticks, the count's mask sees the tag whole
         if not silent:
             state.push("code_inline", "code", 0).content = state.src[state.pos:end]
         state.pos = end
         return True
 
-    md.inline.ruler.before("backticks", "template", template)
+    if spans:
+        md.inline.ruler.before("backticks", "template", template)
     return md
 
 
@@ -391,7 +393,8 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
             hugo = build(settings, include_machine=True, out=project / "hugo",
                          output="hugo").out
             read_ones = [p for p in files if (project / "seeds" / p.name).exists()]
-            left = _left_untranslated(md, build(settings, include_machine=True).out,
+            left = _left_untranslated(_verbatim(MarkdownIt("commonmark").enable(
+                ["table", "strikethrough"]), spans=True), build(settings, include_machine=True).out,
                                       read_ones, hugo)
             _untranslate_every_other(project / "locales" / "ko")
             out = build(settings, include_machine=True).out

@@ -185,9 +185,12 @@ def test_the_posts_printout_renders_verbatim_template_blocks_as_code() -> None:
     html = md.render("⟦Ţĥé çóđé⟧:\n{{raw `\n\tfunc main() {\n\t\tgo work()\n\t}\n`}}\n")
     assert "<pre><code>{{raw `\n\tfunc main()" in html
     assert sum(untranslated(html).values()) == 0
+    md = _verbatim(MarkdownIt("commonmark"), spans=True)
     html = md.render('⟦Ŝéé⟧ {{code "maps/list.go" `/START/` `/END/`}} ⟦ĥéŕé⟧.\n')
     assert '<code>{{code &quot;maps/list.go&quot; `/START/` `/END/`}}</code>' in html
     assert sum(untranslated(html).values()) == 0
+    html = md.render("⟦Ŝéé⟧ [#7224]({{ site.repository }}/pull/7224).\n")  # not a link
+    assert "<code>" not in html and sum(untranslated(html).values()) == 0
 
 
 def test_front_matter_left_counts_the_keys_the_author_wrote() -> None:
