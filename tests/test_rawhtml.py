@@ -202,3 +202,17 @@ def test_hidden_raw_html_stays_hidden_in_the_builds(tmp_path: Path) -> None:
     for built in (render_markdown(page), render_html(page, ["en", "fr"])):
         assert '<div class="note" hidden="">' in built
         assert '<p style="display: none">Gone.</p>' in built
+
+
+def test_elements_never_read_leave_no_english_in_the_builds(tmp_path: Path) -> None:
+    """The reader never reads a ``<button>`` or a ``<video>``'s fallback; the sanitizer
+    dropped the tag (and its ``hidden``) but kept the text: the builds showed the Go
+    blog's hidden slideshow buttons, "← Prev", in English."""
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: Cats\n---\n\n<div class=\"centered\">\n<button type=\"button\" "
+                    "hidden>← Prev</button>\n<video src=\"v.mp4\">Your browser cannot play it."
+                    "</video>\n<p>Cats purr.</p>\n</div>\n", "utf-8")
+    page = localize(read_article(path), "fr", {"Cats purr.": Translation("Les chats ronronnent.")})
+    for built in (render_markdown(page), render_html(page, ["en", "fr"])):
+        assert "Prev" not in built and "browser" not in built
+        assert "Les chats ronronnent." in built

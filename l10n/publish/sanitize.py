@@ -7,8 +7,9 @@ sanitizer ammonia, html5ever's parser) has cleaned it against an allow-list:
 
 * ammonia's default tags (text structure, tables, lists, links, images, ``details``...);
   ``script``, ``style``, ``iframe``, ``object``, forms and every other tag are dropped,
-  and the content of ``script``, ``style`` and ``noscript`` with them (what a reader
-  with scripts on sees; l10n never reads a ``noscript``);
+  and the content of ``script``, ``style``, ``noscript`` and the other elements l10n
+  never reads (``button``, ``select``, ``video``, ``svg``...) with them: their text
+  would show untranslated;
 * ammonia's default attributes (``href``, ``src``, ``alt``, ``title``, ``lang``...), plus
   ``class`` and ``dir`` on any tag; never an event handler (``onclick``); ``hidden``, and
   a ``style`` only where it hides its element (as ``display: none``): the reader never
@@ -49,8 +50,11 @@ def _attributes(*, rel: bool = False) -> dict[str, set[str]]:
 
 
 # dropped with their content: a <noscript>'s content is text to html5ever (scripting on), and
-# l10n never reads it (its English would show, its tags as text)
-_DROPPED = {"script", "style", "noscript"}
+# l10n never reads it (its English would show, its tags as text); nor the other elements
+# the reader skips that the allow-list drops (:data:`l10n.articles.htmldom.SKIP`): the tag
+# went, its English stayed (the Go blog's hidden "← Prev" <button>, a <video>'s fallback)
+_DROPPED = {"script", "style", "noscript", "template", "button", "select", "textarea",
+            "iframe", "object", "embed", "canvas", "audio", "video", "svg"}
 
 
 def sanitize_html(html: str) -> str:
