@@ -198,9 +198,11 @@ _ELEMENT = re.compile(r"<(?:a|img)\b")
 
 def _lost(source: str, built: str) -> int:
     """Links and pictures of the rendered source missing from the rendered build; those
-    in an HTML comment (a draft's commented-out picture) are not shown, so not counted."""
+    in an HTML comment (a draft's commented-out picture) or in a ``<noscript>`` (builds
+    leave it out, as a reader with scripts on sees it) are not shown, so not counted."""
     def shown(html: str) -> int:
-        return len(_ELEMENT.findall(re.sub(r"<!--.*?-->", "", html, flags=re.S)))
+        return len(_ELEMENT.findall(re.sub(r"<!--.*?-->|<noscript\b.*?</noscript>", "", html,
+                                           flags=re.S | re.I)))
 
     return max(0, shown(source) - shown(built))
 
@@ -260,10 +262,52 @@ _CODE_SHORTCODE = re.compile(
     + r")\b(?:[^\n]*?)(?<!/)\s*[>%]\}\}\n(.*?)\n[ \t]*\{\{[<%]\s*/\s*\2\s*[>%]\}\}", re.M | re.S)
 
 
+def _verbatim(md: Any, spans: bool = False) -> Any:
+    """``md`` reading what the Markdown reader keeps verbatim (a code shortcode, a Liquid
+    code tag, a template tag over lines: :mod:`l10n.articles.shortcodes`) as one block,
+    and (``spans``: for the words left in English, as l10n's HTML page shows these as
+    text) a template tag in a sentence that holds backtick strings as one span, shown as
+    code: its site shows the template's output there, never its text."""
+    import html as html_module
+
+    from l10n.articles.shortcodes import shortcode_block, tag_end
+
+    md.block.ruler.before("paragraph", "shortcode_block", shortcode_block,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.add_render_rule("shortcode_block", lambda _self, tokens, idx, *_: (
+        f"<pre><code>{html_module.escape(tokens[idx].content)}</code></pre>\n"))
+
+    def template(state: Any, silent: bool) -> bool:
+        """A template tag in a sentence, whole (``{{code "x.go" `/START/`}}``: not the
+        code spans of its backtick strings), shown as code: the site shows its output."""
+        if not state.src.startswith(("{{", "{%"), state.pos):
+            return False
+        end = tag_end(state.src, state.pos)
+        if end < 0 or end > state.posMax or "`" not in state.src[state.pos:end]:
+            return False  # without backticks, the count's mask sees the tag whole
+        if not silent:
+            state.push("code_inline", "code", 0).content = state.src[state.pos:end]
+        state.pos = end
+        return True
+
+    if spans:
+        md.inline.ruler.before("backticks", "template", template)
+    return md
+
+
 def _fenced(markdown: str) -> str:
     """``markdown`` with its code shortcodes as fenced code, as Hugo shows them (a
     CommonMark renderer shows them as text)."""
     return _CODE_SHORTCODE.sub(lambda m: f"{m[1]}````\n{m[3]}\n{m[1]}````", markdown)
+
+
+def _authored(built: dict[str, object], source: dict[str, object]) -> dict[str, object]:
+    """The keys of a build's front matter that the source's front matter has too (Hugo's
+    keys have no case): what its author wrote. A title or description the build took
+    from the body (a post without them: its first heading, its lead paragraph) is plain
+    text whose code words no count can tell apart; the body's count has its words."""
+    keys = {key.casefold() for key in source}
+    return {key: value for key, value in built.items() if key.casefold() in keys}
 
 
 def _left_untranslated(md: object, out: Path, files: list[Path], hugo: Path) -> dict[str, Any]:
@@ -271,7 +315,7 @@ def _left_untranslated(md: object, out: Path, files: list[Path], hugo: Path) -> 
     translated (:mod:`benchmarks.untranslated`): per post, in the rendered Markdown and in
     the HTML page's article, by where they are; shortcode parameters apart; and in the
     front matter a theme shows, of the Hugo content file (``hugo``: the tree) and of the
-    Markdown build, by key."""
+    Markdown build, by key (the keys the source has: :func:`_authored`)."""
     from benchmarks.untranslated import (
         examples,
         front_matter_left,
@@ -293,7 +337,7 @@ def _left_untranslated(md: object, out: Path, files: list[Path], hugo: Path) -> 
         totals["html"] += in_html
         totals["params"] += shortcode_parameters(body)
         for name, file in (("Hugo", hugo / "content" / "ko" / built.name), ("Markdown", built)):
-            totals["front"][name] += front_matter_left(_front(file))
+            totals["front"][name] += front_matter_left(_authored(_front(file), _front(path)))
         totals["posts"].append((sum(in_md.values()), sum(in_html.values()), path.name,
                                 examples(page, "article") or examples(rendered)))
     return totals
@@ -323,7 +367,7 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
     from l10n.workflow.build import build
     from l10n.workflow.translate import translate
 
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = _verbatim(MarkdownIt("commonmark").enable(["table", "strikethrough"]))
     files = sorted([*folder.glob("*.md"), *folder.glob("*.markdown")])
     refused, stray_md, stray_html = [], Counter[str](), Counter[str]()
     worst: list[tuple[int, str]] = []
@@ -349,7 +393,8 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
             hugo = build(settings, include_machine=True, out=project / "hugo",
                          output="hugo").out
             read_ones = [p for p in files if (project / "seeds" / p.name).exists()]
-            left = _left_untranslated(md, build(settings, include_machine=True).out,
+            left = _left_untranslated(_verbatim(MarkdownIt("commonmark").enable(
+                ["table", "strikethrough"]), spans=True), build(settings, include_machine=True).out,
                                       read_ones, hugo)
             _untranslate_every_other(project / "locales" / "ko")
             out = build(settings, include_machine=True).out

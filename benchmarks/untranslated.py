@@ -3,9 +3,10 @@
 A post is built with every catalog entry pseudo-localized (:mod:`l10n.engines.pseudo`
 accents every ASCII letter it is given). The build's visible text is then read: the
 rendered Markdown and the HTML page's ``<article>``, outside ``pre``, ``code``, ``kbd``,
-``samp``, ``script``, ``style``, ``svg``, ``math``, ``textarea``, ``template`` and HTML
-comments, with the ``alt`` and ``title`` attributes a reader sees, and without template
-tags (Hugo shortcodes, Liquid: kept byte for byte). A word left untranslated is a run of
+``samp``, ``script``, ``style``, ``svg``, ``math``, ``textarea``, ``template``, hidden
+elements (``hidden``, ``display: none``) and HTML comments, with the ``alt`` and
+``title`` attributes a reader sees, and without template tags (Hugo shortcodes, Liquid:
+kept byte for byte). A word left untranslated is a run of
 two ASCII letters or more in that text, once what a translation keeps by design is taken
 out: the spans :func:`l10n.text.protect.mask` protects (URLs, ``www.`` addresses, e-mail
 addresses, HTML tags, placeholders...) and what the pseudo engine itself keeps
@@ -31,6 +32,7 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
+from l10n.articles.htmldom import hides
 from l10n.engines.pseudo import KEEP
 from l10n.text.protect import TEMPLATE, mask
 
@@ -73,7 +75,8 @@ class _Seen(HTMLParser):
                     self.pieces.append((str(values[name]), "raw-html" if raw else "text"))
         if tag in _VOID:
             return
-        self.stack.append((tag, tag in _UNSEEN or values.get("translate") == "no",
+        self.stack.append((tag, tag in _UNSEEN or values.get("translate") == "no"
+                           or "hidden" in values or hides(values.get("style") or ""),
                            "raw-html" in (values.get("class") or "").split()))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -139,7 +139,8 @@ def test_untranslated_words_are_those_a_reader_sees_that_the_engine_would_change
         "<p>⟦Ţĥé çáţ⟧ left here <code>cat --help</code> {{< figure src=x >}} "
         "https://x.org/a T3</p><pre>some code</pre><img alt='Two words' src=x>"
         "<!-- a comment --><div class='raw-html' lang='en'><p>Raw <b>text</b></p></div>"
-        "<script>var hidden</script></article></body></html>"
+        "<script>var hidden</script><div hidden>Not seen</div>"
+        "<p style='display: none'>Nor this</p></article></body></html>"
     )
     assert untranslated(page, "article") == {"text": 4, "raw-html": 2}
     assert untranslated(page)["text"] == 5  # the whole page: the menu too
@@ -158,3 +159,46 @@ def test_front_matter_left_counts_the_words_of_the_keys_a_theme_shows() -> None:
                                       "/y.png"]}
     assert front_matter_left(front) == {"linkTitle": 2, "Subtitle": 2, "excerpt": 1,
                                         "images.alt": 1, "images.caption": 1}
+
+
+def test_links_lost_leave_out_those_a_reader_never_sees() -> None:
+    """The posts' count of links and pictures lost in a build: not those in an HTML
+    comment or a ``<noscript>`` (builds leave it out, as a reader with scripts on sees it)."""
+    from benchmarks.articles_real import _lost
+
+    source = ('<p><a href="/a">a</a></p><!-- <img src="x"> -->'
+              '<noscript><center><a href="/b">b</a></center></noscript><img src="y">')
+    assert _lost(source, '<p><a href="/a">a</a></p><img src="y">') == 0
+    assert _lost(source, '<p>a</p>') == 2
+
+
+def test_the_posts_printout_renders_verbatim_template_blocks_as_code() -> None:
+    """The posts printout renders Markdown as the site would: a template tag over lines
+    (the Go blog's ``{{raw `...`}}``), kept verbatim by the reader, is no text a reader
+    sees (its words are not "left in English"), as a code shortcode is not."""
+    from markdown_it import MarkdownIt
+
+    from benchmarks.articles_real import _verbatim
+    from benchmarks.untranslated import untranslated
+
+    md = _verbatim(MarkdownIt("commonmark"))
+    html = md.render("⟦Ţĥé çóđé⟧:\n{{raw `\n\tfunc main() {\n\t\tgo work()\n\t}\n`}}\n")
+    assert "<pre><code>{{raw `\n\tfunc main()" in html
+    assert sum(untranslated(html).values()) == 0
+    md = _verbatim(MarkdownIt("commonmark"), spans=True)
+    html = md.render('⟦Ŝéé⟧ {{code "maps/list.go" `/START/` `/END/`}} ⟦ĥéŕé⟧.\n')
+    assert '<code>{{code &quot;maps/list.go&quot; `/START/` `/END/`}}</code>' in html
+    assert sum(untranslated(html).values()) == 0
+    html = md.render("⟦Ŝéé⟧ [#7224]({{ site.repository }}/pull/7224).\n")  # not a link
+    assert "<code>" not in html and sum(untranslated(html).values()) == 0
+
+
+def test_front_matter_left_counts_the_keys_the_author_wrote() -> None:
+    """A build's title or description taken from the body (a post without them) is plain
+    text, its code words not told apart: the front-matter count keeps the keys the
+    source's front matter has (case aside), the body's count has the body's words."""
+    from benchmarks.articles_real import _authored
+
+    built = {"title": "Type", "Description": "MainType : (string) ...", "weight": 3}
+    assert _authored(built, {"description": "`MainType`", "weight": 3}) == {
+        "Description": "MainType : (string) ...", "weight": 3}

@@ -285,3 +285,33 @@ def test_an_unknown_format_is_refused_before_anything_is_written(hugo_project: P
     with pytest.raises(UsageError) as found:
         build(load_settings(cwd=hugo_project), out=hugo_project / "x", output="jekyll")
     assert found.value.hint == "use site or hugo" and not (hugo_project / "x").exists()
+
+
+def test_a_posts_own_title_and_description_keep_their_markdown(tmp_path: Path) -> None:
+    """The Hugo content file carries a Markdown post's own ``title`` and ``description``
+    as the Markdown build does, with the author's Markdown (Hugo's docs show a
+    description through Markdown); a title taken from the body is plain text."""
+    from l10n.articles import read_article
+    from l10n.errors import L10nWarning
+    from l10n.publish import Translation, localize
+    from l10n.publish.hugo import render_content
+    from l10n.publish.site import page_facts
+
+    path = tmp_path / "pre.md"
+    path.write_text("---\ntitle: The `pre` method\ndescription: Returns the `pre` "
+                    "property.\n---\n\nSome text.\n", "utf-8")
+    page = localize(read_article(path), "fr", {
+        "The `pre` method": Translation("La méthode `pre`"),
+        "Returns the `pre` property.": Translation("Renvoie la propriété `pre`.")})
+    values, _ = front_from(render_content(page, page_facts(page)))
+    assert values["title"] == "La méthode `pre`"
+    assert values["description"] == "Renvoie la propriété `pre`."
+    path.write_text("`Type`\n: Returns the type.\n", "utf-8")
+    with pytest.warns(L10nWarning, match="no 'title'"):
+        page = localize(read_article(path), "fr", {})
+    assert front_from(render_content(page, page_facts(page)))[0]["title"] == "Type"
+
+
+def front_from(text: str) -> tuple[dict[str, Any], str]:
+    _, matter, body = text.split("---\n", 2)
+    return yaml.safe_load(matter), body

@@ -181,3 +181,49 @@ def test_a_shortcode_holding_code_is_kept_byte_for_byte_and_never_translated(
     html = render_html(page, ["en", "fr"])
     assert "fmt.Println(&#34;Hi. There.&#34;)</code></pre>" in html
     assert "highlight" not in html
+
+
+def test_go_template_actions_and_liquid_code_tags_over_lines_are_kept_as_written(
+    tmp_path: Path,
+) -> None:
+    """The Go blog's ``{{raw `...`}}`` around tab-indented code (right after a sentence,
+    and with a blank line inside the code) and Jekyll's ``{% highlight diff %}`` whose
+    ``- x`` lines CommonMark reads as a list: each is one block, never translated, kept
+    byte for byte (indentation too) in the build; a tag that closes on its line stays in
+    its sentence."""
+    raw = "{{raw `\n\tfunc main() {\n\t\tgo f()\n\n\t\t<-done\n\t}\n`}}"
+    diff = "{% highlight diff %}\n- // build.sbt\n+ lazy val app = project\n{% endhighlight %}"
+    article = post(tmp_path, (
+        f"Consider this code:\n{raw}\n\nAnd a diff:\n\n{diff}\n\n"
+        "{{ site.title }} is here.\n\n{{image \"x/cat.png\"}}\n"))
+    assert texts(article) == ["Consider this code:", "And a diff:",
+                              "{{ site.title }} is here.", '{{image "x/cat.png"}}']
+    assert [b.text for b in article.blocks if b.kind == "shortcode"] == [raw, diff]
+    page = localize(article, "fr", {"Consider this code:": Translation("Voyez ce code :")})
+    built = render_markdown(page).split("---\n", 2)[2]
+    assert raw in built and diff in built
+    html = render_html(page, ["en", "fr"])
+    assert "<code>\tfunc main() {" in html and "raw" not in html  # the code, as code
+
+
+def test_a_shortcode_written_over_lines_keeps_its_lines(tmp_path: Path) -> None:
+    """Hugo's docs write a shortcode one parameter a line; read as a paragraph, its lines
+    lost their indentation in the build. A paired shortcode's opening tag, closed on its
+    own line, still starts text."""
+    img = '{{< img\n  src="images/zion.jpg"\n  alt="Zion National Park"\n  filter="Contrast"\n>}}'
+    note = "{{< note >}}\nCats nap.\n{{< /note >}}"
+    article = post(tmp_path, f"A picture:\n\n{img}\n\n{note}\n")
+    assert [b.text for b in article.blocks if b.kind == "shortcode"] == [img]
+    assert texts(article) == ["A picture:", note]
+    page = localize(article, "fr", {})
+    assert img in render_markdown(page).split("---\n", 2)[2]
+    assert "{{&lt; img\n  src=" in render_html(page, ["en", "fr"])  # as written, not its lines
+
+
+def test_soft_hyphens_written_in_markdown_are_left_out_but_in_code(tmp_path: Path) -> None:
+    """``&shy;`` in a Markdown sentence is a hint where a line may break, not a character
+    of the word (HTML pages already leave it out): ``cy&shy;ber&shy;se&shy;cu&shy;ri&shy;ty``
+    is one word for the engines and the glossary; in a code span it is what is shown."""
+    article = post(tmp_path, "A cy&shy;ber&#173;se\u00adcu&SHY;rity law, not `a&shy;b`.\n\n"
+                   "# Ex&shy;tra\n")
+    assert texts(article) == ["A cybersecurity law, not `a&shy;b`.", "Extra"]

@@ -52,6 +52,16 @@ def match(text: str, term: Term, needle: str | None = None) -> TermMatch:
         ("where \\(x_1. y\\) is.", "\\(x_1. y\\)", "code"),
         ("\\[\n\\frac{a}{b}\n\\]", "\\[\n\\frac{a}{b}\n\\]", "code"),
         ("[!warning]- Folded away.", "[!warning]-", "placeholder"),
+        # a Go template action holding raw strings: the whole action, not its `...` parts
+        ('See {{code "m/list.go" `/START/` `/END/`}} here.',
+         '{{code "m/list.go" `/START/` `/END/`}}', "placeholder"),
+        ("Type `{{` then `}}` here.", "`{{`", "code"),  # code that holds braces
+        # kramdown's attribute lists, Pandoc's and goldmark's attributes, footnote markers
+        ("Cats sleep.\n{: .lead #intro}", "{: .lead #intro}", "placeholder"),
+        ('A wide cat{: width="50%"} here', '{: width="50%"}', "placeholder"),
+        ("## Heading {#custom-id .wide}", "{#custom-id .wide}", "placeholder"),
+        ("Cats sleep.[^long] Dogs bark.", "[^long]", "placeholder"),
+        ("[^note-2]: Some dogs, anyway.", "[^note-2]", "placeholder"),
     ],
 )
 def test_markup_is_masked_and_restored(text: str, original: str, kind: str) -> None:

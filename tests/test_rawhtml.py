@@ -174,3 +174,45 @@ def test_a_post_whose_text_is_all_raw_html_is_read_its_title_from_its_words(
     assert article.title == "Only raw words here."
     assert [(b.kind, b.text) for b in article.blocks[1:] if b.translatable] == [
         ("html-text", "Only <b>raw</b> words here.")]
+
+
+def test_a_noscript_block_is_left_out_of_the_builds(tmp_path: Path) -> None:
+    """A ``<noscript>`` block (the Go blog's "view this post with JavaScript enabled") is
+    never read, so never translated; the sanitizer dropped its tag and kept its content
+    as escaped text: the builds showed ``<center><i>...`` in English, tags as text. It is
+    left out with its content, as a reader with scripts on sees the source."""
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: Cats\n---\n\n<noscript>\n  <center><i>View <a href=\"/x\">it</a>"
+                    " with JavaScript.</i></center>\n</noscript>\n\nCats purr.\n", "utf-8")
+    page = localize(read_article(path), "fr", {"Cats purr.": Translation("Les chats ronronnent.")})
+    for built in (render_markdown(page), render_html(page, ["en", "fr"])):
+        assert "JavaScript" not in built and "&lt;" not in built.split("</head>")[-1]
+        assert "Les chats ronronnent." in built
+
+
+def test_hidden_raw_html_stays_hidden_in_the_builds(tmp_path: Path) -> None:
+    """The reader never reads a hidden element (``hidden``, ``display: none``); the
+    sanitizer dropped the attribute and the style, so the builds showed the Go blog's
+    screen-reader note ("Opens in new window.") in English. They stay hidden."""
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: Cats\n---\n\n<div class=\"note\" id=\"d\" hidden>\n  Opens in a "
+                    "new window.\n</div>\n\n<p style=\"color: red; display:none\">Gone.</p>\n\n"
+                    "Cats purr.\n", "utf-8")
+    page = localize(read_article(path), "fr", {"Cats purr.": Translation("Les chats ronronnent.")})
+    for built in (render_markdown(page), render_html(page, ["en", "fr"])):
+        assert '<div class="note" hidden="">' in built
+        assert '<p style="display: none">Gone.</p>' in built
+
+
+def test_elements_never_read_leave_no_english_in_the_builds(tmp_path: Path) -> None:
+    """The reader never reads a ``<button>`` or a ``<video>``'s fallback; the sanitizer
+    dropped the tag (and its ``hidden``) but kept the text: the builds showed the Go
+    blog's hidden slideshow buttons, "← Prev", in English."""
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: Cats\n---\n\n<div class=\"centered\">\n<button type=\"button\" "
+                    "hidden>← Prev</button>\n<video src=\"v.mp4\">Your browser cannot play it."
+                    "</video>\n<p>Cats purr.</p>\n</div>\n", "utf-8")
+    page = localize(read_article(path), "fr", {"Cats purr.": Translation("Les chats ronronnent.")})
+    for built in (render_markdown(page), render_html(page, ["en", "fr"])):
+        assert "Prev" not in built and "browser" not in built
+        assert "Les chats ronronnent." in built

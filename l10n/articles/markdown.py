@@ -34,7 +34,9 @@ Blocks, in document order (CommonMark, parsed with markdown-it-py):
   (``{{< highlight go >}}``, ``code``, ``code-toggle``, ``mermaid``, ``math``...:
   :data:`l10n.articles.shortcodes.CODE_SHORTCODES`), as written, not translatable
   (CommonMark reads it as a paragraph, whose code went to the engine and whose tags the
-  build changed);
+  build changed); so is a Liquid code tag (``{% highlight x %}`` to ``{% endhighlight %}``)
+  and a Go template action or Liquid tag that starts a line and closes alone at the end
+  of a later one (the Go blog's ``{{raw `...`}}``);
 - ``link-title``: the title of a link or image (``[x](url "title")``), after the block it
   is in (an image's alt text is the ``[...]`` part, translated inside its sentence); the
   ``alt`` and ``title`` of an HTML tag in a sentence (``<img alt="A cat">``) are an ``alt``
@@ -58,7 +60,8 @@ The text of a translatable block is the Markdown source of its inline content, e
 written (inline code, links, emphasis markers and bare URLs included) so that later steps
 can protect the markup and rebuild it; but a reference link (``[text][label]``) is written
 inline with its definition's address and title (:mod:`l10n.articles.mdrefs`): the
-definitions are no block, and a build without them would show the brackets. Lines of a
+definitions are no block, and a build without them would show the brackets; soft
+hyphens (``&shy;``) outside code spans are left out, as in HTML pages. Lines of a
 multi-line paragraph are joined with "\\n" (soft breaks), without the indentation of
 continuation lines; ``Block.line`` is the first line.
 """
@@ -161,6 +164,10 @@ def _same(heading: str, title: str) -> bool:
 
 
 _MARKS = re.compile(r"[*_`\\]")
+# a soft hyphen (U+00AD, &shy;, &#173;) outside code spans: a hint where a line may break,
+# left out as the HTML reader leaves it out (``cy&shy;ber`` is one word for the engines)
+_SOFT_HYPHEN = re.compile(r"((?<!`)(`+)(?!`).+?(?<!`)\2(?!`))|\u00ad|&shy;|&#0*173;|&#x0*ad;",
+                          re.S | re.I)
 # what a title may come from (not a raw HTML block's text, an alt text or a link's title)
 _TEXT = frozenset({HEADING, PARAGRAPH, LIST_ITEM, QUOTE, model.TABLE_HEADER, model.TABLE_CELL})
 
@@ -290,6 +297,7 @@ def _body_blocks(path: Path, body: str, *, start: int) -> list[Block]:
             cell = None
         if token.type == "inline":  # a reference link: inline, its definition is no block
             token.content = inline_references(token.content, env.get("references", {}), lines)
+            token.content = _SOFT_HYPHEN.sub(lambda m: m[1] or "", token.content)
         if cell is not None and token.type == "inline":
             blocks.append(Block(index, cell[0], token.content, line, level=cell[1],
                                 info=cell[2]))

@@ -7,7 +7,10 @@ Files, in the build folder:
   ``date``, ``lastmod``, ``description``, ``author``, ``translationKey`` (the slug: Hugo
   links the pages that share it as translations), and ``l10n``: the review state as the
   Markdown build has it under ``translation``, with the notices the page shows), then
-  the Markdown build's body (:func:`l10n.publish.render.render_markdown`);
+  the Markdown build's body (:func:`l10n.publish.render.render_markdown`); a Markdown
+  post's own ``title`` and ``description`` keep their Markdown (`` `code` ``), as the
+  Markdown build has them (a theme may show them through Markdown: Hugo's docs do);
+  a title or description taken from the body is plain text;
 * ``config/_default/languages.yaml``: one language per built language, its content
   folder (``content/<lang>``), its code, its own name, its direction and its order (the
   source first); ``config/_default/hugo.yaml``: the site (``baseURL`` from the site URL,
@@ -56,7 +59,7 @@ from l10n.lang import bcp47
 from l10n.publish.frontmatter import carried, front_matter
 from l10n.publish.locale import language_name, page_notices, typography
 from l10n.publish.page import Page
-from l10n.publish.render import render_markdown
+from l10n.publish.render import plain_description, plain_title, render_markdown
 from l10n.publish.site import Site
 
 THEME = "l10n"
@@ -102,6 +105,12 @@ def render_content(page: Page, facts: dict[str, Any]) -> str:
         },
     }
     source = page.article.front_matter
+    if page.article.format == "markdown":  # the source's own title and description as its
+        # author wrote them for Hugo (Markdown: `code`, *emphasis*), as the Markdown build has them
+        if source.get("title"):
+            values["title"] = plain_title(page)
+        if page.article.description:
+            values["description"] = plain_description(page)
     if isinstance(source.get("date"), date):  # the published date, typed as the source had it
         values["date"] = source["date"]
     if isinstance(source.get("lastmod"), str | date):  # the reader keeps no other

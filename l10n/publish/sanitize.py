@@ -7,9 +7,13 @@ sanitizer ammonia, html5ever's parser) has cleaned it against an allow-list:
 
 * ammonia's default tags (text structure, tables, lists, links, images, ``details``...);
   ``script``, ``style``, ``iframe``, ``object``, forms and every other tag are dropped,
-  and the content of ``script`` and ``style`` with them;
+  and the content of ``script``, ``style``, ``noscript`` and the other elements l10n
+  never reads (``button``, ``select``, ``video``, ``svg``...) with them: their text
+  would show untranslated;
 * ammonia's default attributes (``href``, ``src``, ``alt``, ``title``, ``lang``...), plus
-  ``class`` and ``dir`` on any tag; never an event handler (``onclick``) nor ``style``;
+  ``class`` and ``dir`` on any tag; never an event handler (``onclick``); ``hidden``, and
+  a ``style`` only where it hides its element (as ``display: none``): the reader never
+  reads a hidden element, so the build shows neither it nor its English;
 * URLs only with ammonia's safe schemes (http, https, mailto...), never ``javascript:``;
   links get ``rel="noopener noreferrer"``; comments are dropped.
 
@@ -45,11 +49,22 @@ def _attributes(*, rel: bool = False) -> dict[str, set[str]]:
     return allowed
 
 
+# dropped with their content: a <noscript>'s content is text to html5ever (scripting on), and
+# l10n never reads it (its English would show, its tags as text); nor the other elements
+# the reader skips that the allow-list drops (:data:`l10n.articles.htmldom.SKIP`): the tag
+# went, its English stayed (the Go blog's hidden "← Prev" <button>, a <video>'s fallback)
+_DROPPED = {"script", "style", "noscript", "template", "button", "select", "textarea",
+            "iframe", "object", "embed", "canvas", "audio", "video", "svg"}
+
+
 def sanitize_html(html: str) -> str:
     """``html`` with only the allowed tags, attributes and URLs left (see the module)."""
     import nh3
 
-    return str(nh3.clean(html, attributes=_attributes())).strip()
+    attributes = _attributes()
+    attributes["*"] |= {"hidden", "style"}  # only where they hide (what the reader skips)
+    return str(nh3.clean(html, attributes=attributes, clean_content_tags=_DROPPED,
+                         attribute_filter=_hiding_style)).strip()
 
 
 # MathML Core's presentation elements and the attributes that draw them: a formula in an

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from l10n.articles.htmldom import markup_text
+from l10n.articles.shortcodes import holds_code
 from l10n.model import (
     ALT,
     ATTRIBUTE_KINDS,
@@ -90,7 +91,8 @@ def _code(block: Block) -> dict[str, Any]:
     longest = max((len(run) for run in re.findall(r"`+", block.text)), default=0)
     fence = "`" * max(3, longest + 1)
     shown = block.text  # what HTML shows: a shortcode's code without the tags around it
-    if block.kind == SHORTCODE and len(lines := block.text.split("\n")) > 2:
+    if block.kind == SHORTCODE and len(lines := block.text.split("\n")) > 2 \
+            and holds_code(block.text):
         shown = "\n".join(lines[1:-1])
     return {"type": "code", "text": block.text, "info": block.info, "fence": fence,
             "verbatim": block.kind == SHORTCODE, "shown": shown}

@@ -15,7 +15,9 @@ Pure functions, no I/O. What is protected (``Slot.kind``):
 - ``placeholder``: ``{name}``, ``{0}``, ``%s``, ``%(name)s``, ``%1$d``; a template's tags:
   Hugo shortcodes (``{{< figure src="x" >}}``, ``{{% note %}}``), Liquid tags and output
   (``{% include x %}``, ``{{ site.url }}``), byte for byte; the marker that opens a
-  GitHub or Hugo alert (a block quote's ``[!NOTE]``, ``[!WARNING]``...) at a segment's start.
+  GitHub or Hugo alert (a block quote's ``[!NOTE]``, ``[!WARNING]``...) at a segment's start;
+  kramdown's attribute lists (``{: .lead}``, ``{:toc}``), Pandoc's and goldmark's
+  attributes (``{#intro .wide}``) and footnote markers (``[^note]``, ``[^note]:``).
 
 Token form: a plain alphanumeric word, ``ZQX1X``, ``ZQX2X``, ... Real engines were seen to
 mangle ``[[T1]]``, ``{0}`` and ``__TERM_0__`` but to keep ``XTERM1X``-like words. The final
@@ -50,6 +52,9 @@ TEMPLATE = r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}"
 _URL_BODY = r"(?:[^\s<>\"'()\[\]{}]|\([^\s()<>]*\))+"
 # (priority, kind, pattern): on overlap, the lower priority number wins.
 _MARKUP: tuple[tuple[int, str, re.Pattern[str]], ...] = (
+    # a Go template action holding a raw string ({{code "x.go" `/START/`}}): before the
+    # backticks inside it are read as code spans, leaving its own words to the engine
+    (0, PLACEHOLDER, re.compile(r"\{\{(?![<%])[^`{}]*`[^`]*`(?:[^`{}]|`[^`]*`)*\}\}")),
     (0, CODE, re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)),
     (0, CODE, re.compile(r"\$\$(?=\S).+?(?<=\S)\$\$|\\\[.+?\\\]|\\\(.+?\\\)", re.S)),
     (1, HTML, re.compile(r"<!--.*?-->", re.S)),
@@ -68,6 +73,9 @@ _MARKUP: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     # a whole tag, before the URLs and words of its attributes
     (2, HTML, re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
     (6, PLACEHOLDER, re.compile(r"\A\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][+-]?", re.I)),
+    # kramdown's attribute lists ({: .lead}, {:toc}), Pandoc's and goldmark's attributes
+    # ({#id .class}), and footnote markers ([^note]): a translated one no longer works
+    (6, PLACEHOLDER, re.compile(r"\{:[^{}\n]*\}|\{[#.][A-Za-z_][^{}\n]*\}|\[\^[^\]\s]+\]")),
     (7, PLACEHOLDER, re.compile(r"\{[A-Za-z0-9_.\[\]!:<>^+\-#,=]*\}")),
     (7, PLACEHOLDER, re.compile(
         r"%(?:\d+\$)?(?:\([A-Za-z0-9_]+\))?[#0+\-]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[sdifFeEgGxXocr%]"
