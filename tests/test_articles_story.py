@@ -735,6 +735,27 @@ def test_the_caption_of_the_storys_own_photo_set_as_a_paragraph_is_read(tmp_path
     assert [t for _, t in read if t in STORY] == list(STORY)
 
 
+def test_a_wikis_thumbnail_caption_is_read(tmp_path: Path) -> None:
+    """MediaWiki (Wikipedia, a wiki farm's pages) sets each picture of an article as a
+    thumbnail: ``<div class="thumb"><div class="thumbinner"><a class="image"><img></a>
+    <div class="thumbcaption"><div class="magnify"><a></a></div>Caption</div>``. The
+    libraries drop most of them; the caption is the story's, read as a ``caption``."""
+    from l10n.model import CAPTION
+
+    thumbs = [f'<div class="thumb tright"><div class="thumbinner"><a href="/wiki/File:{n}.jpg" '
+              f'class="image"><img alt="" src="/{n}.jpg" class="thumbimage"></a><div '
+              f'class="thumbcaption"><div class="magnify"><a href="/wiki/File:{n}.jpg" '
+              f'class="internal" title="Enlarge"></a></div>{caption}</div></div></div>'
+              for n, caption in enumerate(PHOTO_CAPTIONS[:2])]
+    story = f"<p>{STORY[0]}</p>{thumbs[0]}<p>{STORY[1]}</p>{thumbs[1]}<p>{STORY[2]}</p>"
+    path = tmp_path / "wiki.html"
+    path.write_text(photo_page(story), encoding="utf-8")
+    read = [(b.kind, markup_text(b.text)) for b in read_article(path).blocks]
+    for caption in PHOTO_CAPTIONS[:2]:
+        assert (CAPTION, caption) in read, caption
+    assert [t for _, t in read if t in STORY] == list(STORY)
+
+
 def test_a_photos_caption_in_a_story_set_as_a_list_of_points_is_read(tmp_path: Path) -> None:
     """A newsletter's post is a list of points, no paragraph, and shows its pictures in
     its items: ``<li><div class="wp-caption"><img><p class="wp-caption-text">``. The
