@@ -8,7 +8,9 @@ hold only under a condition and are left out, and so is a selector that any rule
 a wider screen shows); a selector cssselect cannot turn
 into XPath (``:hover``, ``::before``: hidden in a passing state) is skipped. Stylesheets
 the page links to are not read (a saved page seldom has them); nor is a rule that would
-hide the page's story (:func:`hidden_by_style`), nor inline styles (see
+hide the page's story (:func:`hidden_by_style`: an element holding half of its paragraph
+words, or the elements of one rule holding more than half together, a story paged by a
+script), nor inline styles (see
 :func:`l10n.articles.htmldom.hidden`), except that an element an inline style hides is
 read when it holds most of the page's paragraph words (:func:`hidden_wrappers`).
 """
