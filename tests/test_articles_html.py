@@ -632,6 +632,27 @@ def test_a_page_hidden_whole_until_a_script_shows_it_is_read(tmp_path: Path) -> 
         assert any(t.startswith("Cyclists will have to wait") for t in texts), rule
 
 
+def test_a_story_paged_by_a_script_is_read_though_its_stylesheet_hides_its_later_pages(
+        tmp_path: Path) -> None:
+    """A story set as slides, each a page of its own, the later ones hidden by one rule of
+    the page's stylesheet until a script pages through them (``.ssr-hide{display:none}``):
+    the hidden slides together hold most of the story's words, so they are read; a hover
+    card hidden by a rule of the same page is still not."""
+    page = SITE.read_text(encoding="utf-8").replace(
+        "</head>", "<style>.later{display:none} .card{display:none}</style></head>")
+    paras = page.split("\n")
+    slides = [n for n, line in enumerate(paras) if line.startswith("<p>")][1:]
+    for n in slides:
+        paras[n] = f'<div class="slide later">{paras[n]}</div>'
+    page = "\n".join(paras).replace(
+        "<p>The harbour bridge", '<p><span class="card">Mara Quint writes about transport for'
+        ' the paper and has covered the bridge since it closed.</span></p><p>The harbour bridge')
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "paged.html", page)).blocks]
+    assert any(t.startswith("The city council said the repairs") for t in texts)
+    assert any(t.startswith("Cyclists will have to wait") for t in texts)
+    assert not any("writes about transport" in t for t in texts)
+
+
 def test_a_page_wrapped_in_one_form_is_read(tmp_path: Path) -> None:
     """An ASP.NET page is one <form> around everything: that form is not furniture (the
     page was refused as having no body text), while a small form still is."""

@@ -735,6 +735,27 @@ def test_the_caption_of_the_storys_own_photo_set_as_a_paragraph_is_read(tmp_path
     assert [t for _, t in read if t in STORY] == list(STORY)
 
 
+def test_a_wikis_thumbnail_caption_is_read(tmp_path: Path) -> None:
+    """MediaWiki (Wikipedia, a wiki farm's pages) sets each picture of an article as a
+    thumbnail: ``<div class="thumb"><div class="thumbinner"><a class="image"><img></a>
+    <div class="thumbcaption"><div class="magnify"><a></a></div>Caption</div>``. The
+    libraries drop most of them; the caption is the story's, read as a ``caption``."""
+    from l10n.model import CAPTION
+
+    thumbs = [f'<div class="thumb tright"><div class="thumbinner"><a href="/wiki/File:{n}.jpg" '
+              f'class="image"><img alt="" src="/{n}.jpg" class="thumbimage"></a><div '
+              f'class="thumbcaption"><div class="magnify"><a href="/wiki/File:{n}.jpg" '
+              f'class="internal" title="Enlarge"></a></div>{caption}</div></div></div>'
+              for n, caption in enumerate(PHOTO_CAPTIONS[:2])]
+    story = f"<p>{STORY[0]}</p>{thumbs[0]}<p>{STORY[1]}</p>{thumbs[1]}<p>{STORY[2]}</p>"
+    path = tmp_path / "wiki.html"
+    path.write_text(photo_page(story), encoding="utf-8")
+    read = [(b.kind, markup_text(b.text)) for b in read_article(path).blocks]
+    for caption in PHOTO_CAPTIONS[:2]:
+        assert (CAPTION, caption) in read, caption
+    assert [t for _, t in read if t in STORY] == list(STORY)
+
+
 def test_a_photos_caption_in_a_story_set_as_a_list_of_points_is_read(tmp_path: Path) -> None:
     """A newsletter's post is a list of points, no paragraph, and shows its pictures in
     its items: ``<li><div class="wp-caption"><img><p class="wp-caption-text">``. The
@@ -788,6 +809,39 @@ def test_a_photos_caption_in_a_layout_tables_story_is_read(tmp_path: Path) -> No
     assert (CAPTION, PHOTO_CAPTIONS[0]) in read, read
     assert not any(TEASERS[0] in t for _, t in read), read
     assert [t for _, t in read if t in STORY] == list(STORY)
+
+
+def test_the_sub_points_of_a_storys_list_item_are_read_links_or_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newsletter's post is a list of points; a point names the work in progress as a
+    list nested in its item, each sub-point a link to its bug ("In progress:" then
+    ``<ul><li><a>Bug 1677080 – Fullscreen window...</a>``). The extractor drops them (all
+    link; here it is made to keep the points alone): a point's sub-points of four words
+    or more are the story's, links or not. A menu's sub-menu is not read, even when the
+    extractor keeps the menu's item: that item is a link ("Football"), and its sub-items
+    are one to three words ("A-League", "English Premier League")."""
+    from l10n.articles import story
+
+    bugs = ("Bug 1677080 – Fullscreen window is affected by switching video source",
+            "Bug 1677107 – Add telemetry for tracking multiple window usage")
+    kept = (*STORY, "Football", "Sport")
+    monkeypatch.setattr(story, "_story_filter", lambda text: lambda block, cell: block in kept)
+    monkeypatch.setattr(story, "_agreed", lambda text: lambda block, cell: False)
+    nested = "".join(f'<li><a href="https://bugs.example.org/{n}">{bug}</a></li>'
+                     for n, bug in enumerate(bugs))
+    menu = ('<div class="links"><ul><li><a href="/football">Football</a><ul><li><a href="/a">'
+            'A-League</a></li><li><a href="/epl">English Premier League</a></li></ul></li>'
+            '<li><a href="/sport">Sport</a><ul><li><a href="/s/city">City news and council '
+            'reports</a></li></ul></li></ul></div>')
+    page = ("<html><head><title>Harbour bridge reopens</title></head><body>"
+            f"{menu}<div class='main'><h1>Harbour bridge reopens</h1><ul><li>{STORY[0]}</li>"
+            f"<li>{STORY[1]}<ul>{nested}</ul></li><li>{STORY[2]}</li></ul></div>"
+            "<footer><p>About us</p></footer></body></html>")
+    texts = texts_of(tmp_path, "points.html", page)
+    assert [t for t in texts if t in (*STORY, *bugs)] == [STORY[0], STORY[1], *bugs, STORY[2]]
+    assert not any(t in ("A-League", "English Premier League") or "council reports" in t
+                   for t in texts), texts
 
 
 def test_captions_of_other_stories_galleries_and_credits_are_not_read(tmp_path: Path) -> None:

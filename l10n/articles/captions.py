@@ -34,9 +34,10 @@ from l10n.articles.htmldom import elements, markup_text, text_content
 from l10n.model import ALT, CAPTION, LINK_TITLE, Block
 
 _CAPTION_CLASS = re.compile(r"(?:^|[^a-z])(?:fig)?captions?(?:$|[^a-z])")
-# a photo's caption, as CMSs name it besides "caption": a newspaper's cutline, a description
+# a photo's caption, as CMSs name it besides "caption": a newspaper's cutline, a description,
+# MediaWiki's thumbnail caption ("thumbcaption")
 _PHOTO_CAPTION_CLASS = re.compile(
-    r"(?:^|[^a-z])(?:(?:fig)?captions?|cutlines?|(?:photo|image|img)[-_ ]?desc(?:ription)?)"
+    r"(?:^|[^a-z])(?:(?:fig|thumb)?captions?|cutlines?|(?:photo|image|img)[-_ ]?desc(?:ription)?)"
     r"(?:$|[^a-z])")
 _VIDEO_CLASS = re.compile(r"(?:^|[^a-z])videos?(?:$|[^a-z])")
 

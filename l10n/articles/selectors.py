@@ -46,6 +46,25 @@ def select(document: HtmlDocument, selectors: Sequence[str], *,
     return [element for copy, element in ours if id(copy) in picked]
 
 
+def select_each(document: HtmlDocument, selectors: Sequence[str]) -> list[list[Element]]:
+    """The elements each of the CSS ``selectors`` matches, in document order, one list a
+    selector (as :func:`select`, leniently: a selector cssselect cannot run is skipped)."""
+    from cssselect import SelectorError
+
+    xpaths = []
+    translator = _translator()
+    for selector in selectors:
+        try:
+            xpaths.append(translator.css_to_xpath(selector))
+        except SelectorError:
+            continue
+    if not xpaths:
+        return []
+    root, ours = _lxml_copy(document.dom.documentElement)  # type: ignore[arg-type]
+    by_copy = {id(copy): element for copy, element in ours}
+    return [[by_copy[id(e)] for e in root.xpath(xpath) if id(e) in by_copy] for xpath in xpaths]
+
+
 @lru_cache(maxsize=1)
 def _translator() -> Any:
     """cssselect's translator, its combinators written as tests of an element's ancestors

@@ -62,6 +62,7 @@ from l10n.articles.readings import agreed as _agreed
 from l10n.articles.readings import held as _held
 from l10n.articles.readings import loose, plain
 from l10n.articles.readings import story_filter as _story_filter
+from l10n.articles.subpoints import sub_points
 from l10n.model import (
     ALT,
     CAPTION,
@@ -253,6 +254,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     between(body, texts, chosen)
     cited(body, texts, chosen)
     standfirst(body, texts, chosen, alone)
+    sub_points(body, texts, chosen)
     data_tables(body, texts, chosen)
     teaser_lists(body, texts, chosen)
     headline_rows(body, chosen)

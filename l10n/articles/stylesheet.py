@@ -8,7 +8,9 @@ hold only under a condition and are left out, and so is a selector that any rule
 a wider screen shows); a selector cssselect cannot turn
 into XPath (``:hover``, ``::before``: hidden in a passing state) is skipped. Stylesheets
 the page links to are not read (a saved page seldom has them); nor is a rule that would
-hide the page's story (:func:`hidden_by_style`), nor inline styles (see
+hide the page's story (:func:`hidden_by_style`: an element holding half of its paragraph
+words, or the elements of one rule holding more than half together, a story paged by a
+script), nor inline styles (see
 :func:`l10n.articles.htmldom.hidden`), except that an element an inline style hides is
 read when it holds most of the page's paragraph words (:func:`hidden_wrappers`).
 """
@@ -16,9 +18,13 @@ read when it holds most of the page's paragraph words (:func:`hidden_wrappers`).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from l10n.articles.htmldom import HtmlDocument, hidden, paragraph_words, text_content
 from l10n.articles.utilityclasses import hidden_by_class
+
+if TYPE_CHECKING:
+    from xml.dom.minidom import Element
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -33,15 +39,33 @@ def hidden_by_style(document: HtmlDocument) -> set[int]:
     of the page's paragraph words or more: a page hidden whole until a script shows it
     (an A/B test's anti-flicker rule) is read."""
     found = hidden_by_class(document)
+    total = paragraph_words(document.dom)
     if selectors := hiding_selectors(document):
-        from l10n.articles.selectors import select
+        from l10n.articles.selectors import select_each
 
-        found += select(document, selectors, lenient=True)
+        found += [element for matched in select_each(document, selectors)
+                  if not _pages_of_the_story(matched, total) for element in matched]
     if not found:
         return set()
-    total = paragraph_words(document.dom)
     return {id(element) for element in found if element.tagName not in ("html", "body")
             and paragraph_words(element) * 2 < max(total, 1)}
+
+
+def _pages_of_the_story(matched: list[Element], total: int) -> bool:
+    """Whether the elements one rule hides hold together more than half of the page's
+    paragraph words: a story set as pages or slides, all but the first hidden until a
+    script pages through them (``.ssr-hide{display:none}`` on each slide), which a reader
+    pages through, so it is read. A hidden copy of the story beside the shown one holds
+    half at most."""
+    ids = {id(element) for element in matched}
+    words = 0
+    for element in matched:
+        node = element.parentNode
+        while node is not None and id(node) not in ids:
+            node = node.parentNode
+        if node is None:  # not inside another element the rule hides: counted once
+            words += paragraph_words(element)
+    return total > 0 and words * 2 > total
 
 
 def hidden_wrappers(document: HtmlDocument) -> set[int]:
