@@ -1006,3 +1006,28 @@ def test_section_headings_set_as_h1_like_the_title_are_read(tmp_path: Path) -> N
     texts = texts_of(tmp_path, "medium.html", _site_page(story))
     assert texts.index("Harbour bridge reopens") < texts.index("Why it matters") < texts.index(
         STORY[0]) < texts.index("What comes next") < texts.index(STORY[2])
+
+
+def test_a_story_whose_headline_and_lede_sit_in_an_article_of_their_own_is_read_whole(
+    tmp_path: Path,
+) -> None:
+    """A CMS sets each content element as an ``<article>``: the headline and the lede in
+    one, the story's body in the next (beside it, or inside the page's wrapper article).
+    The body's article, holding most of the story's paragraph words, is the story's,
+    not another story's teaser; teasers after it (an ``<article>`` each) still are not."""
+    body = "".join(f"<p>{text}</p>" for text in STORY) + (
+        "<p>The mayor said the bridge would be inspected every six months from now on,"
+        " and that the council would publish each report in full on its website.</p>")
+    teaser = ('<article class="teaser"><h3><a href="/t">Tide tables for the winter</a></h3>'
+              "<p>The winter tides will be higher than usual this year.</p></article>")
+    page = (
+        "<html><head><title>Harbour bridge reopens</title></head><body>"
+        '<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header><section>'
+        '<article id="c1"><div class="stage"><h1>Harbour bridge reopens after two years</h1>'
+        "<p>Two years of repairs are over: the bridge carries traffic again.</p></div></article>"
+        f'<div class="content"><article class="text">{body}</article></div>{teaser}'
+        "</section><footer><p>The Coast Times</p></footer></body></html>")
+    texts = texts_of(tmp_path, "split.html", page)
+    assert all(any(t.startswith(s[:40]) for t in texts) for s in STORY)
+    assert any(t.startswith("The mayor said the bridge") for t in texts)
+    assert not any("winter tides" in t for t in texts)

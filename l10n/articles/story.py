@@ -15,6 +15,7 @@ html5lib's tree (whose places the ``.article.html`` build writes into).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -330,19 +331,26 @@ def _neighbours(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bo
 def _other_stories(body: list[tuple[Block, Any]], chosen: list[bool]) -> set[int]:
     """The blocks in an ``<article>`` other than the story's (the innermost one that holds
     an ``<h1>`` and story paragraphs), neither inside nor around it: the teasers of other
-    stories ("you may also like"), comments; they are taken out of ``chosen``."""
+    stories ("you may also like"), comments; they are taken out of ``chosen``. An
+    ``<article>`` holding more than half of the words of the story's paragraphs is the
+    story's too (a CMS setting the headline and lede in an article of their own and the
+    body in the next: no teaser outweighs the story)."""
     holders = [_article(place.parent) for block, place in body if place.parent is not None
                and block.kind == HEADING and block.level == 1]
-    paragraphs = {id(_article(place.parent)) for n, (block, place) in enumerate(body)
-                  if chosen[n] and block.kind == PARAGRAPH and place.parent is not None}
-    story = next((a for a in holders if a is not None and id(a) in paragraphs), None)
+    words: Counter[Any] = Counter()  # the words of story paragraphs, by <article>
+    for n, (block, place) in enumerate(body):
+        if chosen[n] and block.kind == PARAGRAPH and place.parent is not None:
+            words[_article(place.parent)] += len(plain(block.text).split())
+    story = next((a for a in holders if a is not None and a in words), None)
     if story is None:
         return set()
     around = set()
-    node: Any = story
-    while node is not None:
-        around.add(id(node))
-        node = node.parentNode
+    heaviest, most = words.most_common(1)[0]
+    node: Any
+    for node in (story, heaviest if most * 2 > words.total() else None):
+        while node is not None:
+            around.add(id(node))
+            node = node.parentNode
     others = set()
     for n, (_, place) in enumerate(body):
         element = place.parent if place.parent is not None else (
