@@ -16,9 +16,13 @@ read when it holds most of the page's paragraph words (:func:`hidden_wrappers`).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from l10n.articles.htmldom import HtmlDocument, hidden, paragraph_words, text_content
 from l10n.articles.utilityclasses import hidden_by_class
+
+if TYPE_CHECKING:
+    from xml.dom.minidom import Element
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -31,7 +35,9 @@ def hidden_by_style(document: HtmlDocument) -> set[int]:
     a common framework's utility class hides (:mod:`l10n.articles.utilityclasses`:
     ``d-none``, ``sr-only``), except ``<html>``, ``<body>`` and an element holding half
     of the page's paragraph words or more: a page hidden whole until a script shows it
-    (an A/B test's anti-flicker rule) is read."""
+    (an A/B test's anti-flicker rule) is read, and so are hidden elements of one tag and
+    class that together hold more than half of them: a story set as slides, shown one
+    by one as the reader turns them (a multipage slideshow article)."""
     found = hidden_by_class(document)
     if selectors := hiding_selectors(document):
         from l10n.articles.selectors import select
@@ -39,9 +45,17 @@ def hidden_by_style(document: HtmlDocument) -> set[int]:
         found += select(document, selectors, lenient=True)
     if not found:
         return set()
-    total = paragraph_words(document.dom)
+    total = max(paragraph_words(document.dom), 1)
+    words = {id(element): paragraph_words(element) for element in found}
+    pages: dict[tuple[str, str], int] = {}
+    for element in {id(e): e for e in found}.values():
+        pages[_kind(element)] = pages.get(_kind(element), 0) + words[id(element)]
     return {id(element) for element in found if element.tagName not in ("html", "body")
-            and paragraph_words(element) * 2 < max(total, 1)}
+            and words[id(element)] * 2 < total and pages[_kind(element)] * 2 <= total}
+
+
+def _kind(element: Element) -> tuple[str, str]:
+    return element.tagName, " ".join(sorted(element.getAttribute("class").split()))
 
 
 def hidden_wrappers(document: HtmlDocument) -> set[int]:
