@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from l10n.articles.appeals import appeals
 from l10n.articles.captions import caption_box, lead_caption, point_caption
+from l10n.articles.comments import comments
 from l10n.articles.datatables import data_tables
 from l10n.articles.density import (
     between,
@@ -37,7 +38,6 @@ from l10n.articles.density import (
 from l10n.articles.furniture import CELL as CELL
 from l10n.articles.furniture import (
     comment_openers,
-    comments,
     dense_links,
     furniture_class,
     icon_rows,
@@ -224,7 +224,7 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     appeals to subscribe or follow it (:mod:`l10n.articles.appeals`), nor its rights
     notices, ads' labels and article tools (:mod:`l10n.articles.notices`), nor slideshows
     of them, nor readers'
-    comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
+    comments (:mod:`l10n.articles.comments`), nor what comes after readability-lxml's
     story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
     (or the first paragraph) and the last paragraph (or list item, or layout table's
     cell: a story set as points, a 2000s page), and a quote between two of the
