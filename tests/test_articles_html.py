@@ -650,6 +650,31 @@ def test_a_story_paged_by_a_script_is_read_though_its_stylesheet_hides_its_later
     texts = [markup_text(b.text) for b in read_article(write(tmp_path, "paged.html", page)).blocks]
     assert any(t.startswith("The city council said the repairs") for t in texts)
     assert any(t.startswith("Cyclists will have to wait") for t in texts)
+
+
+def test_a_story_set_as_slides_hidden_until_the_reader_turns_them_is_read(
+        tmp_path: Path) -> None:
+    """A story set as slides, one shown and the rest hidden by a rule of the page's
+    <style> until the reader turns to them (a multipage slideshow article): the hidden
+    slides, together most of the story, are read; a hover card the same rule hides, one
+    element alone, is not."""
+    slides = ("The harbour bridge reopened to traffic on Monday morning, two years after"
+              " engineers closed it when they found cracks in two of its steel girders.",
+              "Commuters who had spent the closure on crowded ferries and long detours"
+              " queued from dawn to be among the first to drive across the repaired span.",
+              "The city council said the repairs cost 48 million dollars, eleven million"
+              " more than planned, because the damage was worse than first thought.",
+              "Cyclists will have to wait a few more weeks: the new bicycle lane on the"
+              " eastern side still needs its safety barriers, due at the end of the month.")
+    story = "".join(f'<div class="slide{" hide" if n else ""}"><h2>Part {n + 1}</h2>'
+                    f"<p>{text}</p></div>" for n, text in enumerate(slides))
+    page = SITE.read_text(encoding="utf-8").replace(
+        "</head>", "<style>.hide{display:none}</style></head>")
+    start, end = page.index('<p class="byline">'), page.index("</div>\n<aside")
+    page = (page[:start] + story + '<p class="hide">Mara Quint writes about transport for'
+            " the paper and has covered the bridge since it closed.</p>" + page[end:])
+    texts = [markup_text(b.text) for b in read_article(write(tmp_path, "slides.html", page)).blocks]
+    assert all(text in texts for text in slides)
     assert not any("writes about transport" in t for t in texts)
 
 

@@ -177,3 +177,22 @@ def test_a_story_in_the_html_is_read_there_whatever_the_json_ld_holds(tmp_path: 
                      encoding="utf-8")
     assert [markup_text(b.text) for b in read_article(short).blocks
             if b.kind == PARAGRAPH] == _LINES
+
+
+def test_a_how_to_only_in_the_json_ld_is_read_from_its_description_and_steps(
+        tmp_path: Path) -> None:
+    """A how-to page a script application renders (a React page whose HTML holds only a
+    notice that the browser is old): the story is the JSON-LD ``HowTo``'s description and
+    its steps' texts (``step`` items, or their ``itemListElement`` direction), in order."""
+    steps = [{"@type": "HowToStep", "name": "Step 1", "itemListElement": {
+        "@type": "HowToDirection", "text": f"<p>{_LINES[1]}</p><p>{_LINES[2]}</p>"}},
+        {"@type": "HowToStep", "name": "Step 2", "text": _LINES[3]}]
+    data = {"@context": "https://schema.org", "@type": "HowTo", "name": "Harbour reopens",
+            "description": _LINES[0], "step": steps}
+    path = tmp_path / "howto.html"
+    path.write_text(page(
+        '<div id="app"><h1>Harbour reopens</h1><div class="old-browser"><p>Your browser is'
+        " out of date.</p></div></div>"
+        f'<script type="application/ld+json">{json.dumps(data)}</script>'), encoding="utf-8")
+    paragraphs = [markup_text(b.text) for b in read_article(path).blocks if b.kind == PARAGRAPH]
+    assert paragraphs == _LINES

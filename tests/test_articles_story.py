@@ -1105,3 +1105,57 @@ def test_the_photos_captions_of_a_news_agencys_item_pasted_in_the_page_are_read(
     assert (CAPTION, PHOTO_CAPTIONS[1]) in read, read
     assert not any("20080118" in t or "agency.example" in t for _, t in read), read
     assert not any(TEASERS[0] in t for _, t in read), read
+
+
+def test_a_story_whose_headline_and_lede_sit_in_an_article_of_their_own_is_read_whole(
+    tmp_path: Path,
+) -> None:
+    """A CMS sets each content element as an ``<article>``: the headline and the lede in
+    one, the story's body in the next (beside it, or inside the page's wrapper article).
+    The body's article, holding most of the story's paragraph words, is the story's,
+    not another story's teaser; teasers after it (an ``<article>`` each) still are not."""
+    body = "".join(f"<p>{text}</p>" for text in STORY) + (
+        "<p>The mayor said the bridge would be inspected every six months from now on,"
+        " and that the council would publish each report in full on its website.</p>")
+    teaser = ('<article class="teaser"><h3><a href="/t">Tide tables for the winter</a></h3>'
+              "<p>The winter tides will be higher than usual this year.</p></article>")
+    page = (
+        "<html><head><title>Harbour bridge reopens</title></head><body>"
+        '<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header><section>'
+        '<article id="c1"><div class="stage"><h1>Harbour bridge reopens after two years</h1>'
+        "<p>Two years of repairs are over: the bridge carries traffic again.</p></div></article>"
+        f'<div class="content"><article class="text">{body}</article></div>{teaser}'
+        "</section><footer><p>The Coast Times</p></footer></body></html>")
+    texts = texts_of(tmp_path, "split.html", page)
+    assert all(any(t.startswith(s[:40]) for t in texts) for s in STORY)
+    assert any(t.startswith("The mayor said the bridge") for t in texts)
+    assert not any("winter tides" in t for t in texts)
+
+
+def test_a_forum_threads_opening_post_marked_as_its_replies_are_is_read(
+    tmp_path: Path,
+) -> None:
+    """A forum's thread sets its opening post in the same comment markup as the replies
+    (``div.postComment`` each): the first is the story, the replies are not read; on a
+    story's page, comments after the story are still not read."""
+    posts = [("Since the update my phone no longer opens the app store over mobile data,"
+              " only over wifi. Every other app works over LTE, the browser too. I switched"
+              " the phone off and on with other settings several times. Any idea what to"
+              " change? It happens on every device I have, the tablets as well."),
+             ("I can open the store over mobile data with the same version here, so it is"
+              " not the update itself. Check the settings of the store under mobile data."),
+             ("There was a thread like this last month: resetting the network settings"
+              " fixed it for the person who asked, though it took a restart as well.")]
+    thread = "".join(f'<div class="postComment"><div class="postCommentText"><p>{text}</p>'
+                     f"</div></div>" for text in posts)
+    page = ("<html><head><title>No app store over mobile data</title></head><body>"
+            '<header><nav><a href="/">Forum</a> <a href="/iphone">iPhone</a></nav></header>'
+            f"<main><h1>No app store over mobile data</h1>{thread}</main>"
+            "<footer><p>The Forum</p></footer></body></html>")
+    texts = texts_of(tmp_path, "thread.html", page)
+    assert posts[0] in texts
+    assert posts[1] not in texts and posts[2] not in texts
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    page = page.replace("<h1>No app", f"<h1>Bridge</h1>{story}<h2>No app")
+    texts = texts_of(tmp_path, "story.html", page)
+    assert all(text in texts for text in STORY) and posts[0] not in texts

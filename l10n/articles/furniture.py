@@ -252,33 +252,6 @@ def _links(nodes: Sequence[Any]) -> list[Element]:
     return [link for link in found if not permalink(link)]
 
 
-_COMMENTS = re.compile(r"(?:^|[^a-z])(comments?|comment-?list|disqus\w*|respond|reader-?responses?"
-                       r"|usercomments?)(?:$|[^a-z])")
-
-
-def comments(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
-    """Takes out of ``chosen`` the readers' comments: blocks inside an element whose class
-    or id marks comments as CMSs do (WordPress's ``#comments`` and ``li.comment``,
-    Disqus's ``#disqus_thread``, ``#respond``, ``.comment-list``; an ``itemprop`` or
-    ``itemtype`` of ``Comment``/``UserComments``), which does not hold the story's title
-    (a page whose wrapper says ``with-comments``)."""
-    title = next((place.parent for n, (block, place) in enumerate(body) if chosen[n]
-                  and block.kind == HEADING and block.level == 1 and place.parent is not None),
-                 None)
-    around = set()
-    node: Any = title
-    while node is not None:
-        around.add(id(node))
-        node = node.parentNode
-    for n, (_, place) in enumerate(body):
-        node = place.parent if place.parent is not None else (
-            place.meta[0] if place.meta else None)
-        while chosen[n] and node is not None and getattr(node, "tagName", None):
-            if id(node) not in around and _comment_section(node):
-                chosen[n] = False
-            node = node.parentNode
-
-
 # the lines that open a comment section, as sites word them (English): a heading that
 # names comments (a short line), or a phrase that only a comment section says
 _COMMENTS_HEADING = re.compile(
@@ -348,13 +321,6 @@ def _in_row(text: str, place: Any) -> bool:
     return any(other is not node and other.nodeType == other.ELEMENT_NODE
                and other.tagName in ("td", "th") and text_content(other.childNodes).strip()
                for other in node.parentNode.childNodes)
-
-
-def _comment_section(element: Element) -> bool:
-    names = " ".join(element.getAttribute(name) for name in ("class", "id", "itemprop"))
-    names = _CAMEL.sub(r"\1 \2", names)  # "commentOdd", "userComments": words
-    kind = element.getAttribute("itemtype").rsplit("/", 1)[-1]
-    return bool(_COMMENTS.search(names.lower())) or kind in ("Comment", "UserComments")
 
 
 _ICONS = 3  # linked pictures in a row, each with a short alt: share buttons, site icons

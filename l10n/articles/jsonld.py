@@ -7,7 +7,8 @@ type="application/ld+json">``, ``articleBody``): a browser renders the story, wh
 page's HTML holds only its furniture (a caption, the author's biography). Where the
 longest ``articleBody`` of the page's JSON-LD (in an item, a list or a ``@graph``) holds
 more than twice the words of the story read from the HTML (and 40 words or more), the
-story is read from it (:func:`ld_story`): its lines are paragraphs (markup in it, which
+story is read from it (:func:`ld_story`; a how-to page's ``HowTo`` gives its description
+and its steps' texts): its lines are paragraphs (markup in it, which
 some sites write, read as a browser shows it: a ``<p>`` or ``<br>`` ends a line, tags
 are dropped), after the page's ``<h1>`` if it has one.
 
@@ -59,10 +60,27 @@ def ld_story(document: HtmlDocument, body: Sequence[tuple[Block, Any]],
 
 
 def _bodies(data: Any) -> list[str]:
-    """Every ``articleBody`` string in JSON-LD data (items, lists, ``@graph``)."""
+    """Every ``articleBody`` string in JSON-LD data (items, lists, ``@graph``), and the
+    text of every ``HowTo`` (its description, its steps)."""
     if isinstance(data, list):
         return [text for item in data for text in _bodies(item)]
     if not isinstance(data, dict):
         return []
     found = [data["articleBody"]] if isinstance(data.get("articleBody"), str) else []
+    if data.get("@type") == "HowTo":  # a how-to: its description and its steps' texts
+        found.append("\n".join(text for text in (data.get("description"), *(
+            _direction(step) for step in _items(data.get("step")))) if isinstance(text, str)))
     return found + _bodies(data.get("@graph"))
+
+
+def _items(data: Any) -> list[Any]:
+    return data if isinstance(data, list) else [data] if data else []
+
+
+def _direction(step: Any) -> str:
+    """A ``HowToStep``'s text, or the texts of its ``itemListElement`` directions."""
+    if not isinstance(step, dict):
+        return step if isinstance(step, str) else ""
+    if isinstance(step.get("text"), str):
+        return str(step["text"])
+    return "\n".join(_direction(item) for item in _items(step.get("itemListElement")))

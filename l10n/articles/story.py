@@ -8,19 +8,20 @@ and jusText: it is maintained, it scores best of the Python libraries on public
 main-content benchmarks (scrapinghub's article-extraction-benchmark, ScrapingHub and
 Bevendorff et al.), and it also finds the page's metadata; it runs on lxml, so it is
 given the page's text and its result is matched back to the blocks l10n reads from
-html5lib's tree (whose places the ``.article.html`` build writes into).
-(:mod:`l10n.articles.selectors` runs the CSS selectors of the ``[html]`` settings.)
-"""
+html5lib's tree (whose places the ``.article.html`` build writes into);
+:mod:`l10n.articles.selectors` runs the CSS selectors of the ``[html]`` settings."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from l10n.articles.appeals import appeals
 from l10n.articles.captions import agency_captions, caption_box, lead_caption, point_caption
+from l10n.articles.comments import comments
 from l10n.articles.datatables import data_tables
 from l10n.articles.density import (
     between,
@@ -36,7 +37,6 @@ from l10n.articles.density import (
 from l10n.articles.furniture import CELL as CELL
 from l10n.articles.furniture import (
     comment_openers,
-    comments,
     dense_links,
     furniture_class,
     icon_rows,
@@ -223,11 +223,10 @@ def kept(body: list[tuple[Block, Any]], keep: Callable[[str, bool], bool],
     pointing to one ("Read more: <a>...", :mod:`l10n.articles.pointers`), nor the site's
     appeals to subscribe or follow it (:mod:`l10n.articles.appeals`), nor its rights
     notices, ads' labels and article tools (:mod:`l10n.articles.notices`), nor slideshows
-    of them, nor readers'
-    comments (:mod:`l10n.articles.furniture`), nor what comes after readability-lxml's
-    story (``held``: :func:`~l10n.articles.density.tail`); a caption between the title
-    (or the first paragraph) and the last paragraph (or list item, or layout table's
-    cell: a story set as points, a 2000s page), and a quote between two of the
+    of them, nor readers' comments (:mod:`l10n.articles.comments`), nor what comes after
+    readability-lxml's story (``held``: :func:`~l10n.articles.density.tail`); a caption
+    between the title (or the first paragraph) and the last paragraph (or list item, or
+    layout table's cell: a story set as points, a 2000s page), and a quote between two of the
     story's paragraphs, not inside a link (the caption of the story's own picture, its
     lead picture's too; a video's or a photo's caption set as a ``<p>`` in a box its
     class names a caption, :func:`~l10n.articles.captions.caption_box`, read as a
@@ -333,19 +332,25 @@ def _neighbours(body: list[tuple[Block, Any]], texts: list[str], chosen: list[bo
 def _other_stories(body: list[tuple[Block, Any]], chosen: list[bool]) -> set[int]:
     """The blocks in an ``<article>`` other than the story's (the innermost one that holds
     an ``<h1>`` and story paragraphs), neither inside nor around it: the teasers of other
-    stories ("you may also like"), comments; they are taken out of ``chosen``."""
+    stories ("you may also like"), comments; they are taken out of ``chosen``. An
+    ``<article>`` holding more than half of the story's paragraph words is the story's
+    too (the headline and lede in an article of their own, the body in the next)."""
     holders = [_article(place.parent) for block, place in body if place.parent is not None
                and block.kind == HEADING and block.level == 1]
-    paragraphs = {id(_article(place.parent)) for n, (block, place) in enumerate(body)
-                  if chosen[n] and block.kind == PARAGRAPH and place.parent is not None}
-    story = next((a for a in holders if a is not None and id(a) in paragraphs), None)
+    words: Counter[Any] = Counter()  # the words of story paragraphs, by <article>
+    for n, (block, place) in enumerate(body):
+        if chosen[n] and block.kind == PARAGRAPH and place.parent is not None:
+            words[_article(place.parent)] += len(plain(block.text).split())
+    story = next((a for a in holders if a is not None and a in words), None)
     if story is None:
         return set()
     around = set()
-    node: Any = story
-    while node is not None:
-        around.add(id(node))
-        node = node.parentNode
+    heaviest, most = words.most_common(1)[0]
+    node: Any
+    for node in (story, heaviest if most * 2 > words.total() else None):
+        while node is not None:
+            around.add(id(node))
+            node = node.parentNode
     others = set()
     for n, (_, place) in enumerate(body):
         element = place.parent if place.parent is not None else (

@@ -37,26 +37,42 @@ def hidden_by_style(document: HtmlDocument) -> set[int]:
     a common framework's utility class hides (:mod:`l10n.articles.utilityclasses`:
     ``d-none``, ``sr-only``), except ``<html>``, ``<body>`` and an element holding half
     of the page's paragraph words or more: a page hidden whole until a script shows it
-    (an A/B test's anti-flicker rule) is read."""
-    found = hidden_by_class(document)
+    (an A/B test's anti-flicker rule) is read. So are the story's pages or slides
+    (:func:`_honoured`)."""
     total = paragraph_words(document.dom)
+    found = _honoured(hidden_by_class(document), total)
     if selectors := hiding_selectors(document):
         from l10n.articles.selectors import select_each
 
-        found += [element for matched in select_each(document, selectors)
-                  if not _pages_of_the_story(matched, total) for element in matched]
+        for matched in select_each(document, selectors):
+            found += _honoured(matched, total)
     if not found:
         return set()
     return {id(element) for element in found if element.tagName not in ("html", "body")
             and paragraph_words(element) * 2 < max(total, 1)}
 
 
+def _honoured(hidden: list[Element], total: int) -> list[Element]:
+    """The elements of ``hidden`` (hidden by one rule, or by utility classes) that stay
+    hidden: not those of one tag and class that together hold more than half of the page's
+    paragraph words, a story set as pages or slides, all but the first hidden until the
+    reader turns to them (``.ssr-hide{display:none}`` on each slide). A hidden copy of the
+    story beside the shown one holds half at most; a card the same rule hides is of
+    another tag or class."""
+    kinds: dict[tuple[str, str], list[Element]] = {}
+    for element in hidden:
+        kinds.setdefault(_kind(element), []).append(element)
+    return [element for group in kinds.values() if not _pages_of_the_story(group, total)
+            for element in group]
+
+
+def _kind(element: Element) -> tuple[str, str]:
+    return element.tagName, " ".join(sorted(element.getAttribute("class").split()))
+
+
 def _pages_of_the_story(matched: list[Element], total: int) -> bool:
-    """Whether the elements one rule hides hold together more than half of the page's
-    paragraph words: a story set as pages or slides, all but the first hidden until a
-    script pages through them (``.ssr-hide{display:none}`` on each slide), which a reader
-    pages through, so it is read. A hidden copy of the story beside the shown one holds
-    half at most."""
+    """Whether ``matched`` hold together more than half of the page's paragraph words
+    (each counted once, not again inside another of them)."""
     ids = {id(element) for element in matched}
     words = 0
     for element in matched:
