@@ -1,6 +1,6 @@
 """l10n: offline-first translation and localization workflow for news articles."""
 
-__version__ = "0.5.0"
+__version__ = "0.6.0"
 
 from l10n.errors import L10nError
 from l10n.model import (
