@@ -56,11 +56,7 @@ def shortcode_block(state: Any, start: int, end: int, silent: bool) -> bool:
     else:
         return False
     if not silent:
-        token = state.push("shortcode_block", "", 0)
-        token.content = state.getLines(start, line + 1, state.sCount[start], True)
-        token.map = [start, line + 1]
-        token.info = ""
-        state.line = line + 1
+        _push(state, start, line)
     return True
 
 
@@ -96,12 +92,17 @@ def _template_block(state: Any, start: int, end: int, silent: bool) -> bool:
     if line is None or state.src[stop:state.eMarks[line]].strip():
         return False
     if not silent:
-        token = state.push("shortcode_block", "", 0)
-        token.content = state.getLines(start, line + 1, state.sCount[start], True)
-        token.map = [start, line + 1]
-        token.info = ""
-        state.line = line + 1
+        _push(state, start, line)
     return True
+
+
+def _push(state: Any, start: int, last: int) -> None:
+    """One ``shortcode_block`` token of the lines ``start`` to ``last``, as written."""
+    token = state.push("shortcode_block", "", 0)
+    token.content = state.getLines(start, last + 1, state.sCount[start], True)
+    token.map = [start, last + 1]
+    token.info = ""
+    state.line = last + 1
 
 
 def holds_code(text: str) -> bool:
