@@ -262,16 +262,20 @@ _CODE_SHORTCODE = re.compile(
     + r")\b(?:[^\n]*?)(?<!/)\s*[>%]\}\}\n(.*?)\n[ \t]*\{\{[<%]\s*/\s*\2\s*[>%]\}\}", re.M | re.S)
 
 
-def _verbatim(md: Any, spans: bool = False) -> Any:
-    """``md`` reading what the Markdown reader keeps verbatim (a code shortcode, a Liquid
-    code tag, a template tag over lines: :mod:`l10n.articles.shortcodes`) as one block,
+def _verbatim(spans: bool = False) -> Any:
+    """CommonMark (tables, strikethrough) reading what the Markdown reader keeps verbatim
+    (a code shortcode, a Liquid code tag, a template tag over lines:
+    :mod:`l10n.articles.shortcodes`) as one block,
     and (``spans``: for the words left in English, as l10n's HTML page shows these as
     text) a template tag in a sentence that holds backtick strings as one span, shown as
     code: its site shows the template's output there, never its text."""
     import html as html_module
 
+    from markdown_it import MarkdownIt
+
     from l10n.articles.shortcodes import shortcode_block, tag_end
 
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     md.block.ruler.before("paragraph", "shortcode_block", shortcode_block,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.add_render_rule("shortcode_block", lambda _self, tokens, idx, *_: (
@@ -361,13 +365,11 @@ def _print_left(left: dict[str, Any]) -> None:
 
 
 def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
-    from markdown_it import MarkdownIt
-
     from l10n.config import load_settings
     from l10n.workflow.build import build
     from l10n.workflow.translate import translate
 
-    md = _verbatim(MarkdownIt("commonmark").enable(["table", "strikethrough"]))
+    md = _verbatim()
     files = sorted([*folder.glob("*.md"), *folder.glob("*.markdown")])
     refused, stray_md, stray_html = [], Counter[str](), Counter[str]()
     worst: list[tuple[int, str]] = []
@@ -393,9 +395,8 @@ def posts(folder: Path, debug: bool = False, title: str = "posts") -> None:
             hugo = build(settings, include_machine=True, out=project / "hugo",
                          output="hugo").out
             read_ones = [p for p in files if (project / "seeds" / p.name).exists()]
-            left = _left_untranslated(_verbatim(MarkdownIt("commonmark").enable(
-                ["table", "strikethrough"]), spans=True), build(settings, include_machine=True).out,
-                                      read_ones, hugo)
+            left = _left_untranslated(_verbatim(spans=True),
+                                      build(settings, include_machine=True).out, read_ones, hugo)
             _untranslate_every_other(project / "locales" / "ko")
             out = build(settings, include_machine=True).out
         for path in files:

@@ -176,16 +176,14 @@ def test_the_posts_printout_renders_verbatim_template_blocks_as_code() -> None:
     """The posts printout renders Markdown as the site would: a template tag over lines
     (the Go blog's ``{{raw `...`}}``), kept verbatim by the reader, is no text a reader
     sees (its words are not "left in English"), as a code shortcode is not."""
-    from markdown_it import MarkdownIt
-
     from benchmarks.articles_real import _verbatim
     from benchmarks.untranslated import untranslated
 
-    md = _verbatim(MarkdownIt("commonmark"))
+    md = _verbatim()
     html = md.render("⟦Ţĥé çóđé⟧:\n{{raw `\n\tfunc main() {\n\t\tgo work()\n\t}\n`}}\n")
     assert "<pre><code>{{raw `\n\tfunc main()" in html
     assert sum(untranslated(html).values()) == 0
-    md = _verbatim(MarkdownIt("commonmark"), spans=True)
+    md = _verbatim(spans=True)
     html = md.render('⟦Ŝéé⟧ {{code "maps/list.go" `/START/` `/END/`}} ⟦ĥéŕé⟧.\n')
     assert '<code>{{code &quot;maps/list.go&quot; `/START/` `/END/`}}</code>' in html
     assert sum(untranslated(html).values()) == 0

@@ -27,6 +27,7 @@ from l10n.articles.furniture import (
     dense_links,
     enclosing,
     holds,
+    lineage,
     link_words,
     linked,
 )
@@ -243,12 +244,8 @@ def lead_caption(body: list[tuple[Block, Any]], title: int) -> int | None:
         n -= 1
     if n < 0 or body[n][0].kind != CAPTION or linked(body[n][1]):
         return None
-    around = set()
-    node: Any = body[n][1].parent
-    while node is not None:
-        around.add(id(node))
-        node = node.parentNode
-    node = body[title][1].parent
+    around = lineage(body[n][1].parent)
+    node: Any = body[title][1].parent
     while node is not None and id(node) not in around:
         node = node.parentNode
     return n if node is not None and node.tagName not in ("body", "html") else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from l10n.articles.furniture import _CAMEL
+from l10n.articles.furniture import lineage, name_words
 from l10n.model import HEADING, PARAGRAPH, Block
 
 if TYPE_CHECKING:
@@ -28,11 +28,7 @@ def comments(body: list[tuple[Block, Any]], chosen: list[bool]) -> None:
     title = next((place.parent for n, (block, place) in enumerate(body) if chosen[n]
                   and block.kind == HEADING and block.level == 1 and place.parent is not None),
                  None)
-    around = set()
-    node: Any = title
-    while node is not None:
-        around.add(id(node))
-        node = node.parentNode
+    around = lineage(title)
     taken: dict[int, list[int]] = {}  # each block taken out: the comment elements around it
     for n, (_, place) in enumerate(body):
         node = place.parent if place.parent is not None else (
@@ -63,7 +59,7 @@ def _sections(node: Any) -> list[int]:
 
 
 def _comment_section(element: Element) -> bool:
-    names = " ".join(element.getAttribute(name) for name in ("class", "id", "itemprop"))
-    names = _CAMEL.sub(r"\1 \2", names)  # "commentOdd", "userComments": words
+    names = name_words(" ".join(element.getAttribute(name)  # "commentOdd", "userComments"
+                                for name in ("class", "id", "itemprop")))
     kind = element.getAttribute("itemtype").rsplit("/", 1)[-1]
-    return bool(_COMMENTS.search(names.lower())) or kind in ("Comment", "UserComments")
+    return bool(_COMMENTS.search(names)) or kind in ("Comment", "UserComments")

@@ -141,6 +141,15 @@ def enclosing(node: Any, tag: str) -> Any:
     return None
 
 
+def lineage(node: Any) -> set[int]:
+    """The ids of ``node`` and of every node around it, up to the document."""
+    found = set()
+    while node is not None:
+        found.add(id(node))
+        node = node.parentNode
+    return found
+
+
 def holds(element: Any, node: Any) -> bool:
     """Whether ``element`` is ``node`` or one of the elements around it."""
     while node is not None:
@@ -157,11 +166,7 @@ def _all_linked(text: str, place: Any) -> bool:
 
 def _common(one: Any, two: Any) -> Any:
     """The innermost element that holds both ``one`` and ``two``."""
-    around = set()
-    node = one
-    while node is not None:
-        around.add(id(node))
-        node = node.parentNode
+    around = lineage(one)
     node = two
     while node is not None and id(node) not in around:
         node = node.parentNode
@@ -210,7 +215,7 @@ def furniture_class(element: Any, depth: int = 3) -> bool:
         if node is None or not getattr(node, "tagName", None):
             return False
         names = f"{node.getAttribute('class')} {node.getAttribute('id')}"
-        if _FURNITURE_CLASS.search(_CAMEL.sub(r"\1 \2", names).lower()):  # "relatedLinks"
+        if _FURNITURE_CLASS.search(name_words(names)):  # "relatedLinks"
             return True
         node = node.parentNode
     return False
@@ -218,7 +223,11 @@ def furniture_class(element: Any, depth: int = 3) -> bool:
 
 def class_words(element: Any) -> str:
     """An element's class and id, as lowercase words ("relatedLinks": "related links")."""
-    names = f"{element.getAttribute('class')} {element.getAttribute('id')}"
+    return name_words(f"{element.getAttribute('class')} {element.getAttribute('id')}")
+
+
+def name_words(names: str) -> str:
+    """Class or id names as lowercase words, camel case split ("userComments")."""
     return _CAMEL.sub(r"\1 \2", names).lower()
 
 

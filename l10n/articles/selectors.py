@@ -27,6 +27,24 @@ def select(document: HtmlDocument, selectors: Sequence[str], *,
     :class:`ArticleError` (a :class:`ValueError` for the caller), or skipped if
     ``lenient``.
     """
+    ours, matched = _run(document, selectors, lenient=lenient)
+    picked = {id(copy) for copies in matched for copy in copies}
+    return [element for copy, element in ours if id(copy) in picked]
+
+
+def select_each(document: HtmlDocument, selectors: Sequence[str]) -> list[list[Element]]:
+    """The elements each of the CSS ``selectors`` matches, in document order, one list a
+    selector (as :func:`select`, leniently: a selector cssselect cannot run is skipped)."""
+    ours, matched = _run(document, selectors, lenient=True)
+    by_copy = {id(copy): element for copy, element in ours}
+    return [[by_copy[id(copy)] for copy in copies if id(copy) in by_copy]
+            for copies in matched]
+
+
+def _run(document: HtmlDocument, selectors: Sequence[str], *,
+         lenient: bool) -> tuple[list[tuple[Any, Element]], list[list[Any]]]:
+    """The page's lxml copy's (copy, element) pairs and, for each selector cssselect can
+    run, the copies it matches (see :func:`select`)."""
     from cssselect import SelectorError
 
     xpaths = []
@@ -40,29 +58,9 @@ def select(document: HtmlDocument, selectors: Sequence[str], *,
             raise ArticleError(f"'{selector}' is not a CSS selector: {exc}",
                                hint="write a CSS selector such as 'div.story-body'") from None
     if not xpaths:
-        return []
+        return [], []
     root, ours = _lxml_copy(document.dom.documentElement)  # type: ignore[arg-type]
-    picked = {id(e) for xpath in xpaths for e in root.xpath(xpath)}
-    return [element for copy, element in ours if id(copy) in picked]
-
-
-def select_each(document: HtmlDocument, selectors: Sequence[str]) -> list[list[Element]]:
-    """The elements each of the CSS ``selectors`` matches, in document order, one list a
-    selector (as :func:`select`, leniently: a selector cssselect cannot run is skipped)."""
-    from cssselect import SelectorError
-
-    xpaths = []
-    translator = _translator()
-    for selector in selectors:
-        try:
-            xpaths.append(translator.css_to_xpath(selector))
-        except SelectorError:
-            continue
-    if not xpaths:
-        return []
-    root, ours = _lxml_copy(document.dom.documentElement)  # type: ignore[arg-type]
-    by_copy = {id(copy): element for copy, element in ours}
-    return [[by_copy[id(e)] for e in root.xpath(xpath) if id(e) in by_copy] for xpath in xpaths]
+    return ours, [root.xpath(xpath) for xpath in xpaths]
 
 
 @lru_cache(maxsize=1)

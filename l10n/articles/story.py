@@ -40,6 +40,7 @@ from l10n.articles.furniture import (
     dense_links,
     furniture_class,
     icon_rows,
+    lineage,
     linked,
     menu_line,
     permalink,
@@ -344,13 +345,8 @@ def _other_stories(body: list[tuple[Block, Any]], chosen: list[bool]) -> set[int
     story = next((a for a in holders if a is not None and a in words), None)
     if story is None:
         return set()
-    around = set()
     heaviest, most = words.most_common(1)[0]
-    node: Any
-    for node in (story, heaviest if most * 2 > words.total() else None):
-        while node is not None:
-            around.add(id(node))
-            node = node.parentNode
+    around = lineage(story) | (lineage(heaviest) if most * 2 > words.total() else set())
     others = set()
     for n, (_, place) in enumerate(body):
         element = place.parent if place.parent is not None else (

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from l10n.articles.htmldom import hides
+from l10n.articles.htmldom import SKIP, hides
 
 
 def _attributes(*, rel: bool = False) -> dict[str, set[str]]:
@@ -53,8 +53,8 @@ def _attributes(*, rel: bool = False) -> dict[str, set[str]]:
 # l10n never reads it (its English would show, its tags as text); nor the other elements
 # the reader skips that the allow-list drops (:data:`l10n.articles.htmldom.SKIP`): the tag
 # went, its English stayed (the Go blog's hidden "← Prev" <button>, a <video>'s fallback)
-_DROPPED = {"script", "style", "noscript", "template", "button", "select", "textarea",
-            "iframe", "object", "embed", "canvas", "audio", "video", "svg"}
+# (a formula's <math> is drawn, :data:`_MATHML`; an <input> and <head> hold no text)
+_DROPPED = set(SKIP - {"math", "input", "head"})
 
 
 def sanitize_html(html: str) -> str:
